@@ -1,0 +1,22 @@
+// Bundles the action (dist/index.js) and the CLI (dist/cli.js) into self-contained ESM files.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  // Bundled CommonJS dependencies call require(); give ESM output one.
+  banner: { js: "import { createRequire as __mcpLoadCreateRequire } from 'node:module'; const require = __mcpLoadCreateRequire(import.meta.url);" },
+};
+
+await build({ ...common, entryPoints: ['src/action/index.ts'], outfile: 'dist/index.js' });
+await build({
+  ...common,
+  entryPoints: ['src/cli/index.ts'],
+  outfile: 'dist/cli.js',
+  banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
+});
