@@ -1,0 +1,474 @@
+import { TransportError } from './errors.ts';
+import { LegacySseTransport } from './legacy-sse.ts';
+import { classifyDiscovery } from './discovery.ts';
+import {
+  CLIENT_INFO,
+  isStatelessVersion,
+  LATEST_SESSION_PROTOCOL_VERSION,
+  LEGACY_SSE_PROTOCOL_VERSION,
+  MAX_INPUT_ROUNDS,
+  META_CLIENT_CAPABILITIES,
+  META_CLIENT_INFO,
+  META_PROTOCOL_VERSION,
+  META_SERVER_INFO,
+  SESSION_PROTOCOL_VERSIONS,
+  STATELESS_PROTOCOL_VERSIONS,
+  SUPPORTED_PROTOCOL_VERSIONS,
+} from './protocol.ts';
+import { answerServerRequest, clientCapabilities, type ServerRequestReplies } from './server-requests.ts';
+import { StreamableHttpTransport } from './streamable-http.ts';
+import type { McpTarget } from './target.ts';
+import { OperationTrace } from './trace.ts';
+import type { ServerMessageSink, Transport } from './transport.ts';
+import type {
+  JsonRpcNotification,
+  JsonRpcRequest,
+  JsonRpcResponse,
+  OperationResult,
+  TransportChoice,
+  TransportKind,
+} from './types.ts';
+
+export interface SessionOptions {
+  transport?: TransportChoice;
+  /** `auto` probes for 2026-07-28 and falls back to the 2025 line; a version pins it (no probe). */
+  protocolVersion?: 'auto' | string;
+  /** Statuses that mean the server lost our session (re-initialize once); 404 is the spec's, 400 what SDK servers send. */
+  sessionLostStatuses?: readonly number[];
+  /** Open the optional GET stream for server-initiated messages after initialize. */
+  openStream?: boolean;
+  /** Canned replies for sampling, elicitation and roots requests from the server. */
+  replies?: ServerRequestReplies;
+  /** Ask servers for progress notifications on tool calls (a progress token per call). */
+  progress?: boolean;
+  clientInfo?: { name: string; version: string };
+}
+
+const MAX_PAGES = 1000;
+const TRANSPORT_FALLBACK_STATUSES = [400, 404, 405];
+
+/**
+ * One MCP session on the wire: initialize, then operations, then close. Every operation resolves
+ * (never rejects) with its outcome class and exactly what it cost in HTTP requests.
+ */
+export class McpSession implements ServerMessageSink {
+  readonly target: McpTarget;
+  private readonly options: Required<Omit<SessionOptions, 'clientInfo'>> & { clientInfo: { name: string; version: string } };
+  private transport: Transport | null = null;
+  private nextId = 1;
+  /** Negotiated protocol version once initialized. */
+  protocolVersion: string | undefined;
+  /** 2026-07-28 and later: no session, no handshake, `_meta` on every request. */
+  stateless = false;
+  private requestMeta: Record<string, unknown> | undefined;
+  serverInfo: Record<string, unknown> | undefined;
+  /** Server requests and notifications that arrived outside any operation (the GET stream). */
+  readonly background = new OperationTrace();
+
+  constructor(target: McpTarget, options: SessionOptions = {}) {
+    this.target = target;
+    this.options = {
+      transport: options.transport ?? 'auto',
+      protocolVersion: options.protocolVersion ?? 'auto',
+      sessionLostStatuses: options.sessionLostStatuses ?? [404, 400],
+      openStream: options.openStream ?? false,
+      replies: options.replies ?? {},
+      progress: options.progress ?? false,
+      clientInfo: options.clientInfo ?? CLIENT_INFO,
+    };
+  }
+
+  get transportKind(): TransportKind | undefined {
+    return this.transport?.kind;
+  }
+
+  get sessionId(): string | undefined {
+    return this.transport instanceof StreamableHttpTransport ? this.transport.sessionId : undefined;
+  }
+
+  get initialized(): boolean {
+    return this.protocolVersion !== undefined;
+  }
+
+  /** The handshake: picks the transport (`auto` probes as the spec says), negotiates the version. */
+  initialize(): Promise<OperationResult> {
+    return this.operation('initialize', undefined, async (trace) => {
+      trace.purpose = 'session';
+      return this.handshake(trace);
+    });
+  }
+
+  ping(): Promise<OperationResult> {
+    return this.simple('ping', undefined);
+  }
+
+  listTools(): Promise<OperationResult> {
+    return this.paginated('tools/list', 'tools');
+  }
+
+  listResources(): Promise<OperationResult> {
+    return this.paginated('resources/list', 'resources');
+  }
+
+  listPrompts(): Promise<OperationResult> {
+    return this.paginated('prompts/list', 'prompts');
+  }
+
+  callTool(name: string, args: unknown = {}): Promise<OperationResult> {
+    return this.operation('tools/call', name, (trace) =>
+      this.call(trace, (id) => {
+        const params: Record<string, unknown> = { name, arguments: args };
+        if (this.options.progress) params._meta = { progressToken: id };
+        return params;
+      }),
+    );
+  }
+
+  readResource(uri: string): Promise<OperationResult> {
+    return this.operation('resources/read', uri, (trace) => this.call(trace, () => ({ uri })));
+  }
+
+  getPrompt(name: string, args: Record<string, string> = {}): Promise<OperationResult> {
+    return this.operation('prompts/get', name, (trace) => this.call(trace, () => ({ name, arguments: args })));
+  }
+
+  /** Any other request, by method name (completion/complete, a server's own methods…). */
+  request(method: string, params?: Record<string, unknown>): Promise<OperationResult> {
+    return this.simple(method, params);
+  }
+
+  /** Ends the session: DELETE where the transport has one, streams closed. */
+  close(): Promise<OperationResult> {
+    return this.operation('close', undefined, async (trace) => {
+      trace.purpose = 'teardown';
+      const transport = this.transport;
+      this.protocolVersion = undefined;
+      this.stateless = false;
+      if (transport) await transport.close(trace);
+      return { jsonrpc: '2.0', id: null, result: {} };
+    });
+  }
+
+  // --- server-to-client traffic -----------------------------------------------------------------
+
+  onServerRequest(request: JsonRpcRequest, trace: OperationTrace | null): void {
+    const into = trace ?? this.background;
+    into.serverRequests++;
+    const answer = answerServerRequest(request, this.options.replies);
+    this.transport?.respond(answer, into).catch(() => {
+      /* the failed answer is in the trace; the server will time the request out */
+    });
+  }
+
+  onNotification(message: JsonRpcNotification, trace: OperationTrace | null): void {
+    if (message.method === 'notifications/progress') (trace ?? this.background).progressNotifications++;
+  }
+
+  // --- internals --------------------------------------------------------------------------------
+
+  private simple(method: string, params: Record<string, unknown> | undefined): Promise<OperationResult> {
+    return this.operation(method, undefined, (trace) => this.call(trace, () => params, method));
+  }
+
+  private paginated(method: string, key: string): Promise<OperationResult> {
+    return this.operation(method, undefined, async (trace) => {
+      const items: unknown[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < MAX_PAGES; page++) {
+        const response = await this.call(trace, () => (cursor === undefined ? undefined : { cursor }), method);
+        if (response.error) return response;
+        const result = response.result ?? {};
+        const list = result[key];
+        if (Array.isArray(list)) items.push(...list);
+        cursor = typeof result.nextCursor === 'string' && result.nextCursor !== '' ? result.nextCursor : undefined;
+        if (cursor === undefined) return { ...response, result: { ...result, [key]: items, nextCursor: undefined } };
+      }
+      throw new TransportError('bad_response', `${method}: more than ${MAX_PAGES} pages; stopped`);
+    });
+  }
+
+  /**
+   * Sends one request in the current session; a lost session is re-established once and the
+   * request retried, all counted in the same trace.
+   */
+  private async call(
+    trace: OperationTrace,
+    params: (id: number) => Record<string, unknown> | undefined,
+    method = methodOf(trace),
+  ): Promise<JsonRpcResponse> {
+    if (!this.transport || !this.initialized) {
+      throw new TransportError('closed', `${method}: the session is not initialized (call initialize first)`);
+    }
+    try {
+      return await this.send(method, params, trace);
+    } catch (err) {
+      if (trace.reinitialized || !this.transport.isSessionLost(err)) throw err;
+      trace.reinitialized = true;
+      const purpose = trace.purpose;
+      trace.purpose = 'reinit';
+      this.transport.reset();
+      await this.handshakeOn(this.transport, trace);
+      trace.purpose = purpose;
+      return this.send(method, params, trace);
+    }
+  }
+
+  private async send(
+    method: string,
+    params: (id: number) => Record<string, unknown> | undefined,
+    trace: OperationTrace,
+  ): Promise<JsonRpcResponse> {
+    let response = await this.transport!.request(this.message(method, params), trace);
+    // 2026-07-28: what used to be server-to-client requests comes back as an input-required result.
+    for (let round = 0; this.stateless && isInputRequired(response); round++) {
+      if (round === MAX_INPUT_ROUNDS) {
+        return inputError(response, `server still requires input after ${MAX_INPUT_ROUNDS} rounds`);
+      }
+      const result = response.result!;
+      const requests = (result.inputRequests ?? {}) as Record<string, { method?: string }>;
+      const inputResponses: Record<string, unknown> = {};
+      for (const [key, request] of Object.entries(requests)) {
+        trace.serverRequests++;
+        const answer = answerServerRequest({ jsonrpc: '2.0', id: key, method: String(request?.method), params: {} }, this.options.replies);
+        if (answer.error) return inputError(response, answer.error.message);
+        inputResponses[key] = answer.result;
+      }
+      const state = result.requestState;
+      response = await this.transport!.request(
+        this.message(method, (id) => {
+          const p: Record<string, unknown> = { ...params(id), inputResponses };
+          if (state !== undefined) p.requestState = state;
+          return p;
+        }),
+        trace,
+      );
+    }
+    return response;
+  }
+
+  private message(method: string, params: (id: number) => Record<string, unknown> | undefined): JsonRpcRequest {
+    const id = this.nextId++;
+    let p = params(id);
+    if (this.requestMeta) {
+      p = p === undefined ? { _meta: this.requestMeta } : { ...p, _meta: p._meta ? { ...this.requestMeta, ...(p._meta as object) } : this.requestMeta };
+    }
+    return p === undefined ? { jsonrpc: '2.0', id, method } : { jsonrpc: '2.0', id, method, params: p };
+  }
+
+  private async handshake(trace: OperationTrace): Promise<JsonRpcResponse> {
+    const choice = this.options.transport;
+    if (choice === 'sse' || (choice === 'auto' && this.target.transport === 'sse')) return this.handshakeOn(this.legacy(), trace);
+    const streamable = this.streamable();
+    const pinned = this.options.protocolVersion;
+    if (pinned === 'auto' ? this.target.era !== 'session' : isStatelessVersion(pinned)) {
+      const stateless = await this.discover(streamable, trace);
+      if (stateless) return stateless;
+    }
+    try {
+      return await this.handshakeOn(streamable, trace);
+    } catch (err) {
+      const fallback =
+        choice === 'auto' && err instanceof TransportError && err.reason === 'http_status' && TRANSPORT_FALLBACK_STATUSES.includes(err.status!);
+      if (!fallback) throw err;
+      try {
+        const response = await this.handshakeOn(this.legacy(), trace);
+        this.target.transport = 'sse';
+        return response;
+      } catch (legacyErr) {
+        throw new TransportError(
+          (legacyErr as TransportError).reason ?? 'bad_response',
+          `${this.target.url.href} speaks neither MCP transport. Streamable HTTP: ${(err as Error).message}. Legacy HTTP+SSE: ${(legacyErr as Error).message}`,
+          (legacyErr as TransportError).status,
+        );
+      }
+    }
+  }
+
+  /**
+   * 2026-07-28 needs no handshake. The first session against a target probes with `server/discover`
+   * and the verdict is kept on the target, so later sessions start with no request at all.
+   * Returns undefined when the server is of the 2025 line.
+   */
+  private async discover(transport: StreamableHttpTransport, trace: OperationTrace): Promise<JsonRpcResponse | undefined> {
+    const pinned = this.options.protocolVersion;
+    let version = pinned === 'auto' ? this.target.statelessVersion : pinned;
+    let result: Record<string, unknown> = {};
+    this.enterStateless(transport, version ?? STATELESS_PROTOCOL_VERSIONS[0]);
+    if (version === undefined) {
+      let outcome: JsonRpcResponse | TransportError;
+      try {
+        outcome = await transport.request(this.message('server/discover', () => undefined), trace);
+      } catch (err) {
+        outcome = err instanceof TransportError ? err : new TransportError('bad_response', String(err));
+      }
+      const verdict = classifyDiscovery(outcome);
+      if (verdict.era === 'session') {
+        this.leaveStateless(transport);
+        this.target.era = 'session';
+        return undefined;
+      }
+      version = verdict.version;
+      result = verdict.result;
+      this.target.era = 'stateless';
+      this.target.statelessVersion = version;
+      this.enterStateless(transport, version);
+    }
+    this.protocolVersion = version;
+    const meta = result._meta as Record<string, unknown> | undefined;
+    this.serverInfo = meta?.[META_SERVER_INFO] as Record<string, unknown> | undefined;
+    return { jsonrpc: '2.0', id: null, result: { ...result, protocolVersion: version } };
+  }
+
+  private enterStateless(transport: StreamableHttpTransport, version: string): void {
+    this.transport = transport;
+    this.stateless = true;
+    transport.stateless = true;
+    transport.protocolVersion = version;
+    this.requestMeta = {
+      [META_PROTOCOL_VERSION]: version,
+      [META_CLIENT_CAPABILITIES]: clientCapabilities(this.options.replies),
+      [META_CLIENT_INFO]: this.options.clientInfo,
+    };
+  }
+
+  private leaveStateless(transport: StreamableHttpTransport): void {
+    this.stateless = false;
+    transport.stateless = false;
+    transport.protocolVersion = undefined;
+    this.requestMeta = undefined;
+  }
+
+  private async handshakeOn(transport: Transport, trace: OperationTrace): Promise<JsonRpcResponse> {
+    this.transport = transport;
+    if (transport instanceof LegacySseTransport && !transport.connected) await transport.open(trace);
+    const pinned = this.options.protocolVersion;
+    const requested =
+      transport instanceof LegacySseTransport ? LEGACY_SSE_PROTOCOL_VERSION : pinned === 'auto' ? LATEST_SESSION_PROTOCOL_VERSION : pinned;
+    const response = await transport.request(
+      {
+        jsonrpc: '2.0',
+        id: this.nextId++,
+        method: 'initialize',
+        params: {
+          protocolVersion: requested,
+          capabilities: clientCapabilities(this.options.replies),
+          clientInfo: this.options.clientInfo,
+        },
+      },
+      trace,
+    );
+    if (response.error) return response;
+    const version = String(response.result?.protocolVersion ?? '');
+    if (!(SESSION_PROTOCOL_VERSIONS as readonly string[]).includes(version)) {
+      throw new TransportError('bad_response', `server chose protocol version "${version}", which mcp-load does not speak (${SUPPORTED_PROTOCOL_VERSIONS.join(', ')})`);
+    }
+    if (transport instanceof StreamableHttpTransport) transport.protocolVersion = version;
+    this.protocolVersion = version;
+    this.serverInfo = response.result?.serverInfo as Record<string, unknown> | undefined;
+    await transport.notify({ jsonrpc: '2.0', method: 'notifications/initialized' }, trace);
+    if (this.options.openStream && transport instanceof StreamableHttpTransport) await transport.openStream(trace);
+    return response;
+  }
+
+  private streamable(): StreamableHttpTransport {
+    if (this.transport instanceof StreamableHttpTransport) return this.transport;
+    return new StreamableHttpTransport(this.target, this, { sessionLostStatuses: this.options.sessionLostStatuses });
+  }
+
+  private legacy(): LegacySseTransport {
+    if (this.transport instanceof LegacySseTransport) return this.transport;
+    return new LegacySseTransport(this.target, this);
+  }
+
+  /** Runs one operation and turns whatever happened into an OperationResult; never throws. */
+  private async operation(
+    method: string,
+    name: string | undefined,
+    body: (trace: OperationTrace) => Promise<JsonRpcResponse>,
+  ): Promise<OperationResult> {
+    const trace = new OperationTrace();
+    trace.method = method;
+    const started = performance.now();
+    let response: JsonRpcResponse | undefined;
+    let failure: TransportError | undefined;
+    try {
+      response = await body(trace);
+    } catch (err) {
+      failure = err instanceof TransportError ? err : new TransportError('bad_response', (err as Error).message ?? String(err));
+    }
+    const ended = trace.respondedAt > started ? trace.respondedAt : performance.now();
+    return outcomeOf(method, name, trace, ended - started, response, failure);
+  }
+}
+
+function isInputRequired(response: JsonRpcResponse): boolean {
+  return response.result?.resultType === 'input_required';
+}
+
+/** An input-required result the client cannot satisfy ends the call as a protocol error. */
+function inputError(response: JsonRpcResponse, message: string): JsonRpcResponse {
+  return { jsonrpc: '2.0', id: response.id, error: { code: INPUT_UNAVAILABLE, message } };
+}
+
+/** The spec's code for "the client lacks a capability the request needs". */
+const INPUT_UNAVAILABLE = -32021;
+
+function methodOf(trace: OperationTrace): string {
+  return trace.method;
+}
+
+function outcomeOf(
+  method: string,
+  name: string | undefined,
+  trace: OperationTrace,
+  durationMs: number,
+  response: JsonRpcResponse | undefined,
+  failure: TransportError | undefined,
+): OperationResult {
+  let bytesSent = 0;
+  let bytesReceived = 0;
+  for (const r of trace.http) {
+    bytesSent += r.bytesSent;
+    bytesReceived += r.bytesReceived;
+  }
+  const result: OperationResult = {
+    method,
+    outcome: 'success',
+    durationMs,
+    ttfbMs: trace.http.length > 0 ? trace.http[0].ttfbMs : -1,
+    http: trace.http,
+    bytesSent,
+    bytesReceived,
+    reinitialized: trace.reinitialized,
+    progressNotifications: trace.progressNotifications,
+    serverRequests: trace.serverRequests,
+  };
+  if (name !== undefined) result.name = name;
+  if (failure) {
+    result.outcome = 'transport';
+    result.error = { message: failure.message, reason: failure.reason };
+    if (failure.status !== undefined) result.error.status = failure.status;
+  } else if (response?.error) {
+    result.outcome = 'protocol';
+    result.error = { message: String(response.error.message), code: response.error.code };
+    const status = trace.http.length > 0 ? trace.http[trace.http.length - 1].status : 0;
+    if (status >= 300) result.error.status = status;
+  } else {
+    result.result = response?.result;
+    if (method === 'tools/call' && response?.result?.isError === true) {
+      result.outcome = 'tool';
+      result.error = { message: toolErrorText(response.result) };
+    }
+  }
+  return result;
+}
+
+function toolErrorText(result: Record<string, unknown>): string {
+  const content = result.content;
+  if (Array.isArray(content)) {
+    for (const c of content) {
+      if (c && typeof c === 'object' && (c as { type?: unknown }).type === 'text') return String((c as { text?: unknown }).text);
+    }
+  }
+  return 'tool returned isError: true';
+}

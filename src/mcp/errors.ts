@@ -1,0 +1,35 @@
+import type { TransportFailure } from './types.ts';
+
+/** A failure below JSON-RPC: the request did not produce a usable MCP message. */
+export class TransportError extends Error {
+  readonly reason: TransportFailure;
+  readonly status?: number;
+
+  constructor(reason: TransportFailure, message: string, status?: number) {
+    super(message);
+    this.name = 'TransportError';
+    this.reason = reason;
+    if (status !== undefined) this.status = status;
+  }
+}
+
+const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+
+/** Turns whatever undici or node threw into a TransportError with a message a user can act on. */
+export function toTransportError(err: unknown, what: string): TransportError {
+  if (err instanceof TransportError) return err;
+  const e = err as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
+  const code = e?.code ?? e?.cause?.code ?? '';
+  const detail = e?.message ?? String(err);
+  if (CONNECT_CODES.has(code)) {
+    return new TransportError('connect', `${what}: cannot connect (${code}). Is the server running and the URL right?`);
+  }
+  if (RESET_CODES.has(code)) {
+    return new TransportError('reset', `${what}: connection closed by the server (${code}: ${detail})`);
+  }
+  if (code === 'UND_ERR_DESTROYED' || code === 'UND_ERR_ABORTED') {
+    return new TransportError('closed', `${what}: request cancelled (${detail})`);
+  }
+  return new TransportError('reset', `${what}: ${code ? code + ': ' : ''}${detail}`);
+}

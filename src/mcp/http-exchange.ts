@@ -1,0 +1,230 @@
+import type { Dispatcher } from 'undici';
+import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
+import { TransportError, toTransportError } from './errors.ts';
+import type { HttpPurpose, HttpRecord } from './types.ts';
+
+export interface ExchangeRequest {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Path and query of the target URL. */
+  path: string;
+  /** Flat [name, value, name, value…] list, the form undici copies fastest. */
+  headers: string[];
+  body?: string;
+  purpose: HttpPurpose;
+  /** Deadline for the whole exchange (or for the headers only with `deadlineOnHeadersOnly`); 0 = none. */
+  timeoutMs: number;
+  /** Long-lived streams (the GET stream) are bounded until their headers only. */
+  deadlineOnHeadersOnly?: boolean;
+  /** Largest body (or SSE event) accepted before the exchange is aborted. */
+  maxBytes: number;
+  /** Receives every SSE event when the reply is `text/event-stream`. */
+  onEvent?: (event: EventSourceMessage) => void;
+  /** Told the status as soon as the response headers arrive (long-lived streams need no more). */
+  onStatus?: (status: number) => void;
+}
+
+export interface ExchangeReply {
+  status: number;
+  contentType: string;
+  sessionId: string | undefined;
+  /** The buffered body of a non-SSE reply (empty for SSE replies). */
+  body: string;
+  isEventStream: boolean;
+  record: HttpRecord;
+}
+
+const CRLF_COLON_SPACE = 4; // ": " + CRLF around each header line
+const STATUS_LINE = 17; // "HTTP/1.1 200 OK\r\n", close enough for accounting
+const utf8 = new TextDecoder();
+
+/**
+ * One HTTP request on an undici dispatcher, observed at the wire: status, time to first byte,
+ * bytes both ways and the reply (buffered, or parsed as SSE while it streams).
+ *
+ * It implements undici's raw handler interface (the one its HTTP/1.1 client calls directly) rather
+ * than `request()` or the wrapped handler API: no stream, no header object per response, which
+ * keeps the load engine's hot path lean.
+ */
+export class HttpExchange implements Dispatcher.DispatchHandler {
+  readonly record: HttpRecord;
+  private readonly req: ExchangeRequest;
+  private readonly startedAt: number;
+  private abortRequest: ((err?: Error) => void) | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private status = 0;
+  private contentType = '';
+  private sessionId: string | undefined;
+  private chunks: Buffer[] = [];
+  private received = 0;
+  private sse: EventSourceParser | null = null;
+  private sseDecoder: TextDecoder | null = null;
+  private settled = false;
+  private resolveReply!: (reply: ExchangeReply) => void;
+  private rejectReply!: (err: TransportError) => void;
+  readonly reply: Promise<ExchangeReply>;
+  private pendingAbort: TransportError | null = null;
+
+  constructor(dispatcher: Dispatcher, origin: string, req: ExchangeRequest) {
+    this.req = req;
+    this.startedAt = performance.now();
+    const bodyBytes = req.body === undefined ? 0 : Buffer.byteLength(req.body);
+    let headerBytes = req.method.length + req.path.length + 13 + origin.length;
+    for (let i = 0; i < req.headers.length; i += 2) headerBytes += req.headers[i].length + req.headers[i + 1].length + CRLF_COLON_SPACE;
+    this.record = {
+      method: req.method,
+      status: 0,
+      ttfbMs: -1,
+      durationMs: 0,
+      bytesSent: headerBytes + bodyBytes + 2,
+      bytesReceived: 0,
+      purpose: req.purpose,
+      failed: false,
+    };
+    this.reply = new Promise<ExchangeReply>((resolve, reject) => {
+      this.resolveReply = resolve;
+      this.rejectReply = reject;
+    });
+    if (req.timeoutMs > 0) {
+      this.timer = setTimeout(this.onDeadline, req.timeoutMs);
+    }
+    dispatcher.dispatch(
+      {
+        origin,
+        path: req.path,
+        method: req.method,
+        headers: req.headers,
+        body: req.body ?? null,
+        // Our own deadline governs; undici's 300 s defaults would cut long SSE streams.
+        headersTimeout: 0,
+        bodyTimeout: 0,
+      },
+      this,
+    );
+  }
+
+  /** The `Mcp-Session-Id` the response carried, once its headers arrived. */
+  get responseSessionId(): string | undefined {
+    return this.sessionId;
+  }
+
+  /** Ends the exchange early (the caller has what it waited for, or gives up). */
+  abort(err: TransportError): void {
+    if (this.abortRequest) this.abortRequest(err);
+    else this.pendingAbort = err;
+    this.fail(err);
+  }
+
+  /** The caller has its answer: the rest of the stream may take its time. */
+  clearDeadline(): void {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+  }
+
+  private readonly onDeadline = (): void => {
+    this.timer = null;
+    const stage = this.status === 0 ? 'no response' : 'response incomplete';
+    this.abort(new TransportError('timeout', `${this.req.method} timed out after ${this.req.timeoutMs} ms (${stage})`));
+  };
+
+  // --- undici handler callbacks -------------------------------------------------------------
+
+  onConnect(abort: (err?: Error) => void): void {
+    this.abortRequest = abort;
+    if (this.pendingAbort) abort(this.pendingAbort);
+  }
+
+  onHeaders(statusCode: number, rawHeaders: Buffer[] | string[] | null, _resume: () => void): boolean {
+    if (statusCode < 200) return true; // 1xx informational
+    this.status = statusCode;
+    this.record.status = statusCode;
+    this.record.ttfbMs = performance.now() - this.startedAt;
+    let bytes = STATUS_LINE;
+    if (rawHeaders) {
+      for (let i = 0; i < rawHeaders.length; i += 2) {
+        const name = rawHeaders[i];
+        const value = rawHeaders[i + 1];
+        bytes += name.length + value.length + CRLF_COLON_SPACE;
+        // Header names are short: compare by length first, then case-insensitively.
+        if (name.length === 12 && name.toString().toLowerCase() === 'content-type') this.contentType = value.toString();
+        else if (name.length === 14 && name.toString().toLowerCase() === 'mcp-session-id') this.sessionId = value.toString();
+      }
+    }
+    this.record.bytesReceived += bytes;
+    if (this.timer && this.req.deadlineOnHeadersOnly) this.clearDeadline();
+    this.req.onStatus?.(statusCode);
+    if (this.req.onEvent && statusCode >= 200 && statusCode < 300 && isEventStream(this.contentType)) {
+      this.sseDecoder = new TextDecoder();
+      const onEvent = this.req.onEvent;
+      this.sse = createParser({
+        onEvent,
+        maxBufferSize: this.req.maxBytes,
+        onError: (err) => {
+          // Unknown fields and bad retry values are ignored, as EventSource does; a runaway event is not.
+          if (err.type === 'max-buffer-size-exceeded') {
+            this.abort(new TransportError('too_large', `SSE event exceeds ${this.req.maxBytes} bytes; aborted`, this.status));
+          }
+        },
+      });
+    }
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    this.record.bytesReceived += chunk.length;
+    this.received += chunk.length;
+    if (this.settled) return true;
+    if (this.sse) {
+      // SSE streams may live long; only a runaway single event is bounded (by the parser's buffer).
+      this.sse.feed(this.sseDecoder!.decode(chunk, { stream: true }));
+      return true;
+    }
+    if (this.received > this.req.maxBytes) {
+      this.abort(new TransportError('too_large', `response body exceeds ${this.req.maxBytes} bytes; aborted`, this.status));
+      return false;
+    }
+    this.chunks.push(chunk);
+    return true;
+  }
+
+  onComplete(): void {
+    this.clearDeadline();
+    if (this.settled) return;
+    this.settled = true;
+    this.record.durationMs = performance.now() - this.startedAt;
+    if (this.sse) this.sse.feed(this.sseDecoder!.decode());
+    const chunks = this.chunks;
+    const body = chunks.length === 0 ? '' : chunks.length === 1 ? utf8.decode(chunks[0]) : utf8.decode(Buffer.concat(chunks));
+    this.chunks = [];
+    this.resolveReply({
+      status: this.status,
+      contentType: this.contentType,
+      sessionId: this.sessionId,
+      body,
+      isEventStream: this.sse !== null,
+      record: this.record,
+    });
+  }
+
+  onError(err: Error): void {
+    this.fail(toTransportError(err, `${this.req.method} request failed`));
+  }
+
+  private fail(err: TransportError): void {
+    this.clearDeadline();
+    if (this.settled) return;
+    this.settled = true;
+    this.record.failed = true;
+    this.record.durationMs = performance.now() - this.startedAt;
+    this.rejectReply(err);
+  }
+}
+
+export function isEventStream(contentType: string): boolean {
+  return contentType.startsWith('text/event-stream');
+}
+
+export function isJson(contentType: string): boolean {
+  return contentType.startsWith('application/json') || contentType.includes('+json');
+}

@@ -1,0 +1,211 @@
+import { HttpExchange } from './http-exchange.ts';
+import { TransportError } from './errors.ts';
+import { isRequest, isResponse, parseMessages, snippet } from './json-rpc.ts';
+import type { McpTarget } from './target.ts';
+import type { OperationTrace } from './trace.ts';
+import type { ServerMessageSink, Transport } from './transport.ts';
+import type { HttpPurpose, JsonRpcMessage, JsonRpcNotification, JsonRpcRequest, JsonRpcResponse } from './types.ts';
+
+interface Pending {
+  resolve(response: JsonRpcResponse): void;
+  reject(err: TransportError): void;
+  trace: OperationTrace;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * The legacy HTTP+SSE transport (protocol 2024-11-05): a GET stream whose first `endpoint` event
+ * names where to POST; POSTs are answered 202 and responses arrive on the stream, matched by id.
+ * A call's latency runs from its POST to the matching event, not to the 202.
+ */
+export class LegacySseTransport implements Transport {
+  readonly kind = 'sse' as const;
+  private readonly target: McpTarget;
+  private readonly sink: ServerMessageSink;
+  private stream: HttpExchange | null = null;
+  private endpoint: URL | null = null;
+  private readonly pending = new Map<JsonRpcRequest['id'], Pending>();
+
+  constructor(target: McpTarget, sink: ServerMessageSink) {
+    this.target = target;
+    this.sink = sink;
+  }
+
+  get connected(): boolean {
+    return this.endpoint !== null;
+  }
+
+  /** Opens the stream and waits for the `endpoint` event. */
+  open(trace: OperationTrace): Promise<void> {
+    const url = this.target.url;
+    return new Promise<void>((resolve, reject) => {
+      let opened = false;
+      const started = performance.now();
+      const exchange = new HttpExchange(this.target.pool(url.origin), url.origin, {
+        method: 'GET',
+        path: url.pathname + url.search,
+        headers: [...this.target.baseHeaders, 'accept', 'text/event-stream'],
+        purpose: trace.purpose === 'call' ? 'session' : trace.purpose,
+        timeoutMs: this.target.timeoutMs,
+        deadlineOnHeadersOnly: true,
+        maxBytes: this.target.maxResponseBytes,
+        onEvent: (event) => {
+          if (!opened) {
+            if (event.event !== 'endpoint') return;
+            try {
+              this.endpoint = new URL(event.data.trim(), url);
+            } catch {
+              fail(new TransportError('bad_response', `GET ${url.href}: endpoint event "${snippet(event.data)}" is not a URL`));
+              return;
+            }
+            opened = true;
+            // The stream is a session-long request: its time is the time to the endpoint event.
+            exchange.record.durationMs = performance.now() - started;
+            resolve();
+            return;
+          }
+          if (event.event !== undefined && event.event !== 'message') return;
+          if (!event.data) return;
+          try {
+            for (const m of parseMessages(event.data, `SSE stream ${url.href}`)) this.route(m);
+          } catch {
+            /* a malformed message is dropped; the request it answers will time out */
+          }
+        },
+      });
+      const fail = (err: TransportError): void => {
+        if (!opened) {
+          opened = true;
+          exchange.abort(err);
+          reject(err);
+        }
+      };
+      trace.http.push(exchange.record);
+      this.stream = exchange;
+      exchange.reply.then(
+        (reply) => {
+          const ended = new TransportError('stream_ended', `SSE stream ${url.href} ended`);
+          if (!opened) {
+            if (reply.status < 200 || reply.status >= 300) {
+              const detail = reply.body ? `: ${snippet(reply.body)}` : '';
+              fail(new TransportError('http_status', `GET ${url.href}: HTTP ${reply.status}${detail}`, reply.status));
+            } else if (!reply.isEventStream) {
+              fail(new TransportError('bad_response', `GET ${url.href}: expected text/event-stream, got "${reply.contentType || 'no content type'}"`, reply.status));
+            } else {
+              fail(new TransportError('stream_ended', `GET ${url.href}: stream ended before the endpoint event`));
+            }
+          }
+          this.streamGone(exchange, ended);
+        },
+        (err: TransportError) => {
+          fail(err);
+          this.streamGone(exchange, err);
+        },
+      );
+    });
+  }
+
+  /** Resolves when both the POST has been accepted and its response has arrived on the stream. */
+  request(message: JsonRpcRequest, trace: OperationTrace): Promise<JsonRpcResponse> {
+    if (!this.endpoint) return Promise.reject(new TransportError('closed', 'SSE session is not open'));
+    const answered = new Promise<JsonRpcResponse>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(message.id);
+        reject(new TransportError('timeout', `no response to request ${message.id} on the SSE stream after ${this.target.timeoutMs} ms`));
+      }, this.target.timeoutMs);
+      this.pending.set(message.id, { resolve, reject, trace, timer });
+    });
+    const posted = this.post(message, trace).catch((err: TransportError) => {
+      this.settle(message.id, err);
+    });
+    return Promise.all([answered, posted]).then(([response]) => response);
+  }
+
+  async notify(message: JsonRpcNotification, trace: OperationTrace): Promise<void> {
+    await this.post(message, trace);
+  }
+
+  async respond(message: JsonRpcResponse, trace: OperationTrace): Promise<void> {
+    await this.post(message, trace, 'server-request');
+  }
+
+  async close(): Promise<void> {
+    this.reset();
+  }
+
+  reset(): void {
+    const stream = this.stream;
+    this.stream = null;
+    this.endpoint = null;
+    stream?.abort(new TransportError('closed', 'SSE session closed'));
+    this.rejectAll(new TransportError('closed', 'SSE session closed'));
+  }
+
+  isSessionLost(err: unknown): boolean {
+    return (
+      err instanceof TransportError &&
+      ((err.reason === 'http_status' && (err.status === 404 || err.status === 400)) || err.reason === 'stream_ended')
+    );
+  }
+
+  private async post(message: JsonRpcMessage, trace: OperationTrace, purpose: HttpPurpose = trace.purpose): Promise<void> {
+    const endpoint = this.endpoint;
+    if (!endpoint) throw new TransportError('closed', 'SSE session is not open');
+    const exchange = new HttpExchange(this.target.pool(endpoint.origin), endpoint.origin, {
+      method: 'POST',
+      path: endpoint.pathname + endpoint.search,
+      headers: [...this.target.baseHeaders, 'content-type', 'application/json'],
+      body: JSON.stringify(message),
+      purpose,
+      timeoutMs: this.target.timeoutMs,
+      maxBytes: this.target.maxResponseBytes,
+    });
+    trace.http.push(exchange.record);
+    const reply = await exchange.reply;
+    if (reply.status < 200 || reply.status >= 300) {
+      const detail = reply.body ? `: ${snippet(reply.body)}` : '';
+      throw new TransportError('http_status', `POST ${endpoint.href}: HTTP ${reply.status}${detail}`, reply.status);
+    }
+  }
+
+  private route(m: JsonRpcMessage): void {
+    if (isResponse(m)) {
+      const waiting = m.id === null ? undefined : this.pending.get(m.id);
+      if (waiting) {
+        waiting.trace.respondedAt = performance.now();
+        this.settle(m.id!, m);
+      }
+      return;
+    }
+    const trace = this.traceFor(m);
+    if (isRequest(m)) this.sink.onServerRequest(m, trace);
+    else this.sink.onNotification(m, trace);
+  }
+
+  /** Progress notifications name their request by progress token, which we set to the request id. */
+  private traceFor(m: JsonRpcMessage): OperationTrace | null {
+    const token = (m as JsonRpcNotification).params?.progressToken;
+    if (token !== undefined) return this.pending.get(token as JsonRpcRequest['id'])?.trace ?? null;
+    return this.pending.size === 1 ? this.pending.values().next().value!.trace : null;
+  }
+
+  private settle(id: JsonRpcRequest['id'], outcome: JsonRpcResponse | TransportError): void {
+    const waiting = this.pending.get(id);
+    if (!waiting) return;
+    this.pending.delete(id);
+    clearTimeout(waiting.timer);
+    if (outcome instanceof TransportError) waiting.reject(outcome);
+    else waiting.resolve(outcome);
+  }
+
+  private streamGone(exchange: HttpExchange, err: TransportError): void {
+    if (this.stream !== exchange) return;
+    this.stream = null;
+    this.endpoint = null;
+    this.rejectAll(err);
+  }
+
+  private rejectAll(err: TransportError): void {
+    for (const id of [...this.pending.keys()]) this.settle(id, err);
+  }
+}

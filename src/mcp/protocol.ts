@@ -1,0 +1,23 @@
+/** Protocol revisions this client speaks, newest first. */
+export const STATELESS_PROTOCOL_VERSIONS = ['2026-07-28'] as const;
+export const SESSION_PROTOCOL_VERSIONS = ['2025-11-25', '2025-06-18', '2025-03-26', '2024-11-05'] as const;
+export const SUPPORTED_PROTOCOL_VERSIONS: readonly string[] = [...STATELESS_PROTOCOL_VERSIONS, ...SESSION_PROTOCOL_VERSIONS];
+export const LATEST_SESSION_PROTOCOL_VERSION = SESSION_PROTOCOL_VERSIONS[0];
+/** The legacy HTTP+SSE transport belongs to this revision. */
+export const LEGACY_SSE_PROTOCOL_VERSION = '2024-11-05';
+
+export function isStatelessVersion(version: string): boolean {
+  return (STATELESS_PROTOCOL_VERSIONS as readonly string[]).includes(version);
+}
+
+export const CLIENT_INFO = { name: 'mcp-load', version: '0.1.0' };
+
+/** 2026-07-28 carries what `initialize` used to negotiate in every request's `_meta`. */
+export const META_PROTOCOL_VERSION = 'io.modelcontextprotocol/protocolVersion';
+export const META_CLIENT_CAPABILITIES = 'io.modelcontextprotocol/clientCapabilities';
+export const META_CLIENT_INFO = 'io.modelcontextprotocol/clientInfo';
+export const META_SERVER_INFO = 'io.modelcontextprotocol/serverInfo';
+
+export const UNSUPPORTED_PROTOCOL_VERSION = -32022;
+/** Input-required rounds per call before giving up (the SDK's own bound). */
+export const MAX_INPUT_ROUNDS = 8;

@@ -1,0 +1,297 @@
+import type { EventSourceMessage } from 'eventsource-parser';
+import { HttpExchange, isJson, type ExchangeReply } from './http-exchange.ts';
+import { TransportError } from './errors.ts';
+import { isRequest, isResponse, parseMessages, snippet } from './json-rpc.ts';
+import type { McpTarget } from './target.ts';
+import type { OperationTrace } from './trace.ts';
+import type { ServerMessageSink, Transport } from './transport.ts';
+import type { HttpPurpose, JsonRpcMessage, JsonRpcNotification, JsonRpcRequest, JsonRpcResponse } from './types.ts';
+
+const ACCEPT_BOTH = 'application/json, text/event-stream';
+
+export interface StreamableHttpOptions {
+  /** Statuses that mean "this session is gone" (404 always per spec; 400 is what SDK servers send). */
+  sessionLostStatuses: readonly number[];
+}
+
+/**
+ * The Streamable HTTP transport: one POST per message, answered with JSON or an SSE stream;
+ * `Mcp-Session-Id` and `MCP-Protocol-Version` carried once negotiated; DELETE at the end.
+ * With protocol 2026-07-28 and later there is no session, and every request names its method.
+ */
+export class StreamableHttpTransport implements Transport {
+  readonly kind = 'streamable-http' as const;
+  sessionId: string | undefined;
+  /** Negotiated version; sent on every request after initialize. */
+  protocolVersion: string | undefined;
+  /** 2026-07-28 and later: `Mcp-Method`/`Mcp-Name` headers, no session. */
+  stateless = false;
+  private readonly target: McpTarget;
+  private readonly origin: string;
+  private readonly path: string;
+  private readonly sink: ServerMessageSink;
+  private readonly options: StreamableHttpOptions;
+  private stream: HttpExchange | null = null;
+
+  constructor(target: McpTarget, sink: ServerMessageSink, options: StreamableHttpOptions) {
+    this.target = target;
+    this.origin = target.url.origin;
+    this.path = target.url.pathname + target.url.search;
+    this.sink = sink;
+    this.options = options;
+  }
+
+  /**
+   * Resolves once the reply is complete. With an SSE reply, the latency stops at the matching event
+   * (`trace.respondedAt`) while the stream is still drained, so bytes and statuses are whole; a
+   * stream cut after the answer still counts as answered.
+   */
+  request(message: JsonRpcRequest, trace: OperationTrace): Promise<JsonRpcResponse> {
+    return new Promise<JsonRpcResponse>((resolve, reject) => {
+      let answer: JsonRpcResponse | undefined;
+      let broken: TransportError | undefined;
+      const id = message.id;
+      const exchange = this.post(message, trace, (event) => {
+        if (answer || broken || !event.data) return; // empty-data priming events carry nothing
+        let messages: JsonRpcMessage[];
+        try {
+          messages = parseMessages(event.data, this.describe('SSE event'));
+        } catch (err) {
+          broken = err as TransportError;
+          exchange.abort(broken);
+          return;
+        }
+        for (const m of messages) {
+          if (isResponse(m) && m.id === id) {
+            answer = m;
+            trace.respondedAt = performance.now();
+            if (this.sessionId === undefined && !this.stateless) this.sessionId = exchange.responseSessionId;
+          } else {
+            this.route(m, trace);
+          }
+        }
+      });
+      exchange.reply.then(
+        (reply) => {
+          if (answer) return resolve(answer);
+          try {
+            resolve(this.responseFromReply(reply, id, trace));
+          } catch (err) {
+            reject(err);
+          }
+        },
+        (err: TransportError) => {
+          if (answer) resolve(answer);
+          else reject(broken ?? err);
+        },
+      );
+    });
+  }
+
+  async notify(message: JsonRpcNotification, trace: OperationTrace): Promise<void> {
+    const reply = await this.post(message, trace).reply;
+    this.expectAccepted(reply, message.method);
+  }
+
+  /** Sends our answer to a server request; answered 202. */
+  async respond(message: JsonRpcResponse, trace: OperationTrace): Promise<void> {
+    const reply = await this.post(message, trace, undefined, 'server-request').reply;
+    this.expectAccepted(reply, 'response to a server request');
+  }
+
+  /** Opens the optional GET stream for server-initiated messages; a 405 or failure is not fatal. */
+  async openStream(trace: OperationTrace): Promise<boolean> {
+    let headersArrived!: () => void;
+    const arrived = new Promise<void>((resolve) => (headersArrived = resolve));
+    const exchange = new HttpExchange(this.target.pool(this.origin), this.origin, {
+      method: 'GET',
+      path: this.path,
+      headers: this.headers(undefined, 'text/event-stream'),
+      purpose: 'stream',
+      timeoutMs: this.target.timeoutMs,
+      deadlineOnHeadersOnly: true,
+      maxBytes: this.target.maxResponseBytes,
+      onStatus: () => headersArrived(),
+      onEvent: (event) => {
+        if (!event.data) return;
+        try {
+          for (const m of parseMessages(event.data, this.describe('GET stream event'))) this.route(m, null);
+        } catch {
+          /* a malformed server-initiated message is dropped; the call it concerns will time out */
+        }
+      },
+    });
+    trace.http.push(exchange.record);
+    this.stream = exchange;
+    const forget = (): void => {
+      if (this.stream === exchange) this.stream = null;
+      headersArrived();
+    };
+    exchange.reply.then(forget, forget);
+    // The headers tell whether the server offers a stream; its end is not awaited.
+    await arrived;
+    const ok = exchange.record.status >= 200 && exchange.record.status < 300 && !exchange.record.failed;
+    if (!ok) this.stream = null;
+    return ok;
+  }
+
+  async close(trace: OperationTrace): Promise<void> {
+    this.stream?.abort(new TransportError('closed', 'session closed'));
+    this.stream = null;
+    const sessionId = this.sessionId;
+    this.sessionId = undefined;
+    if (this.stateless || sessionId === undefined) return;
+    trace.purpose = 'teardown';
+    const exchange = new HttpExchange(this.target.pool(this.origin), this.origin, {
+      method: 'DELETE',
+      path: this.path,
+      headers: this.headers(undefined, undefined, sessionId),
+      purpose: 'teardown',
+      timeoutMs: this.target.timeoutMs,
+      maxBytes: this.target.maxResponseBytes,
+    });
+    trace.http.push(exchange.record);
+    const reply = await exchange.reply;
+    // 405: the server does not let clients end sessions, which the spec allows.
+    if (reply.status >= 300 && reply.status !== 405 && reply.status !== 404) {
+      throw new TransportError('http_status', `DELETE ${this.target.url.href}: HTTP ${reply.status}`, reply.status);
+    }
+  }
+
+  reset(): void {
+    this.stream?.abort(new TransportError('closed', 'session reset'));
+    this.stream = null;
+    this.sessionId = undefined;
+    this.protocolVersion = undefined;
+  }
+
+  /** 404 is the spec's word for a lost session; a 400 counts only when it says so (SDK servers do). */
+  isSessionLost(err: unknown): boolean {
+    if (!(err instanceof TransportError) || err.reason !== 'http_status' || err.status === undefined) return false;
+    if (this.sessionId === undefined || !this.options.sessionLostStatuses.includes(err.status)) return false;
+    return err.status !== 400 || /session/i.test(err.message);
+  }
+
+  private post(
+    message: JsonRpcMessage,
+    trace: OperationTrace,
+    onEvent?: (e: EventSourceMessage) => void,
+    purpose: HttpPurpose = trace.purpose,
+  ): HttpExchange {
+    const exchange = new HttpExchange(this.target.pool(this.origin), this.origin, {
+      method: 'POST',
+      path: this.path,
+      headers: this.headers(message, ACCEPT_BOTH),
+      body: JSON.stringify(message),
+      purpose,
+      timeoutMs: this.target.timeoutMs,
+      maxBytes: this.target.maxResponseBytes,
+      onEvent,
+    });
+    trace.http.push(exchange.record);
+    return exchange;
+  }
+
+  private headers(message: JsonRpcMessage | undefined, accept: string | undefined, sessionId = this.sessionId): string[] {
+    const h = this.target.baseHeaders.slice();
+    if (message) h.push('content-type', 'application/json');
+    if (accept) h.push('accept', accept);
+    if (sessionId !== undefined) h.push('mcp-session-id', sessionId);
+    if (this.protocolVersion !== undefined) h.push('mcp-protocol-version', this.protocolVersion);
+    if (this.stateless && message && 'method' in message && 'id' in message) {
+      h.push('mcp-method', message.method);
+      const name = nameOf(message as JsonRpcRequest);
+      if (name !== undefined) h.push('mcp-name', encodeHeaderValue(name));
+    }
+    return h;
+  }
+
+  private responseFromReply(reply: ExchangeReply, id: JsonRpcRequest['id'], trace: OperationTrace): JsonRpcResponse {
+    if (reply.sessionId !== undefined && this.sessionId === undefined && !this.stateless) this.sessionId = reply.sessionId;
+    if (reply.status < 200 || reply.status >= 300) {
+      // A JSON-RPC error answering this very request is the server speaking MCP (2026 servers send
+      // 404 for unknown methods); anything else, such as a lost session's `id: null`, is transport.
+      const rpcError = jsonRpcErrorFor(reply, id);
+      if (rpcError) return rpcError;
+      throw this.statusError(reply);
+    }
+    if (reply.isEventStream) {
+      throw new TransportError('stream_ended', `${this.describe('SSE reply')} ended before the response to request ${id}`);
+    }
+    if (reply.status === 202 || reply.body.length === 0) {
+      throw new TransportError('bad_response', `${this.describe('POST')}: HTTP ${reply.status} with no body for request ${id}`);
+    }
+    if (!isJson(reply.contentType)) {
+      throw new TransportError(
+        'bad_response',
+        `${this.describe('POST')}: expected application/json or text/event-stream, got "${reply.contentType || 'no content type'}": "${snippet(reply.body)}"`,
+        reply.status,
+      );
+    }
+    let response: JsonRpcResponse | undefined;
+    for (const m of parseMessages(reply.body, this.describe('POST reply'))) {
+      if (isResponse(m) && m.id === id) response = m;
+      else this.route(m, trace);
+    }
+    if (!response) throw new TransportError('bad_response', `${this.describe('POST reply')} has no response for request ${id}`);
+    return response;
+  }
+
+  private statusError(reply: ExchangeReply): TransportError {
+    const detail = reply.body ? `: ${snippet(reply.body)}` : '';
+    const hint = reply.status === 404 && this.sessionId === undefined ? ' (is this an MCP endpoint?)' : '';
+    return new TransportError('http_status', `${this.describe('POST')}: HTTP ${reply.status}${hint}${detail}`, reply.status);
+  }
+
+  private expectAccepted(reply: ExchangeReply, what: string): void {
+    if (reply.status < 200 || reply.status >= 300) {
+      throw new TransportError('http_status', `${this.describe('POST')} (${what}): HTTP ${reply.status}${reply.body ? `: ${snippet(reply.body)}` : ''}`, reply.status);
+    }
+  }
+
+  private route(m: JsonRpcMessage, trace: OperationTrace | null): void {
+    if (isRequest(m)) this.sink.onServerRequest(m, trace);
+    else if (!isResponse(m)) this.sink.onNotification(m, trace);
+  }
+
+  private describe(what: string): string {
+    return `${what} ${this.target.url.href}`;
+  }
+}
+
+/** The name the 2026 `Mcp-Name` header mirrors, for the methods that have one. */
+function nameOf(message: JsonRpcRequest): string | undefined {
+  const params = message.params;
+  if (!params) return undefined;
+  switch (message.method) {
+    case 'tools/call':
+    case 'prompts/get':
+      return typeof params.name === 'string' ? params.name : undefined;
+    case 'resources/read':
+      return typeof params.uri === 'string' ? params.uri : undefined;
+    default:
+      return undefined;
+  }
+}
+
+const PLAIN_HEADER_VALUE = /^[\x20-\x7e\t]+$/;
+
+/**
+ * `Mcp-Name` values go as-is only when plain printable ASCII without surrounding whitespace;
+ * anything else is sent as `=?base64?…?=` (2026-07-28, SEP-2243).
+ */
+export function encodeHeaderValue(value: string): string {
+  const plain = PLAIN_HEADER_VALUE.test(value) && value.trim() === value && !(value.startsWith('=?base64?') && value.endsWith('?='));
+  return plain ? value : `=?base64?${Buffer.from(value, 'utf8').toString('base64')}?=`;
+}
+
+function jsonRpcErrorFor(reply: ExchangeReply, id: JsonRpcRequest['id']): JsonRpcResponse | undefined {
+  if (!isJson(reply.contentType) || reply.body.length === 0) return undefined;
+  try {
+    const value = JSON.parse(reply.body) as JsonRpcResponse;
+    if (value && value.jsonrpc === '2.0' && value.id === id && value.error && typeof value.error.code === 'number') return value;
+  } catch {
+    /* not JSON after all: reported as an HTTP status error */
+  }
+  return undefined;
+}

@@ -1,0 +1,13 @@
+import type { HttpPurpose, HttpRecord } from './types.ts';
+
+/** What one MCP operation has cost so far; the transports add to it as they work. */
+export class OperationTrace {
+  method = '';
+  readonly http: HttpRecord[] = [];
+  purpose: HttpPurpose = 'call';
+  progressNotifications = 0;
+  serverRequests = 0;
+  reinitialized = false;
+  /** performance.now() when the matching response arrived, when it came as an SSE event. */
+  respondedAt = 0;
+}

@@ -1,0 +1,96 @@
+// Data that crosses from the wire client to the engine: what one MCP operation cost and how it ended.
+
+export type TransportKind = 'streamable-http' | 'sse';
+export type TransportChoice = 'auto' | TransportKind;
+
+/** The four outcome classes, counted separately by the engine. */
+export type OutcomeClass = 'success' | 'transport' | 'protocol' | 'tool';
+
+/** Why a transport failure happened; `status` carries the HTTP status for `http_status`. */
+export type TransportFailure =
+  | 'connect'
+  | 'reset'
+  | 'timeout'
+  | 'http_status'
+  | 'bad_response'
+  | 'too_large'
+  | 'stream_ended'
+  | 'closed';
+
+/** One HTTP request made on behalf of an MCP operation. */
+export interface HttpRecord {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** 0 when no response arrived. */
+  status: number;
+  /** Milliseconds from dispatch to response headers; -1 when none arrived. */
+  ttfbMs: number;
+  /** Milliseconds from dispatch to the end of what this request was waited for. */
+  durationMs: number;
+  bytesSent: number;
+  bytesReceived: number;
+  /** Why the request is part of the operation: the call itself, a session re-initialization, an answer to a server request… */
+  purpose: HttpPurpose;
+  failed: boolean;
+}
+
+export type HttpPurpose = 'call' | 'session' | 'reinit' | 'server-request' | 'stream' | 'teardown';
+
+export interface OutcomeError {
+  message: string;
+  /** HTTP status for `transport`/`http_status`. */
+  status?: number;
+  /** JSON-RPC error code for `protocol`. */
+  code?: number;
+  /** Transport failure reason. */
+  reason?: TransportFailure;
+}
+
+/** What an MCP operation (initialize, tools/call, …) produced and cost. */
+export interface OperationResult<T = unknown> {
+  method: string;
+  /** Tool, prompt or resource the operation names, if any. */
+  name?: string;
+  outcome: OutcomeClass;
+  result?: T;
+  error?: OutcomeError;
+  /** Milliseconds from the first byte sent to the matching response (not to a 202). */
+  durationMs: number;
+  /** Time to first byte of the operation's first HTTP request. */
+  ttfbMs: number;
+  http: HttpRecord[];
+  bytesSent: number;
+  bytesReceived: number;
+  /** The session was lost and re-established during this operation. */
+  reinitialized: boolean;
+  /** Progress notifications and server requests seen while waiting. */
+  progressNotifications: number;
+  serverRequests: number;
+}
+
+export interface JsonRpcRequest {
+  jsonrpc: '2.0';
+  id: number | string;
+  method: string;
+  params?: Record<string, unknown>;
+}
+
+export interface JsonRpcNotification {
+  jsonrpc: '2.0';
+  method: string;
+  params?: Record<string, unknown>;
+}
+
+export interface JsonRpcError {
+  code: number;
+  message: string;
+  data?: unknown;
+}
+
+export interface JsonRpcResponse {
+  jsonrpc: '2.0';
+  id: number | string | null;
+  result?: Record<string, unknown>;
+  error?: JsonRpcError;
+}
+
+export type JsonRpcMessage = JsonRpcRequest | JsonRpcNotification | JsonRpcResponse;
