@@ -1,5 +1,9 @@
 // Bundles the action (dist/index.js) and the CLI (dist/cli.js) into self-contained ESM files.
 import { build } from 'esbuild';
+import { join } from 'node:path';
+
+// `node scripts/build.mjs [outdir]`: the test for a stale dist/ builds into a temporary folder.
+const outdir = process.argv[2] ?? 'dist';
 
 const common = {
   bundle: true,
@@ -13,10 +17,10 @@ const common = {
   banner: { js: "import { createRequire as __mcpLoadCreateRequire } from 'node:module'; const require = __mcpLoadCreateRequire(import.meta.url);" },
 };
 
-await build({ ...common, entryPoints: ['src/action/index.ts'], outfile: 'dist/index.js' });
+await build({ ...common, entryPoints: ['src/action/index.ts'], outfile: join(outdir, 'index.js') });
 await build({
   ...common,
   entryPoints: ['src/cli/index.ts'],
-  outfile: 'dist/cli.js',
+  outfile: join(outdir, 'cli.js'),
   banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
 });

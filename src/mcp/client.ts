@@ -426,7 +426,7 @@ function outcomeOf(
   failure: TransportError | undefined,
 ): OperationResult {
   let bytesSent = 0;
-  let bytesReceived = 0;
+  let bytesReceived = trace.streamBytesReceived;
   for (const r of trace.http) {
     bytesSent += r.bytesSent;
     bytesReceived += r.bytesReceived;

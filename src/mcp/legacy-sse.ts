@@ -6,6 +6,9 @@ import type { OperationTrace } from './trace.ts';
 import type { ServerMessageSink, Transport } from './transport.ts';
 import type { HttpPurpose, JsonRpcMessage, JsonRpcNotification, JsonRpcRequest, JsonRpcResponse } from './types.ts';
 
+/** "event: message\ndata: " and the blank line that ends an event. */
+const SSE_EVENT_OVERHEAD = 23;
+
 interface Pending {
   resolve(response: JsonRpcResponse): void;
   reject(err: TransportError): void;
@@ -67,7 +70,7 @@ export class LegacySseTransport implements Transport {
           if (event.event !== undefined && event.event !== 'message') return;
           if (!event.data) return;
           try {
-            for (const m of parseMessages(event.data, `SSE stream ${url.href}`)) this.route(m);
+            for (const m of parseMessages(event.data, `SSE stream ${url.href}`)) this.route(m, event.data.length + SSE_EVENT_OVERHEAD);
           } catch {
             /* a malformed message is dropped; the request it answers will time out */
           }
@@ -168,11 +171,12 @@ export class LegacySseTransport implements Transport {
     }
   }
 
-  private route(m: JsonRpcMessage): void {
+  private route(m: JsonRpcMessage, bytes: number): void {
     if (isResponse(m)) {
       const waiting = m.id === null ? undefined : this.pending.get(m.id);
       if (waiting) {
         waiting.trace.respondedAt = performance.now();
+        waiting.trace.streamBytesReceived += bytes;
         this.settle(m.id!, m);
       }
       return;

@@ -8,6 +8,8 @@ export class OperationTrace {
   progressNotifications = 0;
   serverRequests = 0;
   reinitialized = false;
+  /** Bytes of this operation's messages that arrived on a shared stream (legacy SSE) rather than its own requests. */
+  streamBytesReceived = 0;
   /** performance.now() when the matching response arrived, when it came as an SSE event. */
   respondedAt = 0;
 }

@@ -1,0 +1,76 @@
+import { parseArgs } from 'node:util';
+import { parseHeaderOptions, UsageError } from './args.ts';
+import { runSessionCommand } from './session-command.ts';
+import type { TransportChoice } from '../mcp/index.ts';
+
+const USAGE = `Usage: mcp-load <command> [options]
+
+Commands:
+  session <url>          run one MCP session (initialize, tools/list, [call], close)
+                         and print what each operation cost in HTTP requests
+    --transport <t>      auto | streamable-http | sse (default auto)
+    --call <tool>        call this tool too
+    --args <json>        its arguments (default {})
+    -H, --header <h>     "Name: value", repeatable (values are never printed)
+    --timeout <ms>       per-request deadline (default 30000)
+`;
+
+const TRANSPORTS = ['auto', 'streamable-http', 'sse'];
+
+/** The CLI: returns the process exit code. */
+export async function main(argv: string[], out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'session':
+        return await sessionCommand(rest, out);
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        out(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`mcp-load: ${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+async function sessionCommand(argv: string[], out: (line: string) => void): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      transport: { type: 'string', default: 'auto' },
+      call: { type: 'string' },
+      args: { type: 'string', default: '{}' },
+      header: { type: 'string', short: 'H', multiple: true },
+      timeout: { type: 'string', default: '30000' },
+    },
+  });
+  const url = positionals[0];
+  if (!url) throw new UsageError('session needs the server URL, e.g. mcp-load session http://localhost:3001/mcp');
+  if (!TRANSPORTS.includes(values.transport!)) throw new UsageError(`--transport must be one of ${TRANSPORTS.join(', ')}`);
+  let args: unknown;
+  try {
+    args = JSON.parse(values.args!);
+  } catch {
+    throw new UsageError(`--args is not valid JSON: ${values.args}`);
+  }
+  const timeoutMs = Number(values.timeout);
+  if (!(timeoutMs > 0)) throw new UsageError('--timeout must be a positive number of milliseconds');
+  return runSessionCommand({
+    url,
+    transport: values.transport as TransportChoice,
+    headers: parseHeaderOptions(values.header),
+    call: values.call ? { name: values.call, args } : undefined,
+    timeoutMs,
+    out,
+  });
+}
