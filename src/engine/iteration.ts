@@ -1,0 +1,177 @@
+import { McpSession, type McpTarget, type OperationResult, type SessionOptions } from '../mcp/index.ts';
+import type { FlowStep, RenderContext, ScenarioSpec, StepCheck } from '../scenario/types.ts';
+import type { CounterHandle, MetricsRegistry, RateHandle, TrendHandle } from './metrics/index.ts';
+import { OperationRecorder } from './recorder.ts';
+import { sleep } from './stop-signal.ts';
+import type { VirtualUser } from './virtual-user.ts';
+
+interface StepRuntime {
+  step: FlowStep;
+  recorder: OperationRecorder | null;
+  checks: { check: StepCheck; passed: RateHandle }[];
+}
+
+/**
+ * Runs one iteration of a scenario's flow for a VU, and records what it cost. Everything a step
+ * needs (recorders, check handles) is resolved once here, so an iteration allocates little.
+ */
+export class IterationRunner {
+  readonly spec: ScenarioSpec;
+  private readonly target: McpTarget;
+  private readonly sessionOptions: SessionOptions;
+  private readonly steps: StepRuntime[];
+  private readonly explicitInit: boolean;
+  private readonly initRecorder: OperationRecorder;
+  private readonly closeRecorder: OperationRecorder;
+  private readonly iterationDuration: TrendHandle;
+  private readonly iterationsDone: CounterHandle;
+  private readonly sessionInit: TrendHandle;
+  private readonly rng: () => number;
+  /** Sessions opened (per-vu), closed at the end of the run. */
+  readonly openSessions = new Set<McpSession>();
+
+  constructor(spec: ScenarioSpec, target: McpTarget, sessionOptions: SessionOptions, registry: MetricsRegistry, rng: () => number = Math.random) {
+    this.spec = spec;
+    this.target = target;
+    this.sessionOptions = sessionOptions;
+    this.rng = rng;
+    const scenario = spec.name;
+    this.steps = spec.flow.map((step) => ({
+      step,
+      recorder: step.kind === 'think' ? null : new OperationRecorder(registry, scenario, methodOf(step), nameOf(step)),
+      checks:
+        step.kind === 'think'
+          ? []
+          : step.checks.map((check) => ({ check, passed: registry.rate('checks').handle({ scenario, step: step.name, check: check.name }) })),
+    }));
+    this.explicitInit = spec.flow.some((s) => s.kind === 'initialize');
+    this.initRecorder = new OperationRecorder(registry, scenario, 'initialize', undefined);
+    this.closeRecorder = new OperationRecorder(registry, scenario, 'close', undefined);
+    const tags = { scenario };
+    this.iterationDuration = registry.trend('iteration_duration').handle(tags);
+    this.iterationsDone = registry.counter('iterations').handle(tags);
+    this.sessionInit = registry.trend('session_init_duration').handle(tags);
+  }
+
+  /**
+   * One pass through the flow. `scheduledAt` (open model) is when the iteration should have
+   * started: the wait for it counts in the first call's latency and the iteration's duration.
+   */
+  async run(vu: VirtualUser, scheduledAt?: number): Promise<void> {
+    const started = performance.now();
+    const late = scheduledAt === undefined ? 0 : Math.max(0, started - scheduledAt);
+    const perIteration = this.spec.session === 'per-iteration';
+    let session = vu.session;
+    if (perIteration || session === null) {
+      session = new McpSession(this.target, this.sessionOptions);
+      if (!perIteration) {
+        vu.session = session;
+        this.openSessions.add(session);
+      }
+    }
+    const ctx: RenderContext = { vu: vu.id, iter: vu.iterations, scenario: this.spec.name, rng: this.rng };
+    vu.iterations++;
+    let pendingLate = late;
+    let ok = true;
+    if (!this.explicitInit && !session.initialized) {
+      ok = await this.initialize(session, vu, pendingLate);
+      pendingLate = 0;
+    }
+    const interrupt = vu.interrupt;
+    for (let i = 0; ok && i < this.steps.length; i++) {
+      if (interrupt.fired) return; // cut short: an interrupted iteration is not counted
+      const { step, recorder, checks } = this.steps[i];
+      if (step.kind === 'think') {
+        await sleep(step.sample(this.rng), interrupt);
+        continue;
+      }
+      if (step.kind === 'initialize') {
+        if (!session.initialized) ok = await this.initialize(session, vu, pendingLate);
+        pendingLate = 0;
+        continue;
+      }
+      const result = await this.execute(session, step, ctx);
+      if (interrupt.fired) return;
+      recorder!.record(result, pendingLate);
+      for (let c = 0; c < checks.length; c++) {
+        const { check, passed } = checks[c];
+        passed.add(check.test({ error: result.outcome !== 'success', result: result.result, durationMs: result.durationMs + pendingLate }));
+      }
+      pendingLate = 0;
+    }
+    if (perIteration && session.initialized) this.closeRecorder.record(await session.close());
+    if (interrupt.fired) return;
+    this.iterationDuration.record((performance.now() - (scheduledAt ?? started)) * 1000);
+    this.iterationsDone.add(1);
+  }
+
+  /** Ends every warm session (DELETE), counted as teardown. */
+  async closeSessions(): Promise<void> {
+    const sessions = [...this.openSessions];
+    this.openSessions.clear();
+    await Promise.all(
+      sessions.map(async (s) => {
+        if (s.initialized) this.closeRecorder.record(await s.close());
+      }),
+    );
+  }
+
+  private async initialize(session: McpSession, vu: VirtualUser, late: number): Promise<boolean> {
+    const result = await session.initialize();
+    if (vu.interrupt.fired) return false;
+    this.initRecorder.record(result, late);
+    this.sessionInit.record((result.durationMs + late) * 1000);
+    if (result.outcome === 'success') return true;
+    // A failed handshake leaves no usable session: the next iteration starts a new one.
+    if (vu.session === session) {
+      vu.session = null;
+      this.openSessions.delete(session);
+    }
+    return false;
+  }
+
+  private execute(session: McpSession, step: Exclude<FlowStep, { kind: 'think' | 'initialize' }>, ctx: RenderContext): Promise<OperationResult> {
+    switch (step.kind) {
+      case 'call':
+        return session.callTool(step.tool, step.render(ctx));
+      case 'list':
+        return step.what === 'tools' ? session.listTools() : step.what === 'resources' ? session.listResources() : session.listPrompts();
+      case 'read':
+        return session.readResource(step.render(ctx));
+      case 'prompt':
+        return session.getPrompt(step.prompt, step.render(ctx));
+      case 'ping':
+        return session.ping();
+    }
+  }
+}
+
+function methodOf(step: FlowStep): string {
+  switch (step.kind) {
+    case 'call':
+      return 'tools/call';
+    case 'list':
+      return `${step.what}/list`;
+    case 'read':
+      return 'resources/read';
+    case 'prompt':
+      return 'prompts/get';
+    case 'initialize':
+      return 'initialize';
+    default:
+      return step.kind;
+  }
+}
+
+function nameOf(step: FlowStep): string | undefined {
+  switch (step.kind) {
+    case 'call':
+      return step.tool;
+    case 'read':
+      return step.uri;
+    case 'prompt':
+      return step.prompt;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,88 @@
+import type { HttpPurpose, HttpRecord, OperationResult } from '../mcp/index.ts';
+import type { CounterHandle, MetricsRegistry, RateHandle, TrendHandle } from './metrics/index.ts';
+
+/** HTTP metrics of one (MCP method, purpose, HTTP method, status) combination. */
+interface HttpHandles {
+  duration: TrendHandle;
+  waiting: TrendHandle;
+  reqs: CounterHandle;
+  failed: RateHandle;
+}
+
+/** MCP metrics of one outcome class for an operation. */
+interface OutcomeHandles {
+  duration: TrendHandle;
+  calls: CounterHandle;
+  errors: RateHandle;
+  success: RateHandle;
+}
+
+const OUTCOMES = ['success', 'transport', 'protocol', 'tool'] as const;
+const PURPOSES: readonly HttpPurpose[] = ['call', 'session', 'reinit', 'server-request', 'stream', 'teardown'];
+const HTTP_METHODS = ['GET', 'POST', 'DELETE'] as const;
+
+/**
+ * Turns what one kind of MCP operation cost into metric samples. One recorder per (scenario,
+ * method, name): every tag set is resolved to a handle once, so recording allocates nothing.
+ */
+export class OperationRecorder {
+  private readonly registry: MetricsRegistry;
+  private readonly baseTags: Record<string, string>;
+  private readonly outcomes: OutcomeHandles[];
+  private readonly http = new Map<number, HttpHandles>();
+  private readonly dataSent: CounterHandle;
+  private readonly dataReceived: CounterHandle;
+  private readonly reinits: CounterHandle;
+
+  constructor(registry: MetricsRegistry, scenario: string, method: string, name: string | undefined) {
+    this.registry = registry;
+    this.baseTags = name === undefined ? { scenario, method } : { scenario, method, tool: name };
+    this.outcomes = OUTCOMES.map((outcome) => {
+      const tags = outcome === 'success' ? this.baseTags : { ...this.baseTags, error_class: outcome };
+      return {
+        duration: registry.trend('mcp_call_duration').handle(tags),
+        calls: registry.counter('mcp_calls').handle(tags),
+        errors: registry.rate('mcp_errors').handle(tags),
+        success: registry.rate('mcp_success').handle(tags),
+      };
+    });
+    const scenarioTags = { scenario };
+    this.dataSent = registry.counter('data_sent').handle(scenarioTags);
+    this.dataReceived = registry.counter('data_received').handle(scenarioTags);
+    this.reinits = registry.counter('session_reinits').handle(scenarioTags);
+  }
+
+  /** Records the operation; `extraMs` adds time the call waited before it could start (open model). */
+  record(result: OperationResult, extraMs = 0): void {
+    const index = result.outcome === 'success' ? 0 : result.outcome === 'transport' ? 1 : result.outcome === 'protocol' ? 2 : 3;
+    const h = this.outcomes[index];
+    h.duration.record((result.durationMs + extraMs) * 1000);
+    h.calls.add(1);
+    h.errors.add(index !== 0);
+    h.success.add(index === 0);
+    if (result.reinitialized) this.reinits.add(1);
+    const http = result.http;
+    for (let i = 0; i < http.length; i++) this.recordHttp(http[i]);
+    this.dataSent.add(result.bytesSent);
+    this.dataReceived.add(result.bytesReceived);
+  }
+
+  private recordHttp(r: HttpRecord): void {
+    const key = r.status * 64 + PURPOSES.indexOf(r.purpose) * 4 + HTTP_METHODS.indexOf(r.method);
+    let h = this.http.get(key);
+    if (h === undefined) {
+      const tags = { ...this.baseTags, purpose: r.purpose, http_method: r.method, status: String(r.status) };
+      h = {
+        duration: this.registry.trend('http_req_duration').handle(tags),
+        waiting: this.registry.trend('http_req_waiting').handle(tags),
+        reqs: this.registry.counter('http_reqs').handle(tags),
+        failed: this.registry.rate('http_req_failed').handle(tags),
+      };
+      this.http.set(key, h);
+    }
+    h.duration.record(r.durationMs * 1000);
+    if (r.ttfbMs >= 0) h.waiting.record(r.ttfbMs * 1000);
+    h.reqs.add(1);
+    h.failed.add(r.failed || r.status >= 400);
+  }
+}

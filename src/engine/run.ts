@@ -1,0 +1,197 @@
+import { McpTarget, type SessionOptions } from '../mcp/index.ts';
+import type { Scenario, ScenarioSpec } from '../scenario/types.ts';
+import { EventLoopMonitor } from './event-loop.ts';
+import { createExecutor, type Executor, type ExecutorContext } from './executors/index.ts';
+import { IterationRunner } from './iteration.ts';
+import {
+  evaluateThresholds,
+  initMetrics,
+  MetricsRegistry,
+  TimeSeries,
+  type ThresholdResult,
+} from './metrics/index.ts';
+import { waitForTarget } from './readiness.ts';
+import { sleep, StopSignal } from './stop-signal.ts';
+import { VirtualUser } from './virtual-user.ts';
+
+export interface Progress {
+  elapsedMs: number;
+  totalMs: number;
+  vus: number;
+  /** MCP calls and errors in the last second. */
+  callsPerSecond: number;
+  errorsPerSecond: number;
+  totalCalls: number;
+  totalErrors: number;
+  warmingUp: boolean;
+}
+
+export interface RunOptions {
+  /** The URL to load (the scenario's target, a --target override, or the embedded demo server). */
+  url: string;
+  /** Fire for a graceful stop (SIGINT): no new iterations, running ones finish within gracefulStop. */
+  stop?: StopSignal;
+  /** Fire for an immediate stop (a second SIGINT). */
+  abort?: StopSignal;
+  onProgress?: (progress: Progress) => void;
+  /** Options for each MCP session (canned replies, stream, …). */
+  session?: SessionOptions;
+}
+
+export interface RunOutcome {
+  registry: MetricsRegistry;
+  timeSeries: TimeSeries;
+  thresholds: ThresholdResult[];
+  /** Epoch ms. */
+  startedAt: number;
+  endedAt: number;
+  /** Why the run ended early, if it did. */
+  interrupted?: 'signal' | 'threshold';
+  /** Things the user should know about the run itself (generator saturated, …). */
+  warnings: string[];
+  vusMax: number;
+}
+
+/** Generator event-loop p99 above this means the generator, not the server, set the pace. */
+const GENERATOR_LAG_WARN_MS = 50;
+
+/** Runs every scenario of the test against the target and returns its metrics. */
+export async function runTest(scenario: Scenario, options: RunOptions): Promise<RunOutcome> {
+  await initMetrics();
+  const stop = options.stop ?? new StopSignal();
+  const abort = options.abort ?? new StopSignal();
+  const target = new McpTarget({ url: options.url, headers: { ...scenario.headers }, timeoutMs: scenario.timeoutMs });
+  const sessionOptions: SessionOptions = { transport: scenario.transport, ...options.session };
+  try {
+    if (scenario.wait.timeoutMs > 0) await waitForTarget(target, sessionOptions, scenario.wait.timeoutMs, stop);
+    return await runScenarios(scenario, target, sessionOptions, stop, abort, options.onProgress);
+  } finally {
+    await target.close();
+  }
+}
+
+async function runScenarios(
+  scenario: Scenario,
+  target: McpTarget,
+  sessionOptions: SessionOptions,
+  stop: StopSignal,
+  abort: StopSignal,
+  onProgress: RunOptions['onProgress'],
+): Promise<RunOutcome> {
+  const startedAt = Date.now();
+  const registry = new MetricsRegistry({ warmup: scenario.warmupMs > 0, nowMs: startedAt });
+  for (const t of scenario.thresholds) registry.track(t.metric, t.tags);
+  const timeSeries = new TimeSeries(registry, { startMs: startedAt });
+  const vusGauge = registry.gauge('vus').handle();
+  const vusMaxGauge = registry.gauge('vus_max').handle();
+  const loop = new EventLoopMonitor(registry.trend('event_loop_delay').handle());
+  const warnings: string[] = [];
+  let interrupted: RunOutcome['interrupted'];
+
+  let active = 0;
+  let allocated = 0;
+  const allVus: VirtualUser[] = [];
+  abort.onFire(() => {
+    stop.fire();
+    for (const vu of allVus) vu.interrupt.fire();
+  });
+  stop.onFire(() => (interrupted ??= 'signal'));
+
+  const runners = scenario.scenarios.map((spec) => new IterationRunner(spec, target, sessionOptions, registry));
+  const executors = scenario.scenarios.map((spec) => createExecutor(spec));
+  // Progress runs against the planned schedule; graceful stops only extend it when iterations linger.
+  const totalMs = Math.max(...scenario.scenarios.map((s, i) => s.startTimeMs + executors[i].durationMs));
+  const t0 = performance.now();
+
+  const runs = scenario.scenarios.map((spec, i) =>
+    runOne(spec, executors[i], {
+      newVu() {
+        const vu = new VirtualUser(++allocated);
+        allVus.push(vu);
+        vusMaxGauge.set(allocated);
+        return vu;
+      },
+      runIteration: (vu, scheduledAt) => runners[i].run(vu, scheduledAt),
+      activeVus(delta) {
+        active += delta;
+      },
+      droppedIteration: counterAdder(registry.counter('dropped_iterations').handle({ scenario: spec.name })),
+      stop,
+      now: () => performance.now(),
+    }),
+  );
+
+  // The 1 s ticker: time series, progress, warm-up end, abortOnFail thresholds, generator lag.
+  const calls = registry.counter('mcp_calls').total;
+  const errors = registry.rate('mcp_errors').total;
+  let lastCalls = 0;
+  let lastErrors = 0;
+  const tick = (): void => {
+    const now = Date.now();
+    const elapsedMs = performance.now() - t0;
+    vusGauge.set(active);
+    if (registry.phase === 'warmup' && elapsedMs >= scenario.warmupMs) registry.startMeasuring(now);
+    loop.sample();
+    timeSeries.tick(now);
+    const totalCalls = calls.count;
+    const totalErrors = errors.passes;
+    onProgress?.({
+      elapsedMs,
+      totalMs,
+      vus: active,
+      callsPerSecond: totalCalls - lastCalls,
+      errorsPerSecond: totalErrors - lastErrors,
+      totalCalls,
+      totalErrors,
+      warmingUp: registry.phase === 'warmup',
+    });
+    lastCalls = totalCalls;
+    lastErrors = totalErrors;
+    if (abortingThresholdFailed(scenario, registry, elapsedMs, now)) {
+      interrupted = 'threshold';
+      stop.fire();
+    }
+  };
+  vusGauge.set(0);
+  const ticker = setInterval(tick, 1000);
+  try {
+    await Promise.all(runs);
+  } finally {
+    clearInterval(ticker);
+  }
+  const endedAt = Date.now();
+  vusGauge.set(0);
+  timeSeries.tick(endedAt);
+  registry.finish(endedAt);
+  loop.stop();
+  // Warm sessions end with a DELETE each, bounded: teardown must not hold the results hostage.
+  await Promise.race([Promise.all(runners.map((r) => r.closeSessions())), sleep(scenario.timeoutMs, abort)]);
+
+  if (loop.worstP99Ms > GENERATOR_LAG_WARN_MS) {
+    warnings.push(
+      `the load generator's event loop lagged up to ${Math.round(loop.worstP99Ms)} ms (p99 in a second): ` +
+        'the generator, not the server, may have been the bottleneck; latencies include that lag. Use fewer VUs per process or shard the run.',
+    );
+  }
+  const thresholds = evaluateThresholds(registry, scenario.thresholds, { nowMs: endedAt });
+  const outcome: RunOutcome = { registry, timeSeries, thresholds, startedAt, endedAt, warnings, vusMax: allocated };
+  if (interrupted) outcome.interrupted = interrupted;
+  return outcome;
+}
+
+async function runOne(spec: ScenarioSpec, executor: Executor, ctx: ExecutorContext): Promise<void> {
+  if (spec.startTimeMs > 0) await sleep(spec.startTimeMs, ctx.stop);
+  if (ctx.stop.fired) return;
+  await executor.run(ctx);
+}
+
+function counterAdder(counter: { add(n?: number): void }): () => void {
+  return () => counter.add(1);
+}
+
+function abortingThresholdFailed(scenario: Scenario, registry: MetricsRegistry, elapsedMs: number, nowMs: number): boolean {
+  const aborting = scenario.thresholds.filter((t) => t.abortOnFail && elapsedMs >= t.delayAbortEvalMs);
+  if (aborting.length === 0 || registry.phase === 'warmup') return false;
+  return evaluateThresholds(registry, aborting, { nowMs, ignoreEmpty: true }).some((r) => !r.ok);
+}
+
