@@ -1,11 +1,20 @@
 import { parseArgs } from 'node:util';
 import { parseHeaderOptions, UsageError } from './args.ts';
+import { fileURLToPath } from 'node:url';
+import { TargetNotReadyError } from '../engine/readiness.ts';
+import { ScenarioError } from '../scenario/index.ts';
+import { runRunCommand } from './run-command.ts';
 import { runSessionCommand } from './session-command.ts';
 import type { TransportChoice } from '../mcp/index.ts';
 
 const USAGE = `Usage: mcp-load <command> [options]
 
 Commands:
+  run <scenario.yml>     run a load test; exit 99 when a threshold fails (as k6)
+    --target <url>       override the scenario's target (e.g. a preview deployment)
+    --out <dir>          where result.json goes (default mcp-load-results)
+    --quiet              no progress line
+  demo                   run examples/quickstart.yml against the embedded demo server
   session <url>          run one MCP session (initialize, tools/list, [call], close)
                          and print what each operation cost in HTTP requests
     --transport <t>      auto | streamable-http | sse (default auto)
@@ -24,6 +33,10 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
     switch (command) {
       case 'session':
         return await sessionCommand(rest, out);
+      case 'run':
+        return await runCommand(rest, out);
+      case 'demo':
+        return await runCommand([quickstartPath(), ...rest], out);
       case undefined:
       case '-h':
       case '--help':
@@ -38,8 +51,42 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
       process.stderr.write(`mcp-load: ${err.message}\n\n${USAGE}`);
       return 2;
     }
+    if (err instanceof ScenarioError || err instanceof TargetNotReadyError) {
+      process.stderr.write(`mcp-load: ${err.message}\n`);
+      return 1;
+    }
     throw err;
   }
+}
+
+async function runCommand(argv: string[], out: (line: string) => void): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      target: { type: 'string' },
+      out: { type: 'string', default: 'mcp-load-results' },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  const file = positionals[0];
+  if (!file) throw new UsageError('run needs a scenario file, e.g. mcp-load run examples/quickstart.yml');
+  return runRunCommand({
+    file,
+    target: values.target,
+    outDir: values.out!,
+    quiet: values.quiet!,
+    out: (text) => out(text.replace(/\n$/, '')),
+    err: (text) => process.stderr.write(text),
+    interactive: process.stderr.isTTY === true,
+  });
+}
+
+/** examples/quickstart.yml of the package, from the bundle (dist/cli.js) or the sources (src/cli/main.ts). */
+function quickstartPath(): string {
+  const here = import.meta.url;
+  const root = new URL(here.includes('/src/cli/') ? '../../' : '../', here);
+  return fileURLToPath(new URL('examples/quickstart.yml', root));
 }
 
 async function sessionCommand(argv: string[], out: (line: string) => void): Promise<number> {

@@ -1,6 +1,8 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import type { TrendHandle } from './metrics/index.ts';
 
+const RESOLUTION_MS = 10;
+
 /**
  * The generator's own event-loop delay: when it is high, the load generator, not the server, is
  * the bottleneck and latencies are inflated. Sampled into the `event_loop_delay` trend each second.
@@ -13,15 +15,16 @@ export class EventLoopMonitor {
 
   constructor(trend: TrendHandle) {
     this.trend = trend;
-    this.histogram = monitorEventLoopDelay({ resolution: 10 });
+    this.histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
     this.histogram.enable();
   }
 
   /** Records the last second's delay (mean, in µs) and starts a new second. */
   sample(): void {
     if (this.histogram.count > 0) {
-      this.trend.record(this.histogram.mean / 1000);
-      this.worstP99Ms = Math.max(this.worstP99Ms, this.histogram.percentile(99) / 1e6);
+      // The sampler measures its own timer's period: the delay is what exceeds the resolution.
+      this.trend.record(Math.max(0, this.histogram.mean / 1e3 - RESOLUTION_MS * 1e3));
+      this.worstP99Ms = Math.max(this.worstP99Ms, this.histogram.percentile(99) / 1e6 - RESOLUTION_MS);
     }
     this.histogram.reset();
   }

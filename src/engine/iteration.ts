@@ -1,8 +1,9 @@
 import { McpSession, type McpTarget, type OperationResult, type SessionOptions } from '../mcp/index.ts';
 import type { FlowStep, RenderContext, ScenarioSpec, StepCheck } from '../scenario/types.ts';
 import type { CounterHandle, MetricsRegistry, RateHandle, TrendHandle } from './metrics/index.ts';
+import type { ErrorSamples } from './error-samples.ts';
 import { OperationRecorder } from './recorder.ts';
-import { sleep } from './stop-signal.ts';
+import { sleep, unlessFired } from './stop-signal.ts';
 import type { VirtualUser } from './virtual-user.ts';
 
 interface StepRuntime {
@@ -30,7 +31,14 @@ export class IterationRunner {
   /** Sessions opened (per-vu), closed at the end of the run. */
   readonly openSessions = new Set<McpSession>();
 
-  constructor(spec: ScenarioSpec, target: McpTarget, sessionOptions: SessionOptions, registry: MetricsRegistry, rng: () => number = Math.random) {
+  constructor(
+    spec: ScenarioSpec,
+    target: McpTarget,
+    sessionOptions: SessionOptions,
+    registry: MetricsRegistry,
+    errors: ErrorSamples,
+    rng: () => number = Math.random,
+  ) {
     this.spec = spec;
     this.target = target;
     this.sessionOptions = sessionOptions;
@@ -38,15 +46,15 @@ export class IterationRunner {
     const scenario = spec.name;
     this.steps = spec.flow.map((step) => ({
       step,
-      recorder: step.kind === 'think' ? null : new OperationRecorder(registry, scenario, methodOf(step), nameOf(step)),
+      recorder: step.kind === 'think' ? null : new OperationRecorder(registry, errors, scenario, methodOf(step), nameOf(step)),
       checks:
         step.kind === 'think'
           ? []
           : step.checks.map((check) => ({ check, passed: registry.rate('checks').handle({ scenario, step: step.name, check: check.name }) })),
     }));
     this.explicitInit = spec.flow.some((s) => s.kind === 'initialize');
-    this.initRecorder = new OperationRecorder(registry, scenario, 'initialize', undefined);
-    this.closeRecorder = new OperationRecorder(registry, scenario, 'close', undefined);
+    this.initRecorder = new OperationRecorder(registry, errors, scenario, 'initialize', undefined);
+    this.closeRecorder = new OperationRecorder(registry, errors, scenario, 'close', undefined);
     const tags = { scenario };
     this.iterationDuration = registry.trend('iteration_duration').handle(tags);
     this.iterationsDone = registry.counter('iterations').handle(tags);
@@ -90,8 +98,8 @@ export class IterationRunner {
         pendingLate = 0;
         continue;
       }
-      const result = await this.execute(session, step, ctx);
-      if (interrupt.fired) return;
+      const result = await unlessFired(this.execute(session, step, ctx), interrupt);
+      if (result === undefined || interrupt.fired) return;
       recorder!.record(result, pendingLate);
       for (let c = 0; c < checks.length; c++) {
         const { check, passed } = checks[c];
@@ -117,8 +125,8 @@ export class IterationRunner {
   }
 
   private async initialize(session: McpSession, vu: VirtualUser, late: number): Promise<boolean> {
-    const result = await session.initialize();
-    if (vu.interrupt.fired) return false;
+    const result = await unlessFired(session.initialize(), vu.interrupt);
+    if (result === undefined || vu.interrupt.fired) return false;
     this.initRecorder.record(result, late);
     this.sessionInit.record((result.durationMs + late) * 1000);
     if (result.outcome === 'success') return true;

@@ -1,4 +1,5 @@
 import type { HttpPurpose, HttpRecord, OperationResult } from '../mcp/index.ts';
+import type { ErrorSamples } from './error-samples.ts';
 import type { CounterHandle, MetricsRegistry, RateHandle, TrendHandle } from './metrics/index.ts';
 
 /** HTTP metrics of one (MCP method, purpose, HTTP method, status) combination. */
@@ -34,8 +35,11 @@ export class OperationRecorder {
   private readonly dataReceived: CounterHandle;
   private readonly reinits: CounterHandle;
 
-  constructor(registry: MetricsRegistry, scenario: string, method: string, name: string | undefined) {
+  private readonly errors: ErrorSamples;
+
+  constructor(registry: MetricsRegistry, errors: ErrorSamples, scenario: string, method: string, name: string | undefined) {
     this.registry = registry;
+    this.errors = errors;
     this.baseTags = name === undefined ? { scenario, method } : { scenario, method, tool: name };
     this.outcomes = OUTCOMES.map((outcome) => {
       const tags = outcome === 'success' ? this.baseTags : { ...this.baseTags, error_class: outcome };
@@ -60,6 +64,7 @@ export class OperationRecorder {
     h.calls.add(1);
     h.errors.add(index !== 0);
     h.success.add(index === 0);
+    if (index !== 0 && this.registry.phase === 'measuring') this.errors.add(result);
     if (result.reinitialized) this.reinits.add(1);
     const http = result.http;
     for (let i = 0; i < http.length; i++) this.recordHttp(http[i]);

@@ -1,5 +1,6 @@
 import { McpTarget, type SessionOptions } from '../mcp/index.ts';
 import type { Scenario, ScenarioSpec } from '../scenario/types.ts';
+import { ErrorSamples, type ErrorKind } from './error-samples.ts';
 import { EventLoopMonitor } from './event-loop.ts';
 import { createExecutor, type Executor, type ExecutorContext } from './executors/index.ts';
 import { IterationRunner } from './iteration.ts';
@@ -11,7 +12,7 @@ import {
   type ThresholdResult,
 } from './metrics/index.ts';
 import { waitForTarget } from './readiness.ts';
-import { sleep, StopSignal } from './stop-signal.ts';
+import { settleWithin, sleep, StopSignal } from './stop-signal.ts';
 import { VirtualUser } from './virtual-user.ts';
 
 export interface Progress {
@@ -42,6 +43,8 @@ export interface RunOutcome {
   registry: MetricsRegistry;
   timeSeries: TimeSeries;
   thresholds: ThresholdResult[];
+  /** Error kinds with counts and bounded message samples. */
+  errors: ErrorKind[];
   /** Epoch ms. */
   startedAt: number;
   endedAt: number;
@@ -97,7 +100,8 @@ async function runScenarios(
   });
   stop.onFire(() => (interrupted ??= 'signal'));
 
-  const runners = scenario.scenarios.map((spec) => new IterationRunner(spec, target, sessionOptions, registry));
+  const errorSamples = new ErrorSamples();
+  const runners = scenario.scenarios.map((spec) => new IterationRunner(spec, target, sessionOptions, registry, errorSamples));
   const executors = scenario.scenarios.map((spec) => createExecutor(spec));
   // Progress runs against the planned schedule; graceful stops only extend it when iterations linger.
   const totalMs = Math.max(...scenario.scenarios.map((s, i) => s.startTimeMs + executors[i].durationMs));
@@ -121,7 +125,7 @@ async function runScenarios(
     }),
   );
 
-  // The 1 s ticker: time series, progress, warm-up end, abortOnFail thresholds, generator lag.
+  // The 1 s ticker: time series, progress, abortOnFail thresholds, generator lag.
   const calls = registry.counter('mcp_calls').total;
   const errors = registry.rate('mcp_errors').total;
   let lastCalls = 0;
@@ -130,7 +134,6 @@ async function runScenarios(
     const now = Date.now();
     const elapsedMs = performance.now() - t0;
     vusGauge.set(active);
-    if (registry.phase === 'warmup' && elapsedMs >= scenario.warmupMs) registry.startMeasuring(now);
     loop.sample();
     timeSeries.tick(now);
     const totalCalls = calls.count;
@@ -154,10 +157,13 @@ async function runScenarios(
   };
   vusGauge.set(0);
   const ticker = setInterval(tick, 1000);
+  // Warm-up ends on time, not at the next tick.
+  const warmupEnd = scenario.warmupMs > 0 ? setTimeout(() => registry.startMeasuring(Date.now()), scenario.warmupMs) : undefined;
   try {
     await Promise.all(runs);
   } finally {
     clearInterval(ticker);
+    clearTimeout(warmupEnd);
   }
   const endedAt = Date.now();
   vusGauge.set(0);
@@ -165,7 +171,7 @@ async function runScenarios(
   registry.finish(endedAt);
   loop.stop();
   // Warm sessions end with a DELETE each, bounded: teardown must not hold the results hostage.
-  await Promise.race([Promise.all(runners.map((r) => r.closeSessions())), sleep(scenario.timeoutMs, abort)]);
+  await settleWithin(Promise.all(runners.map((r) => r.closeSessions())), scenario.timeoutMs, abort);
 
   if (loop.worstP99Ms > GENERATOR_LAG_WARN_MS) {
     warnings.push(
@@ -174,7 +180,7 @@ async function runScenarios(
     );
   }
   const thresholds = evaluateThresholds(registry, scenario.thresholds, { nowMs: endedAt });
-  const outcome: RunOutcome = { registry, timeSeries, thresholds, startedAt, endedAt, warnings, vusMax: allocated };
+  const outcome: RunOutcome = { registry, timeSeries, thresholds, errors: errorSamples.toJSON(), startedAt, endedAt, warnings, vusMax: allocated };
   if (interrupted) outcome.interrupted = interrupted;
   return outcome;
 }

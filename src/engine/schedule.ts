@@ -32,19 +32,18 @@ export function rampingVusAt(startVUs: number, stages: readonly Stage[], t: numb
  */
 export class ArrivalSchedule {
   private readonly stages: readonly Stage[];
-  private readonly startRatePerMs: number;
   private readonly timeUnitMs: number;
   private stageIndex = 0;
   private stageStartMs = 0;
-  private stageFromPerMs: number;
+  /** Rate (per timeUnit) at the start of the current stage. */
+  private stageFrom: number;
   /** Iterations scheduled before the current stage started (fractional). */
   private countAtStageStart = 0;
   private issued = 0;
 
   constructor(startRate: number, timeUnitMs: number, stages: readonly Stage[]) {
     this.timeUnitMs = timeUnitMs;
-    this.startRatePerMs = startRate / timeUnitMs;
-    this.stageFromPerMs = this.startRatePerMs;
+    this.stageFrom = startRate;
     this.stages = stages;
   }
 
@@ -57,18 +56,19 @@ export class ArrivalSchedule {
     const k = this.issued; // the first iteration starts at t = 0
     while (this.stageIndex < this.stages.length) {
       const stage = this.stages[this.stageIndex];
-      const a = this.stageFromPerMs;
+      const a = this.stageFrom / this.timeUnitMs;
       const b = (stage.target / this.timeUnitMs - a) / stage.durationMs;
       const inStage = k - this.countAtStageStart;
-      const stageTotal = a * stage.durationMs + (b * stage.durationMs * stage.durationMs) / 2;
+      // Whole numbers divided once, so whole counts and times are exact (17 / 1000 * 3000 would be 51.00000000000001).
+      const stageTotal = ((this.stageFrom + stage.target) * stage.durationMs) / (2 * this.timeUnitMs);
       if (inStage < stageTotal) {
-        const t = b === 0 ? inStage / a : (-a + Math.sqrt(a * a + 2 * b * inStage)) / b;
+        const t = stage.target === this.stageFrom ? (inStage * this.timeUnitMs) / this.stageFrom : (-a + Math.sqrt(a * a + 2 * b * inStage)) / b;
         this.issued++;
         return this.stageStartMs + t;
       }
       this.countAtStageStart += stageTotal;
       this.stageStartMs += stage.durationMs;
-      this.stageFromPerMs = stage.target / this.timeUnitMs;
+      this.stageFrom = stage.target;
       this.stageIndex++;
     }
     return undefined;

@@ -41,3 +41,42 @@ export function sleep(ms: number, stop?: StopSignal): Promise<void> {
     const unsubscribe = stop ? stop.onFire(done) : noop;
   });
 }
+
+/**
+ * Waits for `work` to settle, for at most `ms` or until `stop` fires; true when the work settled
+ * first. The timer is cleared either way, so a long bound (maxDuration, gracefulStop) does not
+ * keep the process alive after the work is done.
+ */
+export async function settleWithin(work: Promise<unknown>, ms: number, stop?: StopSignal): Promise<boolean> {
+  const over = new StopSignal();
+  const unsubscribe = stop ? stop.onFire(() => over.fire()) : noop;
+  let settled = false;
+  try {
+    await Promise.race([work.then(() => (settled = true)), sleep(ms, over)]);
+  } finally {
+    unsubscribe();
+    over.fire();
+  }
+  return settled;
+}
+
+/**
+ * `work`'s value, or undefined as soon as `signal` fires: an interrupted VU does not wait for a
+ * call still in flight (the request ends with its timeout or when the target is closed).
+ */
+export function unlessFired<T>(work: Promise<T>, signal: StopSignal): Promise<T | undefined> {
+  if (signal.fired) return Promise.resolve(undefined);
+  return new Promise<T | undefined>((resolve, reject) => {
+    const unsubscribe = signal.onFire(() => resolve(undefined));
+    work.then(
+      (value) => {
+        unsubscribe();
+        resolve(value);
+      },
+      (error: unknown) => {
+        unsubscribe();
+        reject(error);
+      },
+    );
+  });
+}

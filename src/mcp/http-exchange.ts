@@ -157,14 +157,18 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     if (this.req.onEvent && statusCode >= 200 && statusCode < 300 && isEventStream(this.contentType)) {
       this.sseDecoder = new TextDecoder();
       const onEvent = this.req.onEvent;
+      const maxBytes = this.req.maxBytes;
       this.sse = createParser({
-        onEvent,
-        maxBufferSize: this.req.maxBytes,
+        // The parser bounds only what it buffers across chunks; an event that arrived whole is checked here.
+        onEvent: (event) => {
+          if (this.record.failed) return;
+          if (event.data.length > maxBytes) this.abort(this.eventTooLarge());
+          else onEvent(event);
+        },
+        maxBufferSize: maxBytes,
         onError: (err) => {
           // Unknown fields and bad retry values are ignored, as EventSource does; a runaway event is not.
-          if (err.type === 'max-buffer-size-exceeded') {
-            this.abort(new TransportError('too_large', `SSE event exceeds ${this.req.maxBytes} bytes; aborted`, this.status));
-          }
+          if (err.type === 'max-buffer-size-exceeded') this.abort(this.eventTooLarge());
         },
       });
     }
@@ -209,6 +213,10 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
 
   onError(err: Error): void {
     this.fail(toTransportError(err, `${this.req.method} request failed`));
+  }
+
+  private eventTooLarge(): TransportError {
+    return new TransportError('too_large', `SSE event exceeds ${this.req.maxBytes} bytes; aborted`, this.status);
   }
 
   private fail(err: TransportError): void {

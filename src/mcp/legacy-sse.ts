@@ -27,6 +27,8 @@ export class LegacySseTransport implements Transport {
   private readonly sink: ServerMessageSink;
   private stream: HttpExchange | null = null;
   private endpoint: URL | null = null;
+  /** The server ended the stream: the session is gone, which the next request reports as such. */
+  private lost = false;
   private readonly pending = new Map<JsonRpcRequest['id'], Pending>();
 
   constructor(target: McpTarget, sink: ServerMessageSink) {
@@ -110,7 +112,13 @@ export class LegacySseTransport implements Transport {
 
   /** Resolves when both the POST has been accepted and its response has arrived on the stream. */
   request(message: JsonRpcRequest, trace: OperationTrace): Promise<JsonRpcResponse> {
-    if (!this.endpoint) return Promise.reject(new TransportError('closed', 'SSE session is not open'));
+    if (!this.endpoint) {
+      return Promise.reject(
+        this.lost
+          ? new TransportError('stream_ended', `SSE stream ${this.target.url.href} ended; the session is gone`)
+          : new TransportError('closed', 'SSE session is not open'),
+      );
+    }
     const answered = new Promise<JsonRpcResponse>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(message.id);
@@ -140,6 +148,7 @@ export class LegacySseTransport implements Transport {
     const stream = this.stream;
     this.stream = null;
     this.endpoint = null;
+    this.lost = false;
     stream?.abort(new TransportError('closed', 'SSE session closed'));
     this.rejectAll(new TransportError('closed', 'SSE session closed'));
   }
@@ -206,6 +215,7 @@ export class LegacySseTransport implements Transport {
     if (this.stream !== exchange) return;
     this.stream = null;
     this.endpoint = null;
+    this.lost = true;
     this.rejectAll(err);
   }
 

@@ -4,6 +4,8 @@
 // sdk stateless: /mcp, no sessions (Mcp-Session-Id ignored, no initialize needed), SSE replies; GET/DELETE -> 405.
 // sdk json-response: /mcp, stateful, JSON replies, GET -> 405 | sdk stateful: /mcp, stateful, SSE replies with event ids; both: unknown session -> 404 (-32001).
 // sdk legacy-sse: GET /mcp -> `event: endpoint` /messages?sessionId=..; POST -> 202, reply on the stream; unknown sessionId -> 404, missing -> 400.
+// v2 fixture (test/fixtures/v2-server.ts): /mcp, 2026-07-28 without handshake or session (JSON replies), and 2025 traffic
+// served statelessly (no Mcp-Session-Id); GET/DELETE -> 405. See docs/protocol-2026-07-28.md.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import net from 'node:net';
@@ -59,6 +61,14 @@ export function startSdkExample(name: keyof typeof SDK_EXAMPLES): Promise<Runnin
   const { file, path } = SDK_EXAMPLES[name];
   const script = fileURLToPath(import.meta.resolve(`@modelcontextprotocol/sdk/examples/server/${file}`));
   return ChildServer.start(`sdk example ${file}`, [script], path);
+}
+
+const TSX = import.meta.resolve('tsx');
+const V2_FIXTURE = fileURLToPath(new URL('../fixtures/v2-server.ts', import.meta.url));
+
+/** The v2 SDK fixture, speaking 2026-07-28 and (statelessly) the 2025 line. */
+export function startV2Fixture(): Promise<RunningServer> {
+  return ChildServer.start('v2 fixture', ['--import', TSX, V2_FIXTURE], '/mcp');
 }
 
 export async function startHttpFixture(

@@ -12,7 +12,7 @@ export function constantVus(spec: Spec): Executor {
       let running = true;
       const vus = Array.from({ length: spec.vus }, () => ctx.newVu());
       const loops = vus.map((vu) => vuLoop(vu, ctx, () => running));
-      await Promise.race([Promise.all(loops), until(end, ctx)]);
+      await until(end, ctx, Promise.all(loops));
       running = false;
       await finishGracefully(loops, vus, spec.gracefulStopMs, ctx);
     },

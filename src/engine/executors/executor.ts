@@ -1,5 +1,5 @@
 import type { ScenarioSpec } from '../../scenario/types.ts';
-import { sleep, type StopSignal } from '../stop-signal.ts';
+import { settleWithin, type StopSignal } from '../stop-signal.ts';
 import type { VirtualUser } from '../virtual-user.ts';
 
 /** What an executor gets from the run: VUs, iterations, the test-wide stop, a clock. */
@@ -42,17 +42,14 @@ export async function vuLoop(vu: VirtualUser, ctx: ExecutorContext, keepGoing: (
 export async function finishGracefully(loops: Promise<void>[], vus: readonly VirtualUser[], graceMs: number, ctx: ExecutorContext): Promise<void> {
   for (const vu of vus) vu.retired = true;
   const all = Promise.all(loops);
-  let done = false;
-  void all.then(() => (done = true));
-  await Promise.race([all, sleep(graceMs)]);
-  if (!done) {
+  if (!(await settleWithin(all, graceMs))) {
     for (const vu of vus) vu.interrupt.fire();
     await all;
   }
   void ctx;
 }
 
-/** Resolves at `deadline` (ctx clock) or when the test is stopped. */
-export function until(deadline: number, ctx: ExecutorContext): Promise<void> {
-  return sleep(deadline - ctx.now(), ctx.stop);
+/** Waits for `work` until `deadline` (ctx clock) at most, or until the test is stopped. */
+export async function until(deadline: number, ctx: ExecutorContext, work: Promise<unknown>): Promise<void> {
+  await settleWithin(work, deadline - ctx.now(), ctx.stop);
 }

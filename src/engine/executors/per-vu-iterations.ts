@@ -15,7 +15,7 @@ export function perVuIterations(spec: Spec): Executor {
         let left = spec.iterations;
         return vuLoop(vu, ctx, () => running && left-- > 0);
       });
-      await Promise.race([Promise.all(loops), until(end, ctx)]);
+      await until(end, ctx, Promise.all(loops));
       running = false;
       await finishGracefully(loops, vus, spec.gracefulStopMs, ctx);
     },

@@ -13,7 +13,7 @@ export function sharedIterations(spec: Spec): Executor {
       let left = spec.iterations;
       const vus = Array.from({ length: Math.min(spec.vus, spec.iterations) }, () => ctx.newVu());
       const loops = vus.map((vu) => vuLoop(vu, ctx, () => running && left-- > 0));
-      await Promise.race([Promise.all(loops), until(end, ctx)]);
+      await until(end, ctx, Promise.all(loops));
       running = false;
       await finishGracefully(loops, vus, spec.gracefulStopMs, ctx);
     },

@@ -1,0 +1,72 @@
+// The fixed-cost MCP stub (nginx + njs, from shared/bench/mcp-stub), started and stopped for the benchmark.
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const START_SCRIPT = process.env.MCP_STUB_START ?? fileURLToPath(new URL('../../shared/bench/mcp-stub/start.sh', import.meta.url));
+const CLOCK_TICKS_PER_S = 100;
+
+export interface StubOptions {
+  /** nginx worker processes. */
+  workers: number;
+  /** CPUs the stub may run on (taskset list, e.g. "0"); undefined = any. */
+  cpus?: string;
+}
+
+export interface Stub {
+  url: string;
+  /** CPU time the stub's processes have used so far, in ms (master and workers). */
+  cpuMs(): number;
+  stop(): void;
+}
+
+export async function startStub(options: StubOptions): Promise<Stub> {
+  const port = await freePort();
+  const command = options.cpus === undefined ? [START_SCRIPT] : ['taskset', '-c', options.cpus, START_SCRIPT];
+  const { stdout } = await run(command[0], [...command.slice(1), String(port), String(options.workers)]);
+  const pidFile = stdout.trim().split('\n').pop()!;
+  const masterPid = Number(readFileSync(pidFile, 'utf8').trim());
+  return {
+    url: `http://127.0.0.1:${port}/mcp`,
+    cpuMs: () => [masterPid, ...childrenOf(masterPid)].reduce((sum, pid) => sum + cpuMsOf(pid), 0),
+    stop: () => process.kill(masterPid, 'SIGTERM'),
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** /proc/PID/stat after the command name: state, ppid, …, utime (14th field), stime (15th). */
+function statFields(pid: number): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined; // gone
+  }
+}
+
+function cpuMsOf(pid: number): number {
+  const f = statFields(pid);
+  return f === undefined ? 0 : ((Number(f[11]) + Number(f[12])) * 1000) / CLOCK_TICKS_PER_S;
+}
+
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    if (statFields(Number(entry))?.[1] === String(pid)) children.push(Number(entry));
+  }
+  return children;
+}

@@ -1,0 +1,32 @@
+// mcp-load's own engine: constant-vus, one warm session per VU, a flow of one echo call, no think time.
+import { runTest } from '../../src/engine/run.ts';
+import { parseScenario } from '../../src/scenario/index.ts';
+import { ECHO_ARGS, ECHO_TOOL, runAsChild, type ToolResult, type ToolRun } from './tool-run.ts';
+
+function echoScenarioYaml(run: ToolRun): string {
+  return [
+    'transport: streamable-http',
+    'scenarios:',
+    '  bench:',
+    '    executor: constant-vus',
+    `    vus: ${run.connections}`,
+    `    duration: ${run.durationS}s`,
+    '    gracefulStop: 5s',
+    '    session: per-vu',
+    '    flow:',
+    `      - call: ${ECHO_TOOL}`,
+    `        args: ${JSON.stringify(ECHO_ARGS)}`,
+    '',
+  ].join('\n');
+}
+
+async function measureMcpLoad(run: ToolRun): Promise<ToolResult> {
+  const scenario = parseScenario(echoScenarioYaml(run), 'bench/mcp-load.yml', { env: {} });
+  const { registry } = await runTest(scenario, { url: run.url });
+  const toolCalls = { method: 'tools/call' };
+  const attempts = registry.counter('mcp_calls').view(toolCalls, (sink) => sink.count);
+  const errors = registry.rate('mcp_errors').view(toolCalls, (sink) => sink.passes);
+  return { calls: attempts - errors, durationMs: registry.durationMs(), errors };
+}
+
+await runAsChild(measureMcpLoad);

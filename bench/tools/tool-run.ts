@@ -1,0 +1,52 @@
+import { parseArgs } from 'node:util';
+
+/** What every tool runner is told: where to send the echo call, how many connections, for how long. */
+export interface ToolRun {
+  url: string;
+  connections: number;
+  durationS: number;
+}
+
+/** The one JSON line a tool runner prints: successful calls, the time they took, failures. */
+export interface ToolResult {
+  calls: number;
+  durationMs: number;
+  errors: number;
+}
+
+/** The same `tools/call` every tool sends. */
+export const ECHO_TOOL = 'echo';
+export const ECHO_ARGS = { message: 'hi' };
+export const PROTOCOL_VERSION = '2025-06-18';
+
+/** Reads `--url URL --connections N --duration S` (the command line of every runner). */
+export function readToolRun(argv: string[] = process.argv.slice(2)): ToolRun {
+  const { values } = parseArgs({
+    args: argv,
+    options: { url: { type: 'string' }, connections: { type: 'string', default: '50' }, duration: { type: 'string', default: '5' } },
+  });
+  if (!values.url) throw new Error('--url is required');
+  const connections = Number(values.connections);
+  const durationS = Number(values.duration);
+  if (!Number.isInteger(connections) || connections <= 0) throw new Error(`--connections must be a positive integer, got ${values.connections}`);
+  if (!(durationS > 0)) throw new Error(`--duration must be a positive number of seconds, got ${values.duration}`);
+  return { url: values.url, connections, durationS };
+}
+
+/**
+ * Runs a tool runner as a child process: its result on stdout as one JSON line, a failure as one
+ * line on stderr. It exits once the line is out: a client library's lingering sockets or timers
+ * must not hold the benchmark up.
+ */
+export async function runAsChild(measure: (run: ToolRun) => Promise<ToolResult>): Promise<void> {
+  let line: string;
+  let code = 0;
+  try {
+    line = `${JSON.stringify(await measure(readToolRun()))}\n`;
+  } catch (err) {
+    process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
+    line = '';
+    code = 1;
+  }
+  process.stdout.write(line, () => process.exit(code));
+}

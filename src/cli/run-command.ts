@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import { startDemoServer, type DemoServer } from '../demo/index.ts';
+import { runTest, type Progress } from '../engine/run.ts';
+import { StopSignal } from '../engine/stop-signal.ts';
+import { renderProgressLine } from '../report/progress.ts';
+import { renderTerminalSummary } from '../report/terminal.ts';
+import { buildResult, writeResult } from '../results/index.ts';
+import { loadScenario } from '../scenario/index.ts';
+
+export interface RunCommandOptions {
+  file: string;
+  target?: string;
+  outDir: string;
+  quiet: boolean;
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** Whether `err` is a terminal (progress redrawn in place) or a log (a line every 10 s). */
+  interactive: boolean;
+}
+
+/** k6's exit code for failed thresholds. */
+export const EXIT_THRESHOLDS_FAILED = 99;
+/** Stopped by SIGINT/SIGTERM: results are still written. */
+export const EXIT_INTERRUPTED = 130;
+
+const LOG_PROGRESS_EVERY_MS = 10_000;
+
+/** `mcp-load run scenario.yml`: load, run with live progress, summarize, write the result. */
+export async function runRunCommand(options: RunCommandOptions): Promise<number> {
+  const scenario = await loadScenario(options.file, { target: options.target });
+  let demo: DemoServer | undefined;
+  let url = scenario.target;
+  if (url === undefined) {
+    demo = await startDemoServer();
+    url = demo.url;
+    options.err(`no target in ${options.file}: running against the embedded demo server at ${url}\n`);
+  }
+  const stop = new StopSignal();
+  const abort = new StopSignal();
+  const onSignal = (): void => {
+    if (!stop.fired) {
+      options.err('\nstopping: running iterations may finish (gracefulStop); press Ctrl-C again to stop now\n');
+      stop.fire();
+    } else {
+      abort.fire();
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const run = await runTest(scenario, { url, stop, abort, onProgress: progressPrinter(options) });
+    if (!options.quiet && options.interactive) options.err('\n');
+    const result = buildResult(scenario, url, run);
+    const resultFile = join(options.outDir, 'result.json');
+    await writeResult(resultFile, result);
+    options.out(`\n${renderTerminalSummary(result)}\n`);
+    options.out(`result written to ${resultFile}\n`);
+    if (result.thresholds.some((t) => !t.ok)) {
+      options.err(`mcp-load: thresholds failed: ${result.thresholds.filter((t) => !t.ok).map((t) => `${t.key} ${t.source}`).join(', ')}\n`);
+      return EXIT_THRESHOLDS_FAILED;
+    }
+    return run.interrupted === 'signal' ? EXIT_INTERRUPTED : 0;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await demo?.close();
+  }
+}
+
+function progressPrinter(options: RunCommandOptions): ((p: Progress) => void) | undefined {
+  if (options.quiet) return undefined;
+  if (options.interactive) return (p) => options.err(`\r\u001b[2K${renderProgressLine(p)}`);
+  let lastLogged = -Infinity;
+  return (p) => {
+    if (p.elapsedMs - lastLogged >= LOG_PROGRESS_EVERY_MS) {
+      lastLogged = p.elapsedMs;
+      options.err(`${renderProgressLine(p)}\n`);
+    }
+  };
+}

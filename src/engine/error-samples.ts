@@ -1,0 +1,60 @@
+import type { OperationResult } from '../mcp/index.ts';
+
+/** How many messages are kept per error kind, and how long each may be. */
+export const MAX_SAMPLES_PER_KIND = 5;
+export const MAX_SAMPLE_LENGTH = 300;
+/** Distinct error kinds kept (class × method × tool × status/code); the rest are counted together. */
+export const MAX_KINDS = 200;
+
+export interface ErrorKind {
+  errorClass: 'transport' | 'protocol' | 'tool';
+  method: string;
+  tool?: string;
+  /** HTTP status (transport) or JSON-RPC code (protocol). */
+  status?: number;
+  code?: number;
+  reason?: string;
+  count: number;
+  /** The first distinct messages seen, truncated: they come from the server, so they are bounded here. */
+  samples: string[];
+}
+
+/** Bounded record of what went wrong: counts per kind and the first few messages of each. */
+export class ErrorSamples {
+  private readonly kinds = new Map<string, ErrorKind>();
+  /** Errors of kinds beyond MAX_KINDS. */
+  overflow = 0;
+
+  add(result: OperationResult): void {
+    const error = result.error;
+    if (result.outcome === 'success' || error === undefined) return;
+    const key = `${result.outcome}\u0000${result.method}\u0000${result.name ?? ''}\u0000${error.status ?? ''}\u0000${error.code ?? ''}\u0000${error.reason ?? ''}`;
+    let kind = this.kinds.get(key);
+    if (kind === undefined) {
+      if (this.kinds.size >= MAX_KINDS) {
+        this.overflow++;
+        return;
+      }
+      kind = { errorClass: result.outcome, method: result.method, count: 0, samples: [] };
+      if (result.name !== undefined) kind.tool = truncate(result.name);
+      if (error.status !== undefined) kind.status = error.status;
+      if (error.code !== undefined) kind.code = error.code;
+      if (error.reason !== undefined) kind.reason = error.reason;
+      this.kinds.set(key, kind);
+    }
+    kind.count++;
+    if (kind.samples.length < MAX_SAMPLES_PER_KIND) {
+      const message = truncate(error.message);
+      if (!kind.samples.includes(message)) kind.samples.push(message);
+    }
+  }
+
+  /** Kinds, most frequent first. */
+  toJSON(): ErrorKind[] {
+    return [...this.kinds.values()].sort((a, b) => b.count - a.count);
+  }
+}
+
+function truncate(text: string): string {
+  return text.length > MAX_SAMPLE_LENGTH ? `${text.slice(0, MAX_SAMPLE_LENGTH)}…` : text;
+}

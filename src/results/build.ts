@@ -1,0 +1,64 @@
+import { cpus } from 'node:os';
+import type { RunOutcome } from '../engine/run.ts';
+import { seriesKey, snapshot } from '../engine/metrics/index.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { TOOL_VERSION } from '../version.ts';
+import { httpPerCall } from './http-per-call.ts';
+import { RESULT_SCHEMA_VERSION, type CheckOutcome, type Result } from './types.ts';
+
+/** The versioned result of a run: what the engine measured, in the one format every reader uses. */
+export function buildResult(scenario: Scenario, url: string, run: RunOutcome, env: NodeJS.ProcessEnv = process.env): Result {
+  const metrics = snapshot(run.registry, run.endedAt);
+  const result: Result = {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    tool: { name: 'mcp-load', version: TOOL_VERSION },
+    scenario: { id: scenario.id, hash: scenario.hash, file: scenario.file, echo: scenario.toEcho() },
+    target: publicUrl(url),
+    environment: {
+      os: process.platform,
+      arch: process.arch,
+      node: process.version,
+      cpus: cpus().length,
+      ci: env.CI === 'true',
+    },
+    startedAt: new Date(run.startedAt).toISOString(),
+    endedAt: new Date(run.endedAt).toISOString(),
+    durationMs: run.endedAt - run.startedAt,
+    metrics,
+    timeSeries: run.timeSeries.toJSON(),
+    httpPerCall: httpPerCall(metrics),
+    thresholds: run.thresholds.map((t, i) => ({
+      key: scenario.thresholds[i]?.key ?? seriesKey(t.metric, t.tags),
+      source: t.source,
+      ok: t.ok,
+      observed: t.observed,
+      ...(t.error ? { error: t.error } : {}),
+    })),
+    checks: checksOf(metrics),
+    errors: run.errors,
+    warnings: run.warnings,
+    vusMax: run.vusMax,
+  };
+  if (env.GITHUB_SHA || env.GITHUB_REF) result.environment.git = { sha: env.GITHUB_SHA, ref: env.GITHUB_REF };
+  if (run.interrupted) result.interrupted = run.interrupted;
+  return result;
+}
+
+function checksOf(metrics: Result['metrics']): CheckOutcome[] {
+  const out: CheckOutcome[] = [];
+  for (const s of metrics.metrics) {
+    if (s.metric !== 'checks' || s.type !== 'rate' || s.tags.check === undefined) continue;
+    out.push({ scenario: s.tags.scenario ?? '', step: s.tags.step ?? '', check: s.tags.check, passes: s.summary.passes, fails: s.summary.fails });
+  }
+  return out;
+}
+
+/** Drops credentials, query and fragment: tokens sometimes ride in URLs. */
+export function publicUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return '(invalid URL)';
+  }
+}

@@ -1,0 +1,60 @@
+import type { ErrorKind } from '../engine/error-samples.ts';
+import type { MetricsSnapshot, TimeSeriesJSON } from '../engine/metrics/index.ts';
+import type { ScenarioEcho } from '../scenario/types.ts';
+
+/** Bumped on any change a reader of an older version would misread. */
+export const RESULT_SCHEMA_VERSION = 1;
+
+/** HTTP requests per MCP call: overall, per MCP method, and per phase of a session's life. */
+export interface HttpPerCall {
+  overall: number | null;
+  byMethod: Record<string, number | null>;
+  byPhase: { setup: number | null; calls: number | null; teardown: number | null };
+}
+
+export interface ThresholdOutcome {
+  /** `mcp_call_duration{tool:send_sms}` */
+  key: string;
+  /** `p(95)<200` */
+  source: string;
+  ok: boolean;
+  observed: number | null;
+  error?: string;
+}
+
+export interface CheckOutcome {
+  scenario: string;
+  step: string;
+  check: string;
+  passes: number;
+  fails: number;
+}
+
+/** `result.json`: everything a report, a baseline comparison or a shard merge needs. */
+export interface Result {
+  schemaVersion: typeof RESULT_SCHEMA_VERSION;
+  tool: { name: 'mcp-load'; version: string };
+  scenario: { id: string; hash: string; file: string; echo: ScenarioEcho };
+  /** Origin and path only: no credentials or query strings. */
+  target: string;
+  environment: {
+    os: string;
+    arch: string;
+    node: string;
+    cpus: number;
+    ci: boolean;
+    git?: { sha?: string; ref?: string };
+  };
+  startedAt: string;
+  endedAt: string;
+  durationMs: number;
+  interrupted?: 'signal' | 'threshold';
+  metrics: MetricsSnapshot;
+  timeSeries: TimeSeriesJSON;
+  httpPerCall: HttpPerCall;
+  thresholds: ThresholdOutcome[];
+  checks: CheckOutcome[];
+  errors: ErrorKind[];
+  warnings: string[];
+  vusMax: number;
+}

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import type { FlowStep, Scenario, ScenarioEcho, StepEcho } from './types.ts';
+
+export const REDACTED = '***';
+
+type EchoSource = Omit<Scenario, 'toEcho' | 'hash'>;
+
+/** The scenario as plain JSON, without secrets: header values and URL credentials become "***". */
+export function echoScenario(scenario: EchoSource, hash: string): ScenarioEcho {
+  return {
+    file: scenario.file,
+    id: scenario.id,
+    hash,
+    target: scenario.target === undefined ? null : redactUrl(scenario.target),
+    transport: scenario.transport,
+    headers: Object.fromEntries(Object.keys(scenario.headers).map((name) => [name, REDACTED])),
+    timeoutMs: scenario.timeoutMs,
+    wait: { ...scenario.wait },
+    warmupMs: scenario.warmupMs,
+    data: Object.fromEntries(
+      Object.entries(scenario.data).map(([name, set]) => [name, { file: set.file, rows: set.rows.length }]),
+    ),
+    scenarios: scenario.scenarios.map(({ flow, ...spec }) => ({ ...spec, flow: flow.map(echoStep) })),
+    thresholds: scenario.thresholds.map((threshold) => ({ ...threshold, tags: { ...threshold.tags } })),
+    regression: structuredClone({ ...scenario.regression }),
+  };
+}
+
+/** sha256 of the echo without where it came from or what it ran against, so runs against any target compare. */
+export function hashScenario(scenario: EchoSource): string {
+  const { file: _file, id: _id, target: _target, hash: _hash, ...workload } = echoScenario(scenario, '');
+  return createHash('sha256').update(canonicalJson(workload)).digest('hex');
+}
+
+function echoStep(step: FlowStep): StepEcho {
+  const checks = 'checks' in step ? step.checks.map((check) => check.name) : [];
+  switch (step.kind) {
+    case 'think':
+      return { kind: step.kind, name: step.name, think: step.think };
+    case 'call':
+      return { kind: step.kind, name: step.name, tool: step.tool, args: step.args, checks };
+    case 'read':
+      return { kind: step.kind, name: step.name, uri: step.uri, checks };
+    case 'prompt':
+      return { kind: step.kind, name: step.name, prompt: step.prompt, args: step.args, checks };
+    case 'list':
+      return { kind: step.kind, name: step.name, what: step.what, checks };
+    case 'initialize':
+    case 'ping':
+      return { kind: step.kind, name: step.name, checks };
+  }
+}
+
+function redactUrl(target: string): string {
+  try {
+    const url = new URL(target);
+    if (!url.username && !url.password) return target;
+    if (url.username) url.username = REDACTED;
+    if (url.password) url.password = REDACTED;
+    return url.toString();
+  } catch {
+    return target;
+  }
+}
+
+/** JSON with object keys sorted at every level, so equal values hash equally. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) return item;
+    const sorted: Record<string, unknown> = {};
+    for (const key of Object.keys(item).sort()) {
+      const field = (item as Record<string, unknown>)[key];
+      Object.defineProperty(sorted, key, { value: field, enumerable: true, writable: true, configurable: true });
+    }
+    return sorted;
+  });
+}

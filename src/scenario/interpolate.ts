@@ -1,0 +1,40 @@
+export type Interpolation = { ok: true; value: string } | { ok: false; message: string };
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Replaces `${NAME}` (and `${NAME:-default}`, used when NAME is unset or empty) with values from `env`.
+ * `$${` is a literal `${`. A missing variable is an error that names it.
+ */
+export function interpolate(text: string, env: NodeJS.ProcessEnv): Interpolation {
+  if (!text.includes('$')) return { ok: true, value: text };
+  let out = '';
+  const missing: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (text.startsWith('$${', i)) {
+      out += '${';
+      i += 3;
+    } else if (text.startsWith('${', i)) {
+      const end = text.indexOf('}', i + 2);
+      if (end < 0) return { ok: false, message: 'unterminated "${" (write "$${" for a literal "${")' };
+      const inner = text.slice(i + 2, end);
+      const split = inner.indexOf(':-');
+      const name = split < 0 ? inner : inner.slice(0, split);
+      if (!NAME.test(name)) {
+        return { ok: false, message: `"\${${inner}}" is not a variable reference (use \${NAME} or \${NAME:-default})` };
+      }
+      const value = env[name];
+      if (split >= 0 && (value === undefined || value === '')) out += inner.slice(split + 2);
+      else if (value !== undefined) out += value;
+      else if (!missing.includes(name)) missing.push(name);
+      i = end + 1;
+    } else {
+      out += text[i];
+      i += 1;
+    }
+  }
+  if (missing.length === 1) return { ok: false, message: `environment variable ${missing[0]} is not set` };
+  if (missing.length > 1) return { ok: false, message: `environment variables ${missing.join(', ')} are not set` };
+  return { ok: true, value: out };
+}

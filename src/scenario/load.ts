@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, extname } from 'node:path';
+import { readDataSets } from './data-sets.ts';
+import { echoScenario, hashScenario } from './echo.ts';
+import { formatPath, Issues, ScenarioError, show, type ScenarioIssue } from './errors.ts';
+import { isPlainMap, MapReader } from './fields.ts';
+import { readScenarios } from './scenarios.ts';
+import { readThresholds } from './thresholds.ts';
+import type { Scenario } from './types.ts';
+import { readYaml, type YamlSource } from './yaml-source.ts';
+
+export interface LoadOptions {
+  /** Replaces the file's `target` (CLI flag or action input); its `${VARS}` are then not needed. */
+  target?: string;
+  /** Variables for `${NAME}` interpolation; defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Reads a data file (absolute path); defaults to fs.readFileSync. */
+  readFile?: (path: string) => string;
+}
+
+export const TOP_LEVEL_KEYS = [
+  'target',
+  'transport',
+  'headers',
+  'timeout',
+  'wait',
+  'warmup',
+  'data',
+  'scenarios',
+  'thresholds',
+  'regression',
+] as const;
+
+export const WAIT_KEYS = ['timeout'] as const;
+
+export const TRANSPORTS = ['auto', 'streamable-http', 'sse'] as const;
+
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
+const DEFAULT_TIMEOUT = 30 * SECOND;
+const MAX_WAIT = 10 * MINUTE;
+
+/** Reads, validates and resolves a scenario file; throws ScenarioError listing every problem with file:line:column. */
+export async function loadScenario(file: string, opts: LoadOptions = {}): Promise<Scenario> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new ScenarioError([{ file, path: '', message: `cannot read the scenario: ${reason}` }]);
+  }
+  return parseScenario(text, file, opts);
+}
+
+/** As loadScenario, from text; `file` names the source in errors and anchors relative data paths. */
+export function parseScenario(text: string, file: string, opts: LoadOptions = {}): Scenario {
+  const issues = new Issues();
+  const source = readYaml(text, { env: opts.env ?? process.env, omit: opts.target === undefined ? [] : ['target'] }, issues);
+  if (!source) throw toError(file, issues, undefined);
+  const resolved = resolveScenario(source, file, opts, issues);
+  if (issues.count > 0 || !resolved) throw toError(file, issues, source);
+  const hash = hashScenario(resolved);
+  return { ...resolved, hash, toEcho: () => echoScenario(resolved, hash) };
+}
+
+function resolveScenario(
+  source: YamlSource,
+  file: string,
+  opts: LoadOptions,
+  issues: Issues,
+): Omit<Scenario, 'hash' | 'toEcho'> | undefined {
+  if (source.value === null || source.value === undefined) {
+    issues.add([], 'the file is empty; a scenario needs at least scenarios: (see examples/quickstart.yml)');
+    return undefined;
+  }
+  const r = MapReader.open(source.value, [], issues);
+  if (!r) return undefined;
+  r.allowOnly(TOP_LEVEL_KEYS);
+  const data = readDataSets(r, dirname(file), opts.readFile ?? ((path) => readFileSync(path, 'utf8')));
+  const rows = Object.fromEntries(Object.entries(data).map(([name, set]) => [name, set.rows]));
+  const raw = isPlainMap(source.raw) ? source.raw : {};
+  return {
+    file,
+    id: slugify(basename(file, extname(file))),
+    target: readTarget(r, opts.target),
+    transport: r.oneOf('transport', TRANSPORTS, 'auto'),
+    headers: readHeaders(r),
+    timeoutMs: r.duration('timeout', { default: DEFAULT_TIMEOUT, positive: true }),
+    wait: readWait(r),
+    warmupMs: r.duration('warmup', { default: 0 }),
+    data,
+    scenarios: readScenarios(r, raw.scenarios, rows),
+    thresholds: readThresholds(r.get('thresholds'), r.at('thresholds'), issues),
+    regression: readRegression(r),
+  };
+}
+
+function readTarget(r: MapReader, override: string | undefined): string | undefined {
+  if (override !== undefined) {
+    const problem = urlProblem(override);
+    if (problem) r.issues.add(['target'], `${problem} (given as the target override)`);
+    return override;
+  }
+  if (!r.has('target')) return undefined;
+  const target = r.string('target');
+  const problem = urlProblem(target);
+  if (problem) r.issues.add(r.at('target'), problem);
+  return target;
+}
+
+function urlProblem(target: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    return `${show(target)} is not a URL (e.g. https://example.com/mcp)`;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `${show(target)} is not an http(s) URL`;
+  return undefined;
+}
+
+// RFC 9110 token characters.
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+function readHeaders(r: MapReader): Record<string, string> {
+  const headers = r.stringMap('headers');
+  for (const [name, value] of Object.entries(headers)) {
+    if (!HEADER_NAME.test(name)) r.issues.add([...r.at('headers'), name], 'is not a valid header name', 'key');
+    if (/[\r\n\0]/.test(value)) r.issues.add([...r.at('headers'), name], 'a header value cannot hold line breaks');
+  }
+  return headers;
+}
+
+function readWait(r: MapReader): { timeoutMs: number } {
+  if (!r.has('wait')) return { timeoutMs: 0 };
+  const wait = MapReader.open(r.get('wait'), r.at('wait'), r.issues);
+  if (!wait) return { timeoutMs: 0 };
+  wait.allowOnly(WAIT_KEYS);
+  return { timeoutMs: wait.duration('timeout', { default: 60 * SECOND, max: MAX_WAIT }) };
+}
+
+function readRegression(r: MapReader): Record<string, unknown> {
+  if (!r.has('regression')) return {};
+  const regression = MapReader.open(r.get('regression'), r.at('regression'), r.issues);
+  return regression ? regression.value : {};
+}
+
+/** `My Scenario` → `my-scenario`. */
+export function slugify(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'scenario'
+  );
+}
+
+function toError(file: string, issues: Issues, source: YamlSource | undefined): ScenarioError {
+  const located: ScenarioIssue[] = issues.list.map((issue) => {
+    const position = issue.position ?? source?.locate(issue.path, issue.at);
+    return { file, line: position?.line, column: position?.column, path: formatPath(issue.path), message: issue.message };
+  });
+  located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return new ScenarioError(located);
+}

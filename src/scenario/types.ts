@@ -1,0 +1,171 @@
+/** What a render of templated values can see; `rng` (default Math.random) makes renders reproducible in tests. */
+export interface RenderContext {
+  vu: number;
+  iter: number;
+  scenario: string;
+  rng?: () => number;
+}
+
+/** A template compiled at load time; calling it is the hot path (no parsing, no regex). */
+export type Render = (ctx: RenderContext) => unknown;
+
+/** A think-time sampler: milliseconds to wait, drawn with `rng` (uniform on [0, 1)). */
+export type Sampler = (rng: () => number) => number;
+
+export type ThinkTime =
+  | { kind: 'constant'; ms: number }
+  | { kind: 'uniform'; minMs: number; maxMs: number }
+  | { kind: 'exponential'; meanMs: number };
+
+/** What a check looks at after a step; `error` is any failure class (transport, JSON-RPC, `isError`). */
+export interface CheckInput {
+  error: boolean;
+  result: unknown;
+  durationMs: number;
+}
+
+/** One named check of a step; `name` is the `check` tag of the `checks` metric. */
+export interface StepCheck {
+  kind: 'notError' | 'notEmpty' | 'contains' | 'jsonPath' | 'durationUnder';
+  name: string;
+  test: (input: CheckInput) => boolean;
+}
+
+interface StepBase {
+  /** The step's `name` tag; defaults to the tool, resource, prompt or method it uses. */
+  name: string;
+  checks: readonly StepCheck[];
+}
+
+export type FlowStep =
+  | (StepBase & { kind: 'initialize' })
+  | (StepBase & { kind: 'list'; what: 'tools' | 'resources' | 'prompts' })
+  /** `args` is the source as written (before `${ENV}` interpolation), for echoes; `render` builds the call's arguments. */
+  | (StepBase & { kind: 'call'; tool: string; args: unknown; render: Render })
+  | (StepBase & { kind: 'read'; uri: string; render: (ctx: RenderContext) => string })
+  /** Prompt arguments render to strings, as MCP requires. */
+  | (StepBase & { kind: 'prompt'; prompt: string; args: unknown; render: (ctx: RenderContext) => Record<string, string> })
+  | (StepBase & { kind: 'ping' })
+  | { kind: 'think'; name: string; think: ThinkTime; sample: Sampler };
+
+export type StepKind = FlowStep['kind'];
+
+export interface Stage {
+  durationMs: number;
+  target: number;
+}
+
+/** Executor options with k6's names and defaults, durations in milliseconds. */
+export type ExecutorConfig =
+  | { executor: 'constant-vus'; vus: number; durationMs: number }
+  | { executor: 'ramping-vus'; startVUs: number; stages: readonly Stage[]; gracefulRampDownMs: number }
+  | { executor: 'per-vu-iterations'; vus: number; iterations: number; maxDurationMs: number }
+  | { executor: 'shared-iterations'; vus: number; iterations: number; maxDurationMs: number }
+  | {
+      executor: 'constant-arrival-rate';
+      rate: number;
+      timeUnitMs: number;
+      durationMs: number;
+      preAllocatedVUs: number;
+      maxVUs: number;
+    }
+  | {
+      executor: 'ramping-arrival-rate';
+      startRate: number;
+      timeUnitMs: number;
+      stages: readonly Stage[];
+      preAllocatedVUs: number;
+      maxVUs: number;
+    };
+
+export type ExecutorName = ExecutorConfig['executor'];
+
+/** One entry of `scenarios:` (k6's name for a workload): an executor and the flow each VU repeats. */
+export type ScenarioSpec = ExecutorConfig & {
+  name: string;
+  startTimeMs: number;
+  gracefulStopMs: number;
+  /** per-vu: one MCP session per VU, kept warm; per-iteration: a fresh session every iteration. */
+  session: 'per-vu' | 'per-iteration';
+  flow: readonly FlowStep[];
+  tags: Readonly<Record<string, string>>;
+};
+
+export type ThresholdAggregation =
+  | { kind: 'p'; p: number }
+  | { kind: 'avg' | 'min' | 'max' | 'med' | 'rate' | 'count' | 'value' };
+
+export type ThresholdOperator = '<' | '<=' | '>' | '>=' | '===' | '!=';
+
+/** One k6 threshold, e.g. `mcp_call_duration{tool:send_sms}: p(95)<200`; durations compare in milliseconds. */
+export interface ThresholdSpec {
+  metric: string;
+  tags: Record<string, string>;
+  /** The key as written, e.g. `mcp_call_duration{tool:send_sms}`. */
+  key: string;
+  /** The expression as written, e.g. `p(95)<200`. */
+  source: string;
+  aggregation: ThresholdAggregation;
+  op: ThresholdOperator;
+  value: number;
+  abortOnFail: boolean;
+  delayAbortEvalMs: number;
+}
+
+/** A data set loaded at load time: CSV rows as objects keyed by the header, or a JSON array's elements. */
+export interface DataSet {
+  /** The path as written in the scenario (relative to the scenario file). */
+  file: string;
+  rows: readonly unknown[];
+}
+
+export type Transport = 'auto' | 'streamable-http' | 'sse';
+
+/** A scenario file, validated, with every default applied and every duration in milliseconds. */
+export interface Scenario {
+  /** The scenario file's path as given to the loader. */
+  file: string;
+  /** The file's basename without extension, slugified: `examples/Seed Run.yml` → `seed-run`. */
+  id: string;
+  /** sha256 (hex) of the echo without file, id and target: equal for the same workload against any target. */
+  hash: string;
+  /** Undefined means the embedded demo server. */
+  target: string | undefined;
+  transport: Transport;
+  /** Secrets live here; `toEcho()` replaces the values with "***". */
+  headers: Readonly<Record<string, string>>;
+  /** Per-request deadline. */
+  timeoutMs: number;
+  /** How long to wait for the target to become ready before the run; 0 means do not wait. */
+  wait: { timeoutMs: number };
+  warmupMs: number;
+  data: Readonly<Record<string, DataSet>>;
+  scenarios: readonly ScenarioSpec[];
+  thresholds: readonly ThresholdSpec[];
+  /** Reserved for the compare step; free-form. */
+  regression: Readonly<Record<string, unknown>>;
+  /** The scenario as plain JSON for results and reports: header values "***", no functions, no data rows. */
+  toEcho(): ScenarioEcho;
+}
+
+export type StepEcho =
+  | { kind: 'think'; name: string; think: ThinkTime }
+  | { kind: Exclude<StepKind, 'think'>; name: string; checks: string[]; [detail: string]: unknown };
+
+export type ScenarioSpecEcho = Omit<ScenarioSpec, 'flow'> & { flow: StepEcho[] };
+
+export interface ScenarioEcho {
+  file: string;
+  id: string;
+  hash: string;
+  target: string | null;
+  transport: Transport;
+  headers: Record<string, string>;
+  timeoutMs: number;
+  wait: { timeoutMs: number };
+  warmupMs: number;
+  data: Record<string, { file: string; rows: number }>;
+  scenarios: ScenarioSpecEcho[];
+  thresholds: ThresholdSpec[];
+  regression: Record<string, unknown>;
+}

@@ -1,0 +1,127 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEverything, type RunningServer } from '../helpers/servers.ts';
+
+const CLI = ['--import', 'tsx', 'src/cli/index.ts'];
+
+interface Exit {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI; `onStderr` may act on what it prints (e.g. send SIGINT once progress shows). */
+function cli(args: string[], onStderr?: (text: string, child: ReturnType<typeof spawn>) => void): Promise<Exit> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      onStderr?.(stderr, child);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('mcp-load run', () => {
+  let server: RunningServer;
+  let dir: string;
+  const scenario = (body: string): string => {
+    const file = join(dir, `s${Math.random().toString(36).slice(2)}.yml`);
+    writeFileSync(file, `target: ${server.url}\n${body}`);
+    return file;
+  };
+
+  before(async () => {
+    server = await startEverything('streamableHttp');
+    dir = mkdtempSync(join(tmpdir(), 'mcp-load-cli-'));
+  });
+  after(async () => {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const short = `scenarios:
+  agents:
+    executor: per-vu-iterations
+    vus: 2
+    iterations: 3
+    flow:
+      - call: echo
+        args: { message: "hi {{vu}}" }
+        check: { contains: "hi" }
+`;
+
+  it('exits 0, prints the k6-style summary and writes result.json when thresholds pass', async () => {
+    const out = join(dir, 'pass');
+    const run = await cli(['run', scenario(`${short}thresholds:\n  mcp_errors: ["rate<0.01"]\n`), '--out', out, '--quiet']);
+    assert.equal(run.code, 0, run.stderr);
+    for (const heading of ['█ THRESHOLDS', '█ TOTAL RESULTS', 'CHECKS', 'MCP', 'HTTP', 'EXECUTION', 'NETWORK']) {
+      assert.ok(run.stdout.includes(heading), `summary has ${heading}`);
+    }
+    assert.match(run.stdout, /✓ 'rate<0\.01' rate=0\.00%/);
+    assert.match(run.stdout, /http_reqs per mcp call\.+: \d+\.\d\d/);
+    const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'));
+    assert.equal(result.schemaVersion, 1);
+    const calls = result.metrics.metrics.find((m: { metric: string; tags: object }) => m.metric === 'mcp_calls' && Object.keys(m.tags).length === 0);
+    // 2 VUs × 3 iterations × 1 call, plus one initialize and one close (DELETE) per warm session.
+    assert.equal(calls.summary.count, 10);
+  });
+
+  it('exits 99 when a threshold fails, as k6 does, and still writes the result', async () => {
+    const out = join(dir, 'fail');
+    const run = await cli(['run', scenario(`${short}thresholds:\n  mcp_call_duration: ["max<0.001"]\n`), '--out', out, '--quiet']);
+    assert.equal(run.code, 99);
+    assert.match(run.stdout, /✗ 'max<0\.001' max=/);
+    assert.match(run.stderr, /thresholds failed: mcp_call_duration max<0\.001/);
+    assert.ok(existsSync(join(out, 'result.json')));
+  });
+
+  it('exits 1 with file, line and column for a bad scenario', async () => {
+    const file = scenario('scenarios:\n  agents:\n    executor: constant-vus\n    vus: 2\n    duraton: 5s\n    flow: [{ ping: {} }]\n');
+    const run = await cli(['run', file, '--quiet']);
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:6:5: .*duraton.*did you mean "duration"`));
+  });
+
+  it('exits 2 with the usage for an unknown command', async () => {
+    const run = await cli(['launch']);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /unknown command "launch"/);
+    assert.match(run.stderr, /Usage: mcp-load <command>/);
+  });
+
+  it('on SIGINT stops gracefully, writes the result of what ran and exits 130', async () => {
+    const out = join(dir, 'sigint');
+    const file = scenario(`scenarios:
+  agents:
+    executor: constant-vus
+    vus: 2
+    duration: 60s
+    gracefulStop: 1s
+    flow:
+      - call: echo
+        args: { message: "x" }
+      - think: 50ms
+`);
+    let sent = false;
+    const run = await cli(['run', file, '--out', out], (stderr, child) => {
+      if (!sent && /running .*calls=[1-9]/.test(stderr)) {
+        sent = true;
+        child.kill('SIGINT');
+      }
+    });
+    assert.ok(sent, `progress was shown: ${run.stderr}`);
+    assert.equal(run.code, 130, run.stderr);
+    const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'));
+    assert.equal(result.interrupted, 'signal');
+    assert.ok(result.durationMs < 30_000, `stopped early (${result.durationMs} ms)`);
+  });
+});
