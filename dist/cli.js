@@ -58663,12 +58663,12 @@ var require_applicability = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
   exports2.shouldUseRule = exports2.shouldUseGroup = exports2.schemaHasRulesForType = void 0;
   function schemaHasRulesForType({ schema, self }, type) {
-    const group = self.RULES.types[type];
-    return group && group !== true && shouldUseGroup(schema, group);
+    const group2 = self.RULES.types[type];
+    return group2 && group2 !== true && shouldUseGroup(schema, group2);
   }
   exports2.schemaHasRulesForType = schemaHasRulesForType;
-  function shouldUseGroup(schema, group) {
-    return group.rules.some((rule) => shouldUseRule(schema, rule));
+  function shouldUseGroup(schema, group2) {
+    return group2.rules.some((rule) => shouldUseRule(schema, rule));
   }
   exports2.shouldUseGroup = shouldUseGroup;
   function shouldUseRule(schema, rule) {
@@ -59539,28 +59539,28 @@ var require_validate = /* @__PURE__ */ __commonJSMin(((exports2) => {
     }
     if (!opts.jtd) checkStrictTypes(it, types);
     gen.block(() => {
-      for (const group of RULES.rules) groupKeywords(group);
+      for (const group2 of RULES.rules) groupKeywords(group2);
       groupKeywords(RULES.post);
     });
-    function groupKeywords(group) {
-      if (!(0, applicability_1.shouldUseGroup)(schema, group)) return;
-      if (group.type) {
-        gen.if((0, dataType_2.checkDataType)(group.type, data, opts.strictNumbers));
-        iterateKeywords(it, group);
-        if (types.length === 1 && types[0] === group.type && typeErrors) {
+    function groupKeywords(group2) {
+      if (!(0, applicability_1.shouldUseGroup)(schema, group2)) return;
+      if (group2.type) {
+        gen.if((0, dataType_2.checkDataType)(group2.type, data, opts.strictNumbers));
+        iterateKeywords(it, group2);
+        if (types.length === 1 && types[0] === group2.type && typeErrors) {
           gen.else();
           (0, dataType_2.reportTypeError)(it);
         }
         gen.endIf();
-      } else iterateKeywords(it, group);
+      } else iterateKeywords(it, group2);
       if (!allErrors) gen.if((0, codegen_1._)`${names_1.default.errors} === ${errsCount || 0}`);
     }
   }
-  function iterateKeywords(it, group) {
+  function iterateKeywords(it, group2) {
     const { gen, schema, opts: { useDefaults } } = it;
-    if (useDefaults) (0, defaults_1.assignDefaults)(it, group.type);
+    if (useDefaults) (0, defaults_1.assignDefaults)(it, group2.type);
     gen.block(() => {
-      for (const rule of group.rules) if ((0, applicability_1.shouldUseRule)(schema, rule)) keywordCode(it, rule.keyword, rule.definition, group.type);
+      for (const rule of group2.rules) if ((0, applicability_1.shouldUseRule)(schema, rule)) keywordCode(it, rule.keyword, rule.definition, group2.type);
     });
   }
   function checkStrictTypes(it, types) {
@@ -61329,9 +61329,9 @@ var require_core$3 = /* @__PURE__ */ __commonJSMin(((exports2) => {
       const { RULES } = this;
       delete RULES.keywords[keyword];
       delete RULES.all[keyword];
-      for (const group of RULES.rules) {
-        const i = group.rules.findIndex((rule) => rule.keyword === keyword);
-        if (i >= 0) group.rules.splice(i, 1);
+      for (const group2 of RULES.rules) {
+        const i = group2.rules.findIndex((rule) => rule.keyword === keyword);
+        if (i >= 0) group2.rules.splice(i, 1);
       }
       return this;
     }
@@ -69436,10 +69436,9 @@ var OperationRecorder = class {
         success: registry2.rate("mcp_success").handle(tags)
       };
     });
-    const scenarioTags = { scenario };
-    this.dataSent = registry2.counter("data_sent").handle(scenarioTags);
-    this.dataReceived = registry2.counter("data_received").handle(scenarioTags);
-    this.reinits = registry2.counter("session_reinits").handle(scenarioTags);
+    this.dataSent = registry2.counter("data_sent").handle(this.baseTags);
+    this.dataReceived = registry2.counter("data_received").handle(this.baseTags);
+    this.reinits = registry2.counter("session_reinits").handle({ scenario });
   }
   /** Records the operation; `extraMs` adds time the call waited before it could start (open model). */
   record(result, extraMs = 0) {
@@ -70279,6 +70278,19 @@ function fromSnapshot(data) {
   }
   return registry2;
 }
+function mergeTrendStates(states, durationMs) {
+  const merged = new TrendSink();
+  try {
+    for (const state of states) {
+      const decoded = TrendSink.fromState(state);
+      merged.mergeFrom(decoded);
+      decoded.dispose();
+    }
+    return merged.state(durationMs);
+  } finally {
+    merged.dispose();
+  }
+}
 function seriesSnapshot(metric, tags, sink, durationMs) {
   const { name } = metric;
   if (sink instanceof TrendSink) return { metric: name, type: "trend", tags, ...sink.state(durationMs) };
@@ -70659,31 +70671,31 @@ function renderTerminalSummary(result) {
     lines.push("", "");
   }
   lines.push("  \u2588 TOTAL RESULTS", "");
-  const group = (title, rows) => {
+  const group2 = (title, rows) => {
     const kept = rows.filter((r) => r !== "");
     if (kept.length === 0) return;
     lines.push(`    ${title}`, ...kept.map((r) => `    ${r}`), "");
   };
   const checks = total.get("checks");
-  group("CHECKS", [
+  group2("CHECKS", [
     rateLine("checks", checks),
     ...result.checks.map((c) => `${c.fails === 0 ? "\u2713" : "\u2717"} ${plainText(c.check)}${c.fails > 0 ? ` (${c.fails} of ${c.passes + c.fails} failed)` : ""}`)
   ]);
   const ratio2 = result.httpPerCall;
-  group("MCP", [
+  group2("MCP", [
     trendLine("mcp_call_duration", total.get("mcp_call_duration")),
     counterLine("mcp_calls", total.get("mcp_calls")),
     rateLine("mcp_errors", total.get("mcp_errors")),
     ratio2.overall === null ? "" : `${dotted("http_reqs per mcp call")} ${ratio2.overall.toFixed(2)}  (setup ${fixed(ratio2.byPhase.setup)}, calls ${fixed(ratio2.byPhase.calls)}, teardown ${fixed(ratio2.byPhase.teardown)})`,
     errorClasses(result)
   ]);
-  group("HTTP", [
+  group2("HTTP", [
     trendLine("http_req_duration", total.get("http_req_duration")),
     rateLine("http_req_failed", total.get("http_req_failed")),
     trendLine("http_req_waiting", total.get("http_req_waiting")),
     counterLine("http_reqs", total.get("http_reqs"))
   ]);
-  group("EXECUTION", [
+  group2("EXECUTION", [
     counterLine("dropped_iterations", total.get("dropped_iterations"), true),
     trendLine("iteration_duration", total.get("iteration_duration")),
     counterLine("iterations", total.get("iterations")),
@@ -70693,7 +70705,7 @@ function renderTerminalSummary(result) {
     gaugeLine("vus_max", total.get("vus_max")),
     trendLine("event_loop_delay", total.get("event_loop_delay"))
   ]);
-  group("NETWORK", [bytesLine("data_received", total.get("data_received")), bytesLine("data_sent", total.get("data_sent"))]);
+  group2("NETWORK", [bytesLine("data_received", total.get("data_received")), bytesLine("data_sent", total.get("data_sent"))]);
   for (const warning of result.warnings) lines.push(`  \u26A0 ${warning}`);
   if (result.interrupted) lines.push(`  \u26A0 the run was stopped early (${result.interrupted === "signal" ? "interrupted" : "a threshold with abortOnFail failed"})`);
   return lines.join("\n").trimEnd() + "\n";
@@ -70796,6 +70808,76 @@ var package_default = {
 // src/version.ts
 var TOOL_VERSION = package_default.version;
 
+// src/results/breakdown.ts
+function breakdowns(snapshot2) {
+  const durationMs = Math.max(0, snapshot2.endMs - snapshot2.startMs);
+  const byTool = group(snapshot2, durationMs, (t) => t.tool === void 0 ? void 0 : `${t.method}\0${t.tool}`);
+  const byMethod = group(snapshot2, durationMs, (t) => t.method);
+  return { byTool, byMethod };
+}
+function group(snapshot2, durationMs, keyOf) {
+  const groups = /* @__PURE__ */ new Map();
+  const accFor = (s) => {
+    const key = keyOf(s.tags);
+    if (key === void 0 || s.tags.method === void 0) return void 0;
+    let acc = groups.get(key);
+    if (!acc) {
+      acc = { method: s.tags.method, latency: [], calls: 0, errors: 0, httpReqs: 0, bytesSent: 0, bytesReceived: 0 };
+      if (key.includes("\0")) acc.tool = s.tags.tool;
+      groups.set(key, acc);
+    }
+    return acc;
+  };
+  for (const s of snapshot2.metrics) {
+    if (Object.keys(s.tags).length === 0) continue;
+    switch (s.metric) {
+      case "mcp_call_duration":
+        if (s.type === "trend") accFor(s)?.latency.push(s);
+        break;
+      case "mcp_calls":
+        if (s.type === "counter") {
+          const acc = accFor(s);
+          if (acc) {
+            acc.calls += s.summary.count;
+            if (s.tags.error_class !== void 0) acc.errors += s.summary.count;
+          }
+        }
+        break;
+      case "http_reqs":
+        if (s.type === "counter") addTo(accFor(s), "httpReqs", s.summary.count);
+        break;
+      case "data_sent":
+        if (s.type === "counter") addTo(accFor(s), "bytesSent", s.summary.count);
+        break;
+      case "data_received":
+        if (s.type === "counter") addTo(accFor(s), "bytesReceived", s.summary.count);
+        break;
+    }
+  }
+  return [...groups.values()].map((acc) => {
+    const latency = mergeTrendStates(acc.latency, durationMs).summary;
+    const row = {
+      method: acc.method,
+      calls: acc.calls,
+      errors: acc.errors,
+      errorRate: acc.calls === 0 ? 0 : acc.errors / acc.calls,
+      p50: latency.p50,
+      p95: latency.p95,
+      p99: latency.p99,
+      max: latency.max,
+      httpReqs: acc.httpReqs,
+      httpPerCall: acc.calls === 0 ? 0 : acc.httpReqs / acc.calls,
+      bytesSent: acc.bytesSent,
+      bytesReceived: acc.bytesReceived
+    };
+    if (acc.tool !== void 0) row.tool = acc.tool;
+    return row;
+  }).sort((a, b) => b.calls - a.calls || a.method.localeCompare(b.method) || (a.tool ?? "").localeCompare(b.tool ?? ""));
+}
+function addTo(acc, field, n) {
+  if (acc) acc[field] += n;
+}
+
 // src/results/http-per-call.ts
 var SETUP_PURPOSES = /* @__PURE__ */ new Set(["session", "stream"]);
 var CALL_PURPOSES = /* @__PURE__ */ new Set(["call", "reinit", "server-request"]);
@@ -70853,6 +70935,7 @@ function buildResult(scenario, url2, run, env = process.env) {
     metrics,
     timeSeries: run.timeSeries.toJSON(),
     httpPerCall: httpPerCall(metrics),
+    ...breakdowns(metrics),
     thresholds: run.thresholds.map((t, i) => ({
       key: scenario.thresholds[i]?.key ?? seriesKey(t.metric, t.tags),
       source: t.source,

@@ -50,10 +50,10 @@ export class OperationRecorder {
         success: registry.rate('mcp_success').handle(tags),
       };
     });
-    const scenarioTags = { scenario };
-    this.dataSent = registry.counter('data_sent').handle(scenarioTags);
-    this.dataReceived = registry.counter('data_received').handle(scenarioTags);
-    this.reinits = registry.counter('session_reinits').handle(scenarioTags);
+    // Bytes per operation kind, so reports can show bytes per call for each tool.
+    this.dataSent = registry.counter('data_sent').handle(this.baseTags);
+    this.dataReceived = registry.counter('data_received').handle(this.baseTags);
+    this.reinits = registry.counter('session_reinits').handle({ scenario });
   }
 
   /** Records the operation; `extraMs` adds time the call waited before it could start (open model). */

@@ -3,6 +3,7 @@ import type { RunOutcome } from '../engine/run.ts';
 import { seriesKey, snapshot } from '../engine/metrics/index.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { TOOL_VERSION } from '../version.ts';
+import { breakdowns } from './breakdown.ts';
 import { httpPerCall } from './http-per-call.ts';
 import { RESULT_SCHEMA_VERSION, type CheckOutcome, type Result } from './types.ts';
 
@@ -27,6 +28,7 @@ export function buildResult(scenario: Scenario, url: string, run: RunOutcome, en
     metrics,
     timeSeries: run.timeSeries.toJSON(),
     httpPerCall: httpPerCall(metrics),
+    ...breakdowns(metrics),
     thresholds: run.thresholds.map((t, i) => ({
       key: scenario.thresholds[i]?.key ?? seriesKey(t.metric, t.tags),
       source: t.source,

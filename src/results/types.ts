@@ -1,6 +1,7 @@
 import type { ErrorKind } from '../engine/error-samples.ts';
 import type { MetricsSnapshot, TimeSeriesJSON } from '../engine/metrics/index.ts';
 import type { ScenarioEcho } from '../scenario/types.ts';
+import type { OperationBreakdown } from './breakdown.ts';
 
 /** Bumped on any change a reader of an older version would misread. */
 export const RESULT_SCHEMA_VERSION = 1;
@@ -52,6 +53,10 @@ export interface Result {
   metrics: MetricsSnapshot;
   timeSeries: TimeSeriesJSON;
   httpPerCall: HttpPerCall;
+  /** tools/call, prompts/get and resources/read rows per tool, prompt or resource; most called first. */
+  byTool: OperationBreakdown[];
+  /** One row per MCP method (initialize and close included). */
+  byMethod: OperationBreakdown[];
   thresholds: ThresholdOutcome[];
   checks: CheckOutcome[];
   errors: ErrorKind[];
