@@ -1,6 +1,6 @@
 // Starts @modelcontextprotocol/server-everything on a free loopback port and runs one MCP session
 // against it through the CLI, printing what each operation cost in HTTP requests.
-// Run: npm start   (or: node --import tsx examples/session.ts [streamableHttp|sse])
+// Run: npm run example:session   (or: node --import tsx examples/session.ts [streamableHttp|sse])
 import { startEverything } from '../test/helpers/servers.ts';
 import { main } from '../src/cli/main.ts';
 
