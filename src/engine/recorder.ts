@@ -19,7 +19,7 @@ interface OutcomeHandles {
 }
 
 const OUTCOMES = ['success', 'transport', 'protocol', 'tool'] as const;
-const PURPOSES: readonly HttpPurpose[] = ['call', 'session', 'reinit', 'server-request', 'stream', 'teardown'];
+const PURPOSES: readonly HttpPurpose[] = ['call', 'session', 'probe', 'reinit', 'server-request', 'stream', 'teardown'];
 const HTTP_METHODS = ['GET', 'POST', 'DELETE'] as const;
 
 /**
@@ -29,6 +29,7 @@ const HTTP_METHODS = ['GET', 'POST', 'DELETE'] as const;
 export class OperationRecorder {
   private readonly registry: MetricsRegistry;
   private readonly baseTags: Record<string, string>;
+  /** Empty for session teardown: a DELETE is wire work, not an MCP call, and counts in HTTP metrics only. */
   private readonly outcomes: OutcomeHandles[];
   private readonly http = new Map<number, HttpHandles>();
   private readonly dataSent: CounterHandle;
@@ -41,7 +42,8 @@ export class OperationRecorder {
     this.registry = registry;
     this.errors = errors;
     this.baseTags = name === undefined ? { scenario, method } : { scenario, method, tool: name };
-    this.outcomes = OUTCOMES.map((outcome) => {
+    const isCall = method !== 'close';
+    this.outcomes = (isCall ? OUTCOMES : []).map((outcome) => {
       const tags = outcome === 'success' ? this.baseTags : { ...this.baseTags, error_class: outcome };
       return {
         duration: registry.trend('mcp_call_duration').handle(tags),
@@ -60,10 +62,12 @@ export class OperationRecorder {
   record(result: OperationResult, extraMs = 0): void {
     const index = result.outcome === 'success' ? 0 : result.outcome === 'transport' ? 1 : result.outcome === 'protocol' ? 2 : 3;
     const h = this.outcomes[index];
-    h.duration.record((result.durationMs + extraMs) * 1000);
-    h.calls.add(1);
-    h.errors.add(index !== 0);
-    h.success.add(index === 0);
+    if (h !== undefined) {
+      h.duration.record((result.durationMs + extraMs) * 1000);
+      h.calls.add(1);
+      h.errors.add(index !== 0);
+      h.success.add(index === 0);
+    }
     if (index !== 0 && this.registry.phase === 'measuring') this.errors.add(result);
     if (result.reinitialized) this.reinits.add(1);
     const http = result.http;
@@ -73,7 +77,7 @@ export class OperationRecorder {
   }
 
   private recordHttp(r: HttpRecord): void {
-    const key = r.status * 64 + PURPOSES.indexOf(r.purpose) * 4 + HTTP_METHODS.indexOf(r.method);
+    const key = r.status * 128 + PURPOSES.indexOf(r.purpose) * 4 + HTTP_METHODS.indexOf(r.method);
     let h = this.http.get(key);
     if (h === undefined) {
       const tags = { ...this.baseTags, purpose: r.purpose, http_method: r.method, status: String(r.status) };
@@ -88,6 +92,7 @@ export class OperationRecorder {
     h.duration.record(r.durationMs * 1000);
     if (r.ttfbMs >= 0) h.waiting.record(r.ttfbMs * 1000);
     h.reqs.add(1);
-    h.failed.add(r.failed || r.status >= 400);
+    // A probe's refusal is the answer it asked for (a 2025 server declining 2026 discovery).
+    h.failed.add(r.purpose !== 'probe' && (r.failed || r.status >= 400));
   }
 }

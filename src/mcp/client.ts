@@ -1,6 +1,6 @@
 import { TransportError } from './errors.ts';
 import { LegacySseTransport } from './legacy-sse.ts';
-import { classifyDiscovery } from './discovery.ts';
+import { classifyDiscovery, type DiscoveryVerdict } from './discovery.ts';
 import {
   CLIENT_INFO,
   isStatelessVersion,
@@ -264,12 +264,15 @@ export class McpSession implements ServerMessageSink {
       const stateless = await this.discover(streamable, trace);
       if (stateless) return stateless;
     }
+    const probeFrom = trace.http.length;
     try {
       return await this.handshakeOn(streamable, trace);
     } catch (err) {
       const fallback =
         choice === 'auto' && err instanceof TransportError && err.reason === 'http_status' && TRANSPORT_FALLBACK_STATUSES.includes(err.status!);
       if (!fallback) throw err;
+      // The refused POST initialize was the spec's transport probe, not a failure of the server.
+      for (let i = probeFrom; i < trace.http.length; i++) trace.http[i].purpose = 'probe';
       try {
         const response = await this.handshakeOn(this.legacy(), trace);
         this.target.transport = 'sse';
@@ -293,17 +296,18 @@ export class McpSession implements ServerMessageSink {
     const pinned = this.options.protocolVersion;
     let version = pinned === 'auto' ? this.target.statelessVersion : pinned;
     let result: Record<string, unknown> = {};
-    this.enterStateless(transport, version ?? STATELESS_PROTOCOL_VERSIONS[0]);
     if (version === undefined) {
-      let outcome: JsonRpcResponse | TransportError;
-      try {
-        outcome = await transport.request(this.message('server/discover', () => undefined), trace);
-      } catch (err) {
-        outcome = err instanceof TransportError ? err : new TransportError('bad_response', String(err));
+      // Sessions that start together share one probe: the first asks, the others wait for its verdict.
+      let discovery = this.target.discovery;
+      if (discovery === undefined) {
+        discovery = this.probe(transport, trace);
+        this.target.discovery = discovery;
+        discovery.catch(() => {
+          if (this.target.discovery === discovery) this.target.discovery = undefined;
+        });
       }
-      const verdict = classifyDiscovery(outcome);
+      const verdict = await discovery;
       if (verdict.era === 'session') {
-        this.leaveStateless(transport);
         this.target.era = 'session';
         return undefined;
       }
@@ -311,12 +315,29 @@ export class McpSession implements ServerMessageSink {
       result = verdict.result;
       this.target.era = 'stateless';
       this.target.statelessVersion = version;
-      this.enterStateless(transport, version);
     }
+    this.enterStateless(transport, version);
     this.protocolVersion = version;
     const meta = result._meta as Record<string, unknown> | undefined;
     this.serverInfo = meta?.[META_SERVER_INFO] as Record<string, unknown> | undefined;
     return { jsonrpc: '2.0', id: null, result: { ...result, protocolVersion: version } };
+  }
+
+  /** Asks `server/discover` with the 2026 envelope; its expected 4xx from a 2025 server is a probe, not a failure. */
+  private async probe(transport: StreamableHttpTransport, trace: OperationTrace): Promise<DiscoveryVerdict> {
+    this.enterStateless(transport, STATELESS_PROTOCOL_VERSIONS[0]);
+    const purpose = trace.purpose;
+    trace.purpose = 'probe';
+    let outcome: JsonRpcResponse | TransportError;
+    try {
+      outcome = await transport.request(this.message('server/discover', () => undefined), trace);
+    } catch (err) {
+      outcome = err instanceof TransportError ? err : new TransportError('bad_response', String(err));
+    } finally {
+      trace.purpose = purpose;
+      this.leaveStateless(transport);
+    }
+    return classifyDiscovery(outcome);
   }
 
   private enterStateless(transport: StreamableHttpTransport, version: string): void {

@@ -1,4 +1,5 @@
 import { Pool } from 'undici';
+import type { DiscoveryVerdict } from './discovery.ts';
 
 export interface TargetOptions {
   /** The MCP endpoint (Streamable HTTP) or SSE stream URL (legacy transport). */
@@ -31,6 +32,8 @@ export class McpTarget {
   /** Set when `auto` found only the legacy HTTP+SSE transport, so later sessions skip the probe. */
   transport: 'sse' | undefined;
   statelessVersion: string | undefined;
+  /** The `server/discover` probe in flight, shared by sessions that start together. */
+  discovery: Promise<DiscoveryVerdict> | undefined;
   private readonly connections: number | null;
   private readonly pools = new Map<string, Pool>();
 

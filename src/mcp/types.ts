@@ -33,7 +33,8 @@ export interface HttpRecord {
   failed: boolean;
 }
 
-export type HttpPurpose = 'call' | 'session' | 'reinit' | 'server-request' | 'stream' | 'teardown';
+/** `probe`: a request whose refusal is expected (version discovery, the transport fallback). */
+export type HttpPurpose = 'call' | 'session' | 'probe' | 'reinit' | 'server-request' | 'stream' | 'teardown';
 
 export interface OutcomeError {
   message: string;

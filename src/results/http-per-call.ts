@@ -1,13 +1,13 @@
 import type { MetricsSnapshot, SeriesSnapshot } from '../engine/metrics/index.ts';
 import type { HttpPerCall } from './types.ts';
 
-const SETUP_PURPOSES = new Set(['session', 'stream']);
+const SETUP_PURPOSES = new Set(['session', 'probe', 'stream']);
 const CALL_PURPOSES = new Set(['call', 'reinit', 'server-request']);
-const SESSION_METHODS = new Set(['initialize', 'close']);
 
 /**
  * HTTP requests per MCP call from the tagged series: the headline figure of how much wire work
- * one MCP operation costs (session setup, re-initializations and answers to server requests included).
+ * one MCP operation costs (session setup, re-initializations and answers to server requests
+ * included). Setup and teardown are per session (initialize operations); calls per non-initialize call.
  */
 export function httpPerCall(snapshot: MetricsSnapshot): HttpPerCall {
   const reqs = tagged(snapshot, 'http_reqs');
@@ -15,6 +15,7 @@ export function httpPerCall(snapshot: MetricsSnapshot): HttpPerCall {
   const sum = (series: SeriesSnapshot[], keep: (tags: Record<string, string>) => boolean): number =>
     series.reduce((n, s) => (keep(s.tags) ? n + count(s) : n), 0);
 
+  const sessions = sum(calls, (t) => t.method === 'initialize');
   const methods = new Set(calls.map((s) => s.tags.method).filter((m): m is string => m !== undefined));
   const byMethod: Record<string, number | null> = {};
   for (const method of [...methods].sort()) {
@@ -24,9 +25,9 @@ export function httpPerCall(snapshot: MetricsSnapshot): HttpPerCall {
     overall: ratio(sum(reqs, () => true), sum(calls, () => true)),
     byMethod,
     byPhase: {
-      setup: ratio(sum(reqs, (t) => SETUP_PURPOSES.has(t.purpose)), sum(calls, (t) => t.method === 'initialize')),
-      calls: ratio(sum(reqs, (t) => CALL_PURPOSES.has(t.purpose)), sum(calls, (t) => !SESSION_METHODS.has(t.method))),
-      teardown: ratio(sum(reqs, (t) => t.purpose === 'teardown'), sum(calls, (t) => t.method === 'close')),
+      setup: ratio(sum(reqs, (t) => SETUP_PURPOSES.has(t.purpose)), sessions),
+      calls: ratio(sum(reqs, (t) => CALL_PURPOSES.has(t.purpose)), sum(calls, (t) => t.method !== 'initialize')),
+      teardown: ratio(sum(reqs, (t) => t.purpose === 'teardown'), sessions),
     },
   };
 }

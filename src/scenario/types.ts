@@ -152,7 +152,10 @@ export type StepEcho =
   | { kind: 'think'; name: string; think: ThinkTime }
   | { kind: Exclude<StepKind, 'think'>; name: string; checks: string[]; [detail: string]: unknown };
 
-export type ScenarioSpecEcho = Omit<ScenarioSpec, 'flow'> & { flow: StepEcho[] };
+/** `Omit` that keeps a union a union, so an echo still narrows by `executor`. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export type ScenarioSpecEcho = DistributiveOmit<ScenarioSpec, 'flow'> & { flow: StepEcho[] };
 
 export interface ScenarioEcho {
   file: string;

@@ -116,7 +116,7 @@ describe('per-vu-iterations', () => {
     ]);
     assert.ok(elapsedMs < 500, `ran ${elapsedMs} ms`);
     // Neither maxDuration nor gracefulStop leaves a timer behind to hold the process open.
-    assert.equal(timersPending(), before);
+    assert.ok(timersPending() <= before, `${timersPending() - before} timer(s) left pending`);
   });
 
   it('stops at maxDuration even when iterations are left', async () => {
@@ -136,7 +136,7 @@ describe('shared-iterations', () => {
     assert.equal(run.started, 10);
     assert.equal([...run.iterationsOf.values()].reduce((a, b) => a + b, 0), 10);
     assert.ok(elapsedMs < 500, `ran ${elapsedMs} ms`);
-    assert.equal(timersPending(), before);
+    assert.ok(timersPending() <= before, `${timersPending() - before} timer(s) left pending`);
   });
 });
 

@@ -152,15 +152,29 @@ test('an unknown metric or an aggregation the type lacks fails with a reason', (
   const results = evaluateThresholds(registry, [
     spec('mcp_call_durations', 'p(95)<200', { aggregation: { kind: 'p', p: 95 }, op: '<', value: 200 }),
     spec('mcp_errors', 'avg<1', { aggregation: { kind: 'avg' }, op: '<', value: 1 }),
-    spec('mcp_call_duration', 'count<1', { aggregation: { kind: 'count' }, op: '<', value: 1 }),
+    spec('mcp_call_duration', 'rate<1', { aggregation: { kind: 'rate' }, op: '<', value: 1 }),
   ]);
   assert.deepEqual(
     results.map((r) => [r.ok, r.observed, r.error]),
     [
       [false, null, 'unknown metric "mcp_call_durations"'],
       [false, null, '"avg" is not an aggregation of rate metric "mcp_errors"'],
-      [false, null, '"count" is not an aggregation of trend metric "mcp_call_duration"'],
+      [false, null, '"rate" is not an aggregation of trend metric "mcp_call_duration"'],
     ],
   );
   registry.dispose();
+});
+
+test('trends: count is the number of samples, as the scenario parser allows', () => {
+  const results = evaluateThresholds(run(), [
+    spec('mcp_call_duration', 'count>=110', { aggregation: { kind: 'count' }, op: '>=', value: 110 }),
+    spec('mcp_call_duration', 'count<10', { aggregation: { kind: 'count' }, op: '<', value: 10 }, { tool: 'send_sms' }),
+  ]);
+  assert.deepEqual(
+    results.map((r) => [r.ok, r.observed]),
+    [
+      [true, 110],
+      [false, 10],
+    ],
+  );
 });

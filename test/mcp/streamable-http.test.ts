@@ -156,7 +156,7 @@ describe('Streamable HTTP against server-everything (2025-11-25, stateful, SSE r
       const first = new McpSession(fresh);
       const init1 = await first.initialize();
       assert.equal(init1.outcome, 'success', init1.error?.message);
-      assert.deepEqual(httpLines(init1), ['POST 400 session', 'POST 200 session', 'POST 202 session']);
+      assert.deepEqual(httpLines(init1), ['POST 400 probe', 'POST 200 session', 'POST 202 session']);
       assert.equal(first.protocolVersion, '2025-11-25');
       assert.equal(first.transportKind, 'streamable-http');
       assert.equal(fresh.era, 'session');
@@ -168,6 +168,22 @@ describe('Streamable HTTP against server-everything (2025-11-25, stateful, SSE r
       assert.equal(second.transportKind, 'streamable-http');
       await first.close();
       await second.close();
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('auto: sessions that start together share one probe; only the first pays it', async () => {
+    const fresh = new McpTarget({ url: server.url });
+    try {
+      const sessions = Array.from({ length: 5 }, () => new McpSession(fresh));
+      const inits = await Promise.all(sessions.map((s) => s.initialize()));
+      assert.deepEqual(
+        inits.map((r) => httpLines(r).filter((line) => line.endsWith('probe')).length),
+        [1, 0, 0, 0, 0],
+      );
+      assert.ok(inits.every((r) => r.outcome === 'success' && httpLines(r).includes('POST 200 session')));
+      await Promise.all(sessions.map((s) => s.close()));
     } finally {
       await fresh.close();
     }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { startDemoServer, type DemoServer } from '../../src/demo/index.ts';
 import { runTest } from '../../src/engine/run.ts';
 import { TrendSink } from '../../src/engine/metrics/trend.ts';

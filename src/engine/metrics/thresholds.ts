@@ -73,7 +73,7 @@ function observe(metric: AnyMetric, spec: ThresholdSpec, durationMs: number, ign
   const invalid = `"${agg.kind}" is not an aggregation of ${metric.type} metric "${metric.name}"`;
   switch (metric.type) {
     case 'trend':
-      if (!['p', 'avg', 'min', 'max', 'med'].includes(agg.kind)) return invalid;
+      if (!['p', 'avg', 'min', 'max', 'med', 'count'].includes(agg.kind)) return invalid;
       return metric.view(spec.tags, (sink) => (ignoreEmpty && sink.isEmpty() ? null : trendValue(sink, spec)));
     case 'counter':
       if (agg.kind !== 'count' && agg.kind !== 'rate') return invalid;
@@ -98,6 +98,8 @@ function trendValue(sink: TrendSink, spec: ThresholdSpec): number {
       return sink.meanUs() / 1000;
     case 'min':
       return sink.isEmpty() ? 0 : sink.minUs / 1000;
+    case 'count':
+      return sink.count;
     default:
       return sink.isEmpty() ? 0 : sink.maxUs / 1000;
   }
