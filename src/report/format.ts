@@ -33,3 +33,18 @@ export function plainText(text: string, max = 120): string {
   const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;
 }
+
+/** A threshold's aggregation as written: `p(95)`, `rate`, `avg`… */
+export function thresholdAggregation(source: string): string {
+  return /^\s*([a-z]+(?:\([\d.]+\))?)/.exec(source.slice(0, 100))?.[1] ?? 'value';
+}
+
+/** A threshold's observed value in its unit: milliseconds for durations, percent for rates of errors and checks. */
+export function formatObserved(key: string, source: string, observed: number | null, formatNumber: (n: number) => string = String): string {
+  if (observed === null) return 'n/a';
+  const aggregation = thresholdAggregation(source);
+  const metric = key.slice(0, 100).replace(/\{.*/, '');
+  if (aggregation === 'rate' && !/^(http_reqs|mcp_calls|iterations|data_)/.test(metric)) return formatPercent(observed);
+  if (/duration|waiting|delay/.test(metric) && aggregation !== 'count' && aggregation !== 'rate') return formatMs(observed);
+  return formatNumber(Number(observed.toFixed(4)));
+}

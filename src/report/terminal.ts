@@ -1,6 +1,6 @@
 import type { SeriesSnapshot } from '../engine/metrics/index.ts';
 import type { Result } from '../results/types.ts';
-import { formatBytes, formatMs, formatPercent, formatRate, plainText } from './format.ts';
+import { formatBytes, formatMs, formatObserved, formatPercent, formatRate, plainText, thresholdAggregation } from './format.ts';
 
 const DOTS_TO = 32;
 
@@ -19,7 +19,7 @@ export function renderTerminalSummary(result: Result): string {
         lines.push(`    ${plainText(t.key)}`);
         lastKey = t.key;
       }
-      const observed = t.error ? t.error : `${aggregationName(t.source)}=${observedText(t.key, t.source, t.observed)}`;
+      const observed = t.error ? t.error : `${thresholdAggregation(t.source)}=${formatObserved(t.key, t.source, t.observed)}`;
       lines.push(`    ${t.ok ? '✓' : '✗'} '${plainText(t.source)}' ${observed}`);
     }
     lines.push('', '');
@@ -110,17 +110,4 @@ function errorClasses(result: Result): string {
 
 function fixed(n: number | null): string {
   return n === null ? '-' : n.toFixed(2);
-}
-
-function aggregationName(source: string): string {
-  const m = /^\s*([a-z]+(?:\([\d.]+\))?)/.exec(source);
-  return m ? m[1] : 'value';
-}
-
-function observedText(key: string, source: string, observed: number | null): string {
-  if (observed === null) return 'n/a';
-  const agg = aggregationName(source);
-  if (agg === 'rate' && !/^(http_reqs|mcp_calls|iterations|data_)/.test(key)) return formatPercent(observed);
-  if (/duration|waiting|delay/.test(key) && agg !== 'count' && agg !== 'rate') return formatMs(observed);
-  return String(Number(observed.toFixed(4)));
 }

@@ -1,0 +1,630 @@
+import type { ErrorKind } from '../engine/error-samples.ts';
+import type { SeriesSnapshot } from '../engine/metrics/index.ts';
+import type { OperationBreakdown } from '../results/breakdown.ts';
+import type { CheckOutcome, Result, ThresholdOutcome } from '../results/types.ts';
+import type { ExecutorConfig, ScenarioSpecEcho, StepEcho } from '../scenario/types.ts';
+import { formatBytes, formatMs, formatObserved, formatPercent, formatRate } from './format.ts';
+import {
+  commentMarker,
+  formatChange,
+  formatCount,
+  formatRatio,
+  formatRelative,
+  formatScenarioDuration,
+  inlineText,
+  linkDestination,
+  markdownTable,
+} from './markdown-text.ts';
+
+export { commentMarker } from './markdown-text.ts';
+
+/** Stand-in for the compare layer's verdict (src/compare/ is not written yet): swap for its type when it lands. */
+export interface ComparisonVerdict {
+  metric: string;
+  tool?: string;
+  verdict: 'regression' | 'improvement' | 'unchanged' | 'new' | 'gone' | 'not comparable';
+  baseline: number | null;
+  current: number | null;
+  /** Relative: 0.23 is +23 %. */
+  change?: number;
+  note?: string;
+}
+
+export interface MarkdownOptions {
+  baseline?: Result;
+  verdicts?: readonly ComparisonVerdict[];
+  /** The HTML report (http or https only; anything else is not linked). */
+  reportUrl?: string;
+  /** Replaces the scenario id in the hidden marker, e.g. one comment per matrix job. */
+  marker?: string;
+  /** Default 65 000, under GitHub's 65 536-character limit for a comment or a job summary. */
+  maxLength?: number;
+  /** Per-tool rows shown, most called first; default 10. */
+  topTools?: number;
+}
+
+export const DEFAULT_MAX_LENGTH = 65_000;
+const DEFAULT_TOP_TOOLS = 10;
+
+/** Longest untrusted strings, in characters before escaping. */
+const MAX_SHORT = 40;
+const MAX_NAME = 80;
+const MAX_LABEL = 120;
+const MAX_MESSAGE = 200;
+
+type Detail = 'errors' | 'checks' | 'warnings' | 'unchanged' | 'methods' | 'environment' | 'scenario';
+const DETAIL_ORDER: readonly Detail[] = ['errors', 'checks', 'methods', 'unchanged', 'warnings', 'environment', 'scenario'];
+/** Folded sections dropped first when the comment is too long: the least useful for a reviewer first. */
+const DROP_ORDER: readonly Detail[] = ['scenario', 'environment', 'methods', 'unchanged', 'warnings', 'checks', 'errors'];
+const DETAIL_TITLES: Record<Detail, string> = {
+  errors: 'error classes',
+  checks: 'checks',
+  warnings: 'warnings',
+  unchanged: 'unchanged comparisons',
+  methods: 'per-method table',
+  environment: 'environment',
+  scenario: 'scenario shape',
+};
+
+/** How much of each section is rendered; shrunk step by step until the comment fits. */
+interface Plan {
+  details: readonly Detail[];
+  detailRows: number;
+  errorSamples: number;
+  toolRows: number;
+  verdictRows: number;
+  thresholdRows: number;
+}
+
+/**
+ * The PR comment / job summary: a hidden marker, the verdict in one line, the key figures against the
+ * baseline, then thresholds, comparisons, the MCP-vs-HTTP ratio, the busiest tools and folded details.
+ * Whatever the result holds, the text stays under `maxLength` and server strings stay inert.
+ */
+export function renderMarkdown(result: Result, options: MarkdownOptions = {}): string {
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  const input = prepare(result, options);
+  const full: Plan = {
+    details: DETAIL_ORDER,
+    detailRows: 50,
+    errorSamples: 2,
+    toolRows: Math.max(0, options.topTools ?? DEFAULT_TOP_TOOLS),
+    verdictRows: 20,
+    thresholdRows: 20,
+  };
+  full.details = DETAIL_ORDER.filter((detail) => detailSection(detail, input, full).length > 0);
+  let last = '';
+  for (const plan of shrinking(full)) {
+    const body = render(input, plan);
+    const text = plan === full ? body : `${body}\n${truncationNote(input, full, plan)}\n`;
+    if (text.length <= maxLength) return text;
+    last = body;
+  }
+  return cutToLength(last, truncationNote(input, full, undefined), maxLength);
+}
+
+function* shrinking(full: Plan): Generator<Plan> {
+  yield full;
+  let plan: Plan = { ...full, detailRows: Math.min(full.detailRows, 20), errorSamples: 1 };
+  yield plan;
+  for (const drop of DROP_ORDER) {
+    plan = { ...plan, details: plan.details.filter((d) => d !== drop) };
+    yield plan;
+  }
+  for (const [tools, rows] of [
+    [5, 10],
+    [3, 5],
+    [0, 0],
+  ]) {
+    yield { ...plan, toolRows: Math.min(full.toolRows, tools), verdictRows: Math.min(full.verdictRows, rows), thresholdRows: Math.min(full.thresholdRows, rows) };
+  }
+}
+
+function truncationNote(input: Input, full: Plan, plan: Plan | undefined): string {
+  const left: string[] = [];
+  if (plan === undefined) left.push('most sections');
+  else {
+    const dropped = full.details.filter((d) => !plan.details.includes(d)).map((d) => DETAIL_TITLES[d]);
+    if (dropped.length > 0) left.push(dropped.join(', '));
+    if (plan.details.length > 0 && (plan.errorSamples < full.errorSamples || plan.detailRows < full.detailRows)) left.push('rows and error samples of folded tables');
+    const notable = (input.verdicts ?? []).filter((v) => v.verdict !== 'unchanged').length;
+    const cut = (shown: number, all: number, fullShown: number): boolean => shown < fullShown && all > shown;
+    if (
+      cut(plan.toolRows, input.tools.length, full.toolRows) ||
+      cut(plan.verdictRows, notable, full.verdictRows) ||
+      cut(plan.thresholdRows, input.result.thresholds.length, full.thresholdRows)
+    ) {
+      left.push('rows of long tables');
+    }
+  }
+  const where = input.reportLink ? `the [HTML report](${input.reportLink}) and result.json` : 'result.json';
+  return `✂️ *Shortened to fit GitHub's comment size limit: left out ${left.join('; ')}. Everything is in ${where}.*`;
+}
+
+/** Last resort for a tiny `maxLength`: whole lines only, so no table row or HTML tag is cut. */
+function cutToLength(body: string, note: string, maxLength: number): string {
+  const lines = body.split('\n');
+  const kept: string[] = [];
+  let length = note.length + 2;
+  for (const line of lines) {
+    if (length + line.length + 1 > maxLength) break;
+    kept.push(line);
+    length += line.length + 1;
+  }
+  if (kept.length > 0) return `${kept.join('\n')}\n${note}\n`;
+  return lines[0].length + 1 <= maxLength ? `${lines[0]}\n` : '';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data: everything sections need, computed once (sorting 10 000 tools is not repeated per plan).
+
+interface KeyFigures {
+  mcpCalls: number | null;
+  mcpRate: number | null;
+  httpReqs: number | null;
+  httpPerCall: number | null;
+  p95: number | null;
+  p99: number | null;
+  errorRate: number | null;
+}
+
+interface Input {
+  result: Result;
+  baseline: Result | undefined;
+  verdicts: readonly ComparisonVerdict[] | undefined;
+  marker: string;
+  reportLink: string | undefined;
+  figures: KeyFigures;
+  baselineFigures: KeyFigures | undefined;
+  tools: OperationBreakdown[];
+  baselineTools: Map<string, OperationBreakdown>;
+}
+
+function prepare(result: Result, options: MarkdownOptions): Input {
+  const tools = [...result.byTool].sort((a, b) => b.calls - a.calls);
+  const baselineTools = new Map((options.baseline?.byTool ?? []).map((row) => [toolKey(row), row]));
+  return {
+    result,
+    baseline: options.baseline,
+    verdicts: options.verdicts,
+    marker: commentMarker(options.marker ?? result.scenario.id),
+    reportLink: options.reportUrl === undefined ? undefined : linkDestination(options.reportUrl),
+    figures: keyFigures(result),
+    baselineFigures: options.baseline && keyFigures(options.baseline),
+    tools,
+    baselineTools,
+  };
+}
+
+function toolKey(row: OperationBreakdown): string {
+  return `${row.method}\u0000${row.tool ?? ''}`;
+}
+
+function keyFigures(result: Result): KeyFigures {
+  const total = new Map<string, SeriesSnapshot>();
+  for (const s of result.metrics.metrics) if (Object.keys(s.tags).length === 0) total.set(s.metric, s);
+  const calls = total.get('mcp_calls');
+  const reqs = total.get('http_reqs');
+  const duration = total.get('mcp_call_duration');
+  const errors = total.get('mcp_errors');
+  const latency = duration?.type === 'trend' && duration.summary.count > 0 ? duration.summary : undefined;
+  return {
+    mcpCalls: calls?.type === 'counter' ? calls.summary.count : null,
+    mcpRate: calls?.type === 'counter' ? calls.summary.rate : null,
+    httpReqs: reqs?.type === 'counter' ? reqs.summary.count : null,
+    httpPerCall: result.httpPerCall.overall,
+    p95: latency ? latency.p95 : null,
+    p99: latency ? latency.p99 : null,
+    errorRate: errors?.type === 'rate' && errors.summary.passes + errors.summary.fails > 0 ? errors.summary.rate : null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections, in reading order.
+
+function render(input: Input, plan: Plan): string {
+  const blocks = [
+    [input.marker, verdictLine(input)],
+    contextLines(input),
+    keyTable(input),
+    comparisonSection(input, plan),
+    thresholdSection(input.result.thresholds, plan.thresholdRows),
+    ratioSection(input),
+    toolSection(input, plan.toolRows),
+    ...plan.details.map((detail) => detailSection(detail, input, plan)),
+  ];
+  return blocks
+    .filter((lines) => lines.length > 0)
+    .map((lines) => lines.join('\n'))
+    .join('\n\n')
+    .concat('\n');
+}
+
+function verdictLine({ result, verdicts, figures }: Input): string {
+  const failed = result.thresholds.filter((t) => !t.ok).length;
+  const regressions = (verdicts ?? []).filter((v) => v.verdict === 'regression');
+  const plural = (n: number, word: string): string => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
+  let status: string;
+  if (failed > 0) status = `❌ **mcp-load: ${plural(failed, 'threshold')} failed${result.interrupted === 'threshold' ? ', run aborted' : ''}**`;
+  else if (result.interrupted === 'signal') status = '⚠️ **mcp-load: interrupted**';
+  else if (regressions.length > 0) status = `⚠️ **mcp-load: passed, ${plural(regressions.length, 'regression')}**`;
+  else status = '✅ **mcp-load: passed**';
+
+  const summary = !figures.mcpCalls
+    ? 'no MCP calls'
+    : [
+        `${formatCount(figures.mcpCalls)} MCP calls${figures.mcpRate === null ? '' : ` at ${formatRate(figures.mcpRate)}`}`,
+        `p95 ${figures.p95 === null ? '—' : formatMs(figures.p95)}`,
+        `${figures.errorRate === null ? '—' : formatPercent(figures.errorRate)} errors`,
+      ].join(', ');
+  const regressed =
+    regressions.length === 0
+      ? ''
+      : ` — regression: ${regressions
+          .slice(0, 3)
+          .map((v) => `${verdictLabel(v, MAX_SHORT)} ${verdictChange(v)}`)
+          .join(', ')}${regressions.length > 3 ? `, and ${formatCount(regressions.length - 3)} more` : ''}`;
+  return `${status} — ${summary}${regressed}`;
+}
+
+function contextLines({ result, baseline, reportLink }: Input): string[] {
+  const facts = [
+    `Scenario **${inlineText(result.scenario.id, MAX_NAME)}**`,
+    formatScenarioDuration(Math.round(result.durationMs / 100) * 100),
+    `${formatCount(result.vusMax)} VUs max`,
+    `target ${inlineText(result.target, MAX_LABEL)}`,
+  ];
+  const sha = result.environment.git?.sha;
+  if (sha) facts.push(`commit ${inlineText(sha.slice(0, 7), 7)}`);
+  if (reportLink) facts.push(`📊 [HTML report](${reportLink})`);
+  const lines = [facts.join(' · ')];
+  if (result.interrupted === 'signal') lines.push('', '⚠️ The run was interrupted before it finished: figures cover the part that ran.');
+  if (baseline) {
+    const git = baseline.environment.git;
+    const from = [
+      `run of ${inlineText(baseline.startedAt.slice(0, 10), 10)}`,
+      ...(git?.sha ? [`commit ${inlineText(git.sha.slice(0, 7), 7)}`] : []),
+      ...(git?.ref ? [inlineText(git.ref, MAX_LABEL)] : []),
+    ];
+    lines.push('', `Baseline: ${from.join(' · ')}`);
+    if (baseline.scenario.hash !== result.scenario.hash) {
+      lines.push('', '⚠️ The baseline ran a different workload (the scenario changed): differences may come from the scenario, not the server.');
+    }
+  }
+  return lines;
+}
+
+function keyTable({ figures, baselineFigures: base }: Input): string[] {
+  const row = (label: string, pick: (f: KeyFigures) => number | null, format: (n: number) => string, points = false): string[] => {
+    const current = pick(figures);
+    const before = base ? pick(base) : null;
+    return [label, current === null ? '—' : format(current), before === null ? '—' : format(before), formatChange(before, current, points)];
+  };
+  return markdownTable(
+    ['', 'This run', 'Baseline', 'Change'],
+    ['left', 'right', 'right', 'right'],
+    [
+      row('MCP calls', (f) => f.mcpCalls, formatCount),
+      row('MCP calls/s', (f) => f.mcpRate, formatRate),
+      row('HTTP requests', (f) => f.httpReqs, formatCount),
+      row('HTTP requests per MCP call', (f) => f.httpPerCall, formatRatio),
+      row('p95 MCP latency', (f) => f.p95, formatMs),
+      row('p99 MCP latency', (f) => f.p99, formatMs),
+      row('Error rate', (f) => f.errorRate, formatPercent, true),
+    ],
+  );
+}
+
+const VERDICT_ORDER: readonly ComparisonVerdict['verdict'][] = ['regression', 'improvement', 'new', 'gone', 'not comparable', 'unchanged'];
+const VERDICT_LABELS: Record<ComparisonVerdict['verdict'], string> = {
+  regression: '🔴 regression',
+  improvement: '🟢 improvement',
+  new: '🆕 new',
+  gone: '➖ gone',
+  'not comparable': '❔ not comparable',
+  unchanged: '⚪ unchanged',
+};
+
+function comparisonSection({ verdicts }: Input, plan: Plan): string[] {
+  if (!verdicts || verdicts.length === 0) return [];
+  const notable = VERDICT_ORDER.filter((v) => v !== 'unchanged').flatMap((kind) => verdicts.filter((v) => v.verdict === kind));
+  const unchanged = verdicts.length - notable.length;
+  const lines = ['#### Compared with baseline', ''];
+  if (notable.length === 0) lines.push(`All ${formatCount(unchanged)} comparisons unchanged.`);
+  else {
+    lines.push(...verdictTable(notable.slice(0, plan.verdictRows)));
+    const rest = [
+      notable.length > plan.verdictRows ? `${formatCount(notable.length - plan.verdictRows)} more changes` : '',
+      unchanged > 0 ? `${formatCount(unchanged)} unchanged` : '',
+    ].filter(Boolean);
+    if (rest.length > 0) lines.push('', `…and ${rest.join(', ')}.`);
+  }
+  return lines;
+}
+
+function verdictTable(verdicts: readonly ComparisonVerdict[]): string[] {
+  const withTool = verdicts.some((v) => v.tool !== undefined);
+  const withNote = verdicts.some((v) => v.note !== undefined);
+  const header = ['', 'Metric', ...(withTool ? ['Tool'] : []), 'Baseline', 'This run', 'Change', ...(withNote ? ['Note'] : [])];
+  const align = header.map((_, i) => (i >= (withTool ? 3 : 2) && i < (withTool ? 6 : 5) ? 'right' : 'left') as 'left' | 'right');
+  const rows = verdicts.map((v) => [
+    VERDICT_LABELS[v.verdict] ?? inlineText(String(v.verdict), MAX_NAME),
+    inlineText(v.metric, MAX_NAME),
+    ...(withTool ? [v.tool === undefined ? '' : inlineText(v.tool, MAX_NAME)] : []),
+    verdictValue(v.metric, v.baseline),
+    verdictValue(v.metric, v.current),
+    verdictChange(v),
+    ...(withNote ? [v.note === undefined ? '' : inlineText(v.note, MAX_LABEL)] : []),
+  ]);
+  return markdownTable(header, align, rows);
+}
+
+function verdictLabel(v: ComparisonVerdict, max: number): string {
+  return v.tool === undefined ? inlineText(v.metric, max) : `${inlineText(v.metric, max)} (${inlineText(v.tool, max)})`;
+}
+
+function verdictChange(v: ComparisonVerdict): string {
+  return v.change !== undefined ? formatRelative(v.change) : formatChange(v.baseline, v.current);
+}
+
+/** The compare layer's numbers carry no unit: it is read from the metric's name. */
+function verdictValue(name: string, value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  const metric = String(name).slice(0, MAX_NAME);
+  if (/duration|latency|_p\d|\bp\(?\d|avg|med/i.test(metric)) return formatMs(value);
+  if (/error|fail/i.test(metric) && value >= 0 && value <= 1) return formatPercent(value);
+  if (/throughput|per_s\b|\/s\b/i.test(metric)) return formatRate(value);
+  if (/per_call/i.test(metric)) return formatRatio(value);
+  return formatCount(value);
+}
+
+function thresholdSection(thresholds: readonly ThresholdOutcome[], limit: number): string[] {
+  if (thresholds.length === 0) return [];
+  const failed = thresholds.filter((t) => !t.ok).length;
+  const lines = [`#### Thresholds: ${formatCount(thresholds.length - failed)} of ${formatCount(thresholds.length)} passed`];
+  const shown = preferring(thresholds, limit, (t) => !t.ok);
+  if (shown.length > 0) {
+    lines.push(
+      '',
+      ...markdownTable(
+        ['', 'Metric', 'Threshold', 'Observed'],
+        ['left', 'left', 'left', 'right'],
+        shown.map((t) => [t.ok ? '✓' : '✗', inlineText(t.key, MAX_LABEL), inlineText(t.source, MAX_NAME), t.error ? inlineText(t.error, MAX_LABEL) : observedText(t)]),
+      ),
+    );
+  }
+  if (shown.length < thresholds.length) lines.push('', `…and ${formatCount(thresholds.length - shown.length)} more.`);
+  return lines;
+}
+
+function observedText(t: ThresholdOutcome): string {
+  return formatObserved(String(t.key), String(t.source), t.observed, formatCount);
+}
+
+function ratioSection({ result, baseline }: Input): string[] {
+  const row = (label: string, r: Result): string[] => [
+    label,
+    formatRatio(r.httpPerCall.overall),
+    formatRatio(r.httpPerCall.byPhase.setup),
+    formatRatio(r.httpPerCall.byPhase.calls),
+    formatRatio(r.httpPerCall.byPhase.teardown),
+  ];
+  return [
+    '#### HTTP requests per MCP call',
+    '',
+    ...markdownTable(
+      ['', 'Overall', 'Setup (per initialize)', 'Calls', 'Teardown (per close)'],
+      ['left', 'right', 'right', 'right', 'right'],
+      [row('This run', result), ...(baseline ? [row('Baseline', baseline)] : [])],
+    ),
+  ];
+}
+
+function toolSection({ tools, baseline, baselineTools }: Input, limit: number): string[] {
+  if (tools.length === 0) return [];
+  const shown = tools.slice(0, limit);
+  const title =
+    shown.length === tools.length
+      ? `#### Tools, prompts and resources (${formatCount(tools.length)})`
+      : `#### Tools, prompts and resources (top ${formatCount(shown.length)} of ${formatCount(tools.length)} by calls)`;
+  const lines = [title];
+  if (shown.length > 0) {
+    const header = ['Name', 'Method', 'Calls', 'Errors', 'p50', 'p95', 'p99', 'HTTP/call', ...(baseline ? ['p95 vs baseline'] : [])];
+    const rows = shown.map((row) => {
+      const before = baselineTools.get(toolKey(row));
+      return [
+        inlineText(row.tool ?? '', MAX_NAME),
+        inlineText(row.method, MAX_NAME),
+        formatCount(row.calls),
+        row.errors === 0 ? '0' : `${formatCount(row.errors)} (${formatPercent(row.errorRate)})`,
+        formatMs(row.p50),
+        formatMs(row.p95),
+        formatMs(row.p99),
+        formatRatio(row.httpPerCall),
+        ...(baseline ? [before ? formatChange(before.p95, row.p95) : 'new'] : []),
+      ];
+    });
+    lines.push('', ...markdownTable(header, header.map((_, i) => (i < 2 ? 'left' : 'right')), rows));
+  }
+  if (shown.length < tools.length) lines.push('', `…and ${formatCount(tools.length - shown.length)} more in the HTML report and result.json.`);
+  return lines;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Folded details.
+
+function detailSection(detail: Detail, input: Input, plan: Plan): string[] {
+  const { result } = input;
+  switch (detail) {
+    case 'errors':
+      return errorDetails(result.errors, plan);
+    case 'checks':
+      return checkDetails(result.checks, plan.detailRows);
+    case 'warnings':
+      return result.warnings.length === 0
+        ? []
+        : folded(`Warnings (${formatCount(result.warnings.length)})`, [
+            ...result.warnings.slice(0, plan.detailRows).map((w) => `- ${inlineText(w, MAX_MESSAGE * 2)}`),
+            ...moreLine(result.warnings.length - plan.detailRows),
+          ]);
+    case 'unchanged': {
+      const unchanged = (input.verdicts ?? []).filter((v) => v.verdict === 'unchanged');
+      if (unchanged.length === 0) return [];
+      const shown = unchanged.slice(0, plan.detailRows);
+      return folded(`Unchanged (${formatCount(unchanged.length)})`, [...verdictTable(shown), ...moreLine(unchanged.length - shown.length)]);
+    }
+    case 'methods':
+      return methodDetails(result.byMethod, plan.detailRows);
+    case 'environment':
+      return folded('Environment', environmentLines(result));
+    case 'scenario':
+      return folded('Scenario shape', scenarioLines(result, plan.detailRows));
+  }
+}
+
+/** A `<details>` block; the blank lines let GitHub render the Markdown inside. */
+function folded(summary: string, body: string[]): string[] {
+  return [`<details><summary>${summary}</summary>`, '', ...body, '', '</details>'];
+}
+
+function moreLine(more: number): string[] {
+  return more > 0 ? ['', `…and ${formatCount(more)} more.`] : [];
+}
+
+function errorDetails(errors: readonly ErrorKind[], plan: Plan): string[] {
+  if (errors.length === 0) return [];
+  const byClass = new Map<string, number>();
+  for (const e of errors) byClass.set(e.errorClass, (byClass.get(e.errorClass) ?? 0) + e.count);
+  const total = [...byClass.values()].reduce((a, b) => a + b, 0);
+  const classes = [...byClass].map(([c, n]) => `${inlineText(c, MAX_NAME)} ${formatCount(n)}`).join(', ');
+  const shown = errors.slice(0, plan.detailRows);
+  const rows = shown.map((e) => [
+    inlineText(e.errorClass, MAX_NAME),
+    inlineText(e.method, MAX_NAME),
+    e.tool === undefined ? '' : inlineText(e.tool, MAX_NAME),
+    [e.status === undefined ? '' : `HTTP ${e.status}`, e.code === undefined ? '' : `code ${e.code}`, e.reason === undefined ? '' : inlineText(e.reason, MAX_NAME)]
+      .filter(Boolean)
+      .join(', '),
+    formatCount(e.count),
+    e.samples
+      .slice(0, plan.errorSamples)
+      .map((s) => inlineText(s, MAX_MESSAGE))
+      .join('<br>'),
+  ]);
+  return folded(`Errors: ${formatCount(total)} (${classes})`, [
+    ...markdownTable(['Class', 'Method', 'Name', 'Status', 'Count', 'Sample messages'], ['left', 'left', 'left', 'left', 'right', 'left'], rows),
+    ...moreLine(errors.length - shown.length),
+  ]);
+}
+
+function checkDetails(checks: readonly CheckOutcome[], limit: number): string[] {
+  if (checks.length === 0) return [];
+  const passes = checks.reduce((n, c) => n + c.passes, 0);
+  const all = checks.reduce((n, c) => n + c.passes + c.fails, 0);
+  const shown = preferring(checks, limit, (c) => c.fails > 0);
+  const rows = shown.map((c) => [
+    c.fails === 0 ? '✓' : '✗',
+    inlineText(c.scenario, MAX_NAME),
+    inlineText(c.step, MAX_NAME),
+    inlineText(c.check, MAX_LABEL),
+    formatCount(c.passes),
+    formatCount(c.fails),
+  ]);
+  return folded(`Checks: ${formatCount(passes)} of ${formatCount(all)} passed${all > 0 ? ` (${formatPercent(passes / all)})` : ''}`, [
+    ...markdownTable(['', 'Scenario', 'Step', 'Check', 'Passes', 'Fails'], ['left', 'left', 'left', 'left', 'right', 'right'], rows),
+    ...moreLine(checks.length - shown.length),
+  ]);
+}
+
+function methodDetails(methods: readonly OperationBreakdown[], limit: number): string[] {
+  if (methods.length === 0) return [];
+  const shown = methods.slice(0, limit);
+  const rows = shown.map((m) => [
+    inlineText(m.method, MAX_NAME),
+    formatCount(m.calls),
+    formatCount(m.errors),
+    formatPercent(m.errorRate),
+    formatMs(m.p50),
+    formatMs(m.p95),
+    formatMs(m.p99),
+    formatMs(m.max),
+    formatCount(m.httpReqs),
+    formatRatio(m.httpPerCall),
+    formatBytes(m.bytesSent),
+    formatBytes(m.bytesReceived),
+  ]);
+  const header = ['Method', 'Calls', 'Errors', 'Error rate', 'p50', 'p95', 'p99', 'max', 'HTTP reqs', 'HTTP/call', 'Sent', 'Received'];
+  return folded(`Per MCP method (${formatCount(methods.length)})`, [
+    ...markdownTable(header, header.map((_, i) => (i === 0 ? 'left' : 'right')), rows),
+    ...moreLine(methods.length - shown.length),
+  ]);
+}
+
+function environmentLines(result: Result): string[] {
+  const env = result.environment;
+  const git = env.git;
+  return [
+    `- mcp-load ${inlineText(result.tool.version, MAX_NAME)} on ${inlineText(env.os, MAX_NAME)} ${inlineText(env.arch, MAX_NAME)}, Node ${inlineText(env.node, MAX_NAME)}, ${formatCount(env.cpus)} CPUs${env.ci ? ', CI' : ''}`,
+    ...(git?.sha || git?.ref ? [`- git ${[git.sha, git.ref].filter(Boolean).map((s) => inlineText(String(s), MAX_LABEL)).join(', ')}`] : []),
+    `- ${inlineText(result.startedAt, MAX_NAME)} → ${inlineText(result.endedAt, MAX_NAME)} (${formatMs(result.durationMs)})`,
+  ];
+}
+
+function scenarioLines(result: Result, limit: number): string[] {
+  const echo = result.scenario.echo;
+  const lines = [
+    `- file ${inlineText(result.scenario.file, MAX_LABEL)}, transport ${inlineText(echo.transport, MAX_NAME)}, timeout ${formatScenarioDuration(echo.timeoutMs)}, warm-up ${formatScenarioDuration(echo.warmupMs)}`,
+  ];
+  const specs = echo.scenarios.slice(0, limit);
+  for (const spec of specs) lines.push(`- **${inlineText(spec.name, MAX_NAME)}**: ${executorText(spec)}, ${inlineText(spec.session, MAX_NAME)} sessions; flow: ${flowText(spec.flow)}`);
+  lines.push(...moreLine(echo.scenarios.length - specs.length));
+  return lines;
+}
+
+function executorText(echo: ScenarioSpecEcho): string {
+  // The echo type is an Omit over the executor union, which loses the per-executor fields; the data still has them.
+  const spec = echo as unknown as ExecutorConfig;
+  const d = formatScenarioDuration;
+  const over = (stages: readonly { durationMs: number }[]): string => d(stages.reduce((n, s) => n + s.durationMs, 0));
+  const path = (start: number, stages: readonly { target: number }[]): string => [start, ...stages.map((s) => s.target)].slice(0, 12).join(' → ');
+  switch (spec.executor) {
+    case 'constant-vus':
+      return `constant-vus, ${spec.vus} VUs for ${d(spec.durationMs)}`;
+    case 'ramping-vus':
+      return `ramping-vus, ${path(spec.startVUs, spec.stages)} VUs over ${over(spec.stages)}`;
+    case 'per-vu-iterations':
+      return `per-vu-iterations, ${spec.vus} VUs × ${spec.iterations} iterations`;
+    case 'shared-iterations':
+      return `shared-iterations, ${spec.iterations} iterations over ${spec.vus} VUs`;
+    case 'constant-arrival-rate':
+      return `constant-arrival-rate, ${spec.rate} per ${d(spec.timeUnitMs)} for ${d(spec.durationMs)} (${spec.preAllocatedVUs}–${spec.maxVUs} VUs)`;
+    case 'ramping-arrival-rate':
+      return `ramping-arrival-rate, ${path(spec.startRate, spec.stages)} per ${d(spec.timeUnitMs)} over ${over(spec.stages)} (${spec.preAllocatedVUs}–${spec.maxVUs} VUs)`;
+    default:
+      return inlineText(String((spec as { executor: unknown }).executor), MAX_NAME);
+  }
+}
+
+const MAX_FLOW_STEPS = 12;
+
+function flowText(flow: readonly StepEcho[]): string {
+  const steps = flow.slice(0, MAX_FLOW_STEPS).map((step) => {
+    if (step.kind !== 'think') return `${step.kind} ${inlineText(step.name, MAX_NAME)}`;
+    const t = step.think;
+    if (t.kind === 'constant') return `think ${formatScenarioDuration(t.ms)}`;
+    if (t.kind === 'uniform') return `think ${formatScenarioDuration(t.minMs)}–${formatScenarioDuration(t.maxMs)}`;
+    return `think ~${formatScenarioDuration(t.meanMs)}`;
+  });
+  return `${steps.join(' → ')}${flow.length > MAX_FLOW_STEPS ? ` → … (${flow.length} steps)` : ''}`;
+}
+
+/** Up to `limit` items in their order, those matching `first` chosen before the rest. */
+function preferring<T>(items: readonly T[], limit: number, first: (item: T) => boolean): T[] {
+  if (items.length <= limit) return [...items];
+  const chosen = new Set<T>(items.filter(first).slice(0, limit));
+  for (const item of items) {
+    if (chosen.size >= limit) break;
+    chosen.add(item);
+  }
+  return items.filter((item) => chosen.has(item));
+}
