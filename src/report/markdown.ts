@@ -413,7 +413,7 @@ function ratioSection({ result, baseline }: Input): string[] {
     '#### HTTP requests per MCP call',
     '',
     ...markdownTable(
-      ['', 'Overall', 'Setup (per initialize)', 'Calls', 'Teardown (per close)'],
+      ['', 'Overall', 'Setup (per session)', 'Calls', 'Teardown (per session)'],
       ['left', 'right', 'right', 'right', 'right'],
       [row('This run', result), ...(baseline ? [row('Baseline', baseline)] : [])],
     ),

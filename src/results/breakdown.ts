@@ -79,7 +79,9 @@ function group(snapshot: MetricsSnapshot, durationMs: number, keyOf: (tags: Reco
         break;
     }
   }
+  // Operations that are not MCP calls (a session's DELETE) have HTTP requests but no row.
   return [...groups.values()]
+    .filter((acc) => acc.calls > 0)
     .map((acc) => {
       const latency = mergeTrendStates(acc.latency, durationMs).summary;
       const row: OperationBreakdown = {
