@@ -3,6 +3,9 @@ import { parseHeaderOptions, UsageError } from './args.ts';
 import { fileURLToPath } from 'node:url';
 import { TargetNotReadyError } from '../engine/readiness.ts';
 import { ScenarioError } from '../scenario/index.ts';
+import { dirname } from 'node:path';
+import { readResult, ResultFileError } from '../results/index.ts';
+import { writeReportFiles } from './report-files.ts';
 import { runRunCommand } from './run-command.ts';
 import { runSessionCommand } from './session-command.ts';
 import type { TransportChoice } from '../mcp/index.ts';
@@ -15,6 +18,9 @@ Commands:
     --out <dir>          where result.json goes (default mcp-load-results)
     --quiet              no progress line
   demo                   run examples/quickstart.yml against the embedded demo server
+  report <result.json>   re-render report.html and summary.md from a result
+    --out <dir>          where they go (default: beside the result)
+    --baseline <file>    a baseline result to show alongside
   session <url>          run one MCP session (initialize, tools/list, [call], close)
                          and print what each operation cost in HTTP requests
     --transport <t>      auto | streamable-http | sse (default auto)
@@ -37,6 +43,8 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
         return await runCommand(rest, out);
       case 'demo':
         return await runCommand([quickstartPath(), ...rest], out);
+      case 'report':
+        return await reportCommand(rest, out);
       case undefined:
       case '-h':
       case '--help':
@@ -51,7 +59,7 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
       process.stderr.write(`mcp-load: ${err.message}\n\n${USAGE}`);
       return 2;
     }
-    if (err instanceof ScenarioError || err instanceof TargetNotReadyError) {
+    if (err instanceof ScenarioError || err instanceof TargetNotReadyError || err instanceof ResultFileError) {
       process.stderr.write(`mcp-load: ${err.message}\n`);
       return 1;
     }
@@ -80,6 +88,21 @@ async function runCommand(argv: string[], out: (line: string) => void): Promise<
     err: (text) => process.stderr.write(text),
     interactive: process.stderr.isTTY === true,
   });
+}
+
+async function reportCommand(argv: string[], out: (line: string) => void): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { out: { type: 'string' }, baseline: { type: 'string' } },
+  });
+  const file = positionals[0];
+  if (!file) throw new UsageError('report needs a result file, e.g. mcp-load report mcp-load-results/result.json');
+  const result = await readResult(file);
+  const baseline = values.baseline ? await readResult(values.baseline) : undefined;
+  const files = await writeReportFiles(values.out ?? dirname(file), result, { baseline, writeResultFile: false });
+  out(`written: ${files.html}, ${files.markdown}`);
+  return 0;
 }
 
 /** examples/quickstart.yml of the package, from the bundle (dist/cli.js) or the sources (src/cli/main.ts). */

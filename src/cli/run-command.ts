@@ -1,11 +1,11 @@
-import { join } from 'node:path';
 import { startDemoServer, type DemoServer } from '../demo/index.ts';
 import { runTest, type Progress } from '../engine/run.ts';
 import { StopSignal } from '../engine/stop-signal.ts';
 import { renderProgressLine } from '../report/progress.ts';
 import { renderTerminalSummary } from '../report/terminal.ts';
-import { buildResult, writeResult } from '../results/index.ts';
+import { buildResult } from '../results/index.ts';
 import { loadScenario } from '../scenario/index.ts';
+import { writeReportFiles } from './report-files.ts';
 
 export interface RunCommandOptions {
   file: string;
@@ -51,10 +51,9 @@ export async function runRunCommand(options: RunCommandOptions): Promise<number>
     const run = await runTest(scenario, { url, stop, abort, onProgress: progressPrinter(options) });
     if (!options.quiet && options.interactive) options.err('\n');
     const result = buildResult(scenario, url, run);
-    const resultFile = join(options.outDir, 'result.json');
-    await writeResult(resultFile, result);
+    const files = await writeReportFiles(options.outDir, result);
     options.out(`\n${renderTerminalSummary(result)}\n`);
-    options.out(`result written to ${resultFile}\n`);
+    options.out(`written: ${files.result}, ${files.html}, ${files.markdown}\n`);
     if (result.thresholds.some((t) => !t.ok)) {
       options.err(`mcp-load: thresholds failed: ${result.thresholds.filter((t) => !t.ok).map((t) => `${t.key} ${t.source}`).join(', ')}\n`);
       return EXIT_THRESHOLDS_FAILED;

@@ -70,6 +70,8 @@ describe('mcp-load run', () => {
     assert.match(run.stdout, /http_reqs per mcp call\.+: \d+\.\d\d/);
     const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'));
     assert.equal(result.schemaVersion, 1);
+    assert.match(readFileSync(join(out, 'report.html'), 'utf8'), /^<!doctype html>/i);
+    assert.match(readFileSync(join(out, 'summary.md'), 'utf8'), /^<!-- mcp-load:s[a-z0-9]+ -->\n/);
     const calls = result.metrics.metrics.find((m: { metric: string; tags: object }) => m.metric === 'mcp_calls' && Object.keys(m.tags).length === 0);
     // 2 VUs × 3 iterations × 1 call, plus one initialize per warm session (its DELETE is HTTP only).
     assert.equal(calls.summary.count, 8);
@@ -123,5 +125,21 @@ describe('mcp-load run', () => {
     const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'));
     assert.equal(result.interrupted, 'signal');
     assert.ok(result.durationMs < 30_000, `stopped early (${result.durationMs} ms)`);
+  });
+
+  it('report re-renders report.html and summary.md from a result; a result of another version is refused', async () => {
+    const out = join(dir, 'rerender');
+    const first = await cli(['run', scenario(short), '--out', join(dir, 'source'), '--quiet']);
+    assert.equal(first.code, 0, first.stderr);
+    const again = await cli(['report', join(dir, 'source', 'result.json'), '--out', out]);
+    assert.equal(again.code, 0, again.stderr);
+    assert.equal(readFileSync(join(out, 'report.html'), 'utf8'), readFileSync(join(dir, 'source', 'report.html'), 'utf8'));
+    assert.equal(readFileSync(join(out, 'summary.md'), 'utf8'), readFileSync(join(dir, 'source', 'summary.md'), 'utf8'));
+
+    const future = join(dir, 'future.json');
+    writeFileSync(future, JSON.stringify({ ...JSON.parse(readFileSync(join(dir, 'source', 'result.json'), 'utf8')), schemaVersion: 9 }));
+    const refused = await cli(['report', future]);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /result schema version 9 is newer than this mcp-load reads \(1\); upgrade mcp-load/);
   });
 });

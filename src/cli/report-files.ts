@@ -1,0 +1,21 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { renderHtmlReport } from '../report/html.ts';
+import { renderMarkdown } from '../report/markdown.ts';
+import { writeResult, type Result } from '../results/index.ts';
+
+export interface ReportFiles {
+  result: string;
+  html: string;
+  markdown: string;
+}
+
+/** Writes result.json, report.html and summary.md into `dir`: the three files every run leaves. */
+export async function writeReportFiles(dir: string, result: Result, options: { baseline?: Result; writeResultFile?: boolean } = {}): Promise<ReportFiles> {
+  await mkdir(dir, { recursive: true });
+  const files = { result: join(dir, 'result.json'), html: join(dir, 'report.html'), markdown: join(dir, 'summary.md') };
+  if (options.writeResultFile !== false) await writeResult(files.result, result);
+  await writeFile(files.html, renderHtmlReport(result, { baseline: options.baseline }));
+  await writeFile(files.markdown, renderMarkdown(result, { baseline: options.baseline }));
+  return files;
+}
