@@ -20,8 +20,8 @@ var __commonJS = (cb, mod) => function __require2() {
   }
 };
 var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
+  for (var name2 in all)
+    __defProp(target, name2, { get: all[name2], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -356,8 +356,8 @@ var require_errors = __commonJS({
     "use strict";
     var kUndiciError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR");
     var UndiciError = class extends Error {
-      constructor(message, options) {
-        super(message, options);
+      constructor(message2, options) {
+        super(message2, options);
         this.name = "UndiciError";
         this.code = "UND_ERR";
       }
@@ -370,10 +370,10 @@ var require_errors = __commonJS({
     };
     var kConnectTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_CONNECT_TIMEOUT");
     var ConnectTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ConnectTimeoutError";
-        this.message = message || "Connect Timeout Error";
+        this.message = message2 || "Connect Timeout Error";
         this.code = "UND_ERR_CONNECT_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -385,10 +385,10 @@ var require_errors = __commonJS({
     };
     var kHeadersTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HEADERS_TIMEOUT");
     var HeadersTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "HeadersTimeoutError";
-        this.message = message || "Headers Timeout Error";
+        this.message = message2 || "Headers Timeout Error";
         this.code = "UND_ERR_HEADERS_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -400,10 +400,10 @@ var require_errors = __commonJS({
     };
     var kHeadersOverflowError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HEADERS_OVERFLOW");
     var HeadersOverflowError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "HeadersOverflowError";
-        this.message = message || "Headers Overflow Error";
+        this.message = message2 || "Headers Overflow Error";
         this.code = "UND_ERR_HEADERS_OVERFLOW";
       }
       static [Symbol.hasInstance](instance) {
@@ -415,10 +415,10 @@ var require_errors = __commonJS({
     };
     var kBodyTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_BODY_TIMEOUT");
     var BodyTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "BodyTimeoutError";
-        this.message = message || "Body Timeout Error";
+        this.message = message2 || "Body Timeout Error";
         this.code = "UND_ERR_BODY_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -430,10 +430,10 @@ var require_errors = __commonJS({
     };
     var kInvalidArgumentError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INVALID_ARG");
     var InvalidArgumentError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InvalidArgumentError";
-        this.message = message || "Invalid Argument Error";
+        this.message = message2 || "Invalid Argument Error";
         this.code = "UND_ERR_INVALID_ARG";
       }
       static [Symbol.hasInstance](instance) {
@@ -445,10 +445,10 @@ var require_errors = __commonJS({
     };
     var kInvalidReturnValueError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INVALID_RETURN_VALUE");
     var InvalidReturnValueError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InvalidReturnValueError";
-        this.message = message || "Invalid Return Value Error";
+        this.message = message2 || "Invalid Return Value Error";
         this.code = "UND_ERR_INVALID_RETURN_VALUE";
       }
       static [Symbol.hasInstance](instance) {
@@ -460,10 +460,10 @@ var require_errors = __commonJS({
     };
     var kAbortError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_ABORT");
     var AbortError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "AbortError";
-        this.message = message || "The operation was aborted";
+        this.message = message2 || "The operation was aborted";
         this.code = "UND_ERR_ABORT";
       }
       static [Symbol.hasInstance](instance) {
@@ -475,10 +475,10 @@ var require_errors = __commonJS({
     };
     var kRequestAbortedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_ABORTED");
     var RequestAbortedError = class extends AbortError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "AbortError";
-        this.message = message || "Request aborted";
+        this.message = message2 || "Request aborted";
         this.code = "UND_ERR_ABORTED";
       }
       static [Symbol.hasInstance](instance) {
@@ -490,10 +490,10 @@ var require_errors = __commonJS({
     };
     var kInformationalError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INFO");
     var InformationalError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InformationalError";
-        this.message = message || "Request information";
+        this.message = message2 || "Request information";
         this.code = "UND_ERR_INFO";
       }
       static [Symbol.hasInstance](instance) {
@@ -505,10 +505,10 @@ var require_errors = __commonJS({
     };
     var kRequestContentLengthMismatchError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_CONTENT_LENGTH_MISMATCH");
     var RequestContentLengthMismatchError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "RequestContentLengthMismatchError";
-        this.message = message || "Request body length does not match content-length header";
+        this.message = message2 || "Request body length does not match content-length header";
         this.code = "UND_ERR_REQ_CONTENT_LENGTH_MISMATCH";
       }
       static [Symbol.hasInstance](instance) {
@@ -520,10 +520,10 @@ var require_errors = __commonJS({
     };
     var kResponseContentLengthMismatchError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RES_CONTENT_LENGTH_MISMATCH");
     var ResponseContentLengthMismatchError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ResponseContentLengthMismatchError";
-        this.message = message || "Response body length does not match content-length header";
+        this.message = message2 || "Response body length does not match content-length header";
         this.code = "UND_ERR_RES_CONTENT_LENGTH_MISMATCH";
       }
       static [Symbol.hasInstance](instance) {
@@ -535,10 +535,10 @@ var require_errors = __commonJS({
     };
     var kClientDestroyedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_DESTROYED");
     var ClientDestroyedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ClientDestroyedError";
-        this.message = message || "The client is destroyed";
+        this.message = message2 || "The client is destroyed";
         this.code = "UND_ERR_DESTROYED";
       }
       static [Symbol.hasInstance](instance) {
@@ -550,10 +550,10 @@ var require_errors = __commonJS({
     };
     var kClientClosedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_CLOSED");
     var ClientClosedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ClientClosedError";
-        this.message = message || "The client is closed";
+        this.message = message2 || "The client is closed";
         this.code = "UND_ERR_CLOSED";
       }
       static [Symbol.hasInstance](instance) {
@@ -565,10 +565,10 @@ var require_errors = __commonJS({
     };
     var kSocketError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_SOCKET");
     var SocketError = class extends UndiciError {
-      constructor(message, socket) {
-        super(message);
+      constructor(message2, socket) {
+        super(message2);
         this.name = "SocketError";
-        this.message = message || "Socket error";
+        this.message = message2 || "Socket error";
         this.code = "UND_ERR_SOCKET";
         this.socket = socket;
       }
@@ -581,10 +581,10 @@ var require_errors = __commonJS({
     };
     var kNotSupportedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_NOT_SUPPORTED");
     var NotSupportedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "NotSupportedError";
-        this.message = message || "Not supported error";
+        this.message = message2 || "Not supported error";
         this.code = "UND_ERR_NOT_SUPPORTED";
       }
       static [Symbol.hasInstance](instance) {
@@ -596,10 +596,10 @@ var require_errors = __commonJS({
     };
     var kBalancedPoolMissingUpstreamError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_BPL_MISSING_UPSTREAM");
     var BalancedPoolMissingUpstreamError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "MissingUpstreamError";
-        this.message = message || "No upstream has been added to the BalancedPool";
+        this.message = message2 || "No upstream has been added to the BalancedPool";
         this.code = "UND_ERR_BPL_MISSING_UPSTREAM";
       }
       static [Symbol.hasInstance](instance) {
@@ -611,8 +611,8 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code, data) {
-        super(message);
+      constructor(message2, code, data) {
+        super(message2);
         this.name = "HTTPParserError";
         this.code = code ? `HPE_${code}` : void 0;
         this.data = data ? data.toString() : void 0;
@@ -626,10 +626,10 @@ var require_errors = __commonJS({
     };
     var kResponseExceededMaxSizeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RES_EXCEEDED_MAX_SIZE");
     var ResponseExceededMaxSizeError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ResponseExceededMaxSizeError";
-        this.message = message || "Response content exceeded max size";
+        this.message = message2 || "Response content exceeded max size";
         this.code = "UND_ERR_RES_EXCEEDED_MAX_SIZE";
       }
       static [Symbol.hasInstance](instance) {
@@ -641,10 +641,10 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
-        super(message);
+      constructor(message2, code, { headers, data }) {
+        super(message2);
         this.name = "RequestRetryError";
-        this.message = message || "Request retry error";
+        this.message = message2 || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
         this.statusCode = code;
         this.data = data;
@@ -659,10 +659,10 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code, { headers, body }) {
-        super(message);
+      constructor(message2, code, { headers, body }) {
+        super(message2);
         this.name = "ResponseError";
-        this.message = message || "Response error";
+        this.message = message2 || "Response error";
         this.code = "UND_ERR_RESPONSE";
         this.statusCode = code;
         this.body = body;
@@ -677,10 +677,10 @@ var require_errors = __commonJS({
     };
     var kSecureProxyConnectionError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_PRX_TLS");
     var SecureProxyConnectionError = class extends UndiciError {
-      constructor(cause, message, options = {}) {
-        super(message, { cause, ...options });
+      constructor(cause, message2, options = {}) {
+        super(message2, { cause, ...options });
         this.name = "SecureProxyConnectionError";
-        this.message = message || "Secure Proxy Connection failed";
+        this.message = message2 || "Secure Proxy Connection failed";
         this.code = "UND_ERR_PRX_TLS";
         this.cause = cause;
       }
@@ -693,10 +693,10 @@ var require_errors = __commonJS({
     };
     var kMaxOriginsReachedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_MAX_ORIGINS_REACHED");
     var MaxOriginsReachedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "MaxOriginsReachedError";
-        this.message = message || "Maximum allowed origins reached";
+        this.message = message2 || "Maximum allowed origins reached";
         this.code = "UND_ERR_MAX_ORIGINS_REACHED";
       }
       static [Symbol.hasInstance](instance) {
@@ -707,19 +707,19 @@ var require_errors = __commonJS({
       }
     };
     var Socks5ProxyError = class extends UndiciError {
-      constructor(message, code) {
-        super(message);
+      constructor(message2, code) {
+        super(message2);
         this.name = "Socks5ProxyError";
-        this.message = message || "SOCKS5 proxy error";
+        this.message = message2 || "SOCKS5 proxy error";
         this.code = code || "UND_ERR_SOCKS5";
       }
     };
     var kMessageSizeExceededError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_WS_MESSAGE_SIZE_EXCEEDED");
     var MessageSizeExceededError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "MessageSizeExceededError";
-        this.message = message || "Max decompressed message size exceeded";
+        this.message = message2 || "Max decompressed message size exceeded";
         this.code = "UND_ERR_WS_MESSAGE_SIZE_EXCEEDED";
       }
       static [Symbol.hasInstance](instance) {
@@ -1299,13 +1299,13 @@ var require_util = __commonJS({
     }
     function toRawHeaders(headers) {
       const rawHeaders = [];
-      for (const [name, value] of Object.entries(headers)) {
+      for (const [name2, value] of Object.entries(headers)) {
         if (Array.isArray(value)) {
           for (const entry of value) {
-            rawHeaders.push(Buffer.from(name, "latin1"), Buffer.from(`${entry}`, "latin1"));
+            rawHeaders.push(Buffer.from(name2, "latin1"), Buffer.from(`${entry}`, "latin1"));
           }
         } else {
-          rawHeaders.push(Buffer.from(name, "latin1"), Buffer.from(`${value}`, "latin1"));
+          rawHeaders.push(Buffer.from(name2, "latin1"), Buffer.from(`${value}`, "latin1"));
         }
       }
       return rawHeaders;
@@ -1710,16 +1710,16 @@ var require_util = __commonJS({
         size: m[3] ? parseInt(m[3]) : null
       } : null;
     }
-    function addListener(obj, name, listener) {
+    function addListener(obj, name2, listener) {
       const listeners = obj[kListeners] ??= [];
-      listeners.push([name, listener]);
-      obj.on(name, listener);
+      listeners.push([name2, listener]);
+      obj.on(name2, listener);
       return obj;
     }
     function removeAllListeners(obj) {
       if (obj[kListeners] != null) {
-        for (const [name, listener] of obj[kListeners]) {
-          obj.removeListener(name, listener);
+        for (const [name2, listener] of obj[kListeners]) {
+          obj.removeListener(name2, listener);
         }
         obj[kListeners] = null;
       }
@@ -1768,14 +1768,14 @@ var require_util = __commonJS({
       if (socket == null) {
         return;
       }
-      let message = "Connect Timeout Error";
+      let message2 = "Connect Timeout Error";
       if (Array.isArray(socket.autoSelectFamilyAttemptedAddresses)) {
-        message += ` (attempted addresses: ${socket.autoSelectFamilyAttemptedAddresses.join(", ")},`;
+        message2 += ` (attempted addresses: ${socket.autoSelectFamilyAttemptedAddresses.join(", ")},`;
       } else {
-        message += ` (attempted address: ${opts.hostname}:${opts.port},`;
+        message2 += ` (attempted address: ${opts.hostname}:${opts.port},`;
       }
-      message += ` timeout: ${opts.timeout}ms)`;
-      destroy(socket, new ConnectTimeoutError(message));
+      message2 += ` timeout: ${opts.timeout}ms)`;
+      destroy(socket, new ConnectTimeoutError(message2));
     }
     function getProtocolFromUrlString(urlString) {
       if (urlString[0] === "h" && urlString[1] === "t" && urlString[2] === "t" && urlString[3] === "p") {
@@ -4295,9 +4295,9 @@ var require_data_url = __commonJS({
       assert2(mimeType !== "failure");
       const { parameters, essence } = mimeType;
       let serialization = essence;
-      for (let [name, value] of parameters.entries()) {
+      for (let [name2, value] of parameters.entries()) {
         serialization += ";";
-        serialization += name;
+        serialization += name2;
         serialization += "=";
         if (!HTTP_TOKEN_CODEPOINTS.test(value)) {
           value = value.replace(/[\\"]/ug, "\\$&");
@@ -4488,15 +4488,15 @@ var require_webidl = __commonJS({
       errors: {},
       is: {}
     };
-    webidl.errors.exception = function(message) {
-      return new TypeError(`${message.header}: ${message.message}`);
+    webidl.errors.exception = function(message2) {
+      return new TypeError(`${message2.header}: ${message2.message}`);
     };
     webidl.errors.conversionFailed = function(opts) {
       const plural = opts.types.length === 1 ? "" : " one of";
-      const message = `${opts.argument} could not be converted to${plural}: ${opts.types.join(", ")}.`;
+      const message2 = `${opts.argument} could not be converted to${plural}: ${opts.types.join(", ")}.`;
       return webidl.errors.exception({
         header: opts.prefix,
-        message
+        message: message2
       });
     };
     webidl.errors.invalidArgument = function(context) {
@@ -4745,12 +4745,12 @@ var require_webidl = __commonJS({
         return result;
       };
     };
-    webidl.interfaceConverter = function(TypeCheck, name) {
+    webidl.interfaceConverter = function(TypeCheck, name2) {
       return (V, prefix, argument) => {
         if (!TypeCheck(V)) {
           throw webidl.errors.exception({
             header: prefix,
-            message: `Expected ${argument} ("${webidl.util.Stringify(V)}") to be an instance of ${name}.`
+            message: `Expected ${argument} ("${webidl.util.Stringify(V)}") to be an instance of ${name2}.`
           });
         }
         return V;
@@ -5403,7 +5403,7 @@ var require_util2 = __commonJS({
       return normalizedMethodRecordsBase[method.toLowerCase()] ?? method;
     }
     var esIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
-    function createIterator(name, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+    function createIterator(name2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
       class FastIterableIterator {
         /** @type {any} */
         #target;
@@ -5424,7 +5424,7 @@ var require_util2 = __commonJS({
         next() {
           if (typeof this !== "object" || this === null || !(#target in this)) {
             throw new TypeError(
-              `'next' called on an object that does not implement interface ${name} Iterator.`
+              `'next' called on an object that does not implement interface ${name2} Iterator.`
             );
           }
           const index = this.#index;
@@ -5463,7 +5463,7 @@ var require_util2 = __commonJS({
           writable: false,
           enumerable: false,
           configurable: true,
-          value: `${name} Iterator`
+          value: `${name2} Iterator`
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
@@ -5471,8 +5471,8 @@ var require_util2 = __commonJS({
         return new FastIterableIterator(target, kind);
       };
     }
-    function iteratorMixin(name, object2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
-      const makeIterator = createIterator(name, kInternalIterator, keyIndex, valueIndex);
+    function iteratorMixin(name2, object2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+      const makeIterator = createIterator(name2, kInternalIterator, keyIndex, valueIndex);
       const properties = {
         keys: {
           writable: true,
@@ -5507,10 +5507,10 @@ var require_util2 = __commonJS({
           configurable: true,
           value: function forEach(callbackfn, thisArg = globalThis) {
             webidl.brandCheck(this, object2);
-            webidl.argumentLengthCheck(arguments, 1, `${name}.forEach`);
+            webidl.argumentLengthCheck(arguments, 1, `${name2}.forEach`);
             if (typeof callbackfn !== "function") {
               throw new TypeError(
-                `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
+                `Failed to execute 'forEach' on '${name2}': parameter 1 is not of type 'Function'.`
               );
             }
             for (const { 0: key, 1: value } of makeIterator(this, "key+value")) {
@@ -5754,8 +5754,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list) {
-      const value = list.get(name, true);
+    function getDecodeSplit(name2, list) {
+      const value = list.get(name2, true);
       if (value === null) {
         return null;
       }
@@ -5855,11 +5855,11 @@ var require_formdata = __commonJS({
           });
         }
       }
-      append(name, value, filename = void 0) {
+      append(name2, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.append";
         webidl.argumentLengthCheck(arguments, 2, prefix);
-        name = webidl.converters.USVString(name);
+        name2 = webidl.converters.USVString(name2);
         if (arguments.length === 3 || webidl.is.Blob(value)) {
           value = webidl.converters.Blob(value, prefix, "value");
           if (filename !== void 0) {
@@ -5868,46 +5868,46 @@ var require_formdata = __commonJS({
         } else {
           value = webidl.converters.USVString(value);
         }
-        const entry = makeEntry(name, value, filename);
+        const entry = makeEntry(name2, value, filename);
         this.#state.push(entry);
       }
-      delete(name) {
+      delete(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name);
-        this.#state = this.#state.filter((entry) => entry.name !== name);
+        name2 = webidl.converters.USVString(name2);
+        this.#state = this.#state.filter((entry) => entry.name !== name2);
       }
-      get(name) {
+      get(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.get";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name);
-        const idx = this.#state.findIndex((entry) => entry.name === name);
+        name2 = webidl.converters.USVString(name2);
+        const idx = this.#state.findIndex((entry) => entry.name === name2);
         if (idx === -1) {
           return null;
         }
         return this.#state[idx].value;
       }
-      getAll(name) {
+      getAll(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.getAll";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name);
-        return this.#state.filter((entry) => entry.name === name).map((entry) => entry.value);
+        name2 = webidl.converters.USVString(name2);
+        return this.#state.filter((entry) => entry.name === name2).map((entry) => entry.value);
       }
-      has(name) {
+      has(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.has";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name);
-        return this.#state.findIndex((entry) => entry.name === name) !== -1;
+        name2 = webidl.converters.USVString(name2);
+        return this.#state.findIndex((entry) => entry.name === name2) !== -1;
       }
-      set(name, value, filename = void 0) {
+      set(name2, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.set";
         webidl.argumentLengthCheck(arguments, 2, prefix);
-        name = webidl.converters.USVString(name);
+        name2 = webidl.converters.USVString(name2);
         if (arguments.length === 3 || webidl.is.Blob(value)) {
           value = webidl.converters.Blob(value, prefix, "value");
           if (filename !== void 0) {
@@ -5916,13 +5916,13 @@ var require_formdata = __commonJS({
         } else {
           value = webidl.converters.USVString(value);
         }
-        const entry = makeEntry(name, value, filename);
-        const idx = this.#state.findIndex((entry2) => entry2.name === name);
+        const entry = makeEntry(name2, value, filename);
+        const idx = this.#state.findIndex((entry2) => entry2.name === name2);
         if (idx !== -1) {
           this.#state = [
             ...this.#state.slice(0, idx),
             entry,
-            ...this.#state.slice(idx + 1).filter((entry2) => entry2.name !== name)
+            ...this.#state.slice(idx + 1).filter((entry2) => entry2.name !== name2)
           ];
         } else {
           this.#state.push(entry);
@@ -5976,7 +5976,7 @@ var require_formdata = __commonJS({
         configurable: true
       }
     });
-    function makeEntry(name, value, filename) {
+    function makeEntry(name2, value, filename) {
       if (typeof value === "string") {
       } else {
         if (!webidl.is.File(value)) {
@@ -5990,7 +5990,7 @@ var require_formdata = __commonJS({
           value = new File([value], filename, options);
         }
       }
-      return { name, value };
+      return { name: name2, value };
     }
     webidl.is.FormData = webidl.util.MakeTypeAssertion(FormData);
     module2.exports = { FormData, makeEntry, setFormDataState };
@@ -6059,7 +6059,7 @@ var require_formdata_parser = __commonJS({
         }
         position.position += 2;
         const result = parseMultipartFormDataHeaders(input, position);
-        let { name, filename, contentType: contentType2, encoding } = result;
+        let { name: name2, filename, contentType: contentType2, encoding } = result;
         position.position += 2;
         let body;
         {
@@ -6088,9 +6088,9 @@ var require_formdata_parser = __commonJS({
         } else {
           value = decoderIgnoreBOM.decode(Buffer.from(body));
         }
-        assert2(webidl.is.USVString(name));
+        assert2(webidl.is.USVString(name2));
         assert2(typeof value === "string" && webidl.is.USVString(value) || webidl.is.File(value));
-        entryList.push(makeEntry(name, value, filename));
+        entryList.push(makeEntry(name2, value, filename));
       }
     }
     function parseContentDispositionAttribute(input, position) {
@@ -6166,16 +6166,16 @@ var require_formdata_parser = __commonJS({
       return { name: attrNameStr, value, extended: isExtended };
     }
     function parseMultipartFormDataHeaders(input, position) {
-      let name = null;
+      let name2 = null;
       let filename = null;
       let contentType2 = null;
       let encoding = null;
       while (true) {
         if (input[position.position] === 13 && input[position.position + 1] === 10) {
-          if (name === null) {
+          if (name2 === null) {
             throw parsingError("header name is null");
           }
-          return { name, filename, contentType: contentType2, encoding };
+          return { name: name2, filename, contentType: contentType2, encoding };
         }
         let headerName = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
@@ -6197,7 +6197,7 @@ var require_formdata_parser = __commonJS({
         );
         switch (bufferToLowerCasedHeaderName(headerName)) {
           case "content-disposition": {
-            name = filename = null;
+            name2 = filename = null;
             let filenameIsExtended = false;
             const dispositionType = collectASequenceOfBytes(
               (char) => isToken(char),
@@ -6213,7 +6213,7 @@ var require_formdata_parser = __commonJS({
                 break;
               }
               if (attribute.name === "name") {
-                name = attribute.value;
+                name2 = attribute.value;
               } else if (attribute.name === "filename") {
                 if (attribute.extended) {
                   filename = attribute.value;
@@ -6223,7 +6223,7 @@ var require_formdata_parser = __commonJS({
                 }
               }
             }
-            if (name === null) {
+            if (name2 === null) {
               throw parsingError("name attribute is required in content-disposition header");
             }
             break;
@@ -6439,16 +6439,16 @@ Content-Disposition: form-data`;
         const rn = new Uint8Array([13, 10]);
         length = 0;
         let hasUnknownSizeValue = false;
-        for (const [name, value] of object2) {
+        for (const [name2, value] of object2) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${formdataEscape(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder.encode(prefix + `; name="${formdataEscape(normalizeLinefeeds(name2))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${formdataEscape(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${formdataEscape(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${formdataEscape(normalizeLinefeeds(name2))}"` + (value.name ? `; filename="${formdataEscape(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -6557,8 +6557,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                 case "application/x-www-form-urlencoded": {
                   const entries = new URLSearchParams(value.toString());
                   const fd = new FormData();
-                  for (const [name, value2] of entries) {
-                    fd.append(name, value2);
+                  for (const [name2, value2] of entries) {
+                    fd.append(name2, value2);
                   }
                   return fd;
                 }
@@ -6958,12 +6958,12 @@ var require_client_h1 = __commonJS({
           return new ResponseContentLengthMismatchError();
         }
         const ptr = llhttp.llhttp_get_error_reason(this.ptr);
-        let message = "";
+        let message2 = "";
         if (ptr) {
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
-          message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
+          message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants2.ERROR[ret], data);
+        return new HTTPParserError(message2, constants2.ERROR[ret], data);
       }
       destroy() {
         assert2(currentParser === null);
@@ -7990,13 +7990,13 @@ var require_client_h2 = __commonJS({
     } = http2;
     function parseH2Headers(headers) {
       const result = [];
-      for (const [name, value] of Object.entries(headers)) {
+      for (const [name2, value] of Object.entries(headers)) {
         if (Array.isArray(value)) {
           for (const subvalue of value) {
-            result.push(Buffer.from(name), Buffer.from(subvalue));
+            result.push(Buffer.from(name2), Buffer.from(subvalue));
           }
         } else {
-          result.push(Buffer.from(name), Buffer.from(value));
+          result.push(Buffer.from(name2), Buffer.from(value));
         }
       }
       return result;
@@ -10116,8 +10116,8 @@ var require_socks5_utils = __commonJS({
         7: "Command not supported",
         8: "Address type not supported"
       };
-      const message = messages[replyCode] || `Unknown SOCKS5 error code: ${replyCode}`;
-      const error2 = new Error(message);
+      const message2 = messages[replyCode] || `Unknown SOCKS5 error code: ${replyCode}`;
+      const error2 = new Error(message2);
       error2.code = `SOCKS5_${replyCode}`;
       return error2;
     }
@@ -12728,10 +12728,10 @@ var require_mock_errors = __commonJS({
     var { UndiciError } = require_errors();
     var kMockNotMatchedError = /* @__PURE__ */ Symbol.for("undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED");
     var MockNotMatchedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "MockNotMatchedError";
-        this.message = message || "The request does not match any registered mock dispatches";
+        this.message = message2 || "The request does not match any registered mock dispatches";
         this.code = "UND_MOCK_ERR_MOCK_NOT_MATCHED";
       }
       static [Symbol.hasInstance](instance) {
@@ -12994,13 +12994,13 @@ var require_mock_utils = __commonJS({
       for (let i = 0; i < keys.length; ++i) {
         const key = keys[i];
         const value = data[key];
-        const name = Buffer.from(`${key}`);
+        const name2 = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
-            result.push(name, Buffer.from(`${value[j]}`));
+            result.push(name2, Buffer.from(`${value[j]}`));
           }
         } else {
-          result.push(name, Buffer.from(`${value}`));
+          result.push(name2, Buffer.from(`${value}`));
         }
       }
       return result;
@@ -13962,8 +13962,8 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "../../work/main/node_modules/undici/lib/mock/snapshot-recorder.js"(exports2, module2) {
     "use strict";
-    var { writeFile: writeFile2, readFile: readFile3, mkdir: mkdir2 } = __require("node:fs/promises");
-    var { dirname: dirname3, resolve: resolve2 } = __require("node:path");
+    var { writeFile: writeFile3, readFile: readFile3, mkdir: mkdir3 } = __require("node:fs/promises");
+    var { dirname: dirname4, resolve: resolve2 } = __require("node:path");
     var { setTimeout: setTimeout2, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors();
     var { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = require_snapshot_utils();
@@ -14194,12 +14194,12 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError("Snapshot path is required");
         }
         const resolvedPath = resolve2(path);
-        await mkdir2(dirname3(resolvedPath), { recursive: true });
+        await mkdir3(dirname4(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot2]) => ({
           hash,
           snapshot: snapshot2
         }));
-        await writeFile2(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
+        await writeFile3(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
       }
       /**
        * Clears all recorded snapshots
@@ -14871,8 +14871,8 @@ var require_redirect_handler = __commonJS({
         return true;
       }
       if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name = util.headerNameToString(header);
-        return name === "authorization" || name === "cookie" || name === "proxy-authorization";
+        const name2 = util.headerNameToString(header);
+        return name2 === "authorization" || name2 === "cookie" || name2 === "proxy-authorization";
       }
       return false;
     }
@@ -16014,26 +16014,26 @@ var require_cache = __commonJS({
       }
       return false;
     }
-    function assertCacheStore(store, name = "CacheStore") {
+    function assertCacheStore(store, name2 = "CacheStore") {
       if (typeof store !== "object" || store === null) {
-        throw new TypeError(`expected type of ${name} to be a CacheStore, got ${store === null ? "null" : typeof store}`);
+        throw new TypeError(`expected type of ${name2} to be a CacheStore, got ${store === null ? "null" : typeof store}`);
       }
       for (const fn of ["get", "createWriteStream", "delete"]) {
         if (typeof store[fn] !== "function") {
-          throw new TypeError(`${name} needs to have a \`${fn}()\` function`);
+          throw new TypeError(`${name2} needs to have a \`${fn}()\` function`);
         }
       }
     }
-    function assertCacheMethods(methods, name = "CacheMethods") {
+    function assertCacheMethods(methods, name2 = "CacheMethods") {
       if (!Array.isArray(methods)) {
-        throw new TypeError(`expected type of ${name} needs to be an array, got ${methods === null ? "null" : typeof methods}`);
+        throw new TypeError(`expected type of ${name2} needs to be an array, got ${methods === null ? "null" : typeof methods}`);
       }
       if (methods.length === 0) {
-        throw new TypeError(`${name} needs to have at least one method`);
+        throw new TypeError(`${name2} needs to have at least one method`);
       }
       for (const method of methods) {
         if (!arrayIncludes(safeHTTPMethods, method)) {
-          throw new TypeError(`element of ${name}-array needs to be one of following values: ${safeHTTPMethods.join(", ")}, got ${method}`);
+          throw new TypeError(`element of ${name2}-array needs to be one of following values: ${safeHTTPMethods.join(", ")}, got ${method}`);
         }
       }
     }
@@ -17633,15 +17633,15 @@ var require_cache2 = __commonJS({
     } = require_cache();
     var { AbortError } = require_errors();
     var { parseHttpDate } = require_date();
-    function assertCacheOrigins(origins, name) {
+    function assertCacheOrigins(origins, name2) {
       if (origins === void 0) return;
       if (!Array.isArray(origins)) {
-        throw new TypeError(`expected ${name} to be an array or undefined, got ${typeof origins}`);
+        throw new TypeError(`expected ${name2} to be an array or undefined, got ${typeof origins}`);
       }
       for (let i = 0; i < origins.length; i++) {
         const origin = origins[i];
         if (typeof origin !== "string" && !(origin instanceof RegExp)) {
-          throw new TypeError(`expected ${name}[${i}] to be a string or RegExp, got ${typeof origin}`);
+          throw new TypeError(`expected ${name2}[${i}] to be a string or RegExp, got ${typeof origin}`);
         }
       }
     }
@@ -18508,8 +18508,8 @@ var require_decompress = __commonJS({
             const filteredHeaders = [];
             for (let i = 0; i < rawHeaders.length; i += 2) {
               const headerName = rawHeaders[i];
-              const name = Buffer.isBuffer(headerName) ? headerName.toString("latin1") : `${headerName}`;
-              const lowerName = name.toLowerCase();
+              const name2 = Buffer.isBuffer(headerName) ? headerName.toString("latin1") : `${headerName}`;
+              const lowerName = name2.toLowerCase();
               if (lowerName === "content-encoding" || lowerName === "content-length") {
                 continue;
               }
@@ -18517,10 +18517,10 @@ var require_decompress = __commonJS({
             }
             rawHeaders.splice(0, rawHeaders.length, ...filteredHeaders);
           } else if (typeof rawHeaders === "object") {
-            for (const name of Object.keys(rawHeaders)) {
-              const lowerName = name.toLowerCase();
+            for (const name2 of Object.keys(rawHeaders)) {
+              const lowerName = name2.toLowerCase();
               if (lowerName === "content-encoding" || lowerName === "content-length") {
-                delete rawHeaders[name];
+                delete rawHeaders[name2];
               }
             }
           }
@@ -19025,8 +19025,8 @@ var require_deduplicate = __commonJS({
       if (!Number.isFinite(maxBufferSize) || maxBufferSize <= 0) {
         throw new TypeError(`expected opts.maxBufferSize to be a positive finite number, got ${maxBufferSize}`);
       }
-      const skipHeaderNamesSet = new Set(skipHeaderNames.map((name) => name.toLowerCase()));
-      const excludeHeaderNamesSet = new Set(excludeHeaderNames.map((name) => name.toLowerCase()));
+      const skipHeaderNamesSet = new Set(skipHeaderNames.map((name2) => name2.toLowerCase()));
+      const excludeHeaderNamesSet = new Set(excludeHeaderNames.map((name2) => name2.toLowerCase()));
       const pendingRequests = /* @__PURE__ */ new Map();
       return (dispatch) => {
         return (opts2, handler) => {
@@ -19487,12 +19487,12 @@ var require_headers = __commonJS({
         });
       }
     }
-    function appendHeader(headers, name, value) {
+    function appendHeader(headers, name2, value) {
       value = headerValueNormalize(value);
-      if (!isValidHeaderName(name)) {
+      if (!isValidHeaderName(name2)) {
         throw webidl.errors.invalidArgument({
           prefix: "Headers.append",
-          value: name,
+          value: name2,
           type: "header name"
         });
       } else if (!isValidHeaderValue(value)) {
@@ -19505,7 +19505,7 @@ var require_headers = __commonJS({
       if (getHeadersGuard(headers) === "immutable") {
         throw new TypeError("immutable");
       }
-      return getHeadersList(headers).append(name, value, false);
+      return getHeadersList(headers).append(name2, value, false);
     }
     function headersListSortAndCombine(target) {
       const headersList = getHeadersList(target);
@@ -19522,13 +19522,13 @@ var require_headers = __commonJS({
         return headersList.sortedMap = names;
       }
       for (let i = 0; i < names.length; ++i) {
-        const { 0: name, 1: value } = names[i];
-        if (name === "set-cookie") {
+        const { 0: name2, 1: value } = names[i];
+        if (name2 === "set-cookie") {
           for (let j = 0; j < cookies.length; ++j) {
-            headers.push([name, cookies[j]]);
+            headers.push([name2, cookies[j]]);
           }
         } else {
-          headers.push([name, value]);
+          headers.push([name2, value]);
         }
       }
       return headersList.sortedMap = headers;
@@ -19556,8 +19556,8 @@ var require_headers = __commonJS({
        * @param {string} name
        * @param {boolean} isLowerCase
        */
-      contains(name, isLowerCase) {
-        return this.headersMap.has(isLowerCase ? name : name.toLowerCase());
+      contains(name2, isLowerCase) {
+        return this.headersMap.has(isLowerCase ? name2 : name2.toLowerCase());
       }
       clear() {
         this.headersMap.clear();
@@ -19570,9 +19570,9 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      append(name, value, isLowerCase) {
+      append(name2, value, isLowerCase) {
         this.sortedMap = null;
-        const lowercaseName = isLowerCase ? name : name.toLowerCase();
+        const lowercaseName = isLowerCase ? name2 : name2.toLowerCase();
         const exists = this.headersMap.get(lowercaseName);
         if (exists) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
@@ -19581,7 +19581,7 @@ var require_headers = __commonJS({
             value: `${exists.value}${delimiter}${value}`
           });
         } else {
-          this.headersMap.set(lowercaseName, { name, value });
+          this.headersMap.set(lowercaseName, { name: name2, value });
         }
         if (lowercaseName === "set-cookie") {
           (this.cookies ??= []).push(value);
@@ -19593,26 +19593,26 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      set(name, value, isLowerCase) {
+      set(name2, value, isLowerCase) {
         this.sortedMap = null;
-        const lowercaseName = isLowerCase ? name : name.toLowerCase();
+        const lowercaseName = isLowerCase ? name2 : name2.toLowerCase();
         if (lowercaseName === "set-cookie") {
           this.cookies = [value];
         }
-        this.headersMap.set(lowercaseName, { name, value });
+        this.headersMap.set(lowercaseName, { name: name2, value });
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-delete
        * @param {string} name
        * @param {boolean} isLowerCase
        */
-      delete(name, isLowerCase) {
+      delete(name2, isLowerCase) {
         this.sortedMap = null;
-        if (!isLowerCase) name = name.toLowerCase();
-        if (name === "set-cookie") {
+        if (!isLowerCase) name2 = name2.toLowerCase();
+        if (name2 === "set-cookie") {
           this.cookies = null;
         }
-        this.headersMap.delete(name);
+        this.headersMap.delete(name2);
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-get
@@ -19620,19 +19620,19 @@ var require_headers = __commonJS({
        * @param {boolean} isLowerCase
        * @returns {string | null}
        */
-      get(name, isLowerCase) {
-        return this.headersMap.get(isLowerCase ? name : name.toLowerCase())?.value ?? null;
+      get(name2, isLowerCase) {
+        return this.headersMap.get(isLowerCase ? name2 : name2.toLowerCase())?.value ?? null;
       }
       *[Symbol.iterator]() {
-        for (const { 0: name, 1: { value } } of this.headersMap) {
-          yield [name, value];
+        for (const { 0: name2, 1: { value } } of this.headersMap) {
+          yield [name2, value];
         }
       }
       get entries() {
         const headers = {};
         if (this.headersMap.size !== 0) {
-          for (const { name, value } of this.headersMap.values()) {
-            headers[name] = value;
+          for (const { name: name2, value } of this.headersMap.values()) {
+            headers[name2] = value;
           }
         }
         return headers;
@@ -19643,13 +19643,13 @@ var require_headers = __commonJS({
       get entriesList() {
         const headers = [];
         if (this.headersMap.size !== 0) {
-          for (const { 0: lowerName, 1: { name, value } } of this.headersMap) {
+          for (const { 0: lowerName, 1: { name: name2, value } } of this.headersMap) {
             if (lowerName === "set-cookie") {
               for (const cookie of this.cookies) {
-                headers.push([name, cookie]);
+                headers.push([name2, cookie]);
               }
             } else {
-              headers.push([name, value]);
+              headers.push([name2, value]);
             }
           }
         }
@@ -19695,8 +19695,8 @@ var require_headers = __commonJS({
           return array2;
         } else {
           let i = 0;
-          for (const { 0: name, 1: { value } } of this.headersMap) {
-            array2[i++] = [name, value];
+          for (const { 0: name2, 1: { value } } of this.headersMap) {
+            array2[i++] = [name2, value];
             assert2(value !== null);
           }
           return array2.sort(compareHeaderName);
@@ -19726,77 +19726,77 @@ var require_headers = __commonJS({
         }
       }
       // https://fetch.spec.whatwg.org/#dom-headers-append
-      append(name, value) {
+      append(name2, value) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.append");
         const prefix = "Headers.append";
-        name = webidl.converters.ByteString(name, prefix, "name");
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
         value = webidl.converters.ByteString(value, prefix, "value");
-        return appendHeader(this, name, value);
+        return appendHeader(this, name2, value);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-delete
-      delete(name) {
+      delete(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.delete");
         const prefix = "Headers.delete";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix: "Headers.delete",
-            value: name,
+            value: name2,
             type: "header name"
           });
         }
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        if (!this.#headersList.contains(name, false)) {
+        if (!this.#headersList.contains(name2, false)) {
           return;
         }
-        this.#headersList.delete(name, false);
+        this.#headersList.delete(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-get
-      get(name) {
+      get(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.get");
         const prefix = "Headers.get";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name,
+            value: name2,
             type: "header name"
           });
         }
-        return this.#headersList.get(name, false);
+        return this.#headersList.get(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-has
-      has(name) {
+      has(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.has");
         const prefix = "Headers.has";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name,
+            value: name2,
             type: "header name"
           });
         }
-        return this.#headersList.contains(name, false);
+        return this.#headersList.contains(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-set
-      set(name, value) {
+      set(name2, value) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.set");
         const prefix = "Headers.set";
-        name = webidl.converters.ByteString(name, prefix, "name");
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
         value = webidl.converters.ByteString(value, prefix, "value");
         value = headerValueNormalize(value);
-        if (!isValidHeaderName(name)) {
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name,
+            value: name2,
             type: "header name"
           });
         } else if (!isValidHeaderValue(value)) {
@@ -19809,7 +19809,7 @@ var require_headers = __commonJS({
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        this.#headersList.set(name, value, false);
+        this.#headersList.set(name2, value, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
@@ -20263,9 +20263,9 @@ var require_response = __commonJS({
       }
       return response;
     }
-    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix, name) {
+    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix, name2) {
       if (typeof V === "string") {
-        return webidl.converters.USVString(V, prefix, name);
+        return webidl.converters.USVString(V, prefix, name2);
       }
       if (webidl.is.Blob(V)) {
         return V;
@@ -20279,7 +20279,7 @@ var require_response = __commonJS({
       if (webidl.is.URLSearchParams(V)) {
         return V;
       }
-      return webidl.converters.DOMString(V, prefix, name);
+      return webidl.converters.DOMString(V, prefix, name2);
     };
     webidl.converters.BodyInit = function(V, prefix, argument) {
       if (webidl.is.ReadableStream(V)) {
@@ -20611,8 +20611,8 @@ var require_request2 = __commonJS({
           const headers = init.headers !== void 0 ? init.headers : new HeadersList(headersList);
           headersList.clear();
           if (headers instanceof HeadersList) {
-            for (const { name, value } of headers.rawValues()) {
-              headersList.append(name, value, false);
+            for (const { name: name2, value } of headers.rawValues()) {
+              headersList.append(name2, value, false);
             }
             headersList.cookies = headers.cookies;
           } else {
@@ -22301,11 +22301,11 @@ var require_fetch = __commonJS({
                 return false;
               }
               const headersList = new HeadersList();
-              for (const [name, value] of Object.entries(headers)) {
+              for (const [name2, value] of Object.entries(headers)) {
                 if (value == null) {
                   continue;
                 }
-                const headerName = name.toLowerCase();
+                const headerName = name2.toLowerCase();
                 if (Array.isArray(value)) {
                   for (const entry of value) {
                     headersList.append(headerName, String(entry), true);
@@ -23074,9 +23074,9 @@ var require_util4 = __commonJS({
       }
       return false;
     }
-    function validateCookieName(name) {
-      for (let i = 0; i < name.length; ++i) {
-        const code = name.charCodeAt(i);
+    function validateCookieName(name2) {
+      for (let i = 0; i < name2.length; ++i) {
+        const code = name2.charCodeAt(i);
         if (code < 33 || // exclude CTLs (0-31), SP and HT
         code > 126 || // exclude non-ascii and DEL
         code === 34 || // "
@@ -23287,7 +23287,7 @@ var require_parse = __commonJS({
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
-      let name = "";
+      let name2 = "";
       let value = "";
       if (header.includes(";")) {
         const position = { position: 0 };
@@ -23300,20 +23300,20 @@ var require_parse = __commonJS({
         value = nameValuePair;
       } else {
         const position = { position: 0 };
-        name = collectASequenceOfCodePointsFast(
+        name2 = collectASequenceOfCodePointsFast(
           "=",
           nameValuePair,
           position
         );
         value = nameValuePair.slice(position.position + 1);
       }
-      name = name.trim();
+      name2 = name2.trim();
       value = value.trim();
-      if (name.length + value.length > maxNameValuePairSize) {
+      if (name2.length + value.length > maxNameValuePairSize) {
         return null;
       }
       return {
-        name,
+        name: name2,
         value,
         ...parseUnparsedAttributes(unparsedAttributes)
       };
@@ -23428,19 +23428,19 @@ var require_cookies = __commonJS({
         return out;
       }
       for (const piece of cookie.split(";")) {
-        const [name, ...value] = piece.split("=");
-        out[name.trim()] = value.join("=");
+        const [name2, ...value] = piece.split("=");
+        out[name2.trim()] = value.join("=");
       }
       return out;
     }
-    function deleteCookie(headers, name, attributes) {
+    function deleteCookie(headers, name2, attributes) {
       brandChecks(headers);
       const prefix = "deleteCookie";
       webidl.argumentLengthCheck(arguments, 2, prefix);
-      name = webidl.converters.DOMString(name, prefix, "name");
+      name2 = webidl.converters.DOMString(name2, prefix, "name");
       attributes = webidl.converters.DeleteCookieAttributes(attributes);
       setCookie(headers, {
-        name,
+        name: name2,
         value: "",
         expires: /* @__PURE__ */ new Date(0),
         ...attributes
@@ -23956,9 +23956,9 @@ var require_util5 = __commonJS({
       const extensionList = /* @__PURE__ */ new Map();
       while (position.position < extensions.length) {
         const pair = collectASequenceOfCodePointsFast(";", extensions, position);
-        const [name, value = ""] = pair.split("=", 2);
+        const [name2, value = ""] = pair.split("=", 2);
         extensionList.set(
-          removeHTTPWhitespace(name, true, false),
+          removeHTTPWhitespace(name2, true, false),
           removeHTTPWhitespace(value, false, true)
         );
         position.position++;
@@ -25368,9 +25368,9 @@ var require_websocketerror = __commonJS({
     var WebSocketError = class _WebSocketError extends createInheritableDOMException() {
       #closeCode;
       #reason;
-      constructor(message = "", init = void 0) {
-        message = webidl.converters.DOMString(message, "WebSocketError", "message");
-        super(message, "WebSocketError");
+      constructor(message2 = "", init = void 0) {
+        message2 = webidl.converters.DOMString(message2, "WebSocketError", "message");
+        super(message2, "WebSocketError");
         if (init === kConstruct) {
           return;
         } else if (init !== null) {
@@ -25396,8 +25396,8 @@ var require_websocketerror = __commonJS({
        * @param {number|null} code
        * @param {string} reason
        */
-      static createUnvalidatedWebSocketError(message, code, reason) {
-        const error2 = new _WebSocketError(message, kConstruct);
+      static createUnvalidatedWebSocketError(message2, code, reason) {
+        const error2 = new _WebSocketError(message2, kConstruct);
         error2.#closeCode = code;
         error2.#reason = reason;
         return error2;
@@ -26110,15 +26110,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count2) {
-        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count3) {
+        while (count3 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count2 < remaining) {
-            this.linePos += count2;
-            count2 = 0;
+          if (count3 < remaining) {
+            this.linePos += count3;
+            count3 = 0;
           } else {
-            count2 -= remaining;
+            count3 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -26493,9 +26493,9 @@ var require_undici = __commonJS({
     var EnvHttpProxyAgent = require_env_http_proxy_agent();
     var RetryAgent = require_retry_agent();
     var H2CClient = require_h2c_client();
-    var errors = require_errors();
+    var errors2 = require_errors();
     var util = require_util();
-    var { InvalidArgumentError } = errors;
+    var { InvalidArgumentError } = errors2;
     var api = require_api();
     var buildConnector = require_connect();
     var MockClient = require_mock_client();
@@ -26539,7 +26539,7 @@ var require_undici = __commonJS({
     var SqliteCacheStore = require_sqlite_cache_store();
     module2.exports.cacheStores.SqliteCacheStore = SqliteCacheStore;
     module2.exports.buildConnector = buildConnector;
-    module2.exports.errors = errors;
+    module2.exports.errors = errors2;
     module2.exports.util = {
       parseHeaders: util.parseHeaders,
       headerNameToString: util.headerNameToString
@@ -26947,8 +26947,8 @@ var require_directives = __commonJS({
           this.atNextDocument = false;
         }
         const parts = line.trim().split(/[ \t]+/);
-        const name = parts.shift();
-        switch (name) {
+        const name2 = parts.shift();
+        switch (name2) {
           case "%TAG": {
             if (parts.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
@@ -26976,7 +26976,7 @@ var require_directives = __commonJS({
             }
           }
           default:
-            onError(0, `Unknown directive ${name}`, true);
+            onError(0, `Unknown directive ${name2}`, true);
             return false;
         }
       }
@@ -27085,9 +27085,9 @@ var require_anchors = __commonJS({
     }
     function findNewAnchor(prefix, exclude) {
       for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
-        if (!exclude.has(name))
-          return name;
+        const name2 = `${prefix}${i}`;
+        if (!exclude.has(name2))
+          return name2;
       }
     }
     function createNodeAnchors(doc, prefix) {
@@ -27241,8 +27241,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -27350,13 +27350,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count2 = 0;
+        let count3 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count3)
+            count3 = c;
         }
-        return count2;
+        return count3;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -28124,8 +28124,8 @@ var require_stringify = __commonJS({
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
-        throw new Error(`Tag not resolved for ${name} value`);
+        const name2 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name2} value`);
       }
       return tagObj;
     }
@@ -30124,11 +30124,11 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node2, name) {
+      createAlias(node2, name2) {
         if (!node2.anchor) {
           const prev = anchors.anchorNames(this);
           node2.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+          !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
         }
         return new Alias.Alias(node2.anchor);
       }
@@ -30309,8 +30309,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -30347,22 +30347,22 @@ var require_errors2 = __commonJS({
   "../../work/main/node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name2, pos, code, message2) {
         super();
-        this.name = name;
+        this.name = name2;
         this.code = code;
-        this.message = message;
+        this.message = message2;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code, message2) {
+        super("YAMLParseError", pos, code, message2);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code, message2) {
+        super("YAMLWarning", pos, code, message2);
       }
     };
     var prettifyError2 = (src, lc) => (error2) => {
@@ -30387,12 +30387,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count3 = 1;
         const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count3 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci) + "^".repeat(count3);
         error2.message += `:
 
 ${lineStr}
@@ -30989,8 +30989,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
-        const name = fcName[0].toUpperCase() + fcName.substring(1);
-        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        const name2 = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
         if (ce && ce.source.length !== 1)
           ee.unshift(ce);
@@ -31042,8 +31042,8 @@ var require_compose_collection = __commonJS({
         const { anchor: anchor2, newlineAfterProp: nl } = props;
         const lastProp = anchor2 && tagToken ? anchor2.offset > tagToken.offset ? anchor2 : tagToken : anchor2 ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-          const message = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message);
+          const message2 = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message2);
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
@@ -31115,15 +31115,15 @@ var require_resolve_block_scalar = __commonJS({
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
-            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            const message2 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message2);
           }
           if (header.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
-            const message = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message);
+            const message2 = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message2);
           }
           break;
         }
@@ -31146,8 +31146,8 @@ var require_resolve_block_scalar = __commonJS({
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
-          const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          const message2 = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
@@ -31225,8 +31225,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           case "comment":
             if (strict && !hasSpace) {
-              const message = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message);
+              const message2 = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message2);
             }
             length += token.source.length;
             comment = token.source.substring(1);
@@ -31237,8 +31237,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message);
+            const message2 = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message2);
             const ts = token.source;
             if (ts && typeof ts === "string")
               length += ts.length;
@@ -31631,13 +31631,13 @@ var require_compose_node = __commonJS({
             if (anchor2)
               node2.anchor = anchor2.source.substring(1);
           } catch (error2) {
-            const message = error2 instanceof Error ? error2.message : String(error2);
-            onError(token, "RESOURCE_EXHAUSTION", message);
+            const message2 = error2 instanceof Error ? error2.message : String(error2);
+            onError(token, "RESOURCE_EXHAUSTION", message2);
           }
           break;
         default: {
-          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message);
+          const message2 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message2);
           isSrcToken = false;
         }
       }
@@ -31749,7 +31749,7 @@ var require_composer = __commonJS({
     var node_process = __require("process");
     var directives = require_directives();
     var Document = require_Document();
-    var errors = require_errors2();
+    var errors2 = require_errors2();
     var identity = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
@@ -31793,12 +31793,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning) => {
+        this.onError = (source, code, message2, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors2.YAMLWarning(pos, code, message2));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors2.YAMLParseError(pos, code, message2));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -31868,10 +31868,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning) => {
+            this.directives.add(token.source, (offset, message2, warning) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+              this.onError(pos, "BAD_DIRECTIVE", message2, warning);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -31896,7 +31896,7 @@ ${cb}` : comment;
             break;
           case "error": {
             const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
-            const error2 = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            const error2 = new errors2.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
             if (this.atDirectives || !this.doc)
               this.errors.push(error2);
             else
@@ -31906,7 +31906,7 @@ ${cb}` : comment;
           case "doc-end": {
             if (!this.doc) {
               const msg = "Unexpected doc-end without preceding document";
-              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
+              this.errors.push(new errors2.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
               break;
             }
             this.doc.directives.docEnd = true;
@@ -31921,7 +31921,7 @@ ${end.comment}` : end.comment;
             break;
           }
           default:
-            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
+            this.errors.push(new errors2.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
         }
       }
       /**
@@ -31956,16 +31956,16 @@ var require_cst_scalar = __commonJS({
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
-    var errors = require_errors2();
+    var errors2 = require_errors2();
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code, message2) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code, message2);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors2.YAMLParseError([offset, offset + 1], code, message2);
         };
         switch (token.type) {
           case "scalar":
@@ -33125,8 +33125,8 @@ var require_parser = __commonJS({
         }
         const type = cst.tokenType(source);
         if (!type) {
-          const message = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          const message2 = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message: message2, source });
           this.offset += source.length;
         } else if (type === "scalar") {
           this.atNewLine = false;
@@ -33216,8 +33216,8 @@ var require_parser = __commonJS({
       *pop(error2) {
         const token = error2 ?? this.stack.pop();
         if (!token) {
-          const message = "Tried to pop an empty stack";
-          yield { type: "error", offset: this.offset, source: "", message };
+          const message2 = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message: message2 };
         } else if (this.stack.length === 0) {
           yield token;
         } else {
@@ -33860,7 +33860,7 @@ var require_public_api = __commonJS({
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
-    var errors = require_errors2();
+    var errors2 = require_errors2();
     var log = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
@@ -33877,8 +33877,8 @@ var require_public_api = __commonJS({
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
         for (const doc of docs) {
-          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+          doc.errors.forEach(errors2.prettifyError(source, lineCounter2));
+          doc.warnings.forEach(errors2.prettifyError(source, lineCounter2));
         }
       if (docs.length > 0)
         return docs;
@@ -33893,13 +33893,13 @@ var require_public_api = __commonJS({
         if (!doc)
           doc = _doc;
         else if (doc.options.logLevel !== "silent") {
-          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+          doc.errors.push(new errors2.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
           break;
         }
       }
       if (prettyErrors && lineCounter2) {
-        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        doc.errors.forEach(errors2.prettifyError(source, lineCounter2));
+        doc.warnings.forEach(errors2.prettifyError(source, lineCounter2));
       }
       return doc;
     }
@@ -33958,7 +33958,7 @@ var require_dist = __commonJS({
     var composer = require_composer();
     var Document = require_Document();
     var Schema = require_Schema();
-    var errors = require_errors2();
+    var errors2 = require_errors2();
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
@@ -33974,9 +33974,9 @@ var require_dist = __commonJS({
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
-    exports2.YAMLError = errors.YAMLError;
-    exports2.YAMLParseError = errors.YAMLParseError;
-    exports2.YAMLWarning = errors.YAMLWarning;
+    exports2.YAMLError = errors2.YAMLError;
+    exports2.YAMLParseError = errors2.YAMLParseError;
+    exports2.YAMLWarning = errors2.YAMLWarning;
     exports2.Alias = Alias.Alias;
     exports2.isAlias = identity.isAlias;
     exports2.isCollection = identity.isCollection;
@@ -34365,16 +34365,16 @@ var require_Histogram = __commonJS({
     exports2.NO_TAG = "NO TAG";
     var toSummary = (histogram) => {
       const { totalCount, maxValue, numberOfSignificantValueDigits } = histogram;
-      const round = (0, formatters_1.keepSignificantDigits)(numberOfSignificantValueDigits);
+      const round2 = (0, formatters_1.keepSignificantDigits)(numberOfSignificantValueDigits);
       return {
-        p50: round(histogram.getValueAtPercentile(50)),
-        p75: round(histogram.getValueAtPercentile(75)),
-        p90: round(histogram.getValueAtPercentile(90)),
-        p97_5: round(histogram.getValueAtPercentile(97.5)),
-        p99: round(histogram.getValueAtPercentile(99)),
-        p99_9: round(histogram.getValueAtPercentile(99.9)),
-        p99_99: round(histogram.getValueAtPercentile(99.99)),
-        p99_999: round(histogram.getValueAtPercentile(99.999)),
+        p50: round2(histogram.getValueAtPercentile(50)),
+        p75: round2(histogram.getValueAtPercentile(75)),
+        p90: round2(histogram.getValueAtPercentile(90)),
+        p97_5: round2(histogram.getValueAtPercentile(97.5)),
+        p99: round2(histogram.getValueAtPercentile(99)),
+        p99_9: round2(histogram.getValueAtPercentile(99.9)),
+        p99_99: round2(histogram.getValueAtPercentile(99.99)),
+        p99_999: round2(histogram.getValueAtPercentile(99.999)),
         max: maxValue,
         totalCount
       };
@@ -34537,13 +34537,13 @@ var require_JsHistogram = __commonJS({
         this.updateMinAndMax(value);
         this.incrementTotalCount();
       }
-      handleRecordException(count2, value) {
+      handleRecordException(count3, value) {
         if (!this.autoResize) {
           throw new Error("Value " + value + " is outside of histogram covered range");
         }
         this.resize(value);
         var countsIndex = this.countsArrayIndex(value);
-        this.addToCountAtIndex(countsIndex, count2);
+        this.addToCountAtIndex(countsIndex, count3);
         this.highestTrackableValue = this.highestEquivalentValue(this.valueFromIndex(this.countsArrayLength - 1));
       }
       countsArrayIndex(value) {
@@ -34826,15 +34826,15 @@ var require_JsHistogram = __commonJS({
           this.recordSingleValue(missingValue);
         }
       }
-      recordCountAtValue(count2, value) {
+      recordCountAtValue(count3, value) {
         const countsIndex = this.countsArrayIndex(value);
         if (countsIndex >= this.countsArrayLength) {
-          this.handleRecordException(count2, value);
+          this.handleRecordException(count3, value);
         } else {
-          this.addToCountAtIndex(countsIndex, count2);
+          this.addToCountAtIndex(countsIndex, count3);
         }
         this.updateMinAndMax(value);
-        this.addToTotalCount(count2);
+        this.addToTotalCount(count3);
       }
       /**
        * Record a value in the histogram (adding to the value's current count)
@@ -34843,8 +34843,8 @@ var require_JsHistogram = __commonJS({
        * @param count The number of occurrences of this value to record
        * @throws ArrayIndexOutOfBoundsException (may throw) if value is exceeds highestTrackableValue
        */
-      recordValueWithCount(value, count2) {
-        this.recordCountAtValue(count2, value);
+      recordValueWithCount(value, count3) {
+        this.recordCountAtValue(count3, value);
       }
       /**
        * Record a value in the histogram.
@@ -34870,13 +34870,13 @@ var require_JsHistogram = __commonJS({
       recordValueWithExpectedInterval(value, expectedIntervalBetweenValueSamples) {
         this.recordSingleValueWithExpectedInterval(value, expectedIntervalBetweenValueSamples);
       }
-      recordValueWithCountAndExpectedInterval(value, count2, expectedIntervalBetweenValueSamples) {
-        this.recordCountAtValue(count2, value);
+      recordValueWithCountAndExpectedInterval(value, count3, expectedIntervalBetweenValueSamples) {
+        this.recordCountAtValue(count3, value);
         if (expectedIntervalBetweenValueSamples <= 0) {
           return;
         }
         for (let missingValue = value - expectedIntervalBetweenValueSamples; missingValue >= expectedIntervalBetweenValueSamples; missingValue -= expectedIntervalBetweenValueSamples) {
-          this.recordCountAtValue(count2, missingValue);
+          this.recordCountAtValue(count3, missingValue);
         }
       }
       /**
@@ -35691,7 +35691,7 @@ var require_trees = __commonJS({
       var prevlen = -1;
       var curlen;
       var nextlen = tree[0 * 2 + 1];
-      var count2 = 0;
+      var count3 = 0;
       var max_count = 7;
       var min_count = 4;
       if (nextlen === 0) {
@@ -35702,21 +35702,21 @@ var require_trees = __commonJS({
       for (n = 0; n <= max_code; n++) {
         curlen = nextlen;
         nextlen = tree[(n + 1) * 2 + 1];
-        if (++count2 < max_count && curlen === nextlen) {
+        if (++count3 < max_count && curlen === nextlen) {
           continue;
-        } else if (count2 < min_count) {
-          s.bl_tree[curlen * 2] += count2;
+        } else if (count3 < min_count) {
+          s.bl_tree[curlen * 2] += count3;
         } else if (curlen !== 0) {
           if (curlen !== prevlen) {
             s.bl_tree[curlen * 2]++;
           }
           s.bl_tree[REP_3_6 * 2]++;
-        } else if (count2 <= 10) {
+        } else if (count3 <= 10) {
           s.bl_tree[REPZ_3_10 * 2]++;
         } else {
           s.bl_tree[REPZ_11_138 * 2]++;
         }
-        count2 = 0;
+        count3 = 0;
         prevlen = curlen;
         if (nextlen === 0) {
           max_count = 138;
@@ -35735,7 +35735,7 @@ var require_trees = __commonJS({
       var prevlen = -1;
       var curlen;
       var nextlen = tree[0 * 2 + 1];
-      var count2 = 0;
+      var count3 = 0;
       var max_count = 7;
       var min_count = 4;
       if (nextlen === 0) {
@@ -35745,27 +35745,27 @@ var require_trees = __commonJS({
       for (n = 0; n <= max_code; n++) {
         curlen = nextlen;
         nextlen = tree[(n + 1) * 2 + 1];
-        if (++count2 < max_count && curlen === nextlen) {
+        if (++count3 < max_count && curlen === nextlen) {
           continue;
-        } else if (count2 < min_count) {
+        } else if (count3 < min_count) {
           do {
             send_code(s, curlen, s.bl_tree);
-          } while (--count2 !== 0);
+          } while (--count3 !== 0);
         } else if (curlen !== 0) {
           if (curlen !== prevlen) {
             send_code(s, curlen, s.bl_tree);
-            count2--;
+            count3--;
           }
           send_code(s, REP_3_6, s.bl_tree);
-          send_bits(s, count2 - 3, 2);
-        } else if (count2 <= 10) {
+          send_bits(s, count3 - 3, 2);
+        } else if (count3 <= 10) {
           send_code(s, REPZ_3_10, s.bl_tree);
-          send_bits(s, count2 - 3, 3);
+          send_bits(s, count3 - 3, 3);
         } else {
           send_code(s, REPZ_11_138, s.bl_tree);
-          send_bits(s, count2 - 11, 7);
+          send_bits(s, count3 - 11, 7);
         }
-        count2 = 0;
+        count3 = 0;
         prevlen = curlen;
         if (nextlen === 0) {
           max_count = 138;
@@ -37747,20 +37747,20 @@ var require_inftrees = __commonJS({
       var base = null;
       var base_index = 0;
       var end;
-      var count2 = new utils.Buf16(MAXBITS + 1);
+      var count3 = new utils.Buf16(MAXBITS + 1);
       var offs = new utils.Buf16(MAXBITS + 1);
       var extra = null;
       var extra_index = 0;
       var here_bits, here_op, here_val;
       for (len = 0; len <= MAXBITS; len++) {
-        count2[len] = 0;
+        count3[len] = 0;
       }
       for (sym = 0; sym < codes; sym++) {
-        count2[lens[lens_index + sym]]++;
+        count3[lens[lens_index + sym]]++;
       }
       root = bits;
       for (max2 = MAXBITS; max2 >= 1; max2--) {
-        if (count2[max2] !== 0) {
+        if (count3[max2] !== 0) {
           break;
         }
       }
@@ -37774,7 +37774,7 @@ var require_inftrees = __commonJS({
         return 0;
       }
       for (min = 1; min < max2; min++) {
-        if (count2[min] !== 0) {
+        if (count3[min] !== 0) {
           break;
         }
       }
@@ -37784,7 +37784,7 @@ var require_inftrees = __commonJS({
       left = 1;
       for (len = 1; len <= MAXBITS; len++) {
         left <<= 1;
-        left -= count2[len];
+        left -= count3[len];
         if (left < 0) {
           return -1;
         }
@@ -37794,7 +37794,7 @@ var require_inftrees = __commonJS({
       }
       offs[1] = 0;
       for (len = 1; len < MAXBITS; len++) {
-        offs[len + 1] = offs[len] + count2[len];
+        offs[len + 1] = offs[len] + count3[len];
       }
       for (sym = 0; sym < codes; sym++) {
         if (lens[lens_index + sym] !== 0) {
@@ -37857,7 +37857,7 @@ var require_inftrees = __commonJS({
           huff = 0;
         }
         sym++;
-        if (--count2[len] === 0) {
+        if (--count3[len] === 0) {
           if (len === max2) {
             break;
           }
@@ -37871,7 +37871,7 @@ var require_inftrees = __commonJS({
           curr = len - drop;
           left = 1 << curr;
           while (curr + drop < max2) {
-            left -= count2[curr + drop];
+            left -= count3[curr + drop];
             if (left <= 0) {
               break;
             }
@@ -39622,9 +39622,9 @@ var require_umd = __commonJS({
           const U32 = new Uint32Array(buffer);
           return new Type(buffer, U32[ptr + ARRAYBUFFERVIEW_DATASTART_OFFSET >>> 2], U32[ptr + ARRAYBUFFERVIEW_BYTELENGTH_OFFSET >>> 2] >>> alignLog2);
         }
-        function attachTypedArrayFunctions(ctor, name, align) {
-          extendedExports[`__get${name}`] = getTypedArray.bind(null, ctor, align);
-          extendedExports[`__get${name}View`] = getTypedArrayView.bind(null, ctor, align);
+        function attachTypedArrayFunctions(ctor, name2, align) {
+          extendedExports[`__get${name2}`] = getTypedArray.bind(null, ctor, align);
+          extendedExports[`__get${name2}View`] = getTypedArrayView.bind(null, ctor, align);
         }
         [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array, Float32Array, Float64Array].forEach((ctor) => {
           attachTypedArrayFunctions(ctor, ctor.name, 31 - Math.clz32(ctor.BYTES_PER_ELEMENT));
@@ -39705,10 +39705,10 @@ var require_umd = __commonJS({
             if (!Object.hasOwn(curr, part)) curr[part] = {};
             curr = curr[part];
           }
-          let name = parts[0];
-          let hash = name.indexOf("#");
+          let name2 = parts[0];
+          let hash = name2.indexOf("#");
           if (hash >= 0) {
-            const className = name.substring(0, hash);
+            const className = name2.substring(0, hash);
             const classElem = curr[className];
             if (typeof classElem === "undefined" || !classElem.prototype) {
               const ctor = function(...args) {
@@ -39727,16 +39727,16 @@ var require_umd = __commonJS({
                   }
                 });
               };
-              if (classElem) Object.getOwnPropertyNames(classElem).forEach((name2) => Object.defineProperty(ctor, name2, Object.getOwnPropertyDescriptor(classElem, name2)));
+              if (classElem) Object.getOwnPropertyNames(classElem).forEach((name3) => Object.defineProperty(ctor, name3, Object.getOwnPropertyDescriptor(classElem, name3)));
               curr[className] = ctor;
             }
-            name = name.substring(hash + 1);
+            name2 = name2.substring(hash + 1);
             curr = curr[className].prototype;
-            if (/^(get|set):/.test(name)) {
-              if (!Object.hasOwn(curr, name = name.substring(4))) {
+            if (/^(get|set):/.test(name2)) {
+              if (!Object.hasOwn(curr, name2 = name2.substring(4))) {
                 let getter = exports4[internalName.replace("set:", "get:")];
                 let setter = exports4[internalName.replace("get:", "set:")];
-                Object.defineProperty(curr, name, {
+                Object.defineProperty(curr, name2, {
                   get() {
                     return getter(this[THIS]);
                   },
@@ -39747,34 +39747,34 @@ var require_umd = __commonJS({
                 });
               }
             } else {
-              if (name === "constructor") {
-                (curr[name] = function(...args) {
+              if (name2 === "constructor") {
+                (curr[name2] = function(...args) {
                   setArgumentsLength(args.length);
                   return elem(...args);
                 }).original = elem;
               } else {
-                (curr[name] = function(...args) {
+                (curr[name2] = function(...args) {
                   setArgumentsLength(args.length);
                   return elem(this[THIS], ...args);
                 }).original = elem;
               }
             }
           } else {
-            if (/^(get|set):/.test(name)) {
-              if (!Object.hasOwn(curr, name = name.substring(4))) {
-                Object.defineProperty(curr, name, {
+            if (/^(get|set):/.test(name2)) {
+              if (!Object.hasOwn(curr, name2 = name2.substring(4))) {
+                Object.defineProperty(curr, name2, {
                   get: exports4[internalName.replace("set:", "get:")],
                   set: exports4[internalName.replace("get:", "set:")],
                   enumerable: true
                 });
               }
             } else if (typeof elem === "function" && elem !== setArgumentsLength) {
-              (curr[name] = (...args) => {
+              (curr[name2] = (...args) => {
                 setArgumentsLength(args.length);
                 return elem(...args);
               }).original = elem;
             } else {
-              curr[name] = elem;
+              curr[name2] = elem;
             }
           }
         }
@@ -39952,8 +39952,8 @@ var require_wasm = __commonJS({
       recordValue(value) {
         this._wasmHistogram.recordValue(value);
       }
-      recordValueWithCount(value, count2) {
-        this._wasmHistogram.recordValueWithCount(value, count2);
+      recordValueWithCount(value, count3) {
+        this._wasmHistogram.recordValueWithCount(value, count3);
       }
       recordValueWithExpectedInterval(value, expectedIntervalBetweenValueSamples) {
         this._wasmHistogram.recordValueWithExpectedInterval(value, expectedIntervalBetweenValueSamples);
@@ -40952,12 +40952,12 @@ var require_JsHistogram_encoding = __commonJS({
       const countsLimit = self.countsArrayIndex(self.maxValue) + 1;
       let srcIndex = 0;
       while (srcIndex < countsLimit) {
-        const count2 = self.getCountAtIndex(srcIndex++);
-        if (count2 < 0) {
-          throw new Error("Cannot encode histogram containing negative counts (" + count2 + ") at index " + srcIndex + ", corresponding the value range [" + self.lowestEquivalentValue(self.valueFromIndex(srcIndex)) + "," + self.nextNonEquivalentValue(self.valueFromIndex(srcIndex)) + ")");
+        const count3 = self.getCountAtIndex(srcIndex++);
+        if (count3 < 0) {
+          throw new Error("Cannot encode histogram containing negative counts (" + count3 + ") at index " + srcIndex + ", corresponding the value range [" + self.lowestEquivalentValue(self.valueFromIndex(srcIndex)) + "," + self.nextNonEquivalentValue(self.valueFromIndex(srcIndex)) + ")");
         }
         let zerosCount = 0;
-        if (count2 == 0) {
+        if (count3 == 0) {
           zerosCount = 1;
           while (srcIndex < countsLimit && self.getCountAtIndex(srcIndex) == 0) {
             zerosCount++;
@@ -40967,7 +40967,7 @@ var require_JsHistogram_encoding = __commonJS({
         if (zerosCount > 1) {
           ZigZagEncoding_1.default.encode(buffer, -zerosCount);
         } else {
-          ZigZagEncoding_1.default.encode(buffer, count2);
+          ZigZagEncoding_1.default.encode(buffer, count3);
         }
       }
     }
@@ -40996,12 +40996,12 @@ var require_JsHistogram_encoding = __commonJS({
       const endPosition = sourceBuffer.position + lengthInBytes;
       while (sourceBuffer.position < endPosition) {
         let zerosCount = 0;
-        let count2 = ZigZagEncoding_1.default.decode(sourceBuffer);
-        if (count2 < 0) {
-          zerosCount = -count2;
+        let count3 = ZigZagEncoding_1.default.decode(sourceBuffer);
+        if (count3 < 0) {
+          zerosCount = -count3;
           dstIndex += zerosCount;
         } else {
-          self.setCountAtIndex(dstIndex++, count2);
+          self.setCountAtIndex(dstIndex++, count3);
         }
       }
       return dstIndex;
@@ -41384,8 +41384,8 @@ var require_Recorder = __commonJS({
        * @param count The number of occurrences of this value to record
        * @throws ArrayIndexOutOfBoundsException (may throw) if value is exceeds highestTrackableValue
        */
-      recordValueWithCount(value, count2) {
-        this.activeHistogram.recordValueWithCount(value, count2);
+      recordValueWithCount(value, count3) {
+        this.activeHistogram.recordValueWithCount(value, count3);
       }
       /**
        * Record a value
@@ -41500,7 +41500,7 @@ var require_Recorder = __commonJS({
 });
 
 // ../../work/main/node_modules/hdr-histogram-js/dist/index.js
-var require_dist3 = __commonJS({
+var require_dist2 = __commonJS({
   "../../work/main/node_modules/hdr-histogram-js/dist/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -41552,6 +41552,5965 @@ var require_dist3 = __commonJS({
   }
 });
 
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/utils.js
+var require_utils2 = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/utils.js"(exports2) {
+    "use strict";
+    exports2.__esModule = true;
+    exports2.extend = extend2;
+    exports2.indexOf = indexOf;
+    exports2.escapeExpression = escapeExpression;
+    exports2.isEmpty = isEmpty;
+    exports2.createFrame = createFrame;
+    exports2.blockParams = blockParams;
+    exports2.appendContextPath = appendContextPath;
+    var escape2 = {
+      "&": "&amp;",
+      "<": "&lt;",
+      ">": "&gt;",
+      '"': "&quot;",
+      "'": "&#x27;",
+      "`": "&#x60;",
+      "=": "&#x3D;"
+    };
+    var badChars = /[&<>"'`=]/g;
+    var possible = /[&<>"'`=]/;
+    function escapeChar(chr) {
+      return escape2[chr];
+    }
+    function extend2(obj) {
+      for (var i = 1; i < arguments.length; i++) {
+        for (var key in arguments[i]) {
+          if (Object.prototype.hasOwnProperty.call(arguments[i], key)) {
+            obj[key] = arguments[i][key];
+          }
+        }
+      }
+      return obj;
+    }
+    var toString = Object.prototype.toString;
+    exports2.toString = toString;
+    var isFunction = function isFunction2(value) {
+      return typeof value === "function";
+    };
+    if (isFunction(/x/)) {
+      exports2.isFunction = isFunction = function(value) {
+        return typeof value === "function" && toString.call(value) === "[object Function]";
+      };
+    }
+    exports2.isFunction = isFunction;
+    var isArray = Array.isArray || function(value) {
+      return value && typeof value === "object" ? toString.call(value) === "[object Array]" : false;
+    };
+    exports2.isArray = isArray;
+    function indexOf(array2, value) {
+      for (var i = 0, len = array2.length; i < len; i++) {
+        if (array2[i] === value) {
+          return i;
+        }
+      }
+      return -1;
+    }
+    function escapeExpression(string4) {
+      if (typeof string4 !== "string") {
+        if (string4 && typeof string4.toHTML === "function") {
+          return string4.toHTML();
+        } else if (string4 == null) {
+          return "";
+        } else if (!string4) {
+          return string4 + "";
+        }
+        string4 = "" + string4;
+      }
+      if (!possible.test(string4)) {
+        return string4;
+      }
+      return string4.replace(badChars, escapeChar);
+    }
+    function isEmpty(value) {
+      if (!value && value !== 0) {
+        return true;
+      } else if (isArray(value) && value.length === 0) {
+        return true;
+      } else {
+        return false;
+      }
+    }
+    function createFrame(object2) {
+      var frame = extend2({}, object2);
+      frame._parent = object2;
+      return frame;
+    }
+    function blockParams(params, ids) {
+      params.path = ids;
+      return params;
+    }
+    function appendContextPath(contextPath, id) {
+      return (contextPath ? contextPath + "." : "") + id;
+    }
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/exception.js
+var require_exception = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/exception.js"(exports2, module2) {
+    "use strict";
+    exports2.__esModule = true;
+    var errorProps = ["description", "fileName", "lineNumber", "endLineNumber", "message", "name", "number", "stack"];
+    function Exception(message2, node2) {
+      var loc = node2 && node2.loc, line = void 0, endLineNumber = void 0, column = void 0, endColumn = void 0;
+      if (loc && loc.start) {
+        line = loc.start.line;
+        column = loc.start.column;
+        if (loc.end) {
+          endLineNumber = loc.end.line;
+          endColumn = loc.end.column;
+        }
+        message2 += " - " + line + ":" + column;
+      }
+      var tmp = Error.prototype.constructor.call(this, message2);
+      for (var idx = 0; idx < errorProps.length; idx++) {
+        this[errorProps[idx]] = tmp[errorProps[idx]];
+      }
+      if (Error.captureStackTrace) {
+        Error.captureStackTrace(this, Exception);
+      }
+      try {
+        if (loc) {
+          this.lineNumber = line;
+          this.endLineNumber = endLineNumber;
+          if (Object.defineProperty) {
+            Object.defineProperty(this, "column", {
+              value: column,
+              enumerable: true
+            });
+            Object.defineProperty(this, "endColumn", {
+              value: endColumn,
+              enumerable: true
+            });
+          } else {
+            this.column = column;
+            this.endColumn = endColumn;
+          }
+        }
+      } catch (nop) {
+      }
+    }
+    Exception.prototype = new Error();
+    exports2["default"] = Exception;
+    module2.exports = exports2["default"];
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/block-helper-missing.js
+var require_block_helper_missing = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/block-helper-missing.js"(exports2, module2) {
+    "use strict";
+    exports2.__esModule = true;
+    var _utils = require_utils2();
+    exports2["default"] = function(instance) {
+      instance.registerHelper("blockHelperMissing", function(context, options) {
+        var inverse = options.inverse, fn = options.fn;
+        if (context === true) {
+          return fn(this);
+        } else if (context === false || context == null) {
+          return inverse(this);
+        } else if (_utils.isArray(context)) {
+          if (context.length > 0) {
+            if (options.ids) {
+              options.ids = [options.name];
+            }
+            return instance.helpers.each(context, options);
+          } else {
+            return inverse(this);
+          }
+        } else {
+          if (options.data && options.ids) {
+            var data = _utils.createFrame(options.data);
+            data.contextPath = _utils.appendContextPath(options.data.contextPath, options.name);
+            options = { data };
+          }
+          return fn(context, options);
+        }
+      });
+    };
+    module2.exports = exports2["default"];
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/each.js
+var require_each = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/each.js"(exports2, module2) {
+    "use strict";
+    exports2.__esModule = true;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _utils = require_utils2();
+    var _exception = require_exception();
+    var _exception2 = _interopRequireDefault(_exception);
+    function closeIterator(iterator) {
+      try {
+        var _close = iterator["return"];
+        if (_utils.isFunction(_close)) {
+          _close.call(iterator);
+        }
+      } catch (closeError) {
+      }
+    }
+    exports2["default"] = function(instance) {
+      instance.registerHelper("each", function(context, options) {
+        if (!options) {
+          throw new _exception2["default"]("Must pass iterator to #each");
+        }
+        var fn = options.fn, inverse = options.inverse, i = 0, ret = "", data = void 0, contextPath = void 0;
+        if (options.data && options.ids) {
+          contextPath = _utils.appendContextPath(options.data.contextPath, options.ids[0]) + ".";
+        }
+        if (_utils.isFunction(context)) {
+          context = context.call(this);
+        }
+        if (options.data) {
+          data = _utils.createFrame(options.data);
+        }
+        function execIteration(field, index, last, value) {
+          if (data) {
+            data.key = field;
+            data.index = index;
+            data.first = index === 0;
+            data.last = !!last;
+            if (contextPath) {
+              data.contextPath = contextPath + field;
+            }
+          }
+          ret = ret + fn(value, {
+            data,
+            blockParams: _utils.blockParams([value, field], [contextPath + field, null])
+          });
+        }
+        if (context && typeof context === "object") {
+          if (_utils.isArray(context)) {
+            for (var j = context.length; i < j; i++) {
+              if (i in context) {
+                execIteration(i, i, i === context.length - 1, context[i]);
+              }
+            }
+          } else if (typeof Symbol === "function" && context[Symbol.iterator]) {
+            var iterator = context[Symbol.iterator]();
+            var current = iterator.next();
+            while (!current.done) {
+              var next = iterator.next();
+              try {
+                execIteration(i, i, next.done, current.value);
+              } catch (e) {
+                if (!next.done) {
+                  closeIterator(iterator);
+                }
+                throw e;
+              }
+              current = next;
+              i++;
+            }
+          } else {
+            (function() {
+              var priorKey = void 0;
+              Object.keys(context).forEach(function(key) {
+                if (priorKey !== void 0) {
+                  execIteration(priorKey, i - 1, false, context[priorKey]);
+                }
+                priorKey = key;
+                i++;
+              });
+              if (priorKey !== void 0) {
+                execIteration(priorKey, i - 1, true, context[priorKey]);
+              }
+            })();
+          }
+        }
+        if (i === 0) {
+          ret = inverse(this);
+        }
+        return ret;
+      });
+    };
+    module2.exports = exports2["default"];
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js
+var require_helper_missing = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js"(exports2, module2) {
+    "use strict";
+    exports2.__esModule = true;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _exception = require_exception();
+    var _exception2 = _interopRequireDefault(_exception);
+    exports2["default"] = function(instance) {
+      instance.registerHelper("helperMissing", function() {
+        if (arguments.length === 1) {
+          return void 0;
+        } else {
+          throw new _exception2["default"]('Missing helper: "' + arguments[arguments.length - 1].name + '"');
+        }
+      });
+    };
+    module2.exports = exports2["default"];
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/if.js
+var require_if = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/if.js"(exports2, module2) {
+    "use strict";
+    exports2.__esModule = true;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _utils = require_utils2();
+    var _exception = require_exception();
+    var _exception2 = _interopRequireDefault(_exception);
+    exports2["default"] = function(instance) {
+      instance.registerHelper("if", function(conditional, options) {
+        if (arguments.length != 2) {
+          throw new _exception2["default"]("#if requires exactly one argument");
+        }
+        if (_utils.isFunction(conditional)) {
+          conditional = conditional.call(this);
+        }
+        if (!options.hash.includeZero && !conditional || _utils.isEmpty(conditional)) {
+          return options.inverse(this);
+        } else {
+          return options.fn(this);
+        }
+      });
+      instance.registerHelper("unless", function(conditional, options) {
+        if (arguments.length != 2) {
+          throw new _exception2["default"]("#unless requires exactly one argument");
+        }
+        return instance.helpers["if"].call(this, conditional, {
+          fn: options.inverse,
+          inverse: options.fn,
+          hash: options.hash
+        });
+      });
+    };
+    module2.exports = exports2["default"];
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/log.js
+var require_log2 = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/log.js"(exports2, module2) {
+    "use strict";
+    exports2.__esModule = true;
+    exports2["default"] = function(instance) {
+      instance.registerHelper("log", function() {
+        var args = [void 0], options = arguments[arguments.length - 1];
+        for (var i = 0; i < arguments.length - 1; i++) {
+          args.push(arguments[i]);
+        }
+        var level = 1;
+        if (options.hash.level != null) {
+          level = options.hash.level;
+        } else if (options.data && options.data.level != null) {
+          level = options.data.level;
+        }
+        args[0] = level;
+        instance.log.apply(instance, args);
+      });
+    };
+    module2.exports = exports2["default"];
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/lookup.js
+var require_lookup = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/lookup.js"(exports2, module2) {
+    "use strict";
+    exports2.__esModule = true;
+    exports2["default"] = function(instance) {
+      instance.registerHelper("lookup", function(obj, field, options) {
+        if (!obj) {
+          return obj;
+        }
+        return options.lookupProperty(obj, field);
+      });
+    };
+    module2.exports = exports2["default"];
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/with.js
+var require_with = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/with.js"(exports2, module2) {
+    "use strict";
+    exports2.__esModule = true;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _utils = require_utils2();
+    var _exception = require_exception();
+    var _exception2 = _interopRequireDefault(_exception);
+    exports2["default"] = function(instance) {
+      instance.registerHelper("with", function(context, options) {
+        if (arguments.length != 2) {
+          throw new _exception2["default"]("#with requires exactly one argument");
+        }
+        if (_utils.isFunction(context)) {
+          context = context.call(this);
+        }
+        var fn = options.fn;
+        if (!_utils.isEmpty(context)) {
+          var data = options.data;
+          if (options.data && options.ids) {
+            data = _utils.createFrame(options.data);
+            data.contextPath = _utils.appendContextPath(options.data.contextPath, options.ids[0]);
+          }
+          return fn(context, {
+            data,
+            blockParams: _utils.blockParams([context], [data && data.contextPath])
+          });
+        } else {
+          return options.inverse(this);
+        }
+      });
+    };
+    module2.exports = exports2["default"];
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers.js
+var require_helpers = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers.js"(exports2) {
+    "use strict";
+    exports2.__esModule = true;
+    exports2.registerDefaultHelpers = registerDefaultHelpers;
+    exports2.moveHelperToHooks = moveHelperToHooks;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _helpersBlockHelperMissing = require_block_helper_missing();
+    var _helpersBlockHelperMissing2 = _interopRequireDefault(_helpersBlockHelperMissing);
+    var _helpersEach = require_each();
+    var _helpersEach2 = _interopRequireDefault(_helpersEach);
+    var _helpersHelperMissing = require_helper_missing();
+    var _helpersHelperMissing2 = _interopRequireDefault(_helpersHelperMissing);
+    var _helpersIf = require_if();
+    var _helpersIf2 = _interopRequireDefault(_helpersIf);
+    var _helpersLog = require_log2();
+    var _helpersLog2 = _interopRequireDefault(_helpersLog);
+    var _helpersLookup = require_lookup();
+    var _helpersLookup2 = _interopRequireDefault(_helpersLookup);
+    var _helpersWith = require_with();
+    var _helpersWith2 = _interopRequireDefault(_helpersWith);
+    function registerDefaultHelpers(instance) {
+      _helpersBlockHelperMissing2["default"](instance);
+      _helpersEach2["default"](instance);
+      _helpersHelperMissing2["default"](instance);
+      _helpersIf2["default"](instance);
+      _helpersLog2["default"](instance);
+      _helpersLookup2["default"](instance);
+      _helpersWith2["default"](instance);
+    }
+    function moveHelperToHooks(instance, helperName, keepHelper) {
+      if (instance.helpers[helperName]) {
+        instance.hooks[helperName] = instance.helpers[helperName];
+        if (!keepHelper) {
+          instance.helpers[helperName] = void 0;
+        }
+      }
+    }
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/decorators/inline.js
+var require_inline = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/decorators/inline.js"(exports2, module2) {
+    "use strict";
+    exports2.__esModule = true;
+    var _utils = require_utils2();
+    exports2["default"] = function(instance) {
+      instance.registerDecorator("inline", function(fn, props, container, options) {
+        var ret = fn;
+        if (!props.partials) {
+          props.partials = {};
+          ret = function(context, options2) {
+            var original = container.partials;
+            container.partials = _utils.extend({}, original, props.partials);
+            var ret2 = fn(context, options2);
+            container.partials = original;
+            return ret2;
+          };
+        }
+        props.partials[options.args[0]] = options.fn;
+        return ret;
+      });
+    };
+    module2.exports = exports2["default"];
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/decorators.js
+var require_decorators = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/decorators.js"(exports2) {
+    "use strict";
+    exports2.__esModule = true;
+    exports2.registerDefaultDecorators = registerDefaultDecorators;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _decoratorsInline = require_inline();
+    var _decoratorsInline2 = _interopRequireDefault(_decoratorsInline);
+    function registerDefaultDecorators(instance) {
+      _decoratorsInline2["default"](instance);
+    }
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/logger.js
+var require_logger = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/logger.js"(exports2, module2) {
+    "use strict";
+    exports2.__esModule = true;
+    var _utils = require_utils2();
+    var logger = {
+      methodMap: ["debug", "info", "warn", "error"],
+      level: "info",
+      // Maps a given level value to the `methodMap` indexes above.
+      lookupLevel: function lookupLevel(level) {
+        if (typeof level === "string") {
+          var levelMap = _utils.indexOf(logger.methodMap, level.toLowerCase());
+          if (levelMap >= 0) {
+            level = levelMap;
+          } else {
+            level = parseInt(level, 10);
+          }
+        }
+        return level;
+      },
+      // Can be overridden in the host environment
+      log: function log(level) {
+        level = logger.lookupLevel(level);
+        if (typeof console !== "undefined" && logger.lookupLevel(logger.level) <= level) {
+          var method = logger.methodMap[level];
+          if (!console[method]) {
+            method = "log";
+          }
+          for (var _len = arguments.length, message2 = Array(_len > 1 ? _len - 1 : 0), _key = 1; _key < _len; _key++) {
+            message2[_key - 1] = arguments[_key];
+          }
+          console[method].apply(console, message2);
+        }
+      }
+    };
+    exports2["default"] = logger;
+    module2.exports = exports2["default"];
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/internal/proto-access.js
+var require_proto_access = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/internal/proto-access.js"(exports2) {
+    "use strict";
+    exports2.__esModule = true;
+    exports2.createProtoAccessControl = createProtoAccessControl;
+    exports2.resultIsAllowed = resultIsAllowed;
+    exports2.isPrototypeConstructor = isPrototypeConstructor;
+    exports2.resetLoggedProperties = resetLoggedProperties;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _utils = require_utils2();
+    var _logger = require_logger();
+    var _logger2 = _interopRequireDefault(_logger);
+    var loggedProperties = /* @__PURE__ */ Object.create(null);
+    function createProtoAccessControl(runtimeOptions) {
+      var propertyWhiteList = /* @__PURE__ */ Object.create(null);
+      propertyWhiteList["__proto__"] = false;
+      _utils.extend(propertyWhiteList, runtimeOptions.allowedProtoProperties);
+      var methodWhiteList = /* @__PURE__ */ Object.create(null);
+      methodWhiteList["constructor"] = false;
+      methodWhiteList["__defineGetter__"] = false;
+      methodWhiteList["__defineSetter__"] = false;
+      methodWhiteList["__lookupGetter__"] = false;
+      methodWhiteList["__lookupSetter__"] = false;
+      _utils.extend(methodWhiteList, runtimeOptions.allowedProtoMethods);
+      return {
+        properties: {
+          whitelist: propertyWhiteList,
+          defaultValue: runtimeOptions.allowProtoPropertiesByDefault
+        },
+        methods: {
+          whitelist: methodWhiteList,
+          defaultValue: runtimeOptions.allowProtoMethodsByDefault
+        }
+      };
+    }
+    function resultIsAllowed(result, protoAccessControl, propertyName) {
+      if (typeof result === "function") {
+        return checkWhiteList(protoAccessControl.methods, propertyName);
+      } else {
+        return checkWhiteList(protoAccessControl.properties, propertyName);
+      }
+    }
+    function isPrototypeConstructor(parent, propertyName, result) {
+      return propertyName === "constructor" && typeof result === "function" && parent === result.prototype;
+    }
+    function checkWhiteList(protoAccessControlForType, propertyName) {
+      if (protoAccessControlForType.whitelist[propertyName] !== void 0) {
+        return protoAccessControlForType.whitelist[propertyName] === true;
+      }
+      if (protoAccessControlForType.defaultValue !== void 0) {
+        return protoAccessControlForType.defaultValue;
+      }
+      logUnexpecedPropertyAccessOnce(propertyName);
+      return false;
+    }
+    function logUnexpecedPropertyAccessOnce(propertyName) {
+      if (loggedProperties[propertyName] !== true) {
+        loggedProperties[propertyName] = true;
+        _logger2["default"].log("error", 'Handlebars: Access has been denied to resolve the property "' + propertyName + '" because it is not an "own property" of its parent.\nYou can add a runtime option to disable the check or this warning:\nSee https://handlebarsjs.com/api-reference/runtime-options.html#options-to-control-prototype-access for details');
+      }
+    }
+    function resetLoggedProperties() {
+      Object.keys(loggedProperties).forEach(function(propertyName) {
+        delete loggedProperties[propertyName];
+      });
+    }
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/base.js
+var require_base = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/base.js"(exports2) {
+    "use strict";
+    exports2.__esModule = true;
+    exports2.HandlebarsEnvironment = HandlebarsEnvironment;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _utils = require_utils2();
+    var _exception = require_exception();
+    var _exception2 = _interopRequireDefault(_exception);
+    var _helpers = require_helpers();
+    var _decorators = require_decorators();
+    var _logger = require_logger();
+    var _logger2 = _interopRequireDefault(_logger);
+    var _internalProtoAccess = require_proto_access();
+    var VERSION = "4.7.10";
+    exports2.VERSION = VERSION;
+    var COMPILER_REVISION = 8;
+    exports2.COMPILER_REVISION = COMPILER_REVISION;
+    var LAST_COMPATIBLE_COMPILER_REVISION = 7;
+    exports2.LAST_COMPATIBLE_COMPILER_REVISION = LAST_COMPATIBLE_COMPILER_REVISION;
+    var REVISION_CHANGES = {
+      1: "<= 1.0.rc.2",
+      // 1.0.rc.2 is actually rev2 but doesn't report it
+      2: "== 1.0.0-rc.3",
+      3: "== 1.0.0-rc.4",
+      4: "== 1.x.x",
+      5: "== 2.0.0-alpha.x",
+      6: ">= 2.0.0-beta.1",
+      7: ">= 4.0.0 <4.3.0",
+      8: ">= 4.3.0"
+    };
+    exports2.REVISION_CHANGES = REVISION_CHANGES;
+    var objectType = "[object Object]";
+    function HandlebarsEnvironment(helpers, partials, decorators) {
+      this.helpers = helpers || {};
+      this.partials = partials || {};
+      this.decorators = decorators || {};
+      _helpers.registerDefaultHelpers(this);
+      _decorators.registerDefaultDecorators(this);
+    }
+    HandlebarsEnvironment.prototype = {
+      constructor: HandlebarsEnvironment,
+      logger: _logger2["default"],
+      log: _logger2["default"].log,
+      registerHelper: function registerHelper(name2, fn) {
+        if (_utils.toString.call(name2) === objectType) {
+          if (fn) {
+            throw new _exception2["default"]("Arg not supported with multiple helpers");
+          }
+          _utils.extend(this.helpers, name2);
+        } else {
+          this.helpers[name2] = fn;
+        }
+      },
+      unregisterHelper: function unregisterHelper(name2) {
+        delete this.helpers[name2];
+      },
+      registerPartial: function registerPartial(name2, partial2) {
+        if (_utils.toString.call(name2) === objectType) {
+          _utils.extend(this.partials, name2);
+        } else {
+          if (typeof partial2 === "undefined") {
+            throw new _exception2["default"]('Attempting to register a partial called "' + name2 + '" as undefined');
+          }
+          this.partials[name2] = partial2;
+        }
+      },
+      unregisterPartial: function unregisterPartial(name2) {
+        delete this.partials[name2];
+      },
+      registerDecorator: function registerDecorator(name2, fn) {
+        if (_utils.toString.call(name2) === objectType) {
+          if (fn) {
+            throw new _exception2["default"]("Arg not supported with multiple decorators");
+          }
+          _utils.extend(this.decorators, name2);
+        } else {
+          this.decorators[name2] = fn;
+        }
+      },
+      unregisterDecorator: function unregisterDecorator(name2) {
+        delete this.decorators[name2];
+      },
+      /**
+       * Reset the memory of illegal property accesses that have already been logged.
+       * @deprecated should only be used in handlebars test-cases
+       */
+      resetLoggedPropertyAccesses: function resetLoggedPropertyAccesses() {
+        _internalProtoAccess.resetLoggedProperties();
+      }
+    };
+    var log = _logger2["default"].log;
+    exports2.log = log;
+    exports2.createFrame = _utils.createFrame;
+    exports2.logger = _logger2["default"];
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/safe-string.js
+var require_safe_string = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/safe-string.js"(exports2, module2) {
+    "use strict";
+    exports2.__esModule = true;
+    function SafeString(string4) {
+      this.string = string4;
+    }
+    SafeString.prototype.toString = SafeString.prototype.toHTML = function() {
+      return "" + this.string;
+    };
+    exports2["default"] = SafeString;
+    module2.exports = exports2["default"];
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/internal/wrapHelper.js
+var require_wrapHelper = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/internal/wrapHelper.js"(exports2) {
+    "use strict";
+    exports2.__esModule = true;
+    exports2.wrapHelper = wrapHelper;
+    function wrapHelper(helper, transformOptionsFn) {
+      if (typeof helper !== "function") {
+        return helper;
+      }
+      var wrapper = function wrapper2() {
+        var options = arguments[arguments.length - 1];
+        arguments[arguments.length - 1] = transformOptionsFn(options);
+        return helper.apply(this, arguments);
+      };
+      return wrapper;
+    }
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/runtime.js
+var require_runtime = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/runtime.js"(exports2) {
+    "use strict";
+    exports2.__esModule = true;
+    exports2.checkRevision = checkRevision;
+    exports2.template = template;
+    exports2.wrapProgram = wrapProgram;
+    exports2.resolvePartial = resolvePartial;
+    exports2.invokePartial = invokePartial;
+    exports2.noop = noop3;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    function _interopRequireWildcard(obj) {
+      if (obj && obj.__esModule) {
+        return obj;
+      } else {
+        var newObj = {};
+        if (obj != null) {
+          for (var key in obj) {
+            if (Object.prototype.hasOwnProperty.call(obj, key)) newObj[key] = obj[key];
+          }
+        }
+        newObj["default"] = obj;
+        return newObj;
+      }
+    }
+    var _utils = require_utils2();
+    var Utils = _interopRequireWildcard(_utils);
+    var _exception = require_exception();
+    var _exception2 = _interopRequireDefault(_exception);
+    var _base = require_base();
+    var _helpers = require_helpers();
+    var _internalWrapHelper = require_wrapHelper();
+    var _internalProtoAccess = require_proto_access();
+    function checkRevision(compilerInfo) {
+      var compilerRevision = compilerInfo && compilerInfo[0] || 1, currentRevision = _base.COMPILER_REVISION;
+      if (compilerRevision >= _base.LAST_COMPATIBLE_COMPILER_REVISION && compilerRevision <= _base.COMPILER_REVISION) {
+        return;
+      }
+      if (compilerRevision < _base.LAST_COMPATIBLE_COMPILER_REVISION) {
+        var runtimeVersions = _base.REVISION_CHANGES[currentRevision], compilerVersions = _base.REVISION_CHANGES[compilerRevision];
+        throw new _exception2["default"]("Template was precompiled with an older version of Handlebars than the current runtime. Please update your precompiler to a newer version (" + runtimeVersions + ") or downgrade your runtime to an older version (" + compilerVersions + ").");
+      } else {
+        throw new _exception2["default"]("Template was precompiled with a newer version of Handlebars than the current runtime. Please update your runtime to a newer version (" + compilerInfo[1] + ").");
+      }
+    }
+    function template(templateSpec, env) {
+      if (!env) {
+        throw new _exception2["default"]("No environment passed to template");
+      }
+      if (!templateSpec || !templateSpec.main) {
+        throw new _exception2["default"]("Unknown template object: " + typeof templateSpec);
+      }
+      templateSpec.main.decorator = templateSpec.main_d;
+      env.VM.checkRevision(templateSpec.compiler);
+      var templateWasPrecompiledWithCompilerV7 = templateSpec.compiler && templateSpec.compiler[0] === 7;
+      function invokePartialWrapper(partial2, context, options) {
+        if (options.hash) {
+          context = Utils.extend({}, context, options.hash);
+          if (options.ids) {
+            options.ids[0] = true;
+          }
+        }
+        partial2 = env.VM.resolvePartial.call(this, partial2, context, options);
+        options.hooks = this.hooks;
+        options.protoAccessControl = this.protoAccessControl;
+        var result = env.VM.invokePartial.call(this, partial2, context, options);
+        if (result == null && Utils.isFunction(partial2)) {
+          throw new _exception2["default"]("The partial " + options.name + " returned no output: partials must return a string");
+        }
+        if (result == null && env.compile) {
+          if (typeof partial2 !== "string") {
+            throw new _exception2["default"]("The partial " + options.name + " could not be compiled: partials must be strings or functions returning strings");
+          }
+          options.partials[options.name] = env.compile(partial2, templateSpec.compilerOptions, env);
+          result = options.partials[options.name](context, options);
+        }
+        if (result != null) {
+          if (options.indent) {
+            var lines = result.split("\n");
+            for (var i = 0, l = lines.length; i < l; i++) {
+              if (!lines[i] && i + 1 === l) {
+                break;
+              }
+              lines[i] = options.indent + lines[i];
+            }
+            result = lines.join("\n");
+          }
+          return result;
+        } else {
+          throw new _exception2["default"]("The partial " + options.name + " could not be compiled when running in runtime-only mode");
+        }
+      }
+      var container = {
+        strict: function strict(obj, name2, loc) {
+          if (!obj || !(name2 in obj)) {
+            throw new _exception2["default"]('"' + name2 + '" not defined in ' + obj, {
+              loc
+            });
+          }
+          return container.lookupProperty(obj, name2);
+        },
+        lookupProperty: function lookupProperty(parent, propertyName) {
+          var result = parent[propertyName];
+          if (result == null) {
+            return result;
+          }
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName) && !_internalProtoAccess.isPrototypeConstructor(parent, propertyName, result)) {
+            return result;
+          }
+          if (_internalProtoAccess.resultIsAllowed(result, container.protoAccessControl, propertyName)) {
+            return result;
+          }
+          return void 0;
+        },
+        lookup: function lookup(depths, name2) {
+          var len = depths.length;
+          for (var i = 0; i < len; i++) {
+            var result = depths[i] && container.lookupProperty(depths[i], name2);
+            if (result != null) {
+              return result;
+            }
+          }
+        },
+        lambda: function lambda(current, context) {
+          return typeof current === "function" ? current.call(context) : current;
+        },
+        escapeExpression: Utils.escapeExpression,
+        invokePartial: invokePartialWrapper,
+        fn: function fn(i) {
+          var ret2 = templateSpec[i];
+          ret2.decorator = templateSpec[i + "_d"];
+          return ret2;
+        },
+        programs: [],
+        program: function program(i, data, declaredBlockParams, blockParams, depths) {
+          var programWrapper = this.programs[i], fn = this.fn(i);
+          if (data || depths || blockParams || declaredBlockParams) {
+            programWrapper = wrapProgram(this, i, fn, data, declaredBlockParams, blockParams, depths);
+          } else if (!programWrapper) {
+            programWrapper = this.programs[i] = wrapProgram(this, i, fn);
+          }
+          return programWrapper;
+        },
+        data: function data(value, depth) {
+          while (value && depth--) {
+            value = value._parent;
+          }
+          return value;
+        },
+        mergeIfNeeded: function mergeIfNeeded(param, common) {
+          var obj = param || common;
+          if (param && common && param !== common) {
+            obj = Utils.extend({}, common, param);
+          }
+          return obj;
+        },
+        // An empty object to use as replacement for null-contexts
+        nullContext: Object.seal({}),
+        noop: env.VM.noop,
+        compilerInfo: templateSpec.compiler
+      };
+      function ret(context) {
+        var options = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
+        var data = options.data;
+        ret._setup(options);
+        if (!options.partial && templateSpec.useData) {
+          data = initData(context, data);
+        }
+        var depths = void 0, blockParams = templateSpec.useBlockParams ? [] : void 0;
+        if (templateSpec.useDepths) {
+          if (options.depths) {
+            depths = context != options.depths[0] ? [context].concat(options.depths) : options.depths;
+          } else {
+            depths = [context];
+          }
+        }
+        function main2(context2) {
+          return "" + templateSpec.main(container, context2, container.helpers, container.partials, data, blockParams, depths);
+        }
+        main2 = executeDecorators(templateSpec.main, main2, container, options.depths || [], data, blockParams);
+        return main2(context, options);
+      }
+      ret.isTop = true;
+      ret._setup = function(options) {
+        if (!options.partial) {
+          var mergedHelpers = {};
+          addHelpers(mergedHelpers, env.helpers, container);
+          addHelpers(mergedHelpers, options.helpers, container);
+          container.helpers = mergedHelpers;
+          if (templateSpec.usePartial) {
+            container.partials = container.mergeIfNeeded(options.partials, env.partials);
+          }
+          if (templateSpec.usePartial || templateSpec.useDecorators) {
+            container.decorators = Utils.extend({}, env.decorators, options.decorators);
+          }
+          container.hooks = {};
+          container.protoAccessControl = _internalProtoAccess.createProtoAccessControl(options);
+          var keepHelperInHelpers = options.allowCallsToHelperMissing || templateWasPrecompiledWithCompilerV7;
+          _helpers.moveHelperToHooks(container, "helperMissing", keepHelperInHelpers);
+          _helpers.moveHelperToHooks(container, "blockHelperMissing", keepHelperInHelpers);
+        } else {
+          container.protoAccessControl = options.protoAccessControl;
+          container.helpers = options.helpers;
+          container.partials = options.partials;
+          container.decorators = options.decorators;
+          container.hooks = options.hooks;
+        }
+      };
+      ret._child = function(i, data, blockParams, depths) {
+        if (templateSpec.useBlockParams && !blockParams) {
+          throw new _exception2["default"]("must pass block params");
+        }
+        if (templateSpec.useDepths && !depths) {
+          throw new _exception2["default"]("must pass parent depths");
+        }
+        return wrapProgram(container, i, templateSpec[i], data, 0, blockParams, depths);
+      };
+      return ret;
+    }
+    function wrapProgram(container, i, fn, data, declaredBlockParams, blockParams, depths) {
+      function prog(context) {
+        var options = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
+        var currentDepths = depths;
+        if (depths && context != depths[0] && !(context === container.nullContext && depths[0] === null)) {
+          currentDepths = [context].concat(depths);
+        }
+        return fn(container, context, container.helpers, container.partials, options.data || data, blockParams && [options.blockParams].concat(blockParams), currentDepths);
+      }
+      prog = executeDecorators(fn, prog, container, depths, data, blockParams);
+      prog.program = i;
+      prog.depth = depths ? depths.length : 0;
+      prog.blockParams = declaredBlockParams || 0;
+      return prog;
+    }
+    function resolvePartial(partial2, context, options) {
+      if (!partial2) {
+        if (options.name === "@partial-block") {
+          partial2 = lookupOwnProperty(options.data, "partial-block");
+        } else {
+          partial2 = lookupOwnProperty(options.partials, options.name);
+        }
+      } else if (typeof partial2 !== "function" && !options.name) {
+        options.name = partial2;
+        partial2 = lookupOwnProperty(options.partials, partial2);
+      }
+      return partial2;
+    }
+    function invokePartial(partial2, context, options) {
+      var currentPartialBlock = lookupOwnProperty(options.data, "partial-block");
+      options.partial = true;
+      if (options.ids) {
+        options.data.contextPath = options.ids[0] || options.data.contextPath;
+      }
+      var partialBlock = void 0;
+      if (options.fn && options.fn !== noop3) {
+        (function() {
+          options.data = _base.createFrame(options.data);
+          var fn = options.fn;
+          partialBlock = options.data["partial-block"] = function partialBlockWrapper(context2) {
+            var options2 = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
+            options2.data = _base.createFrame(options2.data);
+            options2.data["partial-block"] = currentPartialBlock;
+            return fn(context2, options2);
+          };
+          if (fn.partials) {
+            options.partials = Utils.extend({}, options.partials, fn.partials);
+          }
+        })();
+      }
+      if (partial2 === void 0 && partialBlock) {
+        partial2 = partialBlock;
+      }
+      if (partial2 === void 0) {
+        throw new _exception2["default"]("The partial " + options.name + " could not be found");
+      } else if (partial2 instanceof Function) {
+        return partial2(context, options);
+      }
+    }
+    function noop3() {
+      return "";
+    }
+    function lookupOwnProperty(obj, name2) {
+      if (obj && Object.prototype.hasOwnProperty.call(obj, name2)) {
+        return obj[name2];
+      }
+    }
+    function initData(context, data) {
+      if (!data || !("root" in data)) {
+        data = data ? _base.createFrame(data) : {};
+        data.root = context;
+      }
+      return data;
+    }
+    function executeDecorators(fn, prog, container, depths, data, blockParams) {
+      if (fn.decorator) {
+        var props = {};
+        prog = fn.decorator(prog, props, container, depths && depths[0], data, blockParams, depths);
+        Utils.extend(prog, props);
+      }
+      return prog;
+    }
+    function addHelpers(mergedHelpers, helpers, container) {
+      if (!helpers) return;
+      Object.keys(helpers).forEach(function(helperName) {
+        var helper = helpers[helperName];
+        mergedHelpers[helperName] = passLookupPropertyOption(helper, container);
+      });
+    }
+    function passLookupPropertyOption(helper, container) {
+      var lookupProperty = container.lookupProperty;
+      return _internalWrapHelper.wrapHelper(helper, function(options) {
+        options.lookupProperty = lookupProperty;
+        return options;
+      });
+    }
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/no-conflict.js
+var require_no_conflict = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/no-conflict.js"(exports2, module2) {
+    "use strict";
+    exports2.__esModule = true;
+    exports2["default"] = function(Handlebars2) {
+      (function() {
+        if (typeof globalThis === "object") return;
+        Object.prototype.__defineGetter__("__magic__", function() {
+          return this;
+        });
+        __magic__.globalThis = __magic__;
+        delete Object.prototype.__magic__;
+      })();
+      var $Handlebars = globalThis.Handlebars;
+      Handlebars2.noConflict = function() {
+        if (globalThis.Handlebars === Handlebars2) {
+          globalThis.Handlebars = $Handlebars;
+        }
+        return Handlebars2;
+      };
+    };
+    module2.exports = exports2["default"];
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars.runtime.js
+var require_handlebars_runtime = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars.runtime.js"(exports2, module2) {
+    "use strict";
+    exports2.__esModule = true;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    function _interopRequireWildcard(obj) {
+      if (obj && obj.__esModule) {
+        return obj;
+      } else {
+        var newObj = {};
+        if (obj != null) {
+          for (var key in obj) {
+            if (Object.prototype.hasOwnProperty.call(obj, key)) newObj[key] = obj[key];
+          }
+        }
+        newObj["default"] = obj;
+        return newObj;
+      }
+    }
+    var _handlebarsBase = require_base();
+    var base = _interopRequireWildcard(_handlebarsBase);
+    var _handlebarsSafeString = require_safe_string();
+    var _handlebarsSafeString2 = _interopRequireDefault(_handlebarsSafeString);
+    var _handlebarsException = require_exception();
+    var _handlebarsException2 = _interopRequireDefault(_handlebarsException);
+    var _handlebarsUtils = require_utils2();
+    var Utils = _interopRequireWildcard(_handlebarsUtils);
+    var _handlebarsRuntime = require_runtime();
+    var runtime = _interopRequireWildcard(_handlebarsRuntime);
+    var _handlebarsNoConflict = require_no_conflict();
+    var _handlebarsNoConflict2 = _interopRequireDefault(_handlebarsNoConflict);
+    function create() {
+      var hb = new base.HandlebarsEnvironment();
+      Utils.extend(hb, base);
+      hb.SafeString = _handlebarsSafeString2["default"];
+      hb.Exception = _handlebarsException2["default"];
+      hb.Utils = Utils;
+      hb.escapeExpression = Utils.escapeExpression;
+      hb.VM = runtime;
+      hb.template = function(spec) {
+        return runtime.template(spec, hb);
+      };
+      return hb;
+    }
+    var inst = create();
+    inst.create = create;
+    _handlebarsNoConflict2["default"](inst);
+    inst["default"] = inst;
+    exports2["default"] = inst;
+    module2.exports = exports2["default"];
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/ast.js
+var require_ast = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/ast.js"(exports2, module2) {
+    "use strict";
+    exports2.__esModule = true;
+    var AST = {
+      // Public API used to evaluate derived attributes regarding AST nodes
+      helpers: {
+        // a mustache is definitely a helper if:
+        // * it is an eligible helper, and
+        // * it has at least one parameter or hash segment
+        helperExpression: function helperExpression(node2) {
+          return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
+        },
+        scopedId: function scopedId(path) {
+          return /^\.|this\b/.test(path.original);
+        },
+        // an ID is simple if it only has one part, and that part is not
+        // `..` or `this`.
+        simpleId: function simpleId(path) {
+          return path.parts.length === 1 && !AST.helpers.scopedId(path) && !path.depth;
+        }
+      }
+    };
+    exports2["default"] = AST;
+    module2.exports = exports2["default"];
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/parser.js
+var require_parser2 = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/parser.js"(exports2, module2) {
+    "use strict";
+    exports2.__esModule = true;
+    var handlebars = (function() {
+      var parser = {
+        trace: function trace() {
+        },
+        yy: {},
+        symbols_: { "error": 2, "root": 3, "program": 4, "EOF": 5, "program_repetition0": 6, "statement": 7, "mustache": 8, "block": 9, "rawBlock": 10, "partial": 11, "partialBlock": 12, "content": 13, "COMMENT": 14, "CONTENT": 15, "openRawBlock": 16, "rawBlock_repetition0": 17, "END_RAW_BLOCK": 18, "OPEN_RAW_BLOCK": 19, "helperName": 20, "openRawBlock_repetition0": 21, "openRawBlock_option0": 22, "CLOSE_RAW_BLOCK": 23, "openBlock": 24, "block_option0": 25, "closeBlock": 26, "openInverse": 27, "block_option1": 28, "OPEN_BLOCK": 29, "openBlock_repetition0": 30, "openBlock_option0": 31, "openBlock_option1": 32, "CLOSE": 33, "OPEN_INVERSE": 34, "openInverse_repetition0": 35, "openInverse_option0": 36, "openInverse_option1": 37, "openInverseChain": 38, "OPEN_INVERSE_CHAIN": 39, "openInverseChain_repetition0": 40, "openInverseChain_option0": 41, "openInverseChain_option1": 42, "inverseAndProgram": 43, "INVERSE": 44, "inverseChain": 45, "inverseChain_option0": 46, "OPEN_ENDBLOCK": 47, "OPEN": 48, "mustache_repetition0": 49, "mustache_option0": 50, "OPEN_UNESCAPED": 51, "mustache_repetition1": 52, "mustache_option1": 53, "CLOSE_UNESCAPED": 54, "OPEN_PARTIAL": 55, "partialName": 56, "partial_repetition0": 57, "partial_option0": 58, "openPartialBlock": 59, "OPEN_PARTIAL_BLOCK": 60, "openPartialBlock_repetition0": 61, "openPartialBlock_option0": 62, "param": 63, "sexpr": 64, "OPEN_SEXPR": 65, "sexpr_repetition0": 66, "sexpr_option0": 67, "CLOSE_SEXPR": 68, "hash": 69, "hash_repetition_plus0": 70, "hashSegment": 71, "ID": 72, "EQUALS": 73, "blockParams": 74, "OPEN_BLOCK_PARAMS": 75, "blockParams_repetition_plus0": 76, "CLOSE_BLOCK_PARAMS": 77, "path": 78, "dataName": 79, "STRING": 80, "NUMBER": 81, "BOOLEAN": 82, "UNDEFINED": 83, "NULL": 84, "DATA": 85, "pathSegments": 86, "SEP": 87, "$accept": 0, "$end": 1 },
+        terminals_: { 2: "error", 5: "EOF", 14: "COMMENT", 15: "CONTENT", 18: "END_RAW_BLOCK", 19: "OPEN_RAW_BLOCK", 23: "CLOSE_RAW_BLOCK", 29: "OPEN_BLOCK", 33: "CLOSE", 34: "OPEN_INVERSE", 39: "OPEN_INVERSE_CHAIN", 44: "INVERSE", 47: "OPEN_ENDBLOCK", 48: "OPEN", 51: "OPEN_UNESCAPED", 54: "CLOSE_UNESCAPED", 55: "OPEN_PARTIAL", 60: "OPEN_PARTIAL_BLOCK", 65: "OPEN_SEXPR", 68: "CLOSE_SEXPR", 72: "ID", 73: "EQUALS", 75: "OPEN_BLOCK_PARAMS", 77: "CLOSE_BLOCK_PARAMS", 80: "STRING", 81: "NUMBER", 82: "BOOLEAN", 83: "UNDEFINED", 84: "NULL", 85: "DATA", 87: "SEP" },
+        productions_: [0, [3, 2], [4, 1], [7, 1], [7, 1], [7, 1], [7, 1], [7, 1], [7, 1], [7, 1], [13, 1], [10, 3], [16, 5], [9, 4], [9, 4], [24, 6], [27, 6], [38, 6], [43, 2], [45, 3], [45, 1], [26, 3], [8, 5], [8, 5], [11, 5], [12, 3], [59, 5], [63, 1], [63, 1], [64, 5], [69, 1], [71, 3], [74, 3], [20, 1], [20, 1], [20, 1], [20, 1], [20, 1], [20, 1], [20, 1], [56, 1], [56, 1], [79, 2], [78, 1], [86, 3], [86, 1], [6, 0], [6, 2], [17, 0], [17, 2], [21, 0], [21, 2], [22, 0], [22, 1], [25, 0], [25, 1], [28, 0], [28, 1], [30, 0], [30, 2], [31, 0], [31, 1], [32, 0], [32, 1], [35, 0], [35, 2], [36, 0], [36, 1], [37, 0], [37, 1], [40, 0], [40, 2], [41, 0], [41, 1], [42, 0], [42, 1], [46, 0], [46, 1], [49, 0], [49, 2], [50, 0], [50, 1], [52, 0], [52, 2], [53, 0], [53, 1], [57, 0], [57, 2], [58, 0], [58, 1], [61, 0], [61, 2], [62, 0], [62, 1], [66, 0], [66, 2], [67, 0], [67, 1], [70, 1], [70, 2], [76, 1], [76, 2]],
+        performAction: function anonymous(yytext, yyleng, yylineno, yy, yystate, $$, _$) {
+          var $0 = $$.length - 1;
+          switch (yystate) {
+            case 1:
+              return $$[$0 - 1];
+              break;
+            case 2:
+              this.$ = yy.prepareProgram($$[$0]);
+              break;
+            case 3:
+              this.$ = $$[$0];
+              break;
+            case 4:
+              this.$ = $$[$0];
+              break;
+            case 5:
+              this.$ = $$[$0];
+              break;
+            case 6:
+              this.$ = $$[$0];
+              break;
+            case 7:
+              this.$ = $$[$0];
+              break;
+            case 8:
+              this.$ = $$[$0];
+              break;
+            case 9:
+              this.$ = {
+                type: "CommentStatement",
+                value: yy.stripComment($$[$0]),
+                strip: yy.stripFlags($$[$0], $$[$0]),
+                loc: yy.locInfo(this._$)
+              };
+              break;
+            case 10:
+              this.$ = {
+                type: "ContentStatement",
+                original: $$[$0],
+                value: $$[$0],
+                loc: yy.locInfo(this._$)
+              };
+              break;
+            case 11:
+              this.$ = yy.prepareRawBlock($$[$0 - 2], $$[$0 - 1], $$[$0], this._$);
+              break;
+            case 12:
+              this.$ = { path: $$[$0 - 3], params: $$[$0 - 2], hash: $$[$0 - 1] };
+              break;
+            case 13:
+              this.$ = yy.prepareBlock($$[$0 - 3], $$[$0 - 2], $$[$0 - 1], $$[$0], false, this._$);
+              break;
+            case 14:
+              this.$ = yy.prepareBlock($$[$0 - 3], $$[$0 - 2], $$[$0 - 1], $$[$0], true, this._$);
+              break;
+            case 15:
+              this.$ = { open: $$[$0 - 5], path: $$[$0 - 4], params: $$[$0 - 3], hash: $$[$0 - 2], blockParams: $$[$0 - 1], strip: yy.stripFlags($$[$0 - 5], $$[$0]) };
+              break;
+            case 16:
+              this.$ = { path: $$[$0 - 4], params: $$[$0 - 3], hash: $$[$0 - 2], blockParams: $$[$0 - 1], strip: yy.stripFlags($$[$0 - 5], $$[$0]) };
+              break;
+            case 17:
+              this.$ = { path: $$[$0 - 4], params: $$[$0 - 3], hash: $$[$0 - 2], blockParams: $$[$0 - 1], strip: yy.stripFlags($$[$0 - 5], $$[$0]) };
+              break;
+            case 18:
+              this.$ = { strip: yy.stripFlags($$[$0 - 1], $$[$0 - 1]), program: $$[$0] };
+              break;
+            case 19:
+              var inverse = yy.prepareBlock($$[$0 - 2], $$[$0 - 1], $$[$0], $$[$0], false, this._$), program = yy.prepareProgram([inverse], $$[$0 - 1].loc);
+              program.chained = true;
+              this.$ = { strip: $$[$0 - 2].strip, program, chain: true };
+              break;
+            case 20:
+              this.$ = $$[$0];
+              break;
+            case 21:
+              this.$ = { path: $$[$0 - 1], strip: yy.stripFlags($$[$0 - 2], $$[$0]) };
+              break;
+            case 22:
+              this.$ = yy.prepareMustache($$[$0 - 3], $$[$0 - 2], $$[$0 - 1], $$[$0 - 4], yy.stripFlags($$[$0 - 4], $$[$0]), this._$);
+              break;
+            case 23:
+              this.$ = yy.prepareMustache($$[$0 - 3], $$[$0 - 2], $$[$0 - 1], $$[$0 - 4], yy.stripFlags($$[$0 - 4], $$[$0]), this._$);
+              break;
+            case 24:
+              this.$ = {
+                type: "PartialStatement",
+                name: $$[$0 - 3],
+                params: $$[$0 - 2],
+                hash: $$[$0 - 1],
+                indent: "",
+                strip: yy.stripFlags($$[$0 - 4], $$[$0]),
+                loc: yy.locInfo(this._$)
+              };
+              break;
+            case 25:
+              this.$ = yy.preparePartialBlock($$[$0 - 2], $$[$0 - 1], $$[$0], this._$);
+              break;
+            case 26:
+              this.$ = { path: $$[$0 - 3], params: $$[$0 - 2], hash: $$[$0 - 1], strip: yy.stripFlags($$[$0 - 4], $$[$0]) };
+              break;
+            case 27:
+              this.$ = $$[$0];
+              break;
+            case 28:
+              this.$ = $$[$0];
+              break;
+            case 29:
+              this.$ = {
+                type: "SubExpression",
+                path: $$[$0 - 3],
+                params: $$[$0 - 2],
+                hash: $$[$0 - 1],
+                loc: yy.locInfo(this._$)
+              };
+              break;
+            case 30:
+              this.$ = { type: "Hash", pairs: $$[$0], loc: yy.locInfo(this._$) };
+              break;
+            case 31:
+              this.$ = { type: "HashPair", key: yy.id($$[$0 - 2]), value: $$[$0], loc: yy.locInfo(this._$) };
+              break;
+            case 32:
+              this.$ = yy.id($$[$0 - 1]);
+              break;
+            case 33:
+              this.$ = $$[$0];
+              break;
+            case 34:
+              this.$ = $$[$0];
+              break;
+            case 35:
+              this.$ = { type: "StringLiteral", value: $$[$0], original: $$[$0], loc: yy.locInfo(this._$) };
+              break;
+            case 36:
+              this.$ = { type: "NumberLiteral", value: Number($$[$0]), original: Number($$[$0]), loc: yy.locInfo(this._$) };
+              break;
+            case 37:
+              this.$ = { type: "BooleanLiteral", value: $$[$0] === "true", original: $$[$0] === "true", loc: yy.locInfo(this._$) };
+              break;
+            case 38:
+              this.$ = { type: "UndefinedLiteral", original: void 0, value: void 0, loc: yy.locInfo(this._$) };
+              break;
+            case 39:
+              this.$ = { type: "NullLiteral", original: null, value: null, loc: yy.locInfo(this._$) };
+              break;
+            case 40:
+              this.$ = $$[$0];
+              break;
+            case 41:
+              this.$ = $$[$0];
+              break;
+            case 42:
+              this.$ = yy.preparePath(true, $$[$0], this._$);
+              break;
+            case 43:
+              this.$ = yy.preparePath(false, $$[$0], this._$);
+              break;
+            case 44:
+              $$[$0 - 2].push({ part: yy.id($$[$0]), original: $$[$0], separator: $$[$0 - 1] });
+              this.$ = $$[$0 - 2];
+              break;
+            case 45:
+              this.$ = [{ part: yy.id($$[$0]), original: $$[$0] }];
+              break;
+            case 46:
+              this.$ = [];
+              break;
+            case 47:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 48:
+              this.$ = [];
+              break;
+            case 49:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 50:
+              this.$ = [];
+              break;
+            case 51:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 58:
+              this.$ = [];
+              break;
+            case 59:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 64:
+              this.$ = [];
+              break;
+            case 65:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 70:
+              this.$ = [];
+              break;
+            case 71:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 78:
+              this.$ = [];
+              break;
+            case 79:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 82:
+              this.$ = [];
+              break;
+            case 83:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 86:
+              this.$ = [];
+              break;
+            case 87:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 90:
+              this.$ = [];
+              break;
+            case 91:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 94:
+              this.$ = [];
+              break;
+            case 95:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 98:
+              this.$ = [$$[$0]];
+              break;
+            case 99:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 100:
+              this.$ = [$$[$0]];
+              break;
+            case 101:
+              $$[$0 - 1].push($$[$0]);
+              break;
+          }
+        },
+        table: [{ 3: 1, 4: 2, 5: [2, 46], 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 1: [3] }, { 5: [1, 4] }, { 5: [2, 2], 7: 5, 8: 6, 9: 7, 10: 8, 11: 9, 12: 10, 13: 11, 14: [1, 12], 15: [1, 20], 16: 17, 19: [1, 23], 24: 15, 27: 16, 29: [1, 21], 34: [1, 22], 39: [2, 2], 44: [2, 2], 47: [2, 2], 48: [1, 13], 51: [1, 14], 55: [1, 18], 59: 19, 60: [1, 24] }, { 1: [2, 1] }, { 5: [2, 47], 14: [2, 47], 15: [2, 47], 19: [2, 47], 29: [2, 47], 34: [2, 47], 39: [2, 47], 44: [2, 47], 47: [2, 47], 48: [2, 47], 51: [2, 47], 55: [2, 47], 60: [2, 47] }, { 5: [2, 3], 14: [2, 3], 15: [2, 3], 19: [2, 3], 29: [2, 3], 34: [2, 3], 39: [2, 3], 44: [2, 3], 47: [2, 3], 48: [2, 3], 51: [2, 3], 55: [2, 3], 60: [2, 3] }, { 5: [2, 4], 14: [2, 4], 15: [2, 4], 19: [2, 4], 29: [2, 4], 34: [2, 4], 39: [2, 4], 44: [2, 4], 47: [2, 4], 48: [2, 4], 51: [2, 4], 55: [2, 4], 60: [2, 4] }, { 5: [2, 5], 14: [2, 5], 15: [2, 5], 19: [2, 5], 29: [2, 5], 34: [2, 5], 39: [2, 5], 44: [2, 5], 47: [2, 5], 48: [2, 5], 51: [2, 5], 55: [2, 5], 60: [2, 5] }, { 5: [2, 6], 14: [2, 6], 15: [2, 6], 19: [2, 6], 29: [2, 6], 34: [2, 6], 39: [2, 6], 44: [2, 6], 47: [2, 6], 48: [2, 6], 51: [2, 6], 55: [2, 6], 60: [2, 6] }, { 5: [2, 7], 14: [2, 7], 15: [2, 7], 19: [2, 7], 29: [2, 7], 34: [2, 7], 39: [2, 7], 44: [2, 7], 47: [2, 7], 48: [2, 7], 51: [2, 7], 55: [2, 7], 60: [2, 7] }, { 5: [2, 8], 14: [2, 8], 15: [2, 8], 19: [2, 8], 29: [2, 8], 34: [2, 8], 39: [2, 8], 44: [2, 8], 47: [2, 8], 48: [2, 8], 51: [2, 8], 55: [2, 8], 60: [2, 8] }, { 5: [2, 9], 14: [2, 9], 15: [2, 9], 19: [2, 9], 29: [2, 9], 34: [2, 9], 39: [2, 9], 44: [2, 9], 47: [2, 9], 48: [2, 9], 51: [2, 9], 55: [2, 9], 60: [2, 9] }, { 20: 25, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 36, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 4: 37, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 39: [2, 46], 44: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 4: 38, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 44: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 15: [2, 48], 17: 39, 18: [2, 48] }, { 20: 41, 56: 40, 64: 42, 65: [1, 43], 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 4: 44, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 5: [2, 10], 14: [2, 10], 15: [2, 10], 18: [2, 10], 19: [2, 10], 29: [2, 10], 34: [2, 10], 39: [2, 10], 44: [2, 10], 47: [2, 10], 48: [2, 10], 51: [2, 10], 55: [2, 10], 60: [2, 10] }, { 20: 45, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 46, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 47, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 41, 56: 48, 64: 42, 65: [1, 43], 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 33: [2, 78], 49: 49, 65: [2, 78], 72: [2, 78], 80: [2, 78], 81: [2, 78], 82: [2, 78], 83: [2, 78], 84: [2, 78], 85: [2, 78] }, { 23: [2, 33], 33: [2, 33], 54: [2, 33], 65: [2, 33], 68: [2, 33], 72: [2, 33], 75: [2, 33], 80: [2, 33], 81: [2, 33], 82: [2, 33], 83: [2, 33], 84: [2, 33], 85: [2, 33] }, { 23: [2, 34], 33: [2, 34], 54: [2, 34], 65: [2, 34], 68: [2, 34], 72: [2, 34], 75: [2, 34], 80: [2, 34], 81: [2, 34], 82: [2, 34], 83: [2, 34], 84: [2, 34], 85: [2, 34] }, { 23: [2, 35], 33: [2, 35], 54: [2, 35], 65: [2, 35], 68: [2, 35], 72: [2, 35], 75: [2, 35], 80: [2, 35], 81: [2, 35], 82: [2, 35], 83: [2, 35], 84: [2, 35], 85: [2, 35] }, { 23: [2, 36], 33: [2, 36], 54: [2, 36], 65: [2, 36], 68: [2, 36], 72: [2, 36], 75: [2, 36], 80: [2, 36], 81: [2, 36], 82: [2, 36], 83: [2, 36], 84: [2, 36], 85: [2, 36] }, { 23: [2, 37], 33: [2, 37], 54: [2, 37], 65: [2, 37], 68: [2, 37], 72: [2, 37], 75: [2, 37], 80: [2, 37], 81: [2, 37], 82: [2, 37], 83: [2, 37], 84: [2, 37], 85: [2, 37] }, { 23: [2, 38], 33: [2, 38], 54: [2, 38], 65: [2, 38], 68: [2, 38], 72: [2, 38], 75: [2, 38], 80: [2, 38], 81: [2, 38], 82: [2, 38], 83: [2, 38], 84: [2, 38], 85: [2, 38] }, { 23: [2, 39], 33: [2, 39], 54: [2, 39], 65: [2, 39], 68: [2, 39], 72: [2, 39], 75: [2, 39], 80: [2, 39], 81: [2, 39], 82: [2, 39], 83: [2, 39], 84: [2, 39], 85: [2, 39] }, { 23: [2, 43], 33: [2, 43], 54: [2, 43], 65: [2, 43], 68: [2, 43], 72: [2, 43], 75: [2, 43], 80: [2, 43], 81: [2, 43], 82: [2, 43], 83: [2, 43], 84: [2, 43], 85: [2, 43], 87: [1, 50] }, { 72: [1, 35], 86: 51 }, { 23: [2, 45], 33: [2, 45], 54: [2, 45], 65: [2, 45], 68: [2, 45], 72: [2, 45], 75: [2, 45], 80: [2, 45], 81: [2, 45], 82: [2, 45], 83: [2, 45], 84: [2, 45], 85: [2, 45], 87: [2, 45] }, { 52: 52, 54: [2, 82], 65: [2, 82], 72: [2, 82], 80: [2, 82], 81: [2, 82], 82: [2, 82], 83: [2, 82], 84: [2, 82], 85: [2, 82] }, { 25: 53, 38: 55, 39: [1, 57], 43: 56, 44: [1, 58], 45: 54, 47: [2, 54] }, { 28: 59, 43: 60, 44: [1, 58], 47: [2, 56] }, { 13: 62, 15: [1, 20], 18: [1, 61] }, { 33: [2, 86], 57: 63, 65: [2, 86], 72: [2, 86], 80: [2, 86], 81: [2, 86], 82: [2, 86], 83: [2, 86], 84: [2, 86], 85: [2, 86] }, { 33: [2, 40], 65: [2, 40], 72: [2, 40], 80: [2, 40], 81: [2, 40], 82: [2, 40], 83: [2, 40], 84: [2, 40], 85: [2, 40] }, { 33: [2, 41], 65: [2, 41], 72: [2, 41], 80: [2, 41], 81: [2, 41], 82: [2, 41], 83: [2, 41], 84: [2, 41], 85: [2, 41] }, { 20: 64, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 26: 65, 47: [1, 66] }, { 30: 67, 33: [2, 58], 65: [2, 58], 72: [2, 58], 75: [2, 58], 80: [2, 58], 81: [2, 58], 82: [2, 58], 83: [2, 58], 84: [2, 58], 85: [2, 58] }, { 33: [2, 64], 35: 68, 65: [2, 64], 72: [2, 64], 75: [2, 64], 80: [2, 64], 81: [2, 64], 82: [2, 64], 83: [2, 64], 84: [2, 64], 85: [2, 64] }, { 21: 69, 23: [2, 50], 65: [2, 50], 72: [2, 50], 80: [2, 50], 81: [2, 50], 82: [2, 50], 83: [2, 50], 84: [2, 50], 85: [2, 50] }, { 33: [2, 90], 61: 70, 65: [2, 90], 72: [2, 90], 80: [2, 90], 81: [2, 90], 82: [2, 90], 83: [2, 90], 84: [2, 90], 85: [2, 90] }, { 20: 74, 33: [2, 80], 50: 71, 63: 72, 64: 75, 65: [1, 43], 69: 73, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 72: [1, 79] }, { 23: [2, 42], 33: [2, 42], 54: [2, 42], 65: [2, 42], 68: [2, 42], 72: [2, 42], 75: [2, 42], 80: [2, 42], 81: [2, 42], 82: [2, 42], 83: [2, 42], 84: [2, 42], 85: [2, 42], 87: [1, 50] }, { 20: 74, 53: 80, 54: [2, 84], 63: 81, 64: 75, 65: [1, 43], 69: 82, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 26: 83, 47: [1, 66] }, { 47: [2, 55] }, { 4: 84, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 39: [2, 46], 44: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 47: [2, 20] }, { 20: 85, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 4: 86, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 26: 87, 47: [1, 66] }, { 47: [2, 57] }, { 5: [2, 11], 14: [2, 11], 15: [2, 11], 19: [2, 11], 29: [2, 11], 34: [2, 11], 39: [2, 11], 44: [2, 11], 47: [2, 11], 48: [2, 11], 51: [2, 11], 55: [2, 11], 60: [2, 11] }, { 15: [2, 49], 18: [2, 49] }, { 20: 74, 33: [2, 88], 58: 88, 63: 89, 64: 75, 65: [1, 43], 69: 90, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 65: [2, 94], 66: 91, 68: [2, 94], 72: [2, 94], 80: [2, 94], 81: [2, 94], 82: [2, 94], 83: [2, 94], 84: [2, 94], 85: [2, 94] }, { 5: [2, 25], 14: [2, 25], 15: [2, 25], 19: [2, 25], 29: [2, 25], 34: [2, 25], 39: [2, 25], 44: [2, 25], 47: [2, 25], 48: [2, 25], 51: [2, 25], 55: [2, 25], 60: [2, 25] }, { 20: 92, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 31: 93, 33: [2, 60], 63: 94, 64: 75, 65: [1, 43], 69: 95, 70: 76, 71: 77, 72: [1, 78], 75: [2, 60], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 33: [2, 66], 36: 96, 63: 97, 64: 75, 65: [1, 43], 69: 98, 70: 76, 71: 77, 72: [1, 78], 75: [2, 66], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 22: 99, 23: [2, 52], 63: 100, 64: 75, 65: [1, 43], 69: 101, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 33: [2, 92], 62: 102, 63: 103, 64: 75, 65: [1, 43], 69: 104, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 33: [1, 105] }, { 33: [2, 79], 65: [2, 79], 72: [2, 79], 80: [2, 79], 81: [2, 79], 82: [2, 79], 83: [2, 79], 84: [2, 79], 85: [2, 79] }, { 33: [2, 81] }, { 23: [2, 27], 33: [2, 27], 54: [2, 27], 65: [2, 27], 68: [2, 27], 72: [2, 27], 75: [2, 27], 80: [2, 27], 81: [2, 27], 82: [2, 27], 83: [2, 27], 84: [2, 27], 85: [2, 27] }, { 23: [2, 28], 33: [2, 28], 54: [2, 28], 65: [2, 28], 68: [2, 28], 72: [2, 28], 75: [2, 28], 80: [2, 28], 81: [2, 28], 82: [2, 28], 83: [2, 28], 84: [2, 28], 85: [2, 28] }, { 23: [2, 30], 33: [2, 30], 54: [2, 30], 68: [2, 30], 71: 106, 72: [1, 107], 75: [2, 30] }, { 23: [2, 98], 33: [2, 98], 54: [2, 98], 68: [2, 98], 72: [2, 98], 75: [2, 98] }, { 23: [2, 45], 33: [2, 45], 54: [2, 45], 65: [2, 45], 68: [2, 45], 72: [2, 45], 73: [1, 108], 75: [2, 45], 80: [2, 45], 81: [2, 45], 82: [2, 45], 83: [2, 45], 84: [2, 45], 85: [2, 45], 87: [2, 45] }, { 23: [2, 44], 33: [2, 44], 54: [2, 44], 65: [2, 44], 68: [2, 44], 72: [2, 44], 75: [2, 44], 80: [2, 44], 81: [2, 44], 82: [2, 44], 83: [2, 44], 84: [2, 44], 85: [2, 44], 87: [2, 44] }, { 54: [1, 109] }, { 54: [2, 83], 65: [2, 83], 72: [2, 83], 80: [2, 83], 81: [2, 83], 82: [2, 83], 83: [2, 83], 84: [2, 83], 85: [2, 83] }, { 54: [2, 85] }, { 5: [2, 13], 14: [2, 13], 15: [2, 13], 19: [2, 13], 29: [2, 13], 34: [2, 13], 39: [2, 13], 44: [2, 13], 47: [2, 13], 48: [2, 13], 51: [2, 13], 55: [2, 13], 60: [2, 13] }, { 38: 55, 39: [1, 57], 43: 56, 44: [1, 58], 45: 111, 46: 110, 47: [2, 76] }, { 33: [2, 70], 40: 112, 65: [2, 70], 72: [2, 70], 75: [2, 70], 80: [2, 70], 81: [2, 70], 82: [2, 70], 83: [2, 70], 84: [2, 70], 85: [2, 70] }, { 47: [2, 18] }, { 5: [2, 14], 14: [2, 14], 15: [2, 14], 19: [2, 14], 29: [2, 14], 34: [2, 14], 39: [2, 14], 44: [2, 14], 47: [2, 14], 48: [2, 14], 51: [2, 14], 55: [2, 14], 60: [2, 14] }, { 33: [1, 113] }, { 33: [2, 87], 65: [2, 87], 72: [2, 87], 80: [2, 87], 81: [2, 87], 82: [2, 87], 83: [2, 87], 84: [2, 87], 85: [2, 87] }, { 33: [2, 89] }, { 20: 74, 63: 115, 64: 75, 65: [1, 43], 67: 114, 68: [2, 96], 69: 116, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 33: [1, 117] }, { 32: 118, 33: [2, 62], 74: 119, 75: [1, 120] }, { 33: [2, 59], 65: [2, 59], 72: [2, 59], 75: [2, 59], 80: [2, 59], 81: [2, 59], 82: [2, 59], 83: [2, 59], 84: [2, 59], 85: [2, 59] }, { 33: [2, 61], 75: [2, 61] }, { 33: [2, 68], 37: 121, 74: 122, 75: [1, 120] }, { 33: [2, 65], 65: [2, 65], 72: [2, 65], 75: [2, 65], 80: [2, 65], 81: [2, 65], 82: [2, 65], 83: [2, 65], 84: [2, 65], 85: [2, 65] }, { 33: [2, 67], 75: [2, 67] }, { 23: [1, 123] }, { 23: [2, 51], 65: [2, 51], 72: [2, 51], 80: [2, 51], 81: [2, 51], 82: [2, 51], 83: [2, 51], 84: [2, 51], 85: [2, 51] }, { 23: [2, 53] }, { 33: [1, 124] }, { 33: [2, 91], 65: [2, 91], 72: [2, 91], 80: [2, 91], 81: [2, 91], 82: [2, 91], 83: [2, 91], 84: [2, 91], 85: [2, 91] }, { 33: [2, 93] }, { 5: [2, 22], 14: [2, 22], 15: [2, 22], 19: [2, 22], 29: [2, 22], 34: [2, 22], 39: [2, 22], 44: [2, 22], 47: [2, 22], 48: [2, 22], 51: [2, 22], 55: [2, 22], 60: [2, 22] }, { 23: [2, 99], 33: [2, 99], 54: [2, 99], 68: [2, 99], 72: [2, 99], 75: [2, 99] }, { 73: [1, 108] }, { 20: 74, 63: 125, 64: 75, 65: [1, 43], 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 5: [2, 23], 14: [2, 23], 15: [2, 23], 19: [2, 23], 29: [2, 23], 34: [2, 23], 39: [2, 23], 44: [2, 23], 47: [2, 23], 48: [2, 23], 51: [2, 23], 55: [2, 23], 60: [2, 23] }, { 47: [2, 19] }, { 47: [2, 77] }, { 20: 74, 33: [2, 72], 41: 126, 63: 127, 64: 75, 65: [1, 43], 69: 128, 70: 76, 71: 77, 72: [1, 78], 75: [2, 72], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 5: [2, 24], 14: [2, 24], 15: [2, 24], 19: [2, 24], 29: [2, 24], 34: [2, 24], 39: [2, 24], 44: [2, 24], 47: [2, 24], 48: [2, 24], 51: [2, 24], 55: [2, 24], 60: [2, 24] }, { 68: [1, 129] }, { 65: [2, 95], 68: [2, 95], 72: [2, 95], 80: [2, 95], 81: [2, 95], 82: [2, 95], 83: [2, 95], 84: [2, 95], 85: [2, 95] }, { 68: [2, 97] }, { 5: [2, 21], 14: [2, 21], 15: [2, 21], 19: [2, 21], 29: [2, 21], 34: [2, 21], 39: [2, 21], 44: [2, 21], 47: [2, 21], 48: [2, 21], 51: [2, 21], 55: [2, 21], 60: [2, 21] }, { 33: [1, 130] }, { 33: [2, 63] }, { 72: [1, 132], 76: 131 }, { 33: [1, 133] }, { 33: [2, 69] }, { 15: [2, 12], 18: [2, 12] }, { 14: [2, 26], 15: [2, 26], 19: [2, 26], 29: [2, 26], 34: [2, 26], 47: [2, 26], 48: [2, 26], 51: [2, 26], 55: [2, 26], 60: [2, 26] }, { 23: [2, 31], 33: [2, 31], 54: [2, 31], 68: [2, 31], 72: [2, 31], 75: [2, 31] }, { 33: [2, 74], 42: 134, 74: 135, 75: [1, 120] }, { 33: [2, 71], 65: [2, 71], 72: [2, 71], 75: [2, 71], 80: [2, 71], 81: [2, 71], 82: [2, 71], 83: [2, 71], 84: [2, 71], 85: [2, 71] }, { 33: [2, 73], 75: [2, 73] }, { 23: [2, 29], 33: [2, 29], 54: [2, 29], 65: [2, 29], 68: [2, 29], 72: [2, 29], 75: [2, 29], 80: [2, 29], 81: [2, 29], 82: [2, 29], 83: [2, 29], 84: [2, 29], 85: [2, 29] }, { 14: [2, 15], 15: [2, 15], 19: [2, 15], 29: [2, 15], 34: [2, 15], 39: [2, 15], 44: [2, 15], 47: [2, 15], 48: [2, 15], 51: [2, 15], 55: [2, 15], 60: [2, 15] }, { 72: [1, 137], 77: [1, 136] }, { 72: [2, 100], 77: [2, 100] }, { 14: [2, 16], 15: [2, 16], 19: [2, 16], 29: [2, 16], 34: [2, 16], 44: [2, 16], 47: [2, 16], 48: [2, 16], 51: [2, 16], 55: [2, 16], 60: [2, 16] }, { 33: [1, 138] }, { 33: [2, 75] }, { 33: [2, 32] }, { 72: [2, 101], 77: [2, 101] }, { 14: [2, 17], 15: [2, 17], 19: [2, 17], 29: [2, 17], 34: [2, 17], 39: [2, 17], 44: [2, 17], 47: [2, 17], 48: [2, 17], 51: [2, 17], 55: [2, 17], 60: [2, 17] }],
+        defaultActions: { 4: [2, 1], 54: [2, 55], 56: [2, 20], 60: [2, 57], 73: [2, 81], 82: [2, 85], 86: [2, 18], 90: [2, 89], 101: [2, 53], 104: [2, 93], 110: [2, 19], 111: [2, 77], 116: [2, 97], 119: [2, 63], 122: [2, 69], 135: [2, 75], 136: [2, 32] },
+        parseError: function parseError(str, hash) {
+          throw new Error(str);
+        },
+        parse: function parse2(input) {
+          var self = this, stack = [0], vstack = [null], lstack = [], table = this.table, yytext = "", yylineno = 0, yyleng = 0, recovering = 0, TERROR = 2, EOF = 1;
+          this.lexer.setInput(input);
+          this.lexer.yy = this.yy;
+          this.yy.lexer = this.lexer;
+          this.yy.parser = this;
+          if (typeof this.lexer.yylloc == "undefined") this.lexer.yylloc = {};
+          var yyloc = this.lexer.yylloc;
+          lstack.push(yyloc);
+          var ranges = this.lexer.options && this.lexer.options.ranges;
+          if (typeof this.yy.parseError === "function") this.parseError = this.yy.parseError;
+          function popStack(n) {
+            stack.length = stack.length - 2 * n;
+            vstack.length = vstack.length - n;
+            lstack.length = lstack.length - n;
+          }
+          function lex() {
+            var token;
+            token = self.lexer.lex() || 1;
+            if (typeof token !== "number") {
+              token = self.symbols_[token] || token;
+            }
+            return token;
+          }
+          var symbol, preErrorSymbol, state, action, a, r, yyval = {}, p, len, newState, expected;
+          while (true) {
+            state = stack[stack.length - 1];
+            if (this.defaultActions[state]) {
+              action = this.defaultActions[state];
+            } else {
+              if (symbol === null || typeof symbol == "undefined") {
+                symbol = lex();
+              }
+              action = table[state] && table[state][symbol];
+            }
+            if (typeof action === "undefined" || !action.length || !action[0]) {
+              var errStr = "";
+              if (!recovering) {
+                expected = [];
+                for (p in table[state]) if (this.terminals_[p] && p > 2) {
+                  expected.push("'" + this.terminals_[p] + "'");
+                }
+                if (this.lexer.showPosition) {
+                  errStr = "Parse error on line " + (yylineno + 1) + ":\n" + this.lexer.showPosition() + "\nExpecting " + expected.join(", ") + ", got '" + (this.terminals_[symbol] || symbol) + "'";
+                } else {
+                  errStr = "Parse error on line " + (yylineno + 1) + ": Unexpected " + (symbol == 1 ? "end of input" : "'" + (this.terminals_[symbol] || symbol) + "'");
+                }
+                this.parseError(errStr, { text: this.lexer.match, token: this.terminals_[symbol] || symbol, line: this.lexer.yylineno, loc: yyloc, expected });
+              }
+            }
+            if (action[0] instanceof Array && action.length > 1) {
+              throw new Error("Parse Error: multiple actions possible at state: " + state + ", token: " + symbol);
+            }
+            switch (action[0]) {
+              case 1:
+                stack.push(symbol);
+                vstack.push(this.lexer.yytext);
+                lstack.push(this.lexer.yylloc);
+                stack.push(action[1]);
+                symbol = null;
+                if (!preErrorSymbol) {
+                  yyleng = this.lexer.yyleng;
+                  yytext = this.lexer.yytext;
+                  yylineno = this.lexer.yylineno;
+                  yyloc = this.lexer.yylloc;
+                  if (recovering > 0) recovering--;
+                } else {
+                  symbol = preErrorSymbol;
+                  preErrorSymbol = null;
+                }
+                break;
+              case 2:
+                len = this.productions_[action[1]][1];
+                yyval.$ = vstack[vstack.length - len];
+                yyval._$ = { first_line: lstack[lstack.length - (len || 1)].first_line, last_line: lstack[lstack.length - 1].last_line, first_column: lstack[lstack.length - (len || 1)].first_column, last_column: lstack[lstack.length - 1].last_column };
+                if (ranges) {
+                  yyval._$.range = [lstack[lstack.length - (len || 1)].range[0], lstack[lstack.length - 1].range[1]];
+                }
+                r = this.performAction.call(yyval, yytext, yyleng, yylineno, this.yy, action[1], vstack, lstack);
+                if (typeof r !== "undefined") {
+                  return r;
+                }
+                if (len) {
+                  stack = stack.slice(0, -1 * len * 2);
+                  vstack = vstack.slice(0, -1 * len);
+                  lstack = lstack.slice(0, -1 * len);
+                }
+                stack.push(this.productions_[action[1]][0]);
+                vstack.push(yyval.$);
+                lstack.push(yyval._$);
+                newState = table[stack[stack.length - 2]][stack[stack.length - 1]];
+                stack.push(newState);
+                break;
+              case 3:
+                return true;
+            }
+          }
+          return true;
+        }
+      };
+      var lexer = (function() {
+        var lexer2 = {
+          EOF: 1,
+          parseError: function parseError(str, hash) {
+            if (this.yy.parser) {
+              this.yy.parser.parseError(str, hash);
+            } else {
+              throw new Error(str);
+            }
+          },
+          setInput: function setInput(input) {
+            this._input = input;
+            this._more = this._less = this.done = false;
+            this.yylineno = this.yyleng = 0;
+            this.yytext = this.matched = this.match = "";
+            this.conditionStack = ["INITIAL"];
+            this.yylloc = { first_line: 1, first_column: 0, last_line: 1, last_column: 0 };
+            if (this.options.ranges) this.yylloc.range = [0, 0];
+            this.offset = 0;
+            return this;
+          },
+          input: function input() {
+            var ch = this._input[0];
+            this.yytext += ch;
+            this.yyleng++;
+            this.offset++;
+            this.match += ch;
+            this.matched += ch;
+            var lines = ch.match(/(?:\r\n?|\n).*/g);
+            if (lines) {
+              this.yylineno++;
+              this.yylloc.last_line++;
+            } else {
+              this.yylloc.last_column++;
+            }
+            if (this.options.ranges) this.yylloc.range[1]++;
+            this._input = this._input.slice(1);
+            return ch;
+          },
+          unput: function unput(ch) {
+            var len = ch.length;
+            var lines = ch.split(/(?:\r\n?|\n)/g);
+            this._input = ch + this._input;
+            this.yytext = this.yytext.substr(0, this.yytext.length - len - 1);
+            this.offset -= len;
+            var oldLines = this.match.split(/(?:\r\n?|\n)/g);
+            this.match = this.match.substr(0, this.match.length - 1);
+            this.matched = this.matched.substr(0, this.matched.length - 1);
+            if (lines.length - 1) this.yylineno -= lines.length - 1;
+            var r = this.yylloc.range;
+            this.yylloc = {
+              first_line: this.yylloc.first_line,
+              last_line: this.yylineno + 1,
+              first_column: this.yylloc.first_column,
+              last_column: lines ? (lines.length === oldLines.length ? this.yylloc.first_column : 0) + oldLines[oldLines.length - lines.length].length - lines[0].length : this.yylloc.first_column - len
+            };
+            if (this.options.ranges) {
+              this.yylloc.range = [r[0], r[0] + this.yyleng - len];
+            }
+            return this;
+          },
+          more: function more() {
+            this._more = true;
+            return this;
+          },
+          less: function less(n) {
+            this.unput(this.match.slice(n));
+          },
+          pastInput: function pastInput() {
+            var past = this.matched.substr(0, this.matched.length - this.match.length);
+            return (past.length > 20 ? "..." : "") + past.substr(-20).replace(/\n/g, "");
+          },
+          upcomingInput: function upcomingInput() {
+            var next = this.match;
+            if (next.length < 20) {
+              next += this._input.substr(0, 20 - next.length);
+            }
+            return (next.substr(0, 20) + (next.length > 20 ? "..." : "")).replace(/\n/g, "");
+          },
+          showPosition: function showPosition() {
+            var pre = this.pastInput();
+            var c = new Array(pre.length + 1).join("-");
+            return pre + this.upcomingInput() + "\n" + c + "^";
+          },
+          next: function next() {
+            if (this.done) {
+              return this.EOF;
+            }
+            if (!this._input) this.done = true;
+            var token, match, tempMatch, index, col, lines;
+            if (!this._more) {
+              this.yytext = "";
+              this.match = "";
+            }
+            var rules = this._currentRules();
+            for (var i = 0; i < rules.length; i++) {
+              tempMatch = this._input.match(this.rules[rules[i]]);
+              if (tempMatch && (!match || tempMatch[0].length > match[0].length)) {
+                match = tempMatch;
+                index = i;
+                if (!this.options.flex) break;
+              }
+            }
+            if (match) {
+              lines = match[0].match(/(?:\r\n?|\n).*/g);
+              if (lines) this.yylineno += lines.length;
+              this.yylloc = {
+                first_line: this.yylloc.last_line,
+                last_line: this.yylineno + 1,
+                first_column: this.yylloc.last_column,
+                last_column: lines ? lines[lines.length - 1].length - lines[lines.length - 1].match(/\r?\n?/)[0].length : this.yylloc.last_column + match[0].length
+              };
+              this.yytext += match[0];
+              this.match += match[0];
+              this.matches = match;
+              this.yyleng = this.yytext.length;
+              if (this.options.ranges) {
+                this.yylloc.range = [this.offset, this.offset += this.yyleng];
+              }
+              this._more = false;
+              this._input = this._input.slice(match[0].length);
+              this.matched += match[0];
+              token = this.performAction.call(this, this.yy, this, rules[index], this.conditionStack[this.conditionStack.length - 1]);
+              if (this.done && this._input) this.done = false;
+              if (token) return token;
+              else return;
+            }
+            if (this._input === "") {
+              return this.EOF;
+            } else {
+              return this.parseError("Lexical error on line " + (this.yylineno + 1) + ". Unrecognized text.\n" + this.showPosition(), { text: "", token: null, line: this.yylineno });
+            }
+          },
+          lex: function lex() {
+            var r = this.next();
+            if (typeof r !== "undefined") {
+              return r;
+            } else {
+              return this.lex();
+            }
+          },
+          begin: function begin(condition) {
+            this.conditionStack.push(condition);
+          },
+          popState: function popState() {
+            return this.conditionStack.pop();
+          },
+          _currentRules: function _currentRules() {
+            return this.conditions[this.conditionStack[this.conditionStack.length - 1]].rules;
+          },
+          topState: function topState() {
+            return this.conditionStack[this.conditionStack.length - 2];
+          },
+          pushState: function begin(condition) {
+            this.begin(condition);
+          }
+        };
+        lexer2.options = {};
+        lexer2.performAction = function anonymous(yy, yy_, $avoiding_name_collisions, YY_START) {
+          function strip(start, end) {
+            return yy_.yytext = yy_.yytext.substring(start, yy_.yyleng - end + start);
+          }
+          var YYSTATE = YY_START;
+          switch ($avoiding_name_collisions) {
+            case 0:
+              if (yy_.yytext.slice(-2) === "\\\\") {
+                strip(0, 1);
+                this.begin("mu");
+              } else if (yy_.yytext.slice(-1) === "\\") {
+                strip(0, 1);
+                this.begin("emu");
+              } else {
+                this.begin("mu");
+              }
+              if (yy_.yytext) return 15;
+              break;
+            case 1:
+              return 15;
+              break;
+            case 2:
+              this.popState();
+              return 15;
+              break;
+            case 3:
+              this.begin("raw");
+              return 15;
+              break;
+            case 4:
+              this.popState();
+              if (this.conditionStack[this.conditionStack.length - 1] === "raw") {
+                return 15;
+              } else {
+                strip(5, 9);
+                return "END_RAW_BLOCK";
+              }
+              break;
+            case 5:
+              return 15;
+              break;
+            case 6:
+              this.popState();
+              return 14;
+              break;
+            case 7:
+              return 65;
+              break;
+            case 8:
+              return 68;
+              break;
+            case 9:
+              return 19;
+              break;
+            case 10:
+              this.popState();
+              this.begin("raw");
+              return 23;
+              break;
+            case 11:
+              return 55;
+              break;
+            case 12:
+              return 60;
+              break;
+            case 13:
+              return 29;
+              break;
+            case 14:
+              return 47;
+              break;
+            case 15:
+              this.popState();
+              return 44;
+              break;
+            case 16:
+              this.popState();
+              return 44;
+              break;
+            case 17:
+              return 34;
+              break;
+            case 18:
+              return 39;
+              break;
+            case 19:
+              return 51;
+              break;
+            case 20:
+              return 48;
+              break;
+            case 21:
+              this.unput(yy_.yytext);
+              this.popState();
+              this.begin("com");
+              break;
+            case 22:
+              this.popState();
+              return 14;
+              break;
+            case 23:
+              return 48;
+              break;
+            case 24:
+              return 73;
+              break;
+            case 25:
+              return 72;
+              break;
+            case 26:
+              return 72;
+              break;
+            case 27:
+              return 87;
+              break;
+            case 28:
+              break;
+            case 29:
+              this.popState();
+              return 54;
+              break;
+            case 30:
+              this.popState();
+              return 33;
+              break;
+            case 31:
+              yy_.yytext = strip(1, 2).replace(/\\"/g, '"');
+              return 80;
+              break;
+            case 32:
+              yy_.yytext = strip(1, 2).replace(/\\'/g, "'");
+              return 80;
+              break;
+            case 33:
+              return 85;
+              break;
+            case 34:
+              return 82;
+              break;
+            case 35:
+              return 82;
+              break;
+            case 36:
+              return 83;
+              break;
+            case 37:
+              return 84;
+              break;
+            case 38:
+              return 81;
+              break;
+            case 39:
+              return 75;
+              break;
+            case 40:
+              return 77;
+              break;
+            case 41:
+              return 72;
+              break;
+            case 42:
+              yy_.yytext = yy_.yytext.replace(/\\([\\\]])/g, "$1");
+              return 72;
+              break;
+            case 43:
+              return "INVALID";
+              break;
+            case 44:
+              return 5;
+              break;
+          }
+        };
+        lexer2.rules = [/^(?:[^\x00]*?(?=(\{\{)))/, /^(?:[^\x00]+)/, /^(?:[^\x00]{2,}?(?=(\{\{|\\\{\{|\\\\\{\{|$)))/, /^(?:\{\{\{\{(?=[^\/]))/, /^(?:\{\{\{\{\/[^\s!"#%-,\.\/;->@\[-\^`\{-~]+(?=[=}\s\/.])\}\}\}\})/, /^(?:[^\x00]+?(?=(\{\{\{\{)))/, /^(?:[\s\S]*?--(~)?\}\})/, /^(?:\()/, /^(?:\))/, /^(?:\{\{\{\{)/, /^(?:\}\}\}\})/, /^(?:\{\{(~)?>)/, /^(?:\{\{(~)?#>)/, /^(?:\{\{(~)?#\*?)/, /^(?:\{\{(~)?\/)/, /^(?:\{\{(~)?\^\s*(~)?\}\})/, /^(?:\{\{(~)?\s*else\s*(~)?\}\})/, /^(?:\{\{(~)?\^)/, /^(?:\{\{(~)?\s*else\b)/, /^(?:\{\{(~)?\{)/, /^(?:\{\{(~)?&)/, /^(?:\{\{(~)?!--)/, /^(?:\{\{(~)?![\s\S]*?\}\})/, /^(?:\{\{(~)?\*?)/, /^(?:=)/, /^(?:\.\.)/, /^(?:\.(?=([=~}\s\/.)|])))/, /^(?:[\/.])/, /^(?:\s+)/, /^(?:\}(~)?\}\})/, /^(?:(~)?\}\})/, /^(?:"(\\["]|[^"])*")/, /^(?:'(\\[']|[^'])*')/, /^(?:@)/, /^(?:true(?=([~}\s)])))/, /^(?:false(?=([~}\s)])))/, /^(?:undefined(?=([~}\s)])))/, /^(?:null(?=([~}\s)])))/, /^(?:-?[0-9]+(?:\.[0-9]+)?(?=([~}\s)])))/, /^(?:as\s+\|)/, /^(?:\|)/, /^(?:([^\s!"#%-,\.\/;->@\[-\^`\{-~]+(?=([=~}\s\/.)|]))))/, /^(?:\[(\\\]|[^\]])*\])/, /^(?:.)/, /^(?:$)/];
+        lexer2.conditions = { "mu": { "rules": [7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44], "inclusive": false }, "emu": { "rules": [2], "inclusive": false }, "com": { "rules": [6], "inclusive": false }, "raw": { "rules": [3, 4, 5], "inclusive": false }, "INITIAL": { "rules": [0, 1, 44], "inclusive": true } };
+        return lexer2;
+      })();
+      parser.lexer = lexer;
+      function Parser() {
+        this.yy = {};
+      }
+      Parser.prototype = parser;
+      parser.Parser = Parser;
+      return new Parser();
+    })();
+    exports2["default"] = handlebars;
+    module2.exports = exports2["default"];
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/node-types.js
+var require_node_types = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/node-types.js"(exports2) {
+    "use strict";
+    exports2.__esModule = true;
+    var NODE_TYPES = ["Program", "BlockStatement", "DecoratorBlock", "PartialStatement", "PartialBlockStatement", "Decorator", "MustacheStatement", "ContentStatement", "CommentStatement", "SubExpression", "PathExpression", "StringLiteral", "NumberLiteral", "BooleanLiteral", "UndefinedLiteral", "NullLiteral", "Hash", "HashPair"];
+    exports2.NODE_TYPES = NODE_TYPES;
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/visitor.js
+var require_visitor = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/visitor.js"(exports2, module2) {
+    "use strict";
+    exports2.__esModule = true;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _exception = require_exception();
+    var _exception2 = _interopRequireDefault(_exception);
+    var _utils = require_utils2();
+    var _nodeTypes = require_node_types();
+    function Visitor() {
+      this.parents = [];
+    }
+    function isDispatchable(visitor, type) {
+      return _utils.indexOf(_nodeTypes.NODE_TYPES, type) !== -1 || !(type in Visitor.prototype) && typeof visitor[type] === "function";
+    }
+    Visitor.prototype = {
+      constructor: Visitor,
+      mutating: false,
+      // Visits a given value. If mutating, will replace the value if necessary.
+      acceptKey: function acceptKey(node2, name2) {
+        var value = this.accept(node2[name2]);
+        if (this.mutating) {
+          if (value && !isDispatchable(this, value.type)) {
+            throw new _exception2["default"]('Unexpected node type "' + value.type + '" found when accepting ' + name2 + " on " + node2.type);
+          }
+          node2[name2] = value;
+        }
+      },
+      // Performs an accept operation with added sanity check to ensure
+      // required keys are not removed.
+      acceptRequired: function acceptRequired(node2, name2) {
+        this.acceptKey(node2, name2);
+        if (!node2[name2]) {
+          throw new _exception2["default"](node2.type + " requires " + name2);
+        }
+      },
+      // Traverses a given array. If mutating, empty respnses will be removed
+      // for child elements.
+      acceptArray: function acceptArray(array2) {
+        for (var i = 0, l = array2.length; i < l; i++) {
+          this.acceptKey(array2, i);
+          if (!array2[i]) {
+            array2.splice(i, 1);
+            i--;
+            l--;
+          }
+        }
+      },
+      accept: function accept(object2) {
+        if (!object2) {
+          return;
+        }
+        if (!isDispatchable(this, object2.type) || !this[object2.type]) {
+          throw new _exception2["default"]("Unknown type: " + object2.type, object2);
+        }
+        if (this.current) {
+          this.parents.unshift(this.current);
+        }
+        this.current = object2;
+        var ret = this[object2.type](object2);
+        this.current = this.parents.shift();
+        if (!this.mutating || ret) {
+          return ret;
+        } else if (ret !== false) {
+          return object2;
+        }
+      },
+      Program: function Program(program) {
+        this.acceptArray(program.body);
+      },
+      MustacheStatement: visitSubExpression,
+      Decorator: visitSubExpression,
+      BlockStatement: visitBlock,
+      DecoratorBlock: visitBlock,
+      PartialStatement: visitPartial,
+      PartialBlockStatement: function PartialBlockStatement(partial2) {
+        visitPartial.call(this, partial2);
+        this.acceptKey(partial2, "program");
+      },
+      ContentStatement: function ContentStatement() {
+      },
+      CommentStatement: function CommentStatement() {
+      },
+      SubExpression: visitSubExpression,
+      PathExpression: function PathExpression() {
+      },
+      StringLiteral: function StringLiteral() {
+      },
+      NumberLiteral: function NumberLiteral() {
+      },
+      BooleanLiteral: function BooleanLiteral() {
+      },
+      UndefinedLiteral: function UndefinedLiteral() {
+      },
+      NullLiteral: function NullLiteral() {
+      },
+      Hash: function Hash(hash) {
+        this.acceptArray(hash.pairs);
+      },
+      HashPair: function HashPair(pair) {
+        this.acceptRequired(pair, "value");
+      }
+    };
+    function visitSubExpression(mustache) {
+      this.acceptRequired(mustache, "path");
+      this.acceptArray(mustache.params);
+      this.acceptKey(mustache, "hash");
+    }
+    function visitBlock(block) {
+      visitSubExpression.call(this, block);
+      this.acceptKey(block, "program");
+      this.acceptKey(block, "inverse");
+    }
+    function visitPartial(partial2) {
+      this.acceptRequired(partial2, "name");
+      this.acceptArray(partial2.params);
+      this.acceptKey(partial2, "hash");
+    }
+    exports2["default"] = Visitor;
+    module2.exports = exports2["default"];
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/whitespace-control.js
+var require_whitespace_control = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/whitespace-control.js"(exports2, module2) {
+    "use strict";
+    exports2.__esModule = true;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _visitor = require_visitor();
+    var _visitor2 = _interopRequireDefault(_visitor);
+    function WhitespaceControl() {
+      var options = arguments.length <= 0 || arguments[0] === void 0 ? {} : arguments[0];
+      this.options = options;
+    }
+    WhitespaceControl.prototype = new _visitor2["default"]();
+    WhitespaceControl.prototype.Program = function(program) {
+      var doStandalone = !this.options.ignoreStandalone;
+      var isRoot = !this.isRootSeen;
+      this.isRootSeen = true;
+      var body = program.body;
+      for (var i = 0, l = body.length; i < l; i++) {
+        var current = body[i], strip = this.accept(current);
+        if (!strip) {
+          continue;
+        }
+        var _isPrevWhitespace = isPrevWhitespace(body, i, isRoot), _isNextWhitespace = isNextWhitespace(body, i, isRoot), openStandalone = strip.openStandalone && _isPrevWhitespace, closeStandalone = strip.closeStandalone && _isNextWhitespace, inlineStandalone = strip.inlineStandalone && _isPrevWhitespace && _isNextWhitespace;
+        if (strip.close) {
+          omitRight(body, i, true);
+        }
+        if (strip.open) {
+          omitLeft(body, i, true);
+        }
+        if (doStandalone && inlineStandalone) {
+          omitRight(body, i);
+          if (omitLeft(body, i)) {
+            if (current.type === "PartialStatement") {
+              current.indent = /(?:^|[^ \t])([ \t]+)$/.exec(body[i - 1].original)[1];
+            }
+          }
+        }
+        if (doStandalone && openStandalone) {
+          omitRight((current.program || current.inverse).body);
+          omitLeft(body, i);
+        }
+        if (doStandalone && closeStandalone) {
+          omitRight(body, i);
+          omitLeft((current.inverse || current.program).body);
+        }
+      }
+      return program;
+    };
+    WhitespaceControl.prototype.BlockStatement = WhitespaceControl.prototype.DecoratorBlock = WhitespaceControl.prototype.PartialBlockStatement = function(block) {
+      this.accept(block.program);
+      this.accept(block.inverse);
+      var program = block.program || block.inverse, inverse = block.program && block.inverse, firstInverse = inverse, lastInverse = inverse;
+      if (inverse && inverse.chained) {
+        firstInverse = inverse.body[0].program;
+        while (lastInverse.chained) {
+          lastInverse = lastInverse.body[lastInverse.body.length - 1].program;
+        }
+      }
+      var strip = {
+        open: block.openStrip.open,
+        close: block.closeStrip.close,
+        // Determine the standalone candiacy. Basically flag our content as being possibly standalone
+        // so our parent can determine if we actually are standalone
+        openStandalone: isNextWhitespace(program.body),
+        closeStandalone: isPrevWhitespace((firstInverse || program).body)
+      };
+      if (block.openStrip.close) {
+        omitRight(program.body, null, true);
+      }
+      if (inverse) {
+        var inverseStrip = block.inverseStrip;
+        if (inverseStrip.open) {
+          omitLeft(program.body, null, true);
+        }
+        if (inverseStrip.close) {
+          omitRight(firstInverse.body, null, true);
+        }
+        if (block.closeStrip.open) {
+          omitLeft(lastInverse.body, null, true);
+        }
+        if (!this.options.ignoreStandalone && isPrevWhitespace(program.body) && isNextWhitespace(firstInverse.body)) {
+          omitLeft(program.body);
+          omitRight(firstInverse.body);
+        }
+      } else if (block.closeStrip.open) {
+        omitLeft(program.body, null, true);
+      }
+      return strip;
+    };
+    WhitespaceControl.prototype.Decorator = WhitespaceControl.prototype.MustacheStatement = function(mustache) {
+      return mustache.strip;
+    };
+    WhitespaceControl.prototype.PartialStatement = WhitespaceControl.prototype.CommentStatement = function(node2) {
+      var strip = node2.strip || {};
+      return {
+        inlineStandalone: true,
+        open: strip.open,
+        close: strip.close
+      };
+    };
+    function isPrevWhitespace(body, i, isRoot) {
+      if (i === void 0) {
+        i = body.length;
+      }
+      var prev = body[i - 1], sibling = body[i - 2];
+      if (!prev) {
+        return isRoot;
+      }
+      if (prev.type === "ContentStatement") {
+        return (sibling || !isRoot ? /(?:^|\S)[^\S\n]*\n\s*$/ : /^\s*$|(?:^|\S)[^\S\n]*\n\s*$/).test(prev.original);
+      }
+    }
+    function isNextWhitespace(body, i, isRoot) {
+      if (i === void 0) {
+        i = -1;
+      }
+      var next = body[i + 1], sibling = body[i + 2];
+      if (!next) {
+        return isRoot;
+      }
+      if (next.type === "ContentStatement") {
+        return (sibling || !isRoot ? /^\s*?\r?\n/ : /^\s*?(\r?\n|$)/).test(next.original);
+      }
+    }
+    function omitRight(body, i, multiple) {
+      var current = body[i == null ? 0 : i + 1];
+      if (!current || current.type !== "ContentStatement" || !multiple && current.rightStripped) {
+        return;
+      }
+      var original = current.value;
+      current.value = current.value.replace(multiple ? /^\s+/ : /^[ \t]*\r?\n?/, "");
+      current.rightStripped = current.value !== original;
+    }
+    function omitLeft(body, i, multiple) {
+      var current = body[i == null ? body.length - 1 : i - 1];
+      if (!current || current.type !== "ContentStatement" || !multiple && current.leftStripped) {
+        return;
+      }
+      var original = current.value;
+      current.value = current.value.replace(multiple ? /(^|\S)\s+$/ : /(^|[^ \t])[ \t]+$/, "$1");
+      current.leftStripped = current.value !== original;
+      return current.leftStripped;
+    }
+    exports2["default"] = WhitespaceControl;
+    module2.exports = exports2["default"];
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/helpers.js
+var require_helpers2 = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/helpers.js"(exports2) {
+    "use strict";
+    exports2.__esModule = true;
+    exports2.SourceLocation = SourceLocation;
+    exports2.id = id;
+    exports2.stripFlags = stripFlags;
+    exports2.stripComment = stripComment;
+    exports2.preparePath = preparePath;
+    exports2.prepareMustache = prepareMustache;
+    exports2.prepareRawBlock = prepareRawBlock;
+    exports2.prepareBlock = prepareBlock;
+    exports2.prepareProgram = prepareProgram;
+    exports2.preparePartialBlock = preparePartialBlock;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _exception = require_exception();
+    var _exception2 = _interopRequireDefault(_exception);
+    function validateClose(open2, close) {
+      close = close.path ? close.path.original : close;
+      if (open2.path.original !== close) {
+        var errorNode = { loc: open2.path.loc };
+        throw new _exception2["default"](open2.path.original + " doesn't match " + close, errorNode);
+      }
+    }
+    function SourceLocation(source, locInfo) {
+      this.source = source;
+      this.start = {
+        line: locInfo.first_line,
+        column: locInfo.first_column
+      };
+      this.end = {
+        line: locInfo.last_line,
+        column: locInfo.last_column
+      };
+    }
+    function id(token) {
+      if (/^\[.*\]$/.test(token)) {
+        return token.substring(1, token.length - 1);
+      } else {
+        return token;
+      }
+    }
+    function stripFlags(open2, close) {
+      return {
+        open: open2.charAt(2) === "~",
+        close: close.charAt(close.length - 3) === "~"
+      };
+    }
+    function stripComment(comment) {
+      return comment.replace(/^\{\{~?!-?-?/, "").replace(/-?-?~?\}\}$/, "");
+    }
+    function preparePath(data, parts, loc) {
+      loc = this.locInfo(loc);
+      var original = data ? "@" : "", dig = [], depth = 0;
+      for (var i = 0, l = parts.length; i < l; i++) {
+        var part = parts[i].part, isLiteral = parts[i].original !== part;
+        original += (parts[i].separator || "") + part;
+        if (!isLiteral && (part === ".." || part === "." || part === "this")) {
+          if (dig.length > 0) {
+            throw new _exception2["default"]("Invalid path: " + original, { loc });
+          } else if (part === "..") {
+            depth++;
+          }
+        } else {
+          dig.push(part);
+        }
+      }
+      return {
+        type: "PathExpression",
+        data,
+        depth,
+        parts: dig,
+        original,
+        loc
+      };
+    }
+    function prepareMustache(path, params, hash, open2, strip, locInfo) {
+      var escapeFlag = open2.charAt(3) || open2.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
+      var decorator = /\*/.test(open2);
+      return {
+        type: decorator ? "Decorator" : "MustacheStatement",
+        path,
+        params,
+        hash,
+        escaped,
+        strip,
+        loc: this.locInfo(locInfo)
+      };
+    }
+    function prepareRawBlock(openRawBlock, contents, close, locInfo) {
+      validateClose(openRawBlock, close);
+      locInfo = this.locInfo(locInfo);
+      var program = {
+        type: "Program",
+        body: contents,
+        strip: {},
+        loc: locInfo
+      };
+      return {
+        type: "BlockStatement",
+        path: openRawBlock.path,
+        params: openRawBlock.params,
+        hash: openRawBlock.hash,
+        program,
+        openStrip: {},
+        inverseStrip: {},
+        closeStrip: {},
+        loc: locInfo
+      };
+    }
+    function prepareBlock(openBlock, program, inverseAndProgram, close, inverted, locInfo) {
+      if (close && close.path) {
+        validateClose(openBlock, close);
+      }
+      var decorator = /\*/.test(openBlock.open);
+      program.blockParams = openBlock.blockParams;
+      var inverse = void 0, inverseStrip = void 0;
+      if (inverseAndProgram) {
+        if (decorator) {
+          throw new _exception2["default"]("Unexpected inverse block on decorator", inverseAndProgram);
+        }
+        if (inverseAndProgram.chain) {
+          inverseAndProgram.program.body[0].closeStrip = close.strip;
+        }
+        inverseStrip = inverseAndProgram.strip;
+        inverse = inverseAndProgram.program;
+      }
+      if (inverted) {
+        inverted = inverse;
+        inverse = program;
+        program = inverted;
+      }
+      return {
+        type: decorator ? "DecoratorBlock" : "BlockStatement",
+        path: openBlock.path,
+        params: openBlock.params,
+        hash: openBlock.hash,
+        program,
+        inverse,
+        openStrip: openBlock.strip,
+        inverseStrip,
+        closeStrip: close && close.strip,
+        loc: this.locInfo(locInfo)
+      };
+    }
+    function prepareProgram(statements, loc) {
+      if (!loc && statements.length) {
+        var firstLoc = statements[0].loc, lastLoc = statements[statements.length - 1].loc;
+        if (firstLoc && lastLoc) {
+          loc = {
+            source: firstLoc.source,
+            start: {
+              line: firstLoc.start.line,
+              column: firstLoc.start.column
+            },
+            end: {
+              line: lastLoc.end.line,
+              column: lastLoc.end.column
+            }
+          };
+        }
+      }
+      return {
+        type: "Program",
+        body: statements,
+        strip: {},
+        loc
+      };
+    }
+    function preparePartialBlock(open2, program, close, locInfo) {
+      validateClose(open2, close);
+      return {
+        type: "PartialBlockStatement",
+        name: open2.path,
+        params: open2.params,
+        hash: open2.hash,
+        program,
+        openStrip: open2.strip,
+        closeStrip: close && close.strip,
+        loc: this.locInfo(locInfo)
+      };
+    }
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/base.js
+var require_base2 = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/base.js"(exports2) {
+    "use strict";
+    exports2.__esModule = true;
+    exports2.parseWithoutProcessing = parseWithoutProcessing;
+    exports2.parse = parse2;
+    function _interopRequireWildcard(obj) {
+      if (obj && obj.__esModule) {
+        return obj;
+      } else {
+        var newObj = {};
+        if (obj != null) {
+          for (var key in obj) {
+            if (Object.prototype.hasOwnProperty.call(obj, key)) newObj[key] = obj[key];
+          }
+        }
+        newObj["default"] = obj;
+        return newObj;
+      }
+    }
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _parser = require_parser2();
+    var _parser2 = _interopRequireDefault(_parser);
+    var _whitespaceControl = require_whitespace_control();
+    var _whitespaceControl2 = _interopRequireDefault(_whitespaceControl);
+    var _helpers = require_helpers2();
+    var Helpers = _interopRequireWildcard(_helpers);
+    var _utils = require_utils2();
+    exports2.parser = _parser2["default"];
+    var yy = {};
+    _utils.extend(yy, Helpers);
+    function parseWithoutProcessing(input, options) {
+      if (input.type === "Program") {
+        return input;
+      }
+      _parser2["default"].yy = yy;
+      yy.locInfo = function(locInfo) {
+        return new yy.SourceLocation(options && options.srcName, locInfo);
+      };
+      var ast = _parser2["default"].parse(input);
+      return ast;
+    }
+    function parse2(input, options) {
+      var ast = parseWithoutProcessing(input, options);
+      var strip = new _whitespaceControl2["default"](options);
+      return strip.accept(ast);
+    }
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/compiler.js
+var require_compiler = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/compiler.js"(exports2) {
+    "use strict";
+    exports2.__esModule = true;
+    exports2.Compiler = Compiler;
+    exports2.precompile = precompile;
+    exports2.compile = compile3;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _exception = require_exception();
+    var _exception2 = _interopRequireDefault(_exception);
+    var _utils = require_utils2();
+    var _ast = require_ast();
+    var _ast2 = _interopRequireDefault(_ast);
+    var _nodeTypes = require_node_types();
+    var slice = [].slice;
+    function Compiler() {
+    }
+    Compiler.prototype = {
+      compiler: Compiler,
+      equals: function equals(other) {
+        var len = this.opcodes.length;
+        if (other.opcodes.length !== len) {
+          return false;
+        }
+        for (var i = 0; i < len; i++) {
+          var opcode = this.opcodes[i], otherOpcode = other.opcodes[i];
+          if (opcode.opcode !== otherOpcode.opcode || !argEquals(opcode.args, otherOpcode.args)) {
+            return false;
+          }
+        }
+        len = this.children.length;
+        for (var i = 0; i < len; i++) {
+          if (!this.children[i].equals(other.children[i])) {
+            return false;
+          }
+        }
+        return true;
+      },
+      guid: 0,
+      compile: function compile4(program, options) {
+        this.sourceNode = [];
+        this.opcodes = [];
+        this.children = [];
+        this.options = options;
+        this.stringParams = options.stringParams;
+        this.trackIds = options.trackIds;
+        options.blockParams = options.blockParams || [];
+        options.knownHelpers = _utils.extend(/* @__PURE__ */ Object.create(null), {
+          helperMissing: true,
+          blockHelperMissing: true,
+          each: true,
+          "if": true,
+          unless: true,
+          "with": true,
+          log: true,
+          lookup: true
+        }, options.knownHelpers);
+        return this.accept(program);
+      },
+      compileProgram: function compileProgram(program) {
+        var childCompiler = new this.compiler(), result = childCompiler.compile(program, this.options), guid2 = this.guid++;
+        this.usePartial = this.usePartial || result.usePartial;
+        this.children[guid2] = result;
+        this.useDepths = this.useDepths || result.useDepths;
+        return guid2;
+      },
+      accept: function accept(node2) {
+        if (_utils.indexOf(_nodeTypes.NODE_TYPES, node2.type) === -1 || !this[node2.type]) {
+          throw new _exception2["default"]("Unknown type: " + node2.type, node2);
+        }
+        this.sourceNode.unshift(node2);
+        var ret = this[node2.type](node2);
+        this.sourceNode.shift();
+        return ret;
+      },
+      Program: function Program(program) {
+        validateBlockParams(program);
+        this.options.blockParams.unshift(program.blockParams);
+        var body = program.body, bodyLength = body.length;
+        for (var i = 0; i < bodyLength; i++) {
+          this.accept(body[i]);
+        }
+        this.options.blockParams.shift();
+        this.isSimple = bodyLength === 1;
+        this.blockParams = program.blockParams ? program.blockParams.length : 0;
+        return this;
+      },
+      BlockStatement: function BlockStatement(block) {
+        transformLiteralToPath(block);
+        var program = block.program, inverse = block.inverse;
+        program = program && this.compileProgram(program);
+        inverse = inverse && this.compileProgram(inverse);
+        var type = this.classifySexpr(block);
+        if (type === "helper") {
+          this.helperSexpr(block, program, inverse);
+        } else if (type === "simple") {
+          this.simpleSexpr(block);
+          this.opcode("pushProgram", program);
+          this.opcode("pushProgram", inverse);
+          this.opcode("emptyHash");
+          this.opcode("blockValue", block.path.original);
+        } else {
+          this.ambiguousSexpr(block, program, inverse);
+          this.opcode("pushProgram", program);
+          this.opcode("pushProgram", inverse);
+          this.opcode("emptyHash");
+          this.opcode("ambiguousBlockValue");
+        }
+        this.opcode("append");
+      },
+      DecoratorBlock: function DecoratorBlock(decorator) {
+        var program = decorator.program && this.compileProgram(decorator.program);
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path = decorator.path;
+        this.useDecorators = true;
+        this.opcode("registerDecorator", params.length, path.original);
+      },
+      PartialStatement: function PartialStatement(partial2) {
+        this.usePartial = true;
+        var program = partial2.program;
+        if (program) {
+          program = this.compileProgram(partial2.program);
+        }
+        var params = partial2.params;
+        if (params.length > 1) {
+          throw new _exception2["default"]("Unsupported number of partial arguments: " + params.length, partial2);
+        } else if (!params.length) {
+          if (this.options.explicitPartialContext) {
+            this.opcode("pushLiteral", "undefined");
+          } else {
+            params.push({ type: "PathExpression", parts: [], depth: 0 });
+          }
+        }
+        var partialName = partial2.name.original, isDynamic = partial2.name.type === "SubExpression";
+        if (isDynamic) {
+          this.accept(partial2.name);
+        }
+        this.setupFullMustacheParams(partial2, program, void 0, true);
+        var indent = partial2.indent || "";
+        if (this.options.preventIndent && indent) {
+          this.opcode("appendContent", indent);
+          indent = "";
+        }
+        this.opcode("invokePartial", isDynamic, partialName, indent);
+        this.opcode("append");
+      },
+      PartialBlockStatement: function PartialBlockStatement(partialBlock) {
+        this.PartialStatement(partialBlock);
+      },
+      MustacheStatement: function MustacheStatement(mustache) {
+        this.SubExpression(mustache);
+        if (mustache.escaped && !this.options.noEscape) {
+          this.opcode("appendEscaped");
+        } else {
+          this.opcode("append");
+        }
+      },
+      Decorator: function Decorator(decorator) {
+        this.DecoratorBlock(decorator);
+      },
+      ContentStatement: function ContentStatement(content) {
+        if (content.value != null && typeof content.value !== "string") {
+          throw invalidAst(content, "value must be a string");
+        }
+        if (content.value) {
+          this.opcode("appendContent", content.value);
+        }
+      },
+      CommentStatement: function CommentStatement() {
+      },
+      SubExpression: function SubExpression(sexpr) {
+        transformLiteralToPath(sexpr);
+        var type = this.classifySexpr(sexpr);
+        if (type === "simple") {
+          this.simpleSexpr(sexpr);
+        } else if (type === "helper") {
+          this.helperSexpr(sexpr);
+        } else {
+          this.ambiguousSexpr(sexpr);
+        }
+      },
+      ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
+        var path = sexpr.path, name2 = path.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path));
+        this.opcode("pushProgram", program);
+        this.opcode("pushProgram", inverse);
+        path.strict = true;
+        this.accept(path);
+        this.opcode("invokeAmbiguous", name2, isBlock);
+      },
+      simpleSexpr: function simpleSexpr(sexpr) {
+        var path = sexpr.path;
+        path.strict = true;
+        this.accept(path);
+        this.opcode("resolvePossibleLambda");
+      },
+      helperSexpr: function helperSexpr(sexpr, program, inverse) {
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path = sexpr.path, name2 = path.parts[0];
+        if (this.options.knownHelpers[name2]) {
+          this.opcode("invokeKnownHelper", params.length, name2);
+        } else if (this.options.knownHelpersOnly) {
+          throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name2, sexpr);
+        } else {
+          path.strict = true;
+          path.falsy = true;
+          this.accept(path);
+          this.opcode("invokeHelper", params.length, path.original, _ast2["default"].helpers.simpleId(path));
+        }
+      },
+      PathExpression: function PathExpression(path) {
+        var depth = validateDepth(path);
+        var parts = validateParts(path);
+        this.addDepth(depth);
+        this.opcode("getContext", depth);
+        var name2 = parts[0], scoped = _ast2["default"].helpers.scopedId(path), blockParamId = !depth && !scoped && this.blockParamIndex(name2);
+        if (blockParamId) {
+          this.opcode("lookupBlockParam", blockParamId, parts);
+        } else if (!name2) {
+          this.opcode("pushContext");
+        } else if (path.data) {
+          this.options.data = true;
+          this.opcode("lookupData", depth, parts, path.strict);
+        } else {
+          this.opcode("lookupOnContext", parts, path.falsy, path.strict, scoped);
+        }
+      },
+      StringLiteral: function StringLiteral(string4) {
+        validateLiteral(string4);
+        this.opcode("pushString", string4.value);
+      },
+      NumberLiteral: function NumberLiteral(number4) {
+        validateLiteral(number4);
+        this.opcode("pushLiteral", number4.value);
+      },
+      BooleanLiteral: function BooleanLiteral(bool) {
+        validateLiteral(bool);
+        this.opcode("pushLiteral", bool.value);
+      },
+      UndefinedLiteral: function UndefinedLiteral() {
+        this.opcode("pushLiteral", "undefined");
+      },
+      NullLiteral: function NullLiteral() {
+        this.opcode("pushLiteral", "null");
+      },
+      Hash: function Hash(hash) {
+        var pairs = hash.pairs, i = 0, l = void 0;
+        if (!_utils.isArray(pairs)) {
+          throw invalidAst(hash, "pairs must be an array");
+        }
+        l = pairs.length;
+        for (var j = 0; j < l; j++) {
+          if (!pairs[j] || typeof pairs[j].key !== "string") {
+            throw invalidAst(hash, "pair keys must be strings");
+          }
+        }
+        this.opcode("pushHash");
+        for (; i < l; i++) {
+          this.pushParam(pairs[i].value);
+        }
+        while (i--) {
+          this.opcode("assignToHash", pairs[i].key);
+        }
+        this.opcode("popHash");
+      },
+      // HELPERS
+      opcode: function opcode(name2) {
+        this.opcodes.push({
+          opcode: name2,
+          args: slice.call(arguments, 1),
+          loc: this.sourceNode[0].loc
+        });
+      },
+      addDepth: function addDepth(depth) {
+        if (!depth) {
+          return;
+        }
+        this.useDepths = true;
+      },
+      classifySexpr: function classifySexpr(sexpr) {
+        validateParts(sexpr.path);
+        var isSimple = _ast2["default"].helpers.simpleId(sexpr.path);
+        var isBlockParam = isSimple && !!this.blockParamIndex(sexpr.path.parts[0]);
+        var isHelper = !isBlockParam && _ast2["default"].helpers.helperExpression(sexpr);
+        var isEligible = !isBlockParam && (isHelper || isSimple);
+        if (isEligible && !isHelper) {
+          var _name = sexpr.path.parts[0], options = this.options;
+          if (options.knownHelpers[_name]) {
+            isHelper = true;
+          } else if (options.knownHelpersOnly) {
+            isEligible = false;
+          }
+        }
+        if (isHelper) {
+          return "helper";
+        } else if (isEligible) {
+          return "ambiguous";
+        } else {
+          return "simple";
+        }
+      },
+      pushParams: function pushParams(params) {
+        for (var i = 0, l = params.length; i < l; i++) {
+          this.pushParam(params[i]);
+        }
+      },
+      pushParam: function pushParam(val) {
+        validateLiteral(val);
+        var value = val.value != null ? val.value : val.original || "";
+        var depth = validateDepth(val);
+        if (this.stringParams) {
+          if (typeof value !== "number" && typeof value !== "boolean") {
+            value = String(value);
+          }
+          if (value.replace) {
+            value = value.replace(/^(\.?\.\/)*/g, "").replace(/\//g, ".");
+          }
+          if (depth) {
+            this.addDepth(depth);
+          }
+          this.opcode("getContext", depth);
+          this.opcode("pushStringParam", value, val.type);
+          if (val.type === "SubExpression") {
+            this.accept(val);
+          }
+        } else {
+          if (this.trackIds) {
+            var blockParamIndex = void 0;
+            if (val.parts && !_ast2["default"].helpers.scopedId(val) && !depth) {
+              blockParamIndex = this.blockParamIndex(validateParts(val)[0]);
+            }
+            if (blockParamIndex) {
+              var blockParamChild = val.parts.slice(1).join(".");
+              this.opcode("pushId", "BlockParam", blockParamIndex, blockParamChild);
+            } else {
+              value = val.original || value;
+              if (value.replace) {
+                value = value.replace(/^this(?:\.|$)/, "").replace(/^\.\//, "").replace(/^\.$/, "");
+              }
+              this.opcode("pushId", val.type, value);
+            }
+          }
+          this.accept(val);
+        }
+      },
+      setupFullMustacheParams: function setupFullMustacheParams(sexpr, program, inverse, omitEmpty) {
+        var params = sexpr.params;
+        this.pushParams(params);
+        this.opcode("pushProgram", program);
+        this.opcode("pushProgram", inverse);
+        if (sexpr.hash) {
+          this.accept(sexpr.hash);
+        } else {
+          this.opcode("emptyHash", omitEmpty);
+        }
+        return params;
+      },
+      blockParamIndex: function blockParamIndex(name2) {
+        for (var depth = 0, len = this.options.blockParams.length; depth < len; depth++) {
+          var blockParams = this.options.blockParams[depth], param = blockParams && _utils.indexOf(blockParams, name2);
+          if (blockParams && param >= 0) {
+            return [depth, param];
+          }
+        }
+      }
+    };
+    function precompile(input, options, env) {
+      if (input == null || typeof input !== "string" && input.type !== "Program") {
+        throw new _exception2["default"]("You must pass a string or Handlebars AST to Handlebars.precompile. You passed " + input);
+      }
+      options = options || {};
+      if (!("data" in options)) {
+        options.data = true;
+      }
+      if (options.compat) {
+        options.useDepths = true;
+      }
+      var ast = env.parse(input, options), environment2 = new env.Compiler().compile(ast, options);
+      return new env.JavaScriptCompiler().compile(environment2, options);
+    }
+    function compile3(input, options, env) {
+      if (options === void 0) options = {};
+      if (input == null || typeof input !== "string" && input.type !== "Program") {
+        throw new _exception2["default"]("You must pass a string or Handlebars AST to Handlebars.compile. You passed " + input);
+      }
+      options = _utils.extend({}, options);
+      if (!("data" in options)) {
+        options.data = true;
+      }
+      if (options.compat) {
+        options.useDepths = true;
+      }
+      var compiled2 = void 0;
+      function compileInput() {
+        var ast = env.parse(input, options), environment2 = new env.Compiler().compile(ast, options), templateSpec = new env.JavaScriptCompiler().compile(environment2, options, void 0, true);
+        return env.template(templateSpec);
+      }
+      function ret(context, execOptions) {
+        if (!compiled2) {
+          compiled2 = compileInput();
+        }
+        return compiled2.call(this, context, execOptions);
+      }
+      ret._setup = function(setupOptions) {
+        if (!compiled2) {
+          compiled2 = compileInput();
+        }
+        return compiled2._setup(setupOptions);
+      };
+      ret._child = function(i, data, blockParams, depths) {
+        if (!compiled2) {
+          compiled2 = compileInput();
+        }
+        return compiled2._child(i, data, blockParams, depths);
+      };
+      return ret;
+    }
+    function invalidAst(node2, message2) {
+      return new _exception2["default"]("Invalid AST: " + node2.type + " " + message2, node2);
+    }
+    function validateDepth(node2) {
+      var depth = node2.depth;
+      if (depth == null) {
+        return 0;
+      }
+      if (typeof depth !== "number" || !isFinite(depth) || Math.floor(depth) !== depth || depth < 0) {
+        throw invalidAst(node2, "depth must be a non-negative integer");
+      }
+      return depth;
+    }
+    function validateLiteral(node2) {
+      var value = node2.value;
+      if (node2.type === "StringLiteral" && typeof value !== "string") {
+        throw invalidAst(node2, "value must be a string");
+      } else if (node2.type === "NumberLiteral" && typeof value !== "number") {
+        throw invalidAst(node2, "value must be a number");
+      } else if (node2.type === "BooleanLiteral" && typeof value !== "boolean") {
+        throw invalidAst(node2, "value must be a boolean");
+      }
+    }
+    function validateStringArray(node2, value, name2) {
+      if (!_utils.isArray(value)) {
+        throw invalidAst(node2, name2 + " must be an array");
+      }
+      for (var i = 0; i < value.length; i++) {
+        if (typeof value[i] !== "string") {
+          throw invalidAst(node2, name2 + " must only contain strings");
+        }
+      }
+      return value;
+    }
+    function validateParts(path) {
+      return validateStringArray(path, path.parts, "parts");
+    }
+    function validateBlockParams(program) {
+      if (program.blockParams != null) {
+        validateStringArray(program, program.blockParams, "blockParams");
+      }
+    }
+    function argEquals(a, b) {
+      if (a === b) {
+        return true;
+      }
+      if (_utils.isArray(a) && _utils.isArray(b) && a.length === b.length) {
+        for (var i = 0; i < a.length; i++) {
+          if (!argEquals(a[i], b[i])) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
+    function transformLiteralToPath(sexpr) {
+      if (!sexpr.path.parts) {
+        var literal2 = sexpr.path;
+        sexpr.path = {
+          type: "PathExpression",
+          data: false,
+          depth: 0,
+          parts: [literal2.original + ""],
+          original: literal2.original + "",
+          loc: literal2.loc
+        };
+      }
+    }
+  }
+});
+
+// ../../work/main/node_modules/source-map/lib/base64.js
+var require_base64 = __commonJS({
+  "../../work/main/node_modules/source-map/lib/base64.js"(exports2) {
+    var intToCharMap = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("");
+    exports2.encode = function(number4) {
+      if (0 <= number4 && number4 < intToCharMap.length) {
+        return intToCharMap[number4];
+      }
+      throw new TypeError("Must be between 0 and 63: " + number4);
+    };
+    exports2.decode = function(charCode) {
+      var bigA = 65;
+      var bigZ = 90;
+      var littleA = 97;
+      var littleZ = 122;
+      var zero = 48;
+      var nine = 57;
+      var plus = 43;
+      var slash = 47;
+      var littleOffset = 26;
+      var numberOffset = 52;
+      if (bigA <= charCode && charCode <= bigZ) {
+        return charCode - bigA;
+      }
+      if (littleA <= charCode && charCode <= littleZ) {
+        return charCode - littleA + littleOffset;
+      }
+      if (zero <= charCode && charCode <= nine) {
+        return charCode - zero + numberOffset;
+      }
+      if (charCode == plus) {
+        return 62;
+      }
+      if (charCode == slash) {
+        return 63;
+      }
+      return -1;
+    };
+  }
+});
+
+// ../../work/main/node_modules/source-map/lib/base64-vlq.js
+var require_base64_vlq = __commonJS({
+  "../../work/main/node_modules/source-map/lib/base64-vlq.js"(exports2) {
+    var base643 = require_base64();
+    var VLQ_BASE_SHIFT = 5;
+    var VLQ_BASE = 1 << VLQ_BASE_SHIFT;
+    var VLQ_BASE_MASK = VLQ_BASE - 1;
+    var VLQ_CONTINUATION_BIT = VLQ_BASE;
+    function toVLQSigned(aValue) {
+      return aValue < 0 ? (-aValue << 1) + 1 : (aValue << 1) + 0;
+    }
+    function fromVLQSigned(aValue) {
+      var isNegative = (aValue & 1) === 1;
+      var shifted = aValue >> 1;
+      return isNegative ? -shifted : shifted;
+    }
+    exports2.encode = function base64VLQ_encode(aValue) {
+      var encoded = "";
+      var digit;
+      var vlq = toVLQSigned(aValue);
+      do {
+        digit = vlq & VLQ_BASE_MASK;
+        vlq >>>= VLQ_BASE_SHIFT;
+        if (vlq > 0) {
+          digit |= VLQ_CONTINUATION_BIT;
+        }
+        encoded += base643.encode(digit);
+      } while (vlq > 0);
+      return encoded;
+    };
+    exports2.decode = function base64VLQ_decode(aStr, aIndex, aOutParam) {
+      var strLen = aStr.length;
+      var result = 0;
+      var shift = 0;
+      var continuation, digit;
+      do {
+        if (aIndex >= strLen) {
+          throw new Error("Expected more digits in base 64 VLQ value.");
+        }
+        digit = base643.decode(aStr.charCodeAt(aIndex++));
+        if (digit === -1) {
+          throw new Error("Invalid base64 digit: " + aStr.charAt(aIndex - 1));
+        }
+        continuation = !!(digit & VLQ_CONTINUATION_BIT);
+        digit &= VLQ_BASE_MASK;
+        result = result + (digit << shift);
+        shift += VLQ_BASE_SHIFT;
+      } while (continuation);
+      aOutParam.value = fromVLQSigned(result);
+      aOutParam.rest = aIndex;
+    };
+  }
+});
+
+// ../../work/main/node_modules/source-map/lib/util.js
+var require_util7 = __commonJS({
+  "../../work/main/node_modules/source-map/lib/util.js"(exports2) {
+    function getArg(aArgs, aName, aDefaultValue) {
+      if (aName in aArgs) {
+        return aArgs[aName];
+      } else if (arguments.length === 3) {
+        return aDefaultValue;
+      } else {
+        throw new Error('"' + aName + '" is a required argument.');
+      }
+    }
+    exports2.getArg = getArg;
+    var urlRegexp = /^(?:([\w+\-.]+):)?\/\/(?:(\w+:\w+)@)?([\w.-]*)(?::(\d+))?(.*)$/;
+    var dataUrlRegexp = /^data:.+\,.+$/;
+    function urlParse(aUrl) {
+      var match = aUrl.match(urlRegexp);
+      if (!match) {
+        return null;
+      }
+      return {
+        scheme: match[1],
+        auth: match[2],
+        host: match[3],
+        port: match[4],
+        path: match[5]
+      };
+    }
+    exports2.urlParse = urlParse;
+    function urlGenerate(aParsedUrl) {
+      var url2 = "";
+      if (aParsedUrl.scheme) {
+        url2 += aParsedUrl.scheme + ":";
+      }
+      url2 += "//";
+      if (aParsedUrl.auth) {
+        url2 += aParsedUrl.auth + "@";
+      }
+      if (aParsedUrl.host) {
+        url2 += aParsedUrl.host;
+      }
+      if (aParsedUrl.port) {
+        url2 += ":" + aParsedUrl.port;
+      }
+      if (aParsedUrl.path) {
+        url2 += aParsedUrl.path;
+      }
+      return url2;
+    }
+    exports2.urlGenerate = urlGenerate;
+    function normalize(aPath) {
+      var path = aPath;
+      var url2 = urlParse(aPath);
+      if (url2) {
+        if (!url2.path) {
+          return aPath;
+        }
+        path = url2.path;
+      }
+      var isAbsolute = exports2.isAbsolute(path);
+      var parts = path.split(/\/+/);
+      for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
+        part = parts[i];
+        if (part === ".") {
+          parts.splice(i, 1);
+        } else if (part === "..") {
+          up++;
+        } else if (up > 0) {
+          if (part === "") {
+            parts.splice(i + 1, up);
+            up = 0;
+          } else {
+            parts.splice(i, 2);
+            up--;
+          }
+        }
+      }
+      path = parts.join("/");
+      if (path === "") {
+        path = isAbsolute ? "/" : ".";
+      }
+      if (url2) {
+        url2.path = path;
+        return urlGenerate(url2);
+      }
+      return path;
+    }
+    exports2.normalize = normalize;
+    function join2(aRoot, aPath) {
+      if (aRoot === "") {
+        aRoot = ".";
+      }
+      if (aPath === "") {
+        aPath = ".";
+      }
+      var aPathUrl = urlParse(aPath);
+      var aRootUrl = urlParse(aRoot);
+      if (aRootUrl) {
+        aRoot = aRootUrl.path || "/";
+      }
+      if (aPathUrl && !aPathUrl.scheme) {
+        if (aRootUrl) {
+          aPathUrl.scheme = aRootUrl.scheme;
+        }
+        return urlGenerate(aPathUrl);
+      }
+      if (aPathUrl || aPath.match(dataUrlRegexp)) {
+        return aPath;
+      }
+      if (aRootUrl && !aRootUrl.host && !aRootUrl.path) {
+        aRootUrl.host = aPath;
+        return urlGenerate(aRootUrl);
+      }
+      var joined = aPath.charAt(0) === "/" ? aPath : normalize(aRoot.replace(/\/+$/, "") + "/" + aPath);
+      if (aRootUrl) {
+        aRootUrl.path = joined;
+        return urlGenerate(aRootUrl);
+      }
+      return joined;
+    }
+    exports2.join = join2;
+    exports2.isAbsolute = function(aPath) {
+      return aPath.charAt(0) === "/" || urlRegexp.test(aPath);
+    };
+    function relative(aRoot, aPath) {
+      if (aRoot === "") {
+        aRoot = ".";
+      }
+      aRoot = aRoot.replace(/\/$/, "");
+      var level = 0;
+      while (aPath.indexOf(aRoot + "/") !== 0) {
+        var index = aRoot.lastIndexOf("/");
+        if (index < 0) {
+          return aPath;
+        }
+        aRoot = aRoot.slice(0, index);
+        if (aRoot.match(/^([^\/]+:\/)?\/*$/)) {
+          return aPath;
+        }
+        ++level;
+      }
+      return Array(level + 1).join("../") + aPath.substr(aRoot.length + 1);
+    }
+    exports2.relative = relative;
+    var supportsNullProto = (function() {
+      var obj = /* @__PURE__ */ Object.create(null);
+      return !("__proto__" in obj);
+    })();
+    function identity(s) {
+      return s;
+    }
+    function toSetString(aStr) {
+      if (isProtoString(aStr)) {
+        return "$" + aStr;
+      }
+      return aStr;
+    }
+    exports2.toSetString = supportsNullProto ? identity : toSetString;
+    function fromSetString(aStr) {
+      if (isProtoString(aStr)) {
+        return aStr.slice(1);
+      }
+      return aStr;
+    }
+    exports2.fromSetString = supportsNullProto ? identity : fromSetString;
+    function isProtoString(s) {
+      if (!s) {
+        return false;
+      }
+      var length = s.length;
+      if (length < 9) {
+        return false;
+      }
+      if (s.charCodeAt(length - 1) !== 95 || s.charCodeAt(length - 2) !== 95 || s.charCodeAt(length - 3) !== 111 || s.charCodeAt(length - 4) !== 116 || s.charCodeAt(length - 5) !== 111 || s.charCodeAt(length - 6) !== 114 || s.charCodeAt(length - 7) !== 112 || s.charCodeAt(length - 8) !== 95 || s.charCodeAt(length - 9) !== 95) {
+        return false;
+      }
+      for (var i = length - 10; i >= 0; i--) {
+        if (s.charCodeAt(i) !== 36) {
+          return false;
+        }
+      }
+      return true;
+    }
+    function compareByOriginalPositions(mappingA, mappingB, onlyCompareOriginal) {
+      var cmp = strcmp(mappingA.source, mappingB.source);
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = mappingA.originalLine - mappingB.originalLine;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = mappingA.originalColumn - mappingB.originalColumn;
+      if (cmp !== 0 || onlyCompareOriginal) {
+        return cmp;
+      }
+      cmp = mappingA.generatedColumn - mappingB.generatedColumn;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = mappingA.generatedLine - mappingB.generatedLine;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      return strcmp(mappingA.name, mappingB.name);
+    }
+    exports2.compareByOriginalPositions = compareByOriginalPositions;
+    function compareByGeneratedPositionsDeflated(mappingA, mappingB, onlyCompareGenerated) {
+      var cmp = mappingA.generatedLine - mappingB.generatedLine;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = mappingA.generatedColumn - mappingB.generatedColumn;
+      if (cmp !== 0 || onlyCompareGenerated) {
+        return cmp;
+      }
+      cmp = strcmp(mappingA.source, mappingB.source);
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = mappingA.originalLine - mappingB.originalLine;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = mappingA.originalColumn - mappingB.originalColumn;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      return strcmp(mappingA.name, mappingB.name);
+    }
+    exports2.compareByGeneratedPositionsDeflated = compareByGeneratedPositionsDeflated;
+    function strcmp(aStr1, aStr2) {
+      if (aStr1 === aStr2) {
+        return 0;
+      }
+      if (aStr1 === null) {
+        return 1;
+      }
+      if (aStr2 === null) {
+        return -1;
+      }
+      if (aStr1 > aStr2) {
+        return 1;
+      }
+      return -1;
+    }
+    function compareByGeneratedPositionsInflated(mappingA, mappingB) {
+      var cmp = mappingA.generatedLine - mappingB.generatedLine;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = mappingA.generatedColumn - mappingB.generatedColumn;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = strcmp(mappingA.source, mappingB.source);
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = mappingA.originalLine - mappingB.originalLine;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = mappingA.originalColumn - mappingB.originalColumn;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      return strcmp(mappingA.name, mappingB.name);
+    }
+    exports2.compareByGeneratedPositionsInflated = compareByGeneratedPositionsInflated;
+    function parseSourceMapInput(str) {
+      return JSON.parse(str.replace(/^\)]}'[^\n]*\n/, ""));
+    }
+    exports2.parseSourceMapInput = parseSourceMapInput;
+    function computeSourceURL(sourceRoot, sourceURL, sourceMapURL) {
+      sourceURL = sourceURL || "";
+      if (sourceRoot) {
+        if (sourceRoot[sourceRoot.length - 1] !== "/" && sourceURL[0] !== "/") {
+          sourceRoot += "/";
+        }
+        sourceURL = sourceRoot + sourceURL;
+      }
+      if (sourceMapURL) {
+        var parsed = urlParse(sourceMapURL);
+        if (!parsed) {
+          throw new Error("sourceMapURL could not be parsed");
+        }
+        if (parsed.path) {
+          var index = parsed.path.lastIndexOf("/");
+          if (index >= 0) {
+            parsed.path = parsed.path.substring(0, index + 1);
+          }
+        }
+        sourceURL = join2(urlGenerate(parsed), sourceURL);
+      }
+      return normalize(sourceURL);
+    }
+    exports2.computeSourceURL = computeSourceURL;
+  }
+});
+
+// ../../work/main/node_modules/source-map/lib/array-set.js
+var require_array_set = __commonJS({
+  "../../work/main/node_modules/source-map/lib/array-set.js"(exports2) {
+    var util = require_util7();
+    var has = Object.prototype.hasOwnProperty;
+    var hasNativeMap = typeof Map !== "undefined";
+    function ArraySet() {
+      this._array = [];
+      this._set = hasNativeMap ? /* @__PURE__ */ new Map() : /* @__PURE__ */ Object.create(null);
+    }
+    ArraySet.fromArray = function ArraySet_fromArray(aArray, aAllowDuplicates) {
+      var set = new ArraySet();
+      for (var i = 0, len = aArray.length; i < len; i++) {
+        set.add(aArray[i], aAllowDuplicates);
+      }
+      return set;
+    };
+    ArraySet.prototype.size = function ArraySet_size() {
+      return hasNativeMap ? this._set.size : Object.getOwnPropertyNames(this._set).length;
+    };
+    ArraySet.prototype.add = function ArraySet_add(aStr, aAllowDuplicates) {
+      var sStr = hasNativeMap ? aStr : util.toSetString(aStr);
+      var isDuplicate = hasNativeMap ? this.has(aStr) : has.call(this._set, sStr);
+      var idx = this._array.length;
+      if (!isDuplicate || aAllowDuplicates) {
+        this._array.push(aStr);
+      }
+      if (!isDuplicate) {
+        if (hasNativeMap) {
+          this._set.set(aStr, idx);
+        } else {
+          this._set[sStr] = idx;
+        }
+      }
+    };
+    ArraySet.prototype.has = function ArraySet_has(aStr) {
+      if (hasNativeMap) {
+        return this._set.has(aStr);
+      } else {
+        var sStr = util.toSetString(aStr);
+        return has.call(this._set, sStr);
+      }
+    };
+    ArraySet.prototype.indexOf = function ArraySet_indexOf(aStr) {
+      if (hasNativeMap) {
+        var idx = this._set.get(aStr);
+        if (idx >= 0) {
+          return idx;
+        }
+      } else {
+        var sStr = util.toSetString(aStr);
+        if (has.call(this._set, sStr)) {
+          return this._set[sStr];
+        }
+      }
+      throw new Error('"' + aStr + '" is not in the set.');
+    };
+    ArraySet.prototype.at = function ArraySet_at(aIdx) {
+      if (aIdx >= 0 && aIdx < this._array.length) {
+        return this._array[aIdx];
+      }
+      throw new Error("No element indexed by " + aIdx);
+    };
+    ArraySet.prototype.toArray = function ArraySet_toArray() {
+      return this._array.slice();
+    };
+    exports2.ArraySet = ArraySet;
+  }
+});
+
+// ../../work/main/node_modules/source-map/lib/mapping-list.js
+var require_mapping_list = __commonJS({
+  "../../work/main/node_modules/source-map/lib/mapping-list.js"(exports2) {
+    var util = require_util7();
+    function generatedPositionAfter(mappingA, mappingB) {
+      var lineA = mappingA.generatedLine;
+      var lineB = mappingB.generatedLine;
+      var columnA = mappingA.generatedColumn;
+      var columnB = mappingB.generatedColumn;
+      return lineB > lineA || lineB == lineA && columnB >= columnA || util.compareByGeneratedPositionsInflated(mappingA, mappingB) <= 0;
+    }
+    function MappingList() {
+      this._array = [];
+      this._sorted = true;
+      this._last = { generatedLine: -1, generatedColumn: 0 };
+    }
+    MappingList.prototype.unsortedForEach = function MappingList_forEach(aCallback, aThisArg) {
+      this._array.forEach(aCallback, aThisArg);
+    };
+    MappingList.prototype.add = function MappingList_add(aMapping) {
+      if (generatedPositionAfter(this._last, aMapping)) {
+        this._last = aMapping;
+        this._array.push(aMapping);
+      } else {
+        this._sorted = false;
+        this._array.push(aMapping);
+      }
+    };
+    MappingList.prototype.toArray = function MappingList_toArray() {
+      if (!this._sorted) {
+        this._array.sort(util.compareByGeneratedPositionsInflated);
+        this._sorted = true;
+      }
+      return this._array;
+    };
+    exports2.MappingList = MappingList;
+  }
+});
+
+// ../../work/main/node_modules/source-map/lib/source-map-generator.js
+var require_source_map_generator = __commonJS({
+  "../../work/main/node_modules/source-map/lib/source-map-generator.js"(exports2) {
+    var base64VLQ = require_base64_vlq();
+    var util = require_util7();
+    var ArraySet = require_array_set().ArraySet;
+    var MappingList = require_mapping_list().MappingList;
+    function SourceMapGenerator(aArgs) {
+      if (!aArgs) {
+        aArgs = {};
+      }
+      this._file = util.getArg(aArgs, "file", null);
+      this._sourceRoot = util.getArg(aArgs, "sourceRoot", null);
+      this._skipValidation = util.getArg(aArgs, "skipValidation", false);
+      this._sources = new ArraySet();
+      this._names = new ArraySet();
+      this._mappings = new MappingList();
+      this._sourcesContents = null;
+    }
+    SourceMapGenerator.prototype._version = 3;
+    SourceMapGenerator.fromSourceMap = function SourceMapGenerator_fromSourceMap(aSourceMapConsumer) {
+      var sourceRoot = aSourceMapConsumer.sourceRoot;
+      var generator = new SourceMapGenerator({
+        file: aSourceMapConsumer.file,
+        sourceRoot
+      });
+      aSourceMapConsumer.eachMapping(function(mapping) {
+        var newMapping = {
+          generated: {
+            line: mapping.generatedLine,
+            column: mapping.generatedColumn
+          }
+        };
+        if (mapping.source != null) {
+          newMapping.source = mapping.source;
+          if (sourceRoot != null) {
+            newMapping.source = util.relative(sourceRoot, newMapping.source);
+          }
+          newMapping.original = {
+            line: mapping.originalLine,
+            column: mapping.originalColumn
+          };
+          if (mapping.name != null) {
+            newMapping.name = mapping.name;
+          }
+        }
+        generator.addMapping(newMapping);
+      });
+      aSourceMapConsumer.sources.forEach(function(sourceFile) {
+        var sourceRelative = sourceFile;
+        if (sourceRoot !== null) {
+          sourceRelative = util.relative(sourceRoot, sourceFile);
+        }
+        if (!generator._sources.has(sourceRelative)) {
+          generator._sources.add(sourceRelative);
+        }
+        var content = aSourceMapConsumer.sourceContentFor(sourceFile);
+        if (content != null) {
+          generator.setSourceContent(sourceFile, content);
+        }
+      });
+      return generator;
+    };
+    SourceMapGenerator.prototype.addMapping = function SourceMapGenerator_addMapping(aArgs) {
+      var generated = util.getArg(aArgs, "generated");
+      var original = util.getArg(aArgs, "original", null);
+      var source = util.getArg(aArgs, "source", null);
+      var name2 = util.getArg(aArgs, "name", null);
+      if (!this._skipValidation) {
+        this._validateMapping(generated, original, source, name2);
+      }
+      if (source != null) {
+        source = String(source);
+        if (!this._sources.has(source)) {
+          this._sources.add(source);
+        }
+      }
+      if (name2 != null) {
+        name2 = String(name2);
+        if (!this._names.has(name2)) {
+          this._names.add(name2);
+        }
+      }
+      this._mappings.add({
+        generatedLine: generated.line,
+        generatedColumn: generated.column,
+        originalLine: original != null && original.line,
+        originalColumn: original != null && original.column,
+        source,
+        name: name2
+      });
+    };
+    SourceMapGenerator.prototype.setSourceContent = function SourceMapGenerator_setSourceContent(aSourceFile, aSourceContent) {
+      var source = aSourceFile;
+      if (this._sourceRoot != null) {
+        source = util.relative(this._sourceRoot, source);
+      }
+      if (aSourceContent != null) {
+        if (!this._sourcesContents) {
+          this._sourcesContents = /* @__PURE__ */ Object.create(null);
+        }
+        this._sourcesContents[util.toSetString(source)] = aSourceContent;
+      } else if (this._sourcesContents) {
+        delete this._sourcesContents[util.toSetString(source)];
+        if (Object.keys(this._sourcesContents).length === 0) {
+          this._sourcesContents = null;
+        }
+      }
+    };
+    SourceMapGenerator.prototype.applySourceMap = function SourceMapGenerator_applySourceMap(aSourceMapConsumer, aSourceFile, aSourceMapPath) {
+      var sourceFile = aSourceFile;
+      if (aSourceFile == null) {
+        if (aSourceMapConsumer.file == null) {
+          throw new Error(
+            `SourceMapGenerator.prototype.applySourceMap requires either an explicit source file, or the source map's "file" property. Both were omitted.`
+          );
+        }
+        sourceFile = aSourceMapConsumer.file;
+      }
+      var sourceRoot = this._sourceRoot;
+      if (sourceRoot != null) {
+        sourceFile = util.relative(sourceRoot, sourceFile);
+      }
+      var newSources = new ArraySet();
+      var newNames = new ArraySet();
+      this._mappings.unsortedForEach(function(mapping) {
+        if (mapping.source === sourceFile && mapping.originalLine != null) {
+          var original = aSourceMapConsumer.originalPositionFor({
+            line: mapping.originalLine,
+            column: mapping.originalColumn
+          });
+          if (original.source != null) {
+            mapping.source = original.source;
+            if (aSourceMapPath != null) {
+              mapping.source = util.join(aSourceMapPath, mapping.source);
+            }
+            if (sourceRoot != null) {
+              mapping.source = util.relative(sourceRoot, mapping.source);
+            }
+            mapping.originalLine = original.line;
+            mapping.originalColumn = original.column;
+            if (original.name != null) {
+              mapping.name = original.name;
+            }
+          }
+        }
+        var source = mapping.source;
+        if (source != null && !newSources.has(source)) {
+          newSources.add(source);
+        }
+        var name2 = mapping.name;
+        if (name2 != null && !newNames.has(name2)) {
+          newNames.add(name2);
+        }
+      }, this);
+      this._sources = newSources;
+      this._names = newNames;
+      aSourceMapConsumer.sources.forEach(function(sourceFile2) {
+        var content = aSourceMapConsumer.sourceContentFor(sourceFile2);
+        if (content != null) {
+          if (aSourceMapPath != null) {
+            sourceFile2 = util.join(aSourceMapPath, sourceFile2);
+          }
+          if (sourceRoot != null) {
+            sourceFile2 = util.relative(sourceRoot, sourceFile2);
+          }
+          this.setSourceContent(sourceFile2, content);
+        }
+      }, this);
+    };
+    SourceMapGenerator.prototype._validateMapping = function SourceMapGenerator_validateMapping(aGenerated, aOriginal, aSource, aName) {
+      if (aOriginal && typeof aOriginal.line !== "number" && typeof aOriginal.column !== "number") {
+        throw new Error(
+          "original.line and original.column are not numbers -- you probably meant to omit the original mapping entirely and only map the generated position. If so, pass null for the original mapping instead of an object with empty or null values."
+        );
+      }
+      if (aGenerated && "line" in aGenerated && "column" in aGenerated && aGenerated.line > 0 && aGenerated.column >= 0 && !aOriginal && !aSource && !aName) {
+        return;
+      } else if (aGenerated && "line" in aGenerated && "column" in aGenerated && aOriginal && "line" in aOriginal && "column" in aOriginal && aGenerated.line > 0 && aGenerated.column >= 0 && aOriginal.line > 0 && aOriginal.column >= 0 && aSource) {
+        return;
+      } else {
+        throw new Error("Invalid mapping: " + JSON.stringify({
+          generated: aGenerated,
+          source: aSource,
+          original: aOriginal,
+          name: aName
+        }));
+      }
+    };
+    SourceMapGenerator.prototype._serializeMappings = function SourceMapGenerator_serializeMappings() {
+      var previousGeneratedColumn = 0;
+      var previousGeneratedLine = 1;
+      var previousOriginalColumn = 0;
+      var previousOriginalLine = 0;
+      var previousName = 0;
+      var previousSource = 0;
+      var result = "";
+      var next;
+      var mapping;
+      var nameIdx;
+      var sourceIdx;
+      var mappings = this._mappings.toArray();
+      for (var i = 0, len = mappings.length; i < len; i++) {
+        mapping = mappings[i];
+        next = "";
+        if (mapping.generatedLine !== previousGeneratedLine) {
+          previousGeneratedColumn = 0;
+          while (mapping.generatedLine !== previousGeneratedLine) {
+            next += ";";
+            previousGeneratedLine++;
+          }
+        } else {
+          if (i > 0) {
+            if (!util.compareByGeneratedPositionsInflated(mapping, mappings[i - 1])) {
+              continue;
+            }
+            next += ",";
+          }
+        }
+        next += base64VLQ.encode(mapping.generatedColumn - previousGeneratedColumn);
+        previousGeneratedColumn = mapping.generatedColumn;
+        if (mapping.source != null) {
+          sourceIdx = this._sources.indexOf(mapping.source);
+          next += base64VLQ.encode(sourceIdx - previousSource);
+          previousSource = sourceIdx;
+          next += base64VLQ.encode(mapping.originalLine - 1 - previousOriginalLine);
+          previousOriginalLine = mapping.originalLine - 1;
+          next += base64VLQ.encode(mapping.originalColumn - previousOriginalColumn);
+          previousOriginalColumn = mapping.originalColumn;
+          if (mapping.name != null) {
+            nameIdx = this._names.indexOf(mapping.name);
+            next += base64VLQ.encode(nameIdx - previousName);
+            previousName = nameIdx;
+          }
+        }
+        result += next;
+      }
+      return result;
+    };
+    SourceMapGenerator.prototype._generateSourcesContent = function SourceMapGenerator_generateSourcesContent(aSources, aSourceRoot) {
+      return aSources.map(function(source) {
+        if (!this._sourcesContents) {
+          return null;
+        }
+        if (aSourceRoot != null) {
+          source = util.relative(aSourceRoot, source);
+        }
+        var key = util.toSetString(source);
+        return Object.prototype.hasOwnProperty.call(this._sourcesContents, key) ? this._sourcesContents[key] : null;
+      }, this);
+    };
+    SourceMapGenerator.prototype.toJSON = function SourceMapGenerator_toJSON() {
+      var map = {
+        version: this._version,
+        sources: this._sources.toArray(),
+        names: this._names.toArray(),
+        mappings: this._serializeMappings()
+      };
+      if (this._file != null) {
+        map.file = this._file;
+      }
+      if (this._sourceRoot != null) {
+        map.sourceRoot = this._sourceRoot;
+      }
+      if (this._sourcesContents) {
+        map.sourcesContent = this._generateSourcesContent(map.sources, map.sourceRoot);
+      }
+      return map;
+    };
+    SourceMapGenerator.prototype.toString = function SourceMapGenerator_toString() {
+      return JSON.stringify(this.toJSON());
+    };
+    exports2.SourceMapGenerator = SourceMapGenerator;
+  }
+});
+
+// ../../work/main/node_modules/source-map/lib/binary-search.js
+var require_binary_search = __commonJS({
+  "../../work/main/node_modules/source-map/lib/binary-search.js"(exports2) {
+    exports2.GREATEST_LOWER_BOUND = 1;
+    exports2.LEAST_UPPER_BOUND = 2;
+    function recursiveSearch(aLow, aHigh, aNeedle, aHaystack, aCompare, aBias) {
+      var mid = Math.floor((aHigh - aLow) / 2) + aLow;
+      var cmp = aCompare(aNeedle, aHaystack[mid], true);
+      if (cmp === 0) {
+        return mid;
+      } else if (cmp > 0) {
+        if (aHigh - mid > 1) {
+          return recursiveSearch(mid, aHigh, aNeedle, aHaystack, aCompare, aBias);
+        }
+        if (aBias == exports2.LEAST_UPPER_BOUND) {
+          return aHigh < aHaystack.length ? aHigh : -1;
+        } else {
+          return mid;
+        }
+      } else {
+        if (mid - aLow > 1) {
+          return recursiveSearch(aLow, mid, aNeedle, aHaystack, aCompare, aBias);
+        }
+        if (aBias == exports2.LEAST_UPPER_BOUND) {
+          return mid;
+        } else {
+          return aLow < 0 ? -1 : aLow;
+        }
+      }
+    }
+    exports2.search = function search(aNeedle, aHaystack, aCompare, aBias) {
+      if (aHaystack.length === 0) {
+        return -1;
+      }
+      var index = recursiveSearch(
+        -1,
+        aHaystack.length,
+        aNeedle,
+        aHaystack,
+        aCompare,
+        aBias || exports2.GREATEST_LOWER_BOUND
+      );
+      if (index < 0) {
+        return -1;
+      }
+      while (index - 1 >= 0) {
+        if (aCompare(aHaystack[index], aHaystack[index - 1], true) !== 0) {
+          break;
+        }
+        --index;
+      }
+      return index;
+    };
+  }
+});
+
+// ../../work/main/node_modules/source-map/lib/quick-sort.js
+var require_quick_sort = __commonJS({
+  "../../work/main/node_modules/source-map/lib/quick-sort.js"(exports2) {
+    function swap(ary, x, y) {
+      var temp = ary[x];
+      ary[x] = ary[y];
+      ary[y] = temp;
+    }
+    function randomIntInRange(low, high) {
+      return Math.round(low + Math.random() * (high - low));
+    }
+    function doQuickSort(ary, comparator, p, r) {
+      if (p < r) {
+        var pivotIndex = randomIntInRange(p, r);
+        var i = p - 1;
+        swap(ary, pivotIndex, r);
+        var pivot = ary[r];
+        for (var j = p; j < r; j++) {
+          if (comparator(ary[j], pivot) <= 0) {
+            i += 1;
+            swap(ary, i, j);
+          }
+        }
+        swap(ary, i + 1, j);
+        var q = i + 1;
+        doQuickSort(ary, comparator, p, q - 1);
+        doQuickSort(ary, comparator, q + 1, r);
+      }
+    }
+    exports2.quickSort = function(ary, comparator) {
+      doQuickSort(ary, comparator, 0, ary.length - 1);
+    };
+  }
+});
+
+// ../../work/main/node_modules/source-map/lib/source-map-consumer.js
+var require_source_map_consumer = __commonJS({
+  "../../work/main/node_modules/source-map/lib/source-map-consumer.js"(exports2) {
+    var util = require_util7();
+    var binarySearch = require_binary_search();
+    var ArraySet = require_array_set().ArraySet;
+    var base64VLQ = require_base64_vlq();
+    var quickSort = require_quick_sort().quickSort;
+    function SourceMapConsumer(aSourceMap, aSourceMapURL) {
+      var sourceMap = aSourceMap;
+      if (typeof aSourceMap === "string") {
+        sourceMap = util.parseSourceMapInput(aSourceMap);
+      }
+      return sourceMap.sections != null ? new IndexedSourceMapConsumer(sourceMap, aSourceMapURL) : new BasicSourceMapConsumer(sourceMap, aSourceMapURL);
+    }
+    SourceMapConsumer.fromSourceMap = function(aSourceMap, aSourceMapURL) {
+      return BasicSourceMapConsumer.fromSourceMap(aSourceMap, aSourceMapURL);
+    };
+    SourceMapConsumer.prototype._version = 3;
+    SourceMapConsumer.prototype.__generatedMappings = null;
+    Object.defineProperty(SourceMapConsumer.prototype, "_generatedMappings", {
+      configurable: true,
+      enumerable: true,
+      get: function() {
+        if (!this.__generatedMappings) {
+          this._parseMappings(this._mappings, this.sourceRoot);
+        }
+        return this.__generatedMappings;
+      }
+    });
+    SourceMapConsumer.prototype.__originalMappings = null;
+    Object.defineProperty(SourceMapConsumer.prototype, "_originalMappings", {
+      configurable: true,
+      enumerable: true,
+      get: function() {
+        if (!this.__originalMappings) {
+          this._parseMappings(this._mappings, this.sourceRoot);
+        }
+        return this.__originalMappings;
+      }
+    });
+    SourceMapConsumer.prototype._charIsMappingSeparator = function SourceMapConsumer_charIsMappingSeparator(aStr, index) {
+      var c = aStr.charAt(index);
+      return c === ";" || c === ",";
+    };
+    SourceMapConsumer.prototype._parseMappings = function SourceMapConsumer_parseMappings(aStr, aSourceRoot) {
+      throw new Error("Subclasses must implement _parseMappings");
+    };
+    SourceMapConsumer.GENERATED_ORDER = 1;
+    SourceMapConsumer.ORIGINAL_ORDER = 2;
+    SourceMapConsumer.GREATEST_LOWER_BOUND = 1;
+    SourceMapConsumer.LEAST_UPPER_BOUND = 2;
+    SourceMapConsumer.prototype.eachMapping = function SourceMapConsumer_eachMapping(aCallback, aContext, aOrder) {
+      var context = aContext || null;
+      var order = aOrder || SourceMapConsumer.GENERATED_ORDER;
+      var mappings;
+      switch (order) {
+        case SourceMapConsumer.GENERATED_ORDER:
+          mappings = this._generatedMappings;
+          break;
+        case SourceMapConsumer.ORIGINAL_ORDER:
+          mappings = this._originalMappings;
+          break;
+        default:
+          throw new Error("Unknown order of iteration.");
+      }
+      var sourceRoot = this.sourceRoot;
+      mappings.map(function(mapping) {
+        var source = mapping.source === null ? null : this._sources.at(mapping.source);
+        source = util.computeSourceURL(sourceRoot, source, this._sourceMapURL);
+        return {
+          source,
+          generatedLine: mapping.generatedLine,
+          generatedColumn: mapping.generatedColumn,
+          originalLine: mapping.originalLine,
+          originalColumn: mapping.originalColumn,
+          name: mapping.name === null ? null : this._names.at(mapping.name)
+        };
+      }, this).forEach(aCallback, context);
+    };
+    SourceMapConsumer.prototype.allGeneratedPositionsFor = function SourceMapConsumer_allGeneratedPositionsFor(aArgs) {
+      var line = util.getArg(aArgs, "line");
+      var needle = {
+        source: util.getArg(aArgs, "source"),
+        originalLine: line,
+        originalColumn: util.getArg(aArgs, "column", 0)
+      };
+      needle.source = this._findSourceIndex(needle.source);
+      if (needle.source < 0) {
+        return [];
+      }
+      var mappings = [];
+      var index = this._findMapping(
+        needle,
+        this._originalMappings,
+        "originalLine",
+        "originalColumn",
+        util.compareByOriginalPositions,
+        binarySearch.LEAST_UPPER_BOUND
+      );
+      if (index >= 0) {
+        var mapping = this._originalMappings[index];
+        if (aArgs.column === void 0) {
+          var originalLine = mapping.originalLine;
+          while (mapping && mapping.originalLine === originalLine) {
+            mappings.push({
+              line: util.getArg(mapping, "generatedLine", null),
+              column: util.getArg(mapping, "generatedColumn", null),
+              lastColumn: util.getArg(mapping, "lastGeneratedColumn", null)
+            });
+            mapping = this._originalMappings[++index];
+          }
+        } else {
+          var originalColumn = mapping.originalColumn;
+          while (mapping && mapping.originalLine === line && mapping.originalColumn == originalColumn) {
+            mappings.push({
+              line: util.getArg(mapping, "generatedLine", null),
+              column: util.getArg(mapping, "generatedColumn", null),
+              lastColumn: util.getArg(mapping, "lastGeneratedColumn", null)
+            });
+            mapping = this._originalMappings[++index];
+          }
+        }
+      }
+      return mappings;
+    };
+    exports2.SourceMapConsumer = SourceMapConsumer;
+    function BasicSourceMapConsumer(aSourceMap, aSourceMapURL) {
+      var sourceMap = aSourceMap;
+      if (typeof aSourceMap === "string") {
+        sourceMap = util.parseSourceMapInput(aSourceMap);
+      }
+      var version2 = util.getArg(sourceMap, "version");
+      var sources = util.getArg(sourceMap, "sources");
+      var names = util.getArg(sourceMap, "names", []);
+      var sourceRoot = util.getArg(sourceMap, "sourceRoot", null);
+      var sourcesContent = util.getArg(sourceMap, "sourcesContent", null);
+      var mappings = util.getArg(sourceMap, "mappings");
+      var file = util.getArg(sourceMap, "file", null);
+      if (version2 != this._version) {
+        throw new Error("Unsupported version: " + version2);
+      }
+      if (sourceRoot) {
+        sourceRoot = util.normalize(sourceRoot);
+      }
+      sources = sources.map(String).map(util.normalize).map(function(source) {
+        return sourceRoot && util.isAbsolute(sourceRoot) && util.isAbsolute(source) ? util.relative(sourceRoot, source) : source;
+      });
+      this._names = ArraySet.fromArray(names.map(String), true);
+      this._sources = ArraySet.fromArray(sources, true);
+      this._absoluteSources = this._sources.toArray().map(function(s) {
+        return util.computeSourceURL(sourceRoot, s, aSourceMapURL);
+      });
+      this.sourceRoot = sourceRoot;
+      this.sourcesContent = sourcesContent;
+      this._mappings = mappings;
+      this._sourceMapURL = aSourceMapURL;
+      this.file = file;
+    }
+    BasicSourceMapConsumer.prototype = Object.create(SourceMapConsumer.prototype);
+    BasicSourceMapConsumer.prototype.consumer = SourceMapConsumer;
+    BasicSourceMapConsumer.prototype._findSourceIndex = function(aSource) {
+      var relativeSource = aSource;
+      if (this.sourceRoot != null) {
+        relativeSource = util.relative(this.sourceRoot, relativeSource);
+      }
+      if (this._sources.has(relativeSource)) {
+        return this._sources.indexOf(relativeSource);
+      }
+      var i;
+      for (i = 0; i < this._absoluteSources.length; ++i) {
+        if (this._absoluteSources[i] == aSource) {
+          return i;
+        }
+      }
+      return -1;
+    };
+    BasicSourceMapConsumer.fromSourceMap = function SourceMapConsumer_fromSourceMap(aSourceMap, aSourceMapURL) {
+      var smc = Object.create(BasicSourceMapConsumer.prototype);
+      var names = smc._names = ArraySet.fromArray(aSourceMap._names.toArray(), true);
+      var sources = smc._sources = ArraySet.fromArray(aSourceMap._sources.toArray(), true);
+      smc.sourceRoot = aSourceMap._sourceRoot;
+      smc.sourcesContent = aSourceMap._generateSourcesContent(
+        smc._sources.toArray(),
+        smc.sourceRoot
+      );
+      smc.file = aSourceMap._file;
+      smc._sourceMapURL = aSourceMapURL;
+      smc._absoluteSources = smc._sources.toArray().map(function(s) {
+        return util.computeSourceURL(smc.sourceRoot, s, aSourceMapURL);
+      });
+      var generatedMappings = aSourceMap._mappings.toArray().slice();
+      var destGeneratedMappings = smc.__generatedMappings = [];
+      var destOriginalMappings = smc.__originalMappings = [];
+      for (var i = 0, length = generatedMappings.length; i < length; i++) {
+        var srcMapping = generatedMappings[i];
+        var destMapping = new Mapping();
+        destMapping.generatedLine = srcMapping.generatedLine;
+        destMapping.generatedColumn = srcMapping.generatedColumn;
+        if (srcMapping.source) {
+          destMapping.source = sources.indexOf(srcMapping.source);
+          destMapping.originalLine = srcMapping.originalLine;
+          destMapping.originalColumn = srcMapping.originalColumn;
+          if (srcMapping.name) {
+            destMapping.name = names.indexOf(srcMapping.name);
+          }
+          destOriginalMappings.push(destMapping);
+        }
+        destGeneratedMappings.push(destMapping);
+      }
+      quickSort(smc.__originalMappings, util.compareByOriginalPositions);
+      return smc;
+    };
+    BasicSourceMapConsumer.prototype._version = 3;
+    Object.defineProperty(BasicSourceMapConsumer.prototype, "sources", {
+      get: function() {
+        return this._absoluteSources.slice();
+      }
+    });
+    function Mapping() {
+      this.generatedLine = 0;
+      this.generatedColumn = 0;
+      this.source = null;
+      this.originalLine = null;
+      this.originalColumn = null;
+      this.name = null;
+    }
+    BasicSourceMapConsumer.prototype._parseMappings = function SourceMapConsumer_parseMappings(aStr, aSourceRoot) {
+      var generatedLine = 1;
+      var previousGeneratedColumn = 0;
+      var previousOriginalLine = 0;
+      var previousOriginalColumn = 0;
+      var previousSource = 0;
+      var previousName = 0;
+      var length = aStr.length;
+      var index = 0;
+      var cachedSegments = {};
+      var temp = {};
+      var originalMappings = [];
+      var generatedMappings = [];
+      var mapping, str, segment, end, value;
+      while (index < length) {
+        if (aStr.charAt(index) === ";") {
+          generatedLine++;
+          index++;
+          previousGeneratedColumn = 0;
+        } else if (aStr.charAt(index) === ",") {
+          index++;
+        } else {
+          mapping = new Mapping();
+          mapping.generatedLine = generatedLine;
+          for (end = index; end < length; end++) {
+            if (this._charIsMappingSeparator(aStr, end)) {
+              break;
+            }
+          }
+          str = aStr.slice(index, end);
+          segment = cachedSegments[str];
+          if (segment) {
+            index += str.length;
+          } else {
+            segment = [];
+            while (index < end) {
+              base64VLQ.decode(aStr, index, temp);
+              value = temp.value;
+              index = temp.rest;
+              segment.push(value);
+            }
+            if (segment.length === 2) {
+              throw new Error("Found a source, but no line and column");
+            }
+            if (segment.length === 3) {
+              throw new Error("Found a source and line, but no column");
+            }
+            cachedSegments[str] = segment;
+          }
+          mapping.generatedColumn = previousGeneratedColumn + segment[0];
+          previousGeneratedColumn = mapping.generatedColumn;
+          if (segment.length > 1) {
+            mapping.source = previousSource + segment[1];
+            previousSource += segment[1];
+            mapping.originalLine = previousOriginalLine + segment[2];
+            previousOriginalLine = mapping.originalLine;
+            mapping.originalLine += 1;
+            mapping.originalColumn = previousOriginalColumn + segment[3];
+            previousOriginalColumn = mapping.originalColumn;
+            if (segment.length > 4) {
+              mapping.name = previousName + segment[4];
+              previousName += segment[4];
+            }
+          }
+          generatedMappings.push(mapping);
+          if (typeof mapping.originalLine === "number") {
+            originalMappings.push(mapping);
+          }
+        }
+      }
+      quickSort(generatedMappings, util.compareByGeneratedPositionsDeflated);
+      this.__generatedMappings = generatedMappings;
+      quickSort(originalMappings, util.compareByOriginalPositions);
+      this.__originalMappings = originalMappings;
+    };
+    BasicSourceMapConsumer.prototype._findMapping = function SourceMapConsumer_findMapping(aNeedle, aMappings, aLineName, aColumnName, aComparator, aBias) {
+      if (aNeedle[aLineName] <= 0) {
+        throw new TypeError("Line must be greater than or equal to 1, got " + aNeedle[aLineName]);
+      }
+      if (aNeedle[aColumnName] < 0) {
+        throw new TypeError("Column must be greater than or equal to 0, got " + aNeedle[aColumnName]);
+      }
+      return binarySearch.search(aNeedle, aMappings, aComparator, aBias);
+    };
+    BasicSourceMapConsumer.prototype.computeColumnSpans = function SourceMapConsumer_computeColumnSpans() {
+      for (var index = 0; index < this._generatedMappings.length; ++index) {
+        var mapping = this._generatedMappings[index];
+        if (index + 1 < this._generatedMappings.length) {
+          var nextMapping = this._generatedMappings[index + 1];
+          if (mapping.generatedLine === nextMapping.generatedLine) {
+            mapping.lastGeneratedColumn = nextMapping.generatedColumn - 1;
+            continue;
+          }
+        }
+        mapping.lastGeneratedColumn = Infinity;
+      }
+    };
+    BasicSourceMapConsumer.prototype.originalPositionFor = function SourceMapConsumer_originalPositionFor(aArgs) {
+      var needle = {
+        generatedLine: util.getArg(aArgs, "line"),
+        generatedColumn: util.getArg(aArgs, "column")
+      };
+      var index = this._findMapping(
+        needle,
+        this._generatedMappings,
+        "generatedLine",
+        "generatedColumn",
+        util.compareByGeneratedPositionsDeflated,
+        util.getArg(aArgs, "bias", SourceMapConsumer.GREATEST_LOWER_BOUND)
+      );
+      if (index >= 0) {
+        var mapping = this._generatedMappings[index];
+        if (mapping.generatedLine === needle.generatedLine) {
+          var source = util.getArg(mapping, "source", null);
+          if (source !== null) {
+            source = this._sources.at(source);
+            source = util.computeSourceURL(this.sourceRoot, source, this._sourceMapURL);
+          }
+          var name2 = util.getArg(mapping, "name", null);
+          if (name2 !== null) {
+            name2 = this._names.at(name2);
+          }
+          return {
+            source,
+            line: util.getArg(mapping, "originalLine", null),
+            column: util.getArg(mapping, "originalColumn", null),
+            name: name2
+          };
+        }
+      }
+      return {
+        source: null,
+        line: null,
+        column: null,
+        name: null
+      };
+    };
+    BasicSourceMapConsumer.prototype.hasContentsOfAllSources = function BasicSourceMapConsumer_hasContentsOfAllSources() {
+      if (!this.sourcesContent) {
+        return false;
+      }
+      return this.sourcesContent.length >= this._sources.size() && !this.sourcesContent.some(function(sc) {
+        return sc == null;
+      });
+    };
+    BasicSourceMapConsumer.prototype.sourceContentFor = function SourceMapConsumer_sourceContentFor(aSource, nullOnMissing) {
+      if (!this.sourcesContent) {
+        return null;
+      }
+      var index = this._findSourceIndex(aSource);
+      if (index >= 0) {
+        return this.sourcesContent[index];
+      }
+      var relativeSource = aSource;
+      if (this.sourceRoot != null) {
+        relativeSource = util.relative(this.sourceRoot, relativeSource);
+      }
+      var url2;
+      if (this.sourceRoot != null && (url2 = util.urlParse(this.sourceRoot))) {
+        var fileUriAbsPath = relativeSource.replace(/^file:\/\//, "");
+        if (url2.scheme == "file" && this._sources.has(fileUriAbsPath)) {
+          return this.sourcesContent[this._sources.indexOf(fileUriAbsPath)];
+        }
+        if ((!url2.path || url2.path == "/") && this._sources.has("/" + relativeSource)) {
+          return this.sourcesContent[this._sources.indexOf("/" + relativeSource)];
+        }
+      }
+      if (nullOnMissing) {
+        return null;
+      } else {
+        throw new Error('"' + relativeSource + '" is not in the SourceMap.');
+      }
+    };
+    BasicSourceMapConsumer.prototype.generatedPositionFor = function SourceMapConsumer_generatedPositionFor(aArgs) {
+      var source = util.getArg(aArgs, "source");
+      source = this._findSourceIndex(source);
+      if (source < 0) {
+        return {
+          line: null,
+          column: null,
+          lastColumn: null
+        };
+      }
+      var needle = {
+        source,
+        originalLine: util.getArg(aArgs, "line"),
+        originalColumn: util.getArg(aArgs, "column")
+      };
+      var index = this._findMapping(
+        needle,
+        this._originalMappings,
+        "originalLine",
+        "originalColumn",
+        util.compareByOriginalPositions,
+        util.getArg(aArgs, "bias", SourceMapConsumer.GREATEST_LOWER_BOUND)
+      );
+      if (index >= 0) {
+        var mapping = this._originalMappings[index];
+        if (mapping.source === needle.source) {
+          return {
+            line: util.getArg(mapping, "generatedLine", null),
+            column: util.getArg(mapping, "generatedColumn", null),
+            lastColumn: util.getArg(mapping, "lastGeneratedColumn", null)
+          };
+        }
+      }
+      return {
+        line: null,
+        column: null,
+        lastColumn: null
+      };
+    };
+    exports2.BasicSourceMapConsumer = BasicSourceMapConsumer;
+    function IndexedSourceMapConsumer(aSourceMap, aSourceMapURL) {
+      var sourceMap = aSourceMap;
+      if (typeof aSourceMap === "string") {
+        sourceMap = util.parseSourceMapInput(aSourceMap);
+      }
+      var version2 = util.getArg(sourceMap, "version");
+      var sections = util.getArg(sourceMap, "sections");
+      if (version2 != this._version) {
+        throw new Error("Unsupported version: " + version2);
+      }
+      this._sources = new ArraySet();
+      this._names = new ArraySet();
+      var lastOffset = {
+        line: -1,
+        column: 0
+      };
+      this._sections = sections.map(function(s) {
+        if (s.url) {
+          throw new Error("Support for url field in sections not implemented.");
+        }
+        var offset = util.getArg(s, "offset");
+        var offsetLine = util.getArg(offset, "line");
+        var offsetColumn = util.getArg(offset, "column");
+        if (offsetLine < lastOffset.line || offsetLine === lastOffset.line && offsetColumn < lastOffset.column) {
+          throw new Error("Section offsets must be ordered and non-overlapping.");
+        }
+        lastOffset = offset;
+        return {
+          generatedOffset: {
+            // The offset fields are 0-based, but we use 1-based indices when
+            // encoding/decoding from VLQ.
+            generatedLine: offsetLine + 1,
+            generatedColumn: offsetColumn + 1
+          },
+          consumer: new SourceMapConsumer(util.getArg(s, "map"), aSourceMapURL)
+        };
+      });
+    }
+    IndexedSourceMapConsumer.prototype = Object.create(SourceMapConsumer.prototype);
+    IndexedSourceMapConsumer.prototype.constructor = SourceMapConsumer;
+    IndexedSourceMapConsumer.prototype._version = 3;
+    Object.defineProperty(IndexedSourceMapConsumer.prototype, "sources", {
+      get: function() {
+        var sources = [];
+        for (var i = 0; i < this._sections.length; i++) {
+          for (var j = 0; j < this._sections[i].consumer.sources.length; j++) {
+            sources.push(this._sections[i].consumer.sources[j]);
+          }
+        }
+        return sources;
+      }
+    });
+    IndexedSourceMapConsumer.prototype.originalPositionFor = function IndexedSourceMapConsumer_originalPositionFor(aArgs) {
+      var needle = {
+        generatedLine: util.getArg(aArgs, "line"),
+        generatedColumn: util.getArg(aArgs, "column")
+      };
+      var sectionIndex = binarySearch.search(
+        needle,
+        this._sections,
+        function(needle2, section2) {
+          var cmp = needle2.generatedLine - section2.generatedOffset.generatedLine;
+          if (cmp) {
+            return cmp;
+          }
+          return needle2.generatedColumn - section2.generatedOffset.generatedColumn;
+        }
+      );
+      var section = this._sections[sectionIndex];
+      if (!section) {
+        return {
+          source: null,
+          line: null,
+          column: null,
+          name: null
+        };
+      }
+      return section.consumer.originalPositionFor({
+        line: needle.generatedLine - (section.generatedOffset.generatedLine - 1),
+        column: needle.generatedColumn - (section.generatedOffset.generatedLine === needle.generatedLine ? section.generatedOffset.generatedColumn - 1 : 0),
+        bias: aArgs.bias
+      });
+    };
+    IndexedSourceMapConsumer.prototype.hasContentsOfAllSources = function IndexedSourceMapConsumer_hasContentsOfAllSources() {
+      return this._sections.every(function(s) {
+        return s.consumer.hasContentsOfAllSources();
+      });
+    };
+    IndexedSourceMapConsumer.prototype.sourceContentFor = function IndexedSourceMapConsumer_sourceContentFor(aSource, nullOnMissing) {
+      for (var i = 0; i < this._sections.length; i++) {
+        var section = this._sections[i];
+        var content = section.consumer.sourceContentFor(aSource, true);
+        if (content) {
+          return content;
+        }
+      }
+      if (nullOnMissing) {
+        return null;
+      } else {
+        throw new Error('"' + aSource + '" is not in the SourceMap.');
+      }
+    };
+    IndexedSourceMapConsumer.prototype.generatedPositionFor = function IndexedSourceMapConsumer_generatedPositionFor(aArgs) {
+      for (var i = 0; i < this._sections.length; i++) {
+        var section = this._sections[i];
+        if (section.consumer._findSourceIndex(util.getArg(aArgs, "source")) === -1) {
+          continue;
+        }
+        var generatedPosition = section.consumer.generatedPositionFor(aArgs);
+        if (generatedPosition) {
+          var ret = {
+            line: generatedPosition.line + (section.generatedOffset.generatedLine - 1),
+            column: generatedPosition.column + (section.generatedOffset.generatedLine === generatedPosition.line ? section.generatedOffset.generatedColumn - 1 : 0)
+          };
+          return ret;
+        }
+      }
+      return {
+        line: null,
+        column: null
+      };
+    };
+    IndexedSourceMapConsumer.prototype._parseMappings = function IndexedSourceMapConsumer_parseMappings(aStr, aSourceRoot) {
+      this.__generatedMappings = [];
+      this.__originalMappings = [];
+      for (var i = 0; i < this._sections.length; i++) {
+        var section = this._sections[i];
+        var sectionMappings = section.consumer._generatedMappings;
+        for (var j = 0; j < sectionMappings.length; j++) {
+          var mapping = sectionMappings[j];
+          var source = section.consumer._sources.at(mapping.source);
+          source = util.computeSourceURL(section.consumer.sourceRoot, source, this._sourceMapURL);
+          this._sources.add(source);
+          source = this._sources.indexOf(source);
+          var name2 = null;
+          if (mapping.name) {
+            name2 = section.consumer._names.at(mapping.name);
+            this._names.add(name2);
+            name2 = this._names.indexOf(name2);
+          }
+          var adjustedMapping = {
+            source,
+            generatedLine: mapping.generatedLine + (section.generatedOffset.generatedLine - 1),
+            generatedColumn: mapping.generatedColumn + (section.generatedOffset.generatedLine === mapping.generatedLine ? section.generatedOffset.generatedColumn - 1 : 0),
+            originalLine: mapping.originalLine,
+            originalColumn: mapping.originalColumn,
+            name: name2
+          };
+          this.__generatedMappings.push(adjustedMapping);
+          if (typeof adjustedMapping.originalLine === "number") {
+            this.__originalMappings.push(adjustedMapping);
+          }
+        }
+      }
+      quickSort(this.__generatedMappings, util.compareByGeneratedPositionsDeflated);
+      quickSort(this.__originalMappings, util.compareByOriginalPositions);
+    };
+    exports2.IndexedSourceMapConsumer = IndexedSourceMapConsumer;
+  }
+});
+
+// ../../work/main/node_modules/source-map/lib/source-node.js
+var require_source_node = __commonJS({
+  "../../work/main/node_modules/source-map/lib/source-node.js"(exports2) {
+    var SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
+    var util = require_util7();
+    var REGEX_NEWLINE = /(\r?\n)/;
+    var NEWLINE_CODE = 10;
+    var isSourceNode = "$$$isSourceNode$$$";
+    function SourceNode(aLine, aColumn, aSource, aChunks, aName) {
+      this.children = [];
+      this.sourceContents = {};
+      this.line = aLine == null ? null : aLine;
+      this.column = aColumn == null ? null : aColumn;
+      this.source = aSource == null ? null : aSource;
+      this.name = aName == null ? null : aName;
+      this[isSourceNode] = true;
+      if (aChunks != null) this.add(aChunks);
+    }
+    SourceNode.fromStringWithSourceMap = function SourceNode_fromStringWithSourceMap(aGeneratedCode, aSourceMapConsumer, aRelativePath) {
+      var node2 = new SourceNode();
+      var remainingLines = aGeneratedCode.split(REGEX_NEWLINE);
+      var remainingLinesIndex = 0;
+      var shiftNextLine = function() {
+        var lineContents = getNextLine();
+        var newLine = getNextLine() || "";
+        return lineContents + newLine;
+        function getNextLine() {
+          return remainingLinesIndex < remainingLines.length ? remainingLines[remainingLinesIndex++] : void 0;
+        }
+      };
+      var lastGeneratedLine = 1, lastGeneratedColumn = 0;
+      var lastMapping = null;
+      aSourceMapConsumer.eachMapping(function(mapping) {
+        if (lastMapping !== null) {
+          if (lastGeneratedLine < mapping.generatedLine) {
+            addMappingWithCode(lastMapping, shiftNextLine());
+            lastGeneratedLine++;
+            lastGeneratedColumn = 0;
+          } else {
+            var nextLine = remainingLines[remainingLinesIndex] || "";
+            var code = nextLine.substr(0, mapping.generatedColumn - lastGeneratedColumn);
+            remainingLines[remainingLinesIndex] = nextLine.substr(mapping.generatedColumn - lastGeneratedColumn);
+            lastGeneratedColumn = mapping.generatedColumn;
+            addMappingWithCode(lastMapping, code);
+            lastMapping = mapping;
+            return;
+          }
+        }
+        while (lastGeneratedLine < mapping.generatedLine) {
+          node2.add(shiftNextLine());
+          lastGeneratedLine++;
+        }
+        if (lastGeneratedColumn < mapping.generatedColumn) {
+          var nextLine = remainingLines[remainingLinesIndex] || "";
+          node2.add(nextLine.substr(0, mapping.generatedColumn));
+          remainingLines[remainingLinesIndex] = nextLine.substr(mapping.generatedColumn);
+          lastGeneratedColumn = mapping.generatedColumn;
+        }
+        lastMapping = mapping;
+      }, this);
+      if (remainingLinesIndex < remainingLines.length) {
+        if (lastMapping) {
+          addMappingWithCode(lastMapping, shiftNextLine());
+        }
+        node2.add(remainingLines.splice(remainingLinesIndex).join(""));
+      }
+      aSourceMapConsumer.sources.forEach(function(sourceFile) {
+        var content = aSourceMapConsumer.sourceContentFor(sourceFile);
+        if (content != null) {
+          if (aRelativePath != null) {
+            sourceFile = util.join(aRelativePath, sourceFile);
+          }
+          node2.setSourceContent(sourceFile, content);
+        }
+      });
+      return node2;
+      function addMappingWithCode(mapping, code) {
+        if (mapping === null || mapping.source === void 0) {
+          node2.add(code);
+        } else {
+          var source = aRelativePath ? util.join(aRelativePath, mapping.source) : mapping.source;
+          node2.add(new SourceNode(
+            mapping.originalLine,
+            mapping.originalColumn,
+            source,
+            code,
+            mapping.name
+          ));
+        }
+      }
+    };
+    SourceNode.prototype.add = function SourceNode_add(aChunk) {
+      if (Array.isArray(aChunk)) {
+        aChunk.forEach(function(chunk) {
+          this.add(chunk);
+        }, this);
+      } else if (aChunk[isSourceNode] || typeof aChunk === "string") {
+        if (aChunk) {
+          this.children.push(aChunk);
+        }
+      } else {
+        throw new TypeError(
+          "Expected a SourceNode, string, or an array of SourceNodes and strings. Got " + aChunk
+        );
+      }
+      return this;
+    };
+    SourceNode.prototype.prepend = function SourceNode_prepend(aChunk) {
+      if (Array.isArray(aChunk)) {
+        for (var i = aChunk.length - 1; i >= 0; i--) {
+          this.prepend(aChunk[i]);
+        }
+      } else if (aChunk[isSourceNode] || typeof aChunk === "string") {
+        this.children.unshift(aChunk);
+      } else {
+        throw new TypeError(
+          "Expected a SourceNode, string, or an array of SourceNodes and strings. Got " + aChunk
+        );
+      }
+      return this;
+    };
+    SourceNode.prototype.walk = function SourceNode_walk(aFn) {
+      var chunk;
+      for (var i = 0, len = this.children.length; i < len; i++) {
+        chunk = this.children[i];
+        if (chunk[isSourceNode]) {
+          chunk.walk(aFn);
+        } else {
+          if (chunk !== "") {
+            aFn(chunk, {
+              source: this.source,
+              line: this.line,
+              column: this.column,
+              name: this.name
+            });
+          }
+        }
+      }
+    };
+    SourceNode.prototype.join = function SourceNode_join(aSep) {
+      var newChildren;
+      var i;
+      var len = this.children.length;
+      if (len > 0) {
+        newChildren = [];
+        for (i = 0; i < len - 1; i++) {
+          newChildren.push(this.children[i]);
+          newChildren.push(aSep);
+        }
+        newChildren.push(this.children[i]);
+        this.children = newChildren;
+      }
+      return this;
+    };
+    SourceNode.prototype.replaceRight = function SourceNode_replaceRight(aPattern, aReplacement) {
+      var lastChild = this.children[this.children.length - 1];
+      if (lastChild[isSourceNode]) {
+        lastChild.replaceRight(aPattern, aReplacement);
+      } else if (typeof lastChild === "string") {
+        this.children[this.children.length - 1] = lastChild.replace(aPattern, aReplacement);
+      } else {
+        this.children.push("".replace(aPattern, aReplacement));
+      }
+      return this;
+    };
+    SourceNode.prototype.setSourceContent = function SourceNode_setSourceContent(aSourceFile, aSourceContent) {
+      this.sourceContents[util.toSetString(aSourceFile)] = aSourceContent;
+    };
+    SourceNode.prototype.walkSourceContents = function SourceNode_walkSourceContents(aFn) {
+      for (var i = 0, len = this.children.length; i < len; i++) {
+        if (this.children[i][isSourceNode]) {
+          this.children[i].walkSourceContents(aFn);
+        }
+      }
+      var sources = Object.keys(this.sourceContents);
+      for (var i = 0, len = sources.length; i < len; i++) {
+        aFn(util.fromSetString(sources[i]), this.sourceContents[sources[i]]);
+      }
+    };
+    SourceNode.prototype.toString = function SourceNode_toString() {
+      var str = "";
+      this.walk(function(chunk) {
+        str += chunk;
+      });
+      return str;
+    };
+    SourceNode.prototype.toStringWithSourceMap = function SourceNode_toStringWithSourceMap(aArgs) {
+      var generated = {
+        code: "",
+        line: 1,
+        column: 0
+      };
+      var map = new SourceMapGenerator(aArgs);
+      var sourceMappingActive = false;
+      var lastOriginalSource = null;
+      var lastOriginalLine = null;
+      var lastOriginalColumn = null;
+      var lastOriginalName = null;
+      this.walk(function(chunk, original) {
+        generated.code += chunk;
+        if (original.source !== null && original.line !== null && original.column !== null) {
+          if (lastOriginalSource !== original.source || lastOriginalLine !== original.line || lastOriginalColumn !== original.column || lastOriginalName !== original.name) {
+            map.addMapping({
+              source: original.source,
+              original: {
+                line: original.line,
+                column: original.column
+              },
+              generated: {
+                line: generated.line,
+                column: generated.column
+              },
+              name: original.name
+            });
+          }
+          lastOriginalSource = original.source;
+          lastOriginalLine = original.line;
+          lastOriginalColumn = original.column;
+          lastOriginalName = original.name;
+          sourceMappingActive = true;
+        } else if (sourceMappingActive) {
+          map.addMapping({
+            generated: {
+              line: generated.line,
+              column: generated.column
+            }
+          });
+          lastOriginalSource = null;
+          sourceMappingActive = false;
+        }
+        for (var idx = 0, length = chunk.length; idx < length; idx++) {
+          if (chunk.charCodeAt(idx) === NEWLINE_CODE) {
+            generated.line++;
+            generated.column = 0;
+            if (idx + 1 === length) {
+              lastOriginalSource = null;
+              sourceMappingActive = false;
+            } else if (sourceMappingActive) {
+              map.addMapping({
+                source: original.source,
+                original: {
+                  line: original.line,
+                  column: original.column
+                },
+                generated: {
+                  line: generated.line,
+                  column: generated.column
+                },
+                name: original.name
+              });
+            }
+          } else {
+            generated.column++;
+          }
+        }
+      });
+      this.walkSourceContents(function(sourceFile, sourceContent) {
+        map.setSourceContent(sourceFile, sourceContent);
+      });
+      return { code: generated.code, map };
+    };
+    exports2.SourceNode = SourceNode;
+  }
+});
+
+// ../../work/main/node_modules/source-map/source-map.js
+var require_source_map = __commonJS({
+  "../../work/main/node_modules/source-map/source-map.js"(exports2) {
+    exports2.SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
+    exports2.SourceMapConsumer = require_source_map_consumer().SourceMapConsumer;
+    exports2.SourceNode = require_source_node().SourceNode;
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/code-gen.js
+var require_code_gen = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/code-gen.js"(exports2) {
+    "use strict";
+    exports2.__esModule = true;
+    exports2.safeJsonLiteral = safeJsonLiteral;
+    var _utils = require_utils2();
+    var NEEDS_ESCAPING = /[\x00-\x1f\\"\u2028\u2029<\ud800-\udfff]/;
+    var SCRIPT_DELIMITERS = /<(?=!--|\/?script)/gi;
+    function escapeScriptDelimiters(code) {
+      return code.replace(SCRIPT_DELIMITERS, "\\u003C");
+    }
+    function escapeSurrogate(surrogate) {
+      return "\\u" + surrogate.charCodeAt(0).toString(16);
+    }
+    function safeJsonLiteral(value) {
+      return escapeScriptDelimiters(JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029").replace(/[\ud800-\udfff]/g, escapeSurrogate));
+    }
+    var SourceNode = void 0;
+    try {
+      if (typeof define !== "function" || !define.amd) {
+        SourceMap = require_source_map();
+        SourceNode = SourceMap.SourceNode;
+      }
+    } catch (err) {
+    }
+    var SourceMap;
+    if (!SourceNode) {
+      SourceNode = function(line, column, srcFile, chunks) {
+        this.src = "";
+        if (chunks) {
+          this.add(chunks);
+        }
+      };
+      SourceNode.prototype = {
+        add: function add(chunks) {
+          if (_utils.isArray(chunks)) {
+            chunks = chunks.join("");
+          }
+          this.src += chunks;
+        },
+        prepend: function prepend(chunks) {
+          if (_utils.isArray(chunks)) {
+            chunks = chunks.join("");
+          }
+          this.src = chunks + this.src;
+        },
+        toStringWithSourceMap: function toStringWithSourceMap() {
+          return { code: this.toString() };
+        },
+        toString: function toString() {
+          return this.src;
+        }
+      };
+    }
+    function castChunk(chunk, codeGen, loc) {
+      if (_utils.isArray(chunk)) {
+        var ret = [];
+        for (var i = 0, len = chunk.length; i < len; i++) {
+          ret.push(codeGen.wrap(chunk[i], loc));
+        }
+        return ret;
+      } else if (typeof chunk === "boolean" || typeof chunk === "number") {
+        return chunk + "";
+      }
+      return chunk;
+    }
+    function CodeGen(srcFile) {
+      this.srcFile = srcFile;
+      this.source = [];
+    }
+    CodeGen.prototype = {
+      isEmpty: function isEmpty() {
+        return !this.source.length;
+      },
+      prepend: function prepend(source, loc) {
+        this.source.unshift(this.wrap(source, loc));
+      },
+      push: function push(source, loc) {
+        this.source.push(this.wrap(source, loc));
+      },
+      merge: function merge2() {
+        var source = this.empty();
+        this.each(function(line) {
+          source.add(["  ", line, "\n"]);
+        });
+        return source;
+      },
+      each: function each(iter) {
+        for (var i = 0, len = this.source.length; i < len; i++) {
+          iter(this.source[i]);
+        }
+      },
+      empty: function empty() {
+        var loc = this.currentLocation || { start: {} };
+        return new SourceNode(loc.start.line, loc.start.column, this.srcFile);
+      },
+      wrap: function wrap(chunk) {
+        var loc = arguments.length <= 1 || arguments[1] === void 0 ? this.currentLocation || { start: {} } : arguments[1];
+        if (chunk instanceof SourceNode) {
+          return chunk;
+        }
+        chunk = castChunk(chunk, this, loc);
+        return new SourceNode(loc.start.line, loc.start.column, this.srcFile, chunk);
+      },
+      functionCall: function functionCall(fn, type, params) {
+        params = this.generateList(params);
+        return this.wrap([fn, type ? "." + type + "(" : "(", params, ")"]);
+      },
+      quotedString: function quotedString(str) {
+        str = str + "";
+        if (!NEEDS_ESCAPING.test(str)) {
+          return '"' + str + '"';
+        }
+        return safeJsonLiteral(str);
+      },
+      objectLiteral: function objectLiteral(obj) {
+        var _this = this;
+        var pairs = [];
+        Object.keys(obj).forEach(function(key) {
+          var value = castChunk(obj[key], _this);
+          if (value !== "undefined") {
+            pairs.push([_this.quotedString(key), ":", value]);
+          }
+        });
+        var ret = this.generateList(pairs);
+        ret.prepend("{");
+        ret.add("}");
+        return ret;
+      },
+      generateList: function generateList(entries) {
+        var ret = this.empty();
+        for (var i = 0, len = entries.length; i < len; i++) {
+          if (i) {
+            ret.add(",");
+          }
+          ret.add(castChunk(entries[i], this));
+        }
+        return ret;
+      },
+      generateArray: function generateArray(entries) {
+        var ret = this.generateList(entries);
+        ret.prepend("[");
+        ret.add("]");
+        return ret;
+      }
+    };
+    exports2["default"] = CodeGen;
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/javascript-compiler.js
+var require_javascript_compiler = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/javascript-compiler.js"(exports2, module2) {
+    "use strict";
+    exports2.__esModule = true;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _base = require_base();
+    var _exception = require_exception();
+    var _exception2 = _interopRequireDefault(_exception);
+    var _utils = require_utils2();
+    var _codeGen = require_code_gen();
+    var _codeGen2 = _interopRequireDefault(_codeGen);
+    function Literal(value) {
+      this.value = value;
+    }
+    function JavaScriptCompiler() {
+    }
+    JavaScriptCompiler.prototype = {
+      // PUBLIC API: You can override these methods in a subclass to provide
+      // alternative compiled forms for name lookup and buffering semantics
+      nameLookup: function nameLookup(parent, name2) {
+        return this.internalNameLookup(parent, name2);
+      },
+      depthedLookup: function depthedLookup(name2) {
+        return [this.aliasable("container.lookup"), "(depths, ", this.quotedString(name2), ")"];
+      },
+      compilerInfo: function compilerInfo() {
+        var revision = _base.COMPILER_REVISION, versions = _base.REVISION_CHANGES[revision];
+        return [revision, versions];
+      },
+      appendToBuffer: function appendToBuffer(source, location, explicit) {
+        if (!_utils.isArray(source)) {
+          source = [source];
+        }
+        source = this.source.wrap(source, location);
+        if (this.environment.isSimple) {
+          return ["return ", source, ";"];
+        } else if (explicit) {
+          return ["buffer += ", source, ";"];
+        } else {
+          source.appendToBuffer = true;
+          return source;
+        }
+      },
+      initializeBuffer: function initializeBuffer() {
+        return this.quotedString("");
+      },
+      // END PUBLIC API
+      internalNameLookup: function internalNameLookup(parent, name2) {
+        this.lookupPropertyFunctionIsUsed = true;
+        return ["lookupProperty(", parent, ",", this.quotedString(name2), ")"];
+      },
+      lookupPropertyFunctionIsUsed: false,
+      compile: function compile3(environment2, options, context, asObject) {
+        this.environment = environment2;
+        this.options = options;
+        this.stringParams = this.options.stringParams;
+        this.trackIds = this.options.trackIds;
+        this.precompile = !asObject;
+        this.name = this.environment.name;
+        this.isChild = !!context;
+        this.context = context || {
+          decorators: [],
+          programs: [],
+          environments: []
+        };
+        this.preamble();
+        this.stackSlot = 0;
+        this.stackVars = [];
+        this.aliases = {};
+        this.registers = { list: [] };
+        this.hashes = [];
+        this.compileStack = [];
+        this.inlineStack = [];
+        this.blockParams = [];
+        this.compileChildren(environment2, options);
+        this.useDepths = this.useDepths || environment2.useDepths || environment2.useDecorators || this.options.compat;
+        this.useBlockParams = this.useBlockParams || environment2.useBlockParams;
+        var opcodes = environment2.opcodes, opcode = void 0, firstLoc = void 0, i = void 0, l = void 0;
+        for (i = 0, l = opcodes.length; i < l; i++) {
+          opcode = opcodes[i];
+          this.source.currentLocation = opcode.loc;
+          firstLoc = firstLoc || opcode.loc;
+          this[opcode.opcode].apply(this, opcode.args);
+        }
+        this.source.currentLocation = firstLoc;
+        this.pushSource("");
+        if (this.stackSlot || this.inlineStack.length || this.compileStack.length) {
+          throw new _exception2["default"]("Compile completed with content left on stack");
+        }
+        if (!this.decorators.isEmpty()) {
+          this.useDecorators = true;
+          this.decorators.prepend(["var decorators = container.decorators, ", this.lookupPropertyFunctionVarDeclaration(), ";\n"]);
+          this.decorators.push("return fn;");
+          if (asObject) {
+            this.decorators = Function.apply(this, ["fn", "props", "container", "depth0", "data", "blockParams", "depths", this.decorators.merge()]);
+          } else {
+            this.decorators.prepend("function(fn, props, container, depth0, data, blockParams, depths) {\n");
+            this.decorators.push("}\n");
+            this.decorators = this.decorators.merge();
+          }
+        } else {
+          this.decorators = void 0;
+        }
+        var fn = this.createFunctionContext(asObject);
+        if (!this.isChild) {
+          var ret = {
+            compiler: this.compilerInfo(),
+            main: fn
+          };
+          if (this.decorators) {
+            ret.main_d = this.decorators;
+            ret.useDecorators = true;
+          }
+          var _context = this.context;
+          var programs = _context.programs;
+          var decorators = _context.decorators;
+          for (i = 0, l = programs.length; i < l; i++) {
+            ret[i] = programs[i];
+            if (decorators[i]) {
+              ret[i + "_d"] = decorators[i];
+              ret.useDecorators = true;
+            }
+          }
+          if (this.environment.usePartial) {
+            ret.usePartial = true;
+          }
+          if (this.options.data) {
+            ret.useData = true;
+          }
+          if (this.useDepths) {
+            ret.useDepths = true;
+          }
+          if (this.useBlockParams) {
+            ret.useBlockParams = true;
+          }
+          if (this.options.compat) {
+            ret.compat = true;
+          }
+          if (!asObject) {
+            ret.compiler = JSON.stringify(ret.compiler);
+            this.source.currentLocation = { start: { line: 1, column: 0 } };
+            ret = this.objectLiteral(ret);
+            if (options.srcName) {
+              ret = ret.toStringWithSourceMap({ file: options.destName });
+              ret.map = ret.map && ret.map.toString();
+            } else {
+              ret = ret.toString();
+            }
+          } else {
+            ret.compilerOptions = this.options;
+          }
+          return ret;
+        } else {
+          return fn;
+        }
+      },
+      preamble: function preamble() {
+        this.lastContext = 0;
+        this.source = new _codeGen2["default"](this.options.srcName);
+        this.decorators = new _codeGen2["default"](this.options.srcName);
+      },
+      createFunctionContext: function createFunctionContext(asObject) {
+        var _this = this;
+        var varDeclarations = "";
+        var locals = this.stackVars.concat(this.registers.list);
+        if (locals.length > 0) {
+          varDeclarations += ", " + locals.join(", ");
+        }
+        var aliasCount = 0;
+        Object.keys(this.aliases).forEach(function(alias) {
+          var node2 = _this.aliases[alias];
+          if (node2.children && node2.referenceCount > 1) {
+            varDeclarations += ", alias" + ++aliasCount + "=" + alias;
+            node2.children[0] = "alias" + aliasCount;
+          }
+        });
+        if (this.lookupPropertyFunctionIsUsed) {
+          varDeclarations += ", " + this.lookupPropertyFunctionVarDeclaration();
+        }
+        var params = ["container", "depth0", "helpers", "partials", "data"];
+        if (this.useBlockParams || this.useDepths) {
+          params.push("blockParams");
+        }
+        if (this.useDepths) {
+          params.push("depths");
+        }
+        var source = this.mergeSource(varDeclarations);
+        if (asObject) {
+          params.push(source);
+          return Function.apply(this, params);
+        } else {
+          return this.source.wrap(["function(", params.join(","), ") {\n  ", source, "}"]);
+        }
+      },
+      mergeSource: function mergeSource(varDeclarations) {
+        var isSimple = this.environment.isSimple, appendOnly = !this.forceBuffer, appendFirst = void 0, sourceSeen = void 0, bufferStart = void 0, bufferEnd = void 0;
+        this.source.each(function(line) {
+          if (line.appendToBuffer) {
+            if (bufferStart) {
+              line.prepend("  + ");
+            } else {
+              bufferStart = line;
+            }
+            bufferEnd = line;
+          } else {
+            if (bufferStart) {
+              if (!sourceSeen) {
+                appendFirst = true;
+              } else {
+                bufferStart.prepend("buffer += ");
+              }
+              bufferEnd.add(";");
+              bufferStart = bufferEnd = void 0;
+            }
+            sourceSeen = true;
+            if (!isSimple) {
+              appendOnly = false;
+            }
+          }
+        });
+        if (appendOnly) {
+          if (bufferStart) {
+            bufferStart.prepend("return ");
+            bufferEnd.add(";");
+          } else if (!sourceSeen) {
+            this.source.push('return "";');
+          }
+        } else {
+          varDeclarations += ", buffer = " + (appendFirst ? "" : this.initializeBuffer());
+          if (bufferStart) {
+            bufferStart.prepend("return buffer + ");
+            bufferEnd.add(";");
+          } else {
+            this.source.push("return buffer;");
+          }
+        }
+        if (varDeclarations) {
+          this.source.prepend("var " + varDeclarations.substring(2) + (appendFirst ? "" : ";\n"));
+        }
+        return this.source.merge();
+      },
+      lookupPropertyFunctionVarDeclaration: function lookupPropertyFunctionVarDeclaration() {
+        return "\n      lookupProperty = container.lookupProperty || function(parent, propertyName) {\n        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {\n          return parent[propertyName];\n        }\n        return undefined\n    }\n    ".trim();
+      },
+      // [blockValue]
+      //
+      // On stack, before: hash, inverse, program, value
+      // On stack, after: return value of blockHelperMissing
+      //
+      // The purpose of this opcode is to take a block of the form
+      // `{{#this.foo}}...{{/this.foo}}`, resolve the value of `foo`, and
+      // replace it on the stack with the result of properly
+      // invoking blockHelperMissing.
+      blockValue: function blockValue(name2) {
+        var blockHelperMissing = this.aliasable("container.hooks.blockHelperMissing"), params = [this.contextName(0)];
+        this.setupHelperArgs(name2, 0, params);
+        var blockName = this.popStack();
+        params.splice(1, 0, blockName);
+        this.push(this.source.functionCall(blockHelperMissing, "call", params));
+      },
+      // [ambiguousBlockValue]
+      //
+      // On stack, before: hash, inverse, program, value
+      // Compiler value, before: lastHelper=value of last found helper, if any
+      // On stack, after, if no lastHelper: same as [blockValue]
+      // On stack, after, if lastHelper: value
+      ambiguousBlockValue: function ambiguousBlockValue() {
+        var blockHelperMissing = this.aliasable("container.hooks.blockHelperMissing"), params = [this.contextName(0)];
+        this.setupHelperArgs("", 0, params, true);
+        this.flushInline();
+        var current = this.topStack();
+        params.splice(1, 0, current);
+        this.pushSource(["if (!", this.lastHelper, ") { ", current, " = ", this.source.functionCall(blockHelperMissing, "call", params), "}"]);
+      },
+      // [appendContent]
+      //
+      // On stack, before: ...
+      // On stack, after: ...
+      //
+      // Appends the string value of `content` to the current buffer
+      appendContent: function appendContent(content) {
+        if (this.pendingContent) {
+          content = this.pendingContent + content;
+        } else {
+          this.pendingLocation = this.source.currentLocation;
+        }
+        this.pendingContent = content;
+      },
+      // [append]
+      //
+      // On stack, before: value, ...
+      // On stack, after: ...
+      //
+      // Coerces `value` to a String and appends it to the current buffer.
+      //
+      // If `value` is truthy, or 0, it is coerced into a string and appended
+      // Otherwise, the empty string is appended
+      append: function append() {
+        if (this.isInline()) {
+          this.replaceStack(function(current) {
+            return [" != null ? ", current, ' : ""'];
+          });
+          this.pushSource(this.appendToBuffer(this.popStack()));
+        } else {
+          var local = this.popStack();
+          this.pushSource(["if (", local, " != null) { ", this.appendToBuffer(local, void 0, true), " }"]);
+          if (this.environment.isSimple) {
+            this.pushSource(["else { ", this.appendToBuffer("''", void 0, true), " }"]);
+          }
+        }
+      },
+      // [appendEscaped]
+      //
+      // On stack, before: value, ...
+      // On stack, after: ...
+      //
+      // Escape `value` and append it to the buffer
+      appendEscaped: function appendEscaped() {
+        this.pushSource(this.appendToBuffer([this.aliasable("container.escapeExpression"), "(", this.popStack(), ")"]));
+      },
+      // [getContext]
+      //
+      // On stack, before: ...
+      // On stack, after: ...
+      // Compiler value, after: lastContext=depth
+      //
+      // Set the value of the `lastContext` compiler value to the depth
+      getContext: function getContext(depth) {
+        this.lastContext = depth;
+      },
+      // [pushContext]
+      //
+      // On stack, before: ...
+      // On stack, after: currentContext, ...
+      //
+      // Pushes the value of the current context onto the stack.
+      pushContext: function pushContext() {
+        this.pushStackLiteral(this.contextName(this.lastContext));
+      },
+      // [lookupOnContext]
+      //
+      // On stack, before: ...
+      // On stack, after: currentContext[name], ...
+      //
+      // Looks up the value of `name` on the current context and pushes
+      // it onto the stack.
+      lookupOnContext: function lookupOnContext(parts, falsy, strict, scoped) {
+        var i = 0;
+        if (!scoped && this.options.compat && !this.lastContext) {
+          this.push(this.depthedLookup(parts[i++]));
+        } else {
+          this.pushContext();
+        }
+        this.resolvePath("context", parts, i, falsy, strict);
+      },
+      // [lookupBlockParam]
+      //
+      // On stack, before: ...
+      // On stack, after: blockParam[name], ...
+      //
+      // Looks up the value of `parts` on the given block param and pushes
+      // it onto the stack.
+      lookupBlockParam: function lookupBlockParam(blockParamId, parts) {
+        this.useBlockParams = true;
+        this.push(["blockParams[", blockParamId[0], "][", blockParamId[1], "]"]);
+        this.resolvePath("context", parts, 1);
+      },
+      // [lookupData]
+      //
+      // On stack, before: ...
+      // On stack, after: data, ...
+      //
+      // Push the data lookup operator
+      lookupData: function lookupData(depth, parts, strict) {
+        if (!depth) {
+          this.pushStackLiteral("data");
+        } else {
+          this.pushStackLiteral("container.data(data, " + depth + ")");
+        }
+        this.resolvePath("data", parts, 0, true, strict);
+      },
+      resolvePath: function resolvePath(type, parts, startPartIndex, falsy, strict) {
+        var _this2 = this;
+        if (this.options.strict || this.options.assumeObjects) {
+          this.push(strictLookup(this.options.strict && strict, this, parts, startPartIndex, type));
+          return;
+        }
+        var len = parts.length;
+        var _loop = function(i2) {
+          _this2.replaceStack(function(current) {
+            var lookup = _this2.nameLookup(current, parts[i2], type);
+            if (!falsy) {
+              return [" != null ? ", lookup, " : ", current];
+            } else {
+              return [" && ", lookup];
+            }
+          });
+        };
+        for (var i = startPartIndex; i < len; i++) {
+          _loop(i);
+        }
+      },
+      // [resolvePossibleLambda]
+      //
+      // On stack, before: value, ...
+      // On stack, after: resolved value, ...
+      //
+      // If the `value` is a lambda, replace it on the stack by
+      // the return value of the lambda
+      resolvePossibleLambda: function resolvePossibleLambda() {
+        this.push([this.aliasable("container.lambda"), "(", this.popStack(), ", ", this.contextName(0), ")"]);
+      },
+      // [pushStringParam]
+      //
+      // On stack, before: ...
+      // On stack, after: string, currentContext, ...
+      //
+      // This opcode is designed for use in string mode, which
+      // provides the string value of a parameter along with its
+      // depth rather than resolving it immediately.
+      pushStringParam: function pushStringParam(string4, type) {
+        this.pushContext();
+        this.pushString(type);
+        if (type !== "SubExpression") {
+          if (typeof string4 === "string") {
+            this.pushString(string4);
+          } else {
+            this.pushStackLiteral(string4);
+          }
+        }
+      },
+      emptyHash: function emptyHash(omitEmpty) {
+        if (this.trackIds) {
+          this.push("{}");
+        }
+        if (this.stringParams) {
+          this.push("{}");
+          this.push("{}");
+        }
+        this.pushStackLiteral(omitEmpty ? "undefined" : "{}");
+      },
+      pushHash: function pushHash() {
+        if (this.hash) {
+          this.hashes.push(this.hash);
+        }
+        this.hash = { values: {}, types: [], contexts: [], ids: [] };
+      },
+      popHash: function popHash() {
+        var hash = this.hash;
+        this.hash = this.hashes.pop();
+        if (this.trackIds) {
+          this.push(this.objectLiteral(hash.ids));
+        }
+        if (this.stringParams) {
+          this.push(this.objectLiteral(hash.contexts));
+          this.push(this.objectLiteral(hash.types));
+        }
+        this.push(this.objectLiteral(hash.values));
+      },
+      // [pushString]
+      //
+      // On stack, before: ...
+      // On stack, after: quotedString(string), ...
+      //
+      // Push a quoted version of `string` onto the stack
+      pushString: function pushString(string4) {
+        this.pushStackLiteral(this.quotedString(string4));
+      },
+      // [pushLiteral]
+      //
+      // On stack, before: ...
+      // On stack, after: value, ...
+      //
+      // Pushes a value onto the stack. This operation prevents
+      // the compiler from creating a temporary variable to hold
+      // it.
+      pushLiteral: function pushLiteral(value) {
+        this.pushStackLiteral(value);
+      },
+      // [pushProgram]
+      //
+      // On stack, before: ...
+      // On stack, after: program(guid), ...
+      //
+      // Push a program expression onto the stack. This takes
+      // a compile-time guid and converts it into a runtime-accessible
+      // expression.
+      pushProgram: function pushProgram(guid2) {
+        if (guid2 != null) {
+          this.pushStackLiteral(this.programExpression(guid2));
+        } else {
+          this.pushStackLiteral(null);
+        }
+      },
+      // [registerDecorator]
+      //
+      // On stack, before: hash, program, params..., ...
+      // On stack, after: ...
+      //
+      // Pops off the decorator's parameters, invokes the decorator,
+      // and inserts the decorator into the decorators list.
+      registerDecorator: function registerDecorator(paramSize, name2) {
+        var foundDecorator = this.nameLookup("decorators", name2, "decorator"), options = this.setupHelperArgs(name2, paramSize);
+        this.decorators.push(["var decorator = ", foundDecorator, ";"]);
+        this.decorators.push(['if (typeof decorator !== "function") { throw new Error(', this.quotedString('Missing decorator: "' + name2 + '"'), "); }"]);
+        this.decorators.push(["fn = ", this.decorators.functionCall("decorator", "", ["fn", "props", "container", options]), " || fn;"]);
+      },
+      // [invokeHelper]
+      //
+      // On stack, before: hash, inverse, program, params..., ...
+      // On stack, after: result of helper invocation
+      //
+      // Pops off the helper's parameters, invokes the helper,
+      // and pushes the helper's return value onto the stack.
+      //
+      // If the helper is not found, `helperMissing` is called.
+      invokeHelper: function invokeHelper(paramSize, name2, isSimple) {
+        var nonHelper = this.popStack(), helper = this.setupHelper(paramSize, name2);
+        var possibleFunctionCalls = [];
+        if (isSimple) {
+          possibleFunctionCalls.push(helper.name);
+        }
+        possibleFunctionCalls.push(nonHelper);
+        if (!this.options.strict) {
+          possibleFunctionCalls.push(this.aliasable("container.hooks.helperMissing"));
+        }
+        var functionLookupCode = ["(", this.itemsSeparatedBy(possibleFunctionCalls, "||"), ")"];
+        var functionCall = this.source.functionCall(functionLookupCode, "call", helper.callParams);
+        this.push(functionCall);
+      },
+      itemsSeparatedBy: function itemsSeparatedBy(items, separator) {
+        var result = [];
+        result.push(items[0]);
+        for (var i = 1; i < items.length; i++) {
+          result.push(separator, items[i]);
+        }
+        return result;
+      },
+      // [invokeKnownHelper]
+      //
+      // On stack, before: hash, inverse, program, params..., ...
+      // On stack, after: result of helper invocation
+      //
+      // This operation is used when the helper is known to exist,
+      // so a `helperMissing` fallback is not required.
+      invokeKnownHelper: function invokeKnownHelper(paramSize, name2) {
+        var helper = this.setupHelper(paramSize, name2);
+        this.push(this.source.functionCall(helper.name, "call", helper.callParams));
+      },
+      // [invokeAmbiguous]
+      //
+      // On stack, before: hash, inverse, program, params..., ...
+      // On stack, after: result of disambiguation
+      //
+      // This operation is used when an expression like `{{foo}}`
+      // is provided, but we don't know at compile-time whether it
+      // is a helper or a path.
+      //
+      // This operation emits more code than the other options,
+      // and can be avoided by passing the `knownHelpers` and
+      // `knownHelpersOnly` flags at compile-time.
+      invokeAmbiguous: function invokeAmbiguous(name2, helperCall) {
+        this.useRegister("helper");
+        var nonHelper = this.popStack();
+        this.emptyHash();
+        var helper = this.setupHelper(0, name2, helperCall);
+        var helperName = this.lastHelper = this.nameLookup("helpers", name2, "helper");
+        var lookup = ["(", "(helper = ", helperName, " || ", nonHelper, ")"];
+        if (!this.options.strict) {
+          lookup[0] = "(helper = ";
+          lookup.push(" != null ? helper : ", this.aliasable("container.hooks.helperMissing"));
+        }
+        this.push(["(", lookup, helper.paramsInit ? ["),(", helper.paramsInit] : [], "),", "(typeof helper === ", this.aliasable('"function"'), " ? ", this.source.functionCall("helper", "call", helper.callParams), " : helper))"]);
+      },
+      // [invokePartial]
+      //
+      // On stack, before: context, ...
+      // On stack after: result of partial invocation
+      //
+      // This operation pops off a context, invokes a partial with that context,
+      // and pushes the result of the invocation back.
+      invokePartial: function invokePartial(isDynamic, name2, indent) {
+        var params = [], options = this.setupParams(name2, 1, params);
+        if (isDynamic) {
+          name2 = this.popStack();
+          delete options.name;
+        }
+        if (indent) {
+          options.indent = this.quotedString(indent);
+        }
+        options.helpers = "helpers";
+        options.partials = "partials";
+        options.decorators = "container.decorators";
+        if (!isDynamic) {
+          params.unshift(this.nameLookup("partials", name2, "partial"));
+        } else {
+          params.unshift(name2);
+        }
+        if (this.options.compat) {
+          options.depths = "depths";
+        }
+        options = this.objectLiteral(options);
+        params.push(options);
+        this.push(this.source.functionCall("container.invokePartial", "", params));
+      },
+      // [assignToHash]
+      //
+      // On stack, before: value, ..., hash, ...
+      // On stack, after: ..., hash, ...
+      //
+      // Pops a value off the stack and assigns it to the current hash
+      assignToHash: function assignToHash(key) {
+        var value = this.popStack(), context = void 0, type = void 0, id = void 0;
+        if (this.trackIds) {
+          id = this.popStack();
+        }
+        if (this.stringParams) {
+          type = this.popStack();
+          context = this.popStack();
+        }
+        var hash = this.hash;
+        if (context) {
+          hash.contexts[key] = context;
+        }
+        if (type) {
+          hash.types[key] = type;
+        }
+        if (id) {
+          hash.ids[key] = id;
+        }
+        hash.values[key] = value;
+      },
+      pushId: function pushId(type, name2, child) {
+        if (type === "BlockParam") {
+          this.pushStackLiteral("blockParams[" + name2[0] + "].path[" + name2[1] + "]" + (child ? " + " + this.quotedString("." + child) : ""));
+        } else if (type === "PathExpression") {
+          this.pushString(name2);
+        } else if (type === "SubExpression") {
+          this.pushStackLiteral("true");
+        } else {
+          this.pushStackLiteral("null");
+        }
+      },
+      // HELPERS
+      compiler: JavaScriptCompiler,
+      compileChildren: function compileChildren(environment2, options) {
+        var children = environment2.children, child = void 0, compiler = void 0;
+        for (var i = 0, l = children.length; i < l; i++) {
+          child = children[i];
+          compiler = new this.compiler();
+          var existing = this.matchExistingProgram(child);
+          if (existing == null) {
+            var index = this.context.programs.push("") - 1;
+            child.index = index;
+            child.name = "program" + index;
+            this.context.programs[index] = compiler.compile(child, options, this.context, !this.precompile);
+            this.context.decorators[index] = compiler.decorators;
+            this.context.environments[index] = child;
+            this.useDepths = this.useDepths || compiler.useDepths;
+            this.useBlockParams = this.useBlockParams || compiler.useBlockParams;
+            child.useDepths = this.useDepths;
+            child.useBlockParams = this.useBlockParams;
+          } else {
+            child.index = existing.index;
+            child.name = "program" + existing.index;
+            this.useDepths = this.useDepths || existing.useDepths;
+            this.useBlockParams = this.useBlockParams || existing.useBlockParams;
+          }
+        }
+      },
+      matchExistingProgram: function matchExistingProgram(child) {
+        for (var i = 0, len = this.context.environments.length; i < len; i++) {
+          var environment2 = this.context.environments[i];
+          if (environment2 && environment2.equals(child)) {
+            return environment2;
+          }
+        }
+      },
+      programExpression: function programExpression(guid2) {
+        var child = this.environment.children[guid2], programParams = [child.index, "data", child.blockParams];
+        if (this.useBlockParams || this.useDepths) {
+          programParams.push("blockParams");
+        }
+        if (this.useDepths) {
+          programParams.push("depths");
+        }
+        return "container.program(" + programParams.join(", ") + ")";
+      },
+      useRegister: function useRegister(name2) {
+        if (!this.registers[name2]) {
+          this.registers[name2] = true;
+          this.registers.list.push(name2);
+        }
+      },
+      push: function push(expr) {
+        if (!(expr instanceof Literal)) {
+          expr = this.source.wrap(expr);
+        }
+        this.inlineStack.push(expr);
+        return expr;
+      },
+      pushStackLiteral: function pushStackLiteral(item) {
+        this.push(new Literal(item));
+      },
+      pushSource: function pushSource(source) {
+        if (this.pendingContent) {
+          this.source.push(this.appendToBuffer(this.source.quotedString(this.pendingContent), this.pendingLocation));
+          this.pendingContent = void 0;
+        }
+        if (source) {
+          this.source.push(source);
+        }
+      },
+      replaceStack: function replaceStack(callback) {
+        var prefix = ["("], stack = void 0, createdStack = void 0, usedLiteral = void 0;
+        if (!this.isInline()) {
+          throw new _exception2["default"]("replaceStack on non-inline");
+        }
+        var top = this.popStack(true);
+        if (top instanceof Literal) {
+          stack = [top.value];
+          prefix = ["(", stack];
+          usedLiteral = true;
+        } else {
+          createdStack = true;
+          var _name = this.incrStack();
+          prefix = ["((", this.push(_name), " = ", top, ")"];
+          stack = this.topStack();
+        }
+        var item = callback.call(this, stack);
+        if (!usedLiteral) {
+          this.popStack();
+        }
+        if (createdStack) {
+          this.stackSlot--;
+        }
+        this.push(prefix.concat(item, ")"));
+      },
+      incrStack: function incrStack() {
+        this.stackSlot++;
+        if (this.stackSlot > this.stackVars.length) {
+          this.stackVars.push("stack" + this.stackSlot);
+        }
+        return this.topStackName();
+      },
+      topStackName: function topStackName() {
+        return "stack" + this.stackSlot;
+      },
+      flushInline: function flushInline() {
+        var inlineStack = this.inlineStack;
+        this.inlineStack = [];
+        for (var i = 0, len = inlineStack.length; i < len; i++) {
+          var entry = inlineStack[i];
+          if (entry instanceof Literal) {
+            this.compileStack.push(entry);
+          } else {
+            var stack = this.incrStack();
+            this.pushSource([stack, " = ", entry, ";"]);
+            this.compileStack.push(stack);
+          }
+        }
+      },
+      isInline: function isInline() {
+        return this.inlineStack.length;
+      },
+      popStack: function popStack(wrapped) {
+        var inline = this.isInline(), item = (inline ? this.inlineStack : this.compileStack).pop();
+        if (!wrapped && item instanceof Literal) {
+          return item.value;
+        } else {
+          if (!inline) {
+            if (!this.stackSlot) {
+              throw new _exception2["default"]("Invalid stack pop");
+            }
+            this.stackSlot--;
+          }
+          return item;
+        }
+      },
+      topStack: function topStack() {
+        var stack = this.isInline() ? this.inlineStack : this.compileStack, item = stack[stack.length - 1];
+        if (item instanceof Literal) {
+          return item.value;
+        } else {
+          return item;
+        }
+      },
+      contextName: function contextName(context) {
+        if (this.useDepths && context) {
+          return "depths[" + context + "]";
+        } else {
+          return "depth" + context;
+        }
+      },
+      quotedString: function quotedString(str) {
+        return this.source.quotedString(str);
+      },
+      objectLiteral: function objectLiteral(obj) {
+        return this.source.objectLiteral(obj);
+      },
+      aliasable: function aliasable(name2) {
+        var ret = this.aliases[name2];
+        if (ret) {
+          ret.referenceCount++;
+          return ret;
+        }
+        ret = this.aliases[name2] = this.source.wrap(name2);
+        ret.aliasable = true;
+        ret.referenceCount = 1;
+        return ret;
+      },
+      setupHelper: function setupHelper(paramSize, name2, blockHelper) {
+        var params = [], paramsInit = this.setupHelperArgs(name2, paramSize, params, blockHelper);
+        var foundHelper = this.nameLookup("helpers", name2, "helper"), callContext = this.aliasable(this.contextName(0) + " != null ? " + this.contextName(0) + " : (container.nullContext || {})");
+        return {
+          params,
+          paramsInit,
+          name: foundHelper,
+          callParams: [callContext].concat(params)
+        };
+      },
+      setupParams: function setupParams(helper, paramSize, params) {
+        var options = {}, contexts = [], types = [], ids = [], objectArgs = !params, param = void 0;
+        if (objectArgs) {
+          params = [];
+        }
+        options.name = this.quotedString(helper);
+        options.hash = this.popStack();
+        if (this.trackIds) {
+          options.hashIds = this.popStack();
+        }
+        if (this.stringParams) {
+          options.hashTypes = this.popStack();
+          options.hashContexts = this.popStack();
+        }
+        var inverse = this.popStack(), program = this.popStack();
+        if (program || inverse) {
+          options.fn = program || "container.noop";
+          options.inverse = inverse || "container.noop";
+        }
+        var i = paramSize;
+        while (i--) {
+          param = this.popStack();
+          params[i] = param;
+          if (this.trackIds) {
+            ids[i] = this.popStack();
+          }
+          if (this.stringParams) {
+            types[i] = this.popStack();
+            contexts[i] = this.popStack();
+          }
+        }
+        if (objectArgs) {
+          options.args = this.source.generateArray(params);
+        }
+        if (this.trackIds) {
+          options.ids = this.source.generateArray(ids);
+        }
+        if (this.stringParams) {
+          options.types = this.source.generateArray(types);
+          options.contexts = this.source.generateArray(contexts);
+        }
+        if (this.options.data) {
+          options.data = "data";
+        }
+        if (this.useBlockParams) {
+          options.blockParams = "blockParams";
+        }
+        return options;
+      },
+      setupHelperArgs: function setupHelperArgs(helper, paramSize, params, useRegister) {
+        var options = this.setupParams(helper, paramSize, params);
+        options.loc = locationLiteral(this);
+        options = this.objectLiteral(options);
+        if (useRegister) {
+          this.useRegister("options");
+          params.push("options");
+          return ["options=", options];
+        } else if (params) {
+          params.push(options);
+          return "";
+        } else {
+          return options;
+        }
+      }
+    };
+    (function() {
+      var reservedWords = "break else new var case finally return void catch for switch while continue function this with default if throw delete in try do instanceof typeof abstract enum int short boolean export interface static byte extends long super char final native synchronized class float package throws const goto private transient debugger implements protected volatile double import public let yield await null true false".split(" ");
+      var compilerWords = JavaScriptCompiler.RESERVED_WORDS = {};
+      for (var i = 0, l = reservedWords.length; i < l; i++) {
+        compilerWords[reservedWords[i]] = true;
+      }
+    })();
+    JavaScriptCompiler.isValidJavaScriptVariableName = function(name2) {
+      return !JavaScriptCompiler.RESERVED_WORDS[name2] && /^[a-zA-Z_$][0-9a-zA-Z_$]*$/.test(name2);
+    };
+    function locationLiteral(compiler) {
+      var loc = compiler.source.currentLocation;
+      return loc ? _codeGen.safeJsonLiteral(loc) : "undefined";
+    }
+    function strictLookup(requireTerminal, compiler, parts, startPartIndex, type) {
+      var stack = compiler.popStack(), len = parts.length;
+      if (requireTerminal) {
+        len--;
+      }
+      for (var i = startPartIndex; i < len; i++) {
+        stack = compiler.nameLookup(stack, parts[i], type);
+      }
+      if (requireTerminal) {
+        return [compiler.aliasable("container.strict"), "(", stack, ", ", compiler.quotedString(parts[len]), ", ", locationLiteral(compiler), " )"];
+      } else {
+        return stack;
+      }
+    }
+    exports2["default"] = JavaScriptCompiler;
+    module2.exports = exports2["default"];
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars.js
+var require_handlebars = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars.js"(exports2, module2) {
+    "use strict";
+    exports2.__esModule = true;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _handlebarsRuntime = require_handlebars_runtime();
+    var _handlebarsRuntime2 = _interopRequireDefault(_handlebarsRuntime);
+    var _handlebarsCompilerAst = require_ast();
+    var _handlebarsCompilerAst2 = _interopRequireDefault(_handlebarsCompilerAst);
+    var _handlebarsCompilerBase = require_base2();
+    var _handlebarsCompilerCompiler = require_compiler();
+    var _handlebarsCompilerJavascriptCompiler = require_javascript_compiler();
+    var _handlebarsCompilerJavascriptCompiler2 = _interopRequireDefault(_handlebarsCompilerJavascriptCompiler);
+    var _handlebarsCompilerVisitor = require_visitor();
+    var _handlebarsCompilerVisitor2 = _interopRequireDefault(_handlebarsCompilerVisitor);
+    var _handlebarsNoConflict = require_no_conflict();
+    var _handlebarsNoConflict2 = _interopRequireDefault(_handlebarsNoConflict);
+    var _create = _handlebarsRuntime2["default"].create;
+    function create() {
+      var hb = _create();
+      hb.compile = function(input, options) {
+        return _handlebarsCompilerCompiler.compile(input, options, hb);
+      };
+      hb.precompile = function(input, options) {
+        return _handlebarsCompilerCompiler.precompile(input, options, hb);
+      };
+      hb.AST = _handlebarsCompilerAst2["default"];
+      hb.Compiler = _handlebarsCompilerCompiler.Compiler;
+      hb.JavaScriptCompiler = _handlebarsCompilerJavascriptCompiler2["default"];
+      hb.Parser = _handlebarsCompilerBase.parser;
+      hb.parse = _handlebarsCompilerBase.parse;
+      hb.parseWithoutProcessing = _handlebarsCompilerBase.parseWithoutProcessing;
+      return hb;
+    }
+    var inst = create();
+    inst.create = create;
+    _handlebarsNoConflict2["default"](inst);
+    inst.Visitor = _handlebarsCompilerVisitor2["default"];
+    inst["default"] = inst;
+    exports2["default"] = inst;
+    module2.exports = exports2["default"];
+  }
+});
+
+// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/printer.js
+var require_printer = __commonJS({
+  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/printer.js"(exports2) {
+    "use strict";
+    exports2.__esModule = true;
+    exports2.print = print;
+    exports2.PrintVisitor = PrintVisitor;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _visitor = require_visitor();
+    var _visitor2 = _interopRequireDefault(_visitor);
+    function print(ast) {
+      return new PrintVisitor().accept(ast);
+    }
+    function PrintVisitor() {
+      this.padding = 0;
+    }
+    PrintVisitor.prototype = new _visitor2["default"]();
+    PrintVisitor.prototype.pad = function(string4) {
+      var out = "";
+      for (var i = 0, l = this.padding; i < l; i++) {
+        out += "  ";
+      }
+      out += string4 + "\n";
+      return out;
+    };
+    PrintVisitor.prototype.Program = function(program) {
+      var out = "", body = program.body, i = void 0, l = void 0;
+      if (program.blockParams) {
+        var blockParams = "BLOCK PARAMS: [";
+        for (i = 0, l = program.blockParams.length; i < l; i++) {
+          blockParams += " " + program.blockParams[i];
+        }
+        blockParams += " ]";
+        out += this.pad(blockParams);
+      }
+      for (i = 0, l = body.length; i < l; i++) {
+        out += this.accept(body[i]);
+      }
+      this.padding--;
+      return out;
+    };
+    PrintVisitor.prototype.MustacheStatement = function(mustache) {
+      return this.pad("{{ " + this.SubExpression(mustache) + " }}");
+    };
+    PrintVisitor.prototype.Decorator = function(mustache) {
+      return this.pad("{{ DIRECTIVE " + this.SubExpression(mustache) + " }}");
+    };
+    PrintVisitor.prototype.BlockStatement = PrintVisitor.prototype.DecoratorBlock = function(block) {
+      var out = "";
+      out += this.pad((block.type === "DecoratorBlock" ? "DIRECTIVE " : "") + "BLOCK:");
+      this.padding++;
+      out += this.pad(this.SubExpression(block));
+      if (block.program) {
+        out += this.pad("PROGRAM:");
+        this.padding++;
+        out += this.accept(block.program);
+        this.padding--;
+      }
+      if (block.inverse) {
+        if (block.program) {
+          this.padding++;
+        }
+        out += this.pad("{{^}}");
+        this.padding++;
+        out += this.accept(block.inverse);
+        this.padding--;
+        if (block.program) {
+          this.padding--;
+        }
+      }
+      this.padding--;
+      return out;
+    };
+    PrintVisitor.prototype.PartialStatement = function(partial2) {
+      var content = "PARTIAL:" + partial2.name.original;
+      if (partial2.params[0]) {
+        content += " " + this.accept(partial2.params[0]);
+      }
+      if (partial2.hash) {
+        content += " " + this.accept(partial2.hash);
+      }
+      return this.pad("{{> " + content + " }}");
+    };
+    PrintVisitor.prototype.PartialBlockStatement = function(partial2) {
+      var content = "PARTIAL BLOCK:" + partial2.name.original;
+      if (partial2.params[0]) {
+        content += " " + this.accept(partial2.params[0]);
+      }
+      if (partial2.hash) {
+        content += " " + this.accept(partial2.hash);
+      }
+      content += " " + this.pad("PROGRAM:");
+      this.padding++;
+      content += this.accept(partial2.program);
+      this.padding--;
+      return this.pad("{{> " + content + " }}");
+    };
+    PrintVisitor.prototype.ContentStatement = function(content) {
+      return this.pad("CONTENT[ '" + content.value + "' ]");
+    };
+    PrintVisitor.prototype.CommentStatement = function(comment) {
+      return this.pad("{{! '" + comment.value + "' }}");
+    };
+    PrintVisitor.prototype.SubExpression = function(sexpr) {
+      var params = sexpr.params, paramStrings = [], hash = void 0;
+      for (var i = 0, l = params.length; i < l; i++) {
+        paramStrings.push(this.accept(params[i]));
+      }
+      params = "[" + paramStrings.join(", ") + "]";
+      hash = sexpr.hash ? " " + this.accept(sexpr.hash) : "";
+      return this.accept(sexpr.path) + " " + params + hash;
+    };
+    PrintVisitor.prototype.PathExpression = function(id) {
+      var path = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path;
+    };
+    PrintVisitor.prototype.StringLiteral = function(string4) {
+      return '"' + string4.value + '"';
+    };
+    PrintVisitor.prototype.NumberLiteral = function(number4) {
+      return "NUMBER{" + number4.value + "}";
+    };
+    PrintVisitor.prototype.BooleanLiteral = function(bool) {
+      return "BOOLEAN{" + bool.value + "}";
+    };
+    PrintVisitor.prototype.UndefinedLiteral = function() {
+      return "UNDEFINED";
+    };
+    PrintVisitor.prototype.NullLiteral = function() {
+      return "NULL";
+    };
+    PrintVisitor.prototype.Hash = function(hash) {
+      var pairs = hash.pairs, joinedPairs = [];
+      for (var i = 0, l = pairs.length; i < l; i++) {
+        joinedPairs.push(this.accept(pairs[i]));
+      }
+      return "HASH{" + joinedPairs.join(", ") + "}";
+    };
+    PrintVisitor.prototype.HashPair = function(pair) {
+      return pair.key + "=" + this.accept(pair.value);
+    };
+  }
+});
+
+// ../../work/main/node_modules/handlebars/lib/index.js
+var require_lib = __commonJS({
+  "../../work/main/node_modules/handlebars/lib/index.js"(exports2, module2) {
+    var handlebars = require_handlebars()["default"];
+    var printer = require_printer();
+    handlebars.PrintVisitor = printer.PrintVisitor;
+    handlebars.print = printer.print;
+    module2.exports = handlebars;
+    function extension(module3, filename) {
+      var fs = __require("fs");
+      var templateString = fs.readFileSync(filename, "utf8");
+      module3.exports = handlebars.compile(templateString);
+    }
+    if (typeof __require !== "undefined" && __require.extensions) {
+      __require.extensions[".handlebars"] = extension;
+      __require.extensions[".hbs"] = extension;
+    }
+  }
+});
+
 // src/cli/main.ts
 import { parseArgs } from "node:util";
 
@@ -41576,8 +47535,8 @@ import { fileURLToPath } from "node:url";
 var TransportError = class extends Error {
   reason;
   status;
-  constructor(reason, message, status) {
-    super(message);
+  constructor(reason, message2, status) {
+    super(message2);
     this.name = "TransportError";
     this.reason = reason;
     if (status !== void 0) this.status = status;
@@ -41604,8 +47563,8 @@ function toTransportError(err, what) {
 
 // ../../work/main/node_modules/eventsource-parser/dist/index.js
 var ParseError = class extends Error {
-  constructor(message, options) {
-    super(message), this.name = "ParseError", this.type = options.type, this.field = options.field, this.value = options.value, this.line = options.line;
+  constructor(message2, options) {
+    super(message2), this.name = "ParseError", this.type = options.type, this.field = options.field, this.value = options.value, this.line = options.line;
   }
 };
 var LF = 10;
@@ -41872,11 +47831,11 @@ var HttpExchange = class {
     let bytes = STATUS_LINE;
     if (rawHeaders) {
       for (let i = 0; i < rawHeaders.length; i += 2) {
-        const name = rawHeaders[i];
+        const name2 = rawHeaders[i];
         const value = rawHeaders[i + 1];
-        bytes += name.length + value.length + CRLF_COLON_SPACE;
-        if (name.length === 12 && name.toString().toLowerCase() === "content-type") this.contentType = value.toString();
-        else if (name.length === 14 && name.toString().toLowerCase() === "mcp-session-id") this.sessionId = value.toString();
+        bytes += name2.length + value.length + CRLF_COLON_SPACE;
+        if (name2.length === 12 && name2.toString().toLowerCase() === "content-type") this.contentType = value.toString();
+        else if (name2.length === 14 && name2.toString().toLowerCase() === "mcp-session-id") this.sessionId = value.toString();
       }
     }
     this.record.bytesReceived += bytes;
@@ -42070,7 +48029,7 @@ var LegacySseTransport = class {
     });
   }
   /** Resolves when both the POST has been accepted and its response has arrived on the stream. */
-  request(message, trace) {
+  request(message2, trace) {
     if (!this.endpoint) {
       return Promise.reject(
         this.lost ? new TransportError("stream_ended", `SSE stream ${this.target.url.href} ended; the session is gone`) : new TransportError("closed", "SSE session is not open")
@@ -42078,21 +48037,21 @@ var LegacySseTransport = class {
     }
     const answered = new Promise((resolve2, reject) => {
       const timer = setTimeout(() => {
-        this.pending.delete(message.id);
-        reject(new TransportError("timeout", `no response to request ${message.id} on the SSE stream after ${this.target.timeoutMs} ms`));
+        this.pending.delete(message2.id);
+        reject(new TransportError("timeout", `no response to request ${message2.id} on the SSE stream after ${this.target.timeoutMs} ms`));
       }, this.target.timeoutMs);
-      this.pending.set(message.id, { resolve: resolve2, reject, trace, timer });
+      this.pending.set(message2.id, { resolve: resolve2, reject, trace, timer });
     });
-    const posted = this.post(message, trace).catch((err) => {
-      this.settle(message.id, err);
+    const posted = this.post(message2, trace).catch((err) => {
+      this.settle(message2.id, err);
     });
     return Promise.all([answered, posted]).then(([response]) => response);
   }
-  async notify(message, trace) {
-    await this.post(message, trace);
+  async notify(message2, trace) {
+    await this.post(message2, trace);
   }
-  async respond(message, trace) {
-    await this.post(message, trace, "server-request");
+  async respond(message2, trace) {
+    await this.post(message2, trace, "server-request");
   }
   async close() {
     this.reset();
@@ -42108,14 +48067,14 @@ var LegacySseTransport = class {
   isSessionLost(err) {
     return err instanceof TransportError && (err.reason === "http_status" && (err.status === 404 || err.status === 400) || err.reason === "stream_ended");
   }
-  async post(message, trace, purpose = trace.purpose) {
+  async post(message2, trace, purpose = trace.purpose) {
     const endpoint = this.endpoint;
     if (!endpoint) throw new TransportError("closed", "SSE session is not open");
     const exchange = new HttpExchange(this.target.pool(endpoint.origin), endpoint.origin, {
       method: "POST",
       path: endpoint.pathname + endpoint.search,
       headers: [...this.target.baseHeaders, "content-type", "application/json"],
-      body: JSON.stringify(message),
+      body: JSON.stringify(message2),
       purpose,
       timeoutMs: this.target.timeoutMs,
       maxBytes: this.target.maxResponseBytes
@@ -42273,12 +48232,12 @@ var StreamableHttpTransport = class {
    * (`trace.respondedAt`) while the stream is still drained, so bytes and statuses are whole; a
    * stream cut after the answer still counts as answered.
    */
-  request(message, trace) {
+  request(message2, trace) {
     return new Promise((resolve2, reject) => {
       let answer;
       let broken;
-      const id = message.id;
-      const exchange = this.post(message, trace, (event) => {
+      const id = message2.id;
+      const exchange = this.post(message2, trace, (event) => {
         if (answer || broken || !event.data) return;
         let messages;
         try {
@@ -42314,13 +48273,13 @@ var StreamableHttpTransport = class {
       );
     });
   }
-  async notify(message, trace) {
-    const reply = await this.post(message, trace).reply;
-    this.expectAccepted(reply, message.method);
+  async notify(message2, trace) {
+    const reply = await this.post(message2, trace).reply;
+    this.expectAccepted(reply, message2.method);
   }
   /** Sends our answer to a server request; answered 202. */
-  async respond(message, trace) {
-    const reply = await this.post(message, trace, void 0, "server-request").reply;
+  async respond(message2, trace) {
+    const reply = await this.post(message2, trace, void 0, "server-request").reply;
     this.expectAccepted(reply, "response to a server request");
   }
   /** Opens the optional GET stream for server-initiated messages; a 405 or failure is not fatal. */
@@ -42389,12 +48348,12 @@ var StreamableHttpTransport = class {
     if (this.sessionId === void 0 || !this.options.sessionLostStatuses.includes(err.status)) return false;
     return err.status !== 400 || /session/i.test(err.message);
   }
-  post(message, trace, onEvent, purpose = trace.purpose) {
+  post(message2, trace, onEvent, purpose = trace.purpose) {
     const exchange = new HttpExchange(this.target.pool(this.origin), this.origin, {
       method: "POST",
       path: this.path,
-      headers: this.headers(message, ACCEPT_BOTH),
-      body: JSON.stringify(message),
+      headers: this.headers(message2, ACCEPT_BOTH),
+      body: JSON.stringify(message2),
       purpose,
       timeoutMs: this.target.timeoutMs,
       maxBytes: this.target.maxResponseBytes,
@@ -42403,16 +48362,16 @@ var StreamableHttpTransport = class {
     trace.http.push(exchange.record);
     return exchange;
   }
-  headers(message, accept, sessionId = this.sessionId) {
+  headers(message2, accept, sessionId = this.sessionId) {
     const h = this.target.baseHeaders.slice();
-    if (message) h.push("content-type", "application/json");
+    if (message2) h.push("content-type", "application/json");
     if (accept) h.push("accept", accept);
     if (sessionId !== void 0) h.push("mcp-session-id", sessionId);
     if (this.protocolVersion !== void 0) h.push("mcp-protocol-version", this.protocolVersion);
-    if (this.stateless && message && "method" in message && "id" in message) {
-      h.push("mcp-method", message.method);
-      const name = nameOf(message);
-      if (name !== void 0) h.push("mcp-name", encodeHeaderValue(name));
+    if (this.stateless && message2 && "method" in message2 && "id" in message2) {
+      h.push("mcp-method", message2.method);
+      const name2 = nameOf(message2);
+      if (name2 !== void 0) h.push("mcp-name", encodeHeaderValue(name2));
     }
     return h;
   }
@@ -42462,10 +48421,10 @@ var StreamableHttpTransport = class {
     return `${what} ${this.target.url.href}`;
   }
 };
-function nameOf(message) {
-  const params = message.params;
+function nameOf(message2) {
+  const params = message2.params;
   if (!params) return void 0;
-  switch (message.method) {
+  switch (message2.method) {
     case "tools/call":
     case "prompts/get":
       return typeof params.name === "string" ? params.name : void 0;
@@ -42560,12 +48519,12 @@ var McpSession = class {
   listPrompts() {
     return this.paginated("prompts/list", "prompts");
   }
-  callTool(name, args = {}) {
+  callTool(name2, args = {}) {
     return this.operation(
       "tools/call",
-      name,
+      name2,
       (trace) => this.call(trace, (id) => {
-        const params = { name, arguments: args };
+        const params = { name: name2, arguments: args };
         if (this.options.progress) params._meta = { progressToken: id };
         return params;
       })
@@ -42574,8 +48533,8 @@ var McpSession = class {
   readResource(uri) {
     return this.operation("resources/read", uri, (trace) => this.call(trace, () => ({ uri })));
   }
-  getPrompt(name, args = {}) {
-    return this.operation("prompts/get", name, (trace) => this.call(trace, () => ({ name, arguments: args })));
+  getPrompt(name2, args = {}) {
+    return this.operation("prompts/get", name2, (trace) => this.call(trace, () => ({ name: name2, arguments: args })));
   }
   /** Any other request, by method name (completion/complete, a server's own methods…). */
   request(method, params) {
@@ -42600,8 +48559,8 @@ var McpSession = class {
     this.transport?.respond(answer, into).catch(() => {
     });
   }
-  onNotification(message, trace) {
-    if (message.method === "notifications/progress") (trace ?? this.background).progressNotifications++;
+  onNotification(message2, trace) {
+    if (message2.method === "notifications/progress") (trace ?? this.background).progressNotifications++;
   }
   // --- internals --------------------------------------------------------------------------------
   simple(method, params) {
@@ -42646,8 +48605,8 @@ var McpSession = class {
   }
   async send(method, params, trace) {
     let response = await this.transport.request(this.message(method, params), trace);
-    for (let round = 0; this.stateless && isInputRequired(response); round++) {
-      if (round === MAX_INPUT_ROUNDS) {
+    for (let round2 = 0; this.stateless && isInputRequired(response); round2++) {
+      if (round2 === MAX_INPUT_ROUNDS) {
         return inputError(response, `server still requires input after ${MAX_INPUT_ROUNDS} rounds`);
       }
       const result = response.result;
@@ -42726,13 +48685,13 @@ var McpSession = class {
           if (this.target.discovery === discovery) this.target.discovery = void 0;
         });
       }
-      const verdict = await discovery;
-      if (verdict.era === "session") {
+      const verdict2 = await discovery;
+      if (verdict2.era === "session") {
         this.target.era = "session";
         return void 0;
       }
-      version2 = verdict.version;
-      result = verdict.result;
+      version2 = verdict2.version;
+      result = verdict2.result;
       this.target.era = "stateless";
       this.target.statelessVersion = version2;
     }
@@ -42814,7 +48773,7 @@ var McpSession = class {
     return new LegacySseTransport(this.target, this);
   }
   /** Runs one operation and turns whatever happened into an OperationResult; never throws. */
-  async operation(method, name, body) {
+  async operation(method, name2, body) {
     const trace = new OperationTrace();
     trace.method = method;
     const started = performance.now();
@@ -42826,20 +48785,20 @@ var McpSession = class {
       failure2 = err instanceof TransportError ? err : new TransportError("bad_response", err.message ?? String(err));
     }
     const ended = trace.respondedAt > started ? trace.respondedAt : performance.now();
-    return outcomeOf(method, name, trace, ended - started, response, failure2);
+    return outcomeOf(method, name2, trace, ended - started, response, failure2);
   }
 };
 function isInputRequired(response) {
   return response.result?.resultType === "input_required";
 }
-function inputError(response, message) {
-  return { jsonrpc: "2.0", id: response.id, error: { code: INPUT_UNAVAILABLE, message } };
+function inputError(response, message2) {
+  return { jsonrpc: "2.0", id: response.id, error: { code: INPUT_UNAVAILABLE, message: message2 } };
 }
 var INPUT_UNAVAILABLE = -32021;
 function methodOf(trace) {
   return trace.method;
 }
-function outcomeOf(method, name, trace, durationMs, response, failure2) {
+function outcomeOf(method, name2, trace, durationMs, response, failure2) {
   let bytesSent = 0;
   let bytesReceived = trace.streamBytesReceived;
   for (const r of trace.http) {
@@ -42858,7 +48817,7 @@ function outcomeOf(method, name, trace, durationMs, response, failure2) {
     progressNotifications: trace.progressNotifications,
     serverRequests: trace.serverRequests
   };
-  if (name !== void 0) result.name = name;
+  if (name2 !== void 0) result.name = name2;
   if (failure2) {
     result.outcome = "transport";
     result.error = { message: failure2.message, reason: failure2.reason };
@@ -42921,7 +48880,7 @@ var McpTarget = class {
     this.maxResponseBytes = positive(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, "maxResponseBytes");
     this.connections = options.connections ?? null;
     const flat = [];
-    for (const [name, value] of Object.entries(options.headers ?? {})) flat.push(name.toLowerCase(), value);
+    for (const [name2, value] of Object.entries(options.headers ?? {})) flat.push(name2.toLowerCase(), value);
     this.baseHeaders = flat;
   }
   /** The keep-alive pool for an origin (the legacy transport may POST to another origin). */
@@ -42946,8 +48905,8 @@ var McpTarget = class {
     await Promise.all(pools.map((p) => p.destroy()));
   }
 };
-function positive(value, name) {
-  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive number, got ${value}`);
+function positive(value, name2) {
+  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name2} must be a positive number, got ${value}`);
   return value;
 }
 
@@ -43078,8 +49037,8 @@ function parseCsv(text2) {
   const records = readCsvRecords(text2.startsWith("\uFEFF") ? text2.slice(1) : text2);
   const header = records.shift();
   if (!header) throw new DataError("the CSV file is empty");
-  const names = header.fields.map((name) => name.trim());
-  const duplicate = names.find((name, index) => names.indexOf(name) !== index);
+  const names = header.fields.map((name2) => name2.trim());
+  const duplicate = names.find((name2, index) => names.indexOf(name2) !== index);
   if (duplicate !== void 0) throw new DataError(`line ${header.line}: column "${duplicate}" appears twice`);
   if (records.length === 0) throw new DataError("the CSV file has a header but no rows");
   return records.map(({ fields, line }) => {
@@ -43087,7 +49046,7 @@ function parseCsv(text2) {
       throw new DataError(`line ${line}: expected ${names.length} fields, found ${fields.length}`);
     }
     const row = {};
-    names.forEach((name, index) => Object.defineProperty(row, name, { value: fields[index], enumerable: true, writable: true }));
+    names.forEach((name2, index) => Object.defineProperty(row, name2, { value: fields[index], enumerable: true, writable: true }));
     return row;
   });
 }
@@ -43173,11 +49132,11 @@ function show(value) {
 }
 var Issues = class {
   list = [];
-  add(path, message, at = "value") {
-    this.list.push({ path, message, at });
+  add(path, message2, at = "value") {
+    this.list.push({ path, message: message2, at });
   }
-  addAt(position, message) {
-    this.list.push({ path: [], message, at: "value", position });
+  addAt(position, message2) {
+    this.list.push({ path: [], message: message2, at: "value", position });
   }
   get count() {
     return this.list.length;
@@ -43211,12 +49170,12 @@ function formatDuration(ms) {
 }
 
 // src/scenario/suggest.ts
-function didYouMean(name, candidates) {
-  const match = closest(name, candidates);
+function didYouMean(name2, candidates) {
+  const match = closest(name2, candidates);
   return match === void 0 ? "" : ` (did you mean "${match}"?)`;
 }
-function closest(name, candidates) {
-  const wanted = name.toLowerCase();
+function closest(name2, candidates) {
+  const wanted = name2.toLowerCase();
   const limit = Math.max(2, Math.floor(wanted.length / 3));
   let best;
   let bestDistance = Infinity;
@@ -43373,9 +49332,9 @@ function readDataSets(r, baseDir, read) {
   if (!r.has("data")) return data;
   const entries = MapReader.open(r.get("data"), r.at("data"), r.issues);
   if (!entries) return data;
-  for (const [name, value] of Object.entries(entries.value)) {
-    const path = entries.at(name);
-    if (!DATA_SET_NAME.test(name)) {
+  for (const [name2, value] of Object.entries(entries.value)) {
+    const path = entries.at(name2);
+    if (!DATA_SET_NAME.test(name2)) {
       r.issues.add(path, "data set names use letters, digits, _ and -", "key");
       continue;
     }
@@ -43389,7 +49348,7 @@ function readDataSets(r, baseDir, read) {
     }
     try {
       const rows = parseDataSet(read(resolve(baseDir, value)), value);
-      data[name] = { file: value, rows: Object.freeze(rows.map((row) => isPlainMap(row) ? Object.freeze(row) : row)) };
+      data[name2] = { file: value, rows: Object.freeze(rows.map((row) => isPlainMap(row) ? Object.freeze(row) : row)) };
     } catch (error2) {
       const missing = error2.code === "ENOENT";
       const reason = missing ? "no such file (paths are relative to the scenario file)" : error2.message;
@@ -43409,12 +49368,12 @@ function echoScenario(scenario, hash) {
     hash,
     target: scenario.target === void 0 ? null : redactUrl(scenario.target),
     transport: scenario.transport,
-    headers: Object.fromEntries(Object.keys(scenario.headers).map((name) => [name, REDACTED])),
+    headers: Object.fromEntries(Object.keys(scenario.headers).map((name2) => [name2, REDACTED])),
     timeoutMs: scenario.timeoutMs,
     wait: { ...scenario.wait },
     warmupMs: scenario.warmupMs,
     data: Object.fromEntries(
-      Object.entries(scenario.data).map(([name, set]) => [name, { file: set.file, rows: set.rows.length }])
+      Object.entries(scenario.data).map(([name2, set]) => [name2, { file: set.file, rows: set.rows.length }])
     ),
     scenarios: scenario.scenarios.map(({ flow, ...spec }) => ({ ...spec, flow: flow.map(echoStep) })),
     thresholds: scenario.thresholds.map((threshold) => ({ ...threshold, tags: { ...threshold.tags } })),
@@ -43639,8 +49598,8 @@ function parseJsonPath(source) {
   while (rest.length > 0) {
     const match = SEGMENT.exec(rest);
     if (!match) return void 0;
-    const [whole, name, index, double, single] = match;
-    segments.push(index !== void 0 ? Number(index) : name ?? double ?? single);
+    const [whole, name2, index, double, single] = match;
+    segments.push(index !== void 0 ? Number(index) : name2 ?? double ?? single);
     rest = rest.slice(whole.length);
   }
   return segments;
@@ -43712,12 +49671,12 @@ var HELPERS = {
   randomDigits: {
     usage: "{{randomDigits 11}} (1 to 100 digits)",
     compile(args) {
-      const count2 = args.length === 1 ? integerToken(args[0]) : void 0;
-      if (count2 === void 0 || count2 < 1 || count2 > 100) return void 0;
+      const count3 = args.length === 1 ? integerToken(args[0]) : void 0;
+      if (count3 === void 0 || count3 < 1 || count3 > 100) return void 0;
       return (ctx) => {
         const rng = ctx.rng ?? Math.random;
         let out = "";
-        for (let i = 0; i < count2; i++) out += DIGITS[Math.floor(rng() * 10)];
+        for (let i = 0; i < count3; i++) out += DIGITS[Math.floor(rng() * 10)];
         return out;
       };
     }
@@ -43737,24 +49696,24 @@ var HELPERS = {
 };
 var TEMPLATE_HELPERS = Object.keys(HELPERS);
 function compileTemplate(source, data = {}) {
-  const compiled = compileString(source, data);
-  if (compiled.constant) {
-    const value = compiled.value;
+  const compiled2 = compileString(source, data);
+  if (compiled2.constant) {
+    const value = compiled2.value;
     return () => value;
   }
-  return compiled.render;
+  return compiled2.render;
 }
 function compileArgs(args, data = {}, report) {
   const problems = [];
-  const compiled = compileValue(args, [], data, report ?? ((path, message) => problems.push({ path, message })));
+  const compiled2 = compileValue(args, [], data, report ?? ((path, message2) => problems.push({ path, message: message2 })));
   if (problems.length > 0) {
     throw new ScenarioError(problems.map((p) => ({ file: "", path: formatPath(["args", ...p.path]), message: p.message })));
   }
-  if (compiled.constant) {
-    const value = compiled.value;
+  if (compiled2.constant) {
+    const value = compiled2.value;
     return () => value;
   }
-  return compiled.render;
+  return compiled2.render;
 }
 function compileValue(value, path, data, report) {
   if (typeof value === "string") {
@@ -43859,9 +49818,9 @@ function compileExpression(expression, data) {
     const hint = didYouMean(head.text, TEMPLATE_HELPERS) || `; helpers: ${TEMPLATE_HELPERS.join(", ")}`;
     throw new TemplateError(`unknown template helper "${head.text}"${hint}`);
   }
-  const render = helper.compile(args, data);
-  if (render === void 0) throw new TemplateError(`"{{${expression.trim()}}}": use ${helper.usage}`);
-  return render;
+  const render2 = helper.compile(args, data);
+  if (render2 === void 0) throw new TemplateError(`"{{${expression.trim()}}}": use ${helper.usage}`);
+  return render2;
 }
 function tokenize(expression) {
   const tokens = [];
@@ -43889,15 +49848,15 @@ function integerToken(token) {
   const value = Number(token.text);
   return Number.isSafeInteger(value) ? value : void 0;
 }
-function dataSet(name, data) {
-  const rows = Object.hasOwn(data, name) ? data[name] : void 0;
+function dataSet(name2, data) {
+  const rows = Object.hasOwn(data, name2) ? data[name2] : void 0;
   if (rows !== void 0) return rows;
   const names = Object.keys(data);
   if (names.length === 0) {
-    throw new TemplateError(`no data set "${name}": declare it under data: (e.g. data: { ${name}: ${name}.csv })`);
+    throw new TemplateError(`no data set "${name2}": declare it under data: (e.g. data: { ${name2}: ${name2}.csv })`);
   }
-  const hint = didYouMean(name, names) || `; data sets: ${names.join(", ")}`;
-  throw new TemplateError(`unknown data set "${name}"${hint}`);
+  const hint = didYouMean(name2, names) || `; data sets: ${names.join(", ")}`;
+  throw new TemplateError(`unknown data set "${name2}"${hint}`);
 }
 function fieldOf(row, field, ref) {
   if (isPlainMap(row) && Object.hasOwn(row, field)) return row[field];
@@ -43919,12 +49878,12 @@ function uuid(rng) {
 function asText(value) {
   return typeof value === "string" ? value : typeof value === "object" && value !== null ? JSON.stringify(value) : String(value);
 }
-function valueOf(compiled) {
-  return compiled.constant ? compiled.value : void 0;
+function valueOf(compiled2) {
+  return compiled2.constant ? compiled2.value : void 0;
 }
-function toRender(compiled) {
-  if (!compiled.constant) return compiled.render;
-  const value = compiled.value;
+function toRender(compiled2) {
+  if (!compiled2.constant) return compiled2.render;
+  const value = compiled2.value;
   return () => value;
 }
 function define2(target, key, value) {
@@ -44058,7 +50017,7 @@ function buildStep(kind, source) {
   const r = MapReader.open(source.value, path, issues);
   r.allowOnly([kind, ...STEP_OPTIONS[kind]], `a ${kind} step takes`);
   const rawStep = isPlainMap(source.raw) ? source.raw : {};
-  const name = (fallback) => r.has("name") ? r.string("name") : fallback;
+  const name2 = (fallback) => r.has("name") ? r.string("name") : fallback;
   const checks = (stepName) => r.has("check") ? readChecks(r.get("check"), r.at("check"), issues, stepName) : [];
   switch (kind) {
     case "initialize":
@@ -44067,17 +50026,17 @@ function buildStep(kind, source) {
       if (flag !== true && flag !== null && !(isPlainMap(flag) && Object.keys(flag).length === 0)) {
         issues.add(r.at(kind), `takes no value, got ${show(flag)} (write ${EXAMPLES[kind]})`);
       }
-      const stepName = name(kind);
+      const stepName = name2(kind);
       return { kind, name: stepName, checks: checks(stepName) };
     }
     case "list": {
       const what = r.oneOf("list", LIST_TARGETS, "tools");
-      const stepName = name(`${what}/list`);
+      const stepName = name2(`${what}/list`);
       return { kind, what, name: stepName, checks: checks(stepName) };
     }
     case "call": {
       const tool = requiredText(r, "call", "the tool name");
-      const stepName = name(tool);
+      const stepName = name2(tool);
       return {
         kind,
         tool,
@@ -44089,21 +50048,21 @@ function buildStep(kind, source) {
     }
     case "read": {
       const uri = requiredText(r, "read", "the resource URI");
-      const render = compileText(uri, r.at("read"), issues, data);
+      const render2 = compileText(uri, r.at("read"), issues, data);
       const written = typeof rawStep.read === "string" ? rawStep.read : uri;
-      const stepName = name(written);
-      return { kind, uri: written, render, name: stepName, checks: checks(stepName) };
+      const stepName = name2(written);
+      return { kind, uri: written, render: render2, name: stepName, checks: checks(stepName) };
     }
     case "prompt": {
       const prompt = requiredText(r, "prompt", "the prompt name");
-      const stepName = name(prompt);
+      const stepName = name2(prompt);
       const args = readArgs(r, data);
-      const render = (ctx) => stringValues(args(ctx));
-      return { kind, prompt, args: rawStep.args ?? {}, render, name: stepName, checks: checks(stepName) };
+      const render2 = (ctx) => stringValues(args(ctx));
+      return { kind, prompt, args: rawStep.args ?? {}, render: render2, name: stepName, checks: checks(stepName) };
     }
     case "think": {
       const think = readThinkTime(r.get("think"), r.at("think"), issues) ?? { kind: "constant", ms: 0 };
-      return { kind, think, sample: compileThink(think), name: name("think") };
+      return { kind, think, sample: compileThink(think), name: name2("think") };
     }
   }
 }
@@ -44119,13 +50078,13 @@ function readArgs(r, data) {
     r.issues.add(r.at("args"), `must be a map of argument names to values, got ${show(args)}`);
     return () => ({});
   }
-  return compileArgs(args, data, (p, message) => r.issues.add([...r.at("args"), ...p], message));
+  return compileArgs(args, data, (p, message2) => r.issues.add([...r.at("args"), ...p], message2));
 }
 function compileText(text2, path, issues, data) {
   try {
-    const render = compileTemplate(text2, data);
+    const render2 = compileTemplate(text2, data);
     return (ctx) => {
-      const value = render(ctx);
+      const value = render2(ctx);
       return typeof value === "string" ? value : JSON.stringify(value);
     };
   } catch (error2) {
@@ -44160,16 +50119,16 @@ function readScenarios(r, raw, rows) {
   const names = Object.keys(scenarios.value);
   if (names.length === 0) r.issues.add(r.at("scenarios"), "needs at least one scenario");
   const specs = [];
-  for (const name of names) {
-    const path = scenarios.at(name);
-    if (!SCENARIO_NAME.test(name)) r.issues.add(path, "scenario names use letters, digits, _ and -", "key");
-    const rawSpec = isPlainMap(raw) && isPlainMap(raw[name]) ? raw[name] : {};
-    const spec = readScenario(scenarios.value[name], rawSpec.flow, path, r.issues, rows, name);
+  for (const name2 of names) {
+    const path = scenarios.at(name2);
+    if (!SCENARIO_NAME.test(name2)) r.issues.add(path, "scenario names use letters, digits, _ and -", "key");
+    const rawSpec = isPlainMap(raw) && isPlainMap(raw[name2]) ? raw[name2] : {};
+    const spec = readScenario(scenarios.value[name2], rawSpec.flow, path, r.issues, rows, name2);
     if (spec) specs.push(spec);
   }
   return specs;
 }
-function readScenario(value, rawFlow, path, issues, rows, name) {
+function readScenario(value, rawFlow, path, issues, rows, name2) {
   const r = MapReader.open(value, path, issues);
   if (!r) return void 0;
   const executor = r.get("executor");
@@ -44191,7 +50150,7 @@ function readScenario(value, rawFlow, path, issues, rows, name) {
   r.allowOnly([...COMMON_SCENARIO_KEYS, ...own2], `${executor} takes`, ALL_EXECUTOR_KEYS);
   return {
     ...readExecutor(r, executor),
-    name,
+    name: name2,
     startTimeMs: r.duration("startTime", { default: 0 }),
     gracefulStopMs: r.duration("gracefulStop", { default: DEFAULT_GRACEFUL_STOP }),
     session: r.oneOf("session", SESSIONS, "per-vu"),
@@ -44298,10 +50257,10 @@ function parseThresholdKey(key) {
   if (filter !== void 0) {
     for (const part of filter.split(",")) {
       const colon = part.indexOf(":");
-      const name = part.slice(0, colon).trim();
+      const name2 = part.slice(0, colon).trim();
       const value = part.slice(colon + 1).trim();
-      if (colon < 0 || !name || !value) return { error: `tag filter "${part.trim()}" must be tag:value, e.g. {tool:send_sms}` };
-      tags[name] = value;
+      if (colon < 0 || !name2 || !value) return { error: `tag filter "${part.trim()}" must be tag:value, e.g. {tool:send_sms}` };
+      tags[name2] = value;
     }
   }
   return { metric, tags };
@@ -44310,22 +50269,22 @@ function parseThresholdExpression(source, type) {
   const match = EXPRESSION.exec(source);
   const usage = `use ${AGGREGATIONS[type].join(", ")} with <, <=, >, >=, ==, !=, e.g. ${example(type)}`;
   if (!match) return { error: `${show(source)} is not a threshold expression (${usage})` };
-  const [, name, argument, operator, literal2] = match;
+  const [, name2, argument, operator, literal2] = match;
   let aggregation;
-  if (name === "p") {
+  if (name2 === "p") {
     const p = Number(argument);
     if (argument === void 0 || argument === "" || !Number.isFinite(p) || p < 0 || p > 100) {
       return { error: `${show(source)}: p() takes a percentile from 0 to 100, e.g. p(95)` };
     }
     aggregation = { kind: "p", p };
-  } else if (argument === void 0 && isSimpleAggregation(name)) {
-    aggregation = { kind: name };
+  } else if (argument === void 0 && isSimpleAggregation(name2)) {
+    aggregation = { kind: name2 };
   } else {
-    return { error: `${show(source)}: unknown aggregation "${name}" (${usage})` };
+    return { error: `${show(source)}: unknown aggregation "${name2}" (${usage})` };
   }
   const supported = AGGREGATIONS[type].includes(aggregation.kind === "p" ? "p(N)" : aggregation.kind);
   if (!supported) {
-    const label = aggregation.kind === "p" ? `p(${aggregation.p})` : name;
+    const label = aggregation.kind === "p" ? `p(${aggregation.p})` : name2;
     return { error: `${show(source)}: ${label} does not apply to a ${type} metric (${usage})` };
   }
   const value = type === "trend" ? parseDuration(literal2) ?? Number(literal2) : Number(literal2);
@@ -44333,8 +50292,8 @@ function parseThresholdExpression(source, type) {
   const op = operator === "==" ? "===" : operator;
   return { aggregation, op, value };
 }
-function isSimpleAggregation(name) {
-  return ["avg", "min", "max", "med", "rate", "count", "value"].includes(name);
+function isSimpleAggregation(name2) {
+  return ["avg", "min", "max", "med", "rate", "count", "value"].includes(name2);
 }
 function example(type) {
   return { counter: "count<100", gauge: "value<50", rate: "rate<0.01", trend: "p(95)<200" }[type];
@@ -44359,14 +50318,14 @@ function interpolate(text2, env) {
       if (end < 0) return { ok: false, message: 'unterminated "${" (write "$${" for a literal "${")' };
       const inner = text2.slice(i + 2, end);
       const split = inner.indexOf(":-");
-      const name = split < 0 ? inner : inner.slice(0, split);
-      if (!NAME.test(name)) {
+      const name2 = split < 0 ? inner : inner.slice(0, split);
+      if (!NAME.test(name2)) {
         return { ok: false, message: `"\${${inner}}" is not a variable reference (use \${NAME} or \${NAME:-default})` };
       }
-      const value = env[name];
+      const value = env[name2];
       if (split >= 0 && (value === void 0 || value === "")) out += inner.slice(split + 2);
       else if (value !== void 0) out += value;
-      else if (!missing.includes(name)) missing.push(name);
+      else if (!missing.includes(name2)) missing.push(name2);
       i = end + 1;
     } else {
       out += text2[i];
@@ -44389,8 +50348,8 @@ function readYaml(text2, options, issues) {
   };
   if (doc.errors.length > 0) {
     for (const error2 of doc.errors) {
-      const message = error2.code === "MULTIPLE_DOCS" ? 'a scenario file holds one YAML document (remove "---")' : firstLine(error2.message);
-      issues.addAt(at(error2.pos[0]), message);
+      const message2 = error2.code === "MULTIPLE_DOCS" ? 'a scenario file holds one YAML document (remove "---")' : firstLine(error2.message);
+      issues.addAt(at(error2.pos[0]), message2);
     }
     return void 0;
   }
@@ -44474,8 +50433,8 @@ function readYaml(text2, options, issues) {
 function define3(target, key, value) {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
-function firstLine(message) {
-  return message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+function firstLine(message2) {
+  return message2.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
 }
 
 // src/scenario/load.ts
@@ -44525,7 +50484,7 @@ function resolveScenario(source, file, opts, issues) {
   if (!r) return void 0;
   r.allowOnly(TOP_LEVEL_KEYS);
   const data = readDataSets(r, dirname(file), opts.readFile ?? ((path) => readFileSync(path, "utf8")));
-  const rows = Object.fromEntries(Object.entries(data).map(([name, set]) => [name, set.rows]));
+  const rows = Object.fromEntries(Object.entries(data).map(([name2, set]) => [name2, set.rows]));
   const raw = isPlainMap(source.raw) ? source.raw : {};
   return {
     file,
@@ -44567,9 +50526,9 @@ function urlProblem(target) {
 var HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 function readHeaders(r) {
   const headers = r.stringMap("headers");
-  for (const [name, value] of Object.entries(headers)) {
-    if (!HEADER_NAME.test(name)) r.issues.add([...r.at("headers"), name], "is not a valid header name", "key");
-    if (/[\r\n\0]/.test(value)) r.issues.add([...r.at("headers"), name], "a header value cannot hold line breaks");
+  for (const [name2, value] of Object.entries(headers)) {
+    if (!HEADER_NAME.test(name2)) r.issues.add([...r.at("headers"), name2], "is not a valid header name", "key");
+    if (/[\r\n\0]/.test(value)) r.issues.add([...r.at("headers"), name2], "a header value cannot hold line breaks");
   }
   return headers;
 }
@@ -44585,8 +50544,8 @@ function readRegression(r) {
   const regression = MapReader.open(r.get("regression"), r.at("regression"), r.issues);
   return regression ? regression.value : {};
 }
-function slugify(name) {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "scenario";
+function slugify(name2) {
+  return name2.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "scenario";
 }
 function toError(file, issues, source) {
   const located = issues.list.map((issue2) => {
@@ -44597,8 +50556,2711 @@ function toError(file, issues, source) {
   return new ScenarioError(located);
 }
 
-// src/cli/run-command.ts
+// src/cli/main.ts
+import { dirname as dirname3 } from "node:path";
+
+// src/results/build.ts
+import { cpus } from "node:os";
+
+// src/engine/metrics/histogram.ts
+var import_hdr_histogram_js = __toESM(require_dist2(), 1);
+var LOWEST_TRACKABLE_US = 1;
+var HIGHEST_TRACKABLE_US = 36e8;
+var SIGNIFICANT_DIGITS = 3;
+var backend;
+async function initMetrics(options = {}) {
+  if (options.backend === "js") return backend = "js";
+  try {
+    await import_hdr_histogram_js.default.initWebAssembly();
+    backend = "wasm";
+  } catch (error2) {
+    if (options.backend === "wasm") throw error2;
+    backend = "js";
+  }
+  return backend;
+}
+function histogramBackend() {
+  if (backend === void 0) {
+    try {
+      import_hdr_histogram_js.default.initWebAssemblySync();
+      backend = "wasm";
+    } catch {
+      backend = "js";
+    }
+  }
+  return backend;
+}
+function createHistogram() {
+  return import_hdr_histogram_js.default.build({
+    lowestDiscernibleValue: LOWEST_TRACKABLE_US,
+    highestTrackableValue: HIGHEST_TRACKABLE_US,
+    numberOfSignificantValueDigits: SIGNIFICANT_DIGITS,
+    bitBucketSize: 32,
+    autoResize: false,
+    useWebAssembly: histogramBackend() === "wasm"
+  });
+}
+function isWasmHistogram(histogram) {
+  return histogram instanceof import_hdr_histogram_js.default.WasmHistogram;
+}
+function encodeHistogram(histogram) {
+  return import_hdr_histogram_js.default.encodeIntoCompressedBase64(histogram);
+}
+function decodeHistogram(base643) {
+  const decoded = decodeRaw(base643, histogramBackend() === "wasm");
+  const histogram = createHistogram();
+  try {
+    histogram.add(decoded);
+  } catch (error2) {
+    histogram.destroy();
+    throw error2;
+  } finally {
+    decoded.destroy();
+  }
+  return histogram;
+}
+function addHistogram(into, from) {
+  if (isWasmHistogram(into) === isWasmHistogram(from)) {
+    into.add(from);
+    return;
+  }
+  const converted = decodeRaw(encodeHistogram(from), isWasmHistogram(into));
+  try {
+    into.add(converted);
+  } finally {
+    converted.destroy();
+  }
+}
+function decodeRaw(base643, wasm) {
+  return import_hdr_histogram_js.default.decodeFromCompressedBase64(base643, 32, wasm);
+}
+
+// src/engine/metrics/builtins.ts
+var BUILTIN_METRICS2 = {
+  mcp_call_duration: { type: "trend", contains: "time" },
+  mcp_calls: { type: "counter", contains: "default" },
+  mcp_errors: { type: "rate", contains: "default" },
+  mcp_success: { type: "rate", contains: "default" },
+  http_req_duration: { type: "trend", contains: "time" },
+  http_reqs: { type: "counter", contains: "default" },
+  http_req_failed: { type: "rate", contains: "default" },
+  http_req_waiting: { type: "trend", contains: "time" },
+  iteration_duration: { type: "trend", contains: "time" },
+  iterations: { type: "counter", contains: "default" },
+  dropped_iterations: { type: "counter", contains: "default" },
+  vus: { type: "gauge", contains: "default" },
+  vus_max: { type: "gauge", contains: "default" },
+  data_sent: { type: "counter", contains: "data" },
+  data_received: { type: "counter", contains: "data" },
+  checks: { type: "rate", contains: "default" },
+  session_init_duration: { type: "trend", contains: "time" },
+  session_reinits: { type: "counter", contains: "default" },
+  event_loop_delay: { type: "trend", contains: "time" }
+};
+function builtinType(name2) {
+  return Object.hasOwn(BUILTIN_METRICS2, name2) ? BUILTIN_METRICS2[name2].type : void 0;
+}
+
+// src/engine/metrics/tags.ts
+var NO_TAGS = Object.freeze({});
+function normalizeTags(tags) {
+  const out = {};
+  for (const key of Object.keys(tags).sort()) {
+    const value = tags[key];
+    if (typeof value === "string") out[key] = value;
+  }
+  return Object.freeze(out);
+}
+function seriesKey(metric, tags) {
+  const keys = Object.keys(tags).sort();
+  if (keys.length === 0) return metric;
+  return `${metric}{${keys.map((key) => `${key}:${tags[key]}`).join(",")}}`;
+}
+function matchesFilter(tags, filter) {
+  for (const key of Object.keys(filter)) {
+    if (tags[key] !== filter[key]) return false;
+  }
+  return true;
+}
+function isUntagged(tags) {
+  for (const _ in tags) return false;
+  return true;
+}
+
+// src/engine/metrics/counter.ts
+var CounterSink = class _CounterSink {
+  count = 0;
+  add(value) {
+    this.count += value;
+  }
+  isEmpty() {
+    return this.count === 0;
+  }
+  mergeFrom(other) {
+    this.count += other.count;
+  }
+  reset() {
+    this.count = 0;
+  }
+  dispose() {
+  }
+  summary(durationMs) {
+    return { count: this.count, rate: perSecond(this.count, durationMs) };
+  }
+  static fromSummary(summary) {
+    const sink = new _CounterSink();
+    sink.count = summary.count;
+    return sink;
+  }
+};
+var CounterHandle = class {
+  constructor(gate, sinks) {
+    this.gate = gate;
+    this.sinks = sinks;
+  }
+  gate;
+  sinks;
+  add(value = 1) {
+    if (!this.gate.measuring) return;
+    const sinks = this.sinks;
+    for (let i = 0; i < sinks.length; i++) sinks[i].add(value);
+  }
+};
+function perSecond(count3, durationMs) {
+  return durationMs > 0 ? count3 * 1e3 / durationMs : 0;
+}
+
+// src/engine/metrics/gauge.ts
+var sequence = 0;
+var GaugeSink = class _GaugeSink {
+  value = 0;
+  min = Infinity;
+  max = -Infinity;
+  samples = 0;
+  lastSet = 0;
+  set(value, order) {
+    this.value = value;
+    this.lastSet = order;
+    this.samples++;
+    if (value < this.min) this.min = value;
+    if (value > this.max) this.max = value;
+  }
+  isEmpty() {
+    return this.samples === 0;
+  }
+  mergeFrom(other) {
+    if (other.samples === 0) return;
+    if (this.samples === 0 || other.lastSet >= this.lastSet) {
+      this.value = other.value;
+      this.lastSet = other.lastSet;
+    }
+    this.samples += other.samples;
+    if (other.min < this.min) this.min = other.min;
+    if (other.max > this.max) this.max = other.max;
+  }
+  reset() {
+    this.value = 0;
+    this.min = Infinity;
+    this.max = -Infinity;
+    this.samples = 0;
+    this.lastSet = 0;
+  }
+  dispose() {
+  }
+  summary() {
+    if (this.samples === 0) return { value: 0, min: 0, max: 0, samples: 0 };
+    return { value: this.value, min: this.min, max: this.max, samples: this.samples };
+  }
+  static fromSummary(summary) {
+    const sink = new _GaugeSink();
+    if (summary.samples > 0) {
+      sink.value = summary.value;
+      sink.min = summary.min;
+      sink.max = summary.max;
+      sink.samples = summary.samples;
+    }
+    return sink;
+  }
+};
+var GaugeHandle = class {
+  constructor(sinks) {
+    this.sinks = sinks;
+  }
+  sinks;
+  set(value) {
+    const order = ++sequence;
+    const sinks = this.sinks;
+    for (let i = 0; i < sinks.length; i++) sinks[i].set(value, order);
+  }
+};
+
+// src/engine/metrics/metric.ts
+var Metric = class {
+  constructor(name2, type, newSink, newHandle) {
+    this.name = name2;
+    this.type = type;
+    this.newSink = newSink;
+    this.newHandle = newHandle;
+    this.total = newSink();
+    this.untaggedTargets = [this.total];
+  }
+  name;
+  type;
+  newSink;
+  newHandle;
+  total;
+  untaggedTargets;
+  seriesByKey = /* @__PURE__ */ new Map();
+  handles = /* @__PURE__ */ new Map();
+  taps = [];
+  tracked = /* @__PURE__ */ new Map();
+  /** Recording handle for a tag set; create once per VU/step, outside the hot path. */
+  handle(tags = {}) {
+    const key = seriesKey(this.name, tags);
+    let handle = this.handles.get(key);
+    if (handle === void 0) {
+      handle = this.newHandle(isUntagged(tags) ? this.untaggedTargets : this.entry(key, tags).targets);
+      this.handles.set(key, handle);
+    }
+    return handle;
+  }
+  /** The sink of exactly this tag set (the total when untagged), created if needed. */
+  sinkFor(tags) {
+    return isUntagged(tags) ? this.total : this.entry(seriesKey(this.name, tags), tags).sink;
+  }
+  series() {
+    return this.seriesByKey.values();
+  }
+  /**
+   * A sink fed with every later sample whose tags match `filter`, memoised per filter.
+   * Register before the run so that it sees every sample.
+   */
+  track(filter) {
+    if (isUntagged(filter)) return this.total;
+    const key = seriesKey(this.name, filter);
+    let sink = this.tracked.get(key);
+    if (sink === void 0) {
+      sink = this.attach(filter);
+      this.tracked.set(key, sink);
+    }
+    return sink;
+  }
+  /** A new sink of its own (e.g. a per-second window), fed with every later matching sample. */
+  attach(filter) {
+    const tap = { filter: normalizeTags(filter), sink: this.newSink() };
+    this.taps.push(tap);
+    if (isUntagged(tap.filter)) this.untaggedTargets.push(tap.sink);
+    for (const entry of this.seriesByKey.values()) {
+      if (matchesFilter(entry.tags, tap.filter)) entry.targets.push(tap.sink);
+    }
+    return tap.sink;
+  }
+  /** Stops feeding an attached sink (the caller disposes it). */
+  detach(sink) {
+    const index = this.taps.findIndex((tap) => tap.sink === sink);
+    if (index < 0) return;
+    this.taps.splice(index, 1);
+    removeFrom(this.untaggedTargets, sink);
+    for (const entry of this.seriesByKey.values()) removeFrom(entry.targets, sink);
+    for (const [key, tracked] of this.tracked) if (tracked === sink) this.tracked.delete(key);
+  }
+  /**
+   * Runs `read` on the aggregate of all samples whose tags match `filter`: the total, a tracked
+   * sink, or a temporary merge of the matching series (disposed afterwards).
+   */
+  view(filter, read) {
+    if (isUntagged(filter)) return read(this.total);
+    const tracked = this.tracked.get(seriesKey(this.name, filter));
+    if (tracked !== void 0) return read(tracked);
+    const merged = this.newSink();
+    try {
+      for (const entry of this.seriesByKey.values()) {
+        if (matchesFilter(entry.tags, filter)) merged.mergeFrom(entry.sink);
+      }
+      return read(merged);
+    } finally {
+      merged.dispose();
+    }
+  }
+  dispose() {
+    this.total.dispose();
+    for (const entry of this.seriesByKey.values()) entry.sink.dispose();
+    for (const tap of this.taps) tap.sink.dispose();
+    this.seriesByKey.clear();
+    this.handles.clear();
+    this.taps.length = 0;
+    this.tracked.clear();
+  }
+  entry(key, tags) {
+    let entry = this.seriesByKey.get(key);
+    if (entry === void 0) {
+      const normalized = normalizeTags(tags);
+      const sink = this.newSink();
+      const targets = [this.total, sink];
+      for (const tap of this.taps) {
+        if (matchesFilter(normalized, tap.filter)) targets.push(tap.sink);
+      }
+      entry = { tags: normalized, sink, targets };
+      this.seriesByKey.set(key, entry);
+    }
+    return entry;
+  }
+};
+function removeFrom(targets, sink) {
+  const index = targets.indexOf(sink);
+  if (index >= 0) targets.splice(index, 1);
+}
+
+// src/engine/metrics/rate.ts
+var RateSink = class _RateSink {
+  passes = 0;
+  fails = 0;
+  add(nonZero) {
+    if (nonZero) this.passes++;
+    else this.fails++;
+  }
+  isEmpty() {
+    return this.passes + this.fails === 0;
+  }
+  mergeFrom(other) {
+    this.passes += other.passes;
+    this.fails += other.fails;
+  }
+  reset() {
+    this.passes = 0;
+    this.fails = 0;
+  }
+  dispose() {
+  }
+  summary() {
+    const total = this.passes + this.fails;
+    return { passes: this.passes, fails: this.fails, rate: total > 0 ? this.passes / total : 0 };
+  }
+  static fromSummary(summary) {
+    const sink = new _RateSink();
+    sink.passes = summary.passes;
+    sink.fails = summary.fails;
+    return sink;
+  }
+};
+var RateHandle = class {
+  constructor(gate, sinks) {
+    this.gate = gate;
+    this.sinks = sinks;
+  }
+  gate;
+  sinks;
+  /** Any truthy / non-zero value counts as a pass. */
+  add(value) {
+    if (!this.gate.measuring) return;
+    const nonZero = value !== 0 && value !== false;
+    const sinks = this.sinks;
+    for (let i = 0; i < sinks.length; i++) sinks[i].add(nonZero);
+  }
+};
+
+// src/engine/metrics/trend.ts
+var wasmFinalizer = new FinalizationRegistry((histogram) => histogram.destroy());
+var TrendSink = class _TrendSink {
+  histogram;
+  count = 0;
+  sumUs = 0;
+  minUs = Infinity;
+  maxUs = -Infinity;
+  disposed = false;
+  constructor(histogram = createHistogram()) {
+    this.histogram = histogram;
+    if (isWasmHistogram(histogram)) wasmFinalizer.register(this, histogram, this);
+  }
+  /** `us` must already be an integer in range (see `toRecordableUs`). */
+  record(us) {
+    this.histogram.recordValue(us);
+    this.count++;
+    this.sumUs += us;
+    if (us < this.minUs) this.minUs = us;
+    if (us > this.maxUs) this.maxUs = us;
+  }
+  isEmpty() {
+    return this.count === 0;
+  }
+  /** Value at percentile `p` (0..100) in µs, clamped to the exact min and max. */
+  percentileUs(p) {
+    if (this.count === 0) return 0;
+    const value = this.histogram.getValueAtPercentile(p);
+    return value < this.minUs ? this.minUs : value > this.maxUs ? this.maxUs : value;
+  }
+  meanUs() {
+    return this.count === 0 ? 0 : this.sumUs / this.count;
+  }
+  mergeFrom(other) {
+    if (other.count === 0) return;
+    addHistogram(this.histogram, other.histogram);
+    this.count += other.count;
+    this.sumUs += other.sumUs;
+    if (other.minUs < this.minUs) this.minUs = other.minUs;
+    if (other.maxUs > this.maxUs) this.maxUs = other.maxUs;
+  }
+  reset() {
+    this.histogram.reset();
+    this.count = 0;
+    this.sumUs = 0;
+    this.minUs = Infinity;
+    this.maxUs = -Infinity;
+  }
+  /** Frees the histogram; safe to call twice. */
+  dispose() {
+    if (this.disposed) return;
+    this.disposed = true;
+    wasmFinalizer.unregister(this);
+    this.histogram.destroy();
+  }
+  summary(durationMs) {
+    const empty = this.count === 0;
+    return {
+      count: this.count,
+      rate: perSecond(this.count, durationMs),
+      min: empty ? 0 : this.minUs / 1e3,
+      mean: this.meanUs() / 1e3,
+      p50: this.percentileUs(50) / 1e3,
+      p90: this.percentileUs(90) / 1e3,
+      p95: this.percentileUs(95) / 1e3,
+      p99: this.percentileUs(99) / 1e3,
+      p99_9: this.percentileUs(99.9) / 1e3,
+      max: empty ? 0 : this.maxUs / 1e3
+    };
+  }
+  state(durationMs) {
+    return { summary: this.summary(durationMs), hdr: encodeHistogram(this.histogram), sumUs: this.sumUs };
+  }
+  static fromState(state) {
+    const sink = new _TrendSink(decodeHistogram(state.hdr));
+    sink.count = sink.histogram.totalCount;
+    sink.sumUs = state.sumUs;
+    if (sink.count > 0) {
+      sink.minUs = Math.round(state.summary.min * 1e3);
+      sink.maxUs = Math.round(state.summary.max * 1e3);
+    }
+    return sink;
+  }
+};
+function toRecordableUs(us) {
+  return us >= HIGHEST_TRACKABLE_US ? HIGHEST_TRACKABLE_US : us > 0 ? Math.round(us) : 0;
+}
+var TrendHandle = class {
+  constructor(gate, sinks) {
+    this.gate = gate;
+    this.sinks = sinks;
+  }
+  gate;
+  sinks;
+  /** Records a duration in microseconds. */
+  record(us) {
+    if (!this.gate.measuring) return;
+    const value = toRecordableUs(us);
+    const sinks = this.sinks;
+    for (let i = 0; i < sinks.length; i++) sinks[i].record(value);
+  }
+};
+
+// src/engine/metrics/registry.ts
+var MetricsRegistry = class {
+  gate;
+  metrics = /* @__PURE__ */ new Map();
+  startedMs;
+  endedMs;
+  constructor(options = {}) {
+    this.gate = { measuring: options.warmup !== true };
+    if (this.gate.measuring) this.startedMs = options.nowMs ?? Date.now();
+  }
+  get phase() {
+    return this.gate.measuring ? "measuring" : "warmup";
+  }
+  /** Ends warm-up: later samples are recorded and rates count from `nowMs`. */
+  startMeasuring(nowMs = Date.now()) {
+    if (this.gate.measuring) return;
+    this.gate.measuring = true;
+    this.startedMs = nowMs;
+  }
+  /** Fixes the end of measured time (samples arriving later, e.g. in a graceful stop, still count). */
+  finish(nowMs = Date.now()) {
+    this.endedMs = nowMs;
+  }
+  /** Measured window; `startMs === endMs` when measuring never started. */
+  window(nowMs = Date.now()) {
+    const endMs = this.endedMs ?? nowMs;
+    return { startMs: this.startedMs ?? endMs, endMs };
+  }
+  durationMs(nowMs = Date.now()) {
+    const { startMs, endMs } = this.window(nowMs);
+    return Math.max(0, endMs - startMs);
+  }
+  counter(name2) {
+    return this.obtain(
+      name2,
+      "counter",
+      () => new Metric(name2, "counter", () => new CounterSink(), (targets) => new CounterHandle(this.gate, targets))
+    );
+  }
+  rate(name2) {
+    return this.obtain(
+      name2,
+      "rate",
+      () => new Metric(name2, "rate", () => new RateSink(), (targets) => new RateHandle(this.gate, targets))
+    );
+  }
+  trend(name2) {
+    return this.obtain(
+      name2,
+      "trend",
+      () => new Metric(name2, "trend", () => new TrendSink(), (targets) => new TrendHandle(this.gate, targets))
+    );
+  }
+  gauge(name2) {
+    return this.obtain(
+      name2,
+      "gauge",
+      () => new Metric(name2, "gauge", () => new GaugeSink(), (targets) => new GaugeHandle(targets))
+    );
+  }
+  /** The metric of that name and type, created if needed. */
+  ofType(name2, type) {
+    switch (type) {
+      case "counter":
+        return this.counter(name2);
+      case "rate":
+        return this.rate(name2);
+      case "trend":
+        return this.trend(name2);
+      case "gauge":
+        return this.gauge(name2);
+    }
+  }
+  /** An existing metric, or a built-in one (created empty); undefined for unknown names. */
+  get(name2) {
+    const existing = this.metrics.get(name2);
+    if (existing !== void 0) return existing;
+    const type = builtinType(name2);
+    return type === void 0 ? void 0 : this.ofType(name2, type);
+  }
+  all() {
+    return this.metrics.values();
+  }
+  /**
+   * Registers a tag filter (sub-metric) before the run so that thresholds on it are read
+   * without merging series. Unknown custom metrics must be created first.
+   */
+  track(name2, filter) {
+    const metric = this.get(name2);
+    if (metric === void 0) throw new Error(`unknown metric "${name2}"`);
+    metric.track(filter);
+  }
+  /** Frees the histograms (WASM memory). The registry must not be used afterwards. */
+  dispose() {
+    for (const metric of this.metrics.values()) metric.dispose();
+    this.metrics.clear();
+  }
+  obtain(name2, type, create) {
+    const existing = this.metrics.get(name2);
+    if (existing !== void 0) {
+      if (existing.type !== type) throw new Error(`metric "${name2}" is a ${existing.type}, not a ${type}`);
+      return existing;
+    }
+    const builtin = builtinType(name2);
+    if (builtin !== void 0 && builtin !== type) {
+      throw new Error(`metric "${name2}" is a built-in ${builtin}, not a ${type}`);
+    }
+    const metric = create();
+    this.metrics.set(name2, metric);
+    return metric;
+  }
+};
+
+// src/engine/metrics/snapshot.ts
+var METRICS_SNAPSHOT_VERSION = 1;
+function snapshot(registry2, nowMs = Date.now()) {
+  const { startMs, endMs } = registry2.window(nowMs);
+  const durationMs = Math.max(0, endMs - startMs);
+  const metrics = [];
+  for (const metric of registry2.all()) {
+    metrics.push(seriesSnapshot(metric, NO_TAGS, metric.total, durationMs));
+    for (const series of metric.series()) metrics.push(seriesSnapshot(metric, series.tags, series.sink, durationMs));
+  }
+  return { version: METRICS_SNAPSHOT_VERSION, startMs, endMs, metrics };
+}
+function fromSnapshot(data) {
+  if (data.version !== METRICS_SNAPSHOT_VERSION) {
+    throw new Error(`unsupported metrics snapshot version ${String(data.version)}`);
+  }
+  const registry2 = new MetricsRegistry({ nowMs: data.startMs });
+  registry2.finish(data.endMs);
+  for (const entry of data.metrics) {
+    switch (entry.type) {
+      case "counter":
+        registry2.counter(entry.metric).sinkFor(entry.tags).mergeFrom(CounterSink.fromSummary(entry.summary));
+        break;
+      case "rate":
+        registry2.rate(entry.metric).sinkFor(entry.tags).mergeFrom(RateSink.fromSummary(entry.summary));
+        break;
+      case "gauge":
+        registry2.gauge(entry.metric).sinkFor(entry.tags).mergeFrom(GaugeSink.fromSummary(entry.summary));
+        break;
+      case "trend": {
+        const decoded = TrendSink.fromState(entry);
+        registry2.trend(entry.metric).sinkFor(entry.tags).mergeFrom(decoded);
+        decoded.dispose();
+        break;
+      }
+    }
+  }
+  return registry2;
+}
+function mergeTrendStates(states, durationMs) {
+  const merged = new TrendSink();
+  try {
+    for (const state of states) {
+      const decoded = TrendSink.fromState(state);
+      merged.mergeFrom(decoded);
+      decoded.dispose();
+    }
+    return merged.state(durationMs);
+  } finally {
+    merged.dispose();
+  }
+}
+function seriesSnapshot(metric, tags, sink, durationMs) {
+  const { name: name2 } = metric;
+  if (sink instanceof TrendSink) return { metric: name2, type: "trend", tags, ...sink.state(durationMs) };
+  if (sink instanceof CounterSink) return { metric: name2, type: "counter", tags, summary: sink.summary(durationMs) };
+  if (sink instanceof RateSink) return { metric: name2, type: "rate", tags, summary: sink.summary() };
+  return { metric: name2, type: "gauge", tags, summary: sink.summary() };
+}
+
+// src/engine/metrics/time-series.ts
+var DEFAULT_TIME_SERIES_COLUMNS = [
+  { name: "vus", metric: "vus" },
+  { name: "mcp_calls", metric: "mcp_calls" },
+  { name: "http_reqs", metric: "http_reqs" },
+  { name: "errors_transport", metric: "mcp_errors", tags: { error_class: "transport" } },
+  { name: "errors_protocol", metric: "mcp_errors", tags: { error_class: "protocol" } },
+  { name: "errors_tool", metric: "mcp_errors", tags: { error_class: "tool" } },
+  { name: "data_sent", metric: "data_sent" },
+  { name: "data_received", metric: "data_received" },
+  { name: "mcp_call_duration", metric: "mcp_call_duration" }
+];
+var TimeSeries = class {
+  columns;
+  readers;
+  buckets = [];
+  bucketStartMs;
+  constructor(registry2, options) {
+    this.columns = (options.columns ?? DEFAULT_TIME_SERIES_COLUMNS).map((c) => ({ ...c }));
+    this.readers = this.columns.map((column) => reader(registry2, column));
+    this.bucketStartMs = options.startMs;
+  }
+  /** Closes the current bucket at `nowMs` and starts the next one. */
+  tick(nowMs) {
+    const bucket = { startMs: this.bucketStartMs, endMs: nowMs, values: {}, latency: {} };
+    const durationMs = nowMs - this.bucketStartMs;
+    for (const r of this.readers) {
+      switch (r.kind) {
+        case "counter":
+          bucket.values[r.name] = r.sink.count;
+          r.sink.reset();
+          break;
+        case "rate":
+          bucket.values[r.name] = r.sink.passes;
+          r.sink.reset();
+          break;
+        case "gauge":
+          bucket.values[r.name] = r.metric.view(r.tags, (sink) => sink.value);
+          break;
+        case "trend":
+          bucket.latency[r.name] = r.sink.isEmpty() ? null : r.sink.state(durationMs);
+          r.sink.reset();
+          break;
+      }
+    }
+    this.buckets.push(bucket);
+    this.bucketStartMs = nowMs;
+    return bucket;
+  }
+  toJSON() {
+    return { columns: this.columns, buckets: this.buckets };
+  }
+  /** Stops feeding the per-bucket sinks and frees their histograms; no tick afterwards. */
+  dispose() {
+    for (const r of this.readers) {
+      switch (r.kind) {
+        case "counter":
+          r.metric.detach(r.sink);
+          break;
+        case "rate":
+          r.metric.detach(r.sink);
+          break;
+        case "trend":
+          r.metric.detach(r.sink);
+          r.sink.dispose();
+          break;
+        case "gauge":
+          break;
+      }
+    }
+  }
+};
+function reader(registry2, column) {
+  const metric = registry2.get(column.metric);
+  if (metric === void 0) {
+    throw new Error(`time series column "${column.name}": unknown metric "${column.metric}"`);
+  }
+  const tags = column.tags ?? NO_TAGS;
+  switch (metric.type) {
+    case "counter":
+      return { kind: "counter", name: column.name, metric, sink: metric.attach(tags) };
+    case "rate":
+      return { kind: "rate", name: column.name, metric, sink: metric.attach(tags) };
+    case "gauge":
+      return { kind: "gauge", name: column.name, metric, tags };
+    case "trend":
+      return { kind: "trend", name: column.name, metric, sink: metric.attach(tags) };
+  }
+}
+
+// src/engine/metrics/thresholds.ts
+function evaluateThresholds(from, specs, options = {}) {
+  if (from instanceof MetricsRegistry) return evaluateOn(from, specs, options);
+  const registry2 = fromSnapshot(from);
+  try {
+    return evaluateOn(registry2, specs, options);
+  } finally {
+    registry2.dispose();
+  }
+}
+function evaluateOn(registry2, specs, options) {
+  const durationMs = registry2.durationMs(options.nowMs);
+  return specs.map((spec) => {
+    const result = { source: spec.source, metric: spec.metric, tags: spec.tags };
+    const metric = registry2.get(spec.metric);
+    if (metric === void 0) return { ...result, ok: false, observed: null, error: `unknown metric "${spec.metric}"` };
+    const observed = observe(metric, spec, durationMs, options.ignoreEmpty === true);
+    if (typeof observed === "string") return { ...result, ok: false, observed: null, error: observed };
+    if (observed === null) return { ...result, ok: true, observed: null };
+    return { ...result, ok: compare(observed, spec.op, spec.value), observed };
+  });
+}
+function observe(metric, spec, durationMs, ignoreEmpty) {
+  const agg = spec.aggregation;
+  const invalid = `"${agg.kind}" is not an aggregation of ${metric.type} metric "${metric.name}"`;
+  switch (metric.type) {
+    case "trend":
+      if (!["p", "avg", "min", "max", "med", "count"].includes(agg.kind)) return invalid;
+      return metric.view(spec.tags, (sink) => ignoreEmpty && sink.isEmpty() ? null : trendValue(sink, spec));
+    case "counter":
+      if (agg.kind !== "count" && agg.kind !== "rate") return invalid;
+      return metric.view(spec.tags, (sink) => ignoreEmpty && sink.isEmpty() ? null : counterValue(sink, spec, durationMs));
+    case "rate":
+      if (agg.kind !== "rate") return invalid;
+      return metric.view(spec.tags, (sink) => ignoreEmpty && sink.isEmpty() ? null : rateValue(sink));
+    case "gauge":
+      if (agg.kind !== "value" && agg.kind !== "min" && agg.kind !== "max") return invalid;
+      return metric.view(spec.tags, (sink) => ignoreEmpty && sink.isEmpty() ? null : gaugeValue(sink, spec));
+  }
+}
+function trendValue(sink, spec) {
+  const agg = spec.aggregation;
+  switch (agg.kind) {
+    case "p":
+      return sink.percentileUs(agg.p) / 1e3;
+    case "med":
+      return sink.percentileUs(50) / 1e3;
+    case "avg":
+      return sink.meanUs() / 1e3;
+    case "min":
+      return sink.isEmpty() ? 0 : sink.minUs / 1e3;
+    case "count":
+      return sink.count;
+    default:
+      return sink.isEmpty() ? 0 : sink.maxUs / 1e3;
+  }
+}
+function counterValue(sink, spec, durationMs) {
+  const summary = sink.summary(durationMs);
+  return spec.aggregation.kind === "count" ? summary.count : summary.rate;
+}
+function rateValue(sink) {
+  return sink.summary().rate;
+}
+function gaugeValue(sink, spec) {
+  const summary = sink.summary();
+  return spec.aggregation.kind === "min" ? summary.min : spec.aggregation.kind === "max" ? summary.max : summary.value;
+}
+function compare(observed, op, value) {
+  switch (op) {
+    case "<":
+      return observed < value;
+    case "<=":
+      return observed <= value;
+    case ">":
+      return observed > value;
+    case ">=":
+      return observed >= value;
+    case "===":
+      return observed === value;
+    case "!=":
+      return observed !== value;
+  }
+}
+
+// package.json
+var package_default = {
+  name: "mcp-load",
+  version: "0.1.0",
+  description: "Load-test MCP (Model Context Protocol) servers: a GitHub Action and CLI with MCP- and HTTP-level metrics.",
+  type: "module",
+  license: "MIT",
+  engines: {
+    node: ">=20.18.1"
+  },
+  bin: {
+    "mcp-load": "dist/cli.js"
+  },
+  scripts: {
+    build: "node scripts/build.mjs",
+    typecheck: "tsc --noEmit",
+    test: "node --import tsx --test --test-concurrency=1 $(find test -name '*.test.ts' | sort)",
+    start: "node dist/cli.js demo",
+    bench: "node --import tsx bench/run.ts",
+    "example:session": "node --import tsx examples/session.ts",
+    "generate:html": "tsx src/report/html-assets-generate.ts"
+  },
+  dependencies: {
+    "@actions/artifact": "^6.2.1",
+    "@actions/core": "^3.0.1",
+    "@actions/github": "^9.1.1",
+    "@modelcontextprotocol/node": "^2.1.2",
+    "@modelcontextprotocol/server": "^2.4.0",
+    "eventsource-parser": "^3.1.1",
+    handlebars: "^4.7.10",
+    "hdr-histogram-js": "^3.0.1",
+    undici: "^7.30.2",
+    uplot: "^1.6.32",
+    yaml: "^2.9.1"
+  },
+  devDependencies: {
+    "@mcp-stress/linux-x64": "^0.2.1",
+    "@modelcontextprotocol/client": "^2.4.0",
+    "@modelcontextprotocol/sdk": "^1.32.2",
+    "@modelcontextprotocol/server-everything": "^2026.8.31",
+    "@types/node": "^20.19.43",
+    ajv: "^8.20.0",
+    autocannon: "^9.0.0",
+    esbuild: "^0.28.2",
+    "playwright-core": "^1.65.1",
+    tsx: "^4.23.15",
+    typescript: "^5.9.3"
+  },
+  files: [
+    "dist",
+    "templates",
+    "schema",
+    "examples",
+    "action.yml",
+    "README.md"
+  ]
+};
+
+// src/version.ts
+var TOOL_VERSION = package_default.version;
+
+// src/results/breakdown.ts
+function breakdowns(snapshot2) {
+  const durationMs = Math.max(0, snapshot2.endMs - snapshot2.startMs);
+  const byTool = group(snapshot2, durationMs, (t) => t.tool === void 0 ? void 0 : `${t.method}\0${t.tool}`);
+  const byMethod = group(snapshot2, durationMs, (t) => t.method);
+  return { byTool, byMethod };
+}
+function group(snapshot2, durationMs, keyOf) {
+  const groups = /* @__PURE__ */ new Map();
+  const accFor = (s) => {
+    const key = keyOf(s.tags);
+    if (key === void 0 || s.tags.method === void 0) return void 0;
+    let acc = groups.get(key);
+    if (!acc) {
+      acc = { method: s.tags.method, latency: [], calls: 0, errors: 0, httpReqs: 0, bytesSent: 0, bytesReceived: 0 };
+      if (key.includes("\0")) acc.tool = s.tags.tool;
+      groups.set(key, acc);
+    }
+    return acc;
+  };
+  for (const s of snapshot2.metrics) {
+    if (Object.keys(s.tags).length === 0) continue;
+    switch (s.metric) {
+      case "mcp_call_duration":
+        if (s.type === "trend") accFor(s)?.latency.push(s);
+        break;
+      case "mcp_calls":
+        if (s.type === "counter") {
+          const acc = accFor(s);
+          if (acc) {
+            acc.calls += s.summary.count;
+            if (s.tags.error_class !== void 0) acc.errors += s.summary.count;
+          }
+        }
+        break;
+      case "http_reqs":
+        if (s.type === "counter") addTo(accFor(s), "httpReqs", s.summary.count);
+        break;
+      case "data_sent":
+        if (s.type === "counter") addTo(accFor(s), "bytesSent", s.summary.count);
+        break;
+      case "data_received":
+        if (s.type === "counter") addTo(accFor(s), "bytesReceived", s.summary.count);
+        break;
+    }
+  }
+  return [...groups.values()].filter((acc) => acc.calls > 0).map((acc) => {
+    const latency2 = mergeTrendStates(acc.latency, durationMs).summary;
+    const row = {
+      method: acc.method,
+      calls: acc.calls,
+      errors: acc.errors,
+      errorRate: acc.calls === 0 ? 0 : acc.errors / acc.calls,
+      p50: latency2.p50,
+      p95: latency2.p95,
+      p99: latency2.p99,
+      max: latency2.max,
+      httpReqs: acc.httpReqs,
+      httpPerCall: acc.calls === 0 ? 0 : acc.httpReqs / acc.calls,
+      bytesSent: acc.bytesSent,
+      bytesReceived: acc.bytesReceived
+    };
+    if (acc.tool !== void 0) row.tool = acc.tool;
+    return row;
+  }).sort((a, b) => b.calls - a.calls || a.method.localeCompare(b.method) || (a.tool ?? "").localeCompare(b.tool ?? ""));
+}
+function addTo(acc, field, n) {
+  if (acc) acc[field] += n;
+}
+
+// src/results/http-per-call.ts
+var SETUP_PURPOSES = /* @__PURE__ */ new Set(["session", "probe", "stream"]);
+var CALL_PURPOSES = /* @__PURE__ */ new Set(["call", "reinit", "server-request"]);
+function httpPerCall(snapshot2) {
+  const reqs = tagged(snapshot2, "http_reqs");
+  const calls = tagged(snapshot2, "mcp_calls");
+  const sum = (series, keep) => series.reduce((n, s) => keep(s.tags) ? n + count(s) : n, 0);
+  const sessions = sum(calls, (t) => t.method === "initialize");
+  const methods = new Set(calls.map((s) => s.tags.method).filter((m) => m !== void 0));
+  const byMethod = {};
+  for (const method of [...methods].sort()) {
+    byMethod[method] = ratio(sum(reqs, (t) => t.method === method), sum(calls, (t) => t.method === method));
+  }
+  return {
+    overall: ratio(sum(reqs, () => true), sum(calls, () => true)),
+    byMethod,
+    byPhase: {
+      setup: ratio(sum(reqs, (t) => SETUP_PURPOSES.has(t.purpose)), sessions),
+      calls: ratio(sum(reqs, (t) => CALL_PURPOSES.has(t.purpose)), sum(calls, (t) => t.method !== "initialize")),
+      teardown: ratio(sum(reqs, (t) => t.purpose === "teardown"), sessions)
+    }
+  };
+}
+function tagged(snapshot2, metric) {
+  return snapshot2.metrics.filter((s) => s.metric === metric && Object.keys(s.tags).length > 0);
+}
+function count(s) {
+  return s.summary.count ?? 0;
+}
+function ratio(a, b) {
+  return b === 0 ? null : a / b;
+}
+
+// src/results/types.ts
+var RESULT_SCHEMA_VERSION = 1;
+
+// src/results/build.ts
+function buildResult(scenario, url2, run, env = process.env) {
+  const metrics = snapshot(run.registry, run.endedAt);
+  const result = {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    tool: { name: "mcp-load", version: TOOL_VERSION },
+    scenario: { id: scenario.id, hash: scenario.hash, file: scenario.file, echo: scenario.toEcho() },
+    target: publicUrl(url2),
+    environment: {
+      os: process.platform,
+      arch: process.arch,
+      node: process.version,
+      cpus: cpus().length,
+      ci: env.CI === "true"
+    },
+    startedAt: new Date(run.startedAt).toISOString(),
+    endedAt: new Date(run.endedAt).toISOString(),
+    durationMs: run.endedAt - run.startedAt,
+    metrics,
+    timeSeries: run.timeSeries.toJSON(),
+    httpPerCall: httpPerCall(metrics),
+    ...breakdowns(metrics),
+    thresholds: run.thresholds.map((t, i) => ({
+      key: scenario.thresholds[i]?.key ?? seriesKey(t.metric, t.tags),
+      source: t.source,
+      ok: t.ok,
+      observed: t.observed,
+      ...t.error ? { error: t.error } : {}
+    })),
+    checks: checksOf(metrics),
+    errors: run.errors,
+    warnings: run.warnings,
+    vusMax: run.vusMax
+  };
+  if (env.GITHUB_SHA || env.GITHUB_REF) result.environment.git = { sha: env.GITHUB_SHA, ref: env.GITHUB_REF };
+  if (run.interrupted) result.interrupted = run.interrupted;
+  return result;
+}
+function checksOf(metrics) {
+  const out = [];
+  for (const s of metrics.metrics) {
+    if (s.metric !== "checks" || s.type !== "rate" || s.tags.check === void 0) continue;
+    out.push({ scenario: s.tags.scenario ?? "", step: s.tags.step ?? "", check: s.tags.check, passes: s.summary.passes, fails: s.summary.fails });
+  }
+  return out;
+}
+function publicUrl(url2) {
+  try {
+    const u = new URL(url2);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return "(invalid URL)";
+  }
+}
+
+// src/results/file.ts
+import { mkdir, readFile as readFile2, writeFile } from "node:fs/promises";
+import { dirname as dirname2 } from "node:path";
+var ResultFileError = class extends Error {
+  name = "ResultFileError";
+};
+async function writeResult(file, result) {
+  await mkdir(dirname2(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(result)}
+`);
+}
+async function readResult(file) {
+  let value;
+  try {
+    value = JSON.parse(await readFile2(file, "utf8"));
+  } catch (err) {
+    throw new ResultFileError(`${file}: not a readable mcp-load result (${err.message})`);
+  }
+  const version2 = value?.schemaVersion;
+  if (typeof version2 !== "number") throw new ResultFileError(`${file}: not an mcp-load result (no schemaVersion)`);
+  if (version2 > RESULT_SCHEMA_VERSION) {
+    throw new ResultFileError(`${file}: result schema version ${version2} is newer than this mcp-load reads (${RESULT_SCHEMA_VERSION}); upgrade mcp-load`);
+  }
+  if (version2 < RESULT_SCHEMA_VERSION) {
+    throw new ResultFileError(`${file}: result schema version ${version2} is older than this mcp-load reads (${RESULT_SCHEMA_VERSION}); re-run the test to get a current result`);
+  }
+  return value;
+}
+
+// src/cli/report-files.ts
+import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
 import { join } from "node:path";
+
+// src/report/html.ts
+var import_handlebars = __toESM(require_lib(), 1);
+import { createHash as createHash2 } from "node:crypto";
+
+// src/report/html-assets.generated.ts
+var REPORT_TEMPLATE = `{{!--
+  The HTML report. Data comes from buildHtmlView() (src/report/html-view.ts) as display strings:
+  {{ }} escapes them. The only {{{ }}} are the report's own assets and chartJson, which
+  scriptJson() has made safe inside <script> (no < > & U+2028 U+2029).
+  After editing anything in templates/, run: npx tsx src/report/html-assets-generate.ts
+--}}
+<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<meta http-equiv="Content-Security-Policy" content="{{csp}}">
+<title>{{view.title}}</title>
+<style>{{{uplotCss}}}</style>
+<style>{{{reportCss}}}</style>
+</head>
+<body>
+<header class="page-header">
+  <h1>{{view.title}}</h1>
+  <p class="meta">
+    <span>target <code>{{view.run.target}}</code></span>
+    <span>scenario file <code>{{view.run.file}}</code></span>
+    <span>started {{view.run.startedAt}}</span>
+    <span>lasted {{view.run.duration}}</span>
+  </p>
+</header>
+
+<main>
+  <section class="verdict verdict-{{view.verdict.status}}" id="verdict">
+    <h2>{{view.verdict.headline}}</h2>
+    <p>{{view.verdict.detail}}</p>
+    {{#each view.verdict.notes}}<p class="note">{{this}}</p>{{/each}}
+    {{#with view.baseline}}
+    <p class="baseline-note">
+      Compared with the baseline run of {{startedAt}} (scenario <code>{{scenario}}</code>, target <code>{{target}}</code>).
+      {{#unless sameWorkload}}<strong>The baseline ran a different workload (scenario hash {{workload}}): the changes may not be comparable.</strong>{{/unless}}
+      Changes are shown as measured, without a noise test.
+    </p>
+    {{/with}}
+  </section>
+
+  <section id="figures" aria-label="Key figures">
+    <div class="figures">
+      {{#each view.figures}}
+      <div class="figure" data-figure="{{id}}">
+        <div class="figure-label">{{label}}</div>
+        <div class="figure-value">{{value}}</div>
+        <div class="figure-sub">{{sub}}</div>
+        {{#if baseline}}
+        <div class="figure-baseline">baseline {{baseline}} <span class="delta delta-{{change}}">{{delta}}</span></div>
+        {{/if}}
+      </div>
+      {{/each}}
+    </div>
+  </section>
+
+  <section id="load">
+    <h2>Load shape</h2>
+    <div class="load-shapes">
+      {{#each view.load}}
+      <div class="load-shape">
+        <h3><code>{{name}}</code> <span class="executor">{{executor}}</span></h3>
+        <p>{{summary}}</p>
+        {{#if stages.length}}
+        <table class="data compact">
+          <thead><tr><th>Stage</th><th class="num">Duration</th><th class="num">Target</th></tr></thead>
+          <tbody>
+            {{#each stages}}<tr><td>{{n}}</td><td class="num">{{duration}}</td><td class="num">{{target}}</td></tr>{{/each}}
+          </tbody>
+        </table>
+        {{/if}}
+        <p class="options">{{#each options}}<span>{{label}} {{value}}</span>{{/each}}</p>
+        <ol class="flow">{{#each flow}}<li><code>{{this}}</code></li>{{/each}}</ol>
+      </div>
+      {{else}}
+      <p class="empty">The result names no scenarios.</p>
+      {{/each}}
+    </div>
+  </section>
+
+  <section id="charts">
+    <h2>Over time</h2>
+    <div class="charts">
+      {{#each view.charts}}
+      <figure class="chart chart-{{xKind}}" data-chart="{{id}}">
+        <figcaption><strong>{{title}}</strong> <span>{{caption}}</span></figcaption>
+        <div class="chart-plot"></div>
+      </figure>
+      {{/each}}
+    </div>
+  </section>
+
+  <section id="by-tool">
+    <h2>Per tool</h2>
+    {{> operations table=view.byTool nameHeader="Tool, prompt or resource" showMethod=true empty="No tools/call, prompts/get or resources/read operations."}}
+  </section>
+
+  <section id="by-method">
+    <h2>Per MCP method</h2>
+    {{> operations table=view.byMethod nameHeader="Method" empty="No MCP operations."}}
+  </section>
+
+  <section id="http-per-call">
+    <h2>HTTP requests per MCP call</h2>
+    <dl class="facts">{{#each view.httpPerCall}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>{{/each}}</dl>
+  </section>
+
+  <section id="thresholds">
+    <h2>Thresholds</h2>
+    {{#if view.thresholds.length}}
+    <table class="data">
+      <thead><tr><th></th><th>Metric</th><th>Condition</th><th class="num">Observed</th></tr></thead>
+      <tbody>
+        {{#each view.thresholds}}
+        <tr class="{{#if ok}}ok{{else}}failed{{/if}}">
+          <td class="status">{{#if ok}}\u2713 passed{{else}}\u2717 failed{{/if}}</td>
+          <td class="name"><code>{{key}}</code></td>
+          <td><code>{{source}}</code></td>
+          <td class="num">{{observed}}</td>
+        </tr>
+        {{/each}}
+      </tbody>
+    </table>
+    {{else}}<p class="empty">No thresholds.</p>{{/if}}
+  </section>
+
+  <section id="checks">
+    <h2>Checks</h2>
+    {{#if view.checks.rows.length}}
+    <table class="data">
+      <thead><tr><th></th><th>Check</th><th>Scenario</th><th>Step</th><th class="num">Passed</th><th class="num">Failed</th><th class="num">Pass rate</th></tr></thead>
+      <tbody>
+        {{#each view.checks.rows}}
+        <tr class="{{#if ok}}ok{{else}}failed{{/if}}">
+          <td class="status">{{#if ok}}\u2713{{else}}\u2717{{/if}}</td>
+          <td class="name">{{check}}</td>
+          <td class="name">{{scenario}}</td>
+          <td class="name">{{step}}</td>
+          <td class="num">{{passes}}</td>
+          <td class="num">{{fails}}</td>
+          <td class="num">{{rate}}</td>
+        </tr>
+        {{/each}}
+      </tbody>
+    </table>
+    {{> more count=view.checks.more}}
+    {{else}}<p class="empty">No checks.</p>{{/if}}
+  </section>
+
+  <section id="errors">
+    <h2>Errors</h2>
+    <dl class="facts">{{#each view.errors.byClass}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>{{/each}}</dl>
+    {{#if view.errors.kinds.rows.length}}
+    <table class="data">
+      <thead><tr><th>Class</th><th>Method</th><th>Tool</th><th>Detail</th><th class="num">Count</th><th>First messages</th></tr></thead>
+      <tbody>
+        {{#each view.errors.kinds.rows}}
+        <tr>
+          <td><span class="badge badge-{{errorClass}}">{{errorClass}}</span></td>
+          <td><code>{{method}}</code></td>
+          <td class="name">{{tool}}</td>
+          <td>{{detail}}</td>
+          <td class="num">{{count}}</td>
+          <td class="samples">{{#each samples}}<div class="sample">{{this}}</div>{{/each}}</td>
+        </tr>
+        {{/each}}
+      </tbody>
+    </table>
+    {{> more count=view.errors.kinds.more}}
+    {{else}}<p class="empty">No errors.</p>{{/if}}
+  </section>
+
+  {{#if view.warnings.length}}
+  <section id="warnings">
+    <h2>Warnings</h2>
+    <ul>{{#each view.warnings}}<li>{{this}}</li>{{/each}}</ul>
+  </section>
+  {{/if}}
+
+  <section id="environment">
+    <h2>Run</h2>
+    <dl class="facts">{{#each view.run.facts}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>{{/each}}</dl>
+  </section>
+</main>
+
+<footer>Generated by {{view.tool}}. This file is self-contained: it needs no network to open.</footer>
+<script type="application/json" id="report-data">{{{chartJson}}}</script>
+<script>{{{uplotJs}}}</script>
+<script>{{{reportJs}}}</script>
+</body>
+</html>
+`;
+var REPORT_CSS = `/* The HTML report's styles: light by default, dark with prefers-color-scheme, light on paper. */
+:root {
+  color-scheme: light;
+  --bg: #ffffff;
+  --fg: #1f2328;
+  --muted: #59636e;
+  --panel: #f6f8fa;
+  --border: #d1d9e0;
+  --grid: rgba(31, 35, 40, 0.1);
+  --pass: #1a7f37;
+  --pass-bg: #dafbe1;
+  --fail: #cf222e;
+  --fail-bg: #ffebe9;
+  --none-bg: #eef1f4;
+  --warn: #9a6700;
+  --code-bg: rgba(175, 184, 193, 0.2);
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    color-scheme: dark;
+    --bg: #0d1117;
+    --fg: #e6edf3;
+    --muted: #9198a1;
+    --panel: #151b23;
+    --border: #3d444d;
+    --grid: rgba(230, 237, 243, 0.12);
+    --pass: #3fb950;
+    --pass-bg: rgba(46, 160, 67, 0.18);
+    --fail: #f85149;
+    --fail-bg: rgba(248, 81, 73, 0.16);
+    --none-bg: #1c232c;
+    --warn: #d29922;
+    --code-bg: rgba(101, 108, 118, 0.3);
+  }
+}
+/* html.printing is set by the chart script on beforeprint, so that charts redraw in paper colours. */
+html.printing {
+  color-scheme: light;
+  --bg: #ffffff;
+  --fg: #1f2328;
+  --muted: #59636e;
+  --panel: #f6f8fa;
+  --border: #d1d9e0;
+  --grid: rgba(31, 35, 40, 0.1);
+  --pass: #1a7f37;
+  --pass-bg: #dafbe1;
+  --fail: #cf222e;
+  --fail-bg: #ffebe9;
+  --none-bg: #eef1f4;
+  --warn: #9a6700;
+  --code-bg: rgba(175, 184, 193, 0.2);
+}
+
+* { box-sizing: border-box; }
+html { background: var(--bg); color: var(--fg); }
+body {
+  margin: 0 auto;
+  max-width: 1280px;
+  padding: 24px;
+  font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  background: var(--bg);
+  color: var(--fg);
+}
+h1 { font-size: 22px; margin: 0 0 4px; overflow-wrap: anywhere; }
+h2 { font-size: 17px; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 1px solid var(--border); }
+h3 { font-size: 14px; margin: 0 0 6px; }
+code { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: var(--code-bg); padding: 1px 4px; border-radius: 4px; overflow-wrap: anywhere; }
+.meta { color: var(--muted); margin: 0; display: flex; flex-wrap: wrap; gap: 4px 18px; }
+
+.verdict { margin-top: 18px; padding: 12px 16px; border-radius: 8px; border-left: 6px solid var(--muted); background: var(--none-bg); }
+.verdict h2 { border: 0; margin: 0; padding: 0; font-size: 19px; }
+.verdict p { margin: 4px 0 0; }
+.verdict-passed { border-left-color: var(--pass); background: var(--pass-bg); }
+.verdict-passed h2 { color: var(--pass); }
+.verdict-failed { border-left-color: var(--fail); background: var(--fail-bg); }
+.verdict-failed h2 { color: var(--fail); }
+.verdict .note, .verdict .baseline-note { color: var(--fg); }
+
+.figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(170px, 1fr)); gap: 12px; margin-top: 16px; }
+.figure { border: 1px solid var(--border); border-radius: 8px; padding: 10px 12px; background: var(--panel); }
+.figure-label { color: var(--muted); font-size: 12px; }
+.figure-value { font-size: 24px; font-weight: 600; font-variant-numeric: tabular-nums; }
+.figure-sub, .figure-baseline { color: var(--muted); font-size: 12px; }
+.delta { font-weight: 600; margin-left: 4px; }
+.delta-better { color: var(--pass); }
+.delta-worse { color: var(--fail); }
+.delta-neutral { color: var(--fg); }
+
+.load-shapes { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 12px; }
+.load-shape { border: 1px solid var(--border); border-radius: 8px; padding: 10px 12px; }
+.load-shape p { margin: 4px 0; }
+.executor { color: var(--muted); font-weight: 400; margin-left: 6px; }
+.options { color: var(--muted); display: flex; flex-wrap: wrap; gap: 2px 14px; font-size: 12px; }
+.flow { margin: 4px 0 0; padding-left: 22px; }
+
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(520px, 1fr)); gap: 16px; }
+.chart { margin: 0; border: 1px solid var(--border); border-radius: 8px; padding: 10px 12px; min-width: 0; }
+.chart figcaption { margin-bottom: 6px; }
+.chart figcaption span { color: var(--muted); font-size: 12px; display: block; }
+.chart-plot { width: 100%; min-height: 240px; overflow: hidden; }
+.uplot { font-family: inherit; }
+.uplot, .u-legend { color: var(--fg); }
+.u-legend { font-size: 12px; }
+/* Legend values follow the cursor; away from the chart the legend only names the series. */
+.chart-plot:not(:hover) .u-legend .u-series:first-child,
+.chart-plot:not(:hover) .u-legend .u-value { display: none; }
+.chart-plot:not(:hover) .u-legend.u-live th::after { content: none; }
+
+.table-scroll { overflow-x: auto; }
+table.data { border-collapse: collapse; width: 100%; font-size: 13px; }
+table.data th, table.data td { padding: 5px 8px; border-bottom: 1px solid var(--border); text-align: left; vertical-align: top; }
+table.data th { color: var(--muted); font-weight: 600; white-space: nowrap; }
+table.data.compact { width: auto; margin: 6px 0; }
+table.data.compact th, table.data.compact td { padding: 2px 10px 2px 0; }
+.num { text-align: right !important; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.name { overflow-wrap: anywhere; max-width: 36ch; }
+table.data td code { overflow-wrap: break-word; }
+tr.failed .status, tr.has-errors .errors { color: var(--fail); font-weight: 600; }
+tr.ok .status { color: var(--pass); }
+.samples { max-width: 60ch; }
+.sample { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; overflow-wrap: anywhere; white-space: pre-wrap; }
+.sample + .sample { margin-top: 4px; padding-top: 4px; border-top: 1px dashed var(--border); }
+.badge { display: inline-block; padding: 0 6px; border-radius: 10px; font-size: 12px; border: 1px solid currentColor; }
+.badge-transport { color: var(--fail); }
+.badge-protocol { color: var(--warn); }
+.badge-tool { color: var(--muted); }
+.more, .empty { color: var(--muted); font-style: italic; }
+
+.facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); gap: 6px 18px; margin: 0; }
+.facts div { display: flex; justify-content: space-between; gap: 12px; border-bottom: 1px dotted var(--border); }
+.facts dt { color: var(--muted); }
+.facts dd { margin: 0; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; text-align: right; }
+footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
+
+@media (max-width: 640px) {
+  body { padding: 12px; }
+  .charts { grid-template-columns: 1fr; }
+}
+
+@media print {
+  :root {
+    color-scheme: light;
+    --bg: #ffffff;
+    --fg: #000000;
+    --muted: #444c56;
+    --panel: #ffffff;
+    --border: #c0c7cf;
+    --pass: #116329;
+    --fail: #a40e26;
+  }
+  @page { margin: 12mm; }
+  body { max-width: none; padding: 0; font-size: 11px; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .charts { grid-template-columns: 1fr; }
+  .chart, .figure, .load-shape, .verdict, tr { break-inside: avoid; }
+  h2 { break-after: avoid; }
+  .chart canvas { max-width: 100%; height: auto !important; }
+  .chart .uplot { width: 100% !important; }
+  .table-scroll { overflow: visible; }
+  table.data { font-size: 9.5px; }
+  table.data th, table.data td { padding: 3px 4px; }
+  table.data th { white-space: normal; }
+  code { font-size: 9.5px; }
+  thead { display: table-header-group; }
+}`;
+var REPORT_SCRIPT = `// Draws the report's charts with uPlot from the JSON in #report-data (ChartSpec in src/report/html-charts.ts).
+// Charts are redrawn when the colour scheme changes and before printing, so axes are readable on paper.
+(function () {
+  'use strict';
+  var specs = JSON.parse(document.getElementById('report-data').textContent).charts;
+  var plots = [];
+  var HEIGHT = 220;
+  var PRINT_WIDTH = 680;
+
+  function trim(n, digits) {
+    return String(Number(n.toFixed(digits)));
+  }
+
+  function formatMs(v) {
+    if (v === 0) return '0';
+    if (v < 1) return trim(v * 1000, 0) + '\xB5s';
+    if (v < 1000) return trim(v, v < 10 ? 2 : 1) + 'ms';
+    return trim(v / 1000, 2) + 's';
+  }
+
+  function formatBytes(v) {
+    if (v < 1000) return trim(v, v < 10 ? 1 : 0) + ' B';
+    if (v < 1e6) return trim(v / 1e3, 1) + ' kB';
+    if (v < 1e9) return trim(v / 1e6, 1) + ' MB';
+    return trim(v / 1e9, 2) + ' GB';
+  }
+
+  function formatY(unit, v) {
+    if (v == null) return '\u2013';
+    switch (unit) {
+      case 'ms': return formatMs(v);
+      case 'bytesPerSecond': return formatBytes(v) + '/s';
+      case 'perSecond': return trim(v, 2) + '/s';
+      default: return trim(v, 2);
+    }
+  }
+
+  function formatElapsed(s) {
+    if (s == null) return '\u2013';
+    var whole = Math.round(s);
+    var m = Math.floor(whole / 60);
+    return m > 0 ? m + 'm' + String(whole % 60).padStart(2, '0') + 's' : whole + 's';
+  }
+
+  // x = 1/(1-p): 1 \u2192 0%, 10 \u2192 90%, 100 \u2192 99%, 1000 \u2192 99.9%.
+  function formatPercentile(x) {
+    if (x == null) return '\u2013';
+    if (x < 1) return '';
+    var p = 100 * (1 - 1 / x);
+    var digits = x < 10 ? 0 : Math.min(6, Math.ceil(Math.log10(x)) - 2);
+    return trim(p, Math.max(0, digits)) + '%';
+  }
+
+  function theme() {
+    var style = getComputedStyle(document.documentElement);
+    return { axis: style.getPropertyValue('--muted').trim(), grid: style.getPropertyValue('--grid').trim() };
+  }
+
+  var ELAPSED_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400];
+
+  function axis(colors, format, size) {
+    return {
+      stroke: colors.axis,
+      grid: { stroke: colors.grid, width: 1 },
+      ticks: { stroke: colors.grid, width: 1 },
+      size: size,
+      values: function (u, splits) { return splits.map(format); },
+    };
+  }
+
+  // On the log axis only 0%, 50%, 90%, 99%, \u2026 are labelled; the other splits keep their grid line.
+  function percentileLabels(u, splits) {
+    return splits.map(function (x) {
+      if (x == null) return '';
+      var decade = Math.log10(x);
+      return Math.abs(x - 2) < 1e-9 || Math.abs(decade - Math.round(decade)) < 1e-9 ? formatPercentile(x) : '';
+    });
+  }
+
+  function options(spec, width, colors) {
+    var percentile = spec.xKind === 'percentile';
+    var formatX = percentile ? formatPercentile : formatElapsed;
+    var formatV = function (v) { return formatY(spec.unit, v); };
+    return {
+      width: width,
+      height: HEIGHT,
+      scales: {
+        x: percentile ? { time: false, distr: 3, log: 10 } : { time: false, range: function (u, min, max) { return [0, max]; } },
+        y: { range: function (u, min, max) { return [0, max > 0 ? max * 1.08 : 1]; } },
+      },
+      axes: [
+        percentile
+          ? Object.assign(axis(colors, formatX, 40), { values: percentileLabels, filter: function (u, splits) { return splits; } })
+          : Object.assign(axis(colors, formatX, 40), { incrs: ELAPSED_STEPS }),
+        axis(colors, formatV, 70),
+      ],
+      series: [{ label: percentile ? 'percentile' : 'elapsed', value: function (u, v) { return formatX(v); } }].concat(
+        spec.series.map(function (s) {
+          return {
+            label: s.label,
+            stroke: s.color,
+            width: s.dash ? 1.5 : 2,
+            dash: s.dash ? [6, 4] : undefined,
+            spanGaps: false,
+            points: { show: false },
+            value: function (u, v) { return formatV(v); },
+          };
+        }),
+      ),
+      legend: { live: true },
+      cursor: { drag: { x: true, y: false } },
+    };
+  }
+
+  function data(spec) {
+    return spec.tables.length === 1 ? spec.tables[0] : uPlot.join(spec.tables);
+  }
+
+  function drawAll() {
+    var printing = document.documentElement.classList.contains('printing');
+    var colors = theme();
+    plots.forEach(function (p) { p.destroy(); });
+    plots = [];
+    specs.forEach(function (spec) {
+      var el = document.querySelector('[data-chart="' + spec.id + '"] .chart-plot');
+      if (!el) return;
+      var width = printing ? PRINT_WIDTH : Math.max(280, el.clientWidth);
+      plots.push(new uPlot(options(spec, width, colors), data(spec), el));
+    });
+  }
+
+  function resize() {
+    plots.forEach(function (p) {
+      var el = p.root.parentElement;
+      if (el) p.setSize({ width: Math.max(280, el.clientWidth), height: HEIGHT });
+    });
+  }
+
+  drawAll();
+  var resizeTimer = 0;
+  window.addEventListener('resize', function () {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(resize, 100);
+  });
+  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', drawAll);
+  window.addEventListener('beforeprint', function () {
+    document.documentElement.classList.add('printing');
+    drawAll();
+  });
+  window.addEventListener('afterprint', function () {
+    document.documentElement.classList.remove('printing');
+    drawAll();
+  });
+})();`;
+var UPLOT_CSS = '.uplot, .uplot *, .uplot *::before, .uplot *::after {box-sizing: border-box;}.uplot {font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif, "Apple Color Emoji", "Segoe UI Emoji", "Segoe UI Symbol", "Noto Color Emoji";line-height: 1.5;width: min-content;}.u-title {text-align: center;font-size: 18px;font-weight: bold;}.u-wrap {position: relative;user-select: none;}.u-over, .u-under {position: absolute;}.u-under {overflow: hidden;}.uplot canvas {display: block;position: relative;width: 100%;height: 100%;}.u-axis {position: absolute;}.u-legend {font-size: 14px;margin: auto;text-align: center;}.u-inline {display: block;}.u-inline * {display: inline-block;}.u-inline tr {margin-right: 16px;}.u-legend th {font-weight: 600;}.u-legend th > * {vertical-align: middle;display: inline-block;}.u-legend .u-marker {width: 1em;height: 1em;margin-right: 4px;background-clip: padding-box !important;}.u-inline.u-live th::after {content: ":";vertical-align: middle;}.u-inline:not(.u-live) .u-value {display: none;}.u-series > * {padding: 4px;}.u-series th {cursor: pointer;}.u-legend .u-off > * {opacity: 0.3;}.u-select {background: rgba(0,0,0,0.07);position: absolute;pointer-events: none;}.u-cursor-x, .u-cursor-y {position: absolute;left: 0;top: 0;pointer-events: none;will-change: transform;}.u-hz .u-cursor-x, .u-vt .u-cursor-y {height: 100%;border-right: 1px dashed #607D8B;}.u-hz .u-cursor-y, .u-vt .u-cursor-x {width: 100%;border-bottom: 1px dashed #607D8B;}.u-cursor-pt {position: absolute;top: 0;left: 0;border-radius: 50%;border: 0 solid;pointer-events: none;will-change: transform;/*this has to be !important since we set inline "background" shorthand */background-clip: padding-box !important;}.u-axis.u-off, .u-select.u-off, .u-cursor-x.u-off, .u-cursor-y.u-off, .u-cursor-pt.u-off {display: none;}';
+var UPLOT_SCRIPT = '/*! https://github.com/leeoniya/uPlot (v1.6.32) */\nvar uPlot=function(){"use strict";const l="u-off",e="u-label",t="width",n="height",i="top",o="bottom",s="left",r="right",u="#000",a=u+"0",f="mousemove",c="mousedown",h="mouseup",d="mouseenter",p="mouseleave",m="dblclick",g="change",x="dppxchange",w="--",_="undefined"!=typeof window,b=_?document:null,v=_?window:null,k=_?navigator:null;let y,M;function S(l,e){if(null!=e){let t=l.classList;!t.contains(e)&&t.add(e)}}function T(l,e){let t=l.classList;t.contains(e)&&t.remove(e)}function E(l,e,t){l.style[e]=t+"px"}function z(l,e,t,n){let i=b.createElement(l);return null!=e&&S(i,e),null!=t&&t.insertBefore(i,n),i}function D(l,e){return z("div",l,e)}const P=new WeakMap;function A(e,t,n,i,o){let s="translate("+t+"px,"+n+"px)";s!=P.get(e)&&(e.style.transform=s,P.set(e,s),0>t||0>n||t>i||n>o?S(e,l):T(e,l))}const W=new WeakMap;function Y(l,e,t){let n=e+t;n!=W.get(l)&&(W.set(l,n),l.style.background=e,l.style.borderColor=t)}const C=new WeakMap;function H(l,e,t,n){let i=e+""+t;i!=C.get(l)&&(C.set(l,i),l.style.height=t+"px",l.style.width=e+"px",l.style.marginLeft=n?-e/2+"px":0,l.style.marginTop=n?-t/2+"px":0)}const F={passive:!0},R={...F,capture:!0};function G(l,e,t,n){e.addEventListener(l,t,n?R:F)}function I(l,e,t){e.removeEventListener(l,t,F)}function L(l,e,t,n){let i;t=t||0;let o=2147483647>=(n=n||e.length-1);for(;n-t>1;)i=o?t+n>>1:sl((t+n)/2),l>e[i]?t=i:n=i;return l-e[t]>e[n]-l?n:t}function O(l){return(e,t,n)=>{let i=-1,o=-1;for(let o=t;n>=o;o++)if(l(e[o])){i=o;break}for(let i=n;i>=t;i--)if(l(e[i])){o=i;break}return[i,o]}}_&&function l(){let e=devicePixelRatio;y!=e&&(y=e,M&&I(g,M,l),M=matchMedia(`(min-resolution: ${y-.001}dppx) and (max-resolution: ${y+.001}dppx)`),G(g,M,l),v.dispatchEvent(new CustomEvent(x)))}();const N=l=>null!=l,j=l=>null!=l&&l>0,U=O(N),V=O(j);function B(l,e,t,n){let i=hl(l),o=hl(e);l==e&&(-1==i?(l*=t,e/=t):(l/=t,e*=t));let s=10==t?dl:pl,r=1==o?ul:sl,u=(1==i?sl:ul)(s(ol(l))),a=r(s(ol(e))),f=cl(t,u),c=cl(t,a);return 10==t&&(0>u&&(f=Al(f,-u)),0>a&&(c=Al(c,-a))),n||2==t?(l=f*i,e=c*o):(l=Pl(l,f),e=Dl(e,c)),[l,e]}function $(l,e,t,n){let i=B(l,e,t,n);return 0==l&&(i[0]=0),0==e&&(i[1]=0),i}const J=.1,q={mode:3,pad:J},K={pad:0,soft:null,mode:0},X={min:K,max:K};function Z(l,e,t,n){return Ol(t)?ll(l,e,t):(K.pad=t,K.soft=n?0:null,K.mode=n?3:0,ll(l,e,X))}function Q(l,e){return null==l?e:l}function ll(l,e,t){let n=t.min,i=t.max,o=Q(n.pad,0),s=Q(i.pad,0),r=Q(n.hard,-gl),u=Q(i.hard,gl),a=Q(n.soft,gl),f=Q(i.soft,-gl),c=Q(n.mode,0),h=Q(i.mode,0),d=e-l,p=dl(d),m=fl(ol(l),ol(e)),g=dl(m),x=ol(g-p);(1e-24>d||x>10)&&(d=0,0!=l&&0!=e||(d=1e-24,2==c&&a!=gl&&(o=0),2==h&&f!=-gl&&(s=0)));let w=d||m||1e3,_=dl(w),b=cl(10,sl(_)),v=Al(Pl(l-w*(0==d?0==l?.1:1:o),b/10),24),k=a>l||1!=c&&(3!=c||v>a)&&(2!=c||a>v)?gl:a,y=fl(r,k>v&&l>=k?k:al(k,v)),M=Al(Dl(e+w*(0==d?0==e?.1:1:s),b/10),24),S=e>f||1!=h&&(3!=h||f>M)&&(2!=h||M>f)?-gl:f,T=al(u,M>S&&S>=e?S:fl(S,M));return y==T&&0==y&&(T=100),[y,T]}const el=new Intl.NumberFormat(_?k.language:"en-US"),tl=l=>el.format(l),nl=Math,il=nl.PI,ol=nl.abs,sl=nl.floor,rl=nl.round,ul=nl.ceil,al=nl.min,fl=nl.max,cl=nl.pow,hl=nl.sign,dl=nl.log10,pl=nl.log2,ml=(l,e=1)=>nl.asinh(l/e),gl=1/0;function xl(l){return 1+(0|dl((l^l>>31)-(l>>31)))}function wl(l,e,t){return al(fl(l,e),t)}function _l(l){return"function"==typeof l}function bl(l){return _l(l)?l:()=>l}const vl=l=>l,kl=(l,e)=>e,yl=()=>null,Ml=()=>!0,Sl=(l,e)=>l==e,Tl=/\\.\\d*?(?=9{6,}|0{6,})/gm,El=l=>{if(Il(l)||Wl.has(l))return l;const e=""+l,t=e.match(Tl);if(null==t)return l;let n=t[0].length-1;if(-1!=e.indexOf("e-")){let[l,t]=e.split("e");return+`${El(l)}e${t}`}return Al(l,n)};function zl(l,e){return El(Al(El(l/e))*e)}function Dl(l,e){return El(ul(El(l/e))*e)}function Pl(l,e){return El(sl(El(l/e))*e)}function Al(l,e=0){if(Il(l))return l;let t=10**e;return rl(l*t*(1+Number.EPSILON))/t}const Wl=new Map;function Yl(l){return((""+l).split(".")[1]||"").length}function Cl(l,e,t,n){let i=[],o=n.map(Yl);for(let s=e;t>s;s++){let e=ol(s),t=Al(cl(l,s),e);for(let r=0;n.length>r;r++){let u=10==l?+`${n[r]}e${s}`:n[r]*t,a=(0>s?e:0)+(o[r]>s?o[r]:0),f=10==l?u:Al(u,a);i.push(f),Wl.set(f,a)}}return i}const Hl={},Fl=[],Rl=[null,null],Gl=Array.isArray,Il=Number.isInteger;function Ll(l){return"string"==typeof l}function Ol(l){let e=!1;if(null!=l){let t=l.constructor;e=null==t||t==Object}return e}function Nl(l){return null!=l&&"object"==typeof l}const jl=Object.getPrototypeOf(Uint8Array),Ul="__proto__";function Vl(l,e=Ol){let t;if(Gl(l)){let n=l.find((l=>null!=l));if(Gl(n)||e(n)){t=Array(l.length);for(let n=0;l.length>n;n++)t[n]=Vl(l[n],e)}else t=l.slice()}else if(l instanceof jl)t=l.slice();else if(e(l)){t={};for(let n in l)n!=Ul&&(t[n]=Vl(l[n],e))}else t=l;return t}function Bl(l){let e=arguments;for(let t=1;e.length>t;t++){let n=e[t];for(let e in n)e!=Ul&&(Ol(l[e])?Bl(l[e],Vl(n[e])):l[e]=Vl(n[e]))}return l}function $l(l,e,t){for(let n,i=0,o=-1;e.length>i;i++){let s=e[i];if(s>o){for(n=s-1;n>=0&&null==l[n];)l[n--]=null;for(n=s+1;t>n&&null==l[n];)l[o=n++]=null}}}const Jl="undefined"==typeof queueMicrotask?l=>Promise.resolve().then(l):queueMicrotask,ql=["January","February","March","April","May","June","July","August","September","October","November","December"],Kl=["Sunday","Monday","Tuesday","Wednesday","Thursday","Friday","Saturday"];function Xl(l){return l.slice(0,3)}const Zl=Kl.map(Xl),Ql=ql.map(Xl),le={MMMM:ql,MMM:Ql,WWWW:Kl,WWW:Zl};function ee(l){return(10>l?"0":"")+l}const te={YYYY:l=>l.getFullYear(),YY:l=>(l.getFullYear()+"").slice(2),MMMM:(l,e)=>e.MMMM[l.getMonth()],MMM:(l,e)=>e.MMM[l.getMonth()],MM:l=>ee(l.getMonth()+1),M:l=>l.getMonth()+1,DD:l=>ee(l.getDate()),D:l=>l.getDate(),WWWW:(l,e)=>e.WWWW[l.getDay()],WWW:(l,e)=>e.WWW[l.getDay()],HH:l=>ee(l.getHours()),H:l=>l.getHours(),h:l=>{let e=l.getHours();return 0==e?12:e>12?e-12:e},AA:l=>12>l.getHours()?"AM":"PM",aa:l=>12>l.getHours()?"am":"pm",a:l=>12>l.getHours()?"a":"p",mm:l=>ee(l.getMinutes()),m:l=>l.getMinutes(),ss:l=>ee(l.getSeconds()),s:l=>l.getSeconds(),fff:l=>function(l){return(10>l?"00":100>l?"0":"")+l}(l.getMilliseconds())};function ne(l,e){e=e||le;let t,n=[],i=/\\{([a-z]+)\\}|[^{]+/gi;for(;t=i.exec(l);)n.push("{"==t[0][0]?te[t[1]]:t[0]);return l=>{let t="";for(let i=0;n.length>i;i++)t+="string"==typeof n[i]?n[i]:n[i](l,e);return t}}const ie=(new Intl.DateTimeFormat).resolvedOptions().timeZone,oe=l=>l%1==0,se=[1,2,2.5,5],re=Cl(10,-32,0,se),ue=Cl(10,0,32,se),ae=ue.filter(oe),fe=re.concat(ue),ce="{YYYY}",he="\\n"+ce,de="{M}/{D}",pe="\\n"+de,me=pe+"/{YY}",ge="{aa}",xe="{h}:{mm}"+ge,we="\\n"+xe,_e=":{ss}",be=null;function ve(l){let e=1e3*l,t=60*e,n=60*t,i=24*n,o=30*i,s=365*i;return[(1==l?Cl(10,0,3,se).filter(oe):Cl(10,-3,0,se)).concat([e,5*e,10*e,15*e,30*e,t,5*t,10*t,15*t,30*t,n,2*n,3*n,4*n,6*n,8*n,12*n,i,2*i,3*i,4*i,5*i,6*i,7*i,8*i,9*i,10*i,15*i,o,2*o,3*o,4*o,6*o,s,2*s,5*s,10*s,25*s,50*s,100*s]),[[s,ce,be,be,be,be,be,be,1],[28*i,"{MMM}",he,be,be,be,be,be,1],[i,de,he,be,be,be,be,be,1],[n,"{h}"+ge,me,be,pe,be,be,be,1],[t,xe,me,be,pe,be,be,be,1],[e,_e,me+" "+xe,be,pe+" "+xe,be,we,be,1],[l,_e+".{fff}",me+" "+xe,be,pe+" "+xe,be,we,be,1]],function(e){return(r,u,a,f,c,h)=>{let d=[],p=c>=s,m=c>=o&&s>c,g=e(a),x=Al(g*l,3),w=Pe(g.getFullYear(),p?0:g.getMonth(),m||p?1:g.getDate()),_=Al(w*l,3);if(m||p){let t=m?c/o:0,n=p?c/s:0,i=x==_?x:Al(Pe(w.getFullYear()+n,w.getMonth()+t,1)*l,3),r=new Date(rl(i/l)),u=r.getFullYear(),a=r.getMonth();for(let o=0;f>=i;o++){let s=Pe(u+n*o,a+t*o,1),r=s-e(Al(s*l,3));i=Al((+s+r)*l,3),i>f||d.push(i)}}else{let o=i>c?c:i,s=_+(sl(a)-sl(x))+Dl(x-_,o);d.push(s);let p=e(s),m=p.getHours()+p.getMinutes()/t+p.getSeconds()/n,g=c/n,w=h/r.axes[u]._space;for(;s=Al(s+c,1==l?0:3),f>=s;)if(g>1){let l=sl(Al(m+g,6))%24,t=e(s).getHours()-l;t>1&&(t=-1),s-=t*n,m=(m+g)%24,.7>Al((s-d[d.length-1])/c,3)*w||d.push(s)}else d.push(s)}return d}}]}const[ke,ye,Me]=ve(1),[Se,Te,Ee]=ve(.001);function ze(l,e){return l.map((l=>l.map(((t,n)=>0==n||8==n||null==t?t:e(1==n||0==l[8]?t:l[1]+t)))))}function De(l,e){return(t,n,i,o,s)=>{let r,u,a,f,c,h,d=e.find((l=>s>=l[0]))||e[e.length-1];return n.map((e=>{let t=l(e),n=t.getFullYear(),i=t.getMonth(),o=t.getDate(),s=t.getHours(),p=t.getMinutes(),m=t.getSeconds(),g=n!=r&&d[2]||i!=u&&d[3]||o!=a&&d[4]||s!=f&&d[5]||p!=c&&d[6]||m!=h&&d[7]||d[1];return r=n,u=i,a=o,f=s,c=p,h=m,g(t)}))}}function Pe(l,e,t){return new Date(l,e,t)}function Ae(l,e){return e(l)}function We(l,e){return(t,n,i,o)=>null==o?w:e(l(n))}Cl(2,-53,53,[1]);const Ye={show:!0,live:!0,isolate:!1,mount:()=>{},markers:{show:!0,width:2,stroke:function(l,e){let t=l.series[e];return t.width?t.stroke(l,e):t.points.width?t.points.stroke(l,e):null},fill:function(l,e){return l.series[e].fill(l,e)},dash:"solid"},idx:null,idxs:null,values:[]},Ce=[0,0];function He(l,e,t,n=!0){return l=>{0==l.button&&(!n||l.target==e)&&t(l)}}function Fe(l,e,t,n=!0){return l=>{(!n||l.target==e)&&t(l)}}const Re={show:!0,x:!0,y:!0,lock:!1,move:function(l,e,t){return Ce[0]=e,Ce[1]=t,Ce},points:{one:!1,show:function(l,e){let i=l.cursor.points,o=D(),s=i.size(l,e);E(o,t,s),E(o,n,s);let r=s/-2;E(o,"marginLeft",r),E(o,"marginTop",r);let u=i.width(l,e,s);return u&&E(o,"borderWidth",u),o},size:function(l,e){return l.series[e].points.size},width:0,stroke:function(l,e){let t=l.series[e].points;return t._stroke||t._fill},fill:function(l,e){let t=l.series[e].points;return t._fill||t._stroke}},bind:{mousedown:He,mouseup:He,click:He,dblclick:He,mousemove:Fe,mouseleave:Fe,mouseenter:Fe},drag:{setScale:!0,x:!0,y:!1,dist:0,uni:null,click:(l,e)=>{e.stopPropagation(),e.stopImmediatePropagation()},_x:!1,_y:!1},focus:{dist:(l,e,t,n,i)=>n-i,prox:-1,bias:0},hover:{skip:[void 0],prox:null,bias:0},left:-10,top:-10,idx:null,dataIdx:null,idxs:null,event:null},Ge={show:!0,stroke:"rgba(0,0,0,0.07)",width:2},Ie=Bl({},Ge,{filter:kl}),Le=Bl({},Ie,{size:10}),Oe=Bl({},Ge,{show:!1}),Ne=\'12px system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif, "Apple Color Emoji", "Segoe UI Emoji", "Segoe UI Symbol", "Noto Color Emoji"\',je="bold "+Ne,Ue={show:!0,scale:"x",stroke:u,space:50,gap:5,alignTo:1,size:50,labelGap:0,labelSize:30,labelFont:je,side:2,grid:Ie,ticks:Le,border:Oe,font:Ne,lineGap:1.5,rotate:0},Ve={show:!0,scale:"x",auto:!1,sorted:1,min:gl,max:-gl,idxs:[]};function Be(l,e){return e.map((l=>null==l?"":tl(l)))}function $e(l,e,t,n,i,o,s){let r=[],u=Wl.get(i)||0;for(let l=t=s?t:Al(Dl(t,i),u);n>=l;l=Al(l+i,u))r.push(Object.is(l,-0)?0:l);return r}function Je(l,e,t,n,i){const o=[],s=l.scales[l.axes[e].scale].log,r=sl((10==s?dl:pl)(t));i=cl(s,r),10==s&&(i=fe[L(i,fe)]);let u=t,a=i*s;10==s&&(a=fe[L(a,fe)]);do{o.push(u),u+=i,10!=s||Wl.has(u)||(u=Al(u,Wl.get(i))),a>u||(a=(i=u)*s,10==s&&(a=fe[L(a,fe)]))}while(n>=u);return o}function qe(l,e,t,n,i){let o=l.scales[l.axes[e].scale].asinh,s=n>o?Je(l,e,fl(o,t),n,i):[o],r=0>n||t>0?[]:[0];return(-o>t?Je(l,e,fl(o,-n),-t,i):[o]).reverse().map((l=>-l)).concat(r,s)}const Ke=/./,Xe=/[12357]/,Ze=/[125]/,Qe=/1/,lt=(l,e,t,n)=>l.map(((l,i)=>4==e&&0==l||i%n==0&&t.test(l.toExponential()[0>l?1:0])?l:null));function et(l,e,t){let n=l.axes[t],i=n.scale,o=l.scales[i],s=l.valToPos,r=n._space,u=s(10,i),a=s(9,i)-u<r?s(7,i)-u<r?s(5,i)-u<r?Qe:Ze:Xe:Ke;if(a==Qe){let l=ol(s(1,i)-u);if(r>l)return lt(e.slice().reverse(),o.distr,a,ul(r/l)).reverse()}return lt(e,o.distr,a,1)}function tt(l,e,t){let n=l.axes[t],i=n.scale,o=n._space,s=l.valToPos,r=ol(s(1,i)-s(2,i));return o>r?lt(e.slice().reverse(),3,Ke,ul(o/r)).reverse():e}function nt(l,e,t,n){return null==n?w:null==e?"":tl(e)}const it={show:!0,scale:"y",stroke:u,space:30,gap:5,alignTo:1,size:50,labelGap:0,labelSize:30,labelFont:je,side:3,grid:Ie,ticks:Le,border:Oe,font:Ne,lineGap:1.5,rotate:0},ot={scale:null,auto:!0,sorted:0,min:gl,max:-gl},st=(l,e,t,n,i)=>i,rt={show:!0,auto:!0,sorted:0,gaps:st,alpha:1,facets:[Bl({},ot,{scale:"x"}),Bl({},ot,{scale:"y"})]},ut={scale:"y",auto:!0,sorted:0,show:!0,spanGaps:!1,gaps:st,alpha:1,points:{show:function(l,e){let{scale:t,idxs:n}=l.series[0],i=l._data[0],o=l.valToPos(i[n[0]],t,!0),s=l.valToPos(i[n[1]],t,!0);return ol(s-o)/(l.series[e].points.space*y)>=n[1]-n[0]},filter:null},values:null,min:gl,max:-gl,idxs:[],path:null,clip:null};function at(l,e,t){return t/10}const ft={time:!0,auto:!0,distr:1,log:10,asinh:1,min:null,max:null,dir:1,ori:0},ct=Bl({},ft,{time:!1,ori:1}),ht={};function dt(l){let e=ht[l];return e||(e={key:l,plots:[],sub(l){e.plots.push(l)},unsub(l){e.plots=e.plots.filter((e=>e!=l))},pub(l,t,n,i,o,s,r){for(let u=0;e.plots.length>u;u++)e.plots[u]!=t&&e.plots[u].pub(l,t,n,i,o,s,r)}},null!=l&&(ht[l]=e)),e}function pt(l,e,t){const n=l.mode,i=l.series[e],o=2==n?l._data[e]:l._data,s=l.scales,r=l.bbox;let u=o[0],a=2==n?o[1]:o[e],f=2==n?s[i.facets[0].scale]:s[l.series[0].scale],c=2==n?s[i.facets[1].scale]:s[i.scale],h=r.left,d=r.top,p=r.width,m=r.height,g=l.valToPosH,x=l.valToPosV;return 0==f.ori?t(i,u,a,f,c,g,x,h,d,p,m,kt,Mt,Tt,zt,Pt):t(i,u,a,f,c,x,g,d,h,m,p,yt,St,Et,Dt,At)}function mt(l,e){let t=0,n=0,i=Q(l.bands,Fl);for(let l=0;i.length>l;l++){let o=i[l];o.series[0]==e?t=o.dir:o.series[1]==e&&(n|=1==o.dir?1:2)}return[t,1==n?-1:2==n?1:3==n?2:0]}function gt(l,e,t,n,i){let o=l.series[e],s=l.scales[2==l.mode?o.facets[1].scale:o.scale];return-1==i?s.min:1==i?s.max:3==s.distr?1==s.dir?s.min:s.max:0}function xt(l,e,t,n,i,o){return pt(l,e,((l,e,s,r,u,a,f,c,h,d,p)=>{let m=l.pxRound;const g=0==r.ori?Mt:St;let x,w;1==r.dir*(0==r.ori?1:-1)?(x=t,w=n):(x=n,w=t);let _=m(a(e[x],r,d,c)),b=m(f(s[x],u,p,h)),v=m(a(e[w],r,d,c)),k=m(f(1==o?u.max:u.min,u,p,h)),y=new Path2D(i);return g(y,v,k),g(y,_,k),g(y,_,b),y}))}function wt(l,e,t,n,i,o){let s=null;if(l.length>0){s=new Path2D;const r=0==e?Tt:Et;let u=t;for(let e=0;l.length>e;e++){let t=l[e];if(t[1]>t[0]){let l=t[0]-u;l>0&&r(s,u,n,l,n+o),u=t[1]}}let a=t+i-u,f=10;a>0&&r(s,u,n-f/2,a,n+o+f)}return s}function _t(l,e,t,n,i,o,s){let r=[],u=l.length;for(let a=1==i?t:n;a>=t&&n>=a;a+=i)if(null===e[a]){let f=a,c=a;if(1==i)for(;++a<=n&&null===e[a];)c=a;else for(;--a>=t&&null===e[a];)c=a;let h=o(l[f]),d=c==f?h:o(l[c]),p=f-i;h=s>0||0>p||p>=u?h:o(l[p]);let m=c+i;d=0>s||0>m||m>=u?d:o(l[m]),h>d||r.push([h,d])}return r}function bt(l){return 0==l?vl:1==l?rl:e=>zl(e,l)}function vt(l){let e=0==l?kt:yt,t=0==l?(l,e,t,n,i,o)=>{l.arcTo(e,t,n,i,o)}:(l,e,t,n,i,o)=>{l.arcTo(t,e,i,n,o)},n=0==l?(l,e,t,n,i)=>{l.rect(e,t,n,i)}:(l,e,t,n,i)=>{l.rect(t,e,i,n)};return(l,i,o,s,r,u=0,a=0)=>{0==u&&0==a?n(l,i,o,s,r):(u=al(u,s/2,r/2),a=al(a,s/2,r/2),e(l,i+u,o),t(l,i+s,o,i+s,o+r,u),t(l,i+s,o+r,i,o+r,a),t(l,i,o+r,i,o,a),t(l,i,o,i+s,o,u),l.closePath())}}const kt=(l,e,t)=>{l.moveTo(e,t)},yt=(l,e,t)=>{l.moveTo(t,e)},Mt=(l,e,t)=>{l.lineTo(e,t)},St=(l,e,t)=>{l.lineTo(t,e)},Tt=vt(0),Et=vt(1),zt=(l,e,t,n,i,o)=>{l.arc(e,t,n,i,o)},Dt=(l,e,t,n,i,o)=>{l.arc(t,e,n,i,o)},Pt=(l,e,t,n,i,o,s)=>{l.bezierCurveTo(e,t,n,i,o,s)},At=(l,e,t,n,i,o,s)=>{l.bezierCurveTo(t,e,i,n,s,o)};function Wt(){return(l,e,t,n,i)=>pt(l,e,((e,o,s,r,u,a,f,c,h,d,p)=>{let m,g,{pxRound:x,points:w}=e;0==r.ori?(m=kt,g=zt):(m=yt,g=Dt);const _=Al(w.width*y,3);let b=(w.size-w.width)/2*y,v=Al(2*b,3),k=new Path2D,M=new Path2D,{left:S,top:T,width:E,height:z}=l.bbox;Tt(M,S-v,T-v,E+2*v,z+2*v);const D=l=>{if(null!=s[l]){let e=x(a(o[l],r,d,c)),t=x(f(s[l],u,p,h));m(k,e+b,t),g(k,e,t,b,0,2*il)}};if(i)i.forEach(D);else for(let l=t;n>=l;l++)D(l);return{stroke:_>0?k:null,fill:k,clip:M,flags:3}}))}function Yt(l){return(e,t,n,i,o,s)=>{n!=i&&(o!=n&&s!=n&&l(e,t,n),o!=i&&s!=i&&l(e,t,i),l(e,t,s))}}const Ct=Yt(Mt),Ht=Yt(St);function Ft(l){const e=Q(l?.alignGaps,0);return(l,t,n,i)=>pt(l,t,((o,s,r,u,a,f,c,h,d,p,m)=>{[n,i]=U(r,n,i);let g,x,w=o.pxRound,_=l=>w(f(l,u,p,h)),b=l=>w(c(l,a,m,d));0==u.ori?(g=Mt,x=Ct):(g=St,x=Ht);const v=u.dir*(0==u.ori?1:-1),k={stroke:new Path2D,fill:null,clip:null,band:null,gaps:null,flags:1},y=k.stroke;let M=!1;if(i-n<4*p)for(let l=1==v?n:i;l>=n&&i>=l;l+=v){let e=r[l];null===e?M=!0:null!=e&&g(y,_(s[l]),b(e))}else{let e,t,o,a=e=>l.posToVal(e,u.key,!0),f=null,c=null,h=_(s[1==v?n:i]),d=_(s[n]),p=_(s[i]),m=a(1==v?d+1:p-1);for(let l=1==v?n:i;l>=n&&i>=l;l+=v){let n=s[l],i=(1==v?m>n:n>m)?h:_(n),o=r[l];i==h?null!=o?(t=o,null==f?(g(y,i,b(t)),e=f=c=t):f>t?f=t:t>c&&(c=t)):null===o&&(M=!0):(null!=f&&x(y,h,b(f),b(c),b(e),b(t)),null!=o?(t=o,g(y,i,b(t)),f=c=e=t):(f=c=null,null===o&&(M=!0)),h=i,m=a(h+v))}null!=f&&f!=c&&o!=h&&x(y,h,b(f),b(c),b(e),b(t))}let[S,T]=mt(l,t);if(null!=o.fill||0!=S){let e=k.fill=new Path2D(y),r=b(o.fillTo(l,t,o.min,o.max,S)),u=_(s[n]),a=_(s[i]);-1==v&&([a,u]=[u,a]),g(e,a,r),g(e,u,r)}if(!o.spanGaps){let a=[];M&&a.push(..._t(s,r,n,i,v,_,e)),k.gaps=a=o.gaps(l,t,n,i,a),k.clip=wt(a,u.ori,h,d,p,m)}return 0!=T&&(k.band=2==T?[xt(l,t,n,i,y,-1),xt(l,t,n,i,y,1)]:xt(l,t,n,i,y,T)),k}))}function Rt(l,e,t,n,i,o,s=gl){if(l.length>1){let r=null;for(let u=0,a=1/0;l.length>u;u++)if(void 0!==e[u]){if(null!=r){let e=ol(l[u]-l[r]);a>e&&(a=e,s=ol(t(l[u],n,i,o)-t(l[r],n,i,o)))}r=u}}return s}function Gt(l,e,t,n,i){const o=l.length;if(2>o)return null;const s=new Path2D;if(t(s,l[0],e[0]),2==o)n(s,l[1],e[1]);else{let t=Array(o),n=Array(o-1),r=Array(o-1),u=Array(o-1);for(let t=0;o-1>t;t++)r[t]=e[t+1]-e[t],u[t]=l[t+1]-l[t],n[t]=r[t]/u[t];t[0]=n[0];for(let l=1;o-1>l;l++)0===n[l]||0===n[l-1]||n[l-1]>0!=n[l]>0?t[l]=0:(t[l]=3*(u[l-1]+u[l])/((2*u[l]+u[l-1])/n[l-1]+(u[l]+2*u[l-1])/n[l]),isFinite(t[l])||(t[l]=0));t[o-1]=n[o-2];for(let n=0;o-1>n;n++)i(s,l[n]+u[n]/3,e[n]+t[n]*u[n]/3,l[n+1]-u[n]/3,e[n+1]-t[n+1]*u[n]/3,l[n+1],e[n+1])}return s}const It=new Set;function Lt(){for(let l of It)l.syncRect(!0)}_&&(G("resize",v,Lt),G("scroll",v,Lt,!0),G(x,v,(()=>{en.pxRatio=y})));const Ot=Ft(),Nt=Wt();function jt(l,e,t,n){return(n?[l[0],l[1]].concat(l.slice(2)):[l[0]].concat(l.slice(1))).map(((l,n)=>Ut(l,n,e,t)))}function Ut(l,e,t,n){return Bl({},0==e?t:n,l)}function Vt(l,e,t){return null==e?Rl:[e,t]}const Bt=Vt;function $t(l,e,t){return null==e?Rl:Z(e,t,J,!0)}function Jt(l,e,t,n){return null==e?Rl:B(e,t,l.scales[n].log,!1)}const qt=Jt;function Kt(l,e,t,n){return null==e?Rl:$(e,t,l.scales[n].log,!1)}const Xt=Kt;function Zt(l,e,t,n,i){let o=fl(xl(l),xl(e)),s=e-l,r=L(i/n*s,t);do{let l=t[r],e=n*l/s;if(e>=i&&17>=o+(5>l?Wl.get(l):0))return[l,e]}while(++r<t.length);return[0,0]}function Qt(l){let e,t;return[l=l.replace(/(\\d+)px/,((l,n)=>(e=rl((t=+n)*y))+"px")),e,t]}function ln(l){l.show&&[l.font,l.labelFont].forEach((l=>{let e=Al(l[2]*y,1);l[0]=l[0].replace(/[0-9.]+px/,e+"px"),l[1]=e}))}function en(u,g,_){const k={mode:Q(u.mode,1)},M=k.mode;function P(l,e,t,n){let i=e.valToPct(l);return n+t*(-1==e.dir?1-i:i)}function W(l,e,t,n){let i=e.valToPct(l);return n+t*(-1==e.dir?i:1-i)}function C(l,e,t,n){return 0==e.ori?P(l,e,t,n):W(l,e,t,n)}k.valToPosH=P,k.valToPosV=W;let F=!1;k.status=0;const R=k.root=D("uplot");null!=u.id&&(R.id=u.id),S(R,u.class),u.title&&(D("u-title",R).textContent=u.title);const O=z("canvas"),K=k.ctx=O.getContext("2d"),X=D("u-wrap",R);G("click",X,(l=>{l.target===el&&(Nn!=Gn||jn!=In)&&Zn.click(k,l)}),!0);const ll=k.under=D("u-under",X);X.appendChild(O);const el=k.over=D("u-over",X),tl=+Q((u=Vl(u)).pxAlign,1),sl=bt(tl);(u.plugins||[]).forEach((l=>{l.opts&&(u=l.opts(k,u)||u)}));const hl=u.ms||.001,pl=k.series=1==M?jt(u.series||[],Ve,ut,!1):function(l,e){return l.map(((l,t)=>0==t?{}:Bl({},e,l)))}(u.series||[null],rt),xl=k.axes=jt(u.axes||[],Ue,it,!0),vl=k.scales={},Tl=k.bands=u.bands||[];Tl.forEach((l=>{l.fill=bl(l.fill||null),l.dir=Q(l.dir,-1)}));const El=2==M?pl[1].facets[0].scale:pl[0].scale,Dl={axes:function(){for(let l=0;xl.length>l;l++){let e=xl[l];if(!e.show||!e._show)continue;let t,n,u=e.side,a=u%2,f=e.stroke(k,l),c=0==u||3==u?-1:1,[h,d]=e._found;if(null!=e.label){let s=rl((e._lpos+e.labelGap*c)*y);_n(e.labelFont[0],f,"center",2==u?i:o),K.save(),1==a?(t=n=0,K.translate(s,rl(lt+st/2)),K.rotate((3==u?-il:il)/2)):(t=rl(Qe+ot/2),n=s);let r=_l(e.label)?e.label(k,l,h,d):e.label;K.fillText(r,t,n),K.restore()}if(0==d)continue;let p=vl[e.scale],m=0==a?ot:st,g=0==a?Qe:lt,x=e._splits,w=2==p.distr?x.map((l=>pn[l])):x,_=2==p.distr?pn[x[1]]-pn[x[0]]:h,b=e.ticks,v=e.border,M=b.show?b.size:0,S=rl(M*y),T=rl((2==e.alignTo?e._size-M-e.gap:e.gap)*y),E=e._rotate*-il/180,z=sl(e._pos*y),D=z+(S+T)*c;n=0==a?D:0,t=1==a?D:0,_n(e.font[0],f,1==e.align?s:2==e.align?r:E>0?s:0>E?r:0==a?"center":3==u?r:s,E||1==a?"middle":2==u?i:o);let P=e.font[1]*e.lineGap,A=x.map((l=>sl(C(l,p,m,g)))),W=e._values;for(let l=0;W.length>l;l++){let e=W[l];if(null!=e){0==a?t=A[l]:n=A[l],e=""+e;let i=-1==e.indexOf("\\n")?[e]:e.split(/\\n/gm);for(let l=0;i.length>l;l++){let e=i[l];E?(K.save(),K.translate(t,n+l*P),K.rotate(E),K.fillText(e,0,0),K.restore()):K.fillText(e,t,n+l*P)}}}b.show&&zn(A,b.filter(k,w,l,d,_),a,u,z,S,Al(b.width*y,3),b.stroke(k,l),b.dash,b.cap);let Y=e.grid;Y.show&&zn(A,Y.filter(k,w,l,d,_),a,0==a?2:1,0==a?lt:Qe,0==a?st:ot,Al(Y.width*y,3),Y.stroke(k,l),Y.dash,Y.cap),v.show&&zn([z],[1],0==a?1:0,0==a?1:2,1==a?lt:Qe,1==a?st:ot,Al(v.width*y,3),v.stroke(k,l),v.dash,v.cap)}Ci("drawAxes")},series:function(){if(Gt>0){let l=pl.some((l=>l._focus))&&dn!=Tt.alpha;l&&(K.globalAlpha=dn=Tt.alpha),pl.forEach(((l,e)=>{if(e>0&&l.show&&(kn(e,!1),kn(e,!0),null==l._paths)){let t=dn;dn!=l.alpha&&(K.globalAlpha=dn=l.alpha);let n=2==M?[0,g[e][0].length-1]:function(l){let e=wl(Lt-1,0,Gt-1),t=wl(en+1,0,Gt-1);for(;null==l[e]&&e>0;)e--;for(;null==l[t]&&Gt-1>t;)t++;return[e,t]}(g[e]);l._paths=l.paths(k,e,n[0],n[1]),dn!=t&&(K.globalAlpha=dn=t)}})),pl.forEach(((l,e)=>{if(e>0&&l.show){let t=dn;dn!=l.alpha&&(K.globalAlpha=dn=l.alpha),null!=l._paths&&yn(e,!1);{let t=null!=l._paths?l._paths.gaps:null,n=l.points.show(k,e,Lt,en,t),i=l.points.filter(k,e,n,t);(n||i)&&(l.points._paths=l.points.paths(k,e,Lt,en,i),yn(e,!0))}dn!=t&&(K.globalAlpha=dn=t),Ci("drawSeries",e)}})),l&&(K.globalAlpha=dn=1)}}},Pl=(u.drawOrder||["axes","series"]).map((l=>Dl[l]));function Cl(l){const e=3==l.distr?e=>dl(e>0?e:l.clamp(k,e,l.min,l.max,l.key)):4==l.distr?e=>ml(e,l.asinh):100==l.distr?e=>l.fwd(e):l=>l;return t=>{let n=e(t),{_min:i,_max:o}=l;return(n-i)/(o-i)}}function Il(l){let e=vl[l];if(null==e){let t=(u.scales||Hl)[l]||Hl;if(null!=t.from){Il(t.from);let e=Bl({},vl[t.from],t,{key:l});e.valToPct=Cl(e),vl[l]=e}else{e=vl[l]=Bl({},l==El?ft:ct,t),e.key=l;let n=e.time,i=e.range,o=Gl(i);if((l!=El||2==M&&!n)&&(!o||null!=i[0]&&null!=i[1]||(i={min:null==i[0]?q:{mode:1,hard:i[0],soft:i[0]},max:null==i[1]?q:{mode:1,hard:i[1],soft:i[1]}},o=!1),!o&&Ol(i))){let l=i;i=(e,t,n)=>null==t?Rl:Z(t,n,l)}e.range=bl(i||(n?Bt:l==El?3==e.distr?qt:4==e.distr?Xt:Vt:3==e.distr?Jt:4==e.distr?Kt:$t)),e.auto=bl(!o&&e.auto),e.clamp=bl(e.clamp||at),e._min=e._max=null,e.valToPct=Cl(e)}}}Il("x"),Il("y"),1==M&&pl.forEach((l=>{Il(l.scale)})),xl.forEach((l=>{Il(l.scale)}));for(let l in u.scales)Il(l);const jl=vl[El],Ul=jl.distr;let $l,ql;0==jl.ori?(S(R,"u-hz"),$l=P,ql=W):(S(R,"u-vt"),$l=W,ql=P);const Kl={};for(let l in vl){let e=vl[l];null==e.min&&null==e.max||(Kl[l]={min:e.min,max:e.max},e.min=e.max=null)}const Xl=u.tzDate||(l=>new Date(rl(l/hl))),Zl=u.fmtDate||ne,Ql=1==hl?Me(Xl):Ee(Xl),le=De(Xl,ze(1==hl?ye:Te,Zl)),ee=We(Xl,Ae("{YYYY}-{MM}-{DD} {h}:{mm}{aa}",Zl)),te=[],ie=k.legend=Bl({},Ye,u.legend),oe=k.cursor=Bl({},Re,{drag:{y:2==M}},u.cursor),se=ie.show,re=oe.show,ue=ie.markers;let ce,he,de;ie.idxs=te,ue.width=bl(ue.width),ue.dash=bl(ue.dash),ue.stroke=bl(ue.stroke),ue.fill=bl(ue.fill);let pe,me=[],ge=[],xe=!1,we={};if(ie.live){const l=pl[1]?pl[1].values:null;xe=null!=l,pe=xe?l(k,1,0):{_:0};for(let l in pe)we[l]=w}if(se)if(ce=z("table","u-legend",R),de=z("tbody",null,ce),ie.mount(k,ce),xe){he=z("thead",null,ce,de);let l=z("tr",null,he);for(var _e in z("th",null,l),pe)z("th",e,l).textContent=_e}else S(ce,"u-inline"),ie.live&&S(ce,"u-live");const be={show:!0},ve={show:!1},Pe=new Map;function Ce(l,e,t,n=!0){const i=Pe.get(e)||{},o=oe.bind[l](k,e,t,n);o&&(G(l,e,i[l]=o),Pe.set(e,i))}function He(l,e){const t=Pe.get(e)||{};for(let n in t)null!=l&&n!=l||(I(n,e,t[n]),delete t[n]);null==l&&Pe.delete(e)}let Fe=0,Ge=0,Ie=0,Le=0,Oe=0,Ne=0,je=Oe,Ke=Ne,Xe=Ie,Ze=Le,Qe=0,lt=0,ot=0,st=0;k.bbox={};let ht=!1,pt=!1,mt=!1,xt=!1,wt=!1,_t=!1;function vt(l,e,t){(t||l!=k.width||e!=k.height)&&kt(l,e),An(!1),mt=!0,pt=!0,Jn()}function kt(l,e){k.width=Fe=Ie=l,k.height=Ge=Le=e,Oe=Ne=0,function(){let l=!1,e=!1,t=!1,n=!1;xl.forEach((i=>{if(i.show&&i._show){let{side:o,_size:s}=i,r=s+(null!=i.label?i.labelSize:0);r>0&&(o%2?(Ie-=r,3==o?(Oe+=r,n=!0):t=!0):(Le-=r,0==o?(Ne+=r,l=!0):e=!0))}})),Ct[0]=l,Ct[1]=t,Ct[2]=e,Ct[3]=n,Ie-=Rt[1]+Rt[3],Oe+=Rt[3],Le-=Rt[2]+Rt[0],Ne+=Rt[0]}(),function(){let l=Oe+Ie,e=Ne+Le,t=Oe,n=Ne;function i(i,o){switch(i){case 1:return l+=o,l-o;case 2:return e+=o,e-o;case 3:return t-=o,t+o;case 0:return n-=o,n+o}}xl.forEach((l=>{if(l.show&&l._show){let e=l.side;l._pos=i(e,l._size),null!=l.label&&(l._lpos=i(e,l.labelSize))}}))}();let t=k.bbox;Qe=t.left=zl(Oe*y,.5),lt=t.top=zl(Ne*y,.5),ot=t.width=zl(Ie*y,.5),st=t.height=zl(Le*y,.5)}const yt=3;if(k.setSize=function({width:l,height:e}){vt(l,e)},null==oe.dataIdx){let l=oe.hover,e=l.skip=new Set(l.skip??[]);e.add(void 0);let t=l.prox=bl(l.prox),n=l.bias??=0;oe.dataIdx=(l,i,o,s)=>{if(0==i)return o;let r=o,u=t(l,i,o,s)??gl,a=u>=0&&gl>u,f=0==jl.ori?Ie:Le,c=oe.left,h=g[0],d=g[i];if(e.has(d[o])){r=null;let l,t=null,i=null;if(0==n||-1==n)for(l=o;null==t&&l-- >0;)e.has(d[l])||(t=l);if(0==n||1==n)for(l=o;null==i&&l++<d.length;)e.has(d[l])||(i=l);if(null!=t||null!=i)if(a){let l=c-(null==t?-1/0:$l(h[t],jl,f,0)),e=(null==i?1/0:$l(h[i],jl,f,0))-c;l>e?e>u||(r=i):l>u||(r=t)}else r=null==i?t:null==t||o-t>i-o?i:t}else a&&ol(c-$l(h[o],jl,f,0))>u&&(r=null);return r}}const Mt=l=>{oe.event=l};oe.idxs=te,oe._lock=!1;let St=oe.points;St.show=bl(St.show),St.size=bl(St.size),St.stroke=bl(St.stroke),St.width=bl(St.width),St.fill=bl(St.fill);const Tt=k.focus=Bl({},u.focus||{alpha:.3},oe.focus),Et=Tt.prox>=0,zt=Et&&St.one;let Dt=[],Pt=[],At=[];function Wt(l,e){let t=St.show(k,e);if(t instanceof HTMLElement)return S(t,"u-cursor-pt"),S(t,l.class),A(t,-10,-10,Ie,Le),el.insertBefore(t,Dt[e]),t}function Yt(t,n){if(1==M||n>0){let l=1==M&&vl[t.scale].time,e=t.value;t.value=l?Ll(e)?We(Xl,Ae(e,Zl)):e||ee:e||nt,t.label=t.label||(l?"Time":"Value")}if(zt||n>0){t.width=null==t.width?1:t.width,t.paths=t.paths||Ot||yl,t.fillTo=bl(t.fillTo||gt),t.pxAlign=+Q(t.pxAlign,tl),t.pxRound=bt(t.pxAlign),t.stroke=bl(t.stroke||null),t.fill=bl(t.fill||null),t._stroke=t._fill=t._paths=t._focus=null;let l=function(l){return Al(1*(3+2*(l||1)),3)}(fl(1,t.width)),e=t.points=Bl({},{size:l,width:fl(1,.2*l),stroke:t.stroke,space:2*l,paths:Nt,_stroke:null,_fill:null},t.points);e.show=bl(e.show),e.filter=bl(e.filter),e.fill=bl(e.fill),e.stroke=bl(e.stroke),e.paths=bl(e.paths),e.pxAlign=t.pxAlign}if(se){let i=function(t,n){if(0==n&&(xe||!ie.live||2==M))return Rl;let i=[],o=z("tr","u-series",de,de.childNodes[n]);S(o,t.class),t.show||S(o,l);let s=z("th",null,o);if(ue.show){let l=D("u-marker",s);if(n>0){let e=ue.width(k,n);e&&(l.style.border=e+"px "+ue.dash(k,n)+" "+ue.stroke(k,n)),l.style.background=ue.fill(k,n)}}let r=D(e,s);for(var u in t.label instanceof HTMLElement?r.appendChild(t.label):r.textContent=t.label,n>0&&(ue.show||(r.style.color=t.width>0?ue.stroke(k,n):ue.fill(k,n)),Ce("click",s,(l=>{if(oe._lock)return;Mt(l);let e=pl.indexOf(t);if((l.ctrlKey||l.metaKey)!=ie.isolate){let l=pl.some(((l,t)=>t>0&&t!=e&&l.show));pl.forEach(((t,n)=>{n>0&&oi(n,l?n==e?be:ve:be,!0,Fi.setSeries)}))}else oi(e,{show:!t.show},!0,Fi.setSeries)}),!1),Et&&Ce(d,s,(l=>{oe._lock||(Mt(l),oi(pl.indexOf(t),ai,!0,Fi.setSeries))}),!1)),pe){let l=z("td","u-value",o);l.textContent="--",i.push(l)}return[o,i]}(t,n);me.splice(n,0,i[0]),ge.splice(n,0,i[1]),ie.values.push(null)}if(re){te.splice(n,0,null);let l=null;zt?0==n&&(l=Wt(t,n)):n>0&&(l=Wt(t,n)),Dt.splice(n,0,l),Pt.splice(n,0,0),At.splice(n,0,0)}Ci("addSeries",n)}k.addSeries=function(l,e){e=null==e?pl.length:e,l=1==M?Ut(l,e,Ve,ut):Ut(l,e,{},rt),pl.splice(e,0,l),Yt(pl[e],e)},k.delSeries=function(l){if(pl.splice(l,1),se){ie.values.splice(l,1),ge.splice(l,1);let e=me.splice(l,1)[0];He(null,e.firstChild),e.remove()}re&&(te.splice(l,1),Dt.splice(l,1)[0].remove(),Pt.splice(l,1),At.splice(l,1)),Ci("delSeries",l)};const Ct=[!1,!1,!1,!1];function Ht(l,e,t){let[n,i,o,s]=t,r=e%2,u=0;return 0==r&&(s||i)&&(u=0==e&&!n||2==e&&!o?rl(Ue.size/3):0),1==r&&(n||o)&&(u=1==e&&!i||3==e&&!s?rl(it.size/2):0),u}const Ft=k.padding=(u.padding||[Ht,Ht,Ht,Ht]).map((l=>bl(Q(l,Ht)))),Rt=k._padding=Ft.map(((l,e)=>l(k,e,Ct,0)));let Gt,Lt=null,en=null;const tn=1==M?pl[0].idxs:null;let nn,on,sn,rn,un,an,fn,cn,hn,dn,pn=null,mn=!1;function gn(l,e){if(k.data=k._data=g=null==l?[]:l,2==M){Gt=0;for(let l=1;pl.length>l;l++)Gt+=g[l][0].length}else{0==g.length&&(k.data=k._data=g=[[]]),pn=g[0],Gt=pn.length;let l=g;if(2==Ul){l=g.slice();let e=l[0]=Array(Gt);for(let l=0;Gt>l;l++)e[l]=l}k._data=g=l}if(An(!0),Ci("setData"),2==Ul&&(mt=!0),!1!==e){let l=jl;l.auto(k,mn)?xn():ii(El,l.min,l.max),xt=xt||oe.left>=0,_t=!0,Jn()}}function xn(){let l,e;mn=!0,1==M&&(Gt>0?(Lt=tn[0]=0,en=tn[1]=Gt-1,l=g[0][Lt],e=g[0][en],2==Ul?(l=Lt,e=en):l==e&&(3==Ul?[l,e]=B(l,l,jl.log,!1):4==Ul?[l,e]=$(l,l,jl.log,!1):jl.time?e=l+rl(86400/hl):[l,e]=Z(l,e,J,!0))):(Lt=tn[0]=l=null,en=tn[1]=e=null)),ii(El,l,e)}function wn(l,e,t,n,i,o){l??=a,t??=Fl,n??="butt",i??=a,o??="round",l!=nn&&(K.strokeStyle=nn=l),i!=on&&(K.fillStyle=on=i),e!=sn&&(K.lineWidth=sn=e),o!=un&&(K.lineJoin=un=o),n!=an&&(K.lineCap=an=n),t!=rn&&K.setLineDash(rn=t)}function _n(l,e,t,n){e!=on&&(K.fillStyle=on=e),l!=fn&&(K.font=fn=l),t!=cn&&(K.textAlign=cn=t),n!=hn&&(K.textBaseline=hn=n)}function bn(l,e,t,n,i=0){if(n.length>0&&l.auto(k,mn)&&(null==e||null==e.min)){let e=Q(Lt,0),o=Q(en,n.length-1),s=null==t.min?function(l,e,t,n=0,i=!1){let o=i?V:U,s=i?j:N;[e,t]=o(l,e,t);let r=l[e],u=l[e];if(e>-1)if(1==n)r=l[e],u=l[t];else if(-1==n)r=l[t],u=l[e];else for(let n=e;t>=n;n++){let e=l[n];s(e)&&(r>e?r=e:e>u&&(u=e))}return[r??gl,u??-gl]}(n,e,o,i,3==l.distr):[t.min,t.max];l.min=al(l.min,t.min=s[0]),l.max=fl(l.max,t.max=s[1])}}k.setData=gn;const vn={min:null,max:null};function kn(l,e){let t=e?pl[l].points:pl[l];t._stroke=t.stroke(k,l),t._fill=t.fill(k,l)}function yn(l,e){let t=e?pl[l].points:pl[l],{stroke:n,fill:i,clip:o,flags:s,_stroke:r=t._stroke,_fill:u=t._fill,_width:a=t.width}=t._paths;a=Al(a*y,3);let f=null,c=a%2/2;e&&null==u&&(u=a>0?"#fff":r);let h=1==t.pxAlign&&c>0;if(h&&K.translate(c,c),!e){let l=Qe-a/2,e=lt-a/2,t=ot+a,n=st+a;f=new Path2D,f.rect(l,e,t,n)}e?Sn(r,a,t.dash,t.cap,u,n,i,s,o):function(l,e,t,n,i,o,s,r,u,a,f){let c=!1;0!=u&&Tl.forEach(((h,d)=>{if(h.series[0]==l){let l,p=pl[h.series[1]],m=g[h.series[1]],x=(p._paths||Hl).band;Gl(x)&&(x=1==h.dir?x[0]:x[1]);let w=null;p.show&&x&&function(l,e,t){for(e=Q(e,0),t=Q(t,l.length-1);t>=e;){if(null!=l[e])return!0;e++}return!1}(m,Lt,en)?(w=h.fill(k,d)||o,l=p._paths.clip):x=null,Sn(e,t,n,i,w,s,r,u,a,f,l,x),c=!0}})),c||Sn(e,t,n,i,o,s,r,u,a,f)}(l,r,a,t.dash,t.cap,u,n,i,s,f,o),h&&K.translate(-c,-c)}const Mn=3;function Sn(l,e,t,n,i,o,s,r,u,a,f,c){wn(l,e,t,n,i),(u||a||c)&&(K.save(),u&&K.clip(u),a&&K.clip(a)),c?(r&Mn)==Mn?(K.clip(c),f&&K.clip(f),En(i,s),Tn(l,o,e)):2&r?(En(i,s),K.clip(c),Tn(l,o,e)):1&r&&(K.save(),K.clip(c),f&&K.clip(f),En(i,s),K.restore(),Tn(l,o,e)):(En(i,s),Tn(l,o,e)),(u||a||c)&&K.restore()}function Tn(l,e,t){t>0&&(e instanceof Map?e.forEach(((l,e)=>{K.strokeStyle=nn=e,K.stroke(l)})):null!=e&&l&&K.stroke(e))}function En(l,e){e instanceof Map?e.forEach(((l,e)=>{K.fillStyle=on=e,K.fill(l)})):null!=e&&l&&K.fill(e)}function zn(l,e,t,n,i,o,s,r,u,a){let f=s%2/2;1==tl&&K.translate(f,f),wn(r,s,u,a,r),K.beginPath();let c,h,d,p,m=i+(0==n||3==n?-o:o);0==t?(h=i,p=m):(c=i,d=m);for(let n=0;l.length>n;n++)null!=e[n]&&(0==t?c=d=l[n]:h=p=l[n],K.moveTo(c,h),K.lineTo(d,p));K.stroke(),1==tl&&K.translate(-f,-f)}function Dn(l){let e=!0;return xl.forEach(((t,n)=>{if(!t.show)return;let i=vl[t.scale];if(null==i.min)return void(t._show&&(e=!1,t._show=!1,An(!1)));t._show||(e=!1,t._show=!0,An(!1));let o=t.side,s=o%2,{min:r,max:u}=i,[a,f]=function(l,e,t,n){let i,o=xl[l];if(n>0){let s=o._space=o.space(k,l,e,t,n);i=Zt(e,t,o._incrs=o.incrs(k,l,e,t,n,s),n,s)}else i=[0,0];return o._found=i}(n,r,u,0==s?Ie:Le);if(0==f)return;let c=t._splits=t.splits(k,n,r,u,a,f,2==i.distr),h=2==i.distr?c.map((l=>pn[l])):c,d=2==i.distr?pn[c[1]]-pn[c[0]]:a,p=t._values=t.values(k,t.filter(k,h,n,f,d),n,f,d);t._rotate=2==o?t.rotate(k,p,n,f):0;let m=t._size;t._size=ul(t.size(k,p,n,l)),null!=m&&t._size!=m&&(e=!1)})),e}function Pn(l){let e=!0;return Ft.forEach(((t,n)=>{let i=t(k,n,Ct,l);i!=Rt[n]&&(e=!1),Rt[n]=i})),e}function An(l){pl.forEach(((e,t)=>{t>0&&(e._paths=null,l&&(1==M?(e.min=null,e.max=null):e.facets.forEach((l=>{l.min=null,l.max=null}))))}))}let Wn,Yn,Cn,Hn,Fn,Rn,Gn,In,Ln,On,Nn,jn,Un=!1,Vn=!1,Bn=[];function $n(){Vn=!1;for(let l=0;Bn.length>l;l++)Ci(...Bn[l]);Bn.length=0}function Jn(){Un||(Jl(qn),Un=!0)}function qn(){if(ht&&(function(){for(let l in vl){let e=vl[l];null==Kl[l]&&(null==e.min||null!=Kl[El]&&e.auto(k,mn))&&(Kl[l]=vn)}for(let l in vl){let e=vl[l];null==Kl[l]&&null!=e.from&&null!=Kl[e.from]&&(Kl[l]=vn)}null!=Kl[El]&&An(!0);let l={};for(let e in Kl){let t=Kl[e];if(null!=t){let n=l[e]=Vl(vl[e],Nl);if(null!=t.min)Bl(n,t);else if(e!=El||2==M)if(0==Gt&&null==n.from){let l=n.range(k,null,null,e);n.min=l[0],n.max=l[1]}else n.min=gl,n.max=-gl}}if(Gt>0){pl.forEach(((e,t)=>{if(1==M){let n=e.scale,i=Kl[n];if(null==i)return;let o=l[n];if(0==t){let l=o.range(k,o.min,o.max,n);o.min=l[0],o.max=l[1],Lt=L(o.min,g[0]),en=L(o.max,g[0]),en-Lt>1&&(o.min>g[0][Lt]&&Lt++,g[0][en]>o.max&&en--),e.min=pn[Lt],e.max=pn[en]}else e.show&&e.auto&&bn(o,i,e,g[t],e.sorted);e.idxs[0]=Lt,e.idxs[1]=en}else if(t>0&&e.show&&e.auto){let[n,i]=e.facets,o=n.scale,s=i.scale,[r,u]=g[t],a=l[o],f=l[s];null!=a&&bn(a,Kl[o],n,r,n.sorted),null!=f&&bn(f,Kl[s],i,u,i.sorted),e.min=i.min,e.max=i.max}}));for(let e in l){let t=l[e],n=Kl[e];if(null==t.from&&(null==n||null==n.min)){let l=t.range(k,t.min==gl?null:t.min,t.max==-gl?null:t.max,e);t.min=l[0],t.max=l[1]}}}for(let e in l){let t=l[e];if(null!=t.from){let n=l[t.from];if(null==n.min)t.min=t.max=null;else{let l=t.range(k,n.min,n.max,e);t.min=l[0],t.max=l[1]}}}let e={},t=!1;for(let n in l){let i=l[n],o=vl[n];if(o.min!=i.min||o.max!=i.max){o.min=i.min,o.max=i.max;let l=o.distr;o._min=3==l?dl(o.min):4==l?ml(o.min,o.asinh):100==l?o.fwd(o.min):o.min,o._max=3==l?dl(o.max):4==l?ml(o.max,o.asinh):100==l?o.fwd(o.max):o.max,e[n]=t=!0}}if(t){pl.forEach(((l,t)=>{2==M?t>0&&e.y&&(l._paths=null):e[l.scale]&&(l._paths=null)}));for(let l in e)mt=!0,Ci("setScale",l);re&&oe.left>=0&&(xt=_t=!0)}for(let l in Kl)Kl[l]=null}(),ht=!1),mt&&(function(){let l=!1,e=0;for(;!l;){e++;let t=Dn(e),n=Pn(e);l=e==yt||t&&n,l||(kt(k.width,k.height),pt=!0)}}(),mt=!1),pt){if(E(ll,s,Oe),E(ll,i,Ne),E(ll,t,Ie),E(ll,n,Le),E(el,s,Oe),E(el,i,Ne),E(el,t,Ie),E(el,n,Le),E(X,t,Fe),E(X,n,Ge),O.width=rl(Fe*y),O.height=rl(Ge*y),xl.forEach((({_el:e,_show:t,_size:n,_pos:i,side:o})=>{if(null!=e)if(t){let t=o%2==1;E(e,t?"left":"top",i-(3===o||0===o?n:0)),E(e,t?"width":"height",n),E(e,t?"top":"left",t?Ne:Oe),E(e,t?"height":"width",t?Le:Ie),T(e,l)}else S(e,l)})),nn=on=sn=un=an=fn=cn=hn=rn=null,dn=1,_i(!0),Oe!=je||Ne!=Ke||Ie!=Xe||Le!=Ze){An(!1);let l=Ie/Xe,e=Le/Ze;if(re&&!xt&&oe.left>=0){oe.left*=l,oe.top*=e,Cn&&A(Cn,rl(oe.left),0,Ie,Le),Hn&&A(Hn,0,rl(oe.top),Ie,Le);for(let t=0;Dt.length>t;t++){let n=Dt[t];null!=n&&(Pt[t]*=l,At[t]*=e,A(n,ul(Pt[t]),ul(At[t]),Ie,Le))}}if(ei.show&&!wt&&ei.left>=0&&ei.width>0){ei.left*=l,ei.width*=l,ei.top*=e,ei.height*=e;for(let l in ki)E(ti,l,ei[l])}je=Oe,Ke=Ne,Xe=Ie,Ze=Le}Ci("setSize"),pt=!1}Fe>0&&Ge>0&&(K.clearRect(0,0,O.width,O.height),Ci("drawClear"),Pl.forEach((l=>l())),Ci("draw")),ei.show&&wt&&(ni(ei),wt=!1),re&&xt&&(xi(null,!0,!1),xt=!1),ie.show&&ie.live&&_t&&(mi(),_t=!1),F||(F=!0,k.status=1,Ci("ready")),mn=!1,Un=!1}function Kn(l,e){let t=vl[l];if(null==t.from){if(0==Gt){let n=t.range(k,e.min,e.max,l);e.min=n[0],e.max=n[1]}if(e.min>e.max){let l=e.min;e.min=e.max,e.max=l}if(Gt>1&&null!=e.min&&null!=e.max&&1e-16>e.max-e.min)return;l==El&&2==t.distr&&Gt>0&&(e.min=L(e.min,g[0]),e.max=L(e.max,g[0]),e.min==e.max&&e.max++),Kl[l]=e,ht=!0,Jn()}}k.batch=function(l,e=!1){Un=!0,Vn=e,l(k),qn(),e&&Bn.length>0&&queueMicrotask($n)},k.redraw=(l,e)=>{mt=e||!1,!1!==l?ii(El,jl.min,jl.max):Jn()},k.setScale=Kn;let Xn=!1;const Zn=oe.drag;let Qn=Zn.x,li=Zn.y;re&&(oe.x&&(Wn=D("u-cursor-x",el)),oe.y&&(Yn=D("u-cursor-y",el)),0==jl.ori?(Cn=Wn,Hn=Yn):(Cn=Yn,Hn=Wn),Nn=oe.left,jn=oe.top);const ei=k.select=Bl({show:!0,over:!0,left:0,width:0,top:0,height:0},u.select),ti=ei.show?D("u-select",ei.over?el:ll):null;function ni(l,e){if(ei.show){for(let e in l)ei[e]=l[e],e in ki&&E(ti,e,l[e]);!1!==e&&Ci("setSelect")}}function ii(l,e,t){Kn(l,{min:e,max:t})}function oi(e,t,n,i){null!=t.focus&&function(l){if(l!=ui){let e=null==l,t=1!=Tt.alpha;pl.forEach(((n,i)=>{if(1==M||i>0){let o=e||0==i||i==l;n._focus=e?null:o,t&&function(l,e){pl[l].alpha=e,re&&null!=Dt[l]&&(Dt[l].style.opacity=e),se&&me[l]&&(me[l].style.opacity=e)}(i,o?1:Tt.alpha)}})),ui=l,t&&Jn()}}(e),null!=t.show&&pl.forEach(((n,i)=>{0>=i||e!=i&&null!=e||(n.show=t.show,function(e){if(pl[e].show)se&&T(me[e],l);else if(se&&S(me[e],l),re){let l=zt?Dt[0]:Dt[e];null!=l&&A(l,-10,-10,Ie,Le)}}(i),2==M?(ii(n.facets[0].scale,null,null),ii(n.facets[1].scale,null,null)):ii(n.scale,null,null),Jn())})),!1!==n&&Ci("setSeries",e,t),i&&Ii("setSeries",k,e,t)}let si,ri,ui;k.setSelect=ni,k.setSeries=oi,k.addBand=function(l,e){l.fill=bl(l.fill||null),l.dir=Q(l.dir,-1),Tl.splice(e=null==e?Tl.length:e,0,l)},k.setBand=function(l,e){Bl(Tl[l],e)},k.delBand=function(l){null==l?Tl.length=0:Tl.splice(l,1)};const ai={focus:!0};function fi(l,e,t){let n=vl[e];t&&(l=l/y-(1==n.ori?Ne:Oe));let i=Ie;1==n.ori&&(i=Le,l=i-l),-1==n.dir&&(l=i-l);let o=n._min,s=o+l/i*(n._max-o),r=n.distr;return 3==r?cl(10,s):4==r?((l,e=1)=>nl.sinh(l)*e)(s,n.asinh):100==r?n.bwd(s):s}function ci(l,e){E(ti,s,ei.left=l),E(ti,t,ei.width=e)}function hi(l,e){E(ti,i,ei.top=l),E(ti,n,ei.height=e)}se&&Et&&Ce(p,ce,(l=>{oe._lock||(Mt(l),null!=ui&&oi(null,ai,!0,Fi.setSeries))})),k.valToIdx=l=>L(l,g[0]),k.posToIdx=function(l,e){return L(fi(l,El,e),g[0],Lt,en)},k.posToVal=fi,k.valToPos=(l,e,t)=>0==vl[e].ori?P(l,vl[e],t?ot:Ie,t?Qe:0):W(l,vl[e],t?st:Le,t?lt:0),k.setCursor=(l,e,t)=>{Nn=l.left,jn=l.top,xi(null,e,t)};let di=0==jl.ori?ci:hi,pi=1==jl.ori?ci:hi;function mi(l,e){if(null!=l&&(l.idxs?l.idxs.forEach(((l,e)=>{te[e]=l})):(l=>void 0===l)(l.idx)||te.fill(l.idx),ie.idx=te[0]),se&&ie.live){for(let l=0;pl.length>l;l++)(l>0||1==M&&!xe)&&gi(l,te[l]);!function(){if(se&&ie.live)for(let l=2==M?1:0;pl.length>l;l++){if(0==l&&xe)continue;let e=ie.values[l],t=0;for(let n in e)ge[l][t++].firstChild.nodeValue=e[n]}}()}_t=!1,!1!==e&&Ci("setLegend")}function gi(l,e){let t,n=pl[l],i=0==l&&2==Ul?pn:g[l];xe?t=n.values(k,l,e)??we:(t=n.value(k,null==e?null:i[e],l,e),t=null==t?we:{_:t}),ie.values[l]=t}function xi(l,e,t){let n;Ln=Nn,On=jn,[Nn,jn]=oe.move(k,Nn,jn),oe.left=Nn,oe.top=jn,re&&(Cn&&A(Cn,rl(Nn),0,Ie,Le),Hn&&A(Hn,0,rl(jn),Ie,Le)),si=gl,ri=null;let i=0==jl.ori?Ie:Le,o=1==jl.ori?Ie:Le;if(0>Nn||0==Gt||Lt>en){n=oe.idx=null;for(let l=0;pl.length>l;l++){let e=Dt[l];null!=e&&A(e,-10,-10,Ie,Le)}Et&&oi(null,ai,!0,null==l&&Fi.setSeries),ie.live&&(te.fill(n),_t=!0)}else{let l,e,t;1==M&&(l=0==jl.ori?Nn:jn,e=fi(l,El),n=oe.idx=L(e,g[0],Lt,en),t=$l(g[0][n],jl,i,0));let s=-10,r=-10,u=0,a=0,f=!0,c="",h="";for(let l=2==M?1:0;pl.length>l;l++){let d=pl[l],p=te[l],m=null==p?null:1==M?g[l][p]:g[l][1][p],x=oe.dataIdx(k,l,n,e),w=null==x?null:1==M?g[l][x]:g[l][1][x];if(_t=_t||w!=m||x!=p,te[l]=x,l>0&&d.show){let e=null==x?-10:x==n?t:$l(1==M?g[0][x]:g[l][0][x],jl,i,0),p=null==w?-10:ql(w,1==M?vl[d.scale]:vl[d.facets[1].scale],o,0);if(Et&&null!=w){let e=1==jl.ori?Nn:jn,t=ol(Tt.dist(k,l,x,p,e));if(si>t){let n=Tt.bias;if(0!=n){let i=fi(e,d.scale),o=0>i?-1:1;o!=(0>w?-1:1)||(1==o?1==n?i>w:w>i:1==n?w>i:i>w)||(si=t,ri=l)}else si=t,ri=l}}if(_t||zt){let t,n;0==jl.ori?(t=e,n=p):(t=p,n=e);let i,o,d,m,g,x,w=!0,_=St.bbox;if(null!=_){w=!1;let e=_(k,l);d=e.left,m=e.top,i=e.width,o=e.height}else d=t,m=n,i=o=St.size(k,l);if(x=St.fill(k,l),g=St.stroke(k,l),zt)l!=ri||si>Tt.prox||(s=d,r=m,u=i,a=o,f=w,c=x,h=g);else{let e=Dt[l];null!=e&&(Pt[l]=d,At[l]=m,H(e,i,o,w),Y(e,x,g),A(e,ul(d),ul(m),Ie,Le))}}}}if(zt){let l=Tt.prox;if(_t||(null==ui?l>=si:si>l||ri!=ui)){let l=Dt[0];null!=l&&(Pt[0]=s,At[0]=r,H(l,u,a,f),Y(l,c,h),A(l,ul(s),ul(r),Ie,Le))}}}if(ei.show&&Xn)if(null!=l){let[e,t]=Fi.scales,[n,s]=Fi.match,[r,u]=l.cursor.sync.scales,a=l.cursor.drag;if(Qn=a._x,li=a._y,Qn||li){let a,f,c,h,d,{left:p,top:m,width:g,height:x}=l.select,w=l.scales[r].ori,_=l.posToVal,b=null!=e&&n(e,r),v=null!=t&&s(t,u);b&&Qn?(0==w?(a=p,f=g):(a=m,f=x),c=vl[e],h=$l(_(a,r),c,i,0),d=$l(_(a+f,r),c,i,0),di(al(h,d),ol(d-h))):di(0,i),v&&li?(1==w?(a=p,f=g):(a=m,f=x),c=vl[t],h=ql(_(a,u),c,o,0),d=ql(_(a+f,u),c,o,0),pi(al(h,d),ol(d-h))):pi(0,o)}else yi()}else{let l=ol(Ln-Fn),e=ol(On-Rn);if(1==jl.ori){let t=l;l=e,e=t}Qn=Zn.x&&l>=Zn.dist,li=Zn.y&&e>=Zn.dist;let t,n,s=Zn.uni;null!=s?Qn&&li&&(Qn=l>=s,li=e>=s,Qn||li||(e>l?li=!0:Qn=!0)):Zn.x&&Zn.y&&(Qn||li)&&(Qn=li=!0),Qn&&(0==jl.ori?(t=Gn,n=Nn):(t=In,n=jn),di(al(t,n),ol(n-t)),li||pi(0,o)),li&&(1==jl.ori?(t=Gn,n=Nn):(t=In,n=jn),pi(al(t,n),ol(n-t)),Qn||di(0,i)),Qn||li||(di(0,0),pi(0,0))}if(Zn._x=Qn,Zn._y=li,null==l){if(t){if(null!=Ri){let[l,e]=Fi.scales;Fi.values[0]=null!=l?fi(0==jl.ori?Nn:jn,l):null,Fi.values[1]=null!=e?fi(1==jl.ori?Nn:jn,e):null}Ii(f,k,Nn,jn,Ie,Le,n)}if(Et){let l=t&&Fi.setSeries,e=Tt.prox;null==ui?si>e||oi(ri,ai,!0,l):si>e?oi(null,ai,!0,l):ri!=ui&&oi(ri,ai,!0,l)}}_t&&(ie.idx=n,mi()),!1!==e&&Ci("setCursor")}k.setLegend=mi;let wi=null;function _i(l=!1){l?wi=null:(wi=el.getBoundingClientRect(),Ci("syncRect",wi))}function bi(l,e,t,n,i,o){oe._lock||Xn&&null!=l&&0==l.movementX&&0==l.movementY||(vi(l,e,t,n,i,o,0,!1,null!=l),null!=l?xi(null,!0,!0):xi(e,!0,!1))}function vi(l,e,t,n,i,o,s,r,u){if(null==wi&&_i(!1),Mt(l),null!=l)t=l.clientX-wi.left,n=l.clientY-wi.top;else{if(0>t||0>n)return Nn=-10,void(jn=-10);let[l,s]=Fi.scales,r=e.cursor.sync,[u,a]=r.values,[f,c]=r.scales,[h,d]=Fi.match,p=e.axes[0].side%2==1,m=0==jl.ori?Ie:Le,g=1==jl.ori?Ie:Le,x=p?o:i,w=p?i:o,_=p?n:t,b=p?t:n;if(t=null!=f?h(l,f)?C(u,vl[l],m,0):-10:m*(_/x),n=null!=c?d(s,c)?C(a,vl[s],g,0):-10:g*(b/w),1==jl.ori){let l=t;t=n,n=l}}!u||null!=e&&e.cursor.event.type!=f||(t>1&&Ie-1>t||(t=zl(t,Ie)),n>1&&Le-1>n||(n=zl(n,Le))),r?(Fn=t,Rn=n,[Gn,In]=oe.move(k,t,n)):(Nn=t,jn=n)}Object.defineProperty(k,"rect",{get:()=>(null==wi&&_i(!1),wi)});const ki={width:0,height:0,left:0,top:0};function yi(){ni(ki,!1)}let Mi,Si,Ti,Ei;function zi(l,e,t,n,i,o){Xn=!0,Qn=li=Zn._x=Zn._y=!1,vi(l,e,t,n,i,o,0,!0,!1),null!=l&&(Ce(h,b,Di,!1),Ii(c,k,Gn,In,Ie,Le,null));let{left:s,top:r,width:u,height:a}=ei;Mi=s,Si=r,Ti=u,Ei=a}function Di(l,e,t,n,i,o){Xn=Zn._x=Zn._y=!1,vi(l,e,t,n,i,o,0,!1,!0);let{left:s,top:r,width:u,height:a}=ei,f=u>0||a>0,c=Mi!=s||Si!=r||Ti!=u||Ei!=a;if(f&&c&&ni(ei),Zn.setScale&&f&&c){let l=s,e=u,t=r,n=a;if(1==jl.ori&&(l=r,e=a,t=s,n=u),Qn&&ii(El,fi(l,El),fi(l+e,El)),li)for(let l in vl){let e=vl[l];l!=El&&null==e.from&&e.min!=gl&&ii(l,fi(t+n,l),fi(t,l))}yi()}else oe.lock&&(oe._lock=!oe._lock,xi(e,!0,null!=l));null!=l&&(He(h,b),Ii(h,k,Nn,jn,Ie,Le,null))}function Pi(l){oe._lock||(Mt(l),xn(),yi(),null!=l&&Ii(m,k,Nn,jn,Ie,Le,null))}function Ai(){xl.forEach(ln),vt(k.width,k.height,!0)}G(x,v,Ai);const Wi={};Wi.mousedown=zi,Wi.mousemove=bi,Wi.mouseup=Di,Wi.dblclick=Pi,Wi.setSeries=(l,e,t,n)=>{-1!=(t=(0,Fi.match[2])(k,e,t))&&oi(t,n,!0,!1)},re&&(Ce(c,el,zi),Ce(f,el,bi),Ce(d,el,(l=>{Mt(l),_i(!1)})),Ce(p,el,(function(l){if(oe._lock)return;Mt(l);let e=Xn;if(Xn){let l,e,t=!0,n=!0,i=10;0==jl.ori?(l=Qn,e=li):(l=li,e=Qn),l&&e&&(t=i>=Nn||Nn>=Ie-i,n=i>=jn||jn>=Le-i),l&&t&&(Nn=Gn>Nn?0:Ie),e&&n&&(jn=In>jn?0:Le),xi(null,!0,!0),Xn=!1}Nn=-10,jn=-10,te.fill(null),xi(null,!0,!0),e&&(Xn=e)})),Ce(m,el,Pi),It.add(k),k.syncRect=_i);const Yi=k.hooks=u.hooks||{};function Ci(l,e,t){Vn?Bn.push([l,e,t]):l in Yi&&Yi[l].forEach((l=>{l.call(null,k,e,t)}))}(u.plugins||[]).forEach((l=>{for(let e in l.hooks)Yi[e]=(Yi[e]||[]).concat(l.hooks[e])}));const Hi=(l,e,t)=>t,Fi=Bl({key:null,setSeries:!1,filters:{pub:Ml,sub:Ml},scales:[El,pl[1]?pl[1].scale:null],match:[Sl,Sl,Hi],values:[null,null]},oe.sync);2==Fi.match.length&&Fi.match.push(Hi),oe.sync=Fi;const Ri=Fi.key,Gi=dt(Ri);function Ii(l,e,t,n,i,o,s){Fi.filters.pub(l,e,t,n,i,o,s)&&Gi.pub(l,e,t,n,i,o,s)}function Li(){Ci("init",u,g),gn(g||u.data,!1),Kl[El]?Kn(El,Kl[El]):xn(),wt=ei.show&&(ei.width>0||ei.height>0),xt=_t=!0,vt(u.width,u.height)}return Gi.sub(k),k.pub=function(l,e,t,n,i,o,s){Fi.filters.sub(l,e,t,n,i,o,s)&&Wi[l](null,e,t,n,i,o,s)},k.destroy=function(){Gi.unsub(k),It.delete(k),Pe.clear(),I(x,v,Ai),R.remove(),ce?.remove(),Ci("destroy")},pl.forEach(Yt),xl.forEach((function(l,e){if(l._show=l.show,l.show){let t=vl[l.scale];null==t&&(l.scale=l.side%2?pl[1].scale:El,t=vl[l.scale]);let n=t.time;l.size=bl(l.size),l.space=bl(l.space),l.rotate=bl(l.rotate),Gl(l.incrs)&&l.incrs.forEach((l=>{!Wl.has(l)&&Wl.set(l,Yl(l))})),l.incrs=bl(l.incrs||(2==t.distr?ae:n?1==hl?ke:Se:fe)),l.splits=bl(l.splits||(n&&1==t.distr?Ql:3==t.distr?Je:4==t.distr?qe:$e)),l.stroke=bl(l.stroke),l.grid.stroke=bl(l.grid.stroke),l.ticks.stroke=bl(l.ticks.stroke),l.border.stroke=bl(l.border.stroke);let i=l.values;l.values=Gl(i)&&!Gl(i[0])?bl(i):n?Gl(i)?De(Xl,ze(i,Zl)):Ll(i)?function(l,e){let t=ne(e);return(e,n)=>n.map((e=>t(l(e))))}(Xl,i):i||le:i||Be,l.filter=bl(l.filter||(3>t.distr||10!=t.log?3==t.distr&&2==t.log?tt:kl:et)),l.font=Qt(l.font),l.labelFont=Qt(l.labelFont),l._size=l.size(k,null,e,0),l._space=l._rotate=l._incrs=l._found=l._splits=l._values=null,l._size>0&&(Ct[e]=!0,l._el=D("u-axis",X))}})),_?_ instanceof HTMLElement?(_.appendChild(R),Li()):_(k,Li):Li(),k}en.assign=Bl,en.fmtNum=tl,en.rangeNum=Z,en.rangeLog=B,en.rangeAsinh=$,en.orient=pt,en.pxRatio=y,en.join=function(l,e){if(function(l){let e=l[0][0],t=e.length;for(let n=1;l.length>n;n++){let i=l[n][0];if(i.length!=t)return!1;if(i!=e)for(let l=0;t>l;l++)if(i[l]!=e[l])return!1}return!0}(l)){let e=l[0].slice();for(let t=1;l.length>t;t++)e.push(...l[t].slice(1));return function(l,e=100){const t=l.length;if(1>=t)return!0;let n=0,i=t-1;for(;i>=n&&null==l[n];)n++;for(;i>=n&&null==l[i];)i--;if(n>=i)return!0;const o=fl(1,sl((i-n+1)/e));for(let e=l[n],t=n+o;i>=t;t+=o){const n=l[t];if(null!=n){if(e>=n)return!1;e=n}}return!0}(e[0])||(e=function(l){let e=l[0],t=e.length,n=Array(t);for(let l=0;n.length>l;l++)n[l]=l;n.sort(((l,t)=>e[l]-e[t]));let i=[];for(let e=0;l.length>e;e++){let o=l[e],s=Array(t);for(let l=0;t>l;l++)s[l]=o[n[l]];i.push(s)}return i}(e)),e}let t=new Set;for(let e=0;l.length>e;e++){let n=l[e][0],i=n.length;for(let l=0;i>l;l++)t.add(n[l])}let n=[Array.from(t).sort(((l,e)=>l-e))],i=n[0].length,o=new Map;for(let l=0;i>l;l++)o.set(n[0][l],l);for(let t=0;l.length>t;t++){let s=l[t],r=s[0];for(let l=1;s.length>l;l++){let u=s[l],a=Array(i).fill(void 0),f=e?e[t][l]:1,c=[];for(let l=0;u.length>l;l++){let e=u[l],t=o.get(r[l]);null===e?0!=f&&(a[t]=e,2==f&&c.push(t)):a[t]=e}$l(a,c,i),n.push(a)}}return n},en.fmtDate=ne,en.tzDate=function(l,e){let t;return"UTC"==e||"Etc/UTC"==e?t=new Date(+l+6e4*l.getTimezoneOffset()):e==ie?t=l:(t=new Date(l.toLocaleString("en-US",{timeZone:e})),t.setMilliseconds(l.getMilliseconds())),t},en.sync=dt;{en.addGap=function(l,e,t){let n=l[l.length-1];n&&n[0]==e?n[1]=t:l.push([e,t])},en.clipGaps=wt;let l=en.paths={points:Wt};l.linear=Ft,l.stepped=function(l){const e=Q(l.align,1),t=Q(l.ascDesc,!1),n=Q(l.alignGaps,0),i=Q(l.extend,!1);return(l,o,s,r)=>pt(l,o,((u,a,f,c,h,d,p,m,g,x,w)=>{[s,r]=U(f,s,r);let _=u.pxRound,{left:b,width:v}=l.bbox,k=l=>_(d(l,c,x,m)),M=l=>_(p(l,h,w,g)),S=0==c.ori?Mt:St;const T={stroke:new Path2D,fill:null,clip:null,band:null,gaps:null,flags:1},E=T.stroke,z=c.dir*(0==c.ori?1:-1);let D=M(f[1==z?s:r]),P=k(a[1==z?s:r]),A=P,W=P;i&&-1==e&&(W=b,S(E,W,D)),S(E,P,D);for(let l=1==z?s:r;l>=s&&r>=l;l+=z){let t=f[l];if(null==t)continue;let n=k(a[l]),i=M(t);1==e?S(E,n,D):S(E,A,i),S(E,n,i),D=i,A=n}let Y=A;i&&1==e&&(Y=b+v,S(E,Y,D));let[C,H]=mt(l,o);if(null!=u.fill||0!=C){let e=T.fill=new Path2D(E),t=M(u.fillTo(l,o,u.min,u.max,C));S(e,Y,t),S(e,W,t)}if(!u.spanGaps){let i=[];i.push(..._t(a,f,s,r,z,k,n));let h=u.width*y/2,d=t||1==e?h:-h,p=t||-1==e?-h:h;i.forEach((l=>{l[0]+=d,l[1]+=p})),T.gaps=i=u.gaps(l,o,s,r,i),T.clip=wt(i,c.ori,m,g,x,w)}return 0!=H&&(T.band=2==H?[xt(l,o,s,r,E,-1),xt(l,o,s,r,E,1)]:xt(l,o,s,r,E,H)),T}))},l.bars=function(l){const e=Q((l=l||Hl).size,[.6,gl,1]),t=l.align||0,n=l.gap||0;let i=l.radius;i=null==i?[0,0]:"number"==typeof i?[i,0]:i;const o=bl(i),s=1-e[0],r=Q(e[1],gl),u=Q(e[2],1),a=Q(l.disp,Hl),f=Q(l.each,(()=>{})),{fill:c,stroke:h}=a;return(l,e,i,d)=>pt(l,e,((p,m,g,x,w,_,b,v,k,M,S)=>{let T,E,z=p.pxRound,D=t,P=n*y,A=r*y,W=u*y;0==x.ori?[T,E]=o(l,e):[E,T]=o(l,e);const Y=x.dir*(0==x.ori?1:-1);let C,H,F,R=0==x.ori?Tt:Et,G=0==x.ori?f:(l,e,t,n,i,o,s)=>{f(l,e,t,i,n,s,o)},I=Q(l.bands,Fl).find((l=>l.series[0]==e)),L=p.fillTo(l,e,p.min,p.max,null!=I?I.dir:0),O=z(b(L,w,S,k)),N=M,j=z(p.width*y),U=!1,V=null,B=null,$=null,J=null;null==c||0!=j&&null==h||(U=!0,V=c.values(l,e,i,d),B=new Map,new Set(V).forEach((l=>{null!=l&&B.set(l,new Path2D)})),j>0&&($=h.values(l,e,i,d),J=new Map,new Set($).forEach((l=>{null!=l&&J.set(l,new Path2D)}))));let{x0:q,size:K}=a;if(null!=q&&null!=K){D=1,m=q.values(l,e,i,d),2==q.unit&&(m=m.map((e=>l.posToVal(v+e*M,x.key,!0))));let t=K.values(l,e,i,d);H=2==K.unit?t[0]*M:_(t[0],x,M,v)-_(0,x,M,v),N=Rt(m,g,_,x,M,v,N),F=N-H+P}else N=Rt(m,g,_,x,M,v,N),F=N*s+P,H=N-F;1>F&&(F=0),H/2>j||(j=0),5>F&&(z=vl);let X=F>0;H=z(wl(N-F-(X?j:0),W,A)),C=(0==D?H/2:D==Y?0:H)-D*Y*((0==D?P/2:0)+(X?j/2:0));const Z={stroke:null,fill:null,clip:null,band:null,gaps:null,flags:0},ll=U?null:new Path2D;let el=null;if(null!=I)el=l.data[I.series[1]];else{let{y0:t,y1:n}=a;null!=t&&null!=n&&(g=n.values(l,e,i,d),el=t.values(l,e,i,d))}let tl=T*H,nl=E*H;for(let t=1==Y?i:d;t>=i&&d>=t;t+=Y){let n=g[t];if(null==n)continue;if(null!=el){let l=el[t]??0;if(n-l==0)continue;O=b(l,w,S,k)}let i=_(2!=x.distr||null!=a?m[t]:t,x,M,v),o=b(Q(n,L),w,S,k),s=z(i-C),r=z(fl(o,O)),u=z(al(o,O)),f=r-u;if(null!=n){let i=0>n?nl:tl,o=0>n?tl:nl;U?(j>0&&null!=$[t]&&R(J.get($[t]),s,u+sl(j/2),H,fl(0,f-j),i,o),null!=V[t]&&R(B.get(V[t]),s,u+sl(j/2),H,fl(0,f-j),i,o)):R(ll,s,u+sl(j/2),H,fl(0,f-j),i,o),G(l,e,t,s-j/2,u,H+j,f)}}return j>0?Z.stroke=U?J:ll:U||(Z._fill=0==p.width?p._fill:p._stroke??p._fill,Z.width=0),Z.fill=U?B:ll,Z}))},l.spline=function(l){return function(l,e){const t=Q(e?.alignGaps,0);return(e,n,i,o)=>pt(e,n,((s,r,u,a,f,c,h,d,p,m,g)=>{[i,o]=U(u,i,o);let x,w,_,b=s.pxRound,v=l=>b(c(l,a,m,d)),k=l=>b(h(l,f,g,p));0==a.ori?(x=kt,_=Mt,w=Pt):(x=yt,_=St,w=At);const y=a.dir*(0==a.ori?1:-1);let M=v(r[1==y?i:o]),S=M,T=[],E=[];for(let l=1==y?i:o;l>=i&&o>=l;l+=y)if(null!=u[l]){let e=v(r[l]);T.push(S=e),E.push(k(u[l]))}const z={stroke:l(T,E,x,_,w,b),fill:null,clip:null,band:null,gaps:null,flags:1},D=z.stroke;let[P,A]=mt(e,n);if(null!=s.fill||0!=P){let l=z.fill=new Path2D(D),t=k(s.fillTo(e,n,s.min,s.max,P));_(l,S,t),_(l,M,t)}if(!s.spanGaps){let l=[];l.push(..._t(r,u,i,o,y,v,t)),z.gaps=l=s.gaps(e,n,i,o,l),z.clip=wt(l,a.ori,d,p,m,g)}return 0!=A&&(z.band=2==A?[xt(e,n,i,o,D,-1),xt(e,n,i,o,D,1)]:xt(e,n,i,o,D,A)),z}))}(Gt,l)}}return en}();';
+var REPORT_PARTIALS = {
+  "more": '{{#if count}}<p class="more">{{count}} more not shown.</p>{{/if}}\n',
+  "operations": '{{!-- One row per tool or per method (OperationRow in src/report/html-view.ts). --}}\n{{#if table.rows.length}}\n<div class="table-scroll">\n<table class="data">\n  <thead>\n    <tr>\n      <th>{{nameHeader}}</th>\n      {{#if showMethod}}<th>Method</th>{{/if}}\n      <th class="num">Calls</th>\n      <th class="num">Errors</th>\n      <th class="num">p50</th>\n      <th class="num">p95</th>\n      <th class="num">p99</th>\n      <th class="num">max</th>\n      <th class="num">HTTP/call</th>\n      <th class="num">Sent/call</th>\n      <th class="num">Received/call</th>\n    </tr>\n  </thead>\n  <tbody>\n    {{#each table.rows}}\n    <tr{{#if hasErrors}} class="has-errors"{{/if}}>\n      <td class="name">{{name}}</td>\n      {{#if ../showMethod}}<td><code>{{method}}</code></td>{{/if}}\n      <td class="num">{{calls}}</td>\n      <td class="num errors">{{errors}}</td>\n      <td class="num">{{p50}}</td>\n      <td class="num">{{p95}}</td>\n      <td class="num">{{p99}}</td>\n      <td class="num">{{max}}</td>\n      <td class="num">{{httpPerCall}}</td>\n      <td class="num">{{sentPerCall}}</td>\n      <td class="num">{{receivedPerCall}}</td>\n    </tr>\n    {{/each}}\n  </tbody>\n</table>\n</div>\n{{> more count=table.more}}\n{{else}}\n<p class="empty">{{empty}}</p>\n{{/if}}\n'
+};
+
+// src/report/format.ts
+function formatMs(ms) {
+  if (ms === null || ms === void 0 || !Number.isFinite(ms)) return "-";
+  if (ms < 1) return `${(ms * 1e3).toFixed(0)}\xB5s`;
+  if (ms < 1e3) return `${ms.toFixed(2)}ms`;
+  return `${(ms / 1e3).toFixed(2)}s`;
+}
+function formatBytes(n) {
+  if (n < 1e3) return `${Math.round(n)} B`;
+  if (n < 1e6) return `${(n / 1e3).toFixed(1)} kB`;
+  if (n < 1e9) return `${(n / 1e6).toFixed(1)} MB`;
+  return `${(n / 1e9).toFixed(2)} GB`;
+}
+function formatPercent(fraction) {
+  return `${(fraction * 100).toFixed(2)}%`;
+}
+function formatRate(perSecond3) {
+  return `${perSecond3 >= 100 ? perSecond3.toFixed(0) : perSecond3.toFixed(2)}/s`;
+}
+function formatDurationClock(ms) {
+  const s = Math.max(0, Math.floor(ms / 1e3));
+  const m = Math.floor(s / 60);
+  return m > 0 ? `${m}m${String(s % 60).padStart(2, "0")}s` : `${s}s`;
+}
+function plainText(text2, max2 = 120) {
+  const clean = text2.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");
+  return clean.length > max2 ? `${clean.slice(0, max2)}\u2026` : clean;
+}
+function thresholdAggregation(source) {
+  return /^\s*([a-z]+(?:\([\d.]+\))?)/.exec(source.slice(0, 100))?.[1] ?? "value";
+}
+function formatObserved(key, source, observed, formatNumber = String) {
+  if (observed === null) return "n/a";
+  const aggregation = thresholdAggregation(source);
+  const metric = key.slice(0, 100).replace(/\{.*/, "");
+  if (aggregation === "rate" && !/^(http_reqs|mcp_calls|iterations|data_)/.test(metric)) return formatPercent(observed);
+  if (/duration|waiting|delay/.test(metric) && aggregation !== "count" && aggregation !== "rate") return formatMs(observed);
+  return formatNumber(Number(observed.toFixed(4)));
+}
+
+// src/report/html-charts.ts
+var COLOR = {
+  blue: "#3b82f6",
+  purple: "#a855f7",
+  green: "#22a35a",
+  amber: "#d4a017",
+  red: "#e5484d",
+  teal: "#14b8a6"
+};
+var LATENCY_COLUMN = "mcp_call_duration";
+var perSecond2 = (column) => (bucket, seconds) => {
+  const value = bucket.values[column];
+  return value === void 0 ? null : round(value / Math.max(1, seconds));
+};
+var gauge = (column) => (bucket) => bucket.values[column] ?? null;
+var latency = (p) => (bucket) => {
+  const state = bucket.latency[LATENCY_COLUMN];
+  return state ? round(state.summary[p]) : null;
+};
+var TIME_CHARTS = [
+  {
+    id: "vus",
+    title: "Virtual users",
+    caption: (r) => `Active VUs at the end of each second (at most ${r.vusMax} allocated).`,
+    unit: "count",
+    series: [{ label: "VUs", color: COLOR.blue, value: gauge("vus") }]
+  },
+  {
+    id: "throughput",
+    title: "MCP calls/s and HTTP requests/s",
+    caption: (r) => r.httpPerCall.overall === null ? "No MCP calls were made." : `The gap between the lines is the HTTP cost of MCP: ${r.httpPerCall.overall.toFixed(2)} HTTP requests per MCP call overall.`,
+    unit: "perSecond",
+    series: [
+      { label: "MCP calls/s", color: COLOR.blue, value: perSecond2("mcp_calls") },
+      { label: "HTTP requests/s", color: COLOR.purple, value: perSecond2("http_reqs") }
+    ]
+  },
+  {
+    id: "latency",
+    title: "MCP call latency",
+    caption: () => "Percentiles of each second\u2019s MCP calls, from its histogram.",
+    unit: "ms",
+    series: [
+      { label: "p50", color: COLOR.green, value: latency("p50") },
+      { label: "p95", color: COLOR.amber, value: latency("p95") },
+      { label: "p99", color: COLOR.red, value: latency("p99") }
+    ]
+  },
+  {
+    id: "errors",
+    title: "Errors per second by class",
+    caption: () => "Transport: no usable HTTP reply. Protocol: a JSON-RPC error. Tool: a result with isError.",
+    unit: "perSecond",
+    series: [
+      { label: "transport", color: COLOR.red, value: perSecond2("errors_transport") },
+      { label: "protocol", color: COLOR.purple, value: perSecond2("errors_protocol") },
+      { label: "tool", color: COLOR.amber, value: perSecond2("errors_tool") }
+    ]
+  },
+  {
+    id: "data",
+    title: "Data sent and received per second",
+    caption: () => "HTTP bytes on the wire, headers included.",
+    unit: "bytesPerSecond",
+    series: [
+      { label: "sent", color: COLOR.blue, value: perSecond2("data_sent") },
+      { label: "received", color: COLOR.teal, value: perSecond2("data_received") }
+    ]
+  }
+];
+function buildCharts(result, baseline) {
+  const charts = TIME_CHARTS.map((def) => {
+    const spec = {
+      id: def.id,
+      title: def.title,
+      caption: def.caption(result),
+      unit: def.unit,
+      xKind: "elapsed",
+      series: def.series.map((s) => ({ label: s.label, color: s.color, dash: false })),
+      tables: [timeTable(result.timeSeries, def.series)]
+    };
+    if (baseline) {
+      spec.series.push(...def.series.map((s) => ({ label: `${s.label} (baseline)`, color: s.color, dash: true })));
+      spec.tables.push(timeTable(baseline.timeSeries, def.series));
+    }
+    return spec;
+  });
+  const distribution = distributionChart(result, baseline);
+  if (distribution) charts.push(distribution);
+  return charts;
+}
+function timeTable(series, defs) {
+  const origin = series.buckets[0]?.startMs ?? 0;
+  const x = series.buckets.map((b) => round((b.endMs - origin) / 1e3));
+  const ys = defs.map((def) => series.buckets.map((b) => def.value(b, (b.endMs - b.startMs) / 1e3)));
+  return [x, ...ys];
+}
+function distributionChart(result, baseline) {
+  const current = overallLatency(result);
+  if (!current || current.summary.count === 0) return void 0;
+  const spec = {
+    id: "distribution",
+    title: "MCP call latency distribution",
+    caption: `Latency at each percentile of all ${current.summary.count} MCP calls, from the run\u2019s HDR histogram.`,
+    unit: "ms",
+    xKind: "percentile",
+    series: [{ label: "latency", color: COLOR.blue, dash: false }],
+    tables: [percentileTable(current)]
+  };
+  const base = baseline ? overallLatency(baseline) : void 0;
+  if (base && base.summary.count > 0) {
+    spec.series.push({ label: "latency (baseline)", color: COLOR.blue, dash: true });
+    spec.tables.push(percentileTable(base));
+  }
+  return spec;
+}
+function overallLatency(result) {
+  const s = result.metrics.metrics.find((m) => m.metric === LATENCY_COLUMN && m.type === "trend" && Object.keys(m.tags).length === 0);
+  return s?.type === "trend" ? s : void 0;
+}
+var TICKS_PER_HALF = 5;
+function percentileTable(state) {
+  const sink = TrendSink.fromState(state);
+  try {
+    const x = [];
+    const y = [];
+    for (let i = 0; ; i++) {
+      const inverse = 2 ** (i / TICKS_PER_HALF);
+      if (inverse >= sink.count) break;
+      const p = 100 * (1 - 1 / inverse);
+      x.push(round(inverse));
+      y.push(round(sink.percentileUs(p) / 1e3));
+    }
+    x.push(Math.max(round(sink.count), (x.at(-1) ?? 0) + 1));
+    y.push(round(sink.maxUs / 1e3));
+    return [x, y];
+  } finally {
+    sink.dispose();
+  }
+}
+function round(n) {
+  return Math.round(n * 1e3) / 1e3;
+}
+
+// src/report/html-view.ts
+var MAX_TABLE_ROWS = 200;
+var MAX_NAME_LENGTH = 160;
+var MAX_MESSAGE_LENGTH = 300;
+var MAX_SAMPLES = 5;
+function buildHtmlView(result, baseline) {
+  const current = totals(result);
+  const base = baseline ? totals(baseline) : void 0;
+  const scenario = name(result.scenario.id);
+  return {
+    title: `mcp-load report: ${scenario}`,
+    tool: `${result.tool.name} ${result.tool.version}`,
+    run: {
+      scenario,
+      file: name(result.scenario.file),
+      target: name(result.target),
+      startedAt: result.startedAt,
+      duration: elapsed(result.durationMs),
+      facts: environment(result)
+    },
+    verdict: verdict(result),
+    baseline: baseline ? {
+      startedAt: baseline.startedAt,
+      target: name(baseline.target),
+      scenario: name(baseline.scenario.id),
+      workload: baseline.scenario.hash.slice(0, 12),
+      sameWorkload: baseline.scenario.hash === result.scenario.hash
+    } : null,
+    figures: figures(result, current, baseline, base),
+    load: result.scenario.echo.scenarios.map(loadShape),
+    charts: buildCharts(result, baseline),
+    thresholds: result.thresholds.map((t) => ({
+      ok: t.ok,
+      key: name(t.key),
+      source: name(t.source),
+      observed: t.error ? message(t.error) : observedText(t.key, t.source, t.observed)
+    })),
+    checks: bounded(result.checks, (c) => ({
+      ok: c.fails === 0,
+      scenario: name(c.scenario),
+      step: name(c.step),
+      check: name(c.check),
+      passes: count2(c.passes),
+      fails: count2(c.fails),
+      rate: c.passes + c.fails === 0 ? "-" : formatPercent(c.passes / (c.passes + c.fails))
+    })),
+    byTool: bounded(result.byTool, (row) => operationRow(row, row.tool ?? row.method)),
+    byMethod: bounded(result.byMethod, (row) => operationRow(row, row.method)),
+    httpPerCall: httpPerCallFacts(result),
+    errors: errors(result),
+    warnings: result.warnings.map(message)
+  };
+}
+function totals(result) {
+  const map = /* @__PURE__ */ new Map();
+  for (const s of result.metrics.metrics) if (Object.keys(s.tags).length === 0) map.set(s.metric, s);
+  return map;
+}
+function counterOf(t, metric) {
+  const s = t.get(metric);
+  return s?.type === "counter" ? s.summary : { count: 0, rate: 0 };
+}
+function rateOf(t, metric) {
+  const s = t.get(metric);
+  return s?.type === "rate" ? s.summary : { passes: 0, fails: 0, rate: 0 };
+}
+function trendOf(t, metric) {
+  const s = t.get(metric);
+  return s?.type === "trend" && s.summary.count > 0 ? s.summary : void 0;
+}
+function figures(result, t, baseline, b) {
+  const defs = [
+    {
+      id: "mcp-calls",
+      label: "MCP calls",
+      value: (_, t2) => counterOf(t2, "mcp_calls").count,
+      format: count2,
+      sub: (r) => `in ${elapsed(r.metrics.endMs - r.metrics.startMs)} measured`,
+      better: "none"
+    },
+    {
+      id: "mcp-rate",
+      label: "MCP calls/s",
+      value: (_, t2) => counterOf(t2, "mcp_calls").rate,
+      format: formatRate,
+      sub: (r) => `${r.vusMax} VUs at most`,
+      better: "higher"
+    },
+    {
+      id: "http-reqs",
+      label: "HTTP requests",
+      value: (_, t2) => counterOf(t2, "http_reqs").count,
+      format: count2,
+      sub: (_, t2) => formatRate(counterOf(t2, "http_reqs").rate),
+      better: "none"
+    },
+    {
+      id: "http-per-call",
+      label: "HTTP requests per MCP call",
+      value: (r) => r.httpPerCall.overall,
+      format: (n) => n.toFixed(2),
+      sub: (r) => `calls ${fixed(r.httpPerCall.byPhase.calls)} \xB7 setup ${fixed(r.httpPerCall.byPhase.setup)} \xB7 teardown ${fixed(r.httpPerCall.byPhase.teardown)}`,
+      better: "lower"
+    },
+    {
+      id: "p95",
+      label: "p95 MCP call latency",
+      value: (_, t2) => trendOf(t2, "mcp_call_duration")?.p95 ?? null,
+      format: formatMs,
+      sub: (_, t2) => {
+        const s = trendOf(t2, "mcp_call_duration");
+        return s ? `p50 ${formatMs(s.p50)} \xB7 p99 ${formatMs(s.p99)}` : "no calls";
+      },
+      better: "lower"
+    },
+    {
+      id: "error-rate",
+      label: "Error rate",
+      value: (_, t2) => rateOf(t2, "mcp_errors").rate,
+      format: formatPercent,
+      sub: (_, t2) => {
+        const e = rateOf(t2, "mcp_errors");
+        return `${count2(e.passes)} of ${count2(e.passes + e.fails)} calls failed`;
+      },
+      better: "lower",
+      points: true
+    }
+  ];
+  return defs.map((def) => {
+    const value = def.value(result, t);
+    const figure = { id: def.id, label: def.label, value: value === null ? "-" : def.format(value), sub: def.sub(result, t) };
+    if (baseline && b) {
+      const before = def.value(baseline, b);
+      figure.baseline = before === null ? "-" : def.format(before);
+      Object.assign(figure, delta(value, before, def.better, def.points === true));
+    }
+    return figure;
+  });
+}
+function delta(now, before, better, points) {
+  if (now === null || before === null) return { delta: "n/a", change: "neutral" };
+  let diff;
+  let text2;
+  if (points) {
+    diff = (now - before) * 100;
+    text2 = `${diff >= 0 ? "+" : "\u2212"}${Math.abs(diff).toFixed(2)} pp`;
+    if (Math.abs(diff) < 0.1) diff = 0;
+  } else if (before === 0) {
+    return { delta: now === 0 ? "\xB10%" : "from 0", change: "neutral" };
+  } else {
+    diff = (now - before) / before * 100;
+    text2 = `${diff >= 0 ? "+" : "\u2212"}${Math.abs(diff).toFixed(1)}%`;
+    if (Math.abs(diff) < 1) diff = 0;
+  }
+  if (diff === 0 || better === "none") return { delta: text2, change: "neutral" };
+  return { delta: text2, change: diff > 0 === (better === "higher") ? "better" : "worse" };
+}
+function verdict(result) {
+  const failed = result.thresholds.filter((t) => !t.ok).length;
+  const total = result.thresholds.length;
+  const notes = [];
+  if (result.interrupted === "signal") notes.push("The run was interrupted before its planned end.");
+  if (result.interrupted === "threshold") notes.push("The run was stopped early by a threshold with abortOnFail.");
+  if (total === 0) return { status: "none", headline: "No thresholds", detail: "The scenario sets no thresholds to pass or fail.", notes };
+  if (failed > 0) return { status: "failed", headline: "Thresholds failed", detail: `${failed} of ${total} thresholds failed.`, notes };
+  return { status: "passed", headline: "Thresholds passed", detail: `All ${total} thresholds passed.`, notes };
+}
+function environment(result) {
+  const env = result.environment;
+  const facts = [
+    { label: "Started", value: result.startedAt },
+    { label: "Ended", value: result.endedAt },
+    { label: "Generator", value: `${env.os}/${env.arch}, ${env.cpus} CPUs, Node ${env.node}${env.ci ? ", CI" : ""}` },
+    { label: "Scenario hash", value: result.scenario.hash.slice(0, 12) }
+  ];
+  if (env.git?.sha) facts.push({ label: "Commit", value: name(env.git.sha) });
+  if (env.git?.ref) facts.push({ label: "Ref", value: name(env.git.ref) });
+  return facts;
+}
+function loadShape(spec) {
+  const d = (ms) => formatDuration(ms);
+  const shape = { name: name(spec.name), executor: spec.executor, summary: "", stages: [], options: [], flow: spec.flow.map(stepText) };
+  switch (spec.executor) {
+    case "constant-vus":
+      shape.summary = `${spec.vus} VUs for ${d(spec.durationMs)}`;
+      break;
+    case "ramping-vus":
+      shape.summary = `from ${spec.startVUs} VUs through ${spec.stages.length} stages`;
+      shape.stages = spec.stages.map((s, i) => ({ n: i + 1, duration: d(s.durationMs), target: `${s.target} VUs` }));
+      shape.options.push({ label: "gracefulRampDown", value: d(spec.gracefulRampDownMs) });
+      break;
+    case "per-vu-iterations":
+      shape.summary = `${spec.vus} VUs \xD7 ${spec.iterations} iterations (at most ${d(spec.maxDurationMs)})`;
+      break;
+    case "shared-iterations":
+      shape.summary = `${spec.iterations} iterations shared by ${spec.vus} VUs (at most ${d(spec.maxDurationMs)})`;
+      break;
+    case "constant-arrival-rate":
+      shape.summary = `${spec.rate} iterations per ${d(spec.timeUnitMs)} for ${d(spec.durationMs)}`;
+      shape.options.push({ label: "VUs", value: `${spec.preAllocatedVUs} pre-allocated, ${spec.maxVUs} at most` });
+      break;
+    case "ramping-arrival-rate":
+      shape.summary = `from ${spec.startRate} iterations per ${d(spec.timeUnitMs)} through ${spec.stages.length} stages`;
+      shape.stages = spec.stages.map((s, i) => ({ n: i + 1, duration: d(s.durationMs), target: `${s.target} per ${d(spec.timeUnitMs)}` }));
+      shape.options.push({ label: "VUs", value: `${spec.preAllocatedVUs} pre-allocated, ${spec.maxVUs} at most` });
+      break;
+  }
+  if (spec.startTimeMs > 0) shape.options.push({ label: "startTime", value: d(spec.startTimeMs) });
+  shape.options.push({ label: "gracefulStop", value: d(spec.gracefulStopMs) }, { label: "session", value: spec.session });
+  return shape;
+}
+function stepText(step) {
+  if (step.kind === "think") {
+    const t = step.think;
+    const text2 = t.kind === "constant" ? formatDuration(t.ms) : t.kind === "uniform" ? `${formatDuration(t.minMs)}..${formatDuration(t.maxMs)}` : `exponential, mean ${formatDuration(t.meanMs)}`;
+    return `think ${text2}`;
+  }
+  return name(`${step.kind} ${step.name}`);
+}
+function operationRow(row, label) {
+  const perCall = (bytes) => row.calls === 0 ? "-" : formatBytes(bytes / row.calls);
+  const latency2 = (ms) => row.calls === 0 ? "-" : formatMs(ms);
+  return {
+    name: name(label),
+    method: name(row.method),
+    hasErrors: row.errors > 0,
+    calls: count2(row.calls),
+    errors: row.errors === 0 ? "0" : `${count2(row.errors)} (${formatPercent(row.errorRate)})`,
+    p50: latency2(row.p50),
+    p95: latency2(row.p95),
+    p99: latency2(row.p99),
+    max: latency2(row.max),
+    httpPerCall: row.calls === 0 ? "-" : row.httpPerCall.toFixed(2),
+    sentPerCall: perCall(row.bytesSent),
+    receivedPerCall: perCall(row.bytesReceived)
+  };
+}
+function httpPerCallFacts(result) {
+  const h = result.httpPerCall;
+  return [
+    { label: "overall", value: fixed(h.overall) },
+    { label: "session setup (per session)", value: fixed(h.byPhase.setup) },
+    { label: "calls (per call)", value: fixed(h.byPhase.calls) },
+    { label: "teardown (per session)", value: fixed(h.byPhase.teardown) },
+    ...Object.entries(h.byMethod).map(([method, n]) => ({ label: name(method), value: fixed(n) }))
+  ];
+}
+function errors(result) {
+  const byClass = /* @__PURE__ */ new Map([
+    ["transport", 0],
+    ["protocol", 0],
+    ["tool", 0]
+  ]);
+  for (const e of result.errors) byClass.set(e.errorClass, (byClass.get(e.errorClass) ?? 0) + e.count);
+  return {
+    byClass: [...byClass].map(([label, n]) => ({ label: name(label), value: count2(n) })),
+    kinds: bounded(result.errors, (e) => ({
+      errorClass: name(e.errorClass),
+      method: name(e.method),
+      tool: e.tool === void 0 ? "" : name(e.tool),
+      detail: [e.status === void 0 ? "" : `HTTP ${e.status}`, e.code === void 0 ? "" : `code ${e.code}`, e.reason === void 0 ? "" : name(e.reason)].filter(Boolean).join(", "),
+      count: count2(e.count),
+      samples: e.samples.slice(0, MAX_SAMPLES).map(message)
+    }))
+  };
+}
+function bounded(items, map) {
+  return { rows: items.slice(0, MAX_TABLE_ROWS).map(map), more: Math.max(0, items.length - MAX_TABLE_ROWS) };
+}
+function observedText(key, source, observed) {
+  if (observed === null) return "n/a";
+  const agg = /^\s*([a-z]+)/.exec(source)?.[1] ?? "";
+  if (agg === "rate" && !/^(http_reqs|mcp_calls|iterations|data_)/.test(key)) return formatPercent(observed);
+  if (/duration|waiting|delay/.test(key) && agg !== "count" && agg !== "rate") return formatMs(observed);
+  return String(Number(observed.toFixed(4)));
+}
+function name(text2) {
+  return plainText(String(text2), MAX_NAME_LENGTH);
+}
+function message(text2) {
+  return plainText(String(text2), MAX_MESSAGE_LENGTH);
+}
+function count2(n) {
+  return n.toLocaleString("en-US");
+}
+function elapsed(ms) {
+  return ms < 6e4 ? `${(ms / 1e3).toFixed(1)}s` : formatDurationClock(ms);
+}
+function fixed(n) {
+  return n === null ? "-" : n.toFixed(2);
+}
+
+// src/report/html.ts
+var compiled;
+function renderHtmlReport(result, options = {}) {
+  const view = buildHtmlView(result, options.baseline);
+  compiled ??= compile();
+  return compiled({
+    view,
+    csp: CONTENT_SECURITY_POLICY,
+    chartJson: scriptJson({ charts: view.charts }),
+    uplotCss: UPLOT_CSS,
+    reportCss: REPORT_CSS,
+    uplotJs: UPLOT_SCRIPT,
+    reportJs: REPORT_SCRIPT
+  });
+}
+function compile() {
+  const hbs = import_handlebars.default.create();
+  for (const [name2, source] of Object.entries(REPORT_PARTIALS)) hbs.registerPartial(name2, source);
+  return hbs.compile(REPORT_TEMPLATE, { strict: true, noEscape: false, preventIndent: true });
+}
+var CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  `script-src ${[UPLOT_SCRIPT, REPORT_SCRIPT].map((s) => `'sha256-${createHash2("sha256").update(s).digest("base64")}'`).join(" ")}`,
+  "style-src 'unsafe-inline'",
+  "img-src data:",
+  "base-uri 'none'",
+  "form-action 'none'"
+].join("; ");
+function scriptJson(value) {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+// src/report/markdown-text.ts
+var REFERENCES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  "|": "&#124;",
+  "`": "&#96;",
+  "\\": "&#92;",
+  "[": "&#91;",
+  "]": "&#93;",
+  "*": "&#42;",
+  _: "&#95;",
+  "~": "&#126;",
+  $: "&#36;",
+  "#": "&#35;"
+};
+var UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+var SYNTAX = /[&<>|`\\[\]*_~$#]/g;
+var ZERO_WIDTH_SPACE = "\u200B";
+function inlineText(text2, max2) {
+  return bound(String(text2), max2).replace(UNPRINTABLE, " ").replace(SYNTAX, (c) => REFERENCES[c]).replace(/@/g, `@${ZERO_WIDTH_SPACE}`).replace(/:\/\//g, "&#58;//").replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}&#46;`).replace(/&#35;(?=[\p{L}\p{N}])/gu, `&#35;${ZERO_WIDTH_SPACE}`);
+}
+function bound(text2, max2) {
+  if (text2.length <= max2) return text2;
+  const code = text2.charCodeAt(max2 - 1);
+  const end = code >= 55296 && code <= 56319 ? max2 - 1 : max2;
+  return `${text2.slice(0, end)}\u2026`;
+}
+function commentMarker(id) {
+  const safe = String(id).slice(0, 100).replace(/[^A-Za-z0-9._:/+=-]/g, "-").replace(/-{2,}/g, "-");
+  return `<!-- mcp-load:${safe || "default"} -->`;
+}
+function linkDestination(url2) {
+  let parsed;
+  try {
+    parsed = new URL(url2);
+  } catch {
+    return void 0;
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
+  return parsed.href.replace(/[()<>\s"'`[\]\\|*_]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+function markdownTable(header, align, rows) {
+  const line = (cells) => `| ${cells.join(" | ")} |`;
+  return [line(header), line(align.map((a) => a === "right" ? "---:" : ":---")), ...rows.map(line)];
+}
+function formatCount(n) {
+  if (n === null || n === void 0 || !Number.isFinite(n)) return "\u2014";
+  const [int2, frac] = String(Math.abs(Math.round(n * 100) / 100)).split(".");
+  return `${n < 0 ? "\u2212" : ""}${int2.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${frac ? `.${frac}` : ""}`;
+}
+function formatRatio(n) {
+  return n === null || n === void 0 || !Number.isFinite(n) ? "\u2014" : n.toFixed(2);
+}
+function formatScenarioDuration(ms) {
+  if (ms < 1e3 || ms % 1e3 !== 0) return ms < 1e3 ? `${ms}ms` : `${Number((ms / 1e3).toFixed(3))}s`;
+  const s = ms / 1e3;
+  const m = Math.floor(s / 60);
+  return m === 0 ? `${s}s` : `${m}m${s % 60 === 0 ? "" : `${s % 60}s`}`;
+}
+function formatChange(baseline, current, points = false) {
+  if (baseline === null || baseline === void 0 || current === null || current === void 0) return "\u2014";
+  if (!Number.isFinite(baseline) || !Number.isFinite(current)) return "\u2014";
+  if (points) {
+    const pp = (current - baseline) * 100;
+    return Math.abs(pp) < 5e-3 ? "\xB10 pp" : `${pp > 0 ? "\u25B2 +" : "\u25BC \u2212"}${Math.abs(pp).toFixed(2)} pp`;
+  }
+  if (baseline === current) return "\xB10%";
+  if (baseline === 0) return `${current > 0 ? "\u25B2" : "\u25BC"} from 0`;
+  return formatRelative((current - baseline) / Math.abs(baseline));
+}
+function formatRelative(change) {
+  if (!Number.isFinite(change)) return "\u2014";
+  const pct = Math.abs(change * 100);
+  const text2 = pct >= 10 ? pct.toFixed(0) : pct.toFixed(1);
+  if (text2 === "0" || text2 === "0.0") return "\xB10%";
+  return `${change > 0 ? "\u25B2 +" : "\u25BC \u2212"}${text2}%`;
+}
+
+// src/report/markdown.ts
+var DEFAULT_MAX_LENGTH = 65e3;
+var DEFAULT_TOP_TOOLS = 10;
+var MAX_SHORT = 40;
+var MAX_NAME = 80;
+var MAX_LABEL = 120;
+var MAX_MESSAGE = 200;
+var DETAIL_ORDER = ["errors", "checks", "methods", "unchanged", "warnings", "environment", "scenario"];
+var DROP_ORDER = ["scenario", "environment", "methods", "unchanged", "warnings", "checks", "errors"];
+var DETAIL_TITLES = {
+  errors: "error classes",
+  checks: "checks",
+  warnings: "warnings",
+  unchanged: "unchanged comparisons",
+  methods: "per-method table",
+  environment: "environment",
+  scenario: "scenario shape"
+};
+function renderMarkdown(result, options = {}) {
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  const input = prepare(result, options);
+  const full = {
+    details: DETAIL_ORDER,
+    detailRows: 50,
+    errorSamples: 2,
+    toolRows: Math.max(0, options.topTools ?? DEFAULT_TOP_TOOLS),
+    verdictRows: 20,
+    thresholdRows: 20
+  };
+  full.details = DETAIL_ORDER.filter((detail) => detailSection(detail, input, full).length > 0);
+  let last = "";
+  for (const plan of shrinking(full)) {
+    const body = render(input, plan);
+    const text2 = plan === full ? body : `${body}
+${truncationNote(input, full, plan)}
+`;
+    if (text2.length <= maxLength) return text2;
+    last = body;
+  }
+  return cutToLength(last, truncationNote(input, full, void 0), maxLength);
+}
+function* shrinking(full) {
+  yield full;
+  let plan = { ...full, detailRows: Math.min(full.detailRows, 20), errorSamples: 1 };
+  yield plan;
+  for (const drop of DROP_ORDER) {
+    plan = { ...plan, details: plan.details.filter((d) => d !== drop) };
+    yield plan;
+  }
+  for (const [tools, rows] of [
+    [5, 10],
+    [3, 5],
+    [0, 0]
+  ]) {
+    yield { ...plan, toolRows: Math.min(full.toolRows, tools), verdictRows: Math.min(full.verdictRows, rows), thresholdRows: Math.min(full.thresholdRows, rows) };
+  }
+}
+function truncationNote(input, full, plan) {
+  const left = [];
+  if (plan === void 0) left.push("most sections");
+  else {
+    const dropped = full.details.filter((d) => !plan.details.includes(d)).map((d) => DETAIL_TITLES[d]);
+    if (dropped.length > 0) left.push(dropped.join(", "));
+    if (plan.details.length > 0 && (plan.errorSamples < full.errorSamples || plan.detailRows < full.detailRows)) left.push("rows and error samples of folded tables");
+    const notable = (input.verdicts ?? []).filter((v) => v.verdict !== "unchanged").length;
+    const cut = (shown, all, fullShown) => shown < fullShown && all > shown;
+    if (cut(plan.toolRows, input.tools.length, full.toolRows) || cut(plan.verdictRows, notable, full.verdictRows) || cut(plan.thresholdRows, input.result.thresholds.length, full.thresholdRows)) {
+      left.push("rows of long tables");
+    }
+  }
+  const where = input.reportLink ? `the [HTML report](${input.reportLink}) and result.json` : "result.json";
+  return `\u2702\uFE0F *Shortened to fit GitHub's comment size limit: left out ${left.join("; ")}. Everything is in ${where}.*`;
+}
+function cutToLength(body, note, maxLength) {
+  const lines = body.split("\n");
+  const kept = [];
+  let length = note.length + 2;
+  for (const line of lines) {
+    if (length + line.length + 1 > maxLength) break;
+    kept.push(line);
+    length += line.length + 1;
+  }
+  if (kept.length > 0) return `${kept.join("\n")}
+${note}
+`;
+  return lines[0].length + 1 <= maxLength ? `${lines[0]}
+` : "";
+}
+function prepare(result, options) {
+  const tools = [...result.byTool].sort((a, b) => b.calls - a.calls);
+  const baselineTools = new Map((options.baseline?.byTool ?? []).map((row) => [toolKey(row), row]));
+  return {
+    result,
+    baseline: options.baseline,
+    verdicts: options.verdicts,
+    marker: commentMarker(options.marker ?? result.scenario.id),
+    reportLink: options.reportUrl === void 0 ? void 0 : linkDestination(options.reportUrl),
+    figures: keyFigures(result),
+    baselineFigures: options.baseline && keyFigures(options.baseline),
+    tools,
+    baselineTools
+  };
+}
+function toolKey(row) {
+  return `${row.method}\0${row.tool ?? ""}`;
+}
+function keyFigures(result) {
+  const total = /* @__PURE__ */ new Map();
+  for (const s of result.metrics.metrics) if (Object.keys(s.tags).length === 0) total.set(s.metric, s);
+  const calls = total.get("mcp_calls");
+  const reqs = total.get("http_reqs");
+  const duration3 = total.get("mcp_call_duration");
+  const errors2 = total.get("mcp_errors");
+  const latency2 = duration3?.type === "trend" && duration3.summary.count > 0 ? duration3.summary : void 0;
+  return {
+    mcpCalls: calls?.type === "counter" ? calls.summary.count : null,
+    mcpRate: calls?.type === "counter" ? calls.summary.rate : null,
+    httpReqs: reqs?.type === "counter" ? reqs.summary.count : null,
+    httpPerCall: result.httpPerCall.overall,
+    p95: latency2 ? latency2.p95 : null,
+    p99: latency2 ? latency2.p99 : null,
+    errorRate: errors2?.type === "rate" && errors2.summary.passes + errors2.summary.fails > 0 ? errors2.summary.rate : null
+  };
+}
+function render(input, plan) {
+  const blocks = [
+    [input.marker, verdictLine(input)],
+    contextLines(input),
+    keyTable(input),
+    comparisonSection(input, plan),
+    thresholdSection(input.result.thresholds, plan.thresholdRows),
+    ratioSection(input),
+    toolSection(input, plan.toolRows),
+    ...plan.details.map((detail) => detailSection(detail, input, plan))
+  ];
+  return blocks.filter((lines) => lines.length > 0).map((lines) => lines.join("\n")).join("\n\n").concat("\n");
+}
+function verdictLine({ result, verdicts, figures: figures2 }) {
+  const failed = result.thresholds.filter((t) => !t.ok).length;
+  const regressions = (verdicts ?? []).filter((v) => v.verdict === "regression");
+  const plural = (n, word) => `${formatCount(n)} ${word}${n === 1 ? "" : "s"}`;
+  let status;
+  if (failed > 0) status = `\u274C **mcp-load: ${plural(failed, "threshold")} failed${result.interrupted === "threshold" ? ", run aborted" : ""}**`;
+  else if (result.interrupted === "signal") status = "\u26A0\uFE0F **mcp-load: interrupted**";
+  else if (regressions.length > 0) status = `\u26A0\uFE0F **mcp-load: passed, ${plural(regressions.length, "regression")}**`;
+  else status = "\u2705 **mcp-load: passed**";
+  const summary = !figures2.mcpCalls ? "no MCP calls" : [
+    `${formatCount(figures2.mcpCalls)} MCP calls${figures2.mcpRate === null ? "" : ` at ${formatRate(figures2.mcpRate)}`}`,
+    `p95 ${figures2.p95 === null ? "\u2014" : formatMs(figures2.p95)}`,
+    `${figures2.errorRate === null ? "\u2014" : formatPercent(figures2.errorRate)} errors`
+  ].join(", ");
+  const regressed = regressions.length === 0 ? "" : ` \u2014 regression: ${regressions.slice(0, 3).map((v) => `${verdictLabel(v, MAX_SHORT)} ${verdictChange(v)}`).join(", ")}${regressions.length > 3 ? `, and ${formatCount(regressions.length - 3)} more` : ""}`;
+  return `${status} \u2014 ${summary}${regressed}`;
+}
+function contextLines({ result, baseline, reportLink }) {
+  const facts = [
+    `Scenario **${inlineText(result.scenario.id, MAX_NAME)}**`,
+    formatScenarioDuration(Math.round(result.durationMs / 100) * 100),
+    `${formatCount(result.vusMax)} VUs max`,
+    `target ${inlineText(result.target, MAX_LABEL)}`
+  ];
+  const sha = result.environment.git?.sha;
+  if (sha) facts.push(`commit ${inlineText(sha.slice(0, 7), 7)}`);
+  if (reportLink) facts.push(`\u{1F4CA} [HTML report](${reportLink})`);
+  const lines = [facts.join(" \xB7 ")];
+  if (result.interrupted === "signal") lines.push("", "\u26A0\uFE0F The run was interrupted before it finished: figures cover the part that ran.");
+  if (baseline) {
+    const git = baseline.environment.git;
+    const from = [
+      `run of ${inlineText(baseline.startedAt.slice(0, 10), 10)}`,
+      ...git?.sha ? [`commit ${inlineText(git.sha.slice(0, 7), 7)}`] : [],
+      ...git?.ref ? [inlineText(git.ref, MAX_LABEL)] : []
+    ];
+    lines.push("", `Baseline: ${from.join(" \xB7 ")}`);
+    if (baseline.scenario.hash !== result.scenario.hash) {
+      lines.push("", "\u26A0\uFE0F The baseline ran a different workload (the scenario changed): differences may come from the scenario, not the server.");
+    }
+  }
+  return lines;
+}
+function keyTable({ figures: figures2, baselineFigures: base }) {
+  const row = (label, pick2, format, points = false) => {
+    const current = pick2(figures2);
+    const before = base ? pick2(base) : null;
+    return [label, current === null ? "\u2014" : format(current), before === null ? "\u2014" : format(before), formatChange(before, current, points)];
+  };
+  return markdownTable(
+    ["", "This run", "Baseline", "Change"],
+    ["left", "right", "right", "right"],
+    [
+      row("MCP calls", (f) => f.mcpCalls, formatCount),
+      row("MCP calls/s", (f) => f.mcpRate, formatRate),
+      row("HTTP requests", (f) => f.httpReqs, formatCount),
+      row("HTTP requests per MCP call", (f) => f.httpPerCall, formatRatio),
+      row("p95 MCP latency", (f) => f.p95, formatMs),
+      row("p99 MCP latency", (f) => f.p99, formatMs),
+      row("Error rate", (f) => f.errorRate, formatPercent, true)
+    ]
+  );
+}
+var VERDICT_ORDER = ["regression", "improvement", "new", "gone", "not comparable", "unchanged"];
+var VERDICT_LABELS = {
+  regression: "\u{1F534} regression",
+  improvement: "\u{1F7E2} improvement",
+  new: "\u{1F195} new",
+  gone: "\u2796 gone",
+  "not comparable": "\u2754 not comparable",
+  unchanged: "\u26AA unchanged"
+};
+function comparisonSection({ verdicts }, plan) {
+  if (!verdicts || verdicts.length === 0) return [];
+  const notable = VERDICT_ORDER.filter((v) => v !== "unchanged").flatMap((kind) => verdicts.filter((v) => v.verdict === kind));
+  const unchanged = verdicts.length - notable.length;
+  const lines = ["#### Compared with baseline", ""];
+  if (notable.length === 0) lines.push(`All ${formatCount(unchanged)} comparisons unchanged.`);
+  else {
+    lines.push(...verdictTable(notable.slice(0, plan.verdictRows)));
+    const rest = [
+      notable.length > plan.verdictRows ? `${formatCount(notable.length - plan.verdictRows)} more changes` : "",
+      unchanged > 0 ? `${formatCount(unchanged)} unchanged` : ""
+    ].filter(Boolean);
+    if (rest.length > 0) lines.push("", `\u2026and ${rest.join(", ")}.`);
+  }
+  return lines;
+}
+function verdictTable(verdicts) {
+  const withTool = verdicts.some((v) => v.tool !== void 0);
+  const withNote = verdicts.some((v) => v.note !== void 0);
+  const header = ["", "Metric", ...withTool ? ["Tool"] : [], "Baseline", "This run", "Change", ...withNote ? ["Note"] : []];
+  const align = header.map((_, i) => i >= (withTool ? 3 : 2) && i < (withTool ? 6 : 5) ? "right" : "left");
+  const rows = verdicts.map((v) => [
+    VERDICT_LABELS[v.verdict] ?? inlineText(String(v.verdict), MAX_NAME),
+    inlineText(v.metric, MAX_NAME),
+    ...withTool ? [v.tool === void 0 ? "" : inlineText(v.tool, MAX_NAME)] : [],
+    verdictValue(v.metric, v.baseline),
+    verdictValue(v.metric, v.current),
+    verdictChange(v),
+    ...withNote ? [v.note === void 0 ? "" : inlineText(v.note, MAX_LABEL)] : []
+  ]);
+  return markdownTable(header, align, rows);
+}
+function verdictLabel(v, max2) {
+  return v.tool === void 0 ? inlineText(v.metric, max2) : `${inlineText(v.metric, max2)} (${inlineText(v.tool, max2)})`;
+}
+function verdictChange(v) {
+  return v.change !== void 0 ? formatRelative(v.change) : formatChange(v.baseline, v.current);
+}
+function verdictValue(name2, value) {
+  if (value === null || !Number.isFinite(value)) return "\u2014";
+  const metric = String(name2).slice(0, MAX_NAME);
+  if (/duration|latency|_p\d|\bp\(?\d|avg|med/i.test(metric)) return formatMs(value);
+  if (/error|fail/i.test(metric) && value >= 0 && value <= 1) return formatPercent(value);
+  if (/throughput|per_s\b|\/s\b/i.test(metric)) return formatRate(value);
+  if (/per_call/i.test(metric)) return formatRatio(value);
+  return formatCount(value);
+}
+function thresholdSection(thresholds, limit) {
+  if (thresholds.length === 0) return [];
+  const failed = thresholds.filter((t) => !t.ok).length;
+  const lines = [`#### Thresholds: ${formatCount(thresholds.length - failed)} of ${formatCount(thresholds.length)} passed`];
+  const shown = preferring(thresholds, limit, (t) => !t.ok);
+  if (shown.length > 0) {
+    lines.push(
+      "",
+      ...markdownTable(
+        ["", "Metric", "Threshold", "Observed"],
+        ["left", "left", "left", "right"],
+        shown.map((t) => [t.ok ? "\u2713" : "\u2717", inlineText(t.key, MAX_LABEL), inlineText(t.source, MAX_NAME), t.error ? inlineText(t.error, MAX_LABEL) : observedText2(t)])
+      )
+    );
+  }
+  if (shown.length < thresholds.length) lines.push("", `\u2026and ${formatCount(thresholds.length - shown.length)} more.`);
+  return lines;
+}
+function observedText2(t) {
+  return formatObserved(String(t.key), String(t.source), t.observed, formatCount);
+}
+function ratioSection({ result, baseline }) {
+  const row = (label, r) => [
+    label,
+    formatRatio(r.httpPerCall.overall),
+    formatRatio(r.httpPerCall.byPhase.setup),
+    formatRatio(r.httpPerCall.byPhase.calls),
+    formatRatio(r.httpPerCall.byPhase.teardown)
+  ];
+  return [
+    "#### HTTP requests per MCP call",
+    "",
+    ...markdownTable(
+      ["", "Overall", "Setup (per session)", "Calls", "Teardown (per session)"],
+      ["left", "right", "right", "right", "right"],
+      [row("This run", result), ...baseline ? [row("Baseline", baseline)] : []]
+    )
+  ];
+}
+function toolSection({ tools, baseline, baselineTools }, limit) {
+  if (tools.length === 0) return [];
+  const shown = tools.slice(0, limit);
+  const title = shown.length === tools.length ? `#### Tools, prompts and resources (${formatCount(tools.length)})` : `#### Tools, prompts and resources (top ${formatCount(shown.length)} of ${formatCount(tools.length)} by calls)`;
+  const lines = [title];
+  if (shown.length > 0) {
+    const header = ["Name", "Method", "Calls", "Errors", "p50", "p95", "p99", "HTTP/call", ...baseline ? ["p95 vs baseline"] : []];
+    const rows = shown.map((row) => {
+      const before = baselineTools.get(toolKey(row));
+      return [
+        inlineText(row.tool ?? "", MAX_NAME),
+        inlineText(row.method, MAX_NAME),
+        formatCount(row.calls),
+        row.errors === 0 ? "0" : `${formatCount(row.errors)} (${formatPercent(row.errorRate)})`,
+        formatMs(row.p50),
+        formatMs(row.p95),
+        formatMs(row.p99),
+        formatRatio(row.httpPerCall),
+        ...baseline ? [before ? formatChange(before.p95, row.p95) : "new"] : []
+      ];
+    });
+    lines.push("", ...markdownTable(header, header.map((_, i) => i < 2 ? "left" : "right"), rows));
+  }
+  if (shown.length < tools.length) lines.push("", `\u2026and ${formatCount(tools.length - shown.length)} more in the HTML report and result.json.`);
+  return lines;
+}
+function detailSection(detail, input, plan) {
+  const { result } = input;
+  switch (detail) {
+    case "errors":
+      return errorDetails(result.errors, plan);
+    case "checks":
+      return checkDetails(result.checks, plan.detailRows);
+    case "warnings":
+      return result.warnings.length === 0 ? [] : folded(`Warnings (${formatCount(result.warnings.length)})`, [
+        ...result.warnings.slice(0, plan.detailRows).map((w) => `- ${inlineText(w, MAX_MESSAGE * 2)}`),
+        ...moreLine(result.warnings.length - plan.detailRows)
+      ]);
+    case "unchanged": {
+      const unchanged = (input.verdicts ?? []).filter((v) => v.verdict === "unchanged");
+      if (unchanged.length === 0) return [];
+      const shown = unchanged.slice(0, plan.detailRows);
+      return folded(`Unchanged (${formatCount(unchanged.length)})`, [...verdictTable(shown), ...moreLine(unchanged.length - shown.length)]);
+    }
+    case "methods":
+      return methodDetails(result.byMethod, plan.detailRows);
+    case "environment":
+      return folded("Environment", environmentLines(result));
+    case "scenario":
+      return folded("Scenario shape", scenarioLines(result, plan.detailRows));
+  }
+}
+function folded(summary, body) {
+  return [`<details><summary>${summary}</summary>`, "", ...body, "", "</details>"];
+}
+function moreLine(more) {
+  return more > 0 ? ["", `\u2026and ${formatCount(more)} more.`] : [];
+}
+function errorDetails(errors2, plan) {
+  if (errors2.length === 0) return [];
+  const byClass = /* @__PURE__ */ new Map();
+  for (const e of errors2) byClass.set(e.errorClass, (byClass.get(e.errorClass) ?? 0) + e.count);
+  const total = [...byClass.values()].reduce((a, b) => a + b, 0);
+  const classes = [...byClass].map(([c, n]) => `${inlineText(c, MAX_NAME)} ${formatCount(n)}`).join(", ");
+  const shown = errors2.slice(0, plan.detailRows);
+  const rows = shown.map((e) => [
+    inlineText(e.errorClass, MAX_NAME),
+    inlineText(e.method, MAX_NAME),
+    e.tool === void 0 ? "" : inlineText(e.tool, MAX_NAME),
+    [e.status === void 0 ? "" : `HTTP ${e.status}`, e.code === void 0 ? "" : `code ${e.code}`, e.reason === void 0 ? "" : inlineText(e.reason, MAX_NAME)].filter(Boolean).join(", "),
+    formatCount(e.count),
+    e.samples.slice(0, plan.errorSamples).map((s) => inlineText(s, MAX_MESSAGE)).join("<br>")
+  ]);
+  return folded(`Errors: ${formatCount(total)} (${classes})`, [
+    ...markdownTable(["Class", "Method", "Name", "Status", "Count", "Sample messages"], ["left", "left", "left", "left", "right", "left"], rows),
+    ...moreLine(errors2.length - shown.length)
+  ]);
+}
+function checkDetails(checks, limit) {
+  if (checks.length === 0) return [];
+  const passes = checks.reduce((n, c) => n + c.passes, 0);
+  const all = checks.reduce((n, c) => n + c.passes + c.fails, 0);
+  const shown = preferring(checks, limit, (c) => c.fails > 0);
+  const rows = shown.map((c) => [
+    c.fails === 0 ? "\u2713" : "\u2717",
+    inlineText(c.scenario, MAX_NAME),
+    inlineText(c.step, MAX_NAME),
+    inlineText(c.check, MAX_LABEL),
+    formatCount(c.passes),
+    formatCount(c.fails)
+  ]);
+  return folded(`Checks: ${formatCount(passes)} of ${formatCount(all)} passed${all > 0 ? ` (${formatPercent(passes / all)})` : ""}`, [
+    ...markdownTable(["", "Scenario", "Step", "Check", "Passes", "Fails"], ["left", "left", "left", "left", "right", "right"], rows),
+    ...moreLine(checks.length - shown.length)
+  ]);
+}
+function methodDetails(methods, limit) {
+  if (methods.length === 0) return [];
+  const shown = methods.slice(0, limit);
+  const rows = shown.map((m) => [
+    inlineText(m.method, MAX_NAME),
+    formatCount(m.calls),
+    formatCount(m.errors),
+    formatPercent(m.errorRate),
+    formatMs(m.p50),
+    formatMs(m.p95),
+    formatMs(m.p99),
+    formatMs(m.max),
+    formatCount(m.httpReqs),
+    formatRatio(m.httpPerCall),
+    formatBytes(m.bytesSent),
+    formatBytes(m.bytesReceived)
+  ]);
+  const header = ["Method", "Calls", "Errors", "Error rate", "p50", "p95", "p99", "max", "HTTP reqs", "HTTP/call", "Sent", "Received"];
+  return folded(`Per MCP method (${formatCount(methods.length)})`, [
+    ...markdownTable(header, header.map((_, i) => i === 0 ? "left" : "right"), rows),
+    ...moreLine(methods.length - shown.length)
+  ]);
+}
+function environmentLines(result) {
+  const env = result.environment;
+  const git = env.git;
+  return [
+    `- mcp-load ${inlineText(result.tool.version, MAX_NAME)} on ${inlineText(env.os, MAX_NAME)} ${inlineText(env.arch, MAX_NAME)}, Node ${inlineText(env.node, MAX_NAME)}, ${formatCount(env.cpus)} CPUs${env.ci ? ", CI" : ""}`,
+    ...git?.sha || git?.ref ? [`- git ${[git.sha, git.ref].filter(Boolean).map((s) => inlineText(String(s), MAX_LABEL)).join(", ")}`] : [],
+    `- ${inlineText(result.startedAt, MAX_NAME)} \u2192 ${inlineText(result.endedAt, MAX_NAME)} (${formatMs(result.durationMs)})`
+  ];
+}
+function scenarioLines(result, limit) {
+  const echo = result.scenario.echo;
+  const lines = [
+    `- file ${inlineText(result.scenario.file, MAX_LABEL)}, transport ${inlineText(echo.transport, MAX_NAME)}, timeout ${formatScenarioDuration(echo.timeoutMs)}, warm-up ${formatScenarioDuration(echo.warmupMs)}`
+  ];
+  const specs = echo.scenarios.slice(0, limit);
+  for (const spec of specs) lines.push(`- **${inlineText(spec.name, MAX_NAME)}**: ${executorText(spec)}, ${inlineText(spec.session, MAX_NAME)} sessions; flow: ${flowText(spec.flow)}`);
+  lines.push(...moreLine(echo.scenarios.length - specs.length));
+  return lines;
+}
+function executorText(echo) {
+  const spec = echo;
+  const d = formatScenarioDuration;
+  const over = (stages) => d(stages.reduce((n, s) => n + s.durationMs, 0));
+  const path = (start, stages) => [start, ...stages.map((s) => s.target)].slice(0, 12).join(" \u2192 ");
+  switch (spec.executor) {
+    case "constant-vus":
+      return `constant-vus, ${spec.vus} VUs for ${d(spec.durationMs)}`;
+    case "ramping-vus":
+      return `ramping-vus, ${path(spec.startVUs, spec.stages)} VUs over ${over(spec.stages)}`;
+    case "per-vu-iterations":
+      return `per-vu-iterations, ${spec.vus} VUs \xD7 ${spec.iterations} iterations`;
+    case "shared-iterations":
+      return `shared-iterations, ${spec.iterations} iterations over ${spec.vus} VUs`;
+    case "constant-arrival-rate":
+      return `constant-arrival-rate, ${spec.rate} per ${d(spec.timeUnitMs)} for ${d(spec.durationMs)} (${spec.preAllocatedVUs}\u2013${spec.maxVUs} VUs)`;
+    case "ramping-arrival-rate":
+      return `ramping-arrival-rate, ${path(spec.startRate, spec.stages)} per ${d(spec.timeUnitMs)} over ${over(spec.stages)} (${spec.preAllocatedVUs}\u2013${spec.maxVUs} VUs)`;
+    default:
+      return inlineText(String(spec.executor), MAX_NAME);
+  }
+}
+var MAX_FLOW_STEPS = 12;
+function flowText(flow) {
+  const steps = flow.slice(0, MAX_FLOW_STEPS).map((step) => {
+    if (step.kind !== "think") return `${step.kind} ${inlineText(step.name, MAX_NAME)}`;
+    const t = step.think;
+    if (t.kind === "constant") return `think ${formatScenarioDuration(t.ms)}`;
+    if (t.kind === "uniform") return `think ${formatScenarioDuration(t.minMs)}\u2013${formatScenarioDuration(t.maxMs)}`;
+    return `think ~${formatScenarioDuration(t.meanMs)}`;
+  });
+  return `${steps.join(" \u2192 ")}${flow.length > MAX_FLOW_STEPS ? ` \u2192 \u2026 (${flow.length} steps)` : ""}`;
+}
+function preferring(items, limit, first) {
+  if (items.length <= limit) return [...items];
+  const chosen = new Set(items.filter(first).slice(0, limit));
+  for (const item of items) {
+    if (chosen.size >= limit) break;
+    chosen.add(item);
+  }
+  return items.filter((item) => chosen.has(item));
+}
+
+// src/cli/report-files.ts
+async function writeReportFiles(dir, result, options = {}) {
+  await mkdir2(dir, { recursive: true });
+  const files = { result: join(dir, "result.json"), html: join(dir, "report.html"), markdown: join(dir, "summary.md") };
+  if (options.writeResultFile !== false) await writeResult(files.result, result);
+  await writeFile2(files.html, renderHtmlReport(result, { baseline: options.baseline }));
+  await writeFile2(files.markdown, renderMarkdown(result, { baseline: options.baseline }));
+  return files;
+}
 
 // src/demo/server.ts
 import { randomUUID } from "node:crypto";
@@ -44614,9 +53276,9 @@ var __hasOwnProp2 = Object.prototype.hasOwnProperty;
 var __commonJSMin = (cb, mod) => () => (mod || cb((mod = { exports: {} }).exports, mod), mod.exports);
 var __exportAll = (all, symbols) => {
   let target = {};
-  for (var name in all) {
-    __defProp2(target, name, {
-      get: all[name],
+  for (var name2 in all) {
+    __defProp2(target, name2, {
+      get: all[name2],
       enumerable: true
     });
   }
@@ -45200,12 +53862,12 @@ function merge(a, b) {
   });
   return clone(a, def);
 }
-function partial(Class2, schema, mask, name = "partial") {
+function partial(Class2, schema, mask, name2 = "partial") {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
-    throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
+    throw new Error(`.${name2}() cannot be used on object schemas containing refinements`);
   }
   const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
   const newShape = {};
@@ -45249,8 +53911,8 @@ function prefixIssues(path, issues) {
     return iss;
   });
 }
-function unwrapMessage(message) {
-  return typeof message === "string" ? message : message?.message;
+function unwrapMessage(message2) {
+  return typeof message2 === "string" ? message2 : message2?.message;
 }
 function sizeCaps(defChecks) {
   const caps = [];
@@ -45280,7 +53942,7 @@ function finalizeIssue(iss, ctx, config2) {
       iss.schema = iss.inst;
   }
   const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
-  const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
+  const message2 = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
   const full = {};
   for (const k of Object.keys(iss)) {
     if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
@@ -45288,7 +53950,7 @@ function finalizeIssue(iss, ctx, config2) {
     full[k] = iss[k];
   }
   full.path ?? (full.path = []);
-  full.message = message;
+  full.message = message2;
   if (ctx?.reportInput) {
     full.input = iss.input;
   }
@@ -45308,14 +53970,14 @@ function codePointLength(str) {
   const units = str.length;
   if (!highSurrogate.test(str))
     return units;
-  let count2 = units;
+  let count3 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count2--;
+      count3--;
       i++;
     }
   }
-  return count2;
+  return count3;
 }
 function getLengthableOrigin(input) {
   if (Array.isArray(input))
@@ -45545,7 +54207,7 @@ function newError(Definition) {
   return new Definition();
 }
 // @__NO_SIDE_EFFECTS__
-function $constructor(name, initializer3, proto, params) {
+function $constructor(name2, initializer3, proto, params) {
   const zodProto = {};
   function Internals(def) {
     this.def = def;
@@ -45563,10 +54225,10 @@ function $constructor(name, initializer3, proto, params) {
       } finally {
         _zodDesc.value = void 0;
       }
-    } else if (inst._zod.traits.has(name)) {
+    } else if (inst._zod.traits.has(name2)) {
       return;
     }
-    inst._zod.traits.add(name);
+    inst._zod.traits.add(name2);
     initializer3(inst, def);
     if (initialized) {
       const own2 = Object.getPrototypeOf(inst);
@@ -45592,7 +54254,7 @@ function $constructor(name, initializer3, proto, params) {
   const Parent = params?.Parent ?? Object;
   class Definition extends Parent {
   }
-  Object.defineProperty(Definition, "name", { value: name });
+  Object.defineProperty(Definition, "name", { value: name2 });
   function _(def) {
     const inst = params?.Parent ? newError(Definition) : this;
     init(inst, def);
@@ -45613,10 +54275,10 @@ function $constructor(name, initializer3, proto, params) {
     value: (inst) => {
       if (params?.Parent && inst instanceof params.Parent)
         return true;
-      return inst?._zod?.traits?.has(name);
+      return inst?._zod?.traits?.has(name2);
     }
   });
-  Object.defineProperty(_, "name", { value: name });
+  Object.defineProperty(_, "name", { value: name2 });
   return _;
 }
 var $ZodAsyncError = class extends Error {
@@ -45625,8 +54287,8 @@ var $ZodAsyncError = class extends Error {
   }
 };
 var $ZodEncodeError = class extends Error {
-  constructor(name) {
-    super(`Encountered unidirectional transform during encode: ${name}`);
+  constructor(name2) {
+    super(`Encountered unidirectional transform during encode: ${name2}`);
     this.name = "ZodEncodeError";
   }
 };
@@ -49097,12 +57759,12 @@ function initializeContext(params) {
     external: params?.external ?? void 0
   };
 }
-function handleUnrepresentable(schema, ctx, json2, params, message) {
-  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message }) : ctx.unrepresentable;
+function handleUnrepresentable(schema, ctx, json2, params, message2) {
+  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message: message2 }) : ctx.unrepresentable;
   if (result === "any")
     return false;
   if (result === void 0 || result === "throw")
-    throw new Error(message);
+    throw new Error(message2);
   Object.assign(json2, result);
   return true;
 }
@@ -49320,11 +57982,11 @@ function foldObjects(members2) {
     for (const key of object2.required ?? [])
       required2.add(key);
   }
-  const folded = { type: "object", properties };
+  const folded2 = { type: "object", properties };
   if (required2.size)
-    folded.required = [...required2];
+    folded2.required = [...required2];
   if (objects.every((object2) => object2.additionalProperties === false)) {
-    folded.additionalProperties = false;
+    folded2.additionalProperties = false;
   } else {
     const constraints = [];
     for (const object2 of objects) {
@@ -49333,11 +57995,11 @@ function foldObjects(members2) {
         constraints.push(constraint);
     }
     if (constraints.length === 1)
-      folded.additionalProperties = constraints[0];
+      folded2.additionalProperties = constraints[0];
     else if (constraints.length > 1)
-      folded.additionalProperties = { allOf: constraints };
+      folded2.additionalProperties = { allOf: constraints };
   }
-  return folded;
+  return folded2;
 }
 function foldIntersection(json2) {
   const allOf = json2.allOf;
@@ -49347,9 +58009,9 @@ function foldIntersection(json2) {
     if (key in json2)
       return;
   const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
-  let folded = null;
+  let folded2 = null;
   if (!unions.length) {
-    folded = foldObjects(allOf);
+    folded2 = foldObjects(allOf);
   } else {
     const union2 = unions[0];
     const keyword = UNION_KEYS.find((k) => Array.isArray(union2[k]));
@@ -49359,12 +58021,12 @@ function foldIntersection(json2) {
     const branches = union2[keyword].map((branch) => foldObjects([...rest, branch]));
     if (branches.some((b) => !b))
       return;
-    folded = { [keyword]: branches };
+    folded2 = { [keyword]: branches };
   }
-  if (!folded)
+  if (!folded2)
     return;
   delete json2.allOf;
-  assignProps(json2, folded);
+  assignProps(json2, folded2);
 }
 function finalize(ctx, schema) {
   const root = ctx.seen.get(schema);
@@ -52514,8 +61176,8 @@ var OAuthError = class OAuthError2 extends Error {
     if (typeof this !== "function") throw new TypeError("isInstance must be called on the class (e.g. `SdkError.isInstance(value)`); for callbacks use `v => SdkError.isInstance(v)`");
     return brandedHasInstance(this, value);
   }
-  constructor(code, message, errorUri) {
-    super(message);
+  constructor(code, message2, errorUri) {
+    super(message2);
     this.code = code;
     this.errorUri = errorUri;
     this.name = "OAuthError";
@@ -52591,8 +61253,8 @@ var SdkError = class extends Error {
   * failure as `{ cause }` so it is reachable through the `Error.cause` chain that
   * loggers and error trackers walk.
   */
-  constructor(code, message, data, options) {
-    super(message, options);
+  constructor(code, message2, data, options) {
+    super(message2, options);
     this.code = code;
     this.data = data;
     this.name = "SdkError";
@@ -52606,8 +61268,8 @@ var SdkHttpError = class extends SdkError {
   /**
   * @param options - Standard `ErrorOptions`, forwarded to `Error` (see {@linkcode SdkError}).
   */
-  constructor(code, message, data, options) {
-    super(code, message, data, options);
+  constructor(code, message2, data, options) {
+    super(code, message2, data, options);
     this.name = "SdkHttpError";
   }
   get status() {
@@ -54796,8 +63458,8 @@ var ProtocolError = class ProtocolError2 extends Error {
     if (typeof this !== "function") throw new TypeError("isInstance must be called on the class (e.g. `SdkError.isInstance(value)`); for callbacks use `v => SdkError.isInstance(v)`");
     return brandedHasInstance(this, value);
   }
-  constructor(code, message, data) {
-    super(message);
+  constructor(code, message2, data) {
+    super(message2);
     this.code = code;
     this.data = data;
     this.name = "ProtocolError";
@@ -54806,35 +63468,35 @@ var ProtocolError = class ProtocolError2 extends Error {
   /**
   * Factory method to create the appropriate error type based on the error code and data
   */
-  static fromError(code, message, data) {
+  static fromError(code, message2, data) {
     if (code === ProtocolErrorCode.UrlElicitationRequired && data) {
       const errorData = data;
-      if (errorData.elicitations) return new UrlElicitationRequiredError(errorData.elicitations, message);
+      if (errorData.elicitations) return new UrlElicitationRequiredError(errorData.elicitations, message2);
     }
     if (code === ProtocolErrorCode.UnsupportedProtocolVersion && data) {
       const errorData = data;
       if (Array.isArray(errorData.supported) && typeof errorData.requested === "string") return new UnsupportedProtocolVersionError({
         supported: errorData.supported,
         requested: errorData.requested
-      }, message);
+      }, message2);
     }
     if (code === ProtocolErrorCode.InvalidParams || code === ProtocolErrorCode.ResourceNotFound) {
       const errorData = data;
-      if (typeof errorData?.uri === "string" && (code === ProtocolErrorCode.ResourceNotFound || Object.keys(errorData).length === 1)) return new ResourceNotFoundError(errorData.uri, message);
+      if (typeof errorData?.uri === "string" && (code === ProtocolErrorCode.ResourceNotFound || Object.keys(errorData).length === 1)) return new ResourceNotFoundError(errorData.uri, message2);
     }
     if (code === ProtocolErrorCode.MissingRequiredClientCapability && data) {
       const errorData = data;
-      if (errorData.requiredCapabilities !== null && typeof errorData.requiredCapabilities === "object" && !Array.isArray(errorData.requiredCapabilities)) return new MissingRequiredClientCapabilityError({ requiredCapabilities: errorData.requiredCapabilities }, message);
+      if (errorData.requiredCapabilities !== null && typeof errorData.requiredCapabilities === "object" && !Array.isArray(errorData.requiredCapabilities)) return new MissingRequiredClientCapabilityError({ requiredCapabilities: errorData.requiredCapabilities }, message2);
     }
-    return new ProtocolError2(code, message, data);
+    return new ProtocolError2(code, message2, data);
   }
 };
 var ResourceNotFoundError = class extends ProtocolError {
   static {
     Object.defineProperty(this, "mcpBrand", { value: "mcp.ResourceNotFoundError" });
   }
-  constructor(uri, message = `Resource not found: ${uri}`) {
-    super(ProtocolErrorCode.InvalidParams, message, { uri });
+  constructor(uri, message2 = `Resource not found: ${uri}`) {
+    super(ProtocolErrorCode.InvalidParams, message2, { uri });
   }
   /** The URI that was requested and not found. */
   get uri() {
@@ -54845,8 +63507,8 @@ var UrlElicitationRequiredError = class extends ProtocolError {
   static {
     Object.defineProperty(this, "mcpBrand", { value: "mcp.UrlElicitationRequiredError" });
   }
-  constructor(elicitations, message = `URL elicitation${elicitations.length > 1 ? "s" : ""} required`) {
-    super(ProtocolErrorCode.UrlElicitationRequired, message, { elicitations });
+  constructor(elicitations, message2 = `URL elicitation${elicitations.length > 1 ? "s" : ""} required`) {
+    super(ProtocolErrorCode.UrlElicitationRequired, message2, { elicitations });
   }
   get elicitations() {
     return this.data?.elicitations ?? [];
@@ -54856,8 +63518,8 @@ var UnsupportedProtocolVersionError = class extends ProtocolError {
   static {
     Object.defineProperty(this, "mcpBrand", { value: "mcp.UnsupportedProtocolVersionError" });
   }
-  constructor(data, message = `Unsupported protocol version: ${data.requested}`) {
-    super(ProtocolErrorCode.UnsupportedProtocolVersion, message, data);
+  constructor(data, message2 = `Unsupported protocol version: ${data.requested}`) {
+    super(ProtocolErrorCode.UnsupportedProtocolVersion, message2, data);
   }
   /**
   * Protocol versions the receiver supports.
@@ -54876,8 +63538,8 @@ var MissingRequiredClientCapabilityError = class extends ProtocolError {
   static {
     Object.defineProperty(this, "mcpBrand", { value: "mcp.MissingRequiredClientCapabilityError" });
   }
-  constructor(data, message = `Missing required client capabilities: ${Object.keys(data.requiredCapabilities).join(", ")}`) {
-    super(ProtocolErrorCode.MissingRequiredClientCapability, message, data);
+  constructor(data, message2 = `Missing required client capabilities: ${Object.keys(data.requiredCapabilities).join(", ")}`) {
+    super(ProtocolErrorCode.MissingRequiredClientCapability, message2, data);
   }
   /**
   * The capabilities the server requires from the client to process the
@@ -56020,10 +64682,10 @@ function promptArgumentsFromStandardSchema(schema) {
   const jsonSchema = standardSchemaToJsonSchema(schema, "input");
   const properties = jsonSchema.properties || {};
   const required2 = jsonSchema.required || [];
-  return Object.entries(properties).map(([name, prop]) => ({
-    name,
+  return Object.entries(properties).map(([name2, prop]) => ({
+    name: name2,
     description: prop?.description,
-    required: required2.includes(name)
+    required: required2.includes(name2)
   }));
 }
 function isJsonObject(value) {
@@ -56078,7 +64740,7 @@ function walkProperty(node2, path, vendor, unsupported) {
 function walkRequestedSchema(converted, vendor) {
   const pruned = {};
   const unsupported = [];
-  for (const [key, value] of Object.entries(converted)) if (key === "properties" && isJsonObject(value)) pruned[key] = Object.fromEntries(Object.entries(value).map(([name, node2]) => [name, walkProperty(node2, `properties.${name}`, vendor, unsupported)]));
+  for (const [key, value] of Object.entries(converted)) if (key === "properties" && isJsonObject(value)) pruned[key] = Object.fromEntries(Object.entries(value).map(([name2, node2]) => [name2, walkProperty(node2, `properties.${name2}`, vendor, unsupported)]));
   else if (ROOT_KEYS.has(key)) pruned[key] = value;
   else if (!isAnnotationOnlyJsonSchemaKeyword(key)) unsupported.push(key);
   if (unsupported.length > 0) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Elicitation requestedSchema contains unsupported JSON Schema constraint(s) after Standard Schema conversion: ${unsupported.join(", ")}`);
@@ -56086,7 +64748,7 @@ function walkRequestedSchema(converted, vendor) {
 }
 function describeUnsupportedProperties(pruned, fallback) {
   if (!isJsonObject(pruned.properties)) return fallback;
-  const offenders = Object.entries(pruned.properties).filter(([, node2]) => !parseSchema(PrimitiveSchemaDefinitionSchema, node2).success).map(([name]) => `properties.${name}`);
+  const offenders = Object.entries(pruned.properties).filter(([, node2]) => !parseSchema(PrimitiveSchemaDefinitionSchema, node2).success).map(([name2]) => `properties.${name2}`);
   return offenders.length > 0 ? offenders.join(", ") : fallback;
 }
 function findDroppedConstraintPaths(original, parsed, path = "") {
@@ -56370,9 +65032,9 @@ var authSchemas = {
 var _specTypeSchemas = {};
 var _isSpecType = {};
 function register(key, schema) {
-  const name = key.slice(0, -6);
-  _specTypeSchemas[name] = schema;
-  _isSpecType[name] = (v) => schema.safeParse(v).success;
+  const name2 = key.slice(0, -6);
+  _specTypeSchemas[name2] = schema;
+  _isSpecType[name2] = (v) => schema.safeParse(v).success;
 }
 for (const key of SPEC_SCHEMA_KEYS) register(key, schemas_exports2[key]);
 for (const [key, schema] of Object.entries(authSchemas)) register(key, schema);
@@ -56397,17 +65059,17 @@ var RESERVED_ENVELOPE_META_KEYS = [
   LOG_LEVEL_META_KEY
 ];
 var RETRY_PARAMS_KEYS = ["inputResponses", "requestState"];
-function liftWireOnlyMaterial(message, kind) {
-  const params = message.params;
+function liftWireOnlyMaterial(message2, kind) {
+  const params = message2.params;
   if (!isPlainObject$1(params)) return {
-    message,
+    message: message2,
     lifted: {}
   };
   const meta2 = params._meta;
   const envelopeKeys = isPlainObject$1(meta2) ? RESERVED_ENVELOPE_META_KEYS.filter((key) => key in meta2) : [];
   const retryKeys = kind === "request" ? RETRY_PARAMS_KEYS.filter((key) => key in params) : [];
   if (envelopeKeys.length === 0 && retryKeys.length === 0) return {
-    message,
+    message: message2,
     lifted: {}
   };
   const lifted = {};
@@ -56430,7 +65092,7 @@ function liftWireOnlyMaterial(message, kind) {
   }
   return {
     message: {
-      ...message,
+      ...message2,
       params: nextParams
     },
     lifted
@@ -56560,12 +65222,12 @@ var Protocol = class {
   * byte-identical. User-supplied `_meta` keys are spread last so they win
   * over the auto-attached envelope keys.
   */
-  _envelopeOutbound(message) {
+  _envelopeOutbound(message2) {
     const envelope = this._outboundMetaEnvelope();
-    if (envelope === void 0) return message;
-    const params = message.params ?? {};
+    if (envelope === void 0) return message2;
+    const params = message2.params ?? {};
     return {
-      ...message,
+      ...message2,
       params: {
         ...params,
         _meta: {
@@ -56664,12 +65326,12 @@ var Protocol = class {
       this._onerror(error2);
     };
     const _onmessage = this._transport?.onmessage;
-    this._transport.onmessage = (message, extra) => {
-      _onmessage?.(message, extra);
-      if (isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) this._onresponse(message);
-      else if (isJSONRPCRequest(message)) this._onrequest(message, extra);
-      else if (isJSONRPCNotification(message)) this._onnotification(message, extra);
-      else this._onerror(/* @__PURE__ */ new Error(`Unknown message type: ${JSON.stringify(message)}`));
+    this._transport.onmessage = (message2, extra) => {
+      _onmessage?.(message2, extra);
+      if (isJSONRPCResultResponse(message2) || isJSONRPCErrorResponse(message2)) this._onresponse(message2);
+      else if (isJSONRPCRequest(message2)) this._onrequest(message2, extra);
+      else if (isJSONRPCNotification(message2)) this._onnotification(message2, extra);
+      else this._onerror(/* @__PURE__ */ new Error(`Unknown message type: ${JSON.stringify(message2)}`));
     };
     transport.setSupportedProtocolVersions?.(this._supportedProtocolVersions);
     await this._transport.start();
@@ -56731,13 +65393,13 @@ var Protocol = class {
       return;
     }
     const capturedTransport = this._transport;
-    const sendErrorResponse = (code, message, data) => {
+    const sendErrorResponse = (code, message2, data) => {
       const errorResponse = {
         jsonrpc: "2.0",
         id: request.id,
         error: {
           code,
-          message,
+          message: message2,
           ...data !== void 0 && { data }
         }
       };
@@ -57311,22 +65973,22 @@ function isJsonContentType(header) {
 }
 var STDIO_DEFAULT_MAX_BUFFER_SIZE = 10 * 1024 * 1024;
 var TOOL_NAME_REGEX = /^[A-Za-z0-9._-]{1,128}$/;
-function validateToolName(name) {
+function validateToolName(name2) {
   const warnings = [];
-  if (name.length === 0) return {
+  if (name2.length === 0) return {
     isValid: false,
     warnings: ["Tool name cannot be empty"]
   };
-  if (name.length > 128) return {
+  if (name2.length > 128) return {
     isValid: false,
-    warnings: [`Tool name exceeds maximum length of 128 characters (current: ${name.length})`]
+    warnings: [`Tool name exceeds maximum length of 128 characters (current: ${name2.length})`]
   };
-  if (name.includes(" ")) warnings.push("Tool name contains spaces, which may cause parsing issues");
-  if (name.includes(",")) warnings.push("Tool name contains commas, which may cause parsing issues");
-  if (name.startsWith("-") || name.endsWith("-")) warnings.push("Tool name starts or ends with a dash, which may cause parsing issues in some contexts");
-  if (name.startsWith(".") || name.endsWith(".")) warnings.push("Tool name starts or ends with a dot, which may cause parsing issues in some contexts");
-  if (!TOOL_NAME_REGEX.test(name)) {
-    const invalidChars = [...name].filter((char) => !/[A-Za-z0-9._-]/.test(char)).filter((char, index, arr) => arr.indexOf(char) === index);
+  if (name2.includes(" ")) warnings.push("Tool name contains spaces, which may cause parsing issues");
+  if (name2.includes(",")) warnings.push("Tool name contains commas, which may cause parsing issues");
+  if (name2.startsWith("-") || name2.endsWith("-")) warnings.push("Tool name starts or ends with a dash, which may cause parsing issues in some contexts");
+  if (name2.startsWith(".") || name2.endsWith(".")) warnings.push("Tool name starts or ends with a dot, which may cause parsing issues in some contexts");
+  if (!TOOL_NAME_REGEX.test(name2)) {
+    const invalidChars = [...name2].filter((char) => !/[A-Za-z0-9._-]/.test(char)).filter((char, index, arr) => arr.indexOf(char) === index);
     warnings.push(`Tool name contains invalid characters: ${invalidChars.map((c) => `"${c}"`).join(", ")}`, "Allowed characters are: A-Z, a-z, 0-9, underscore (_), dash (-), and dot (.)");
     return {
       isValid: false,
@@ -57338,18 +66000,18 @@ function validateToolName(name) {
     warnings
   };
 }
-function issueToolNameWarning(name, warnings) {
+function issueToolNameWarning(name2, warnings) {
   if (warnings.length > 0) {
-    console.warn(`Tool name validation warning for "${name}":`);
+    console.warn(`Tool name validation warning for "${name2}":`);
     for (const warning of warnings) console.warn(`  - ${warning}`);
     console.warn("Tool registration will proceed, but this may cause compatibility issues.");
     console.warn("Consider updating the tool name to conform to the MCP tool naming standard.");
     console.warn("See SEP: Specify Format for Tool Names (https://github.com/modelcontextprotocol/modelcontextprotocol/issues/986) for more details.");
   }
 }
-function validateAndWarnToolName(name) {
-  const result = validateToolName(name);
-  issueToolNameWarning(name, result.warnings);
+function validateAndWarnToolName(name2) {
+  const result = validateToolName(name2);
+  issueToolNameWarning(name2, result.warnings);
   return result.isValid;
 }
 function isZodV4Schema(v) {
@@ -57528,9 +66190,9 @@ var require_scope = /* @__PURE__ */ __commonJSMin(((exports2) => {
   exports2.ValueScope = exports2.ValueScopeName = exports2.Scope = exports2.varKinds = exports2.UsedValueState = void 0;
   const code_1 = require_code$1();
   var ValueError = class extends Error {
-    constructor(name) {
-      super(`CodeGen: "code" for ${name} not defined`);
-      this.value = name.value;
+    constructor(name2) {
+      super(`CodeGen: "code" for ${name2} not defined`);
+      this.value = name2.value;
     }
   };
   var UsedValueState;
@@ -57600,23 +66262,23 @@ var require_scope = /* @__PURE__ */ __commonJSMin(((exports2) => {
     value(nameOrPrefix, value) {
       var _a3;
       if (value.ref === void 0) throw new Error("CodeGen: ref must be passed in value");
-      const name = this.toName(nameOrPrefix);
-      const { prefix } = name;
+      const name2 = this.toName(nameOrPrefix);
+      const { prefix } = name2;
       const valueKey = (_a3 = value.key) !== null && _a3 !== void 0 ? _a3 : value.ref;
       let vs = this._values[prefix];
       if (vs) {
         const _name = vs.get(valueKey);
         if (_name) return _name;
       } else vs = this._values[prefix] = /* @__PURE__ */ new Map();
-      vs.set(valueKey, name);
+      vs.set(valueKey, name2);
       const s = this._scope[prefix] || (this._scope[prefix] = []);
       const itemIndex = s.length;
       s[itemIndex] = value.ref;
-      name.setValue(value, {
+      name2.setValue(value, {
         property: prefix,
         itemIndex
       });
-      return name;
+      return name2;
     }
     getValue(prefix, keyOrRef) {
       const vs = this._values[prefix];
@@ -57624,15 +66286,15 @@ var require_scope = /* @__PURE__ */ __commonJSMin(((exports2) => {
       return vs.get(keyOrRef);
     }
     scopeRefs(scopeName, values = this._values) {
-      return this._reduceValues(values, (name) => {
-        if (name.scopePath === void 0) throw new Error(`CodeGen: name "${name}" has no value`);
-        return (0, code_1._)`${scopeName}${name.scopePath}`;
+      return this._reduceValues(values, (name2) => {
+        if (name2.scopePath === void 0) throw new Error(`CodeGen: name "${name2}" has no value`);
+        return (0, code_1._)`${scopeName}${name2.scopePath}`;
       });
     }
     scopeCode(values = this._values, usedValues, getCode) {
-      return this._reduceValues(values, (name) => {
-        if (name.value === void 0) throw new Error(`CodeGen: name "${name}" has no value`);
-        return name.value.code;
+      return this._reduceValues(values, (name2) => {
+        if (name2.value === void 0) throw new Error(`CodeGen: name "${name2}" has no value`);
+        return name2.value.code;
       }, usedValues, getCode);
     }
     _reduceValues(values, valueCode, usedValues = {}, getCode) {
@@ -57641,16 +66303,16 @@ var require_scope = /* @__PURE__ */ __commonJSMin(((exports2) => {
         const vs = values[prefix];
         if (!vs) continue;
         const nameSet = usedValues[prefix] = usedValues[prefix] || /* @__PURE__ */ new Map();
-        vs.forEach((name) => {
-          if (nameSet.has(name)) return;
-          nameSet.set(name, UsedValueState.Started);
-          let c = valueCode(name);
+        vs.forEach((name2) => {
+          if (nameSet.has(name2)) return;
+          nameSet.set(name2, UsedValueState.Started);
+          let c = valueCode(name2);
           if (c) {
             const def = this.opts.es5 ? exports2.varKinds.var : exports2.varKinds.const;
-            code = (0, code_1._)`${code}${def} ${name} = ${c};${this.opts._n}`;
-          } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) code = (0, code_1._)`${code}${c}${this.opts._n}`;
-          else throw new ValueError(name);
-          nameSet.set(name, UsedValueState.Completed);
+            code = (0, code_1._)`${code}${def} ${name2} = ${c};${this.opts._n}`;
+          } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name2)) code = (0, code_1._)`${code}${c}${this.opts._n}`;
+          else throw new ValueError(name2);
+          nameSet.set(name2, UsedValueState.Completed);
         });
       }
       return code;
@@ -57758,10 +66420,10 @@ var require_codegen = /* @__PURE__ */ __commonJSMin(((exports2) => {
     }
   };
   var Def = class extends Node {
-    constructor(varKind, name, rhs) {
+    constructor(varKind, name2, rhs) {
       super();
       this.varKind = varKind;
-      this.name = name;
+      this.name = name2;
       this.rhs = rhs;
     }
     render({ es5, _n }) {
@@ -57964,28 +66626,28 @@ var require_codegen = /* @__PURE__ */ __commonJSMin(((exports2) => {
     }
   };
   var ForRange = class extends For {
-    constructor(varKind, name, from, to) {
+    constructor(varKind, name2, from, to) {
       super();
       this.varKind = varKind;
-      this.name = name;
+      this.name = name2;
       this.from = from;
       this.to = to;
     }
     render(opts) {
       const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
-      const { name, from, to } = this;
-      return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
+      const { name: name2, from, to } = this;
+      return `for(${varKind} ${name2}=${from}; ${name2}<${to}; ${name2}++)` + super.render(opts);
     }
     get names() {
       return addExprNames(addExprNames(super.names, this.from), this.to);
     }
   };
   var ForIter = class extends For {
-    constructor(loop, varKind, name, iterable) {
+    constructor(loop, varKind, name2, iterable) {
       super();
       this.loop = loop;
       this.varKind = varKind;
-      this.name = name;
+      this.name = name2;
       this.iterable = iterable;
     }
     render(opts) {
@@ -58001,9 +66663,9 @@ var require_codegen = /* @__PURE__ */ __commonJSMin(((exports2) => {
     }
   };
   var Func = class extends BlockNode {
-    constructor(name, args, async) {
+    constructor(name2, args, async) {
       super();
-      this.name = name;
+      this.name = name2;
       this.args = args;
       this.async = async;
     }
@@ -58085,9 +66747,9 @@ var require_codegen = /* @__PURE__ */ __commonJSMin(((exports2) => {
       return this._extScope.name(prefix);
     }
     scopeValue(prefixOrName, value) {
-      const name = this._extScope.value(prefixOrName, value);
-      (this._values[name.prefix] || (this._values[name.prefix] = /* @__PURE__ */ new Set())).add(name);
-      return name;
+      const name2 = this._extScope.value(prefixOrName, value);
+      (this._values[name2.prefix] || (this._values[name2.prefix] = /* @__PURE__ */ new Set())).add(name2);
+      return name2;
     }
     getScopeValue(prefix, keyOrRef) {
       return this._extScope.getValue(prefix, keyOrRef);
@@ -58099,10 +66761,10 @@ var require_codegen = /* @__PURE__ */ __commonJSMin(((exports2) => {
       return this._extScope.scopeCode(this._values);
     }
     _def(varKind, nameOrPrefix, rhs, constant) {
-      const name = this._scope.toName(nameOrPrefix);
-      if (rhs !== void 0 && constant) this._constants[name.str] = rhs;
-      this._leafNode(new Def(varKind, name, rhs));
-      return name;
+      const name2 = this._scope.toName(nameOrPrefix);
+      if (rhs !== void 0 && constant) this._constants[name2.str] = rhs;
+      this._leafNode(new Def(varKind, name2, rhs));
+      return name2;
     }
     const(nameOrPrefix, rhs, _constant) {
       return this._def(scope_1.varKinds.const, nameOrPrefix, rhs, _constant);
@@ -58162,24 +66824,24 @@ var require_codegen = /* @__PURE__ */ __commonJSMin(((exports2) => {
       return this._for(new ForLoop(iteration), forBody);
     }
     forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
-      const name = this._scope.toName(nameOrPrefix);
-      return this._for(new ForRange(varKind, name, from, to), () => forBody(name));
+      const name2 = this._scope.toName(nameOrPrefix);
+      return this._for(new ForRange(varKind, name2, from, to), () => forBody(name2));
     }
     forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
-      const name = this._scope.toName(nameOrPrefix);
+      const name2 = this._scope.toName(nameOrPrefix);
       if (this.opts.es5) {
         const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
         return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i) => {
-          this.var(name, (0, code_1._)`${arr}[${i}]`);
-          forBody(name);
+          this.var(name2, (0, code_1._)`${arr}[${i}]`);
+          forBody(name2);
         });
       }
-      return this._for(new ForIter("of", varKind, name, iterable), () => forBody(name));
+      return this._for(new ForIter("of", varKind, name2, iterable), () => forBody(name2));
     }
     forIn(nameOrPrefix, obj, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
       if (this.opts.ownProperties) return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
-      const name = this._scope.toName(nameOrPrefix);
-      return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
+      const name2 = this._scope.toName(nameOrPrefix);
+      return this._for(new ForIter("in", varKind, name2, obj), () => forBody(name2));
     }
     endFor() {
       return this._endBlockNode(For);
@@ -58229,8 +66891,8 @@ var require_codegen = /* @__PURE__ */ __commonJSMin(((exports2) => {
       this._nodes.length = len;
       return this;
     }
-    func(name, args = code_1.nil, async, funcBody) {
-      this._blockNode(new Func(name, args, async));
+    func(name2, args = code_1.nil, async, funcBody) {
+      this._blockNode(new Func(name2, args, async));
       if (funcBody) this.code(funcBody).endFunc();
       return this;
     }
@@ -58328,7 +66990,7 @@ var require_codegen = /* @__PURE__ */ __commonJSMin(((exports2) => {
     return x instanceof code_1.Name ? x : (0, code_1._)`(${x})`;
   }
 }));
-var require_util7 = /* @__PURE__ */ __commonJSMin(((exports2) => {
+var require_util8 = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
   exports2.checkStrictMode = exports2.getErrorPath = exports2.Type = exports2.useFunc = exports2.setEvaluated = exports2.evaluatedPropsToName = exports2.mergeEvaluated = exports2.eachItem = exports2.unescapeJsonPointer = exports2.escapeJsonPointer = exports2.escapeFragment = exports2.unescapeFragment = exports2.schemaRefOrVal = exports2.schemaHasRulesButRef = exports2.schemaHasRules = exports2.checkUnknownRules = exports2.alwaysValidSchema = exports2.toHash = void 0;
   const codegen_1 = require_codegen();
@@ -58494,7 +67156,7 @@ var require_errors3 = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
   exports2.extendErrors = exports2.resetErrorsCount = exports2.reportExtraError = exports2.reportError = exports2.keyword$DataError = exports2.keywordError = void 0;
   const codegen_1 = require_codegen();
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const names_1 = require_names();
   exports2.keywordError = { message: ({ keyword }) => (0, codegen_1.str)`must pass "${keyword}" keyword validation` };
   exports2.keyword$DataError = { message: ({ keyword, schemaType }) => schemaType ? (0, codegen_1.str)`"${keyword}" keyword must be ${schemaType} ($data)` : (0, codegen_1.str)`"${keyword}" keyword is invalid ($data)` };
@@ -58574,11 +67236,11 @@ var require_errors3 = /* @__PURE__ */ __commonJSMin(((exports2) => {
     if (schemaPath) schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
     return [E.schemaPath, schPath];
   }
-  function extraErrorProps(cxt, { params, message }, keyValues) {
+  function extraErrorProps(cxt, { params, message: message2 }, keyValues) {
     const { keyword, data, schemaValue, it } = cxt;
     const { opts, propertyName, topSchemaRef, schemaPath } = it;
     keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
-    if (opts.messages) keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
+    if (opts.messages) keyValues.push([E.message, typeof message2 == "function" ? message2(cxt) : message2]);
     if (opts.verbose) keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
     if (propertyName) keyValues.push([E.propertyName, propertyName]);
   }
@@ -58704,7 +67366,7 @@ var require_dataType = /* @__PURE__ */ __commonJSMin(((exports2) => {
   const applicability_1 = require_applicability();
   const errors_1 = require_errors3();
   const codegen_1 = require_codegen();
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   var DataType;
   (function(DataType2) {
     DataType2[DataType2["Correct"] = 0] = "Correct";
@@ -58866,7 +67528,7 @@ var require_defaults = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
   exports2.assignDefaults = void 0;
   const codegen_1 = require_codegen();
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) for (const key in properties) assignDefault(it, key, properties[key].default);
@@ -58890,9 +67552,9 @@ var require_code = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
   exports2.validateUnion = exports2.validateArray = exports2.usePattern = exports2.callValidateCode = exports2.schemaProperties = exports2.allSchemaProperties = exports2.noPropertyInData = exports2.propertyInData = exports2.isOwnProperty = exports2.hasPropFunc = exports2.reportMissingProp = exports2.checkMissingProp = exports2.checkReportMissingProp = void 0;
   const codegen_1 = require_codegen();
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const names_1 = require_names();
-  const util_2 = require_util7();
+  const util_2 = require_util8();
   function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -59065,9 +67727,9 @@ var require_keyword = /* @__PURE__ */ __commonJSMin(((exports2) => {
       const passSchema = !("compile" in def && !$data || def.schema === false);
       gen.assign(valid, (0, codegen_1._)`${_await}${(0, code_1.callValidateCode)(cxt, validateRef, passCxt, passSchema)}`, def.modifying);
     }
-    function reportErrs(errors) {
+    function reportErrs(errors2) {
       var _a$1;
-      gen.if((0, codegen_1.not)((_a$1 = def.valid) !== null && _a$1 !== void 0 ? _a$1 : valid), errors);
+      gen.if((0, codegen_1.not)((_a$1 = def.valid) !== null && _a$1 !== void 0 ? _a$1 : valid), errors2);
     }
   }
   exports2.funcKeywordCode = funcKeywordCode;
@@ -59114,7 +67776,7 @@ var require_subschema = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
   exports2.extendSubschemaMode = exports2.extendSubschemaData = exports2.getSubschema = void 0;
   const codegen_1 = require_codegen();
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== void 0 && schema !== void 0) throw new Error('both "keyword" and "schema" passed, only one allowed');
     if (keyword !== void 0) {
@@ -59281,7 +67943,7 @@ var require_json_schema_traverse = /* @__PURE__ */ __commonJSMin(((exports2, mod
 var require_resolve = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
   exports2.getSchemaRefs = exports2.resolveUrl = exports2.normalizeId = exports2._getFullPath = exports2.getFullPath = exports2.inlineRef = void 0;
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const equal = require_fast_deep_equal();
   const traverse = require_json_schema_traverse();
   const SIMPLE_INLINED = /* @__PURE__ */ new Set([
@@ -59326,15 +67988,15 @@ var require_resolve = /* @__PURE__ */ __commonJSMin(((exports2) => {
     return false;
   }
   function countKeys(schema) {
-    let count2 = 0;
+    let count3 = 0;
     for (const key in schema) {
       if (key === "$ref") return Infinity;
-      count2++;
+      count3++;
       if (SIMPLE_INLINED.has(key)) continue;
-      if (typeof schema[key] == "object") (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
-      if (count2 === Infinity) return Infinity;
+      if (typeof schema[key] == "object") (0, util_1.eachItem)(schema[key], (sch) => count3 += countKeys(sch));
+      if (count3 === Infinity) return Infinity;
     }
-    return count2;
+    return count3;
   }
   function getFullPath(resolver, id = "", normalize) {
     if (normalize !== false) id = normalizeId(id);
@@ -59416,7 +68078,7 @@ var require_validate = /* @__PURE__ */ __commonJSMin(((exports2) => {
   const codegen_1 = require_codegen();
   const names_1 = require_names();
   const resolve_1 = require_resolve();
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const errors_1 = require_errors3();
   function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -59822,9 +68484,9 @@ var require_validate = /* @__PURE__ */ __commonJSMin(((exports2) => {
 var require_validation_error = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
   var ValidationError = class extends Error {
-    constructor(errors) {
+    constructor(errors2) {
       super("validation failed");
-      this.errors = errors;
+      this.errors = errors2;
       this.ajv = this.validation = true;
     }
   };
@@ -59849,7 +68511,7 @@ var require_compile = /* @__PURE__ */ __commonJSMin(((exports2) => {
   const validation_error_1 = require_validation_error();
   const names_1 = require_names();
   const resolve_1 = require_resolve();
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const validate_1 = require_validate();
   var SchemaEnv = class {
     constructor(env) {
@@ -60067,7 +68729,7 @@ var require_data = /* @__PURE__ */ __commonJSMin(((exports2, module2) => {
     "additionalProperties": false
   };
 }));
-var require_utils2 = /* @__PURE__ */ __commonJSMin(((exports2, module2) => {
+var require_utils3 = /* @__PURE__ */ __commonJSMin(((exports2, module2) => {
   const isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
   const isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
   const isPort = RegExp.prototype.test.bind(/^\d*$/u);
@@ -60520,7 +69182,7 @@ var require_utils2 = /* @__PURE__ */ __commonJSMin(((exports2, module2) => {
   };
 }));
 var require_schemes = /* @__PURE__ */ __commonJSMin(((exports2, module2) => {
-  const { isUUID } = require_utils2();
+  const { isUUID } = require_utils3();
   const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
   const supportedSchemeNames = [
     "http",
@@ -60530,8 +69192,8 @@ var require_schemes = /* @__PURE__ */ __commonJSMin(((exports2, module2) => {
     "urn",
     "urn:uuid"
   ];
-  function isValidSchemeName(name) {
-    return supportedSchemeNames.indexOf(name) !== -1;
+  function isValidSchemeName(name2) {
+    return supportedSchemeNames.indexOf(name2) !== -1;
   }
   function wsIsSecure(wsComponent) {
     if (wsComponent.secure === true) return true;
@@ -60668,7 +69330,7 @@ var require_schemes = /* @__PURE__ */ __commonJSMin(((exports2, module2) => {
   };
 }));
 var require_fast_uri = /* @__PURE__ */ __commonJSMin(((exports2, module2) => {
-  const { normalizeIPv6, removeDotSegments, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils2();
+  const { normalizeIPv6, removeDotSegments, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils3();
   const { SCHEMES, getSchemeHandler } = require_schemes();
   const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
   const MALFORMED_SCHEME_ERROR = "URI scheme is malformed.";
@@ -61034,7 +69696,7 @@ var require_core$3 = /* @__PURE__ */ __commonJSMin(((exports2) => {
   const codegen_2 = require_codegen();
   const resolve_1 = require_resolve();
   const dataType_1 = require_dataType();
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const $dataRefSchema = require_data();
   const uri_1 = require_uri();
   const defaultRegExp = (str, flags) => new RegExp(str, flags);
@@ -61255,9 +69917,9 @@ var require_core$3 = /* @__PURE__ */ __commonJSMin(((exports2) => {
       }
       const valid = this.validate($schema, schema);
       if (!valid && throwOrLogError) {
-        const message = "schema is invalid: " + this.errorsText();
-        if (this.opts.validateSchema === "log") this.logger.error(message);
-        else throw new Error(message);
+        const message2 = "schema is invalid: " + this.errorsText();
+        if (this.opts.validateSchema === "log") this.logger.error(message2);
+        else throw new Error(message2);
       }
       return valid;
     }
@@ -61355,14 +70017,14 @@ var require_core$3 = /* @__PURE__ */ __commonJSMin(((exports2) => {
       }
       return this;
     }
-    addFormat(name, format) {
+    addFormat(name2, format) {
       if (typeof format == "string") format = new RegExp(format);
-      this.formats[name] = format;
+      this.formats[name2] = format;
       return this;
     }
-    errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
-      if (!errors || errors.length === 0) return "No errors";
-      return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
+    errorsText(errors2 = this.errors, { separator = ", ", dataVar = "data" } = {}) {
+      if (!errors2 || errors2.length === 0) return "No errors";
+      return errors2.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
     }
     $dataMetaSchema(metaSchema, keywordsJsonPointers) {
       const rules = this.RULES.all;
@@ -61457,9 +70119,9 @@ var require_core$3 = /* @__PURE__ */ __commonJSMin(((exports2) => {
     else for (const key in optsSchemas) this.addSchema(optsSchemas[key], key);
   }
   function addInitialFormats() {
-    for (const name in this.opts.formats) {
-      const format = this.opts.formats[name];
-      if (format) this.addFormat(name, format);
+    for (const name2 in this.opts.formats) {
+      const format = this.opts.formats[name2];
+      if (format) this.addFormat(name2, format);
     }
   }
   function addInitialKeywords(defs) {
@@ -61568,7 +70230,7 @@ var require_ref = /* @__PURE__ */ __commonJSMin(((exports2) => {
   const codegen_1 = require_codegen();
   const names_1 = require_names();
   const compile_1 = require_compile();
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -61764,7 +70426,7 @@ var require_ucs2length = /* @__PURE__ */ __commonJSMin(((exports2) => {
 var require_limitLength = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
   const codegen_1 = require_codegen();
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const ucs2length_1 = require_ucs2length();
   const def = {
     keyword: ["maxLength", "minLength"],
@@ -61790,7 +70452,7 @@ var require_limitLength = /* @__PURE__ */ __commonJSMin(((exports2) => {
 var require_pattern = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
   const code_1 = require_code();
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const codegen_1 = require_codegen();
   const def = {
     keyword: "pattern",
@@ -61845,7 +70507,7 @@ var require_required = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
   const code_1 = require_code();
   const codegen_1 = require_codegen();
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const def = {
     keyword: "required",
     type: "object",
@@ -61939,7 +70601,7 @@ var require_uniqueItems = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
   const dataType_1 = require_dataType();
   const codegen_1 = require_codegen();
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const equal_1 = require_equal();
   const def = {
     keyword: "uniqueItems",
@@ -62000,7 +70662,7 @@ var require_uniqueItems = /* @__PURE__ */ __commonJSMin(((exports2) => {
 var require_const = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
   const codegen_1 = require_codegen();
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const equal_1 = require_equal();
   const def = {
     keyword: "const",
@@ -62020,7 +70682,7 @@ var require_const = /* @__PURE__ */ __commonJSMin(((exports2) => {
 var require_enum = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
   const codegen_1 = require_codegen();
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const equal_1 = require_equal();
   const def = {
     keyword: "enum",
@@ -62096,7 +70758,7 @@ var require_additionalItems = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
   exports2.validateAdditionalItems = void 0;
   const codegen_1 = require_codegen();
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const def = {
     keyword: "additionalItems",
     type: "array",
@@ -62146,7 +70808,7 @@ var require_items = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
   exports2.validateTuple = void 0;
   const codegen_1 = require_codegen();
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const code_1 = require_code();
   const def = {
     keyword: "items",
@@ -62208,7 +70870,7 @@ var require_prefixItems = /* @__PURE__ */ __commonJSMin(((exports2) => {
 var require_items2020 = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
   const codegen_1 = require_codegen();
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const code_1 = require_code();
   const additionalItems_1 = require_additionalItems();
   const def = {
@@ -62234,7 +70896,7 @@ var require_items2020 = /* @__PURE__ */ __commonJSMin(((exports2) => {
 var require_contains = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
   const codegen_1 = require_codegen();
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const def = {
     keyword: "contains",
     type: "array",
@@ -62287,8 +70949,8 @@ var require_contains = /* @__PURE__ */ __commonJSMin(((exports2) => {
       cxt.result(valid, () => cxt.reset());
       function validateItemsWithCount() {
         const schValid = gen.name("_valid");
-        const count2 = gen.let("count", 0);
-        validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
+        const count3 = gen.let("count", 0);
+        validateItems(schValid, () => gen.if(schValid, () => checkLimits(count3)));
       }
       function validateItems(_valid, block) {
         gen.forRange("i", 0, len, (i) => {
@@ -62301,13 +70963,13 @@ var require_contains = /* @__PURE__ */ __commonJSMin(((exports2) => {
           block();
         });
       }
-      function checkLimits(count2) {
-        gen.code((0, codegen_1._)`${count2}++`);
-        if (max2 === void 0) gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
+      function checkLimits(count3) {
+        gen.code((0, codegen_1._)`${count3}++`);
+        if (max2 === void 0) gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true).break());
         else {
-          gen.if((0, codegen_1._)`${count2} > ${max2}`, () => gen.assign(valid, false).break());
+          gen.if((0, codegen_1._)`${count3} > ${max2}`, () => gen.assign(valid, false).break());
           if (min === 1) gen.assign(valid, true);
-          else gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
+          else gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true));
         }
       }
     }
@@ -62318,7 +70980,7 @@ var require_dependencies = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
   exports2.validateSchemaDeps = exports2.validatePropertyDeps = exports2.error = void 0;
   const codegen_1 = require_codegen();
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const code_1 = require_code();
   exports2.error = {
     message: ({ params: { property, depsCount, deps } }) => {
@@ -62396,7 +71058,7 @@ var require_dependencies = /* @__PURE__ */ __commonJSMin(((exports2) => {
 var require_propertyNames = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
   const codegen_1 = require_codegen();
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const def = {
     keyword: "propertyNames",
     type: "object",
@@ -62433,7 +71095,7 @@ var require_additionalProperties = /* @__PURE__ */ __commonJSMin(((exports2) => 
   const code_1 = require_code();
   const codegen_1 = require_codegen();
   const names_1 = require_names();
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const def = {
     keyword: "additionalProperties",
     type: ["object"],
@@ -62498,13 +71160,13 @@ var require_additionalProperties = /* @__PURE__ */ __commonJSMin(((exports2) => 
           }
         }
       }
-      function applyAdditionalSchema(key, valid, errors) {
+      function applyAdditionalSchema(key, valid, errors2) {
         const subschema = {
           keyword: "additionalProperties",
           dataProp: key,
           dataPropType: util_1.Type.Str
         };
-        if (errors === false) Object.assign(subschema, {
+        if (errors2 === false) Object.assign(subschema, {
           compositeRule: true,
           createErrors: false,
           allErrors: false
@@ -62519,7 +71181,7 @@ var require_properties = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
   const validate_1 = require_validate();
   const code_1 = require_code();
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const additionalProperties_1 = require_additionalProperties();
   const def = {
     keyword: "properties",
@@ -62563,8 +71225,8 @@ var require_patternProperties = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
   const code_1 = require_code();
   const codegen_1 = require_codegen();
-  const util_1 = require_util7();
-  const util_2 = require_util7();
+  const util_1 = require_util8();
+  const util_2 = require_util8();
   const def = {
     keyword: "patternProperties",
     type: "object",
@@ -62615,7 +71277,7 @@ var require_patternProperties = /* @__PURE__ */ __commonJSMin(((exports2) => {
 }));
 var require_not = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -62653,7 +71315,7 @@ var require_anyOf = /* @__PURE__ */ __commonJSMin(((exports2) => {
 var require_oneOf = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
   const codegen_1 = require_codegen();
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const def = {
     keyword: "oneOf",
     schemaType: "array",
@@ -62696,7 +71358,7 @@ var require_oneOf = /* @__PURE__ */ __commonJSMin(((exports2) => {
 }));
 var require_allOf = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -62717,10 +71379,10 @@ var require_allOf = /* @__PURE__ */ __commonJSMin(((exports2) => {
   };
   exports2.default = def;
 }));
-var require_if = /* @__PURE__ */ __commonJSMin(((exports2) => {
+var require_if2 = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
   const codegen_1 = require_codegen();
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const def = {
     keyword: "if",
     schemaType: ["object", "boolean"],
@@ -62774,7 +71436,7 @@ var require_if = /* @__PURE__ */ __commonJSMin(((exports2) => {
 }));
 var require_thenElse = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -62800,7 +71462,7 @@ var require_applicator$2 = /* @__PURE__ */ __commonJSMin(((exports2) => {
   const anyOf_1 = require_anyOf();
   const oneOf_1 = require_oneOf();
   const allOf_1 = require_allOf();
-  const if_1 = require_if();
+  const if_1 = require_if2();
   const thenElse_1 = require_thenElse();
   function getApplicator(draft2020 = false) {
     const applicator = [
@@ -62965,7 +71627,7 @@ var require_discriminator = /* @__PURE__ */ __commonJSMin(((exports2) => {
   const types_1 = require_types();
   const compile_1 = require_compile();
   const ref_error_1 = require_ref_error();
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const def = {
     keyword: "discriminator",
     type: "object",
@@ -63354,7 +72016,7 @@ var require_dynamicRef = /* @__PURE__ */ __commonJSMin(((exports2) => {
 var require_recursiveAnchor = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
   const dynamicAnchor_1 = require_dynamicAnchor();
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const def = {
     keyword: "$recursiveAnchor",
     schemaType: "boolean",
@@ -63414,7 +72076,7 @@ var require_dependentSchemas = /* @__PURE__ */ __commonJSMin(((exports2) => {
 }));
 var require_limitContains = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const def = {
     keyword: ["maxContains", "minContains"],
     type: "array",
@@ -63440,7 +72102,7 @@ var require_next = /* @__PURE__ */ __commonJSMin(((exports2) => {
 var require_unevaluatedProperties = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
   const codegen_1 = require_codegen();
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const names_1 = require_names();
   const def = {
     keyword: "unevaluatedProperties",
@@ -63491,7 +72153,7 @@ var require_unevaluatedProperties = /* @__PURE__ */ __commonJSMin(((exports2) =>
 var require_unevaluatedItems = /* @__PURE__ */ __commonJSMin(((exports2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
   const codegen_1 = require_codegen();
-  const util_1 = require_util7();
+  const util_1 = require_util8();
   const def = {
     keyword: "unevaluatedItems",
     type: "array",
@@ -64646,7 +73308,7 @@ var require_limit = /* @__PURE__ */ __commonJSMin(((exports2) => {
   };
   exports2.default = formatLimitPlugin;
 }));
-var require_dist2 = /* @__PURE__ */ __commonJSMin(((exports2, module2) => {
+var require_dist3 = /* @__PURE__ */ __commonJSMin(((exports2, module2) => {
   Object.defineProperty(exports2, "__esModule", { value: true });
   const formats_1 = require_formats();
   const limit_1 = require_limit();
@@ -64663,9 +73325,9 @@ var require_dist2 = /* @__PURE__ */ __commonJSMin(((exports2, module2) => {
     if (opts.keywords) (0, limit_1.default)(ajv);
     return ajv;
   };
-  formatsPlugin.get = (name, mode = "full") => {
-    const f = (mode === "fast" ? formats_1.fastFormats : formats_1.fullFormats)[name];
-    if (!f) throw new Error(`Unknown format "${name}"`);
+  formatsPlugin.get = (name2, mode = "full") => {
+    const f = (mode === "fast" ? formats_1.fastFormats : formats_1.fullFormats)[name2];
+    if (!f) throw new Error(`Unknown format "${name2}"`);
     return f;
   };
   function addFormats2(ajv, list, fs, exportName) {
@@ -64681,7 +73343,7 @@ var require_dist2 = /* @__PURE__ */ __commonJSMin(((exports2, module2) => {
 var import_ajv = require_ajv();
 var import__2019 = require__2019();
 var import__2020 = require__2020();
-var import_dist = /* @__PURE__ */ __toESM2(require_dist2(), 1);
+var import_dist = /* @__PURE__ */ __toESM2(require_dist3(), 1);
 var addFormats = import_dist.default;
 function createDefaultAjvInstance(engineClass) {
   const ajv = new engineClass({
@@ -64815,7 +73477,7 @@ var PerRequestHTTPServerTransport = class {
   * transport is closed before a response was produced (for example because
   * the client disconnected).
   */
-  async handleMessage(message, extra) {
+  async handleMessage(message2, extra) {
     if (this._used) throw new Error("PerRequestHTTPServerTransport serves exactly one exchange; construct a new transport per request");
     if (!this._started || this.onmessage === void 0) throw new Error("PerRequestHTTPServerTransport is not connected: connect a server to this transport before handling a message");
     if (this._closed) throw new Error("PerRequestHTTPServerTransport is closed");
@@ -64830,8 +73492,8 @@ var PerRequestHTTPServerTransport = class {
       ...extra?.request !== void 0 && { request: extra.request },
       ...extra?.authInfo !== void 0 && { authInfo: extra.authInfo }
     };
-    if (isJSONRPCRequest(message)) {
-      this._requestId = message.id;
+    if (isJSONRPCRequest(message2)) {
+      this._requestId = message2.id;
       let resolve2;
       let reject;
       const promise = new Promise((promiseResolve, promiseReject) => {
@@ -64851,31 +73513,31 @@ var PerRequestHTTPServerTransport = class {
       }
       this._dispatchWindowOpen = true;
       try {
-        this.onmessage(message, messageExtra);
+        this.onmessage(message2, messageExtra);
       } finally {
         this._dispatchWindowOpen = false;
       }
       if (this._responseMode === "sse" && !this._closed && !this._deferredResponse.settled) this.upgradeToSse();
       return promise;
     }
-    this.onmessage(message, messageExtra);
+    this.onmessage(message2, messageExtra);
     return new Response(null, { status: 202 });
   }
-  async send(message, options) {
+  async send(message2, options) {
     if (this._closed) return;
-    const isResponse2 = isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message);
-    const relatedId = isResponse2 ? message.id : options?.relatedRequestId;
+    const isResponse2 = isJSONRPCResultResponse(message2) || isJSONRPCErrorResponse(message2);
+    const relatedId = isResponse2 ? message2.id : options?.relatedRequestId;
     if (this._requestId === void 0 || relatedId === void 0 || relatedId !== this._requestId) {
-      if (isResponse2) this.onerror?.(/* @__PURE__ */ new Error(`Received a response for an unknown request id: ${String(message.id)}`));
+      if (isResponse2) this.onerror?.(/* @__PURE__ */ new Error(`Received a response for an unknown request id: ${String(message2.id)}`));
       return;
     }
     if (isResponse2) {
       if (this._terminalDelivered) return;
       this._terminalDelivered = true;
-      const errorCode = isJSONRPCErrorResponse(message) ? message.error.code : void 0;
+      const errorCode = isJSONRPCErrorResponse(message2) ? message2.error.code : void 0;
       const ladderStatus = errorCode !== void 0 && (this._dispatchWindowOpen || errorCode === ProtocolErrorCode.MissingRequiredClientCapability) ? LADDER_ERROR_HTTP_STATUS[errorCode] : void 0;
       if (ladderStatus !== void 0 && this._sse === void 0) {
-        this.settleResponse(Response.json(message, {
+        this.settleResponse(Response.json(message2, {
           status: ladderStatus,
           headers: { "Content-Type": "application/json" }
         }));
@@ -64884,11 +73546,11 @@ var PerRequestHTTPServerTransport = class {
       }
       if (this._sse !== void 0 || this._responseMode === "sse") {
         if (this._sse === void 0) this.upgradeToSse();
-        this.writeMessageFrame(message);
+        this.writeMessageFrame(message2);
         this.finalizeStream();
         return;
       }
-      this.settleResponse(Response.json(message, {
+      this.settleResponse(Response.json(message2, {
         status: 200,
         headers: { "Content-Type": "application/json" }
       }));
@@ -64897,7 +73559,7 @@ var PerRequestHTTPServerTransport = class {
     }
     if (this._responseMode === "json") return;
     if (this._sse === void 0) this.upgradeToSse();
-    this.writeMessageFrame(message);
+    this.writeMessageFrame(message2);
   }
   /**
   * Writes an SSE comment frame (a keep-alive heartbeat). Dropped when the
@@ -64971,9 +73633,9 @@ var PerRequestHTTPServerTransport = class {
     }
     queueMicrotask(() => void this.close());
   }
-  writeMessageFrame(message) {
+  writeMessageFrame(message2) {
     this.writeFrame(`event: message
-data: ${JSON.stringify(message)}
+data: ${JSON.stringify(message2)}
 
 `);
   }
@@ -65101,15 +73763,15 @@ function syntheticElicitationId() {
   const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, "0")).join("");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
-function legacyShimFailure(method, message) {
+function legacyShimFailure(method, message2) {
   if (method === "tools/call") return {
     content: [{
       type: "text",
-      text: message
+      text: message2
     }],
     isError: true
   };
-  throw new ProtocolError(ProtocolErrorCode.InternalError, message);
+  throw new ProtocolError(ProtocolErrorCode.InternalError, message2);
 }
 var LegacyInputRequiredShim = class {
   constructor(_host) {
@@ -65119,10 +73781,10 @@ var LegacyInputRequiredShim = class {
     const { maxRounds, roundTimeoutMs } = this._host;
     const outerSignal = ctx.mcpReq.signal;
     let current = firstResult;
-    let round = 0;
+    let round2 = 0;
     while (true) {
-      round += 1;
-      if (round > maxRounds) return legacyShimFailure(method, inputRequiredRoundsExceededMessage(method, maxRounds));
+      round2 += 1;
+      if (round2 > maxRounds) return legacyShimFailure(method, inputRequiredRoundsExceededMessage(method, maxRounds));
       const inputRequests = current.inputRequests;
       const hasInputRequests = inputRequests != null && Object.keys(inputRequests).length > 0;
       const requestState = typeof current.requestState === "string" ? current.requestState : void 0;
@@ -65843,23 +74505,23 @@ function discoverAdvertisedCapabilities(capabilities) {
   return { ...capabilities };
 }
 function toolInputElementCount(value, max2) {
-  let count2 = 0;
+  let count3 = 0;
   const stack = [value];
   while (stack.length > 0) {
     const node2 = stack.pop();
     if (node2 === null || typeof node2 !== "object") continue;
     if (Array.isArray(node2)) for (const child of node2) {
-      if (++count2 > max2) return count2;
+      if (++count3 > max2) return count3;
       if (child !== null && typeof child === "object") stack.push(child);
     }
     else for (const key in node2) {
       if (!Object.prototype.hasOwnProperty.call(node2, key)) continue;
-      if (++count2 > max2) return count2;
+      if (++count3 > max2) return count3;
       const child = node2[key];
       if (child !== null && typeof child === "object") stack.push(child);
     }
   }
-  return count2;
+  return count3;
 }
 function resolveMaxToolInputElements(value) {
   if (value === void 0 || value === Infinity) return void 0;
@@ -65886,14 +74548,14 @@ var McpServer = class {
   *
   * @internal
   */
-  toolInputSchemaJson(name) {
-    const tool = this._registeredTools[name];
+  toolInputSchemaJson(name2) {
+    const tool = this._registeredTools[name2];
     if (tool === void 0 || !tool.enabled) return void 0;
-    if (Object.hasOwn(this._toolInputSchemaJson, name)) return this._toolInputSchemaJson[name];
+    if (Object.hasOwn(this._toolInputSchemaJson, name2)) return this._toolInputSchemaJson[name2];
     if (tool.inputSchema === void 0) return EMPTY_OBJECT_JSON_SCHEMA;
     try {
       const json2 = standardSchemaToJsonSchema(tool.inputSchema, "input");
-      this._toolInputSchemaJson[name] = json2;
+      this._toolInputSchemaJson[name2] = json2;
       return json2;
     } catch {
       return;
@@ -65969,12 +74631,12 @@ var McpServer = class {
     this.server.assertCanSetRequestHandler("tools/list");
     this.server.assertCanSetRequestHandler("tools/call");
     this.server.registerCapabilities({ tools: { listChanged: this.server.getCapabilities().tools?.listChanged ?? true } });
-    this.server.setRequestHandler("tools/list", () => ({ tools: Object.entries(this._registeredTools).filter(([, tool]) => tool.enabled).map(([name, tool]) => {
+    this.server.setRequestHandler("tools/list", () => ({ tools: Object.entries(this._registeredTools).filter(([, tool]) => tool.enabled).map(([name2, tool]) => {
       const toolDefinition = {
-        name,
+        name: name2,
         title: tool.title,
         description: tool.description,
-        inputSchema: tool.inputSchema ? convertListedInputSchema(name, tool.inputSchema) : EMPTY_OBJECT_JSON_SCHEMA,
+        inputSchema: tool.inputSchema ? convertListedInputSchema(name2, tool.inputSchema) : EMPTY_OBJECT_JSON_SCHEMA,
         annotations: tool.annotations,
         icons: tool.icons,
         execution: tool.execution,
@@ -66107,8 +74769,8 @@ var McpServer = class {
       return { resources: [...resources, ...templateResources] };
     });
     this.server.setRequestHandler("resources/templates/list", async () => {
-      return { resourceTemplates: Object.entries(this._registeredResourceTemplates).map(([name, template]) => ({
-        name,
+      return { resourceTemplates: Object.entries(this._registeredResourceTemplates).map(([name2, template]) => ({
+        name: name2,
         uriTemplate: template.resourceTemplate.uriTemplate.toString(),
         ...template.metadata
       })) };
@@ -66145,9 +74807,9 @@ var McpServer = class {
     this.server.assertCanSetRequestHandler("prompts/list");
     this.server.assertCanSetRequestHandler("prompts/get");
     this.server.registerCapabilities({ prompts: { listChanged: this.server.getCapabilities().prompts?.listChanged ?? true } });
-    this.server.setRequestHandler("prompts/list", () => ({ prompts: Object.entries(this._registeredPrompts).filter(([, prompt]) => prompt.enabled).map(([name, prompt]) => {
+    this.server.setRequestHandler("prompts/list", () => ({ prompts: Object.entries(this._registeredPrompts).filter(([, prompt]) => prompt.enabled).map(([name2, prompt]) => {
       return {
-        name,
+        name: name2,
         title: prompt.title,
         description: prompt.description,
         arguments: prompt.argsSchema ? promptArgumentsFromStandardSchema(prompt.argsSchema) : void 0,
@@ -66163,29 +74825,29 @@ var McpServer = class {
     });
     this._promptHandlersInitialized = true;
   }
-  registerResource(name, uriOrTemplate, config2, readCallback) {
+  registerResource(name2, uriOrTemplate, config2, readCallback) {
     const { cacheHint, scopeChallenge, ...resourceMetadata } = config2;
     const metadata = resourceMetadata;
-    if (cacheHint !== void 0) assertValidCacheHint(cacheHint, `resource ${name}`);
+    if (cacheHint !== void 0) assertValidCacheHint(cacheHint, `resource ${name2}`);
     if (typeof uriOrTemplate === "string") {
       if (this._registeredResources[uriOrTemplate]) throw new Error(`Resource ${uriOrTemplate} is already registered`);
-      const registeredResource = this._createRegisteredResource(name, config2.title, uriOrTemplate, metadata, scopeChallenge, readCallback);
+      const registeredResource = this._createRegisteredResource(name2, config2.title, uriOrTemplate, metadata, scopeChallenge, readCallback);
       if (cacheHint !== void 0) registeredResource.cacheHint = cacheHint;
       this.setResourceRequestHandlers();
       this.sendResourceListChanged();
       return registeredResource;
     } else {
-      if (this._registeredResourceTemplates[name]) throw new Error(`Resource template ${name} is already registered`);
-      const registeredResourceTemplate = this._createRegisteredResourceTemplate(name, config2.title, uriOrTemplate, metadata, scopeChallenge, readCallback);
+      if (this._registeredResourceTemplates[name2]) throw new Error(`Resource template ${name2} is already registered`);
+      const registeredResourceTemplate = this._createRegisteredResourceTemplate(name2, config2.title, uriOrTemplate, metadata, scopeChallenge, readCallback);
       if (cacheHint !== void 0) registeredResourceTemplate.cacheHint = cacheHint;
       this.setResourceRequestHandlers();
       this.sendResourceListChanged();
       return registeredResourceTemplate;
     }
   }
-  _createRegisteredResource(name, title, uri, metadata, scopeChallenge, readCallback) {
+  _createRegisteredResource(name2, title, uri, metadata, scopeChallenge, readCallback) {
     const registeredResource = {
-      name,
+      name: name2,
       title,
       metadata,
       readCallback,
@@ -66217,7 +74879,7 @@ var McpServer = class {
     this._registeredResources[uri] = registeredResource;
     return registeredResource;
   }
-  _createRegisteredResourceTemplate(name, title, template, metadata, scopeChallenge, readCallback) {
+  _createRegisteredResourceTemplate(name2, title, template, metadata, scopeChallenge, readCallback) {
     const registeredResourceTemplate = {
       resourceTemplate: template,
       title,
@@ -66229,8 +74891,8 @@ var McpServer = class {
       enable: () => registeredResourceTemplate.update({ enabled: true }),
       remove: () => registeredResourceTemplate.update({ name: null }),
       update: (updates) => {
-        if (updates.name !== void 0 && updates.name !== name) {
-          delete this._registeredResourceTemplates[name];
+        if (updates.name !== void 0 && updates.name !== name2) {
+          delete this._registeredResourceTemplates[name2];
           if (updates.name) this._registeredResourceTemplates[updates.name] = registeredResourceTemplate;
         }
         if (updates.template !== void 0) registeredResourceTemplate.resourceTemplate = updates.template;
@@ -66248,12 +74910,12 @@ var McpServer = class {
         this.sendResourceListChanged();
       }
     };
-    this._registeredResourceTemplates[name] = registeredResourceTemplate;
+    this._registeredResourceTemplates[name2] = registeredResourceTemplate;
     const variableNames = template.uriTemplate.variableNames;
     if (Array.isArray(variableNames) && variableNames.some((v) => !!template.completeCallback(v))) this.setCompletionRequestHandler();
     return registeredResourceTemplate;
   }
-  _createRegisteredPrompt(name, title, description, argsSchema, callback, icons, scopeChallenge, _meta) {
+  _createRegisteredPrompt(name2, title, description, argsSchema, callback, icons, scopeChallenge, _meta) {
     let currentArgsSchema = argsSchema;
     let currentCallback = callback;
     const registeredPrompt = {
@@ -66263,14 +74925,14 @@ var McpServer = class {
       icons,
       scopeChallenge,
       _meta,
-      handler: createPromptHandler(name, argsSchema, callback),
+      handler: createPromptHandler(name2, argsSchema, callback),
       enabled: true,
       disable: () => registeredPrompt.update({ enabled: false }),
       enable: () => registeredPrompt.update({ enabled: true }),
       remove: () => registeredPrompt.update({ name: null }),
       update: (updates) => {
-        if (updates.name !== void 0 && updates.name !== name) {
-          delete this._registeredPrompts[name];
+        if (updates.name !== void 0 && updates.name !== name2) {
+          delete this._registeredPrompts[name2];
           if (updates.name) this._registeredPrompts[updates.name] = registeredPrompt;
         }
         if (updates.title !== void 0) registeredPrompt.title = updates.title;
@@ -66288,12 +74950,12 @@ var McpServer = class {
           currentCallback = updates.callback;
           needsHandlerRegen = true;
         }
-        if (needsHandlerRegen) registeredPrompt.handler = createPromptHandler(name, currentArgsSchema, currentCallback);
+        if (needsHandlerRegen) registeredPrompt.handler = createPromptHandler(name2, currentArgsSchema, currentCallback);
         if (updates.enabled !== void 0) registeredPrompt.enabled = updates.enabled;
         this.sendPromptListChanged();
       }
     };
-    this._registeredPrompts[name] = registeredPrompt;
+    this._registeredPrompts[name2] = registeredPrompt;
     if (argsSchema) {
       const shape = getSchemaShape(argsSchema);
       if (shape) {
@@ -66304,8 +74966,8 @@ var McpServer = class {
     }
     return registeredPrompt;
   }
-  _createRegisteredTool(name, title, description, inputSchema, outputSchema, annotations, icons, execution, scopeChallenge, _meta, handler) {
-    validateAndWarnToolName(name);
+  _createRegisteredTool(name2, title, description, inputSchema, outputSchema, annotations, icons, execution, scopeChallenge, _meta, handler) {
+    validateAndWarnToolName(name2);
     let currentHandler = handler;
     let outputSchemaJson;
     const registeredTool = {
@@ -66331,14 +74993,14 @@ var McpServer = class {
       enable: () => registeredTool.update({ enabled: true }),
       remove: () => registeredTool.update({ name: null }),
       update: (updates) => {
-        if (updates.name !== void 0 && updates.name !== name) {
+        if (updates.name !== void 0 && updates.name !== name2) {
           if (typeof updates.name === "string") validateAndWarnToolName(updates.name);
-          delete this._registeredTools[name];
-          delete this._toolInputSchemaJson[name];
+          delete this._registeredTools[name2];
+          delete this._toolInputSchemaJson[name2];
           if (updates.name) {
             delete this._toolInputSchemaJson[updates.name];
             this._registeredTools[updates.name] = registeredTool;
-            name = updates.name;
+            name2 = updates.name;
           }
         }
         if (updates.title !== void 0) registeredTool.title = updates.title;
@@ -66346,7 +75008,7 @@ var McpServer = class {
         let needsExecutorRegen = false;
         if (updates.paramsSchema !== void 0) {
           registeredTool.inputSchema = updates.paramsSchema;
-          delete this._toolInputSchemaJson[name];
+          delete this._toolInputSchemaJson[name2];
           needsExecutorRegen = true;
         }
         if (updates.callback !== void 0) {
@@ -66367,20 +75029,20 @@ var McpServer = class {
         this.sendToolListChanged();
       }
     };
-    this._registeredTools[name] = registeredTool;
+    this._registeredTools[name2] = registeredTool;
     this.setToolRequestHandlers();
     this.sendToolListChanged();
     return registeredTool;
   }
-  registerTool(name, config2, cb) {
-    if (this._registeredTools[name]) throw new Error(`Tool ${name} is already registered`);
+  registerTool(name2, config2, cb) {
+    if (this._registeredTools[name2]) throw new Error(`Tool ${name2} is already registered`);
     const { title, description, inputSchema, outputSchema, annotations, icons, scopeChallenge, _meta } = config2;
-    return this._createRegisteredTool(name, title, description, normalizeRawShapeSchema(inputSchema), normalizeRawShapeSchema(outputSchema), annotations, icons, void 0, scopeChallenge, _meta, cb);
+    return this._createRegisteredTool(name2, title, description, normalizeRawShapeSchema(inputSchema), normalizeRawShapeSchema(outputSchema), annotations, icons, void 0, scopeChallenge, _meta, cb);
   }
-  registerPrompt(name, config2, cb) {
-    if (this._registeredPrompts[name]) throw new Error(`Prompt ${name} is already registered`);
+  registerPrompt(name2, config2, cb) {
+    if (this._registeredPrompts[name2]) throw new Error(`Prompt ${name2} is already registered`);
     const { title, description, argsSchema, icons, scopeChallenge, _meta } = config2;
-    const registeredPrompt = this._createRegisteredPrompt(name, title, description, normalizeRawShapeSchema(argsSchema), cb, icons, scopeChallenge, _meta);
+    const registeredPrompt = this._createRegisteredPrompt(name2, title, description, normalizeRawShapeSchema(argsSchema), cb, icons, scopeChallenge, _meta);
     this.setPromptRequestHandlers();
     this.sendPromptListChanged();
     return registeredPrompt;
@@ -66445,10 +75107,10 @@ var EMPTY_OBJECT_JSON_SCHEMA = {
   type: "object",
   properties: {}
 };
-function convertListedInputSchema(name, inputSchema) {
+function convertListedInputSchema(name2, inputSchema) {
   const json2 = standardSchemaToJsonSchema(inputSchema, "input");
   const scan = scanXMcpHeaderDeclarations(json2);
-  if (!scan.valid) console.warn(`[mcp-sdk] tool '${name}' carries an invalid x-mcp-header declaration and will be excluded by conforming Streamable HTTP clients: ${scan.reason}`);
+  if (!scan.valid) console.warn(`[mcp-sdk] tool '${name2}' carries an invalid x-mcp-header declaration and will be excluded by conforming Streamable HTTP clients: ${scan.reason}`);
   return json2;
 }
 function convertOutputSchemaJson(outputSchema) {
@@ -66459,12 +75121,12 @@ function convertOutputSchemaJson(outputSchema) {
     return;
   }
 }
-function createPromptHandler(name, argsSchema, callback) {
+function createPromptHandler(name2, argsSchema, callback) {
   if (argsSchema) {
     const typedCallback = callback;
     return async (args, ctx) => {
       const parseResult = await validateStandardSchema(argsSchema, args ?? {});
-      if (!parseResult.success) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Invalid arguments for prompt ${name}: ${parseResult.error}`);
+      if (!parseResult.success) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Invalid arguments for prompt ${name2}: ${parseResult.error}`);
       return typedCallback(parseResult.data, ctx);
     };
   } else {
@@ -66588,12 +75250,12 @@ function serverEventToNotification(event) {
   }
 }
 var DEFAULT_MAX_SUBSCRIPTIONS = 1024;
-function jsonRpcError(id, code, message) {
+function jsonRpcError(id, code, message2) {
   return Response.json({
     jsonrpc: "2.0",
     error: {
       code,
-      message
+      message: message2
     },
     id
   }, { status: 200 });
@@ -66610,8 +75272,8 @@ function stampSubscriptionId(notification, subscriptionId) {
     }
   };
 }
-function parseListenFilter(message) {
-  const outcome = codecForVersion(MODERN_WIRE_REVISION).validateRequest("subscriptions/listen", message);
+function parseListenFilter(message2) {
+  const outcome = codecForVersion(MODERN_WIRE_REVISION).validateRequest("subscriptions/listen", message2);
   return outcome.ok ? outcome.value.params?.notifications : void 0;
 }
 function createListenRouter(options) {
@@ -66619,15 +75281,15 @@ function createListenRouter(options) {
   const maxSubscriptions = options.maxSubscriptions ?? DEFAULT_MAX_SUBSCRIPTIONS;
   const keepAliveMs = options.keepAliveMs ?? DEFAULT_SSE_KEEP_ALIVE_MS;
   const open2 = /* @__PURE__ */ new Set();
-  function serve(message, signal, capabilities, serverInfo) {
+  function serve(message2, signal, capabilities, serverInfo) {
     if (open2.size >= maxSubscriptions) {
       onerror?.(/* @__PURE__ */ new Error(`subscriptions/listen refused: subscription limit reached (${maxSubscriptions})`));
-      return jsonRpcError(message.id, -32603, "Subscription limit reached");
+      return jsonRpcError(message2.id, -32603, "Subscription limit reached");
     }
-    const filter = parseListenFilter(message);
-    if (filter === void 0) return jsonRpcError(message.id, -32602, "Invalid params: 'notifications' is required and must be a valid SubscriptionFilter");
+    const filter = parseListenFilter(message2);
+    if (filter === void 0) return jsonRpcError(message2.id, -32602, "Invalid params: 'notifications' is required and must be a valid SubscriptionFilter");
     const honored = honoredSubset(filter, capabilities);
-    const subscriptionId = message.id;
+    const subscriptionId = message2.id;
     const encoder = new TextEncoder();
     let controller;
     let closed = false;
@@ -66734,14 +75396,14 @@ data: ${JSON.stringify({
 }
 
 // ../../work/main/node_modules/@modelcontextprotocol/server/dist/index.mjs
-async function invoke(server, message, ctx) {
+async function invoke(server, message2, ctx) {
   const transport = new PerRequestHTTPServerTransport({
     classification: ctx.classification,
     ...ctx.responseMode !== void 0 && { responseMode: ctx.responseMode },
     ...ctx.keepAliveMs !== void 0 && { keepAliveMs: ctx.keepAliveMs }
   });
   await server.connect(transport);
-  return transport.handleMessage(message, {
+  return transport.handleMessage(message2, {
     ...ctx.request !== void 0 && { request: ctx.request },
     ...ctx.authInfo !== void 0 && { authInfo: ctx.authInfo }
   });
@@ -66855,10 +75517,10 @@ var WebStandardStreamableHTTPServerTransport = class {
   /**
   * Helper to create a JSON error response
   */
-  createJsonErrorResponse(status, code, message, options) {
+  createJsonErrorResponse(status, code, message2, options) {
     const error2 = {
       code,
-      message
+      message: message2
     };
     if (options?.data !== void 0) error2.data = options.data;
     return Response.json({
@@ -66875,7 +75537,7 @@ var WebStandardStreamableHTTPServerTransport = class {
   }
   async _checkScopeChallenge(messages, authInfo) {
     if (!this._scopeChallengeResolver) return;
-    const challenge = await findScopeChallenge(messages.filter((message) => isJSONRPCRequest(message)), authInfo, this._scopeChallengeResolver);
+    const challenge = await findScopeChallenge(messages.filter((message2) => isJSONRPCRequest(message2)), authInfo, this._scopeChallengeResolver);
     return challenge === void 0 ? void 0 : createScopeChallengeResponse(challenge, scopeChallengeResourceMetadataUrl(authInfo));
   }
   /**
@@ -67057,9 +75719,9 @@ data:
         }
       });
       const replayedEventIds = /* @__PURE__ */ new Set();
-      replayedStreamId = await this._eventStore.replayEventsAfter(lastEventId, { send: async (eventId, message) => {
+      replayedStreamId = await this._eventStore.replayEventsAfter(lastEventId, { send: async (eventId, message2) => {
         replayedEventIds.add(eventId);
-        if (!this.writeSSEEvent(streamController, encoder, message, eventId)) try {
+        if (!this.writeSSEEvent(streamController, encoder, message2, eventId)) try {
           streamController.close();
         } catch {
         }
@@ -67104,13 +75766,13 @@ data:
   /**
   * Writes an event to an SSE stream via controller with proper formatting
   */
-  writeSSEEvent(controller, encoder, message, eventId) {
+  writeSSEEvent(controller, encoder, message2, eventId) {
     try {
       let eventData = `event: message
 `;
       if (eventId) eventData += `id: ${eventId}
 `;
-      eventData += `data: ${JSON.stringify(message)}
+      eventData += `data: ${JSON.stringify(message2)}
 
 `;
       controller.enqueue(encoder.encode(eventData));
@@ -67159,9 +75821,9 @@ data:
       if (options?.parsedBody === void 0) try {
         const body = await readRequestBody(req, this._maxRequestBodySize);
         if (body.tooLarge) {
-          const message = requestBodyTooLargeMessage(this._maxRequestBodySize);
-          this.onerror?.(new Error(message));
-          return this.createJsonErrorResponse(413, -32e3, message);
+          const message2 = requestBodyTooLargeMessage(this._maxRequestBodySize);
+          this.onerror?.(new Error(message2));
+          return this.createJsonErrorResponse(413, -32e3, message2);
         }
         rawMessage = JSON.parse(body.text);
       } catch (error2) {
@@ -67211,7 +75873,7 @@ data:
       }
       if (scopeChallengeResponse) return scopeChallengeResponse;
       if (!messages.some((element) => isJSONRPCRequest(element))) {
-        for (const message of messages) this.onmessage?.(message, {
+        for (const message2 of messages) this.onmessage?.(message2, {
           authInfo: options?.authInfo,
           request
         });
@@ -67227,8 +75889,8 @@ data:
             this._streamMapping.delete(streamId);
           }
         });
-        for (const message of messages) if (isJSONRPCRequest(message)) this._requestToStreamMapping.set(message.id, streamId);
-        for (const message of messages) this.onmessage?.(message, {
+        for (const message2 of messages) if (isJSONRPCRequest(message2)) this._requestToStreamMapping.set(message2.id, streamId);
+        for (const message2 of messages) this.onmessage?.(message2, {
           authInfo: options?.authInfo,
           request
         });
@@ -67252,7 +75914,7 @@ data:
         "X-Accel-Buffering": "no"
       };
       if (this.sessionId !== void 0) headers["mcp-session-id"] = this.sessionId;
-      for (const message of messages) if (isJSONRPCRequest(message)) {
+      for (const message2 of messages) if (isJSONRPCRequest(message2)) {
         this._streamMapping.set(streamId, {
           controller: streamController,
           encoder,
@@ -67265,21 +75927,21 @@ data:
             }
           }
         });
-        this._requestToStreamMapping.set(message.id, streamId);
+        this._requestToStreamMapping.set(message2.id, streamId);
       }
       await this.writePrimingEvent(streamController, encoder, streamId, clientProtocolVersion);
-      for (const message of messages) {
+      for (const message2 of messages) {
         let closeSSEStream;
         let closeStandaloneSSEStream;
-        if (isJSONRPCRequest(message) && this._eventStore && this.supportsEmptySSEData(clientProtocolVersion)) {
+        if (isJSONRPCRequest(message2) && this._eventStore && this.supportsEmptySSEData(clientProtocolVersion)) {
           closeSSEStream = () => {
-            this.closeSSEStream(message.id);
+            this.closeSSEStream(message2.id);
           };
           closeStandaloneSSEStream = () => {
             this.closeStandaloneSSEStream();
           };
         }
-        this.onmessage?.(message, {
+        this.onmessage?.(message2, {
           authInfo: options?.authInfo,
           request,
           closeSSEStream,
@@ -67379,16 +76041,16 @@ data:
     const stream = this._streamMapping.get(this._standaloneSseStreamId);
     if (stream) stream.cleanup();
   }
-  async send(message, options) {
+  async send(message2, options) {
     let requestId = options?.relatedRequestId;
-    if (isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) requestId = message.id;
+    if (isJSONRPCResultResponse(message2) || isJSONRPCErrorResponse(message2)) requestId = message2.id;
     if (requestId === void 0) {
-      if (isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) throw new Error("Cannot send a response on a standalone SSE stream unless resuming a previous client request");
+      if (isJSONRPCResultResponse(message2) || isJSONRPCErrorResponse(message2)) throw new Error("Cannot send a response on a standalone SSE stream unless resuming a previous client request");
       let eventId;
-      if (this._eventStore) eventId = await this._eventStore.storeEvent(this._standaloneSseStreamId, message);
+      if (this._eventStore) eventId = await this._eventStore.storeEvent(this._standaloneSseStreamId, message2);
       const standaloneSse = this._streamMapping.get(this._standaloneSseStreamId);
       if (standaloneSse === void 0) return;
-      if (standaloneSse.controller && standaloneSse.encoder && (eventId === void 0 || !standaloneSse.replayedEventIds?.has(eventId))) this.writeSSEEvent(standaloneSse.controller, standaloneSse.encoder, message, eventId);
+      if (standaloneSse.controller && standaloneSse.encoder && (eventId === void 0 || !standaloneSse.replayedEventIds?.has(eventId))) this.writeSSEEvent(standaloneSse.controller, standaloneSse.encoder, message2, eventId);
       return;
     }
     const streamId = this._requestToStreamMapping.get(requestId);
@@ -67397,13 +76059,13 @@ data:
     if (!this._enableJsonResponse) {
       let eventId;
       if (this._eventStore) {
-        eventId = await this._eventStore.storeEvent(streamId, message);
+        eventId = await this._eventStore.storeEvent(streamId, message2);
         stream = this._streamMapping.get(streamId);
       }
-      if (stream?.controller && stream?.encoder && (eventId === void 0 || !stream.replayedEventIds?.has(eventId))) this.writeSSEEvent(stream.controller, stream.encoder, message, eventId);
+      if (stream?.controller && stream?.encoder && (eventId === void 0 || !stream.replayedEventIds?.has(eventId))) this.writeSSEEvent(stream.controller, stream.encoder, message2, eventId);
     }
-    if (isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) {
-      this._requestResponseMap.set(requestId, message);
+    if (isJSONRPCResultResponse(message2) || isJSONRPCErrorResponse(message2)) {
+      this._requestResponseMap.set(requestId, message2);
       const relatedIds = [...this._requestToStreamMapping.entries()].filter(([_, sid]) => sid === streamId).map(([id]) => id);
       if (relatedIds.every((id) => this._requestResponseMap.has(id))) {
         if (!stream) {
@@ -67450,12 +76112,12 @@ function echoableRequestId(body) {
   if (typeof method !== "string") return null;
   return typeof id === "string" || typeof id === "number" ? id : null;
 }
-function jsonRpcErrorResponse(httpStatus, code, message, data, id = null) {
+function jsonRpcErrorResponse(httpStatus, code, message2, data, id = null) {
   return Response.json({
     jsonrpc: "2.0",
     error: {
       code,
-      message,
+      message: message2,
       ...data !== void 0 && { data }
     },
     id
@@ -67966,8 +76628,8 @@ var GlobalHeaders = globalThis.Headers;
 var materializeHeaders = (rawHeaders, HeadersCtor = GlobalHeaders) => {
   const headers = new HeadersCtor();
   for (let i = 0; i < rawHeaders.length; i += 2) {
-    const name = rawHeaders[i];
-    if (!name.startsWith(":")) headers.append(name, rawHeaders[i + 1]);
+    const name2 = rawHeaders[i];
+    if (!name2.startsWith(":")) headers.append(name2, rawHeaders[i + 1]);
   }
   return headers;
 };
@@ -67990,10 +76652,10 @@ var RequestHeaders = class {
     }
     return this.#headers;
   }
-  #normalizedName(name) {
-    if (typeof name !== "string") return;
-    if (!validHeaderName.test(name)) throw new TypeError(`Invalid header name: ${name}`);
-    return name.toLowerCase();
+  #normalizedName(name2) {
+    if (typeof name2 !== "string") return;
+    if (!validHeaderName.test(name2)) throw new TypeError(`Invalid header name: ${name2}`);
+    return name2.toLowerCase();
   }
   #lookupHttp1(lowerName) {
     const headers = this.#incoming instanceof Http2ServerRequest ? void 0 : this.#incoming.headers;
@@ -68021,34 +76683,34 @@ var RequestHeaders = class {
     }
     return value;
   }
-  append(name, value) {
-    this.#native.append(name, value);
+  append(name2, value) {
+    this.#native.append(name2, value);
   }
-  delete(name) {
-    this.#native.delete(name);
+  delete(name2) {
+    this.#native.delete(name2);
   }
-  get(name) {
-    const lowerName = this.#normalizedName(name);
+  get(name2) {
+    const lowerName = this.#normalizedName(name2);
     if (lowerName && !this.#headers && !this.#invalidValue) {
       const http1Value = this.#lookupHttp1(lowerName);
       if (http1Value !== void 0) return http1Value;
       const value = this.#lookup(this.#lazyRawHeaders, lowerName);
       if (value !== void 0) return value;
     }
-    return this.#native.get(name);
+    return this.#native.get(name2);
   }
-  has(name) {
-    const lowerName = this.#normalizedName(name);
+  has(name2) {
+    const lowerName = this.#normalizedName(name2);
     if (lowerName && !this.#headers && !this.#invalidValue) {
       const http1Value = this.#lookupHttp1(lowerName);
       if (http1Value !== void 0) return http1Value !== null;
       const value = this.#lookup(this.#lazyRawHeaders, lowerName);
       if (value !== void 0) return value !== null;
     }
-    return this.#native.has(name);
+    return this.#native.has(name2);
   }
-  set(name, value) {
-    this.#native.set(name, value);
+  set(name2, value) {
+    this.#native.set(name2, value);
   }
   getSetCookie() {
     return this.#native.getSetCookie();
@@ -68682,7 +77344,7 @@ var upgradeWebSocket = defineWebSocketHelper(async (c, events, options) => {
       }
     };
     ws.off("message", bufferMessage);
-    for (const message of messagesReceivedInStarting) handleMessage(...message);
+    for (const message2 of messagesReceivedInStarting) handleMessage(...message2);
     ws.on("message", (data, isBinary) => {
       handleMessage(data, isBinary);
     });
@@ -68761,7 +77423,7 @@ function toNodeHandler(handler, opts) {
       }
     }
     const headers = {};
-    for (const [name, value] of response.headers) headers[name] = value;
+    for (const [name2, value] of response.headers) headers[name2] = value;
     res.writeHead(response.status, headers);
     if (response.body === null) {
       finished = true;
@@ -68798,10 +77460,10 @@ async function toWebRequest(req, parsedBody, options) {
   const method = (req.method ?? "GET").toUpperCase();
   const url2 = `http://${singleHeaderValue(req.headers["host"]) ?? singleHeaderValue(req.headers[":authority"]) ?? "localhost"}${req.url ?? "/"}`;
   const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === void 0 || name.startsWith(":")) continue;
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else headers.set(name, value);
+  for (const [name2, value] of Object.entries(req.headers)) {
+    if (value === void 0 || name2.startsWith(":")) continue;
+    if (Array.isArray(value)) for (const item of value) headers.append(name2, item);
+    else headers.set(name2, value);
   }
   let body;
   if (method !== "GET" && method !== "HEAD") if (parsedBody === void 0) {
@@ -68862,14 +77524,14 @@ var DEFAULT_PAYLOAD_BYTES = 16 * 1024;
 var DEFAULT_FAILURE_RATE = 0.01;
 var SERVER_INFO = { name: "mcp-load-demo", version: "1.0.0" };
 function resolveBehaviour(options = {}) {
-  for (const name of Object.keys(options.latencyMs ?? {})) {
-    if (!TOOL_NAMES.includes(name)) {
-      throw new RangeError(`demo option latencyMs.${name}: unknown tool (expected one of ${TOOL_NAMES.join(", ")})`);
+  for (const name2 of Object.keys(options.latencyMs ?? {})) {
+    if (!TOOL_NAMES.includes(name2)) {
+      throw new RangeError(`demo option latencyMs.${name2}: unknown tool (expected one of ${TOOL_NAMES.join(", ")})`);
     }
   }
-  const latency = {};
-  for (const name of TOOL_NAMES) {
-    latency[name] = latencyRange(options.latencyMs?.[name] ?? DEFAULT_LATENCY_MS[name], `latencyMs.${name}`);
+  const latency2 = {};
+  for (const name2 of TOOL_NAMES) {
+    latency2[name2] = latencyRange(options.latencyMs?.[name2] ?? DEFAULT_LATENCY_MS[name2], `latencyMs.${name2}`);
   }
   const payloadBytes = options.payloadBytes ?? DEFAULT_PAYLOAD_BYTES;
   if (!Number.isSafeInteger(payloadBytes) || payloadBytes < 0) {
@@ -68882,7 +77544,7 @@ function resolveBehaviour(options = {}) {
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 32);
   if (!Number.isSafeInteger(seed)) throw new RangeError(`demo option seed must be an integer, got ${seed}`);
   return {
-    latency,
+    latency: latency2,
     failureRate,
     report: reportText(payloadBytes),
     random: mulberry32(seed),
@@ -68945,18 +77607,18 @@ function createDemoMcpServer(behaviour) {
   server.registerPrompt(
     "greeting",
     { description: "Greet someone by name", argsSchema: greetingSchema },
-    ({ name }) => ({
-      messages: [{ role: "user", content: { type: "text", text: `Say hello to ${name}.` } }]
+    ({ name: name2 }) => ({
+      messages: [{ role: "user", content: { type: "text", text: `Say hello to ${name2}.` } }]
     })
   );
   return server;
 }
-async function simulateWork(behaviour, name, signal) {
+async function simulateWork(behaviour, name2, signal) {
   behaviour.toolCalls++;
-  const [min, max2] = behaviour.latency[name];
+  const [min, max2] = behaviour.latency[name2];
   await sleep3(min === max2 ? min : min + behaviour.random() * (max2 - min), void 0, { signal });
   if (behaviour.failureRate > 0 && behaviour.random() < behaviour.failureRate) {
-    return { content: [{ type: "text", text: `${name} failed: simulated failure` }], isError: true };
+    return { content: [{ type: "text", text: `${name2} failed: simulated failure` }], isError: true };
   }
   return void 0;
 }
@@ -69130,8 +77792,8 @@ var ErrorSamples = class {
     }
     kind.count++;
     if (kind.samples.length < MAX_SAMPLES_PER_KIND) {
-      const message = truncate(error2.message);
-      if (!kind.samples.includes(message)) kind.samples.push(message);
+      const message2 = truncate(error2.message);
+      if (!kind.samples.includes(message2)) kind.samples.push(message2);
     }
   }
   /** Kinds, most frequent first. */
@@ -69383,12 +78045,12 @@ function rampingVus(spec) {
         }
       };
       for (; ; ) {
-        const elapsed = ctx.now() - start;
-        if (elapsed >= durationMs || ctx.stop.fired) break;
-        const target = rampingVusAt(spec.startVUs, spec.stages, elapsed);
+        const elapsed2 = ctx.now() - start;
+        if (elapsed2 >= durationMs || ctx.stop.fired) break;
+        const target = rampingVusAt(spec.startVUs, spec.stages, elapsed2);
         while (active.length < target) startVu();
         while (active.length > target) retireVu();
-        await sleep(Math.min(ADJUST_EVERY_MS, durationMs - elapsed), ctx.stop);
+        await sleep(Math.min(ADJUST_EVERY_MS, durationMs - elapsed2), ctx.stop);
       }
       await finishGracefully([...loops.values()], all, spec.gracefulStopMs, ctx);
     }
@@ -69444,10 +78106,10 @@ var OperationRecorder = class {
   dataReceived;
   reinits;
   errors;
-  constructor(registry2, errors, scenario, method, name) {
+  constructor(registry2, errors2, scenario, method, name2) {
     this.registry = registry2;
-    this.errors = errors;
-    this.baseTags = name === void 0 ? { scenario, method } : { scenario, method, tool: name };
+    this.errors = errors2;
+    this.baseTags = name2 === void 0 ? { scenario, method } : { scenario, method, tool: name2 };
     const isCall = method !== "close";
     this.outcomes = (isCall ? OUTCOMES : []).map((outcome) => {
       const tags = outcome === "success" ? this.baseTags : { ...this.baseTags, error_class: outcome };
@@ -69514,7 +78176,7 @@ var IterationRunner = class {
   rng;
   /** Sessions opened (per-vu), closed at the end of the run. */
   openSessions = /* @__PURE__ */ new Set();
-  constructor(spec, target, sessionOptions, registry2, errors, rng = Math.random) {
+  constructor(spec, target, sessionOptions, registry2, errors2, rng = Math.random) {
     this.spec = spec;
     this.target = target;
     this.sessionOptions = sessionOptions;
@@ -69522,12 +78184,12 @@ var IterationRunner = class {
     const scenario = spec.name;
     this.steps = spec.flow.map((step) => ({
       step,
-      recorder: step.kind === "think" ? null : new OperationRecorder(registry2, errors, scenario, methodOf2(step), nameOf2(step)),
+      recorder: step.kind === "think" ? null : new OperationRecorder(registry2, errors2, scenario, methodOf2(step), nameOf2(step)),
       checks: step.kind === "think" ? [] : step.checks.map((check) => ({ check, passed: registry2.rate("checks").handle({ scenario, step: step.name, check: check.name }) }))
     }));
     this.explicitInit = spec.flow.some((s) => s.kind === "initialize");
-    this.initRecorder = new OperationRecorder(registry2, errors, scenario, "initialize", void 0);
-    this.closeRecorder = new OperationRecorder(registry2, errors, scenario, "close", void 0);
+    this.initRecorder = new OperationRecorder(registry2, errors2, scenario, "initialize", void 0);
+    this.closeRecorder = new OperationRecorder(registry2, errors2, scenario, "close", void 0);
     const tags = { scenario };
     this.iterationDuration = registry2.trend("iteration_duration").handle(tags);
     this.iterationsDone = registry2.counter("iterations").handle(tags);
@@ -69650,854 +78312,6 @@ function nameOf2(step) {
   }
 }
 
-// src/engine/metrics/histogram.ts
-var import_hdr_histogram_js = __toESM(require_dist3(), 1);
-var LOWEST_TRACKABLE_US = 1;
-var HIGHEST_TRACKABLE_US = 36e8;
-var SIGNIFICANT_DIGITS = 3;
-var backend;
-async function initMetrics(options = {}) {
-  if (options.backend === "js") return backend = "js";
-  try {
-    await import_hdr_histogram_js.default.initWebAssembly();
-    backend = "wasm";
-  } catch (error2) {
-    if (options.backend === "wasm") throw error2;
-    backend = "js";
-  }
-  return backend;
-}
-function histogramBackend() {
-  if (backend === void 0) {
-    try {
-      import_hdr_histogram_js.default.initWebAssemblySync();
-      backend = "wasm";
-    } catch {
-      backend = "js";
-    }
-  }
-  return backend;
-}
-function createHistogram() {
-  return import_hdr_histogram_js.default.build({
-    lowestDiscernibleValue: LOWEST_TRACKABLE_US,
-    highestTrackableValue: HIGHEST_TRACKABLE_US,
-    numberOfSignificantValueDigits: SIGNIFICANT_DIGITS,
-    bitBucketSize: 32,
-    autoResize: false,
-    useWebAssembly: histogramBackend() === "wasm"
-  });
-}
-function isWasmHistogram(histogram) {
-  return histogram instanceof import_hdr_histogram_js.default.WasmHistogram;
-}
-function encodeHistogram(histogram) {
-  return import_hdr_histogram_js.default.encodeIntoCompressedBase64(histogram);
-}
-function decodeHistogram(base643) {
-  const decoded = decodeRaw(base643, histogramBackend() === "wasm");
-  const histogram = createHistogram();
-  try {
-    histogram.add(decoded);
-  } catch (error2) {
-    histogram.destroy();
-    throw error2;
-  } finally {
-    decoded.destroy();
-  }
-  return histogram;
-}
-function addHistogram(into, from) {
-  if (isWasmHistogram(into) === isWasmHistogram(from)) {
-    into.add(from);
-    return;
-  }
-  const converted = decodeRaw(encodeHistogram(from), isWasmHistogram(into));
-  try {
-    into.add(converted);
-  } finally {
-    converted.destroy();
-  }
-}
-function decodeRaw(base643, wasm) {
-  return import_hdr_histogram_js.default.decodeFromCompressedBase64(base643, 32, wasm);
-}
-
-// src/engine/metrics/builtins.ts
-var BUILTIN_METRICS2 = {
-  mcp_call_duration: { type: "trend", contains: "time" },
-  mcp_calls: { type: "counter", contains: "default" },
-  mcp_errors: { type: "rate", contains: "default" },
-  mcp_success: { type: "rate", contains: "default" },
-  http_req_duration: { type: "trend", contains: "time" },
-  http_reqs: { type: "counter", contains: "default" },
-  http_req_failed: { type: "rate", contains: "default" },
-  http_req_waiting: { type: "trend", contains: "time" },
-  iteration_duration: { type: "trend", contains: "time" },
-  iterations: { type: "counter", contains: "default" },
-  dropped_iterations: { type: "counter", contains: "default" },
-  vus: { type: "gauge", contains: "default" },
-  vus_max: { type: "gauge", contains: "default" },
-  data_sent: { type: "counter", contains: "data" },
-  data_received: { type: "counter", contains: "data" },
-  checks: { type: "rate", contains: "default" },
-  session_init_duration: { type: "trend", contains: "time" },
-  session_reinits: { type: "counter", contains: "default" },
-  event_loop_delay: { type: "trend", contains: "time" }
-};
-function builtinType(name) {
-  return Object.hasOwn(BUILTIN_METRICS2, name) ? BUILTIN_METRICS2[name].type : void 0;
-}
-
-// src/engine/metrics/tags.ts
-var NO_TAGS = Object.freeze({});
-function normalizeTags(tags) {
-  const out = {};
-  for (const key of Object.keys(tags).sort()) {
-    const value = tags[key];
-    if (typeof value === "string") out[key] = value;
-  }
-  return Object.freeze(out);
-}
-function seriesKey(metric, tags) {
-  const keys = Object.keys(tags).sort();
-  if (keys.length === 0) return metric;
-  return `${metric}{${keys.map((key) => `${key}:${tags[key]}`).join(",")}}`;
-}
-function matchesFilter(tags, filter) {
-  for (const key of Object.keys(filter)) {
-    if (tags[key] !== filter[key]) return false;
-  }
-  return true;
-}
-function isUntagged(tags) {
-  for (const _ in tags) return false;
-  return true;
-}
-
-// src/engine/metrics/counter.ts
-var CounterSink = class _CounterSink {
-  count = 0;
-  add(value) {
-    this.count += value;
-  }
-  isEmpty() {
-    return this.count === 0;
-  }
-  mergeFrom(other) {
-    this.count += other.count;
-  }
-  reset() {
-    this.count = 0;
-  }
-  dispose() {
-  }
-  summary(durationMs) {
-    return { count: this.count, rate: perSecond(this.count, durationMs) };
-  }
-  static fromSummary(summary) {
-    const sink = new _CounterSink();
-    sink.count = summary.count;
-    return sink;
-  }
-};
-var CounterHandle = class {
-  constructor(gate, sinks) {
-    this.gate = gate;
-    this.sinks = sinks;
-  }
-  gate;
-  sinks;
-  add(value = 1) {
-    if (!this.gate.measuring) return;
-    const sinks = this.sinks;
-    for (let i = 0; i < sinks.length; i++) sinks[i].add(value);
-  }
-};
-function perSecond(count2, durationMs) {
-  return durationMs > 0 ? count2 * 1e3 / durationMs : 0;
-}
-
-// src/engine/metrics/gauge.ts
-var sequence = 0;
-var GaugeSink = class _GaugeSink {
-  value = 0;
-  min = Infinity;
-  max = -Infinity;
-  samples = 0;
-  lastSet = 0;
-  set(value, order) {
-    this.value = value;
-    this.lastSet = order;
-    this.samples++;
-    if (value < this.min) this.min = value;
-    if (value > this.max) this.max = value;
-  }
-  isEmpty() {
-    return this.samples === 0;
-  }
-  mergeFrom(other) {
-    if (other.samples === 0) return;
-    if (this.samples === 0 || other.lastSet >= this.lastSet) {
-      this.value = other.value;
-      this.lastSet = other.lastSet;
-    }
-    this.samples += other.samples;
-    if (other.min < this.min) this.min = other.min;
-    if (other.max > this.max) this.max = other.max;
-  }
-  reset() {
-    this.value = 0;
-    this.min = Infinity;
-    this.max = -Infinity;
-    this.samples = 0;
-    this.lastSet = 0;
-  }
-  dispose() {
-  }
-  summary() {
-    if (this.samples === 0) return { value: 0, min: 0, max: 0, samples: 0 };
-    return { value: this.value, min: this.min, max: this.max, samples: this.samples };
-  }
-  static fromSummary(summary) {
-    const sink = new _GaugeSink();
-    if (summary.samples > 0) {
-      sink.value = summary.value;
-      sink.min = summary.min;
-      sink.max = summary.max;
-      sink.samples = summary.samples;
-    }
-    return sink;
-  }
-};
-var GaugeHandle = class {
-  constructor(sinks) {
-    this.sinks = sinks;
-  }
-  sinks;
-  set(value) {
-    const order = ++sequence;
-    const sinks = this.sinks;
-    for (let i = 0; i < sinks.length; i++) sinks[i].set(value, order);
-  }
-};
-
-// src/engine/metrics/metric.ts
-var Metric = class {
-  constructor(name, type, newSink, newHandle) {
-    this.name = name;
-    this.type = type;
-    this.newSink = newSink;
-    this.newHandle = newHandle;
-    this.total = newSink();
-    this.untaggedTargets = [this.total];
-  }
-  name;
-  type;
-  newSink;
-  newHandle;
-  total;
-  untaggedTargets;
-  seriesByKey = /* @__PURE__ */ new Map();
-  handles = /* @__PURE__ */ new Map();
-  taps = [];
-  tracked = /* @__PURE__ */ new Map();
-  /** Recording handle for a tag set; create once per VU/step, outside the hot path. */
-  handle(tags = {}) {
-    const key = seriesKey(this.name, tags);
-    let handle = this.handles.get(key);
-    if (handle === void 0) {
-      handle = this.newHandle(isUntagged(tags) ? this.untaggedTargets : this.entry(key, tags).targets);
-      this.handles.set(key, handle);
-    }
-    return handle;
-  }
-  /** The sink of exactly this tag set (the total when untagged), created if needed. */
-  sinkFor(tags) {
-    return isUntagged(tags) ? this.total : this.entry(seriesKey(this.name, tags), tags).sink;
-  }
-  series() {
-    return this.seriesByKey.values();
-  }
-  /**
-   * A sink fed with every later sample whose tags match `filter`, memoised per filter.
-   * Register before the run so that it sees every sample.
-   */
-  track(filter) {
-    if (isUntagged(filter)) return this.total;
-    const key = seriesKey(this.name, filter);
-    let sink = this.tracked.get(key);
-    if (sink === void 0) {
-      sink = this.attach(filter);
-      this.tracked.set(key, sink);
-    }
-    return sink;
-  }
-  /** A new sink of its own (e.g. a per-second window), fed with every later matching sample. */
-  attach(filter) {
-    const tap = { filter: normalizeTags(filter), sink: this.newSink() };
-    this.taps.push(tap);
-    if (isUntagged(tap.filter)) this.untaggedTargets.push(tap.sink);
-    for (const entry of this.seriesByKey.values()) {
-      if (matchesFilter(entry.tags, tap.filter)) entry.targets.push(tap.sink);
-    }
-    return tap.sink;
-  }
-  /** Stops feeding an attached sink (the caller disposes it). */
-  detach(sink) {
-    const index = this.taps.findIndex((tap) => tap.sink === sink);
-    if (index < 0) return;
-    this.taps.splice(index, 1);
-    removeFrom(this.untaggedTargets, sink);
-    for (const entry of this.seriesByKey.values()) removeFrom(entry.targets, sink);
-    for (const [key, tracked] of this.tracked) if (tracked === sink) this.tracked.delete(key);
-  }
-  /**
-   * Runs `read` on the aggregate of all samples whose tags match `filter`: the total, a tracked
-   * sink, or a temporary merge of the matching series (disposed afterwards).
-   */
-  view(filter, read) {
-    if (isUntagged(filter)) return read(this.total);
-    const tracked = this.tracked.get(seriesKey(this.name, filter));
-    if (tracked !== void 0) return read(tracked);
-    const merged = this.newSink();
-    try {
-      for (const entry of this.seriesByKey.values()) {
-        if (matchesFilter(entry.tags, filter)) merged.mergeFrom(entry.sink);
-      }
-      return read(merged);
-    } finally {
-      merged.dispose();
-    }
-  }
-  dispose() {
-    this.total.dispose();
-    for (const entry of this.seriesByKey.values()) entry.sink.dispose();
-    for (const tap of this.taps) tap.sink.dispose();
-    this.seriesByKey.clear();
-    this.handles.clear();
-    this.taps.length = 0;
-    this.tracked.clear();
-  }
-  entry(key, tags) {
-    let entry = this.seriesByKey.get(key);
-    if (entry === void 0) {
-      const normalized = normalizeTags(tags);
-      const sink = this.newSink();
-      const targets = [this.total, sink];
-      for (const tap of this.taps) {
-        if (matchesFilter(normalized, tap.filter)) targets.push(tap.sink);
-      }
-      entry = { tags: normalized, sink, targets };
-      this.seriesByKey.set(key, entry);
-    }
-    return entry;
-  }
-};
-function removeFrom(targets, sink) {
-  const index = targets.indexOf(sink);
-  if (index >= 0) targets.splice(index, 1);
-}
-
-// src/engine/metrics/rate.ts
-var RateSink = class _RateSink {
-  passes = 0;
-  fails = 0;
-  add(nonZero) {
-    if (nonZero) this.passes++;
-    else this.fails++;
-  }
-  isEmpty() {
-    return this.passes + this.fails === 0;
-  }
-  mergeFrom(other) {
-    this.passes += other.passes;
-    this.fails += other.fails;
-  }
-  reset() {
-    this.passes = 0;
-    this.fails = 0;
-  }
-  dispose() {
-  }
-  summary() {
-    const total = this.passes + this.fails;
-    return { passes: this.passes, fails: this.fails, rate: total > 0 ? this.passes / total : 0 };
-  }
-  static fromSummary(summary) {
-    const sink = new _RateSink();
-    sink.passes = summary.passes;
-    sink.fails = summary.fails;
-    return sink;
-  }
-};
-var RateHandle = class {
-  constructor(gate, sinks) {
-    this.gate = gate;
-    this.sinks = sinks;
-  }
-  gate;
-  sinks;
-  /** Any truthy / non-zero value counts as a pass. */
-  add(value) {
-    if (!this.gate.measuring) return;
-    const nonZero = value !== 0 && value !== false;
-    const sinks = this.sinks;
-    for (let i = 0; i < sinks.length; i++) sinks[i].add(nonZero);
-  }
-};
-
-// src/engine/metrics/trend.ts
-var wasmFinalizer = new FinalizationRegistry((histogram) => histogram.destroy());
-var TrendSink = class _TrendSink {
-  histogram;
-  count = 0;
-  sumUs = 0;
-  minUs = Infinity;
-  maxUs = -Infinity;
-  disposed = false;
-  constructor(histogram = createHistogram()) {
-    this.histogram = histogram;
-    if (isWasmHistogram(histogram)) wasmFinalizer.register(this, histogram, this);
-  }
-  /** `us` must already be an integer in range (see `toRecordableUs`). */
-  record(us) {
-    this.histogram.recordValue(us);
-    this.count++;
-    this.sumUs += us;
-    if (us < this.minUs) this.minUs = us;
-    if (us > this.maxUs) this.maxUs = us;
-  }
-  isEmpty() {
-    return this.count === 0;
-  }
-  /** Value at percentile `p` (0..100) in µs, clamped to the exact min and max. */
-  percentileUs(p) {
-    if (this.count === 0) return 0;
-    const value = this.histogram.getValueAtPercentile(p);
-    return value < this.minUs ? this.minUs : value > this.maxUs ? this.maxUs : value;
-  }
-  meanUs() {
-    return this.count === 0 ? 0 : this.sumUs / this.count;
-  }
-  mergeFrom(other) {
-    if (other.count === 0) return;
-    addHistogram(this.histogram, other.histogram);
-    this.count += other.count;
-    this.sumUs += other.sumUs;
-    if (other.minUs < this.minUs) this.minUs = other.minUs;
-    if (other.maxUs > this.maxUs) this.maxUs = other.maxUs;
-  }
-  reset() {
-    this.histogram.reset();
-    this.count = 0;
-    this.sumUs = 0;
-    this.minUs = Infinity;
-    this.maxUs = -Infinity;
-  }
-  /** Frees the histogram; safe to call twice. */
-  dispose() {
-    if (this.disposed) return;
-    this.disposed = true;
-    wasmFinalizer.unregister(this);
-    this.histogram.destroy();
-  }
-  summary(durationMs) {
-    const empty = this.count === 0;
-    return {
-      count: this.count,
-      rate: perSecond(this.count, durationMs),
-      min: empty ? 0 : this.minUs / 1e3,
-      mean: this.meanUs() / 1e3,
-      p50: this.percentileUs(50) / 1e3,
-      p90: this.percentileUs(90) / 1e3,
-      p95: this.percentileUs(95) / 1e3,
-      p99: this.percentileUs(99) / 1e3,
-      p99_9: this.percentileUs(99.9) / 1e3,
-      max: empty ? 0 : this.maxUs / 1e3
-    };
-  }
-  state(durationMs) {
-    return { summary: this.summary(durationMs), hdr: encodeHistogram(this.histogram), sumUs: this.sumUs };
-  }
-  static fromState(state) {
-    const sink = new _TrendSink(decodeHistogram(state.hdr));
-    sink.count = sink.histogram.totalCount;
-    sink.sumUs = state.sumUs;
-    if (sink.count > 0) {
-      sink.minUs = Math.round(state.summary.min * 1e3);
-      sink.maxUs = Math.round(state.summary.max * 1e3);
-    }
-    return sink;
-  }
-};
-function toRecordableUs(us) {
-  return us >= HIGHEST_TRACKABLE_US ? HIGHEST_TRACKABLE_US : us > 0 ? Math.round(us) : 0;
-}
-var TrendHandle = class {
-  constructor(gate, sinks) {
-    this.gate = gate;
-    this.sinks = sinks;
-  }
-  gate;
-  sinks;
-  /** Records a duration in microseconds. */
-  record(us) {
-    if (!this.gate.measuring) return;
-    const value = toRecordableUs(us);
-    const sinks = this.sinks;
-    for (let i = 0; i < sinks.length; i++) sinks[i].record(value);
-  }
-};
-
-// src/engine/metrics/registry.ts
-var MetricsRegistry = class {
-  gate;
-  metrics = /* @__PURE__ */ new Map();
-  startedMs;
-  endedMs;
-  constructor(options = {}) {
-    this.gate = { measuring: options.warmup !== true };
-    if (this.gate.measuring) this.startedMs = options.nowMs ?? Date.now();
-  }
-  get phase() {
-    return this.gate.measuring ? "measuring" : "warmup";
-  }
-  /** Ends warm-up: later samples are recorded and rates count from `nowMs`. */
-  startMeasuring(nowMs = Date.now()) {
-    if (this.gate.measuring) return;
-    this.gate.measuring = true;
-    this.startedMs = nowMs;
-  }
-  /** Fixes the end of measured time (samples arriving later, e.g. in a graceful stop, still count). */
-  finish(nowMs = Date.now()) {
-    this.endedMs = nowMs;
-  }
-  /** Measured window; `startMs === endMs` when measuring never started. */
-  window(nowMs = Date.now()) {
-    const endMs = this.endedMs ?? nowMs;
-    return { startMs: this.startedMs ?? endMs, endMs };
-  }
-  durationMs(nowMs = Date.now()) {
-    const { startMs, endMs } = this.window(nowMs);
-    return Math.max(0, endMs - startMs);
-  }
-  counter(name) {
-    return this.obtain(
-      name,
-      "counter",
-      () => new Metric(name, "counter", () => new CounterSink(), (targets) => new CounterHandle(this.gate, targets))
-    );
-  }
-  rate(name) {
-    return this.obtain(
-      name,
-      "rate",
-      () => new Metric(name, "rate", () => new RateSink(), (targets) => new RateHandle(this.gate, targets))
-    );
-  }
-  trend(name) {
-    return this.obtain(
-      name,
-      "trend",
-      () => new Metric(name, "trend", () => new TrendSink(), (targets) => new TrendHandle(this.gate, targets))
-    );
-  }
-  gauge(name) {
-    return this.obtain(
-      name,
-      "gauge",
-      () => new Metric(name, "gauge", () => new GaugeSink(), (targets) => new GaugeHandle(targets))
-    );
-  }
-  /** The metric of that name and type, created if needed. */
-  ofType(name, type) {
-    switch (type) {
-      case "counter":
-        return this.counter(name);
-      case "rate":
-        return this.rate(name);
-      case "trend":
-        return this.trend(name);
-      case "gauge":
-        return this.gauge(name);
-    }
-  }
-  /** An existing metric, or a built-in one (created empty); undefined for unknown names. */
-  get(name) {
-    const existing = this.metrics.get(name);
-    if (existing !== void 0) return existing;
-    const type = builtinType(name);
-    return type === void 0 ? void 0 : this.ofType(name, type);
-  }
-  all() {
-    return this.metrics.values();
-  }
-  /**
-   * Registers a tag filter (sub-metric) before the run so that thresholds on it are read
-   * without merging series. Unknown custom metrics must be created first.
-   */
-  track(name, filter) {
-    const metric = this.get(name);
-    if (metric === void 0) throw new Error(`unknown metric "${name}"`);
-    metric.track(filter);
-  }
-  /** Frees the histograms (WASM memory). The registry must not be used afterwards. */
-  dispose() {
-    for (const metric of this.metrics.values()) metric.dispose();
-    this.metrics.clear();
-  }
-  obtain(name, type, create) {
-    const existing = this.metrics.get(name);
-    if (existing !== void 0) {
-      if (existing.type !== type) throw new Error(`metric "${name}" is a ${existing.type}, not a ${type}`);
-      return existing;
-    }
-    const builtin = builtinType(name);
-    if (builtin !== void 0 && builtin !== type) {
-      throw new Error(`metric "${name}" is a built-in ${builtin}, not a ${type}`);
-    }
-    const metric = create();
-    this.metrics.set(name, metric);
-    return metric;
-  }
-};
-
-// src/engine/metrics/snapshot.ts
-var METRICS_SNAPSHOT_VERSION = 1;
-function snapshot(registry2, nowMs = Date.now()) {
-  const { startMs, endMs } = registry2.window(nowMs);
-  const durationMs = Math.max(0, endMs - startMs);
-  const metrics = [];
-  for (const metric of registry2.all()) {
-    metrics.push(seriesSnapshot(metric, NO_TAGS, metric.total, durationMs));
-    for (const series of metric.series()) metrics.push(seriesSnapshot(metric, series.tags, series.sink, durationMs));
-  }
-  return { version: METRICS_SNAPSHOT_VERSION, startMs, endMs, metrics };
-}
-function fromSnapshot(data) {
-  if (data.version !== METRICS_SNAPSHOT_VERSION) {
-    throw new Error(`unsupported metrics snapshot version ${String(data.version)}`);
-  }
-  const registry2 = new MetricsRegistry({ nowMs: data.startMs });
-  registry2.finish(data.endMs);
-  for (const entry of data.metrics) {
-    switch (entry.type) {
-      case "counter":
-        registry2.counter(entry.metric).sinkFor(entry.tags).mergeFrom(CounterSink.fromSummary(entry.summary));
-        break;
-      case "rate":
-        registry2.rate(entry.metric).sinkFor(entry.tags).mergeFrom(RateSink.fromSummary(entry.summary));
-        break;
-      case "gauge":
-        registry2.gauge(entry.metric).sinkFor(entry.tags).mergeFrom(GaugeSink.fromSummary(entry.summary));
-        break;
-      case "trend": {
-        const decoded = TrendSink.fromState(entry);
-        registry2.trend(entry.metric).sinkFor(entry.tags).mergeFrom(decoded);
-        decoded.dispose();
-        break;
-      }
-    }
-  }
-  return registry2;
-}
-function mergeTrendStates(states, durationMs) {
-  const merged = new TrendSink();
-  try {
-    for (const state of states) {
-      const decoded = TrendSink.fromState(state);
-      merged.mergeFrom(decoded);
-      decoded.dispose();
-    }
-    return merged.state(durationMs);
-  } finally {
-    merged.dispose();
-  }
-}
-function seriesSnapshot(metric, tags, sink, durationMs) {
-  const { name } = metric;
-  if (sink instanceof TrendSink) return { metric: name, type: "trend", tags, ...sink.state(durationMs) };
-  if (sink instanceof CounterSink) return { metric: name, type: "counter", tags, summary: sink.summary(durationMs) };
-  if (sink instanceof RateSink) return { metric: name, type: "rate", tags, summary: sink.summary() };
-  return { metric: name, type: "gauge", tags, summary: sink.summary() };
-}
-
-// src/engine/metrics/time-series.ts
-var DEFAULT_TIME_SERIES_COLUMNS = [
-  { name: "vus", metric: "vus" },
-  { name: "mcp_calls", metric: "mcp_calls" },
-  { name: "http_reqs", metric: "http_reqs" },
-  { name: "errors_transport", metric: "mcp_errors", tags: { error_class: "transport" } },
-  { name: "errors_protocol", metric: "mcp_errors", tags: { error_class: "protocol" } },
-  { name: "errors_tool", metric: "mcp_errors", tags: { error_class: "tool" } },
-  { name: "data_sent", metric: "data_sent" },
-  { name: "data_received", metric: "data_received" },
-  { name: "mcp_call_duration", metric: "mcp_call_duration" }
-];
-var TimeSeries = class {
-  columns;
-  readers;
-  buckets = [];
-  bucketStartMs;
-  constructor(registry2, options) {
-    this.columns = (options.columns ?? DEFAULT_TIME_SERIES_COLUMNS).map((c) => ({ ...c }));
-    this.readers = this.columns.map((column) => reader(registry2, column));
-    this.bucketStartMs = options.startMs;
-  }
-  /** Closes the current bucket at `nowMs` and starts the next one. */
-  tick(nowMs) {
-    const bucket = { startMs: this.bucketStartMs, endMs: nowMs, values: {}, latency: {} };
-    const durationMs = nowMs - this.bucketStartMs;
-    for (const r of this.readers) {
-      switch (r.kind) {
-        case "counter":
-          bucket.values[r.name] = r.sink.count;
-          r.sink.reset();
-          break;
-        case "rate":
-          bucket.values[r.name] = r.sink.passes;
-          r.sink.reset();
-          break;
-        case "gauge":
-          bucket.values[r.name] = r.metric.view(r.tags, (sink) => sink.value);
-          break;
-        case "trend":
-          bucket.latency[r.name] = r.sink.isEmpty() ? null : r.sink.state(durationMs);
-          r.sink.reset();
-          break;
-      }
-    }
-    this.buckets.push(bucket);
-    this.bucketStartMs = nowMs;
-    return bucket;
-  }
-  toJSON() {
-    return { columns: this.columns, buckets: this.buckets };
-  }
-  /** Stops feeding the per-bucket sinks and frees their histograms; no tick afterwards. */
-  dispose() {
-    for (const r of this.readers) {
-      switch (r.kind) {
-        case "counter":
-          r.metric.detach(r.sink);
-          break;
-        case "rate":
-          r.metric.detach(r.sink);
-          break;
-        case "trend":
-          r.metric.detach(r.sink);
-          r.sink.dispose();
-          break;
-        case "gauge":
-          break;
-      }
-    }
-  }
-};
-function reader(registry2, column) {
-  const metric = registry2.get(column.metric);
-  if (metric === void 0) {
-    throw new Error(`time series column "${column.name}": unknown metric "${column.metric}"`);
-  }
-  const tags = column.tags ?? NO_TAGS;
-  switch (metric.type) {
-    case "counter":
-      return { kind: "counter", name: column.name, metric, sink: metric.attach(tags) };
-    case "rate":
-      return { kind: "rate", name: column.name, metric, sink: metric.attach(tags) };
-    case "gauge":
-      return { kind: "gauge", name: column.name, metric, tags };
-    case "trend":
-      return { kind: "trend", name: column.name, metric, sink: metric.attach(tags) };
-  }
-}
-
-// src/engine/metrics/thresholds.ts
-function evaluateThresholds(from, specs, options = {}) {
-  if (from instanceof MetricsRegistry) return evaluateOn(from, specs, options);
-  const registry2 = fromSnapshot(from);
-  try {
-    return evaluateOn(registry2, specs, options);
-  } finally {
-    registry2.dispose();
-  }
-}
-function evaluateOn(registry2, specs, options) {
-  const durationMs = registry2.durationMs(options.nowMs);
-  return specs.map((spec) => {
-    const result = { source: spec.source, metric: spec.metric, tags: spec.tags };
-    const metric = registry2.get(spec.metric);
-    if (metric === void 0) return { ...result, ok: false, observed: null, error: `unknown metric "${spec.metric}"` };
-    const observed = observe(metric, spec, durationMs, options.ignoreEmpty === true);
-    if (typeof observed === "string") return { ...result, ok: false, observed: null, error: observed };
-    if (observed === null) return { ...result, ok: true, observed: null };
-    return { ...result, ok: compare(observed, spec.op, spec.value), observed };
-  });
-}
-function observe(metric, spec, durationMs, ignoreEmpty) {
-  const agg = spec.aggregation;
-  const invalid = `"${agg.kind}" is not an aggregation of ${metric.type} metric "${metric.name}"`;
-  switch (metric.type) {
-    case "trend":
-      if (!["p", "avg", "min", "max", "med", "count"].includes(agg.kind)) return invalid;
-      return metric.view(spec.tags, (sink) => ignoreEmpty && sink.isEmpty() ? null : trendValue(sink, spec));
-    case "counter":
-      if (agg.kind !== "count" && agg.kind !== "rate") return invalid;
-      return metric.view(spec.tags, (sink) => ignoreEmpty && sink.isEmpty() ? null : counterValue(sink, spec, durationMs));
-    case "rate":
-      if (agg.kind !== "rate") return invalid;
-      return metric.view(spec.tags, (sink) => ignoreEmpty && sink.isEmpty() ? null : rateValue(sink));
-    case "gauge":
-      if (agg.kind !== "value" && agg.kind !== "min" && agg.kind !== "max") return invalid;
-      return metric.view(spec.tags, (sink) => ignoreEmpty && sink.isEmpty() ? null : gaugeValue(sink, spec));
-  }
-}
-function trendValue(sink, spec) {
-  const agg = spec.aggregation;
-  switch (agg.kind) {
-    case "p":
-      return sink.percentileUs(agg.p) / 1e3;
-    case "med":
-      return sink.percentileUs(50) / 1e3;
-    case "avg":
-      return sink.meanUs() / 1e3;
-    case "min":
-      return sink.isEmpty() ? 0 : sink.minUs / 1e3;
-    case "count":
-      return sink.count;
-    default:
-      return sink.isEmpty() ? 0 : sink.maxUs / 1e3;
-  }
-}
-function counterValue(sink, spec, durationMs) {
-  const summary = sink.summary(durationMs);
-  return spec.aggregation.kind === "count" ? summary.count : summary.rate;
-}
-function rateValue(sink) {
-  return sink.summary().rate;
-}
-function gaugeValue(sink, spec) {
-  const summary = sink.summary();
-  return spec.aggregation.kind === "min" ? summary.min : spec.aggregation.kind === "max" ? summary.max : summary.value;
-}
-function compare(observed, op, value) {
-  switch (op) {
-    case "<":
-      return observed < value;
-    case "<=":
-      return observed <= value;
-    case ">":
-      return observed > value;
-    case ">=":
-      return observed >= value;
-    case "===":
-      return observed === value;
-    case "!=":
-      return observed !== value;
-  }
-}
-
 // src/engine/virtual-user.ts
 var VirtualUser = class {
   id;
@@ -70564,8 +78378,8 @@ async function runScenarios(scenario, target, sessionOptions, stop, abort, onPro
         return vu;
       },
       runIteration: (vu, scheduledAt) => runners[i].run(vu, scheduledAt),
-      activeVus(delta) {
-        active += delta;
+      activeVus(delta2) {
+        active += delta2;
       },
       droppedIteration: counterAdder(registry2.counter("dropped_iterations").handle({ scenario: spec.name })),
       stop,
@@ -70573,7 +78387,7 @@ async function runScenarios(scenario, target, sessionOptions, stop, abort, onPro
     })
   );
   const calls = registry2.counter("mcp_calls").total;
-  const errors = registry2.rate("mcp_errors").total;
+  const errors2 = registry2.rate("mcp_errors").total;
   let lastCalls = 0;
   let lastErrors = 0;
   const tick = () => {
@@ -70583,7 +78397,7 @@ async function runScenarios(scenario, target, sessionOptions, stop, abort, onPro
     loop.sample();
     timeSeries.tick(now);
     const totalCalls = calls.count;
-    const totalErrors = errors.passes;
+    const totalErrors = errors2.passes;
     onProgress?.({
       elapsedMs,
       totalMs,
@@ -70640,35 +78454,6 @@ function abortingThresholdFailed(scenario, registry2, elapsedMs, nowMs) {
   return evaluateThresholds(registry2, aborting, { nowMs, ignoreEmpty: true }).some((r) => !r.ok);
 }
 
-// src/report/format.ts
-function formatMs(ms) {
-  if (ms === null || ms === void 0 || !Number.isFinite(ms)) return "-";
-  if (ms < 1) return `${(ms * 1e3).toFixed(0)}\xB5s`;
-  if (ms < 1e3) return `${ms.toFixed(2)}ms`;
-  return `${(ms / 1e3).toFixed(2)}s`;
-}
-function formatBytes(n) {
-  if (n < 1e3) return `${Math.round(n)} B`;
-  if (n < 1e6) return `${(n / 1e3).toFixed(1)} kB`;
-  if (n < 1e9) return `${(n / 1e6).toFixed(1)} MB`;
-  return `${(n / 1e9).toFixed(2)} GB`;
-}
-function formatPercent(fraction) {
-  return `${(fraction * 100).toFixed(2)}%`;
-}
-function formatRate(perSecond2) {
-  return `${perSecond2 >= 100 ? perSecond2.toFixed(0) : perSecond2.toFixed(2)}/s`;
-}
-function formatDurationClock(ms) {
-  const s = Math.max(0, Math.floor(ms / 1e3));
-  const m = Math.floor(s / 60);
-  return m > 0 ? `${m}m${String(s % 60).padStart(2, "0")}s` : `${s}s`;
-}
-function plainText(text2, max2 = 120) {
-  const clean = text2.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");
-  return clean.length > max2 ? `${clean.slice(0, max2)}\u2026` : clean;
-}
-
 // src/report/progress.ts
 function renderProgressLine(p) {
   const phase = p.warmingUp ? " warm-up" : "";
@@ -70691,7 +78476,7 @@ function renderTerminalSummary(result) {
         lines.push(`    ${plainText(t.key)}`);
         lastKey = t.key;
       }
-      const observed = t.error ? t.error : `${aggregationName(t.source)}=${observedText(t.key, t.source, t.observed)}`;
+      const observed = t.error ? t.error : `${thresholdAggregation(t.source)}=${formatObserved(t.key, t.source, t.observed)}`;
       lines.push(`    ${t.ok ? "\u2713" : "\u2717"} '${plainText(t.source)}' ${observed}`);
     }
     lines.push("", "");
@@ -70712,7 +78497,7 @@ function renderTerminalSummary(result) {
     trendLine("mcp_call_duration", total.get("mcp_call_duration")),
     counterLine("mcp_calls", total.get("mcp_calls")),
     rateLine("mcp_errors", total.get("mcp_errors")),
-    ratio2.overall === null ? "" : `${dotted("http_reqs per mcp call")} ${ratio2.overall.toFixed(2)}  (setup ${fixed(ratio2.byPhase.setup)}, calls ${fixed(ratio2.byPhase.calls)}, teardown ${fixed(ratio2.byPhase.teardown)})`,
+    ratio2.overall === null ? "" : `${dotted("http_reqs per mcp call")} ${ratio2.overall.toFixed(2)}  (setup ${fixed2(ratio2.byPhase.setup)}, calls ${fixed2(ratio2.byPhase.calls)}, teardown ${fixed2(ratio2.byPhase.teardown)})`,
     errorClasses(result)
   ]);
   group2("HTTP", [
@@ -70736,30 +78521,30 @@ function renderTerminalSummary(result) {
   if (result.interrupted) lines.push(`  \u26A0 the run was stopped early (${result.interrupted === "signal" ? "interrupted" : "a threshold with abortOnFail failed"})`);
   return lines.join("\n").trimEnd() + "\n";
 }
-function dotted(name) {
-  return `${name}${".".repeat(Math.max(2, DOTS_TO - name.length))}:`;
+function dotted(name2) {
+  return `${name2}${".".repeat(Math.max(2, DOTS_TO - name2.length))}:`;
 }
-function trendLine(name, s) {
+function trendLine(name2, s) {
   if (!s || s.type !== "trend" || s.summary.count === 0) return "";
   const m = s.summary;
-  return `${dotted(name)} avg=${formatMs(m.mean)} min=${formatMs(m.min)} med=${formatMs(m.p50)} max=${formatMs(m.max)} p(90)=${formatMs(m.p90)} p(95)=${formatMs(m.p95)} p(99)=${formatMs(m.p99)}`;
+  return `${dotted(name2)} avg=${formatMs(m.mean)} min=${formatMs(m.min)} med=${formatMs(m.p50)} max=${formatMs(m.max)} p(90)=${formatMs(m.p90)} p(95)=${formatMs(m.p95)} p(99)=${formatMs(m.p99)}`;
 }
-function counterLine(name, s, onlyIfNonZero = false) {
+function counterLine(name2, s, onlyIfNonZero = false) {
   if (!s || s.type !== "counter" || onlyIfNonZero && s.summary.count === 0) return "";
-  return `${dotted(name)} ${s.summary.count}  ${formatRate(s.summary.rate)}`;
+  return `${dotted(name2)} ${s.summary.count}  ${formatRate(s.summary.rate)}`;
 }
-function rateLine(name, s) {
+function rateLine(name2, s) {
   if (!s || s.type !== "rate" || s.summary.passes + s.summary.fails === 0) return "";
   const { passes, fails, rate } = s.summary;
-  return `${dotted(name)} ${formatPercent(rate)}  ${passes} out of ${passes + fails}`;
+  return `${dotted(name2)} ${formatPercent(rate)}  ${passes} out of ${passes + fails}`;
 }
-function gaugeLine(name, s) {
+function gaugeLine(name2, s) {
   if (!s || s.type !== "gauge" || s.summary.samples === 0) return "";
-  return `${dotted(name)} ${s.summary.value}  min=${s.summary.min} max=${s.summary.max}`;
+  return `${dotted(name2)} ${s.summary.value}  min=${s.summary.min} max=${s.summary.max}`;
 }
-function bytesLine(name, s) {
+function bytesLine(name2, s) {
   if (!s || s.type !== "counter") return "";
-  return `${dotted(name)} ${formatBytes(s.summary.count)}  ${formatBytes(s.summary.rate)}/s`;
+  return `${dotted(name2)} ${formatBytes(s.summary.count)}  ${formatBytes(s.summary.rate)}/s`;
 }
 function errorClasses(result) {
   if (result.errors.length === 0) return "";
@@ -70767,252 +78552,8 @@ function errorClasses(result) {
   for (const e of result.errors) byClass.set(e.errorClass, (byClass.get(e.errorClass) ?? 0) + e.count);
   return `${dotted("errors by class")} ${[...byClass].map(([c, n]) => `${c}=${n}`).join(" ")}`;
 }
-function fixed(n) {
+function fixed2(n) {
   return n === null ? "-" : n.toFixed(2);
-}
-function aggregationName(source) {
-  const m = /^\s*([a-z]+(?:\([\d.]+\))?)/.exec(source);
-  return m ? m[1] : "value";
-}
-function observedText(key, source, observed) {
-  if (observed === null) return "n/a";
-  const agg = aggregationName(source);
-  if (agg === "rate" && !/^(http_reqs|mcp_calls|iterations|data_)/.test(key)) return formatPercent(observed);
-  if (/duration|waiting|delay/.test(key) && agg !== "count" && agg !== "rate") return formatMs(observed);
-  return String(Number(observed.toFixed(4)));
-}
-
-// src/results/build.ts
-import { cpus } from "node:os";
-
-// package.json
-var package_default = {
-  name: "mcp-load",
-  version: "0.1.0",
-  description: "Load-test MCP (Model Context Protocol) servers: a GitHub Action and CLI with MCP- and HTTP-level metrics.",
-  type: "module",
-  license: "MIT",
-  engines: {
-    node: ">=20.18.1"
-  },
-  bin: {
-    "mcp-load": "dist/cli.js"
-  },
-  scripts: {
-    build: "node scripts/build.mjs",
-    typecheck: "tsc --noEmit",
-    test: "node --import tsx --test --test-concurrency=1 $(find test -name '*.test.ts' | sort)",
-    start: "node dist/cli.js demo",
-    bench: "node --import tsx bench/run.ts",
-    "example:session": "node --import tsx examples/session.ts"
-  },
-  dependencies: {
-    "@actions/artifact": "^6.2.1",
-    "@actions/core": "^3.0.1",
-    "@actions/github": "^9.1.1",
-    "@modelcontextprotocol/node": "^2.1.2",
-    "@modelcontextprotocol/server": "^2.4.0",
-    "eventsource-parser": "^3.1.1",
-    handlebars: "^4.7.10",
-    "hdr-histogram-js": "^3.0.1",
-    undici: "^7.30.2",
-    uplot: "^1.6.32",
-    yaml: "^2.9.1"
-  },
-  devDependencies: {
-    "@mcp-stress/linux-x64": "^0.2.1",
-    "@modelcontextprotocol/client": "^2.4.0",
-    "@modelcontextprotocol/sdk": "^1.32.2",
-    "@modelcontextprotocol/server-everything": "^2026.8.31",
-    "@types/node": "^20.19.43",
-    ajv: "^8.20.0",
-    autocannon: "^9.0.0",
-    esbuild: "^0.28.2",
-    "playwright-core": "^1.65.1",
-    tsx: "^4.23.15",
-    typescript: "^5.9.3"
-  },
-  files: [
-    "dist",
-    "templates",
-    "schema",
-    "examples",
-    "action.yml",
-    "README.md"
-  ]
-};
-
-// src/version.ts
-var TOOL_VERSION = package_default.version;
-
-// src/results/breakdown.ts
-function breakdowns(snapshot2) {
-  const durationMs = Math.max(0, snapshot2.endMs - snapshot2.startMs);
-  const byTool = group(snapshot2, durationMs, (t) => t.tool === void 0 ? void 0 : `${t.method}\0${t.tool}`);
-  const byMethod = group(snapshot2, durationMs, (t) => t.method);
-  return { byTool, byMethod };
-}
-function group(snapshot2, durationMs, keyOf) {
-  const groups = /* @__PURE__ */ new Map();
-  const accFor = (s) => {
-    const key = keyOf(s.tags);
-    if (key === void 0 || s.tags.method === void 0) return void 0;
-    let acc = groups.get(key);
-    if (!acc) {
-      acc = { method: s.tags.method, latency: [], calls: 0, errors: 0, httpReqs: 0, bytesSent: 0, bytesReceived: 0 };
-      if (key.includes("\0")) acc.tool = s.tags.tool;
-      groups.set(key, acc);
-    }
-    return acc;
-  };
-  for (const s of snapshot2.metrics) {
-    if (Object.keys(s.tags).length === 0) continue;
-    switch (s.metric) {
-      case "mcp_call_duration":
-        if (s.type === "trend") accFor(s)?.latency.push(s);
-        break;
-      case "mcp_calls":
-        if (s.type === "counter") {
-          const acc = accFor(s);
-          if (acc) {
-            acc.calls += s.summary.count;
-            if (s.tags.error_class !== void 0) acc.errors += s.summary.count;
-          }
-        }
-        break;
-      case "http_reqs":
-        if (s.type === "counter") addTo(accFor(s), "httpReqs", s.summary.count);
-        break;
-      case "data_sent":
-        if (s.type === "counter") addTo(accFor(s), "bytesSent", s.summary.count);
-        break;
-      case "data_received":
-        if (s.type === "counter") addTo(accFor(s), "bytesReceived", s.summary.count);
-        break;
-    }
-  }
-  return [...groups.values()].map((acc) => {
-    const latency = mergeTrendStates(acc.latency, durationMs).summary;
-    const row = {
-      method: acc.method,
-      calls: acc.calls,
-      errors: acc.errors,
-      errorRate: acc.calls === 0 ? 0 : acc.errors / acc.calls,
-      p50: latency.p50,
-      p95: latency.p95,
-      p99: latency.p99,
-      max: latency.max,
-      httpReqs: acc.httpReqs,
-      httpPerCall: acc.calls === 0 ? 0 : acc.httpReqs / acc.calls,
-      bytesSent: acc.bytesSent,
-      bytesReceived: acc.bytesReceived
-    };
-    if (acc.tool !== void 0) row.tool = acc.tool;
-    return row;
-  }).sort((a, b) => b.calls - a.calls || a.method.localeCompare(b.method) || (a.tool ?? "").localeCompare(b.tool ?? ""));
-}
-function addTo(acc, field, n) {
-  if (acc) acc[field] += n;
-}
-
-// src/results/http-per-call.ts
-var SETUP_PURPOSES = /* @__PURE__ */ new Set(["session", "probe", "stream"]);
-var CALL_PURPOSES = /* @__PURE__ */ new Set(["call", "reinit", "server-request"]);
-function httpPerCall(snapshot2) {
-  const reqs = tagged(snapshot2, "http_reqs");
-  const calls = tagged(snapshot2, "mcp_calls");
-  const sum = (series, keep) => series.reduce((n, s) => keep(s.tags) ? n + count(s) : n, 0);
-  const sessions = sum(calls, (t) => t.method === "initialize");
-  const methods = new Set(calls.map((s) => s.tags.method).filter((m) => m !== void 0));
-  const byMethod = {};
-  for (const method of [...methods].sort()) {
-    byMethod[method] = ratio(sum(reqs, (t) => t.method === method), sum(calls, (t) => t.method === method));
-  }
-  return {
-    overall: ratio(sum(reqs, () => true), sum(calls, () => true)),
-    byMethod,
-    byPhase: {
-      setup: ratio(sum(reqs, (t) => SETUP_PURPOSES.has(t.purpose)), sessions),
-      calls: ratio(sum(reqs, (t) => CALL_PURPOSES.has(t.purpose)), sum(calls, (t) => t.method !== "initialize")),
-      teardown: ratio(sum(reqs, (t) => t.purpose === "teardown"), sessions)
-    }
-  };
-}
-function tagged(snapshot2, metric) {
-  return snapshot2.metrics.filter((s) => s.metric === metric && Object.keys(s.tags).length > 0);
-}
-function count(s) {
-  return s.summary.count ?? 0;
-}
-function ratio(a, b) {
-  return b === 0 ? null : a / b;
-}
-
-// src/results/types.ts
-var RESULT_SCHEMA_VERSION = 1;
-
-// src/results/build.ts
-function buildResult(scenario, url2, run, env = process.env) {
-  const metrics = snapshot(run.registry, run.endedAt);
-  const result = {
-    schemaVersion: RESULT_SCHEMA_VERSION,
-    tool: { name: "mcp-load", version: TOOL_VERSION },
-    scenario: { id: scenario.id, hash: scenario.hash, file: scenario.file, echo: scenario.toEcho() },
-    target: publicUrl(url2),
-    environment: {
-      os: process.platform,
-      arch: process.arch,
-      node: process.version,
-      cpus: cpus().length,
-      ci: env.CI === "true"
-    },
-    startedAt: new Date(run.startedAt).toISOString(),
-    endedAt: new Date(run.endedAt).toISOString(),
-    durationMs: run.endedAt - run.startedAt,
-    metrics,
-    timeSeries: run.timeSeries.toJSON(),
-    httpPerCall: httpPerCall(metrics),
-    ...breakdowns(metrics),
-    thresholds: run.thresholds.map((t, i) => ({
-      key: scenario.thresholds[i]?.key ?? seriesKey(t.metric, t.tags),
-      source: t.source,
-      ok: t.ok,
-      observed: t.observed,
-      ...t.error ? { error: t.error } : {}
-    })),
-    checks: checksOf(metrics),
-    errors: run.errors,
-    warnings: run.warnings,
-    vusMax: run.vusMax
-  };
-  if (env.GITHUB_SHA || env.GITHUB_REF) result.environment.git = { sha: env.GITHUB_SHA, ref: env.GITHUB_REF };
-  if (run.interrupted) result.interrupted = run.interrupted;
-  return result;
-}
-function checksOf(metrics) {
-  const out = [];
-  for (const s of metrics.metrics) {
-    if (s.metric !== "checks" || s.type !== "rate" || s.tags.check === void 0) continue;
-    out.push({ scenario: s.tags.scenario ?? "", step: s.tags.step ?? "", check: s.tags.check, passes: s.summary.passes, fails: s.summary.fails });
-  }
-  return out;
-}
-function publicUrl(url2) {
-  try {
-    const u = new URL(url2);
-    return `${u.origin}${u.pathname}`;
-  } catch {
-    return "(invalid URL)";
-  }
-}
-
-// src/results/file.ts
-import { mkdir, readFile as readFile2, writeFile } from "node:fs/promises";
-import { dirname as dirname2 } from "node:path";
-async function writeResult(file, result) {
-  await mkdir(dirname2(file), { recursive: true });
-  await writeFile(file, `${JSON.stringify(result)}
-`);
 }
 
 // src/cli/run-command.ts
@@ -71045,12 +78586,11 @@ async function runRunCommand(options) {
     const run = await runTest(scenario, { url: url2, stop, abort, onProgress: progressPrinter(options) });
     if (!options.quiet && options.interactive) options.err("\n");
     const result = buildResult(scenario, url2, run);
-    const resultFile = join(options.outDir, "result.json");
-    await writeResult(resultFile, result);
+    const files = await writeReportFiles(options.outDir, result);
     options.out(`
 ${renderTerminalSummary(result)}
 `);
-    options.out(`result written to ${resultFile}
+    options.out(`written: ${files.result}, ${files.html}, ${files.markdown}
 `);
     if (result.thresholds.some((t) => !t.ok)) {
       options.err(`mcp-load: thresholds failed: ${result.thresholds.filter((t) => !t.ok).map((t) => `${t.key} ${t.source}`).join(", ")}
@@ -71137,6 +78677,9 @@ Commands:
     --out <dir>          where result.json goes (default mcp-load-results)
     --quiet              no progress line
   demo                   run examples/quickstart.yml against the embedded demo server
+  report <result.json>   re-render report.html and summary.md from a result
+    --out <dir>          where they go (default: beside the result)
+    --baseline <file>    a baseline result to show alongside
   session <url>          run one MCP session (initialize, tools/list, [call], close)
                          and print what each operation cost in HTTP requests
     --transport <t>      auto | streamable-http | sse (default auto)
@@ -71157,6 +78700,8 @@ async function main(argv, out = (l) => process.stdout.write(`${l}
         return await runCommand(rest, out);
       case "demo":
         return await runCommand([quickstartPath(), ...rest], out);
+      case "report":
+        return await reportCommand(rest, out);
       case void 0:
       case "-h":
       case "--help":
@@ -71173,7 +78718,7 @@ async function main(argv, out = (l) => process.stdout.write(`${l}
 ${USAGE}`);
       return 2;
     }
-    if (err instanceof ScenarioError || err instanceof TargetNotReadyError) {
+    if (err instanceof ScenarioError || err instanceof TargetNotReadyError || err instanceof ResultFileError) {
       process.stderr.write(`mcp-load: ${err.message}
 `);
       return 1;
@@ -71202,6 +78747,20 @@ async function runCommand(argv, out) {
     err: (text2) => process.stderr.write(text2),
     interactive: process.stderr.isTTY === true
   });
+}
+async function reportCommand(argv, out) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { out: { type: "string" }, baseline: { type: "string" } }
+  });
+  const file = positionals[0];
+  if (!file) throw new UsageError("report needs a result file, e.g. mcp-load report mcp-load-results/result.json");
+  const result = await readResult(file);
+  const baseline = values.baseline ? await readResult(values.baseline) : void 0;
+  const files = await writeReportFiles(values.out ?? dirname3(file), result, { baseline, writeResultFile: false });
+  out(`written: ${files.html}, ${files.markdown}`);
+  return 0;
 }
 function quickstartPath() {
   const here = import.meta.url;
