@@ -13,6 +13,8 @@ const common = {
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
+  // Module paths in the bundle stay node_modules/…, wherever node_modules really lives.
+  preserveSymlinks: true,
   // Bundled CommonJS dependencies call require(); give ESM output one.
   banner: { js: "import { createRequire as __mcpLoadCreateRequire } from 'node:module'; const require = __mcpLoadCreateRequire(import.meta.url);" },
 };

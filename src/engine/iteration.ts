@@ -3,7 +3,7 @@ import type { FlowStep, RenderContext, ScenarioSpec, StepCheck } from '../scenar
 import type { CounterHandle, MetricsRegistry, RateHandle, TrendHandle } from './metrics/index.ts';
 import type { ErrorSamples } from './error-samples.ts';
 import { OperationRecorder } from './recorder.ts';
-import { sleep, unlessFired } from './stop-signal.ts';
+import { sleep } from './stop-signal.ts';
 import type { VirtualUser } from './virtual-user.ts';
 
 interface StepRuntime {
@@ -67,7 +67,6 @@ export class IterationRunner {
    */
   async run(vu: VirtualUser, scheduledAt?: number): Promise<void> {
     const started = performance.now();
-    const late = scheduledAt === undefined ? 0 : Math.max(0, started - scheduledAt);
     const perIteration = this.spec.session === 'per-iteration';
     let session = vu.session;
     if (perIteration || session === null) {
@@ -77,29 +76,44 @@ export class IterationRunner {
         this.openSessions.add(session);
       }
     }
+    // An interrupt cuts the call in flight by aborting the session's requests: nothing per call.
+    const interrupt = vu.interrupt;
+    const live = session;
+    const unsubscribe = interrupt.onFire(() => live.abort());
+    try {
+      await this.runSteps(vu, session, scheduledAt === undefined ? 0 : Math.max(0, started - scheduledAt));
+      if (perIteration && session.initialized) this.closeRecorder.record(await session.close());
+    } finally {
+      unsubscribe();
+    }
+    if (interrupt.fired) return; // cut short: an interrupted iteration is not counted
+    this.iterationDuration.record((performance.now() - (scheduledAt ?? started)) * 1000);
+    this.iterationsDone.add(1);
+  }
+
+  private async runSteps(vu: VirtualUser, session: McpSession, late: number): Promise<void> {
     const ctx: RenderContext = { vu: vu.id, iter: vu.iterations, scenario: this.spec.name, rng: this.rng };
     vu.iterations++;
+    const interrupt = vu.interrupt;
     let pendingLate = late;
-    let ok = true;
     if (!this.explicitInit && !session.initialized) {
-      ok = await this.initialize(session, vu, pendingLate);
+      if (!(await this.initialize(session, vu, pendingLate))) return;
       pendingLate = 0;
     }
-    const interrupt = vu.interrupt;
-    for (let i = 0; ok && i < this.steps.length; i++) {
-      if (interrupt.fired) return; // cut short: an interrupted iteration is not counted
+    for (let i = 0; i < this.steps.length; i++) {
+      if (interrupt.fired) return;
       const { step, recorder, checks } = this.steps[i];
       if (step.kind === 'think') {
         await sleep(step.sample(this.rng), interrupt);
         continue;
       }
       if (step.kind === 'initialize') {
-        if (!session.initialized) ok = await this.initialize(session, vu, pendingLate);
+        if (!session.initialized && !(await this.initialize(session, vu, pendingLate))) return;
         pendingLate = 0;
         continue;
       }
-      const result = await unlessFired(this.execute(session, step, ctx), interrupt);
-      if (result === undefined || interrupt.fired) return;
+      const result = await this.execute(session, step, ctx);
+      if (interrupt.fired) return;
       recorder!.record(result, pendingLate);
       for (let c = 0; c < checks.length; c++) {
         const { check, passed } = checks[c];
@@ -107,10 +121,6 @@ export class IterationRunner {
       }
       pendingLate = 0;
     }
-    if (perIteration && session.initialized) this.closeRecorder.record(await session.close());
-    if (interrupt.fired) return;
-    this.iterationDuration.record((performance.now() - (scheduledAt ?? started)) * 1000);
-    this.iterationsDone.add(1);
   }
 
   /** Ends every warm session (DELETE), counted as teardown. */
@@ -125,8 +135,8 @@ export class IterationRunner {
   }
 
   private async initialize(session: McpSession, vu: VirtualUser, late: number): Promise<boolean> {
-    const result = await unlessFired(session.initialize(), vu.interrupt);
-    if (result === undefined || vu.interrupt.fired) return false;
+    const result = await session.initialize();
+    if (vu.interrupt.fired) return false;
     this.initRecorder.record(result, late);
     this.sessionInit.record((result.durationMs + late) * 1000);
     if (result.outcome === 'success') return true;

@@ -60,23 +60,3 @@ export async function settleWithin(work: Promise<unknown>, ms: number, stop?: St
   return settled;
 }
 
-/**
- * `work`'s value, or undefined as soon as `signal` fires: an interrupted VU does not wait for a
- * call still in flight (the request ends with its timeout or when the target is closed).
- */
-export function unlessFired<T>(work: Promise<T>, signal: StopSignal): Promise<T | undefined> {
-  if (signal.fired) return Promise.resolve(undefined);
-  return new Promise<T | undefined>((resolve, reject) => {
-    const unsubscribe = signal.onFire(() => resolve(undefined));
-    work.then(
-      (value) => {
-        unsubscribe();
-        resolve(value);
-      },
-      (error: unknown) => {
-        unsubscribe();
-        reject(error);
-      },
-    );
-  });
-}

@@ -149,6 +149,11 @@ export class McpSession implements ServerMessageSink {
     });
   }
 
+  /** Cuts the requests in flight (an interrupted VU): they resolve as `closed` transport failures. */
+  abort(): void {
+    this.transport?.abort();
+  }
+
   // --- server-to-client traffic -----------------------------------------------------------------
 
   onServerRequest(request: JsonRpcRequest, trace: OperationTrace | null): void {

@@ -144,6 +144,11 @@ export class LegacySseTransport implements Transport {
     this.reset();
   }
 
+  /** The pending requests end now; the stream (and so the session) stays. */
+  abort(): void {
+    this.rejectAll(new TransportError('closed', 'session aborted'));
+  }
+
   reset(): void {
     const stream = this.stream;
     this.stream = null;

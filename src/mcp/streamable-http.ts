@@ -1,4 +1,5 @@
 import type { EventSourceMessage } from 'eventsource-parser';
+import type { Dispatcher } from 'undici';
 import { HttpExchange, isJson, type ExchangeReply } from './http-exchange.ts';
 import { TransportError } from './errors.ts';
 import { isRequest, isResponse, parseMessages, snippet } from './json-rpc.ts';
@@ -31,7 +32,14 @@ export class StreamableHttpTransport implements Transport {
   private readonly path: string;
   private readonly sink: ServerMessageSink;
   private readonly options: StreamableHttpOptions;
+  /** Error contexts of the hot path, built once rather than per reply. */
+  private readonly sseEventWhere: string;
+  private readonly postReplyWhere: string;
   private stream: HttpExchange | null = null;
+  /** This session's own connection for its calls (see McpTarget.sessionDispatcher). */
+  private dispatcher: Dispatcher | null = null;
+  /** Request headers for the current session state, rebuilt only when that state changes. */
+  private headerCache: { key: string; headers: string[] } | null = null;
 
   constructor(target: McpTarget, sink: ServerMessageSink, options: StreamableHttpOptions) {
     this.target = target;
@@ -39,6 +47,8 @@ export class StreamableHttpTransport implements Transport {
     this.path = target.url.pathname + target.url.search;
     this.sink = sink;
     this.options = options;
+    this.sseEventWhere = this.describe('SSE event');
+    this.postReplyWhere = this.describe('POST reply');
   }
 
   /**
@@ -55,7 +65,7 @@ export class StreamableHttpTransport implements Transport {
         if (answer || broken || !event.data) return; // empty-data priming events carry nothing
         let messages: JsonRpcMessage[];
         try {
-          messages = parseMessages(event.data, this.describe('SSE event'));
+          messages = parseMessages(event.data, this.sseEventWhere);
         } catch (err) {
           broken = err as TransportError;
           exchange.abort(broken);
@@ -142,7 +152,7 @@ export class StreamableHttpTransport implements Transport {
     this.sessionId = undefined;
     if (this.stateless || sessionId === undefined) return;
     trace.purpose = 'teardown';
-    const exchange = new HttpExchange(this.target.pool(this.origin), this.origin, {
+    const exchange = new HttpExchange(this.connection(), this.origin, {
       method: 'DELETE',
       path: this.path,
       headers: this.headers(undefined, undefined, sessionId),
@@ -151,7 +161,7 @@ export class StreamableHttpTransport implements Transport {
       maxBytes: this.target.maxResponseBytes,
     });
     trace.http.push(exchange.record);
-    const reply = await exchange.reply;
+    const reply = await exchange.reply.finally(() => this.releaseConnection());
     // 405: the server does not let clients end sessions, which the spec allows.
     if (reply.status >= 300 && reply.status !== 405 && reply.status !== 404) {
       throw new TransportError('http_status', `DELETE ${this.target.url.href}: HTTP ${reply.status}`, reply.status);
@@ -163,6 +173,27 @@ export class StreamableHttpTransport implements Transport {
     this.stream = null;
     this.sessionId = undefined;
     this.protocolVersion = undefined;
+  }
+
+  /** Cuts whatever is in flight (an interrupted VU); the session can go on over a new connection. */
+  abort(): void {
+    this.stream?.abort(new TransportError('closed', 'session aborted'));
+    this.stream = null;
+    const dispatcher = this.dispatcher;
+    this.dispatcher = null;
+    if (dispatcher) {
+      this.target.releaseSessionDispatcher(dispatcher);
+      dispatcher.destroy(new TransportError('closed', 'session aborted')).catch(() => undefined);
+    }
+  }
+
+  private connection(): Dispatcher {
+    return (this.dispatcher ??= this.target.sessionDispatcher(this.origin));
+  }
+
+  private releaseConnection(): void {
+    if (this.dispatcher) this.target.releaseSessionDispatcher(this.dispatcher);
+    this.dispatcher = null;
   }
 
   /** 404 is the spec's word for a lost session; a 400 counts only when it says so (SDK servers do). */
@@ -178,7 +209,10 @@ export class StreamableHttpTransport implements Transport {
     onEvent?: (e: EventSourceMessage) => void,
     purpose: HttpPurpose = trace.purpose,
   ): HttpExchange {
-    const exchange = new HttpExchange(this.target.pool(this.origin), this.origin, {
+    // Answers to server requests go over the shared pool: the session's own connection may be
+    // busy with the very reply stream that is waiting for this answer.
+    const dispatcher = purpose === 'server-request' ? this.target.pool(this.origin) : this.connection();
+    const exchange = new HttpExchange(dispatcher, this.origin, {
       method: 'POST',
       path: this.path,
       headers: this.headers(message, ACCEPT_BOTH),
@@ -193,16 +227,32 @@ export class StreamableHttpTransport implements Transport {
   }
 
   private headers(message: JsonRpcMessage | undefined, accept: string | undefined, sessionId = this.sessionId): string[] {
+    if (this.stateless && message && 'method' in message && 'id' in message) return this.statelessHeaders(message as JsonRpcRequest);
+    if (message === undefined || accept !== ACCEPT_BOTH) return this.buildHeaders(message !== undefined, accept, sessionId);
+    // The hot path: a POST in a session. Its headers change only with the session's state.
+    const key = `${sessionId}\u0000${this.protocolVersion}`;
+    const cache = this.headerCache;
+    if (cache !== null && cache.key === key) return cache.headers;
+    const headers = this.buildHeaders(true, accept, sessionId);
+    this.headerCache = { key, headers };
+    return headers;
+  }
+
+  private buildHeaders(hasBody: boolean, accept: string | undefined, sessionId: string | undefined): string[] {
     const h = this.target.baseHeaders.slice();
-    if (message) h.push('content-type', 'application/json');
+    if (hasBody) h.push('content-type', 'application/json');
     if (accept) h.push('accept', accept);
     if (sessionId !== undefined) h.push('mcp-session-id', sessionId);
     if (this.protocolVersion !== undefined) h.push('mcp-protocol-version', this.protocolVersion);
-    if (this.stateless && message && 'method' in message && 'id' in message) {
-      h.push('mcp-method', message.method);
-      const name = nameOf(message as JsonRpcRequest);
-      if (name !== undefined) h.push('mcp-name', encodeHeaderValue(name));
-    }
+    return h;
+  }
+
+  /** 2026-07-28: every request names its method (and tool, prompt or resource) in headers. */
+  private statelessHeaders(message: JsonRpcRequest): string[] {
+    const h = this.buildHeaders(true, ACCEPT_BOTH, undefined);
+    h.push('mcp-method', message.method);
+    const name = nameOf(message);
+    if (name !== undefined) h.push('mcp-name', encodeHeaderValue(name));
     return h;
   }
 
@@ -229,7 +279,7 @@ export class StreamableHttpTransport implements Transport {
       );
     }
     let response: JsonRpcResponse | undefined;
-    for (const m of parseMessages(reply.body, this.describe('POST reply'))) {
+    for (const m of parseMessages(reply.body, this.postReplyWhere)) {
       if (isResponse(m) && m.id === id) response = m;
       else this.route(m, trace);
     }

@@ -1,4 +1,4 @@
-import { Pool } from 'undici';
+import { Client, Pool, type Dispatcher } from 'undici';
 import type { DiscoveryVerdict } from './discovery.ts';
 
 export interface TargetOptions {
@@ -15,6 +15,14 @@ export interface TargetOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+
+const CONNECTION_OPTIONS = {
+  pipelining: 1,
+  keepAliveTimeout: 10_000,
+  // Our own deadlines govern; undici's 300 s defaults would cut long SSE streams.
+  headersTimeout: 0,
+  bodyTimeout: 0,
+};
 export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
 /**
@@ -36,6 +44,7 @@ export class McpTarget {
   discovery: Promise<DiscoveryVerdict> | undefined;
   private readonly connections: number | null;
   private readonly pools = new Map<string, Pool>();
+  private readonly clients = new Set<Client>();
 
   constructor(options: TargetOptions) {
     let url: URL;
@@ -60,23 +69,38 @@ export class McpTarget {
   pool(origin: string): Pool {
     let pool = this.pools.get(origin);
     if (!pool) {
-      pool = new Pool(origin, {
-        connections: this.connections,
-        pipelining: 1,
-        keepAliveTimeout: 10_000,
-        // Our own deadlines govern; undici's 300 s defaults would cut long SSE streams.
-        headersTimeout: 0,
-        bodyTimeout: 0,
-      });
+      pool = new Pool(origin, { ...CONNECTION_OPTIONS, connections: this.connections });
       this.pools.set(origin, pool);
     }
     return pool;
   }
 
+  /**
+   * The connection a session's calls go over: its own keep-alive `Client` (one socket, as an
+   * agent has), or the shared pool when `connections` bounds them. A shared unbounded pool would
+   * open a second socket per session while the first waits a tick to be reused, and scan every
+   * connection on each request.
+   */
+  sessionDispatcher(origin: string): Dispatcher {
+    if (this.connections !== null) return this.pool(origin);
+    // With pipelining 1 undici waits a full event-loop turn before reusing a socket. Above 1 it
+    // reuses it at once, and still never pipelines: a POST waits for the request before it to end.
+    const client = new Client(origin, { ...CONNECTION_OPTIONS, pipelining: 2 });
+    this.clients.add(client);
+    return client;
+  }
+
+  /** Closes a session's own connection (a pooled one stays for others). */
+  releaseSessionDispatcher(dispatcher: Dispatcher): void {
+    if (!(dispatcher instanceof Client) || !this.clients.delete(dispatcher)) return;
+    dispatcher.close().catch(() => dispatcher.destroy().catch(() => undefined));
+  }
+
   async close(): Promise<void> {
-    const pools = [...this.pools.values()];
+    const all: Dispatcher[] = [...this.pools.values(), ...this.clients];
     this.pools.clear();
-    await Promise.all(pools.map((p) => p.destroy()));
+    this.clients.clear();
+    await Promise.all(all.map((d) => d.destroy()));
   }
 }
 

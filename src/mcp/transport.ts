@@ -14,6 +14,8 @@ export interface Transport {
   close(trace: OperationTrace): Promise<void>;
   /** Forgets the session so the next request starts a new one. */
   reset(): void;
+  /** Cuts every request in flight now (they end as `closed` transport failures). */
+  abort(): void;
   /** Whether a failure means the server no longer knows this session. */
   isSessionLost(err: unknown): boolean;
 }
