@@ -1,6 +1,7 @@
-// Runs one benchmark script in a child process (optionally pinned to CPUs) and reads its JSON line.
+// Runs one bundled benchmark script in a child process (optionally pinned to CPUs) and reads its JSON line.
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { BUILD_DIR } from './bundle.ts';
 
 export interface ChildOptions {
   /** taskset CPU list for the child; undefined = any CPU. */
@@ -11,10 +12,10 @@ export interface ChildOptions {
   timeoutMs: number;
 }
 
-/** Runs `bench/<script>` under tsx with `args`; resolves with the parsed last line of its stdout. */
+/** Runs the bundle of `bench/<script>` (see bundle.ts) with `args`; resolves with the parsed last line of its stdout. */
 export function runScript<T>(script: string, args: string[], options: ChildOptions): Promise<T> {
-  const file = fileURLToPath(new URL(script, import.meta.url));
-  const node = [process.execPath, ...(options.nodeFlags ?? []), '--import', 'tsx', file, ...args];
+  const file = join(BUILD_DIR, script.replace(/\.ts$/, '.mjs'));
+  const node = [process.execPath, ...(options.nodeFlags ?? []), file, ...args];
   const command = options.cpus === undefined ? node : ['taskset', '-c', options.cpus, ...node];
   return new Promise((resolve, reject) => {
     const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,25 +1,27 @@
-// mcp-load holding idle sessions: N VUs each call echo once, then think for 60 s. Prints the
-// process's RSS high-water mark (VmHWM) as measured just before the schedule ends, so the
-// teardown's DELETE burst is not part of it.
+// mcp-load holding idle sessions: N VUs (constant-vus, one session each) call echo once, then
+// think for 60 s. Once every VU is idle the process's RSS high-water mark (VmHWM) is read and the
+// run is stopped, so the end-of-run DELETE burst is not part of the figure.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runTest } from '../src/engine/run.ts';
+import { StopSignal } from '../src/engine/stop-signal.ts';
 import { parseScenario } from '../src/scenario/index.ts';
 import { ECHO_ARGS, ECHO_TOOL } from './tools/tool-run.ts';
 
 /** The JSON line this script prints. */
 export interface IdleRss {
   vus: number;
-  /** Peak RSS in KB while the sessions sat idle. */
+  /** Peak RSS in KB up to the moment every VU was idle. */
   peakRssKb: number;
   /** Sessions whose initialize succeeded, and echo calls that did. */
   sessions: number;
   calls: number;
+  /** From the start of the run until every VU had made its call (0 when some never did). */
+  secondsToIdle: number;
 }
 
-const { values } = parseArgs({ options: { url: { type: 'string' }, vus: { type: 'string' }, duration: { type: 'string', default: '8' } } });
+const { values } = parseArgs({ options: { url: { type: 'string' }, vus: { type: 'string' }, 'max-duration': { type: 'string', default: '40' } } });
 const vus = Number(values.vus);
-const durationS = Number(values.duration);
 
 const yaml = [
   'transport: streamable-http',
@@ -27,7 +29,7 @@ const yaml = [
   '  idle:',
   '    executor: constant-vus',
   `    vus: ${vus}`,
-  `    duration: ${durationS}s`,
+  `    duration: ${values['max-duration']}s`,
   '    gracefulStop: 0s',
   '    session: per-vu',
   '    flow:',
@@ -37,16 +39,31 @@ const yaml = [
   '',
 ].join('\n');
 
+const stop = new StopSignal();
 let peakRssKb = 0;
-const sampler = setTimeout(() => (peakRssKb = statusKb('VmHWM')), durationS * 1000 - 500);
-const { registry } = await runTest(parseScenario(yaml, 'bench/idle-rss.yml', { env: {} }), { url: values.url! });
-clearTimeout(sampler);
+let secondsToIdle = 0;
+const { registry } = await runTest(parseScenario(yaml, 'bench/idle-rss.yml', { env: {} }), {
+  url: values.url!,
+  stop,
+  // Each VU makes two MCP calls (initialize, echo); one more second of quiet after the last of them.
+  onProgress(p) {
+    if (secondsToIdle > 0) {
+      peakRssKb = statusKb('VmHWM');
+      stop.fire();
+    } else if (p.totalCalls >= 2 * vus) {
+      secondsToIdle = p.elapsedMs / 1000;
+    }
+  },
+});
+if (peakRssKb === 0) peakRssKb = statusKb('VmHWM');
 const succeeded = (method: string): number =>
   registry.counter('mcp_calls').view({ method }, (s) => s.count) - registry.rate('mcp_errors').view({ method }, (s) => s.passes);
-const result: IdleRss = { vus, peakRssKb, sessions: succeeded('initialize'), calls: succeeded('tools/call') };
+const result: IdleRss = { vus, peakRssKb, sessions: succeeded('initialize'), calls: succeeded('tools/call'), secondsToIdle };
 process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(0));
 
 function statusKb(field: string): number {
-  const line = readFileSync('/proc/self/status', 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
+  const line = readFileSync('/proc/self/status', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${field}:`));
   return line === undefined ? 0 : Number.parseInt(line.slice(field.length + 1), 10);
 }

@@ -1,11 +1,13 @@
-// Summarizes a V8 .cpuprofile (node --cpu-prof): the functions with the most self time.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+// Summarizes a V8 .cpuprofile (node --cpu-prof): the functions with the most self time, located in
+// the TypeScript source through the bundle's source map.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { SourceMap } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
 }
 
 interface CpuProfile {
@@ -23,6 +25,7 @@ export interface HotFunction {
   selfMs: number;
   /** Share of all sampled time (idle included). */
   selfPct: number;
+  /** In the project's own src/. */
   ours: boolean;
 }
 
@@ -35,15 +38,14 @@ export function hotFunctions(file: string, root: string): HotFunction[] {
     selfUs.set(profile.samples[i], (selfUs.get(profile.samples[i]) ?? 0) + profile.timeDeltas[i]);
   }
   const totalUs = profile.endTime - profile.startTime;
+  const sources = new SourceLocator(root);
   const merged = new Map<string, HotFunction>();
   for (const [id, us] of selfUs) {
-    const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
-    const path = url.startsWith('file://') ? relative(root, new URL(url).pathname) : url;
-    const name = functionName || '(anonymous)';
-    const line = path.startsWith('src/') ? declarationLine(join(root, path), name) ?? lineNumber + 1 : lineNumber + 1;
-    const where = path ? `${path}:${line}` : '(native)';
+    const frame = byId.get(id)!.callFrame;
+    const name = frame.functionName || '(anonymous)';
+    const where = sources.locate(frame.url, frame.lineNumber, frame.columnNumber);
     const key = `${name} ${where}`;
-    const entry = merged.get(key) ?? { name, where, selfMs: 0, selfPct: 0, ours: path.startsWith('src/') };
+    const entry = merged.get(key) ?? { name, where, selfMs: 0, selfPct: 0, ours: where.startsWith('src/') };
     entry.selfMs += us / 1000;
     entry.selfPct = (entry.selfMs * 100000) / totalUs;
     merged.set(key, entry);
@@ -51,35 +53,43 @@ export function hotFunctions(file: string, root: string): HotFunction[] {
   return [...merged.values()].sort((a, b) => b.selfMs - a.selfMs);
 }
 
-/** The main thread's profile in a --cpu-prof directory (the largest file; tsx's loader thread writes a small one). */
+/** The main thread's profile in a --cpu-prof directory (the largest file). */
 export function mainProfile(dir: string): string {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(dir, f));
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .map((f) => join(dir, f));
   if (files.length === 0) throw new Error(`no .cpuprofile in ${dir}`);
   return files.sort((a, b) => statSync(b).size - statSync(a).size)[0];
 }
 
-const sources = new Map<string, string[]>();
+/** Maps profile positions (0-based) to repository paths, through `<file>.map` where there is one. */
+class SourceLocator {
+  private readonly maps = new Map<string, { map: SourceMap; dir: string } | null>();
 
-/**
- * tsx hands V8 transformed code, so profile positions do not match the source: find where the
- * function is declared instead (a method, function or const arrow of that name).
- */
-function declarationLine(file: string, name: string): number | undefined {
-  let lines = sources.get(file);
-  if (lines === undefined) {
-    try {
-      lines = readFileSync(file, 'utf8').split('\n');
-    } catch {
-      lines = [];
+  constructor(private readonly root: string) {}
+
+  locate(url: string, line: number, column: number): string {
+    if (!url) return '(native)';
+    if (!url.startsWith('file://')) return `${url}:${line + 1}`;
+    const file = fileURLToPath(url);
+    const mapped = this.mapFor(file);
+    if (mapped) {
+      const entry = mapped.map.findEntry(line, column) as { originalSource?: string; originalLine?: number };
+      if (entry.originalSource !== undefined && entry.originalLine !== undefined) {
+        const source = entry.originalSource.startsWith('file://') ? fileURLToPath(entry.originalSource) : resolve(mapped.dir, entry.originalSource);
+        return `${relative(this.root, source)}:${entry.originalLine + 1}`;
+      }
     }
-    sources.set(file, lines);
+    return `${relative(this.root, file)}:${line + 1}`;
   }
-  if (!/^[\w$]+$/.test(name)) return undefined;
-  const declarations = [
-    new RegExp(`^\\s*(?:export\\s+)?(?:(?:private|public|protected|static|readonly|async|get|set)\\s+)*(?:function\\s*\\*?\\s*)?${name}\\s*[(<]`),
-    new RegExp(`^\\s*(?:export\\s+)?(?:const|let)\\s+${name}\\s*[=:]`),
-    new RegExp(`^\\s*(?:export\\s+)?class\\s+${name}\\b`),
-  ];
-  const index = lines.findIndex((l) => declarations.some((d) => d.test(l)));
-  return index < 0 ? undefined : index + 1;
+
+  private mapFor(file: string): { map: SourceMap; dir: string } | null {
+    let mapped = this.maps.get(file);
+    if (mapped === undefined) {
+      const path = `${file}.map`;
+      mapped = existsSync(path) ? { map: new SourceMap(JSON.parse(readFileSync(path, 'utf8'))), dir: dirname(path) } : null;
+      this.maps.set(file, mapped);
+    }
+    return mapped;
+  }
 }

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { bundleScripts } from './bundle.ts';
 import { runScript } from './child.ts';
 import type { IdleRss } from './idle-rss.ts';
 import { hotFunctions, mainProfile } from './profile.ts';
@@ -26,7 +27,8 @@ interface Settings {
   durationS: number;
   connections: number;
   idleVus: number;
-  idleDurationS: number;
+  /** Bound on the idle run; it ends one second after every VU has made its call. */
+  idleMaxDurationS: number;
   /** CPUs for the stub and for the generators; undefined when not pinned. */
   pinning: { stub: string; generator: string } | undefined;
   stubWorkers: number;
@@ -35,6 +37,8 @@ interface Settings {
 
 interface Measurement extends ToolResult {
   callsPerSecond: number;
+  /** Generator CPU per successful call, in microseconds. */
+  cpuUsPerCall: number;
   /** The stub's CPU time over the measured window: near 100% per worker means the stub set the pace. */
   stubCpuPct: number;
 }
@@ -43,6 +47,8 @@ interface ToolSummary {
   /** The best round: on a shared machine the least disturbed one. */
   callsPerSecond: number;
   medianCallsPerSecond: number;
+  /** Median generator CPU per call, in microseconds. */
+  cpuUsPerCall: number;
   runs: Measurement[];
 }
 
@@ -60,7 +66,7 @@ function readSettings(): Settings {
       duration: { type: 'string', default: '5' },
       connections: { type: 'string', default: '50' },
       'idle-vus': { type: 'string', default: '5000' },
-      'idle-duration': { type: 'string', default: '8' },
+      'idle-max-duration': { type: 'string', default: '40' },
       'no-pin': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
     },
@@ -71,7 +77,7 @@ function readSettings(): Settings {
     durationS: positiveInt(values.duration, '--duration'),
     connections: positiveInt(values.connections, '--connections'),
     idleVus: positiveInt(values['idle-vus'], '--idle-vus'),
-    idleDurationS: positiveInt(values['idle-duration'], '--idle-duration'),
+    idleMaxDurationS: positiveInt(values['idle-max-duration'], '--idle-max-duration'),
     // Two cores: nginx gets one, the generator the other, for every tool alike.
     pinning: pin ? { stub: '0', generator: '1' } : undefined,
     stubWorkers: pin ? 1 : 2,
@@ -82,13 +88,15 @@ function readSettings(): Settings {
 async function main(): Promise<void> {
   const settings = readSettings();
   const startedAt = new Date();
+  const loadAtStart = loadavg()[0];
+  await bundleScripts([...TOOLS.map((t) => t.script), 'idle-rss.ts']);
   const stub = await startStub({ workers: settings.stubWorkers, cpus: settings.pinning?.stub });
   let results: ReturnType<typeof summarize>;
   try {
     printSetup(settings, stub.url);
     const runs = await measureRounds(settings, stub);
     const idle = await measureIdleRss(settings, stub.url);
-    results = summarize(settings, startedAt, runs, idle);
+    results = summarize(settings, { startedAt, loadAtStart }, runs, idle);
     printResults(results);
     if (settings.profile) await profileMcpLoad(settings, stub.url);
   } finally {
@@ -112,12 +120,13 @@ async function measureRounds(settings: Settings, stub: Stub): Promise<Map<ToolNa
       const measurement: Measurement = {
         ...result,
         callsPerSecond: (result.calls * 1000) / result.durationMs,
+        cpuUsPerCall: (result.cpuMs * 1000) / result.calls,
         stubCpuPct: ((stub.cpuMs() - cpuBefore) * 100) / result.durationMs,
       };
       runs.get(tool.name)!.push(measurement);
       console.log(
         `  round ${round}  ${tool.name.padEnd(10)} ${fmt(measurement.callsPerSecond).padStart(8)} calls/s` +
-          `  errors ${result.errors}  stub CPU ${measurement.stubCpuPct.toFixed(0)}%`,
+          `  ${measurement.cpuUsPerCall.toFixed(0).padStart(5)} µs CPU/call  errors ${result.errors}  stub CPU ${measurement.stubCpuPct.toFixed(0)}%`,
       );
     }
   }
@@ -127,21 +136,21 @@ async function measureRounds(settings: Settings, stub: Stub): Promise<Map<ToolNa
 /** Peak RSS of mcp-load holding N idle sessions, minus the same engine holding one. */
 async function measureIdleRss(settings: Settings, url: string): Promise<{ baseline: IdleRss; loaded: IdleRss; kbPerVu: number }> {
   const run = (vus: number) =>
-    runScript<IdleRss>('idle-rss.ts', ['--url', url, '--vus', String(vus), '--duration', String(settings.idleDurationS)], {
+    runScript<IdleRss>('idle-rss.ts', ['--url', url, '--vus', String(vus), '--max-duration', String(settings.idleMaxDurationS)], {
       cpus: settings.pinning?.generator,
-      timeoutMs: settings.idleDurationS * 1000 + 90_000,
+      timeoutMs: settings.idleMaxDurationS * 1000 + 60_000,
     });
   const baseline = await run(1);
   const loaded = await run(settings.idleVus);
   const kbPerVu = (loaded.peakRssKb - baseline.peakRssKb) / (loaded.vus - baseline.vus);
   console.log(
     `  idle RSS   1 VU ${fmt(baseline.peakRssKb)} KB, ${fmt(loaded.vus)} VUs ${fmt(loaded.peakRssKb)} KB ` +
-      `(${fmt(loaded.sessions)} sessions up, ${fmt(loaded.calls)} calls ok)`,
+      `(${fmt(loaded.sessions)} sessions up, ${fmt(loaded.calls)} calls ok, all idle after ${loaded.secondsToIdle.toFixed(0)} s)`,
   );
   return { baseline, loaded, kbPerVu };
 }
 
-function summarize(settings: Settings, startedAt: Date, runs: Map<ToolName, Measurement[]>, idle: Awaited<ReturnType<typeof measureIdleRss>>) {
+function summarize(settings: Settings, start: { startedAt: Date; loadAtStart: number }, runs: Map<ToolName, Measurement[]>, idle: Awaited<ReturnType<typeof measureIdleRss>>) {
   const tools = Object.fromEntries([...runs].map(([name, ms]) => [name, summarizeRuns(ms)])) as Record<ToolName, ToolSummary>;
   const ours = tools['mcp-load'].callsPerSecond;
   const fasterSdk = Math.max(tools['sdk-v1'].callsPerSecond, tools['sdk-v2'].callsPerSecond);
@@ -152,6 +161,13 @@ function summarize(settings: Settings, startedAt: Date, runs: Map<ToolName, Meas
     sdkV2: ours / tools['sdk-v2'].callsPerSecond,
     mcpStress: ours / tools['mcp-stress'].callsPerSecond,
   };
+  // The same comparisons in CPU per call (theirs / ours): steadier than calls/s when the host is shared.
+  const ourCpu = tools['mcp-load'].cpuUsPerCall;
+  const cpuEfficiency = {
+    autocannon: tools.autocannon.cpuUsPerCall / ourCpu,
+    sdk: Math.min(tools['sdk-v1'].cpuUsPerCall, tools['sdk-v2'].cpuUsPerCall) / ourCpu,
+    mcpStress: tools['mcp-stress'].cpuUsPerCall / ourCpu,
+  };
   const targets: Target[] = [
     { name: 'mcp-load / autocannon', value: ratios.autocannon, goal: '>= 0.8', pass: ratios.autocannon >= 0.8 },
     { name: 'mcp-load / mcp-stress', value: ratios.mcpStress, goal: '>= 2', pass: ratios.mcpStress >= 2 },
@@ -159,12 +175,12 @@ function summarize(settings: Settings, startedAt: Date, runs: Map<ToolName, Meas
     { name: 'RSS per idle VU (KB)', value: idle.kbPerVu, goal: '<= 20', pass: idle.kbPerVu <= 20 },
   ];
   return {
-    date: startedAt.toISOString(),
+    date: start.startedAt.toISOString(),
     environment: {
       node: process.version,
       cpus: availableParallelism(),
       cpuModel: cpus()[0]?.model ?? 'unknown',
-      loadAverageAtStart: loadavg()[0],
+      loadAverageAtStart: start.loadAtStart,
       pinning: settings.pinning ?? 'none',
       stubWorkers: settings.stubWorkers,
     },
@@ -177,22 +193,33 @@ function summarize(settings: Settings, startedAt: Date, runs: Map<ToolName, Meas
     },
     tools,
     ratios,
+    cpuEfficiency,
     idle: {
       vus: idle.loaded.vus,
       peakRssKb: idle.loaded.peakRssKb,
       baselineRssKb: idle.baseline.peakRssKb,
       kbPerVu: idle.kbPerVu,
       sessions: idle.loaded.sessions,
+      secondsToIdle: idle.loaded.secondsToIdle,
     },
     targets,
   };
 }
 
 function summarizeRuns(runs: Measurement[]): ToolSummary {
-  const rates = runs.map((r) => r.callsPerSecond).sort((a, b) => a - b);
-  const mid = Math.floor(rates.length / 2);
-  const median = rates.length % 2 === 1 ? rates[mid] : (rates[mid - 1] + rates[mid]) / 2;
-  return { callsPerSecond: rates[rates.length - 1], medianCallsPerSecond: median, runs };
+  const rates = runs.map((r) => r.callsPerSecond);
+  return {
+    callsPerSecond: Math.max(...rates),
+    medianCallsPerSecond: median(rates),
+    cpuUsPerCall: median(runs.map((r) => r.cpuUsPerCall)),
+    runs,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 function printSetup(settings: Settings, url: string): void {
@@ -203,14 +230,19 @@ function printSetup(settings: Settings, url: string): void {
 }
 
 function printResults(results: ReturnType<typeof summarize>): void {
-  console.log(`\n${'tool'.padEnd(12)}${'calls/s'.padStart(10)}${'median'.padStart(10)}   (best of ${results.workload.rounds})`);
+  console.log(`\n${'tool'.padEnd(12)}${'calls/s'.padStart(10)}${'median'.padStart(10)}${'µs CPU/call'.padStart(14)}   (calls/s: best of ${results.workload.rounds})`);
   for (const [name, t] of Object.entries(results.tools)) {
-    console.log(`${name.padEnd(12)}${fmt(t.callsPerSecond).padStart(10)}${fmt(t.medianCallsPerSecond).padStart(10)}`);
+    console.log(`${name.padEnd(12)}${fmt(t.callsPerSecond).padStart(10)}${fmt(t.medianCallsPerSecond).padStart(10)}${t.cpuUsPerCall.toFixed(0).padStart(14)}`);
   }
   const r = results.ratios;
   console.log(
     `\nmcp-load is ${r.autocannon.toFixed(2)}x autocannon, ${r.mcpStress.toFixed(2)}x mcp-stress, ` +
       `${r.sdkV1.toFixed(1)}x SDK v1, ${r.sdkV2.toFixed(1)}x SDK v2`,
+  );
+  const e = results.cpuEfficiency;
+  console.log(
+    `per CPU-second mcp-load makes ${e.autocannon.toFixed(2)}x autocannon's calls, ${e.mcpStress.toFixed(2)}x mcp-stress's, ` +
+      `${e.sdk.toFixed(1)}x the faster SDK's`,
   );
   console.log(`idle VUs: ${results.idle.kbPerVu.toFixed(1)} KB of RSS per VU (${fmt(results.idle.vus)} VUs)\n`);
   for (const t of results.targets) {

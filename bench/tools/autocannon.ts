@@ -1,11 +1,12 @@
 // Raw HTTP, the ceiling: autocannon replays the exact POST a warm session sends, without reading the body.
 import autocannon from 'autocannon';
-import { ECHO_ARGS, ECHO_TOOL, PROTOCOL_VERSION, runAsChild, type ToolResult, type ToolRun } from './tool-run.ts';
+import { ECHO_ARGS, ECHO_TOOL, PROTOCOL_VERSION, processCpuMs, runAsChild, type ToolResult, type ToolRun } from './tool-run.ts';
 
 const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
 
 async function measureAutocannon(run: ToolRun): Promise<ToolResult> {
   const sessionId = await openSession(run.url);
+  const cpuBefore = processCpuMs();
   const result = await autocannon({
     url: run.url,
     connections: run.connections,
@@ -14,7 +15,8 @@ async function measureAutocannon(run: ToolRun): Promise<ToolResult> {
     headers: { ...JSON_HEADERS, 'mcp-session-id': sessionId, 'mcp-protocol-version': PROTOCOL_VERSION },
     body: JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: ECHO_TOOL, arguments: ECHO_ARGS } }),
   });
-  return { calls: result['2xx'], durationMs: result.duration * 1000, errors: result.non2xx + result.errors + result.timeouts };
+  const cpuMs = processCpuMs() - cpuBefore;
+  return { calls: result['2xx'], durationMs: result.duration * 1000, errors: result.non2xx + result.errors + result.timeouts, cpuMs };
 }
 
 /** The handshake autocannon cannot do: initialize, then notifications/initialized; returns the session id. */

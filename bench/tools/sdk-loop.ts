@@ -1,4 +1,4 @@
-import { ECHO_ARGS, ECHO_TOOL, type ToolResult, type ToolRun } from './tool-run.ts';
+import { ECHO_ARGS, ECHO_TOOL, processCpuMs, type ToolResult, type ToolRun } from './tool-run.ts';
 
 /** What the SDK loops need of a client: a connected session that calls echo, and its end. */
 export interface SdkSession {
@@ -15,6 +15,7 @@ export async function measureSdkCallers(run: ToolRun, connect: (url: URL) => Pro
   const sessions = await Promise.all(Array.from({ length: run.connections }, () => connect(url)));
   let calls = 0;
   let errors = 0;
+  const cpuBefore = processCpuMs();
   const started = performance.now();
   const deadline = started + run.durationS * 1000;
   const call = { name: ECHO_TOOL, arguments: ECHO_ARGS };
@@ -32,6 +33,7 @@ export async function measureSdkCallers(run: ToolRun, connect: (url: URL) => Pro
     }),
   );
   const durationMs = performance.now() - started;
+  const cpuMs = processCpuMs() - cpuBefore;
   await Promise.allSettled(sessions.map((s) => s.close()));
-  return { calls, durationMs, errors };
+  return { calls, durationMs, errors, cpuMs };
 }

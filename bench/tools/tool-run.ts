@@ -12,12 +12,23 @@ export interface ToolResult {
   calls: number;
   durationMs: number;
   errors: number;
+  /**
+   * CPU time the generator spent meanwhile (user + system, all its threads). Unlike calls/s it
+   * hardly moves when other work shares the machine, so it compares generators on a busy host.
+   */
+  cpuMs: number;
 }
 
 /** The same `tools/call` every tool sends. */
 export const ECHO_TOOL = 'echo';
 export const ECHO_ARGS = { message: 'hi' };
 export const PROTOCOL_VERSION = '2025-06-18';
+
+/** CPU time of this process so far, in ms (user + system, all threads). */
+export function processCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
 
 /** Reads `--url URL --connections N --duration S` (the command line of every runner). */
 export function readToolRun(argv: string[] = process.argv.slice(2)): ToolRun {
