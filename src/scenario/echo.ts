@@ -26,9 +26,12 @@ export function echoScenario(scenario: EchoSource, hash: string): ScenarioEcho {
   };
 }
 
-/** sha256 of the echo without where it came from or what it ran against, so runs against any target compare. */
+/**
+ * sha256 of the echo without where it came from, what it ran against, or how it is compared
+ * (`regression:` tunes the verdict, not the load), so runs against any target compare.
+ */
 export function hashScenario(scenario: EchoSource): string {
-  const { file: _file, id: _id, target: _target, hash: _hash, ...workload } = echoScenario(scenario, '');
+  const { file: _file, id: _id, target: _target, hash: _hash, regression: _regression, ...workload } = echoScenario(scenario, '');
   return createHash('sha256').update(canonicalJson(workload)).digest('hex');
 }
 

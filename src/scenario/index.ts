@@ -1,4 +1,4 @@
-export { loadScenario, parseScenario, type LoadOptions } from './load.ts';
+export { loadScenario, parseScenario, slugify, type LoadOptions } from './load.ts';
 export { ScenarioError, type ScenarioIssue } from './errors.ts';
 export { parseDuration, formatDuration } from './duration.ts';
 export { interpolate } from './interpolate.ts';

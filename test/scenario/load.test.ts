@@ -198,4 +198,11 @@ describe('echo and hash', () => {
     assert.notEqual(a.hash, c.hash);
     assert.equal(a.toEcho().hash, a.hash);
   });
+
+  it('the hash ignores the regression block: tuning the verdict keeps baselines comparable', () => {
+    const a = parse(text, { env: { TOKEN: 'one' } });
+    const tuned = parse(`${text}\nregression: { mcp_call_duration_p95: { minEffect: 0.2 } }\n`, { env: { TOKEN: 'one' } });
+    assert.deepEqual(tuned.regression, { mcp_call_duration_p95: { minEffect: 0.2 } });
+    assert.equal(tuned.hash, a.hash);
+  });
 });

@@ -1,0 +1,69 @@
+import type { Result } from '../results/types.ts';
+import { digestRun } from './digest.ts';
+import { fingerprintMismatch } from './fingerprint.ts';
+import { judgeAgainstHistory, judgeAgainstRun, type TestOptions } from './judge.ts';
+import { comparedMetrics } from './metrics.ts';
+import { regressionSettings } from './settings.ts';
+import type { Comparison, ComparisonVerdict, History, HistoryEntry } from './types.ts';
+
+export interface CompareOptions {
+  /** The `regression:` settings; default: the current run's scenario echo. */
+  regression?: Readonly<Record<string, unknown>>;
+  /** Bootstrap resamples (default 2000) and seed (default 1): the same inputs give the same verdicts. */
+  resamples?: number;
+  seed?: number;
+  /** Comparable earlier runs needed for the history band (default 5); fewer: bootstrap against the latest. */
+  minHistory?: number;
+}
+
+const ARRIVAL_RATE = new Set(['constant-arrival-rate', 'ramping-arrival-rate']);
+
+/**
+ * Judges the current run against one baseline run (bootstrap of steady-state window medians) or a
+ * history of earlier runs (robust band over their per-run figures), per metric and per tool.
+ * A baseline of another fingerprint is reported as not comparable, never compared.
+ */
+export function compare(current: Result, baseline: Result | History, options: CompareOptions = {}): Comparison {
+  const settings = regressionSettings(options.regression ?? current.scenario.echo.regression ?? {});
+  const test: TestOptions = { settings, resamples: options.resamples ?? 2000, seed: options.seed ?? 1 };
+  const minHistory = options.minHistory ?? 5;
+  const now = digestRun(current, settings.windowMs);
+  const arrivalRate = current.scenario.echo.scenarios.some((s) => ARRIVAL_RATE.has(s.executor));
+
+  const earlier = isHistory(baseline) ? baseline.runs : [digestRun(baseline, settings.windowMs)];
+  const comparable = earlier.filter((run) => fingerprintMismatch(now.fingerprint, run.fingerprint) === undefined);
+  const metrics = comparedMetrics(now, comparable.length > 0 ? comparable : earlier.slice(-1), arrivalRate);
+  const method = comparable.length >= minHistory ? 'history-band' : 'bootstrap';
+
+  const latest = earlier.at(-1);
+  if (comparable.length === 0) {
+    const reason = latest === undefined ? 'the history has no earlier runs' : fingerprintMismatch(now.fingerprint, latest.fingerprint);
+    const verdicts = metrics.map((m): ComparisonVerdict => {
+      return {
+        metric: m.metric,
+        ...(m.tool === undefined ? {} : { tool: m.tool }),
+        verdict: 'not comparable',
+        gated: settings.metric(m.ref, m.kind, m.gatedByDefault).gated,
+        baseline: latest === undefined ? null : m.value(latest),
+        current: m.value(now),
+      };
+    });
+    return { comparable: false, reason: reason as string, verdicts, regression: false, method };
+  }
+
+  const judge = (m: (typeof metrics)[number]) =>
+    method === 'history-band'
+      ? judgeAgainstHistory(m, now, comparable, minHistory, test)
+      : judgeAgainstRun(m, now, comparable.at(-1) as HistoryEntry, test);
+  const verdicts = metrics.map(judge).filter((v): v is ComparisonVerdict => v !== undefined);
+  return {
+    comparable: true,
+    verdicts,
+    regression: verdicts.some((v) => v.gated && v.verdict === 'regression'),
+    method,
+  };
+}
+
+function isHistory(value: Result | History): value is History {
+  return Array.isArray((value as History).runs);
+}

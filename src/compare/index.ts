@@ -1,0 +1,7 @@
+// Regression detection: the current run against a baseline run or a history of runs.
+// The method and its knobs: docs/regression-detection.md.
+export { compare, type CompareOptions } from './compare.ts';
+export { fingerprint } from './fingerprint.ts';
+export { appendToHistory, emptyHistory, readHistory, writeHistory, HistoryFileError, DEFAULT_HISTORY_MAX } from './history.ts';
+export { regressionSettings, RegressionSettingsError, type RegressionSettings } from './settings.ts';
+export * from './types.ts';

@@ -1,0 +1,69 @@
+// How often the verdict is wrong, measured on runs whose truth is known: 100 seeded trials each.
+// Runs: lognormal latencies (median 20 ms, σ 0.5), 400 calls/s, an AR(1) drift of 3 % shared by all
+// calls of a second (autocorrelated, as on a real runner), 30 s at plateau; 2 s windows (15 per run)
+// keep the test fast (the default 5 s windows are exercised in compare.test.ts).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { appendToHistory, compare, type Comparison, type History } from '../../src/compare/index.ts';
+import { syntheticRun, type SyntheticRun } from './synthetic.ts';
+
+const TRIALS = 100;
+const HISTORY_RUNS = 8;
+const noise: Partial<SyntheticRun> = { steadySeconds: 30, callsPerSecond: 400, drift: 0.03, regression: { window: '2s' } };
+
+const unchanged = Array.from({ length: TRIALS + HISTORY_RUNS }, (_, i) => syntheticRun({ ...noise, seed: 1_000 + i }));
+const slower = Array.from({ length: TRIALS }, (_, i) => syntheticRun({ ...noise, seed: 5_000 + i, slowdown: 1.2 }));
+
+function p95(comparison: Comparison) {
+  const verdict = comparison.verdicts.find((v) => v.metric === 'mcp_call_duration_p95' && v.tool === undefined);
+  assert.ok(verdict);
+  return verdict;
+}
+
+function historyOf(from: number): History {
+  let history: History | undefined;
+  for (const run of unchanged.slice(from, from + HISTORY_RUNS)) history = appendToHistory(history, run);
+  return history as History;
+}
+
+test('identical distributions against one baseline: no flag in at least 99 of 100 trials', (t) => {
+  let flagged = 0;
+  for (let i = 0; i < TRIALS; i++) {
+    const comparison = compare(unchanged[i + 1], unchanged[i]);
+    assert.equal(comparison.method, 'bootstrap');
+    if (comparison.regression || p95(comparison).verdict !== 'unchanged') flagged++;
+  }
+  t.diagnostic(`${flagged} false alarms in ${TRIALS} trials`);
+  assert.ok(flagged <= 1, `${flagged} false alarms in ${TRIALS} trials`);
+});
+
+test('a 20 % p95 slow-down against one baseline: flagged in at least 95 of 100 trials', (t) => {
+  let flagged = 0;
+  for (let i = 0; i < TRIALS; i++) {
+    const comparison = compare(slower[i], unchanged[i]);
+    if (comparison.regression && p95(comparison).verdict === 'regression') flagged++;
+  }
+  t.diagnostic(`${flagged} of ${TRIALS} slow-downs flagged`);
+  assert.ok(flagged >= 95, `${flagged} of ${TRIALS} slow-downs flagged`);
+});
+
+test('identical distributions against a history of 8 runs: no flag in at least 99 of 100 trials', (t) => {
+  let flagged = 0;
+  for (let i = 0; i < TRIALS; i++) {
+    const comparison = compare(unchanged[i + HISTORY_RUNS], historyOf(i));
+    assert.equal(comparison.method, 'history-band');
+    if (comparison.regression || p95(comparison).verdict !== 'unchanged') flagged++;
+  }
+  t.diagnostic(`${flagged} false alarms in ${TRIALS} trials`);
+  assert.ok(flagged <= 1, `${flagged} false alarms in ${TRIALS} trials`);
+});
+
+test('a 20 % p95 slow-down against a history of 8 runs: flagged in at least 95 of 100 trials', (t) => {
+  let flagged = 0;
+  for (let i = 0; i < TRIALS; i++) {
+    const comparison = compare(slower[i], historyOf(i));
+    if (comparison.regression && p95(comparison).verdict === 'regression') flagged++;
+  }
+  t.diagnostic(`${flagged} of ${TRIALS} slow-downs flagged`);
+  assert.ok(flagged >= 95, `${flagged} of ${TRIALS} slow-downs flagged`);
+});

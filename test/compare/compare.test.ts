@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { compare, type Comparison, type ComparisonVerdict } from '../../src/compare/index.ts';
+import { syntheticRun, type SyntheticRun } from './synthetic.ts';
+
+// 30 s at plateau, 200 calls/s: six 5 s windows per run.
+const run = (spec: Partial<SyntheticRun> & { seed: number }) => syntheticRun({ steadySeconds: 30, callsPerSecond: 200, ...spec });
+
+function verdictOf(comparison: Comparison, metric: string, tool?: string): ComparisonVerdict {
+  const found = comparison.verdicts.find((v) => v.metric === metric && v.tool === tool);
+  assert.ok(found, `no verdict for ${metric}${tool ? ` of ${tool}` : ''}`);
+  return found;
+}
+
+test('with the default 5 s windows, a 20 % slower p95 over a 60 s plateau is a gated regression with its interval', () => {
+  const baseline = syntheticRun({ seed: 11 });
+  const current = syntheticRun({ seed: 12, slowdown: 1.2 });
+  const comparison = compare(current, baseline);
+  const p95 = verdictOf(comparison, 'mcp_call_duration_p95');
+  assert.equal(comparison.method, 'bootstrap');
+  assert.equal(comparison.regression, true);
+  assert.equal(p95.verdict, 'regression');
+  assert.equal(p95.gated, true);
+  assert.ok(p95.interval && p95.interval[0] > 0.1 && p95.interval[0] < (p95.change as number), JSON.stringify(p95));
+  assert.match(p95.note ?? '', /^median of 12 vs 12 windows, 90 % CI: \+\d+\.\d % … \+\d+\.\d %$/);
+});
+
+test('the same inputs give the same comparison, to the last digit', () => {
+  const baseline = run({ seed: 1 });
+  const current = run({ seed: 2, slowdown: 1.1 });
+  assert.deepEqual(compare(current, baseline), compare(current, baseline));
+});
+
+test('a 50 % slower p95 of about 1 ms is within the 2 ms floor: unchanged although surely beyond 10 %', () => {
+  const baseline = run({ seed: 3, medianMs: 0.45 });
+  const current = run({ seed: 4, medianMs: 0.45, slowdown: 1.5 });
+  const p95 = verdictOf(compare(current, baseline), 'mcp_call_duration_p95');
+  assert.ok((p95.baseline as number) > 0.8 && (p95.baseline as number) < 1.3, `baseline p95 ${p95.baseline} ms`);
+  assert.ok(p95.interval && p95.interval[0] > 0.1, JSON.stringify(p95));
+  assert.equal(p95.verdict, 'unchanged');
+  assert.match(p95.note ?? '', /within the 2 ms floor$/);
+});
+
+test('a scenario can ask for a larger minimum effect and floor per metric', () => {
+  const regression = { mcp_call_duration_p95: { minEffect: 0.3, floorMs: 5 } };
+  const baseline = run({ seed: 5, regression });
+  const current = run({ seed: 6, slowdown: 1.2, regression });
+  const comparison = compare(current, baseline);
+  assert.equal(verdictOf(comparison, 'mcp_call_duration_p95').verdict, 'unchanged');
+  assert.equal(comparison.regression, false);
+});
+
+test('a few new errors (fewer than 10) are not flagged; many are a gated regression', () => {
+  const baseline = run({ seed: 7 });
+  const few = run({ seed: 8, errorRate: 0.0012 });
+  const many = run({ seed: 9, errorRate: 0.02 });
+
+  const fewVerdict = verdictOf(compare(few, baseline), 'mcp_error_rate');
+  assert.equal(fewVerdict.verdict, 'unchanged');
+  assert.match(fewVerdict.note ?? '', /^0\/(\d+) → 7\/\1 errors, p = 0\.0041; fewer than 10 errors$/);
+
+  const comparison = compare(many, baseline);
+  const manyVerdict = verdictOf(comparison, 'mcp_error_rate');
+  assert.equal(manyVerdict.verdict, 'regression');
+  assert.equal(manyVerdict.gated, true);
+  assert.equal(manyVerdict.baseline, 0);
+  assert.equal(comparison.regression, true);
+  assert.equal(verdictOf(comparison, 'mcp_error_rate', 'send_sms').verdict, 'regression');
+  assert.equal(verdictOf(comparison, 'mcp_error_rate', 'send_sms').gated, false);
+});
+
+test('one more HTTP request per call is reported exactly and flagged; one fewer is an improvement', () => {
+  const baseline = run({ seed: 10, tools: [{ name: 'send_sms', share: 1 }] });
+  const current = run({ seed: 10, tools: [{ name: 'send_sms', share: 1, httpPerCall: 2 }] });
+  const comparison = compare(current, baseline);
+  assert.deepEqual(verdictOf(comparison, 'http_per_call_calls'), {
+    metric: 'http_per_call_calls',
+    verdict: 'regression',
+    gated: true,
+    baseline: 1,
+    current: 2,
+    change: 1,
+    note: 'exact: 1 → 2 HTTP requests per call',
+  });
+  assert.equal(verdictOf(comparison, 'http_per_call_setup').verdict, 'unchanged');
+  assert.equal(verdictOf(comparison, 'http_per_call', 'send_sms').verdict, 'regression');
+  assert.equal(comparison.regression, true);
+  // Same seed: latencies are identical, so only the request count differs.
+  assert.equal(verdictOf(comparison, 'mcp_call_duration_p95').verdict, 'unchanged');
+
+  const back = compare(baseline, current);
+  assert.equal(verdictOf(back, 'http_per_call_calls').verdict, 'improvement');
+  assert.equal(back.regression, false);
+});
+
+test('a tool only the current run calls is new; one only the baseline called is gone', () => {
+  const baseline = run({ seed: 13, tools: [{ name: 'send_sms', share: 0.5 }, { name: 'lookup_number', share: 0.5 }] });
+  const current = run({ seed: 14, tools: [{ name: 'send_sms', share: 0.5 }, { name: 'slow_report', share: 0.5 }] });
+  const comparison = compare(current, baseline);
+  const rows = (tool: string) => comparison.verdicts.filter((v) => v.tool === tool).map((v) => [v.metric, v.verdict, v.baseline === null, v.current === null]);
+  assert.deepEqual(rows('slow_report'), [
+    ['mcp_call_duration_p95', 'new', true, false],
+    ['mcp_error_rate', 'new', true, false],
+    ['http_per_call', 'new', true, false],
+  ]);
+  assert.deepEqual(rows('lookup_number'), [
+    ['mcp_call_duration_p95', 'gone', false, true],
+    ['mcp_error_rate', 'gone', false, true],
+    ['http_per_call', 'gone', false, true],
+  ]);
+  assert.equal(comparison.regression, false);
+});
+
+test('a baseline of another runner, mcp-load minor version or scenario is not comparable, not compared', () => {
+  const baseline = run({ seed: 15, cpus: 4 });
+  const current = run({ seed: 16, cpus: 2, slowdown: 2 });
+  const comparison = compare(current, baseline);
+  assert.equal(comparison.comparable, false);
+  assert.equal(comparison.reason, 'baseline differs: runner linux/x64, 4 CPUs → linux/x64, 2 CPUs');
+  assert.equal(comparison.regression, false);
+  assert.ok(comparison.verdicts.length > 0 && comparison.verdicts.every((v) => v.verdict === 'not comparable'));
+
+  const other = compare(run({ seed: 16, version: '0.2.0', hash: 'b'.repeat(64) }), baseline);
+  assert.equal(other.reason, 'baseline differs: scenario aaaaaaaaaaaa → bbbbbbbbbbbb; mcp-load 0.1 → 0.2');
+  assert.equal(compare(run({ seed: 16, version: '0.1.9' }), baseline).comparable, true);
+});
+
+test('under an arrival rate, serving 20 % fewer calls per second is a gated throughput regression', () => {
+  const executor = 'constant-arrival-rate';
+  const comparison = compare(run({ seed: 18, executor, served: 0.8 }), run({ seed: 17, executor }));
+  const throughput = verdictOf(comparison, 'throughput');
+  assert.deepEqual([throughput.verdict, throughput.gated, throughput.baseline, throughput.current], ['regression', true, 200, 160]);
+  assert.equal(comparison.regression, true);
+});
+
+test('under a closed model, throughput is informational', () => {
+  const comparison = compare(run({ seed: 18, served: 0.8 }), run({ seed: 17 }));
+  const throughput = verdictOf(comparison, 'throughput');
+  assert.deepEqual([throughput.verdict, throughput.gated], ['regression', false]);
+  assert.equal(comparison.regression, false);
+});
+
+test('a slower tool is reported but gates only when the scenario promotes it with gate:', () => {
+  const tools = (slowdown: number) => [
+    { name: 'send_sms', share: 0.5 },
+    { name: 'lookup_number', share: 0.5, medianMs: 5, slowdown },
+  ];
+  const informational = compare(run({ seed: 20, tools: tools(2) }), run({ seed: 19, tools: tools(1) }));
+  const tool = verdictOf(informational, 'mcp_call_duration_p95', 'lookup_number');
+  assert.deepEqual([tool.verdict, tool.gated], ['regression', false]);
+  assert.match(tool.note ?? '', /^whole-run p95, overall 90 % CI ×1\.4: \+/);
+  assert.equal(verdictOf(informational, 'mcp_call_duration_p95').verdict, 'unchanged');
+  assert.equal(informational.regression, false);
+
+  const regression = { gate: ['tool:lookup_number:p95'] };
+  const promoted = compare(run({ seed: 20, tools: tools(2), regression }), run({ seed: 19, tools: tools(1), regression }));
+  assert.equal(verdictOf(promoted, 'mcp_call_duration_p95', 'lookup_number').gated, true);
+  assert.equal(promoted.regression, true);
+});
+
+test('a run too short for five windows of one second is reported but not tested', () => {
+  const comparison = compare(syntheticRun({ seed: 22, steadySeconds: 3, slowdown: 2 }), syntheticRun({ seed: 21, steadySeconds: 3 }));
+  const p95 = verdictOf(comparison, 'mcp_call_duration_p95');
+  assert.equal(p95.verdict, 'unchanged');
+  assert.equal(p95.note, 'not tested: 3 baseline and 3 current steady windows (needs 5 each)');
+});

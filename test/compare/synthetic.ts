@@ -1,0 +1,205 @@
+// Fabricated runs whose truth is known: per-second buckets filled through a real MetricsRegistry and
+// TimeSeries with explicit clocks, so every histogram, summary and breakdown is what a run would write.
+import { MetricsRegistry, TimeSeries, snapshot, type CounterHandle } from '../../src/engine/metrics/index.ts';
+import { breakdowns } from '../../src/results/breakdown.ts';
+import { httpPerCall } from '../../src/results/http-per-call.ts';
+import { RESULT_SCHEMA_VERSION, type Result } from '../../src/results/types.ts';
+import type { ScenarioSpecEcho } from '../../src/scenario/types.ts';
+
+export interface SyntheticTool {
+  name: string;
+  /** Share of the calls (the shares of all tools add up to 1). */
+  share: number;
+  /** Multiplies this tool's latencies. */
+  slowdown?: number;
+  /** Probability that a call of this tool fails (overrides the run's). */
+  errorRate?: number;
+  /** HTTP requests per call of this tool. Default 1. */
+  httpPerCall?: number;
+  /** Per-tool median latency, ms (default: the run's). */
+  medianMs?: number;
+}
+
+export interface SyntheticRun {
+  seed: number;
+  /** Seconds at the plateau, after a 2 s warm-up and a 3 s ramp-up; a 2 s ramp-down follows. Default 60. */
+  steadySeconds?: number;
+  /** MCP calls per second at the plateau. Default 150. */
+  callsPerSecond?: number;
+  /** Lognormal latency: median (ms) and σ of its log. Default 20 ms, 0.5. */
+  medianMs?: number;
+  sigma?: number;
+  /** Multiplies every latency (1.2 = a 20 % slow-down at every percentile). */
+  slowdown?: number;
+  /** σ of an AR(1) drift (ρ 0.8 per second) of log latency, shared by all calls of a second. Default 0.04. */
+  drift?: number;
+  /** Multiplies the calls served per second (a server falling behind an arrival rate). */
+  served?: number;
+  errorRate?: number;
+  tools?: SyntheticTool[];
+  executor?: 'ramping-vus' | 'constant-arrival-rate';
+  regression?: Record<string, unknown>;
+  hash?: string;
+  version?: string;
+  cpus?: number;
+  sha?: string;
+}
+
+const VUS = 10;
+const WARMUP_S = 2;
+const RAMP_UP_S = 3;
+const RAMP_DOWN_S = 2;
+const T0 = Date.UTC(2026, 0, 1);
+
+export function syntheticRun(spec: SyntheticRun): Result {
+  const random = seeded(spec.seed);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  const steady = spec.steadySeconds ?? 60;
+  const perSecond = spec.callsPerSecond ?? 150;
+  const sigma = spec.sigma ?? 0.5;
+  const driftSigma = spec.drift ?? 0.04;
+  const tools = spec.tools ?? [{ name: 'send_sms', share: 1 }];
+  const executor = spec.executor ?? 'ramping-vus';
+  const totalS = RAMP_UP_S + steady + RAMP_DOWN_S;
+  const endMs = T0 + totalS * 1000;
+
+  const registry = new MetricsRegistry({ warmup: true, nowMs: T0 });
+  const series = new TimeSeries(registry, { startMs: T0 });
+  const vus = registry.gauge('vus').handle();
+  const handles = tools.map((tool) => operation(registry, 'tools/call', tool.name));
+  const init = operation(registry, 'initialize', undefined);
+  const close = operation(registry, 'close', undefined);
+
+  let drift = 0;
+  for (let s = 0; s < totalS; s++) {
+    if (s === WARMUP_S) registry.startMeasuring(T0 + s * 1000);
+    // Share of the plateau's load in this second; the ramps run lighter and faster.
+    const load = executor === 'constant-arrival-rate' ? 1 : s < RAMP_UP_S ? (s + 0.5) / RAMP_UP_S : s < RAMP_UP_S + steady ? 1 : (totalS - s - 0.5) / RAMP_DOWN_S;
+    if (s === WARMUP_S) for (let v = 0; v < VUS; v++) init.record(15_000, false, 2, 'session');
+    drift = 0.8 * drift + Math.sqrt(1 - 0.64) * driftSigma * normal();
+    const calls = Math.round(perSecond * load * (spec.served ?? 1));
+    for (let c = 0; c < calls; c++) {
+      const pick = random();
+      let at = 0;
+      let i = 0;
+      while (i < tools.length - 1 && pick >= at + tools[i].share) at += tools[i++].share;
+      const tool = tools[i];
+      const medianMs = tool.medianMs ?? spec.medianMs ?? 20;
+      const ms = medianMs * Math.exp(sigma * normal() + drift) * (spec.slowdown ?? 1) * (tool.slowdown ?? 1) * (0.7 + 0.3 * load);
+      const failed = random() < (tool.errorRate ?? spec.errorRate ?? 0);
+      handles[i].record(ms * 1000, failed, tool.httpPerCall ?? 1, 'call');
+    }
+    if (s === totalS - 1) for (let v = 0; v < VUS; v++) close.record(5_000, false, 1, 'teardown');
+    vus.set(executor === 'constant-arrival-rate' ? VUS : Math.round(VUS * load));
+    series.tick(T0 + (s + 1) * 1000);
+  }
+  registry.finish(endMs);
+  const metrics = snapshot(registry, endMs);
+  const timeSeries = series.toJSON();
+  series.dispose();
+  registry.dispose();
+
+  const hash = spec.hash ?? 'a'.repeat(64);
+  const scenarioSpec: ScenarioSpecEcho =
+    executor === 'constant-arrival-rate'
+      ? { ...common(), executor, rate: perSecond, timeUnitMs: 1000, durationMs: totalS * 1000, preAllocatedVUs: VUS, maxVUs: VUS }
+      : {
+          ...common(),
+          executor,
+          startVUs: 0,
+          stages: [
+            { durationMs: RAMP_UP_S * 1000, target: VUS },
+            { durationMs: steady * 1000, target: VUS },
+            { durationMs: RAMP_DOWN_S * 1000, target: 0 },
+          ],
+          gracefulRampDownMs: 0,
+        };
+  const result: Result = {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    tool: { name: 'mcp-load', version: spec.version ?? '0.1.0' },
+    scenario: {
+      id: 'synthetic',
+      hash,
+      file: 'synthetic.yml',
+      echo: {
+        file: 'synthetic.yml',
+        id: 'synthetic',
+        hash,
+        target: null,
+        transport: 'auto',
+        headers: {},
+        timeoutMs: 30_000,
+        wait: { timeoutMs: 0 },
+        warmupMs: WARMUP_S * 1000,
+        data: {},
+        scenarios: [scenarioSpec],
+        thresholds: [],
+        regression: spec.regression ?? {},
+      },
+    },
+    target: 'http://127.0.0.1:1/mcp',
+    environment: { os: 'linux', arch: 'x64', node: 'v20.0.0', cpus: spec.cpus ?? 4, ci: true },
+    startedAt: new Date(T0).toISOString(),
+    endedAt: new Date(endMs).toISOString(),
+    durationMs: endMs - T0,
+    metrics,
+    timeSeries,
+    httpPerCall: httpPerCall(metrics),
+    ...breakdowns(metrics),
+    thresholds: [],
+    checks: [],
+    errors: [],
+    warnings: [],
+    vusMax: VUS,
+  };
+  if (spec.sha !== undefined) result.environment.git = { sha: spec.sha };
+  return result;
+}
+
+function common() {
+  return { name: 'agents', startTimeMs: 0, gracefulStopMs: 0, session: 'per-vu' as const, flow: [], tags: {} };
+}
+
+/** Records operations as the engine's OperationRecorder does (same metrics and tags). */
+function operation(registry: MetricsRegistry, method: string, tool: string | undefined) {
+  const base: Record<string, string> = tool === undefined ? { scenario: 'agents', method } : { scenario: 'agents', method, tool };
+  // A session's DELETE is HTTP work, not an MCP call.
+  const outcomes = (method === 'close' ? [] : [base, { ...base, error_class: 'tool' }]).map((tags) => ({
+    duration: registry.trend('mcp_call_duration').handle(tags),
+    calls: registry.counter('mcp_calls').handle(tags),
+    errors: registry.rate('mcp_errors').handle(tags),
+    success: registry.rate('mcp_success').handle(tags),
+  }));
+  const requests = new Map<string, CounterHandle>();
+  const http = (purpose: string): CounterHandle => {
+    let handle = requests.get(purpose);
+    if (handle === undefined) {
+      handle = registry.counter('http_reqs').handle({ ...base, purpose, http_method: 'POST', status: '200' });
+      requests.set(purpose, handle);
+    }
+    return handle;
+  };
+  return {
+    record(us: number, failed: boolean, httpRequests: number, purpose: string): void {
+      const h = outcomes[failed ? 1 : 0];
+      if (h !== undefined) {
+        h.duration.record(us);
+        h.calls.add(1);
+        h.errors.add(failed);
+        h.success.add(!failed);
+      }
+      http(purpose).add(httpRequests);
+    },
+  };
+}
+
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
