@@ -1,5 +1,6 @@
 import { startDemoServer, type DemoServer } from '../demo/index.ts';
 import { runTest, type Progress } from '../engine/run.ts';
+import { stopOnSignals } from '../engine/process-signals.ts';
 import { StopSignal } from '../engine/stop-signal.ts';
 import { renderProgressLine } from '../report/progress.ts';
 import { renderTerminalSummary } from '../report/terminal.ts';
@@ -37,16 +38,9 @@ export async function runRunCommand(options: RunCommandOptions): Promise<number>
   }
   const stop = new StopSignal();
   const abort = new StopSignal();
-  const onSignal = (): void => {
-    if (!stop.fired) {
-      options.err('\nstopping: running iterations may finish (gracefulStop); press Ctrl-C again to stop now\n');
-      stop.fire();
-    } else {
-      abort.fire();
-    }
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const unhook = stopOnSignals(stop, abort, () =>
+    options.err('\nstopping: running iterations may finish (gracefulStop); press Ctrl-C again to stop now\n'),
+  );
   try {
     const run = await runTest(scenario, { url, stop, abort, onProgress: progressPrinter(options) });
     if (!options.quiet && options.interactive) options.err('\n');
@@ -60,8 +54,7 @@ export async function runRunCommand(options: RunCommandOptions): Promise<number>
     }
     return run.interrupted === 'signal' ? EXIT_INTERRUPTED : 0;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    unhook();
     await demo?.close();
   }
 }

@@ -1,0 +1,107 @@
+import * as core from '@actions/core';
+
+export type BaselineInput = { kind: 'auto' } | { kind: 'none' } | { kind: 'path'; path: string };
+export type CommentPolicy = 'always' | 'on-regression' | 'never';
+export type Mode = 'run' | 'comment';
+
+/** The action's inputs, validated once, with action.yml's defaults applied (tests set no defaults). */
+export interface ActionInputs {
+  mode: Mode;
+  /** The scenario file; in comment mode only its name is used (for the default artifact name). */
+  scenario: string;
+  target?: string;
+  token: string;
+  baseline: BaselineInput;
+  /** Undefined: the pull request's base branch, else the repository's default branch. */
+  baselineBranch?: string;
+  /** Workflow file name or id whose runs hold the baselines; undefined: this run's workflow. */
+  baselineWorkflow?: string;
+  failOnRegression: boolean;
+  failOnThreshold: boolean;
+  comment: CommentPolicy;
+  /** Tells apart the sticky comments of matrix jobs that run the same scenario, e.g. `${{ matrix.server }}`. */
+  commentKey?: string;
+  /** Undefined: `mcp-load-<scenario id>`. */
+  artifactName?: string;
+  reportDir: string;
+  shard?: { index: number; count: number };
+}
+
+/** An input with a value the action cannot use; the message names the input. */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+export type InputReader = (name: string) => string;
+
+const readInput: InputReader = (name) => core.getInput(name);
+
+export function readInputs(get: InputReader = readInput): ActionInputs {
+  const mode = oneOf(get, 'mode', ['run', 'comment'] as const, 'run');
+  const scenario = get('scenario');
+  const artifactName = optional(get('artifact-name'));
+  if (!scenario && (mode === 'run' || artifactName === undefined)) {
+    throw new InputError(mode === 'run' ? 'input scenario is required (the path of a scenario file)' : 'comment mode needs input scenario or artifact-name to find the result artifact');
+  }
+  if (artifactName !== undefined && !/^[^"<>|*?:\\/\r\n]+$/.test(artifactName)) {
+    throw new InputError(`input artifact-name ${JSON.stringify(artifactName)} holds a character artifact names cannot have (" : < > | * ? \\ / or a line break)`);
+  }
+  const commentKey = optional(get('comment-key'));
+  const inputs: ActionInputs = {
+    mode,
+    scenario,
+    token: get('github-token'),
+    baseline: readBaseline(get('baseline')),
+    failOnRegression: boolean(get, 'fail-on-regression', true),
+    failOnThreshold: boolean(get, 'fail-on-threshold', true),
+    comment: oneOf(get, 'comment', ['always', 'on-regression', 'never'] as const, 'always'),
+    reportDir: optional(get('report-dir')) ?? 'mcp-load-results',
+  };
+  const target = optional(get('target'));
+  if (target !== undefined) inputs.target = target;
+  const baselineBranch = optional(get('baseline-branch'));
+  if (baselineBranch !== undefined) inputs.baselineBranch = baselineBranch;
+  const baselineWorkflow = optional(get('baseline-workflow'));
+  if (baselineWorkflow !== undefined) inputs.baselineWorkflow = baselineWorkflow;
+  if (commentKey !== undefined) inputs.commentKey = commentKey;
+  if (artifactName !== undefined) inputs.artifactName = artifactName;
+  const shard = optional(get('shard'));
+  if (shard !== undefined) inputs.shard = parseShard(shard);
+  return inputs;
+}
+
+/** `i/n` with 1 ≤ i ≤ n. */
+export function parseShard(text: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(text);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || index < 1 || count < 1 || index > count) {
+    throw new InputError(`input shard must be i/n with 1 ≤ i ≤ n (e.g. 2/4), got ${JSON.stringify(text)}`);
+  }
+  return { index, count };
+}
+
+function readBaseline(value: string): BaselineInput {
+  if (value === '' || value === 'auto') return { kind: 'auto' };
+  if (value === 'none') return { kind: 'none' };
+  return { kind: 'path', path: value };
+}
+
+function optional(value: string): string | undefined {
+  return value === '' ? undefined : value;
+}
+
+function oneOf<T extends string>(get: InputReader, name: string, allowed: readonly T[], fallback: T): T {
+  const value = get(name);
+  if (value === '') return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new InputError(`input ${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+}
+
+function boolean(get: InputReader, name: string, fallback: boolean): boolean {
+  const value = get(name).toLowerCase();
+  if (value === '') return fallback;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new InputError(`input ${name} must be true or false, got ${JSON.stringify(get(name))}`);
+}

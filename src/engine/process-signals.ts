@@ -1,0 +1,22 @@
+import type { StopSignal } from './stop-signal.ts';
+
+/**
+ * SIGINT/SIGTERM (Ctrl-C, a cancelled workflow) stop the run gracefully so the results of what ran
+ * are still written; a second signal stops it at once. Returns the function that unhooks them.
+ */
+export function stopOnSignals(stop: StopSignal, abort: StopSignal, onFirst?: () => void): () => void {
+  const onSignal = (): void => {
+    if (!stop.fired) {
+      onFirst?.();
+      stop.fire();
+    } else {
+      abort.fire();
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}
