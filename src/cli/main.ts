@@ -5,6 +5,8 @@ import { TargetNotReadyError } from '../engine/readiness.ts';
 import { ScenarioError } from '../scenario/index.ts';
 import { dirname } from 'node:path';
 import { readResult, ResultFileError } from '../results/index.ts';
+import { HistoryFileError } from '../compare/index.ts';
+import { runCompareCommand } from './compare-command.ts';
 import { writeReportFiles } from './report-files.ts';
 import { runRunCommand } from './run-command.ts';
 import { runSessionCommand } from './session-command.ts';
@@ -18,6 +20,9 @@ Commands:
     --out <dir>          where result.json goes (default mcp-load-results)
     --quiet              no progress line
   demo                   run examples/quickstart.yml against the embedded demo server
+  compare <current.json> [baseline.json]
+                         flag regressions that are real, not noise; exit 1 on one
+    --history <dir|file> compare against the history of earlier runs (≥ 5) instead
   report <result.json>   re-render report.html and summary.md from a result
     --out <dir>          where they go (default: beside the result)
     --baseline <file>    a baseline result to show alongside
@@ -45,6 +50,11 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
         return await runCommand([quickstartPath(), ...rest], out);
       case 'report':
         return await reportCommand(rest, out);
+      case 'compare': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { history: { type: 'string' } } });
+        if (!positionals[0]) throw new UsageError('compare needs the current result, e.g. mcp-load compare result.json baseline.json');
+        return await runCompareCommand({ current: positionals[0], baseline: positionals[1], history: values.history, out: (t) => out(t.replace(/\n$/, '')) });
+      }
       case undefined:
       case '-h':
       case '--help':
@@ -59,7 +69,7 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
       process.stderr.write(`mcp-load: ${err.message}\n\n${USAGE}`);
       return 2;
     }
-    if (err instanceof ScenarioError || err instanceof TargetNotReadyError || err instanceof ResultFileError) {
+    if (err instanceof ScenarioError || err instanceof TargetNotReadyError || err instanceof ResultFileError || err instanceof HistoryFileError) {
       process.stderr.write(`mcp-load: ${err.message}\n`);
       return 1;
     }

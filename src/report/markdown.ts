@@ -2,6 +2,7 @@ import type { ErrorKind } from '../engine/error-samples.ts';
 import type { SeriesSnapshot } from '../engine/metrics/index.ts';
 import type { OperationBreakdown } from '../results/breakdown.ts';
 import type { CheckOutcome, Result, ThresholdOutcome } from '../results/types.ts';
+import type { ComparisonVerdict } from '../compare/types.ts';
 import type { ExecutorConfig, ScenarioSpecEcho, StepEcho } from '../scenario/types.ts';
 import { formatBytes, formatMs, formatObserved, formatPercent, formatRate } from './format.ts';
 import {
@@ -18,17 +19,7 @@ import {
 
 export { commentMarker } from './markdown-text.ts';
 
-/** Stand-in for the compare layer's verdict (src/compare/ is not written yet): swap for its type when it lands. */
-export interface ComparisonVerdict {
-  metric: string;
-  tool?: string;
-  verdict: 'regression' | 'improvement' | 'unchanged' | 'new' | 'gone' | 'not comparable';
-  baseline: number | null;
-  current: number | null;
-  /** Relative: 0.23 is +23 %. */
-  change?: number;
-  note?: string;
-}
+export type { ComparisonVerdict };
 
 export interface MarkdownOptions {
   baseline?: Result;
@@ -242,7 +233,8 @@ function render(input: Input, plan: Plan): string {
 
 function verdictLine({ result, verdicts, figures }: Input): string {
   const failed = result.thresholds.filter((t) => !t.ok).length;
-  const regressions = (verdicts ?? []).filter((v) => v.verdict === 'regression');
+  // Only gated regressions fail a run; informational ones are listed in the comparison below.
+  const regressions = (verdicts ?? []).filter((v) => v.verdict === 'regression' && v.gated);
   const plural = (n: number, word: string): string => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
   let status: string;
   if (failed > 0) status = `❌ **mcp-load: ${plural(failed, 'threshold')} failed${result.interrupted === 'threshold' ? ', run aborted' : ''}**`;
@@ -348,7 +340,7 @@ function verdictTable(verdicts: readonly ComparisonVerdict[]): string[] {
   const header = ['', 'Metric', ...(withTool ? ['Tool'] : []), 'Baseline', 'This run', 'Change', ...(withNote ? ['Note'] : [])];
   const align = header.map((_, i) => (i >= (withTool ? 3 : 2) && i < (withTool ? 6 : 5) ? 'right' : 'left') as 'left' | 'right');
   const rows = verdicts.map((v) => [
-    VERDICT_LABELS[v.verdict] ?? inlineText(String(v.verdict), MAX_NAME),
+    v.verdict === 'regression' && !v.gated ? '🟠 slower (informational)' : (VERDICT_LABELS[v.verdict] ?? inlineText(String(v.verdict), MAX_NAME)),
     inlineText(v.metric, MAX_NAME),
     ...(withTool ? [v.tool === undefined ? '' : inlineText(v.tool, MAX_NAME)] : []),
     verdictValue(v.metric, v.baseline),

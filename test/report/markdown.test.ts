@@ -27,14 +27,14 @@ function assertSnapshot(name: string, actual: string): void {
 
 /** What the compare layer would say about passing.json against baseline.json. */
 const VERDICTS: ComparisonVerdict[] = [
-  { metric: 'throughput', verdict: 'unchanged', baseline: 75.74, current: 72.13, change: -0.048 },
-  { metric: 'mcp_call_duration_p95', verdict: 'regression', baseline: 45.21, current: 56.51, change: 0.25, note: 'bootstrap 95% CI +14% … +37%' },
-  { metric: 'mcp_error_rate', verdict: 'not comparable', baseline: 0.0058, current: 0.0108, note: 'too few errors to tell' },
-  { metric: 'mcp_call_duration_p95', tool: 'send_sms', verdict: 'regression', baseline: 36.02, current: 45.02, change: 0.25 },
-  { metric: 'mcp_call_duration_p95', tool: 'lookup_number', verdict: 'unchanged', baseline: 36.74, current: 45.92, change: 0.25, note: 'within noise' },
-  { metric: 'mcp_call_duration_p95', tool: 'slow_report', verdict: 'new', baseline: null, current: 141.95 },
-  { metric: 'mcp_call_duration_p95', tool: 'legacy_ping', verdict: 'gone', baseline: 2.4, current: null },
-  { metric: 'http_per_call_calls', verdict: 'improvement', baseline: 1.25, current: 1, change: -0.2 },
+  { metric: 'throughput', gated: false, verdict: 'unchanged', baseline: 75.74, current: 72.13, change: -0.048 },
+  { metric: 'mcp_call_duration_p95', gated: true, verdict: 'regression', baseline: 45.21, current: 56.51, change: 0.25, note: 'bootstrap 95% CI +14% … +37%' },
+  { metric: 'mcp_error_rate', gated: true, verdict: 'not comparable', baseline: 0.0058, current: 0.0108, note: 'too few errors to tell' },
+  { metric: 'mcp_call_duration_p95', tool: 'send_sms', gated: false, verdict: 'regression', baseline: 36.02, current: 45.02, change: 0.25 },
+  { metric: 'mcp_call_duration_p95', tool: 'lookup_number', gated: false, verdict: 'unchanged', baseline: 36.74, current: 45.92, change: 0.25, note: 'within noise' },
+  { metric: 'mcp_call_duration_p95', tool: 'slow_report', gated: false, verdict: 'new', baseline: null, current: 141.95 },
+  { metric: 'mcp_call_duration_p95', tool: 'legacy_ping', gated: false, verdict: 'gone', baseline: 2.4, current: null },
+  { metric: 'http_per_call_calls', gated: true, verdict: 'improvement', baseline: 1.25, current: 1, change: -0.2 },
 ];
 
 test('a passing run: verdict, key figures without baseline, thresholds, ratio, tools and folded details', () => {
@@ -158,7 +158,7 @@ function hugeResult(): { result: Result; verdicts: ComparisonVerdict[] } {
   result.warnings = ids.slice(0, 1000).map(() => MB);
   result.scenario.id = MB;
   result.target = MB;
-  const verdicts = ids.map((i): ComparisonVerdict => ({ metric: MB, tool: MB, verdict: i % 3 === 0 ? 'regression' : 'unchanged', baseline: i, current: i + 1, note: MB }));
+  const verdicts = ids.map((i): ComparisonVerdict => ({ metric: MB, tool: MB, gated: false, verdict: i % 3 === 0 ? 'regression' : 'unchanged', baseline: i, current: i + 1, note: MB }));
   return { result, verdicts };
 }
 
