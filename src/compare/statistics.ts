@@ -1,4 +1,5 @@
 // The few statistics the comparison needs, on small samples (tens of windows, tens of runs).
+import { seededRandom } from '../seeded-random.ts';
 
 /** Quantile `q` (0..1) of ascending values, linear between order statistics (R type 7). */
 export function quantile(sorted: ArrayLike<number>, q: number): number {
@@ -14,17 +15,6 @@ export function median(values: readonly number[]): number {
   return quantile([...values].sort(ascending), 0.5);
 }
 
-/** mulberry32: a small seeded generator, so that a comparison is reproducible to the last digit. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface RelativeChange {
   /** median(current) / median(baseline) − 1. */

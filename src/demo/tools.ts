@@ -2,6 +2,7 @@
 // and a greeting prompt, defined once with the v2 SDK and served to both protocol eras.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fromJsonSchema, McpServer, type CallToolResult } from '@modelcontextprotocol/server';
+import { seededRandom } from '../seeded-random.ts';
 
 export type ToolName = 'send_sms' | 'lookup_number' | 'slow_report';
 
@@ -67,7 +68,7 @@ export function resolveBehaviour(options: DemoToolOptions = {}): DemoBehaviour {
     latency,
     failureRate,
     report: reportText(payloadBytes),
-    random: mulberry32(seed),
+    random: seededRandom(seed),
     startedAt: Date.now(),
     toolCalls: 0,
     smsQueued: 0,
@@ -184,14 +185,3 @@ function latencyRange(value: Latency, option: string): readonly [number, number]
   return [min, max];
 }
 
-/** A small seeded PRNG: reproducible draws without a dependency. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}

@@ -5,6 +5,7 @@ import { breakdowns } from '../../src/results/breakdown.ts';
 import { httpPerCall } from '../../src/results/http-per-call.ts';
 import { RESULT_SCHEMA_VERSION, type Result } from '../../src/results/types.ts';
 import type { ScenarioSpecEcho } from '../../src/scenario/types.ts';
+import { seededRandom } from '../../src/seeded-random.ts';
 
 export interface SyntheticTool {
   name: string;
@@ -52,7 +53,7 @@ const RAMP_DOWN_S = 2;
 const T0 = Date.UTC(2026, 0, 1);
 
 export function syntheticRun(spec: SyntheticRun): Result {
-  const random = seeded(spec.seed);
+  const random = seededRandom(spec.seed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const steady = spec.steadySeconds ?? 60;
   const perSecond = spec.callsPerSecond ?? 150;
@@ -193,13 +194,3 @@ function operation(registry: MetricsRegistry, method: string, tool: string | und
   };
 }
 
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

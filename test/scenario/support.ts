@@ -1,17 +1,9 @@
 import assert from 'node:assert/strict';
 import { parseScenario, ScenarioError, type LoadOptions, type Scenario } from '../../src/scenario/index.ts';
+import { seededRandom } from '../../src/seeded-random.ts';
 
-/** mulberry32: a small seeded generator, uniform on [0, 1). */
-export function seededRng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRng = seededRandom;
+
 
 /** A generator that returns the given values in turn (then repeats them). */
 export function sequenceRng(...values: number[]): () => number {
