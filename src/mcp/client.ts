@@ -218,14 +218,20 @@ export class McpSession implements ServerMessageSink {
     }
   }
 
-  private async send(
+  private send(method: string, params: (id: number) => Record<string, unknown> | undefined, trace: OperationTrace): Promise<JsonRpcResponse> {
+    const sent = this.transport!.request(this.message(method, params), trace);
+    return this.stateless ? this.answerInputRequests(sent, method, params, trace) : sent;
+  }
+
+  /** 2026-07-28: what used to be server-to-client requests comes back as an input-required result. */
+  private async answerInputRequests(
+    sent: Promise<JsonRpcResponse>,
     method: string,
     params: (id: number) => Record<string, unknown> | undefined,
     trace: OperationTrace,
   ): Promise<JsonRpcResponse> {
-    let response = await this.transport!.request(this.message(method, params), trace);
-    // 2026-07-28: what used to be server-to-client requests comes back as an input-required result.
-    for (let round = 0; this.stateless && isInputRequired(response); round++) {
+    let response = await sent;
+    for (let round = 0; isInputRequired(response); round++) {
       if (round === MAX_INPUT_ROUNDS) {
         return inputError(response, `server still requires input after ${MAX_INPUT_ROUNDS} rounds`);
       }

@@ -85,7 +85,7 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
       this.rejectReply = reject;
     });
     if (req.timeoutMs > 0) {
-      this.timer = setTimeout(this.onDeadline, req.timeoutMs);
+      this.timer = setTimeout(onDeadline, req.timeoutMs, this);
     }
     dispatcher.dispatch(
       {
@@ -122,11 +122,12 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     }
   }
 
-  private readonly onDeadline = (): void => {
+  /** The deadline passed (called by the timer, with no closure per exchange). */
+  expire(): void {
     this.timer = null;
     const stage = this.status === 0 ? 'no response' : 'response incomplete';
     this.abort(new TransportError('timeout', `${this.req.method} timed out after ${this.req.timeoutMs} ms (${stage})`));
-  };
+  }
 
   // --- undici handler callbacks -------------------------------------------------------------
 
@@ -227,6 +228,10 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     this.record.durationMs = performance.now() - this.startedAt;
     this.rejectReply(err);
   }
+}
+
+function onDeadline(exchange: HttpExchange): void {
+  exchange.expire();
 }
 
 export function isEventStream(contentType: string): boolean {

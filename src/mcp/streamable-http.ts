@@ -57,45 +57,36 @@ export class StreamableHttpTransport implements Transport {
    * stream cut after the answer still counts as answered.
    */
   request(message: JsonRpcRequest, trace: OperationTrace): Promise<JsonRpcResponse> {
-    return new Promise<JsonRpcResponse>((resolve, reject) => {
-      let answer: JsonRpcResponse | undefined;
-      let broken: TransportError | undefined;
-      const id = message.id;
-      const exchange = this.post(message, trace, (event) => {
-        if (answer || broken || !event.data) return; // empty-data priming events carry nothing
-        let messages: JsonRpcMessage[];
-        try {
-          messages = parseMessages(event.data, this.sseEventWhere);
-        } catch (err) {
-          broken = err as TransportError;
-          exchange.abort(broken);
-          return;
+    let answer: JsonRpcResponse | undefined;
+    let broken: TransportError | undefined;
+    const id = message.id;
+    const exchange = this.post(message, trace, (event) => {
+      if (answer || broken || !event.data) return; // empty-data priming events carry nothing
+      let messages: JsonRpcMessage[];
+      try {
+        messages = parseMessages(event.data, this.sseEventWhere);
+      } catch (err) {
+        broken = err as TransportError;
+        exchange.abort(broken);
+        return;
+      }
+      for (const m of messages) {
+        if (isResponse(m) && m.id === id) {
+          answer = m;
+          trace.respondedAt = performance.now();
+          if (this.sessionId === undefined && !this.stateless) this.sessionId = exchange.responseSessionId;
+        } else {
+          this.route(m, trace);
         }
-        for (const m of messages) {
-          if (isResponse(m) && m.id === id) {
-            answer = m;
-            trace.respondedAt = performance.now();
-            if (this.sessionId === undefined && !this.stateless) this.sessionId = exchange.responseSessionId;
-          } else {
-            this.route(m, trace);
-          }
-        }
-      });
-      exchange.reply.then(
-        (reply) => {
-          if (answer) return resolve(answer);
-          try {
-            resolve(this.responseFromReply(reply, id, trace));
-          } catch (err) {
-            reject(err);
-          }
-        },
-        (err: TransportError) => {
-          if (answer) resolve(answer);
-          else reject(broken ?? err);
-        },
-      );
+      }
     });
+    return exchange.reply.then(
+      (reply) => answer ?? this.responseFromReply(reply, id, trace),
+      (err: TransportError) => {
+        if (answer) return answer;
+        throw broken ?? err;
+      },
+    );
   }
 
   async notify(message: JsonRpcNotification, trace: OperationTrace): Promise<void> {
