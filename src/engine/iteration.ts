@@ -76,15 +76,14 @@ export class IterationRunner {
         this.openSessions.add(session);
       }
     }
-    // An interrupt cuts the call in flight by aborting the session's requests: nothing per call.
+    // An interrupt cuts the call in flight by aborting the active session's requests.
     const interrupt = vu.interrupt;
-    const live = session;
-    const unsubscribe = interrupt.onFire(() => live.abort());
+    vu.activeSession = session;
     try {
       await this.runSteps(vu, session, scheduledAt === undefined ? 0 : Math.max(0, started - scheduledAt));
       if (perIteration && session.initialized) this.closeRecorder.record(await session.close());
     } finally {
-      unsubscribe();
+      vu.activeSession = null;
     }
     if (interrupt.fired) return; // cut short: an interrupted iteration is not counted
     this.iterationDuration.record((performance.now() - (scheduledAt ?? started)) * 1000);

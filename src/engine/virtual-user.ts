@@ -9,15 +9,25 @@ export class VirtualUser {
   /** Asked to stop after its current iteration (ramp-down, end of schedule). */
   retired = false;
   /** Fired to cut the current iteration short (graceful period over, hard stop). */
-  interrupt = new StopSignal();
+  interrupt: StopSignal;
+  /** The session of the running iteration: an interrupt aborts its requests in flight. */
+  activeSession: McpSession | null = null;
 
   constructor(id: number) {
     this.id = id;
+    this.interrupt = this.newInterrupt();
   }
 
   /** Readies a reused VU for a new run of iterations. */
   revive(): void {
     this.retired = false;
-    if (this.interrupt.fired) this.interrupt = new StopSignal();
+    if (this.interrupt.fired) this.interrupt = this.newInterrupt();
+  }
+
+  /** One listener per signal, not per iteration: the hot path only sets `activeSession`. */
+  private newInterrupt(): StopSignal {
+    const signal = new StopSignal();
+    signal.onFire(() => this.activeSession?.abort());
+    return signal;
   }
 }
