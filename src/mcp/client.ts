@@ -92,10 +92,12 @@ export class McpSession implements ServerMessageSink {
 
   /** The handshake: picks the transport (`auto` probes as the spec says), negotiates the version. */
   initialize(): Promise<OperationResult> {
-    return this.operation('initialize', undefined, async (trace) => {
-      trace.purpose = 'session';
-      return this.handshake(trace);
-    });
+    return this.target.handshakeTurn(() =>
+      this.operation('initialize', undefined, async (trace) => {
+        trace.purpose = 'session';
+        return this.handshake(trace);
+      }),
+    );
   }
 
   ping(): Promise<OperationResult> {

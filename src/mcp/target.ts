@@ -12,6 +12,8 @@ export interface TargetOptions {
   maxResponseBytes?: number;
   /** Connections per origin; unbounded by default so each virtual user can have its own. */
   connections?: number | null;
+  /** Session handshakes in flight at once; more wait their turn (default 128). */
+  maxConcurrentHandshakes?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -24,6 +26,7 @@ const CONNECTION_OPTIONS = {
   bodyTimeout: 0,
 };
 export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_MAX_CONCURRENT_HANDSHAKES = 128;
 
 /**
  * Where MCP traffic goes: the URL, the configured headers and one keep-alive undici `Pool` per
@@ -45,6 +48,9 @@ export class McpTarget {
   private readonly connections: number | null;
   private readonly pools = new Map<string, Pool>();
   private readonly clients = new Set<Client>();
+  private readonly maxHandshakes: number;
+  private handshakes = 0;
+  private readonly handshakeQueue: Array<() => void> = [];
 
   constructor(options: TargetOptions) {
     let url: URL;
@@ -60,6 +66,7 @@ export class McpTarget {
     this.timeoutMs = positive(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'timeoutMs');
     this.maxResponseBytes = positive(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, 'maxResponseBytes');
     this.connections = options.connections ?? null;
+    this.maxHandshakes = positive(options.maxConcurrentHandshakes ?? DEFAULT_MAX_CONCURRENT_HANDSHAKES, 'maxConcurrentHandshakes');
     const flat: string[] = [];
     for (const [name, value] of Object.entries(options.headers ?? {})) flat.push(name.toLowerCase(), value);
     this.baseHeaders = flat;
@@ -88,6 +95,23 @@ export class McpTarget {
     const client = new Client(origin, { ...CONNECTION_OPTIONS, pipelining: 2 });
     this.clients.add(client);
     return client;
+  }
+
+  /**
+   * A turn to run a session handshake. Thousands of VUs starting at once would otherwise open
+   * thousands of connections and handshakes in the same instant: a connection storm that measures
+   * the generator's memory and the kernel's backlog rather than the server. Waiting for a turn is
+   * not part of the handshake's measured time.
+   */
+  async handshakeTurn<T>(handshake: () => Promise<T>): Promise<T> {
+    if (this.handshakes >= this.maxHandshakes) await new Promise<void>((resolve) => this.handshakeQueue.push(resolve));
+    this.handshakes++;
+    try {
+      return await handshake();
+    } finally {
+      this.handshakes--;
+      this.handshakeQueue.shift()?.();
+    }
   }
 
   /** Closes a session's own connection (a pooled one stays for others). */
