@@ -47780,7 +47780,7 @@ var HttpExchange = class {
       this.rejectReply = reject;
     });
     if (req.timeoutMs > 0) {
-      this.timer = setTimeout(this.onDeadline, req.timeoutMs);
+      this.timer = setTimeout(onDeadline, req.timeoutMs, this);
     }
     dispatcher.dispatch(
       {
@@ -47813,11 +47813,12 @@ var HttpExchange = class {
       this.timer = null;
     }
   }
-  onDeadline = () => {
+  /** The deadline passed (called by the timer, with no closure per exchange). */
+  expire() {
     this.timer = null;
     const stage = this.status === 0 ? "no response" : "response incomplete";
     this.abort(new TransportError("timeout", `${this.req.method} timed out after ${this.req.timeoutMs} ms (${stage})`));
-  };
+  }
   // --- undici handler callbacks -------------------------------------------------------------
   onConnect(abort) {
     this.abortRequest = abort;
@@ -47908,6 +47909,9 @@ var HttpExchange = class {
     this.rejectReply(err);
   }
 };
+function onDeadline(exchange) {
+  exchange.expire();
+}
 function isEventStream(contentType2) {
   return contentType2.startsWith("text/event-stream");
 }
@@ -48246,45 +48250,36 @@ var StreamableHttpTransport = class {
    * stream cut after the answer still counts as answered.
    */
   request(message2, trace) {
-    return new Promise((resolve2, reject) => {
-      let answer;
-      let broken;
-      const id = message2.id;
-      const exchange = this.post(message2, trace, (event) => {
-        if (answer || broken || !event.data) return;
-        let messages;
-        try {
-          messages = parseMessages(event.data, this.sseEventWhere);
-        } catch (err) {
-          broken = err;
-          exchange.abort(broken);
-          return;
+    let answer;
+    let broken;
+    const id = message2.id;
+    const exchange = this.post(message2, trace, (event) => {
+      if (answer || broken || !event.data) return;
+      let messages;
+      try {
+        messages = parseMessages(event.data, this.sseEventWhere);
+      } catch (err) {
+        broken = err;
+        exchange.abort(broken);
+        return;
+      }
+      for (const m of messages) {
+        if (isResponse(m) && m.id === id) {
+          answer = m;
+          trace.respondedAt = performance.now();
+          if (this.sessionId === void 0 && !this.stateless) this.sessionId = exchange.responseSessionId;
+        } else {
+          this.route(m, trace);
         }
-        for (const m of messages) {
-          if (isResponse(m) && m.id === id) {
-            answer = m;
-            trace.respondedAt = performance.now();
-            if (this.sessionId === void 0 && !this.stateless) this.sessionId = exchange.responseSessionId;
-          } else {
-            this.route(m, trace);
-          }
-        }
-      });
-      exchange.reply.then(
-        (reply) => {
-          if (answer) return resolve2(answer);
-          try {
-            resolve2(this.responseFromReply(reply, id, trace));
-          } catch (err) {
-            reject(err);
-          }
-        },
-        (err) => {
-          if (answer) resolve2(answer);
-          else reject(broken ?? err);
-        }
-      );
+      }
     });
+    return exchange.reply.then(
+      (reply) => answer ?? this.responseFromReply(reply, id, trace),
+      (err) => {
+        if (answer) return answer;
+        throw broken ?? err;
+      }
+    );
   }
   async notify(message2, trace) {
     const reply = await this.post(message2, trace).reply;
@@ -48547,10 +48542,12 @@ var McpSession = class {
   }
   /** The handshake: picks the transport (`auto` probes as the spec says), negotiates the version. */
   initialize() {
-    return this.operation("initialize", void 0, async (trace) => {
-      trace.purpose = "session";
-      return this.handshake(trace);
-    });
+    return this.target.handshakeTurn(
+      () => this.operation("initialize", void 0, async (trace) => {
+        trace.purpose = "session";
+        return this.handshake(trace);
+      })
+    );
   }
   ping() {
     return this.simple("ping", void 0);
@@ -48652,9 +48649,14 @@ var McpSession = class {
       return this.send(method, params, trace);
     }
   }
-  async send(method, params, trace) {
-    let response = await this.transport.request(this.message(method, params), trace);
-    for (let round3 = 0; this.stateless && isInputRequired(response); round3++) {
+  send(method, params, trace) {
+    const sent = this.transport.request(this.message(method, params), trace);
+    return this.stateless ? this.answerInputRequests(sent, method, params, trace) : sent;
+  }
+  /** 2026-07-28: what used to be server-to-client requests comes back as an input-required result. */
+  async answerInputRequests(sent, method, params, trace) {
+    let response = await sent;
+    for (let round3 = 0; isInputRequired(response); round3++) {
       if (round3 === MAX_INPUT_ROUNDS) {
         return inputError(response, `server still requires input after ${MAX_INPUT_ROUNDS} rounds`);
       }
@@ -48906,6 +48908,7 @@ var CONNECTION_OPTIONS = {
   bodyTimeout: 0
 };
 var DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+var DEFAULT_MAX_CONCURRENT_HANDSHAKES = 128;
 var McpTarget = class {
   url;
   timeoutMs;
@@ -48922,6 +48925,9 @@ var McpTarget = class {
   connections;
   pools = /* @__PURE__ */ new Map();
   clients = /* @__PURE__ */ new Set();
+  maxHandshakes;
+  handshakes = 0;
+  handshakeQueue = [];
   constructor(options) {
     let url2;
     try {
@@ -48936,6 +48942,7 @@ var McpTarget = class {
     this.timeoutMs = positive(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs");
     this.maxResponseBytes = positive(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, "maxResponseBytes");
     this.connections = options.connections ?? null;
+    this.maxHandshakes = positive(options.maxConcurrentHandshakes ?? DEFAULT_MAX_CONCURRENT_HANDSHAKES, "maxConcurrentHandshakes");
     const flat = [];
     for (const [name2, value2] of Object.entries(options.headers ?? {})) flat.push(name2.toLowerCase(), value2);
     this.baseHeaders = flat;
@@ -48960,6 +48967,22 @@ var McpTarget = class {
     const client = new import_undici.Client(origin, { ...CONNECTION_OPTIONS, pipelining: 2 });
     this.clients.add(client);
     return client;
+  }
+  /**
+   * A turn to run a session handshake. Thousands of VUs starting at once would otherwise open
+   * thousands of connections and handshakes in the same instant: a connection storm that measures
+   * the generator's memory and the kernel's backlog rather than the server. Waiting for a turn is
+   * not part of the handshake's measured time.
+   */
+  async handshakeTurn(handshake) {
+    if (this.handshakes >= this.maxHandshakes) await new Promise((resolve2) => this.handshakeQueue.push(resolve2));
+    this.handshakes++;
+    try {
+      return await handshake();
+    } finally {
+      this.handshakes--;
+      this.handshakeQueue.shift()?.();
+    }
   }
   /** Closes a session's own connection (a pooled one stays for others). */
   releaseSessionDispatcher(dispatcher) {
@@ -51913,6 +51936,18 @@ function round(ms) {
   return Math.round(ms * 1e3) / 1e3;
 }
 
+// src/seeded-random.ts
+function seededRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = state + 1831565813 >>> 0;
+    let t = state;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+
 // src/compare/statistics.ts
 function quantile(sorted, q) {
   const n = sorted.length;
@@ -51924,16 +51959,6 @@ function quantile(sorted, q) {
 }
 function median(values) {
   return quantile([...values].sort(ascending), 0.5);
-}
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = state + 1831565813 >>> 0;
-    let t = state;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  };
 }
 function bootstrapRelativeChange(baseline, current, options) {
   const baseMedian = median(baseline);
@@ -78447,7 +78472,7 @@ function resolveBehaviour(options = {}) {
     latency: latency2,
     failureRate,
     report: reportText(payloadBytes),
-    random: mulberry32(seed),
+    random: seededRandom(seed),
     startedAt: Date.now(),
     toolCalls: 0,
     smsQueued: 0
@@ -78549,16 +78574,6 @@ function latencyRange(value2, option) {
     throw new RangeError(`demo option ${option} must be a delay in ms or [min, max] with 0 <= min <= max, got ${JSON.stringify(value2)}`);
   }
   return [min, max2];
-}
-function mulberry32(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = state + 1831565813 >>> 0;
-    let t = state;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 2 ** 32;
-  };
 }
 
 // src/demo/server.ts
@@ -79111,13 +79126,12 @@ var IterationRunner = class {
       }
     }
     const interrupt = vu.interrupt;
-    const live = session;
-    const unsubscribe = interrupt.onFire(() => live.abort());
+    vu.activeSession = session;
     try {
       await this.runSteps(vu, session, scheduledAt === void 0 ? 0 : Math.max(0, started - scheduledAt));
       if (perIteration && session.initialized) this.closeRecorder.record(await session.close());
     } finally {
-      unsubscribe();
+      vu.activeSession = null;
     }
     if (interrupt.fired) return;
     this.iterationDuration.record((performance.now() - (scheduledAt ?? started)) * 1e3);
@@ -79228,14 +79242,23 @@ var VirtualUser = class {
   /** Asked to stop after its current iteration (ramp-down, end of schedule). */
   retired = false;
   /** Fired to cut the current iteration short (graceful period over, hard stop). */
-  interrupt = new StopSignal();
+  interrupt;
+  /** The session of the running iteration: an interrupt aborts its requests in flight. */
+  activeSession = null;
   constructor(id) {
     this.id = id;
+    this.interrupt = this.newInterrupt();
   }
   /** Readies a reused VU for a new run of iterations. */
   revive() {
     this.retired = false;
-    if (this.interrupt.fired) this.interrupt = new StopSignal();
+    if (this.interrupt.fired) this.interrupt = this.newInterrupt();
+  }
+  /** One listener per signal, not per iteration: the hot path only sets `activeSession`. */
+  newInterrupt() {
+    const signal = new StopSignal();
+    signal.onFire(() => this.activeSession?.abort());
+    return signal;
   }
 };
 
