@@ -52829,7 +52829,10 @@ var REPORT_TEMPLATE = `{{!--
 </html>
 `;
 var REPORT_CSS = `/* The HTML report's styles: light by default, dark with prefers-color-scheme, light on paper. */
-:root {
+/* html.printing is set by the chart script on beforeprint, so that charts redraw in paper colours;
+   its selector outranks the dark scheme's :root. */
+:root,
+html.printing {
   color-scheme: light;
   --bg: #ffffff;
   --fg: #1f2328;
@@ -52862,23 +52865,6 @@ var REPORT_CSS = `/* The HTML report's styles: light by default, dark with prefe
     --warn: #d29922;
     --code-bg: rgba(101, 108, 118, 0.3);
   }
-}
-/* html.printing is set by the chart script on beforeprint, so that charts redraw in paper colours. */
-html.printing {
-  color-scheme: light;
-  --bg: #ffffff;
-  --fg: #1f2328;
-  --muted: #59636e;
-  --panel: #f6f8fa;
-  --border: #d1d9e0;
-  --grid: rgba(31, 35, 40, 0.1);
-  --pass: #1a7f37;
-  --pass-bg: #dafbe1;
-  --fail: #cf222e;
-  --fail-bg: #ffebe9;
-  --none-bg: #eef1f4;
-  --warn: #9a6700;
-  --code-bg: rgba(175, 184, 193, 0.2);
 }
 
 * { box-sizing: border-box; }
