@@ -273,6 +273,29 @@ ${ECHO_FLOW}
       registry.dispose();
     }
   });
+  it('per-iteration sessions cut short by the graceful stop still get their DELETE; the iteration is not counted', async () => {
+    const test = scenario(`
+scenarios:
+  cold:
+    executor: constant-vus
+    vus: 1
+    duration: 200ms
+    gracefulStop: 200ms
+    session: per-iteration
+    flow:
+      - call: trigger-long-running-operation
+        args: { duration: 5, steps: 1 }
+`);
+    const outcome = await runTest(test, { url: server.url, session: { protocolVersion: LATEST_SESSION_PROTOCOL_VERSION } });
+    const { registry } = outcome;
+    try {
+      assert.equal(count(registry, 'iterations'), 0);
+      assert.equal(count(registry, 'mcp_calls', { method: 'tools/call' }), 0);
+      assert.equal(count(registry, 'http_reqs', { purpose: 'teardown', http_method: 'DELETE', status: '200' }), 1);
+    } finally {
+      registry.dispose();
+    }
+  });
 });
 
 describe('readiness wait', () => {
