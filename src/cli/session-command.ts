@@ -1,4 +1,5 @@
 import { McpSession, McpTarget, type OperationResult, type TransportChoice } from '../mcp/index.ts';
+import { publicUrl } from '../results/index.ts';
 
 export interface SessionCommandOptions {
   url: string;
@@ -32,7 +33,7 @@ export async function runSessionCommand(options: SessionCommandOptions): Promise
     await target.close();
   }
   const { out } = options;
-  out(`target     ${options.url}`);
+  out(`target     ${publicUrl(options.url)}`);
   out(`transport  ${session.transportKind ?? 'none'}   protocol ${protocol}`);
   out('');
   out(formatOperationTable(results));
