@@ -79565,7 +79565,7 @@ async function runSessionCommand(options) {
     await target.close();
   }
   const { out } = options;
-  out(`target     ${options.url}`);
+  out(`target     ${publicUrl(options.url)}`);
   out(`transport  ${session.transportKind ?? "none"}   protocol ${protocol}`);
   out("");
   out(formatOperationTable(results));
