@@ -27,7 +27,7 @@ export async function waitForTarget(target: McpTarget, options: SessionOptions, 
     delay = Math.min(delay * 2, 2000);
   }
   throw new TargetNotReadyError(
-    `target ${target.url.href} did not answer initialize within ${Math.round(timeoutMs / 1000)} s (last error: ${last?.error?.message ?? last?.outcome}). ` +
+    `target ${target.displayUrl} did not answer initialize within ${Math.round(timeoutMs / 1000)} s (last error: ${last?.error?.message ?? last?.outcome}). ` +
       'Check the URL and that the deployment is up, or raise `wait.timeout` in the scenario.',
   );
 }

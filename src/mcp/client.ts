@@ -293,7 +293,7 @@ export class McpSession implements ServerMessageSink {
       } catch (legacyErr) {
         throw new TransportError(
           (legacyErr as TransportError).reason ?? 'bad_response',
-          `${this.target.url.href} speaks neither MCP transport. Streamable HTTP: ${(err as Error).message}. Legacy HTTP+SSE: ${(legacyErr as Error).message}`,
+          `${this.target.displayUrl} speaks neither MCP transport. Streamable HTTP: ${(err as Error).message}. Legacy HTTP+SSE: ${(legacyErr as Error).message}`,
           (legacyErr as TransportError).status,
         );
       }

@@ -1,7 +1,7 @@
 import { HttpExchange } from './http-exchange.ts';
 import { TransportError } from './errors.ts';
 import { isRequest, isResponse, parseMessages, snippet } from './json-rpc.ts';
-import type { McpTarget } from './target.ts';
+import { displayUrl, type McpTarget } from './target.ts';
 import type { OperationTrace } from './trace.ts';
 import type { ServerMessageSink, Transport } from './transport.ts';
 import type { HttpPurpose, JsonRpcMessage, JsonRpcNotification, JsonRpcRequest, JsonRpcResponse } from './types.ts';
@@ -43,6 +43,7 @@ export class LegacySseTransport implements Transport {
   /** Opens the stream and waits for the `endpoint` event. */
   open(trace: OperationTrace): Promise<void> {
     const url = this.target.url;
+    const where = this.target.displayUrl;
     return new Promise<void>((resolve, reject) => {
       let opened = false;
       const started = performance.now();
@@ -60,7 +61,7 @@ export class LegacySseTransport implements Transport {
             try {
               this.endpoint = new URL(event.data.trim(), url);
             } catch {
-              fail(new TransportError('bad_response', `GET ${url.href}: endpoint event "${snippet(event.data)}" is not a URL`));
+              fail(new TransportError('bad_response', `GET ${where}: endpoint event "${snippet(event.data)}" is not a URL`));
               return;
             }
             opened = true;
@@ -72,7 +73,7 @@ export class LegacySseTransport implements Transport {
           if (event.event !== undefined && event.event !== 'message') return;
           if (!event.data) return;
           try {
-            for (const m of parseMessages(event.data, `SSE stream ${url.href}`)) this.route(m, event.data.length + SSE_EVENT_OVERHEAD);
+            for (const m of parseMessages(event.data, `SSE stream ${where}`)) this.route(m, event.data.length + SSE_EVENT_OVERHEAD);
           } catch {
             /* a malformed message is dropped; the request it answers will time out */
           }
@@ -89,15 +90,15 @@ export class LegacySseTransport implements Transport {
       this.stream = exchange;
       exchange.reply.then(
         (reply) => {
-          const ended = new TransportError('stream_ended', `SSE stream ${url.href} ended`);
+          const ended = new TransportError('stream_ended', `SSE stream ${where} ended`);
           if (!opened) {
             if (reply.status < 200 || reply.status >= 300) {
               const detail = reply.body ? `: ${snippet(reply.body)}` : '';
-              fail(new TransportError('http_status', `GET ${url.href}: HTTP ${reply.status}${detail}`, reply.status));
+              fail(new TransportError('http_status', `GET ${where}: HTTP ${reply.status}${detail}`, reply.status));
             } else if (!reply.isEventStream) {
-              fail(new TransportError('bad_response', `GET ${url.href}: expected text/event-stream, got "${reply.contentType || 'no content type'}"`, reply.status));
+              fail(new TransportError('bad_response', `GET ${where}: expected text/event-stream, got "${reply.contentType || 'no content type'}"`, reply.status));
             } else {
-              fail(new TransportError('stream_ended', `GET ${url.href}: stream ended before the endpoint event`));
+              fail(new TransportError('stream_ended', `GET ${where}: stream ended before the endpoint event`));
             }
           }
           this.streamGone(exchange, ended);
@@ -115,7 +116,7 @@ export class LegacySseTransport implements Transport {
     if (!this.endpoint) {
       return Promise.reject(
         this.lost
-          ? new TransportError('stream_ended', `SSE stream ${this.target.url.href} ended; the session is gone`)
+          ? new TransportError('stream_ended', `SSE stream ${this.target.displayUrl} ended; the session is gone`)
           : new TransportError('closed', 'SSE session is not open'),
       );
     }
@@ -181,7 +182,7 @@ export class LegacySseTransport implements Transport {
     const reply = await exchange.reply;
     if (reply.status < 200 || reply.status >= 300) {
       const detail = reply.body ? `: ${snippet(reply.body)}` : '';
-      throw new TransportError('http_status', `POST ${endpoint.href}: HTTP ${reply.status}${detail}`, reply.status);
+      throw new TransportError('http_status', `POST ${displayUrl(endpoint)}: HTTP ${reply.status}${detail}`, reply.status);
     }
   }
 

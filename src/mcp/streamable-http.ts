@@ -155,7 +155,7 @@ export class StreamableHttpTransport implements Transport {
     const reply = await exchange.reply.finally(() => this.releaseConnection());
     // 405: the server does not let clients end sessions, which the spec allows.
     if (reply.status >= 300 && reply.status !== 405 && reply.status !== 404) {
-      throw new TransportError('http_status', `DELETE ${this.target.url.href}: HTTP ${reply.status}`, reply.status);
+      throw new TransportError('http_status', `DELETE ${this.target.displayUrl}: HTTP ${reply.status}`, reply.status);
     }
   }
 
@@ -296,7 +296,7 @@ export class StreamableHttpTransport implements Transport {
   }
 
   private describe(what: string): string {
-    return `${what} ${this.target.url.href}`;
+    return `${what} ${this.target.displayUrl}`;
   }
 }
 

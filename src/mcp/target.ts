@@ -16,6 +16,11 @@ export interface TargetOptions {
   maxConcurrentHandshakes?: number;
 }
 
+/** A URL for messages, logs and reports: origin and path only, since tokens ride in credentials and queries. */
+export function displayUrl(url: URL): string {
+  return `${url.origin}${url.pathname}`;
+}
+
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 const CONNECTION_OPTIONS = {
@@ -34,6 +39,8 @@ export const DEFAULT_MAX_CONCURRENT_HANDSHAKES = 128;
  */
 export class McpTarget {
   readonly url: URL;
+  /** The URL as messages show it (see displayUrl). */
+  readonly displayUrl: string;
   readonly timeoutMs: number;
   readonly maxResponseBytes: number;
   /** Configured headers as a flat list, computed once. */
@@ -57,18 +64,24 @@ export class McpTarget {
     try {
       url = new URL(options.url);
     } catch {
-      throw new TypeError(`target URL "${options.url}" is not a valid URL (expected e.g. http://localhost:3000/mcp)`);
+      throw new TypeError('the target URL is not a valid URL (expected e.g. http://localhost:3000/mcp)');
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new TypeError(`target URL "${options.url}" must use http: or https:`);
+      throw new TypeError(`the target URL must use http: or https:, not ${url.protocol}`);
     }
     this.url = url;
+    this.displayUrl = displayUrl(url);
     this.timeoutMs = positive(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'timeoutMs');
     this.maxResponseBytes = positive(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, 'maxResponseBytes');
     this.connections = options.connections ?? null;
     this.maxHandshakes = positive(options.maxConcurrentHandshakes ?? DEFAULT_MAX_CONCURRENT_HANDSHAKES, 'maxConcurrentHandshakes');
     const flat: string[] = [];
     for (const [name, value] of Object.entries(options.headers ?? {})) flat.push(name.toLowerCase(), value);
+    // Credentials in the URL become Basic auth (the connection's origin drops them), unless configured.
+    if ((url.username || url.password) && !flat.includes('authorization')) {
+      const credentials = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+      flat.push('authorization', `Basic ${Buffer.from(credentials).toString('base64')}`);
+    }
     this.baseHeaders = flat;
   }
 

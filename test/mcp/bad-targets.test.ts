@@ -45,6 +45,21 @@ describe('targets that are not (working) MCP servers', () => {
     }
   });
 
+  it('error messages show the target without credentials or query: tokens ride in URLs', async () => {
+    const html = await startHttpFixture((_req, res) => res.writeHead(404, { 'content-type': 'text/html' }).end('<html>Not Found</html>'));
+    const secretUrl = html.url.replace('http://', 'http://user:pass-secret@') + '?token=query-secret';
+    const target = new McpTarget({ url: secretUrl });
+    try {
+      const init = await new McpSession(target).initialize();
+      const message = init.error?.message ?? '';
+      assert.ok(message.startsWith(`${html.url} speaks neither MCP transport.`), message);
+      assert.ok(!message.includes('secret'), message);
+    } finally {
+      await target.close();
+      await html.stop();
+    }
+  });
+
   it('a server that never answers times out after timeoutMs with reason timeout', async () => {
     const silent = await startHttpFixture((req) => req.resume());
     const target = new McpTarget({ url: silent.url, timeoutMs: 300 });

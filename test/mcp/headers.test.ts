@@ -48,6 +48,28 @@ describe('configured headers reach the server on every request', () => {
     assert.deepEqual(streamableProxy.postedMethods(), ['server/discover', 'initialize', 'notifications/initialized', 'tools/call']);
   });
 
+  it('credentials in the URL are sent as Basic auth on every request, never in the origin', async () => {
+    const before = streamableProxy.requests.length;
+    const url = streamableProxy.url.replace('http://', 'http://ada:p%40ss@');
+    const target = new McpTarget({ url });
+    try {
+      const session = new McpSession(target, { protocolVersion: '2025-11-25' });
+      assert.equal((await session.initialize()).outcome, 'success');
+      await session.close();
+    } finally {
+      await target.close();
+    }
+    const basic = `Basic ${Buffer.from('ada:p@ss').toString('base64')}`;
+    assert.deepEqual(
+      streamableProxy.requests.slice(before).map((r) => [r.method, r.headers.authorization]),
+      [
+        ['POST', basic],
+        ['POST', basic],
+        ['DELETE', basic],
+      ],
+    );
+  });
+
   it('legacy HTTP+SSE: the GET stream and every POST to the announced endpoint carry them', async () => {
     const target = new McpTarget({ url: sseProxy.url, headers: CONFIGURED });
     try {
