@@ -47947,6 +47947,120 @@ function isRequest(m) {
   return "id" in m && "method" in m;
 }
 
+// src/mcp/target.ts
+var import_undici = __toESM(require_undici(), 1);
+function displayUrl(url2) {
+  return `${url2.origin}${url2.pathname}`;
+}
+var DEFAULT_TIMEOUT_MS = 3e4;
+var CONNECTION_OPTIONS = {
+  pipelining: 1,
+  keepAliveTimeout: 1e4,
+  // Our own deadlines govern; undici's 300 s defaults would cut long SSE streams.
+  headersTimeout: 0,
+  bodyTimeout: 0
+};
+var DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+var DEFAULT_MAX_CONCURRENT_HANDSHAKES = 128;
+var McpTarget = class {
+  url;
+  /** The URL as messages show it (see displayUrl). */
+  displayUrl;
+  timeoutMs;
+  maxResponseBytes;
+  /** Configured headers as a flat list, computed once. */
+  baseHeaders;
+  /** What the first session learned about the server, cached per target as the spec advises. */
+  era;
+  /** Set when `auto` found only the legacy HTTP+SSE transport, so later sessions skip the probe. */
+  transport;
+  statelessVersion;
+  /** The `server/discover` probe in flight, shared by sessions that start together. */
+  discovery;
+  connections;
+  pools = /* @__PURE__ */ new Map();
+  clients = /* @__PURE__ */ new Set();
+  maxHandshakes;
+  handshakes = 0;
+  handshakeQueue = [];
+  constructor(options) {
+    let url2;
+    try {
+      url2 = new URL(options.url);
+    } catch {
+      throw new TypeError("the target URL is not a valid URL (expected e.g. http://localhost:3000/mcp)");
+    }
+    if (url2.protocol !== "http:" && url2.protocol !== "https:") {
+      throw new TypeError(`the target URL must use http: or https:, not ${url2.protocol}`);
+    }
+    this.url = url2;
+    this.displayUrl = displayUrl(url2);
+    this.timeoutMs = positive(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs");
+    this.maxResponseBytes = positive(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, "maxResponseBytes");
+    this.connections = options.connections ?? null;
+    this.maxHandshakes = positive(options.maxConcurrentHandshakes ?? DEFAULT_MAX_CONCURRENT_HANDSHAKES, "maxConcurrentHandshakes");
+    const flat = [];
+    for (const [name2, value2] of Object.entries(options.headers ?? {})) flat.push(name2.toLowerCase(), value2);
+    if ((url2.username || url2.password) && !flat.includes("authorization")) {
+      const credentials = `${decodeURIComponent(url2.username)}:${decodeURIComponent(url2.password)}`;
+      flat.push("authorization", `Basic ${Buffer.from(credentials).toString("base64")}`);
+    }
+    this.baseHeaders = flat;
+  }
+  /** The keep-alive pool for an origin (the legacy transport may POST to another origin). */
+  pool(origin) {
+    let pool = this.pools.get(origin);
+    if (!pool) {
+      pool = new import_undici.Pool(origin, { ...CONNECTION_OPTIONS, connections: this.connections });
+      this.pools.set(origin, pool);
+    }
+    return pool;
+  }
+  /**
+   * The connection a session's calls go over: its own keep-alive `Client` (one socket, as an
+   * agent has), or the shared pool when `connections` bounds them. A shared unbounded pool would
+   * open a second socket per session while the first waits a tick to be reused, and scan every
+   * connection on each request.
+   */
+  sessionDispatcher(origin) {
+    if (this.connections !== null) return this.pool(origin);
+    const client = new import_undici.Client(origin, { ...CONNECTION_OPTIONS, pipelining: 2 });
+    this.clients.add(client);
+    return client;
+  }
+  /**
+   * A turn to run a session handshake. Thousands of VUs starting at once would otherwise open
+   * thousands of connections and handshakes in the same instant: a connection storm that measures
+   * the generator's memory and the kernel's backlog rather than the server. Waiting for a turn is
+   * not part of the handshake's measured time.
+   */
+  async handshakeTurn(handshake) {
+    if (this.handshakes >= this.maxHandshakes) await new Promise((resolve2) => this.handshakeQueue.push(resolve2));
+    this.handshakes++;
+    try {
+      return await handshake();
+    } finally {
+      this.handshakes--;
+      this.handshakeQueue.shift()?.();
+    }
+  }
+  /** Closes a session's own connection (a pooled one stays for others). */
+  releaseSessionDispatcher(dispatcher) {
+    if (!(dispatcher instanceof import_undici.Client) || !this.clients.delete(dispatcher)) return;
+    dispatcher.close().catch(() => dispatcher.destroy().catch(() => void 0));
+  }
+  async close() {
+    const all = [...this.pools.values(), ...this.clients];
+    this.pools.clear();
+    this.clients.clear();
+    await Promise.all(all.map((d) => d.destroy()));
+  }
+};
+function positive(value2, name2) {
+  if (!Number.isFinite(value2) || value2 <= 0) throw new RangeError(`${name2} must be a positive number, got ${value2}`);
+  return value2;
+}
+
 // src/mcp/legacy-sse.ts
 var SSE_EVENT_OVERHEAD = 23;
 var LegacySseTransport = class {
@@ -47968,6 +48082,7 @@ var LegacySseTransport = class {
   /** Opens the stream and waits for the `endpoint` event. */
   open(trace) {
     const url2 = this.target.url;
+    const where = this.target.displayUrl;
     return new Promise((resolve2, reject) => {
       let opened = false;
       const started = performance.now();
@@ -47985,7 +48100,7 @@ var LegacySseTransport = class {
             try {
               this.endpoint = new URL(event.data.trim(), url2);
             } catch {
-              fail(new TransportError("bad_response", `GET ${url2.href}: endpoint event "${snippet(event.data)}" is not a URL`));
+              fail(new TransportError("bad_response", `GET ${where}: endpoint event "${snippet(event.data)}" is not a URL`));
               return;
             }
             opened = true;
@@ -47996,7 +48111,7 @@ var LegacySseTransport = class {
           if (event.event !== void 0 && event.event !== "message") return;
           if (!event.data) return;
           try {
-            for (const m of parseMessages(event.data, `SSE stream ${url2.href}`)) this.route(m, event.data.length + SSE_EVENT_OVERHEAD);
+            for (const m of parseMessages(event.data, `SSE stream ${where}`)) this.route(m, event.data.length + SSE_EVENT_OVERHEAD);
           } catch {
           }
         }
@@ -48012,15 +48127,15 @@ var LegacySseTransport = class {
       this.stream = exchange;
       exchange.reply.then(
         (reply) => {
-          const ended = new TransportError("stream_ended", `SSE stream ${url2.href} ended`);
+          const ended = new TransportError("stream_ended", `SSE stream ${where} ended`);
           if (!opened) {
             if (reply.status < 200 || reply.status >= 300) {
               const detail = reply.body ? `: ${snippet(reply.body)}` : "";
-              fail(new TransportError("http_status", `GET ${url2.href}: HTTP ${reply.status}${detail}`, reply.status));
+              fail(new TransportError("http_status", `GET ${where}: HTTP ${reply.status}${detail}`, reply.status));
             } else if (!reply.isEventStream) {
-              fail(new TransportError("bad_response", `GET ${url2.href}: expected text/event-stream, got "${reply.contentType || "no content type"}"`, reply.status));
+              fail(new TransportError("bad_response", `GET ${where}: expected text/event-stream, got "${reply.contentType || "no content type"}"`, reply.status));
             } else {
-              fail(new TransportError("stream_ended", `GET ${url2.href}: stream ended before the endpoint event`));
+              fail(new TransportError("stream_ended", `GET ${where}: stream ended before the endpoint event`));
             }
           }
           this.streamGone(exchange, ended);
@@ -48036,7 +48151,7 @@ var LegacySseTransport = class {
   request(message2, trace) {
     if (!this.endpoint) {
       return Promise.reject(
-        this.lost ? new TransportError("stream_ended", `SSE stream ${this.target.url.href} ended; the session is gone`) : new TransportError("closed", "SSE session is not open")
+        this.lost ? new TransportError("stream_ended", `SSE stream ${this.target.displayUrl} ended; the session is gone`) : new TransportError("closed", "SSE session is not open")
       );
     }
     const answered = new Promise((resolve2, reject) => {
@@ -48091,7 +48206,7 @@ var LegacySseTransport = class {
     const reply = await exchange.reply;
     if (reply.status < 200 || reply.status >= 300) {
       const detail = reply.body ? `: ${snippet(reply.body)}` : "";
-      throw new TransportError("http_status", `POST ${endpoint.href}: HTTP ${reply.status}${detail}`, reply.status);
+      throw new TransportError("http_status", `POST ${displayUrl(endpoint)}: HTTP ${reply.status}${detail}`, reply.status);
     }
   }
   route(m, bytes) {
@@ -48341,7 +48456,7 @@ var StreamableHttpTransport = class {
     trace.http.push(exchange.record);
     const reply = await exchange.reply.finally(() => this.releaseConnection());
     if (reply.status >= 300 && reply.status !== 405 && reply.status !== 404) {
-      throw new TransportError("http_status", `DELETE ${this.target.url.href}: HTTP ${reply.status}`, reply.status);
+      throw new TransportError("http_status", `DELETE ${this.target.displayUrl}: HTTP ${reply.status}`, reply.status);
     }
   }
   reset() {
@@ -48458,7 +48573,7 @@ var StreamableHttpTransport = class {
     else if (!isResponse(m)) this.sink.onNotification(m, trace);
   }
   describe(what) {
-    return `${what} ${this.target.url.href}`;
+    return `${what} ${this.target.displayUrl}`;
   }
 };
 function nameOf(message2) {
@@ -48712,7 +48827,7 @@ var McpSession = class {
       } catch (legacyErr) {
         throw new TransportError(
           legacyErr.reason ?? "bad_response",
-          `${this.target.url.href} speaks neither MCP transport. Streamable HTTP: ${err.message}. Legacy HTTP+SSE: ${legacyErr.message}`,
+          `${this.target.displayUrl} speaks neither MCP transport. Streamable HTTP: ${err.message}. Legacy HTTP+SSE: ${legacyErr.message}`,
           legacyErr.status
         );
       }
@@ -48897,110 +49012,6 @@ function toolErrorText(result) {
   return "tool returned isError: true";
 }
 
-// src/mcp/target.ts
-var import_undici = __toESM(require_undici(), 1);
-var DEFAULT_TIMEOUT_MS = 3e4;
-var CONNECTION_OPTIONS = {
-  pipelining: 1,
-  keepAliveTimeout: 1e4,
-  // Our own deadlines govern; undici's 300 s defaults would cut long SSE streams.
-  headersTimeout: 0,
-  bodyTimeout: 0
-};
-var DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
-var DEFAULT_MAX_CONCURRENT_HANDSHAKES = 128;
-var McpTarget = class {
-  url;
-  timeoutMs;
-  maxResponseBytes;
-  /** Configured headers as a flat list, computed once. */
-  baseHeaders;
-  /** What the first session learned about the server, cached per target as the spec advises. */
-  era;
-  /** Set when `auto` found only the legacy HTTP+SSE transport, so later sessions skip the probe. */
-  transport;
-  statelessVersion;
-  /** The `server/discover` probe in flight, shared by sessions that start together. */
-  discovery;
-  connections;
-  pools = /* @__PURE__ */ new Map();
-  clients = /* @__PURE__ */ new Set();
-  maxHandshakes;
-  handshakes = 0;
-  handshakeQueue = [];
-  constructor(options) {
-    let url2;
-    try {
-      url2 = new URL(options.url);
-    } catch {
-      throw new TypeError(`target URL "${options.url}" is not a valid URL (expected e.g. http://localhost:3000/mcp)`);
-    }
-    if (url2.protocol !== "http:" && url2.protocol !== "https:") {
-      throw new TypeError(`target URL "${options.url}" must use http: or https:`);
-    }
-    this.url = url2;
-    this.timeoutMs = positive(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs");
-    this.maxResponseBytes = positive(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, "maxResponseBytes");
-    this.connections = options.connections ?? null;
-    this.maxHandshakes = positive(options.maxConcurrentHandshakes ?? DEFAULT_MAX_CONCURRENT_HANDSHAKES, "maxConcurrentHandshakes");
-    const flat = [];
-    for (const [name2, value2] of Object.entries(options.headers ?? {})) flat.push(name2.toLowerCase(), value2);
-    this.baseHeaders = flat;
-  }
-  /** The keep-alive pool for an origin (the legacy transport may POST to another origin). */
-  pool(origin) {
-    let pool = this.pools.get(origin);
-    if (!pool) {
-      pool = new import_undici.Pool(origin, { ...CONNECTION_OPTIONS, connections: this.connections });
-      this.pools.set(origin, pool);
-    }
-    return pool;
-  }
-  /**
-   * The connection a session's calls go over: its own keep-alive `Client` (one socket, as an
-   * agent has), or the shared pool when `connections` bounds them. A shared unbounded pool would
-   * open a second socket per session while the first waits a tick to be reused, and scan every
-   * connection on each request.
-   */
-  sessionDispatcher(origin) {
-    if (this.connections !== null) return this.pool(origin);
-    const client = new import_undici.Client(origin, { ...CONNECTION_OPTIONS, pipelining: 2 });
-    this.clients.add(client);
-    return client;
-  }
-  /**
-   * A turn to run a session handshake. Thousands of VUs starting at once would otherwise open
-   * thousands of connections and handshakes in the same instant: a connection storm that measures
-   * the generator's memory and the kernel's backlog rather than the server. Waiting for a turn is
-   * not part of the handshake's measured time.
-   */
-  async handshakeTurn(handshake) {
-    if (this.handshakes >= this.maxHandshakes) await new Promise((resolve2) => this.handshakeQueue.push(resolve2));
-    this.handshakes++;
-    try {
-      return await handshake();
-    } finally {
-      this.handshakes--;
-      this.handshakeQueue.shift()?.();
-    }
-  }
-  /** Closes a session's own connection (a pooled one stays for others). */
-  releaseSessionDispatcher(dispatcher) {
-    if (!(dispatcher instanceof import_undici.Client) || !this.clients.delete(dispatcher)) return;
-    dispatcher.close().catch(() => dispatcher.destroy().catch(() => void 0));
-  }
-  async close() {
-    const all = [...this.pools.values(), ...this.clients];
-    this.pools.clear();
-    this.clients.clear();
-    await Promise.all(all.map((d) => d.destroy()));
-  }
-};
-function positive(value2, name2) {
-  if (!Number.isFinite(value2) || value2 <= 0) throw new RangeError(`${name2} must be a positive number, got ${value2}`);
-  return value2;
-}
-
 // src/engine/stop-signal.ts
 var StopSignal = class {
   fired = false;
@@ -49073,7 +49084,7 @@ async function waitForTarget(target, options, timeoutMs, stop) {
     delay = Math.min(delay * 2, 2e3);
   }
   throw new TargetNotReadyError(
-    `target ${target.url.href} did not answer initialize within ${Math.round(timeoutMs / 1e3)} s (last error: ${last?.error?.message ?? last?.outcome}). Check the URL and that the deployment is up, or raise \`wait.timeout\` in the scenario.`
+    `target ${target.displayUrl} did not answer initialize within ${Math.round(timeoutMs / 1e3)} s (last error: ${last?.error?.message ?? last?.outcome}). Check the URL and that the deployment is up, or raise \`wait.timeout\` in the scenario.`
   );
 }
 
