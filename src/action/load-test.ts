@@ -1,9 +1,9 @@
 import * as core from '@actions/core';
 import { startDemoServer, type DemoServer } from '../demo/index.ts';
 import { stopOnSignals } from '../engine/process-signals.ts';
-import { runTest, type Progress } from '../engine/run.ts';
+import { runTest } from '../engine/run.ts';
 import { StopSignal } from '../engine/stop-signal.ts';
-import { renderProgressLine } from '../report/progress.ts';
+import { throttledProgress } from '../report/progress.ts';
 import { renderTerminalSummary } from '../report/terminal.ts';
 import { buildResult, type Result } from '../results/index.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -25,7 +25,7 @@ export async function runLoadTest(scenario: Scenario, env: NodeJS.ProcessEnv = p
   const abort = new StopSignal();
   const unhook = stopOnSignals(stop, abort, () => core.warning('mcp-load: cancelled; stopping gracefully and writing the results of what ran'));
   try {
-    const outcome = await runTest(scenario, { url, stop, abort, onProgress: progressLogger() });
+    const outcome = await runTest(scenario, { url, stop, abort, onProgress: throttledProgress((line) => core.info(line), PROGRESS_EVERY_MS) });
     const result = buildResult(scenario, url, outcome, env);
     core.info(renderTerminalSummary(result));
     return result;
@@ -33,13 +33,4 @@ export async function runLoadTest(scenario: Scenario, env: NodeJS.ProcessEnv = p
     unhook();
     await demo?.close();
   }
-}
-
-function progressLogger(): (p: Progress) => void {
-  let lastLogged = -Infinity;
-  return (p) => {
-    if (p.elapsedMs - lastLogged < PROGRESS_EVERY_MS) return;
-    lastLogged = p.elapsedMs;
-    core.info(renderProgressLine(p));
-  };
 }

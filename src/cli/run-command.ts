@@ -2,7 +2,7 @@ import { startDemoServer, type DemoServer } from '../demo/index.ts';
 import { runTest, type Progress } from '../engine/run.ts';
 import { stopOnSignals } from '../engine/process-signals.ts';
 import { StopSignal } from '../engine/stop-signal.ts';
-import { renderProgressLine } from '../report/progress.ts';
+import { renderProgressLine, throttledProgress } from '../report/progress.ts';
 import { renderTerminalSummary } from '../report/terminal.ts';
 import { buildResult } from '../results/index.ts';
 import { loadScenario } from '../scenario/index.ts';
@@ -62,11 +62,5 @@ export async function runRunCommand(options: RunCommandOptions): Promise<number>
 function progressPrinter(options: RunCommandOptions): ((p: Progress) => void) | undefined {
   if (options.quiet) return undefined;
   if (options.interactive) return (p) => options.err(`\r\u001b[2K${renderProgressLine(p)}`);
-  let lastLogged = -Infinity;
-  return (p) => {
-    if (p.elapsedMs - lastLogged >= LOG_PROGRESS_EVERY_MS) {
-      lastLogged = p.elapsedMs;
-      options.err(`${renderProgressLine(p)}\n`);
-    }
-  };
+  return throttledProgress((line) => options.err(`${line}\n`), LOG_PROGRESS_EVERY_MS);
 }

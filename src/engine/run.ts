@@ -107,8 +107,9 @@ async function runScenarios(
   const totalMs = Math.max(...scenario.scenarios.map((s, i) => s.startTimeMs + executors[i].durationMs));
   const t0 = performance.now();
 
-  const runs = scenario.scenarios.map((spec, i) =>
-    runOne(spec, executors[i], {
+  const runs = scenario.scenarios.map((spec, i) => {
+    const dropped = registry.counter('dropped_iterations').handle({ scenario: spec.name });
+    return runOne(spec, executors[i], {
       newVu() {
         const vu = new VirtualUser(++allocated);
         allVus.push(vu);
@@ -119,11 +120,11 @@ async function runScenarios(
       activeVus(delta) {
         active += delta;
       },
-      droppedIteration: counterAdder(registry.counter('dropped_iterations').handle({ scenario: spec.name })),
+      droppedIteration: () => dropped.add(1),
       stop,
       now: () => performance.now(),
-    }),
-  );
+    });
+  });
 
   // The 1 s ticker: time series, progress, abortOnFail thresholds, generator lag.
   const calls = registry.counter('mcp_calls').total;
@@ -189,10 +190,6 @@ async function runOne(spec: ScenarioSpec, executor: Executor, ctx: ExecutorConte
   if (spec.startTimeMs > 0) await sleep(spec.startTimeMs, ctx.stop);
   if (ctx.stop.fired) return;
   await executor.run(ctx);
-}
-
-function counterAdder(counter: { add(n?: number): void }): () => void {
-  return () => counter.add(1);
 }
 
 function abortingThresholdFailed(scenario: Scenario, registry: MetricsRegistry, elapsedMs: number, nowMs: number): boolean {

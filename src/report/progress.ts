@@ -10,3 +10,13 @@ export function renderProgressLine(p: Progress): string {
     `  vus=${p.vus}  calls/s=${p.callsPerSecond}  calls=${p.totalCalls}  errors=${p.totalErrors}`
   );
 }
+
+/** Progress for a log rather than a terminal: the first line at once, then one line every `everyMs`. */
+export function throttledProgress(write: (line: string) => void, everyMs: number): (p: Progress) => void {
+  let lastLogged = -Infinity;
+  return (p) => {
+    if (p.elapsedMs - lastLogged < everyMs) return;
+    lastLogged = p.elapsedMs;
+    write(renderProgressLine(p));
+  };
+}

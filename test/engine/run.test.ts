@@ -273,6 +273,7 @@ ${ECHO_FLOW}
       registry.dispose();
     }
   });
+
   it('per-iteration sessions cut short by the graceful stop still get their DELETE; the iteration is not counted', async () => {
     const test = scenario(`
 scenarios:
