@@ -79297,8 +79297,9 @@ async function runScenarios(scenario, target, sessionOptions, stop, abort, onPro
   const executors = scenario.scenarios.map((spec) => createExecutor(spec));
   const totalMs = Math.max(...scenario.scenarios.map((s, i) => s.startTimeMs + executors[i].durationMs));
   const t0 = performance.now();
-  const runs = scenario.scenarios.map(
-    (spec, i) => runOne(spec, executors[i], {
+  const runs = scenario.scenarios.map((spec, i) => {
+    const dropped = registry2.counter("dropped_iterations").handle({ scenario: spec.name });
+    return runOne(spec, executors[i], {
       newVu() {
         const vu = new VirtualUser(++allocated);
         allVus.push(vu);
@@ -79309,11 +79310,11 @@ async function runScenarios(scenario, target, sessionOptions, stop, abort, onPro
       activeVus(delta2) {
         active += delta2;
       },
-      droppedIteration: counterAdder(registry2.counter("dropped_iterations").handle({ scenario: spec.name })),
+      droppedIteration: () => dropped.add(1),
       stop,
       now: () => performance.now()
-    })
-  );
+    });
+  });
   const calls = registry2.counter("mcp_calls").total;
   const errors2 = registry2.rate("mcp_errors").total;
   let lastCalls = 0;
@@ -79373,9 +79374,6 @@ async function runOne(spec, executor, ctx) {
   if (ctx.stop.fired) return;
   await executor.run(ctx);
 }
-function counterAdder(counter) {
-  return () => counter.add(1);
-}
 function abortingThresholdFailed(scenario, registry2, elapsedMs, nowMs) {
   const aborting = scenario.thresholds.filter((t) => t.abortOnFail && elapsedMs >= t.delayAbortEvalMs);
   if (aborting.length === 0 || registry2.phase === "warmup") return false;
@@ -79405,6 +79403,14 @@ function renderProgressLine(p) {
   const phase = p.warmingUp ? " warm-up" : "";
   const pct = p.totalMs > 0 ? Math.min(100, Math.floor(p.elapsedMs / p.totalMs * 100)) : 0;
   return `running${phase} ${formatDurationClock(p.elapsedMs)}/${formatDurationClock(p.totalMs)} (${pct}%)  vus=${p.vus}  calls/s=${p.callsPerSecond}  calls=${p.totalCalls}  errors=${p.totalErrors}`;
+}
+function throttledProgress(write, everyMs) {
+  let lastLogged = -Infinity;
+  return (p) => {
+    if (p.elapsedMs - lastLogged < everyMs) return;
+    lastLogged = p.elapsedMs;
+    write(renderProgressLine(p));
+  };
 }
 
 // src/report/terminal.ts
@@ -79547,14 +79553,8 @@ ${renderTerminalSummary(result)}
 function progressPrinter(options) {
   if (options.quiet) return void 0;
   if (options.interactive) return (p) => options.err(`\r\x1B[2K${renderProgressLine(p)}`);
-  let lastLogged = -Infinity;
-  return (p) => {
-    if (p.elapsedMs - lastLogged >= LOG_PROGRESS_EVERY_MS) {
-      lastLogged = p.elapsedMs;
-      options.err(`${renderProgressLine(p)}
-`);
-    }
-  };
+  return throttledProgress((line) => options.err(`${line}
+`), LOG_PROGRESS_EVERY_MS);
 }
 
 // src/cli/session-command.ts
