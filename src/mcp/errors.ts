@@ -22,6 +22,7 @@ export function toTransportError(err: unknown, what: string): TransportError {
   const e = err as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
   const code = e?.code ?? e?.cause?.code ?? '';
   const detail = e?.message ?? String(err);
+  if (code === 'HPE_INVALID') return new TransportError('bad_response', `${what}: ${detail}`);
   if (CONNECT_CODES.has(code)) {
     return new TransportError('connect', `${what}: cannot connect (${code}). Is the server running and the URL right?`);
   }

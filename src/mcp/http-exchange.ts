@@ -38,7 +38,7 @@ const STATUS_LINE = 17; // "HTTP/1.1 200 OK\r\n", close enough for accounting
 const utf8 = new TextDecoder();
 
 /**
- * One HTTP request on an undici dispatcher, observed at the wire: status, time to first byte,
+ * One HTTP request on an undici dispatcher (or an H1Connection), observed at the wire: status, time to first byte,
  * bytes both ways and the reply (buffered, or parsed as SSE while it streams).
  *
  * It implements undici's raw handler interface (the one its HTTP/1.1 client calls directly) rather
@@ -64,7 +64,7 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
   readonly reply: Promise<ExchangeReply>;
   private pendingAbort: TransportError | null = null;
 
-  constructor(dispatcher: Dispatcher, origin: string, req: ExchangeRequest) {
+  constructor(dispatcher: Pick<Dispatcher, 'dispatch'>, origin: string, req: ExchangeRequest) {
     this.req = req;
     this.startedAt = performance.now();
     const bodyBytes = req.body === undefined ? 0 : Buffer.byteLength(req.body);

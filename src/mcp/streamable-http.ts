@@ -1,7 +1,7 @@
 import type { EventSourceMessage } from 'eventsource-parser';
-import type { Dispatcher } from 'undici';
 import { HttpExchange, isJson, type ExchangeReply } from './http-exchange.ts';
 import { TransportError } from './errors.ts';
+import type { SessionConnection } from './h1-connection.ts';
 import { isRequest, isResponse, parseMessages, snippet } from './json-rpc.ts';
 import type { McpTarget } from './target.ts';
 import type { OperationTrace } from './trace.ts';
@@ -37,7 +37,7 @@ export class StreamableHttpTransport implements Transport {
   private readonly postReplyWhere: string;
   private stream: HttpExchange | null = null;
   /** This session's own connection for its calls (see McpTarget.sessionDispatcher). */
-  private dispatcher: Dispatcher | null = null;
+  private dispatcher: SessionConnection | null = null;
   /** Request headers for the current session state, rebuilt only when that state changes. */
   private headerCache: { key: string; headers: string[] } | null = null;
 
@@ -178,7 +178,7 @@ export class StreamableHttpTransport implements Transport {
     }
   }
 
-  private connection(): Dispatcher {
+  private connection(): SessionConnection {
     return (this.dispatcher ??= this.target.sessionDispatcher(this.origin));
   }
 

@@ -1,5 +1,6 @@
-import { Client, Pool, type Dispatcher } from 'undici';
+import { Client, Pool } from 'undici';
 import type { DiscoveryVerdict } from './discovery.ts';
+import { H1Connection, type SessionConnection } from './h1-connection.ts';
 
 export interface TargetOptions {
   /** The MCP endpoint (Streamable HTTP) or SSE stream URL (legacy transport). */
@@ -14,6 +15,11 @@ export interface TargetOptions {
   connections?: number | null;
   /** Session handshakes in flight at once; more wait their turn (default 128). */
   maxConcurrentHandshakes?: number;
+  /**
+   * What carries each session's own requests: mcp-load's lean HTTP/1.1 connection (default) or
+   * undici's `Client`. The environment variable MCP_LOAD_HTTP_CLIENT=undici sets the default.
+   */
+  sessionClient?: 'lean' | 'undici';
 }
 
 /** A URL for messages, logs and reports: origin and path only, since tokens ride in credentials and queries. */
@@ -54,7 +60,8 @@ export class McpTarget {
   discovery: Promise<DiscoveryVerdict> | undefined;
   private readonly connections: number | null;
   private readonly pools = new Map<string, Pool>();
-  private readonly clients = new Set<Client>();
+  private readonly clients = new Set<SessionConnection>();
+  private readonly sessionClient: 'lean' | 'undici';
   private readonly maxHandshakes: number;
   private handshakes = 0;
   private readonly handshakeQueue: Array<() => void> = [];
@@ -74,6 +81,7 @@ export class McpTarget {
     this.timeoutMs = positive(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'timeoutMs');
     this.maxResponseBytes = positive(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, 'maxResponseBytes');
     this.connections = options.connections ?? null;
+    this.sessionClient = options.sessionClient ?? (process.env.MCP_LOAD_HTTP_CLIENT === 'undici' ? 'undici' : 'lean');
     this.maxHandshakes = positive(options.maxConcurrentHandshakes ?? DEFAULT_MAX_CONCURRENT_HANDSHAKES, 'maxConcurrentHandshakes');
     const flat: string[] = [];
     for (const [name, value] of Object.entries(options.headers ?? {})) flat.push(name.toLowerCase(), value);
@@ -96,18 +104,21 @@ export class McpTarget {
   }
 
   /**
-   * The connection a session's calls go over: its own keep-alive `Client` (one socket, as an
+   * The connection a session's calls go over: its own keep-alive connection (one socket, as an
    * agent has), or the shared pool when `connections` bounds them. A shared unbounded pool would
    * open a second socket per session while the first waits a tick to be reused, and scan every
    * connection on each request.
    */
-  sessionDispatcher(origin: string): Dispatcher {
+  sessionDispatcher(origin: string): SessionConnection {
     if (this.connections !== null) return this.pool(origin);
-    // With pipelining 1 undici waits a full event-loop turn before reusing a socket. Above 1 it
-    // reuses it at once, and still never pipelines: a POST waits for the request before it to end.
-    const client = new Client(origin, { ...CONNECTION_OPTIONS, pipelining: 2 });
-    this.clients.add(client);
-    return client;
+    const connection =
+      this.sessionClient === 'lean'
+        ? new H1Connection(origin, { keepAliveTimeoutMs: CONNECTION_OPTIONS.keepAliveTimeout })
+        : // With pipelining 1 undici waits a full event-loop turn before reusing a socket. Above 1 it
+          // reuses it at once, and still never pipelines: a POST waits for the request before it to end.
+          new Client(origin, { ...CONNECTION_OPTIONS, pipelining: 2 });
+    this.clients.add(connection);
+    return connection;
   }
 
   /**
@@ -128,13 +139,13 @@ export class McpTarget {
   }
 
   /** Closes a session's own connection (a pooled one stays for others). */
-  releaseSessionDispatcher(dispatcher: Dispatcher): void {
-    if (!(dispatcher instanceof Client) || !this.clients.delete(dispatcher)) return;
+  releaseSessionDispatcher(dispatcher: SessionConnection): void {
+    if (!this.clients.delete(dispatcher)) return;
     dispatcher.close().catch(() => dispatcher.destroy().catch(() => undefined));
   }
 
   async close(): Promise<void> {
-    const all: Dispatcher[] = [...this.pools.values(), ...this.clients];
+    const all: SessionConnection[] = [...this.pools.values(), ...this.clients];
     this.pools.clear();
     this.clients.clear();
     await Promise.all(all.map((d) => d.destroy()));

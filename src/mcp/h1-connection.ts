@@ -1,0 +1,332 @@
+import net from 'node:net';
+import tls from 'node:tls';
+import type { Dispatcher } from 'undici';
+import { H1ResponseParser, type H1ResponseSink } from './h1-response-parser.ts';
+
+/** What a session's requests go over: undici's `Client` or an H1Connection. */
+export interface SessionConnection {
+  dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean;
+  close(): Promise<void>;
+  destroy(err?: Error | null): Promise<void>;
+}
+
+export interface H1ConnectionOptions {
+  /** Idle keep-alive sockets are closed after this long (or sooner when the server says so). */
+  keepAliveTimeoutMs: number;
+  /** Extra options for `https:` origins (a private CA, for instance). */
+  tls?: tls.ConnectionOptions;
+}
+
+interface Pending {
+  options: Dispatcher.DispatchOptions;
+  handler: Dispatcher.DispatchHandler;
+  settled: boolean;
+}
+
+/** Dropped this long before the server's own keep-alive timeout, as undici does, to avoid the race. */
+const KEEP_ALIVE_MARGIN_MS = 2000;
+const UNSAFE_HEADER_TEXT = /[\r\n\0]/;
+/** Header lists already checked for injected line breaks (the transport reuses its lists). */
+const checkedHeaderLists = new WeakSet<object>();
+
+/**
+ * One keep-alive HTTP/1.1 connection carrying one request at a time (requests queue; none is
+ * pipelined), for the requests of a single MCP session.
+ *
+ * It speaks undici's raw dispatch-handler interface, so HttpExchange runs on it or on undici
+ * unchanged. It exists because a session's POSTs are the load engine's hot path: here a request
+ * is one string and one `write`, and a reply one head slice and body views, where undici's general
+ * client (request objects, header validation, a WASM parser with a callback per header, a
+ * two-buffer `writev`) costs about a third more CPU per call. GET streams, the legacy transport
+ * and bounded connection pools stay on undici.
+ */
+export class H1Connection implements SessionConnection, H1ResponseSink {
+  private readonly host: string;
+  private readonly port: number;
+  private readonly secure: boolean;
+  private readonly hostHeader: string;
+  private readonly keepAliveTimeoutMs: number;
+  private readonly tlsOptions: tls.ConnectionOptions | undefined;
+  private readonly parser = new H1ResponseParser(this);
+  private readonly queue: Pending[] = [];
+  private socket: net.Socket | null = null;
+  private current: Pending | null = null;
+  private idleSince = 0;
+  private idleLimitMs: number;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private closing: (() => void) | null = null;
+  private destroyed = false;
+
+  constructor(origin: string | URL, options: H1ConnectionOptions) {
+    const url = typeof origin === 'string' ? new URL(origin) : origin;
+    this.secure = url.protocol === 'https:';
+    this.host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+    this.port = Number(url.port) || (this.secure ? 443 : 80);
+    this.hostHeader = url.host;
+    this.keepAliveTimeoutMs = options.keepAliveTimeoutMs;
+    this.idleLimitMs = options.keepAliveTimeoutMs;
+    this.tlsOptions = options.tls;
+  }
+
+  dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
+    const pending: Pending = { options, handler, settled: false };
+    if (this.destroyed || this.closing) {
+      pending.settled = true;
+      const err = closedError(this.destroyed ? 'UND_ERR_DESTROYED' : 'UND_ERR_CLOSED', 'the connection is closed');
+      process.nextTick(() => handler.onError?.(err));
+      return false;
+    }
+    handler.onConnect?.((err) => this.abort(pending, err ?? closedError('UND_ERR_ABORTED', 'request aborted')));
+    if (pending.settled) return true;
+    if (this.current === null) this.start(pending);
+    else this.queue.push(pending);
+    return true;
+  }
+
+  close(): Promise<void> {
+    if (this.destroyed) return Promise.resolve();
+    if (this.current === null && this.queue.length === 0) {
+      this.destroyed = true;
+      this.dropSocket();
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      this.closing = () => {
+        this.destroyed = true;
+        this.dropSocket();
+        resolve();
+      };
+    });
+  }
+
+  destroy(err?: Error | null): Promise<void> {
+    this.destroyed = true;
+    const reason = err ?? closedError('UND_ERR_DESTROYED', 'the connection was destroyed');
+    const pending = this.current === null ? this.queue.splice(0) : [this.current, ...this.queue.splice(0)];
+    this.current = null;
+    this.dropSocket();
+    for (const p of pending) this.settleWithError(p, reason);
+    const closing = this.closing;
+    this.closing = null;
+    closing?.();
+    return Promise.resolve();
+  }
+
+  // --- parser sink: the current request's response ------------------------------------------
+
+  onHead(status: number, headers: string[]): void {
+    this.current?.handler.onHeaders?.(status, headers as unknown as Buffer[], noop, '');
+  }
+
+  onBody(chunk: Buffer): void {
+    this.current?.handler.onData?.(chunk);
+  }
+
+  onEnd(): void {
+    // Completion is handled once the parser returns (see onSocketData), so that nothing starts
+    // the next request while the parser is still inside this chunk.
+  }
+
+  // --- internals -----------------------------------------------------------------------------
+
+  private start(pending: Pending): void {
+    this.current = pending;
+    const reusable = this.socket !== null && !this.socket.destroyed && this.socket.writable;
+    const socket = reusable ? this.socket! : this.connect();
+    this.parser.reset(pending.options.method === 'HEAD');
+    const request = this.serialize(pending.options);
+    if (request instanceof Error) {
+      this.failCurrent(request, false);
+      return;
+    }
+    const [head, body] = request;
+    if (body === null) {
+      socket.write(head, 'latin1');
+    } else if (typeof body === 'string' && body.length === Buffer.byteLength(body)) {
+      socket.write(head + body, 'latin1'); // ASCII: one string, one write
+    } else {
+      socket.cork();
+      socket.write(head, 'latin1');
+      socket.write(body);
+      socket.uncork();
+    }
+  }
+
+  /** The request line and headers (with the body's length), or an Error for a header that would break framing. */
+  private serialize(options: Dispatcher.DispatchOptions): [string, string | Buffer | null] | Error {
+    let head = `${options.method} ${options.path} HTTP/1.1\r\nhost: ${this.hostHeader}\r\n`;
+    const headers = options.headers;
+    if (Array.isArray(headers)) {
+      const list = headers as string[];
+      if (!checkedHeaderLists.has(list)) {
+        for (const text of list) if (UNSAFE_HEADER_TEXT.test(text)) return invalidHeader(list, text);
+        checkedHeaderLists.add(list);
+      }
+      for (let i = 0; i < list.length; i += 2) head += `${list[i]}: ${list[i + 1]}\r\n`;
+    } else if (headers) {
+      for (const [name, value] of Object.entries(headers as Record<string, string>)) {
+        if (UNSAFE_HEADER_TEXT.test(name) || UNSAFE_HEADER_TEXT.test(String(value))) return new TypeError(`invalid header ${JSON.stringify(name)}`);
+        head += `${name}: ${value}\r\n`;
+      }
+    }
+    const body = options.body;
+    if (typeof body === 'string' || Buffer.isBuffer(body)) {
+      return [`${head}content-length: ${Buffer.byteLength(body)}\r\n\r\n`, body];
+    }
+    if (body !== null && body !== undefined) return new TypeError('H1Connection sends string or Buffer bodies only');
+    const expectsBody = options.method === 'POST' || options.method === 'PUT' || options.method === 'PATCH';
+    return [expectsBody ? `${head}content-length: 0\r\n\r\n` : `${head}\r\n`, null];
+  }
+
+  private connect(): net.Socket {
+    this.dropSocket();
+    const socket = this.secure
+      ? tls.connect({
+          host: this.host,
+          port: this.port,
+          servername: net.isIP(this.host) ? undefined : this.host,
+          ALPNProtocols: ['http/1.1'],
+          ...this.tlsOptions,
+        })
+      : net.connect({ host: this.host, port: this.port });
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.onSocketData(socket, chunk));
+    socket.on('error', (err) => this.onSocketGone(socket, err));
+    // 'end' (the server's FIN) comes a tick before 'close': a request must not be written in between.
+    socket.on('end', () => this.onSocketGone(socket, null));
+    socket.on('close', () => this.onSocketGone(socket, null));
+    this.socket = socket;
+    this.idleLimitMs = this.keepAliveTimeoutMs;
+    return socket;
+  }
+
+  private onSocketData(socket: net.Socket, chunk: Buffer): void {
+    if (socket !== this.socket) return;
+    const pending = this.current;
+    if (pending === null) {
+      this.dropSocket(); // bytes nobody asked for: the connection cannot be trusted any more
+      return;
+    }
+    let consumed: number;
+    try {
+      consumed = this.parser.execute(chunk);
+    } catch (err) {
+      if (this.current === pending) this.failCurrent(err as Error, true);
+      return;
+    }
+    if (this.current === pending && this.parser.done) this.completeCurrent(consumed === chunk.length);
+  }
+
+  private onSocketGone(socket: net.Socket, err: Error | null): void {
+    if (socket !== this.socket) return;
+    const pending = this.current;
+    if (pending === null) {
+      this.dropSocket(); // the server closed an idle connection; the next request opens a new one
+      return;
+    }
+    if (err === null) {
+      try {
+        this.parser.close(); // a body that runs until the connection ends is complete now
+      } catch {
+        err = closedError('UND_ERR_SOCKET', 'other side closed');
+      }
+    }
+    if (err !== null) this.failCurrent(err, true);
+    else if (this.current === pending) this.completeCurrent(false);
+  }
+
+  private completeCurrent(reusable: boolean): void {
+    const pending = this.current!;
+    this.current = null;
+    if (reusable && this.parser.keepAlive) this.markIdle();
+    else this.dropSocket();
+    if (!pending.settled) {
+      pending.settled = true;
+      pending.handler.onComplete?.(null);
+    }
+    this.next();
+  }
+
+  private failCurrent(err: Error, dropSocket: boolean): void {
+    const pending = this.current!;
+    this.current = null;
+    if (dropSocket) this.dropSocket();
+    this.settleWithError(pending, err);
+    process.nextTick(() => this.next());
+  }
+
+  private abort(pending: Pending, err: Error): void {
+    if (pending.settled) return;
+    if (pending === this.current) {
+      this.current = null;
+      this.dropSocket(); // its response may still be arriving: the socket cannot be reused
+      process.nextTick(() => this.next());
+    } else {
+      const index = this.queue.indexOf(pending);
+      if (index >= 0) this.queue.splice(index, 1);
+    }
+    this.settleWithError(pending, err);
+  }
+
+  private settleWithError(pending: Pending, err: Error): void {
+    if (pending.settled) return;
+    pending.settled = true;
+    pending.handler.onError?.(err);
+  }
+
+  private next(): void {
+    if (this.current !== null) return;
+    const pending = this.queue.shift();
+    if (pending) this.start(pending);
+    else if (this.closing) {
+      const closing = this.closing;
+      this.closing = null;
+      closing();
+    }
+  }
+
+  /** Keeps the socket for the next request; a lazily armed timer closes it once idle too long. */
+  private markIdle(): void {
+    const hintS = this.parser.keepAliveTimeoutS;
+    if (hintS > 0) this.idleLimitMs = Math.max(0, Math.min(this.keepAliveTimeoutMs, hintS * 1000 - KEEP_ALIVE_MARGIN_MS));
+    if (this.idleLimitMs === 0) {
+      this.dropSocket();
+      return;
+    }
+    this.idleSince = performance.now();
+    if (this.idleTimer === null) this.armIdleTimer(this.idleLimitMs);
+  }
+
+  private armIdleTimer(ms: number): void {
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.socket === null || this.current !== null) return; // busy now: the next markIdle re-arms
+      const idleFor = performance.now() - this.idleSince;
+      if (idleFor >= this.idleLimitMs) this.dropSocket();
+      else this.armIdleTimer(this.idleLimitMs - idleFor);
+    }, ms);
+    this.idleTimer.unref();
+  }
+
+  private dropSocket(): void {
+    const socket = this.socket;
+    this.socket = null;
+    if (this.idleTimer !== null) {
+      clearTimeout(this.idleTimer);
+      this.idleTimer = null;
+    }
+    socket?.destroy();
+  }
+}
+
+function noop(): void {}
+
+function closedError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { code });
+}
+
+function invalidHeader(list: string[], text: string): TypeError {
+  const index = list.indexOf(text);
+  const name = index % 2 === 0 ? text : list[index - 1];
+  return new TypeError(`invalid header ${JSON.stringify(name)}: line breaks and NUL are not allowed in header names or values`);
+}
