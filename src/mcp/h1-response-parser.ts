@@ -163,53 +163,54 @@ export class H1ResponseParser {
   }
 
   private parseHead(text: string): void {
-    const lines = text.split('\r\n');
-    const statusLine = lines[0];
-    // "HTTP/1.1 200 OK": version, a space, three digits, then an optional reason.
-    if (!statusLine.startsWith('HTTP/1.') || statusLine.charCodeAt(8) !== 32) throw new H1ParseError(`bad status line ${JSON.stringify(statusLine.slice(0, 64))}`);
-    const status = Number(statusLine.slice(9, 12));
-    if (!Number.isInteger(status) || status < 100 || status > 999 || (statusLine.length > 12 && statusLine.charCodeAt(12) !== 32)) {
-      throw new H1ParseError(`bad status line ${JSON.stringify(statusLine.slice(0, 64))}`);
-    }
-    const http10 = statusLine.charCodeAt(7) === 48; // "HTTP/1.0"
+    if (text.indexOf('\0') >= 0) throw new H1ParseError('NUL in the headers');
+    let eol = text.indexOf('\r\n');
+    if (eol < 0) eol = text.length;
+    checkLineEnds(text, 0, eol);
+    const status = statusOf(text, eol);
+    const http10 = text.charCodeAt(7) === 48; // "HTTP/1.0"
     const headers: string[] = [];
     let contentLength = -1;
     let chunked = false;
     let otherCoding = false;
-    let connection = '';
-    for (let i = 1; i < lines.length; i++) {
-      const line = lines[i];
-      const colon = line.indexOf(':');
-      if (colon <= 0) {
-        if (line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9) throw new H1ParseError('obsolete line folding in headers');
-        throw new H1ParseError(`bad header line ${JSON.stringify(line.slice(0, 64))}`);
+    let close = false;
+    let keepAlive = false;
+    for (let pos = eol + 2; pos < text.length; pos = eol + 2) {
+      eol = text.indexOf('\r\n', pos);
+      if (eol < 0) eol = text.length;
+      checkLineEnds(text, pos, eol);
+      const colon = text.indexOf(':', pos);
+      if (colon <= pos || colon > eol) {
+        const first = text.charCodeAt(pos);
+        if (first === 32 || first === 9) throw new H1ParseError('obsolete line folding in headers');
+        throw new H1ParseError(`bad header line ${JSON.stringify(text.slice(pos, Math.min(eol, pos + 64)))}`);
       }
-      const name = line.slice(0, colon).toLowerCase();
-      const value = line.slice(colon + 1).trim();
-      if (value.includes('\r') || value.includes('\n') || value.includes('\0')) throw new H1ParseError(`bad value in header ${name}`);
+      const name = text.slice(pos, colon).toLowerCase();
+      let from = colon + 1;
+      let to = eol;
+      while (from < to && isOws(text.charCodeAt(from))) from++;
+      while (to > from && isOws(text.charCodeAt(to - 1))) to--;
+      const value = text.slice(from, to);
       headers.push(name, value);
-      switch (name) {
-        case 'content-length': {
-          const n = /^\d+$/.test(value) ? Number(value) : NaN;
-          if (!Number.isSafeInteger(n) || (contentLength >= 0 && contentLength !== n)) throw new H1ParseError(`bad content-length ${JSON.stringify(value.slice(0, 32))}`);
-          contentLength = n;
-          break;
+      if (name === 'content-length') {
+        const n = decimal(value);
+        if (n < 0 || (contentLength >= 0 && contentLength !== n)) throw new H1ParseError(`bad content-length ${JSON.stringify(value.slice(0, 32))}`);
+        contentLength = n;
+      } else if (name === 'transfer-encoding') {
+        const codings = value.toLowerCase();
+        chunked = codings === 'chunked' || /(?:^|,)[ \t]*chunked[ \t]*$/.test(codings);
+        otherCoding = !chunked;
+      } else if (name === 'connection') {
+        const tokens = value.toLowerCase();
+        if (tokens === 'keep-alive') keepAlive = true;
+        else if (tokens === 'close') close = true;
+        else {
+          close ||= /(?:^|,)[ \t]*close[ \t]*(?:,|$)/.test(tokens);
+          keepAlive ||= /(?:^|,)[ \t]*keep-alive[ \t]*(?:,|$)/.test(tokens);
         }
-        case 'transfer-encoding': {
-          const codings = value.toLowerCase().split(',');
-          const last = codings[codings.length - 1].trim();
-          chunked = last === 'chunked';
-          otherCoding = !chunked;
-          break;
-        }
-        case 'connection':
-          connection += `${value.toLowerCase()},`;
-          break;
-        case 'keep-alive': {
-          const m = /(?:^|[\s,])timeout\s*=\s*(\d+)/i.exec(value);
-          if (m) this.keepAliveTimeoutS = Number(m[1]);
-          break;
-        }
+      } else if (name === 'keep-alive') {
+        const m = /(?:^|[\s,])timeout\s*=\s*(\d+)/i.exec(value);
+        if (m) this.keepAliveTimeoutS = Number(m[1]);
       }
     }
     if (status < 200) {
@@ -217,7 +218,7 @@ export class H1ResponseParser {
       this.keepAliveTimeoutS = 0;
       return; // informational: the real head follows
     }
-    this.keepAlive = http10 ? /(?:^|[\s,])keep-alive,/.test(connection) : !/(?:^|[\s,])close,/.test(connection);
+    this.keepAlive = http10 ? keepAlive && !close : !close;
     this.sink.onHead(status, headers);
     if (this.noBody || status === 204 || status === 304) {
       this.finish();
@@ -282,4 +283,42 @@ export class H1ResponseParser {
     if (this.takeLine() === '') this.finish();
     return next;
   }
+}
+
+/** "HTTP/1.1 200 OK": version, a space, three digits, then a space and a reason, or nothing. */
+function statusOf(text: string, eol: number): number {
+  const d0 = text.charCodeAt(9) - 48;
+  const d1 = text.charCodeAt(10) - 48;
+  const d2 = text.charCodeAt(11) - 48;
+  const ok =
+    eol >= 12 &&
+    text.startsWith('HTTP/1.') &&
+    text.charCodeAt(8) === 32 &&
+    d0 >= 1 && d0 <= 9 && d1 >= 0 && d1 <= 9 && d2 >= 0 && d2 <= 9 &&
+    (eol === 12 || text.charCodeAt(12) === 32);
+  if (!ok) throw new H1ParseError(`bad status line ${JSON.stringify(text.slice(0, Math.min(eol, 64)))}`);
+  return d0 * 100 + d1 * 10 + d2;
+}
+
+/** Lines end with CRLF: a lone CR or LF inside one would let a value smuggle a line break. */
+function checkLineEnds(text: string, from: number, eol: number): void {
+  const cr = text.indexOf('\r', from);
+  const lf = text.indexOf('\n', from);
+  if ((cr >= 0 && cr < eol) || (lf >= 0 && lf < eol)) throw new H1ParseError('stray CR or LF in the headers');
+}
+
+function isOws(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+/** A non-negative decimal integer, or -1 when the text is not one (or too large to be exact). */
+function decimal(text: string): number {
+  if (text.length === 0 || text.length > 15) return -1;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
 }
