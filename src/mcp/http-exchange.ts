@@ -68,8 +68,7 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     this.req = req;
     this.startedAt = performance.now();
     const bodyBytes = req.body === undefined ? 0 : Buffer.byteLength(req.body);
-    let headerBytes = req.method.length + req.path.length + 13 + origin.length;
-    for (let i = 0; i < req.headers.length; i += 2) headerBytes += req.headers[i].length + req.headers[i + 1].length + CRLF_COLON_SPACE;
+    const headerBytes = req.method.length + req.path.length + 13 + origin.length + headerListBytes(req.headers);
     this.record = {
       method: req.method,
       status: 0,
@@ -228,6 +227,19 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     this.record.durationMs = performance.now() - this.startedAt;
     this.rejectReply(err);
   }
+}
+
+/** Header lists are reused while a session's state holds: their size is counted once. */
+const headerListSizes = new WeakMap<readonly string[], number>();
+
+function headerListBytes(headers: readonly string[]): number {
+  let bytes = headerListSizes.get(headers);
+  if (bytes === undefined) {
+    bytes = 0;
+    for (let i = 0; i < headers.length; i += 2) bytes += headers[i].length + headers[i + 1].length + CRLF_COLON_SPACE;
+    headerListSizes.set(headers, bytes);
+  }
+  return bytes;
 }
 
 function onDeadline(exchange: HttpExchange): void {
