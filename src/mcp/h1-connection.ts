@@ -26,8 +26,8 @@ interface Pending {
 /** Dropped this long before the server's own keep-alive timeout, as undici does, to avoid the race. */
 const KEEP_ALIVE_MARGIN_MS = 2000;
 const UNSAFE_HEADER_TEXT = /[\r\n\0]/;
-/** Header lists already checked for injected line breaks (the transport reuses its lists). */
-const checkedHeaderLists = new WeakSet<object>();
+/** Header lists already checked and serialized (the transport reuses its lists while a session's state holds). */
+const headerBlocks = new WeakMap<object, string>();
 
 /**
  * One keep-alive HTTP/1.1 connection carrying one request at a time (requests queue; none is
@@ -55,6 +55,7 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
   private idleLimitMs: number;
   private idleTimer: NodeJS.Timeout | null = null;
   private closing: (() => void) | null = null;
+  private closed: Promise<void> | null = null;
   private destroyed = false;
 
   constructor(origin: string | URL, options: H1ConnectionOptions) {
@@ -78,25 +79,28 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
     }
     handler.onConnect?.((err) => this.abort(pending, err ?? closedError('UND_ERR_ABORTED', 'request aborted')));
     if (pending.settled) return true;
-    if (this.current === null) this.start(pending);
+    // Behind queued requests even when none is in flight (one failed and the next starts a tick later).
+    if (this.current === null && this.queue.length === 0) this.start(pending);
     else this.queue.push(pending);
     return true;
   }
 
   close(): Promise<void> {
     if (this.destroyed) return Promise.resolve();
+    if (this.closed) return this.closed; // a second close() waits for the same end
     if (this.current === null && this.queue.length === 0) {
       this.destroyed = true;
       this.dropSocket();
       return Promise.resolve();
     }
-    return new Promise((resolve) => {
+    this.closed = new Promise((resolve) => {
       this.closing = () => {
         this.destroyed = true;
         this.dropSocket();
         resolve();
       };
     });
+    return this.closed;
   }
 
   destroy(err?: Error | null): Promise<void> {
@@ -131,14 +135,14 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
 
   private start(pending: Pending): void {
     this.current = pending;
+    const request = this.serialize(pending.options);
+    if (request instanceof Error) {
+      this.failCurrent(request, false); // before connecting: nothing reaches the server
+      return;
+    }
     const reusable = this.socket !== null && !this.socket.destroyed && this.socket.writable;
     const socket = reusable ? this.socket! : this.connect();
     this.parser.reset(pending.options.method === 'HEAD');
-    const request = this.serialize(pending.options);
-    if (request instanceof Error) {
-      this.failCurrent(request, false);
-      return;
-    }
     const [head, body] = request;
     if (body === null) {
       socket.write(head, 'latin1');
@@ -154,20 +158,35 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
 
   /** The request line and headers (with the body's length), or an Error for a header that would break framing. */
   private serialize(options: Dispatcher.DispatchOptions): [string, string | Buffer | null] | Error {
-    let head = `${options.method} ${options.path} HTTP/1.1\r\nhost: ${this.hostHeader}\r\n`;
+    let head = `${options.method} ${options.path} HTTP/1.1\r\n`;
     const headers = options.headers;
     if (Array.isArray(headers)) {
       const list = headers as string[];
-      if (!checkedHeaderLists.has(list)) {
+      let block = headerBlocks.get(list);
+      if (block === undefined) {
         for (const text of list) if (UNSAFE_HEADER_TEXT.test(text)) return invalidHeader(list, text);
-        checkedHeaderLists.add(list);
+        let host = '';
+        block = '';
+        for (let i = 0; i < list.length; i += 2) {
+          if (isHost(list[i])) host ||= `host: ${list[i + 1]}\r\n`;
+          else block += `${list[i]}: ${list[i + 1]}\r\n`;
+        }
+        block = host + block; // a configured Host comes first, as undici's does
+        headerBlocks.set(list, block);
       }
-      for (let i = 0; i < list.length; i += 2) head += `${list[i]}: ${list[i + 1]}\r\n`;
+      // A configured Host replaces the origin's: two would be a 400 at nginx or Go.
+      head += block.startsWith('host: ') ? block : `host: ${this.hostHeader}\r\n${block}`;
     } else if (headers) {
+      let host = '';
+      let block = '';
       for (const [name, value] of Object.entries(headers as Record<string, string>)) {
         if (UNSAFE_HEADER_TEXT.test(name) || UNSAFE_HEADER_TEXT.test(String(value))) return new TypeError(`invalid header ${JSON.stringify(name)}`);
-        head += `${name}: ${value}\r\n`;
+        if (isHost(name)) host ||= `host: ${value}\r\n`;
+        else block += `${name}: ${value}\r\n`;
       }
+      head += `${host || `host: ${this.hostHeader}\r\n`}${block}`;
+    } else {
+      head += `host: ${this.hostHeader}\r\n`;
     }
     const body = options.body;
     if (typeof body === 'string' || Buffer.isBuffer(body)) {
@@ -288,7 +307,7 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
   /** Keeps the socket for the next request; a lazily armed timer closes it once idle too long. */
   private markIdle(): void {
     const hintS = this.parser.keepAliveTimeoutS;
-    if (hintS > 0) this.idleLimitMs = Math.max(0, Math.min(this.keepAliveTimeoutMs, hintS * 1000 - KEEP_ALIVE_MARGIN_MS));
+    if (hintS >= 0) this.idleLimitMs = Math.max(0, Math.min(this.keepAliveTimeoutMs, hintS * 1000 - KEEP_ALIVE_MARGIN_MS));
     if (this.idleLimitMs === 0) {
       this.dropSocket();
       return;
@@ -320,6 +339,10 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
 }
 
 function noop(): void {}
+
+function isHost(name: string): boolean {
+  return name.length === 4 && name.toLowerCase() === 'host';
+}
 
 function closedError(code: string, message: string): Error {
   return Object.assign(new Error(message), { code });

@@ -43,8 +43,8 @@ const enum State {
 export class H1ResponseParser {
   /** Whether the connection may carry another request after this response. */
   keepAlive = true;
-  /** Seconds from the server's `Keep-Alive: timeout=N`, or 0 when it gave none. */
-  keepAliveTimeoutS = 0;
+  /** Seconds from the server's `Keep-Alive: timeout=N`, or -1 when it gave none (`timeout=0` means: do not reuse). */
+  keepAliveTimeoutS = -1;
   private readonly sink: H1ResponseSink;
   private state = State.Done;
   private head: Buffer | null = null;
@@ -63,7 +63,7 @@ export class H1ResponseParser {
     this.remaining = 0;
     this.line = '';
     this.keepAlive = true;
-    this.keepAliveTimeoutS = 0;
+    this.keepAliveTimeoutS = -1;
     this.noBody = noBody;
   }
 
@@ -179,10 +179,10 @@ export class H1ResponseParser {
       eol = text.indexOf('\r\n', pos);
       if (eol < 0) eol = text.length;
       checkLineEnds(text, pos, eol);
+      // A folded line is refused even when its text has a colon; so is a name with whitespace.
+      if (isOws(text.charCodeAt(pos))) throw new H1ParseError('obsolete line folding in headers');
       const colon = text.indexOf(':', pos);
-      if (colon <= pos || colon > eol) {
-        const first = text.charCodeAt(pos);
-        if (first === 32 || first === 9) throw new H1ParseError('obsolete line folding in headers');
+      if (colon <= pos || colon > eol || !isToken(text, pos, colon)) {
         throw new H1ParseError(`bad header line ${JSON.stringify(text.slice(pos, Math.min(eol, pos + 64)))}`);
       }
       const name = text.slice(pos, colon).toLowerCase();
@@ -215,7 +215,7 @@ export class H1ResponseParser {
     }
     if (status < 200) {
       if (status === 101) throw new H1ParseError('unexpected protocol switch (101)');
-      this.keepAliveTimeoutS = 0;
+      this.keepAliveTimeoutS = -1;
       return; // informational: the real head follows
     }
     this.keepAlive = http10 ? keepAlive && !close : !close;
@@ -305,6 +305,20 @@ function checkLineEnds(text: string, from: number, eol: number): void {
   const cr = text.indexOf('\r', from);
   const lf = text.indexOf('\n', from);
   if ((cr >= 0 && cr < eol) || (lf >= 0 && lf < eol)) throw new H1ParseError('stray CR or LF in the headers');
+}
+
+/** tchar (RFC 9110 §5.6.2), what a field name is made of. */
+const TCHAR = new Uint8Array(128);
+for (const c of "!#$%&'*+-.^_`|~") TCHAR[c.charCodeAt(0)] = 1;
+for (let c = 48; c <= 57; c++) TCHAR[c] = 1;
+for (let c = 65; c <= 90; c++) TCHAR[c] = TCHAR[c + 32] = 1;
+
+function isToken(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || TCHAR[c] === 0) return false;
+  }
+  return true;
 }
 
 function isOws(code: number): boolean {
