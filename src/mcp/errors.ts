@@ -14,7 +14,16 @@ export class TransportError extends Error {
 }
 
 const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
-const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+const TLS_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
 
 /** Turns whatever undici or node threw into a TransportError with a message a user can act on. */
 export function toTransportError(err: unknown, what: string): TransportError {
@@ -26,10 +35,13 @@ export function toTransportError(err: unknown, what: string): TransportError {
   if (CONNECT_CODES.has(code)) {
     return new TransportError('connect', `${what}: cannot connect (${code}). Is the server running and the URL right?`);
   }
+  if (TLS_CODES.has(code)) {
+    return new TransportError('connect', `${what}: TLS certificate refused (${code}: ${detail}). Use a trusted certificate, or point NODE_EXTRA_CA_CERTS at its CA`);
+  }
   if (RESET_CODES.has(code)) {
     return new TransportError('reset', `${what}: connection closed by the server (${code}: ${detail})`);
   }
-  if (code === 'UND_ERR_DESTROYED' || code === 'UND_ERR_ABORTED') {
+  if (code === 'UND_ERR_DESTROYED' || code === 'UND_ERR_ABORTED' || code === 'UND_ERR_CLOSED') {
     return new TransportError('closed', `${what}: request cancelled (${detail})`);
   }
   return new TransportError('reset', `${what}: ${code ? code + ': ' : ''}${detail}`);

@@ -223,6 +223,8 @@ export class H1ResponseParser {
     if (this.noBody || status === 204 || status === 304) {
       this.finish();
     } else if (chunked) {
+      // Both framings at once is a smuggling pattern (RFC 9112 §6.3): read it chunked, then close.
+      if (contentLength >= 0) this.keepAlive = false;
       this.state = State.ChunkSize;
       this.line = '';
     } else if (otherCoding || contentLength < 0) {

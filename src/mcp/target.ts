@@ -28,6 +28,8 @@ export function displayUrl(url: URL): string {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Headers that frame the message or the connection, which the HTTP client sets itself. */
+const FRAMING_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'te', 'trailer']);
 
 const CONNECTION_OPTIONS = {
   pipelining: 1,
@@ -84,7 +86,10 @@ export class McpTarget {
     this.sessionClient = options.sessionClient ?? (process.env.MCP_LOAD_HTTP_CLIENT === 'undici' ? 'undici' : 'lean');
     this.maxHandshakes = positive(options.maxConcurrentHandshakes ?? DEFAULT_MAX_CONCURRENT_HANDSHAKES, 'maxConcurrentHandshakes');
     const flat: string[] = [];
-    for (const [name, value] of Object.entries(options.headers ?? {})) flat.push(name.toLowerCase(), value);
+    for (const [name, value] of Object.entries(options.headers ?? {})) {
+      if (FRAMING_HEADERS.has(name.toLowerCase())) throw new TypeError(`header ${name} is set by mcp-load for each request; remove it`);
+      flat.push(name.toLowerCase(), value);
+    }
     // Credentials in the URL become Basic auth (the connection's origin drops them), unless configured.
     if ((url.username || url.password) && !flat.includes('authorization')) {
       const credentials = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;

@@ -120,6 +120,15 @@ describe('H1ResponseParser: framing', () => {
     }
   });
 
+  it('a response with both Transfer-Encoding and Content-Length is read chunked and its connection not reused', () => {
+    const text = 'HTTP/1.1 200 OK\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n';
+    const { parser, sink, consumed } = parseWhole(text);
+    assert.equal(consumed, Buffer.byteLength(text));
+    assert.equal(sink.body, 'hello');
+    assert.equal(sink.ends, 1);
+    assert.equal(parser.keepAlive, false);
+  });
+
   it('chunked without trailers ends at the empty line after the last chunk', () => {
     const text = 'HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n';
     const { parser, sink, consumed } = parseWhole(text);

@@ -91,3 +91,15 @@ describe('configured headers reach the server on every request', () => {
     ]);
   });
 });
+
+describe('McpTarget header options', () => {
+  it('refuses headers that frame the message or the connection, which the client sets itself', () => {
+    for (const name of ['Content-Length', 'transfer-encoding', 'Connection', 'keep-alive', 'Upgrade']) {
+      assert.throws(() => new McpTarget({ url: 'http://127.0.0.1:1/mcp', headers: { [name]: 'x' } }), {
+        name: 'TypeError',
+        message: `header ${name} is set by mcp-load for each request; remove it`,
+      });
+    }
+    assert.doesNotThrow(() => new McpTarget({ url: 'http://127.0.0.1:1/mcp', headers: { Host: 'api.example.com', 'X-Tenant': 'a' } }));
+  });
+});

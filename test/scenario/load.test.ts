@@ -87,6 +87,13 @@ describe('errors', () => {
     ]);
   });
 
+  it('refuse headers that frame the message, which mcp-load sets per request', () => {
+    assert.deepEqual(errorsOf(`headers:\n  X-Api-Key: abc\n  Content-Length: 10\n  connection: close\n${MINIMAL}`), [
+      'scenario.yml:3:3: headers.Content-Length: is set by mcp-load for each request; remove it',
+      'scenario.yml:4:3: headers.connection: is set by mcp-load for each request; remove it',
+    ]);
+  });
+
   it('list the allowed keys when nothing is close', () => {
     assert.deepEqual(errorsOf(withScenario('executor: constant-vus\nduration: 1s\nflow: [ping]\nzzz: 1')), [
       'scenario.yml:6:5: scenarios.s.zzz: unknown key; constant-vus takes: executor, startTime, gracefulStop, session, flow, tags, vus, duration',
