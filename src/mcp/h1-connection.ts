@@ -23,6 +23,7 @@ interface Pending {
   settled: boolean;
 }
 
+const sharedReadBuffer = Buffer.allocUnsafe(64 * 1024);
 /** Dropped this long before the server's own keep-alive timeout, as undici does, to avoid the race. */
 const KEEP_ALIVE_MARGIN_MS = 2000;
 const UNSAFE_HEADER_TEXT = /[\r\n\0]/;
@@ -123,7 +124,8 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
   }
 
   onBody(chunk: Buffer): void {
-    this.current?.handler.onData?.(chunk);
+    // The handler may keep the chunk; a view of the shared read buffer would be overwritten.
+    if (this.current) this.current.handler.onData?.(this.secure ? chunk : Buffer.from(chunk));
   }
 
   onEnd(): void {
@@ -199,7 +201,7 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
 
   private connect(): net.Socket {
     this.dropSocket();
-    const socket = this.secure
+    const socket: net.Socket = this.secure
       ? tls.connect({
           host: this.host,
           port: this.port,
@@ -207,9 +209,21 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
           ALPNProtocols: ['http/1.1'],
           ...this.tlsOptions,
         })
-      : net.connect({ host: this.host, port: this.port });
+      : net.connect({
+          host: this.host,
+          port: this.port,
+          // Plain sockets read straight into one shared buffer, past the stream machinery: every
+          // read is parsed (and any body bytes copied out) before the next one can happen.
+          onread: {
+            buffer: sharedReadBuffer,
+            callback: (n: number, buf: Uint8Array): boolean => {
+              this.onSocketData(socket, (buf as Buffer).subarray(0, n));
+              return true;
+            },
+          },
+        });
     socket.setNoDelay(true);
-    socket.on('data', (chunk: Buffer) => this.onSocketData(socket, chunk));
+    if (this.secure) socket.on('data', (chunk: Buffer) => this.onSocketData(socket, chunk));
     socket.on('error', (err) => this.onSocketGone(socket, err));
     // 'end' (the server's FIN) comes a tick before 'close': a request must not be written in between.
     socket.on('end', () => this.onSocketGone(socket, null));

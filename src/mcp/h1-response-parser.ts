@@ -152,7 +152,7 @@ export class H1ResponseParser {
     const end = buf.indexOf(CRLFCRLF, searchFrom);
     if (end < 0) {
       if (buf.length > MAX_HEAD_BYTES) throw new H1ParseError(`headers exceed ${MAX_HEAD_BYTES} bytes`);
-      this.head = buf; // socket chunks are never reused, so a view is safe to keep
+      this.head = this.head === null ? Buffer.from(buf) : buf; // a copy: the caller may reuse `data`
       return data.length;
     }
     if (end > MAX_HEAD_BYTES) throw new H1ParseError(`headers exceed ${MAX_HEAD_BYTES} bytes`);
