@@ -33,3 +33,48 @@ export function isResponse(m: JsonRpcMessage): m is JsonRpcResponse {
 export function isRequest(m: JsonRpcMessage): m is JsonRpcRequest {
   return 'id' in m && 'method' in m;
 }
+
+/** JSON of deeply frozen values (scenario constants), computed once per object: it can never change. */
+const frozenJson = new WeakMap<object, string>();
+
+/**
+ * The wire form of a message. A `tools/call` whose arguments are deeply frozen, as a scenario's
+ * constant arguments are, reuses their JSON instead of serializing them on every call.
+ */
+export function serializeMessage(message: JsonRpcMessage): string {
+  const request = message as JsonRpcRequest;
+  const params = request.params;
+  if (request.method === 'tools/call' && params !== undefined && typeof request.id === 'number') {
+    const args = params.arguments;
+    if (args !== null && typeof args === 'object' && typeof params.name === 'string' && onlyNameAndArguments(params)) {
+      const json = jsonOfFrozen(args);
+      if (json !== undefined) {
+        return `{"jsonrpc":"2.0","id":${request.id},"method":"tools/call","params":{"name":${JSON.stringify(params.name)},"arguments":${json}}}`;
+      }
+    }
+  }
+  return JSON.stringify(message);
+}
+
+function onlyNameAndArguments(params: Record<string, unknown>): boolean {
+  for (const key in params) if (key !== 'name' && key !== 'arguments') return false;
+  return true;
+}
+
+function jsonOfFrozen(value: object): string | undefined {
+  let json = frozenJson.get(value);
+  if (json === undefined) {
+    if (!isDeepFrozen(value)) return undefined;
+    json = JSON.stringify(value);
+    frozenJson.set(value, json);
+  }
+  return json;
+}
+
+function isDeepFrozen(value: object): boolean {
+  if (!Object.isFrozen(value)) return false;
+  for (const child of Object.values(value)) {
+    if (child !== null && typeof child === 'object' && !isDeepFrozen(child)) return false;
+  }
+  return true;
+}

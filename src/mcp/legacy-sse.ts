@@ -1,6 +1,6 @@
 import { HttpExchange } from './http-exchange.ts';
 import { TransportError } from './errors.ts';
-import { isRequest, isResponse, parseMessages, snippet } from './json-rpc.ts';
+import { isRequest, isResponse, parseMessages, serializeMessage, snippet } from './json-rpc.ts';
 import { displayUrl, type McpTarget } from './target.ts';
 import type { OperationTrace } from './trace.ts';
 import type { ServerMessageSink, Transport } from './transport.ts';
@@ -173,7 +173,7 @@ export class LegacySseTransport implements Transport {
       method: 'POST',
       path: endpoint.pathname + endpoint.search,
       headers: [...this.target.baseHeaders, 'content-type', 'application/json'],
-      body: JSON.stringify(message),
+      body: serializeMessage(message),
       purpose,
       timeoutMs: this.target.timeoutMs,
       maxBytes: this.target.maxResponseBytes,

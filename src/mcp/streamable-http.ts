@@ -2,7 +2,7 @@ import type { EventSourceMessage } from 'eventsource-parser';
 import { HttpExchange, isJson, type ExchangeReply } from './http-exchange.ts';
 import { TransportError } from './errors.ts';
 import type { SessionConnection } from './h1-connection.ts';
-import { isRequest, isResponse, parseMessages, snippet } from './json-rpc.ts';
+import { isRequest, isResponse, parseMessages, serializeMessage, snippet } from './json-rpc.ts';
 import type { McpTarget } from './target.ts';
 import type { OperationTrace } from './trace.ts';
 import type { ServerMessageSink, Transport } from './transport.ts';
@@ -207,7 +207,7 @@ export class StreamableHttpTransport implements Transport {
       method: 'POST',
       path: this.path,
       headers: this.headers(message, ACCEPT_BOTH),
-      body: JSON.stringify(message),
+      body: serializeMessage(message),
       purpose,
       timeoutMs: this.target.timeoutMs,
       maxBytes: this.target.maxResponseBytes,
