@@ -17,12 +17,17 @@ export const FILES = {
   history: 'history.json',
 } as const;
 
-/** Defaults from the scenario id; a custom artifact-name (say, per matrix job) names the others too. */
-export function artifactNames(scenarioId: string, artifactName?: string): ArtifactNames {
-  const results = artifactName ?? `mcp-load-${scenarioId}`;
+/**
+ * Defaults from the scenario id (and the shard, so that the jobs of a sharded matrix upload apart
+ * and each finds its own slice's baseline: `mcp-load-agents-shard-2-of-4`); a custom artifact-name
+ * (say, per matrix job) names the others too.
+ */
+export function artifactNames(scenarioId: string, artifactName?: string, shard?: { index: number; count: number }): ArtifactNames {
+  const slice = shard === undefined ? '' : `-shard-${shard.index}-of-${shard.count}`;
+  const results = artifactName ?? `mcp-load-${scenarioId}${slice}`;
   return {
     results,
     report: `${results}.html`,
-    history: artifactName === undefined ? `mcp-load-history-${scenarioId}` : `${artifactName}-history`,
+    history: artifactName === undefined ? `mcp-load-history-${scenarioId}${slice}` : `${artifactName}-history`,
   };
 }

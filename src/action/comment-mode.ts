@@ -26,7 +26,7 @@ export async function commentMode(inputs: ActionInputs, ctx: ActionContext): Pro
     throw new Error(`mode comment runs in a workflow_run workflow (see the fork-safe pattern in docs/action.md), not on ${ctx.eventName || 'this'} events`);
   }
   const scenarioId = inputs.scenario ? slugify(basename(inputs.scenario, extname(inputs.scenario))) : '';
-  const names = artifactNames(scenarioId, inputs.artifactName);
+  const names = artifactNames(scenarioId, inputs.artifactName, inputs.shard);
   const api = new GitHubApi(inputs.token, ctx.repo);
   const store = new ArtifactStore(inputs.token, ctx.repo);
   const workDir = join(ctx.tempDir, `mcp-load-${ctx.runId}-${names.results}`);

@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { parseShard as parseShardText, type Shard } from '../scenario/shard.ts';
 
 export type BaselineInput = { kind: 'auto' } | { kind: 'none' } | { kind: 'path'; path: string };
 export type CommentPolicy = 'always' | 'on-regression' | 'never';
@@ -24,7 +25,8 @@ export interface ActionInputs {
   /** Undefined: `mcp-load-<scenario id>`. */
   artifactName?: string;
   reportDir: string;
-  shard?: { index: number; count: number };
+  /** Run only this slice of the load (`i/n`); `mcp-load merge` combines the n jobs' results. */
+  shard?: Shard;
 }
 
 /** An input with a value the action cannot use; the message names the input. */
@@ -71,14 +73,12 @@ export function readInputs(get: InputReader = readInput): ActionInputs {
 }
 
 /** `i/n` with 1 ≤ i ≤ n. */
-export function parseShard(text: string): { index: number; count: number } {
-  const match = /^(\d+)\/(\d+)$/.exec(text);
-  const index = Number(match?.[1]);
-  const count = Number(match?.[2]);
-  if (!match || index < 1 || count < 1 || index > count) {
-    throw new InputError(`input shard must be i/n with 1 ≤ i ≤ n (e.g. 2/4), got ${JSON.stringify(text)}`);
+export function parseShard(text: string): Shard {
+  try {
+    return parseShardText(text);
+  } catch (err) {
+    throw new InputError(`input ${(err as Error).message}`);
   }
-  return { index, count };
 }
 
 function readBaseline(value: string): BaselineInput {

@@ -6,13 +6,17 @@ import { StopSignal } from '../engine/stop-signal.ts';
 import { throttledProgress } from '../report/progress.ts';
 import { renderTerminalSummary } from '../report/terminal.ts';
 import { buildResult, type Result } from '../results/index.ts';
+import { formatShard, type Shard } from '../scenario/shard.ts';
 import type { Scenario } from '../scenario/types.ts';
 
 /** A log line every this often: the Actions log is not a terminal. */
 const PROGRESS_EVERY_MS = 10_000;
 
-/** Runs the scenario against its target, or the embedded demo server when it has none; logs progress and the summary. */
-export async function runLoadTest(scenario: Scenario, env: NodeJS.ProcessEnv = process.env): Promise<Result> {
+/**
+ * Runs the scenario (or the shard's slice of it) against its target, or the embedded demo server
+ * when it has none; logs progress and the summary.
+ */
+export async function runLoadTest(scenario: Scenario, shard?: Shard, env: NodeJS.ProcessEnv = process.env): Promise<Result> {
   let demo: DemoServer | undefined;
   let url = scenario.target;
   if (url === undefined) {
@@ -25,7 +29,9 @@ export async function runLoadTest(scenario: Scenario, env: NodeJS.ProcessEnv = p
   const abort = new StopSignal();
   const unhook = stopOnSignals(stop, abort, () => core.warning('mcp-load: cancelled; stopping gracefully and writing the results of what ran'));
   try {
-    const outcome = await runTest(scenario, { url, stop, abort, onProgress: throttledProgress((line) => core.info(line), PROGRESS_EVERY_MS) });
+    if (shard) core.info(`shard ${formatShard(shard)}: this job runs its slice of the load; merge the ${shard.count} jobs' result.json with npx mcp-load merge`);
+    const onProgress = throttledProgress((line) => core.info(line), PROGRESS_EVERY_MS);
+    const outcome = await runTest(scenario, { url, stop, abort, onProgress, ...(shard ? { shard } : {}) });
     const result = buildResult(scenario, url, outcome, env);
     core.info(renderTerminalSummary(result));
     return result;

@@ -48,11 +48,10 @@ interface ReportFiles {
  * history, outputs. Returns why the step fails (thresholds, regression): decided after all is written.
  */
 export async function runMode(inputs: ActionInputs, ctx: ActionContext, secrets: Secrets): Promise<string[]> {
-  if (inputs.shard) core.warning(`input shard ${inputs.shard.index}/${inputs.shard.count} is reserved and not used yet: this job runs the whole scenario`);
   const scenario = await core.group('Scenario', () => readScenario(inputs, secrets));
   // Read before the run: a wrong path should not cost a load test.
   const fixedBaseline = inputs.baseline.kind === 'path' ? await readResult(inputs.baseline.path) : undefined;
-  const result = secrets.redactResult(await core.group('Load test', () => runLoadTest(scenario)));
+  const result = secrets.redactResult(await core.group('Load test', () => runLoadTest(scenario, inputs.shard)));
 
   const setup = runSetup(inputs, ctx, secrets, scenario.id);
   const { baseline, previous, onBaselineBranch } = await core.group('Baseline', () => findBaseline(setup, fixedBaseline));
@@ -63,7 +62,10 @@ export async function runMode(inputs: ActionInputs, ctx: ActionContext, secrets:
 
   const regression = comparison?.comparable === true && comparison.regression;
   const pullRequest = ctx.pullRequest;
-  if (pullRequest) {
+  if (pullRequest && inputs.shard) {
+    // A slice's figures would misstate the load; the job that merges the shards reports the whole.
+    core.info(`shard ${inputs.shard.index}/${inputs.shard.count}: no pull request comment from a slice of the load (the job summary has this slice's report)`);
+  } else if (pullRequest) {
     await core.group('Pull request comment', async () => {
       try {
         await postComment(setup.api, {
@@ -100,7 +102,7 @@ async function readScenario(inputs: ActionInputs, secrets: Secrets): Promise<Sce
 }
 
 function runSetup(inputs: ActionInputs, ctx: ActionContext, secrets: Secrets, scenarioId: string): RunSetup {
-  const names = artifactNames(scenarioId, inputs.artifactName);
+  const names = artifactNames(scenarioId, inputs.artifactName, inputs.shard);
   const store = ArtifactStore.available() ? new ArtifactStore(inputs.token, ctx.repo) : undefined;
   if (!store) core.warning('mcp-load: this runner has no artifact service (ACTIONS_RUNTIME_TOKEN, ACTIONS_RESULTS_URL): nothing is uploaded and no baseline is looked up');
   return {

@@ -2,11 +2,12 @@ import { parseArgs } from 'node:util';
 import { parseHeaderOptions, UsageError } from './args.ts';
 import { fileURLToPath } from 'node:url';
 import { TargetNotReadyError } from '../engine/readiness.ts';
-import { ScenarioError } from '../scenario/index.ts';
+import { parseShard, ScenarioError, ShardError, type Shard } from '../scenario/index.ts';
 import { dirname } from 'node:path';
-import { readResult, ResultFileError } from '../results/index.ts';
+import { MergeError, readResult, ResultFileError } from '../results/index.ts';
 import { HistoryFileError } from '../compare/index.ts';
 import { runCompareCommand } from './compare-command.ts';
+import { runMergeCommand } from './merge-command.ts';
 import { writeReportFiles } from './report-files.ts';
 import { runRunCommand } from './run-command.ts';
 import { runSessionCommand } from './session-command.ts';
@@ -18,11 +19,16 @@ Commands:
   run <scenario.yml>     run a load test; exit 99 when a threshold fails (as k6)
     --target <url>       override the scenario's target (e.g. a preview deployment)
     --out <dir>          where result.json goes (default mcp-load-results)
+    --shard <i/n>        run slice i of n (e.g. 2/4) of the load; merge the n results
     --quiet              no progress line
   demo                   run examples/quickstart.yml against the embedded demo server
   compare <current.json> [baseline.json]
                          flag regressions that are real, not noise; exit 1 on one
     --history <dir|file> compare against the history of earlier runs (≥ 5) instead
+  merge <result.json>…   merge the results of all shards of one test (run --shard i/n)
+                         into one result.json, report.html and summary.md; exit 99
+                         when a threshold fails on the merged load
+    --out <dir>          where they go (default mcp-load-results)
   report <result.json>   re-render report.html and summary.md from a result
     --out <dir>          where they go (default: beside the result)
     --baseline <file>    a baseline result to show alongside
@@ -50,6 +56,8 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
         return await runCommand([quickstartPath(), ...rest], out);
       case 'report':
         return await reportCommand(rest, out);
+      case 'merge':
+        return await mergeCommand(rest, out);
       case 'compare': {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { history: { type: 'string' } } });
         if (!positionals[0]) throw new UsageError('compare needs the current result, e.g. mcp-load compare result.json baseline.json');
@@ -69,7 +77,7 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
       process.stderr.write(`mcp-load: ${err.message}\n\n${USAGE}`);
       return 2;
     }
-    if (err instanceof ScenarioError || err instanceof TargetNotReadyError || err instanceof ResultFileError || err instanceof HistoryFileError) {
+    if (err instanceof ScenarioError || err instanceof TargetNotReadyError || err instanceof ResultFileError || err instanceof HistoryFileError || err instanceof MergeError || err instanceof ShardError) {
       process.stderr.write(`mcp-load: ${err.message}\n`);
       return 1;
     }
@@ -84,6 +92,7 @@ async function runCommand(argv: string[], out: (line: string) => void): Promise<
     options: {
       target: { type: 'string' },
       out: { type: 'string', default: 'mcp-load-results' },
+      shard: { type: 'string' },
       quiet: { type: 'boolean', default: false },
     },
   });
@@ -93,10 +102,34 @@ async function runCommand(argv: string[], out: (line: string) => void): Promise<
     file,
     target: values.target,
     outDir: values.out!,
+    ...(values.shard === undefined ? {} : { shard: shardOption(values.shard) }),
     quiet: values.quiet!,
     out: (text) => out(text.replace(/\n$/, '')),
     err: (text) => process.stderr.write(text),
     interactive: process.stderr.isTTY === true,
+  });
+}
+
+function shardOption(text: string): Shard {
+  try {
+    return parseShard(text);
+  } catch (err) {
+    throw new UsageError(`--${(err as Error).message}`);
+  }
+}
+
+async function mergeCommand(argv: string[], out: (line: string) => void): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { out: { type: 'string', default: 'mcp-load-results' } },
+  });
+  if (positionals.length === 0) throw new UsageError('merge needs the result.json of every shard, e.g. mcp-load merge shard-1/result.json shard-2/result.json');
+  return runMergeCommand({
+    files: positionals,
+    outDir: values.out!,
+    out: (text) => out(text.replace(/\n$/, '')),
+    err: (text) => process.stderr.write(text),
   });
 }
 

@@ -5,13 +5,15 @@ import { StopSignal } from '../engine/stop-signal.ts';
 import { renderProgressLine, throttledProgress } from '../report/progress.ts';
 import { renderTerminalSummary } from '../report/terminal.ts';
 import { buildResult } from '../results/index.ts';
-import { loadScenario } from '../scenario/index.ts';
+import { formatShard, loadScenario, shardScenario, type Shard } from '../scenario/index.ts';
 import { writeReportFiles } from './report-files.ts';
 
 export interface RunCommandOptions {
   file: string;
   target?: string;
   outDir: string;
+  /** Run only this slice of the load; `mcp-load merge` combines the shards' results. */
+  shard?: Shard;
   quiet: boolean;
   out: (text: string) => void;
   err: (text: string) => void;
@@ -29,6 +31,8 @@ const LOG_PROGRESS_EVERY_MS = 10_000;
 /** `mcp-load run scenario.yml`: load, run with live progress, summarize, write the result. */
 export async function runRunCommand(options: RunCommandOptions): Promise<number> {
   const scenario = await loadScenario(options.file, { target: options.target });
+  // A shard without load is refused before the demo server starts (the engine checks again).
+  if (options.shard) shardScenario(scenario, options.shard);
   let demo: DemoServer | undefined;
   let url = scenario.target;
   if (url === undefined) {
@@ -42,7 +46,8 @@ export async function runRunCommand(options: RunCommandOptions): Promise<number>
     options.err('\nstopping: running iterations may finish (gracefulStop); press Ctrl-C again to stop now\n'),
   );
   try {
-    const run = await runTest(scenario, { url, stop, abort, onProgress: progressPrinter(options) });
+    if (options.shard) options.err(`shard ${formatShard(options.shard)}: running this slice of ${options.file}; merge the shards' results with mcp-load merge\n`);
+    const run = await runTest(scenario, { url, stop, abort, onProgress: progressPrinter(options), ...(options.shard ? { shard: options.shard } : {}) });
     if (!options.quiet && options.interactive) options.err('\n');
     const result = buildResult(scenario, url, run);
     const files = await writeReportFiles(options.outDir, result);

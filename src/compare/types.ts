@@ -41,6 +41,8 @@ export interface Fingerprint {
   os: string;
   arch: string;
   cpus: number;
+  /** `2/4` for one shard of a sharded run: a slice of the load compares only with the same slice. */
+  shard?: string;
 }
 
 /** Whole-run figures of one tool row. Durations in ms. */

@@ -1,4 +1,5 @@
 import { McpTarget, type SessionOptions } from '../mcp/index.ts';
+import { shardScenario, type Shard } from '../scenario/shard.ts';
 import type { Scenario, ScenarioSpec } from '../scenario/types.ts';
 import { ErrorSamples, type ErrorKind } from './error-samples.ts';
 import { EventLoopMonitor } from './event-loop.ts';
@@ -37,6 +38,8 @@ export interface RunOptions {
   onProgress?: (progress: Progress) => void;
   /** Options for each MCP session (canned replies, stream, …). */
   session?: SessionOptions;
+  /** Run only this shard's slice of the load (`--shard i/n`); n shards together run the whole. */
+  shard?: Shard;
 }
 
 export interface RunOutcome {
@@ -53,13 +56,17 @@ export interface RunOutcome {
   /** Things the user should know about the run itself (generator saturated, …). */
   warnings: string[];
   vusMax: number;
+  /** The slice this run was, when sharded. */
+  shard?: Shard;
 }
 
 /** Generator event-loop p99 above this means the generator, not the server, set the pace. */
 const GENERATOR_LAG_WARN_MS = 50;
 
 /** Runs every scenario of the test against the target and returns its metrics. */
-export async function runTest(scenario: Scenario, options: RunOptions): Promise<RunOutcome> {
+export async function runTest(whole: Scenario, options: RunOptions): Promise<RunOutcome> {
+  // Refused before anything starts when this shard would get no load.
+  const scenario = options.shard ? shardScenario(whole, options.shard) : whole;
   await initMetrics();
   const stop = options.stop ?? new StopSignal();
   const abort = options.abort ?? new StopSignal();
@@ -67,7 +74,9 @@ export async function runTest(scenario: Scenario, options: RunOptions): Promise<
   const sessionOptions: SessionOptions = { transport: scenario.transport, ...options.session };
   try {
     if (scenario.wait.timeoutMs > 0) await waitForTarget(target, sessionOptions, scenario.wait.timeoutMs, stop);
-    return await runScenarios(scenario, target, sessionOptions, stop, abort, options.onProgress);
+    const outcome = await runScenarios(scenario, target, sessionOptions, stop, abort, options.onProgress);
+    if (options.shard) outcome.shard = { index: options.shard.index, count: options.shard.count };
+    return outcome;
   } finally {
     await target.close();
   }

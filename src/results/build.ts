@@ -1,11 +1,11 @@
 import { cpus } from 'node:os';
 import type { RunOutcome } from '../engine/run.ts';
-import { seriesKey, snapshot } from '../engine/metrics/index.ts';
-import type { Scenario } from '../scenario/types.ts';
+import { seriesKey, snapshot, type ThresholdResult } from '../engine/metrics/index.ts';
+import type { Scenario, ThresholdSpec } from '../scenario/types.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { breakdowns } from './breakdown.ts';
 import { httpPerCall } from './http-per-call.ts';
-import { RESULT_SCHEMA_VERSION, type CheckOutcome, type Result } from './types.ts';
+import { RESULT_SCHEMA_VERSION, type CheckOutcome, type Result, type ThresholdOutcome } from './types.ts';
 
 /** The versioned result of a run: what the engine measured, in the one format every reader uses. */
 export function buildResult(scenario: Scenario, url: string, run: RunOutcome, env: NodeJS.ProcessEnv = process.env): Result {
@@ -29,13 +29,7 @@ export function buildResult(scenario: Scenario, url: string, run: RunOutcome, en
     timeSeries: run.timeSeries.toJSON(),
     httpPerCall: httpPerCall(metrics),
     ...breakdowns(metrics),
-    thresholds: run.thresholds.map((t, i) => ({
-      key: scenario.thresholds[i]?.key ?? seriesKey(t.metric, t.tags),
-      source: t.source,
-      ok: t.ok,
-      observed: t.observed,
-      ...(t.error ? { error: t.error } : {}),
-    })),
+    thresholds: thresholdOutcomes(scenario.thresholds, run.thresholds),
     checks: checksOf(metrics),
     errors: run.errors,
     warnings: run.warnings,
@@ -43,10 +37,23 @@ export function buildResult(scenario: Scenario, url: string, run: RunOutcome, en
   };
   if (env.GITHUB_SHA || env.GITHUB_REF) result.environment.git = { sha: env.GITHUB_SHA, ref: env.GITHUB_REF };
   if (run.interrupted) result.interrupted = run.interrupted;
+  if (run.shard) result.shard = { index: run.shard.index, count: run.shard.count };
   return result;
 }
 
-function checksOf(metrics: Result['metrics']): CheckOutcome[] {
+/** Evaluated thresholds under the keys the scenario wrote them with. */
+export function thresholdOutcomes(specs: readonly Pick<ThresholdSpec, 'key'>[], evaluated: readonly ThresholdResult[]): ThresholdOutcome[] {
+  return evaluated.map((t, i) => ({
+    key: specs[i]?.key ?? seriesKey(t.metric, t.tags),
+    source: t.source,
+    ok: t.ok,
+    observed: t.observed,
+    ...(t.error ? { error: t.error } : {}),
+  }));
+}
+
+/** Pass and fail counts per check, from the tagged `checks` series. */
+export function checksOf(metrics: Result['metrics']): CheckOutcome[] {
   const out: CheckOutcome[] = [];
   for (const s of metrics.metrics) {
     if (s.metric !== 'checks' || s.type !== 'rate' || s.tags.check === undefined) continue;

@@ -3,7 +3,7 @@ import type { MetricsSnapshot, TimeSeriesJSON } from '../engine/metrics/index.ts
 import type { ScenarioEcho } from '../scenario/types.ts';
 import type { OperationBreakdown } from './breakdown.ts';
 
-/** Bumped on any change a reader of an older version would misread. */
+/** Bumped on any change a reader of an older version would misread (a new optional field is not one). */
 export const RESULT_SCHEMA_VERSION = 1;
 
 /** HTTP requests per MCP call: overall, per MCP method, and per phase of a session's life. */
@@ -62,4 +62,8 @@ export interface Result {
   errors: ErrorKind[];
   warnings: string[];
   vusMax: number;
+  /** Set when this run was one slice of a sharded test (`--shard 2/4`): `mcp-load merge` combines the n slices. */
+  shard?: { index: number; count: number };
+  /** Set on the result of `mcp-load merge`: how many shard results it combines. */
+  mergedShards?: number;
 }

@@ -7,3 +7,4 @@ export { compileThink } from './think.ts';
 export { parseThresholdKey, parseThresholdExpression, BUILTIN_METRICS, type MetricType } from './thresholds.ts';
 export { plannedDurationMs, peakVUs } from './executors.ts';
 export type * from './types.ts';
+export { formatShard, parseShard, shardExecutor, shardScenario, shardsWithLoad, shareOf, ShardError, type Shard } from './shard.ts';

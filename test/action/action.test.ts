@@ -169,9 +169,8 @@ describe('the action on a pull request', () => {
   });
 
   it('writes the outputs, the job summary and the report files, and uploads the artifacts', async () => {
-    const run = await prRun(541, { shard: '1/2' });
+    const run = await prRun(541);
     assert.equal(run.exitCode, 0, run.log);
-    assert.ok(commandLines(run, 'warning').some((l) => l.includes('input shard 1/2 is reserved and not used yet')));
     assert.deepEqual(Object.keys(run.outputs).sort(), ['error-rate', 'http-per-mcp', 'http-reqs', 'mcp-calls', 'p95-ms', 'regression', 'report', 'result'].sort());
     assert.equal(run.outputs.result, join(run.reportDir, 'result.json'));
     assert.equal(run.outputs.report, join(run.reportDir, 'report.html'));
@@ -191,6 +190,22 @@ describe('the action on a pull request', () => {
     assert.equal(html?.contentType, 'text/html', 'the HTML report is uploaded unzipped');
     assert.equal(fake.artifactsOf(541).find((a) => a.name === 'mcp-load-quick')?.contentType, 'application/zip');
     assert.ok(commandLines(run, 'group').length >= 4, 'log groups per phase');
+  });
+
+  it('runs its slice with input shard, records it, uploads under a per-shard name and leaves the comment to the merge', async () => {
+    const commentsBefore = JSON.stringify(ourComments(PR));
+    const run = await prRun(545, { shard: '2/2' });
+    assert.equal(run.exitCode, 0, run.log);
+    assert.ok(!commandLines(run, 'warning').some((l) => l.includes('shard')), 'no warning about the shard');
+    assert.match(run.log, /shard 2\/2: this job runs its slice of the load; merge the 2 jobs' result\.json with npx mcp-load merge/);
+    assert.match(run.log, /shard 2\/2: no pull request comment from a slice of the load/);
+    const result = JSON.parse(readFileSync(run.outputs.result, 'utf8'));
+    assert.deepEqual(result.shard, { index: 2, count: 2 });
+    // QUICK_SCENARIO has 2 constant VUs: this shard runs one of them.
+    assert.equal(result.vusMax, 1);
+    assert.deepEqual(fake.artifactsOf(545).map((a) => a.name).sort(), ['mcp-load-quick-shard-2-of-2', 'mcp-load-quick-shard-2-of-2.html']);
+    assert.equal(JSON.stringify(ourComments(PR)), commentsBefore, 'no comment posted or edited');
+    assert.match(run.summary, /mcp-load: passed/);
   });
 
   it('masks the secrets and keeps them out of the result, the reports and the comment', async () => {

@@ -20,6 +20,7 @@ export type { GaugeHandle, GaugeSummary } from './gauge.ts';
 export type { TrendHandle, TrendState, TrendSummary } from './trend.ts';
 export {
   fromSnapshot,
+  mergeOverWindow,
   mergeRegistries,
   mergeSnapshots,
   mergeTrendStates,

@@ -72,9 +72,18 @@ export function fromSnapshot(data: MetricsSnapshot): MetricsRegistry {
 export function mergeRegistries(a: MetricsRegistry, b: MetricsRegistry, nowMs: number = Date.now()): MetricsRegistry {
   const wa = a.window(nowMs);
   const wb = b.window(nowMs);
-  const merged = new MetricsRegistry({ nowMs: Math.min(wa.startMs, wb.startMs) });
-  merged.finish(Math.max(wa.endMs, wb.endMs));
-  for (const source of [a, b]) {
+  return mergeOverWindow([a, b], { startMs: Math.min(wa.startMs, wb.startMs), endMs: Math.max(wa.endMs, wb.endMs) });
+}
+
+/**
+ * A new registry with the samples of all `sources` (merged as `mergeRegistries` does), measured over
+ * `window`: for shards that ran the same schedule at different times, the schedule's length, not
+ * the wall time from the first start to the last end.
+ */
+export function mergeOverWindow(sources: readonly MetricsRegistry[], window: { startMs: number; endMs: number }): MetricsRegistry {
+  const merged = new MetricsRegistry({ nowMs: window.startMs });
+  merged.finish(window.endMs);
+  for (const source of sources) {
     for (const metric of source.all()) mergeMetric(merged, metric);
   }
   return merged;
