@@ -9,6 +9,11 @@ export function renderTerminalSummary(result: Result): string {
   const total = new Map<string, SeriesSnapshot>();
   for (const s of result.metrics.metrics) if (Object.keys(s.tags).length === 0) total.set(s.metric, s);
   const lines: string[] = [];
+  if (result.shard) {
+    lines.push(`  shard ${result.shard.index}/${result.shard.count}: one slice of the load; \`mcp-load merge\` adds the slices into the whole`, '');
+  } else if (result.mergedShards) {
+    lines.push(`  merged from ${result.mergedShards} shards`, '');
+  }
 
   if (result.thresholds.length > 0) {
     lines.push('  █ THRESHOLDS', '');
