@@ -1037,7 +1037,7 @@ var require_util = __commonJS({
     var { kDestroyed, kBodyUsed, kListeners, kBody } = require_symbols();
     var { IncomingMessage } = __require("node:http");
     var stream = __require("node:stream");
-    var net = __require("node:net");
+    var net2 = __require("node:net");
     var { stringify } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var timers = require_timers();
@@ -1056,7 +1056,7 @@ var require_util = __commonJS({
         yield* this[kBody];
       }
     };
-    function noop3() {
+    function noop4() {
     }
     function wrapRequestBody(body) {
       if (isStream(body)) {
@@ -1186,7 +1186,7 @@ var require_util = __commonJS({
       }
       assert2(typeof host === "string");
       const servername = getHostname(host);
-      if (net.isIP(servername)) {
+      if (net2.isIP(servername)) {
         return "";
       }
       return servername;
@@ -1735,7 +1735,7 @@ var require_util = __commonJS({
     }
     var setupConnectTimeout = process.platform === "win32" ? (socketWeakRef, opts) => {
       if (!opts.timeout) {
-        return noop3;
+        return noop4;
       }
       let s1 = null;
       let s2 = null;
@@ -1751,7 +1751,7 @@ var require_util = __commonJS({
       };
     } : (socketWeakRef, opts) => {
       if (!opts.timeout) {
-        return noop3;
+        return noop4;
       }
       let s1 = null;
       const fastTimer = timers.setFastTimeout(() => {
@@ -2891,11 +2891,11 @@ var require_dispatcher_base = __commonJS({
 var require_connect = __commonJS({
   "node_modules/undici/lib/core/connect.js"(exports2, module2) {
     "use strict";
-    var net = __require("node:net");
+    var net2 = __require("node:net");
     var assert2 = __require("node:assert");
     var util = require_util();
     var { InvalidArgumentError } = require_errors();
-    var tls;
+    var tls2;
     var SessionCache = class WeakSessionCache {
       constructor(maxCachedSessions) {
         this._maxCachedSessions = maxCachedSessions;
@@ -2951,15 +2951,15 @@ var require_connect = __commonJS({
       return function connect({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
-          if (!tls) {
-            tls = __require("node:tls");
+          if (!tls2) {
+            tls2 = __require("node:tls");
           }
           servername = servername || options.servername || util.getServerName(host) || null;
           const sessionKey = servername || hostname;
           assert2(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
           port = port || 443;
-          socket = tls.connect({
+          socket = tls2.connect({
             highWaterMark: 16384,
             // TLS in node can't have bigger HWM anyway...
             ...options,
@@ -2978,7 +2978,7 @@ var require_connect = __commonJS({
         } else {
           assert2(!httpSocket, "httpSocket can only be sent on TLS update");
           port = port || 80;
-          socket = net.connect({
+          socket = net2.connect({
             highWaterMark: 64 * 1024,
             // Same as nodejs fs streams.
             ...options,
@@ -6103,7 +6103,7 @@ var require_formdata_parser = __commonJS({
         position
       );
       const attributeName = collectASequenceOfBytes(
-        (char) => isToken(char) && char !== 61 && char !== 42,
+        (char) => isToken2(char) && char !== 61 && char !== 42,
         // not = or *
         input,
         position
@@ -6156,7 +6156,7 @@ var require_formdata_parser = __commonJS({
         value2 = decoder.decode(quotedValue).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
       } else {
         const tokenValue = collectASequenceOfBytes(
-          (char) => isToken(char) && char !== 59,
+          (char) => isToken2(char) && char !== 59,
           // not ;
           input,
           position
@@ -6200,7 +6200,7 @@ var require_formdata_parser = __commonJS({
             name2 = filename = null;
             let filenameIsExtended = false;
             const dispositionType = collectASequenceOfBytes(
-              (char) => isToken(char),
+              (char) => isToken2(char),
               input,
               position
             );
@@ -6315,7 +6315,7 @@ var require_formdata_parser = __commonJS({
       char === 63 || // ?
       char === 61;
     }
-    function isToken(char) {
+    function isToken2(char) {
       return char <= 127 && // ascii
       char !== 32 && // space
       char !== 9 && !isCTL(char) && !isTSpecial(char);
@@ -6370,12 +6370,12 @@ var require_body = __commonJS({
     var { runtimeFeatures } = require_runtime_features();
     var random = runtimeFeatures.has("crypto") ? __require("node:crypto").randomInt : (max2) => Math.floor(Math.random() * max2);
     var textEncoder = new TextEncoder();
-    function noop3() {
+    function noop4() {
     }
     var streamRegistry = new FinalizationRegistry((weakRef) => {
       const stream = weakRef.deref();
       if (stream && !stream.locked && !isDisturbed(stream) && !isErrored(stream)) {
-        stream.cancel("Response object has been garbage collected").catch(noop3);
+        stream.cancel("Response object has been garbage collected").catch(noop4);
       }
     });
     function extractBody(object2, keepalive = false) {
@@ -8691,7 +8691,7 @@ var require_client = __commonJS({
   "node_modules/undici/lib/dispatcher/client.js"(exports2, module2) {
     "use strict";
     var assert2 = __require("node:assert");
-    var net = __require("node:net");
+    var net2 = __require("node:net");
     var http = __require("node:http");
     var util = require_util();
     var { ClientStats } = require_stats();
@@ -8753,7 +8753,7 @@ var require_client = __commonJS({
     var getDefaultNodeMaxHeaderSize = http && http.maxHeaderSize && Number.isInteger(http.maxHeaderSize) && http.maxHeaderSize > 0 ? () => http.maxHeaderSize : () => {
       throw new InvalidArgumentError("http module not available or http.maxHeaderSize invalid");
     };
-    var noop3 = () => {
+    var noop4 = () => {
     };
     function getPipelining(client) {
       return client[kPipelining] ?? client[kHTTPContext]?.defaultPipelining ?? 1;
@@ -8779,7 +8779,7 @@ var require_client = __commonJS({
         keepAliveTimeoutThreshold,
         socketPath,
         pipelining,
-        tls,
+        tls: tls2,
         strictContentLength,
         maxCachedSessions,
         connect: connect2,
@@ -8847,7 +8847,7 @@ var require_client = __commonJS({
         if (maxRequestsPerClient != null && (!Number.isInteger(maxRequestsPerClient) || maxRequestsPerClient < 0)) {
           throw new InvalidArgumentError("maxRequestsPerClient must be a positive number");
         }
-        if (localAddress != null && (typeof localAddress !== "string" || net.isIP(localAddress) === 0)) {
+        if (localAddress != null && (typeof localAddress !== "string" || net2.isIP(localAddress) === 0)) {
           throw new InvalidArgumentError("localAddress must be valid string IP address");
         }
         if (maxResponseSize != null && (!Number.isInteger(maxResponseSize) || maxResponseSize < -1)) {
@@ -8877,7 +8877,7 @@ var require_client = __commonJS({
         super({ webSocket, eventSource });
         if (typeof connect2 !== "function") {
           connect2 = buildConnector({
-            ...tls,
+            ...tls2,
             maxCachedSessions,
             allowH2,
             useH2c,
@@ -9027,7 +9027,7 @@ var require_client = __commonJS({
         const idx = hostname.indexOf("]");
         assert2(idx !== -1);
         const ip = hostname.substring(1, idx);
-        assert2(net.isIPv6(ip));
+        assert2(net2.isIPv6(ip));
         hostname = ip;
       }
       client[kConnecting] = true;
@@ -9060,7 +9060,7 @@ var require_client = __commonJS({
             return;
           }
           if (client.destroyed) {
-            util.destroy(socket.on("error", noop3), new ClientDestroyedError());
+            util.destroy(socket.on("error", noop4), new ClientDestroyedError());
             client[kResume]();
             return;
           }
@@ -9068,7 +9068,7 @@ var require_client = __commonJS({
           try {
             client[kHTTPContext] = socket.alpnProtocol === "h2" ? connectH2(client, socket) : connectH1(client, socket);
           } catch (err2) {
-            socket.destroy().on("error", noop3);
+            socket.destroy().on("error", noop4);
             handleConnectError(client, err2, { host, hostname, protocol, port });
             client[kResume]();
             return;
@@ -9496,7 +9496,7 @@ var require_pool = __commonJS({
         factory = defaultFactory,
         connect,
         connectTimeout,
-        tls,
+        tls: tls2,
         maxCachedSessions,
         socketPath,
         autoSelectFamily,
@@ -9516,7 +9516,7 @@ var require_pool = __commonJS({
         }
         if (typeof connect !== "function") {
           connect = buildConnector({
-            ...tls,
+            ...tls2,
             maxCachedSessions,
             allowH2,
             socketPath,
@@ -9607,14 +9607,14 @@ var require_balanced_pool = __commonJS({
       return new Pool2(origin, opts);
     }
     var BalancedPool = class extends PoolBase {
-      constructor(upstreams = [], { factory = defaultFactory, connect, tls, ...opts } = {}) {
+      constructor(upstreams = [], { factory = defaultFactory, connect, tls: tls2, ...opts } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
         super(opts);
         if (connect && typeof connect !== "function") connect = { ...connect };
-        if (tls && typeof tls !== "function") tls = { ...tls };
-        this[kOptions] = { ...util.deepClone(opts), connect, tls };
+        if (tls2 && typeof tls2 !== "function") tls2 = { ...tls2 };
+        this[kOptions] = { ...util.deepClone(opts), connect, tls: tls2 };
         this[kOptions].interceptors = opts.interceptors ? { ...opts.interceptors } : void 0;
         this[kIndex] = -1;
         this[kCurrentWeight] = 0;
@@ -9749,7 +9749,7 @@ var require_round_robin_pool = __commonJS({
         factory = defaultFactory,
         connect,
         connectTimeout,
-        tls,
+        tls: tls2,
         maxCachedSessions,
         socketPath,
         autoSelectFamily,
@@ -9769,7 +9769,7 @@ var require_round_robin_pool = __commonJS({
         }
         if (typeof connect !== "function") {
           connect = buildConnector({
-            ...tls,
+            ...tls2,
             maxCachedSessions,
             allowH2,
             socketPath,
@@ -9855,7 +9855,7 @@ var require_agent = __commonJS({
       return opts && opts.connections === 1 ? new Client2(origin, opts) : new Pool2(origin, opts);
     }
     var Agent = class extends DispatcherBase {
-      constructor({ factory = defaultFactory, maxOrigins = Infinity, connect, tls, ...options } = {}) {
+      constructor({ factory = defaultFactory, maxOrigins = Infinity, connect, tls: tls2, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
@@ -9869,10 +9869,10 @@ var require_agent = __commonJS({
         if (connect && typeof connect !== "function") {
           connect = { ...connect };
         }
-        if (tls && typeof tls !== "function") {
-          tls = { ...tls };
+        if (tls2 && typeof tls2 !== "function") {
+          tls2 = { ...tls2 };
         }
-        this[kOptions] = { ...util.deepClone(options), maxOrigins, connect, tls };
+        this[kOptions] = { ...util.deepClone(options), maxOrigins, connect, tls: tls2 };
         this[kFactory] = factory;
         this[kClients] = /* @__PURE__ */ new Map();
         this[kOrigins] = /* @__PURE__ */ new Set();
@@ -9975,10 +9975,10 @@ var require_socks5_utils = __commonJS({
   "node_modules/undici/lib/core/socks5-utils.js"(exports2, module2) {
     "use strict";
     var { Buffer: Buffer2 } = __require("node:buffer");
-    var net = __require("node:net");
+    var net2 = __require("node:net");
     var { InvalidArgumentError } = require_errors();
     function parseAddress(address) {
-      if (net.isIPv4(address)) {
+      if (net2.isIPv4(address)) {
         const parts = address.split(".").map(Number);
         return {
           type: 1,
@@ -9986,7 +9986,7 @@ var require_socks5_utils = __commonJS({
           buffer: Buffer2.from(parts)
         };
       }
-      if (net.isIPv6(address)) {
+      if (net2.isIPv6(address)) {
         return {
           type: 4,
           // IPv6
@@ -10009,7 +10009,7 @@ var require_socks5_utils = __commonJS({
       if (address.includes(".")) {
         const lastColonIndex = address.lastIndexOf(":");
         const ipv4Part = address.slice(lastColonIndex + 1);
-        if (net.isIPv4(ipv4Part)) {
+        if (net2.isIPv4(ipv4Part)) {
           const octets = ipv4Part.split(".").map(Number);
           const high = (octets[0] << 8 | octets[1]).toString(16);
           const low = (octets[2] << 8 | octets[3]).toString(16);
@@ -10469,7 +10469,7 @@ var require_socks5_proxy_agent = __commonJS({
   "node_modules/undici/lib/dispatcher/socks5-proxy-agent.js"(exports2, module2) {
     "use strict";
     var { URL: URL2 } = __require("node:url");
-    var tls;
+    var tls2;
     var DispatcherBase = require_dispatcher_base();
     var { InvalidArgumentError } = require_errors();
     var { Socks5Client, STATES } = require_socks5_client();
@@ -10609,11 +10609,11 @@ var require_socks5_proxy_agent = __commonJS({
                   const socket = await this.createSocks5Connection(targetHost, targetPort);
                   let finalSocket = socket;
                   if (url2.protocol === "https:") {
-                    if (!tls) {
-                      tls = __require("node:tls");
+                    if (!tls2) {
+                      tls2 = __require("node:tls");
                     }
                     debug("upgrading to TLS");
-                    finalSocket = tls.connect({
+                    finalSocket = tls2.connect({
                       ...this[kRequestTls],
                       socket,
                       servername: this[kRequestTls]?.servername || targetHost
@@ -10693,7 +10693,7 @@ var require_proxy_agent = __commonJS({
     function defaultFactory(origin, opts) {
       return new Pool2(origin, opts);
     }
-    var noop3 = () => {
+    var noop4 = () => {
     };
     function defaultAgentFactory(origin, opts) {
       if (opts.connections === 1) {
@@ -10830,7 +10830,7 @@ var require_proxy_agent = __commonJS({
               };
               const { socket, statusCode } = await this[kClient].connect(connectParams);
               if (statusCode !== 200) {
-                socket.on("error", noop3).destroy();
+                socket.on("error", noop4).destroy();
                 callback(new RequestAbortedError(`Proxy response (${statusCode}) !== 200 when HTTP Tunneling`));
                 return;
               }
@@ -11547,7 +11547,7 @@ var require_readable = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var kUsed = /* @__PURE__ */ Symbol("kUsed");
     var kBytesRead = /* @__PURE__ */ Symbol("kBytesRead");
-    var noop3 = () => {
+    var noop4 = () => {
     };
     var BodyReadable = class extends Readable2 {
       /**
@@ -11772,7 +11772,7 @@ var require_readable = __commonJS({
           } else {
             this.on("close", resolve2);
           }
-          this.on("error", noop3).on("data", () => {
+          this.on("error", noop4).on("data", () => {
             if (this[kBytesRead] > limit) {
               this.destroy();
             }
@@ -11941,7 +11941,7 @@ var require_api_request = __commonJS({
     var { Readable: Readable2 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var util = require_util();
-    function noop3() {
+    function noop4() {
     }
     var RequestHandler = class extends AsyncResource {
       constructor(opts, callback) {
@@ -11968,7 +11968,7 @@ var require_api_request = __commonJS({
           super("UNDICI_REQUEST");
         } catch (err) {
           if (util.isStream(body)) {
-            util.destroy(body.on("error", noop3), err);
+            util.destroy(body.on("error", noop4), err);
           }
           throw err;
         }
@@ -11991,7 +11991,7 @@ var require_api_request = __commonJS({
           this.removeAbortListener = util.addAbortListener(signal, () => {
             this.reason = signal.reason ?? new RequestAbortedError();
             if (this.res) {
-              util.destroy(this.res.on("error", noop3), this.reason);
+              util.destroy(this.res.on("error", noop4), this.reason);
             } else if (this.abort) {
               this.abort(this.reason);
             }
@@ -12045,7 +12045,7 @@ var require_api_request = __commonJS({
             });
           } catch (err) {
             this.res = null;
-            util.destroy(res.on("error", noop3), err);
+            util.destroy(res.on("error", noop4), err);
             queueMicrotask(() => {
               throw err;
             });
@@ -12070,13 +12070,13 @@ var require_api_request = __commonJS({
         if (res) {
           this.res = null;
           queueMicrotask(() => {
-            util.destroy(res.on("error", noop3), err);
+            util.destroy(res.on("error", noop4), err);
           });
         }
         if (body) {
           this.body = null;
           if (util.isStream(body)) {
-            body.on("error", noop3);
+            body.on("error", noop4);
             util.destroy(body, err);
           }
         }
@@ -12172,7 +12172,7 @@ var require_api_stream = __commonJS({
     var { InvalidArgumentError, InvalidReturnValueError } = require_errors();
     var util = require_util();
     var { addSignal, removeSignal } = require_abort_signal();
-    function noop3() {
+    function noop4() {
     }
     var StreamHandler = class extends AsyncResource {
       constructor(opts, factory, callback) {
@@ -12199,7 +12199,7 @@ var require_api_stream = __commonJS({
           super("UNDICI_STREAM");
         } catch (err) {
           if (util.isStream(body)) {
-            util.destroy(body.on("error", noop3), err);
+            util.destroy(body.on("error", noop4), err);
           }
           throw err;
         }
@@ -12341,7 +12341,7 @@ var require_api_pipeline = __commonJS({
     } = require_errors();
     var util = require_util();
     var { addSignal, removeSignal } = require_abort_signal();
-    function noop3() {
+    function noop4() {
     }
     var kResume = /* @__PURE__ */ Symbol("resume");
     var PipelineRequest = class extends Readable2 {
@@ -12401,7 +12401,7 @@ var require_api_pipeline = __commonJS({
         this.abort = null;
         this.context = null;
         this.onInfo = onInfo || null;
-        this.req = new PipelineRequest().on("error", noop3);
+        this.req = new PipelineRequest().on("error", noop4);
         this.ret = new Duplex({
           readableObjectMode: opts.objectMode,
           autoDestroy: true,
@@ -12472,7 +12472,7 @@ var require_api_pipeline = __commonJS({
             context
           });
         } catch (err) {
-          this.res.on("error", noop3);
+          this.res.on("error", noop4);
           throw err;
         }
         if (!body || typeof body.on !== "function") {
@@ -14742,7 +14742,7 @@ var require_redirect_handler = __commonJS({
     var EE = __require("node:events");
     var redirectableStatusCodes = [300, 301, 302, 303, 307, 308];
     var kBody = /* @__PURE__ */ Symbol("body");
-    var noop3 = () => {
+    var noop4 = () => {
     };
     var BodyAsyncIterable = class {
       constructor(body) {
@@ -14809,14 +14809,14 @@ var require_redirect_handler = __commonJS({
         if ((statusCode === 301 || statusCode === 302) && this.opts.method === "POST") {
           this.opts.method = "GET";
           if (util.isStream(this.opts.body)) {
-            util.destroy(this.opts.body.on("error", noop3));
+            util.destroy(this.opts.body.on("error", noop4));
           }
           this.opts.body = null;
         }
         if (statusCode === 303 && this.opts.method !== "HEAD") {
           this.opts.method = "GET";
           if (util.isStream(this.opts.body)) {
-            util.destroy(this.opts.body.on("error", noop3));
+            util.destroy(this.opts.body.on("error", noop4));
           }
           this.opts.body = null;
         }
@@ -16583,7 +16583,7 @@ var require_cache_handler = __commonJS({
       isEtagUsable
     } = require_cache();
     var { parseHttpDate } = require_date();
-    function noop3() {
+    function noop4() {
     }
     function sameOrigin(a, b) {
       try {
@@ -17054,7 +17054,7 @@ var require_cache_handler = __commonJS({
     };
     function deleteCachedValue(store, cacheKey2) {
       try {
-        store.delete(cacheKey2)?.catch?.(noop3);
+        store.delete(cacheKey2)?.catch?.(noop4);
       } catch {
       }
     }
@@ -25760,8 +25760,8 @@ var require_eventsource_stream = __commonJS({
     var { Transform } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util6();
     var BOM = [239, 187, 191];
-    var LF2 = 10;
-    var CR2 = 13;
+    var LF3 = 10;
+    var CR3 = 13;
     var COLON = 58;
     var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
@@ -25876,7 +25876,7 @@ var require_eventsource_stream = __commonJS({
           callback();
           return;
         }
-        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF2 && chunk[0] !== CR2) {
+        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF3 && chunk[0] !== CR3) {
           callback(createMaxEventSizeExceededError());
           return;
         }
@@ -25891,15 +25891,15 @@ var require_eventsource_stream = __commonJS({
           const byte = this.currentByte();
           if (this.eventEndCheck) {
             if (this.crlfCheck) {
-              if (byte === LF2) {
+              if (byte === LF3) {
                 this.crlfCheck = false;
                 this.consumeCurrentByte();
                 continue;
               }
               this.crlfCheck = false;
             }
-            if (byte === LF2 || byte === CR2) {
-              if (byte === CR2) {
+            if (byte === LF3 || byte === CR3) {
+              if (byte === CR3) {
                 this.crlfCheck = true;
               }
               this.consumeCurrentByte();
@@ -25912,8 +25912,8 @@ var require_eventsource_stream = __commonJS({
             this.eventEndCheck = false;
             continue;
           }
-          if (byte === LF2 || byte === CR2) {
-            if (byte === CR2) {
+          if (byte === LF3 || byte === CR3) {
+            if (byte === CR3) {
               this.crlfCheck = true;
             }
             try {
@@ -42329,7 +42329,7 @@ var require_runtime = __commonJS({
     exports2.wrapProgram = wrapProgram;
     exports2.resolvePartial = resolvePartial;
     exports2.invokePartial = invokePartial;
-    exports2.noop = noop3;
+    exports2.noop = noop4;
     function _interopRequireDefault(obj) {
       return obj && obj.__esModule ? obj : { "default": obj };
     }
@@ -42576,7 +42576,7 @@ var require_runtime = __commonJS({
         options.data.contextPath = options.ids[0] || options.data.contextPath;
       }
       var partialBlock = void 0;
-      if (options.fn && options.fn !== noop3) {
+      if (options.fn && options.fn !== noop4) {
         (function() {
           options.data = _base.createFrame(options.data);
           var fn = options.fn;
@@ -42600,7 +42600,7 @@ var require_runtime = __commonJS({
         return partial2(context, options);
       }
     }
-    function noop3() {
+    function noop4() {
       return "";
     }
     function lookupOwnProperty(obj, name2) {
@@ -47543,19 +47543,32 @@ var TransportError = class extends Error {
   }
 };
 var CONNECT_CODES = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
-var RESET_CODES = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "UND_ERR_SOCKET", "UND_ERR_CLOSED"]);
+var RESET_CODES = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "UND_ERR_SOCKET"]);
+var TLS_CODES = /* @__PURE__ */ new Set([
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "CERT_HAS_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "ERR_TLS_CERT_ALTNAME_INVALID"
+]);
 function toTransportError(err, what) {
   if (err instanceof TransportError) return err;
   const e = err;
   const code = e?.code ?? e?.cause?.code ?? "";
   const detail = e?.message ?? String(err);
+  if (code === "HPE_INVALID") return new TransportError("bad_response", `${what}: ${detail}`);
   if (CONNECT_CODES.has(code)) {
     return new TransportError("connect", `${what}: cannot connect (${code}). Is the server running and the URL right?`);
+  }
+  if (TLS_CODES.has(code)) {
+    return new TransportError("connect", `${what}: TLS certificate refused (${code}: ${detail}). Use a trusted certificate, or point NODE_EXTRA_CA_CERTS at its CA`);
   }
   if (RESET_CODES.has(code)) {
     return new TransportError("reset", `${what}: connection closed by the server (${code}: ${detail})`);
   }
-  if (code === "UND_ERR_DESTROYED" || code === "UND_ERR_ABORTED") {
+  if (code === "UND_ERR_DESTROYED" || code === "UND_ERR_ABORTED" || code === "UND_ERR_CLOSED") {
     return new TransportError("closed", `${what}: request cancelled (${detail})`);
   }
   return new TransportError("reset", `${what}: ${code ? code + ": " : ""}${detail}`);
@@ -47763,8 +47776,7 @@ var HttpExchange = class {
     this.req = req;
     this.startedAt = performance.now();
     const bodyBytes = req.body === void 0 ? 0 : Buffer.byteLength(req.body);
-    let headerBytes = req.method.length + req.path.length + 13 + origin.length;
-    for (let i = 0; i < req.headers.length; i += 2) headerBytes += req.headers[i].length + req.headers[i + 1].length + CRLF_COLON_SPACE;
+    const headerBytes = req.method.length + req.path.length + 13 + origin.length + headerListBytes(req.headers);
     this.record = {
       method: req.method,
       status: 0,
@@ -47909,6 +47921,16 @@ var HttpExchange = class {
     this.rejectReply(err);
   }
 };
+var headerListSizes = /* @__PURE__ */ new WeakMap();
+function headerListBytes(headers) {
+  let bytes = headerListSizes.get(headers);
+  if (bytes === void 0) {
+    bytes = 0;
+    for (let i = 0; i < headers.length; i += 2) bytes += headers[i].length + headers[i + 1].length + CRLF_COLON_SPACE;
+    headerListSizes.set(headers, bytes);
+  }
+  return bytes;
+}
 function onDeadline(exchange) {
   exchange.expire();
 }
@@ -47946,13 +47968,647 @@ function isResponse(m) {
 function isRequest(m) {
   return "id" in m && "method" in m;
 }
+var frozenJson = /* @__PURE__ */ new WeakMap();
+function serializeMessage(message2) {
+  const request = message2;
+  const params = request.params;
+  if (request.method === "tools/call" && params !== void 0 && typeof request.id === "number") {
+    const args = params.arguments;
+    if (args !== null && typeof args === "object" && typeof params.name === "string" && onlyNameAndArguments(params)) {
+      const json2 = jsonOfFrozen(args);
+      if (json2 !== void 0) {
+        return `{"jsonrpc":"2.0","id":${request.id},"method":"tools/call","params":{"name":${JSON.stringify(params.name)},"arguments":${json2}}}`;
+      }
+    }
+  }
+  return JSON.stringify(message2);
+}
+function onlyNameAndArguments(params) {
+  for (const key in params) if (key !== "name" && key !== "arguments") return false;
+  return true;
+}
+function jsonOfFrozen(value2) {
+  let json2 = frozenJson.get(value2);
+  if (json2 === void 0) {
+    if (!isDeepFrozen(value2)) return void 0;
+    json2 = JSON.stringify(value2);
+    frozenJson.set(value2, json2);
+  }
+  return json2;
+}
+function isDeepFrozen(value2) {
+  if (!Object.isFrozen(value2)) return false;
+  for (const child of Object.values(value2)) {
+    if (child !== null && typeof child === "object" && !isDeepFrozen(child)) return false;
+  }
+  return true;
+}
 
 // src/mcp/target.ts
 var import_undici = __toESM(require_undici(), 1);
+
+// src/mcp/h1-connection.ts
+import net from "node:net";
+import tls from "node:tls";
+
+// src/mcp/h1-response-parser.ts
+var H1ParseError = class extends Error {
+  code = "HPE_INVALID";
+  constructor(message2) {
+    super(`invalid HTTP response: ${message2}`);
+    this.name = "H1ParseError";
+  }
+};
+var MAX_HEAD_BYTES = 64 * 1024;
+var MAX_CHUNK_LINE = 4096;
+var CRLFCRLF = Buffer.from("\r\n\r\n");
+var LF2 = 10;
+var CR2 = 13;
+var H1ResponseParser = class {
+  /** Whether the connection may carry another request after this response. */
+  keepAlive = true;
+  /** Seconds from the server's `Keep-Alive: timeout=N`, or -1 when it gave none (`timeout=0` means: do not reuse). */
+  keepAliveTimeoutS = -1;
+  sink;
+  state = 7 /* Done */;
+  head = null;
+  remaining = 0;
+  line = "";
+  noBody = false;
+  constructor(sink) {
+    this.sink = sink;
+  }
+  /** Expects the response to a new request; `noBody` for HEAD requests. */
+  reset(noBody = false) {
+    this.state = 0 /* Head */;
+    this.head = null;
+    this.remaining = 0;
+    this.line = "";
+    this.keepAlive = true;
+    this.keepAliveTimeoutS = -1;
+    this.noBody = noBody;
+  }
+  get done() {
+    return this.state === 7 /* Done */;
+  }
+  /** Whether the response so far may be cut cleanly here (a body that runs until the connection ends). */
+  get endsAtClose() {
+    return this.state === 6 /* UntilClose */;
+  }
+  /**
+   * Feeds received bytes. Returns how many were consumed: fewer than `data.length` only once the
+   * response is done (the rest belongs to no request). Throws H1ParseError on malformed input.
+   */
+  execute(data) {
+    let offset = 0;
+    while (offset < data.length) {
+      switch (this.state) {
+        case 0 /* Head */:
+          offset = this.readHead(data, offset);
+          break;
+        case 1 /* BodyLength */: {
+          const n = Math.min(this.remaining, data.length - offset);
+          this.remaining -= n;
+          const chunk = offset === 0 && n === data.length ? data : data.subarray(offset, offset + n);
+          offset += n;
+          this.sink.onBody(chunk);
+          if (this.remaining === 0) this.finish();
+          break;
+        }
+        case 2 /* ChunkSize */:
+          offset = this.readChunkSize(data, offset);
+          break;
+        case 3 /* ChunkData */: {
+          const n = Math.min(this.remaining, data.length - offset);
+          this.remaining -= n;
+          const chunk = data.subarray(offset, offset + n);
+          offset += n;
+          this.sink.onBody(chunk);
+          if (this.remaining === 0) {
+            this.state = 4 /* ChunkDataEnd */;
+            this.line = "";
+          }
+          break;
+        }
+        case 4 /* ChunkDataEnd */:
+          offset = this.readChunkDataEnd(data, offset);
+          break;
+        case 5 /* Trailers */:
+          offset = this.readTrailers(data, offset);
+          break;
+        case 6 /* UntilClose */:
+          this.sink.onBody(offset === 0 ? data : data.subarray(offset));
+          offset = data.length;
+          break;
+        case 7 /* Done */:
+          return offset;
+      }
+    }
+    return offset;
+  }
+  /** The connection ended: completes a body that runs until close, else reports the cut. */
+  close() {
+    if (this.state === 6 /* UntilClose */) this.finish();
+    else if (this.state !== 7 /* Done */) throw new H1ParseError("the connection closed before the response was complete");
+  }
+  finish() {
+    this.state = 7 /* Done */;
+    this.sink.onEnd();
+  }
+  readHead(data, offset) {
+    let buf;
+    let searchFrom;
+    if (this.head === null) {
+      buf = offset === 0 ? data : data.subarray(offset);
+      searchFrom = 0;
+    } else {
+      searchFrom = Math.max(0, this.head.length - 3);
+      buf = Buffer.concat([this.head, data.subarray(offset)]);
+    }
+    const end = buf.indexOf(CRLFCRLF, searchFrom);
+    if (end < 0) {
+      if (buf.length > MAX_HEAD_BYTES) throw new H1ParseError(`headers exceed ${MAX_HEAD_BYTES} bytes`);
+      this.head = this.head === null ? Buffer.from(buf) : buf;
+      return data.length;
+    }
+    if (end > MAX_HEAD_BYTES) throw new H1ParseError(`headers exceed ${MAX_HEAD_BYTES} bytes`);
+    const consumedOfData = end + 4 - (this.head === null ? 0 : this.head.length);
+    this.head = null;
+    this.parseHead(buf.toString("latin1", 0, end));
+    return offset + consumedOfData;
+  }
+  parseHead(text2) {
+    if (text2.indexOf("\0") >= 0) throw new H1ParseError("NUL in the headers");
+    let eol = text2.indexOf("\r\n");
+    if (eol < 0) eol = text2.length;
+    checkLineEnds(text2, 0, eol);
+    const status = statusOf(text2, eol);
+    const http10 = text2.charCodeAt(7) === 48;
+    const headers = [];
+    let contentLength = -1;
+    let chunked = false;
+    let otherCoding = false;
+    let close = false;
+    let keepAlive = false;
+    for (let pos = eol + 2; pos < text2.length; pos = eol + 2) {
+      eol = text2.indexOf("\r\n", pos);
+      if (eol < 0) eol = text2.length;
+      checkLineEnds(text2, pos, eol);
+      if (isOws(text2.charCodeAt(pos))) throw new H1ParseError("obsolete line folding in headers");
+      const colon = text2.indexOf(":", pos);
+      if (colon <= pos || colon > eol || !isToken(text2, pos, colon)) {
+        throw new H1ParseError(`bad header line ${JSON.stringify(text2.slice(pos, Math.min(eol, pos + 64)))}`);
+      }
+      const name2 = text2.slice(pos, colon).toLowerCase();
+      let from = colon + 1;
+      let to = eol;
+      while (from < to && isOws(text2.charCodeAt(from))) from++;
+      while (to > from && isOws(text2.charCodeAt(to - 1))) to--;
+      const value2 = text2.slice(from, to);
+      headers.push(name2, value2);
+      if (name2 === "content-length") {
+        const n = decimal(value2);
+        if (n < 0 || contentLength >= 0 && contentLength !== n) throw new H1ParseError(`bad content-length ${JSON.stringify(value2.slice(0, 32))}`);
+        contentLength = n;
+      } else if (name2 === "transfer-encoding") {
+        const codings = value2.toLowerCase();
+        chunked = codings === "chunked" || /(?:^|,)[ \t]*chunked[ \t]*$/.test(codings);
+        otherCoding = !chunked;
+      } else if (name2 === "connection") {
+        const tokens = value2.toLowerCase();
+        if (tokens === "keep-alive") keepAlive = true;
+        else if (tokens === "close") close = true;
+        else {
+          close ||= /(?:^|,)[ \t]*close[ \t]*(?:,|$)/.test(tokens);
+          keepAlive ||= /(?:^|,)[ \t]*keep-alive[ \t]*(?:,|$)/.test(tokens);
+        }
+      } else if (name2 === "keep-alive") {
+        const m = /(?:^|[\s,])timeout\s*=\s*(\d+)/i.exec(value2);
+        if (m) this.keepAliveTimeoutS = Number(m[1]);
+      }
+    }
+    if (status < 200) {
+      if (status === 101) throw new H1ParseError("unexpected protocol switch (101)");
+      this.keepAliveTimeoutS = -1;
+      return;
+    }
+    this.keepAlive = http10 ? keepAlive && !close : !close;
+    this.sink.onHead(status, headers);
+    if (this.noBody || status === 204 || status === 304) {
+      this.finish();
+    } else if (chunked) {
+      if (contentLength >= 0) this.keepAlive = false;
+      this.state = 2 /* ChunkSize */;
+      this.line = "";
+    } else if (otherCoding || contentLength < 0) {
+      this.keepAlive = false;
+      this.state = 6 /* UntilClose */;
+    } else if (contentLength === 0) {
+      this.finish();
+    } else {
+      this.remaining = contentLength;
+      this.state = 1 /* BodyLength */;
+    }
+  }
+  /** Reads up to the end of a line (LF) into `this.line`; returns the offset after it, or -1 if incomplete. */
+  readLine(data, offset) {
+    const lf = data.indexOf(LF2, offset);
+    const end = lf < 0 ? data.length : lf;
+    this.line += data.toString("latin1", offset, end);
+    if (this.line.length > MAX_CHUNK_LINE) throw new H1ParseError("chunk size or trailer line too long");
+    return lf < 0 ? -1 : lf + 1;
+  }
+  takeLine() {
+    const line = this.line.charCodeAt(this.line.length - 1) === CR2 ? this.line.slice(0, -1) : this.line;
+    this.line = "";
+    return line;
+  }
+  readChunkSize(data, offset) {
+    const next = this.readLine(data, offset);
+    if (next < 0) return data.length;
+    const line = this.takeLine();
+    const semicolon = line.indexOf(";");
+    const hex = (semicolon < 0 ? line : line.slice(0, semicolon)).trim();
+    if (!/^[0-9a-fA-F]{1,12}$/.test(hex)) throw new H1ParseError(`bad chunk size ${JSON.stringify(hex.slice(0, 32))}`);
+    const size = parseInt(hex, 16);
+    if (size === 0) {
+      this.state = 5 /* Trailers */;
+    } else {
+      this.remaining = size;
+      this.state = 3 /* ChunkData */;
+    }
+    return next;
+  }
+  readChunkDataEnd(data, offset) {
+    const next = this.readLine(data, offset);
+    if (next < 0) return data.length;
+    if (this.takeLine() !== "") throw new H1ParseError("chunk data longer than its size");
+    this.state = 2 /* ChunkSize */;
+    return next;
+  }
+  readTrailers(data, offset) {
+    const next = this.readLine(data, offset);
+    if (next < 0) return data.length;
+    if (this.takeLine() === "") this.finish();
+    return next;
+  }
+};
+function statusOf(text2, eol) {
+  const d0 = text2.charCodeAt(9) - 48;
+  const d1 = text2.charCodeAt(10) - 48;
+  const d2 = text2.charCodeAt(11) - 48;
+  const ok = eol >= 12 && text2.startsWith("HTTP/1.") && text2.charCodeAt(8) === 32 && d0 >= 1 && d0 <= 9 && d1 >= 0 && d1 <= 9 && d2 >= 0 && d2 <= 9 && (eol === 12 || text2.charCodeAt(12) === 32);
+  if (!ok) throw new H1ParseError(`bad status line ${JSON.stringify(text2.slice(0, Math.min(eol, 64)))}`);
+  return d0 * 100 + d1 * 10 + d2;
+}
+function checkLineEnds(text2, from, eol) {
+  const cr = text2.indexOf("\r", from);
+  const lf = text2.indexOf("\n", from);
+  if (cr >= 0 && cr < eol || lf >= 0 && lf < eol) throw new H1ParseError("stray CR or LF in the headers");
+}
+var TCHAR = new Uint8Array(128);
+for (const c of "!#$%&'*+-.^_`|~") TCHAR[c.charCodeAt(0)] = 1;
+for (let c = 48; c <= 57; c++) TCHAR[c] = 1;
+for (let c = 65; c <= 90; c++) TCHAR[c] = TCHAR[c + 32] = 1;
+function isToken(text2, from, to) {
+  for (let i = from; i < to; i++) {
+    const c = text2.charCodeAt(i);
+    if (c >= 128 || TCHAR[c] === 0) return false;
+  }
+  return true;
+}
+function isOws(code) {
+  return code === 32 || code === 9;
+}
+function decimal(text2) {
+  if (text2.length === 0 || text2.length > 15) return -1;
+  let n = 0;
+  for (let i = 0; i < text2.length; i++) {
+    const digit = text2.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+// src/mcp/h1-connection.ts
+var sharedReadBuffer = Buffer.allocUnsafe(64 * 1024);
+var KEEP_ALIVE_MARGIN_MS = 2e3;
+var UNSAFE_HEADER_TEXT = /[\r\n\0]/;
+var headerBlocks = /* @__PURE__ */ new WeakMap();
+var H1Connection = class {
+  host;
+  port;
+  secure;
+  hostHeader;
+  keepAliveTimeoutMs;
+  tlsOptions;
+  parser = new H1ResponseParser(this);
+  queue = [];
+  socket = null;
+  current = null;
+  idleSince = 0;
+  idleLimitMs;
+  idleTimer = null;
+  closing = null;
+  closed = null;
+  destroyed = false;
+  constructor(origin, options) {
+    const url2 = typeof origin === "string" ? new URL(origin) : origin;
+    this.secure = url2.protocol === "https:";
+    this.host = url2.hostname.startsWith("[") ? url2.hostname.slice(1, -1) : url2.hostname;
+    this.port = Number(url2.port) || (this.secure ? 443 : 80);
+    this.hostHeader = url2.host;
+    this.keepAliveTimeoutMs = options.keepAliveTimeoutMs;
+    this.idleLimitMs = options.keepAliveTimeoutMs;
+    this.tlsOptions = options.tls;
+  }
+  dispatch(options, handler) {
+    const pending = { options, handler, settled: false };
+    if (this.destroyed || this.closing) {
+      pending.settled = true;
+      const err = closedError(this.destroyed ? "UND_ERR_DESTROYED" : "UND_ERR_CLOSED", "the connection is closed");
+      process.nextTick(() => handler.onError?.(err));
+      return false;
+    }
+    handler.onConnect?.((err) => this.abort(pending, err ?? closedError("UND_ERR_ABORTED", "request aborted")));
+    if (pending.settled) return true;
+    if (this.current === null && this.queue.length === 0) this.start(pending);
+    else this.queue.push(pending);
+    return true;
+  }
+  close() {
+    if (this.destroyed) return Promise.resolve();
+    if (this.closed) return this.closed;
+    if (this.current === null && this.queue.length === 0) {
+      this.destroyed = true;
+      this.dropSocket();
+      return Promise.resolve();
+    }
+    this.closed = new Promise((resolve2) => {
+      this.closing = () => {
+        this.destroyed = true;
+        this.dropSocket();
+        resolve2();
+      };
+    });
+    return this.closed;
+  }
+  destroy(err) {
+    this.destroyed = true;
+    const reason = err ?? closedError("UND_ERR_DESTROYED", "the connection was destroyed");
+    const pending = this.current === null ? this.queue.splice(0) : [this.current, ...this.queue.splice(0)];
+    this.current = null;
+    this.dropSocket();
+    for (const p of pending) this.settleWithError(p, reason);
+    const closing = this.closing;
+    this.closing = null;
+    closing?.();
+    return Promise.resolve();
+  }
+  // --- parser sink: the current request's response ------------------------------------------
+  onHead(status, headers) {
+    this.current?.handler.onHeaders?.(status, headers, noop2, "");
+  }
+  onBody(chunk) {
+    if (this.current) this.current.handler.onData?.(this.secure ? chunk : Buffer.from(chunk));
+  }
+  onEnd() {
+  }
+  // --- internals -----------------------------------------------------------------------------
+  start(pending) {
+    this.current = pending;
+    const request = this.serialize(pending.options);
+    if (request instanceof Error) {
+      this.failCurrent(request, false);
+      return;
+    }
+    const reusable = this.socket !== null && !this.socket.destroyed && this.socket.writable;
+    const socket = reusable ? this.socket : this.connect();
+    this.parser.reset(pending.options.method === "HEAD");
+    const [head, body] = request;
+    if (body === null) {
+      socket.write(head, "latin1");
+    } else if (typeof body === "string" && body.length === Buffer.byteLength(body)) {
+      socket.write(head + body, "latin1");
+    } else {
+      socket.cork();
+      socket.write(head, "latin1");
+      socket.write(body);
+      socket.uncork();
+    }
+  }
+  /** The request line and headers (with the body's length), or an Error for a header that would break framing. */
+  serialize(options) {
+    let head = `${options.method} ${options.path} HTTP/1.1\r
+`;
+    const headers = options.headers;
+    if (Array.isArray(headers)) {
+      const list = headers;
+      let block = headerBlocks.get(list);
+      if (block === void 0) {
+        for (const text2 of list) if (UNSAFE_HEADER_TEXT.test(text2)) return invalidHeader(list, text2);
+        let host = "";
+        block = "";
+        for (let i = 0; i < list.length; i += 2) {
+          if (isHost(list[i])) host ||= `host: ${list[i + 1]}\r
+`;
+          else block += `${list[i]}: ${list[i + 1]}\r
+`;
+        }
+        block = host + block;
+        headerBlocks.set(list, block);
+      }
+      head += block.startsWith("host: ") ? block : `host: ${this.hostHeader}\r
+${block}`;
+    } else if (headers) {
+      let host = "";
+      let block = "";
+      for (const [name2, value2] of Object.entries(headers)) {
+        if (UNSAFE_HEADER_TEXT.test(name2) || UNSAFE_HEADER_TEXT.test(String(value2))) return new TypeError(`invalid header ${JSON.stringify(name2)}`);
+        if (isHost(name2)) host ||= `host: ${value2}\r
+`;
+        else block += `${name2}: ${value2}\r
+`;
+      }
+      head += `${host || `host: ${this.hostHeader}\r
+`}${block}`;
+    } else {
+      head += `host: ${this.hostHeader}\r
+`;
+    }
+    const body = options.body;
+    if (typeof body === "string" || Buffer.isBuffer(body)) {
+      return [`${head}content-length: ${Buffer.byteLength(body)}\r
+\r
+`, body];
+    }
+    if (body !== null && body !== void 0) return new TypeError("H1Connection sends string or Buffer bodies only");
+    const expectsBody = options.method === "POST" || options.method === "PUT" || options.method === "PATCH";
+    return [expectsBody ? `${head}content-length: 0\r
+\r
+` : `${head}\r
+`, null];
+  }
+  connect() {
+    this.dropSocket();
+    const socket = this.secure ? tls.connect({
+      host: this.host,
+      port: this.port,
+      servername: net.isIP(this.host) ? void 0 : this.host,
+      ALPNProtocols: ["http/1.1"],
+      ...this.tlsOptions
+    }) : net.connect({
+      host: this.host,
+      port: this.port,
+      // Plain sockets read straight into one shared buffer, past the stream machinery: every
+      // read is parsed (and any body bytes copied out) before the next one can happen.
+      onread: {
+        buffer: sharedReadBuffer,
+        callback: (n, buf) => {
+          this.onSocketData(socket, buf.subarray(0, n));
+          return true;
+        }
+      }
+    });
+    socket.setNoDelay(true);
+    if (this.secure) socket.on("data", (chunk) => this.onSocketData(socket, chunk));
+    socket.on("error", (err) => this.onSocketGone(socket, err));
+    socket.on("end", () => this.onSocketGone(socket, null));
+    socket.on("close", () => this.onSocketGone(socket, null));
+    this.socket = socket;
+    this.idleLimitMs = this.keepAliveTimeoutMs;
+    return socket;
+  }
+  onSocketData(socket, chunk) {
+    if (socket !== this.socket) return;
+    const pending = this.current;
+    if (pending === null) {
+      this.dropSocket();
+      return;
+    }
+    let consumed;
+    try {
+      consumed = this.parser.execute(chunk);
+    } catch (err) {
+      if (this.current === pending) this.failCurrent(err, true);
+      return;
+    }
+    if (this.current === pending && this.parser.done) this.completeCurrent(consumed === chunk.length);
+  }
+  onSocketGone(socket, err) {
+    if (socket !== this.socket) return;
+    const pending = this.current;
+    if (pending === null) {
+      this.dropSocket();
+      return;
+    }
+    if (err === null) {
+      try {
+        this.parser.close();
+      } catch {
+        err = closedError("UND_ERR_SOCKET", "other side closed");
+      }
+    }
+    if (err !== null) this.failCurrent(err, true);
+    else if (this.current === pending) this.completeCurrent(false);
+  }
+  completeCurrent(reusable) {
+    const pending = this.current;
+    this.current = null;
+    if (reusable && this.parser.keepAlive) this.markIdle();
+    else this.dropSocket();
+    if (!pending.settled) {
+      pending.settled = true;
+      pending.handler.onComplete?.(null);
+    }
+    this.next();
+  }
+  failCurrent(err, dropSocket) {
+    const pending = this.current;
+    this.current = null;
+    if (dropSocket) this.dropSocket();
+    this.settleWithError(pending, err);
+    process.nextTick(() => this.next());
+  }
+  abort(pending, err) {
+    if (pending.settled) return;
+    if (pending === this.current) {
+      this.current = null;
+      this.dropSocket();
+      process.nextTick(() => this.next());
+    } else {
+      const index = this.queue.indexOf(pending);
+      if (index >= 0) this.queue.splice(index, 1);
+    }
+    this.settleWithError(pending, err);
+  }
+  settleWithError(pending, err) {
+    if (pending.settled) return;
+    pending.settled = true;
+    pending.handler.onError?.(err);
+  }
+  next() {
+    if (this.current !== null) return;
+    const pending = this.queue.shift();
+    if (pending) this.start(pending);
+    else if (this.closing) {
+      const closing = this.closing;
+      this.closing = null;
+      closing();
+    }
+  }
+  /** Keeps the socket for the next request; a lazily armed timer closes it once idle too long. */
+  markIdle() {
+    const hintS = this.parser.keepAliveTimeoutS;
+    if (hintS >= 0) this.idleLimitMs = Math.max(0, Math.min(this.keepAliveTimeoutMs, hintS * 1e3 - KEEP_ALIVE_MARGIN_MS));
+    if (this.idleLimitMs === 0) {
+      this.dropSocket();
+      return;
+    }
+    this.idleSince = performance.now();
+    if (this.idleTimer === null) this.armIdleTimer(this.idleLimitMs);
+  }
+  armIdleTimer(ms) {
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.socket === null || this.current !== null) return;
+      const idleFor = performance.now() - this.idleSince;
+      if (idleFor >= this.idleLimitMs) this.dropSocket();
+      else this.armIdleTimer(this.idleLimitMs - idleFor);
+    }, ms);
+    this.idleTimer.unref();
+  }
+  dropSocket() {
+    const socket = this.socket;
+    this.socket = null;
+    if (this.idleTimer !== null) {
+      clearTimeout(this.idleTimer);
+      this.idleTimer = null;
+    }
+    socket?.destroy();
+  }
+};
+function noop2() {
+}
+function isHost(name2) {
+  return name2.length === 4 && name2.toLowerCase() === "host";
+}
+function closedError(code, message2) {
+  return Object.assign(new Error(message2), { code });
+}
+function invalidHeader(list, text2) {
+  const index = list.indexOf(text2);
+  const name2 = index % 2 === 0 ? text2 : list[index - 1];
+  return new TypeError(`invalid header ${JSON.stringify(name2)}: line breaks and NUL are not allowed in header names or values`);
+}
+
+// src/mcp/target.ts
 function displayUrl(url2) {
   return `${url2.origin}${url2.pathname}`;
 }
 var DEFAULT_TIMEOUT_MS = 3e4;
+var FRAMING_HEADERS = /* @__PURE__ */ new Set(["content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "te", "trailer"]);
 var CONNECTION_OPTIONS = {
   pipelining: 1,
   keepAliveTimeout: 1e4,
@@ -47980,6 +48636,7 @@ var McpTarget = class {
   connections;
   pools = /* @__PURE__ */ new Map();
   clients = /* @__PURE__ */ new Set();
+  sessionClient;
   maxHandshakes;
   handshakes = 0;
   handshakeQueue = [];
@@ -47998,9 +48655,13 @@ var McpTarget = class {
     this.timeoutMs = positive(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs");
     this.maxResponseBytes = positive(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, "maxResponseBytes");
     this.connections = options.connections ?? null;
+    this.sessionClient = options.sessionClient ?? (process.env.MCP_LOAD_HTTP_CLIENT === "undici" ? "undici" : "lean");
     this.maxHandshakes = positive(options.maxConcurrentHandshakes ?? DEFAULT_MAX_CONCURRENT_HANDSHAKES, "maxConcurrentHandshakes");
     const flat = [];
-    for (const [name2, value2] of Object.entries(options.headers ?? {})) flat.push(name2.toLowerCase(), value2);
+    for (const [name2, value2] of Object.entries(options.headers ?? {})) {
+      if (FRAMING_HEADERS.has(name2.toLowerCase())) throw new TypeError(`header ${name2} is set by mcp-load for each request; remove it`);
+      flat.push(name2.toLowerCase(), value2);
+    }
     if ((url2.username || url2.password) && !flat.includes("authorization")) {
       const credentials = `${decodeURIComponent(url2.username)}:${decodeURIComponent(url2.password)}`;
       flat.push("authorization", `Basic ${Buffer.from(credentials).toString("base64")}`);
@@ -48017,16 +48678,20 @@ var McpTarget = class {
     return pool;
   }
   /**
-   * The connection a session's calls go over: its own keep-alive `Client` (one socket, as an
+   * The connection a session's calls go over: its own keep-alive connection (one socket, as an
    * agent has), or the shared pool when `connections` bounds them. A shared unbounded pool would
    * open a second socket per session while the first waits a tick to be reused, and scan every
    * connection on each request.
    */
   sessionDispatcher(origin) {
     if (this.connections !== null) return this.pool(origin);
-    const client = new import_undici.Client(origin, { ...CONNECTION_OPTIONS, pipelining: 2 });
-    this.clients.add(client);
-    return client;
+    const connection = this.sessionClient === "lean" ? new H1Connection(origin, { keepAliveTimeoutMs: CONNECTION_OPTIONS.keepAliveTimeout }) : (
+      // With pipelining 1 undici waits a full event-loop turn before reusing a socket. Above 1 it
+      // reuses it at once, and still never pipelines: a POST waits for the request before it to end.
+      new import_undici.Client(origin, { ...CONNECTION_OPTIONS, pipelining: 2 })
+    );
+    this.clients.add(connection);
+    return connection;
   }
   /**
    * A turn to run a session handshake. Thousands of VUs starting at once would otherwise open
@@ -48046,7 +48711,7 @@ var McpTarget = class {
   }
   /** Closes a session's own connection (a pooled one stays for others). */
   releaseSessionDispatcher(dispatcher) {
-    if (!(dispatcher instanceof import_undici.Client) || !this.clients.delete(dispatcher)) return;
+    if (!this.clients.delete(dispatcher)) return;
     dispatcher.close().catch(() => dispatcher.destroy().catch(() => void 0));
   }
   async close() {
@@ -48197,7 +48862,7 @@ var LegacySseTransport = class {
       method: "POST",
       path: endpoint.pathname + endpoint.search,
       headers: [...this.target.baseHeaders, "content-type", "application/json"],
-      body: JSON.stringify(message2),
+      body: serializeMessage(message2),
       purpose,
       timeoutMs: this.target.timeoutMs,
       maxBytes: this.target.maxResponseBytes
@@ -48495,7 +49160,7 @@ var StreamableHttpTransport = class {
       method: "POST",
       path: this.path,
       headers: this.headers(message2, ACCEPT_BOTH),
-      body: JSON.stringify(message2),
+      body: serializeMessage(message2),
       purpose,
       timeoutMs: this.target.timeoutMs,
       maxBytes: this.target.maxResponseBytes,
@@ -49026,7 +49691,7 @@ var StopSignal = class {
   onFire(listener) {
     if (this.fired) {
       listener();
-      return noop2;
+      return noop3;
     }
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -49036,7 +49701,7 @@ var StopSignal = class {
     return new Promise((resolve2) => this.onFire(resolve2));
   }
 };
-function noop2() {
+function noop3() {
 }
 function sleep(ms, stop) {
   if (ms <= 0 || stop?.fired) return Promise.resolve();
@@ -49047,12 +49712,12 @@ function sleep(ms, stop) {
       resolve2();
     };
     const timer = setTimeout(done, ms);
-    const unsubscribe = stop ? stop.onFire(done) : noop2;
+    const unsubscribe = stop ? stop.onFire(done) : noop3;
   });
 }
 async function settleWithin(work, ms, stop) {
   const over = new StopSignal();
-  const unsubscribe = stop ? stop.onFire(() => over.fire()) : noop2;
+  const unsubscribe = stop ? stop.onFire(() => over.fire()) : noop3;
   let settled = false;
   try {
     await Promise.race([work.then(() => settled = true), sleep(ms, over)]);
@@ -50610,10 +51275,12 @@ function urlProblem(target) {
   return void 0;
 }
 var HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+var FRAMING_HEADERS2 = /* @__PURE__ */ new Set(["content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "te", "trailer"]);
 function readHeaders(r) {
   const headers = r.stringMap("headers");
   for (const [name2, value2] of Object.entries(headers)) {
     if (!HEADER_NAME.test(name2)) r.issues.add([...r.at("headers"), name2], "is not a valid header name", "key");
+    else if (FRAMING_HEADERS2.has(name2.toLowerCase())) r.issues.add([...r.at("headers"), name2], "is set by mcp-load for each request; remove it", "key");
     if (/[\r\n\0]/.test(value2)) r.issues.add([...r.at("headers"), name2], "a header value cannot hold line breaks");
   }
   return headers;
@@ -50640,6 +51307,82 @@ function toError(file, issues, source) {
   });
   located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return new ScenarioError(located);
+}
+
+// src/scenario/shard.ts
+var ShardError = class extends Error {
+  name = "ShardError";
+};
+function parseShard(text2) {
+  const match = /^(\d+)\/(\d+)$/.exec(text2);
+  const shard = { index: Number(match?.[1]), count: Number(match?.[2]) };
+  if (!match || !isValidShard(shard)) {
+    throw new ShardError(`shard must be i/n with 1 \u2264 i \u2264 n (e.g. 2/4), got ${JSON.stringify(text2)}`);
+  }
+  return shard;
+}
+function isValidShard(shard) {
+  return Number.isSafeInteger(shard.index) && Number.isSafeInteger(shard.count) && shard.index >= 1 && shard.index <= shard.count;
+}
+function formatShard(shard) {
+  return `${shard.index}/${shard.count}`;
+}
+function shareOf(total, index, count3) {
+  return Math.floor(total / count3) + (index <= total % count3 ? 1 : 0);
+}
+function shardsWithLoad(config2) {
+  switch (config2.executor) {
+    case "constant-vus":
+    case "per-vu-iterations":
+    case "shared-iterations":
+      return Math.max(1, config2.vus);
+    case "ramping-vus":
+      return Math.max(1, config2.startVUs, ...config2.stages.map((s) => s.target));
+    case "constant-arrival-rate":
+      return Math.max(1, Math.min(config2.maxVUs, config2.rate));
+    case "ramping-arrival-rate":
+      return Math.max(1, Math.min(config2.maxVUs, Math.max(config2.startRate, ...config2.stages.map((s) => s.target))));
+  }
+}
+function shardExecutor(config2, shard) {
+  if (!isValidShard(shard)) throw new ShardError(`shard must be i/n with 1 \u2264 i \u2264 n, got ${formatShard(shard)}`);
+  const m = Math.min(shard.count, shardsWithLoad(config2));
+  if (shard.index > m) return void 0;
+  const share = (total) => shareOf(total, shard.index, m);
+  const stages = (list) => list.map((s) => ({ durationMs: s.durationMs, target: share(s.target) }));
+  switch (config2.executor) {
+    case "constant-vus":
+    case "per-vu-iterations":
+      return { ...config2, vus: share(config2.vus) };
+    case "shared-iterations":
+      return { ...config2, vus: share(config2.vus), iterations: share(config2.iterations) };
+    case "ramping-vus":
+      return { ...config2, startVUs: share(config2.startVUs), stages: stages(config2.stages) };
+    case "constant-arrival-rate":
+      return { ...config2, rate: share(config2.rate), preAllocatedVUs: share(config2.preAllocatedVUs), maxVUs: share(config2.maxVUs) };
+    case "ramping-arrival-rate":
+      return {
+        ...config2,
+        startRate: share(config2.startRate),
+        stages: stages(config2.stages),
+        preAllocatedVUs: share(config2.preAllocatedVUs),
+        maxVUs: share(config2.maxVUs)
+      };
+  }
+}
+function shardScenario(scenario, shard) {
+  const scenarios = [];
+  for (const spec of scenario.scenarios) {
+    const slice = shardExecutor(spec, shard);
+    if (slice) scenarios.push({ ...spec, ...slice });
+  }
+  if (scenarios.length === 0) {
+    const most = Math.max(...scenario.scenarios.map(shardsWithLoad));
+    throw new ShardError(
+      `shard ${formatShard(shard)} gets no part of ${scenario.file}: its load splits over at most ${most} shard${most === 1 ? "" : "s"} (one VU and, for arrival rates, one iteration per time unit each); run it with --shard i/${most} or fewer shards`
+    );
+  }
+  return { ...scenario, scenarios };
 }
 
 // src/cli/main.ts
@@ -51300,6 +52043,14 @@ function fromSnapshot(data) {
   }
   return registry2;
 }
+function mergeOverWindow(sources, window2) {
+  const merged = new MetricsRegistry({ nowMs: window2.startMs });
+  merged.finish(window2.endMs);
+  for (const source of sources) {
+    for (const metric of source.all()) mergeMetric(merged, metric);
+  }
+  return merged;
+}
 function mergeTrendStates(states, durationMs) {
   const merged = new TrendSink();
   try {
@@ -51311,6 +52062,34 @@ function mergeTrendStates(states, durationMs) {
     return merged.state(durationMs);
   } finally {
     merged.dispose();
+  }
+}
+function mergeMetric(into, metric) {
+  switch (metric.type) {
+    case "counter": {
+      const target = into.counter(metric.name);
+      target.total.mergeFrom(metric.total);
+      for (const s of metric.series()) target.sinkFor(s.tags).mergeFrom(s.sink);
+      break;
+    }
+    case "rate": {
+      const target = into.rate(metric.name);
+      target.total.mergeFrom(metric.total);
+      for (const s of metric.series()) target.sinkFor(s.tags).mergeFrom(s.sink);
+      break;
+    }
+    case "trend": {
+      const target = into.trend(metric.name);
+      target.total.mergeFrom(metric.total);
+      for (const s of metric.series()) target.sinkFor(s.tags).mergeFrom(s.sink);
+      break;
+    }
+    case "gauge": {
+      const target = into.gauge(metric.name);
+      target.total.mergeFrom(metric.total);
+      for (const s of metric.series()) target.sinkFor(s.tags).mergeFrom(s.sink);
+      break;
+    }
   }
 }
 function seriesSnapshot(metric, tags, sink, durationMs) {
@@ -51685,13 +52464,7 @@ function buildResult(scenario, url2, run, env = process.env) {
     timeSeries: run.timeSeries.toJSON(),
     httpPerCall: httpPerCall(metrics),
     ...breakdowns(metrics),
-    thresholds: run.thresholds.map((t, i) => ({
-      key: scenario.thresholds[i]?.key ?? seriesKey(t.metric, t.tags),
-      source: t.source,
-      ok: t.ok,
-      observed: t.observed,
-      ...t.error ? { error: t.error } : {}
-    })),
+    thresholds: thresholdOutcomes(scenario.thresholds, run.thresholds),
     checks: checksOf(metrics),
     errors: run.errors,
     warnings: run.warnings,
@@ -51699,7 +52472,17 @@ function buildResult(scenario, url2, run, env = process.env) {
   };
   if (env.GITHUB_SHA || env.GITHUB_REF) result.environment.git = { sha: env.GITHUB_SHA, ref: env.GITHUB_REF };
   if (run.interrupted) result.interrupted = run.interrupted;
+  if (run.shard) result.shard = { index: run.shard.index, count: run.shard.count };
   return result;
+}
+function thresholdOutcomes(specs, evaluated) {
+  return evaluated.map((t, i) => ({
+    key: specs[i]?.key ?? seriesKey(t.metric, t.tags),
+    source: t.source,
+    ok: t.ok,
+    observed: t.observed,
+    ...t.error ? { error: t.error } : {}
+  }));
 }
 function checksOf(metrics) {
   const out = [];
@@ -51747,21 +52530,246 @@ async function readResult(file) {
   return value2;
 }
 
+// src/engine/error-samples.ts
+var MAX_SAMPLES_PER_KIND = 5;
+var MAX_SAMPLE_LENGTH = 300;
+var MAX_KINDS = 200;
+var ErrorSamples = class {
+  kinds = /* @__PURE__ */ new Map();
+  /** Errors of kinds beyond MAX_KINDS. */
+  overflow = 0;
+  add(result) {
+    const error2 = result.error;
+    if (result.outcome === "success" || error2 === void 0) return;
+    const key = `${result.outcome}\0${result.method}\0${result.name ?? ""}\0${error2.status ?? ""}\0${error2.code ?? ""}\0${error2.reason ?? ""}`;
+    let kind = this.kinds.get(key);
+    if (kind === void 0) {
+      if (this.kinds.size >= MAX_KINDS) {
+        this.overflow++;
+        return;
+      }
+      kind = { errorClass: result.outcome, method: result.method, count: 0, samples: [] };
+      if (result.name !== void 0) kind.tool = truncate(result.name);
+      if (error2.status !== void 0) kind.status = error2.status;
+      if (error2.code !== void 0) kind.code = error2.code;
+      if (error2.reason !== void 0) kind.reason = error2.reason;
+      this.kinds.set(key, kind);
+    }
+    kind.count++;
+    if (kind.samples.length < MAX_SAMPLES_PER_KIND) {
+      const message2 = truncate(error2.message);
+      if (!kind.samples.includes(message2)) kind.samples.push(message2);
+    }
+  }
+  /** Kinds, most frequent first. */
+  toJSON() {
+    return [...this.kinds.values()].sort((a, b) => b.count - a.count);
+  }
+};
+function truncate(text2) {
+  return text2.length > MAX_SAMPLE_LENGTH ? `${text2.slice(0, MAX_SAMPLE_LENGTH)}\u2026` : text2;
+}
+
+// src/results/merge-errors.ts
+function mergeErrorKinds(lists) {
+  const kinds = /* @__PURE__ */ new Map();
+  for (const list of lists) {
+    for (const kind of list) {
+      const key = [kind.errorClass, kind.method, kind.tool ?? "", kind.status ?? "", kind.code ?? "", kind.reason ?? ""].join("\0");
+      let into = kinds.get(key);
+      if (into === void 0) {
+        if (kinds.size >= MAX_KINDS) continue;
+        into = { ...kind, count: 0, samples: [] };
+        kinds.set(key, into);
+      }
+      into.count += kind.count;
+      for (const sample of kind.samples) {
+        if (into.samples.length < MAX_SAMPLES_PER_KIND && !into.samples.includes(sample)) into.samples.push(sample);
+      }
+    }
+  }
+  return [...kinds.values()].sort((a, b) => b.count - a.count);
+}
+
+// src/results/merge-time-series.ts
+function mergeTimeSeries(shards, startedAt) {
+  const columns = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const { series } of shards) {
+    for (const column of series.columns) {
+      if (seen.has(column.name)) continue;
+      seen.add(column.name);
+      columns.push({ ...column, ...column.tags ? { tags: { ...column.tags } } : {} });
+    }
+  }
+  const length = Math.max(0, ...shards.map((s) => s.series.buckets.length));
+  const buckets = [];
+  for (let k = 0; k < length; k++) {
+    const parts = shards.flatMap(({ startedAt: start, series }) => {
+      const bucket = series.buckets[k];
+      return bucket ? [{ bucket, offsetStart: bucket.startMs - start, offsetEnd: bucket.endMs - start }] : [];
+    });
+    const clock = parts.reduce((a, b) => b.offsetEnd - b.offsetStart > a.offsetEnd - a.offsetStart ? b : a);
+    const merged = { startMs: startedAt + clock.offsetStart, endMs: startedAt + clock.offsetEnd, values: {}, latency: {} };
+    for (const { bucket } of parts) {
+      for (const [name2, value2] of Object.entries(bucket.values)) merged.values[name2] = (merged.values[name2] ?? 0) + value2;
+    }
+    for (const name2 of new Set(parts.flatMap(({ bucket }) => Object.keys(bucket.latency)))) {
+      const states = parts.map(({ bucket }) => bucket.latency[name2]).filter((s) => s != null);
+      merged.latency[name2] = states.length === 0 ? null : mergeTrendStates(states, merged.endMs - merged.startMs);
+    }
+    buckets.push(merged);
+  }
+  return { columns, buckets };
+}
+
+// src/results/merge.ts
+var MergeError = class extends Error {
+  name = "MergeError";
+};
+function mergeShardResults(files) {
+  const shards = checkMergeable(files);
+  const first = shards[0].result;
+  const count3 = shards.length;
+  const startedAt = Math.min(...shards.map((s) => Date.parse(s.result.startedAt)));
+  const endedAt = Math.max(...shards.map((s) => Date.parse(s.result.endedAt)));
+  const timeSeries = mergeTimeSeries(shards.map((s) => ({ startedAt: Date.parse(s.result.startedAt), series: s.result.timeSeries })), startedAt);
+  const metrics = mergeMetrics(shards.map((s) => s.result.metrics), timeSeries);
+  const thresholds = evaluateThresholds(metrics, first.scenario.echo.thresholds, { nowMs: metrics.endMs });
+  const result = {
+    schemaVersion: first.schemaVersion,
+    tool: { ...first.tool },
+    scenario: first.scenario,
+    target: first.target,
+    environment: first.environment,
+    startedAt: new Date(startedAt).toISOString(),
+    endedAt: new Date(endedAt).toISOString(),
+    durationMs: Math.max(...shards.map((s) => s.result.durationMs)),
+    metrics,
+    timeSeries,
+    httpPerCall: httpPerCall(metrics),
+    ...breakdowns(metrics),
+    thresholds: thresholdOutcomes(first.scenario.echo.thresholds, thresholds),
+    checks: checksOf(metrics),
+    errors: mergeErrorKinds(shards.map((s) => s.result.errors)),
+    warnings: mergedWarnings(shards),
+    vusMax: shards.reduce((sum, s) => sum + s.result.vusMax, 0),
+    mergedShards: count3
+  };
+  const interrupted = shards.find((s) => s.result.interrupted === "signal") ?? shards.find((s) => s.result.interrupted);
+  if (interrupted?.result.interrupted) result.interrupted = interrupted.result.interrupted;
+  return result;
+}
+function checkMergeable(files) {
+  if (files.length === 0) throw new MergeError("no shard results to merge: pass the result.json of every shard");
+  const shards = [];
+  for (const { file, result } of files) {
+    if (result.shard === void 0) {
+      throw new MergeError(
+        `${file} is not a shard result (${result.mergedShards ? `already merged from ${result.mergedShards} shards` : "run without --shard"}): merge combines the results of one test run as shards (mcp-load run --shard i/n)`
+      );
+    }
+    shards.push({ file, result, shard: result.shard });
+  }
+  const [head] = shards;
+  for (const s of shards.slice(1)) {
+    if (s.result.scenario.hash !== head.result.scenario.hash) {
+      throw new MergeError(
+        `${s.file} ran another scenario than ${head.file} (${describe(s)} vs ${describe(head)}): only the shards of one scenario file merge; run every shard with the same file`
+      );
+    }
+    if (s.shard.count !== head.shard.count) {
+      throw new MergeError(`${s.file} is shard ${s.shard.index}/${s.shard.count}, but ${head.file} is shard ${head.shard.index}/${head.shard.count}: the shards of one test share the count n`);
+    }
+  }
+  const byIndex = /* @__PURE__ */ new Map();
+  for (const s of shards) {
+    const other = byIndex.get(s.shard.index);
+    if (other !== void 0) {
+      throw new MergeError(`${s.file} is shard ${s.shard.index}/${s.shard.count}, and so is ${other}: pass each shard's result once`);
+    }
+    byIndex.set(s.shard.index, s.file);
+  }
+  const missing = [];
+  for (let i = 1; i <= head.shard.count; i++) if (!byIndex.has(i)) missing.push(`${i}/${head.shard.count}`);
+  if (missing.length > 0) {
+    throw new MergeError(`shard${missing.length === 1 ? "" : "s"} ${missing.join(", ")} missing: pass the results of all ${head.shard.count} shards (given: ${shards.map((s) => `${s.file} = ${s.shard.index}/${s.shard.count}`).join(", ")})`);
+  }
+  return shards.sort((a, b) => a.shard.index - b.shard.index);
+}
+function describe(s) {
+  return `scenario ${s.result.scenario.id} ${s.result.scenario.hash.slice(0, 12)}`;
+}
+function mergeMetrics(snapshots, timeSeries) {
+  const startMs = Math.min(...snapshots.map((s) => s.startMs));
+  const lengthMs = Math.max(...snapshots.map((s) => Math.max(0, s.endMs - s.startMs)));
+  const window2 = { startMs, endMs: startMs + lengthMs };
+  const registries = [];
+  let merged;
+  try {
+    for (const s of snapshots) registries.push(fromSnapshot(s));
+    merged = mergeOverWindow(registries, window2);
+    const out = snapshot(merged, window2.endMs);
+    addConcurrentGauges(out, snapshots, timeSeries);
+    return out;
+  } finally {
+    for (const r of registries) r.dispose();
+    merged?.dispose();
+  }
+}
+function addConcurrentGauges(out, snapshots, timeSeries) {
+  const vusColumn = timeSeries.columns.find((c) => c.metric === "vus" && (c.tags === void 0 || Object.keys(c.tags).length === 0));
+  for (const series of out.metrics) {
+    if (series.type !== "gauge" || series.metric !== "vus" && series.metric !== "vus_max") continue;
+    const key = seriesKey(series.metric, series.tags);
+    const parts = snapshots.flatMap((s) => s.metrics.filter((m) => m.type === "gauge" && seriesKey(m.metric, m.tags) === key && m.summary.samples > 0));
+    const sum = (field) => parts.reduce((n, m) => n + (m.type === "gauge" ? m.summary[field] : 0), 0);
+    series.summary.value = sum("value");
+    series.summary.max = sum("max");
+    if (series.metric === "vus" && vusColumn && Object.keys(series.tags).length === 0) {
+      const peak = Math.max(0, ...timeSeries.buckets.map((b) => b.values[vusColumn.name] ?? 0));
+      series.summary.max = Math.min(series.summary.max, Math.max(peak, series.summary.value));
+    }
+  }
+}
+function mergedWarnings(shards) {
+  const out = [];
+  const head = shards[0];
+  const runner = (r) => `${r.environment.os}/${r.environment.arch}, ${r.environment.cpus} CPUs`;
+  const differing = (what, label2) => {
+    const other = shards.find((s) => what(s.result) !== what(head.result));
+    if (other) out.push(`the shards differ in ${label2} (${head.file}: ${what(head.result)}; ${other.file}: ${what(other.result)}); the merged result records shard ${head.shard.index}'s`);
+  };
+  differing((r) => r.tool.version, "mcp-load version");
+  differing(runner, "runner");
+  differing((r) => r.target, "target");
+  for (const s of shards) {
+    const tag = `shard ${s.shard.index}/${s.shard.count}`;
+    if (s.result.interrupted) out.push(`${tag} was interrupted (${s.result.interrupted}): the merged result holds less than the whole load`);
+    for (const warning of s.result.warnings) out.push(`${tag}: ${warning}`);
+  }
+  return out;
+}
+
 // src/compare/fingerprint.ts
 function fingerprint(result) {
-  return {
+  const out = {
     scenarioHash: result.scenario.hash,
     version: majorMinor(result.tool.version),
     os: result.environment.os,
     arch: result.environment.arch,
     cpus: result.environment.cpus
   };
+  if (result.shard) out.shard = `${result.shard.index}/${result.shard.count}`;
+  return out;
 }
 function fingerprintMismatch(current, baseline) {
   const differences = [];
   if (current.scenarioHash !== baseline.scenarioHash) {
     differences.push(`scenario ${short(baseline.scenarioHash)} \u2192 ${short(current.scenarioHash)}`);
   }
+  const slice = (f) => f.shard === void 0 ? "the whole load" : `shard ${f.shard}`;
+  if (slice(current) !== slice(baseline)) differences.push(`${slice(baseline)} \u2192 ${slice(current)}`);
   if (current.version !== baseline.version) differences.push(`mcp-load ${baseline.version} \u2192 ${current.version}`);
   const runner = (f) => `${f.os}/${f.arch}, ${f.cpus} CPUs`;
   if (runner(current) !== runner(baseline)) differences.push(`runner ${runner(baseline)} \u2192 ${runner(current)}`);
@@ -52637,6 +53645,106 @@ async function historyFile(path) {
   return info?.isDirectory() ? join(path, "history.json") : path;
 }
 
+// src/report/terminal.ts
+var DOTS_TO = 32;
+function renderTerminalSummary(result) {
+  const total = /* @__PURE__ */ new Map();
+  for (const s of result.metrics.metrics) if (Object.keys(s.tags).length === 0) total.set(s.metric, s);
+  const lines = [];
+  if (result.shard) {
+    lines.push(`  shard ${result.shard.index}/${result.shard.count}: one slice of the load; \`mcp-load merge\` adds the slices into the whole`, "");
+  } else if (result.mergedShards) {
+    lines.push(`  merged from ${result.mergedShards} shards`, "");
+  }
+  if (result.thresholds.length > 0) {
+    lines.push("  \u2588 THRESHOLDS", "");
+    let lastKey = "";
+    for (const t of result.thresholds) {
+      if (t.key !== lastKey) {
+        if (lastKey) lines.push("");
+        lines.push(`    ${plainText(t.key)}`);
+        lastKey = t.key;
+      }
+      const observed = t.error ? t.error : `${thresholdAggregation(t.source)}=${formatObserved(t.key, t.source, t.observed)}`;
+      lines.push(`    ${t.ok ? "\u2713" : "\u2717"} '${plainText(t.source)}' ${observed}`);
+    }
+    lines.push("", "");
+  }
+  lines.push("  \u2588 TOTAL RESULTS", "");
+  const group2 = (title, rows) => {
+    const kept = rows.filter((r) => r !== "");
+    if (kept.length === 0) return;
+    lines.push(`    ${title}`, ...kept.map((r) => `    ${r}`), "");
+  };
+  const checks = total.get("checks");
+  group2("CHECKS", [
+    rateLine("checks", checks),
+    ...result.checks.map((c) => `${c.fails === 0 ? "\u2713" : "\u2717"} ${plainText(c.check)}${c.fails > 0 ? ` (${c.fails} of ${c.passes + c.fails} failed)` : ""}`)
+  ]);
+  const ratio2 = result.httpPerCall;
+  group2("MCP", [
+    trendLine("mcp_call_duration", total.get("mcp_call_duration")),
+    counterLine("mcp_calls", total.get("mcp_calls")),
+    rateLine("mcp_errors", total.get("mcp_errors")),
+    ratio2.overall === null ? "" : `${dotted("http_reqs per mcp call")} ${ratio2.overall.toFixed(2)}  (setup ${fixed(ratio2.byPhase.setup)}, calls ${fixed(ratio2.byPhase.calls)}, teardown ${fixed(ratio2.byPhase.teardown)})`,
+    errorClasses(result)
+  ]);
+  group2("HTTP", [
+    trendLine("http_req_duration", total.get("http_req_duration")),
+    rateLine("http_req_failed", total.get("http_req_failed")),
+    trendLine("http_req_waiting", total.get("http_req_waiting")),
+    counterLine("http_reqs", total.get("http_reqs"))
+  ]);
+  group2("EXECUTION", [
+    counterLine("dropped_iterations", total.get("dropped_iterations"), true),
+    trendLine("iteration_duration", total.get("iteration_duration")),
+    counterLine("iterations", total.get("iterations")),
+    trendLine("session_init_duration", total.get("session_init_duration")),
+    counterLine("session_reinits", total.get("session_reinits"), true),
+    gaugeLine("vus", total.get("vus")),
+    gaugeLine("vus_max", total.get("vus_max")),
+    trendLine("event_loop_delay", total.get("event_loop_delay"))
+  ]);
+  group2("NETWORK", [bytesLine("data_received", total.get("data_received")), bytesLine("data_sent", total.get("data_sent"))]);
+  for (const warning of result.warnings) lines.push(`  \u26A0 ${warning}`);
+  if (result.interrupted) lines.push(`  \u26A0 the run was stopped early (${result.interrupted === "signal" ? "interrupted" : "a threshold with abortOnFail failed"})`);
+  return lines.join("\n").trimEnd() + "\n";
+}
+function dotted(name2) {
+  return `${name2}${".".repeat(Math.max(2, DOTS_TO - name2.length))}:`;
+}
+function trendLine(name2, s) {
+  if (!s || s.type !== "trend" || s.summary.count === 0) return "";
+  const m = s.summary;
+  return `${dotted(name2)} avg=${formatMs(m.mean)} min=${formatMs(m.min)} med=${formatMs(m.p50)} max=${formatMs(m.max)} p(90)=${formatMs(m.p90)} p(95)=${formatMs(m.p95)} p(99)=${formatMs(m.p99)}`;
+}
+function counterLine(name2, s, onlyIfNonZero = false) {
+  if (!s || s.type !== "counter" || onlyIfNonZero && s.summary.count === 0) return "";
+  return `${dotted(name2)} ${s.summary.count}  ${formatRate(s.summary.rate)}`;
+}
+function rateLine(name2, s) {
+  if (!s || s.type !== "rate" || s.summary.passes + s.summary.fails === 0) return "";
+  const { passes, fails, rate } = s.summary;
+  return `${dotted(name2)} ${formatPercent(rate)}  ${passes} out of ${passes + fails}`;
+}
+function gaugeLine(name2, s) {
+  if (!s || s.type !== "gauge" || s.summary.samples === 0) return "";
+  return `${dotted(name2)} ${s.summary.value}  min=${s.summary.min} max=${s.summary.max}`;
+}
+function bytesLine(name2, s) {
+  if (!s || s.type !== "counter") return "";
+  return `${dotted(name2)} ${formatBytes(s.summary.count)}  ${formatBytes(s.summary.rate)}/s`;
+}
+function errorClasses(result) {
+  if (result.errors.length === 0) return "";
+  const byClass = /* @__PURE__ */ new Map();
+  for (const e of result.errors) byClass.set(e.errorClass, (byClass.get(e.errorClass) ?? 0) + e.count);
+  return `${dotted("errors by class")} ${[...byClass].map(([c, n]) => `${c}=${n}`).join(" ")}`;
+}
+function fixed(n) {
+  return n === null ? "-" : n.toFixed(2);
+}
+
 // src/cli/report-files.ts
 import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
 import { join as join2 } from "node:path";
@@ -53396,7 +54504,7 @@ function figures(result, t, baseline, b) {
       label: "HTTP requests per MCP call",
       value: (r) => r.httpPerCall.overall,
       format: (n) => n.toFixed(2),
-      sub: (r) => `calls ${fixed(r.httpPerCall.byPhase.calls)} \xB7 setup ${fixed(r.httpPerCall.byPhase.setup)} \xB7 teardown ${fixed(r.httpPerCall.byPhase.teardown)}`,
+      sub: (r) => `calls ${fixed2(r.httpPerCall.byPhase.calls)} \xB7 setup ${fixed2(r.httpPerCall.byPhase.setup)} \xB7 teardown ${fixed2(r.httpPerCall.byPhase.teardown)}`,
       better: "lower"
     },
     {
@@ -53535,11 +54643,11 @@ function operationRow(row, label2) {
 function httpPerCallFacts(result) {
   const h = result.httpPerCall;
   return [
-    { label: "overall", value: fixed(h.overall) },
-    { label: "session setup (per session)", value: fixed(h.byPhase.setup) },
-    { label: "calls (per call)", value: fixed(h.byPhase.calls) },
-    { label: "teardown (per session)", value: fixed(h.byPhase.teardown) },
-    ...Object.entries(h.byMethod).map(([method, n]) => ({ label: name(method), value: fixed(n) }))
+    { label: "overall", value: fixed2(h.overall) },
+    { label: "session setup (per session)", value: fixed2(h.byPhase.setup) },
+    { label: "calls (per call)", value: fixed2(h.byPhase.calls) },
+    { label: "teardown (per session)", value: fixed2(h.byPhase.teardown) },
+    ...Object.entries(h.byMethod).map(([method, n]) => ({ label: name(method), value: fixed2(n) }))
   ];
 }
 function errors(result) {
@@ -53583,7 +54691,7 @@ function count2(n) {
 function elapsed(ms) {
   return ms < 6e4 ? `${(ms / 1e3).toFixed(1)}s` : formatDurationClock(ms);
 }
-function fixed(n) {
+function fixed2(n) {
   return n === null ? "-" : n.toFixed(2);
 }
 
@@ -78677,46 +79785,6 @@ function listen(http, port) {
   });
 }
 
-// src/engine/error-samples.ts
-var MAX_SAMPLES_PER_KIND = 5;
-var MAX_SAMPLE_LENGTH = 300;
-var MAX_KINDS = 200;
-var ErrorSamples = class {
-  kinds = /* @__PURE__ */ new Map();
-  /** Errors of kinds beyond MAX_KINDS. */
-  overflow = 0;
-  add(result) {
-    const error2 = result.error;
-    if (result.outcome === "success" || error2 === void 0) return;
-    const key = `${result.outcome}\0${result.method}\0${result.name ?? ""}\0${error2.status ?? ""}\0${error2.code ?? ""}\0${error2.reason ?? ""}`;
-    let kind = this.kinds.get(key);
-    if (kind === void 0) {
-      if (this.kinds.size >= MAX_KINDS) {
-        this.overflow++;
-        return;
-      }
-      kind = { errorClass: result.outcome, method: result.method, count: 0, samples: [] };
-      if (result.name !== void 0) kind.tool = truncate(result.name);
-      if (error2.status !== void 0) kind.status = error2.status;
-      if (error2.code !== void 0) kind.code = error2.code;
-      if (error2.reason !== void 0) kind.reason = error2.reason;
-      this.kinds.set(key, kind);
-    }
-    kind.count++;
-    if (kind.samples.length < MAX_SAMPLES_PER_KIND) {
-      const message2 = truncate(error2.message);
-      if (!kind.samples.includes(message2)) kind.samples.push(message2);
-    }
-  }
-  /** Kinds, most frequent first. */
-  toJSON() {
-    return [...this.kinds.values()].sort((a, b) => b.count - a.count);
-  }
-};
-function truncate(text2) {
-  return text2.length > MAX_SAMPLE_LENGTH ? `${text2.slice(0, MAX_SAMPLE_LENGTH)}\u2026` : text2;
-}
-
 // src/engine/event-loop.ts
 import { monitorEventLoopDelay } from "node:perf_hooks";
 var RESOLUTION_MS = 10;
@@ -79261,7 +80329,8 @@ var VirtualUser = class {
 
 // src/engine/run.ts
 var GENERATOR_LAG_WARN_MS = 50;
-async function runTest(scenario, options) {
+async function runTest(whole, options) {
+  const scenario = options.shard ? shardScenario(whole, options.shard) : whole;
   await initMetrics();
   const stop = options.stop ?? new StopSignal();
   const abort = options.abort ?? new StopSignal();
@@ -79269,7 +80338,9 @@ async function runTest(scenario, options) {
   const sessionOptions = { transport: scenario.transport, ...options.session };
   try {
     if (scenario.wait.timeoutMs > 0) await waitForTarget(target, sessionOptions, scenario.wait.timeoutMs, stop);
-    return await runScenarios(scenario, target, sessionOptions, stop, abort, options.onProgress);
+    const outcome = await runScenarios(scenario, target, sessionOptions, stop, abort, options.onProgress);
+    if (options.shard) outcome.shard = { index: options.shard.index, count: options.shard.count };
+    return outcome;
   } finally {
     await target.close();
   }
@@ -79413,107 +80484,13 @@ function throttledProgress(write, everyMs) {
   };
 }
 
-// src/report/terminal.ts
-var DOTS_TO = 32;
-function renderTerminalSummary(result) {
-  const total = /* @__PURE__ */ new Map();
-  for (const s of result.metrics.metrics) if (Object.keys(s.tags).length === 0) total.set(s.metric, s);
-  const lines = [];
-  if (result.thresholds.length > 0) {
-    lines.push("  \u2588 THRESHOLDS", "");
-    let lastKey = "";
-    for (const t of result.thresholds) {
-      if (t.key !== lastKey) {
-        if (lastKey) lines.push("");
-        lines.push(`    ${plainText(t.key)}`);
-        lastKey = t.key;
-      }
-      const observed = t.error ? t.error : `${thresholdAggregation(t.source)}=${formatObserved(t.key, t.source, t.observed)}`;
-      lines.push(`    ${t.ok ? "\u2713" : "\u2717"} '${plainText(t.source)}' ${observed}`);
-    }
-    lines.push("", "");
-  }
-  lines.push("  \u2588 TOTAL RESULTS", "");
-  const group2 = (title, rows) => {
-    const kept = rows.filter((r) => r !== "");
-    if (kept.length === 0) return;
-    lines.push(`    ${title}`, ...kept.map((r) => `    ${r}`), "");
-  };
-  const checks = total.get("checks");
-  group2("CHECKS", [
-    rateLine("checks", checks),
-    ...result.checks.map((c) => `${c.fails === 0 ? "\u2713" : "\u2717"} ${plainText(c.check)}${c.fails > 0 ? ` (${c.fails} of ${c.passes + c.fails} failed)` : ""}`)
-  ]);
-  const ratio2 = result.httpPerCall;
-  group2("MCP", [
-    trendLine("mcp_call_duration", total.get("mcp_call_duration")),
-    counterLine("mcp_calls", total.get("mcp_calls")),
-    rateLine("mcp_errors", total.get("mcp_errors")),
-    ratio2.overall === null ? "" : `${dotted("http_reqs per mcp call")} ${ratio2.overall.toFixed(2)}  (setup ${fixed2(ratio2.byPhase.setup)}, calls ${fixed2(ratio2.byPhase.calls)}, teardown ${fixed2(ratio2.byPhase.teardown)})`,
-    errorClasses(result)
-  ]);
-  group2("HTTP", [
-    trendLine("http_req_duration", total.get("http_req_duration")),
-    rateLine("http_req_failed", total.get("http_req_failed")),
-    trendLine("http_req_waiting", total.get("http_req_waiting")),
-    counterLine("http_reqs", total.get("http_reqs"))
-  ]);
-  group2("EXECUTION", [
-    counterLine("dropped_iterations", total.get("dropped_iterations"), true),
-    trendLine("iteration_duration", total.get("iteration_duration")),
-    counterLine("iterations", total.get("iterations")),
-    trendLine("session_init_duration", total.get("session_init_duration")),
-    counterLine("session_reinits", total.get("session_reinits"), true),
-    gaugeLine("vus", total.get("vus")),
-    gaugeLine("vus_max", total.get("vus_max")),
-    trendLine("event_loop_delay", total.get("event_loop_delay"))
-  ]);
-  group2("NETWORK", [bytesLine("data_received", total.get("data_received")), bytesLine("data_sent", total.get("data_sent"))]);
-  for (const warning of result.warnings) lines.push(`  \u26A0 ${warning}`);
-  if (result.interrupted) lines.push(`  \u26A0 the run was stopped early (${result.interrupted === "signal" ? "interrupted" : "a threshold with abortOnFail failed"})`);
-  return lines.join("\n").trimEnd() + "\n";
-}
-function dotted(name2) {
-  return `${name2}${".".repeat(Math.max(2, DOTS_TO - name2.length))}:`;
-}
-function trendLine(name2, s) {
-  if (!s || s.type !== "trend" || s.summary.count === 0) return "";
-  const m = s.summary;
-  return `${dotted(name2)} avg=${formatMs(m.mean)} min=${formatMs(m.min)} med=${formatMs(m.p50)} max=${formatMs(m.max)} p(90)=${formatMs(m.p90)} p(95)=${formatMs(m.p95)} p(99)=${formatMs(m.p99)}`;
-}
-function counterLine(name2, s, onlyIfNonZero = false) {
-  if (!s || s.type !== "counter" || onlyIfNonZero && s.summary.count === 0) return "";
-  return `${dotted(name2)} ${s.summary.count}  ${formatRate(s.summary.rate)}`;
-}
-function rateLine(name2, s) {
-  if (!s || s.type !== "rate" || s.summary.passes + s.summary.fails === 0) return "";
-  const { passes, fails, rate } = s.summary;
-  return `${dotted(name2)} ${formatPercent(rate)}  ${passes} out of ${passes + fails}`;
-}
-function gaugeLine(name2, s) {
-  if (!s || s.type !== "gauge" || s.summary.samples === 0) return "";
-  return `${dotted(name2)} ${s.summary.value}  min=${s.summary.min} max=${s.summary.max}`;
-}
-function bytesLine(name2, s) {
-  if (!s || s.type !== "counter") return "";
-  return `${dotted(name2)} ${formatBytes(s.summary.count)}  ${formatBytes(s.summary.rate)}/s`;
-}
-function errorClasses(result) {
-  if (result.errors.length === 0) return "";
-  const byClass = /* @__PURE__ */ new Map();
-  for (const e of result.errors) byClass.set(e.errorClass, (byClass.get(e.errorClass) ?? 0) + e.count);
-  return `${dotted("errors by class")} ${[...byClass].map(([c, n]) => `${c}=${n}`).join(" ")}`;
-}
-function fixed2(n) {
-  return n === null ? "-" : n.toFixed(2);
-}
-
 // src/cli/run-command.ts
 var EXIT_THRESHOLDS_FAILED = 99;
 var EXIT_INTERRUPTED = 130;
 var LOG_PROGRESS_EVERY_MS = 1e4;
 async function runRunCommand(options) {
   const scenario = await loadScenario(options.file, { target: options.target });
+  if (options.shard) shardScenario(scenario, options.shard);
   let demo;
   let url2 = scenario.target;
   if (url2 === void 0) {
@@ -79530,7 +80507,9 @@ async function runRunCommand(options) {
     () => options.err("\nstopping: running iterations may finish (gracefulStop); press Ctrl-C again to stop now\n")
   );
   try {
-    const run = await runTest(scenario, { url: url2, stop, abort, onProgress: progressPrinter(options) });
+    if (options.shard) options.err(`shard ${formatShard(options.shard)}: running this slice of ${options.file}; merge the shards' results with mcp-load merge
+`);
+    const run = await runTest(scenario, { url: url2, stop, abort, onProgress: progressPrinter(options), ...options.shard ? { shard: options.shard } : {} });
     if (!options.quiet && options.interactive) options.err("\n");
     const result = buildResult(scenario, url2, run);
     const files = await writeReportFiles(options.outDir, result);
@@ -79555,6 +80534,26 @@ function progressPrinter(options) {
   if (options.interactive) return (p) => options.err(`\r\x1B[2K${renderProgressLine(p)}`);
   return throttledProgress((line) => options.err(`${line}
 `), LOG_PROGRESS_EVERY_MS);
+}
+
+// src/cli/merge-command.ts
+async function runMergeCommand(options) {
+  const inputs = [];
+  for (const file of options.files) inputs.push({ file, result: await readResult(file) });
+  const result = mergeShardResults(inputs);
+  const files = await writeReportFiles(options.outDir, result);
+  options.out(`
+${renderTerminalSummary(result)}
+`);
+  options.out(`merged ${result.mergedShards} shards; written: ${files.result}, ${files.html}, ${files.markdown}
+`);
+  const failed = result.thresholds.filter((t) => !t.ok);
+  if (failed.length > 0) {
+    options.err(`mcp-load: thresholds failed: ${failed.map((t) => `${t.key} ${t.source}`).join(", ")}
+`);
+    return EXIT_THRESHOLDS_FAILED;
+  }
+  return 0;
 }
 
 // src/cli/session-command.ts
@@ -79615,11 +80614,16 @@ Commands:
   run <scenario.yml>     run a load test; exit 99 when a threshold fails (as k6)
     --target <url>       override the scenario's target (e.g. a preview deployment)
     --out <dir>          where result.json goes (default mcp-load-results)
+    --shard <i/n>        run slice i of n (e.g. 2/4) of the load; merge the n results
     --quiet              no progress line
   demo                   run examples/quickstart.yml against the embedded demo server
   compare <current.json> [baseline.json]
                          flag regressions that are real, not noise; exit 1 on one
     --history <dir|file> compare against the history of earlier runs (\u2265 5) instead
+  merge <result.json>\u2026   merge the results of all shards of one test (run --shard i/n)
+                         into one result.json, report.html and summary.md; exit 99
+                         when a threshold fails on the merged load
+    --out <dir>          where they go (default mcp-load-results)
   report <result.json>   re-render report.html and summary.md from a result
     --out <dir>          where they go (default: beside the result)
     --baseline <file>    a baseline result to show alongside
@@ -79645,6 +80649,8 @@ async function main(argv, out = (l) => process.stdout.write(`${l}
         return await runCommand([quickstartPath(), ...rest], out);
       case "report":
         return await reportCommand(rest, out);
+      case "merge":
+        return await mergeCommand(rest, out);
       case "compare": {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { history: { type: "string" } } });
         if (!positionals[0]) throw new UsageError("compare needs the current result, e.g. mcp-load compare result.json baseline.json");
@@ -79666,7 +80672,7 @@ async function main(argv, out = (l) => process.stdout.write(`${l}
 ${USAGE}`);
       return 2;
     }
-    if (err instanceof ScenarioError || err instanceof TargetNotReadyError || err instanceof ResultFileError || err instanceof HistoryFileError) {
+    if (err instanceof ScenarioError || err instanceof TargetNotReadyError || err instanceof ResultFileError || err instanceof HistoryFileError || err instanceof MergeError || err instanceof ShardError) {
       process.stderr.write(`mcp-load: ${err.message}
 `);
       return 1;
@@ -79681,6 +80687,7 @@ async function runCommand(argv, out) {
     options: {
       target: { type: "string" },
       out: { type: "string", default: "mcp-load-results" },
+      shard: { type: "string" },
       quiet: { type: "boolean", default: false }
     }
   });
@@ -79690,10 +80697,32 @@ async function runCommand(argv, out) {
     file,
     target: values.target,
     outDir: values.out,
+    ...values.shard === void 0 ? {} : { shard: shardOption(values.shard) },
     quiet: values.quiet,
     out: (text2) => out(text2.replace(/\n$/, "")),
     err: (text2) => process.stderr.write(text2),
     interactive: process.stderr.isTTY === true
+  });
+}
+function shardOption(text2) {
+  try {
+    return parseShard(text2);
+  } catch (err) {
+    throw new UsageError(`--${err.message}`);
+  }
+}
+async function mergeCommand(argv, out) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { out: { type: "string", default: "mcp-load-results" } }
+  });
+  if (positionals.length === 0) throw new UsageError("merge needs the result.json of every shard, e.g. mcp-load merge shard-1/result.json shard-2/result.json");
+  return runMergeCommand({
+    files: positionals,
+    outDir: values.out,
+    out: (text2) => out(text2.replace(/\n$/, "")),
+    err: (text2) => process.stderr.write(text2)
   });
 }
 async function reportCommand(argv, out) {
