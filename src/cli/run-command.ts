@@ -1,11 +1,11 @@
-import { startDemoServer, type DemoServer } from '../demo/index.ts';
+import { withTargetOrDemo } from '../demo/index.ts';
 import { runTest, type Progress } from '../engine/run.ts';
-import { stopOnSignals } from '../engine/process-signals.ts';
-import { StopSignal } from '../engine/stop-signal.ts';
+import { withStopSignals } from '../engine/process-signals.ts';
+import type { StopSignal } from '../engine/stop-signal.ts';
 import { renderProgressLine, throttledProgress } from '../report/progress.ts';
 import { renderTerminalSummary } from '../report/terminal.ts';
 import { buildResult } from '../results/index.ts';
-import { formatShard, loadScenario, shardScenario, type Shard } from '../scenario/index.ts';
+import { formatShard, loadScenario, shardScenario, type Scenario, type Shard } from '../scenario/index.ts';
 import { writeReportFiles } from './report-files.ts';
 
 export interface RunCommandOptions {
@@ -33,35 +33,26 @@ export async function runRunCommand(options: RunCommandOptions): Promise<number>
   const scenario = await loadScenario(options.file, { target: options.target });
   // A shard without load is refused before the demo server starts (the engine checks again).
   if (options.shard) shardScenario(scenario, options.shard);
-  let demo: DemoServer | undefined;
-  let url = scenario.target;
-  if (url === undefined) {
-    demo = await startDemoServer();
-    url = demo.url;
-    options.err(`no target in ${options.file}: running against the embedded demo server at ${url}\n`);
+  const onDemo = (url: string): void => options.err(`no target in ${options.file}: running against the embedded demo server at ${url}\n`);
+  const onStopping = (): void => options.err('\nstopping: running iterations may finish (gracefulStop); press Ctrl-C again to stop now\n');
+  return withTargetOrDemo(scenario.target, onDemo, (url) => withStopSignals(onStopping, (signals) => runAndWrite(scenario, url, signals, options)));
+}
+
+async function runAndWrite(scenario: Scenario, url: string, signals: { stop: StopSignal; abort: StopSignal }, options: RunCommandOptions): Promise<number> {
+  const shard = options.shard;
+  if (shard) options.err(`shard ${formatShard(shard)}: running this slice of ${options.file}; merge the shards' results with mcp-load merge\n`);
+  const run = await runTest(scenario, { url, ...signals, onProgress: progressPrinter(options), ...(shard ? { shard } : {}) });
+  if (!options.quiet && options.interactive) options.err('\n');
+  const result = buildResult(scenario, url, run);
+  const files = await writeReportFiles(options.outDir, result);
+  options.out(`\n${renderTerminalSummary(result)}\n`);
+  options.out(`written: ${files.result}, ${files.html}, ${files.markdown}\n`);
+  const failed = result.thresholds.filter((t) => !t.ok);
+  if (failed.length > 0) {
+    options.err(`mcp-load: thresholds failed: ${failed.map((t) => `${t.key} ${t.source}`).join(', ')}\n`);
+    return EXIT_THRESHOLDS_FAILED;
   }
-  const stop = new StopSignal();
-  const abort = new StopSignal();
-  const unhook = stopOnSignals(stop, abort, () =>
-    options.err('\nstopping: running iterations may finish (gracefulStop); press Ctrl-C again to stop now\n'),
-  );
-  try {
-    if (options.shard) options.err(`shard ${formatShard(options.shard)}: running this slice of ${options.file}; merge the shards' results with mcp-load merge\n`);
-    const run = await runTest(scenario, { url, stop, abort, onProgress: progressPrinter(options), ...(options.shard ? { shard: options.shard } : {}) });
-    if (!options.quiet && options.interactive) options.err('\n');
-    const result = buildResult(scenario, url, run);
-    const files = await writeReportFiles(options.outDir, result);
-    options.out(`\n${renderTerminalSummary(result)}\n`);
-    options.out(`written: ${files.result}, ${files.html}, ${files.markdown}\n`);
-    if (result.thresholds.some((t) => !t.ok)) {
-      options.err(`mcp-load: thresholds failed: ${result.thresholds.filter((t) => !t.ok).map((t) => `${t.key} ${t.source}`).join(', ')}\n`);
-      return EXIT_THRESHOLDS_FAILED;
-    }
-    return run.interrupted === 'signal' ? EXIT_INTERRUPTED : 0;
-  } finally {
-    unhook();
-    await demo?.close();
-  }
+  return run.interrupted === 'signal' ? EXIT_INTERRUPTED : 0;
 }
 
 function progressPrinter(options: RunCommandOptions): ((p: Progress) => void) | undefined {

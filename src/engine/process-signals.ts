@@ -1,4 +1,4 @@
-import type { StopSignal } from './stop-signal.ts';
+import { StopSignal } from './stop-signal.ts';
 
 /**
  * SIGINT/SIGTERM (Ctrl-C, a cancelled workflow) stop the run gracefully so the results of what ran
@@ -19,4 +19,16 @@ export function stopOnSignals(stop: StopSignal, abort: StopSignal, onFirst?: () 
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   };
+}
+
+/** Runs `run` with a graceful `stop` and a hard `abort` fired by SIGINT/SIGTERM (see stopOnSignals). */
+export async function withStopSignals<T>(onFirst: () => void, run: (signals: { stop: StopSignal; abort: StopSignal }) => Promise<T>): Promise<T> {
+  const stop = new StopSignal();
+  const abort = new StopSignal();
+  const unhook = stopOnSignals(stop, abort, onFirst);
+  try {
+    return await run({ stop, abort });
+  } finally {
+    unhook();
+  }
 }
