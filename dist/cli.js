@@ -79785,6 +79785,18 @@ function listen(http, port) {
   });
 }
 
+// src/demo/with-target.ts
+async function withTargetOrDemo(target, onDemo, use) {
+  if (target !== void 0) return use(target);
+  const demo = await startDemoServer();
+  try {
+    onDemo(demo.url);
+    return await use(demo.url);
+  } finally {
+    await demo.close();
+  }
+}
+
 // src/engine/event-loop.ts
 import { monitorEventLoopDelay } from "node:perf_hooks";
 var RESOLUTION_MS = 10;
@@ -80468,6 +80480,16 @@ function stopOnSignals(stop, abort, onFirst) {
     process.off("SIGTERM", onSignal);
   };
 }
+async function withStopSignals(onFirst, run) {
+  const stop = new StopSignal();
+  const abort = new StopSignal();
+  const unhook = stopOnSignals(stop, abort, onFirst);
+  try {
+    return await run({ stop, abort });
+  } finally {
+    unhook();
+  }
+}
 
 // src/report/progress.ts
 function renderProgressLine(p) {
@@ -80491,43 +80513,31 @@ var LOG_PROGRESS_EVERY_MS = 1e4;
 async function runRunCommand(options) {
   const scenario = await loadScenario(options.file, { target: options.target });
   if (options.shard) shardScenario(scenario, options.shard);
-  let demo;
-  let url2 = scenario.target;
-  if (url2 === void 0) {
-    demo = await startDemoServer();
-    url2 = demo.url;
-    options.err(`no target in ${options.file}: running against the embedded demo server at ${url2}
+  const onDemo = (url2) => options.err(`no target in ${options.file}: running against the embedded demo server at ${url2}
 `);
-  }
-  const stop = new StopSignal();
-  const abort = new StopSignal();
-  const unhook = stopOnSignals(
-    stop,
-    abort,
-    () => options.err("\nstopping: running iterations may finish (gracefulStop); press Ctrl-C again to stop now\n")
-  );
-  try {
-    if (options.shard) options.err(`shard ${formatShard(options.shard)}: running this slice of ${options.file}; merge the shards' results with mcp-load merge
+  const onStopping = () => options.err("\nstopping: running iterations may finish (gracefulStop); press Ctrl-C again to stop now\n");
+  return withTargetOrDemo(scenario.target, onDemo, (url2) => withStopSignals(onStopping, (signals) => runAndWrite(scenario, url2, signals, options)));
+}
+async function runAndWrite(scenario, url2, signals, options) {
+  const shard = options.shard;
+  if (shard) options.err(`shard ${formatShard(shard)}: running this slice of ${options.file}; merge the shards' results with mcp-load merge
 `);
-    const run = await runTest(scenario, { url: url2, stop, abort, onProgress: progressPrinter(options), ...options.shard ? { shard: options.shard } : {} });
-    if (!options.quiet && options.interactive) options.err("\n");
-    const result = buildResult(scenario, url2, run);
-    const files = await writeReportFiles(options.outDir, result);
-    options.out(`
+  const run = await runTest(scenario, { url: url2, ...signals, onProgress: progressPrinter(options), ...shard ? { shard } : {} });
+  if (!options.quiet && options.interactive) options.err("\n");
+  const result = buildResult(scenario, url2, run);
+  const files = await writeReportFiles(options.outDir, result);
+  options.out(`
 ${renderTerminalSummary(result)}
 `);
-    options.out(`written: ${files.result}, ${files.html}, ${files.markdown}
+  options.out(`written: ${files.result}, ${files.html}, ${files.markdown}
 `);
-    if (result.thresholds.some((t) => !t.ok)) {
-      options.err(`mcp-load: thresholds failed: ${result.thresholds.filter((t) => !t.ok).map((t) => `${t.key} ${t.source}`).join(", ")}
+  const failed = result.thresholds.filter((t) => !t.ok);
+  if (failed.length > 0) {
+    options.err(`mcp-load: thresholds failed: ${failed.map((t) => `${t.key} ${t.source}`).join(", ")}
 `);
-      return EXIT_THRESHOLDS_FAILED;
-    }
-    return run.interrupted === "signal" ? EXIT_INTERRUPTED : 0;
-  } finally {
-    unhook();
-    await demo?.close();
+    return EXIT_THRESHOLDS_FAILED;
   }
+  return run.interrupted === "signal" ? EXIT_INTERRUPTED : 0;
 }
 function progressPrinter(options) {
   if (options.quiet) return void 0;
