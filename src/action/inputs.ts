@@ -8,7 +8,10 @@ export type Mode = 'run' | 'comment';
 /** The action's inputs, validated once, with action.yml's defaults applied (tests set no defaults). */
 export interface ActionInputs {
   mode: Mode;
-  /** The scenario file; in comment mode only its name is used (for the default artifact name). */
+  /**
+   * The scenario file; in comment mode only its name is used (for the default artifact name); with
+   * `result`, only its secrets. '' when not given (then `result` or, in comment mode, `artifact-name` is).
+   */
   scenario: string;
   target?: string;
   token: string;
@@ -27,6 +30,8 @@ export interface ActionInputs {
   reportDir: string;
   /** Run only this slice of the load (`i/n`); `mcp-load merge` combines the n jobs' results. */
   shard?: Shard;
+  /** A result.json made elsewhere (typically `mcp-load merge`'s): report it instead of running a load test. */
+  result?: string;
 }
 
 /** An input with a value the action cannot use; the message names the input. */
@@ -42,8 +47,18 @@ export function readInputs(get: InputReader = readInput): ActionInputs {
   const mode = oneOf(get, 'mode', ['run', 'comment'] as const, 'run');
   const scenario = get('scenario');
   const artifactName = optional(get('artifact-name'));
-  if (!scenario && (mode === 'run' || artifactName === undefined)) {
-    throw new InputError(mode === 'run' ? 'input scenario is required (the path of a scenario file)' : 'comment mode needs input scenario or artifact-name to find the result artifact');
+  const result = optional(get('result'));
+  const shard = optional(get('shard'));
+  if (result !== undefined && mode !== 'run') {
+    throw new InputError(`input result is for mode run (report a result made elsewhere), not mode ${mode}`);
+  }
+  if (result !== undefined && shard !== undefined) {
+    throw new InputError(
+      'inputs result and shard exclude each other: a shard job runs its slice (shard); the job that merges the slices reports the merged result.json (result)',
+    );
+  }
+  if (!scenario && ((mode === 'run' && result === undefined) || (mode === 'comment' && artifactName === undefined))) {
+    throw new InputError(mode === 'run' ? 'input scenario is required (the path of a scenario file), unless input result names a result.json to report' : 'comment mode needs input scenario or artifact-name to find the result artifact');
   }
   if (artifactName !== undefined && !/^[^"<>|*?:\\/\r\n]+$/.test(artifactName)) {
     throw new InputError(`input artifact-name ${JSON.stringify(artifactName)} holds a character artifact names cannot have (" : < > | * ? \\ / or a line break)`);
@@ -67,8 +82,8 @@ export function readInputs(get: InputReader = readInput): ActionInputs {
   if (baselineWorkflow !== undefined) inputs.baselineWorkflow = baselineWorkflow;
   if (commentKey !== undefined) inputs.commentKey = commentKey;
   if (artifactName !== undefined) inputs.artifactName = artifactName;
-  const shard = optional(get('shard'));
   if (shard !== undefined) inputs.shard = parseShard(shard);
+  if (result !== undefined) inputs.result = result;
   return inputs;
 }
 

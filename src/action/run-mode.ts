@@ -1,11 +1,9 @@
 import * as core from '@actions/core';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { regressionSettings, type Comparison } from '../compare/index.ts';
+import type { Comparison } from '../compare/index.ts';
 import { renderHtmlReport } from '../report/html.ts';
 import { readResult, type Result } from '../results/index.ts';
-import { loadScenario } from '../scenario/index.ts';
-import type { Scenario } from '../scenario/types.ts';
 import { artifactNames, FILES, type ArtifactNames } from './artifact-names.ts';
 import { ArtifactStore, artifactUrl } from './artifacts.ts';
 import { compareWithBaseline, extendHistory, lookUpBaseline, type Baseline } from './baseline.ts';
@@ -13,7 +11,7 @@ import { isPullRequestEvent, type ActionContext } from './context.ts';
 import { GitHubApi } from './github-api.ts';
 import type { ActionInputs } from './inputs.ts';
 import { writeJobSummary } from './job-summary.ts';
-import { runLoadTest } from './load-test.ts';
+import { resultSource } from './obtain-result.ts';
 import { keyFigures, writeOutputs } from './outputs.ts';
 import { postComment, type PullRequestFile } from './pull-request-comment.ts';
 import { renderReportMarkdown } from './report.ts';
@@ -44,16 +42,17 @@ interface ReportFiles {
 }
 
 /**
- * `mode: run`: load test, baseline, comparison, reports (files, artifacts, job summary, PR comment),
- * history, outputs. Returns why the step fails (thresholds, regression): decided after all is written.
+ * `mode: run`: load test (or the given result: input `result`), baseline, comparison, reports
+ * (files, artifacts, job summary, PR comment), history, outputs. Returns why the step fails
+ * (thresholds, regression): decided after all is written.
  */
 export async function runMode(inputs: ActionInputs, ctx: ActionContext, secrets: Secrets): Promise<string[]> {
-  const scenario = await core.group('Scenario', () => readScenario(inputs, secrets));
+  const source = await resultSource(inputs, secrets);
   // Read before the run: a wrong path should not cost a load test.
   const fixedBaseline = inputs.baseline.kind === 'path' ? await readResult(inputs.baseline.path) : undefined;
-  const result = secrets.redactResult(await core.group('Load test', () => runLoadTest(scenario, inputs.shard)));
+  const result = await source.obtain();
 
-  const setup = runSetup(inputs, ctx, secrets, scenario.id);
+  const setup = runSetup(inputs, ctx, secrets, source.scenarioId);
   const { baseline, previous, onBaselineBranch } = await core.group('Baseline', () => findBaseline(setup, fixedBaseline));
   const comparison = await core.group('Comparison', async () => compareWithBaseline(result, baseline));
   const files = reportFiles(inputs.reportDir);
@@ -88,17 +87,6 @@ export async function runMode(inputs: ActionInputs, ctx: ActionContext, secrets:
   }
   writeOutputs({ resultFile: files.result, reportFile: files.report, regression, figures: keyFigures(result) });
   return failures(inputs, result, comparison, baseline);
-}
-
-async function readScenario(inputs: ActionInputs, secrets: Secrets): Promise<Scenario> {
-  const scenario = await loadScenario(inputs.scenario, inputs.target === undefined ? {} : { target: inputs.target });
-  secrets.addHeaders(scenario.headers);
-  secrets.addFromUrl(scenario.target);
-  // A bad `regression:` block fails now, not after the run.
-  regressionSettings(scenario.regression);
-  const target = scenario.target === undefined ? 'the embedded demo server' : secrets.redact(scenario.target);
-  core.info(`scenario ${scenario.id} (${scenario.file}) against ${target}: ${scenario.scenarios.map((s) => `${s.name} (${s.executor})`).join(', ')}`);
-  return scenario;
 }
 
 function runSetup(inputs: ActionInputs, ctx: ActionContext, secrets: Secrets, scenarioId: string): RunSetup {

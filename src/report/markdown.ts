@@ -266,6 +266,9 @@ function contextLines({ result, baseline, reportLink }: Input): string[] {
     `${formatCount(result.vusMax)} VUs max`,
     `target ${inlineText(result.target, MAX_LABEL)}`,
   ];
+  // The whole load of a sharded test, or one slice of it: figures mean different things.
+  if (result.mergedShards) facts.splice(3, 0, `merged from ${formatCount(result.mergedShards)} shards`);
+  else if (result.shard) facts.splice(3, 0, `shard ${result.shard.index}/${result.shard.count} (a slice of the load)`);
   const sha = result.environment.git?.sha;
   if (sha) facts.push(`commit ${inlineText(sha.slice(0, 7), 7)}`);
   if (reportLink) facts.push(`📊 [HTML report](${reportLink})`);

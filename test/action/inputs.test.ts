@@ -66,6 +66,16 @@ describe('readInputs', () => {
     assert.equal(readInputs(reader({ mode: 'comment', 'artifact-name': 'mcp-load-x' })).artifactName, 'mcp-load-x');
     assert.throws(() => readInputs(reader({ mode: 'comment' })), { message: 'comment mode needs input scenario or artifact-name to find the result artifact' });
   });
+
+  it('lets run mode go without a scenario when a result is given, but not with a shard or in comment mode', () => {
+    const inputs = readInputs(reader({ result: 'merged/result.json' }));
+    assert.equal(inputs.result, 'merged/result.json');
+    assert.equal(inputs.scenario, '');
+    assert.equal(readInputs(reader({ scenario: 's.yml', result: 'merged/result.json' })).scenario, 's.yml');
+    assert.throws(() => readInputs(reader({ result: 'merged/result.json', shard: '1/2' })), /^InputError: inputs result and shard exclude each other/);
+    assert.throws(() => readInputs(reader({ mode: 'comment', scenario: 's.yml', result: 'r.json' })), { message: 'input result is for mode run (report a result made elsewhere), not mode comment' });
+    assert.throws(() => readInputs(reader({})), { message: 'input scenario is required (the path of a scenario file), unless input result names a result.json to report' });
+  });
 });
 
 describe('parseShard', () => {

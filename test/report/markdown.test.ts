@@ -197,3 +197,10 @@ test('a run that fits is rendered whole, without a truncation note', () => {
   assert.ok(markdown.length < 10_000);
   assert.doesNotMatch(markdown, /Shortened/);
 });
+
+test('says when the result is the merged load of shards, or one shard’s slice of it', () => {
+  const line = (result: Result): string => renderMarkdown(result).split('\n').find((l) => l.startsWith('Scenario **')) ?? '';
+  assert.match(line({ ...fixture('passing'), mergedShards: 4 }), /^Scenario \*\*quickstart\*\* · 20\.4s · 22 VUs max · merged from 4 shards · target /);
+  assert.match(line({ ...fixture('passing'), shard: { index: 2, count: 4 } }), / · 22 VUs max · shard 2\/4 \(a slice of the load\) · target /);
+  assert.doesNotMatch(line(fixture('passing')), /shard/);
+});
