@@ -54967,6 +54967,8 @@ function contextLines({ result, baseline, reportLink }) {
     `${formatCount(result.vusMax)} VUs max`,
     `target ${inlineText(result.target, MAX_LABEL)}`
   ];
+  if (result.mergedShards) facts.splice(3, 0, `merged from ${formatCount(result.mergedShards)} shards`);
+  else if (result.shard) facts.splice(3, 0, `shard ${result.shard.index}/${result.shard.count} (a slice of the load)`);
   const sha = result.environment.git?.sha;
   if (sha) facts.push(`commit ${inlineText(sha.slice(0, 7), 7)}`);
   if (reportLink) facts.push(`\u{1F4CA} [HTML report](${reportLink})`);
