@@ -4,29 +4,16 @@
 // server, merged with `mcp-load merge`, as the workflow in docs/action.md does.
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runCli, SHARDED_SCENARIO } from '../helpers/cli.ts';
 import { FakeGitHub } from './fake-github.ts';
 import { ActionHarness, pullRequestEvent, pushEvent, type ActionRun } from './harness.ts';
 
 const GITHUB_TOKEN = 'ghs_installation_token_for_merge_tests';
 const BOT = 'github-actions[bot]';
 const PR = 9;
-
-/** 5 VUs × 2 iterations, split 3 + 2 VUs: each shard alone misses the threshold, the merged load meets it. */
-const SHARDED_SCENARIO = `scenarios:
-  agents:
-    executor: per-vu-iterations
-    vus: 5
-    iterations: 2
-    flow:
-      - call: lookup_number
-        args: { number: "+15551234567" }
-thresholds:
-  iterations: ["count>=10"]
-`;
 
 const fake = new FakeGitHub();
 let harness: ActionHarness;
@@ -35,15 +22,7 @@ let scenario: string;
 let merged: string;
 let shard1: string;
 
-function cli(args: string[]): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stderr }));
-  });
-}
+const cli = runCli;
 
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 const total = (file: string, metric: string) =>

@@ -1,24 +1,12 @@
 // `mcp-load run --shard i/n` and `mcp-load merge` as a user calls them, against the embedded demo server.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runCli, SHARDED_SCENARIO } from '../helpers/cli.ts';
 
-const CLI = ['--import', 'tsx', 'src/cli/index.ts'];
-
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = runCli;
 
 const iterationsOf = (file: string): number =>
   JSON.parse(readFileSync(file, 'utf8')).metrics.metrics.find((m: { metric: string; tags: object }) => m.metric === 'iterations' && Object.keys(m.tags).length === 0).summary.count;
@@ -30,18 +18,7 @@ describe('mcp-load run --shard and mcp-load merge', () => {
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'mcp-load-cli-merge-'));
     scenario = join(dir, 'sharded.yml');
-    // No target: the embedded demo server. 5 VUs × 2 iterations = 10 iterations, split 3 + 2 VUs.
-    writeFileSync(scenario, `scenarios:
-  agents:
-    executor: per-vu-iterations
-    vus: 5
-    iterations: 2
-    flow:
-      - call: lookup_number
-        args: { number: "+15551234567" }
-thresholds:
-  iterations: ["count>=10"]
-`);
+    writeFileSync(scenario, SHARDED_SCENARIO);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
