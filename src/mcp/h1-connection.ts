@@ -145,10 +145,10 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
     const reusable = this.socket !== null && !this.socket.destroyed && this.socket.writable;
     const socket = reusable ? this.socket! : this.connect();
     this.parser.reset(pending.options.method === 'HEAD');
-    const [head, body] = request;
+    const [head, body, bodyBytes] = request;
     if (body === null) {
       socket.write(head, 'latin1');
-    } else if (typeof body === 'string' && body.length === Buffer.byteLength(body)) {
+    } else if (typeof body === 'string' && body.length === bodyBytes) {
       socket.write(head + body, 'latin1'); // ASCII: one string, one write
     } else {
       socket.cork();
@@ -158,45 +158,21 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
     }
   }
 
-  /** The request line and headers (with the body's length), or an Error for a header that would break framing. */
-  private serialize(options: Dispatcher.DispatchOptions): [string, string | Buffer | null] | Error {
-    let head = `${options.method} ${options.path} HTTP/1.1\r\n`;
-    const headers = options.headers;
-    if (Array.isArray(headers)) {
-      const list = headers as string[];
-      let block = headerBlocks.get(list);
-      if (block === undefined) {
-        for (const text of list) if (UNSAFE_HEADER_TEXT.test(text)) return invalidHeader(list, text);
-        let host = '';
-        block = '';
-        for (let i = 0; i < list.length; i += 2) {
-          if (isHost(list[i])) host ||= `host: ${list[i + 1]}\r\n`;
-          else block += `${list[i]}: ${list[i + 1]}\r\n`;
-        }
-        block = host + block; // a configured Host comes first, as undici's does
-        headerBlocks.set(list, block);
-      }
-      // A configured Host replaces the origin's: two would be a 400 at nginx or Go.
-      head += block.startsWith('host: ') ? block : `host: ${this.hostHeader}\r\n${block}`;
-    } else if (headers) {
-      let host = '';
-      let block = '';
-      for (const [name, value] of Object.entries(headers as Record<string, string>)) {
-        if (UNSAFE_HEADER_TEXT.test(name) || UNSAFE_HEADER_TEXT.test(String(value))) return new TypeError(`invalid header ${JSON.stringify(name)}`);
-        if (isHost(name)) host ||= `host: ${value}\r\n`;
-        else block += `${name}: ${value}\r\n`;
-      }
-      head += `${host || `host: ${this.hostHeader}\r\n`}${block}`;
-    } else {
-      head += `host: ${this.hostHeader}\r\n`;
-    }
+  /** The request line and headers, the body and its length in bytes, or an Error for a header that would break framing. */
+  private serialize(options: Dispatcher.DispatchOptions): [string, string | Buffer | null, number] | Error {
+    const block = headerBlock(headerList(options.headers));
+    if (block instanceof Error) return block;
+    // A configured Host replaces the origin's: two would be a 400 at nginx or Go.
+    const host = block.startsWith('host: ') ? '' : `host: ${this.hostHeader}\r\n`;
+    const head = `${options.method} ${options.path} HTTP/1.1\r\n${host}${block}`;
     const body = options.body;
     if (typeof body === 'string' || Buffer.isBuffer(body)) {
-      return [`${head}content-length: ${Buffer.byteLength(body)}\r\n\r\n`, body];
+      const bytes = Buffer.byteLength(body);
+      return [`${head}content-length: ${bytes}\r\n\r\n`, body, bytes];
     }
     if (body !== null && body !== undefined) return new TypeError('H1Connection sends string or Buffer bodies only');
     const expectsBody = options.method === 'POST' || options.method === 'PUT' || options.method === 'PATCH';
-    return [expectsBody ? `${head}content-length: 0\r\n\r\n` : `${head}\r\n`, null];
+    return [expectsBody ? `${head}content-length: 0\r\n\r\n` : `${head}\r\n`, null, 0];
   }
 
   private connect(): net.Socket {
@@ -354,6 +330,34 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
 
 function noop(): void {}
 
+const NO_HEADERS: readonly string[] = Object.freeze([]);
+
+/** Dispatch options' headers as the flat [name, value…] list the transports pass (objects are rare here). */
+function headerList(headers: Dispatcher.DispatchOptions['headers']): readonly string[] {
+  if (Array.isArray(headers)) return headers as string[];
+  if (!headers) return NO_HEADERS;
+  return Object.entries(headers as Record<string, unknown>).flatMap(([name, value]) => [name, String(value)]);
+}
+
+/**
+ * The header lines of a list, a configured Host first, checked and serialized once per list (the
+ * transports reuse their lists); an Error for a name or value that would break framing.
+ */
+function headerBlock(list: readonly string[]): string | Error {
+  let block = headerBlocks.get(list);
+  if (block !== undefined) return block;
+  for (const text of list) if (UNSAFE_HEADER_TEXT.test(text)) return invalidHeader(list, text);
+  let host = '';
+  block = '';
+  for (let i = 0; i < list.length; i += 2) {
+    if (isHost(list[i])) host ||= `host: ${list[i + 1]}\r\n`;
+    else block += `${list[i]}: ${list[i + 1]}\r\n`;
+  }
+  block = host + block; // as undici does
+  headerBlocks.set(list, block);
+  return block;
+}
+
 function isHost(name: string): boolean {
   return name.length === 4 && name.toLowerCase() === 'host';
 }
@@ -362,7 +366,7 @@ function closedError(code: string, message: string): Error {
   return Object.assign(new Error(message), { code });
 }
 
-function invalidHeader(list: string[], text: string): TypeError {
+function invalidHeader(list: readonly string[], text: string): TypeError {
   const index = list.indexOf(text);
   const name = index % 2 === 0 ? text : list[index - 1];
   return new TypeError(`invalid header ${JSON.stringify(name)}: line breaks and NUL are not allowed in header names or values`);
