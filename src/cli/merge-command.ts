@@ -1,7 +1,7 @@
 import { renderTerminalSummary } from '../report/terminal.ts';
 import { mergeShardResults, readResult } from '../results/index.ts';
 import { writeReportFiles } from './report-files.ts';
-import { EXIT_THRESHOLDS_FAILED } from './run-command.ts';
+import { EXIT_THRESHOLDS_FAILED, thresholdsFailed } from './run-command.ts';
 
 export interface MergeCommandOptions {
   files: readonly string[];
@@ -21,10 +21,5 @@ export async function runMergeCommand(options: MergeCommandOptions): Promise<num
   const files = await writeReportFiles(options.outDir, result);
   options.out(`\n${renderTerminalSummary(result)}\n`);
   options.out(`merged ${result.mergedShards} shards; written: ${files.result}, ${files.html}, ${files.markdown}\n`);
-  const failed = result.thresholds.filter((t) => !t.ok);
-  if (failed.length > 0) {
-    options.err(`mcp-load: thresholds failed: ${failed.map((t) => `${t.key} ${t.source}`).join(', ')}\n`);
-    return EXIT_THRESHOLDS_FAILED;
-  }
-  return 0;
+  return thresholdsFailed(result, options.err) ? EXIT_THRESHOLDS_FAILED : 0;
 }

@@ -4,7 +4,7 @@ import { withStopSignals } from '../engine/process-signals.ts';
 import type { StopSignal } from '../engine/stop-signal.ts';
 import { renderProgressLine, throttledProgress } from '../report/progress.ts';
 import { renderTerminalSummary } from '../report/terminal.ts';
-import { buildResult } from '../results/index.ts';
+import { buildResult, type Result } from '../results/index.ts';
 import { formatShard, loadScenario, shardScenario, type Scenario, type Shard } from '../scenario/index.ts';
 import { writeReportFiles } from './report-files.ts';
 
@@ -47,12 +47,15 @@ async function runAndWrite(scenario: Scenario, url: string, signals: { stop: Sto
   const files = await writeReportFiles(options.outDir, result);
   options.out(`\n${renderTerminalSummary(result)}\n`);
   options.out(`written: ${files.result}, ${files.html}, ${files.markdown}\n`);
-  const failed = result.thresholds.filter((t) => !t.ok);
-  if (failed.length > 0) {
-    options.err(`mcp-load: thresholds failed: ${failed.map((t) => `${t.key} ${t.source}`).join(', ')}\n`);
-    return EXIT_THRESHOLDS_FAILED;
-  }
+  if (thresholdsFailed(result, options.err)) return EXIT_THRESHOLDS_FAILED;
   return run.interrupted === 'signal' ? EXIT_INTERRUPTED : 0;
+}
+
+/** Says which thresholds failed, if any (k6's exit code 99 follows). */
+export function thresholdsFailed(result: Result, err: (text: string) => void): boolean {
+  const failed = result.thresholds.filter((t) => !t.ok);
+  if (failed.length > 0) err(`mcp-load: thresholds failed: ${failed.map((t) => `${t.key} ${t.source}`).join(', ')}\n`);
+  return failed.length > 0;
 }
 
 function progressPrinter(options: RunCommandOptions): ((p: Progress) => void) | undefined {

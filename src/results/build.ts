@@ -27,10 +27,8 @@ export function buildResult(scenario: Scenario, url: string, run: RunOutcome, en
     durationMs: run.endedAt - run.startedAt,
     metrics,
     timeSeries: run.timeSeries.toJSON(),
-    httpPerCall: httpPerCall(metrics),
-    ...breakdowns(metrics),
+    ...viewsOf(metrics),
     thresholds: thresholdOutcomes(scenario.thresholds, run.thresholds),
-    checks: checksOf(metrics),
     errors: run.errors,
     warnings: run.warnings,
     vusMax: run.vusMax,
@@ -39,6 +37,11 @@ export function buildResult(scenario: Scenario, url: string, run: RunOutcome, en
   if (run.interrupted) result.interrupted = run.interrupted;
   if (run.shard) result.shard = { index: run.shard.index, count: run.shard.count };
   return result;
+}
+
+/** What a result derives from its metrics: HTTP per call, per-tool and per-method tables, checks. */
+export function viewsOf(metrics: Result['metrics']): Pick<Result, 'httpPerCall' | 'byTool' | 'byMethod' | 'checks'> {
+  return { httpPerCall: httpPerCall(metrics), ...breakdowns(metrics), checks: checksOf(metrics) };
 }
 
 /** Evaluated thresholds under the keys the scenario wrote them with. */
@@ -53,7 +56,7 @@ export function thresholdOutcomes(specs: readonly Pick<ThresholdSpec, 'key'>[], 
 }
 
 /** Pass and fail counts per check, from the tagged `checks` series. */
-export function checksOf(metrics: Result['metrics']): CheckOutcome[] {
+function checksOf(metrics: Result['metrics']): CheckOutcome[] {
   const out: CheckOutcome[] = [];
   for (const s of metrics.metrics) {
     if (s.metric !== 'checks' || s.type !== 'rate' || s.tags.check === undefined) continue;

@@ -8,9 +8,7 @@ import {
   type MetricsSnapshot,
   type TimeSeriesJSON,
 } from '../engine/metrics/index.ts';
-import { breakdowns } from './breakdown.ts';
-import { checksOf, thresholdOutcomes } from './build.ts';
-import { httpPerCall } from './http-per-call.ts';
+import { thresholdOutcomes, viewsOf } from './build.ts';
 import { mergeErrorKinds } from './merge-errors.ts';
 import { mergeTimeSeries } from './merge-time-series.ts';
 import type { Result } from './types.ts';
@@ -63,10 +61,8 @@ export function mergeShardResults(files: readonly ShardResultFile[]): Result {
     durationMs: Math.max(...shards.map((s) => s.result.durationMs)),
     metrics,
     timeSeries,
-    httpPerCall: httpPerCall(metrics),
-    ...breakdowns(metrics),
+    ...viewsOf(metrics),
     thresholds: thresholdOutcomes(first.scenario.echo.thresholds, thresholds),
-    checks: checksOf(metrics),
     errors: mergeErrorKinds(shards.map((s) => s.result.errors)),
     warnings: mergedWarnings(shards),
     vusMax: shards.reduce((sum, s) => sum + s.result.vusMax, 0),
