@@ -22,7 +22,6 @@ let scenario: string;
 let merged: string;
 let shard1: string;
 
-const cli = runCli;
 
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 const total = (file: string, metric: string) =>
@@ -50,10 +49,10 @@ before(async () => {
   harness = new ActionHarness(fake, join(dir, 'runs'), run);
   scenario = join(dir, 'sharded.yml');
   writeFileSync(scenario, SHARDED_SCENARIO);
-  const shards = await Promise.all([1, 2].map((i) => cli(['run', scenario, '--shard', `${i}/2`, '--out', join(dir, `shard-${i}`), '--quiet'])));
+  const shards = await Promise.all([1, 2].map((i) => runCli(['run', scenario, '--shard', `${i}/2`, '--out', join(dir, `shard-${i}`), '--quiet'])));
   // Alone, neither slice reaches the 10 iterations of the threshold: exit 99, result written.
   for (const shard of shards) assert.equal(shard.code, 99, shard.stderr);
-  const merge = await cli(['merge', join(dir, 'shard-1', 'result.json'), join(dir, 'shard-2', 'result.json'), '--out', join(dir, 'merged')]);
+  const merge = await runCli(['merge', join(dir, 'shard-1', 'result.json'), join(dir, 'shard-2', 'result.json'), '--out', join(dir, 'merged')]);
   assert.equal(merge.code, 0, merge.stderr);
   merged = join(dir, 'merged', 'result.json');
   shard1 = join(dir, 'shard-1', 'result.json');

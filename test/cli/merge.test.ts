@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, SHARDED_SCENARIO } from '../helpers/cli.ts';
 
-const cli = runCli;
 
 const iterationsOf = (file: string): number =>
   JSON.parse(readFileSync(file, 'utf8')).metrics.metrics.find((m: { metric: string; tags: object }) => m.metric === 'iterations' && Object.keys(m.tags).length === 0).summary.count;
@@ -24,8 +23,8 @@ describe('mcp-load run --shard and mcp-load merge', () => {
 
   it('runs two shards, then merges them into one result with the reports; thresholds judge the merged load', async () => {
     const [one, two] = await Promise.all([
-      cli(['run', scenario, '--shard', '1/2', '--out', join(dir, 'shard-1'), '--quiet']),
-      cli(['run', scenario, '--shard', '2/2', '--out', join(dir, 'shard-2'), '--quiet']),
+      runCli(['run', scenario, '--shard', '1/2', '--out', join(dir, 'shard-1'), '--quiet']),
+      runCli(['run', scenario, '--shard', '2/2', '--out', join(dir, 'shard-2'), '--quiet']),
     ]);
     // Alone, neither slice reaches the 10 iterations of the threshold: exit 99, result written.
     assert.equal(one.code, 99, one.stderr);
@@ -36,7 +35,7 @@ describe('mcp-load run --shard and mcp-load merge', () => {
     assert.deepEqual(JSON.parse(readFileSync(join(dir, 'shard-2', 'result.json'), 'utf8')).shard, { index: 2, count: 2 });
 
     const out = join(dir, 'merged');
-    const merge = await cli(['merge', join(dir, 'shard-2', 'result.json'), join(dir, 'shard-1', 'result.json'), '--out', out]);
+    const merge = await runCli(['merge', join(dir, 'shard-2', 'result.json'), join(dir, 'shard-1', 'result.json'), '--out', out]);
     assert.equal(merge.code, 0, merge.stderr);
     assert.match(merge.stdout, /merged 2 shards; written: .*result\.json/);
     assert.match(merge.stdout, /█ THRESHOLDS/);
@@ -45,22 +44,22 @@ describe('mcp-load run --shard and mcp-load merge', () => {
     assert.match(readFileSync(join(out, 'report.html'), 'utf8'), /^<!doctype html>/i);
     assert.ok(existsSync(join(out, 'summary.md')));
 
-    const duplicate = await cli(['merge', join(dir, 'shard-1', 'result.json'), join(dir, 'shard-1', 'result.json'), '--out', join(dir, 'dup')]);
+    const duplicate = await runCli(['merge', join(dir, 'shard-1', 'result.json'), join(dir, 'shard-1', 'result.json'), '--out', join(dir, 'dup')]);
     assert.equal(duplicate.code, 1);
     assert.match(duplicate.stderr, /^mcp-load: .*shard-1\/result\.json is shard 1\/2, and so is .*shard-1\/result\.json: pass each shard's result once\n$/);
   });
 
   it('refuses a bad --shard with the usage (exit 2), and merge without files', async () => {
-    const bad = await cli(['run', scenario, '--shard', '3/2']);
+    const bad = await runCli(['run', scenario, '--shard', '3/2']);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /^mcp-load: --shard must be i\/n with 1 ≤ i ≤ n \(e\.g\. 2\/4\), got "3\/2"\n\nUsage:/);
-    const none = await cli(['merge']);
+    const none = await runCli(['merge']);
     assert.equal(none.code, 2);
     assert.match(none.stderr, /merge needs the result\.json of every shard/);
   });
 
   it('refuses a shard that would get no load (exit 1) before starting anything', async () => {
-    const empty = await cli(['run', scenario, '--shard', '6/6', '--out', join(dir, 'none')]);
+    const empty = await runCli(['run', scenario, '--shard', '6/6', '--out', join(dir, 'none')]);
     assert.equal(empty.code, 1);
     assert.match(empty.stderr, /shard 6\/6 gets no part of .*sharded\.yml: its load splits over at most 5 shards/);
     assert.ok(!existsSync(join(dir, 'none', 'result.json')));

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { runCli } from '../helpers/cli.ts';
 import { startEverything, type RunningServer } from '../helpers/servers.ts';
 
-const cli = runCli;
 
 describe('mcp-load run', () => {
   let server: RunningServer;
@@ -39,7 +38,7 @@ describe('mcp-load run', () => {
 
   it('exits 0, prints the k6-style summary and writes result.json when thresholds pass', async () => {
     const out = join(dir, 'pass');
-    const run = await cli(['run', scenario(`${short}thresholds:\n  mcp_errors: ["rate<0.01"]\n`), '--out', out, '--quiet']);
+    const run = await runCli(['run', scenario(`${short}thresholds:\n  mcp_errors: ["rate<0.01"]\n`), '--out', out, '--quiet']);
     assert.equal(run.code, 0, run.stderr);
     for (const heading of ['█ THRESHOLDS', '█ TOTAL RESULTS', 'CHECKS', 'MCP', 'HTTP', 'EXECUTION', 'NETWORK']) {
       assert.ok(run.stdout.includes(heading), `summary has ${heading}`);
@@ -57,7 +56,7 @@ describe('mcp-load run', () => {
 
   it('exits 99 when a threshold fails, as k6 does, and still writes the result', async () => {
     const out = join(dir, 'fail');
-    const run = await cli(['run', scenario(`${short}thresholds:\n  mcp_call_duration: ["max<0.001"]\n`), '--out', out, '--quiet']);
+    const run = await runCli(['run', scenario(`${short}thresholds:\n  mcp_call_duration: ["max<0.001"]\n`), '--out', out, '--quiet']);
     assert.equal(run.code, 99);
     assert.match(run.stdout, /✗ 'max<0\.001' max=/);
     assert.match(run.stderr, /thresholds failed: mcp_call_duration max<0\.001/);
@@ -66,13 +65,13 @@ describe('mcp-load run', () => {
 
   it('exits 1 with file, line and column for a bad scenario', async () => {
     const file = scenario('scenarios:\n  agents:\n    executor: constant-vus\n    vus: 2\n    duraton: 5s\n    flow: [{ ping: {} }]\n');
-    const run = await cli(['run', file, '--quiet']);
+    const run = await runCli(['run', file, '--quiet']);
     assert.equal(run.code, 1);
     assert.match(run.stderr, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:6:5: .*duraton.*did you mean "duration"`));
   });
 
   it('exits 2 with the usage for an unknown command', async () => {
-    const run = await cli(['launch']);
+    const run = await runCli(['launch']);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /unknown command "launch"/);
     assert.match(run.stderr, /Usage: mcp-load <command>/);
@@ -92,7 +91,7 @@ describe('mcp-load run', () => {
       - think: 50ms
 `);
     let sent = false;
-    const run = await cli(['run', file, '--out', out], (stderr, child) => {
+    const run = await runCli(['run', file, '--out', out], (stderr, child) => {
       if (!sent && /running .*calls=[1-9]/.test(stderr)) {
         sent = true;
         child.kill('SIGINT');
@@ -107,16 +106,16 @@ describe('mcp-load run', () => {
 
   it('report re-renders report.html and summary.md from a result; a result of another version is refused', async () => {
     const out = join(dir, 'rerender');
-    const first = await cli(['run', scenario(short), '--out', join(dir, 'source'), '--quiet']);
+    const first = await runCli(['run', scenario(short), '--out', join(dir, 'source'), '--quiet']);
     assert.equal(first.code, 0, first.stderr);
-    const again = await cli(['report', join(dir, 'source', 'result.json'), '--out', out]);
+    const again = await runCli(['report', join(dir, 'source', 'result.json'), '--out', out]);
     assert.equal(again.code, 0, again.stderr);
     assert.equal(readFileSync(join(out, 'report.html'), 'utf8'), readFileSync(join(dir, 'source', 'report.html'), 'utf8'));
     assert.equal(readFileSync(join(out, 'summary.md'), 'utf8'), readFileSync(join(dir, 'source', 'summary.md'), 'utf8'));
 
     const future = join(dir, 'future.json');
     writeFileSync(future, JSON.stringify({ ...JSON.parse(readFileSync(join(dir, 'source', 'result.json'), 'utf8')), schemaVersion: 9 }));
-    const refused = await cli(['report', future]);
+    const refused = await runCli(['report', future]);
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /result schema version 9 is newer than this mcp-load reads \(1\); upgrade mcp-load/);
   });
