@@ -1,4 +1,5 @@
 import { Client, Pool } from 'undici';
+import { isFramingHeader } from '../framing-headers.ts';
 import type { DiscoveryVerdict } from './discovery.ts';
 import { H1Connection, type SessionConnection } from './h1-connection.ts';
 
@@ -28,8 +29,6 @@ export function displayUrl(url: URL): string {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
-/** Headers that frame the message or the connection, which the HTTP client sets itself. */
-const FRAMING_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'te', 'trailer']);
 
 const CONNECTION_OPTIONS = {
   pipelining: 1,
@@ -87,7 +86,7 @@ export class McpTarget {
     this.maxHandshakes = positive(options.maxConcurrentHandshakes ?? DEFAULT_MAX_CONCURRENT_HANDSHAKES, 'maxConcurrentHandshakes');
     const flat: string[] = [];
     for (const [name, value] of Object.entries(options.headers ?? {})) {
-      if (FRAMING_HEADERS.has(name.toLowerCase())) throw new TypeError(`header ${name} is set by mcp-load for each request; remove it`);
+      if (isFramingHeader(name)) throw new TypeError(`header ${name} is set by mcp-load for each request; remove it`);
       flat.push(name.toLowerCase(), value);
     }
     // Credentials in the URL become Basic auth (the connection's origin drops them), unless configured.

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname } from 'node:path';
+import { isFramingHeader } from '../framing-headers.ts';
 import { readDataSets } from './data-sets.ts';
 import { echoScenario, hashScenario } from './echo.ts';
 import { formatPath, Issues, ScenarioError, show, type ScenarioIssue } from './errors.ts';
@@ -122,14 +123,12 @@ function urlProblem(target: string): string | undefined {
 
 // RFC 9110 token characters.
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/** Headers that frame the message or the connection: mcp-load sets them per request. */
-const FRAMING_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'te', 'trailer']);
 
 function readHeaders(r: MapReader): Record<string, string> {
   const headers = r.stringMap('headers');
   for (const [name, value] of Object.entries(headers)) {
     if (!HEADER_NAME.test(name)) r.issues.add([...r.at('headers'), name], 'is not a valid header name', 'key');
-    else if (FRAMING_HEADERS.has(name.toLowerCase())) r.issues.add([...r.at('headers'), name], 'is set by mcp-load for each request; remove it', 'key');
+    else if (isFramingHeader(name)) r.issues.add([...r.at('headers'), name], 'is set by mcp-load for each request; remove it', 'key');
     if (/[\r\n\0]/.test(value)) r.issues.add([...r.at('headers'), name], 'a header value cannot hold line breaks');
   }
   return headers;
