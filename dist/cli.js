@@ -48007,6 +48007,12 @@ function isDeepFrozen(value2) {
 // src/mcp/target.ts
 var import_undici = __toESM(require_undici(), 1);
 
+// src/framing-headers.ts
+var FRAMING_HEADERS = /* @__PURE__ */ new Set(["content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "te", "trailer"]);
+function isFramingHeader(name2) {
+  return FRAMING_HEADERS.has(name2.toLowerCase());
+}
+
 // src/mcp/h1-connection.ts
 import net from "node:net";
 import tls from "node:tls";
@@ -48386,10 +48392,10 @@ var H1Connection = class {
     const reusable = this.socket !== null && !this.socket.destroyed && this.socket.writable;
     const socket = reusable ? this.socket : this.connect();
     this.parser.reset(pending.options.method === "HEAD");
-    const [head, body] = request;
+    const [head, body, bodyBytes] = request;
     if (body === null) {
       socket.write(head, "latin1");
-    } else if (typeof body === "string" && body.length === Buffer.byteLength(body)) {
+    } else if (typeof body === "string" && body.length === bodyBytes) {
       socket.write(head + body, "latin1");
     } else {
       socket.cork();
@@ -48398,57 +48404,27 @@ var H1Connection = class {
       socket.uncork();
     }
   }
-  /** The request line and headers (with the body's length), or an Error for a header that would break framing. */
+  /** The request line and headers, the body and its length in bytes, or an Error for a header that would break framing. */
   serialize(options) {
-    let head = `${options.method} ${options.path} HTTP/1.1\r
+    const block = headerBlock(headerList(options.headers));
+    if (block instanceof Error) return block;
+    const host = block.startsWith("host: ") ? "" : `host: ${this.hostHeader}\r
 `;
-    const headers = options.headers;
-    if (Array.isArray(headers)) {
-      const list = headers;
-      let block = headerBlocks.get(list);
-      if (block === void 0) {
-        for (const text2 of list) if (UNSAFE_HEADER_TEXT.test(text2)) return invalidHeader(list, text2);
-        let host = "";
-        block = "";
-        for (let i = 0; i < list.length; i += 2) {
-          if (isHost(list[i])) host ||= `host: ${list[i + 1]}\r
-`;
-          else block += `${list[i]}: ${list[i + 1]}\r
-`;
-        }
-        block = host + block;
-        headerBlocks.set(list, block);
-      }
-      head += block.startsWith("host: ") ? block : `host: ${this.hostHeader}\r
-${block}`;
-    } else if (headers) {
-      let host = "";
-      let block = "";
-      for (const [name2, value2] of Object.entries(headers)) {
-        if (UNSAFE_HEADER_TEXT.test(name2) || UNSAFE_HEADER_TEXT.test(String(value2))) return new TypeError(`invalid header ${JSON.stringify(name2)}`);
-        if (isHost(name2)) host ||= `host: ${value2}\r
-`;
-        else block += `${name2}: ${value2}\r
-`;
-      }
-      head += `${host || `host: ${this.hostHeader}\r
-`}${block}`;
-    } else {
-      head += `host: ${this.hostHeader}\r
-`;
-    }
+    const head = `${options.method} ${options.path} HTTP/1.1\r
+${host}${block}`;
     const body = options.body;
     if (typeof body === "string" || Buffer.isBuffer(body)) {
-      return [`${head}content-length: ${Buffer.byteLength(body)}\r
+      const bytes = Buffer.byteLength(body);
+      return [`${head}content-length: ${bytes}\r
 \r
-`, body];
+`, body, bytes];
     }
     if (body !== null && body !== void 0) return new TypeError("H1Connection sends string or Buffer bodies only");
     const expectsBody = options.method === "POST" || options.method === "PUT" || options.method === "PATCH";
     return [expectsBody ? `${head}content-length: 0\r
 \r
 ` : `${head}\r
-`, null];
+`, null, 0];
   }
   connect() {
     this.dropSocket();
@@ -48591,6 +48567,28 @@ ${block}`;
 };
 function noop2() {
 }
+var NO_HEADERS = Object.freeze([]);
+function headerList(headers) {
+  if (Array.isArray(headers)) return headers;
+  if (!headers) return NO_HEADERS;
+  return Object.entries(headers).flatMap(([name2, value2]) => [name2, String(value2)]);
+}
+function headerBlock(list) {
+  let block = headerBlocks.get(list);
+  if (block !== void 0) return block;
+  for (const text2 of list) if (UNSAFE_HEADER_TEXT.test(text2)) return invalidHeader(list, text2);
+  let host = "";
+  block = "";
+  for (let i = 0; i < list.length; i += 2) {
+    if (isHost(list[i])) host ||= `host: ${list[i + 1]}\r
+`;
+    else block += `${list[i]}: ${list[i + 1]}\r
+`;
+  }
+  block = host + block;
+  headerBlocks.set(list, block);
+  return block;
+}
 function isHost(name2) {
   return name2.length === 4 && name2.toLowerCase() === "host";
 }
@@ -48608,7 +48606,6 @@ function displayUrl(url2) {
   return `${url2.origin}${url2.pathname}`;
 }
 var DEFAULT_TIMEOUT_MS = 3e4;
-var FRAMING_HEADERS = /* @__PURE__ */ new Set(["content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "te", "trailer"]);
 var CONNECTION_OPTIONS = {
   pipelining: 1,
   keepAliveTimeout: 1e4,
@@ -48659,7 +48656,7 @@ var McpTarget = class {
     this.maxHandshakes = positive(options.maxConcurrentHandshakes ?? DEFAULT_MAX_CONCURRENT_HANDSHAKES, "maxConcurrentHandshakes");
     const flat = [];
     for (const [name2, value2] of Object.entries(options.headers ?? {})) {
-      if (FRAMING_HEADERS.has(name2.toLowerCase())) throw new TypeError(`header ${name2} is set by mcp-load for each request; remove it`);
+      if (isFramingHeader(name2)) throw new TypeError(`header ${name2} is set by mcp-load for each request; remove it`);
       flat.push(name2.toLowerCase(), value2);
     }
     if ((url2.username || url2.password) && !flat.includes("authorization")) {
@@ -51275,12 +51272,11 @@ function urlProblem(target) {
   return void 0;
 }
 var HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-var FRAMING_HEADERS2 = /* @__PURE__ */ new Set(["content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "te", "trailer"]);
 function readHeaders(r) {
   const headers = r.stringMap("headers");
   for (const [name2, value2] of Object.entries(headers)) {
     if (!HEADER_NAME.test(name2)) r.issues.add([...r.at("headers"), name2], "is not a valid header name", "key");
-    else if (FRAMING_HEADERS2.has(name2.toLowerCase())) r.issues.add([...r.at("headers"), name2], "is set by mcp-load for each request; remove it", "key");
+    else if (isFramingHeader(name2)) r.issues.add([...r.at("headers"), name2], "is set by mcp-load for each request; remove it", "key");
     if (/[\r\n\0]/.test(value2)) r.issues.add([...r.at("headers"), name2], "a header value cannot hold line breaks");
   }
   return headers;
@@ -52462,10 +52458,8 @@ function buildResult(scenario, url2, run, env = process.env) {
     durationMs: run.endedAt - run.startedAt,
     metrics,
     timeSeries: run.timeSeries.toJSON(),
-    httpPerCall: httpPerCall(metrics),
-    ...breakdowns(metrics),
+    ...viewsOf(metrics),
     thresholds: thresholdOutcomes(scenario.thresholds, run.thresholds),
-    checks: checksOf(metrics),
     errors: run.errors,
     warnings: run.warnings,
     vusMax: run.vusMax
@@ -52474,6 +52468,9 @@ function buildResult(scenario, url2, run, env = process.env) {
   if (run.interrupted) result.interrupted = run.interrupted;
   if (run.shard) result.shard = { index: run.shard.index, count: run.shard.count };
   return result;
+}
+function viewsOf(metrics) {
+  return { httpPerCall: httpPerCall(metrics), ...breakdowns(metrics), checks: checksOf(metrics) };
 }
 function thresholdOutcomes(specs, evaluated) {
   return evaluated.map((t, i) => ({
@@ -52647,10 +52644,8 @@ function mergeShardResults(files) {
     durationMs: Math.max(...shards.map((s) => s.result.durationMs)),
     metrics,
     timeSeries,
-    httpPerCall: httpPerCall(metrics),
-    ...breakdowns(metrics),
+    ...viewsOf(metrics),
     thresholds: thresholdOutcomes(first.scenario.echo.thresholds, thresholds),
-    checks: checksOf(metrics),
     errors: mergeErrorKinds(shards.map((s) => s.result.errors)),
     warnings: mergedWarnings(shards),
     vusMax: shards.reduce((sum, s) => sum + s.result.vusMax, 0),
@@ -80533,13 +80528,14 @@ ${renderTerminalSummary(result)}
 `);
   options.out(`written: ${files.result}, ${files.html}, ${files.markdown}
 `);
-  const failed = result.thresholds.filter((t) => !t.ok);
-  if (failed.length > 0) {
-    options.err(`mcp-load: thresholds failed: ${failed.map((t) => `${t.key} ${t.source}`).join(", ")}
-`);
-    return EXIT_THRESHOLDS_FAILED;
-  }
+  if (thresholdsFailed(result, options.err)) return EXIT_THRESHOLDS_FAILED;
   return run.interrupted === "signal" ? EXIT_INTERRUPTED : 0;
+}
+function thresholdsFailed(result, err) {
+  const failed = result.thresholds.filter((t) => !t.ok);
+  if (failed.length > 0) err(`mcp-load: thresholds failed: ${failed.map((t) => `${t.key} ${t.source}`).join(", ")}
+`);
+  return failed.length > 0;
 }
 function progressPrinter(options) {
   if (options.quiet) return void 0;
@@ -80559,13 +80555,7 @@ ${renderTerminalSummary(result)}
 `);
   options.out(`merged ${result.mergedShards} shards; written: ${files.result}, ${files.html}, ${files.markdown}
 `);
-  const failed = result.thresholds.filter((t) => !t.ok);
-  if (failed.length > 0) {
-    options.err(`mcp-load: thresholds failed: ${failed.map((t) => `${t.key} ${t.source}`).join(", ")}
-`);
-    return EXIT_THRESHOLDS_FAILED;
-  }
-  return 0;
+  return thresholdsFailed(result, options.err) ? EXIT_THRESHOLDS_FAILED : 0;
 }
 
 // src/cli/session-command.ts
