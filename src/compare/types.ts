@@ -1,4 +1,8 @@
-export type Verdict = 'regression' | 'improvement' | 'unchanged' | 'new' | 'gone' | 'not comparable';
+/**
+ * `inconclusive`: a gated metric that could not be tested (too few windows, or an interval too wide
+ * to exclude the minimum effect either way); its note says why. Never shown as unchanged.
+ */
+export type Verdict = 'regression' | 'improvement' | 'unchanged' | 'inconclusive' | 'new' | 'gone' | 'not comparable';
 
 /** One metric (overall, or of one tool) judged against the baseline. */
 export interface ComparisonVerdict {

@@ -1,4 +1,4 @@
-import type { OperationResult } from '../mcp/index.ts';
+import type { ErrorClass, OperationResult } from '../mcp/index.ts';
 
 /** How many messages are kept per error kind, and how long each may be. */
 export const MAX_SAMPLES_PER_KIND = 5;
@@ -7,7 +7,7 @@ export const MAX_SAMPLE_LENGTH = 300;
 export const MAX_KINDS = 200;
 
 export interface ErrorKind {
-  errorClass: 'transport' | 'protocol' | 'tool';
+  errorClass: ErrorClass;
   method: string;
   tool?: string;
   /** HTTP status (transport) or JSON-RPC code (protocol). */

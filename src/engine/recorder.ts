@@ -1,4 +1,4 @@
-import type { HttpPurpose, HttpRecord, OperationResult } from '../mcp/index.ts';
+import { OUTCOME_CLASSES, type HttpPurpose, type HttpRecord, type OperationResult } from '../mcp/index.ts';
 import type { ErrorSamples } from './error-samples.ts';
 import type { CounterHandle, MetricsRegistry, RateHandle, TrendHandle } from './metrics/index.ts';
 
@@ -18,7 +18,6 @@ interface OutcomeHandles {
   success: RateHandle;
 }
 
-const OUTCOMES = ['success', 'transport', 'protocol', 'tool'] as const;
 const PURPOSES: readonly HttpPurpose[] = ['call', 'session', 'probe', 'reinit', 'server-request', 'stream', 'teardown'];
 const HTTP_METHODS = ['GET', 'POST', 'DELETE'] as const;
 
@@ -43,7 +42,7 @@ export class OperationRecorder {
     this.errors = errors;
     this.baseTags = name === undefined ? { scenario, method } : { scenario, method, tool: name };
     const isCall = method !== 'close';
-    this.outcomes = (isCall ? OUTCOMES : []).map((outcome) => {
+    this.outcomes = (isCall ? OUTCOME_CLASSES : []).map((outcome) => {
       const tags = outcome === 'success' ? this.baseTags : { ...this.baseTags, error_class: outcome };
       return {
         duration: registry.trend('mcp_call_duration').handle(tags),
@@ -60,7 +59,7 @@ export class OperationRecorder {
 
   /** Records the operation; `extraMs` adds time the call waited before it could start (open model). */
   record(result: OperationResult, extraMs = 0): void {
-    const index = result.outcome === 'success' ? 0 : result.outcome === 'transport' ? 1 : result.outcome === 'protocol' ? 2 : 3;
+    const index = OUTCOME_CLASSES.indexOf(result.outcome);
     const h = this.outcomes[index];
     if (h !== undefined) {
       h.duration.record((result.durationMs + extraMs) * 1000);

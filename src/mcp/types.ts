@@ -3,8 +3,21 @@
 export type TransportKind = 'streamable-http' | 'sse';
 export type TransportChoice = 'auto' | TransportKind;
 
-/** The four outcome classes, counted separately by the engine. */
-export type OutcomeClass = 'success' | 'transport' | 'protocol' | 'tool';
+/**
+ * How an MCP operation ended, counted separately by the engine: success, then the failures charged
+ * to the target (`transport`: no usable HTTP reply; `gateway`: a proxy's 502/503/504 or deadline;
+ * `protocol`: a JSON-RPC error; `tool`: a result with isError), then mcp-load's own (`generator`:
+ * a local limit such as EMFILE; `internal`: a bug in mcp-load), never charged to the server.
+ */
+export const OUTCOME_CLASSES = ['success', 'transport', 'gateway', 'protocol', 'tool', 'generator', 'internal'] as const;
+export type OutcomeClass = (typeof OUTCOME_CLASSES)[number];
+
+/** The failure classes: the values of the `error_class` tag. */
+export const ERROR_CLASSES = ['transport', 'gateway', 'protocol', 'tool', 'generator', 'internal'] as const satisfies readonly OutcomeClass[];
+export type ErrorClass = (typeof ERROR_CLASSES)[number];
+
+/** Failures that are mcp-load's own: they fail the run as the generator's, never the server's. */
+export const LOCAL_ERROR_CLASSES: readonly ErrorClass[] = ['generator', 'internal'];
 
 /** Why a transport failure happened; `status` carries the HTTP status for `http_status`. */
 export type TransportFailure =

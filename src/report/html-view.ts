@@ -1,4 +1,5 @@
 import type { SeriesSnapshot } from '../engine/metrics/index.ts';
+import { ERROR_CLASSES } from '../mcp/index.ts';
 import type { OperationBreakdown } from '../results/breakdown.ts';
 import type { Result } from '../results/types.ts';
 import { formatDuration } from '../scenario/duration.ts';
@@ -376,11 +377,7 @@ function httpPerCallFacts(result: Result): Fact[] {
 }
 
 function errors(result: Result): HtmlView['errors'] {
-  const byClass = new Map<string, number>([
-    ['transport', 0],
-    ['protocol', 0],
-    ['tool', 0],
-  ]);
+  const byClass = new Map<string, number>(ERROR_CLASSES.map((c) => [c, 0]));
   for (const e of result.errors) byClass.set(e.errorClass, (byClass.get(e.errorClass) ?? 0) + e.count);
   return {
     byClass: [...byClass].map(([label, n]) => ({ label: name(label), value: count(n) })),

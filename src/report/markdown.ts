@@ -310,9 +310,10 @@ function keyTable({ figures, baselineFigures: base }: Input): string[] {
   );
 }
 
-const VERDICT_ORDER: readonly ComparisonVerdict['verdict'][] = ['regression', 'improvement', 'new', 'gone', 'not comparable', 'unchanged'];
+const VERDICT_ORDER: readonly ComparisonVerdict['verdict'][] = ['regression', 'inconclusive', 'improvement', 'new', 'gone', 'not comparable', 'unchanged'];
 const VERDICT_LABELS: Record<ComparisonVerdict['verdict'], string> = {
   regression: '🔴 regression',
+  inconclusive: '⚠️ inconclusive',
   improvement: '🟢 improvement',
   new: '🆕 new',
   gone: '➖ gone',

@@ -31,6 +31,22 @@ export interface CheckOutcome {
   fails: number;
 }
 
+/**
+ * What a detector concluded from a result, as data: every report renders it, and a baseline can
+ * show the findings that are new. Detectors read the result, never the live engine.
+ */
+export interface Finding {
+  /** Stable, for comparing with a baseline: `target-unreachable`, `session-hops`, `proxy-deadline`… */
+  id: string;
+  severity: 'error' | 'warning' | 'info';
+  /** One sentence of what happened, in plain words (no server strings unescaped: renderers escape). */
+  statement: string;
+  /** The figures behind it: counts, instances, durations, already formatted for reading. */
+  evidence: string[];
+  /** The likely fix. */
+  advice?: string;
+}
+
 /** `result.json`: everything a report, a baseline comparison or a shard merge needs. */
 export interface Result {
   schemaVersion: typeof RESULT_SCHEMA_VERSION;

@@ -32,9 +32,6 @@ export const BUILTIN_METRICS = {
 
 export type BuiltinMetricName = keyof typeof BUILTIN_METRICS;
 
-/** Values of the `error_class` tag on `mcp_errors`, one per outcome class. */
-export const ERROR_CLASSES = ['transport', 'protocol', 'tool'] as const;
-export type ErrorClass = (typeof ERROR_CLASSES)[number];
 
 export function builtinType(name: string): MetricType | undefined {
   return Object.hasOwn(BUILTIN_METRICS, name) ? BUILTIN_METRICS[name as BuiltinMetricName].type : undefined;

@@ -1,3 +1,4 @@
+import { ERROR_CLASSES } from '../../mcp/index.ts';
 import type { CounterSink } from './counter.ts';
 import type { RateSink } from './rate.ts';
 import type { AnyMetric, CounterMetric, GaugeMetric, MetricsRegistry, RateMetric, TrendMetric } from './registry.ts';
@@ -19,9 +20,7 @@ export const DEFAULT_TIME_SERIES_COLUMNS: readonly TimeSeriesColumn[] = [
   { name: 'vus', metric: 'vus' },
   { name: 'mcp_calls', metric: 'mcp_calls' },
   { name: 'http_reqs', metric: 'http_reqs' },
-  { name: 'errors_transport', metric: 'mcp_errors', tags: { error_class: 'transport' } },
-  { name: 'errors_protocol', metric: 'mcp_errors', tags: { error_class: 'protocol' } },
-  { name: 'errors_tool', metric: 'mcp_errors', tags: { error_class: 'tool' } },
+  ...ERROR_CLASSES.map((errorClass) => ({ name: `errors_${errorClass}`, metric: 'mcp_errors', tags: { error_class: errorClass } })),
   { name: 'data_sent', metric: 'data_sent' },
   { name: 'data_received', metric: 'data_received' },
   { name: 'mcp_call_duration', metric: 'mcp_call_duration' },
