@@ -9,23 +9,20 @@ import type { Comparison, ComparisonVerdict, History, HistoryEntry } from './typ
 export interface CompareOptions {
   /** The `regression:` settings; default: the current run's scenario echo. */
   regression?: Readonly<Record<string, unknown>>;
-  /** Bootstrap resamples (default 2000) and seed (default 1): the same inputs give the same verdicts. */
-  resamples?: number;
-  seed?: number;
-  /** Comparable earlier runs needed for the history band (default 5); fewer: bootstrap against the latest. */
+  /** Comparable earlier runs needed for the history band (default 5); fewer: a rank interval against the latest. */
   minHistory?: number;
 }
 
 const ARRIVAL_RATE = new Set(['constant-arrival-rate', 'ramping-arrival-rate']);
 
 /**
- * Judges the current run against one baseline run (bootstrap of steady-state window medians) or a
+ * Judges the current run against one baseline run (rank interval of steady-state window figures) or a
  * history of earlier runs (robust band over their per-run figures), per metric and per tool.
  * A baseline of another fingerprint is reported as not comparable, never compared.
  */
 export function compare(current: Result, baseline: Result | History, options: CompareOptions = {}): Comparison {
   const settings = regressionSettings(options.regression ?? current.scenario.echo.regression ?? {});
-  const test: TestOptions = { settings, resamples: options.resamples ?? 2000, seed: options.seed ?? 1 };
+  const test: TestOptions = { settings };
   const minHistory = options.minHistory ?? 5;
   const now = digestRun(current, settings.windowMs);
   const arrivalRate = current.scenario.echo.scenarios.some((s) => ARRIVAL_RATE.has(s.executor));
@@ -33,7 +30,7 @@ export function compare(current: Result, baseline: Result | History, options: Co
   const earlier = isHistory(baseline) ? baseline.runs : [digestRun(baseline, settings.windowMs)];
   const comparable = earlier.filter((run) => fingerprintMismatch(now.fingerprint, run.fingerprint) === undefined);
   const metrics = comparedMetrics(now, comparable.length > 0 ? comparable : earlier.slice(-1), arrivalRate);
-  const method = comparable.length >= minHistory ? 'history-band' : 'bootstrap';
+  const method = comparable.length >= minHistory ? 'history-band' : 'rank-interval';
 
   const latest = earlier.at(-1);
   if (comparable.length === 0) {
@@ -48,7 +45,7 @@ export function compare(current: Result, baseline: Result | History, options: Co
         current: m.value(now),
       };
     });
-    return { comparable: false, reason: reason as string, verdicts, regression: false, method };
+    return { comparable: false, reason: reason as string, verdicts, regression: false, inconclusive: false, method };
   }
 
   const judge = (m: (typeof metrics)[number]) =>
@@ -60,6 +57,7 @@ export function compare(current: Result, baseline: Result | History, options: Co
     comparable: true,
     verdicts,
     regression: verdicts.some((v) => v.gated && v.verdict === 'regression'),
+    inconclusive: verdicts.some((v) => v.gated && v.verdict === 'inconclusive'),
     method,
   };
 }

@@ -21,7 +21,7 @@ export interface MetricSettings {
 export interface RegressionSettings {
   /** Window length for the windowed metrics (whole seconds). */
   windowMs: number;
-  /** Two-sided confidence of the bootstrap interval. */
+  /** Two-sided confidence of the rank interval (its exact coverage is at least this). */
   confidence: number;
   /** Half-width of the history band in IQRs around the history median. */
   historyK: number;

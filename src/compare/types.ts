@@ -19,8 +19,8 @@ export interface ComparisonVerdict {
   /** current / baseline − 1. */
   change?: number;
   /**
-   * In the same relative units as `change`. Bootstrap: the confidence interval of the change.
-   * History band: the range of changes still within the history's normal spread.
+   * In the same relative units as `change`. Rank interval: the confidence interval of the change
+   * (its coverage in `note`). History band: the range of changes still within the history's normal spread.
    */
   interval?: [number, number];
   /** Why, in a few words (the test, or what kept a change from being flagged). */
@@ -34,7 +34,13 @@ export interface Comparison {
   verdicts: ComparisonVerdict[];
   /** Any gated metric regressed. */
   regression: boolean;
-  method: 'bootstrap' | 'history-band';
+  /**
+   * Some gated metric could not be tested (its verdict is `inconclusive`). A headline may say
+   * "no regression detected" only when both this and `regression` are false.
+   */
+  inconclusive: boolean;
+  /** One baseline run: a rank interval of the window figures; ≥ minHistory earlier runs: a band over them. */
+  method: 'rank-interval' | 'history-band';
 }
 
 /** What must match for two runs to be compared: same workload, same tool line, same kind of runner. */

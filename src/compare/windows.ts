@@ -13,8 +13,8 @@ export interface WindowSample {
 
 /** A scenario counts as at its plateau from this share of its planned peak (VUs or arrival rate). */
 const PLATEAU_SHARE = 0.9;
-/** A run with fewer windows than this gets shorter ones (down to 1 s). */
-export const MIN_WINDOWS = 5;
+/** A run with fewer windows than this gets shorter ones (down to 1 s); the test itself needs only 3 per side. */
+const WANTED_WINDOWS = 5;
 /** Shorter buckets (the run's last partial second) are left out. */
 const MIN_BUCKET_MS = 500;
 
@@ -47,7 +47,7 @@ export function steadyWindows(result: Result, windowMs: number): { windowMs: num
 
   let size = Math.max(1, Math.round(windowMs / 1000));
   const count = (n: number) => stretches.reduce((sum, s) => sum + Math.floor(s.length / n), 0);
-  while (size > 1 && count(size) < MIN_WINDOWS) size--;
+  while (size > 1 && count(size) < WANTED_WINDOWS) size--;
   const windows: WindowSample[] = [];
   for (const s of stretches) {
     for (let at = 0; at + size <= s.length; at += size) windows.push(summarise(s.slice(at, at + size)));
