@@ -24,11 +24,24 @@ export function compare(current: Result, baseline: Result | History, options: Co
   const settings = regressionSettings(options.regression ?? current.scenario.echo.regression ?? {});
   const test: TestOptions = { settings };
   const minHistory = options.minHistory ?? 5;
-  const now = digestRun(current, settings.windowMs);
+  let now = digestRun(current, settings.windowMs);
   const arrivalRate = current.scenario.echo.scenarios.some((s) => ARRIVAL_RATE.has(s.executor));
 
-  const earlier = isHistory(baseline) ? baseline.runs : [digestRun(baseline, settings.windowMs)];
+  let earlier: HistoryEntry[];
+  if (isHistory(baseline)) {
+    earlier = baseline.runs;
+  } else {
+    // One steady second more or less can shorten one run's windows and not the other's: cut both alike.
+    let base = digestRun(baseline, settings.windowMs);
+    const windowMs = Math.min(now.windowMs, base.windowMs);
+    if (now.windowMs !== windowMs) now = digestRun(current, windowMs);
+    if (base.windowMs !== windowMs) base = digestRun(baseline, windowMs);
+    earlier = [base];
+  }
   const comparable = earlier.filter((run) => fingerprintMismatch(now.fingerprint, run.fingerprint) === undefined);
+  const latestComparable = comparable.at(-1);
+  // A history's runs are already cut; the current run follows the latest one's shorter windows.
+  if (latestComparable !== undefined && latestComparable.windowMs < now.windowMs) now = digestRun(current, latestComparable.windowMs);
   const metrics = comparedMetrics(now, comparable.length > 0 ? comparable : earlier.slice(-1), arrivalRate);
   const method = comparable.length >= minHistory ? 'history-band' : 'rank-interval';
 

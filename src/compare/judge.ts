@@ -83,7 +83,7 @@ function exactly(metric: ComparedMetric, s: MetricSettings, base: number, cur: n
   const outcome: Verdict = same ? 'unchanged' : !deterministic ? 'inconclusive' : cur > base ? 'regression' : 'improvement';
   const v = verdict(metric, s, outcome, base, cur);
   if (base > 0) v.change = cur / base - 1;
-  const per = metric.metric === 'http_per_call_setup' || metric.metric === 'http_per_call_teardown' ? 'session' : 'call';
+  const per = PER[metric.metric] ?? 'call';
   const figures = `${format(base)} → ${format(cur)} HTTP requests per ${per}`;
   v.note = same
     ? 'exact: deterministic protocol behaviour'
@@ -92,6 +92,8 @@ function exactly(metric: ComparedMetric, s: MetricSettings, base: number, cur: n
       : `not tested: ${figures}; the cost varies from ${per} to ${per}, so the difference depends on the run`;
   return v;
 }
+
+const PER: Readonly<Record<string, string>> = { http_per_call_discovery: 'target', http_per_call_setup: 'session', http_per_call_teardown: 'session' };
 
 function isWhole(x: number): boolean {
   return Math.abs(x - Math.round(x)) <= 1e-9 * Math.max(1, Math.abs(x));

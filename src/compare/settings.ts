@@ -50,6 +50,7 @@ export const OVERALL_METRICS: Readonly<Record<string, MetricKind>> = {
   mcp_error_rate: 'error-rate',
   throughput: 'throughput',
   http_per_call: 'http-per-call',
+  http_per_call_discovery: 'http-per-call',
   http_per_call_setup: 'http-per-call',
   http_per_call_calls: 'http-per-call',
   http_per_call_teardown: 'http-per-call',

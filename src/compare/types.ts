@@ -75,7 +75,11 @@ export interface RunSummary {
   p99: number | null;
   /** MCP calls per second of measured time. */
   throughput: number | null;
-  httpPerCall: { overall: number | null; setup: number | null; calls: number | null; teardown: number | null };
+  /**
+   * HTTP requests per MCP call overall; per target for discovery (the `server/discover` probe),
+   * per session for setup and teardown, per call for calls. `discovery` is absent from older runs.
+   */
+  httpPerCall: { overall: number | null; discovery?: number | null; setup: number | null; calls: number | null; teardown: number | null };
   tools: ToolSummary[];
 }
 

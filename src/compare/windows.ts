@@ -13,8 +13,8 @@ export interface WindowSample {
 
 /** A scenario counts as at its plateau from this share of its planned peak (VUs or arrival rate). */
 const PLATEAU_SHARE = 0.9;
-/** A run with fewer windows than this gets shorter ones (down to 1 s); the test itself needs only 3 per side. */
-const WANTED_WINDOWS = 5;
+/** A run with fewer windows than this gets shorter ones (down to 1 s): more windows, a narrower interval. The test needs 3 a side. */
+const WANTED_WINDOWS = 10;
 /** Shorter buckets (the run's last partial second) are left out. */
 const MIN_BUCKET_MS = 500;
 

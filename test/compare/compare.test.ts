@@ -196,3 +196,11 @@ test('a 60 % slower p95 in 5 s runs at 200 calls/s (1 s windows) is flagged', ()
   assert.equal(p95.verdict, 'regression', p95.note);
   assert.equal(comparison.regression, true);
 });
+
+test('when one run has a steady second more, both are cut into windows of the same length', () => {
+  // 9 steady seconds give nine 1 s windows; 10 would give five of 2 s.
+  const comparison = compare(syntheticRun({ seed: 30, steadySeconds: 9 }), syntheticRun({ seed: 29, steadySeconds: 10 }));
+  assert.match(verdictOf(comparison, 'mcp_call_duration_p95').note ?? '', /^rank interval of 9 vs 10 windows/);
+  const back = compare(syntheticRun({ seed: 29, steadySeconds: 10 }), syntheticRun({ seed: 30, steadySeconds: 9 }));
+  assert.match(verdictOf(back, 'mcp_call_duration_p95').note ?? '', /^rank interval of 10 vs 9 windows/);
+});
