@@ -6,6 +6,7 @@ import { parseShard, ScenarioError, ShardError, type Shard } from '../scenario/i
 import { dirname } from 'node:path';
 import { MergeError, readResult, ResultFileError } from '../results/index.ts';
 import { HistoryFileError } from '../compare/index.ts';
+import { renderComparison } from '../report/comparison-terminal.ts';
 import { runCompareCommand } from './compare-command.ts';
 import { runMergeCommand } from './merge-command.ts';
 import { writeReportFiles } from './report-files.ts';
@@ -34,7 +35,8 @@ Commands:
     --out <dir>          where they go (default mcp-load-results)
   report <result.json>   re-render report.html and summary.md from a result
     --out <dir>          where they go (default: beside the result)
-    --baseline <file>    a baseline result to show alongside
+    --baseline <file>    a baseline result: compared as the action does (the PR
+                         comment's verdicts), shown alongside
   session <url>          run one MCP session (initialize, tools/list, [call], close)
                          and print what each operation cost in HTTP requests
     --transport <t>      auto | streamable-http | sse (default auto)
@@ -159,6 +161,7 @@ async function reportCommand(argv: string[], out: (line: string) => void): Promi
   const result = await readResult(file);
   const baseline = values.baseline ? await readResult(values.baseline) : undefined;
   const files = await writeReportFiles(values.out ?? dirname(file), result, { baseline, writeResultFile: false });
+  if (files.comparison) out(`compared with ${values.baseline}: ${renderComparison(files.comparison).split('\n', 1)[0]}`);
   out(`written: ${files.html}, ${files.markdown}`);
   return 0;
 }

@@ -1,9 +1,10 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appendToHistory } from '../../src/compare/index.ts';
+import { appendToHistory, compare } from '../../src/compare/index.ts';
+import { renderMarkdown } from '../../src/report/markdown.ts';
 import { main } from '../../src/cli/main.ts';
 import { syntheticRun } from '../compare/synthetic.ts';
 
@@ -103,5 +104,30 @@ describe('mcp-load compare', () => {
     });
     assert.equal(failed?.code, 1);
     assert.match(stderr, /could not be tested; failing as --fail-on-inconclusive asks/);
+  });
+});
+
+describe('mcp-load report --baseline', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mcp-load-report-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("writes the summary the action would, with the comparison's verdicts, and prints its headline", async () => {
+    const current = run(41, 1.5);
+    const baseline = run(40);
+    const files = { current: join(dir, 'result.json'), baseline: join(dir, 'baseline.json') };
+    writeFileSync(files.current, JSON.stringify(current));
+    writeFileSync(files.baseline, JSON.stringify(baseline));
+    const lines: string[] = [];
+    const code = await main(['report', files.current, '--baseline', files.baseline, '--out', dir], (line) => lines.push(line));
+    assert.equal(code, 0);
+    assert.match(lines[0], /^compared with .*baseline\.json: ✗ regression against the baseline \(rank interval\): mcp_call_duration_p95/);
+    const comparison = compare(current, baseline);
+    assert.equal(comparison.regression, true);
+    const summary = readFileSync(join(dir, 'summary.md'), 'utf8');
+    assert.equal(summary, renderMarkdown(current, { baseline, verdicts: comparison.verdicts }));
+    assert.match(summary, /^⚠️ \*\*mcp-load: passed, 1 regression\*\* — .* — regression: mcp&#95;call&#95;duration&#95;p95 ▲/m);
   });
 });

@@ -204,3 +204,21 @@ test('when one run has a steady second more, both are cut into windows of the sa
   const back = compare(syntheticRun({ seed: 29, steadySeconds: 10 }), syntheticRun({ seed: 30, steadySeconds: 9 }));
   assert.match(verdictOf(back, 'mcp_call_duration_p95').note ?? '', /^rank interval of 10 vs 9 windows/);
 });
+
+test('HTTP requests per session that vary with the pace (2.167 → 2.25, a shared probe) are measured, not flagged', () => {
+  const withSetup = (r: ReturnType<typeof run>, setup: number) => {
+    r.httpPerCall = { ...r.httpPerCall, byPhase: { ...r.httpPerCall.byPhase, setup } };
+    return r;
+  };
+  // The figures of the issue: one probe over 6 sessions, then over 4, on top of 2 requests each.
+  const comparison = compare(withSetup(run({ seed: 32 }), 2 + 1 / 4), withSetup(run({ seed: 31 }), 2 + 1 / 6));
+  const setup = verdictOf(comparison, 'http_per_call_setup');
+  assert.equal(setup.verdict, 'inconclusive');
+  assert.equal(setup.note, 'not tested: 2.167 → 2.25 HTTP requests per session; the cost varies from session to session, so the difference depends on the run');
+  assert.equal(comparison.regression, false);
+
+  // Whole numbers on both sides: every session cost the same, so one more request is a regression.
+  const exact = compare(withSetup(run({ seed: 32 }), 3), withSetup(run({ seed: 31 }), 2));
+  assert.deepEqual([verdictOf(exact, 'http_per_call_setup').verdict, verdictOf(exact, 'http_per_call_setup').note], ['regression', 'exact: 2 → 3 HTTP requests per session']);
+  assert.equal(exact.regression, true);
+});
