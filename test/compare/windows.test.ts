@@ -47,3 +47,18 @@ test('without a planned end (iteration executors), VUs at ≥ 90 % of their peak
   // The first plateau second starts at 8 VUs (the end of the ramp): 29 steady seconds, fourteen 2 s windows.
   assert.equal(steadyWindows(run, 5_000).windows.length, 14);
 });
+
+test('seconds a few ms off the plan and the warm-up still count: a short run keeps all its measured seconds', () => {
+  // Planned 10 s at a constant rate, the first 2 s in warm-up: 8 measured seconds.
+  const run = syntheticRun({ seed: 6, steadySeconds: 5, callsPerSecond: 100, executor: 'constant-arrival-rate' });
+  assert.equal(steadyWindows(run, 5_000).windows.length, 8);
+  // As in a real run: the first tick 12 ms late, so every later second ends 12 ms after the plan's,
+  // and measuring starts 3 ms into a second.
+  run.timeSeries.buckets.forEach((bucket, i) => {
+    if (i > 0) bucket.startMs += 12;
+    bucket.endMs += 12;
+  });
+  run.metrics.startMs += 15;
+  const { windowMs, windows } = steadyWindows(run, 5_000);
+  assert.deepEqual([windowMs, windows.length], [1_000, 8]);
+});
