@@ -2,7 +2,7 @@ import type { Result } from '../results/types.ts';
 import { digestRun } from './digest.ts';
 import { fingerprintMismatch } from './fingerprint.ts';
 import { judgeAgainstHistory, judgeAgainstRun, type TestOptions } from './judge.ts';
-import { comparedMetrics } from './metrics.ts';
+import { comparedMetrics, type ComparedMetric } from './metrics.ts';
 import { regressionSettings } from './settings.ts';
 import type { Comparison, ComparisonVerdict, History, HistoryEntry } from './types.ts';
 
@@ -65,7 +65,10 @@ export function compare(current: Result, baseline: Result | History, options: Co
     method === 'history-band'
       ? judgeAgainstHistory(m, now, comparable, minHistory, test)
       : judgeAgainstRun(m, now, comparable.at(-1) as HistoryEntry, test);
-  const verdicts = metrics.map(judge).filter((v): v is ComparisonVerdict => v !== undefined);
+  const verdicts = metrics.flatMap((m) => {
+    const v = judge(m);
+    return v === undefined ? [] : [{ ...v, basis: basisOf(m, now, method) }];
+  });
   return {
     comparable: true,
     verdicts,
@@ -73,6 +76,14 @@ export function compare(current: Result, baseline: Result | History, options: Co
     inconclusive: verdicts.some((v) => v.gated && v.verdict === 'inconclusive'),
     method,
   };
+}
+
+/** What a verdict's figures are, for a label beside the whole-run figures a report also shows. */
+function basisOf(metric: ComparedMetric, now: HistoryEntry, method: Comparison['method']): string {
+  const windows = metric.windows?.(now).length ?? 0;
+  const statistic = metric.kind === 'throughput' ? 'calls/s' : metric.metric.endsWith('_p50') ? 'p50' : 'p95';
+  const figure = windows > 0 ? `median of ${now.windowMs / 1000} s window ${statistic}` : 'whole run';
+  return method === 'history-band' ? `${figure}; baseline: median over the earlier runs` : figure;
 }
 
 function isHistory(value: Result | History): value is History {

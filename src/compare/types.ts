@@ -16,6 +16,12 @@ export interface ComparisonVerdict {
   /** The value the test compared: a window median, a whole-run figure, or a rate. Ms for durations. */
   baseline: number | null;
   current: number | null;
+  /**
+   * What `baseline` and `current` are, to label them beside whole-run figures: `median of 1 s
+   * window p95` (not the whole-run p95 of a headline), `whole run`; for a history, the baseline is
+   * the median of the earlier runs' figures.
+   */
+  basis?: string;
   /** current / baseline − 1. */
   change?: number;
   /**

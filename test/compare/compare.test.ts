@@ -24,6 +24,10 @@ test('with the default 5 s windows, a 20 % slower p95 over a 60 s plateau is a g
   assert.equal(p95.gated, true);
   assert.ok(p95.interval && p95.interval[0] > 0.1 && p95.interval[0] < (p95.change as number), JSON.stringify(p95));
   assert.match(p95.note ?? '', /^rank interval of 12 vs 12 windows, 9\d\.\d % coverage: \+\d+\.\d % … \+\d+\.\d %$/);
+  // Not the whole-run p95 a headline shows, and labelled so.
+  assert.equal(p95.basis, 'median of 5 s window p95');
+  const wholeRun = current.metrics.metrics.find((m) => m.metric === 'mcp_call_duration' && Object.keys(m.tags).length === 0);
+  assert.ok(wholeRun?.type === 'trend' && wholeRun.summary.p95 !== p95.current);
 });
 
 test('the same inputs give the same comparison, to the last digit', () => {
@@ -83,6 +87,7 @@ test('one more HTTP request per call is reported exactly and flagged; one fewer 
     gated: true,
     baseline: 1,
     current: 2,
+    basis: 'whole run',
     change: 1,
     note: 'exact: 1 → 2 HTTP requests per call',
   });
