@@ -224,10 +224,9 @@ function keyFigures(result: Result, baseline: Result | undefined, comparison: Co
 /** `⚠️ inconclusive: 3 windows per side (needs 5)`, `🔴 regression +51.6% (window p95, 90 % CI +12…+88 %)`. */
 function verdictText(v: ComparisonVerdict): string {
   const change = v.change === undefined ? '' : ` ${formatRelative(v.change)}`;
-  const interval = v.interval === undefined ? '' : `, interval ${formatRelative(v.interval[0])} … ${formatRelative(v.interval[1])}`;
   const label = VERDICT_LABELS[v.verdict] ?? v.verdict;
   const note = v.note ? `: ${v.note}` : '';
-  return `${label}${change} (${statisticOf(v)}${interval})${v.verdict === 'unchanged' ? '' : note}`;
+  return `${label}${change} (${statisticOf(v)})${v.verdict === 'unchanged' ? '' : note}`;
 }
 
 function toneOf(v: ComparisonVerdict): KeyFigure['tone'] {
