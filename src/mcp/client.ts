@@ -1,4 +1,5 @@
-import { TransportError } from './errors.ts';
+import { DescriptorLimitError, TransportError } from './errors.ts';
+import { reportInternalError } from './internal-errors.ts';
 import { LegacySseTransport } from './legacy-sse.ts';
 import { classifyDiscovery, type DiscoveryVerdict } from './discovery.ts';
 import {
@@ -291,6 +292,7 @@ export class McpSession implements ServerMessageSink {
         this.target.transport = 'sse';
         return response;
       } catch (legacyErr) {
+        if (!(legacyErr instanceof TransportError)) throw legacyErr;
         throw new TransportError(
           (legacyErr as TransportError).reason ?? 'bad_response',
           `${this.target.displayUrl} speaks neither MCP transport. Streamable HTTP: ${(err as Error).message}. Legacy HTTP+SSE: ${(legacyErr as Error).message}`,
@@ -345,7 +347,8 @@ export class McpSession implements ServerMessageSink {
     try {
       outcome = await transport.request(this.message('server/discover', () => undefined), trace);
     } catch (err) {
-      outcome = err instanceof TransportError ? err : new TransportError('bad_response', String(err));
+      if (!(err instanceof TransportError)) throw err;
+      outcome = err;
     } finally {
       trace.purpose = purpose;
       this.leaveStateless(transport);
@@ -424,11 +427,12 @@ export class McpSession implements ServerMessageSink {
     trace.method = method;
     const started = performance.now();
     let response: JsonRpcResponse | undefined;
-    let failure: TransportError | undefined;
+    let failure: TransportError | string | undefined;
     try {
       response = await body(trace);
     } catch (err) {
-      failure = err instanceof TransportError ? err : new TransportError('bad_response', (err as Error).message ?? String(err));
+      // Transports throw only TransportErrors: anything else is mcp-load's own bug.
+      failure = err instanceof TransportError ? err : reportInternalError(err, method);
     }
     const ended = trace.respondedAt > started ? trace.respondedAt : performance.now();
     return outcomeOf(method, name, trace, ended - started, response, failure);
@@ -457,7 +461,8 @@ function outcomeOf(
   trace: OperationTrace,
   durationMs: number,
   response: JsonRpcResponse | undefined,
-  failure: TransportError | undefined,
+  /** A transport failure, or the message of an internal error. */
+  failure: TransportError | string | undefined,
 ): OperationResult {
   let bytesSent = 0;
   let bytesReceived = trace.streamBytesReceived;
@@ -478,8 +483,11 @@ function outcomeOf(
     serverRequests: trace.serverRequests,
   };
   if (name !== undefined) result.name = name;
-  if (failure) {
-    result.outcome = 'transport';
+  if (typeof failure === 'string') {
+    result.outcome = 'internal';
+    result.error = { message: failure };
+  } else if (failure) {
+    result.outcome = failure instanceof DescriptorLimitError ? 'generator' : 'transport';
     result.error = { message: failure.message, reason: failure.reason };
     if (failure.status !== undefined) result.error.status = failure.status;
   } else if (response?.error) {

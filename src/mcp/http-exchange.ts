@@ -15,6 +15,8 @@ export interface ExchangeRequest {
   timeoutMs: number;
   /** Long-lived streams (the GET stream) are bounded until their headers only. */
   deadlineOnHeadersOnly?: boolean;
+  /** What a deadline after the headers was waiting for, for its message (e.g. "no endpoint event"). */
+  awaiting?: string;
   /** Largest body (or SSE event) accepted before the exchange is aborted. */
   maxBytes: number;
   /** Receives every SSE event when the reply is `text/event-stream`. */
@@ -60,7 +62,8 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
   private sseDecoder: TextDecoder | null = null;
   private settled = false;
   private resolveReply!: (reply: ExchangeReply) => void;
-  private rejectReply!: (err: TransportError) => void;
+  /** Rejected with a TransportError, or with mcp-load's own programming error as it was thrown. */
+  private rejectReply!: (err: Error) => void;
   readonly reply: Promise<ExchangeReply>;
   private pendingAbort: TransportError | null = null;
 
@@ -124,7 +127,7 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
   /** The deadline passed (called by the timer, with no closure per exchange). */
   expire(): void {
     this.timer = null;
-    const stage = this.status === 0 ? 'no response' : 'response incomplete';
+    const stage = this.status === 0 ? 'no response' : (this.req.awaiting ?? 'response incomplete');
     this.abort(new TransportError('timeout', `${this.req.method} timed out after ${this.req.timeoutMs} ms (${stage})`));
   }
 
@@ -212,14 +215,15 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
   }
 
   onError(err: Error): void {
-    this.fail(toTransportError(err, `${this.req.method} request failed`));
+    // A TypeError and its kin thrown inside a callback or our connection is our bug, not the server's.
+    this.fail(isProgrammingError(err) ? err : toTransportError(err, `${this.req.method} request failed`));
   }
 
   private eventTooLarge(): TransportError {
     return new TransportError('too_large', `SSE event exceeds ${this.req.maxBytes} bytes; aborted`, this.status);
   }
 
-  private fail(err: TransportError): void {
+  private fail(err: TransportError | Error): void {
     this.clearDeadline();
     if (this.settled) return;
     this.settled = true;
@@ -240,6 +244,10 @@ function headerListBytes(headers: readonly string[]): number {
     headerListSizes.set(headers, bytes);
   }
   return bytes;
+}
+
+function isProgrammingError(err: Error): boolean {
+  return err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError || err instanceof SyntaxError;
 }
 
 function onDeadline(exchange: HttpExchange): void {

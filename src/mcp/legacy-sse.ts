@@ -30,6 +30,8 @@ export class LegacySseTransport implements Transport {
   /** The server ended the stream: the session is gone, which the next request reports as such. */
   private lost = false;
   private readonly pending = new Map<JsonRpcRequest['id'], Pending>();
+  /** Fails the `open()` in progress, if one is. */
+  private opening: ((err: Error) => void) | null = null;
 
   constructor(target: McpTarget, sink: ServerMessageSink) {
     this.target = target;
@@ -40,7 +42,11 @@ export class LegacySseTransport implements Transport {
     return this.endpoint !== null;
   }
 
-  /** Opens the stream and waits for the `endpoint` event. */
+  /**
+   * Opens the stream and waits for the `endpoint` event, for at most the request timeout: a
+   * server that sends headers and then nothing must not hold the session (or the run) open.
+   * `abort()` fails it at once.
+   */
   open(trace: OperationTrace): Promise<void> {
     const url = this.target.url;
     const where = this.target.displayUrl;
@@ -52,19 +58,35 @@ export class LegacySseTransport implements Transport {
         path: url.pathname + url.search,
         headers: [...this.target.baseHeaders, 'accept', 'text/event-stream'],
         purpose: trace.purpose === 'call' ? 'session' : trace.purpose,
+        // Until the endpoint event (cleared there): the stream itself then lives as long as the session.
         timeoutMs: this.target.timeoutMs,
-        deadlineOnHeadersOnly: true,
+        awaiting: 'headers arrived, but no endpoint event',
         maxBytes: this.target.maxResponseBytes,
         onEvent: (event) => {
           if (!opened) {
             if (event.event !== 'endpoint') return;
+            let endpoint: URL;
             try {
-              this.endpoint = new URL(event.data.trim(), url);
+              endpoint = new URL(event.data.trim(), url);
             } catch {
               fail(new TransportError('bad_response', `GET ${where}: endpoint event "${snippet(event.data)}" is not a URL`));
               return;
             }
+            if (endpoint.origin !== url.origin) {
+              // The SDK refuses too: the session's requests, and their headers (Authorization), would go elsewhere.
+              fail(
+                new TransportError(
+                  'bad_response',
+                  `GET ${where}: the endpoint event names another origin (${snippet(endpoint.origin)}) than the target's (${url.origin}); ` +
+                    'mcp-load sends nothing there. Point the target at the server that serves both the stream and its messages.',
+                ),
+              );
+              return;
+            }
+            this.endpoint = endpoint;
             opened = true;
+            this.opening = null;
+            exchange.clearDeadline();
             // The stream is a session-long request: its time is the time to the endpoint event.
             exchange.record.durationMs = performance.now() - started;
             resolve();
@@ -79,13 +101,15 @@ export class LegacySseTransport implements Transport {
           }
         },
       });
-      const fail = (err: TransportError): void => {
+      const fail = (err: Error): void => {
         if (!opened) {
           opened = true;
-          exchange.abort(err);
+          this.opening = null;
+          exchange.abort(err instanceof TransportError ? err : new TransportError('closed', 'SSE stream abandoned'));
           reject(err);
         }
       };
+      this.opening = fail;
       trace.http.push(exchange.record);
       this.stream = exchange;
       exchange.reply.then(
@@ -103,9 +127,9 @@ export class LegacySseTransport implements Transport {
           }
           this.streamGone(exchange, ended);
         },
-        (err: TransportError) => {
+        (err: Error) => {
           fail(err);
-          this.streamGone(exchange, err);
+          this.streamGone(exchange, err instanceof TransportError ? err : new TransportError('closed', `SSE stream ${where} failed`));
         },
       );
     });
@@ -145,12 +169,25 @@ export class LegacySseTransport implements Transport {
     this.reset();
   }
 
-  /** The pending requests end now; the stream (and so the session) stays. */
+  /**
+   * Cuts everything now: an `open()` in progress fails, pending requests end, and the stream is
+   * closed (a request cut mid-flight may still be answered on it). The session goes with the
+   * stream, so a later request re-initializes.
+   */
   abort(): void {
-    this.rejectAll(new TransportError('closed', 'session aborted'));
+    const aborted = new TransportError('closed', 'session aborted');
+    this.opening?.(aborted);
+    const stream = this.stream;
+    const wasOpen = this.endpoint !== null;
+    this.stream = null;
+    this.endpoint = null;
+    if (wasOpen) this.lost = true;
+    stream?.abort(aborted);
+    this.rejectAll(aborted);
   }
 
   reset(): void {
+    this.opening?.(new TransportError('closed', 'SSE session closed'));
     const stream = this.stream;
     this.stream = null;
     this.endpoint = null;

@@ -28,7 +28,9 @@ export type TransportFailure =
   | 'bad_response'
   | 'too_large'
   | 'stream_ended'
-  | 'closed';
+  | 'closed'
+  /** The generator's own file-descriptor limit (EMFILE/ENFILE): outcome `generator`. */
+  | 'descriptors';
 
 /** One HTTP request made on behalf of an MCP operation. */
 export interface HttpRecord {
