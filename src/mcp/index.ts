@@ -5,3 +5,4 @@ export type { ServerRequestReplies } from './server-requests.ts';
 export { SUPPORTED_PROTOCOL_VERSIONS } from './protocol.ts';
 export type * from './types.ts';
 export { OUTCOME_CLASSES, ERROR_CLASSES, LOCAL_ERROR_CLASSES } from './types.ts';
+export { reportInternalError } from './internal-errors.ts';

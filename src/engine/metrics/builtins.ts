@@ -20,6 +20,10 @@ export const BUILTIN_METRICS = {
   iteration_duration: { type: 'trend', contains: 'time' },
   iterations: { type: 'counter', contains: 'default' },
   dropped_iterations: { type: 'counter', contains: 'default' },
+  /** Iterations cut by an interrupt (graceful stop over, ramp-down, a second signal), including those the run stopped waiting for. */
+  interrupted_iterations: { type: 'counter', contains: 'default' },
+  /** Exceptions from mcp-load's own code outside an MCP operation (a flow's template or check): bugs, never the server's. */
+  internal_errors: { type: 'counter', contains: 'default' },
   vus: { type: 'gauge', contains: 'default' },
   vus_max: { type: 'gauge', contains: 'default' },
   data_sent: { type: 'counter', contains: 'data' },
