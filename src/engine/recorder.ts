@@ -34,6 +34,8 @@ export class OperationRecorder {
   private readonly dataSent: CounterHandle;
   private readonly dataReceived: CounterHandle;
   private readonly reinits: CounterHandle;
+  private readonly heldOpen: CounterHandle;
+  private readonly interruptedCalls: CounterHandle;
 
   private readonly errors: ErrorSamples;
 
@@ -55,6 +57,13 @@ export class OperationRecorder {
     this.dataSent = registry.counter('data_sent').handle(this.baseTags);
     this.dataReceived = registry.counter('data_received').handle(this.baseTags);
     this.reinits = registry.counter('session_reinits').handle({ scenario });
+    this.heldOpen = registry.counter('reply_streams_held_open').handle(this.baseTags);
+    this.interruptedCalls = registry.counter('mcp_calls_interrupted').handle(this.baseTags);
+  }
+
+  /** The operation was cut by an interrupt (graceful stop over, second signal): neither a success nor the server's error. */
+  interrupted(): void {
+    this.interruptedCalls.add(1);
   }
 
   /** Records the operation; `extraMs` adds time the call waited before it could start (open model). */
@@ -91,6 +100,7 @@ export class OperationRecorder {
     h.duration.record(r.durationMs * 1000);
     if (r.ttfbMs >= 0) h.waiting.record(r.ttfbMs * 1000);
     h.reqs.add(1);
+    if (r.heldOpen) this.heldOpen.add(1);
     // A probe's refusal is the answer it asked for (a 2025 server declining 2026 discovery).
     h.failed.add(r.purpose !== 'probe' && (r.failed || r.status >= 400));
   }

@@ -81,6 +81,7 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
       bytesReceived: 0,
       purpose: req.purpose,
       failed: false,
+      heldOpen: false,
     };
     this.reply = new Promise<ExchangeReply>((resolve, reject) => {
       this.resolveReply = resolve;
@@ -122,6 +123,28 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
       clearTimeout(this.timer);
       this.timer = null;
     }
+  }
+
+  /**
+   * The caller has its answer from this SSE reply: the rest of the stream gets `graceMs` to end,
+   * after which it is closed, marked `heldOpen` and the reply resolved as it stands. A server
+   * need not close the stream (the spec says SHOULD), but one held open would hold the call.
+   */
+  endAfter(graceMs: number): void {
+    if (this.settled) return;
+    this.clearDeadline();
+    this.timer = setTimeout(onGraceOver, graceMs, this);
+  }
+
+  /** The grace after the answer passed with the stream still open (called by the timer). */
+  cutHeldOpen(): void {
+    this.timer = null;
+    if (this.settled) return;
+    this.record.heldOpen = true;
+    this.complete();
+    const cut = new TransportError('closed', 'reply stream held open after its response; closed by mcp-load');
+    if (this.abortRequest) this.abortRequest(cut);
+    else this.pendingAbort = cut;
   }
 
   /** The deadline passed (called by the timer, with no closure per exchange). */
@@ -196,6 +219,15 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
   }
 
   onComplete(): void {
+    this.complete();
+  }
+
+  onError(err: Error): void {
+    // A TypeError and its kin thrown inside a callback or our connection is our bug, not the server's.
+    this.fail(isProgrammingError(err) ? err : toTransportError(err, `${this.req.method} request failed`));
+  }
+
+  private complete(): void {
     this.clearDeadline();
     if (this.settled) return;
     this.settled = true;
@@ -212,11 +244,6 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
       isEventStream: this.sse !== null,
       record: this.record,
     });
-  }
-
-  onError(err: Error): void {
-    // A TypeError and its kin thrown inside a callback or our connection is our bug, not the server's.
-    this.fail(isProgrammingError(err) ? err : toTransportError(err, `${this.req.method} request failed`));
   }
 
   private eventTooLarge(): TransportError {
@@ -252,6 +279,10 @@ function isProgrammingError(err: Error): boolean {
 
 function onDeadline(exchange: HttpExchange): void {
   exchange.expire();
+}
+
+function onGraceOver(exchange: HttpExchange): void {
+  exchange.cutHeldOpen();
 }
 
 export function isEventStream(contentType: string): boolean {

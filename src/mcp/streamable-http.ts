@@ -36,6 +36,8 @@ export class StreamableHttpTransport implements Transport {
   private readonly sseEventWhere: string;
   private readonly postReplyWhere: string;
   private stream: HttpExchange | null = null;
+  /** Requests awaiting their reply, cut by abort() whatever connection they are on. */
+  private readonly inflight = new Set<HttpExchange>();
   /** This session's own connection for its calls (see McpTarget.sessionDispatcher). */
   private dispatcher: SessionConnection | null = null;
   /** Request headers for the current session state, rebuilt only when that state changes. */
@@ -54,7 +56,8 @@ export class StreamableHttpTransport implements Transport {
   /**
    * Resolves once the reply is complete. With an SSE reply, the latency stops at the matching event
    * (`trace.respondedAt`) while the stream is still drained, so bytes and statuses are whole; a
-   * stream cut after the answer still counts as answered.
+   * stream cut after the answer still counts as answered, and one the server keeps open is closed
+   * after the target's reply grace (`heldOpen` on its record).
    */
   request(message: JsonRpcRequest, trace: OperationTrace): Promise<JsonRpcResponse> {
     let answer: JsonRpcResponse | undefined;
@@ -75,14 +78,20 @@ export class StreamableHttpTransport implements Transport {
           answer = m;
           trace.respondedAt = performance.now();
           if (this.sessionId === undefined && !this.stateless) this.sessionId = exchange.responseSessionId;
+          exchange.endAfter(this.target.replyGraceMs);
         } else {
           this.route(m, trace);
         }
       }
     });
+    this.inflight.add(exchange);
     return exchange.reply.then(
-      (reply) => answer ?? this.responseFromReply(reply, id, trace),
+      (reply) => {
+        this.inflight.delete(exchange);
+        return answer ?? this.responseFromReply(reply, id, trace);
+      },
       (err: TransportError) => {
+        this.inflight.delete(exchange);
         if (answer) return answer;
         throw broken ?? err;
       },
@@ -168,8 +177,11 @@ export class StreamableHttpTransport implements Transport {
 
   /** Cuts whatever is in flight (an interrupted VU); the session can go on over a new connection. */
   abort(): void {
-    this.stream?.abort(new TransportError('closed', 'session aborted'));
+    const aborted = new TransportError('closed', 'session aborted');
+    this.stream?.abort(aborted);
     this.stream = null;
+    for (const exchange of this.inflight) exchange.abort(aborted);
+    this.inflight.clear();
     const dispatcher = this.dispatcher;
     this.dispatcher = null;
     if (dispatcher) {

@@ -46,6 +46,8 @@ export interface HttpRecord {
   /** Why the request is part of the operation: the call itself, a session re-initialization, an answer to a server request… */
   purpose: HttpPurpose;
   failed: boolean;
+  /** An SSE reply the server kept open after its response: mcp-load closed it after the reply grace. */
+  heldOpen: boolean;
 }
 
 /** `probe`: a request whose refusal is expected (version discovery, the transport fallback). */

@@ -31,6 +31,10 @@ export const BUILTIN_METRICS = {
   checks: { type: 'rate', contains: 'default' },
   session_init_duration: { type: 'trend', contains: 'time' },
   session_reinits: { type: 'counter', contains: 'default' },
+  /** SSE replies the server kept open after their response, closed by mcp-load after the reply grace. */
+  reply_streams_held_open: { type: 'counter', contains: 'default' },
+  /** MCP operations cut by an interrupt (graceful stop over, a second signal): neither successes nor server errors. */
+  mcp_calls_interrupted: { type: 'counter', contains: 'default' },
   event_loop_delay: { type: 'trend', contains: 'time' },
 } as const satisfies Record<string, MetricDefinition>;
 
