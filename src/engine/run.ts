@@ -12,6 +12,7 @@ import {
   TimeSeries,
   type ThresholdResult,
 } from './metrics/index.ts';
+import { checkDescriptorBudget } from './descriptor-budget.ts';
 import { waitForTarget } from './readiness.ts';
 import { settleWithin, sleep, StopSignal } from './stop-signal.ts';
 import { VirtualUser } from './virtual-user.ts';
@@ -67,6 +68,7 @@ const GENERATOR_LAG_WARN_MS = 50;
 export async function runTest(whole: Scenario, options: RunOptions): Promise<RunOutcome> {
   // Refused before anything starts when this shard would get no load.
   const scenario = options.shard ? shardScenario(whole, options.shard) : whole;
+  checkDescriptorBudget(scenario, options.session?.openStream ?? false);
   await initMetrics();
   const stop = options.stop ?? new StopSignal();
   const abort = options.abort ?? new StopSignal();

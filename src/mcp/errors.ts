@@ -21,7 +21,7 @@ export class DescriptorLimitError extends TransportError {
   constructor(code: string, what: string) {
     super(
       'descriptors',
-      `${what}: mcp-load ran out of file descriptors (${code}). Raise the limit (ulimit -n), run fewer VUs per process, or shard the run (--shard / --workers)`,
+      `${what}: mcp-load ran out of file descriptors (${code}). Raise the limit (ulimit -n), run fewer VUs per process, or split the load over processes (--shard i/n)`,
     );
     this.name = 'DescriptorLimitError';
   }
