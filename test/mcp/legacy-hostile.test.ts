@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import type { ServerResponse } from 'node:http';
 import { after, describe, it } from 'node:test';
 import { McpSession, McpTarget } from '../../src/mcp/index.ts';
+import { runCli } from '../helpers/cli.ts';
 import { startHttpFixture, type RunningServer } from '../helpers/servers.ts';
 import { httpLines } from './result-views.ts';
 
@@ -42,6 +43,18 @@ describe('legacy HTTP+SSE: open() is bounded', () => {
     assert.match(init.error!.message, /no endpoint event/);
     assert.ok(elapsed >= TIMEOUT_MS - 2 && elapsed < TIMEOUT_MS + SLACK_MS, `ended after ${elapsed} ms`);
     assert.deepEqual(server.requests, ['GET /mcp'], 'the server saw the stream and nothing else');
+  });
+
+  it('`mcp-load session URL --transport sse --timeout 2000` against it ends after the timeout with exit code 1, saying why', async () => {
+    const server = await legacyServer(() => undefined);
+    servers.push(server);
+    const started = performance.now();
+    const exit = await runCli(['session', server.url, '--transport', 'sse', '--timeout', '2000']);
+    const elapsed = performance.now() - started;
+    assert.equal(exit.code, 1, exit.stderr);
+    assert.match(exit.stdout, /initialize: transport error: GET timed out after 2000 ms \(headers arrived, but no endpoint event\)/);
+    // tsx's start-up plus the 2 s deadline; a hang would run to the test runner's timeout.
+    assert.ok(elapsed < 2000 + 8000, `ran ${elapsed} ms`);
   });
 
   it('only comments and other events: still a timeout (the deadline runs through the endpoint event, not the headers)', async () => {
