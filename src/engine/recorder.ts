@@ -34,6 +34,7 @@ export class OperationRecorder {
   private readonly dataSent: CounterHandle;
   private readonly dataReceived: CounterHandle;
   private readonly reinits: CounterHandle;
+  private readonly reinitAttempts: CounterHandle;
   private readonly heldOpen: CounterHandle;
   private readonly interruptedCalls: CounterHandle;
 
@@ -57,6 +58,7 @@ export class OperationRecorder {
     this.dataSent = registry.counter('data_sent').handle(this.baseTags);
     this.dataReceived = registry.counter('data_received').handle(this.baseTags);
     this.reinits = registry.counter('session_reinits').handle({ scenario });
+    this.reinitAttempts = registry.counter('session_reinit_attempts').handle({ scenario });
     this.heldOpen = registry.counter('reply_streams_held_open').handle(this.baseTags);
     this.interruptedCalls = registry.counter('mcp_calls_interrupted').handle(this.baseTags);
   }
@@ -77,6 +79,7 @@ export class OperationRecorder {
       h.success.add(index === 0);
     }
     if (index !== 0 && this.registry.phase === 'measuring') this.errors.add(result);
+    if (result.reinitAttempted) this.reinitAttempts.add(1);
     if (result.reinitialized) this.reinits.add(1);
     const http = result.http;
     for (let i = 0; i < http.length; i++) this.recordHttp(http[i]);

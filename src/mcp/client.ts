@@ -210,13 +210,15 @@ export class McpSession implements ServerMessageSink {
     try {
       return await this.send(method, params, trace);
     } catch (err) {
-      if (trace.reinitialized || !this.transport.isSessionLost(err)) throw err;
-      trace.reinitialized = true;
+      if (trace.reinitAttempted || !this.transport.isSessionLost(err)) throw err;
+      trace.reinitAttempted = true;
       const purpose = trace.purpose;
       trace.purpose = 'reinit';
       this.transport.reset();
-      await this.handshakeOn(this.transport, trace);
+      const handshake = await this.handshakeOn(this.transport, trace);
       trace.purpose = purpose;
+      if (handshake.error) return handshake; // the server refused the new session: the call ends with its error
+      trace.reinitialized = true;
       return this.send(method, params, trace);
     }
   }
@@ -478,6 +480,7 @@ function outcomeOf(
     http: trace.http,
     bytesSent,
     bytesReceived,
+    reinitAttempted: trace.reinitAttempted,
     reinitialized: trace.reinitialized,
     progressNotifications: trace.progressNotifications,
     serverRequests: trace.serverRequests,

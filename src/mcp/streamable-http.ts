@@ -202,8 +202,17 @@ export class StreamableHttpTransport implements Transport {
   /** 404 is the spec's word for a lost session; a 400 counts only when it says so (SDK servers do). */
   isSessionLost(err: unknown): boolean {
     if (!(err instanceof TransportError) || err.reason !== 'http_status' || err.status === undefined) return false;
-    if (this.sessionId === undefined || !this.options.sessionLostStatuses.includes(err.status)) return false;
-    return err.status !== 400 || /session/i.test(err.message);
+    return this.isLostSessionStatus(err.status, err.message);
+  }
+
+  private sessionLostReply(reply: ExchangeReply): boolean {
+    return this.isLostSessionStatus(reply.status, reply.body);
+  }
+
+  /** Only a request that named a session can find it lost; 2026-07-28 has none (its 404s are unknown methods). */
+  private isLostSessionStatus(status: number, text: string): boolean {
+    if (this.stateless || this.sessionId === undefined || !this.options.sessionLostStatuses.includes(status)) return false;
+    return status !== 400 || /session/i.test(text);
   }
 
   private post(
@@ -262,8 +271,10 @@ export class StreamableHttpTransport implements Transport {
   private responseFromReply(reply: ExchangeReply, id: JsonRpcRequest['id'], trace: OperationTrace): JsonRpcResponse {
     if (reply.sessionId !== undefined && this.sessionId === undefined && !this.stateless) this.sessionId = reply.sessionId;
     if (reply.status < 200 || reply.status >= 300) {
-      // A JSON-RPC error answering this very request is the server speaking MCP (2026 servers send
-      // 404 for unknown methods); anything else, such as a lost session's `id: null`, is transport.
+      // A lost session is a lost session whatever the body says, even a JSON-RPC error echoing our id.
+      if (this.sessionLostReply(reply)) throw this.statusError(reply);
+      // Otherwise a JSON-RPC error answering this very request is the server speaking MCP (2026
+      // servers send 404 for unknown methods); anything else is transport.
       const rpcError = jsonRpcErrorFor(reply, id);
       if (rpcError) return rpcError;
       throw this.statusError(reply);

@@ -78,7 +78,9 @@ export interface OperationResult<T = unknown> {
   http: HttpRecord[];
   bytesSent: number;
   bytesReceived: number;
-  /** The session was lost and re-established during this operation. */
+  /** The session was found lost during this operation and a new one started (attempted once at most)... */
+  reinitAttempted: boolean;
+  /** ... and re-established: its handshake succeeded. */
   reinitialized: boolean;
   /** Progress notifications and server requests seen while waiting. */
   progressNotifications: number;

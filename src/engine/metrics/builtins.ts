@@ -30,7 +30,10 @@ export const BUILTIN_METRICS = {
   data_received: { type: 'counter', contains: 'data' },
   checks: { type: 'rate', contains: 'default' },
   session_init_duration: { type: 'trend', contains: 'time' },
+  /** Lost sessions re-established (the new handshake succeeded). */
   session_reinits: { type: 'counter', contains: 'default' },
+  /** Lost sessions found (404, or a 400 that says so) and a new session started, whether or not it succeeded. */
+  session_reinit_attempts: { type: 'counter', contains: 'default' },
   /** SSE replies the server kept open after their response, closed by mcp-load after the reply grace. */
   reply_streams_held_open: { type: 'counter', contains: 'default' },
   /** MCP operations cut by an interrupt (graceful stop over, a second signal): neither successes nor server errors. */
