@@ -36,6 +36,9 @@ export class OperationRecorder {
   private readonly reinits: CounterHandle;
   private readonly reinitAttempts: CounterHandle;
   private readonly heldOpen: CounterHandle;
+  private readonly serverRequests: CounterHandle;
+  private readonly notifications: CounterHandle;
+  private readonly progress: CounterHandle;
   private readonly interruptedCalls: CounterHandle;
 
   private readonly errors: ErrorSamples;
@@ -60,6 +63,9 @@ export class OperationRecorder {
     this.reinits = registry.counter('session_reinits').handle({ scenario });
     this.reinitAttempts = registry.counter('session_reinit_attempts').handle({ scenario });
     this.heldOpen = registry.counter('reply_streams_held_open').handle(this.baseTags);
+    this.serverRequests = registry.counter('mcp_server_requests').handle(this.baseTags);
+    this.notifications = registry.counter('mcp_notifications').handle(this.baseTags);
+    this.progress = registry.counter('mcp_progress_notifications').handle(this.baseTags);
     this.interruptedCalls = registry.counter('mcp_calls_interrupted').handle(this.baseTags);
   }
 
@@ -80,6 +86,9 @@ export class OperationRecorder {
     }
     if (index !== 0 && this.registry.phase === 'measuring') this.errors.add(result);
     if (result.reinitAttempted) this.reinitAttempts.add(1);
+    if (result.serverRequests > 0) this.serverRequests.add(result.serverRequests);
+    if (result.notifications > 0) this.notifications.add(result.notifications);
+    if (result.progressNotifications > 0) this.progress.add(result.progressNotifications);
     if (result.reinitialized) this.reinits.add(1);
     const http = result.http;
     for (let i = 0; i < http.length; i++) this.recordHttp(http[i]);

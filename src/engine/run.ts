@@ -68,12 +68,25 @@ const GENERATOR_LAG_WARN_MS = 50;
 export async function runTest(whole: Scenario, options: RunOptions): Promise<RunOutcome> {
   // Refused before anything starts when this shard would get no load.
   const scenario = options.shard ? shardScenario(whole, options.shard) : whole;
-  checkDescriptorBudget(scenario, options.session?.openStream ?? false);
+  const { client } = scenario;
+  const sessionOptions: SessionOptions = {
+    transport: scenario.transport,
+    protocolVersion: client.protocolVersion,
+    openStream: client.stream,
+    progress: client.progress,
+    replies: client.replies,
+    ...options.session,
+  };
+  checkDescriptorBudget(scenario, sessionOptions.openStream ?? false);
   await initMetrics();
   const stop = options.stop ?? new StopSignal();
   const abort = options.abort ?? new StopSignal();
-  const target = new McpTarget({ url: options.url, headers: { ...scenario.headers }, timeoutMs: scenario.timeoutMs });
-  const sessionOptions: SessionOptions = { transport: scenario.transport, ...options.session };
+  const target = new McpTarget({
+    url: options.url,
+    headers: { ...scenario.headers },
+    timeoutMs: scenario.timeoutMs,
+    replyGraceMs: client.replyGraceMs,
+  });
   try {
     if (scenario.wait.timeoutMs > 0) await waitForTarget(target, sessionOptions, scenario.wait.timeoutMs, stop);
     const outcome = await runScenarios(scenario, target, sessionOptions, stop, abort, options.onProgress);

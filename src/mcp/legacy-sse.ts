@@ -2,7 +2,7 @@ import { HttpExchange } from './http-exchange.ts';
 import { TransportError } from './errors.ts';
 import { isRequest, isResponse, parseMessages, serializeMessage, snippet } from './json-rpc.ts';
 import { displayUrl, type McpTarget } from './target.ts';
-import type { OperationTrace } from './trace.ts';
+import { OperationTrace } from './trace.ts';
 import type { ServerMessageSink, Transport } from './transport.ts';
 import type { HttpPurpose, JsonRpcMessage, JsonRpcNotification, JsonRpcRequest, JsonRpcResponse } from './types.ts';
 
@@ -14,6 +14,7 @@ interface Pending {
   reject(err: TransportError): void;
   trace: OperationTrace;
   timer: NodeJS.Timeout;
+  method: string;
 }
 
 /**
@@ -147,9 +148,11 @@ export class LegacySseTransport implements Transport {
     const answered = new Promise<JsonRpcResponse>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(message.id);
-        reject(new TransportError('timeout', `no response to request ${message.id} on the SSE stream after ${this.target.timeoutMs} ms`));
+        const reason = `no response to request ${message.id} on the SSE stream after ${this.target.timeoutMs} ms`;
+        if (message.method !== 'initialize') this.cancel(message.id, reason);
+        reject(new TransportError('timeout', reason));
       }, this.target.timeoutMs);
-      this.pending.set(message.id, { resolve, reject, trace, timer });
+      this.pending.set(message.id, { resolve, reject, trace, timer, method: message.method });
     });
     const posted = this.post(message, trace).catch((err: TransportError) => {
       this.settle(message.id, err);
@@ -176,6 +179,7 @@ export class LegacySseTransport implements Transport {
    */
   abort(): void {
     const aborted = new TransportError('closed', 'session aborted');
+    for (const [id, pending] of this.pending) if (pending.method !== 'initialize') this.cancel(id, 'interrupted');
     this.opening?.(aborted);
     const stream = this.stream;
     const wasOpen = this.endpoint !== null;
@@ -194,6 +198,12 @@ export class LegacySseTransport implements Transport {
     this.lost = false;
     stream?.abort(new TransportError('closed', 'SSE session closed'));
     this.rejectAll(new TransportError('closed', 'SSE session closed'));
+  }
+
+  /** `notifications/cancelled` for a request given up on (timed out, interrupted), best effort; never for initialize. */
+  private cancel(id: JsonRpcRequest['id'], reason: string): void {
+    const cancelled: JsonRpcNotification = { jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: id, reason } };
+    this.post(cancelled, new OperationTrace()).catch(() => undefined);
   }
 
   isSessionLost(err: unknown): boolean {

@@ -93,9 +93,31 @@ export class StreamableHttpTransport implements Transport {
       (err: TransportError) => {
         this.inflight.delete(exchange);
         if (answer) return answer;
-        throw broken ?? err;
+        if (broken) throw broken;
+        if (givenUp(err) && message.method !== 'initialize') this.cancel(id, err.message);
+        throw err;
       },
     );
+  }
+
+  /**
+   * Tells the server a request it may still be working on was given up (timed out or interrupted),
+   * so it can stop: `notifications/cancelled`, best effort, over the shared pool (the session's
+   * own connection may be gone). Never for initialize, which the spec forbids cancelling.
+   */
+  private cancel(id: JsonRpcRequest['id'], reason: string): void {
+    if (this.stateless) return; // no session to name the request in
+    const cancelled: JsonRpcNotification = { jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: id, reason } };
+    const exchange = new HttpExchange(this.target.pool(this.origin), this.origin, {
+      method: 'POST',
+      path: this.path,
+      headers: this.headers(cancelled, ACCEPT_BOTH),
+      body: serializeMessage(cancelled),
+      purpose: 'call',
+      timeoutMs: this.target.timeoutMs,
+      maxBytes: this.target.maxResponseBytes,
+    });
+    exchange.reply.catch(() => undefined);
   }
 
   async notify(message: JsonRpcNotification, trace: OperationTrace): Promise<void> {
@@ -321,6 +343,11 @@ export class StreamableHttpTransport implements Transport {
   private describe(what: string): string {
     return `${what} ${this.target.displayUrl}`;
   }
+}
+
+/** Failures that mean mcp-load stopped waiting, not that the request failed on the server. */
+function givenUp(err: TransportError): boolean {
+  return err instanceof TransportError && (err.reason === 'timeout' || err.reason === 'closed');
 }
 
 /** The name the 2026 `Mcp-Name` header mirrors, for the methods that have one. */

@@ -82,8 +82,9 @@ export interface OperationResult<T = unknown> {
   reinitAttempted: boolean;
   /** ... and re-established: its handshake succeeded. */
   reinitialized: boolean;
-  /** Progress notifications and server requests seen while waiting. */
+  /** Progress notifications, all notifications (progress included) and server requests seen while waiting. */
   progressNotifications: number;
+  notifications: number;
   serverRequests: number;
 }
 

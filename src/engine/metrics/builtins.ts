@@ -36,6 +36,11 @@ export const BUILTIN_METRICS = {
   session_reinit_attempts: { type: 'counter', contains: 'default' },
   /** SSE replies the server kept open after their response, closed by mcp-load after the reply grace. */
   reply_streams_held_open: { type: 'counter', contains: 'default' },
+  /** Requests the server sent the client (sampling, elicitation, roots, ping) during an operation, by the operation's tags. */
+  mcp_server_requests: { type: 'counter', contains: 'default' },
+  /** Notifications the server sent during an operation (progress included). */
+  mcp_notifications: { type: 'counter', contains: 'default' },
+  mcp_progress_notifications: { type: 'counter', contains: 'default' },
   /** MCP operations cut by an interrupt (graceful stop over, a second signal): neither successes nor server errors. */
   mcp_calls_interrupted: { type: 'counter', contains: 'default' },
   event_loop_delay: { type: 'trend', contains: 'time' },
