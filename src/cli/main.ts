@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { parseHeaderOptions, UsageError } from './args.ts';
 import { fileURLToPath } from 'node:url';
 import { TargetNotReadyError } from '../engine/readiness.ts';
+import { DescriptorBudgetError } from '../engine/descriptor-budget.ts';
 import { parseShard, ScenarioError, ShardError, type Shard } from '../scenario/index.ts';
 import { dirname } from 'node:path';
 import { MergeError, readResult, ResultFileError } from '../results/index.ts';
@@ -94,7 +95,7 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
       process.stderr.write(`mcp-load: ${(err as Error).message}\n\n${USAGE}`);
       return 2;
     }
-    if (err instanceof ScenarioError || err instanceof TargetNotReadyError || err instanceof ResultFileError || err instanceof HistoryFileError || err instanceof MergeError || err instanceof ShardError) {
+    if (err instanceof ScenarioError || err instanceof TargetNotReadyError || err instanceof DescriptorBudgetError || err instanceof ResultFileError || err instanceof HistoryFileError || err instanceof MergeError || err instanceof ShardError) {
       process.stderr.write(`mcp-load: ${err.message}\n`);
       return 1;
     }
