@@ -12,6 +12,8 @@ import { writeReportFiles } from './report-files.ts';
 import { runRunCommand } from './run-command.ts';
 import { runSessionCommand } from './session-command.ts';
 import type { TransportChoice } from '../mcp/index.ts';
+import { inertText } from '../inert-text.ts';
+import { redactSecrets } from '../secrets/index.ts';
 
 const USAGE = `Usage: mcp-load <command> [options]
 
@@ -42,6 +44,11 @@ Commands:
 `;
 
 const TRANSPORTS = ['auto', 'streamable-http', 'sse'];
+
+/** An error message as the terminal may show it: no secret, no control character. */
+function errorText(message: string): string {
+  return inertText(redactSecrets(message));
+}
 
 /** The CLI: returns the process exit code. */
 export async function main(argv: string[], out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
@@ -74,14 +81,16 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
     }
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`mcp-load: ${err.message}\n\n${USAGE}`);
+      process.stderr.write(`mcp-load: ${errorText(err.message)}\n\n${USAGE}`);
       return 2;
     }
     if (err instanceof ScenarioError || err instanceof TargetNotReadyError || err instanceof ResultFileError || err instanceof HistoryFileError || err instanceof MergeError || err instanceof ShardError) {
-      process.stderr.write(`mcp-load: ${err.message}\n`);
+      process.stderr.write(`mcp-load: ${errorText(err.message)}\n`);
       return 1;
     }
-    throw err;
+    // Our own bug: its message may still quote a secret or a server's text.
+    process.stderr.write(`mcp-load: internal error: ${errorText(err instanceof Error ? (err.stack ?? err.message) : String(err))}\n`);
+    return 1;
   }
 }
 

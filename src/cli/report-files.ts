@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { renderHtmlReport } from '../report/html.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { writeResult, type Result } from '../results/index.ts';
+import { secrets } from '../secrets/index.ts';
 
 export interface ReportFiles {
   result: string;
@@ -10,12 +11,17 @@ export interface ReportFiles {
   markdown: string;
 }
 
-/** Writes result.json, report.html and summary.md into `dir`: the three files every run leaves. */
-export async function writeReportFiles(dir: string, result: Result, options: { baseline?: Result; writeResultFile?: boolean } = {}): Promise<ReportFiles> {
+/**
+ * Writes result.json, report.html and summary.md into `dir`: the three files every run leaves.
+ * Every known secret is redacted from the result and, in case one slipped into a rendering, from the reports.
+ */
+export async function writeReportFiles(dir: string, given: Result, options: { baseline?: Result; writeResultFile?: boolean } = {}): Promise<ReportFiles> {
   await mkdir(dir, { recursive: true });
   const files = { result: join(dir, 'result.json'), html: join(dir, 'report.html'), markdown: join(dir, 'summary.md') };
+  const result = secrets.redactDeep(given);
+  const baseline = options.baseline && secrets.redactDeep(options.baseline);
   if (options.writeResultFile !== false) await writeResult(files.result, result);
-  await writeFile(files.html, renderHtmlReport(result, { baseline: options.baseline }));
-  await writeFile(files.markdown, renderMarkdown(result, { baseline: options.baseline }));
+  await writeFile(files.html, secrets.redact(renderHtmlReport(result, { baseline })));
+  await writeFile(files.markdown, secrets.redact(renderMarkdown(result, { baseline })));
   return files;
 }

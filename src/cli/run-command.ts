@@ -6,6 +6,8 @@ import { renderProgressLine, throttledProgress } from '../report/progress.ts';
 import { renderTerminalSummary } from '../report/terminal.ts';
 import { buildResult, type Result } from '../results/index.ts';
 import { formatShard, loadScenario, shardScenario, type Scenario, type Shard } from '../scenario/index.ts';
+import { secrets } from '../secrets/index.ts';
+import { inertText } from '../inert-text.ts';
 import { writeReportFiles } from './report-files.ts';
 
 export interface RunCommandOptions {
@@ -43,9 +45,9 @@ async function runAndWrite(scenario: Scenario, url: string, signals: { stop: Sto
   if (shard) options.err(`shard ${formatShard(shard)}: running this slice of ${options.file}; merge the shards' results with mcp-load merge\n`);
   const run = await runTest(scenario, { url, ...signals, onProgress: progressPrinter(options), ...(shard ? { shard } : {}) });
   if (!options.quiet && options.interactive) options.err('\n');
-  const result = buildResult(scenario, url, run);
+  const result = secrets.redactDeep(buildResult(scenario, url, run));
   const files = await writeReportFiles(options.outDir, result);
-  options.out(`\n${renderTerminalSummary(result)}\n`);
+  options.out(`\n${inertText(secrets.redact(renderTerminalSummary(result)))}\n`);
   options.out(`written: ${files.result}, ${files.html}, ${files.markdown}\n`);
   if (thresholdsFailed(result, options.err)) return EXIT_THRESHOLDS_FAILED;
   return run.interrupted === 'signal' ? EXIT_INTERRUPTED : 0;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname } from 'node:path';
 import { isFramingHeader } from '../framing-headers.ts';
+import { MIN_SECRET_LENGTH, redactSecrets, redactUrl, registerHeaderSecrets, registerSecret, registerUrlSecrets } from '../secrets/index.ts';
 import { readDataSets } from './data-sets.ts';
 import { echoScenario, hashScenario } from './echo.ts';
 import { formatPath, Issues, ScenarioError, show, type ScenarioIssue } from './errors.ts';
@@ -59,10 +60,24 @@ export function parseScenario(text: string, file: string, opts: LoadOptions = {}
   const issues = new Issues();
   const source = readYaml(text, { env: opts.env ?? process.env, omit: opts.target === undefined ? [] : ['target'] }, issues);
   if (!source) throw toError(file, issues, undefined);
+  registerSubstitutedSecrets(source);
   const resolved = resolveScenario(source, file, opts, issues);
+  if (resolved) {
+    registerHeaderSecrets(resolved.headers);
+    registerUrlSecrets(resolved.target);
+  }
   if (issues.count > 0 || !resolved) throw toError(file, issues, source);
   const hash = hashScenario(resolved);
   return { ...resolved, hash, toEcho: () => echoScenario(resolved, hash) };
+}
+
+/** Top-level keys whose `${VARS}` carry credentials (`auth:` for OAuth settings). */
+const SECRET_KEYS = new Set(['headers', 'target', 'auth']);
+
+function registerSubstitutedSecrets(source: YamlSource): void {
+  for (const { path, value } of source.substitutions) {
+    if (SECRET_KEYS.has(String(path[0]))) registerSecret(value);
+  }
 }
 
 function resolveScenario(
@@ -101,6 +116,7 @@ function readTarget(r: MapReader, override: string | undefined): string | undefi
   if (override !== undefined) {
     const problem = urlProblem(override);
     if (problem) r.issues.add(['target'], `${problem} (given as the target override)`);
+    else registerUrlSecrets(override);
     return override;
   }
   if (!r.has('target')) return undefined;
@@ -110,14 +126,23 @@ function readTarget(r: MapReader, override: string | undefined): string | undefi
   return target;
 }
 
+// scheme://[userinfo@]host:PORT — read before URL parsing, which calls a port above 65535 "Invalid URL".
+const WRITTEN_PORT = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?(?:\[[^\]]*\]|[^/?#:]*):(\d+)(?:[/?#]|$)/i;
+
+/** What is wrong with a target URL, quoted without its credentials or query. */
 function urlProblem(target: string): string | undefined {
+  const shown = show(redactUrl(target));
+  const port = WRITTEN_PORT.exec(target)?.[1];
+  if (port !== undefined && (Number(port) < 1 || Number(port) > 65_535)) {
+    return `${shown}: port ${Number(port)} is out of range; a port is 1 to 65535`;
+  }
   let url: URL;
   try {
     url = new URL(target);
   } catch {
-    return `${show(target)} is not a URL (e.g. https://example.com/mcp)`;
+    return `${shown} is not a URL (e.g. https://example.com/mcp)`;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `${show(target)} is not an http(s) URL`;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `${shown} is not an http(s) URL`;
   return undefined;
 }
 
@@ -148,6 +173,16 @@ function readRegression(r: MapReader): Record<string, unknown> {
   return regression ? regression.value : {};
 }
 
+/** The message with each interpolated value written back as its `${NAME}`: messages quote values, not the environment. */
+function unsubstituted(message: string, source: YamlSource | undefined): string {
+  let out = message;
+  const substitutions = [...(source?.substitutions ?? [])].sort((a, b) => b.value.length - a.value.length);
+  for (const { name, value } of substitutions) {
+    if (value.length >= MIN_SECRET_LENGTH) out = out.split(value).join(`\${${name}}`);
+  }
+  return out;
+}
+
 /** `My Scenario` → `my-scenario`. */
 export function slugify(name: string): string {
   return (
@@ -161,7 +196,8 @@ export function slugify(name: string): string {
 function toError(file: string, issues: Issues, source: YamlSource | undefined): ScenarioError {
   const located: ScenarioIssue[] = issues.list.map((issue) => {
     const position = issue.position ?? source?.locate(issue.path, issue.at);
-    return { file, line: position?.line, column: position?.column, path: formatPath(issue.path), message: issue.message };
+    const message = redactSecrets(unsubstituted(issue.message, source));
+    return { file, line: position?.line, column: position?.column, path: formatPath(issue.path), message };
   });
   located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return new ScenarioError(located);

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { formatPath, type Issues, type Path, type SourcePosition } from './errors.ts';
-import { interpolate } from './interpolate.ts';
+import { interpolate, type Substitution } from './interpolate.ts';
 
 /** A parsed YAML document as plain values, with the position of every key and value. */
 export interface YamlSource {
@@ -8,6 +8,8 @@ export interface YamlSource {
   value: unknown;
   /** The same document before interpolation, so that echoes of it never carry secrets from the environment. */
   raw: unknown;
+  /** Every `${NAME}` replaced, with where: values under `headers`, `target` or `auth` are secrets. */
+  substitutions: LocatedSubstitution[];
   /** Where `path` is written; a missing path falls back to its nearest existing parent's key. */
   locate(path: Path, at: 'key' | 'value'): SourcePosition | undefined;
 }
@@ -16,6 +18,10 @@ export interface ReadYamlOptions {
   env: NodeJS.ProcessEnv;
   /** Top-level keys to drop before conversion (an overridden `target` must not need its variables). */
   omit?: readonly string[];
+}
+
+export interface LocatedSubstitution extends Substitution {
+  path: Path;
 }
 
 interface Located {
@@ -43,6 +49,7 @@ export function readYaml(text: string, options: ReadYamlOptions, issues: Issues)
   for (const key of options.omit ?? []) doc.delete(key);
 
   const positions = new Map<string, Located>();
+  const substitutions: LocatedSubstitution[] = [];
   const locateNode = (path: Path, part: keyof Located, node: Node | null | undefined) => {
     const offset = node?.range?.[0];
     if (offset === undefined) return;
@@ -99,6 +106,7 @@ export function readYaml(text: string, options: ReadYamlOptions, issues: Issues)
       if (typeof scalar !== 'string') return { value: scalar ?? null, raw: scalar ?? null };
       const result = interpolate(scalar, options.env);
       if (!result.ok) issues.add(path, result.message);
+      else for (const substitution of result.substitutions) substitutions.push({ ...substitution, path });
       return { value: result.ok ? result.value : scalar, raw: scalar };
     }
     issues.add(path, 'unsupported YAML node');
@@ -109,6 +117,7 @@ export function readYaml(text: string, options: ReadYamlOptions, issues: Issues)
   return {
     value: root.value,
     raw: root.raw,
+    substitutions,
     locate(path, part) {
       for (let n = path.length; n > 0; n--) {
         const entry = positions.get(formatPath(path.slice(0, n)));
