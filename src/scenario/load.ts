@@ -74,9 +74,15 @@ export function parseScenario(text: string, file: string, opts: LoadOptions = {}
 /** Top-level keys whose `${VARS}` carry credentials (`auth:` for OAuth settings). */
 const SECRET_KEYS = new Set(['headers', 'target', 'auth']);
 
+/**
+ * `${VARS}` in headers, target and auth settings are credentials, but for a variable holding a
+ * whole URL (a preview deployment): only its credentials and query values are.
+ */
 function registerSubstitutedSecrets(source: YamlSource): void {
   for (const { path, value } of source.substitutions) {
-    if (SECRET_KEYS.has(String(path[0]))) registerSecret(value);
+    if (!SECRET_KEYS.has(String(path[0]))) continue;
+    if (path[0] === 'target' && value.includes('://')) registerUrlSecrets(value);
+    else registerSecret(value);
   }
 }
 
