@@ -1,5 +1,6 @@
 import { withTargetOrDemo } from '../demo/index.ts';
-import { runTest, type Progress } from '../engine/run.ts';
+import { WaitInterruptedError } from '../engine/readiness.ts';
+import { runTest, type Progress, type RunOutcome } from '../engine/run.ts';
 import { withStopSignals } from '../engine/process-signals.ts';
 import type { StopSignal } from '../engine/stop-signal.ts';
 import { renderProgressLine, throttledProgress } from '../report/progress.ts';
@@ -43,7 +44,14 @@ export async function runRunCommand(options: RunCommandOptions): Promise<number>
 async function runAndWrite(scenario: Scenario, url: string, signals: { stop: StopSignal; abort: StopSignal }, options: RunCommandOptions): Promise<number> {
   const shard = options.shard;
   if (shard) options.err(`shard ${formatShard(shard)}: running this slice of ${options.file}; merge the shards' results with mcp-load merge\n`);
-  const run = await runTest(scenario, { url, ...signals, onProgress: progressPrinter(options), ...(shard ? { shard } : {}) });
+  let run: RunOutcome;
+  try {
+    run = await runTest(scenario, { url, ...signals, onProgress: progressPrinter(options), ...(shard ? { shard } : {}) });
+  } catch (error) {
+    if (!(error instanceof WaitInterruptedError)) throw error;
+    options.err(`mcp-load: ${error.message}\n`);
+    return EXIT_INTERRUPTED;
+  }
   if (!options.quiet && options.interactive) options.err('\n');
   const result = secrets.redactDeep(buildResult(scenario, url, run));
   const files = await writeReportFiles(options.outDir, result);

@@ -39,7 +39,7 @@ function answer(req: IncomingMessage, res: ServerResponse, body: string, authori
   if (req.method !== 'POST') return void res.writeHead(405, { allow: 'POST, DELETE' }).end();
   const message = JSON.parse(body) as { id?: number; method?: string; params?: { name?: string } };
   if (message.id === undefined) return void res.writeHead(202).end();
-  const json = (payload: unknown) => {
+  const json = (payload: Record<string, unknown>) => {
     res.writeHead(200, { 'content-type': 'application/json', 'mcp-session-id': 'echo-session' });
     res.end(JSON.stringify({ jsonrpc: '2.0', id: message.id, ...payload }));
   };
