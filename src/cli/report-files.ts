@@ -1,9 +1,10 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { renderHtmlReport } from '../report/html.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { writeResult, type Result } from '../results/index.ts';
 import { secrets } from '../secrets/index.ts';
+import { ensureDirectory } from './output-dir.ts';
 
 export interface ReportFiles {
   result: string;
@@ -16,7 +17,7 @@ export interface ReportFiles {
  * Every known secret is redacted from the result and, in case one slipped into a rendering, from the reports.
  */
 export async function writeReportFiles(dir: string, given: Result, options: { baseline?: Result; writeResultFile?: boolean } = {}): Promise<ReportFiles> {
-  await mkdir(dir, { recursive: true });
+  await ensureDirectory(dir);
   const files = { result: join(dir, 'result.json'), html: join(dir, 'report.html'), markdown: join(dir, 'summary.md') };
   const result = secrets.redactDeep(given);
   const baseline = options.baseline && secrets.redactDeep(options.baseline);

@@ -9,6 +9,7 @@ import { buildResult, type Result } from '../results/index.ts';
 import { formatShard, loadScenario, shardScenario, type Scenario, type Shard } from '../scenario/index.ts';
 import { secrets } from '../secrets/index.ts';
 import { inertText } from '../inert-text.ts';
+import { fallbackOutputDir, OutputDirError, prepareOutputDir } from './output-dir.ts';
 import { writeReportFiles } from './report-files.ts';
 
 export interface RunCommandOptions {
@@ -28,12 +29,15 @@ export interface RunCommandOptions {
 export const EXIT_THRESHOLDS_FAILED = 99;
 /** Stopped by SIGINT/SIGTERM: results are still written. */
 export const EXIT_INTERRUPTED = 130;
+/** The run went well but its files could not go into --out: they are in the temporary directory printed. */
+export const EXIT_FILES_ELSEWHERE = 1;
 
 const LOG_PROGRESS_EVERY_MS = 10_000;
 
 /** `mcp-load run scenario.yml`: load, run with live progress, summarize, write the result. */
 export async function runRunCommand(options: RunCommandOptions): Promise<number> {
   const scenario = await loadScenario(options.file, { target: options.target });
+  await prepareOutputDir(options.outDir);
   // A shard without load is refused before the demo server starts (the engine checks again).
   if (options.shard) shardScenario(scenario, options.shard);
   const onDemo = (url: string): void => options.err(`no target in ${options.file}: running against the embedded demo server at ${url}\n`);
@@ -54,11 +58,27 @@ async function runAndWrite(scenario: Scenario, url: string, signals: { stop: Sto
   }
   if (!options.quiet && options.interactive) options.err('\n');
   const result = secrets.redactDeep(buildResult(scenario, url, run));
-  const files = await writeReportFiles(options.outDir, result);
   options.out(`\n${inertText(secrets.redact(renderTerminalSummary(result)))}\n`);
-  options.out(`written: ${files.result}, ${files.html}, ${files.markdown}\n`);
+  const written = await writeOrFallBack(result, options);
   if (thresholdsFailed(result, options.err)) return EXIT_THRESHOLDS_FAILED;
-  return run.interrupted === 'signal' ? EXIT_INTERRUPTED : 0;
+  if (run.interrupted === 'signal') return EXIT_INTERRUPTED;
+  return written ? 0 : EXIT_FILES_ELSEWHERE;
+}
+
+/** Writes the files into --out, or, when that fails now, into a temporary directory it names: a run's results are never lost. */
+async function writeOrFallBack(result: Result, options: RunCommandOptions): Promise<boolean> {
+  try {
+    const files = await writeReportFiles(options.outDir, result);
+    options.out(`written: ${files.result}, ${files.html}, ${files.markdown}\n`);
+    return true;
+  } catch (error) {
+    const fallback = await fallbackOutputDir();
+    const why = error instanceof OutputDirError ? error.message : `${options.outDir}: ${(error as Error).message}`;
+    options.err(`mcp-load: could not write the results: ${why}\nmcp-load: writing them to ${fallback} instead\n`);
+    const files = await writeReportFiles(fallback, result);
+    options.out(`written: ${files.result}, ${files.html}, ${files.markdown}\n`);
+    return false;
+  }
 }
 
 /** Says which thresholds failed, if any (k6's exit code 99 follows). */
