@@ -9,7 +9,9 @@ import { formatPath, Issues, ScenarioError, show, type ScenarioIssue } from './e
 import { isPlainMap, MapReader } from './fields.ts';
 import { readScenarios } from './scenarios.ts';
 import { readThresholds } from './thresholds.ts';
-import type { Scenario } from './types.ts';
+import { peakVUs } from './executors.ts';
+import { openFileLimit, RESERVED_DESCRIPTORS } from './limits.ts';
+import type { Scenario, ScenarioSpec } from './types.ts';
 import { readYaml, type YamlSource } from './yaml-source.ts';
 
 export interface LoadOptions {
@@ -19,6 +21,10 @@ export interface LoadOptions {
   env?: NodeJS.ProcessEnv;
   /** Reads a data file (absolute path); defaults to fs.readFileSync. */
   readFile?: (path: string) => string;
+  /** This process runs 1/shardCount of the load (`--shard i/n`): its share of VUs must fit its descriptors. */
+  shardCount?: number;
+  /** The open-file limit to check VUs against; defaults to this process's `ulimit -n` (none where unknown). */
+  openFileLimit?: number;
 }
 
 export const TOP_LEVEL_KEYS = [
@@ -66,9 +72,43 @@ export function parseScenario(text: string, file: string, opts: LoadOptions = {}
     registerHeaderSecrets(resolved.headers);
     registerUrlSecrets(resolved.target);
   }
+  if (resolved && issues.count === 0) checkDescriptors(resolved.scenarios, opts, issues);
   if (issues.count > 0 || !resolved) throw toError(file, issues, source);
   const hash = hashScenario(resolved);
   return { ...resolved, hash, toEcho: () => echoScenario(resolved, hash) };
+}
+
+/**
+ * Every VU may hold a connection, and every connection is a file descriptor: a load that cannot
+ * fit under `ulimit -n` would fail with EMFILE mid-run, so it is refused now, at its largest scenario.
+ */
+function checkDescriptors(scenarios: readonly ScenarioSpec[], opts: LoadOptions, issues: Issues): void {
+  const limit = opts.openFileLimit ?? openFileLimit();
+  if (limit === undefined || scenarios.length === 0) return;
+  const shards = opts.shardCount ?? 1;
+  const vus = Math.ceil(scenarios.reduce((sum, spec) => sum + peakVUs(spec), 0) / shards);
+  const available = limit - RESERVED_DESCRIPTORS;
+  if (vus <= available) return;
+  const largest = scenarios.reduce((a, b) => (peakVUs(b) > peakVUs(a) ? b : a));
+  const share = shards > 1 ? ` (this shard's 1/${shards} of the load)` : '';
+  issues.add(
+    ['scenarios', largest.name, peakVuField(largest)],
+    `${vus} VUs${share} need up to ${vus} connections, but this process may open only ${limit} files (ulimit -n), ${RESERVED_DESCRIPTORS} of them for itself; ` +
+      `raise the limit (ulimit -n ${Math.max(vus + RESERVED_DESCRIPTORS, 1024)}), lower the VUs, or split the load with --shard i/n`,
+  );
+}
+
+/** The key that sets a scenario's peak VUs. */
+function peakVuField(spec: ScenarioSpec): string {
+  switch (spec.executor) {
+    case 'ramping-vus':
+      return spec.stages.some((stage) => stage.target > spec.startVUs) ? 'stages' : 'startVUs';
+    case 'constant-arrival-rate':
+    case 'ramping-arrival-rate':
+      return 'maxVUs';
+    default:
+      return 'vus';
+  }
 }
 
 /** Top-level keys whose `${VARS}` carry credentials (`auth:` for OAuth settings). */

@@ -1,6 +1,7 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { formatPath, type Issues, type Path, type SourcePosition } from './errors.ts';
 import { interpolate, type Substitution } from './interpolate.ts';
+import { MAX_ALIAS_COUNT } from './limits.ts';
 
 /** A parsed YAML document as plain values, with the position of every key and value. */
 export interface YamlSource {
@@ -44,6 +45,10 @@ export function readYaml(text: string, options: ReadYamlOptions, issues: Issues)
       const message = error.code === 'MULTIPLE_DOCS' ? 'a scenario file holds one YAML document (remove "---")' : firstLine(error.message);
       issues.addAt(at(error.pos[0]), message);
     }
+    return undefined;
+  }
+  if (aliasBomb(doc)) {
+    issues.addAt(at(firstAliasOffset(doc)), `aliases expand beyond ${MAX_ALIAS_COUNT} copies (a YAML alias bomb?); write the repeated values out, or nest fewer aliases`);
     return undefined;
   }
   for (const key of options.omit ?? []) doc.delete(key);
@@ -128,6 +133,28 @@ export function readYaml(text: string, options: ReadYamlOptions, issues: Issues)
       return undefined;
     },
   };
+}
+
+/** The yaml package's own guard against exponential alias expansion, run before we expand aliases ourselves. */
+function aliasBomb(doc: Document): boolean {
+  try {
+    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return false;
+  } catch (error) {
+    // Other failures (an unknown alias) are reported with their position by the conversion.
+    return /alias count/i.test((error as Error).message);
+  }
+}
+
+function firstAliasOffset(doc: Document): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 // Own enumerable property even for "__proto__", so user maps cannot reach Object.prototype.
