@@ -23,6 +23,8 @@ Commands:
     --target <url>       override the scenario's target (e.g. a preview deployment)
     --out <dir>          where result.json goes (default mcp-load-results)
     --shard <i/n>        run slice i of n (e.g. 2/4) of the load; merge the n results
+    --allow-env <NAME>   let \${NAME} read GITHUB_TOKEN, an ACTIONS_* or an INPUT_*
+                         variable (never read otherwise); repeatable
     --quiet              no progress line
   demo                   run examples/quickstart.yml against the embedded demo server
   compare <current.json> [baseline.json]
@@ -103,6 +105,7 @@ async function runCommand(argv: string[], out: (line: string) => void): Promise<
       target: { type: 'string' },
       out: { type: 'string', default: 'mcp-load-results' },
       shard: { type: 'string' },
+      'allow-env': { type: 'string', multiple: true },
       quiet: { type: 'boolean', default: false },
     },
   });
@@ -113,6 +116,7 @@ async function runCommand(argv: string[], out: (line: string) => void): Promise<
     target: values.target,
     outDir: values.out!,
     ...(values.shard === undefined ? {} : { shard: shardOption(values.shard) }),
+    allowEnv: values['allow-env'] ?? [],
     quiet: values.quiet!,
     out: (text) => out(text.replace(/\n$/, '')),
     err: (text) => process.stderr.write(text),

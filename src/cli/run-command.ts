@@ -6,7 +6,7 @@ import type { StopSignal } from '../engine/stop-signal.ts';
 import { renderProgressLine, throttledProgress } from '../report/progress.ts';
 import { renderTerminalSummary } from '../report/terminal.ts';
 import { buildResult, type Result } from '../results/index.ts';
-import { formatShard, loadScenario, shardScenario, type Scenario, type Shard } from '../scenario/index.ts';
+import { cliVariablePolicy, formatShard, loadScenario, shardScenario, type Scenario, type Shard } from '../scenario/index.ts';
 import { secrets } from '../secrets/index.ts';
 import { inertText } from '../inert-text.ts';
 import { fallbackOutputDir, OutputDirError, prepareOutputDir } from './output-dir.ts';
@@ -16,6 +16,8 @@ export interface RunCommandOptions {
   file: string;
   target?: string;
   outDir: string;
+  /** Names of the never-read variables (GITHUB_TOKEN, ACTIONS_*, INPUT_*) the scenario may read all the same (`--allow-env`). */
+  allowEnv?: readonly string[];
   /** Run only this slice of the load; `mcp-load merge` combines the shards' results. */
   shard?: Shard;
   quiet: boolean;
@@ -36,7 +38,11 @@ const LOG_PROGRESS_EVERY_MS = 10_000;
 
 /** `mcp-load run scenario.yml`: load, run with live progress, summarize, write the result. */
 export async function runRunCommand(options: RunCommandOptions): Promise<number> {
-  const scenario = await loadScenario(options.file, { target: options.target });
+  const scenario = await loadScenario(options.file, {
+    target: options.target,
+    shardCount: options.shard?.count,
+    variables: cliVariablePolicy(options.allowEnv ?? []),
+  });
   await prepareOutputDir(options.outDir);
   // A shard without load is refused before the demo server starts (the engine checks again).
   if (options.shard) shardScenario(scenario, options.shard);

@@ -10,9 +10,10 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * Replaces `${NAME}` (and `${NAME:-default}`, used when NAME is unset or empty) with values from `env`.
- * `$${` is a literal `${`. A missing variable is an error that names it.
+ * `$${` is a literal `${`. A missing variable is an error that names it, and so is one that
+ * `refuse` refuses (with its reason), default or not.
  */
-export function interpolate(text: string, env: NodeJS.ProcessEnv): Interpolation {
+export function interpolate(text: string, env: NodeJS.ProcessEnv, refuse: (name: string) => string | undefined = () => undefined): Interpolation {
   if (!text.includes('$')) return { ok: true, value: text, substitutions: [] };
   let out = '';
   const missing: string[] = [];
@@ -31,6 +32,8 @@ export function interpolate(text: string, env: NodeJS.ProcessEnv): Interpolation
       if (!NAME.test(name)) {
         return { ok: false, message: `"\${${inner}}" is not a variable reference (use \${NAME} or \${NAME:-default})` };
       }
+      const refused = refuse(name);
+      if (refused !== undefined) return { ok: false, message: refused };
       const value = env[name];
       if (split >= 0 && (value === undefined || value === '')) out += inner.slice(split + 2);
       else if (value !== undefined) {

@@ -12,6 +12,7 @@ import { readThresholds } from './thresholds.ts';
 import { peakVUs } from './executors.ts';
 import { openFileLimit, RESERVED_DESCRIPTORS } from './limits.ts';
 import type { Scenario, ScenarioSpec } from './types.ts';
+import type { VariablePolicy } from './variables.ts';
 import { readYaml, type YamlSource } from './yaml-source.ts';
 
 export interface LoadOptions {
@@ -19,6 +20,8 @@ export interface LoadOptions {
   target?: string;
   /** Variables for `${NAME}` interpolation; defaults to process.env. */
   env?: NodeJS.ProcessEnv;
+  /** Which of them a scenario may read; by default all but the runner's credentials (GITHUB_TOKEN, ACTIONS_*, INPUT_*). */
+  variables?: VariablePolicy;
   /** Reads a data file (absolute path); defaults to fs.readFileSync. */
   readFile?: (path: string) => string;
   /** This process runs 1/shardCount of the load (`--shard i/n`): its share of VUs must fit its descriptors. */
@@ -64,14 +67,11 @@ export async function loadScenario(file: string, opts: LoadOptions = {}): Promis
 /** As loadScenario, from text; `file` names the source in errors and anchors relative data paths. */
 export function parseScenario(text: string, file: string, opts: LoadOptions = {}): Scenario {
   const issues = new Issues();
-  const source = readYaml(text, { env: opts.env ?? process.env, omit: opts.target === undefined ? [] : ['target'] }, issues);
+  const source = readYaml(text, { env: opts.env ?? process.env, variables: opts.variables, omit: opts.target === undefined ? [] : ['target'] }, issues);
   if (!source) throw toError(file, issues, undefined);
   registerSubstitutedSecrets(source);
   const resolved = resolveScenario(source, file, opts, issues);
-  if (resolved) {
-    registerHeaderSecrets(resolved.headers);
-    registerUrlSecrets(resolved.target);
-  }
+  if (resolved) registerResolvedSecrets(resolved);
   if (resolved && issues.count === 0) checkDescriptors(resolved.scenarios, opts, issues);
   if (issues.count > 0 || !resolved) throw toError(file, issues, source);
   const hash = hashScenario(resolved);
@@ -109,6 +109,12 @@ function peakVuField(spec: ScenarioSpec): string {
     default:
       return 'vus';
   }
+}
+
+/** Header values and the target's credentials, but for a value whose interpolation failed (it still reads `${NAME}`). */
+function registerResolvedSecrets(resolved: Pick<Scenario, 'headers' | 'target'>): void {
+  registerHeaderSecrets(Object.fromEntries(Object.entries(resolved.headers).filter(([, value]) => !value.includes('${'))));
+  if (!resolved.target?.includes('${')) registerUrlSecrets(resolved.target);
 }
 
 /** Top-level keys whose `${VARS}` carry credentials (`auth:` for OAuth settings). */

@@ -2,6 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, typ
 import { formatPath, type Issues, type Path, type SourcePosition } from './errors.ts';
 import { interpolate, type Substitution } from './interpolate.ts';
 import { MAX_ALIAS_COUNT } from './limits.ts';
+import { refusal, type VariablePolicy } from './variables.ts';
 
 /** A parsed YAML document as plain values, with the position of every key and value. */
 export interface YamlSource {
@@ -17,6 +18,8 @@ export interface YamlSource {
 
 export interface ReadYamlOptions {
   env: NodeJS.ProcessEnv;
+  /** Which variables `${NAME}` may read; by default all but the runner's credentials. */
+  variables?: VariablePolicy;
   /** Top-level keys to drop before conversion (an overridden `target` must not need its variables). */
   omit?: readonly string[];
 }
@@ -53,6 +56,8 @@ export function readYaml(text: string, options: ReadYamlOptions, issues: Issues)
   }
   for (const key of options.omit ?? []) doc.delete(key);
 
+  const policy = options.variables ?? {};
+  const refuse = (name: string): string | undefined => refusal(name, policy);
   const positions = new Map<string, Located>();
   const substitutions: LocatedSubstitution[] = [];
   const locateNode = (path: Path, part: keyof Located, node: Node | null | undefined) => {
@@ -109,7 +114,7 @@ export function readYaml(text: string, options: ReadYamlOptions, issues: Issues)
     if (isScalar(node)) {
       const scalar = node.value;
       if (typeof scalar !== 'string') return { value: scalar ?? null, raw: scalar ?? null };
-      const result = interpolate(scalar, options.env);
+      const result = interpolate(scalar, options.env, refuse);
       if (!result.ok) issues.add(path, result.message);
       else for (const substitution of result.substitutions) substitutions.push({ ...substitution, path });
       return { value: result.ok ? result.value : scalar, raw: scalar };

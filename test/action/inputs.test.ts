@@ -15,6 +15,7 @@ describe('readInputs', () => {
       failOnThreshold: true,
       comment: 'always',
       reportDir: 'mcp-load-results',
+      variables: [],
     } satisfies ActionInputs);
   });
 
