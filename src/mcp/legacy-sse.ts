@@ -58,12 +58,19 @@ export class LegacySseTransport implements Transport {
         onEvent: (event) => {
           if (!opened) {
             if (event.event !== 'endpoint') return;
+            let endpoint: URL;
             try {
-              this.endpoint = new URL(event.data.trim(), url);
+              endpoint = new URL(event.data.trim(), url);
             } catch {
               fail(new TransportError('bad_response', `GET ${where}: endpoint event "${snippet(event.data)}" is not a URL`));
               return;
             }
+            // The headers carry credentials: they go to the target's origin only.
+            if (endpoint.origin !== url.origin) {
+              fail(new TransportError('bad_response', `GET ${where}: endpoint event names another origin (${endpoint.origin}); mcp-load sends its headers to the target's origin only`));
+              return;
+            }
+            this.endpoint = endpoint;
             opened = true;
             // The stream is a session-long request: its time is the time to the endpoint event.
             exchange.record.durationMs = performance.now() - started;
