@@ -1,5 +1,6 @@
 import { inertText } from '../inert-text.ts';
 import { McpSession, type McpTarget, type OperationResult, type SessionOptions } from '../mcp/index.ts';
+import { formatDuration } from '../scenario/duration.ts';
 import { redactSecrets } from '../secrets/index.ts';
 import { settleWithin, sleep, type StopSignal } from './stop-signal.ts';
 
@@ -51,8 +52,9 @@ export async function waitForTarget(target: McpTarget, options: SessionOptions, 
   );
 }
 
+/** `60s`, `1m30s`, `200ms`: as the scenario writes durations, to the millisecond below a second. */
 function seconds(ms: number): string {
-  return `${Math.round(ms / 1000)} s`;
+  return formatDuration(ms < 1000 ? Math.round(ms) : Math.round(ms / 1000) * 1000);
 }
 
 function quoted(message: string): string {
