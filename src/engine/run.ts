@@ -70,7 +70,12 @@ export async function runTest(whole: Scenario, options: RunOptions): Promise<Run
   await initMetrics();
   const stop = options.stop ?? new StopSignal();
   const abort = options.abort ?? new StopSignal();
-  const target = new McpTarget({ url: options.url, headers: { ...scenario.headers }, timeoutMs: scenario.timeoutMs });
+  const target = new McpTarget({
+    url: options.url,
+    headers: { ...scenario.headers },
+    timeoutMs: scenario.timeoutMs,
+    ...(scenario.maxResponseBytes === undefined ? {} : { maxResponseBytes: scenario.maxResponseBytes }),
+  });
   const sessionOptions: SessionOptions = { transport: scenario.transport, ...options.session };
   try {
     if (scenario.wait.timeoutMs > 0) await waitForTarget(target, sessionOptions, scenario.wait.timeoutMs, stop);

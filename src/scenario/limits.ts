@@ -12,6 +12,9 @@ export const MAX_ITERATIONS = 1_000_000_000;
 export const MAX_DURATION_MS = 24 * 60 * 60 * 1000;
 /** Descriptors the process keeps for itself (stdio, event loop, timers, the demo server) besides connections. */
 export const RESERVED_DESCRIPTORS = 64;
+/** Bounds of `maxResponseSize` (the wire client's default is 4 MiB): a reply is held in memory whole. */
+export const MIN_RESPONSE_CAP = 1024;
+export const MAX_RESPONSE_CAP = 1024 ** 3;
 /** YAML alias expansions (the yaml package's `maxAliasCount`): enough for shared blocks, not for an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
 

@@ -10,7 +10,8 @@ import { isPlainMap, MapReader } from './fields.ts';
 import { readScenarios } from './scenarios.ts';
 import { readThresholds } from './thresholds.ts';
 import { peakVUs } from './executors.ts';
-import { openFileLimit, RESERVED_DESCRIPTORS } from './limits.ts';
+import { MAX_RESPONSE_CAP, MIN_RESPONSE_CAP, openFileLimit, RESERVED_DESCRIPTORS } from './limits.ts';
+import { parseSize, SIZE_HINT } from './size.ts';
 import type { Scenario, ScenarioSpec } from './types.ts';
 import type { VariablePolicy } from './variables.ts';
 import { readYaml, type YamlSource } from './yaml-source.ts';
@@ -35,6 +36,7 @@ export const TOP_LEVEL_KEYS = [
   'transport',
   'headers',
   'timeout',
+  'maxResponseSize',
   'wait',
   'warmup',
   'data',
@@ -155,6 +157,7 @@ function resolveScenario(
     transport: r.oneOf('transport', TRANSPORTS, 'auto'),
     headers: readHeaders(r),
     timeoutMs: r.duration('timeout', { default: DEFAULT_TIMEOUT, positive: true }),
+    ...readMaxResponseSize(r),
     wait: readWait(r),
     warmupMs: r.duration('warmup', { default: 0 }),
     data,
@@ -209,6 +212,21 @@ function readHeaders(r: MapReader): Record<string, string> {
     if (/[\r\n\0]/.test(value)) r.issues.add([...r.at('headers'), name], 'a header value cannot hold line breaks');
   }
   return headers;
+}
+
+/** The reply-size cap: a reply (or SSE event) beyond it is aborted as a transport error (`too_large`). */
+function readMaxResponseSize(r: MapReader): { maxResponseBytes?: number } {
+  if (!r.has('maxResponseSize')) return {};
+  const bytes = parseSize(r.get('maxResponseSize'));
+  if (bytes === undefined) {
+    r.issues.add(r.at('maxResponseSize'), `${show(r.get('maxResponseSize'))} is not a size (${SIZE_HINT})`);
+    return {};
+  }
+  if (bytes < MIN_RESPONSE_CAP || bytes > MAX_RESPONSE_CAP) {
+    r.issues.add(r.at('maxResponseSize'), `must be between 1KiB and 1GiB, got ${bytes} bytes (the default, 4MiB, suits most servers)`);
+    return {};
+  }
+  return { maxResponseBytes: bytes };
 }
 
 function readWait(r: MapReader): { timeoutMs: number } {

@@ -136,6 +136,8 @@ export interface Scenario {
   headers: Readonly<Record<string, string>>;
   /** Per-request deadline. */
   timeoutMs: number;
+  /** The reply-size cap (`maxResponseSize`); undefined: the wire client's default, 4 MiB. */
+  maxResponseBytes?: number;
   /** How long to wait for the target to become ready before the run; 0 means do not wait. */
   wait: { timeoutMs: number };
   warmupMs: number;
