@@ -8,7 +8,9 @@ import { IterationRunner } from './iteration.ts';
 import {
   evaluateThresholds,
   initMetrics,
+  MAX_SERIES_PER_METRIC,
   MetricsRegistry,
+  OTHER_TAG_VALUE,
   TimeSeries,
   type ThresholdResult,
 } from './metrics/index.ts';
@@ -192,6 +194,12 @@ async function runScenarios(
     warnings.push(
       `the load generator's event loop lagged up to ${Math.round(loop.worstP99Ms)} ms (p99 in a second): ` +
         'the generator, not the server, may have been the bottleneck; latencies include that lag. Use fewer VUs per process or shard the run.',
+    );
+  }
+  for (const { metric, tagSets } of registry.folded()) {
+    warnings.push(
+      `${metric} had more than ${MAX_SERIES_PER_METRIC} distinct tag sets: ${tagSets} later ones are counted together as tool "${OTHER_TAG_VALUE}" (totals are exact); ` +
+        'split the tools over several scenarios or runs to see each of them.',
     );
   }
   const thresholds = evaluateThresholds(registry, scenario.thresholds, { nowMs: endedAt });

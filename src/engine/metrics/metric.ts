@@ -2,6 +2,19 @@ import { isUntagged, matchesFilter, normalizeTags, seriesKey, type Tags } from '
 
 export type MetricType = 'counter' | 'rate' | 'trend' | 'gauge';
 
+/**
+ * What a sink aggregates: all of a metric's samples (its total, an untagged window), or a tagged
+ * subset (a series, a tracked filter). Trends keep subsets at a coarser precision (histogram.ts);
+ * subsets share it, so a tracked filter and a merge of its series agree exactly.
+ */
+export type SinkRole = 'total' | 'subset';
+
+/** The value that folded tags take once a metric has its maximum of series. */
+export const OTHER_TAG_VALUE = '(other)';
+
+/** Tags kept as they are when a tag set is folded: few values each, so they cannot multiply series. */
+const LOW_CARDINALITY_TAGS = new Set(['scenario', 'method', 'error_class', 'purpose', 'http_method', 'status']);
+
 export interface Sink<S> {
   isEmpty(): boolean;
   mergeFrom(other: S): void;
@@ -36,14 +49,18 @@ export class Metric<T extends MetricType, S extends Sink<S>, H> {
   private readonly handles = new Map<string, H>();
   private readonly taps: Tap<S>[] = [];
   private readonly tracked = new Map<string, S>();
+  /** Tag sets that arrived after the maximum of series and were recorded as folded ones. */
+  foldedTagSets = 0;
 
   constructor(
     readonly name: string,
     readonly type: T,
-    private readonly newSink: () => S,
+    private readonly newSink: (role: SinkRole) => S,
     private readonly newHandle: (targets: S[]) => H,
+    /** Distinct series kept; later tag sets are folded (their high-cardinality values become "(other)"). */
+    private readonly maxSeries = Infinity,
   ) {
-    this.total = newSink();
+    this.total = newSink('total');
     this.untaggedTargets = [this.total];
   }
 
@@ -52,7 +69,13 @@ export class Metric<T extends MetricType, S extends Sink<S>, H> {
     const key = seriesKey(this.name, tags);
     let handle = this.handles.get(key);
     if (handle === undefined) {
-      handle = this.newHandle(isUntagged(tags) ? this.untaggedTargets : this.entry(key, tags).targets);
+      if (isUntagged(tags)) handle = this.newHandle(this.untaggedTargets);
+      else if (this.seriesByKey.has(key) || this.seriesByKey.size < this.maxSeries) handle = this.newHandle(this.entry(key, tags).targets);
+      else {
+        this.foldedTagSets++;
+        const folded = foldTags(tags);
+        handle = this.newHandle(this.entry(seriesKey(this.name, folded), folded).targets);
+      }
       this.handles.set(key, handle);
     }
     return handle;
@@ -84,7 +107,8 @@ export class Metric<T extends MetricType, S extends Sink<S>, H> {
 
   /** A new sink of its own (e.g. a per-second window), fed with every later matching sample. */
   attach(filter: Tags): S {
-    const tap: Tap<S> = { filter: normalizeTags(filter), sink: this.newSink() };
+    const normalized = normalizeTags(filter);
+    const tap: Tap<S> = { filter: normalized, sink: this.newSink(isUntagged(normalized) ? 'total' : 'subset') };
     this.taps.push(tap);
     if (isUntagged(tap.filter)) this.untaggedTargets.push(tap.sink);
     for (const entry of this.seriesByKey.values()) {
@@ -111,7 +135,7 @@ export class Metric<T extends MetricType, S extends Sink<S>, H> {
     if (isUntagged(filter)) return read(this.total);
     const tracked = this.tracked.get(seriesKey(this.name, filter));
     if (tracked !== undefined) return read(tracked);
-    const merged = this.newSink();
+    const merged = this.newSink('subset');
     try {
       for (const entry of this.seriesByKey.values()) {
         if (matchesFilter(entry.tags, filter)) merged.mergeFrom(entry.sink);
@@ -136,7 +160,7 @@ export class Metric<T extends MetricType, S extends Sink<S>, H> {
     let entry = this.seriesByKey.get(key);
     if (entry === undefined) {
       const normalized = normalizeTags(tags);
-      const sink = this.newSink();
+      const sink = this.newSink('subset');
       const targets = [this.total, sink];
       for (const tap of this.taps) {
         if (matchesFilter(normalized, tap.filter)) targets.push(tap.sink);
@@ -146,6 +170,13 @@ export class Metric<T extends MetricType, S extends Sink<S>, H> {
     }
     return entry;
   }
+}
+
+/** The tag set with every high-cardinality value (tool, check, custom tags) replaced by "(other)". */
+export function foldTags(tags: Tags): Tags {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(tags)) out[key] = LOW_CARDINALITY_TAGS.has(key) ? value : OTHER_TAG_VALUE;
+  return out;
 }
 
 function removeFrom<S>(targets: S[], sink: S): void {
