@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Comparison } from '../compare/index.ts';
 import { renderHtmlReport } from '../report/html.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { writeResult, type Result } from '../results/index.ts';
@@ -16,13 +17,19 @@ export interface ReportFiles {
  * Writes result.json, report.html and summary.md into `dir`: the three files every run leaves.
  * Every known secret is redacted from the result and, in case one slipped into a rendering, from the reports.
  */
-export async function writeReportFiles(dir: string, given: Result, options: { baseline?: Result; writeResultFile?: boolean } = {}): Promise<ReportFiles> {
+export async function writeReportFiles(
+  dir: string,
+  given: Result,
+  options: { baseline?: Result; comparison?: Comparison; writeResultFile?: boolean } = {},
+): Promise<ReportFiles> {
   await ensureDirectory(dir);
   const files = { result: join(dir, 'result.json'), html: join(dir, 'report.html'), markdown: join(dir, 'summary.md') };
   const result = secrets.redactDeep(given);
-  const baseline = options.baseline && secrets.redactDeep(options.baseline);
   if (options.writeResultFile !== false) await writeResult(files.result, result);
-  await writeFile(files.html, secrets.redact(renderHtmlReport(result, { baseline })));
-  await writeFile(files.markdown, secrets.redact(renderMarkdown(result, { baseline })));
+  const baseline = options.baseline && secrets.redactDeep(options.baseline);
+  const comparison = options.comparison && secrets.redactDeep(options.comparison);
+  const rendering = { ...(baseline ? { baseline } : {}), ...(comparison ? { comparison } : {}) };
+  await writeFile(files.html, secrets.redact(renderHtmlReport(result, rendering)));
+  await writeFile(files.markdown, secrets.redact(renderMarkdown(result, rendering)));
   return files;
 }

@@ -4,6 +4,7 @@ import { runTest, type Progress, type RunOutcome } from '../engine/run.ts';
 import { withStopSignals } from '../engine/process-signals.ts';
 import type { StopSignal } from '../engine/stop-signal.ts';
 import { renderProgressLine, throttledProgress } from '../report/progress.ts';
+import { runFailed } from '../report/view.ts';
 import { renderTerminalSummary } from '../report/terminal.ts';
 import { buildResult, type Result } from '../results/index.ts';
 import { cliVariablePolicy, formatShard, loadScenario, shardScenario, type Scenario, type Shard } from '../scenario/index.ts';
@@ -66,8 +67,9 @@ async function runAndWrite(scenario: Scenario, url: string, signals: { stop: Sto
   const result = secrets.redactDeep(buildResult(scenario, url, run));
   options.out(`\n${inertText(secrets.redact(renderTerminalSummary(result)))}\n`);
   const written = await writeOrFallBack(result, options);
-  if (thresholdsFailed(result, options.err)) return EXIT_THRESHOLDS_FAILED;
+  // Interruption wins: a run cut short has no verdict on its thresholds.
   if (run.interrupted === 'signal') return EXIT_INTERRUPTED;
+  if (thresholdsFailed(result, options.err)) return EXIT_THRESHOLDS_FAILED;
   return written ? 0 : EXIT_FILES_ELSEWHERE;
 }
 
@@ -87,11 +89,13 @@ async function writeOrFallBack(result: Result, options: RunCommandOptions): Prom
   }
 }
 
-/** Says which thresholds failed, if any (k6's exit code 99 follows). */
+/** Says why the run failed, if it did: its thresholds (the default gate included) or mcp-load's own error (k6's exit code 99 follows). */
 export function thresholdsFailed(result: Result, err: (text: string) => void): boolean {
   const failed = result.thresholds.filter((t) => !t.ok);
-  if (failed.length > 0) err(`mcp-load: thresholds failed: ${failed.map((t) => `${t.key} ${t.source}`).join(', ')}\n`);
-  return failed.length > 0;
+  if (failed.length > 0) err(`mcp-load: thresholds failed: ${failed.map((t) => `${t.key} ${t.source}${t.default ? ' (default)' : ''}`).join(', ')}\n`);
+  const internal = result.findings.find((f) => f.id === 'internal-error');
+  if (internal) err(`mcp-load: ${internal.statement}\n`);
+  return runFailed(result);
 }
 
 function progressPrinter(options: RunCommandOptions): ((p: Progress) => void) | undefined {

@@ -16,6 +16,8 @@ export interface ErrorKind {
   status?: number;
   code?: number;
   reason?: string;
+  /** A redirect's target (origin and path only: a query can hold a token). */
+  location?: string;
   count: number;
   /** The first distinct messages seen, bounded, redacted and inert: they come from the server. */
   samples: string[];
@@ -42,6 +44,7 @@ export class ErrorSamples {
       if (error.status !== undefined) kind.status = error.status;
       if (error.code !== undefined) kind.code = error.code;
       if (error.reason !== undefined) kind.reason = error.reason;
+      if (error.location !== undefined) kind.location = truncate(withoutQuery(error.location));
       this.kinds.set(key, kind);
     }
     kind.count++;
@@ -68,4 +71,15 @@ function sampleOf(message: string): string {
 
 function truncate(text: string): string {
   return text.length > MAX_SAMPLE_LENGTH ? `${text.slice(0, MAX_SAMPLE_LENGTH)}…` : text;
+}
+
+/** Origin and path of a Location: credentials, query and fragment can hold secrets. */
+function withoutQuery(location: string): string {
+  try {
+    const url = new URL(location);
+    return `${url.origin}${url.pathname}`;
+  } catch {
+    const cut = location.search(/[?#]/);
+    return cut < 0 ? location : location.slice(0, cut);
+  }
 }

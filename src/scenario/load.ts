@@ -9,6 +9,7 @@ import { formatPath, Issues, ScenarioError, show, type ScenarioIssue } from './e
 import { isPlainMap, MapReader } from './fields.ts';
 import { readScenarios } from './scenarios.ts';
 import { readThresholds } from './thresholds.ts';
+import { checkWarmup, readDefaults, withDefaultGate } from './defaults.ts';
 import { peakVUs } from './executors.ts';
 import { MAX_RESPONSE_CAP, MIN_RESPONSE_CAP, openFileLimit, RESERVED_DESCRIPTORS } from './limits.ts';
 import { parseSize, SIZE_HINT } from './size.ts';
@@ -42,6 +43,7 @@ export const TOP_LEVEL_KEYS = [
   'data',
   'scenarios',
   'thresholds',
+  'defaults',
   'regression',
 ] as const;
 
@@ -150,6 +152,9 @@ function resolveScenario(
   const data = readDataSets(r, dirname(file), opts.readFile ?? ((path) => readFileSync(path, 'utf8')));
   const rows = Object.fromEntries(Object.entries(data).map(([name, set]) => [name, set.rows]));
   const raw = isPlainMap(source.raw) ? source.raw : {};
+  const scenarios = readScenarios(r, raw.scenarios, rows);
+  const warmupMs = r.duration('warmup', { default: 0 });
+  checkWarmup(warmupMs, scenarios, r.at('warmup'), issues);
   return {
     file,
     id: slugify(basename(file, extname(file))),
@@ -159,10 +164,10 @@ function resolveScenario(
     timeoutMs: r.duration('timeout', { default: DEFAULT_TIMEOUT, positive: true }),
     ...readMaxResponseSize(r),
     wait: readWait(r),
-    warmupMs: r.duration('warmup', { default: 0 }),
+    warmupMs,
     data,
-    scenarios: readScenarios(r, raw.scenarios, rows),
-    thresholds: readThresholds(r.get('thresholds'), r.at('thresholds'), issues),
+    scenarios,
+    thresholds: withDefaultGate(readThresholds(r.get('thresholds'), r.at('thresholds'), issues), scenarios, readDefaults(r).thresholds),
     regression: readRegression(r),
   };
 }
