@@ -10,10 +10,13 @@ import { HistoryFileError } from '../compare/index.ts';
 import { renderComparison } from '../report/comparison-terminal.ts';
 import { runCompareCommand } from './compare-command.ts';
 import { runMergeCommand } from './merge-command.ts';
+import { OutputDirError } from './output-dir.ts';
 import { writeReportFiles } from './report-files.ts';
 import { runRunCommand } from './run-command.ts';
 import { runSessionCommand } from './session-command.ts';
 import type { TransportChoice } from '../mcp/index.ts';
+import { inertText } from '../inert-text.ts';
+import { redactSecrets } from '../secrets/index.ts';
 
 const USAGE = `Usage: mcp-load <command> [options]
 
@@ -22,6 +25,8 @@ Commands:
     --target <url>       override the scenario's target (e.g. a preview deployment)
     --out <dir>          where result.json goes (default mcp-load-results)
     --shard <i/n>        run slice i of n (e.g. 2/4) of the load; merge the n results
+    --allow-env <NAME>   let \${NAME} read GITHUB_TOKEN, an ACTIONS_* or an INPUT_*
+                         variable (never read otherwise); repeatable
     --quiet              no progress line
   demo                   run examples/quickstart.yml against the embedded demo server
   compare <current.json> [baseline.json]
@@ -48,6 +53,11 @@ Commands:
 `;
 
 const TRANSPORTS = ['auto', 'streamable-http', 'sse'];
+
+/** An error message as the terminal may show it: no secret, no control character. */
+function errorText(message: string): string {
+  return inertText(redactSecrets(message));
+}
 
 /** The CLI: returns the process exit code. */
 export async function main(argv: string[], out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
@@ -92,14 +102,25 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
   } catch (err) {
     // parseArgs refuses unknown or malformed options with ERR_PARSE_ARGS_* errors: usage errors too.
     if (err instanceof UsageError || String((err as NodeJS.ErrnoException)?.code).startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`mcp-load: ${(err as Error).message}\n\n${USAGE}`);
+      process.stderr.write(`mcp-load: ${errorText((err as Error).message)}\n\n${USAGE}`);
       return 2;
     }
-    if (err instanceof ScenarioError || err instanceof TargetNotReadyError || err instanceof DescriptorBudgetError || err instanceof ResultFileError || err instanceof HistoryFileError || err instanceof MergeError || err instanceof ShardError) {
-      process.stderr.write(`mcp-load: ${err.message}\n`);
+    if (
+      err instanceof ScenarioError ||
+      err instanceof TargetNotReadyError ||
+      err instanceof DescriptorBudgetError ||
+      err instanceof ResultFileError ||
+      err instanceof HistoryFileError ||
+      err instanceof MergeError ||
+      err instanceof ShardError ||
+      err instanceof OutputDirError
+    ) {
+      process.stderr.write(`mcp-load: ${errorText(err.message)}\n`);
       return 1;
     }
-    throw err;
+    // Our own bug: its message may still quote a secret or a server's text.
+    process.stderr.write(`mcp-load: internal error: ${errorText(err instanceof Error ? (err.stack ?? err.message) : String(err))}\n`);
+    return 1;
   }
 }
 
@@ -111,6 +132,7 @@ async function runCommand(argv: string[], out: (line: string) => void): Promise<
       target: { type: 'string' },
       out: { type: 'string', default: 'mcp-load-results' },
       shard: { type: 'string' },
+      'allow-env': { type: 'string', multiple: true },
       quiet: { type: 'boolean', default: false },
     },
   });
@@ -121,6 +143,7 @@ async function runCommand(argv: string[], out: (line: string) => void): Promise<
     target: values.target,
     outDir: values.out!,
     ...(values.shard === undefined ? {} : { shard: shardOption(values.shard) }),
+    allowEnv: values['allow-env'] ?? [],
     quiet: values.quiet!,
     out: (text) => out(text.replace(/\n$/, '')),
     err: (text) => process.stderr.write(text),
