@@ -11,6 +11,8 @@ import { runMergeCommand } from './merge-command.ts';
 import { writeReportFiles } from './report-files.ts';
 import { runRunCommand } from './run-command.ts';
 import { runSessionCommand } from './session-command.ts';
+import { runInitCommand } from './init-command.ts';
+import { parseDuration } from '../scenario/index.ts';
 import type { TransportChoice } from '../mcp/index.ts';
 
 const USAGE = `Usage: mcp-load <command> [options]
@@ -39,6 +41,13 @@ Commands:
     --args <json>        its arguments (default {})
     -H, --header <h>     "Name: value", repeatable (values are never printed)
     --timeout <ms>       per-request deadline (default 30000)
+  init <url>             list the server's tools, resources and prompts and write a commented
+                         scenario: one call per tool, arguments from its input schema
+    --out <file>         where (default scenario.yml; --force to overwrite)
+    --vus <n>            agents at the peak (default 10)
+    --duration <d>       the whole run, ramps included (default 1m30s)
+    --think <t>          think time between iterations (default 1s..3s)
+    --transport, -H, --timeout   as for session
 `;
 
 const TRANSPORTS = ['auto', 'streamable-http', 'sse'];
@@ -52,6 +61,8 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
         return await sessionCommand(rest, out);
       case 'run':
         return await runCommand(rest, out);
+      case 'init':
+        return await initCommand(rest, out);
       case 'demo':
         return await runCommand([quickstartPath(), ...rest], out);
       case 'report':
@@ -153,6 +164,44 @@ function quickstartPath(): string {
   const here = import.meta.url;
   const root = new URL(here.includes('/src/cli/') ? '../../' : '../', here);
   return fileURLToPath(new URL('examples/quickstart.yml', root));
+}
+
+async function initCommand(argv: string[], out: (line: string) => void): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', default: 'scenario.yml' },
+      force: { type: 'boolean', default: false },
+      vus: { type: 'string', default: '10' },
+      duration: { type: 'string', default: '1m30s' },
+      think: { type: 'string', default: '1s..3s' },
+      transport: { type: 'string', default: 'auto' },
+      header: { type: 'string', short: 'H', multiple: true },
+      timeout: { type: 'string', default: '30000' },
+    },
+  });
+  const url = positionals[0];
+  if (!url) throw new UsageError('init needs the server URL, e.g. mcp-load init http://localhost:3001/mcp --out scenario.yml');
+  if (!TRANSPORTS.includes(values.transport!)) throw new UsageError(`--transport must be one of ${TRANSPORTS.join(', ')}`);
+  const vus = Number(values.vus);
+  if (!Number.isInteger(vus) || vus < 1) throw new UsageError(`--vus must be a whole number of at least 1, got ${values.vus}`);
+  const durationMs = parseDuration(values.duration!);
+  if (durationMs === undefined || durationMs < 3000) throw new UsageError(`--duration must be a duration of at least 3s (e.g. 1m30s), got ${values.duration}`);
+  const timeoutMs = Number(values.timeout);
+  if (!(timeoutMs > 0)) throw new UsageError('--timeout must be a positive number of milliseconds');
+  return runInitCommand({
+    url,
+    outFile: values.out!,
+    force: values.force!,
+    vus,
+    durationMs,
+    think: values.think!,
+    transport: values.transport as TransportChoice,
+    headers: parseHeaderOptions(values.header),
+    timeoutMs,
+    out,
+  });
 }
 
 async function sessionCommand(argv: string[], out: (line: string) => void): Promise<number> {
