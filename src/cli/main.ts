@@ -14,6 +14,7 @@ import { runSessionCommand } from './session-command.ts';
 import { runInitCommand } from './init-command.ts';
 import { parseDuration } from '../scenario/index.ts';
 import type { TransportChoice } from '../mcp/index.ts';
+import { OutputSpecError, parseOutputSpec, type OutputSpec } from '../outputs/index.ts';
 
 const USAGE = `Usage: mcp-load <command> [options]
 
@@ -22,6 +23,8 @@ Commands:
     --target <url>       override the scenario's target (e.g. a preview deployment)
     --out <dir>          where result.json goes (default mcp-load-results)
     --shard <i/n>        run slice i of n (e.g. 2/4) of the load; merge the n results
+    -o, --output <k=t>   also write to an output, repeatable (as k6's --out): junit=FILE,
+                         json=FILE (JSON lines), prometheus=URL (remote write), otlp=URL
     --quiet              no progress line
   demo                   run examples/quickstart.yml against the embedded demo server
   compare <current.json> [baseline.json]
@@ -105,6 +108,7 @@ async function runCommand(argv: string[], out: (line: string) => void): Promise<
       out: { type: 'string', default: 'mcp-load-results' },
       shard: { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      output: { type: 'string', short: 'o', multiple: true },
     },
   });
   const file = positionals[0];
@@ -114,11 +118,21 @@ async function runCommand(argv: string[], out: (line: string) => void): Promise<
     target: values.target,
     outDir: values.out!,
     ...(values.shard === undefined ? {} : { shard: shardOption(values.shard) }),
+    outputs: (values.output ?? []).map(outputOption),
     quiet: values.quiet!,
     out: (text) => out(text.replace(/\n$/, '')),
     err: (text) => process.stderr.write(text),
     interactive: process.stderr.isTTY === true,
   });
+}
+
+function outputOption(text: string): OutputSpec {
+  try {
+    return parseOutputSpec(text);
+  } catch (err) {
+    if (err instanceof OutputSpecError) throw new UsageError(err.message);
+    throw err;
+  }
 }
 
 function shardOption(text: string): Shard {

@@ -7,6 +7,7 @@ import { renderTerminalSummary } from '../report/terminal.ts';
 import { buildResult, type Result } from '../results/index.ts';
 import { formatShard, loadScenario, shardScenario, type Scenario, type Shard } from '../scenario/index.ts';
 import { writeReportFiles } from './report-files.ts';
+import { openOutputs, type Output, type OutputSpec } from '../outputs/index.ts';
 
 export interface RunCommandOptions {
   file: string;
@@ -17,6 +18,8 @@ export interface RunCommandOptions {
   quiet: boolean;
   out: (text: string) => void;
   err: (text: string) => void;
+  /** `--output KIND=TARGET`s: JUnit, JSON lines, Prometheus remote write, OTLP. */
+  outputs?: readonly OutputSpec[];
   /** Whether `err` is a terminal (progress redrawn in place) or a log (a line every 10 s). */
   interactive: boolean;
 }
@@ -41,12 +44,19 @@ export async function runRunCommand(options: RunCommandOptions): Promise<number>
 async function runAndWrite(scenario: Scenario, url: string, signals: { stop: StopSignal; abort: StopSignal }, options: RunCommandOptions): Promise<number> {
   const shard = options.shard;
   if (shard) options.err(`shard ${formatShard(shard)}: running this slice of ${options.file}; merge the shards' results with mcp-load merge\n`);
-  const run = await runTest(scenario, { url, ...signals, onProgress: progressPrinter(options), ...(shard ? { shard } : {}) });
+  const outputs = openOutputs(options.outputs ?? [], scenario.id);
+  const printProgress = progressPrinter(options);
+  const onProgress = (p: Progress): void => {
+    printProgress?.(p);
+    feedOutputs(outputs, p);
+  };
+  const run = await runTest(scenario, { url, ...signals, onProgress, ...(shard ? { shard } : {}) });
   if (!options.quiet && options.interactive) options.err('\n');
   const result = buildResult(scenario, url, run);
   const files = await writeReportFiles(options.outDir, result);
   options.out(`\n${renderTerminalSummary(result)}\n`);
   options.out(`written: ${files.result}, ${files.html}, ${files.markdown}\n`);
+  for (const output of outputs) for (const line of await output.finish(result)) options.out(`${line}\n`);
   if (thresholdsFailed(result, options.err)) return EXIT_THRESHOLDS_FAILED;
   return run.interrupted === 'signal' ? EXIT_INTERRUPTED : 0;
 }
@@ -56,6 +66,12 @@ export function thresholdsFailed(result: Result, err: (text: string) => void): b
   const failed = result.thresholds.filter((t) => !t.ok);
   if (failed.length > 0) err(`mcp-load: thresholds failed: ${failed.map((t) => `${t.key} ${t.source}`).join(', ')}\n`);
   return failed.length > 0;
+}
+
+function feedOutputs(outputs: readonly Output[], p: Progress): void {
+  if (outputs.length === 0) return;
+  const sample = { timeMs: Date.now(), vus: p.vus, totalCalls: p.totalCalls, totalErrors: p.totalErrors, callsPerSecond: p.callsPerSecond, errorsPerSecond: p.errorsPerSecond };
+  for (const output of outputs) output.sample?.(sample);
 }
 
 function progressPrinter(options: RunCommandOptions): ((p: Progress) => void) | undefined {

@@ -103,7 +103,11 @@ export class JunitOutput implements Output {
   }
 
   async finish(result: Result, comparison?: Comparison): Promise<string[]> {
-    await writeFile(this.file, renderJunit(result, comparison));
-    return [`junit: ${this.file}`];
+    try {
+      await writeFile(this.file, renderJunit(result, comparison));
+      return [`junit: ${this.file}`];
+    } catch (error) {
+      return [`junit: writing ${this.file} failed: ${(error as Error).message}`];
+    }
   }
 }
