@@ -4,6 +4,8 @@ import { compare, readHistory, type History } from '../compare/index.ts';
 import { renderComparison } from '../report/comparison-terminal.ts';
 import { readResult, type Result } from '../results/index.ts';
 import { UsageError } from './args.ts';
+import { writeFile } from 'node:fs/promises';
+import { renderJunit } from '../outputs/index.ts';
 
 /** Earlier runs needed before a history is preferred over a single baseline. */
 const MIN_HISTORY = 5;
@@ -13,6 +15,8 @@ export interface CompareCommandOptions {
   baseline?: string;
   /** A history file, or a folder holding history.json (as the action keeps it). */
   history?: string;
+  /** A JUnit XML file of the current run's thresholds and checks and the gated verdicts. */
+  junit?: string;
   out: (text: string) => void;
 }
 
@@ -28,6 +32,10 @@ export async function runCompareCommand(options: CompareCommandOptions): Promise
   if (against === undefined) against = await readResult(options.baseline!);
   const comparison = compare(current, against, { minHistory: MIN_HISTORY });
   options.out(renderComparison(comparison));
+  if (options.junit) {
+    await writeFile(options.junit, renderJunit(current, comparison));
+    options.out(`junit: ${options.junit}\n`);
+  }
   return comparison.regression ? 1 : 0;
 }
 

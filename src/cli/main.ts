@@ -30,6 +30,7 @@ Commands:
   compare <current.json> [baseline.json]
                          flag regressions that are real, not noise; exit 1 on one
     --history <dir|file> compare against the history of earlier runs (≥ 5) instead
+    -o junit=<file>      also write JUnit XML: thresholds, checks and the gated verdicts
   merge <result.json>…   merge the results of all shards of one test (run --shard i/n)
                          into one result.json, report.html and summary.md; exit 99
                          when a threshold fails on the merged load
@@ -73,9 +74,16 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
       case 'merge':
         return await mergeCommand(rest, out);
       case 'compare': {
-        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { history: { type: 'string' } } });
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { history: { type: 'string' }, output: { type: 'string', short: 'o', multiple: true } },
+        });
         if (!positionals[0]) throw new UsageError('compare needs the current result, e.g. mcp-load compare result.json baseline.json');
-        return await runCompareCommand({ current: positionals[0], baseline: positionals[1], history: values.history, out: (t) => out(t.replace(/\n$/, '')) });
+        const outputs = (values.output ?? []).map(outputOption);
+        const other = outputs.find((o) => o.kind !== 'junit');
+        if (other) throw new UsageError(`compare writes only --output junit=FILE (${other.kind} needs a live run: mcp-load run -o ${other.kind}=…)`);
+        return await runCompareCommand({ current: positionals[0], baseline: positionals[1], history: values.history, junit: outputs.at(-1)?.target, out: (t) => out(t.replace(/\n$/, '')) });
       }
       case undefined:
       case '-h':
