@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, type CliExit } from '../helpers/cli.ts';
-import type { RunningServer } from '../helpers/servers.ts';
+import { freePort, type RunningServer } from '../helpers/servers.ts';
 import { startCountingServer, startOtlpReceiver, startPrometheus, type OtlpReceiver, type PrometheusServer } from './servers.ts';
 
 const DELAY_MS = 30;
@@ -114,5 +114,27 @@ thresholds:
     assert.deepEqual(echo.explicitBounds, [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 30, 60, 120, 300]);
     assert.equal(counts[0] + counts[1], 0, `no call under 20 ms from a ${DELAY_MS} ms server: ${counts}`);
     assert.ok(echo.sum / Number(echo.count) >= DELAY_MS / 1000);
+  });
+});
+
+describe('--output to a receiver that is down', () => {
+  it('costs a line saying so; the run, its result and its exit code are unchanged', async () => {
+    const server = await startCountingServer(1);
+    const dir = mkdtempSync(join(tmpdir(), 'mcp-load-outputs-'));
+    try {
+      const scenario = join(dir, 'down.yml');
+      writeFileSync(scenario, `target: ${server.url}\nscenarios:\n  a:\n    executor: per-vu-iterations\n    vus: 1\n    iterations: 3\n    flow:\n      - call: echo\n`);
+      const port = await freePort();
+      const run = await runCli(['run', scenario, '--out', join(dir, 'result'), '--quiet', '-o', `prometheus=http://user:secret@127.0.0.1:${port}/api/v1/write`, '-o', `otlp=http://127.0.0.1:${port}/v1/metrics`]);
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      assert.equal(server.calls(), 3);
+      assert.match(run.stdout, new RegExp(`^prometheus: writing the result to http://127\\.0\\.0\\.1:${port}/api/v1/write failed: .*ECONNREFUSED`, 'm'));
+      assert.match(run.stdout, /^otlp: exporting to .* failed: /m);
+      assert.ok(!run.stdout.includes('secret'));
+      assert.ok(readFileSync(join(dir, 'result', 'result.json'), 'utf8').length > 0);
+    } finally {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
