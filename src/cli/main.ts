@@ -12,6 +12,8 @@ import { writeReportFiles } from './report-files.ts';
 import { runRunCommand } from './run-command.ts';
 import { runSessionCommand } from './session-command.ts';
 import { runInitCommand } from './init-command.ts';
+import { runCapacityCommand } from './capacity-command.ts';
+import { parseSlo, SloError } from '../capacity/slo.ts';
 import { parseDuration } from '../scenario/index.ts';
 import type { TransportChoice } from '../mcp/index.ts';
 import { OutputSpecError, parseOutputSpec, type OutputSpec } from '../outputs/index.ts';
@@ -45,6 +47,17 @@ Commands:
     --args <json>        its arguments (default {})
     -H, --header <h>     "Name: value", repeatable (values are never printed)
     --timeout <ms>       per-request deadline (default 30000)
+  capacity <scenario.yml> --slo "p95<200ms,errors<1%"
+                         the highest arrival rate (flows/s) of the scenario's first workload
+                         that holds the SLO: geometric steps, then bisection; exit 1 when
+                         generator-bound or when even the first step broke it
+    --start <rate>       first rate, iterations/s (default 10)
+    --factor <f>         next rate = rate × f until a step breaks (default 2)
+    --max-rate <rate>    never above (default 10000)
+    --step <d>           each step's duration (default 30s; the first 1 s is warm-up)
+    --bisect <n>         bisection rounds (default 3)
+    --max-vus <n>        VUs the arrival-rate executor may use (default 1000)
+    --target, --out      as for run
   init <url>             list the server's tools, resources and prompts and write a commented
                          scenario: one call per tool, arguments from its input schema
     --out <file>         where (default scenario.yml; --force to overwrite)
@@ -67,6 +80,8 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
         return await runCommand(rest, out);
       case 'init':
         return await initCommand(rest, out);
+      case 'capacity':
+        return await capacityCommand(rest, out);
       case 'demo':
         return await runCommand([quickstartPath(), ...rest], out);
       case 'report':
@@ -186,6 +201,57 @@ function quickstartPath(): string {
   const here = import.meta.url;
   const root = new URL(here.includes('/src/cli/') ? '../../' : '../', here);
   return fileURLToPath(new URL('examples/quickstart.yml', root));
+}
+
+async function capacityCommand(argv: string[], out: (line: string) => void): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      slo: { type: 'string' },
+      start: { type: 'string', default: '10' },
+      factor: { type: 'string', default: '2' },
+      'max-rate': { type: 'string', default: '10000' },
+      step: { type: 'string', default: '30s' },
+      bisect: { type: 'string', default: '3' },
+      'max-vus': { type: 'string', default: '1000' },
+      target: { type: 'string' },
+      out: { type: 'string', default: 'mcp-load-results' },
+    },
+  });
+  const file = positionals[0];
+  if (!file) throw new UsageError('capacity needs a scenario file, e.g. mcp-load capacity scenario.yml --slo "p95<200ms,errors<1%"');
+  if (!values.slo) throw new UsageError('capacity needs --slo, e.g. --slo "p95<200ms,errors<1%"');
+  let slo;
+  try {
+    slo = parseSlo(values.slo);
+  } catch (err) {
+    if (err instanceof SloError) throw new UsageError(err.message);
+    throw err;
+  }
+  const number = (name: string, text: string, ok: (n: number) => boolean, what: string): number => {
+    const n = Number(text);
+    if (!ok(n)) throw new UsageError(`--${name} must be ${what}, got ${text}`);
+    return n;
+  };
+  const start = number('start', values.start!, (n) => n > 0, 'a rate above 0');
+  const maxRate = number('max-rate', values['max-rate']!, (n) => n >= start, `a rate of at least --start (${start})`);
+  const stepMs = parseDuration(values.step!);
+  if (stepMs === undefined || stepMs < 2000) throw new UsageError(`--step must be a duration of at least 2s (e.g. 30s), got ${values.step}`);
+  return runCapacityCommand({
+    file,
+    target: values.target,
+    outDir: values.out!,
+    slo,
+    start,
+    factor: number('factor', values.factor!, (n) => n > 1, 'above 1'),
+    maxRate,
+    stepMs,
+    bisections: number('bisect', values.bisect!, (n) => Number.isInteger(n) && n >= 0, 'a whole number'),
+    maxVUs: number('max-vus', values['max-vus']!, (n) => Number.isInteger(n) && n >= 1, 'a whole number of at least 1'),
+    out: (text) => out(text.replace(/\n$/, '')),
+    err: (text) => process.stderr.write(text),
+  });
 }
 
 async function initCommand(argv: string[], out: (line: string) => void): Promise<number> {

@@ -1,0 +1,104 @@
+import { steadyWindows } from '../compare/windows.ts';
+import { median } from '../compare/statistics.ts';
+import type { CapacityStep, Result } from '../results/index.ts';
+import type { Scenario, ScenarioSpec } from '../scenario/index.ts';
+import type { Slo } from './slo.ts';
+
+/** Generator event-loop p99 above this: the generator, not the server, set the pace (as the engine warns). */
+export const GENERATOR_LAG_MS = 50;
+/** Dropped arrivals above this share of the planned ones breach (VUs ran out: the server is holding them). */
+const DROPPED_SHARE = 0.01;
+
+export interface StepPlan {
+  /** Iterations (flows) per second. */
+  rate: number;
+  durationMs: number;
+  maxVUs: number;
+}
+
+/**
+ * The scenario's first workload at a constant arrival rate: the same flow, session mode and
+ * target; the first second (up to a fifth of the step) is warm-up, not judged.
+ */
+export function stepScenario(scenario: Scenario, plan: StepPlan, first: boolean): Scenario {
+  const base = scenario.scenarios[0];
+  const spec: ScenarioSpec = {
+    name: base.name,
+    startTimeMs: 0,
+    gracefulStopMs: base.gracefulStopMs,
+    session: base.session,
+    flow: base.flow,
+    tags: base.tags,
+    executor: 'constant-arrival-rate',
+    rate: plan.rate,
+    timeUnitMs: 1000,
+    durationMs: plan.durationMs,
+    preAllocatedVUs: Math.min(plan.maxVUs, Math.max(1, Math.ceil(plan.rate / 10))),
+    maxVUs: plan.maxVUs,
+  };
+  const warmupMs = Math.min(1000, Math.round(plan.durationMs / 5));
+  const echo = scenario.toEcho();
+  const { flow } = echo.scenarios[0];
+  const { flow: _, ...specEcho } = spec;
+  return {
+    ...scenario,
+    scenarios: [spec],
+    thresholds: [],
+    warmupMs,
+    wait: first ? scenario.wait : { timeoutMs: 0 },
+    toEcho: () => ({ ...echo, warmupMs, thresholds: [], scenarios: [{ ...specEcho, flow }] }),
+  };
+}
+
+/**
+ * Judges one step against the SLO with compare's window statistics: the step's steady seconds are
+ * windows, and the latency objective holds when the median of the windows' percentiles is within the
+ * limit (one slow second is not a breach, a slow step is). The first limit that broke is named; the
+ * generator comes first, since its figures would be its own, not the server's.
+ */
+export function judgeStep(result: Result, plan: StepPlan, slo: Slo): CapacityStep {
+  const summary = (metric: string) => result.metrics.metrics.find((m) => m.metric === metric && Object.keys(m.tags).length === 0);
+  const calls = summary('mcp_calls');
+  const errors = summary('mcp_errors');
+  const dropped = summary('dropped_iterations');
+  const lag = summary('event_loop_delay');
+  const measuredS = Math.max(0.001, (result.metrics.endMs - result.metrics.startMs) / 1000);
+  const callCount = calls?.type === 'counter' ? calls.summary.count : 0;
+  const errorRate = errors?.type === 'rate' ? errors.summary.rate : 0;
+  const droppedCount = dropped?.type === 'counter' ? dropped.summary.count : 0;
+  const lagP99 = lag?.type === 'trend' && lag.summary.count > 0 ? lag.summary.p99 : 0;
+  const { windows } = steadyWindows(result, 1000);
+  const key = slo.latency ? (`p${slo.latency.percentile}` as const) : 'p95';
+  const windowLatency = windows.map((w) => (key === 'p50' ? w.p50 : w.p95)).filter((v): v is number => v !== null);
+  const whole = summary('mcp_call_duration');
+  const wholeLatency = whole?.type === 'trend' && whole.summary.count > 0 ? whole.summary[key] : null;
+  // p90 and p99 are not kept per window: their whole-step value judges.
+  const latencyMs = key === 'p50' || key === 'p95' ? (windowLatency.length > 0 ? median(windowLatency) : wholeLatency) : wholeLatency;
+  const planned = plan.rate * (plan.durationMs / 1000);
+
+  let limit: CapacityStep['limit'];
+  // Only the event loop's own lag says "generator": a slow server also lowers the achieved rate.
+  if (lagP99 > GENERATOR_LAG_MS) {
+    limit = 'generator';
+  } else if (slo.latency && latencyMs !== null && latencyMs > slo.latency.limitMs) {
+    limit = 'latency';
+  } else if (slo.errorRate !== undefined && errorRate > slo.errorRate) {
+    limit = 'errors';
+  } else if (droppedCount > DROPPED_SHARE * planned) {
+    limit = 'dropped';
+  }
+  const step: CapacityStep = {
+    rate: plan.rate,
+    durationMs: plan.durationMs,
+    callsPerSecond: callCount / measuredS,
+    latencyMs,
+    latencyPercentile: key,
+    windows: windowLatency.length,
+    errorRate,
+    dropped: droppedCount,
+    generatorLagP99Ms: lagP99,
+    held: limit === undefined,
+  };
+  if (limit) step.limit = limit;
+  return step;
+}
