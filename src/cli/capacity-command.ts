@@ -5,7 +5,8 @@ import type { StopSignal } from '../engine/stop-signal.ts';
 import { judgeStep, stepScenario } from '../capacity/step.ts';
 import { searchCapacity } from '../capacity/search.ts';
 import type { Slo } from '../capacity/slo.ts';
-import { buildResult, type CapacityRecord, type CapacityStep } from '../results/index.ts';
+import { buildResult, type CapacityStep } from '../results/index.ts';
+import { renderCapacityTerminal } from '../report/capacity-view.ts';
 import { loadScenario, formatDuration, type Scenario } from '../scenario/index.ts';
 import { writeReportFiles } from './report-files.ts';
 
@@ -52,7 +53,7 @@ async function search(scenario: Scenario, url: string, signals: { stop: StopSign
   if (result) {
     result.capacity = record;
     const files = await writeReportFiles(options.outDir, result);
-    options.out(`\n${renderCapacity(record)}\n`);
+    options.out(`\n${renderCapacityTerminal(record)}\n`);
     options.out(`written: ${files.result}, ${files.html}, ${files.markdown}\n`);
   }
   return record.verdict === 'server-bound' || record.verdict === 'not reached' ? 0 : 1;
@@ -63,33 +64,4 @@ export function formatStep(step: CapacityStep): string {
   const latency = step.latencyMs === null ? 'n/a' : `${step.latencyMs.toFixed(1)}ms`;
   const verdict = step.held ? 'held' : `broke: ${step.limit}`;
   return `capacity step ${step.rate}/s for ${formatDuration(step.durationMs)}: ${step.callsPerSecond.toFixed(1)} calls/s, ${step.latencyPercentile} ${latency}, errors ${(step.errorRate * 100).toFixed(2)} %, dropped ${step.dropped} → ${verdict}`;
-}
-
-/** The conclusion and the latency/error curve against rate, for the terminal. */
-export function renderCapacity(record: CapacityRecord): string {
-  const lines = [`CAPACITY (SLO ${record.slo})`];
-  const held = record.highestHeld;
-  const broken = record.lowestBroken;
-  switch (record.verdict) {
-    case 'server-bound':
-      lines.push(`  highest rate that held: ${held}/s; ${broken}/s broke it (${record.limit}): capacity in [${held}, ${broken}) iterations/s`);
-      break;
-    case 'generator-bound':
-      lines.push(`  generator-bound, not server-bound: the load generator saturated at ${broken}/s; the server held ${held ?? 'no rate'}${held ? '/s' : ''} (a lower bound). Shard the load (--shard) to go further.`);
-      break;
-    case 'below start':
-      lines.push(`  even the first rate, ${broken}/s, broke the SLO (${record.limit}): start lower (--start)`);
-      break;
-    case 'not reached':
-      lines.push(`  the SLO held up to the highest rate tried, ${held}/s: capacity is at least that (raise --max-rate)`);
-      break;
-  }
-  lines.push('', '  rate/s   calls/s   latency     errors   dropped  verdict');
-  for (const s of [...record.steps].sort((a, b) => a.rate - b.rate)) {
-    const latency = s.latencyMs === null ? 'n/a' : `${s.latencyMs.toFixed(1)}ms`;
-    lines.push(
-      `  ${String(s.rate).padStart(6)}  ${s.callsPerSecond.toFixed(1).padStart(8)}  ${`${s.latencyPercentile} ${latency}`.padEnd(11)} ${`${(s.errorRate * 100).toFixed(2)}%`.padStart(7)}  ${String(s.dropped).padStart(7)}  ${s.held ? 'held' : `broke: ${s.limit}`}`,
-    );
-  }
-  return lines.join('\n');
 }

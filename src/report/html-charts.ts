@@ -1,6 +1,7 @@
 import type { TimeBucket, TimeSeriesJSON } from '../engine/metrics/index.ts';
 import { TrendSink, type TrendState } from '../engine/metrics/trend.ts';
 import type { Result } from '../results/types.ts';
+import { capacityChart } from './capacity-view.ts';
 
 /** How the browser formats a chart's y values. */
 export type ChartUnit = 'count' | 'perSecond' | 'ms' | 'bytesPerSecond';
@@ -18,8 +19,8 @@ export interface ChartSpec {
   title: string;
   caption: string;
   unit: ChartUnit;
-  /** elapsed: seconds since the run started; percentile: 1/(1-p) on a log axis (HdrHistogram's plot). */
-  xKind: 'elapsed' | 'percentile';
+  /** elapsed: seconds since the run started; percentile: 1/(1-p) on a log axis (HdrHistogram's plot); rate: a capacity step's arrivals/s. */
+  xKind: 'elapsed' | 'percentile' | 'rate';
   series: { label: string; color: string; dash: boolean }[];
   tables: ChartTable[];
 }
@@ -145,6 +146,7 @@ export function buildCharts(result: Result, baseline?: Result): ChartSpec[] {
   });
   const distribution = distributionChart(result, baseline);
   if (distribution) charts.push(distribution);
+  if (result.capacity) charts.push(capacityChart(result.capacity));
   return charts;
 }
 

@@ -1,3 +1,4 @@
+import { capacityMarkdown } from './capacity-view.ts';
 import type { ErrorKind } from '../engine/error-samples.ts';
 import type { SeriesSnapshot } from '../engine/metrics/index.ts';
 import type { OperationBreakdown } from '../results/breakdown.ts';
@@ -218,6 +219,7 @@ function render(input: Input, plan: Plan): string {
     [input.marker, verdictLine(input)],
     contextLines(input),
     keyTable(input),
+    capacityMarkdown(input.result.capacity),
     comparisonSection(input, plan),
     thresholdSection(input.result.thresholds, plan.thresholdRows),
     ratioSection(input),

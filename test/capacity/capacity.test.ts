@@ -83,7 +83,14 @@ describe('mcp-load capacity against a server of known capacity', () => {
     const rates = record.steps.map((s: CapacityStep) => s.rate);
     assert.deepEqual(rates.slice(0, 3), [25, 50, 100]);
     assert.ok(record.steps.every((s: CapacityStep) => s.held === (s.rate <= held)), JSON.stringify(rates));
-    assert.match(run.stdout, new RegExp(`highest rate that held: ${held}/s; ${broken}/s broke it \\((latency|dropped)\\)`));
+    assert.match(run.stdout, new RegExp(`Highest rate that held p95<200ms,errors<1%: ${held}/s; ${broken}/s broke it \\((latency|dropped)\\)`));
+    const summary = readFileSync(join(out, 'summary.md'), 'utf8');
+    assert.match(summary, /### Capacity\n\nHighest rate that held/);
+    assert.match(summary, new RegExp(`\\| ${held}/s \\|.*\\| ✅ held \\|`));
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    const data = JSON.parse(/<script type="application\/json" id="report-data">(.*?)<\/script>/s.exec(html)![1]);
+    const chart = data.charts.find((c: { id: string }) => c.id === 'capacity');
+    assert.deepEqual(chart.tables[0][0], [...rates].sort((a, b) => a - b));
     const ajv = new Ajv2020({ strict: false, validateFormats: false });
     const validate = ajv.compile(JSON.parse(readFileSync('schema/result.schema.json', 'utf8')));
     assert.ok(validate(result), ajv.errorsText(validate.errors));
