@@ -1,5 +1,4 @@
-import { steadyWindows } from '../compare/windows.ts';
-import { median } from '../compare/statistics.ts';
+import { mergeTrendStates, type TrendState } from '../engine/metrics/index.ts';
 import type { CapacityStep, Result } from '../results/index.ts';
 import type { Scenario, ScenarioSpec } from '../scenario/index.ts';
 import type { Slo } from './slo.ts';
@@ -33,7 +32,9 @@ export function stepScenario(scenario: Scenario, plan: StepPlan, first: boolean)
     rate: plan.rate,
     timeUnitMs: 1000,
     durationMs: plan.durationMs,
-    preAllocatedVUs: Math.min(plan.maxVUs, Math.max(1, Math.ceil(plan.rate / 10))),
+    // Enough warm sessions for calls of up to 500 ms: a VU opened mid-step would charge its handshake
+    // to a call's latency (arrival-rate latency counts from the scheduled start).
+    preAllocatedVUs: Math.min(plan.maxVUs, Math.max(2, Math.ceil(plan.rate / 2))),
     maxVUs: plan.maxVUs,
   };
   const warmupMs = Math.min(1000, Math.round(plan.durationMs / 5));
@@ -51,10 +52,10 @@ export function stepScenario(scenario: Scenario, plan: StepPlan, first: boolean)
 }
 
 /**
- * Judges one step against the SLO with compare's window statistics: the step's steady seconds are
- * windows, and the latency objective holds when the median of the windows' percentiles is within the
- * limit (one slow second is not a breach, a slow step is). The first limit that broke is named; the
- * generator comes first, since its figures would be its own, not the server's.
+ * Judges one step against the SLO. Latency is the SLO's percentile of the flow's calls over the
+ * measured step (after its warm-up), from their HDR histograms merged exactly; session setup
+ * (initialize) is left out, since a step that needs more VUs opens more sessions. The first limit
+ * that broke is named; the generator comes first, since its figures would be its own, not the server's.
  */
 export function judgeStep(result: Result, plan: StepPlan, slo: Slo): CapacityStep {
   const summary = (metric: string) => result.metrics.metrics.find((m) => m.metric === metric && Object.keys(m.tags).length === 0);
@@ -62,18 +63,18 @@ export function judgeStep(result: Result, plan: StepPlan, slo: Slo): CapacitySte
   const errors = summary('mcp_errors');
   const dropped = summary('dropped_iterations');
   const lag = summary('event_loop_delay');
-  const measuredS = Math.max(0.001, (result.metrics.endMs - result.metrics.startMs) / 1000);
+  const measuredMs = Math.max(1, result.metrics.endMs - result.metrics.startMs);
+  const flowCalls = result.metrics.metrics
+    .filter((m) => m.metric === 'mcp_call_duration' && m.type === 'trend' && m.tags.method !== undefined && m.tags.method !== 'initialize')
+    .map((m) => m as TrendState & { tags: Record<string, string> })
+    .filter((m) => m.summary.count > 0);
+  const key = slo.latency ? (`p${slo.latency.percentile}` as const) : 'p95';
+  const merged = flowCalls.length === 0 ? undefined : mergeTrendStates(flowCalls, measuredMs).summary;
+  const latencyMs = merged === undefined ? null : merged[key];
   const callCount = calls?.type === 'counter' ? calls.summary.count : 0;
   const errorRate = errors?.type === 'rate' ? errors.summary.rate : 0;
   const droppedCount = dropped?.type === 'counter' ? dropped.summary.count : 0;
   const lagP99 = lag?.type === 'trend' && lag.summary.count > 0 ? lag.summary.p99 : 0;
-  const { windows } = steadyWindows(result, 1000);
-  const key = slo.latency ? (`p${slo.latency.percentile}` as const) : 'p95';
-  const windowLatency = windows.map((w) => (key === 'p50' ? w.p50 : w.p95)).filter((v): v is number => v !== null);
-  const whole = summary('mcp_call_duration');
-  const wholeLatency = whole?.type === 'trend' && whole.summary.count > 0 ? whole.summary[key] : null;
-  // p90 and p99 are not kept per window: their whole-step value judges.
-  const latencyMs = key === 'p50' || key === 'p95' ? (windowLatency.length > 0 ? median(windowLatency) : wholeLatency) : wholeLatency;
   const planned = plan.rate * (plan.durationMs / 1000);
 
   let limit: CapacityStep['limit'];
@@ -90,10 +91,10 @@ export function judgeStep(result: Result, plan: StepPlan, slo: Slo): CapacitySte
   const step: CapacityStep = {
     rate: plan.rate,
     durationMs: plan.durationMs,
-    callsPerSecond: callCount / measuredS,
+    callsPerSecond: callCount / (measuredMs / 1000),
     latencyMs,
     latencyPercentile: key,
-    windows: windowLatency.length,
+    flowCalls: merged?.count ?? 0,
     errorRate,
     dropped: droppedCount,
     generatorLagP99Ms: lagP99,

@@ -14,6 +14,7 @@ import { runSessionCommand } from './session-command.ts';
 import { runInitCommand } from './init-command.ts';
 import { runCapacityCommand } from './capacity-command.ts';
 import { parseSlo, SloError } from '../capacity/slo.ts';
+import { DEFAULT_CAPACITY } from '../capacity/run-capacity.ts';
 import { parseDuration } from '../scenario/index.ts';
 import type { TransportChoice } from '../mcp/index.ts';
 import { OutputSpecError, parseOutputSpec, type OutputSpec } from '../outputs/index.ts';
@@ -209,12 +210,12 @@ async function capacityCommand(argv: string[], out: (line: string) => void): Pro
     allowPositionals: true,
     options: {
       slo: { type: 'string' },
-      start: { type: 'string', default: '10' },
-      factor: { type: 'string', default: '2' },
-      'max-rate': { type: 'string', default: '10000' },
+      start: { type: 'string', default: String(DEFAULT_CAPACITY.start) },
+      factor: { type: 'string', default: String(DEFAULT_CAPACITY.factor) },
+      'max-rate': { type: 'string', default: String(DEFAULT_CAPACITY.maxRate) },
       step: { type: 'string', default: '30s' },
-      bisect: { type: 'string', default: '3' },
-      'max-vus': { type: 'string', default: '1000' },
+      bisect: { type: 'string', default: String(DEFAULT_CAPACITY.bisections) },
+      'max-vus': { type: 'string', default: String(DEFAULT_CAPACITY.maxVUs) },
       target: { type: 'string' },
       out: { type: 'string', default: 'mcp-load-results' },
     },

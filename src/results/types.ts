@@ -57,11 +57,11 @@ export interface CapacityStep {
   durationMs: number;
   /** MCP calls per second measured (after the step's warm-up). */
   callsPerSecond: number;
-  /** The SLO's percentile, ms: the median over the step's 1 s windows (p50, p95), else the whole step's. */
+  /** The SLO's percentile of the flow's calls (initialize left out) over the measured step, ms. */
   latencyMs: number | null;
   latencyPercentile: 'p50' | 'p90' | 'p95' | 'p99';
-  /** Windows behind `latencyMs` (0: the whole step's figure). */
-  windows: number;
+  /** The calls behind `latencyMs`. */
+  flowCalls: number;
   errorRate: number;
   dropped: number;
   generatorLagP99Ms: number;

@@ -99,7 +99,7 @@ describe('mcp-load capacity against a server of known capacity', () => {
 
 describe('the capacity search', () => {
   const fakeStep = (rate: number, held: boolean, limit?: CapacityStep['limit']): CapacityStep => ({
-    rate, durationMs: 1000, callsPerSecond: rate, latencyMs: 1, latencyPercentile: 'p95', windows: 1, errorRate: 0, dropped: 0, generatorLagP99Ms: limit === 'generator' ? 120 : 1, held, ...(limit ? { limit } : {}),
+    rate, durationMs: 1000, callsPerSecond: rate, latencyMs: 1, latencyPercentile: 'p95', flowCalls: rate, errorRate: 0, dropped: 0, generatorLagP99Ms: limit === 'generator' ? 120 : 1, held, ...(limit ? { limit } : {}),
   });
   const plan = { start: 10, factor: 2, maxRate: 1000, bisections: 3, slo: 'p95<100ms' };
 
