@@ -13,6 +13,7 @@ import { runRunCommand } from './run-command.ts';
 import { runSessionCommand } from './session-command.ts';
 import { runInitCommand } from './init-command.ts';
 import { runCapacityCommand } from './capacity-command.ts';
+import { runHistoryCommand } from './history-command.ts';
 import { parseSlo, SloError } from '../capacity/slo.ts';
 import { DEFAULT_CAPACITY } from '../capacity/run-capacity.ts';
 import { parseDuration } from '../scenario/index.ts';
@@ -48,6 +49,9 @@ Commands:
     --args <json>        its arguments (default {})
     -H, --header <h>     "Name: value", repeatable (values are never printed)
     --timeout <ms>       per-request deadline (default 30000)
+  history <dir>          the runs of one workload found under dir (result.json files, e.g.
+                         downloaded artifacts, or a history.json) in time order, their key
+                         figures, and the change points where one shifted (E-divisive means)
   capacity <scenario.yml> --slo "p95<200ms,errors<1%"
                          the highest arrival rate (flows/s) of the scenario's first workload
                          that holds the SLO: geometric steps, then bisection; exit 1 when
@@ -83,6 +87,11 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
         return await initCommand(rest, out);
       case 'capacity':
         return await capacityCommand(rest, out);
+      case 'history': {
+        const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
+        if (!positionals[0]) throw new UsageError('history needs a folder of result files (or a history.json), e.g. mcp-load history nightly-results/');
+        return await runHistoryCommand({ dir: positionals[0], out: (t) => out(t.replace(/\n$/, '')) });
+      }
       case 'demo':
         return await runCommand([quickstartPath(), ...rest], out);
       case 'report':

@@ -1,5 +1,7 @@
 import { seededRandom } from '../seeded-random.ts';
+import type { Finding } from '../results/types.ts';
 import { median } from './statistics.ts';
+import type { History, HistoryEntry } from './types.ts';
 
 /**
  * Change points in a series of runs by E-divisive means (Matteson & James, "A Nonparametric Approach
@@ -109,4 +111,53 @@ function shuffle(values: number[], rng: () => number): void {
     const j = Math.floor(rng() * (i + 1));
     [values[i], values[j]] = [values[j], values[i]];
   }
+}
+
+/** The figures of a history whose change points are findings, with how to read them. */
+const TRACKED: readonly { id: string; label: string; unit: 'ms' | 'percent' | 'perSecond' | 'ratio'; value: (entry: HistoryEntry) => number | null }[] = [
+  { id: 'p95', label: 'p95 latency', unit: 'ms', value: (e) => e.summary.p95 },
+  { id: 'error-rate', label: 'error rate', unit: 'percent', value: (e) => (e.summary.calls > 0 ? e.summary.errors / e.summary.calls : null) },
+  { id: 'throughput', label: 'throughput', unit: 'perSecond', value: (e) => e.summary.throughput },
+  { id: 'http-per-call', label: 'HTTP requests per MCP call', unit: 'ratio', value: (e) => e.summary.httpPerCall.overall },
+];
+
+/** The series a history's trend shows and its change points are found in. */
+export function historySeries(history: History): { id: string; label: string; unit: string; values: (number | null)[] }[] {
+  return TRACKED.map((t) => ({ id: t.id, label: t.label, unit: t.unit, values: history.runs.map(t.value) }));
+}
+
+/**
+ * One finding per change point of a tracked figure over the history (oldest run first): the run
+ * where the shift began, its magnitude, and the medians either side. Runs without the figure are skipped.
+ */
+export function changePointFindings(history: History, options: ChangePointOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  for (const tracked of TRACKED) {
+    const indexed = history.runs.map((run, i) => ({ i, value: tracked.value(run) })).filter((p): p is { i: number; value: number } => p.value !== null && Number.isFinite(p.value));
+    for (const point of changePoints(indexed.map((p) => p.value), options)) {
+      const run = history.runs[indexed[point.index].i];
+      const where = `run ${indexed[point.index].i + 1} of ${history.runs.length} (${run.date.slice(0, 10)}${run.sha ? `, ${run.sha.slice(0, 7)}` : ''})`;
+      const direction = point.after > point.before ? 'rose' : 'fell';
+      const magnitude = Number.isFinite(point.change) ? ` (${point.change >= 0 ? '+' : ''}${(point.change * 100).toFixed(1)} %)` : '';
+      findings.push({
+        id: `change-point-${tracked.id}`,
+        severity: worse(tracked.id, point.after > point.before) ? 'warning' : 'info',
+        statement: `The ${tracked.label} ${direction} from ${format(point.before, tracked.unit)} to ${format(point.after, tracked.unit)}${magnitude} from ${where} on.`,
+        evidence: [`E-divisive means change point, permutation p = ${point.pValue.toFixed(3)}`, `medians of the runs before and after: ${format(point.before, tracked.unit)} → ${format(point.after, tracked.unit)}`],
+        advice: worse(tracked.id, point.after > point.before) ? `Look at the changes that landed just before ${run.sha ? run.sha.slice(0, 7) : 'that run'}.` : undefined,
+      });
+    }
+  }
+  return findings.map((f) => (f.advice === undefined ? (({ advice: _, ...rest }) => rest)(f) : f));
+}
+
+function worse(id: string, rose: boolean): boolean {
+  return id === 'throughput' ? !rose : rose;
+}
+
+function format(value: number, unit: string): string {
+  if (unit === 'ms') return `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+  if (unit === 'percent') return `${(value * 100).toFixed(2)} %`;
+  if (unit === 'perSecond') return `${value.toFixed(1)}/s`;
+  return value.toFixed(2);
 }
