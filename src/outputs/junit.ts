@@ -49,7 +49,7 @@ export function renderJunit(result: Result, comparison?: Comparison): string {
 }
 
 function thresholdCase(t: Result['thresholds'][number]): TestCase {
-  const name = `${t.key} ${t.source}`;
+  const name = `${t.key} ${t.source}${t.default ? ' (default)' : ''}`;
   const classname = `${SUITE}.thresholds`;
   if (t.ok) return { name, classname };
   const observed = t.error ?? (t.observed === null ? 'no samples' : `observed ${formatNumber(t.observed)}`);

@@ -66,9 +66,10 @@ thresholds:
     const file = join(dir, 'junit.xml');
     execFileSync('xmllint', ['--noout', file]);
     const xpath = (expr: string) => execFileSync('xmllint', ['--xpath', expr, file], { encoding: 'utf8' }).trim();
-    assert.equal(xpath('string(/testsuites/@tests)'), '3');
+    assert.equal(xpath('string(/testsuites/@tests)'), '4');
     assert.equal(xpath('string(/testsuites/@failures)'), '1');
     assert.equal(xpath('count(/testsuites/testsuite)'), '2');
+    assert.equal(xpath('count(//testsuite[@name="mcp-load.thresholds"]/testcase[@name="mcp_calls{expected_response:true} count>=1 (default)"][not(failure)])'), '1');
     assert.equal(xpath('string(//testsuite[@name="mcp-load.thresholds"]/testcase[failure]/@name)'), 'mcp_call_duration p(95)<1');
     assert.match(xpath('string(//testcase[@name="mcp_call_duration p(95)<1"]/failure/@message)'), /^p\(95\)<1 failed: observed (\d+\.?\d*)$/);
     const observed = Number(/observed (\S+)/.exec(xpath('string(//failure/@message)'))![1]);
