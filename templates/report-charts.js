@@ -79,8 +79,9 @@
 
   function options(spec, width, colors) {
     var percentile = spec.xKind === 'percentile';
-    var rate = spec.xKind === 'rate';
-    var formatX = percentile ? formatPercentile : rate ? function (v) { return v == null ? '' : v + '/s'; } : formatElapsed;
+    // A capacity search's rates and a history's runs are points on a plain axis.
+    var rate = spec.xKind === 'rate' || spec.xKind === 'run';
+    var formatX = percentile ? formatPercentile : rate ? function (v) { return v == null ? '' : spec.xKind === 'run' ? 'run ' + v : v + '/s'; } : formatElapsed;
     var formatV = function (v) { return formatY(spec.unit, v); };
     return {
       width: width,
@@ -97,7 +98,7 @@
           : Object.assign(axis(colors, formatX, 40), { incrs: ELAPSED_STEPS }),
         axis(colors, formatV, 70),
       ],
-      series: [{ label: percentile ? 'percentile' : rate ? 'rate' : 'elapsed', value: function (u, v) { return formatX(v); } }].concat(
+      series: [{ label: percentile ? 'percentile' : rate ? spec.xKind : 'elapsed', value: function (u, v) { return formatX(v); } }].concat(
         spec.series.map(function (s) {
           return {
             label: s.label,

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { changePointFindings, historySeries } from '../compare/change-point.ts';
 import { digestRun } from '../compare/digest.ts';
 import { HISTORY_SCHEMA_VERSION, readHistory, regressionSettings, type History, type HistoryEntry } from '../compare/index.ts';
-import { readResult, ResultFileError } from '../results/index.ts';
+import { readResult, ResultFileError, type Result } from '../results/index.ts';
 
 export interface HistoryCommandOptions {
   /** A folder of result files (searched recursively: downloaded artifacts) and/or a history.json. */
@@ -18,7 +18,7 @@ const MAX_DEPTH = 4;
  * points (E-divisive means) where a figure shifted, as findings.
  */
 export async function runHistoryCommand(options: HistoryCommandOptions): Promise<number> {
-  const { history, skipped } = await collect(options.dir);
+  const { history, skipped } = await collectHistory(options.dir);
   if (history.runs.length === 0) {
     options.out(`mcp-load: no result files (result.json) or history.json under ${options.dir}\n`);
     return 1;
@@ -30,8 +30,11 @@ export async function runHistoryCommand(options: HistoryCommandOptions): Promise
   return 0;
 }
 
-/** Every run found, of the newest run's workload (a different scenario is not the same series), oldest first. */
-async function collect(dir: string): Promise<{ history: History; skipped: string[] }> {
+/**
+ * Every run found, oldest first, of one workload: `current`'s, else the newest run's (a different
+ * scenario is not the same series); `current` itself (same start and commit) left out.
+ */
+export async function collectHistory(dir: string, current?: Result): Promise<{ history: History; skipped: string[] }> {
   const entries: HistoryEntry[] = [];
   const hashes = new Map<HistoryEntry, string>();
   const skipped: string[] = [];
@@ -57,7 +60,11 @@ async function collect(dir: string): Promise<{ history: History; skipped: string
   entries.sort((a, b) => a.date.localeCompare(b.date));
   const unique = entries.filter((e, i) => i === 0 || e.date !== entries[i - 1].date || e.sha !== entries[i - 1].sha);
   const newest = unique.at(-1);
-  const workload = newest ? hashes.get(newest) : undefined;
+  const workload = current ? current.scenario.hash : newest ? hashes.get(newest) : undefined;
+  if (current) {
+    const same = unique.findIndex((e) => e.date === current.startedAt && e.sha === current.environment.git?.sha);
+    if (same >= 0) unique.splice(same, 1);
+  }
   const other = unique.filter((e) => hashes.get(e) !== workload).length;
   if (other > 0) skipped.push(`${other} run(s) of another workload (scenario changed)`);
   return { history: { schemaVersion: HISTORY_SCHEMA_VERSION, runs: unique.filter((e) => hashes.get(e) === workload) }, skipped };

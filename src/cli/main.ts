@@ -13,7 +13,7 @@ import { runRunCommand } from './run-command.ts';
 import { runSessionCommand } from './session-command.ts';
 import { runInitCommand } from './init-command.ts';
 import { runCapacityCommand } from './capacity-command.ts';
-import { runHistoryCommand } from './history-command.ts';
+import { collectHistory, runHistoryCommand } from './history-command.ts';
 import { parseSlo, SloError } from '../capacity/slo.ts';
 import { DEFAULT_CAPACITY } from '../capacity/run-capacity.ts';
 import { parseDuration } from '../scenario/index.ts';
@@ -42,6 +42,8 @@ Commands:
   report <result.json>   re-render report.html and summary.md from a result
     --out <dir>          where they go (default: beside the result)
     --baseline <file>    a baseline result to show alongside
+    --history <dir>      earlier runs (result.json files or a history.json): the history
+                         charts and section, with this run last, and its change points
   session <url>          run one MCP session (initialize, tools/list, [call], close)
                          and print what each operation cost in HTTP requests
     --transport <t>      auto | streamable-http | sse (default auto)
@@ -195,13 +197,14 @@ async function reportCommand(argv: string[], out: (line: string) => void): Promi
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { out: { type: 'string' }, baseline: { type: 'string' } },
+    options: { out: { type: 'string' }, baseline: { type: 'string' }, history: { type: 'string' } },
   });
   const file = positionals[0];
   if (!file) throw new UsageError('report needs a result file, e.g. mcp-load report mcp-load-results/result.json');
   const result = await readResult(file);
   const baseline = values.baseline ? await readResult(values.baseline) : undefined;
-  const files = await writeReportFiles(values.out ?? dirname(file), result, { baseline, writeResultFile: false });
+  const history = values.history ? (await collectHistory(values.history, result)).history : undefined;
+  const files = await writeReportFiles(values.out ?? dirname(file), result, { baseline, ...(history ? { history } : {}), writeResultFile: false });
   out(`written: ${files.html}, ${files.markdown}`);
   return 0;
 }

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Comparison } from '../compare/index.ts';
+import type { Comparison, History } from '../compare/index.ts';
 import { renderHtmlReport } from '../report/html.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { writeResult, type Result } from '../results/index.ts';
@@ -15,12 +15,12 @@ export interface ReportFiles {
 export async function writeReportFiles(
   dir: string,
   result: Result,
-  options: { baseline?: Result; comparison?: Comparison; writeResultFile?: boolean } = {},
+  options: { baseline?: Result; comparison?: Comparison; history?: History; writeResultFile?: boolean } = {},
 ): Promise<ReportFiles> {
   await mkdir(dir, { recursive: true });
   const files = { result: join(dir, 'result.json'), html: join(dir, 'report.html'), markdown: join(dir, 'summary.md') };
   if (options.writeResultFile !== false) await writeResult(files.result, result);
-  const rendering = { ...(options.baseline ? { baseline: options.baseline } : {}), ...(options.comparison ? { comparison: options.comparison } : {}) };
+  const rendering = { ...(options.baseline ? { baseline: options.baseline } : {}), ...(options.comparison ? { comparison: options.comparison } : {}), ...(options.history ? { history: options.history } : {}) };
   await writeFile(files.html, renderHtmlReport(result, rendering));
   await writeFile(files.markdown, renderMarkdown(result, rendering));
   return files;
