@@ -65,12 +65,31 @@ export function renderCapacityTerminal(record: CapacityRecord): string {
   return [`CAPACITY (SLO ${record.slo})`, `  ${view.conclusion}`, '', ...lines].join('\n');
 }
 
-/** The comment's capacity section: the conclusion, then the table. */
-export function capacityMarkdown(record: CapacityRecord | undefined): string[] {
+/** The comment's capacity section: the conclusion, against the baseline's when it has one, then the table. */
+export function capacityMarkdown(record: CapacityRecord | undefined, baseline?: CapacityRecord): string[] {
   if (record === undefined) return [];
   const view = capacityView(record);
   const rows = view.rows.map((r) => [r.rate, r.calls, r.latency, r.errors, r.dropped, r.held ? '✅ held' : `❌ ${r.verdict}`]);
-  return ['### Capacity', '', view.conclusion, '', ...markdownTable(HEADER, ['right', 'right', 'right', 'right', 'right', 'left'], rows)];
+  const against = baseline ? ['', capacityChange(record, baseline)] : [];
+  return ['### Capacity', '', view.conclusion, ...against, '', ...markdownTable(HEADER, ['right', 'right', 'right', 'right', 'right', 'left'], rows)];
+}
+
+/**
+ * This search against the baseline's: each found an interval [held, broken); only intervals that do
+ * not overlap say the capacity moved, and only searches against the same SLO compare.
+ */
+export function capacityChange(record: CapacityRecord, baseline: CapacityRecord): string {
+  if (record.slo !== baseline.slo) return `Baseline capacity not compared: it was searched against another SLO (${baseline.slo}).`;
+  const interval = (r: CapacityRecord) => `[${r.highestHeld ?? 0}, ${r.lowestBroken ?? '∞'})`;
+  const from = baseline.highestHeld;
+  const to = record.highestHeld;
+  if (from === null || to === null || record.verdict === 'generator-bound' || baseline.verdict === 'generator-bound') {
+    return `Baseline capacity ${interval(baseline)}/s, now ${interval(record)}/s: inconclusive (a search that was generator-bound or broke at its first step bounds the capacity on one side only).`;
+  }
+  const change = `${to >= from ? '+' : ''}${(((to - from) / from) * 100).toFixed(0)} %`;
+  if (baseline.lowestBroken !== null && to >= baseline.lowestBroken) return `📈 Capacity rose from ${from} to ${to} iterations/s held (${change}; baseline interval ${interval(baseline)}, now ${interval(record)}).`;
+  if (record.lowestBroken !== null && record.lowestBroken <= from) return `📉 Capacity fell from ${from} to ${to} iterations/s held (${change}; baseline interval ${interval(baseline)}, now ${interval(record)}).`;
+  return `Capacity unchanged within the search's resolution: baseline ${interval(baseline)}, now ${interval(record)} iterations/s.`;
 }
 
 /** report.html's chart of the SLO's latency percentile against the arrival rate. */

@@ -203,7 +203,7 @@ function render(input: Input, plan: Plan): string {
     contextLines(input),
     findingSection(input),
     keyTable(input),
-    capacityMarkdown(input.result.capacity),
+    capacityMarkdown(input.result.capacity, input.baseline?.capacity),
     historyMarkdown(input.history),
     topErrorSection(input),
     comparisonSection(input, plan),

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { searchCapacity } from '../../src/capacity/search.ts';
 import { parseSlo, SloError } from '../../src/capacity/slo.ts';
-import type { CapacityStep, Result } from '../../src/results/index.ts';
+import type { CapacityRecord, CapacityStep, Result } from '../../src/results/index.ts';
+import { capacityChange } from '../../src/report/capacity-view.ts';
 import { runCli } from '../helpers/cli.ts';
 import type { RunningServer } from '../helpers/servers.ts';
 import { startScriptedServer, textResult } from '../mcp/scripted-server.ts';
@@ -124,5 +125,20 @@ describe('the capacity search', () => {
     assert.deepEqual(parseSlo('p95<200ms,errors<1%'), { source: 'p95<200ms,errors<1%', latency: { percentile: 95, limitMs: 200 }, errorRate: 0.01 });
     assert.deepEqual(parseSlo('p99 < 1.5s'), { source: 'p99 < 1.5s', latency: { percentile: 99, limitMs: 1500 } });
     assert.throws(() => parseSlo('p95<200ms,avg<3'), new SloError('--slo "p95<200ms,avg<3": cannot read "avg<3"; write p50|p90|p95|p99<N(ms|s) and/or errors<N%, e.g. --slo "p95<200ms,errors<1%"'));
+  });
+});
+
+describe('capacity against the baseline', () => {
+  const record = (held: number | null, broken: number | null, slo = 'p95<200ms'): CapacityRecord => ({ slo, steps: [], highestHeld: held, lowestBroken: broken, verdict: held === null ? 'below start' : 'server-bound', limit: 'latency' });
+
+  it('says it fell only when the intervals do not overlap, with both intervals', () => {
+    assert.equal(capacityChange(record(600, 640), record(850, 900)), '📉 Capacity fell from 850 to 600 iterations/s held (-29 %; baseline interval [850, 900), now [600, 640)).');
+    assert.equal(capacityChange(record(900, 950), record(850, 900)), '📈 Capacity rose from 850 to 900 iterations/s held (+6 %; baseline interval [850, 900), now [900, 950)).');
+    assert.equal(capacityChange(record(800, 900), record(850, 1000)), "Capacity unchanged within the search's resolution: baseline [850, 1000), now [800, 900) iterations/s.");
+  });
+
+  it('does not compare searches against different SLOs, and calls one-sided bounds inconclusive', () => {
+    assert.match(capacityChange(record(600, 640), record(850, 900, 'p99<1s')), /not compared: it was searched against another SLO \(p99<1s\)/);
+    assert.match(capacityChange(record(null, 10), record(850, 900)), /inconclusive/);
   });
 });
