@@ -267,6 +267,8 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     this.settled = true;
     this.record.failed = true;
     this.record.durationMs = performance.now() - this.startedAt;
+    // A connection that never opened carried nothing: data_sent counts bytes written, not bytes meant.
+    if (err instanceof TransportError && err.reason === 'connect') this.record.bytesSent = 0;
     this.rejectReply(err);
   }
 }

@@ -118,6 +118,7 @@ export interface OperationRow {
   p95: string;
   p99: string;
   max: string;
+  failedP95: string;
   httpPerCall: string;
   sentPerCall: string;
   receivedPerCall: string;
@@ -281,6 +282,7 @@ function operationRow(row: OperationBreakdown, label: string): OperationRow {
     p95: latency(row.p95),
     p99: latency(row.p99),
     max: latency(row.max),
+    failedP95: latency(row.failedP95),
     httpPerCall: row.calls === 0 ? '-' : row.httpPerCall.toFixed(2),
     sentPerCall: perCall(row.bytesSent),
     receivedPerCall: perCall(row.bytesReceived),
