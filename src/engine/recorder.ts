@@ -18,7 +18,7 @@ interface OutcomeHandles {
   success: RateHandle;
 }
 
-const PURPOSES: readonly HttpPurpose[] = ['call', 'session', 'probe', 'reinit', 'server-request', 'stream', 'teardown'];
+const PURPOSES: readonly HttpPurpose[] = ['call', 'session', 'probe', 'reinit', 'server-request', 'stream', 'teardown', 'resume'];
 const HTTP_METHODS = ['GET', 'POST', 'DELETE'] as const;
 
 /**
@@ -39,6 +39,9 @@ export class OperationRecorder {
   private readonly serverRequests: CounterHandle;
   private readonly notifications: CounterHandle;
   private readonly progress: CounterHandle;
+  private readonly resumptions: CounterHandle;
+  private readonly resumed: CounterHandle;
+  private readonly reissued: CounterHandle;
   private readonly interruptedCalls: CounterHandle;
 
   private readonly errors: ErrorSamples;
@@ -66,6 +69,9 @@ export class OperationRecorder {
     this.serverRequests = registry.counter('mcp_server_requests').handle(this.baseTags);
     this.notifications = registry.counter('mcp_notifications').handle(this.baseTags);
     this.progress = registry.counter('mcp_progress_notifications').handle(this.baseTags);
+    this.resumptions = registry.counter('stream_resumptions').handle(this.baseTags);
+    this.resumed = registry.counter('stream_resumed_calls').handle(this.baseTags);
+    this.reissued = registry.counter('requests_reissued').handle(this.baseTags);
     this.interruptedCalls = registry.counter('mcp_calls_interrupted').handle(this.baseTags);
   }
 
@@ -89,6 +95,9 @@ export class OperationRecorder {
     if (result.serverRequests > 0) this.serverRequests.add(result.serverRequests);
     if (result.notifications > 0) this.notifications.add(result.notifications);
     if (result.progressNotifications > 0) this.progress.add(result.progressNotifications);
+    if (result.streamResumptions > 0) this.resumptions.add(result.streamResumptions);
+    if (result.resumed) this.resumed.add(1);
+    if (result.reissued > 0) this.reissued.add(result.reissued);
     if (result.reinitialized) this.reinits.add(1);
     const http = result.http;
     for (let i = 0; i < http.length; i++) this.recordHttp(http[i]);

@@ -497,6 +497,9 @@ function outcomeOf(
     progressNotifications: trace.progressNotifications,
     notifications: trace.notifications,
     serverRequests: trace.serverRequests,
+    streamResumptions: trace.streamResumptions,
+    resumed: trace.resumed,
+    reissued: trace.reissued,
   };
   if (name !== undefined) result.name = name;
   if (typeof failure === 'string') {

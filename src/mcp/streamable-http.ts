@@ -9,6 +9,12 @@ import type { ServerMessageSink, Transport } from './transport.ts';
 import type { HttpPurpose, JsonRpcMessage, JsonRpcNotification, JsonRpcRequest, JsonRpcResponse } from './types.ts';
 
 const ACCEPT_BOTH = 'application/json, text/event-stream';
+/** Before resuming a broken stream when the server sent no `retry:` (the SDK client's default). */
+const DEFAULT_RETRY_MS = 1000;
+/** Resumptions in a row that bring no new event before the call is given up... */
+const MAX_RESUMPTIONS = 3;
+/** ... and in all, however many new events a stream that never answers keeps sending. */
+const MAX_RESUMPTIONS_PER_CALL = 20;
 
 export interface StreamableHttpOptions {
   /** Statuses that mean "this session is gone" (404 always per spec; 400 is what SDK servers send). */
@@ -38,6 +44,8 @@ export class StreamableHttpTransport implements Transport {
   private stream: HttpExchange | null = null;
   /** Requests awaiting their reply, cut by abort() whatever connection they are on. */
   private readonly inflight = new Set<HttpExchange>();
+  /** Waits before stream resumptions, cut by abort(). */
+  private readonly pauses = new Set<() => void>();
   /** This session's own connection for its calls (see McpTarget.sessionDispatcher). */
   private dispatcher: SessionConnection | null = null;
   /** Request headers for the current session state, rebuilt only when that state changes. */
@@ -88,16 +96,107 @@ export class StreamableHttpTransport implements Transport {
     return exchange.reply.then(
       (reply) => {
         this.inflight.delete(exchange);
-        return answer ?? this.responseFromReply(reply, id, trace);
+        if (answer) return answer;
+        if (reply.isEventStream && this.resumable(exchange)) return this.resume(message, exchange, trace);
+        return this.responseFromReply(reply, id, trace);
       },
       (err: TransportError) => {
         this.inflight.delete(exchange);
         if (answer) return answer;
         if (broken) throw broken;
+        if (!givenUp(err) && this.resumable(exchange)) return this.resume(message, exchange, trace);
         if (givenUp(err) && message.method !== 'initialize') this.cancel(id, err.message);
         throw err;
       },
     );
+  }
+
+  /** A reply stream that carried event ids can be resumed (2025-11-25; 2026-07-28 has no resumability). */
+  private resumable(exchange: HttpExchange): boolean {
+    return exchange.lastEventId !== undefined && !this.stateless && this.sessionId !== undefined;
+  }
+
+  /**
+   * The reply stream broke before the response (the server may close it on purpose, SEP-1699):
+   * GET with `Last-Event-ID` after the server's `retry` delay, for the rest of the stream, at most
+   * MAX_RESUMPTIONS times in a row without a new event and MAX_RESUMPTIONS_PER_CALL in all. Each
+   * GET counts in the call's cost.
+   */
+  private async resume(message: JsonRpcRequest, broke: HttpExchange, trace: OperationTrace): Promise<JsonRpcResponse> {
+    const id = message.id;
+    let lastEventId = broke.lastEventId!;
+    let retryMs = broke.retryMs ?? DEFAULT_RETRY_MS;
+    for (let attempt = 1; attempt <= MAX_RESUMPTIONS && trace.streamResumptions < MAX_RESUMPTIONS_PER_CALL; attempt++) {
+      // A hostile retry: must not outlast the call's own deadline.
+      await this.pause(Math.min(retryMs, this.target.timeoutMs));
+      trace.streamResumptions++;
+      let answer: JsonRpcResponse | undefined;
+      const exchange = new HttpExchange(this.target.pool(this.origin), this.origin, {
+        method: 'GET',
+        path: this.path,
+        headers: [...this.headers(undefined, 'text/event-stream'), 'last-event-id', lastEventId],
+        purpose: 'resume',
+        timeoutMs: this.target.timeoutMs,
+        maxBytes: this.target.maxResponseBytes,
+        onEvent: (event) => {
+          if (answer || !event.data) return;
+          let messages: JsonRpcMessage[];
+          try {
+            messages = parseMessages(event.data, this.sseEventWhere);
+          } catch {
+            return; // a malformed event is skipped; the response may still follow
+          }
+          for (const m of messages) {
+            if (isResponse(m) && m.id === id) {
+              answer = m;
+              trace.respondedAt = performance.now();
+              exchange.endAfter(this.target.replyGraceMs);
+            } else {
+              this.route(m, trace);
+            }
+          }
+        },
+      });
+      trace.http.push(exchange.record);
+      this.inflight.add(exchange);
+      let reply: ExchangeReply | undefined;
+      try {
+        reply = await exchange.reply;
+      } catch (err) {
+        if (!answer && givenUp(err as TransportError)) throw err;
+      } finally {
+        this.inflight.delete(exchange);
+      }
+      if (answer) {
+        trace.resumed = true;
+        return answer;
+      }
+      if (reply && (reply.status < 200 || reply.status >= 300)) throw this.statusError(reply);
+      if (exchange.lastEventId !== undefined && exchange.lastEventId !== lastEventId) {
+        lastEventId = exchange.lastEventId;
+        attempt = 0; // progress: the stream moved on, so the bound restarts
+      }
+      retryMs = exchange.retryMs ?? retryMs;
+    }
+    throw new TransportError(
+      'stream_ended',
+      `${this.describe('SSE reply')} ended before the response to request ${id}, and ${trace.streamResumptions} resumptions with Last-Event-ID did not bring it`,
+    );
+  }
+
+  /** Waits before a resumption; abort() cuts the wait. */
+  private pause(ms: number): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const cut = (): void => {
+        clearTimeout(timer);
+        reject(new TransportError('closed', 'session aborted'));
+      };
+      const timer = setTimeout(() => {
+        this.pauses.delete(cut);
+        resolve();
+      }, ms);
+      this.pauses.add(cut);
+    });
   }
 
   /**
@@ -204,6 +303,8 @@ export class StreamableHttpTransport implements Transport {
     this.stream = null;
     for (const exchange of this.inflight) exchange.abort(aborted);
     this.inflight.clear();
+    for (const cut of this.pauses) cut();
+    this.pauses.clear();
     const dispatcher = this.dispatcher;
     this.dispatcher = null;
     if (dispatcher) {

@@ -9,6 +9,9 @@ export class OperationTrace {
   /** Every notification the server sent while the operation ran, progress included. */
   notifications = 0;
   serverRequests = 0;
+  streamResumptions = 0;
+  resumed = false;
+  reissued = 0;
   /** The session was found lost and a new one was started (at most once per operation). */
   reinitAttempted = false;
   /** ... and the new session's handshake succeeded. */

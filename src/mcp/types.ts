@@ -51,7 +51,7 @@ export interface HttpRecord {
 }
 
 /** `probe`: a request whose refusal is expected (version discovery, the transport fallback). */
-export type HttpPurpose = 'call' | 'session' | 'probe' | 'reinit' | 'server-request' | 'stream' | 'teardown';
+export type HttpPurpose = 'call' | 'session' | 'probe' | 'reinit' | 'server-request' | 'stream' | 'teardown' | 'resume';
 
 export interface OutcomeError {
   message: string;
@@ -82,6 +82,12 @@ export interface OperationResult<T = unknown> {
   reinitAttempted: boolean;
   /** ... and re-established: its handshake succeeded. */
   reinitialized: boolean;
+  /** GETs with `Last-Event-ID` made to resume a reply stream that broke before the response (2025-11-25). */
+  streamResumptions: number;
+  /** The response arrived on a resumed stream. */
+  resumed: boolean;
+  /** 2026-07-28: times the request was re-issued with a new id after its stream broke (`reissue: true`). */
+  reissued: number;
   /** Progress notifications, all notifications (progress included) and server requests seen while waiting. */
   progressNotifications: number;
   notifications: number;
