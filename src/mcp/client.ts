@@ -16,6 +16,7 @@ import {
   STATELESS_PROTOCOL_VERSIONS,
 } from './protocol.ts';
 import { snippet } from './json-rpc.ts';
+import { HEADER_MISMATCH, paramHeaderBindings, paramHeaders, type ParamHeaderBinding } from './param-headers.ts';
 import { answerServerRequest, clientCapabilities, type ServerRequestReplies } from './server-requests.ts';
 import { StreamableHttpTransport } from './streamable-http.ts';
 import type { McpTarget } from './target.ts';
@@ -120,13 +121,73 @@ export class McpSession implements ServerMessageSink {
   }
 
   callTool(name: string, args: unknown = {}): Promise<OperationResult> {
-    return this.operation('tools/call', name, (trace) =>
-      this.call(trace, (id) => {
-        const params: Record<string, unknown> = { name, arguments: args };
-        if (this.options.progress) params._meta = { progressToken: id };
-        return params;
-      }),
-    );
+    const params = (id: number): Record<string, unknown> => {
+      const p: Record<string, unknown> = { name, arguments: args };
+      if (this.options.progress) p._meta = { progressToken: id };
+      return p;
+    };
+    if (this.stateless) return this.operation('tools/call', name, (trace) => this.callToolWithParamHeaders(trace, name, args, params));
+    return this.operation('tools/call', name, (trace) => this.call(trace, params));
+  }
+
+  /**
+   * 2026-07-28: arguments the tool's schema marks `x-mcp-header` ride in Mcp-Param-* headers too.
+   * A -32020 (the server found them mismatched) reloads the schemas and retries once, as the spec asks.
+   */
+  private async callToolWithParamHeaders(
+    trace: OperationTrace,
+    name: string,
+    args: unknown,
+    params: (id: number) => Record<string, unknown>,
+  ): Promise<JsonRpcResponse> {
+    for (let attempt = 0; ; attempt++) {
+      const bindings = (await this.paramBindings(trace)).get(name);
+      if (typeof bindings === 'string') {
+        throw new TransportError('bad_response', `tool ${snippet(name)} cannot be called: its input schema declares ${snippet(bindings)}`);
+      }
+      trace.paramHeaders = bindings && bindings.length > 0 ? paramHeaders(bindings, args) : undefined;
+      const response = await this.call(trace, params);
+      if (response.error?.code !== HEADER_MISMATCH || attempt === 1) return response;
+      this.target.paramBindings = undefined;
+    }
+  }
+
+  /** The target's Mcp-Param bindings per tool, from one tools/list shared by its sessions (purpose `session`). */
+  private paramBindings(trace: OperationTrace): Promise<Map<string, ParamHeaderBinding[] | string>> {
+    let loading = this.target.paramBindings;
+    if (loading === undefined) {
+      loading = this.loadParamBindings(trace);
+      this.target.paramBindings = loading;
+      loading.catch(() => {
+        if (this.target.paramBindings === loading) this.target.paramBindings = undefined;
+      });
+    }
+    return loading;
+  }
+
+  private async loadParamBindings(trace: OperationTrace): Promise<Map<string, ParamHeaderBinding[] | string>> {
+    const purpose = trace.purpose;
+    trace.purpose = 'session';
+    const bindings = new Map<string, ParamHeaderBinding[] | string>();
+    try {
+      let cursor: string | undefined;
+      for (let page = 0; page < MAX_PAGES; page++) {
+        const response = await this.call(trace, () => (cursor === undefined ? undefined : { cursor }), 'tools/list');
+        if (response.error) break; // no schemas to read: calls go without Mcp-Param headers
+        const tools = response.result?.tools;
+        if (Array.isArray(tools)) {
+          for (const tool of tools as Array<{ name?: unknown; inputSchema?: unknown }>) {
+            if (typeof tool?.name === 'string') bindings.set(tool.name, paramHeaderBindings(tool.inputSchema));
+          }
+        }
+        const next = response.result?.nextCursor;
+        cursor = typeof next === 'string' && next !== '' ? next : undefined;
+        if (cursor === undefined) break;
+      }
+    } finally {
+      trace.purpose = purpose;
+    }
+    return bindings;
   }
 
   readResource(uri: string): Promise<OperationResult> {
@@ -229,7 +290,7 @@ export class McpSession implements ServerMessageSink {
   }
 
   private send(method: string, params: (id: number) => Record<string, unknown> | undefined, trace: OperationTrace): Promise<JsonRpcResponse> {
-    const sent = this.transport!.request(this.message(method, params), trace);
+    const sent = this.transport!.request(this.message(method, params), trace, method === 'tools/call' ? trace.paramHeaders : undefined);
     return this.stateless ? this.answerInputRequests(sent, method, params, trace) : sent;
   }
 
@@ -262,6 +323,7 @@ export class McpSession implements ServerMessageSink {
           return p;
         }),
         trace,
+        method === 'tools/call' ? trace.paramHeaders : undefined,
       );
     }
     return response;

@@ -3,6 +3,7 @@ import { HttpExchange, isJson, type ExchangeReply } from './http-exchange.ts';
 import { TransportError } from './errors.ts';
 import type { SessionConnection } from './h1-connection.ts';
 import { isRequest, isResponse, parseMessages, serializeMessage, snippet } from './json-rpc.ts';
+import { encodeHeaderValue } from './param-headers.ts';
 import type { McpTarget } from './target.ts';
 import type { OperationTrace } from './trace.ts';
 import type { ServerMessageSink, Transport } from './transport.ts';
@@ -67,7 +68,7 @@ export class StreamableHttpTransport implements Transport {
    * stream cut after the answer still counts as answered, and one the server keeps open is closed
    * after the target's reply grace (`heldOpen` on its record).
    */
-  request(message: JsonRpcRequest, trace: OperationTrace): Promise<JsonRpcResponse> {
+  request(message: JsonRpcRequest, trace: OperationTrace, paramHeaders?: readonly string[]): Promise<JsonRpcResponse> {
     let answer: JsonRpcResponse | undefined;
     let broken: TransportError | undefined;
     const id = message.id;
@@ -91,7 +92,7 @@ export class StreamableHttpTransport implements Transport {
           this.route(m, trace);
         }
       }
-    });
+    }, undefined, paramHeaders);
     this.inflight.add(exchange);
     return exchange.reply.then(
       (reply) => {
@@ -343,6 +344,7 @@ export class StreamableHttpTransport implements Transport {
     trace: OperationTrace,
     onEvent?: (e: EventSourceMessage) => void,
     purpose: HttpPurpose = trace.purpose,
+    paramHeaders?: readonly string[],
   ): HttpExchange {
     // Answers to server requests go over the shared pool: the session's own connection may be
     // busy with the very reply stream that is waiting for this answer.
@@ -350,7 +352,7 @@ export class StreamableHttpTransport implements Transport {
     const exchange = new HttpExchange(dispatcher, this.origin, {
       method: 'POST',
       path: this.path,
-      headers: this.headers(message, ACCEPT_BOTH),
+      headers: this.headers(message, ACCEPT_BOTH, this.sessionId, paramHeaders),
       body: serializeMessage(message),
       purpose,
       timeoutMs: this.target.timeoutMs,
@@ -361,8 +363,13 @@ export class StreamableHttpTransport implements Transport {
     return exchange;
   }
 
-  private headers(message: JsonRpcMessage | undefined, accept: string | undefined, sessionId = this.sessionId): string[] {
-    if (this.stateless && message && 'method' in message && 'id' in message) return this.statelessHeaders(message as JsonRpcRequest);
+  private headers(
+    message: JsonRpcMessage | undefined,
+    accept: string | undefined,
+    sessionId = this.sessionId,
+    paramHeaders?: readonly string[],
+  ): string[] {
+    if (this.stateless && message && 'method' in message && 'id' in message) return this.statelessHeaders(message as JsonRpcRequest, paramHeaders);
     if (message === undefined || accept !== ACCEPT_BOTH) return this.buildHeaders(message !== undefined, accept, sessionId);
     // The hot path: a POST in a session. Its headers change only with the session's state.
     const key = `${sessionId}\u0000${this.protocolVersion}`;
@@ -383,11 +390,12 @@ export class StreamableHttpTransport implements Transport {
   }
 
   /** 2026-07-28: every request names its method (and tool, prompt or resource) in headers. */
-  private statelessHeaders(message: JsonRpcRequest): string[] {
+  private statelessHeaders(message: JsonRpcRequest, paramHeaders: readonly string[] | undefined): string[] {
     const h = this.buildHeaders(true, ACCEPT_BOTH, undefined);
     h.push('mcp-method', message.method);
     const name = nameOf(message);
     if (name !== undefined) h.push('mcp-name', encodeHeaderValue(name));
+    if (paramHeaders !== undefined) for (let i = 0; i < paramHeaders.length; i++) h.push(paramHeaders[i]);
     return h;
   }
 
@@ -464,17 +472,6 @@ function nameOf(message: JsonRpcRequest): string | undefined {
     default:
       return undefined;
   }
-}
-
-const PLAIN_HEADER_VALUE = /^[\x20-\x7e\t]+$/;
-
-/**
- * `Mcp-Name` values go as-is only when plain printable ASCII without surrounding whitespace;
- * anything else is sent as `=?base64?…?=` (2026-07-28, SEP-2243).
- */
-export function encodeHeaderValue(value: string): string {
-  const plain = PLAIN_HEADER_VALUE.test(value) && value.trim() === value && !(value.startsWith('=?base64?') && value.endsWith('?='));
-  return plain ? value : `=?base64?${Buffer.from(value, 'utf8').toString('base64')}?=`;
 }
 
 function jsonRpcErrorFor(reply: ExchangeReply, id: JsonRpcRequest['id']): JsonRpcResponse | undefined {

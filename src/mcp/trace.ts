@@ -18,6 +18,8 @@ export class OperationTrace {
   reinitialized = false;
   /** Bytes of this operation's messages that arrived on a shared stream (legacy SSE) rather than its own requests. */
   streamBytesReceived = 0;
+  /** 2026-07-28: the Mcp-Param-* headers of this tool call (flat [name, value…]). */
+  paramHeaders: readonly string[] | undefined = undefined;
   /** performance.now() when the matching response arrived, when it came as an SSE event. */
   respondedAt = 0;
 }

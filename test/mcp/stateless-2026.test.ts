@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { McpSession, McpTarget } from '../../src/mcp/index.ts';
-import { encodeHeaderValue } from '../../src/mcp/streamable-http.ts';
+import { encodeHeaderValue } from '../../src/mcp/param-headers.ts';
 import { startV2Fixture, type RunningServer } from '../helpers/servers.ts';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy.ts';
 import { httpLines, resultText } from './result-views.ts';
@@ -52,7 +52,9 @@ describe('stateless 2026-07-28 against the v2 SDK fixture (no handshake, no sess
     assert.equal(second.protocolVersion, '2026-07-28');
     const call = await second.callTool('add', { a: 2, b: 3 });
     assert.equal(resultText(call), '5');
-    assert.deepEqual(httpLines(call), ['POST 200 call']);
+    // The target's first tool call reads the tools' schemas once (for Mcp-Param headers); later calls do not.
+    assert.deepEqual(httpLines(call), ['POST 200 session', 'POST 200 call']);
+    assert.deepEqual(httpLines(await second.callTool('add', { a: 1, b: 1 })), ['POST 200 call']);
   });
 
   it('a pinned 2026-07-28 session needs no request even on a fresh target', async () => {
@@ -64,7 +66,7 @@ describe('stateless 2026-07-28 against the v2 SDK fixture (no handshake, no sess
       const call = await pinned.callTool('echo', { message: 'pinned' });
       assert.equal(call.outcome, 'success', call.error?.message);
       assert.equal(resultText(call), 'Echo: pinned');
-      assert.deepEqual(httpLines(call), ['POST 200 call']);
+      assert.deepEqual(httpLines(call), ['POST 200 session', 'POST 200 call']); // the schemas, once per target
     } finally {
       await fresh.close();
     }
