@@ -43,6 +43,8 @@ export interface SessionOptions {
   replies?: ServerRequestReplies;
   /** Ask servers for progress notifications on tool calls (a progress token per call). */
   progress?: boolean;
+  /** 2026-07-28: re-issue once, with a new id, a request whose reply stream broke before its response. */
+  reissue?: boolean;
   clientInfo?: { name: string; version: string };
 }
 
@@ -78,6 +80,7 @@ export class McpSession implements ServerMessageSink {
       openStream: options.openStream ?? false,
       replies: options.replies ?? {},
       progress: options.progress ?? false,
+      reissue: options.reissue ?? false,
       clientInfo: options.clientInfo ?? CLIENT_INFO,
     };
   }
@@ -291,7 +294,21 @@ export class McpSession implements ServerMessageSink {
 
   private send(method: string, params: (id: number) => Record<string, unknown> | undefined, trace: OperationTrace): Promise<JsonRpcResponse> {
     const sent = this.transport!.request(this.message(method, params), trace, method === 'tools/call' ? trace.paramHeaders : undefined);
-    return this.stateless ? this.answerInputRequests(sent, method, params, trace) : sent;
+    if (!this.stateless) return sent;
+    const answered = this.answerInputRequests(sent, method, params, trace);
+    return this.options.reissue ? answered.catch((err: unknown) => this.reissue(err, method, params, trace)) : answered;
+  }
+
+  /**
+   * 2026-07-28 has no resumability: a reply stream that broke before the response lost the
+   * request. With `reissue`, it is sent again once, with a new id, and counted.
+   */
+  private reissue(err: unknown, method: string, params: (id: number) => Record<string, unknown> | undefined, trace: OperationTrace): Promise<JsonRpcResponse> {
+    const broken = err instanceof TransportError && (err.reason === 'stream_ended' || err.reason === 'reset');
+    if (!broken || trace.reissued > 0) throw err;
+    trace.reissued++;
+    const sent = this.transport!.request(this.message(method, params), trace, method === 'tools/call' ? trace.paramHeaders : undefined);
+    return this.answerInputRequests(sent, method, params, trace);
   }
 
   /** 2026-07-28: what used to be server-to-client requests comes back as an input-required result. */
