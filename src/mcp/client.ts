@@ -235,6 +235,10 @@ export class McpSession implements ServerMessageSink {
     });
   }
 
+  backgroundTrace(): OperationTrace {
+    return this.current ?? this.background;
+  }
+
   onNotification(message: JsonRpcNotification, trace: OperationTrace | null): void {
     const into = trace ?? this.current ?? this.background;
     into.notifications++;

@@ -281,7 +281,9 @@ function headerListBytes(headers: readonly string[]): number {
   return bytes;
 }
 
+/** A TypeError and its kin are bugs, unless a dispatcher raised them on purpose (undici's codes: a refused header). */
 function isProgrammingError(err: Error): boolean {
+  if (String((err as NodeJS.ErrnoException).code ?? '').startsWith('UND_ERR')) return false;
   return err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError || err instanceof SyntaxError;
 }
 

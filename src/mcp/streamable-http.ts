@@ -43,6 +43,8 @@ export class StreamableHttpTransport implements Transport {
   private readonly sseEventWhere: string;
   private readonly postReplyWhere: string;
   private stream: HttpExchange | null = null;
+  /** The GET stream's reopening after the server ended it. */
+  private reopenTimer: NodeJS.Timeout | null = null;
   /** Requests awaiting their reply, cut by abort() whatever connection they are on. */
   private readonly inflight = new Set<HttpExchange>();
   /** Waits before stream resumptions, cut by abort(). */
@@ -231,15 +233,21 @@ export class StreamableHttpTransport implements Transport {
     this.expectAccepted(reply, 'response to a server request');
   }
 
-  /** Opens the optional GET stream for server-initiated messages; a 405 or failure is not fatal. */
-  async openStream(trace: OperationTrace): Promise<boolean> {
+  /**
+   * Opens the optional GET stream for server-initiated messages; a 405 or failure is not fatal.
+   * When the server ends a stream that carried an event id or `retry:` (it expects the client to
+   * come back, 2025-11-25), it is reopened with `Last-Event-ID` after the retry delay, at most
+   * MAX_RESUMPTIONS times in a row without a new event.
+   */
+  async openStream(trace: OperationTrace, lastEventId?: string, quietReconnects = 0): Promise<boolean> {
     let headersArrived!: () => void;
     const arrived = new Promise<void>((resolve) => (headersArrived = resolve));
+    const headers = this.headers(undefined, 'text/event-stream');
     const exchange = new HttpExchange(this.target.pool(this.origin), this.origin, {
       method: 'GET',
       path: this.path,
-      headers: this.headers(undefined, 'text/event-stream'),
-      purpose: 'stream',
+      headers: lastEventId === undefined ? headers : [...headers, 'last-event-id', lastEventId],
+      purpose: lastEventId === undefined ? 'stream' : 'resume',
       timeoutMs: this.target.timeoutMs,
       deadlineOnHeadersOnly: true,
       maxBytes: this.target.maxResponseBytes,
@@ -255,21 +263,44 @@ export class StreamableHttpTransport implements Transport {
     });
     trace.http.push(exchange.record);
     this.stream = exchange;
-    const forget = (): void => {
-      if (this.stream === exchange) this.stream = null;
+    const ended = (): void => {
       headersArrived();
+      if (this.stream !== exchange) return; // closed by us (close, reset, abort)
+      this.stream = null;
+      const ok = exchange.record.status >= 200 && exchange.record.status < 300;
+      const expectsReturn = exchange.lastEventId !== undefined || exchange.retryMs !== undefined;
+      const progressed = exchange.lastEventId !== undefined && exchange.lastEventId !== lastEventId;
+      const quiet = progressed ? 0 : quietReconnects + 1;
+      if (!ok || !expectsReturn || this.sessionId === undefined || quiet > MAX_RESUMPTIONS) return;
+      const delay = Math.min(exchange.retryMs ?? DEFAULT_RETRY_MS, this.target.timeoutMs);
+      this.reopenTimer = setTimeout(() => {
+        this.reopenTimer = null;
+        const into = this.sink.backgroundTrace();
+        into.streamResumptions++;
+        this.openStream(into, exchange.lastEventId ?? lastEventId, quiet).catch(() => undefined);
+      }, delay);
+      this.reopenTimer.unref(); // a forgotten session must not keep the process alive
     };
-    exchange.reply.then(forget, forget);
+    exchange.reply.then(ended, ended);
     // The headers tell whether the server offers a stream; its end is not awaited.
     await arrived;
     const ok = exchange.record.status >= 200 && exchange.record.status < 300 && !exchange.record.failed;
-    if (!ok) this.stream = null;
+    if (!ok && this.stream === exchange) this.stream = null;
     return ok;
   }
 
-  async close(trace: OperationTrace): Promise<void> {
-    this.stream?.abort(new TransportError('closed', 'session closed'));
+  private stopStream(reason: string): void {
+    if (this.reopenTimer !== null) {
+      clearTimeout(this.reopenTimer);
+      this.reopenTimer = null;
+    }
+    const stream = this.stream;
     this.stream = null;
+    stream?.abort(new TransportError('closed', reason));
+  }
+
+  async close(trace: OperationTrace): Promise<void> {
+    this.stopStream('session closed');
     const sessionId = this.sessionId;
     this.sessionId = undefined;
     if (this.stateless || sessionId === undefined) return;
@@ -291,8 +322,7 @@ export class StreamableHttpTransport implements Transport {
   }
 
   reset(): void {
-    this.stream?.abort(new TransportError('closed', 'session reset'));
-    this.stream = null;
+    this.stopStream('session reset');
     this.sessionId = undefined;
     this.protocolVersion = undefined;
   }
@@ -300,8 +330,7 @@ export class StreamableHttpTransport implements Transport {
   /** Cuts whatever is in flight (an interrupted VU); the session can go on over a new connection. */
   abort(): void {
     const aborted = new TransportError('closed', 'session aborted');
-    this.stream?.abort(aborted);
-    this.stream = null;
+    this.stopStream('session aborted');
     for (const exchange of this.inflight) exchange.abort(aborted);
     this.inflight.clear();
     for (const cut of this.pauses) cut();

@@ -27,4 +27,6 @@ export interface Transport {
 export interface ServerMessageSink {
   onServerRequest(request: JsonRpcRequest, trace: OperationTrace | null): void;
   onNotification(message: JsonRpcNotification, trace: OperationTrace | null): void;
+  /** Where work the transport does on its own (reopening the GET stream) is counted: the operation in flight, if any. */
+  backgroundTrace(): OperationTrace;
 }

@@ -113,6 +113,52 @@ describe('SSE resumability against a scripted server', () => {
   });
 });
 
+describe('the GET stream, ended by the server after a priming event with retry: (conformance sse-retry)', () => {
+  let server: RunningServer;
+  const gets: Array<{ at: number; lastEventId: string | undefined }> = [];
+  let firstClosedAt = 0;
+  let reopened!: () => void;
+  const secondGet = new Promise<void>((resolve) => (reopened = resolve));
+
+  before(async () => {
+    server = await startHttpFixture((req, res) => {
+      let text = '';
+      req.setEncoding('utf8');
+      req.on('data', (c: string) => (text += c));
+      req.on('end', () => {
+        if (req.method === 'GET') {
+          gets.push({ at: performance.now(), lastEventId: req.headers['last-event-id'] as string | undefined });
+          res.writeHead(200, { 'content-type': 'text/event-stream' });
+          if (gets.length === 1) return void res.end(`id: g1\nretry: ${RETRY_MS}\ndata:\n\n`, () => (firstClosedAt = performance.now()));
+          reopened();
+          return; // the second stream stays open
+        }
+        if (req.method === 'DELETE') return void res.writeHead(200).end();
+        const m = JSON.parse(text) as { id?: number; method: string };
+        if (m.id === undefined) return void res.writeHead(202).end();
+        res.writeHead(200, { 'content-type': 'application/json', 'mcp-session-id': 'g' });
+        res.end(JSON.stringify({ jsonrpc: '2.0', id: m.id, result: { protocolVersion: '2025-11-25', capabilities: {}, serverInfo: { name: 'g', version: '1' } } }));
+      });
+    });
+  });
+  after(() => server.stop());
+
+  it('is reopened with GET and Last-Event-ID after the retry delay, not before', async () => {
+    const target = new McpTarget({ url: server.url, timeoutMs: 3000 });
+    const session = new McpSession(target, { protocolVersion: '2025-11-25', openStream: true });
+    assert.equal((await session.initialize()).outcome, 'success');
+    await secondGet;
+    await session.close();
+    await target.close();
+    assert.equal(gets.length, 2);
+    assert.equal(gets[0].lastEventId, undefined);
+    assert.equal(gets[1].lastEventId, 'g1');
+    const waited = gets[1].at - firstClosedAt;
+    assert.ok(waited >= RETRY_MS - 5, `reopened ${waited} ms after the close, expected at least ${RETRY_MS}`);
+    assert.equal(session.background.streamResumptions, 1);
+  });
+});
+
 describe("SSE resumability against the SDK's ssePollingExample (closes the stream mid-call, retry 2 s)", () => {
   let server: RunningServer;
   before(async () => {
