@@ -26,6 +26,17 @@ export const BUILTIN_METRICS: Readonly<Record<string, MetricType>> = {
   checks: 'rate',
   session_init_duration: 'trend',
   session_reinits: 'counter',
+  session_reinit_attempts: 'counter',
+  interrupted_iterations: 'counter',
+  internal_errors: 'counter',
+  mcp_calls_interrupted: 'counter',
+  reply_streams_held_open: 'counter',
+  mcp_server_requests: 'counter',
+  mcp_notifications: 'counter',
+  mcp_progress_notifications: 'counter',
+  stream_resumptions: 'counter',
+  stream_resumed_calls: 'counter',
+  requests_reissued: 'counter',
 };
 
 /** Aggregations each metric type supports, as in k6 (`count` on trends is the number of samples). */
