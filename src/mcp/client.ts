@@ -366,7 +366,12 @@ export class McpSession implements ServerMessageSink {
     const pinned = this.options.protocolVersion;
     if (pinned === 'auto' ? this.target.era !== 'session' : isStatelessVersion(pinned)) {
       const stateless = await this.discover(streamable, trace);
-      if (stateless) return stateless;
+      if (stateless) {
+        // The tools' schemas (for Mcp-Param headers) are session work, read once per target here,
+        // so that no tool's figures carry them. Unreadable schemas only mean calls without those headers.
+        await this.paramBindings(trace).catch(() => undefined);
+        return stateless;
+      }
     }
     const probeFrom = trace.http.length;
     try {

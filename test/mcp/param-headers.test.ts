@@ -103,8 +103,7 @@ describe('Mcp-Param-* headers from x-mcp-header arguments (2026-07-28)', () => {
       { 'mcp-param-count': '7' },
     ]);
     assert.equal(running.state.lists, listsBefore + 1, 'one tools/list for two sessions of the target');
-    assert.deepEqual(httpLines(results[0]), ['POST 200 session', 'POST 200 call']);
-    assert.deepEqual(httpLines(results[1]), ['POST 200 call']);
+    for (const r of results) assert.deepEqual(httpLines(r), ['POST 200 call'], 'the schemas were read by the first session\'s start, not by a call');
     assert.match(resultText(results[0]) ?? '', /routed/);
   });
 
@@ -112,8 +111,7 @@ describe('Mcp-Param-* headers from x-mcp-header arguments (2026-07-28)', () => {
     running.state.annotated = false;
     const target = new McpTarget({ url: running.server.url });
     const session = new McpSession(target);
-    await session.initialize();
-    assert.equal((await session.callTool('plain', {})).outcome, 'success'); // schemas read, without annotations
+    await session.initialize(); // schemas read, without annotations
     running.state.annotated = true;
     const mismatches = running.state.mismatches;
     const call = await session.callTool('route', { region: 'eu' });

@@ -47,7 +47,7 @@ describe('reissue on 2026-07-28 (a server whose first reply stream for each call
     assert.equal(callIds.length, before + 2);
     assert.notEqual(lost, again);
     assert.equal(resultText(call), `answered ${again}`);
-    assert.deepEqual(httpLines(call), ['POST 200 session', 'POST 200 call', 'POST 200 call']);
+    assert.deepEqual(httpLines(call), ['POST 200 call', 'POST 200 call']);
   });
 
   it('without reissue the lost request is a stream_ended transport failure, sent once', async () => {
