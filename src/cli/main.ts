@@ -5,7 +5,7 @@ import { TargetNotReadyError } from '../engine/readiness.ts';
 import { parseShard, ScenarioError, ShardError, type Shard } from '../scenario/index.ts';
 import { dirname } from 'node:path';
 import { MergeError, readResult, ResultFileError } from '../results/index.ts';
-import { HistoryFileError } from '../compare/index.ts';
+import { compare, HistoryFileError } from '../compare/index.ts';
 import { renderComparison } from '../report/comparison-terminal.ts';
 import { runCompareCommand } from './compare-command.ts';
 import { runMergeCommand } from './merge-command.ts';
@@ -160,8 +160,10 @@ async function reportCommand(argv: string[], out: (line: string) => void): Promi
   if (!file) throw new UsageError('report needs a result file, e.g. mcp-load report mcp-load-results/result.json');
   const result = await readResult(file);
   const baseline = values.baseline ? await readResult(values.baseline) : undefined;
-  const files = await writeReportFiles(values.out ?? dirname(file), result, { baseline, writeResultFile: false });
-  if (files.comparison) out(`compared with ${values.baseline}: ${renderComparison(files.comparison).split('\n', 1)[0]}`);
+  // The action's comparison (same function, same defaults), so a PR comment can be reproduced locally.
+  const comparison = baseline && compare(result, baseline);
+  const files = await writeReportFiles(values.out ?? dirname(file), result, { baseline, comparison, writeResultFile: false });
+  if (comparison) out(`compared with ${values.baseline}: ${renderComparison(comparison).split('\n', 1)[0]}`);
   out(`written: ${files.html}, ${files.markdown}`);
   return 0;
 }

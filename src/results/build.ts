@@ -4,7 +4,8 @@ import { seriesKey, snapshot, type ThresholdResult } from '../engine/metrics/ind
 import type { Scenario, ThresholdSpec } from '../scenario/types.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { breakdowns } from './breakdown.ts';
-import { httpPerCall } from './http-per-call.ts';
+import { findingsOf } from './findings.ts';
+import { httpPerCall, sessionCounts } from './http-per-call.ts';
 import { RESULT_SCHEMA_VERSION, type CheckOutcome, type Result, type ThresholdOutcome } from './types.ts';
 
 /** The versioned result of a run: what the engine measured, in the one format every reader uses. */
@@ -31,27 +32,31 @@ export function buildResult(scenario: Scenario, url: string, run: RunOutcome, en
     thresholds: thresholdOutcomes(scenario.thresholds, run.thresholds),
     errors: run.errors,
     warnings: run.warnings,
+    findings: [],
+    generator: { eventLoopLagP99Ms: run.generatorLagP99Ms },
     vusMax: run.vusMax,
   };
   if (env.GITHUB_SHA || env.GITHUB_REF) result.environment.git = { sha: env.GITHUB_SHA, ref: env.GITHUB_REF };
   if (run.interrupted) result.interrupted = run.interrupted;
   if (run.shard) result.shard = { index: run.shard.index, count: run.shard.count };
+  result.findings = findingsOf(result);
   return result;
 }
 
-/** What a result derives from its metrics: HTTP per call, per-tool and per-method tables, checks. */
-export function viewsOf(metrics: Result['metrics']): Pick<Result, 'httpPerCall' | 'byTool' | 'byMethod' | 'checks'> {
-  return { httpPerCall: httpPerCall(metrics), ...breakdowns(metrics), checks: checksOf(metrics) };
+/** What a result derives from its metrics: HTTP per call, sessions, per-tool and per-method tables, checks. */
+export function viewsOf(metrics: Result['metrics']): Pick<Result, 'httpPerCall' | 'sessions' | 'byTool' | 'byMethod' | 'checks'> {
+  return { httpPerCall: httpPerCall(metrics), sessions: sessionCounts(metrics), ...breakdowns(metrics), checks: checksOf(metrics) };
 }
 
 /** Evaluated thresholds under the keys the scenario wrote them with. */
-export function thresholdOutcomes(specs: readonly Pick<ThresholdSpec, 'key'>[], evaluated: readonly ThresholdResult[]): ThresholdOutcome[] {
+export function thresholdOutcomes(specs: readonly Pick<ThresholdSpec, 'key' | 'default'>[], evaluated: readonly ThresholdResult[]): ThresholdOutcome[] {
   return evaluated.map((t, i) => ({
     key: specs[i]?.key ?? seriesKey(t.metric, t.tags),
     source: t.source,
     ok: t.ok,
     observed: t.observed,
     ...(t.error ? { error: t.error } : {}),
+    ...(specs[i]?.default ? { default: true as const } : {}),
   }));
 }
 

@@ -8,6 +8,7 @@ import { formatPath, Issues, ScenarioError, show, type ScenarioIssue } from './e
 import { isPlainMap, MapReader } from './fields.ts';
 import { readScenarios } from './scenarios.ts';
 import { readThresholds } from './thresholds.ts';
+import { checkWarmup, readDefaults, withDefaultGate } from './defaults.ts';
 import type { Scenario } from './types.ts';
 import { readYaml, type YamlSource } from './yaml-source.ts';
 
@@ -30,6 +31,7 @@ export const TOP_LEVEL_KEYS = [
   'data',
   'scenarios',
   'thresholds',
+  'defaults',
   'regression',
 ] as const;
 
@@ -81,6 +83,9 @@ function resolveScenario(
   const data = readDataSets(r, dirname(file), opts.readFile ?? ((path) => readFileSync(path, 'utf8')));
   const rows = Object.fromEntries(Object.entries(data).map(([name, set]) => [name, set.rows]));
   const raw = isPlainMap(source.raw) ? source.raw : {};
+  const scenarios = readScenarios(r, raw.scenarios, rows);
+  const warmupMs = r.duration('warmup', { default: 0 });
+  checkWarmup(warmupMs, scenarios, r.at('warmup'), issues);
   return {
     file,
     id: slugify(basename(file, extname(file))),
@@ -89,10 +94,10 @@ function resolveScenario(
     headers: readHeaders(r),
     timeoutMs: r.duration('timeout', { default: DEFAULT_TIMEOUT, positive: true }),
     wait: readWait(r),
-    warmupMs: r.duration('warmup', { default: 0 }),
+    warmupMs,
     data,
-    scenarios: readScenarios(r, raw.scenarios, rows),
-    thresholds: readThresholds(r.get('thresholds'), r.at('thresholds'), issues),
+    scenarios,
+    thresholds: withDefaultGate(readThresholds(r.get('thresholds'), r.at('thresholds'), issues), scenarios, readDefaults(r).thresholds),
     regression: readRegression(r),
   };
 }
