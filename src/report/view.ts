@@ -69,7 +69,7 @@ export type ComparisonState = 'regression' | 'inconclusive' | 'no regression' | 
 
 export interface ComparisonView {
   state: ComparisonState;
-  /** `no regression detected against the baseline (bootstrap interval)`… */
+  /** `no regression detected against the baseline (rank interval)`… */
   headline: string;
   rows: VerdictRow[];
 }
