@@ -3,6 +3,7 @@ import { parseShard as parseShardText, type Shard } from '../scenario/shard.ts';
 import { parseDuration } from '../scenario/duration.ts';
 import { DEFAULT_CAPACITY, type CapacitySettings } from '../capacity/run-capacity.ts';
 import { parseSlo, SloError } from '../capacity/slo.ts';
+import { isNeverRead } from '../scenario/variables.ts';
 
 export type BaselineInput = { kind: 'auto' } | { kind: 'none' } | { kind: 'path'; path: string };
 export type CommentPolicy = 'always' | 'on-regression' | 'never';
@@ -37,6 +38,8 @@ export interface ActionInputs {
   result?: string;
   /** Input `capacity-slo` given: the load test is a capacity search (`mcp-load capacity`). */
   capacity?: CapacitySettings;
+  /** The environment variables the scenario's `${NAME}` may read: those the workflow hands to the step on purpose. */
+  variables: string[];
 }
 
 /** An input with a value the action cannot use; the message names the input. */
@@ -78,6 +81,7 @@ export function readInputs(get: InputReader = readInput): ActionInputs {
     failOnThreshold: boolean(get, 'fail-on-threshold', true),
     comment: oneOf(get, 'comment', ['always', 'on-regression', 'never'] as const, 'always'),
     reportDir: optional(get('report-dir')) ?? 'mcp-load-results',
+    variables: readVariables(get('variables')),
   };
   const target = optional(get('target'));
   if (target !== undefined) inputs.target = target;
@@ -136,6 +140,20 @@ export function parseShard(text: string): Shard {
   } catch (err) {
     throw new InputError(`input ${(err as Error).message}`);
   }
+}
+
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Names separated by commas, spaces or lines; the runner's own (GITHUB_TOKEN, ACTIONS_*, INPUT_*) are refused. */
+function readVariables(value: string): string[] {
+  const names = value.split(/[\s,]+/).filter(Boolean);
+  for (const name of names) {
+    if (!VARIABLE_NAME.test(name)) throw new InputError(`input variables: ${JSON.stringify(name)} is not a variable name`);
+    if (isNeverRead(name)) {
+      throw new InputError(`input variables: ${name} is the runner's and never read by a scenario; hand the server's credential over under a name of its own (env: MCP_TOKEN: \${{ secrets.MCP_TOKEN }})`);
+    }
+  }
+  return names;
 }
 
 function readBaseline(value: string): BaselineInput {

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { regressionSettings } from '../compare/index.ts';
 import type { Result } from '../results/index.ts';
-import { loadScenario } from '../scenario/index.ts';
+import { actionVariablePolicy, loadScenario } from '../scenario/index.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { readGivenResult } from './given-result.ts';
 import type { ActionInputs } from './inputs.ts';
@@ -46,7 +46,11 @@ export async function resultSource(inputs: ActionInputs, secrets: Secrets): Prom
 
 /** The scenario file, its secrets (headers, target) remembered for masking and redaction. */
 async function readScenario(inputs: ActionInputs, secrets: Secrets): Promise<Scenario> {
-  const scenario = await loadScenario(inputs.scenario, inputs.target === undefined ? {} : { target: inputs.target });
+  const scenario = await loadScenario(inputs.scenario, {
+    ...(inputs.target === undefined ? {} : { target: inputs.target }),
+    shardCount: inputs.shard?.count,
+    variables: actionVariablePolicy(inputs.variables),
+  });
   secrets.addHeaders(scenario.headers);
   secrets.addFromUrl(scenario.target);
   // A bad `regression:` block fails now, not after the run.

@@ -2,12 +2,15 @@ import { parseArgs } from 'node:util';
 import { parseHeaderOptions, UsageError } from './args.ts';
 import { fileURLToPath } from 'node:url';
 import { TargetNotReadyError } from '../engine/readiness.ts';
+import { DescriptorBudgetError } from '../engine/descriptor-budget.ts';
 import { parseShard, ScenarioError, ShardError, type Shard } from '../scenario/index.ts';
 import { dirname } from 'node:path';
 import { MergeError, readResult, ResultFileError } from '../results/index.ts';
 import { HistoryFileError } from '../compare/index.ts';
+import { renderComparison } from '../report/comparison-terminal.ts';
 import { runCompareCommand } from './compare-command.ts';
 import { runMergeCommand } from './merge-command.ts';
+import { OutputDirError } from './output-dir.ts';
 import { writeReportFiles } from './report-files.ts';
 import { runRunCommand } from './run-command.ts';
 import { runSessionCommand } from './session-command.ts';
@@ -19,6 +22,8 @@ import { DEFAULT_CAPACITY } from '../capacity/run-capacity.ts';
 import { parseDuration } from '../scenario/index.ts';
 import type { TransportChoice } from '../mcp/index.ts';
 import { OutputSpecError, parseOutputSpec, type OutputSpec } from '../outputs/index.ts';
+import { inertText } from '../inert-text.ts';
+import { redactSecrets } from '../secrets/index.ts';
 
 const USAGE = `Usage: mcp-load <command> [options]
 
@@ -29,19 +34,25 @@ Commands:
     --shard <i/n>        run slice i of n (e.g. 2/4) of the load; merge the n results
     -o, --output <k=t>   also write to an output, repeatable (as k6's --out): junit=FILE,
                          json=FILE (JSON lines), prometheus=URL (remote write), otlp=URL
+    --allow-env <NAME>   let \${NAME} read GITHUB_TOKEN, an ACTIONS_* or an INPUT_*
+                         variable (never read otherwise); repeatable
     --quiet              no progress line
   demo                   run examples/quickstart.yml against the embedded demo server
   compare <current.json> [baseline.json]
-                         flag regressions that are real, not noise; exit 1 on one
+                         flag regressions that are real, not noise; exit 1 on one,
+                         2 when an input cannot be read; a gated metric that could
+                         not be tested is ⚠ inconclusive (exit 0)
     --history <dir|file> compare against the history of earlier runs (≥ 5) instead
     -o junit=<file>      also write JUnit XML: thresholds, checks and the gated verdicts
+    --fail-on-inconclusive  exit 1 when a gated metric could not be tested
   merge <result.json>…   merge the results of all shards of one test (run --shard i/n)
                          into one result.json, report.html and summary.md; exit 99
                          when a threshold fails on the merged load
     --out <dir>          where they go (default mcp-load-results)
   report <result.json>   re-render report.html and summary.md from a result
     --out <dir>          where they go (default: beside the result)
-    --baseline <file>    a baseline result to show alongside
+    --baseline <file>    a baseline result: compared as the action does (the PR
+                         comment's verdicts), shown alongside
     --history <dir>      earlier runs (result.json files or a history.json): the history
                          charts and section, with this run last, and its change points
   session <url>          run one MCP session (initialize, tools/list, [call], close)
@@ -76,6 +87,11 @@ Commands:
 
 const TRANSPORTS = ['auto', 'streamable-http', 'sse'];
 
+/** An error message as the terminal may show it: no secret, no control character. */
+function errorText(message: string): string {
+  return inertText(redactSecrets(message));
+}
+
 /** The CLI: returns the process exit code. */
 export async function main(argv: string[], out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
   const [command, ...rest] = argv;
@@ -104,13 +120,25 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
         const { values, positionals } = parseArgs({
           args: rest,
           allowPositionals: true,
-          options: { history: { type: 'string' }, output: { type: 'string', short: 'o', multiple: true } },
+          options: {
+            history: { type: 'string' },
+            'fail-on-inconclusive': { type: 'boolean', default: false },
+            output: { type: 'string', short: 'o', multiple: true },
+          },
         });
         if (!positionals[0]) throw new UsageError('compare needs the current result, e.g. mcp-load compare result.json baseline.json');
         const outputs = (values.output ?? []).map(outputOption);
         const other = outputs.find((o) => o.kind !== 'junit');
         if (other) throw new UsageError(`compare writes only --output junit=FILE (${other.kind} needs a live run: mcp-load run -o ${other.kind}=…)`);
-        return await runCompareCommand({ current: positionals[0], baseline: positionals[1], history: values.history, junit: outputs.at(-1)?.target, out: (t) => out(t.replace(/\n$/, '')) });
+        return await runCompareCommand({
+          current: positionals[0],
+          baseline: positionals[1],
+          history: values.history,
+          failOnInconclusive: values['fail-on-inconclusive'],
+          junit: outputs.at(-1)?.target,
+          out: (t) => out(t.replace(/\n$/, '')),
+          err: (t) => process.stderr.write(t),
+        });
       }
       case undefined:
       case '-h':
@@ -122,15 +150,27 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`mcp-load: ${err.message}\n\n${USAGE}`);
+    // parseArgs refuses unknown or malformed options with ERR_PARSE_ARGS_* errors: usage errors too.
+    if (err instanceof UsageError || String((err as NodeJS.ErrnoException)?.code).startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`mcp-load: ${errorText((err as Error).message)}\n\n${USAGE}`);
       return 2;
     }
-    if (err instanceof ScenarioError || err instanceof TargetNotReadyError || err instanceof ResultFileError || err instanceof HistoryFileError || err instanceof MergeError || err instanceof ShardError) {
-      process.stderr.write(`mcp-load: ${err.message}\n`);
+    if (
+      err instanceof ScenarioError ||
+      err instanceof TargetNotReadyError ||
+      err instanceof DescriptorBudgetError ||
+      err instanceof ResultFileError ||
+      err instanceof HistoryFileError ||
+      err instanceof MergeError ||
+      err instanceof ShardError ||
+      err instanceof OutputDirError
+    ) {
+      process.stderr.write(`mcp-load: ${errorText(err.message)}\n`);
       return 1;
     }
-    throw err;
+    // Our own bug: its message may still quote a secret or a server's text.
+    process.stderr.write(`mcp-load: internal error: ${errorText(err instanceof Error ? (err.stack ?? err.message) : String(err))}\n`);
+    return 1;
   }
 }
 
@@ -142,6 +182,7 @@ async function runCommand(argv: string[], out: (line: string) => void): Promise<
       target: { type: 'string' },
       out: { type: 'string', default: 'mcp-load-results' },
       shard: { type: 'string' },
+      'allow-env': { type: 'string', multiple: true },
       quiet: { type: 'boolean', default: false },
       output: { type: 'string', short: 'o', multiple: true },
     },
@@ -154,6 +195,7 @@ async function runCommand(argv: string[], out: (line: string) => void): Promise<
     outDir: values.out!,
     ...(values.shard === undefined ? {} : { shard: shardOption(values.shard) }),
     outputs: (values.output ?? []).map(outputOption),
+    allowEnv: values['allow-env'] ?? [],
     quiet: values.quiet!,
     out: (text) => out(text.replace(/\n$/, '')),
     err: (text) => process.stderr.write(text),
@@ -205,6 +247,7 @@ async function reportCommand(argv: string[], out: (line: string) => void): Promi
   const baseline = values.baseline ? await readResult(values.baseline) : undefined;
   const history = values.history ? (await collectHistory(values.history, result)).history : undefined;
   const files = await writeReportFiles(values.out ?? dirname(file), result, { baseline, ...(history ? { history } : {}), writeResultFile: false });
+  if (files.comparison) out(`compared with ${values.baseline}: ${renderComparison(files.comparison).split('\n', 1)[0]}`);
   out(`written: ${files.html}, ${files.markdown}`);
   return 0;
 }

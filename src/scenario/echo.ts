@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
+import { echoClientSettings } from './client.ts';
+import { REDACTED, redactUrl } from '../secrets/index.ts';
 import type { FlowStep, Scenario, ScenarioEcho, StepEcho } from './types.ts';
-
-export const REDACTED = '***';
 
 type EchoSource = Omit<Scenario, 'toEcho' | 'hash'>;
 
-/** The scenario as plain JSON, without secrets: header values and URL credentials become "***". */
+/** The scenario as plain JSON, without secrets: header values, URL credentials and query values become "***". */
 export function echoScenario(scenario: EchoSource, hash: string): ScenarioEcho {
   return {
     file: scenario.file,
@@ -15,6 +15,7 @@ export function echoScenario(scenario: EchoSource, hash: string): ScenarioEcho {
     transport: scenario.transport,
     headers: Object.fromEntries(Object.keys(scenario.headers).map((name) => [name, REDACTED])),
     timeoutMs: scenario.timeoutMs,
+    ...withClient(scenario),
     wait: { ...scenario.wait },
     warmupMs: scenario.warmupMs,
     data: Object.fromEntries(
@@ -35,6 +36,11 @@ export function hashScenario(scenario: EchoSource): string {
   return createHash('sha256').update(canonicalJson(workload)).digest('hex');
 }
 
+function withClient(scenario: EchoSource): { client?: Partial<ScenarioEcho['client']> } {
+  const client = echoClientSettings(scenario.client);
+  return client === undefined ? {} : { client };
+}
+
 function echoStep(step: FlowStep): StepEcho {
   const checks = 'checks' in step ? step.checks.map((check) => check.name) : [];
   switch (step.kind) {
@@ -51,18 +57,6 @@ function echoStep(step: FlowStep): StepEcho {
     case 'initialize':
     case 'ping':
       return { kind: step.kind, name: step.name, checks };
-  }
-}
-
-function redactUrl(target: string): string {
-  try {
-    const url = new URL(target);
-    if (!url.username && !url.password) return target;
-    if (url.username) url.username = REDACTED;
-    if (url.password) url.password = REDACTED;
-    return url.toString();
-  } catch {
-    return target;
   }
 }
 
