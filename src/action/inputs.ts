@@ -1,9 +1,9 @@
 import * as core from '@actions/core';
 import { parseShard as parseShardText, type Shard } from '../scenario/shard.ts';
+import { isNeverRead } from '../scenario/variables.ts';
 import { parseDuration } from '../scenario/duration.ts';
 import { DEFAULT_CAPACITY, type CapacitySettings } from '../capacity/run-capacity.ts';
 import { parseSlo, SloError } from '../capacity/slo.ts';
-import { isNeverRead } from '../scenario/variables.ts';
 
 export type BaselineInput = { kind: 'auto' } | { kind: 'none' } | { kind: 'path'; path: string };
 export type CommentPolicy = 'always' | 'on-regression' | 'never';
@@ -36,10 +36,10 @@ export interface ActionInputs {
   shard?: Shard;
   /** A result.json made elsewhere (typically `mcp-load merge`'s): report it instead of running a load test. */
   result?: string;
-  /** Input `capacity-slo` given: the load test is a capacity search (`mcp-load capacity`). */
-  capacity?: CapacitySettings;
   /** The environment variables the scenario's `${NAME}` may read: those the workflow hands to the step on purpose. */
   variables: string[];
+  /** Input `capacity-slo` given: the load test is a capacity search (`mcp-load capacity`). */
+  capacity?: CapacitySettings;
 }
 
 /** An input with a value the action cannot use; the message names the input. */

@@ -18,10 +18,10 @@ export interface CompareCommandOptions {
   baseline?: string;
   /** A history file, or a folder holding history.json (as the action keeps it). */
   history?: string;
-  /** A JUnit XML file of the current run's thresholds and checks and the gated verdicts. */
-  junit?: string;
   /** A gated metric that could not be tested fails the comparison too (exit 1). */
   failOnInconclusive?: boolean;
+  /** A JUnit XML file of the current run's thresholds and checks and the gated verdicts. */
+  junit?: string;
   out: (text: string) => void;
   err: (text: string) => void;
 }

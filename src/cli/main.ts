@@ -21,9 +21,9 @@ import { parseSlo, SloError } from '../capacity/slo.ts';
 import { DEFAULT_CAPACITY } from '../capacity/run-capacity.ts';
 import { parseDuration } from '../scenario/index.ts';
 import type { TransportChoice } from '../mcp/index.ts';
-import { OutputSpecError, parseOutputSpec, type OutputSpec } from '../outputs/index.ts';
 import { inertText } from '../inert-text.ts';
 import { redactSecrets } from '../secrets/index.ts';
+import { OutputSpecError, parseOutputSpec, type OutputSpec } from '../outputs/index.ts';
 
 const USAGE = `Usage: mcp-load <command> [options]
 
@@ -32,10 +32,10 @@ Commands:
     --target <url>       override the scenario's target (e.g. a preview deployment)
     --out <dir>          where result.json goes (default mcp-load-results)
     --shard <i/n>        run slice i of n (e.g. 2/4) of the load; merge the n results
-    -o, --output <k=t>   also write to an output, repeatable (as k6's --out): junit=FILE,
-                         json=FILE (JSON lines), prometheus=URL (remote write), otlp=URL
     --allow-env <NAME>   let \${NAME} read GITHUB_TOKEN, an ACTIONS_* or an INPUT_*
                          variable (never read otherwise); repeatable
+    -o, --output <k=t>   also write to an output, repeatable (as k6's --out): junit=FILE,
+                         json=FILE (JSON lines), prometheus=URL (remote write), otlp=URL
     --quiet              no progress line
   demo                   run examples/quickstart.yml against the embedded demo server
   compare <current.json> [baseline.json]
@@ -43,8 +43,8 @@ Commands:
                          2 when an input cannot be read; a gated metric that could
                          not be tested is ⚠ inconclusive (exit 0)
     --history <dir|file> compare against the history of earlier runs (≥ 5) instead
-    -o junit=<file>      also write JUnit XML: thresholds, checks and the gated verdicts
     --fail-on-inconclusive  exit 1 when a gated metric could not be tested
+    -o junit=<file>      also write JUnit XML: thresholds, checks and the gated verdicts
   merge <result.json>…   merge the results of all shards of one test (run --shard i/n)
                          into one result.json, report.html and summary.md; exit 99
                          when a threshold fails on the merged load
@@ -120,11 +120,7 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
         const { values, positionals } = parseArgs({
           args: rest,
           allowPositionals: true,
-          options: {
-            history: { type: 'string' },
-            'fail-on-inconclusive': { type: 'boolean', default: false },
-            output: { type: 'string', short: 'o', multiple: true },
-          },
+          options: { history: { type: 'string' }, 'fail-on-inconclusive': { type: 'boolean', default: false }, output: { type: 'string', short: 'o', multiple: true } },
         });
         if (!positionals[0]) throw new UsageError('compare needs the current result, e.g. mcp-load compare result.json baseline.json');
         const outputs = (values.output ?? []).map(outputOption);
@@ -194,8 +190,8 @@ async function runCommand(argv: string[], out: (line: string) => void): Promise<
     target: values.target,
     outDir: values.out!,
     ...(values.shard === undefined ? {} : { shard: shardOption(values.shard) }),
-    outputs: (values.output ?? []).map(outputOption),
     allowEnv: values['allow-env'] ?? [],
+    outputs: (values.output ?? []).map(outputOption),
     quiet: values.quiet!,
     out: (text) => out(text.replace(/\n$/, '')),
     err: (text) => process.stderr.write(text),

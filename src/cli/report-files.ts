@@ -32,8 +32,11 @@ export async function writeReportFiles(
   const baseline = options.baseline && secrets.redactDeep(options.baseline);
   const compared = options.comparison ?? (options.baseline && compare(result, options.baseline));
   const comparison = compared && secrets.redactDeep(compared);
-  const history = options.history && secrets.redactDeep(options.history);
-  const rendering = { ...(baseline ? { baseline } : {}), ...(comparison?.comparable ? { comparison } : {}), ...(history ? { history } : {}) };
+  const rendering = {
+    ...(baseline ? { baseline } : {}),
+    ...(comparison?.comparable ? { comparison } : {}),
+    ...(options.history ? { history: options.history } : {}),
+  };
   await writeFile(files.html, secrets.redact(renderHtmlReport(result, rendering)));
   await writeFile(files.markdown, secrets.redact(renderMarkdown(result, rendering)));
   return comparison ? { ...files, comparison } : files;

@@ -22,11 +22,11 @@ export interface RunCommandOptions {
   allowEnv?: readonly string[];
   /** Run only this slice of the load; `mcp-load merge` combines the shards' results. */
   shard?: Shard;
-  /** `--output KIND=TARGET`s: JUnit, JSON lines, Prometheus remote write, OTLP. */
-  outputs?: readonly OutputSpec[];
   quiet: boolean;
   out: (text: string) => void;
   err: (text: string) => void;
+  /** `--output KIND=TARGET`s: JUnit, JSON lines, Prometheus remote write, OTLP. */
+  outputs?: readonly OutputSpec[];
   /** Whether `err` is a terminal (progress redrawn in place) or a log (a line every 10 s). */
   interactive: boolean;
 }
