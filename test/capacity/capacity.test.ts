@@ -12,20 +12,22 @@ import { runCli } from '../helpers/cli.ts';
 import type { RunningServer } from '../helpers/servers.ts';
 import { startScriptedServer, textResult } from '../mcp/scripted-server.ts';
 
-// 8 workers × 40 ms: about 200 calls/s; a service time well above timer and CPU jitter on a busy runner.
-const SLOTS = 8;
+// 4 workers × 40 ms: about 100 calls/s, a load the generator carries with room to spare; a service
+// time well above timer and CPU jitter on a busy runner.
+const SLOTS = 4;
 const SERVICE_MS = 40;
 
 /**
  * An MCP server with a known capacity: `work` is served by SLOTS workers, FIFO, each call holding a
- * worker SERVICE_MS; past SLOTS / service time calls per second the queue, and the latency, grow
- * without bound. It logs each call's actual service time, so the capacity is measured, not assumed.
+ * worker SERVICE_MS; past about SLOTS / service time calls per second the queue, and the latency,
+ * grow without bound. It logs when each call completes: its capacity is the most calls it completed
+ * in any second (reached while the search overloads it), measured by the server, not assumed, so a
+ * busy machine that slows the server moves the ground truth with it.
  */
 async function startQueueServer(): Promise<RunningServer & { capacityPerSecond: () => number }> {
   const queue: (() => void)[] = [];
+  const completed: number[] = [];
   let busy = 0;
-  let served = 0;
-  let servedMs = 0;
   const next = () => {
     while (busy < SLOTS && queue.length > 0) {
       busy++;
@@ -36,10 +38,8 @@ async function startQueueServer(): Promise<RunningServer & { capacityPerSecond: 
     res.setHeader('content-type', 'application/json');
     if (request.method !== 'tools/call') return void res.end(JSON.stringify({ jsonrpc: '2.0', id: request.id, result: {} }));
     queue.push(() => {
-      const began = performance.now();
       setTimeout(() => {
-        servedMs += performance.now() - began;
-        served++;
+        completed.push(performance.now());
         busy--;
         res.end(textResult(request.id, 'done'));
         next();
@@ -47,7 +47,15 @@ async function startQueueServer(): Promise<RunningServer & { capacityPerSecond: 
     });
     next();
   });
-  return Object.assign(server, { capacityPerSecond: () => (SLOTS * 1000) / (servedMs / served) });
+  const capacityPerSecond = () => {
+    let best = 0;
+    for (let i = 0, j = 0; i < completed.length; i++) {
+      while (completed[i] - completed[j] >= 1000) j++;
+      best = Math.max(best, i - j + 1);
+    }
+    return best;
+  };
+  return Object.assign(server, { capacityPerSecond });
 }
 
 describe('mcp-load capacity against a server of known capacity', () => {
@@ -62,11 +70,11 @@ describe('mcp-load capacity against a server of known capacity', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('finds the highest rate within the SLO: held within 25 % below the measured capacity, broken within 35 % above it; every step recorded', async () => {
+  it('finds the highest rate within the SLO: held within 30 % of the measured capacity, broken within 50 % above it; every step recorded', async () => {
     const scenario = join(dir, 'queue.yml');
     writeFileSync(scenario, `target: ${server.url}\nscenarios:\n  agents:\n    executor: constant-vus\n    vus: 1\n    duration: 1s\n    flow:\n      - call: work\n`);
     const out = join(dir, 'result');
-    const run = await runCli(['capacity', scenario, '--slo', 'p95<200ms,errors<1%', '--start', '25', '--factor', '2', '--step', '2s', '--bisect', '3', '--max-vus', '400', '--max-rate', '800', '--out', out]);
+    const run = await runCli(['capacity', scenario, '--slo', 'p95<300ms,errors<1%', '--start', '25', '--factor', '2', '--step', '3s', '--bisect', '3', '--max-vus', '300', '--max-rate', '400', '--out', out]);
     const capacity = server.capacityPerSecond();
     assert.equal(run.code, 0, run.stdout + run.stderr);
     const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as Result;
@@ -76,15 +84,16 @@ describe('mcp-load capacity against a server of known capacity', () => {
     const held = record.highestHeld!;
     const broken = record.lowestBroken!;
     assert.ok(held < broken);
-    // A 2 s step overloaded by a share x queues x·2 s of work: it breaks a 160 ms wait budget only from
-    // x ≈ 0.08 (at the step's end) to 0.16 (at its middle, where the window median sits); bisection adds
-    // its last interval. So a rate a little above the capacity may still hold, and the break comes above it.
-    assert.ok(held >= 0.75 * capacity && held <= 1.2 * capacity, `held ${held}/s, measured capacity ${capacity.toFixed(0)}/s`);
-    assert.ok(broken >= capacity && broken <= 1.35 * capacity, `broke at ${broken}/s, measured capacity ${capacity.toFixed(0)}/s`);
+    // A 3 s step overloaded by a share x queues about x·3 s of work by its end: the p95 breaks the
+    // 260 ms queueing budget from x ≈ 0.1, and bisection adds its last interval; so a rate a little
+    // above the capacity may still hold, and the break comes above it. The budget is wide enough that
+    // CPU jitter on a busy runner does not break a step well below the capacity.
+    assert.ok(held >= 0.7 * capacity && held <= 1.3 * capacity, `held ${held}/s, measured capacity ${capacity.toFixed(0)}/s`);
+    assert.ok(broken >= capacity && broken <= 1.5 * capacity, `broke at ${broken}/s, measured capacity ${capacity.toFixed(0)}/s`);
     const rates = record.steps.map((s: CapacityStep) => s.rate);
     assert.deepEqual(rates.slice(0, 3), [25, 50, 100]);
     assert.ok(record.steps.every((s: CapacityStep) => s.held === (s.rate <= held)), JSON.stringify(rates));
-    assert.match(run.stdout, new RegExp(`Highest rate that held p95<200ms,errors<1%: ${held}/s; ${broken}/s broke it \\((latency|dropped)\\)`));
+    assert.match(run.stdout, new RegExp(`Highest rate that held p95<300ms,errors<1%: ${held}/s; ${broken}/s broke it \\((latency|dropped)\\)`));
     const summary = readFileSync(join(out, 'summary.md'), 'utf8');
     assert.match(summary, /### Capacity\n\nHighest rate that held/);
     assert.match(summary, new RegExp(`\\| ${held}/s \\|.*\\| ✅ held \\|`));
