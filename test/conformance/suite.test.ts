@@ -1,7 +1,7 @@
 // The official MCP conformance suite (@modelcontextprotocol/conformance) drives mcp-load's wire
 // client (test/conformance/client.ts) through every client scenario in one runner process. The
 // suite's own mock servers judge the wire: the ground truth here is its checks.json per scenario.
-// The runner needs Node >= 22; test/conformance/runner/ pins it and the suite (see docs/conformance.md).
+// The runner needs Node >= 22; conformance-runner/ pins it and the suite (see docs/conformance.md).
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const RUNNER = fileURLToPath(new URL('./runner/', import.meta.url));
+const RUNNER = fileURLToPath(new URL('../../conformance-runner/', import.meta.url));
 const SUITE_CLI = join(RUNNER, 'node_modules/@modelcontextprotocol/conformance/dist/index.js');
 const BASELINE = fileURLToPath(new URL('./expected-failures.yml', import.meta.url));
 /** Per scenario; the suite runs them in parallel, so the whole run takes about one timeout. */
