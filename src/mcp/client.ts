@@ -1,3 +1,5 @@
+import type { Authorization } from './auth/index.ts';
+import { AuthError } from './auth/index.ts';
 import { TransportError } from './errors.ts';
 import { LegacySseTransport } from './legacy-sse.ts';
 import { classifyDiscovery, type DiscoveryVerdict } from './discovery.ts';
@@ -42,6 +44,10 @@ export interface SessionOptions {
   /** Ask servers for progress notifications on tool calls (a progress token per call). */
   progress?: boolean;
   clientInfo?: { name: string; version: string };
+  /** This session's own headers, sent after the target's (e.g. a VU's rendered `Authorization`). */
+  headers?: Record<string, string>;
+  /** OAuth: where this session's bearer token comes from (one identity's shared cache). */
+  authorization?: Authorization;
 }
 
 const MAX_PAGES = 1000;
@@ -53,7 +59,9 @@ const TRANSPORT_FALLBACK_STATUSES = [400, 404, 405];
  */
 export class McpSession implements ServerMessageSink {
   readonly target: McpTarget;
-  private readonly options: Required<Omit<SessionOptions, 'clientInfo'>> & { clientInfo: { name: string; version: string } };
+  private readonly options: Required<Omit<SessionOptions, 'clientInfo' | 'headers' | 'authorization'>> & { clientInfo: { name: string; version: string } };
+  private readonly sessionHeaders: readonly string[] | undefined;
+  private readonly authorization: Authorization | undefined;
   private transport: Transport | null = null;
   private nextId = 1;
   /** Negotiated protocol version once initialized. */
@@ -76,6 +84,8 @@ export class McpSession implements ServerMessageSink {
       progress: options.progress ?? false,
       clientInfo: options.clientInfo ?? CLIENT_INFO,
     };
+    this.sessionHeaders = options.headers ? Object.entries(options.headers).flatMap(([name, value]) => [name.toLowerCase(), value]) : undefined;
+    this.authorization = options.authorization;
   }
 
   get transportKind(): TransportKind | undefined {
@@ -406,12 +416,32 @@ export class McpSession implements ServerMessageSink {
 
   private streamable(): StreamableHttpTransport {
     if (this.transport instanceof StreamableHttpTransport) return this.transport;
-    return new StreamableHttpTransport(this.target, this, { sessionLostStatuses: this.options.sessionLostStatuses });
+    return new StreamableHttpTransport(this.target, this, {
+      sessionLostStatuses: this.options.sessionLostStatuses,
+      headers: this.sessionHeaders,
+      authorization: this.authorization,
+    });
   }
 
   private legacy(): LegacySseTransport {
     if (this.transport instanceof LegacySseTransport) return this.transport;
     return new LegacySseTransport(this.target, this);
+  }
+
+  /** Runs an operation with a bearer token held (waiting only for the first), retried once with a new one after a 401. */
+  private async authorized(
+    authorization: Authorization,
+    trace: OperationTrace,
+    body: (trace: OperationTrace) => Promise<JsonRpcResponse>,
+  ): Promise<JsonRpcResponse> {
+    const sent = authorization.header() ?? (await authorization.ready());
+    try {
+      return await body(trace);
+    } catch (err) {
+      if (!isUnauthorized(err)) throw err;
+      await authorization.rejected(sent);
+      return body(trace);
+    }
   }
 
   /** Runs one operation and turns whatever happened into an OperationResult; never throws. */
@@ -426,13 +456,19 @@ export class McpSession implements ServerMessageSink {
     let response: JsonRpcResponse | undefined;
     let failure: TransportError | undefined;
     try {
-      response = await body(trace);
+      response = await (this.authorization ? this.authorized(this.authorization, trace, body) : body(trace));
     } catch (err) {
-      failure = err instanceof TransportError ? err : new TransportError('bad_response', (err as Error).message ?? String(err));
+      if (err instanceof AuthError) failure = new TransportError('auth', err.message);
+      else failure = err instanceof TransportError ? err : new TransportError('bad_response', (err as Error).message ?? String(err));
     }
     const ended = trace.respondedAt > started ? trace.respondedAt : performance.now();
     return outcomeOf(method, name, trace, ended - started, response, failure);
   }
+}
+
+/** A 401 means the token was refused (revoked, expired early): one new token, one retry. */
+function isUnauthorized(err: unknown): boolean {
+  return err instanceof TransportError && err.reason === 'http_status' && err.status === 401;
 }
 
 function isInputRequired(response: JsonRpcResponse): boolean {

@@ -28,7 +28,9 @@ export type TransportFailure =
   | 'bad_response'
   | 'too_large'
   | 'stream_ended'
-  | 'closed';
+  | 'closed'
+  /** OAuth: the authorization server could not be found or would not issue a token. */
+  | 'auth';
 
 /** One HTTP request made on behalf of an MCP operation. */
 export interface HttpRecord {

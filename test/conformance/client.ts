@@ -3,14 +3,19 @@
 // MCP_CONFORMANCE_PROTOCOL_VERSION the wire revision and MCP_CONFORMANCE_CONTEXT the scenario's
 // extra data (client credentials). It drives mcp-load's own wire client (McpTarget + McpSession),
 // the code every load test runs; the suite judges what it saw on the wire.
+import { ClientCredentialsAuth } from '../../src/mcp/auth/index.ts';
 import { McpSession, McpTarget, type OperationResult, type SessionOptions, type TargetOptions } from '../../src/mcp/index.ts';
 
 type Flow = (session: McpSession) => Promise<OperationResult[]>;
 
+function toolsOf(list: OperationResult): Array<{ name: string; inputSchema?: unknown }> {
+  return ((list.result as { tools?: unknown } | undefined)?.tools ?? []) as Array<{ name: string; inputSchema?: unknown }>;
+}
+
 /** Lists the tools and calls the first with the arguments the suite's tools expect. */
 const listAndCallFirst: Flow = async (session) => {
   const list = await session.listTools();
-  const tools = (list.result?.tools ?? []) as Array<{ name: string }>;
+  const tools = toolsOf(list);
   const calls = tools.length > 0 ? [await session.callTool(tools[0].name, { a: 2, b: 3 })] : [];
   return [list, ...calls];
 };
@@ -20,7 +25,7 @@ const listOnly: Flow = async (session) => [await session.listTools()];
 /** Round-trips the focal tool's input schema unchanged through the echo tool (SEP-1613). */
 const echoSchema: Flow = async (session) => {
   const list = await session.listTools();
-  const tools = (list.result?.tools ?? []) as Array<{ name: string; inputSchema?: unknown }>;
+  const tools = toolsOf(list);
   const focal = tools.find((t) => t.name === 'json_schema_2020_12_tool');
   if (!focal) throw new Error('json_schema_2020_12_tool is not advertised');
   return [list, await session.callTool('json_schema_echo', { schema: focal.inputSchema })];
@@ -29,6 +34,8 @@ const echoSchema: Flow = async (session) => {
 interface ScenarioPlan {
   flow: Flow;
   session?: SessionOptions;
+  /** Client credentials from the scenario's context (MCP_CONFORMANCE_CONTEXT). */
+  clientCredentials?: boolean;
 }
 
 const PLANS: Record<string, ScenarioPlan> = {
@@ -37,7 +44,15 @@ const PLANS: Record<string, ScenarioPlan> = {
   'json-schema-ref-no-deref': { flow: listOnly },
   'json-schema-2020-12-preservation': { flow: echoSchema },
   'request-metadata': { flow: listOnly },
+  'auth/client-credentials-basic': { flow: listOnly, clientCredentials: true },
 };
+
+function clientCredentials(target: McpTarget): SessionOptions {
+  const context = JSON.parse(process.env.MCP_CONFORMANCE_CONTEXT ?? '{}') as { client_id?: string; client_secret?: string };
+  if (!context.client_id || !context.client_secret) throw new Error('MCP_CONFORMANCE_CONTEXT has no client_id and client_secret');
+  const auth = new ClientCredentialsAuth(target.url, { identities: [{ clientId: context.client_id, clientSecret: context.client_secret }] });
+  return { authorization: auth.forVu(1) };
+}
 
 async function main(): Promise<number> {
   const scenario = process.env.MCP_CONFORMANCE_SCENARIO ?? '';
@@ -50,7 +65,12 @@ async function main(): Promise<number> {
   const version = process.env.MCP_CONFORMANCE_PROTOCOL_VERSION;
   const targetOptions: TargetOptions = { url, timeoutMs: 10_000 };
   const target = new McpTarget(targetOptions);
-  const session = new McpSession(target, { transport: 'streamable-http', protocolVersion: version ?? 'auto', ...plan.session });
+  const session = new McpSession(target, {
+    transport: 'streamable-http',
+    protocolVersion: version ?? 'auto',
+    ...plan.session,
+    ...(plan.clientCredentials ? clientCredentials(target) : {}),
+  });
   const results: OperationResult[] = [];
   try {
     const init = await session.initialize();

@@ -25,6 +25,7 @@ const PASSING = [
   'tools_call',
   'json-schema-ref-no-deref',
   'json-schema-2020-12-preservation',
+  'auth/client-credentials-basic',
 ];
 
 interface Check {

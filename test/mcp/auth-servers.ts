@@ -1,0 +1,202 @@
+// A small OAuth 2.1 authorization server (client credentials only, short-lived opaque tokens) and
+// an MCP server it protects (RFC 9728 metadata, 401 with WWW-Authenticate), both on loopback.
+// They keep their own books — token requests per client, requests per token — as the tests' ground truth.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startHttpFixture, type RunningServer } from '../helpers/servers.ts';
+
+export interface TokenRequestLog {
+  clientId: string;
+  /** How the client authenticated. */
+  method: 'client_secret_basic' | 'client_secret_post';
+  resource: string | undefined;
+  scope: string | undefined;
+}
+
+export interface TestAuthorizationServer {
+  /** The issuer (also the metadata's `issuer`). */
+  issuer: string;
+  tokenEndpoint: string;
+  /** Every token request that was granted, in order. */
+  granted: TokenRequestLog[];
+  /** Token requests refused (bad client or secret). */
+  refused: number;
+  /** The most token requests this server was answering at once. */
+  maxConcurrent: number;
+  /** Whether a token is one this server issued and has not expired or been revoked. */
+  valid(token: string): boolean;
+  /** Every token issued so far (to look for them in output files). */
+  issued(): string[];
+  revoke(token: string): void;
+  stop(): Promise<void>;
+}
+
+export interface AuthorizationServerOptions {
+  /** client id → secret. */
+  clients: Record<string, string>;
+  /** `expires_in` of each token, in seconds (fractions allowed). */
+  lifetimeSeconds: number;
+  authMethods?: string[];
+  /** Each token answer is delayed this long (a slow server makes a refresh storm visible as concurrency). */
+  tokenDelayMs?: number;
+}
+
+export async function startAuthorizationServer(options: AuthorizationServerOptions): Promise<TestAuthorizationServer> {
+  const tokens = new Map<string, { expiresAt: number; revoked: boolean }>();
+  const granted: TokenRequestLog[] = [];
+  let refused = 0;
+  let issuer = '';
+  let serial = 0;
+  let concurrent = 0;
+  let maxConcurrent = 0;
+  const server: RunningServer = await startHttpFixture((req, res) => {
+    readBody(req).then((body) => {
+      const path = new URL(req.url ?? '/', issuer || 'http://x').pathname;
+      if (req.method === 'GET' && path === '/.well-known/oauth-authorization-server') {
+        return json(res, 200, {
+          issuer,
+          token_endpoint: `${issuer}/token`,
+          grant_types_supported: ['client_credentials'],
+          token_endpoint_auth_methods_supported: options.authMethods ?? ['client_secret_basic', 'client_secret_post'],
+        });
+      }
+      if (req.method !== 'POST' || path !== '/token') return json(res, 404, { error: 'not_found' });
+      const form = new URLSearchParams(body);
+      let clientId = form.get('client_id') ?? '';
+      let secret = form.get('client_secret') ?? '';
+      let method: TokenRequestLog['method'] = 'client_secret_post';
+      const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '');
+      if (basic) {
+        const [id, pass] = Buffer.from(basic[1], 'base64').toString().split(':');
+        clientId = decodeURIComponent(id.replace(/\+/g, ' '));
+        secret = decodeURIComponent((pass ?? '').replace(/\+/g, ' '));
+        method = 'client_secret_basic';
+      }
+      if (form.get('grant_type') !== 'client_credentials') return json(res, 400, { error: 'unsupported_grant_type' });
+      concurrent++;
+      maxConcurrent = Math.max(maxConcurrent, concurrent);
+      setTimeout(() => {
+        concurrent--;
+        if (options.clients[clientId] === undefined || options.clients[clientId] !== secret) {
+          refused++;
+          return json(res, 401, { error: 'invalid_client', error_description: 'unknown client or wrong secret' });
+        }
+        const token = `tok-${clientId}-${++serial}-${Math.random().toString(36).slice(2)}`;
+        tokens.set(token, { expiresAt: Date.now() + options.lifetimeSeconds * 1000, revoked: false });
+        granted.push({ clientId, method, resource: form.get('resource') ?? undefined, scope: form.get('scope') ?? undefined });
+        json(res, 200, { access_token: token, token_type: 'Bearer', expires_in: options.lifetimeSeconds });
+      }, options.tokenDelayMs ?? 0);
+    });
+  });
+  issuer = new URL(server.url).origin;
+  return {
+    issuer,
+    tokenEndpoint: `${issuer}/token`,
+    granted,
+    get refused() {
+      return refused;
+    },
+    get maxConcurrent() {
+      return maxConcurrent;
+    },
+    valid(token) {
+      const t = tokens.get(token);
+      return t !== undefined && !t.revoked && Date.now() < t.expiresAt;
+    },
+    issued: () => [...tokens.keys()],
+    revoke(token) {
+      const t = tokens.get(token);
+      if (t) t.revoked = true;
+    },
+    stop: () => server.stop(),
+  };
+}
+
+export interface ProtectedMcpServer {
+  url: string;
+  /** Requests answered 401, and requests served, per bearer token. */
+  unauthorized: number;
+  /** Requests for the protected resource metadata. */
+  metadataRequests: number;
+  servedWith: Map<string, number>;
+  /** tools/call requests served. */
+  calls: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * A stateless-answering 2025-11-25 MCP endpoint at /mcp (initialize, notifications, tools/list, tools/call
+ * `echo`, DELETE) that serves only requests bearing a token `authorized(token)` accepts; anything else gets
+ * 401 with `WWW-Authenticate: Bearer resource_metadata=…`. Its metadata names `authorizationServer`.
+ */
+export async function startProtectedMcpServer(authorizationServer: string, authorized: (token: string) => boolean): Promise<ProtectedMcpServer> {
+  let origin = '';
+  const servedWith = new Map<string, number>();
+  let unauthorized = 0;
+  let calls = 0;
+  let metadataRequests = 0;
+  const server = await startHttpFixture((req, res) => {
+    readBody(req).then((body) => {
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      if (req.method === 'GET' && path === '/.well-known/oauth-protected-resource/mcp') {
+        metadataRequests++;
+        return json(res, 200, { resource: `${origin}/mcp`, authorization_servers: [authorizationServer], scopes_supported: ['mcp:tools'] });
+      }
+      if (path !== '/mcp') return json(res, 404, { error: 'not_found' });
+      const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      if (token === undefined || !authorized(token)) {
+        unauthorized++;
+        res.writeHead(401, {
+          'www-authenticate': `Bearer error="invalid_token", resource_metadata="${origin}/.well-known/oauth-protected-resource/mcp"`,
+          'content-type': 'application/json',
+        });
+        return void res.end(JSON.stringify({ error: 'invalid_token' }));
+      }
+      servedWith.set(token, (servedWith.get(token) ?? 0) + 1);
+      if (req.method === 'DELETE') return void res.writeHead(200).end();
+      if (req.method !== 'POST') return void res.writeHead(405, { allow: 'POST, DELETE' }).end();
+      const message = JSON.parse(body) as { id?: number | string; method?: string; params?: { arguments?: { message?: string } } };
+      if (message.id === undefined) return void res.writeHead(202).end();
+      const reply = (result: unknown) => json(res, 200, { jsonrpc: '2.0', id: message.id, result }, { 'mcp-session-id': 'protected-session' });
+      switch (message.method) {
+        case 'initialize':
+          return reply({ protocolVersion: '2025-11-25', capabilities: { tools: {} }, serverInfo: { name: 'protected', version: '1.0.0' } });
+        case 'tools/list':
+          return reply({ tools: [{ name: 'echo', inputSchema: { type: 'object' } }] });
+        case 'tools/call':
+          calls++;
+          return reply({ content: [{ type: 'text', text: `echo: ${message.params?.arguments?.message ?? ''}` }] });
+        default:
+          return json(res, 200, { jsonrpc: '2.0', id: message.id, error: { code: -32601, message: 'method not found' } });
+      }
+    });
+  });
+  origin = new URL(server.url).origin;
+  return {
+    url: `${origin}/mcp`,
+    get unauthorized() {
+      return unauthorized;
+    },
+    get metadataRequests() {
+      return metadataRequests;
+    },
+    servedWith,
+    get calls() {
+      return calls;
+    },
+    stop: () => server.stop(),
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => resolve(body));
+  });
+}
+
+function json(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(value));
+}
