@@ -14,6 +14,7 @@ import {
 } from './metrics/index.ts';
 import { waitForTarget } from './readiness.ts';
 import { settleWithin, sleep, StopSignal } from './stop-signal.ts';
+import { vuSessionOptions, type VuSessionOptions } from './session-options.ts';
 import { VirtualUser } from './virtual-user.ts';
 
 export interface Progress {
@@ -71,9 +72,9 @@ export async function runTest(whole: Scenario, options: RunOptions): Promise<Run
   const stop = options.stop ?? new StopSignal();
   const abort = options.abort ?? new StopSignal();
   const target = new McpTarget({ url: options.url, headers: { ...scenario.headers }, timeoutMs: scenario.timeoutMs });
-  const sessionOptions: SessionOptions = { transport: scenario.transport, ...options.session };
+  const sessionOptions = vuSessionOptions(scenario, target, { transport: scenario.transport, ...options.session });
   try {
-    if (scenario.wait.timeoutMs > 0) await waitForTarget(target, sessionOptions, scenario.wait.timeoutMs, stop);
+    if (scenario.wait.timeoutMs > 0) await waitForTarget(target, sessionOptions.forVu(1, 0, ''), scenario.wait.timeoutMs, stop);
     const outcome = await runScenarios(scenario, target, sessionOptions, stop, abort, options.onProgress);
     if (options.shard) outcome.shard = { index: options.shard.index, count: options.shard.count };
     return outcome;
@@ -85,7 +86,7 @@ export async function runTest(whole: Scenario, options: RunOptions): Promise<Run
 async function runScenarios(
   scenario: Scenario,
   target: McpTarget,
-  sessionOptions: SessionOptions,
+  sessionOptions: VuSessionOptions,
   stop: StopSignal,
   abort: StopSignal,
   onProgress: RunOptions['onProgress'],
@@ -110,7 +111,8 @@ async function runScenarios(
   stop.onFire(() => (interrupted ??= 'signal'));
 
   const errorSamples = new ErrorSamples();
-  const runners = scenario.scenarios.map((spec) => new IterationRunner(spec, target, sessionOptions, registry, errorSamples));
+  sessionOptions.record(registry);
+  const runners = scenario.scenarios.map((spec) => new IterationRunner(spec, target, sessionOptions.forVu, registry, errorSamples));
   const executors = scenario.scenarios.map((spec) => createExecutor(spec));
   // Progress runs against the planned schedule; graceful stops only extend it when iterations linger.
   const totalMs = Math.max(...scenario.scenarios.map((s, i) => s.startTimeMs + executors[i].durationMs));

@@ -2,13 +2,15 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname } from 'node:path';
 import { isFramingHeader } from '../framing-headers.ts';
+import { readAuth } from './auth.ts';
 import { readDataSets } from './data-sets.ts';
 import { echoScenario, hashScenario } from './echo.ts';
 import { formatPath, Issues, ScenarioError, show, type ScenarioIssue } from './errors.ts';
 import { isPlainMap, MapReader } from './fields.ts';
 import { readScenarios } from './scenarios.ts';
+import { compileTemplate, TemplateError } from './templates.ts';
 import { readThresholds } from './thresholds.ts';
-import type { Scenario } from './types.ts';
+import type { Render, Scenario } from './types.ts';
 import { readYaml, type YamlSource } from './yaml-source.ts';
 
 export interface LoadOptions {
@@ -24,6 +26,7 @@ export const TOP_LEVEL_KEYS = [
   'target',
   'transport',
   'headers',
+  'auth',
   'timeout',
   'wait',
   'warmup',
@@ -81,12 +84,19 @@ function resolveScenario(
   const data = readDataSets(r, dirname(file), opts.readFile ?? ((path) => readFileSync(path, 'utf8')));
   const rows = Object.fromEntries(Object.entries(data).map(([name, set]) => [name, set.rows]));
   const raw = isPlainMap(source.raw) ? source.raw : {};
-  return {
+  const { headers, headerTemplates } = readHeaders(r, rows);
+  const auth = readAuth(r, rows);
+  if (auth) {
+    const preset = [...Object.keys(headers), ...Object.keys(headerTemplates)].find((name) => name.toLowerCase() === 'authorization');
+    if (preset) issues.add([...r.at('headers'), preset], 'auth: sets the Authorization header from its tokens; remove this header or auth:', 'key');
+  }
+  const resolved: Omit<Scenario, 'hash' | 'toEcho'> = {
     file,
     id: slugify(basename(file, extname(file))),
     target: readTarget(r, opts.target),
     transport: r.oneOf('transport', TRANSPORTS, 'auto'),
-    headers: readHeaders(r),
+    headers,
+    headerTemplates,
     timeoutMs: r.duration('timeout', { default: DEFAULT_TIMEOUT, positive: true }),
     wait: readWait(r),
     warmupMs: r.duration('warmup', { default: 0 }),
@@ -95,6 +105,8 @@ function resolveScenario(
     thresholds: readThresholds(r.get('thresholds'), r.at('thresholds'), issues),
     regression: readRegression(r),
   };
+  if (auth) resolved.auth = auth;
+  return resolved;
 }
 
 function readTarget(r: MapReader, override: string | undefined): string | undefined {
@@ -124,14 +136,28 @@ function urlProblem(target: string): string | undefined {
 // RFC 9110 token characters.
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
-function readHeaders(r: MapReader): Record<string, string> {
+/** Constant headers, and those with `{{templates}}` compiled to render once per session. */
+function readHeaders(
+  r: MapReader,
+  rows: Readonly<Record<string, readonly unknown[]>>,
+): { headers: Record<string, string>; headerTemplates: Record<string, Render> } {
   const headers = r.stringMap('headers');
+  const headerTemplates: Record<string, Render> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (!HEADER_NAME.test(name)) r.issues.add([...r.at('headers'), name], 'is not a valid header name', 'key');
-    else if (isFramingHeader(name)) r.issues.add([...r.at('headers'), name], 'is set by mcp-load for each request; remove it', 'key');
-    if (/[\r\n\0]/.test(value)) r.issues.add([...r.at('headers'), name], 'a header value cannot hold line breaks');
+    const path = [...r.at('headers'), name];
+    if (!HEADER_NAME.test(name)) r.issues.add(path, 'is not a valid header name', 'key');
+    else if (isFramingHeader(name)) r.issues.add(path, 'is set by mcp-load for each request; remove it', 'key');
+    if (/[\r\n\0]/.test(value)) r.issues.add(path, 'a header value cannot hold line breaks');
+    if (!value.includes('{{')) continue;
+    delete headers[name];
+    try {
+      headerTemplates[name] = compileTemplate(value, rows);
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      r.issues.add(path, error.message);
+    }
   }
-  return headers;
+  return { headers, headerTemplates };
 }
 
 function readWait(r: MapReader): { timeoutMs: number } {

@@ -26,6 +26,9 @@ export const BUILTIN_METRICS: Readonly<Record<string, MetricType>> = {
   checks: 'rate',
   session_init_duration: 'trend',
   session_reinits: 'counter',
+  auth_token_fetches: 'counter',
+  auth_token_fetch_duration: 'trend',
+  auth_rejections: 'counter',
 };
 
 /** Aggregations each metric type supports, as in k6 (`count` on trends is the number of samples). */

@@ -121,6 +121,27 @@ export interface DataSet {
 
 export type Transport = 'auto' | 'streamable-http' | 'sse';
 
+/** One OAuth client; the secret never reaches an echo, a result or a log. */
+export interface ClientIdentitySpec {
+  clientId: string;
+  clientSecret: string;
+  scope?: string;
+}
+
+/** `auth:` — OAuth 2.1 client credentials; unset URLs are discovered from the target (RFC 9728, RFC 8414). */
+export interface AuthSpec {
+  /** One, or one per row of a data set; virtual users take them in turn. */
+  identities: readonly ClientIdentitySpec[];
+  tokenEndpoint?: string;
+  issuer?: string;
+  resource?: string;
+  scope?: string;
+  tokenEndpointAuth?: 'client_secret_basic' | 'client_secret_post';
+}
+
+/** What an echo says of `auth:`: the settings and client ids, never a secret. */
+export type AuthEcho = Omit<AuthSpec, 'identities'> & { clientIds: string[] };
+
 /** A scenario file, validated, with every default applied and every duration in milliseconds. */
 export interface Scenario {
   /** The scenario file's path as given to the loader. */
@@ -134,6 +155,10 @@ export interface Scenario {
   transport: Transport;
   /** Secrets live here; `toEcho()` replaces the values with "***". */
   headers: Readonly<Record<string, string>>;
+  /** Headers whose values hold `{{templates}}`, rendered once per session (e.g. a VU's own token); echoed as "***". */
+  headerTemplates: Readonly<Record<string, Render>>;
+  /** OAuth client credentials; absent without `auth:`. */
+  auth?: AuthSpec;
   /** Per-request deadline. */
   timeoutMs: number;
   /** How long to wait for the target to become ready before the run; 0 means do not wait. */
@@ -164,6 +189,7 @@ export interface ScenarioEcho {
   target: string | null;
   transport: Transport;
   headers: Record<string, string>;
+  auth?: AuthEcho;
   timeoutMs: number;
   wait: { timeoutMs: number };
   warmupMs: number;

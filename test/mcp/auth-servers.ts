@@ -10,6 +10,8 @@ export interface TokenRequestLog {
   method: 'client_secret_basic' | 'client_secret_post';
   resource: string | undefined;
   scope: string | undefined;
+  /** Epoch ms of the grant. */
+  at: number;
 }
 
 export interface TestAuthorizationServer {
@@ -82,7 +84,7 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
         }
         const token = `tok-${clientId}-${++serial}-${Math.random().toString(36).slice(2)}`;
         tokens.set(token, { expiresAt: Date.now() + options.lifetimeSeconds * 1000, revoked: false });
-        granted.push({ clientId, method, resource: form.get('resource') ?? undefined, scope: form.get('scope') ?? undefined });
+        granted.push({ clientId, method, resource: form.get('resource') ?? undefined, scope: form.get('scope') ?? undefined, at: Date.now() });
         json(res, 200, { access_token: token, token_type: 'Bearer', expires_in: options.lifetimeSeconds });
       }, options.tokenDelayMs ?? 0);
     });

@@ -53,7 +53,7 @@ describe('OAuth client credentials against a protected MCP server', () => {
     const session = new McpSession(target, { transport: 'streamable-http', protocolVersion: '2025-11-25', authorization: auth.forVu(1) });
     const results = [await session.initialize(), await session.callTool('echo', { message: 'hi' }), await session.close()];
     assert.deepEqual(outcomes(results), ['initialize: success', 'tools/call: success', 'close: success']);
-    assert.deepEqual(as.granted, [{ clientId: 'load-a', method: 'client_secret_basic', resource: mcp.url, scope: 'mcp:tools' }]);
+    assert.deepEqual(as.granted.map(({ at: _at, ...g }) => g), [{ clientId: 'load-a', method: 'client_secret_basic', resource: mcp.url, scope: 'mcp:tools' }]);
     assert.equal(mcp.metadataRequests, 1);
     // The only 401 is discovery's own probe: no MCP request went without the token.
     assert.equal(mcp.unauthorized, 1);
@@ -159,7 +159,7 @@ describe('OAuth client credentials against a protected MCP server', () => {
     });
     const session = new McpSession(target, { transport: 'streamable-http', protocolVersion: '2025-11-25', authorization: auth.forVu(1) });
     assert.equal((await session.initialize()).outcome, 'success');
-    assert.deepEqual(as.granted, [{ clientId: 'load-b', method: 'client_secret_post', resource: 'https://mcp.example/mcp', scope: 'tools:call' }]);
+    assert.deepEqual(as.granted.map(({ at: _at, ...g }) => g), [{ clientId: 'load-b', method: 'client_secret_post', resource: 'https://mcp.example/mcp', scope: 'tools:call' }]);
     assert.equal(mcp.metadataRequests, 0);
     assert.equal(mcp.unauthorized, 0);
   });

@@ -1,0 +1,60 @@
+import { ClientCredentialsAuth, type AuthObserver } from '../mcp/auth/index.ts';
+import type { McpTarget, SessionOptions } from '../mcp/index.ts';
+import type { Scenario } from '../scenario/types.ts';
+import type { MetricsRegistry } from './metrics/index.ts';
+
+/** The session options of a virtual user: its rendered headers and its OAuth identity. */
+export type SessionOptionsFor = (vu: number, iter: number, scenario: string) => SessionOptions;
+
+export interface VuSessionOptions {
+  forVu: SessionOptionsFor;
+  /** Token fetches and rejections from now on are recorded in `registry` (the readiness wait comes before it). */
+  record(registry: MetricsRegistry): void;
+}
+
+/**
+ * Resolves once per run what differs between virtual users: the `{{templated}}` headers
+ * (rendered once per session) and, with `auth:`, one token cache per identity shared by the VUs
+ * dealt that identity. Token values stay inside the caches: nothing here records them.
+ */
+export function vuSessionOptions(scenario: Scenario, target: McpTarget, base: SessionOptions): VuSessionOptions {
+  const templates = Object.entries(scenario.headerTemplates);
+  let observer: AuthObserver | undefined;
+  const forward: AuthObserver = {
+    tokenFetched: (ms, ok) => observer?.tokenFetched(ms, ok),
+    unauthorized: () => observer?.unauthorized(),
+  };
+  const auth = scenario.auth ? new ClientCredentialsAuth(target.url, { ...scenario.auth, timeoutMs: scenario.timeoutMs }, forward) : undefined;
+  const record = (registry: MetricsRegistry): void => {
+    if (auth) observer = authMetrics(registry);
+  };
+  if (templates.length === 0 && !auth) return { forVu: () => base, record };
+  const forVu: SessionOptionsFor = (vu, iter, name) => {
+    const options: SessionOptions = { ...base };
+    if (templates.length > 0) {
+      const headers: Record<string, string> = { ...base.headers };
+      for (const [header, render] of templates) {
+        const value = render({ vu, iter, scenario: name });
+        headers[header] = typeof value === 'string' ? value : JSON.stringify(value);
+      }
+      options.headers = headers;
+    }
+    if (auth) options.authorization = auth.forVu(vu);
+    return options;
+  };
+  return { forVu, record };
+}
+
+function authMetrics(registry: MetricsRegistry): AuthObserver {
+  const ok = registry.counter('auth_token_fetches').handle({ outcome: 'ok' });
+  const failed = registry.counter('auth_token_fetches').handle({ outcome: 'failed' });
+  const duration = registry.trend('auth_token_fetch_duration').handle({});
+  const rejections = registry.counter('auth_rejections').handle({});
+  return {
+    tokenFetched(durationMs, success) {
+      (success ? ok : failed).add(1);
+      duration.record(durationMs * 1000);
+    },
+    unauthorized: () => rejections.add(1),
+  };
+}

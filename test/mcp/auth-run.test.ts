@@ -1,0 +1,130 @@
+// `mcp-load run` against an OAuth-protected MCP server on loopback, end to end: the scenario's
+// `auth:` (secret from ${ENV}) or per-VU templated Authorization headers, then every output file
+// searched for the tokens and the secret.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { runCli, type CliExit } from '../helpers/cli.ts';
+import { startAuthorizationServer, startProtectedMcpServer, type ProtectedMcpServer, type TestAuthorizationServer } from './auth-servers.ts';
+
+const SECRET = 'client-secret-that-must-not-leak';
+
+let dir: string;
+let as: TestAuthorizationServer | undefined;
+let mcp: ProtectedMcpServer | undefined;
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mcp-load-auth-run-'));
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(async () => {
+  await mcp?.stop();
+  await as?.stop();
+  mcp = as = undefined;
+});
+
+function write(name: string, text: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+/** Every file the run wrote, and what it printed, as one text to search. */
+function everything(out: string, run: CliExit): string {
+  return [run.stdout, run.stderr, ...readdirSync(out).map((f) => readFileSync(join(out, f), 'utf8'))].join('\n');
+}
+
+interface MetricRow {
+  metric: string;
+  tags: Record<string, string>;
+  summary: { count?: number; rate?: number; passes?: number };
+}
+
+function metric(out: string, name: string, tags: Record<string, string> = {}): MetricRow | undefined {
+  const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as { metrics: { metrics: MetricRow[] } };
+  return result.metrics.metrics.find((m) => m.metric === name && JSON.stringify(m.tags) === JSON.stringify(tags));
+}
+
+describe('mcp-load run against an OAuth-protected server', () => {
+  it('20 VUs for 2.5 s with 1 s tokens: the token fetches the authorization server counted are the ones reported, and no output holds a token or the secret', async () => {
+    as = await startAuthorizationServer({ clients: { 'load-client': SECRET }, lifetimeSeconds: 1, tokenDelayMs: 20 });
+    const server = as;
+    mcp = await startProtectedMcpServer(server.issuer, (token) => server.valid(token));
+    const scenario = write(
+      'oauth.yml',
+      `target: ${mcp.url}
+transport: streamable-http
+auth:
+  clientId: load-client
+  clientSecret: \${AUTH_RUN_TEST_SECRET}
+scenarios:
+  agents:
+    executor: constant-vus
+    vus: 20
+    duration: 2500ms
+    flow:
+      - call: echo
+        args: { message: "hi {{vu}}" }
+      - think: 20ms
+thresholds:
+  mcp_errors: ["rate==0"]
+`,
+    );
+    const out = join(dir, 'oauth-out');
+    process.env.AUTH_RUN_TEST_SECRET = SECRET;
+    const run = await runCli(['run', scenario, '--out', out, '--quiet']);
+    delete process.env.AUTH_RUN_TEST_SECRET;
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(server.maxConcurrent, 1, 'one token request at a time');
+    // 2.5 s of 1 s tokens refreshed at 80 %: at least 3, at most 1 + ceil(2500 / 800) = 5.
+    assert.ok(server.granted.length >= 3 && server.granted.length <= 5, `${server.granted.length} tokens`);
+    // Teardown (after the run's end) may refresh once more; the result counts what the run fetched.
+    const endedAt = Date.parse((JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as { endedAt: string }).endedAt);
+    const duringRun = server.granted.filter((g) => g.at <= endedAt).length;
+    assert.equal(metric(out, 'auth_token_fetches', { outcome: 'ok' })?.summary.count, duringRun);
+    assert.equal(metric(out, 'auth_rejections')?.summary.count ?? 0, 0);
+    assert.equal(mcp.unauthorized, 1, 'only discovery’s probe went without a token');
+    const text = everything(out, run);
+    for (const token of server.issued()) assert.equal(text.includes(token), false, 'a token reached an output');
+    assert.equal(text.includes(SECRET), false, 'the client secret reached an output');
+    assert.match(readFileSync(join(out, 'result.json'), 'utf8'), /"clientIds":\["load-client"\]/);
+  });
+
+  it('per-VU bearer tokens from templated headers: each VU sends its own, and none reaches an output', async () => {
+    const tokens = ['pre-issued-1', 'pre-issued-2', 'pre-issued-3'].map((t) => `${t}-${Math.random().toString(36).slice(2)}`);
+    mcp = await startProtectedMcpServer('http://127.0.0.1:9/unused', (token) => tokens.includes(token));
+    write('tokens.json', JSON.stringify(tokens.map((token) => ({ token }))));
+    const scenario = write(
+      'templated.yml',
+      `target: ${mcp.url}
+transport: streamable-http
+data:
+  tokens: tokens.json
+headers:
+  Authorization: 'Bearer {{pick data.tokens "token"}}'
+scenarios:
+  agents:
+    executor: per-vu-iterations
+    vus: 6
+    iterations: 3
+    flow:
+      - call: echo
+        args: { message: "hi" }
+`,
+    );
+    const out = join(dir, 'templated-out');
+    const run = await runCli(['run', scenario, '--out', out, '--quiet']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(mcp.unauthorized, 0);
+    // The first session's server/discover probe, then 6 warm sessions × (initialize + initialized + 3 calls + DELETE),
+    // each with one of the data set's tokens.
+    const served = [...mcp.servedWith.entries()];
+    assert.equal(served.reduce((n, [, count]) => n + count, 0), 1 + 6 * 6);
+    for (const [token] of served) assert.ok(tokens.includes(token), `served with ${token}`);
+    const text = everything(out, run);
+    for (const token of tokens) assert.equal(text.includes(token), false, 'a pre-issued token reached an output');
+    assert.match(readFileSync(join(out, 'result.json'), 'utf8'), /"Authorization":"\*\*\*"/);
+  });
+});
