@@ -31,6 +31,28 @@ const echoSchema: Flow = async (session) => {
   return [list, await session.callTool('json_schema_echo', { schema: focal.inputSchema })];
 };
 
+/** A server without resources or prompts answers their list with "method not found": not a failure of the client. */
+function offered(list: OperationResult): boolean {
+  return !(list.outcome === 'protocol' && list.error?.code === -32601);
+}
+
+/** Lists and uses one of everything the server offers: each tool in turn, the first resource and prompt. */
+const exerciseAll: Flow = async (session) => {
+  const results: OperationResult[] = [];
+  const tools = await session.listTools();
+  results.push(tools);
+  for (const tool of toolsOf(tools)) results.push(await session.callTool(tool.name, {}));
+  const resources = await session.listResources();
+  if (offered(resources)) results.push(resources);
+  const uri = ((resources.result as { resources?: Array<{ uri: string }> } | undefined)?.resources ?? [])[0]?.uri;
+  if (uri) results.push(await session.readResource(uri));
+  const prompts = await session.listPrompts();
+  if (offered(prompts)) results.push(prompts);
+  const prompt = ((prompts.result as { prompts?: Array<{ name: string }> } | undefined)?.prompts ?? [])[0]?.name;
+  if (prompt) results.push(await session.getPrompt(prompt));
+  return results;
+};
+
 interface ScenarioPlan {
   flow: Flow;
   session?: SessionOptions;
@@ -44,6 +66,10 @@ const PLANS: Record<string, ScenarioPlan> = {
   'json-schema-ref-no-deref': { flow: listOnly },
   'json-schema-2020-12-preservation': { flow: echoSchema },
   'request-metadata': { flow: listOnly },
+  'http-standard-headers': { flow: exerciseAll },
+  'http-custom-headers': { flow: exerciseAll },
+  'http-invalid-tool-headers': { flow: exerciseAll },
+  'sep-2322-client-request-state': { flow: exerciseAll, session: { replies: { elicitation: { action: 'accept', content: { confirmed: true } } } } },
   'auth/client-credentials-basic': { flow: listOnly, clientCredentials: true },
 };
 
