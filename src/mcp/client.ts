@@ -16,6 +16,7 @@ import {
   SESSION_PROTOCOL_VERSIONS,
   STATELESS_PROTOCOL_VERSIONS,
   SUPPORTED_PROTOCOL_VERSIONS,
+  UNSUPPORTED_PROTOCOL_VERSION,
 } from './protocol.ts';
 import { answerServerRequest, clientCapabilities, type ServerRequestReplies } from './server-requests.ts';
 import { StreamableHttpTransport } from './streamable-http.ts';
@@ -230,9 +231,17 @@ export class McpSession implements ServerMessageSink {
     }
   }
 
-  private send(method: string, params: (id: number) => Record<string, unknown> | undefined, trace: OperationTrace): Promise<JsonRpcResponse> {
+  private async send(method: string, params: (id: number) => Record<string, unknown> | undefined, trace: OperationTrace): Promise<JsonRpcResponse> {
     const sent = this.transport!.request(this.message(method, params), trace);
-    return this.stateless ? this.answerInputRequests(sent, method, params, trace) : sent;
+    if (!this.stateless) return sent;
+    const response = await this.answerInputRequests(sent, method, params, trace);
+    // 2026-07-28: a server that refuses our version names the ones it speaks; retry once with a shared one.
+    if (response.error?.code !== UNSUPPORTED_PROTOCOL_VERSION) return response;
+    const verdict = classifyDiscovery(response);
+    if (verdict.era !== 'stateless') return response;
+    this.enterStateless(this.transport as StreamableHttpTransport, verdict.version);
+    this.protocolVersion = verdict.version;
+    return this.answerInputRequests(this.transport!.request(this.message(method, params), trace), method, params, trace);
   }
 
   /** 2026-07-28: what used to be server-to-client requests comes back as an input-required result. */

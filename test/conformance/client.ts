@@ -67,6 +67,9 @@ const PLANS: Record<string, ScenarioPlan> = {
   'json-schema-2020-12-preservation': { flow: echoSchema },
   'request-metadata': { flow: listOnly },
   'http-standard-headers': { flow: exerciseAll },
+  // Empty accepted content: the client must fill in the requested schema's defaults (SEP-1034).
+  'elicitation-sep1034-client-defaults': { flow: exerciseAll, session: { replies: { elicitation: { action: 'accept', content: {} } } } },
+  'sse-retry': { flow: exerciseAll },
   'http-custom-headers': { flow: exerciseAll },
   'http-invalid-tool-headers': { flow: exerciseAll },
   'sep-2322-client-request-state': { flow: exerciseAll, session: { replies: { elicitation: { action: 'accept', content: { confirmed: true } } } } },

@@ -28,6 +28,7 @@ const PASSING = [
   'auth/client-credentials-basic',
   'http-standard-headers',
   'sep-2322-client-request-state',
+  'request-metadata',
 ];
 
 interface Check {

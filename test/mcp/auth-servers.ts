@@ -40,6 +40,8 @@ export interface AuthorizationServerOptions {
   authMethods?: string[];
   /** Each token answer is delayed this long (a slow server makes a refresh storm visible as concurrency). */
   tokenDelayMs?: number;
+  /** The `issuer` its metadata claims, when not its own (a misconfigured or impersonating server). */
+  claimedIssuer?: string;
 }
 
 export async function startAuthorizationServer(options: AuthorizationServerOptions): Promise<TestAuthorizationServer> {
@@ -55,7 +57,7 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
       const path = new URL(req.url ?? '/', issuer || 'http://x').pathname;
       if (req.method === 'GET' && path === '/.well-known/oauth-authorization-server') {
         return json(res, 200, {
-          issuer,
+          issuer: options.claimedIssuer ?? issuer,
           token_endpoint: `${issuer}/token`,
           grant_types_supported: ['client_credentials'],
           token_endpoint_auth_methods_supported: options.authMethods ?? ['client_secret_basic', 'client_secret_post'],
@@ -130,7 +132,11 @@ export interface ProtectedMcpServer {
  * `echo`, DELETE) that serves only requests bearing a token `authorized(token)` accepts; anything else gets
  * 401 with `WWW-Authenticate: Bearer resource_metadata=…`. Its metadata names `authorizationServer`.
  */
-export async function startProtectedMcpServer(authorizationServer: string, authorized: (token: string) => boolean): Promise<ProtectedMcpServer> {
+export async function startProtectedMcpServer(
+  authorizationServer: string,
+  authorized: (token: string) => boolean,
+  options: { claimedResource?: string } = {},
+): Promise<ProtectedMcpServer> {
   let origin = '';
   const servedWith = new Map<string, number>();
   let unauthorized = 0;
@@ -141,7 +147,7 @@ export async function startProtectedMcpServer(authorizationServer: string, autho
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       if (req.method === 'GET' && path === '/.well-known/oauth-protected-resource/mcp') {
         metadataRequests++;
-        return json(res, 200, { resource: `${origin}/mcp`, authorization_servers: [authorizationServer], scopes_supported: ['mcp:tools'] });
+        return json(res, 200, { resource: options.claimedResource ?? `${origin}/mcp`, authorization_servers: [authorizationServer], scopes_supported: ['mcp:tools'] });
       }
       if (path !== '/mcp') return json(res, 404, { error: 'not_found' });
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];

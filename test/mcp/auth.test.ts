@@ -148,6 +148,30 @@ describe('OAuth client credentials against a protected MCP server', () => {
     assert.equal(seen.failedFetches, 1);
   });
 
+  it('refuses protected resource metadata that names another resource (RFC 9728 §3.3): no token is requested', async () => {
+    as = await startAuthorizationServer({ clients: CLIENTS, lifetimeSeconds: 60 });
+    const server = as;
+    mcp = await startProtectedMcpServer(server.issuer, (token) => server.valid(token), { claimedResource: 'https://evil.example.com/mcp' });
+    target = new McpTarget({ url: mcp.url, timeoutMs: 5_000 });
+    const auth = new ClientCredentialsAuth(target.url, { identities: [{ clientId: 'load-a', clientSecret: 's3cret-a' }] });
+    const init = await new McpSession(target, { transport: 'streamable-http', protocolVersion: '2025-11-25', authorization: auth.forVu(1) }).initialize();
+    assert.equal(init.error?.reason, 'auth');
+    assert.match(init.error!.message, /names resource https:\/\/evil\.example\.com\/mcp, which is not http:\/\/127\.0\.0\.1:\d+\/mcp; refused/);
+    assert.equal(as.granted.length + as.refused, 0);
+  });
+
+  it('refuses authorization server metadata whose issuer is not the server it was fetched for (RFC 8414 §3.3)', async () => {
+    as = await startAuthorizationServer({ clients: CLIENTS, lifetimeSeconds: 60, claimedIssuer: 'https://impostor.example.com' });
+    const server = as;
+    mcp = await startProtectedMcpServer(server.issuer, (token) => server.valid(token));
+    target = new McpTarget({ url: mcp.url, timeoutMs: 5_000 });
+    const auth = new ClientCredentialsAuth(target.url, { identities: [{ clientId: 'load-a', clientSecret: 's3cret-a' }] });
+    const init = await new McpSession(target, { transport: 'streamable-http', protocolVersion: '2025-11-25', authorization: auth.forVu(1) }).initialize();
+    assert.equal(init.error?.reason, 'auth');
+    assert.match(init.error!.message, /names issuer https:\/\/impostor\.example\.com, not http:\/\/127\.0\.0\.1:\d+; refused/);
+    assert.equal(as.granted.length + as.refused, 0);
+  });
+
   it('explicit settings skip discovery: the token endpoint as given, client_secret_post, the configured resource and scope', async () => {
     const { as, mcp, target } = await protectedPair(60);
     const auth = new ClientCredentialsAuth(target.url, {
