@@ -90,11 +90,15 @@ function resolveScenario(
     const preset = [...Object.keys(headers), ...Object.keys(headerTemplates)].find((name) => name.toLowerCase() === 'authorization');
     if (preset) issues.add([...r.at('headers'), preset], 'auth: sets the Authorization header from its tokens; remove this header or auth:', 'key');
   }
+  const transport = r.oneOf('transport', TRANSPORTS, 'auto');
+  if (transport === 'sse' && (auth || Object.keys(headerTemplates).length > 0)) {
+    issues.add(r.at('transport'), 'auth: and templated headers need the Streamable HTTP transport; the legacy SSE transport sends only constant headers');
+  }
   const resolved: Omit<Scenario, 'hash' | 'toEcho'> = {
     file,
     id: slugify(basename(file, extname(file))),
     target: readTarget(r, opts.target),
-    transport: r.oneOf('transport', TRANSPORTS, 'auto'),
+    transport,
     headers,
     headerTemplates,
     timeoutMs: r.duration('timeout', { default: DEFAULT_TIMEOUT, positive: true }),
