@@ -2,14 +2,16 @@ import { McpSession, type McpTarget, type OperationResult } from '../mcp/index.t
 import type { FlowStep, RenderContext, ScenarioSpec, StepCheck } from '../scenario/types.ts';
 import type { CounterHandle, MetricsRegistry, RateHandle, TrendHandle } from './metrics/index.ts';
 import type { ErrorSamples } from './error-samples.ts';
-import { OperationRecorder } from './recorder.ts';
+import { CallRecorder, SessionRecorder } from './recorder.ts';
+import { backoffDelayMs } from './backoff.ts';
 import type { SessionOptionsFor } from './session-options.ts';
 import { sleep } from './stop-signal.ts';
 import type { VirtualUser } from './virtual-user.ts';
 
 interface StepRuntime {
   step: FlowStep;
-  recorder: OperationRecorder | null;
+  /** Null for steps that are not agent calls (think, initialize). */
+  recorder: CallRecorder | null;
   checks: { check: StepCheck; passed: RateHandle }[];
 }
 
@@ -23,11 +25,9 @@ export class IterationRunner {
   private readonly sessionOptions: SessionOptionsFor;
   private readonly steps: StepRuntime[];
   private readonly explicitInit: boolean;
-  private readonly initRecorder: OperationRecorder;
-  private readonly closeRecorder: OperationRecorder;
+  private readonly sessionRecorder: SessionRecorder;
   private readonly iterationDuration: TrendHandle;
   private readonly iterationsDone: CounterHandle;
-  private readonly sessionInit: TrendHandle;
   private readonly rng: () => number;
   /** Sessions opened (per-vu), closed at the end of the run. */
   readonly openSessions = new Set<McpSession>();
@@ -47,19 +47,17 @@ export class IterationRunner {
     const scenario = spec.name;
     this.steps = spec.flow.map((step) => ({
       step,
-      recorder: step.kind === 'think' ? null : new OperationRecorder(registry, errors, scenario, methodOf(step), nameOf(step)),
+      recorder: step.kind === 'think' || step.kind === 'initialize' ? null : new CallRecorder(registry, errors, scenario, methodOf(step), nameOf(step)),
       checks:
         step.kind === 'think'
           ? []
           : step.checks.map((check) => ({ check, passed: registry.rate('checks').handle({ scenario, step: step.name, check: check.name }) })),
     }));
     this.explicitInit = spec.flow.some((s) => s.kind === 'initialize');
-    this.initRecorder = new OperationRecorder(registry, errors, scenario, 'initialize', undefined);
-    this.closeRecorder = new OperationRecorder(registry, errors, scenario, 'close', undefined);
+    this.sessionRecorder = new SessionRecorder(registry, errors, scenario);
     const tags = { scenario };
     this.iterationDuration = registry.trend('iteration_duration').handle(tags);
     this.iterationsDone = registry.counter('iterations').handle(tags);
-    this.sessionInit = registry.trend('session_init_duration').handle(tags);
   }
 
   /**
@@ -82,7 +80,7 @@ export class IterationRunner {
     vu.activeSession = session;
     try {
       await this.runSteps(vu, session, scheduledAt === undefined ? 0 : Math.max(0, started - scheduledAt));
-      if (perIteration && session.initialized) this.closeRecorder.record(await session.close());
+      if (perIteration && session.initialized) this.sessionRecorder.recordClose(await session.close());
     } finally {
       vu.activeSession = null;
     }
@@ -97,7 +95,7 @@ export class IterationRunner {
     const interrupt = vu.interrupt;
     let pendingLate = late;
     if (!this.explicitInit && !session.initialized) {
-      if (!(await this.initialize(session, vu, pendingLate))) return;
+      if (!(await this.initialize(session, vu, pendingLate, 0))) return;
       pendingLate = 0;
     }
     for (let i = 0; i < this.steps.length; i++) {
@@ -108,7 +106,7 @@ export class IterationRunner {
         continue;
       }
       if (step.kind === 'initialize') {
-        if (!session.initialized && !(await this.initialize(session, vu, pendingLate))) return;
+        if (!session.initialized && !(await this.initialize(session, vu, pendingLate, i + 1))) return;
         pendingLate = 0;
         continue;
       }
@@ -129,23 +127,41 @@ export class IterationRunner {
     this.openSessions.clear();
     await Promise.all(
       sessions.map(async (s) => {
-        if (s.initialized) this.closeRecorder.record(await s.close());
+        if (s.initialized) this.sessionRecorder.recordClose(await s.close());
       }),
     );
   }
 
-  private async initialize(session: McpSession, vu: VirtualUser, late: number): Promise<boolean> {
+  /**
+   * Opens the session. When that fails, the agent's next call (from flow step `nextStep`) could not
+   * be made: it counts as a failed call, and the VU backs off before its next attempt.
+   */
+  private async initialize(session: McpSession, vu: VirtualUser, late: number, nextStep: number): Promise<boolean> {
     const result = await session.initialize();
     if (vu.interrupt.fired) return false;
-    this.initRecorder.record(result, late);
-    this.sessionInit.record((result.durationMs + late) * 1000);
-    if (result.outcome === 'success') return true;
+    this.sessionRecorder.recordInit(result, late);
+    if (result.outcome === 'success') {
+      vu.failedHandshakes = 0;
+      return true;
+    }
+    this.nextCall(nextStep)?.recordUnreachable(result, late);
     // A failed handshake leaves no usable session: the next iteration starts a new one.
     if (vu.session === session) {
       vu.session = null;
       this.openSessions.delete(session);
     }
+    vu.failedHandshakes++;
+    this.sessionRecorder.recordBackoff();
+    await vu.pause(backoffDelayMs(vu.failedHandshakes, result.error, this.rng));
     return false;
+  }
+
+  private nextCall(from: number): CallRecorder | null {
+    for (let i = from; i < this.steps.length; i++) {
+      const recorder = this.steps[i].recorder;
+      if (recorder !== null) return recorder;
+    }
+    return null;
   }
 
   private execute(session: McpSession, step: Exclude<FlowStep, { kind: 'think' | 'initialize' }>, ctx: RenderContext): Promise<OperationResult> {

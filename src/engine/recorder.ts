@@ -1,8 +1,8 @@
-import { OUTCOME_CLASSES, type HttpPurpose, type HttpRecord, type OperationResult } from '../mcp/index.ts';
+import { HTTP_PURPOSES, OUTCOME_CLASSES, type HttpRecord, type OperationResult } from '../mcp/index.ts';
 import type { ErrorSamples } from './error-samples.ts';
-import type { CounterHandle, MetricsRegistry, RateHandle, TrendHandle } from './metrics/index.ts';
+import { EXPECTED_RESPONSE_TAG, type CounterHandle, type MetricsRegistry, type RateHandle, type TrendHandle } from './metrics/index.ts';
 
-/** HTTP metrics of one (MCP method, purpose, HTTP method, status) combination. */
+/** HTTP metrics of one (MCP method, purpose, HTTP method, status, failed) combination. */
 interface HttpHandles {
   duration: TrendHandle;
   waiting: TrendHandle;
@@ -10,7 +10,7 @@ interface HttpHandles {
   failed: RateHandle;
 }
 
-/** MCP metrics of one outcome class for an operation. */
+/** MCP metrics of one outcome class for a call. */
 interface OutcomeHandles {
   duration: TrendHandle;
   calls: CounterHandle;
@@ -18,32 +18,85 @@ interface OutcomeHandles {
   success: RateHandle;
 }
 
-const PURPOSES: readonly HttpPurpose[] = ['call', 'session', 'probe', 'reinit', 'server-request', 'stream', 'teardown'];
 const HTTP_METHODS = ['GET', 'POST', 'DELETE'] as const;
+/** Statuses a discovery probe asks for: a 2025 server declining `server/discover`. */
+const DISCOVERY_REFUSALS = new Set([400, 404, 405, 406, 415, 422]);
 
 /**
- * Turns what one kind of MCP operation cost into metric samples. One recorder per (scenario,
- * method, name): every tag set is resolved to a handle once, so recording allocates nothing.
+ * Whether a request failed: no response, a 3xx mcp-load does not follow, a 4xx or 5xx. Probes
+ * (discovery, the transport fallback) fail only for a real reason: no response, 401/403, 5xx.
  */
-export class OperationRecorder {
-  private readonly registry: MetricsRegistry;
-  private readonly baseTags: Record<string, string>;
-  /** Empty for session teardown: a DELETE is wire work, not an MCP call, and counts in HTTP metrics only. */
+export function httpFailed(r: HttpRecord): boolean {
+  if (r.failed || r.status === 0) return true;
+  if (r.purpose === 'discovery' || r.purpose === 'probe') return r.status >= 500 || (r.status >= 300 && !DISCOVERY_REFUSALS.has(r.status));
+  return r.status >= 300;
+}
+
+/** Turns the HTTP requests of operations into `http_*` samples, one handle set per tag combination. */
+class HttpRecorder {
+  private readonly handles = new Map<number, HttpHandles>();
+
+  constructor(
+    private readonly registry: MetricsRegistry,
+    private readonly baseTags: Record<string, string>,
+  ) {}
+
+  record(http: readonly HttpRecord[]): void {
+    for (let i = 0; i < http.length; i++) this.recordOne(http[i]);
+  }
+
+  private recordOne(r: HttpRecord): void {
+    const failed = httpFailed(r);
+    const key = ((r.status * 16 + HTTP_PURPOSES.indexOf(r.purpose)) * 4 + HTTP_METHODS.indexOf(r.method)) * 2 + (failed ? 1 : 0);
+    let h = this.handles.get(key);
+    if (h === undefined) {
+      const tags = {
+        ...this.baseTags,
+        purpose: r.purpose,
+        http_method: r.method,
+        status: String(r.status),
+        [EXPECTED_RESPONSE_TAG]: String(!failed),
+      };
+      h = {
+        duration: this.registry.trend('http_req_duration').handle(tags),
+        waiting: this.registry.trend('http_req_waiting').handle(tags),
+        reqs: this.registry.counter('http_reqs').handle(tags),
+        failed: this.registry.rate('http_req_failed').handle(tags),
+      };
+      this.handles.set(key, h);
+    }
+    h.duration.record(r.durationMs * 1000);
+    if (r.ttfbMs >= 0) h.waiting.record(r.ttfbMs * 1000);
+    h.reqs.add(1);
+    h.failed.add(failed);
+  }
+}
+
+/**
+ * Turns what one kind of agent call (a flow step: tools/call, a list, a read…) cost into metric
+ * samples. One recorder per (scenario, method, name): every tag set is resolved to a handle once,
+ * so recording allocates nothing.
+ */
+export class CallRecorder {
   private readonly outcomes: OutcomeHandles[];
-  private readonly http = new Map<number, HttpHandles>();
+  private readonly http: HttpRecorder;
   private readonly dataSent: CounterHandle;
   private readonly dataReceived: CounterHandle;
   private readonly reinits: CounterHandle;
 
-  private readonly errors: ErrorSamples;
-
-  constructor(registry: MetricsRegistry, errors: ErrorSamples, scenario: string, method: string, name: string | undefined) {
-    this.registry = registry;
-    this.errors = errors;
-    this.baseTags = name === undefined ? { scenario, method } : { scenario, method, tool: name };
-    const isCall = method !== 'close';
-    this.outcomes = (isCall ? OUTCOME_CLASSES : []).map((outcome) => {
-      const tags = outcome === 'success' ? this.baseTags : { ...this.baseTags, error_class: outcome };
+  constructor(
+    private readonly registry: MetricsRegistry,
+    private readonly errors: ErrorSamples,
+    scenario: string,
+    method: string,
+    name: string | undefined,
+  ) {
+    const baseTags: Record<string, string> = name === undefined ? { scenario, method } : { scenario, method, tool: name };
+    this.outcomes = OUTCOME_CLASSES.map((outcome) => {
+      const tags =
+        outcome === 'success'
+          ? { ...baseTags, [EXPECTED_RESPONSE_TAG]: 'true' }
+          : { ...baseTags, error_class: outcome, [EXPECTED_RESPONSE_TAG]: 'false' };
       return {
         duration: registry.trend('mcp_call_duration').handle(tags),
         calls: registry.counter('mcp_calls').handle(tags),
@@ -51,47 +104,101 @@ export class OperationRecorder {
         success: registry.rate('mcp_success').handle(tags),
       };
     });
+    this.http = new HttpRecorder(registry, baseTags);
     // Bytes per operation kind, so reports can show bytes per call for each tool.
-    this.dataSent = registry.counter('data_sent').handle(this.baseTags);
-    this.dataReceived = registry.counter('data_received').handle(this.baseTags);
+    this.dataSent = registry.counter('data_sent').handle(baseTags);
+    this.dataReceived = registry.counter('data_received').handle(baseTags);
     this.reinits = registry.counter('session_reinits').handle({ scenario });
   }
 
-  /** Records the operation; `extraMs` adds time the call waited before it could start (open model). */
+  /** Records the call; `extraMs` adds time the call waited before it could start (open model). */
   record(result: OperationResult, extraMs = 0): void {
     const index = OUTCOME_CLASSES.indexOf(result.outcome);
-    const h = this.outcomes[index];
-    if (h !== undefined) {
-      h.duration.record((result.durationMs + extraMs) * 1000);
-      h.calls.add(1);
-      h.errors.add(index !== 0);
-      h.success.add(index === 0);
-    }
+    this.count(index, result.durationMs + extraMs);
     if (index !== 0 && this.registry.phase === 'measuring') this.errors.add(result);
     if (result.reinitialized) this.reinits.add(1);
-    const http = result.http;
-    for (let i = 0; i < http.length; i++) this.recordHttp(http[i]);
+    this.http.record(result.http);
     this.dataSent.add(result.bytesSent);
     this.dataReceived.add(result.bytesReceived);
   }
 
-  private recordHttp(r: HttpRecord): void {
-    const key = r.status * 128 + PURPOSES.indexOf(r.purpose) * 4 + HTTP_METHODS.indexOf(r.method);
-    let h = this.http.get(key);
-    if (h === undefined) {
-      const tags = { ...this.baseTags, purpose: r.purpose, http_method: r.method, status: String(r.status) };
-      h = {
-        duration: this.registry.trend('http_req_duration').handle(tags),
-        waiting: this.registry.trend('http_req_waiting').handle(tags),
-        reqs: this.registry.counter('http_reqs').handle(tags),
-        failed: this.registry.rate('http_req_failed').handle(tags),
-      };
-      this.http.set(key, h);
-    }
-    h.duration.record(r.durationMs * 1000);
-    if (r.ttfbMs >= 0) h.waiting.record(r.ttfbMs * 1000);
-    h.reqs.add(1);
-    // A probe's refusal is the answer it asked for (a 2025 server declining 2026 discovery).
-    h.failed.add(r.purpose !== 'probe' && (r.failed || r.status >= 400));
+  /**
+   * The agent's call could not be made because its session could not be opened: a failed call of
+   * the handshake's class, after the handshake's time. Its HTTP requests are the session's.
+   */
+  recordUnreachable(handshake: OperationResult, extraMs = 0): void {
+    this.count(Math.max(1, OUTCOME_CLASSES.indexOf(handshake.outcome)), handshake.durationMs + extraMs);
+  }
+
+  private count(index: number, durationMs: number): void {
+    const h = this.outcomes[index];
+    h.duration.record(durationMs * 1000);
+    h.calls.add(1);
+    h.errors.add(index !== 0);
+    h.success.add(index === 0);
+  }
+}
+
+/**
+ * A session's own lifecycle (handshake, discovery, DELETE, back-off): session metrics, never MCP
+ * calls. Its HTTP requests count in the HTTP metrics, so the HTTP-per-call ratio includes them.
+ */
+export class SessionRecorder {
+  private readonly initDuration: { ok: TrendHandle; failed: TrendHandle };
+  private readonly initErrors: RateHandle;
+  private readonly created: CounterHandle;
+  private readonly closed: CounterHandle;
+  private readonly notClosed: CounterHandle;
+  private readonly backoffs: CounterHandle;
+  private readonly initHttp: HttpRecorder;
+  private readonly closeHttp: HttpRecorder;
+  private readonly bytes: { sent: CounterHandle; received: CounterHandle }[];
+
+  constructor(
+    private readonly registry: MetricsRegistry,
+    private readonly errors: ErrorSamples,
+    scenario: string,
+  ) {
+    const tags = { scenario };
+    const init = { scenario, method: 'initialize' };
+    const close = { scenario, method: 'close' };
+    this.initDuration = {
+      ok: registry.trend('session_init_duration').handle({ ...tags, [EXPECTED_RESPONSE_TAG]: 'true' }),
+      failed: registry.trend('session_init_duration').handle({ ...tags, [EXPECTED_RESPONSE_TAG]: 'false' }),
+    };
+    this.initErrors = registry.rate('session_init_errors').handle(tags);
+    this.created = registry.counter('sessions_created').handle(tags);
+    this.closed = registry.counter('sessions_closed').handle(tags);
+    this.notClosed = registry.counter('sessions_not_closed').handle(tags);
+    this.backoffs = registry.counter('session_backoffs').handle(tags);
+    this.initHttp = new HttpRecorder(registry, init);
+    this.closeHttp = new HttpRecorder(registry, close);
+    this.bytes = [init, close].map((t) => ({ sent: registry.counter('data_sent').handle(t), received: registry.counter('data_received').handle(t) }));
+  }
+
+  /** A handshake (or 2026 discovery); `extraMs` adds time it waited to start (open model). */
+  recordInit(result: OperationResult, extraMs = 0): void {
+    const ok = result.outcome === 'success';
+    (ok ? this.initDuration.ok : this.initDuration.failed).record((result.durationMs + extraMs) * 1000);
+    this.initErrors.add(!ok);
+    if (ok) this.created.add(1);
+    else if (this.registry.phase === 'measuring') this.errors.add(result);
+    this.initHttp.record(result.http);
+    this.bytes[0].sent.add(result.bytesSent);
+    this.bytes[0].received.add(result.bytesReceived);
+  }
+
+  /** A session's end (DELETE, or nothing to send for a stateless one). */
+  recordClose(result: OperationResult): void {
+    if (result.outcome === 'success') this.closed.add(1);
+    else this.notClosed.add(1);
+    this.closeHttp.record(result.http);
+    this.bytes[1].sent.add(result.bytesSent);
+    this.bytes[1].received.add(result.bytesReceived);
+  }
+
+  /** A VU paused before its next handshake attempt. */
+  recordBackoff(): void {
+    this.backoffs.add(1);
   }
 }

@@ -1,13 +1,16 @@
 import type { McpSession } from '../mcp/index.ts';
-import { StopSignal } from './stop-signal.ts';
+import { sleep, StopSignal } from './stop-signal.ts';
 
 /** A virtual user: an id, its iteration count and (per-vu sessions) its warm MCP session. */
 export class VirtualUser {
   readonly id: number;
   iterations = 0;
   session: McpSession | null = null;
-  /** Asked to stop after its current iteration (ramp-down, end of schedule). */
-  retired = false;
+  /** Handshakes failed in a row: the back-off before the next attempt grows with it. */
+  failedHandshakes = 0;
+  /** Fired when the VU is retired or interrupted: a pause that does no work (back-off) ends then. */
+  private rest = new StopSignal();
+  private isRetired = false;
   /** Fired to cut the current iteration short (graceful period over, hard stop). */
   interrupt: StopSignal;
   /** The session of the running iteration: an interrupt aborts its requests in flight. */
@@ -18,16 +21,35 @@ export class VirtualUser {
     this.interrupt = this.newInterrupt();
   }
 
+  /** Asked to stop after its current iteration (ramp-down, end of schedule). */
+  get retired(): boolean {
+    return this.isRetired;
+  }
+
+  set retired(value: boolean) {
+    this.isRetired = value;
+    if (value) this.rest.fire();
+  }
+
+  /** Waits `ms` unless the VU is retired or interrupted first: for pauses that hold no work. */
+  pause(ms: number): Promise<void> {
+    return sleep(ms, this.rest);
+  }
+
   /** Readies a reused VU for a new run of iterations. */
   revive(): void {
     this.retired = false;
     if (this.interrupt.fired) this.interrupt = this.newInterrupt();
+    if (this.rest.fired) this.rest = new StopSignal();
   }
 
   /** One listener per signal, not per iteration: the hot path only sets `activeSession`. */
   private newInterrupt(): StopSignal {
     const signal = new StopSignal();
-    signal.onFire(() => this.activeSession?.abort());
+    signal.onFire(() => {
+      this.rest.fire();
+      this.activeSession?.abort();
+    });
     return signal;
   }
 }

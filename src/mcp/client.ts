@@ -359,7 +359,7 @@ export class McpSession implements ServerMessageSink {
   private async probe(transport: StreamableHttpTransport, trace: OperationTrace): Promise<DiscoveryVerdict> {
     this.enterStateless(transport, STATELESS_PROTOCOL_VERSIONS[0]);
     const purpose = trace.purpose;
-    trace.purpose = 'probe';
+    trace.purpose = 'discovery';
     let outcome: JsonRpcResponse | TransportError;
     try {
       outcome = await transport.request(this.message('server/discover', () => undefined), trace);
@@ -527,6 +527,9 @@ function outcomeOf(
     result.outcome = 'transport';
     result.error = { message: failure.message, reason: failure.reason };
     if (failure.status !== undefined) result.error.status = failure.status;
+    const last = trace.http.length > 0 ? trace.http[trace.http.length - 1] : undefined;
+    if (last?.location !== undefined) result.error.location = last.location;
+    if (last?.retryAfterMs !== undefined) result.error.retryAfterMs = last.retryAfterMs;
   } else if (response?.error) {
     result.outcome = 'protocol';
     result.error = { message: String(response.error.message), code: response.error.code };

@@ -149,6 +149,7 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
         // Header names are short: compare by length first, then case-insensitively.
         if (name.length === 12 && name.toString().toLowerCase() === 'content-type') this.contentType = value.toString();
         else if (name.length === 14 && name.toString().toLowerCase() === 'mcp-session-id') this.sessionId = value.toString();
+        else if (statusCode >= 300) this.noteRefusalHeader(name.toString().toLowerCase(), value.toString());
       }
     }
     this.record.bytesReceived += bytes;
@@ -173,6 +174,16 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
       });
     }
     return true;
+  }
+
+  /** What a refusal says about what to do next: where a redirect points, when to retry. */
+  private noteRefusalHeader(name: string, value: string): void {
+    if (name === 'location') this.record.location = value.slice(0, 500);
+    else if (name === 'retry-after') {
+      const seconds = Number(value);
+      const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now();
+      if (Number.isFinite(ms) && ms >= 0) this.record.retryAfterMs = ms;
+    }
   }
 
   onData(chunk: Buffer): boolean {

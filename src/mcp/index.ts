@@ -4,4 +4,4 @@ export { TransportError } from './errors.ts';
 export type { ServerRequestReplies } from './server-requests.ts';
 export { SUPPORTED_PROTOCOL_VERSIONS } from './protocol.ts';
 export type * from './types.ts';
-export { OUTCOME_CLASSES, ERROR_CLASSES, LOCAL_ERROR_CLASSES } from './types.ts';
+export { OUTCOME_CLASSES, ERROR_CLASSES, LOCAL_ERROR_CLASSES, HTTP_PURPOSES } from './types.ts';

@@ -46,10 +46,20 @@ export interface HttpRecord {
   /** Why the request is part of the operation: the call itself, a session re-initialization, an answer to a server request… */
   purpose: HttpPurpose;
   failed: boolean;
+  /** A 3xx's `Location` (mcp-load does not follow redirects: the target should be that URL). */
+  location?: string;
+  /** A 429/503's `Retry-After`, in ms. */
+  retryAfterMs?: number;
 }
 
-/** `probe`: a request whose refusal is expected (version discovery, the transport fallback). */
-export type HttpPurpose = 'call' | 'session' | 'probe' | 'reinit' | 'server-request' | 'stream' | 'teardown';
+/**
+ * Why a request was sent. `discovery`: the 2026-07-28 `server/discover` probe, once per target (a
+ * 2025 server's 4xx refusal is the answer it asked for); `probe`: the transport fallback's refused
+ * POST initialize. The others are a session's phases: `session` (handshake, GET stream), the
+ * `call`, its `reinit` and `server-request` answers, `teardown` (DELETE).
+ */
+export const HTTP_PURPOSES = ['call', 'session', 'discovery', 'probe', 'reinit', 'server-request', 'stream', 'teardown'] as const;
+export type HttpPurpose = (typeof HTTP_PURPOSES)[number];
 
 export interface OutcomeError {
   message: string;
@@ -59,6 +69,9 @@ export interface OutcomeError {
   code?: number;
   /** Transport failure reason. */
   reason?: TransportFailure;
+  /** From the failed reply's headers: a redirect's Location, a rate limit's Retry-After (ms). */
+  location?: string;
+  retryAfterMs?: number;
 }
 
 /** What an MCP operation (initialize, tools/call, …) produced and cost. */

@@ -348,7 +348,7 @@ function stepText(step: StepEcho): string {
 
 function operationRow(row: OperationBreakdown, label: string): OperationRow {
   const perCall = (bytes: number): string => (row.calls === 0 ? '-' : formatBytes(bytes / row.calls));
-  const latency = (ms: number): string => (row.calls === 0 ? '-' : formatMs(ms));
+  const latency = (ms: number | null): string => (ms === null ? '-' : formatMs(ms));
   return {
     name: name(label),
     method: name(row.method),

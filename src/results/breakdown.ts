@@ -1,4 +1,4 @@
-import { mergeTrendStates, type MetricsSnapshot, type SeriesSnapshot, type TrendState } from '../engine/metrics/index.ts';
+import { EXPECTED_RESPONSE_TAG, mergeTrendStates, type MetricsSnapshot, type SeriesSnapshot, type TrendState } from '../engine/metrics/index.ts';
 
 /** One row of the per-tool or per-method tables. Durations in ms. */
 export interface OperationBreakdown {
@@ -8,10 +8,13 @@ export interface OperationBreakdown {
   calls: number;
   errors: number;
   errorRate: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
+  /** Of successful calls; null when none succeeded. */
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  max: number | null;
+  /** p95 of failed calls: shown apart, so failing fast never reads as faster. */
+  failedP95: number | null;
   httpReqs: number;
   httpPerCall: number;
   bytesSent: number;
@@ -33,6 +36,7 @@ interface Acc {
   method: string;
   tool?: string;
   latency: TrendState[];
+  failedLatency: TrendState[];
   calls: number;
   errors: number;
   httpReqs: number;
@@ -47,7 +51,7 @@ function group(snapshot: MetricsSnapshot, durationMs: number, keyOf: (tags: Reco
     if (key === undefined || s.tags.method === undefined) return undefined;
     let acc = groups.get(key);
     if (!acc) {
-      acc = { method: s.tags.method, latency: [], calls: 0, errors: 0, httpReqs: 0, bytesSent: 0, bytesReceived: 0 };
+      acc = { method: s.tags.method, latency: [], failedLatency: [], calls: 0, errors: 0, httpReqs: 0, bytesSent: 0, bytesReceived: 0 };
       if (key.includes('\u0000')) acc.tool = s.tags.tool;
       groups.set(key, acc);
     }
@@ -57,7 +61,7 @@ function group(snapshot: MetricsSnapshot, durationMs: number, keyOf: (tags: Reco
     if (Object.keys(s.tags).length === 0) continue;
     switch (s.metric) {
       case 'mcp_call_duration':
-        if (s.type === 'trend') accFor(s)?.latency.push(s);
+        if (s.type === 'trend') accFor(s)?.[s.tags[EXPECTED_RESPONSE_TAG] === 'false' ? 'failedLatency' : 'latency'].push(s);
         break;
       case 'mcp_calls':
         if (s.type === 'counter') {
@@ -83,16 +87,18 @@ function group(snapshot: MetricsSnapshot, durationMs: number, keyOf: (tags: Reco
   return [...groups.values()]
     .filter((acc) => acc.calls > 0)
     .map((acc) => {
-      const latency = mergeTrendStates(acc.latency, durationMs).summary;
+      const latency = acc.latency.length === 0 ? undefined : mergeTrendStates(acc.latency, durationMs).summary;
+      const failed = acc.failedLatency.length === 0 ? undefined : mergeTrendStates(acc.failedLatency, durationMs).summary;
       const row: OperationBreakdown = {
         method: acc.method,
         calls: acc.calls,
         errors: acc.errors,
         errorRate: acc.calls === 0 ? 0 : acc.errors / acc.calls,
-        p50: latency.p50,
-        p95: latency.p95,
-        p99: latency.p99,
-        max: latency.max,
+        p50: latency?.p50 ?? null,
+        p95: latency?.p95 ?? null,
+        p99: latency?.p99 ?? null,
+        max: latency?.max ?? null,
+        failedP95: failed?.p95 ?? null,
         httpReqs: acc.httpReqs,
         httpPerCall: acc.calls === 0 ? 0 : acc.httpReqs / acc.calls,
         bytesSent: acc.bytesSent,

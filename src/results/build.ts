@@ -4,7 +4,7 @@ import { seriesKey, snapshot, type ThresholdResult } from '../engine/metrics/ind
 import type { Scenario, ThresholdSpec } from '../scenario/types.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { breakdowns } from './breakdown.ts';
-import { httpPerCall } from './http-per-call.ts';
+import { httpPerCall, sessionCounts } from './http-per-call.ts';
 import { RESULT_SCHEMA_VERSION, type CheckOutcome, type Result, type ThresholdOutcome } from './types.ts';
 
 /** The versioned result of a run: what the engine measured, in the one format every reader uses. */
@@ -39,19 +39,20 @@ export function buildResult(scenario: Scenario, url: string, run: RunOutcome, en
   return result;
 }
 
-/** What a result derives from its metrics: HTTP per call, per-tool and per-method tables, checks. */
-export function viewsOf(metrics: Result['metrics']): Pick<Result, 'httpPerCall' | 'byTool' | 'byMethod' | 'checks'> {
-  return { httpPerCall: httpPerCall(metrics), ...breakdowns(metrics), checks: checksOf(metrics) };
+/** What a result derives from its metrics: HTTP per call, sessions, per-tool and per-method tables, checks. */
+export function viewsOf(metrics: Result['metrics']): Pick<Result, 'httpPerCall' | 'sessions' | 'byTool' | 'byMethod' | 'checks'> {
+  return { httpPerCall: httpPerCall(metrics), sessions: sessionCounts(metrics), ...breakdowns(metrics), checks: checksOf(metrics) };
 }
 
 /** Evaluated thresholds under the keys the scenario wrote them with. */
-export function thresholdOutcomes(specs: readonly Pick<ThresholdSpec, 'key'>[], evaluated: readonly ThresholdResult[]): ThresholdOutcome[] {
+export function thresholdOutcomes(specs: readonly Pick<ThresholdSpec, 'key' | 'default'>[], evaluated: readonly ThresholdResult[]): ThresholdOutcome[] {
   return evaluated.map((t, i) => ({
     key: specs[i]?.key ?? seriesKey(t.metric, t.tags),
     source: t.source,
     ok: t.ok,
     observed: t.observed,
     ...(t.error ? { error: t.error } : {}),
+    ...(specs[i]?.default ? { default: true as const } : {}),
   }));
 }
 

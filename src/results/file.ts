@@ -3,6 +3,10 @@ import { dirname } from 'node:path';
 import { RESULT_SCHEMA_VERSION, type Result } from './types.ts';
 
 /** A result file that cannot be read as this version's Result. */
+/** Why a version-1 result cannot be converted: its counts mean something else. */
+const OLDER_SEMANTICS =
+  ' (version 1 counted each session handshake as an MCP call and mixed failed calls into latency: its figures cannot be converted, so a baseline of that version is no baseline)';
+
 export class ResultFileError extends Error {
   override name = 'ResultFileError';
 }
@@ -26,7 +30,9 @@ export async function readResult(file: string): Promise<Result> {
     throw new ResultFileError(`${file}: result schema version ${version} is newer than this mcp-load reads (${RESULT_SCHEMA_VERSION}); upgrade mcp-load`);
   }
   if (version < RESULT_SCHEMA_VERSION) {
-    throw new ResultFileError(`${file}: result schema version ${version} is older than this mcp-load reads (${RESULT_SCHEMA_VERSION}); re-run the test to get a current result`);
+    throw new ResultFileError(
+      `${file}: result schema version ${version} is older than this mcp-load reads (${RESULT_SCHEMA_VERSION}); re-run the test to get a current result${version === 1 ? OLDER_SEMANTICS : ''}`,
+    );
   }
   return value as Result;
 }

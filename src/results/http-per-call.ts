@@ -1,35 +1,56 @@
 import type { MetricsSnapshot, SeriesSnapshot } from '../engine/metrics/index.ts';
-import type { HttpPerCall } from './types.ts';
+import type { HttpPerCall, SessionCounts } from './types.ts';
 
 const SETUP_PURPOSES = new Set(['session', 'probe', 'stream']);
 const CALL_PURPOSES = new Set(['call', 'reinit', 'server-request']);
 
 /**
- * HTTP requests per MCP call from the tagged series: the headline figure of how much wire work
- * one MCP operation costs (session setup, re-initializations and answers to server requests
- * included). Setup and teardown are per session (initialize operations); calls per non-initialize call.
+ * HTTP requests per MCP call from the tagged series: the headline is every HTTP request the run
+ * sent (discovery, session setup and teardown included) over the agent's calls, the cost of MCP as
+ * a k6 run counts it. Beside it, each phase over its own unit: discovery per target, setup and
+ * teardown per session, calls per call.
  */
 export function httpPerCall(snapshot: MetricsSnapshot): HttpPerCall {
   const reqs = tagged(snapshot, 'http_reqs');
   const calls = tagged(snapshot, 'mcp_calls');
-  const sum = (series: SeriesSnapshot[], keep: (tags: Record<string, string>) => boolean): number =>
-    series.reduce((n, s) => (keep(s.tags) ? n + count(s) : n), 0);
-
-  const sessions = sum(calls, (t) => t.method === 'initialize');
+  const sessions = sessionCounts(snapshot);
   const methods = new Set(calls.map((s) => s.tags.method).filter((m): m is string => m !== undefined));
   const byMethod: Record<string, number | null> = {};
   for (const method of [...methods].sort()) {
     byMethod[method] = ratio(sum(reqs, (t) => t.method === method), sum(calls, (t) => t.method === method));
   }
+  const callCount = sum(calls, () => true);
   return {
-    overall: ratio(sum(reqs, () => true), sum(calls, () => true)),
+    overall: ratio(sum(reqs, () => true), callCount),
     byMethod,
     byPhase: {
-      setup: ratio(sum(reqs, (t) => SETUP_PURPOSES.has(t.purpose)), sessions),
-      calls: ratio(sum(reqs, (t) => CALL_PURPOSES.has(t.purpose)), sum(calls, (t) => t.method !== 'initialize')),
-      teardown: ratio(sum(reqs, (t) => t.purpose === 'teardown'), sessions),
+      discovery: sum(reqs, (t) => t.purpose === 'discovery'),
+      setup: ratio(sum(reqs, (t) => SETUP_PURPOSES.has(t.purpose)), sessions.created + sessions.failed),
+      calls: ratio(sum(reqs, (t) => CALL_PURPOSES.has(t.purpose)), callCount),
+      teardown: ratio(sum(reqs, (t) => t.purpose === 'teardown'), sessions.closed + sessions.notClosed),
     },
   };
+}
+
+/** The sessions' lifecycle counts, from the session metrics' totals. */
+export function sessionCounts(snapshot: MetricsSnapshot): SessionCounts {
+  const total = (metric: string): number => {
+    const s = snapshot.metrics.find((m) => m.metric === metric && Object.keys(m.tags).length === 0);
+    return s === undefined ? 0 : count(s);
+  };
+  const initErrors = snapshot.metrics.find((m) => m.metric === 'session_init_errors' && Object.keys(m.tags).length === 0);
+  return {
+    created: total('sessions_created'),
+    failed: initErrors?.type === 'rate' ? initErrors.summary.passes : 0,
+    reinitialized: total('session_reinits'),
+    closed: total('sessions_closed'),
+    notClosed: total('sessions_not_closed'),
+    backoffs: total('session_backoffs'),
+  };
+}
+
+function sum(series: SeriesSnapshot[], keep: (tags: Record<string, string>) => boolean): number {
+  return series.reduce((n, s) => (keep(s.tags) ? n + count(s) : n), 0);
 }
 
 function tagged(snapshot: MetricsSnapshot, metric: string): SeriesSnapshot[] {

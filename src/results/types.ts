@@ -4,13 +4,32 @@ import type { ScenarioEcho } from '../scenario/types.ts';
 import type { OperationBreakdown } from './breakdown.ts';
 
 /** Bumped on any change a reader of an older version would misread (a new optional field is not one). */
-export const RESULT_SCHEMA_VERSION = 1;
+export const RESULT_SCHEMA_VERSION = 2;
 
-/** HTTP requests per MCP call: overall, per MCP method, and per phase of a session's life. */
+/**
+ * HTTP requests per MCP call. `overall`: every request the run sent over the agent's calls (the
+ * headline; it depends on pace, since session cost is spread over however many calls a session
+ * makes). Per phase, each over its own unit: `discovery` is the count of 2026 `server/discover`
+ * probes (per target, not per session), `setup` and `teardown` per session, `calls` per call.
+ */
 export interface HttpPerCall {
   overall: number | null;
   byMethod: Record<string, number | null>;
-  byPhase: { setup: number | null; calls: number | null; teardown: number | null };
+  byPhase: { discovery: number; setup: number | null; calls: number | null; teardown: number | null };
+}
+
+/** A run's sessions: handshakes that succeeded and failed, re-initialisations, ends, back-offs. */
+export interface SessionCounts {
+  created: number;
+  /** Handshakes that failed (each one charged the agent's next call as failed). */
+  failed: number;
+  reinitialized: number;
+  /** Ended with a DELETE (or nothing to end, when stateless). */
+  closed: number;
+  /** Their DELETE failed or never finished: the server may still hold them. */
+  notClosed: number;
+  /** Pauses after a failed handshake. */
+  backoffs: number;
 }
 
 export interface ThresholdOutcome {
@@ -21,6 +40,8 @@ export interface ThresholdOutcome {
   ok: boolean;
   observed: number | null;
   error?: string;
+  /** The default health gate's, not the scenario's own. */
+  default?: true;
 }
 
 export interface CheckOutcome {
@@ -69,9 +90,10 @@ export interface Result {
   metrics: MetricsSnapshot;
   timeSeries: TimeSeriesJSON;
   httpPerCall: HttpPerCall;
+  sessions: SessionCounts;
   /** tools/call, prompts/get and resources/read rows per tool, prompt or resource; most called first. */
   byTool: OperationBreakdown[];
-  /** One row per MCP method (initialize and close included). */
+  /** One row per MCP method of the agent's calls. */
   byMethod: OperationBreakdown[];
   thresholds: ThresholdOutcome[];
   checks: CheckOutcome[];

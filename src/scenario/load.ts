@@ -10,6 +10,7 @@ import { isPlainMap, MapReader } from './fields.ts';
 import { readScenarios } from './scenarios.ts';
 import { compileTemplate, TemplateError } from './templates.ts';
 import { readThresholds } from './thresholds.ts';
+import { checkWarmup, readDefaults, withDefaultGate } from './defaults.ts';
 import type { Render, Scenario } from './types.ts';
 import { readYaml, type YamlSource } from './yaml-source.ts';
 
@@ -33,6 +34,7 @@ export const TOP_LEVEL_KEYS = [
   'data',
   'scenarios',
   'thresholds',
+  'defaults',
   'regression',
 ] as const;
 
@@ -94,6 +96,9 @@ function resolveScenario(
   if (transport === 'sse' && (auth || Object.keys(headerTemplates).length > 0)) {
     issues.add(r.at('transport'), 'auth: and templated headers need the Streamable HTTP transport; the legacy SSE transport sends only constant headers');
   }
+  const scenarios = readScenarios(r, raw.scenarios, rows);
+  const warmupMs = r.duration('warmup', { default: 0 });
+  checkWarmup(warmupMs, scenarios, r.at('warmup'), issues);
   const resolved: Omit<Scenario, 'hash' | 'toEcho'> = {
     file,
     id: slugify(basename(file, extname(file))),
@@ -103,10 +108,10 @@ function resolveScenario(
     headerTemplates,
     timeoutMs: r.duration('timeout', { default: DEFAULT_TIMEOUT, positive: true }),
     wait: readWait(r),
-    warmupMs: r.duration('warmup', { default: 0 }),
+    warmupMs,
     data,
-    scenarios: readScenarios(r, raw.scenarios, rows),
-    thresholds: readThresholds(r.get('thresholds'), r.at('thresholds'), issues),
+    scenarios,
+    thresholds: withDefaultGate(readThresholds(r.get('thresholds'), r.at('thresholds'), issues), scenarios, readDefaults(r).thresholds),
     regression: readRegression(r),
   };
   if (auth) resolved.auth = auth;

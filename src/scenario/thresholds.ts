@@ -3,33 +3,10 @@ import { show, type Issues, type Path } from './errors.ts';
 import { isPlainMap, MapReader } from './fields.ts';
 import { didYouMean } from './suggest.ts';
 import type { ThresholdAggregation, ThresholdOperator, ThresholdSpec } from './types.ts';
+import { BUILTIN_METRICS, builtinType, type MetricType } from '../metric-catalogue.ts';
 
-export type MetricType = 'counter' | 'gauge' | 'rate' | 'trend';
-
-/** Metrics a threshold can name, with their k6 metric type. Trends are durations in milliseconds. */
-export const BUILTIN_METRICS: Readonly<Record<string, MetricType>> = {
-  mcp_call_duration: 'trend',
-  mcp_calls: 'counter',
-  mcp_errors: 'rate',
-  mcp_success: 'rate',
-  http_req_duration: 'trend',
-  http_reqs: 'counter',
-  http_req_failed: 'rate',
-  http_req_waiting: 'trend',
-  iteration_duration: 'trend',
-  iterations: 'counter',
-  dropped_iterations: 'counter',
-  vus: 'gauge',
-  vus_max: 'gauge',
-  data_sent: 'counter',
-  data_received: 'counter',
-  checks: 'rate',
-  session_init_duration: 'trend',
-  session_reinits: 'counter',
-  auth_token_fetches: 'counter',
-  auth_token_fetch_duration: 'trend',
-  auth_rejections: 'counter',
-};
+export type { MetricType };
+export { BUILTIN_METRICS };
 
 /** Aggregations each metric type supports, as in k6 (`count` on trends is the number of samples). */
 const AGGREGATIONS: Readonly<Record<MetricType, readonly string[]>> = {
@@ -68,7 +45,7 @@ export function readThresholds(value: unknown, path: Path, issues: Issues): Thre
       const entryPath = Array.isArray(entries) ? [...keyPath, index] : keyPath;
       const spec = readThresholdEntry(entry, entryPath, issues);
       if (!spec) return;
-      const expression = parseThresholdExpression(spec.source, BUILTIN_METRICS[parsed.metric]);
+      const expression = parseThresholdExpression(spec.source, builtinType(parsed.metric)!);
       if ('error' in expression) {
         issues.add(spec.sourcePath, expression.error);
         return;

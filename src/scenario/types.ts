@@ -110,6 +110,8 @@ export interface ThresholdSpec {
   value: number;
   abortOnFail: boolean;
   delayAbortEvalMs: number;
+  /** Part of the default health gate, not written in the scenario. */
+  default?: true;
 }
 
 /** A data set loaded at load time: CSV rows as objects keyed by the header, or a JSON array's elements. */

@@ -27,13 +27,13 @@ test('a sample is recorded into the untagged aggregate and into its tag-set seri
 
 test('handle() returns the same handle for the same tag set in any key order', () => {
   const registry = new MetricsRegistry();
-  const trend = registry.trend('mcp_call_duration');
+  const trend = registry.trend('iteration_duration');
   assert.equal(trend.handle({ a: '1', b: '2' }), trend.handle({ b: '2', a: '1' }));
 });
 
 test('a tag filter merges every series whose tags include it', () => {
   const registry = new MetricsRegistry({ nowMs: 0 });
-  const duration = registry.trend('mcp_call_duration');
+  const duration = registry.trend('iteration_duration');
   duration.handle({ tool: 'send_sms', status: 'ok' }).record(1000);
   duration.handle({ tool: 'send_sms', status: 'error' }).record(3000);
   duration.handle({ tool: 'echo', status: 'ok' }).record(50_000);
@@ -62,7 +62,7 @@ test('a tracked filter is fed at record time, also by series created before and 
 test('samples during warm-up are dropped; rates count from the start of measuring', () => {
   const registry = new MetricsRegistry({ warmup: true });
   const calls = registry.counter('mcp_calls').handle({ tool: 'echo' });
-  const duration = registry.trend('mcp_call_duration').handle({ tool: 'echo' });
+  const duration = registry.trend('iteration_duration').handle({ tool: 'echo' });
   const failed = registry.rate('http_req_failed').handle();
   assert.equal(registry.phase, 'warmup');
   calls.add(10);
@@ -77,7 +77,7 @@ test('samples during warm-up are dropped; rates count from the start of measurin
 
   assert.equal(registry.phase, 'measuring');
   assert.deepEqual(registry.counter('mcp_calls').total.summary(registry.durationMs()), { count: 4, rate: 2 });
-  assert.deepEqual([registry.trend('mcp_call_duration').total.count, registry.trend('mcp_call_duration').total.maxUs], [1, 2000]);
+  assert.deepEqual([registry.trend('iteration_duration').total.count, registry.trend('iteration_duration').total.maxUs], [1, 2000]);
   assert.deepEqual(registry.rate('http_req_failed').total.summary(), { passes: 0, fails: 1, rate: 0 });
   assert.deepEqual(registry.window(), { startMs: 5000, endMs: 7000 });
   registry.dispose();

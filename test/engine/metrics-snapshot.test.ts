@@ -27,7 +27,7 @@ function workload(count: number, seed: number): Sample[] {
 }
 
 function record(registry: MetricsRegistry, samples: Sample[]): void {
-  const duration = registry.trend('mcp_call_duration');
+  const duration = registry.trend('iteration_duration');
   const calls = registry.counter('mcp_calls');
   const errors = registry.rate('mcp_errors');
   const vus = registry.gauge('vus').handle();
@@ -106,7 +106,7 @@ test('histograms merge exactly across backends (WASM shard + JS shard)', async (
   await initMetrics({ backend: 'wasm' });
 
   const merged = mergeRegistries(wasm, js, 1000);
-  const trend = (r: MetricsRegistry) => r.trend('mcp_call_duration').view({ tool: 'send_sms' }, (s) => s.summary(1000));
+  const trend = (r: MetricsRegistry) => r.trend('iteration_duration').view({ tool: 'send_sms' }, (s) => s.summary(1000));
   assert.deepEqual(trend(merged), trend(all));
   for (const r of [wasm, js, all, merged]) r.dispose();
 });

@@ -4,7 +4,7 @@ import { MetricsRegistry, TimeSeries, mergeTrendStates } from '../../src/engine/
 
 function recordSecond(registry: MetricsRegistry, calls: number, latencyUs: number): void {
   const mcpCalls = registry.counter('mcp_calls').handle({ tool: 'echo' });
-  const duration = registry.trend('mcp_call_duration').handle({ tool: 'echo' });
+  const duration = registry.trend('mcp_call_duration').handle({ tool: 'echo', expected_response: 'true' });
   for (let i = 0; i < calls; i++) {
     mcpCalls.add();
     duration.record(latencyUs);
@@ -27,7 +27,7 @@ test('each tick closes one bucket with the counts, errors by class, bytes, VUs a
 
   const first = series.tick(1000);
   assert.deepEqual(first.values, {
-    vus: 3, mcp_calls: 4, http_reqs: 6, errors_transport: 1, errors_protocol: 0, errors_tool: 2, data_sent: 1200, data_received: 800,
+    vus: 3, mcp_calls: 4, http_reqs: 6, errors_transport: 1, errors_gateway: 0, errors_protocol: 0, errors_tool: 2, errors_generator: 0, errors_internal: 0, data_sent: 1200, data_received: 800,
   });
   const latency = first.latency.mcp_call_duration;
   assert.ok(latency !== null);
@@ -79,8 +79,8 @@ test('columns can filter by tags; samples from warm-up are not in the buckets', 
   sms.add();
   sms.add();
   echo.add();
-  registry.trend('mcp_call_duration').handle({ tool: 'send_sms' }).record(4000);
-  registry.trend('mcp_call_duration').handle({ tool: 'echo' }).record(90_000);
+  registry.trend('mcp_call_duration').handle({ tool: 'send_sms', expected_response: 'true' }).record(4000);
+  registry.trend('mcp_call_duration').handle({ tool: 'echo', expected_response: 'true' }).record(90_000);
   series.tick(2000);
   const [warm, measured] = series.toJSON().buckets;
   assert.deepEqual([warm.values.sms_calls, measured.values.sms_calls], [0, 2]);

@@ -92,8 +92,11 @@ describe('result.json', () => {
 
   it('a result of another schema version is refused with what to do, never misread', async () => {
     const newer = join(dir, 'newer.json');
-    writeFileSync(newer, JSON.stringify({ ...result, schemaVersion: 2 }));
-    await assert.rejects(readResult(newer), (err: Error) => err instanceof ResultFileError && /newer than this mcp-load reads \(1\); upgrade mcp-load/.test(err.message));
+    writeFileSync(newer, JSON.stringify({ ...result, schemaVersion: 3 }));
+    await assert.rejects(readResult(newer), (err: Error) => err instanceof ResultFileError && /newer than this mcp-load reads \(2\); upgrade mcp-load/.test(err.message));
+    const v1 = join(dir, 'v1.json');
+    writeFileSync(v1, JSON.stringify({ ...result, schemaVersion: 1 }));
+    await assert.rejects(readResult(v1), /older than this mcp-load reads \(2\); re-run the test .*counted each session handshake as an MCP call/);
     const older = join(dir, 'older.json');
     writeFileSync(older, JSON.stringify({ ...result, schemaVersion: 0 }));
     await assert.rejects(readResult(older), /older than this mcp-load reads/);

@@ -18,7 +18,11 @@ describe('top-level options', () => {
     assert.deepEqual(scenario.wait, { timeoutMs: 0 });
     assert.equal(scenario.warmupMs, 0);
     assert.deepEqual(scenario.data, {});
-    assert.deepEqual(scenario.thresholds, []);
+    // No thresholds written: the default health gate only.
+    assert.deepEqual(scenario.thresholds.map((t) => [t.key, t.source, t.default]), [
+      ['mcp_errors', 'rate<0.05', true],
+      ['mcp_calls{expected_response:true}', 'count>=1', true],
+    ]);
     assert.deepEqual(scenario.regression, {});
   });
 
@@ -30,7 +34,7 @@ describe('top-level options', () => {
         'headers: { X-Api-Key: abc, X-Retries: 3 }',
         'timeout: 5s',
         'wait: { timeout: 2m }',
-        'warmup: 10s',
+        'warmup: 5s',
         'regression: { minChange: 0.1 }',
         MINIMAL,
       ].join('\n'),
@@ -40,7 +44,7 @@ describe('top-level options', () => {
     assert.deepEqual(scenario.headers, { 'X-Api-Key': 'abc', 'X-Retries': '3' });
     assert.equal(scenario.timeoutMs, 5_000);
     assert.deepEqual(scenario.wait, { timeoutMs: 120_000 });
-    assert.equal(scenario.warmupMs, 10_000);
+    assert.equal(scenario.warmupMs, 5_000);
     assert.deepEqual(scenario.regression, { minChange: 0.1 });
   });
 

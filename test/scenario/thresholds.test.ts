@@ -103,7 +103,50 @@ describe('thresholds in scenario files', () => {
         abortOnFail: false,
         delayAbortEvalMs: 0,
       },
+      // The scenario sets its own mcp_errors threshold: the default gate adds only "a call succeeded".
+      {
+        metric: 'mcp_calls',
+        tags: { expected_response: 'true' },
+        key: 'mcp_calls{expected_response:true}',
+        source: 'count>=1',
+        aggregation: { kind: 'count' },
+        op: '>=',
+        value: 1,
+        abortOnFail: false,
+        delayAbortEvalMs: 0,
+        default: true,
+      },
     ]);
+  });
+
+  it('the default health gate: mcp_errors rate<0.05 and a successful call, unless set or turned off', () => {
+    const gate = (text: string) => parse(text).thresholds.map((t) => [t.key, t.source, t.default === true]);
+    assert.deepEqual(gate(FLOW), [
+      ['mcp_errors', 'rate<0.05', true],
+      ['mcp_calls{expected_response:true}', 'count>=1', true],
+    ]);
+    assert.deepEqual(gate(`${FLOW}thresholds:\n  mcp_errors{tool:a}: ["rate<0.5"]\n`), [
+      ['mcp_errors{tool:a}', 'rate<0.5', false],
+      ['mcp_calls{expected_response:true}', 'count>=1', true],
+    ]);
+    assert.deepEqual(gate(`${FLOW}defaults: { thresholds: false }\n`), []);
+    // A flow of handshakes only: a session must have been created.
+    const handshakes = withScenario('executor: constant-vus\nduration: 1s\nflow: [initialize, { think: 1s }]');
+    assert.deepEqual(gate(handshakes), [
+      ['mcp_errors', 'rate<0.05', true],
+      ['sessions_created', 'count>=1', true],
+    ]);
+    assert.deepEqual(errorsOf(`${FLOW}defaults: { thresholds: nope, more: 1 }\n`), [
+      'scenario.yml:6:25: defaults.thresholds: "nope" is not true or false',
+      'scenario.yml:6:31: defaults.more: unknown key; allowed: thresholds',
+    ]);
+  });
+
+  it('a warm-up as long as the schedule leaves nothing to measure: refused at load time', () => {
+    assert.deepEqual(errorsOf(`warmup: 1h\n${FLOW}`), [
+      'scenario.yml:1:9: warmup: warm-up of 1h lasts as long as the whole schedule (1s, startTime included): nothing would be measured; shorten the warm-up or lengthen the load',
+    ]);
+    assert.deepEqual(parse(`warmup: 500ms\n${FLOW}`).warmupMs, 500);
   });
 
   it('report errors at the key or the expression', () => {

@@ -1,7 +1,7 @@
 // Metrics as data (k6 style): sinks per metric and tag set, snapshots, thresholds, per-second series.
 // Renderers read snapshots; nothing here formats output.
 export { initMetrics, histogramBackend, type HistogramBackend } from './histogram.ts';
-export { BUILTIN_METRICS, type BuiltinMetricName, type MetricDefinition } from './builtins.ts';
+export { BUILTIN_METRICS, EXPECTED_RESPONSE_TAG, EXPECTED_ONLY, type BuiltinMetricName, type MetricDefinition } from './builtins.ts';
 export { seriesKey, type Tags } from './tags.ts';
 export type { MetricType, Series } from './metric.ts';
 export {

@@ -1,6 +1,8 @@
+import { impliedFilter } from './builtins.ts';
 import { isUntagged, matchesFilter, normalizeTags, seriesKey, type Tags } from './tags.ts';
 
-export type MetricType = 'counter' | 'rate' | 'trend' | 'gauge';
+import type { MetricType } from '../../metric-catalogue.ts';
+export type { MetricType };
 
 export interface Sink<S> {
   isEmpty(): boolean;
@@ -36,6 +38,8 @@ export class Metric<T extends MetricType, S extends Sink<S>, H> {
   private readonly handles = new Map<string, H>();
   private readonly taps: Tap<S>[] = [];
   private readonly tracked = new Map<string, S>();
+  /** What the untagged aggregate stands for (`{expected_response:true}`), if not every sample. */
+  private readonly implied: Tags | undefined;
 
   constructor(
     readonly name: string,
@@ -45,6 +49,15 @@ export class Metric<T extends MetricType, S extends Sink<S>, H> {
   ) {
     this.total = newSink();
     this.untaggedTargets = [this.total];
+    this.implied = impliedFilter(name);
+  }
+
+  /** A filter as it selects: one that leaves the implied tags unnamed gets them. */
+  private effective(filter: Tags): Tags {
+    const implied = this.implied;
+    if (implied === undefined) return filter;
+    for (const key of Object.keys(implied)) if (Object.hasOwn(filter, key)) return filter;
+    return { ...filter, ...implied };
   }
 
   /** Recording handle for a tag set; create once per VU/step, outside the hot path. */
@@ -73,7 +86,7 @@ export class Metric<T extends MetricType, S extends Sink<S>, H> {
    */
   track(filter: Tags): S {
     if (isUntagged(filter)) return this.total;
-    const key = seriesKey(this.name, filter);
+    const key = seriesKey(this.name, this.effective(filter));
     let sink = this.tracked.get(key);
     if (sink === undefined) {
       sink = this.attach(filter);
@@ -84,9 +97,9 @@ export class Metric<T extends MetricType, S extends Sink<S>, H> {
 
   /** A new sink of its own (e.g. a per-second window), fed with every later matching sample. */
   attach(filter: Tags): S {
-    const tap: Tap<S> = { filter: normalizeTags(filter), sink: this.newSink() };
+    const tap: Tap<S> = { filter: normalizeTags(this.effective(filter)), sink: this.newSink() };
     this.taps.push(tap);
-    if (isUntagged(tap.filter)) this.untaggedTargets.push(tap.sink);
+    if (isUntagged(filter)) this.untaggedTargets.push(tap.sink);
     for (const entry of this.seriesByKey.values()) {
       if (matchesFilter(entry.tags, tap.filter)) entry.targets.push(tap.sink);
     }
@@ -109,12 +122,13 @@ export class Metric<T extends MetricType, S extends Sink<S>, H> {
    */
   view<R>(filter: Tags, read: (sink: S) => R): R {
     if (isUntagged(filter)) return read(this.total);
-    const tracked = this.tracked.get(seriesKey(this.name, filter));
+    const selects = this.effective(filter);
+    const tracked = this.tracked.get(seriesKey(this.name, selects));
     if (tracked !== undefined) return read(tracked);
     const merged = this.newSink();
     try {
       for (const entry of this.seriesByKey.values()) {
-        if (matchesFilter(entry.tags, filter)) merged.mergeFrom(entry.sink);
+        if (matchesFilter(entry.tags, selects)) merged.mergeFrom(entry.sink);
       }
       return read(merged);
     } finally {
@@ -137,7 +151,7 @@ export class Metric<T extends MetricType, S extends Sink<S>, H> {
     if (entry === undefined) {
       const normalized = normalizeTags(tags);
       const sink = this.newSink();
-      const targets = [this.total, sink];
+      const targets = this.implied === undefined || matchesFilter(normalized, this.implied) ? [this.total, sink] : [sink];
       for (const tap of this.taps) {
         if (matchesFilter(normalized, tap.filter)) targets.push(tap.sink);
       }

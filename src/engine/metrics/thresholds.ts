@@ -1,7 +1,9 @@
 import type { CounterSink } from './counter.ts';
 import type { GaugeSink } from './gauge.ts';
 import type { RateSink } from './rate.ts';
+import { didYouMean } from '../../scenario/suggest.ts';
 import { MetricsRegistry, type AnyMetric } from './registry.ts';
+import { seriesKey } from './tags.ts';
 import { fromSnapshot, type MetricsSnapshot } from './snapshot.ts';
 import type { TrendSink } from './trend.ts';
 
@@ -60,6 +62,10 @@ function evaluateOn(registry: MetricsRegistry, specs: readonly ThresholdSpec[], 
     const result = { source: spec.source, metric: spec.metric, tags: spec.tags };
     const metric = registry.get(spec.metric);
     if (metric === undefined) return { ...result, ok: false, observed: null, error: `unknown metric "${spec.metric}"` };
+    if (options.ignoreEmpty !== true) {
+      const unseen = unseenTags(metric, spec.tags);
+      if (unseen !== undefined) return { ...result, ok: false, observed: null, error: unseen };
+    }
     const observed = observe(metric, spec, durationMs, options.ignoreEmpty === true);
     if (typeof observed === 'string') return { ...result, ok: false, observed: null, error: observed };
     if (observed === null) return { ...result, ok: true, observed: null };
@@ -74,17 +80,58 @@ function observe(metric: AnyMetric, spec: ThresholdSpec, durationMs: number, ign
   switch (metric.type) {
     case 'trend':
       if (!['p', 'avg', 'min', 'max', 'med', 'count'].includes(agg.kind)) return invalid;
-      return metric.view(spec.tags, (sink) => (ignoreEmpty && sink.isEmpty() ? null : trendValue(sink, spec)));
+      if (agg.kind === 'count') return metric.view(spec.tags, (sink) => (ignoreEmpty && sink.isEmpty() ? null : sink.count));
+      return metric.view(spec.tags, (sink) => (sink.isEmpty() ? (ignoreEmpty ? null : noSamples(metric, spec)) : trendValue(sink, spec)));
     case 'counter':
       if (agg.kind !== 'count' && agg.kind !== 'rate') return invalid;
       return metric.view(spec.tags, (sink) => (ignoreEmpty && sink.isEmpty() ? null : counterValue(sink, spec, durationMs)));
     case 'rate':
       if (agg.kind !== 'rate') return invalid;
-      return metric.view(spec.tags, (sink) => (ignoreEmpty && sink.isEmpty() ? null : rateValue(sink)));
+      return metric.view(spec.tags, (sink) => (sink.isEmpty() ? (ignoreEmpty ? null : noSamples(metric, spec)) : rateValue(sink)));
     case 'gauge':
       if (agg.kind !== 'value' && agg.kind !== 'min' && agg.kind !== 'max') return invalid;
-      return metric.view(spec.tags, (sink) => (ignoreEmpty && sink.isEmpty() ? null : gaugeValue(sink, spec)));
+      return metric.view(spec.tags, (sink) => (sink.isEmpty() ? (ignoreEmpty ? null : noSamples(metric, spec)) : gaugeValue(sink, spec)));
   }
+}
+
+/**
+ * A latency, rate or gauge with no sample has no value: the threshold fails rather than pass on a
+ * made-up 0 (a counter's 0 is a real count). The message names the series.
+ */
+function noSamples(metric: AnyMetric, spec: ThresholdSpec): string {
+  return `no samples for ${seriesKey(metric.name, spec.tags)}: nothing was measured, so the threshold cannot pass`;
+}
+
+const MAX_LISTED = 8;
+
+/**
+ * A filter naming a tag key or value that no series of the metric ever had (a typo, a tool never
+ * called): says so, with the keys or values that did appear.
+ */
+function unseenTags(metric: AnyMetric, filter: Record<string, string>): string | undefined {
+  const valuesByKey = new Map<string, Set<string>>();
+  for (const series of metric.series()) {
+    for (const [key, value] of Object.entries(series.tags)) {
+      let values = valuesByKey.get(key);
+      if (values === undefined) valuesByKey.set(key, (values = new Set()));
+      values.add(value);
+    }
+  }
+  const listed = (items: Iterable<string>): string => {
+    const all = [...items].sort();
+    return all.length === 0 ? 'none' : `${all.slice(0, MAX_LISTED).join(', ')}${all.length > MAX_LISTED ? `, … (${all.length})` : ''}`;
+  };
+  for (const [key, value] of Object.entries(filter)) {
+    const values = valuesByKey.get(key);
+    if (values === undefined) {
+      const hint = valuesByKey.size === 0 ? 'it has no samples at all' : `its tags: ${listed(valuesByKey.keys())}`;
+      return `no samples for ${seriesKey(metric.name, filter)}: no series has a tag "${key}"${didYouMean(key, valuesByKey.keys())}; ${hint}`;
+    }
+    if (!values.has(value)) {
+      return `no samples for ${seriesKey(metric.name, filter)}: ${key} "${value}" never appeared${didYouMean(value, values)}; ${key} values seen: ${listed(values)}`;
+    }
+  }
+  return undefined;
 }
 
 function trendValue(sink: TrendSink, spec: ThresholdSpec): number {

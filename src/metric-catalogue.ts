@@ -1,0 +1,65 @@
+// The built-in metrics, defined once: the scenario validates thresholds against them, the engine records them, reports format them.
+/** k6's four metric types. */
+export type MetricType = 'counter' | 'gauge' | 'rate' | 'trend';
+
+/** k6's value kinds: trends of `time` are recorded in µs and reported in ms; `data` is bytes. */
+export type MetricContains = 'time' | 'data' | 'default';
+
+export interface MetricDefinition {
+  readonly type: MetricType;
+  readonly contains: MetricContains;
+  /**
+   * Samples carry an `expected_response` tag (as k6's); the metric's untagged aggregate and every
+   * filter that does not name that tag are of expected outcomes (successful calls, non-failed
+   * requests), so failing fast cannot pull a latency down. `{expected_response:false}` selects failures.
+   */
+  readonly byOutcome?: true;
+}
+
+/** The tag that splits latency by outcome, and the filter that a metric's untagged aggregate implies. */
+export const EXPECTED_RESPONSE_TAG = 'expected_response';
+export const EXPECTED_ONLY = Object.freeze({ [EXPECTED_RESPONSE_TAG]: 'true' });
+
+export const BUILTIN_METRICS = {
+  mcp_call_duration: { type: 'trend', contains: 'time', byOutcome: true },
+  mcp_calls: { type: 'counter', contains: 'default' },
+  mcp_errors: { type: 'rate', contains: 'default' },
+  mcp_success: { type: 'rate', contains: 'default' },
+  http_req_duration: { type: 'trend', contains: 'time', byOutcome: true },
+  http_reqs: { type: 'counter', contains: 'default' },
+  http_req_failed: { type: 'rate', contains: 'default' },
+  http_req_waiting: { type: 'trend', contains: 'time', byOutcome: true },
+  iteration_duration: { type: 'trend', contains: 'time' },
+  iterations: { type: 'counter', contains: 'default' },
+  dropped_iterations: { type: 'counter', contains: 'default' },
+  vus: { type: 'gauge', contains: 'default' },
+  vus_max: { type: 'gauge', contains: 'default' },
+  data_sent: { type: 'counter', contains: 'data' },
+  data_received: { type: 'counter', contains: 'data' },
+  checks: { type: 'rate', contains: 'default' },
+  session_init_duration: { type: 'trend', contains: 'time', byOutcome: true },
+  session_reinits: { type: 'counter', contains: 'default' },
+  session_init_errors: { type: 'rate', contains: 'default' },
+  sessions_created: { type: 'counter', contains: 'default' },
+  sessions_closed: { type: 'counter', contains: 'default' },
+  sessions_not_closed: { type: 'counter', contains: 'default' },
+  session_backoffs: { type: 'counter', contains: 'default' },
+  /** OAuth token requests to the authorization server, tagged `outcome` (ok, failed). */
+  auth_token_fetches: { type: 'counter', contains: 'default' },
+  auth_token_fetch_duration: { type: 'trend', contains: 'time' },
+  /** 401s from the MCP server to a request that carried a token (each leads to one new token, shared). */
+  auth_rejections: { type: 'counter', contains: 'default' },
+  event_loop_delay: { type: 'trend', contains: 'time' },
+} as const satisfies Record<string, MetricDefinition>;
+
+export type BuiltinMetricName = keyof typeof BUILTIN_METRICS;
+
+
+/** The filter a metric's untagged aggregate stands for: `{expected_response:true}` for latencies by outcome. */
+export function impliedFilter(name: string): Readonly<Record<string, string>> | undefined {
+  return Object.hasOwn(BUILTIN_METRICS, name) && (BUILTIN_METRICS[name as BuiltinMetricName] as MetricDefinition).byOutcome ? EXPECTED_ONLY : undefined;
+}
+
+export function builtinType(name: string): MetricType | undefined {
+  return Object.hasOwn(BUILTIN_METRICS, name) ? BUILTIN_METRICS[name as BuiltinMetricName].type : undefined;
+}
