@@ -41,6 +41,11 @@ export interface RunOptions {
   session?: SessionOptions;
   /** Run only this shard's slice of the load (`--shard i/n`); n shards together run the whole. */
   shard?: Shard;
+  /**
+   * Told each credential the run obtains or renders (OAuth access tokens, templated header values)
+   * as soon as it exists, so the caller can mask it (the action's log). Never recorded by the engine.
+   */
+  onSecret?: (value: string) => void;
 }
 
 export interface RunOutcome {
@@ -72,7 +77,7 @@ export async function runTest(whole: Scenario, options: RunOptions): Promise<Run
   const stop = options.stop ?? new StopSignal();
   const abort = options.abort ?? new StopSignal();
   const target = new McpTarget({ url: options.url, headers: { ...scenario.headers }, timeoutMs: scenario.timeoutMs });
-  const sessionOptions = vuSessionOptions(scenario, target, { transport: scenario.transport, ...options.session });
+  const sessionOptions = vuSessionOptions(scenario, target, { transport: scenario.transport, ...options.session }, options.onSecret);
   try {
     if (scenario.wait.timeoutMs > 0) await waitForTarget(target, sessionOptions.forVu(1, 0, ''), scenario.wait.timeoutMs, stop);
     const outcome = await runScenarios(scenario, target, sessionOptions, stop, abort, options.onProgress);

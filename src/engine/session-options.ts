@@ -17,12 +17,18 @@ export interface VuSessionOptions {
  * (rendered once per session) and, with `auth:`, one token cache per identity shared by the VUs
  * dealt that identity. Token values stay inside the caches: nothing here records them.
  */
-export function vuSessionOptions(scenario: Scenario, target: McpTarget, base: SessionOptions): VuSessionOptions {
+export function vuSessionOptions(
+  scenario: Scenario,
+  target: McpTarget,
+  base: SessionOptions,
+  onSecret: ((value: string) => void) | undefined,
+): VuSessionOptions {
   const templates = Object.entries(scenario.headerTemplates);
   let observer: AuthObserver | undefined;
   const forward: AuthObserver = {
     tokenFetched: (ms, ok) => observer?.tokenFetched(ms, ok),
     unauthorized: () => observer?.unauthorized(),
+    issued: (token) => onSecret?.(token),
   };
   const auth = scenario.auth ? new ClientCredentialsAuth(target.url, { ...scenario.auth, timeoutMs: scenario.timeoutMs }, forward) : undefined;
   const record = (registry: MetricsRegistry): void => {
@@ -36,6 +42,7 @@ export function vuSessionOptions(scenario: Scenario, target: McpTarget, base: Se
       for (const [header, render] of templates) {
         const value = render({ vu, iter, scenario: name });
         headers[header] = typeof value === 'string' ? value : JSON.stringify(value);
+        onSecret?.(headers[header]);
       }
       options.headers = headers;
     }

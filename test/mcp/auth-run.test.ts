@@ -6,6 +6,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
+import { runTest } from '../../src/engine/run.ts';
+import { parseScenario } from '../../src/scenario/index.ts';
 import { runCli, type CliExit } from '../helpers/cli.ts';
 import { startAuthorizationServer, startProtectedMcpServer, type ProtectedMcpServer, type TestAuthorizationServer } from './auth-servers.ts';
 
@@ -126,5 +128,29 @@ scenarios:
     const text = everything(out, run);
     for (const token of tokens) assert.equal(text.includes(token), false, 'a pre-issued token reached an output');
     assert.match(readFileSync(join(out, 'result.json'), 'utf8'), /"Authorization":"\*\*\*"/);
+  });
+
+  it('tells the caller each token it obtains and each templated header value it renders, for masking', async () => {
+    as = await startAuthorizationServer({ clients: { 'load-client': SECRET }, lifetimeSeconds: 60 });
+    const server = as;
+    mcp = await startProtectedMcpServer(server.issuer, (token) => server.valid(token));
+    const scenario = parseScenario(
+      `target: ${mcp.url}
+transport: streamable-http
+auth: { clientId: load-client, clientSecret: "${SECRET}" }
+headers: { X-Trace: "trace-{{vu}}" }
+scenarios:
+  agents:
+    executor: per-vu-iterations
+    vus: 3
+    iterations: 1
+    flow: [{ call: echo, args: { message: hi } }]
+`,
+      join(dir, 'in-process.yml'),
+      { env: {} },
+    );
+    const told = new Set<string>();
+    await runTest(scenario, { url: mcp.url, onSecret: (value) => told.add(value) });
+    assert.deepEqual([...told].sort(), [...server.issued(), 'trace-1', 'trace-2', 'trace-3'].sort());
   });
 });

@@ -18,6 +18,8 @@ export interface AuthObserver {
   tokenFetched(durationMs: number, ok: boolean): void;
   /** The MCP server answered 401 to a request that carried a token (or none while one was needed). */
   unauthorized(): void;
+  /** Each new access token, for masking (e.g. the action's log); never to be recorded. */
+  issued?(accessToken: string): void;
 }
 
 export interface ClientCredentialsSettings {
@@ -46,12 +48,14 @@ export class ClientCredentialsAuth {
   private readonly target: URL;
   private readonly settings: ClientCredentialsSettings;
   private readonly identities: IdentityAuthorization[];
+  private readonly observer: AuthObserver | undefined;
   private discovery: Promise<AuthorizationServer | undefined> | undefined;
 
   constructor(target: URL, settings: ClientCredentialsSettings, observer?: AuthObserver) {
     if (settings.identities.length === 0) throw new TypeError('auth needs at least one client identity (clientId and clientSecret)');
     this.target = target;
     this.settings = settings;
+    this.observer = observer;
     const server = (): Promise<AuthorizationServer | undefined> => this.server();
     this.identities = settings.identities.map((identity) => {
       const cache = new TokenCache(() => this.fetchToken(identity), { onFetch: (ms, ok) => observer?.tokenFetched(ms, ok) });
@@ -83,7 +87,7 @@ export class ClientCredentialsAuth {
   private async fetchToken(identity: ClientIdentity): Promise<IssuedToken> {
     const server = await this.server();
     if (!server) throw new AuthError('discovery', 'the target asks for no authorization');
-    return requestToken({
+    const token = await requestToken({
       tokenEndpoint: server.tokenEndpoint,
       identity,
       auth: this.authMethod(server),
@@ -91,6 +95,8 @@ export class ClientCredentialsAuth {
       scope: identity.scope ?? this.settings.scope ?? server.scope,
       timeoutMs: this.timeoutMs,
     });
+    this.observer?.issued?.(token.accessToken);
+    return token;
   }
 
   private async discover(): Promise<AuthorizationServer | undefined> {
