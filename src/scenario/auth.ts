@@ -1,13 +1,28 @@
-import { show } from './errors.ts';
+import { createPrivateKey } from 'node:crypto';
+import { show, type Path } from './errors.ts';
 import { isPlainMap, MapReader } from './fields.ts';
 import type { AuthSpec, ClientIdentitySpec } from './types.ts';
 
-export const AUTH_KEYS = ['clientId', 'clientSecret', 'scope', 'identities', 'tokenEndpoint', 'issuer', 'resource', 'tokenEndpointAuth'] as const;
+export const AUTH_KEYS = [
+  'clientId',
+  'clientSecret',
+  'privateKey',
+  'signingAlgorithm',
+  'scope',
+  'identities',
+  'tokenEndpoint',
+  'issuer',
+  'resource',
+  'tokenEndpointAuth',
+] as const;
 export const TOKEN_ENDPOINT_AUTH = ['client_secret_basic', 'client_secret_post'] as const;
+/** JWS algorithms for `privateKey` assertions (the wire client's list; the scenario layer cannot import it). */
+export const SIGNING_ALGORITHMS = ['ES256', 'ES384', 'RS256', 'PS256', 'EdDSA'] as const;
 
 /** Column names an identity row may use, in the scenario's spelling or OAuth's. */
 const ID_FIELDS = ['clientId', 'client_id'];
 const SECRET_FIELDS = ['clientSecret', 'client_secret'];
+const KEY_FIELDS = ['privateKey', 'private_key'];
 const SCOPE_FIELDS = ['scope'];
 
 /**
@@ -32,18 +47,33 @@ export function readAuth(r: MapReader, data: Readonly<Record<string, readonly un
 }
 
 function readIdentities(a: MapReader, data: Readonly<Record<string, readonly unknown[]>>): ClientIdentitySpec[] {
-  const single = a.has('clientId') || a.has('clientSecret');
+  const single = a.has('clientId') || a.has('clientSecret') || a.has('privateKey');
+  const algorithm = a.has('signingAlgorithm') ? a.oneOf('signingAlgorithm', SIGNING_ALGORITHMS, 'ES256') : undefined;
   if (a.has('identities')) {
     if (single) a.issues.add(a.at('identities'), 'give either identities or clientId and clientSecret, not both');
-    return identitiesFromData(a, data);
+    return identitiesFromData(a, data, algorithm);
   }
   const clientId = a.string('clientId', { hint: 'or identities: data.<set>' });
-  const clientSecret = a.string('clientSecret', { hint: 'e.g. clientSecret: ${MCP_CLIENT_SECRET}' });
-  const identity: ClientIdentitySpec = { clientId, clientSecret };
-  return [identity];
+  if (a.has('privateKey')) {
+    if (a.has('clientSecret')) a.issues.add(a.at('privateKey'), 'give either clientSecret or privateKey, not both');
+    const privateKey = a.string('privateKey');
+    checkPrivateKey(privateKey, a.at('privateKey'), a);
+    return [withAlgorithm({ clientId, privateKey }, algorithm)];
+  }
+  const clientSecret = a.string('clientSecret', { hint: 'e.g. clientSecret: ${MCP_CLIENT_SECRET}, or privateKey: ${MCP_CLIENT_KEY_PEM}' });
+  return [{ clientId, clientSecret }];
 }
 
-function identitiesFromData(a: MapReader, data: Readonly<Record<string, readonly unknown[]>>): ClientIdentitySpec[] {
+function withAlgorithm(identity: ClientIdentitySpec, algorithm: ClientIdentitySpec['signingAlgorithm']): ClientIdentitySpec {
+  if (algorithm !== undefined) identity.signingAlgorithm = algorithm;
+  return identity;
+}
+
+function identitiesFromData(
+  a: MapReader,
+  data: Readonly<Record<string, readonly unknown[]>>,
+  algorithm: ClientIdentitySpec['signingAlgorithm'],
+): ClientIdentitySpec[] {
   const ref = a.string('identities');
   const path = a.at('identities');
   const name = ref.startsWith('data.') ? ref.slice('data.'.length) : undefined;
@@ -57,16 +87,28 @@ function identitiesFromData(a: MapReader, data: Readonly<Record<string, readonly
   rows.forEach((row, i) => {
     const clientId = isPlainMap(row) ? field(row, ID_FIELDS) : undefined;
     const clientSecret = isPlainMap(row) ? field(row, SECRET_FIELDS) : undefined;
-    if (clientId === undefined || clientSecret === undefined) {
-      a.issues.add(path, `row ${i + 1} of data set ${show(name)} needs clientId and clientSecret (or client_id and client_secret)`);
+    const privateKey = isPlainMap(row) ? field(row, KEY_FIELDS) : undefined;
+    if (clientId === undefined || (clientSecret === undefined) === (privateKey === undefined)) {
+      a.issues.add(path, `row ${i + 1} of data set ${show(name)} needs clientId and either clientSecret or privateKey (or client_id and client_secret)`);
       return;
     }
-    const identity: ClientIdentitySpec = { clientId, clientSecret };
+    if (privateKey !== undefined) checkPrivateKey(privateKey, path, a, `row ${i + 1}: `);
+    const identity: ClientIdentitySpec =
+      privateKey === undefined ? { clientId, clientSecret } : withAlgorithm({ clientId, privateKey }, algorithm);
     const scope = field(row as Record<string, unknown>, SCOPE_FIELDS);
     if (scope !== undefined) identity.scope = scope;
     identities.push(identity);
   });
   return identities;
+}
+
+/** A key that will not parse fails the load, not the run; the message never quotes the key. */
+function checkPrivateKey(pem: string, path: Path, a: MapReader, where = ''): void {
+  try {
+    createPrivateKey(pem);
+  } catch {
+    a.issues.add(path, `${where}not a PEM private key (e.g. -----BEGIN PRIVATE KEY----- …, PKCS #8)`);
+  }
 }
 
 function field(row: Record<string, unknown>, names: readonly string[]): string | undefined {

@@ -126,7 +126,10 @@ export type Transport = 'auto' | 'streamable-http' | 'sse';
 /** One OAuth client; the secret never reaches an echo, a result or a log. */
 export interface ClientIdentitySpec {
   clientId: string;
-  clientSecret: string;
+  /** Exactly one of clientSecret and privateKey (PEM, for private_key_jwt). */
+  clientSecret?: string;
+  privateKey?: string;
+  signingAlgorithm?: 'ES256' | 'ES384' | 'RS256' | 'PS256' | 'EdDSA';
   scope?: string;
 }
 

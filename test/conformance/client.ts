@@ -3,7 +3,7 @@
 // MCP_CONFORMANCE_PROTOCOL_VERSION the wire revision and MCP_CONFORMANCE_CONTEXT the scenario's
 // extra data (client credentials). It drives mcp-load's own wire client (McpTarget + McpSession),
 // the code every load test runs; the suite judges what it saw on the wire.
-import { ClientCredentialsAuth } from '../../src/mcp/auth/index.ts';
+import { ClientCredentialsAuth, type AssertionAlgorithm, type ClientIdentity } from '../../src/mcp/auth/index.ts';
 import { McpSession, McpTarget, type OperationResult, type SessionOptions, type TargetOptions } from '../../src/mcp/index.ts';
 
 type Flow = (session: McpSession) => Promise<OperationResult[]>;
@@ -74,13 +74,23 @@ const PLANS: Record<string, ScenarioPlan> = {
   'http-invalid-tool-headers': { flow: exerciseAll },
   'sep-2322-client-request-state': { flow: exerciseAll, session: { replies: { elicitation: { action: 'accept', content: { confirmed: true } } } } },
   'auth/client-credentials-basic': { flow: listOnly, clientCredentials: true },
+  'auth/client-credentials-jwt': { flow: listOnly, clientCredentials: true },
 };
 
 function clientCredentials(target: McpTarget): SessionOptions {
-  const context = JSON.parse(process.env.MCP_CONFORMANCE_CONTEXT ?? '{}') as { client_id?: string; client_secret?: string };
-  if (!context.client_id || !context.client_secret) throw new Error('MCP_CONFORMANCE_CONTEXT has no client_id and client_secret');
-  const auth = new ClientCredentialsAuth(target.url, { identities: [{ clientId: context.client_id, clientSecret: context.client_secret }] });
-  return { authorization: auth.forVu(1) };
+  const context = JSON.parse(process.env.MCP_CONFORMANCE_CONTEXT ?? '{}') as {
+    client_id?: string;
+    client_secret?: string;
+    private_key_pem?: string;
+    signing_algorithm?: AssertionAlgorithm;
+  };
+  if (!context.client_id || !(context.client_secret || context.private_key_pem)) {
+    throw new Error('MCP_CONFORMANCE_CONTEXT has no client_id with a client_secret or private_key_pem');
+  }
+  const identity: ClientIdentity = context.private_key_pem
+    ? { clientId: context.client_id, privateKey: context.private_key_pem, signingAlgorithm: context.signing_algorithm }
+    : { clientId: context.client_id, clientSecret: context.client_secret };
+  return { authorization: new ClientCredentialsAuth(target.url, { identities: [identity] }).forVu(1) };
 }
 
 async function main(): Promise<number> {

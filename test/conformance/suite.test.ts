@@ -26,6 +26,7 @@ const PASSING = [
   'json-schema-ref-no-deref',
   'json-schema-2020-12-preservation',
   'auth/client-credentials-basic',
+  'auth/client-credentials-jwt',
   'http-standard-headers',
   'sep-2322-client-request-state',
   'request-metadata',

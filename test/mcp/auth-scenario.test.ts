@@ -1,5 +1,6 @@
 // `auth:` and templated headers as the scenario loader reads them.
 import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { errorsOf, parse, withScenario } from '../scenario/support.ts';
 
@@ -37,14 +38,26 @@ describe('auth: in a scenario', () => {
     assert.deepEqual(errorsOf(`auth:\n  clientId: a\n  clientSecret: s\n  identities: data.nope\n  tokenUrl: x\n${FLOW}`), [
       'scenario.yml:4:15: auth.identities: give either identities or clientId and clientSecret, not both',
       'scenario.yml:4:15: auth.identities: no data set named "nope" (define it under data:)',
-      'scenario.yml:5:3: auth.tokenUrl: unknown key; allowed: clientId, clientSecret, scope, identities, tokenEndpoint, issuer, resource, tokenEndpointAuth',
+      'scenario.yml:5:3: auth.tokenUrl: unknown key; allowed: clientId, clientSecret, privateKey, signingAlgorithm, scope, identities, tokenEndpoint, issuer, resource, tokenEndpointAuth',
     ]);
     assert.deepEqual(errorsOf(`auth:\n  clientId: a\n  issuer: ftp://as\n${FLOW}`), [
-      'scenario.yml:1:1: auth.clientSecret: required (e.g. clientSecret: ${MCP_CLIENT_SECRET})',
+      'scenario.yml:1:1: auth.clientSecret: required (e.g. clientSecret: ${MCP_CLIENT_SECRET}, or privateKey: ${MCP_CLIENT_KEY_PEM})',
       'scenario.yml:3:11: auth.issuer: "ftp://as" is not an http(s) URL',
     ]);
     assert.deepEqual(errorsOf(`headers:\n  Authorization: Bearer x\nauth:\n  clientId: a\n  clientSecret: s\n${FLOW}`), [
       'scenario.yml:2:3: headers.Authorization: auth: sets the Authorization header from its tokens; remove this header or auth:',
+    ]);
+  });
+});
+
+describe('auth: with a private key (private_key_jwt)', () => {
+  it('reads the PEM and the algorithm, refuses a key that does not parse without quoting it, and never echoes it', () => {
+    const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const scenario = parse(`auth:\n  clientId: jwt-client\n  privateKey: \${KEY}\n  signingAlgorithm: ES256\n${FLOW}`, { env: { KEY: pem } });
+    assert.deepEqual(scenario.auth?.identities, [{ clientId: 'jwt-client', privateKey: pem, signingAlgorithm: 'ES256' }]);
+    assert.equal(JSON.stringify(scenario.toEcho()).includes('PRIVATE KEY'), false);
+    assert.deepEqual(errorsOf(`auth:\n  clientId: jwt-client\n  privateKey: not-a-key-abc\n${FLOW}`), [
+      'scenario.yml:3:15: auth.privateKey: not a PEM private key (e.g. -----BEGIN PRIVATE KEY----- …, PKCS #8)',
     ]);
   });
 });

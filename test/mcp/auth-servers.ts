@@ -1,13 +1,14 @@
 // A small OAuth 2.1 authorization server (client credentials only, short-lived opaque tokens) and
 // an MCP server it protects (RFC 9728 metadata, 401 with WWW-Authenticate), both on loopback.
 // They keep their own books — token requests per client, requests per token — as the tests' ground truth.
+import { verify, type KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { startHttpFixture, type RunningServer } from '../helpers/servers.ts';
 
 export interface TokenRequestLog {
   clientId: string;
   /** How the client authenticated. */
-  method: 'client_secret_basic' | 'client_secret_post';
+  method: 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt';
   resource: string | undefined;
   scope: string | undefined;
   /** Epoch ms of the grant. */
@@ -35,6 +36,8 @@ export interface TestAuthorizationServer {
 export interface AuthorizationServerOptions {
   /** client id → secret. */
   clients: Record<string, string>;
+  /** client id → ES256 public key, for clients that authenticate with `private_key_jwt`. */
+  publicKeys?: Record<string, KeyObject>;
   /** `expires_in` of each token, in seconds (fractions allowed). */
   lifetimeSeconds: number;
   authMethods?: string[];
@@ -69,7 +72,20 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
       let secret = form.get('client_secret') ?? '';
       let method: TokenRequestLog['method'] = 'client_secret_post';
       const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '');
-      if (basic) {
+      const assertion = form.get('client_assertion');
+      let assertionValid = false;
+      if (assertion) {
+        method = 'private_key_jwt';
+        const claims = verifiedClaims(assertion, options.publicKeys ?? {});
+        clientId = typeof claims?.iss === 'string' ? claims.iss : '';
+        assertionValid =
+          claims !== undefined &&
+          claims.sub === clientId &&
+          claims.aud === issuer &&
+          typeof claims.exp === 'number' &&
+          claims.exp * 1000 > Date.now() &&
+          form.get('client_assertion_type') === 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+      } else if (basic) {
         const [id, pass] = Buffer.from(basic[1], 'base64').toString().split(':');
         clientId = decodeURIComponent(id.replace(/\+/g, ' '));
         secret = decodeURIComponent((pass ?? '').replace(/\+/g, ' '));
@@ -80,7 +96,8 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
       maxConcurrent = Math.max(maxConcurrent, concurrent);
       setTimeout(() => {
         concurrent--;
-        if (options.clients[clientId] === undefined || options.clients[clientId] !== secret) {
+        const known = method === 'private_key_jwt' ? assertionValid : options.clients[clientId] !== undefined && options.clients[clientId] === secret;
+        if (!known) {
           refused++;
           return json(res, 401, { error: 'invalid_client', error_description: 'unknown client or wrong secret' });
         }
@@ -193,6 +210,17 @@ export async function startProtectedMcpServer(
     },
     stop: () => server.stop(),
   };
+}
+
+/** The claims of an ES256 JWT signed by the key of the client it names as issuer; undefined if it is not. */
+function verifiedClaims(jwt: string, keys: Record<string, KeyObject>): Record<string, unknown> | undefined {
+  const [header, payload, signature] = jwt.split('.');
+  if (!header || !payload || !signature) return undefined;
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+  const key = typeof claims.iss === 'string' ? keys[claims.iss] : undefined;
+  if (!key || (JSON.parse(Buffer.from(header, 'base64url').toString()) as { alg?: string }).alg !== 'ES256') return undefined;
+  const ok = verify('sha256', Buffer.from(`${header}.${payload}`), { key, dsaEncoding: 'ieee-p1363' }, Buffer.from(signature, 'base64url'));
+  return ok ? claims : undefined;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -1,21 +1,36 @@
 import { snippet } from '../json-rpc.ts';
+import { clientAssertion, type AssertionAlgorithm } from './client-assertion.ts';
+import type { KeyObject } from 'node:crypto';
 import { AuthError, authRequest, jsonObject, shown } from './http.ts';
 
-/** One client of the authorization server: what the client-credentials grant authenticates with. */
+/** One client of the authorization server: a secret, or a private key for signed assertions. Both are secrets. */
 export interface ClientIdentity {
   clientId: string;
-  /** A secret: never logged, never written to a result. */
-  clientSecret: string;
+  clientSecret?: string;
+  /** PEM; the client authenticates with `private_key_jwt` (RFC 7523). */
+  privateKey?: string;
+  /** For `privateKey`; ES256 by default. */
+  signingAlgorithm?: AssertionAlgorithm;
   scope?: string;
 }
 
-export type TokenEndpointAuth = 'client_secret_basic' | 'client_secret_post';
-export const TOKEN_ENDPOINT_AUTH_METHODS: readonly TokenEndpointAuth[] = ['client_secret_basic', 'client_secret_post'];
+/** Ways of authenticating with a client secret, in the order mcp-load prefers them. */
+export type SecretAuth = 'client_secret_basic' | 'client_secret_post';
+export type TokenEndpointAuth = SecretAuth | 'private_key_jwt';
+export const TOKEN_ENDPOINT_AUTH_METHODS: readonly SecretAuth[] = ['client_secret_basic', 'client_secret_post'];
+
+const JWT_BEARER_ASSERTION = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+
+/** How this request proves the client: a secret (basic or post), or a key signing an assertion for `audience`. */
+export type ClientProof =
+  | { method: 'client_secret_basic'; secret: string }
+  | { method: 'client_secret_post'; secret: string }
+  | { method: 'private_key_jwt'; key: KeyObject; algorithm: AssertionAlgorithm; audience: string };
 
 export interface TokenRequest {
   tokenEndpoint: URL;
-  identity: ClientIdentity;
-  auth: TokenEndpointAuth;
+  clientId: string;
+  proof: ClientProof;
   /** RFC 8707 resource indicator. */
   resource: string | undefined;
   scope: string | undefined;
@@ -35,13 +50,16 @@ export async function requestToken(req: TokenRequest): Promise<IssuedToken> {
   if (req.resource !== undefined) form.set('resource', req.resource);
   if (req.scope) form.set('scope', req.scope);
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
-  const { clientId, clientSecret } = req.identity;
-  if (req.auth === 'client_secret_basic') {
+  const { clientId, proof } = req;
+  if (proof.method === 'client_secret_basic') {
     // RFC 6749 §2.3.1: both parts form-urlencoded before base64.
-    headers.authorization = `Basic ${Buffer.from(`${formEncode(clientId)}:${formEncode(clientSecret)}`).toString('base64')}`;
-  } else {
+    headers.authorization = `Basic ${Buffer.from(`${formEncode(clientId)}:${formEncode(proof.secret)}`).toString('base64')}`;
+  } else if (proof.method === 'client_secret_post') {
     form.set('client_id', clientId);
-    form.set('client_secret', clientSecret);
+    form.set('client_secret', proof.secret);
+  } else {
+    form.set('client_assertion_type', JWT_BEARER_ASSERTION);
+    form.set('client_assertion', clientAssertion(clientId, proof.key, proof.algorithm, proof.audience));
   }
   const where = shown(req.tokenEndpoint);
   let reply;

@@ -1,5 +1,14 @@
 import { AuthError } from './http.ts';
-import { requestToken, TOKEN_ENDPOINT_AUTH_METHODS, type ClientIdentity, type IssuedToken, type TokenEndpointAuth } from './client-credentials.ts';
+import type { KeyObject } from 'node:crypto';
+import { parsePrivateKey } from './client-assertion.ts';
+import {
+  requestToken,
+  TOKEN_ENDPOINT_AUTH_METHODS,
+  type ClientIdentity,
+  type ClientProof,
+  type IssuedToken,
+  type SecretAuth,
+} from './client-credentials.ts';
 import { discoverAuthorizationServer, type AuthorizationServer } from './metadata.ts';
 import { TokenCache } from './token-cache.ts';
 
@@ -33,8 +42,8 @@ export interface ClientCredentialsSettings {
   resource?: string;
   /** Requested for every identity without its own; by default what the server's challenge or metadata names. */
   scope?: string;
-  /** By default the first the authorization server supports, client_secret_basic first. */
-  tokenEndpointAuth?: TokenEndpointAuth;
+  /** For client secrets; by default the first the authorization server supports, client_secret_basic first. */
+  tokenEndpointAuth?: SecretAuth;
   timeoutMs?: number;
 }
 
@@ -53,12 +62,18 @@ export class ClientCredentialsAuth {
 
   constructor(target: URL, settings: ClientCredentialsSettings, observer?: AuthObserver) {
     if (settings.identities.length === 0) throw new TypeError('auth needs at least one client identity (clientId and clientSecret)');
+    for (const identity of settings.identities) {
+      if ((identity.clientSecret === undefined) === (identity.privateKey === undefined)) {
+        throw new TypeError(`client ${identity.clientId} needs either a clientSecret or a privateKey`);
+      }
+    }
     this.target = target;
     this.settings = settings;
     this.observer = observer;
     const server = (): Promise<AuthorizationServer | undefined> => this.server();
     this.identities = settings.identities.map((identity) => {
-      const cache = new TokenCache(() => this.fetchToken(identity), { onFetch: (ms, ok) => observer?.tokenFetched(ms, ok) });
+      const key = identity.privateKey === undefined ? undefined : parsePrivateKey(identity.privateKey, identity.clientId);
+      const cache = new TokenCache(() => this.fetchToken(identity, key), { onFetch: (ms, ok) => observer?.tokenFetched(ms, ok) });
       return new IdentityAuthorization(cache, server, observer);
     });
   }
@@ -84,13 +99,13 @@ export class ClientCredentialsAuth {
     return this.discovery;
   }
 
-  private async fetchToken(identity: ClientIdentity): Promise<IssuedToken> {
+  private async fetchToken(identity: ClientIdentity, key: KeyObject | undefined): Promise<IssuedToken> {
     const server = await this.server();
     if (!server) throw new AuthError('discovery', 'the target asks for no authorization');
     const token = await requestToken({
       tokenEndpoint: server.tokenEndpoint,
-      identity,
-      auth: this.authMethod(server),
+      clientId: identity.clientId,
+      proof: this.proof(server, identity, key),
       resource: server.resource,
       scope: identity.scope ?? this.settings.scope ?? server.scope,
       timeoutMs: this.timeoutMs,
@@ -106,14 +121,24 @@ export class ClientCredentialsAuth {
         resource: resource ?? `${this.target.origin}${this.target.pathname}`,
         issuer,
         tokenEndpoint: new URL(tokenEndpoint),
-        authMethods: [this.settings.tokenEndpointAuth ?? 'client_secret_basic'],
+        authMethods: [this.settings.tokenEndpointAuth ?? 'client_secret_basic', 'private_key_jwt'],
         scope: undefined,
       };
     }
     return discoverAuthorizationServer(this.target, { timeoutMs: this.timeoutMs, issuer, resource });
   }
 
-  private authMethod(server: AuthorizationServer): TokenEndpointAuth {
+  private proof(server: AuthorizationServer, identity: ClientIdentity, key: KeyObject | undefined): ClientProof {
+    if (key === undefined) return { method: this.secretMethod(server), secret: identity.clientSecret! };
+    if (!server.authMethods.includes('private_key_jwt')) {
+      throw new AuthError('token', `the authorization server supports ${server.authMethods.join(', ') || 'no'} token endpoint authentication, not private_key_jwt`);
+    }
+    // RFC 7523bis: the audience is the authorization server's issuer identifier (the token endpoint when none is known).
+    const audience = server.issuer ?? server.tokenEndpoint.href;
+    return { method: 'private_key_jwt', key, algorithm: identity.signingAlgorithm ?? 'ES256', audience };
+  }
+
+  private secretMethod(server: AuthorizationServer): SecretAuth {
     if (this.settings.tokenEndpointAuth) return this.settings.tokenEndpointAuth;
     const method = TOKEN_ENDPOINT_AUTH_METHODS.find((m) => server.authMethods.includes(m));
     if (!method) {

@@ -67,11 +67,11 @@ export class TokenCache {
     const started = this.now();
     const flight = this.fetchToken().then(
       (token) => {
-        const now = this.now();
         const lifetime = token.lifetimeMs ?? Infinity;
-        this.held = { header: `Bearer ${token.accessToken}`, refreshAt: now + lifetime * REFRESH_AT_SHARE, expiresAt: now + lifetime };
+        // Counted from the request, not the answer: the server's clock started before ours could.
+        this.held = { header: `Bearer ${token.accessToken}`, refreshAt: started + lifetime * REFRESH_AT_SHARE, expiresAt: started + lifetime };
         this.inFlight = undefined;
-        this.onFetch?.(now - started, true);
+        this.onFetch?.(this.now() - started, true);
         return this.held.header;
       },
       (err: unknown) => {
