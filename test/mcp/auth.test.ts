@@ -192,6 +192,16 @@ describe('OAuth client credentials against a protected MCP server', () => {
     assert.equal(as.refused, 0);
   });
 
+  it('an authorization server that cannot be reached fails the operation as auth, naming where it looked', async () => {
+    const { mcp, target } = await protectedPair(60);
+    await as!.stop();
+    const auth = new ClientCredentialsAuth(target.url, { identities: [{ clientId: 'load-a', clientSecret: 's3cret-a' }] });
+    const init = await new McpSession(target, { transport: 'streamable-http', protocolVersion: '2025-11-25', authorization: auth.forVu(1) }).initialize();
+    assert.equal(init.error?.reason, 'auth');
+    assert.match(init.error!.message, /^cannot find the authorization server of http:\/\/127\.0\.0\.1:\d+\/mcp: /);
+    assert.equal(mcp.metadataRequests, 1);
+  });
+
   it('explicit settings skip discovery: the token endpoint as given, client_secret_post, the configured resource and scope', async () => {
     const { as, mcp, target } = await protectedPair(60);
     const auth = new ClientCredentialsAuth(target.url, {

@@ -1,7 +1,8 @@
 import { snippet } from '../json-rpc.ts';
 import { clientAssertion, type AssertionAlgorithm } from './client-assertion.ts';
 import type { KeyObject } from 'node:crypto';
-import { AuthError, authRequest, jsonObject, shown } from './http.ts';
+import { displayUrl } from '../target.ts';
+import { AuthError, authRequest, jsonObject } from './http.ts';
 
 /** One client of the authorization server: a secret, or a private key for signed assertions. Both are secrets. */
 export interface ClientIdentity {
@@ -61,7 +62,7 @@ export async function requestToken(req: TokenRequest): Promise<IssuedToken> {
     form.set('client_assertion_type', JWT_BEARER_ASSERTION);
     form.set('client_assertion', clientAssertion(clientId, proof.key, proof.algorithm, proof.audience));
   }
-  const where = shown(req.tokenEndpoint);
+  const where = displayUrl(req.tokenEndpoint);
   let reply;
   try {
     reply = await authRequest(req.tokenEndpoint, { method: 'POST', headers, body: form.toString(), timeoutMs: req.timeoutMs });

@@ -1,4 +1,5 @@
 import { request } from 'undici';
+import { displayUrl } from '../target.ts';
 
 /** Authorization traffic is small JSON: anything larger is refused unread. */
 const MAX_BODY_BYTES = 256 * 1024;
@@ -39,7 +40,7 @@ export async function authRequest(
     size += (chunk as Buffer).length;
     if (size > MAX_BODY_BYTES) {
       res.body.destroy();
-      throw new Error(`the response from ${shown(url)} exceeds ${MAX_BODY_BYTES} bytes`);
+      throw new Error(`the response from ${displayUrl(url)} exceeds ${MAX_BODY_BYTES} bytes`);
     }
     chunks.push(chunk as Buffer);
   }
@@ -54,9 +55,4 @@ export function jsonObject(reply: AuthHttpReply): Record<string, unknown> | unde
   } catch {
     return undefined;
   }
-}
-
-/** A URL for messages: origin and path, never credentials or a query. */
-export function shown(url: URL): string {
-  return `${url.origin}${url.pathname}`;
 }

@@ -1,6 +1,7 @@
 import { snippet } from '../json-rpc.ts';
 import { parseBearerChallenge, type BearerChallenge } from './challenge.ts';
-import { AuthError, authRequest, jsonObject, shown, type AuthHttpReply } from './http.ts';
+import { displayUrl } from '../target.ts';
+import { AuthError, authRequest, jsonObject, type AuthHttpReply } from './http.ts';
 
 /** Where and how a client gets tokens for one protected MCP server. */
 export interface AuthorizationServer {
@@ -47,7 +48,7 @@ export async function discoverAuthorizationServer(target: URL, options: Discover
   const servers = resourceMetadata?.authorization_servers;
   const issuer = options.issuer ?? (Array.isArray(servers) && typeof servers[0] === 'string' ? servers[0] : undefined);
   if (issuer === undefined) {
-    throw new AuthError('discovery', `the protected resource metadata of ${shown(target)} names no authorization_servers; set auth.issuer or auth.tokenEndpoint`);
+    throw new AuthError('discovery', `the protected resource metadata of ${displayUrl(target)} names no authorization_servers; set auth.issuer or auth.tokenEndpoint`);
   }
   const metadata = await fetchServerMetadata(issuer, options.timeoutMs);
   const tokenEndpoint = urlOf(metadata.token_endpoint);
@@ -74,9 +75,9 @@ async function fetchResourceMetadata(target: URL, fromChallenge: string | undefi
     const reply = await authRequest(url, { method: 'GET', headers: { accept: 'application/json' }, timeoutMs });
     const metadata = reply.status === 200 ? jsonObject(reply) : undefined;
     if (metadata) return metadata;
-    tried.push(`${shown(url)} (HTTP ${reply.status})`);
+    tried.push(`${displayUrl(url)} (HTTP ${reply.status})`);
   }
-  throw new AuthError('discovery', `no protected resource metadata for ${shown(target)}: tried ${tried.join(', ')}; set auth.issuer or auth.tokenEndpoint`);
+  throw new AuthError('discovery', `no protected resource metadata for ${displayUrl(target)}: tried ${tried.join(', ')}; set auth.issuer or auth.tokenEndpoint`);
 }
 
 /** RFC 8414 §3.1 with OpenID Connect Discovery's two spellings as fallbacks; the issuer must match (§3.3). */
@@ -94,11 +95,11 @@ async function fetchServerMetadata(issuer: string, timeoutMs: number): Promise<R
     const reply = await authRequest(url, { method: 'GET', headers: { accept: 'application/json' }, timeoutMs });
     const metadata = reply.status === 200 ? jsonObject(reply) : undefined;
     if (!metadata) {
-      tried.push(`${shown(url)} (HTTP ${reply.status})`);
+      tried.push(`${displayUrl(url)} (HTTP ${reply.status})`);
       continue;
     }
     if (typeof metadata.issuer === 'string' && !sameUrl(metadata.issuer, issuer)) {
-      throw new AuthError('discovery', `authorization server metadata at ${shown(url)} names issuer ${snippet(metadata.issuer)}, not ${issuer}; refused (RFC 8414 §3.3)`);
+      throw new AuthError('discovery', `authorization server metadata at ${displayUrl(url)} names issuer ${snippet(metadata.issuer)}, not ${issuer}; refused (RFC 8414 §3.3)`);
     }
     return metadata;
   }

@@ -1,3 +1,4 @@
+import { displayUrl } from '../target.ts';
 import { AuthError } from './http.ts';
 import type { KeyObject } from 'node:crypto';
 import { parsePrivateKey } from './client-assertion.ts';
@@ -115,6 +116,15 @@ export class ClientCredentialsAuth {
   }
 
   private async discover(): Promise<AuthorizationServer | undefined> {
+    try {
+      return await this.discoverOnce();
+    } catch (err) {
+      if (err instanceof AuthError) throw err;
+      throw new AuthError('discovery', `cannot find the authorization server of ${displayUrl(this.target)}: ${(err as Error).message}`);
+    }
+  }
+
+  private async discoverOnce(): Promise<AuthorizationServer | undefined> {
     const { tokenEndpoint, resource, issuer } = this.settings;
     if (tokenEndpoint !== undefined) {
       return {
