@@ -11,6 +11,7 @@ import { GitHubApi } from './github-api.ts';
 import type { ActionInputs } from './inputs.ts';
 import { writeJobSummary } from './job-summary.ts';
 import { keyFigures, writeOutputs } from './outputs.ts';
+import { buildReportView } from '../report/view.ts';
 import { postComment, type PullRequestFile } from './pull-request-comment.ts';
 import { renderReportMarkdown } from './report.ts';
 
@@ -65,7 +66,8 @@ export async function commentMode(inputs: ActionInputs, ctx: ActionContext): Pro
       thresholdsFailed: result.thresholds.some((t) => !t.ok),
     }),
   );
-  writeOutputs({ resultFile: join(dir, FILES.result), reportFile: join(dir, FILES.report), regression, figures: keyFigures(result) });
+  const view = buildReportView(result, { ...(report.baseline.result ? { baseline: report.baseline.result } : {}), ...(comparison ? { comparison } : {}) });
+  writeOutputs({ resultFile: join(dir, FILES.result), reportFile: join(dir, FILES.report), regression, figures: keyFigures(result), view });
   // The verdict belongs to the pull request's own checks (its run), not to this commenting job.
   return [];
 }

@@ -1,5 +1,7 @@
 import * as core from '@actions/core';
+import type { ReportView } from '../report/view.ts';
 import type { Result } from '../results/index.ts';
+import { callTotals } from '../results/findings.ts';
 
 /** The headline numbers of a run, as the action's outputs carry them. */
 export interface KeyFigures {
@@ -7,22 +9,24 @@ export interface KeyFigures {
   httpReqs: number;
   /** HTTP requests per MCP call; null without calls. */
   httpPerMcp: number | null;
-  /** p95 of mcp_call_duration in ms; null without calls. */
+  /** p95 of successful calls (mcp_call_duration) in ms; null without one. */
   p95Ms: number | null;
   /** Share of MCP calls that failed (0..1). */
   errorRate: number;
 }
 
 export function keyFigures(result: Result): KeyFigures {
-  const figures: KeyFigures = { mcpCalls: 0, httpReqs: 0, httpPerMcp: result.httpPerCall.overall, p95Ms: null, errorRate: 0 };
-  for (const s of result.metrics.metrics) {
-    if (Object.keys(s.tags).length > 0) continue;
-    if (s.metric === 'mcp_calls' && s.type === 'counter') figures.mcpCalls = s.summary.count;
-    else if (s.metric === 'http_reqs' && s.type === 'counter') figures.httpReqs = s.summary.count;
-    else if (s.metric === 'mcp_errors' && s.type === 'rate') figures.errorRate = s.summary.rate;
-    else if (s.metric === 'mcp_call_duration' && s.type === 'trend' && s.summary.count > 0) figures.p95Ms = s.summary.p95;
-  }
-  return figures;
+  const { calls, failed } = callTotals(result);
+  const total = (metric: string) => result.metrics.metrics.find((s) => s.metric === metric && Object.keys(s.tags).length === 0);
+  const reqs = total('http_reqs');
+  const latency = total('mcp_call_duration');
+  return {
+    mcpCalls: calls,
+    httpReqs: reqs?.type === 'counter' ? reqs.summary.count : 0,
+    httpPerMcp: result.httpPerCall.overall,
+    p95Ms: latency?.type === 'trend' && latency.summary.count > 0 ? latency.summary.p95 : null,
+    errorRate: calls === 0 ? 0 : failed / calls,
+  };
 }
 
 export interface ActionOutputs {
@@ -30,6 +34,8 @@ export interface ActionOutputs {
   reportFile: string;
   regression: boolean;
   figures: KeyFigures;
+  /** The report's verdict: the same words as the comment's headline. */
+  view: Pick<ReportView, 'verdict' | 'comparison'>;
 }
 
 export function writeOutputs(outputs: ActionOutputs): void {
@@ -37,6 +43,8 @@ export function writeOutputs(outputs: ActionOutputs): void {
   core.setOutput('result', outputs.resultFile);
   core.setOutput('report', outputs.reportFile);
   core.setOutput('regression', String(outputs.regression));
+  core.setOutput('verdict', outputs.view.verdict.state);
+  core.setOutput('comparison', outputs.view.comparison?.state ?? 'none');
   core.setOutput('mcp-calls', String(figures.mcpCalls));
   core.setOutput('http-reqs', String(figures.httpReqs));
   core.setOutput('http-per-mcp', figures.httpPerMcp === null ? '' : round(figures.httpPerMcp, 3));

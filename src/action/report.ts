@@ -17,7 +17,7 @@ export function renderReportMarkdown(report: MarkdownReport, markerId?: string):
   const reserve = note === undefined ? 0 : note.length + 2;
   const markdown = renderMarkdown(report.result, {
     ...(report.baseline.result ? { baseline: report.baseline.result } : {}),
-    ...(report.comparison?.comparable ? { verdicts: report.comparison.verdicts } : {}),
+    ...(report.comparison?.comparable ? { comparison: report.comparison } : {}),
     ...(report.reportUrl ? { reportUrl: report.reportUrl } : {}),
     ...(markerId !== undefined ? { marker: markerId } : {}),
     maxLength: COMMENT_MAX_CHARS - reserve,

@@ -13,6 +13,7 @@ import type { ActionInputs } from './inputs.ts';
 import { writeJobSummary } from './job-summary.ts';
 import { resultSource } from './obtain-result.ts';
 import { keyFigures, writeOutputs } from './outputs.ts';
+import { buildReportView } from '../report/view.ts';
 import { postComment, type PullRequestFile } from './pull-request-comment.ts';
 import { renderReportMarkdown } from './report.ts';
 import type { Secrets } from './secrets.ts';
@@ -85,7 +86,8 @@ export async function runMode(inputs: ActionInputs, ctx: ActionContext, secrets:
     const store = setup.store;
     await core.group('History', () => keepHistory(store, previous?.history, result, setup.names, setup.workDir));
   }
-  writeOutputs({ resultFile: files.result, reportFile: files.report, regression, figures: keyFigures(result) });
+  const view = buildReportView(result, { ...(baseline.result ? { baseline: baseline.result } : {}), ...(comparison ? { comparison } : {}) });
+  writeOutputs({ resultFile: files.result, reportFile: files.report, regression, figures: keyFigures(result), view });
   return failures(inputs, result, comparison, baseline);
 }
 
@@ -167,7 +169,7 @@ async function writeReports(
   await mkdir(files.dir, { recursive: true });
   await writeFile(files.result, `${JSON.stringify(result)}\n`);
   // Rendered from the redacted result; not scrubbed again: that could break its inline scripts.
-  await writeFile(files.report, renderHtmlReport(result, baseline.result ? { baseline: baseline.result } : {}));
+  await writeFile(files.report, renderHtmlReport(result, { ...(baseline.result ? { baseline: baseline.result } : {}), ...(comparison?.comparable ? { comparison } : {}) }));
   const reportUrl = store ? await uploadHtmlReport(store, files.report, setup) : undefined;
   const report = { result, baseline, ...(comparison ? { comparison } : {}), ...(reportUrl ? { reportUrl } : {}) };
   const summary = secrets.redact(renderReportMarkdown(report));
@@ -226,6 +228,8 @@ function failures(inputs: ActionInputs, result: Result, comparison: Comparison |
   const out: string[] = [];
   const failed = failedThresholds(result);
   if (inputs.failOnThreshold && failed.length > 0) out.push(`thresholds failed: ${failed.join(', ')}`);
+  const internal = result.findings.find((f) => f.id === 'internal-error');
+  if (internal) out.push(internal.statement);
   if (inputs.failOnRegression && comparison?.comparable && comparison.regression) {
     const regressed = comparison.verdicts
       .filter((v) => v.verdict === 'regression' && v.gated)

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Comparison } from '../compare/index.ts';
 import { renderHtmlReport } from '../report/html.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { writeResult, type Result } from '../results/index.ts';
@@ -11,11 +12,16 @@ export interface ReportFiles {
 }
 
 /** Writes result.json, report.html and summary.md into `dir`: the three files every run leaves. */
-export async function writeReportFiles(dir: string, result: Result, options: { baseline?: Result; writeResultFile?: boolean } = {}): Promise<ReportFiles> {
+export async function writeReportFiles(
+  dir: string,
+  result: Result,
+  options: { baseline?: Result; comparison?: Comparison; writeResultFile?: boolean } = {},
+): Promise<ReportFiles> {
   await mkdir(dir, { recursive: true });
   const files = { result: join(dir, 'result.json'), html: join(dir, 'report.html'), markdown: join(dir, 'summary.md') };
   if (options.writeResultFile !== false) await writeResult(files.result, result);
-  await writeFile(files.html, renderHtmlReport(result, { baseline: options.baseline }));
-  await writeFile(files.markdown, renderMarkdown(result, { baseline: options.baseline }));
+  const rendering = { ...(options.baseline ? { baseline: options.baseline } : {}), ...(options.comparison ? { comparison: options.comparison } : {}) };
+  await writeFile(files.html, renderHtmlReport(result, rendering));
+  await writeFile(files.markdown, renderMarkdown(result, rendering));
   return files;
 }

@@ -3,6 +3,7 @@ import { runTest, type Progress } from '../engine/run.ts';
 import { withStopSignals } from '../engine/process-signals.ts';
 import type { StopSignal } from '../engine/stop-signal.ts';
 import { renderProgressLine, throttledProgress } from '../report/progress.ts';
+import { runFailed } from '../report/view.ts';
 import { renderTerminalSummary } from '../report/terminal.ts';
 import { buildResult, type Result } from '../results/index.ts';
 import { formatShard, loadScenario, shardScenario, type Scenario, type Shard } from '../scenario/index.ts';
@@ -47,15 +48,18 @@ async function runAndWrite(scenario: Scenario, url: string, signals: { stop: Sto
   const files = await writeReportFiles(options.outDir, result);
   options.out(`\n${renderTerminalSummary(result)}\n`);
   options.out(`written: ${files.result}, ${files.html}, ${files.markdown}\n`);
-  if (thresholdsFailed(result, options.err)) return EXIT_THRESHOLDS_FAILED;
-  return run.interrupted === 'signal' ? EXIT_INTERRUPTED : 0;
+  // Interruption wins: a run cut short has no verdict on its thresholds.
+  if (run.interrupted === 'signal') return EXIT_INTERRUPTED;
+  return thresholdsFailed(result, options.err) ? EXIT_THRESHOLDS_FAILED : 0;
 }
 
-/** Says which thresholds failed, if any (k6's exit code 99 follows). */
+/** Says why the run failed, if it did: its thresholds (the default gate included) or mcp-load's own error (k6's exit code 99 follows). */
 export function thresholdsFailed(result: Result, err: (text: string) => void): boolean {
   const failed = result.thresholds.filter((t) => !t.ok);
-  if (failed.length > 0) err(`mcp-load: thresholds failed: ${failed.map((t) => `${t.key} ${t.source}`).join(', ')}\n`);
-  return failed.length > 0;
+  if (failed.length > 0) err(`mcp-load: thresholds failed: ${failed.map((t) => `${t.key} ${t.source}${t.default ? ' (default)' : ''}`).join(', ')}\n`);
+  const internal = result.findings.find((f) => f.id === 'internal-error');
+  if (internal) err(`mcp-load: ${internal.statement}\n`);
+  return runFailed(result);
 }
 
 function progressPrinter(options: RunCommandOptions): ((p: Progress) => void) | undefined {

@@ -14,6 +14,8 @@ export interface ErrorKind {
   status?: number;
   code?: number;
   reason?: string;
+  /** A redirect's target (origin and path only: a query can hold a token). */
+  location?: string;
   count: number;
   /** The first distinct messages seen, truncated: they come from the server, so they are bounded here. */
   samples: string[];
@@ -40,6 +42,7 @@ export class ErrorSamples {
       if (error.status !== undefined) kind.status = error.status;
       if (error.code !== undefined) kind.code = error.code;
       if (error.reason !== undefined) kind.reason = error.reason;
+      if (error.location !== undefined) kind.location = truncate(withoutQuery(error.location));
       this.kinds.set(key, kind);
     }
     kind.count++;
@@ -57,4 +60,15 @@ export class ErrorSamples {
 
 function truncate(text: string): string {
   return text.length > MAX_SAMPLE_LENGTH ? `${text.slice(0, MAX_SAMPLE_LENGTH)}…` : text;
+}
+
+/** Origin and path of a Location: credentials, query and fragment can hold secrets. */
+function withoutQuery(location: string): string {
+  try {
+    const url = new URL(location);
+    return `${url.origin}${url.pathname}`;
+  } catch {
+    const cut = location.search(/[?#]/);
+    return cut < 0 ? location : location.slice(0, cut);
+  }
 }

@@ -1,11 +1,12 @@
-import type { SeriesSnapshot } from '../engine/metrics/index.ts';
 import { ERROR_CLASSES } from '../mcp/index.ts';
 import type { OperationBreakdown } from '../results/breakdown.ts';
 import type { Result } from '../results/types.ts';
 import { formatDuration } from '../scenario/duration.ts';
 import type { ScenarioSpecEcho, StepEcho } from '../scenario/types.ts';
-import { formatBytes, formatDurationClock, formatMs, formatPercent, formatRate, plainText } from './format.ts';
+import { formatBytes, formatDurationClock, formatMs, formatPercent, plainText } from './format.ts';
 import { buildCharts, type ChartSpec } from './html-charts.ts';
+import { buildReportView, VERDICT_LABELS, type ReportView } from './view.ts';
+import type { Comparison } from '../compare/types.ts';
 
 /** Rows per table; the rest are counted in a note. */
 export const MAX_TABLE_ROWS = 200;
@@ -19,7 +20,10 @@ export interface HtmlView {
   title: string;
   tool: string;
   run: { scenario: string; file: string; target: string; startedAt: string; duration: string; facts: Fact[] };
-  verdict: { status: 'passed' | 'failed' | 'none'; headline: string; detail: string; notes: string[] };
+  verdict: { status: 'passed' | 'failed' | 'warning'; icon: string; headline: string; detail: string; comparison: string; notes: string[] };
+  findings: FindingRow[];
+  comparison: { state: string; headline: string; rows: ComparisonRow[] } | null;
+  topErrors: { count: string; kind: string; message: string; advice: string }[];
   baseline: { startedAt: string; target: string; scenario: string; workload: string; sameWorkload: boolean } | null;
   figures: Figure[];
   load: LoadShape[];
@@ -31,6 +35,25 @@ export interface HtmlView {
   httpPerCall: Fact[];
   errors: { byClass: Fact[]; kinds: Bounded<ErrorRow> };
   warnings: string[];
+}
+
+export interface FindingRow {
+  severity: 'error' | 'warning' | 'info';
+  statement: string;
+  evidence: string[];
+  advice: string;
+}
+
+export interface ComparisonRow {
+  verdict: string;
+  /** CSS class suffix: regression, inconclusive, improvement, neutral. */
+  tone: string;
+  label: string;
+  statistic: string;
+  baseline: string;
+  current: string;
+  change: string;
+  note: string;
 }
 
 export interface Fact {
@@ -45,8 +68,10 @@ export interface Figure {
   sub: string;
   baseline?: string;
   delta?: string;
-  /** Colour of the delta: better, worse, or neutral when the direction carries no judgement. */
-  change?: 'better' | 'worse' | 'neutral';
+  /** Colour of the verdict: better, worse, warning, or neutral when nothing was judged. */
+  change?: 'better' | 'worse' | 'warning' | 'neutral';
+  /** The comparison's verdict on the figure, with the statistic it compared. */
+  verdict?: string;
 }
 
 export interface Bounded<T> {
@@ -69,6 +94,7 @@ export interface ThresholdRow {
   key: string;
   source: string;
   observed: string;
+  default: boolean;
 }
 
 export interface CheckRow {
@@ -105,9 +131,8 @@ export interface ErrorRow {
   samples: string[];
 }
 
-export function buildHtmlView(result: Result, baseline?: Result): HtmlView {
-  const current = totals(result);
-  const base = baseline ? totals(baseline) : undefined;
+export function buildHtmlView(result: Result, baseline?: Result, comparison?: Comparison): HtmlView {
+  const view = buildReportView(result, { ...(baseline ? { baseline } : {}), ...(comparison ? { comparison } : {}) });
   const scenario = name(result.scenario.id);
   return {
     title: `mcp-load report: ${scenario}`,
@@ -120,7 +145,25 @@ export function buildHtmlView(result: Result, baseline?: Result): HtmlView {
       duration: elapsed(result.durationMs),
       facts: environment(result),
     },
-    verdict: verdict(result),
+    verdict: verdict(result, view),
+    findings: view.findings.map((f) => ({ severity: f.severity, statement: message(f.statement), evidence: f.evidence.slice(0, 8).map(message), advice: f.advice ? message(f.advice) : '' })),
+    comparison: view.comparison
+      ? {
+          state: view.comparison.state,
+          headline: message(view.comparison.headline),
+          rows: view.comparison.rows.slice(0, MAX_TABLE_ROWS).map((r) => ({
+            verdict: VERDICT_LABELS[r.verdict as keyof typeof VERDICT_LABELS] ?? '🟠 slower (informational)',
+            tone: r.verdict === 'regression' ? 'regression' : r.verdict === 'inconclusive' || r.verdict === 'not comparable' ? 'inconclusive' : r.verdict === 'improvement' ? 'improvement' : 'neutral',
+            label: name(r.label),
+            statistic: name(r.statistic),
+            baseline: r.baseline,
+            current: r.current,
+            change: r.change,
+            note: message(r.note),
+          })),
+        }
+      : null,
+    topErrors: view.topErrors.map((e) => ({ count: e.count, kind: name(e.kind), message: message(e.message), advice: message(e.advice) })),
     baseline: baseline
       ? {
           startedAt: baseline.startedAt,
@@ -130,15 +173,18 @@ export function buildHtmlView(result: Result, baseline?: Result): HtmlView {
           sameWorkload: baseline.scenario.hash === result.scenario.hash,
         }
       : null,
-    figures: figures(result, current, baseline, base),
+    figures: view.figures.map((f) => ({
+      id: f.id,
+      label: f.label,
+      value: f.value,
+      sub: f.note,
+      ...(f.baseline !== undefined ? { baseline: f.baseline, delta: f.change ?? '—' } : {}),
+      change: f.tone,
+      ...(f.verdict !== undefined ? { verdict: message(f.verdict) } : {}),
+    })),
     load: result.scenario.echo.scenarios.map(loadShape),
     charts: buildCharts(result, baseline),
-    thresholds: result.thresholds.map((t) => ({
-      ok: t.ok,
-      key: name(t.key),
-      source: name(t.source),
-      observed: t.error ? message(t.error) : observedText(t.key, t.source, t.observed),
-    })),
+    thresholds: view.thresholds.map((t) => ({ ok: t.ok, key: name(t.key), source: name(t.source), observed: message(t.observed), default: t.default })),
     checks: bounded(result.checks, (c) => ({
       ok: c.fails === 0,
       scenario: name(c.scenario),
@@ -156,139 +202,14 @@ export function buildHtmlView(result: Result, baseline?: Result): HtmlView {
   };
 }
 
-type Totals = Map<string, SeriesSnapshot>;
-
-function totals(result: Result): Totals {
-  const map: Totals = new Map();
-  for (const s of result.metrics.metrics) if (Object.keys(s.tags).length === 0) map.set(s.metric, s);
-  return map;
-}
-
-function counterOf(t: Totals, metric: string): { count: number; rate: number } {
-  const s = t.get(metric);
-  return s?.type === 'counter' ? s.summary : { count: 0, rate: 0 };
-}
-
-function rateOf(t: Totals, metric: string): { passes: number; fails: number; rate: number } {
-  const s = t.get(metric);
-  return s?.type === 'rate' ? s.summary : { passes: 0, fails: 0, rate: 0 };
-}
-
-function trendOf(t: Totals, metric: string): { p50: number; p95: number; p99: number; count: number } | undefined {
-  const s = t.get(metric);
-  return s?.type === 'trend' && s.summary.count > 0 ? s.summary : undefined;
-}
-
-/** The key figures; higher is better for throughput, lower for latency, errors and HTTP cost. */
-function figures(result: Result, t: Totals, baseline: Result | undefined, b: Totals | undefined): Figure[] {
-  interface Def {
-    id: string;
-    label: string;
-    value: (r: Result, t: Totals) => number | null;
-    format: (n: number) => string;
-    sub: (r: Result, t: Totals) => string;
-    better: 'higher' | 'lower' | 'none';
-    /** Rates change in percentage points; everything else relatively. */
-    points?: boolean;
-  }
-  const defs: Def[] = [
-    {
-      id: 'mcp-calls',
-      label: 'MCP calls',
-      value: (_, t) => counterOf(t, 'mcp_calls').count,
-      format: count,
-      sub: (r) => `in ${elapsed(r.metrics.endMs - r.metrics.startMs)} measured`,
-      better: 'none',
-    },
-    {
-      id: 'mcp-rate',
-      label: 'MCP calls/s',
-      value: (_, t) => counterOf(t, 'mcp_calls').rate,
-      format: formatRate,
-      sub: (r) => `${r.vusMax} VUs at most`,
-      better: 'higher',
-    },
-    {
-      id: 'http-reqs',
-      label: 'HTTP requests',
-      value: (_, t) => counterOf(t, 'http_reqs').count,
-      format: count,
-      sub: (_, t) => formatRate(counterOf(t, 'http_reqs').rate),
-      better: 'none',
-    },
-    {
-      id: 'http-per-call',
-      label: 'HTTP requests per MCP call',
-      value: (r) => r.httpPerCall.overall,
-      format: (n) => n.toFixed(2),
-      sub: (r) => `calls ${fixed(r.httpPerCall.byPhase.calls)} · setup ${fixed(r.httpPerCall.byPhase.setup)} · teardown ${fixed(r.httpPerCall.byPhase.teardown)}`,
-      better: 'lower',
-    },
-    {
-      id: 'p95',
-      label: 'p95 MCP call latency',
-      value: (_, t) => trendOf(t, 'mcp_call_duration')?.p95 ?? null,
-      format: formatMs,
-      sub: (_, t) => {
-        const s = trendOf(t, 'mcp_call_duration');
-        return s ? `p50 ${formatMs(s.p50)} · p99 ${formatMs(s.p99)}` : 'no calls';
-      },
-      better: 'lower',
-    },
-    {
-      id: 'error-rate',
-      label: 'Error rate',
-      value: (_, t) => rateOf(t, 'mcp_errors').rate,
-      format: formatPercent,
-      sub: (_, t) => {
-        const e = rateOf(t, 'mcp_errors');
-        return `${count(e.passes)} of ${count(e.passes + e.fails)} calls failed`;
-      },
-      better: 'lower',
-      points: true,
-    },
-  ];
-  return defs.map((def) => {
-    const value = def.value(result, t);
-    const figure: Figure = { id: def.id, label: def.label, value: value === null ? '-' : def.format(value), sub: def.sub(result, t) };
-    if (baseline && b) {
-      const before = def.value(baseline, b);
-      figure.baseline = before === null ? '-' : def.format(before);
-      Object.assign(figure, delta(value, before, def.better, def.points === true));
-    }
-    return figure;
-  });
-}
-
-/** Changes under 1 % (or 0.1 percentage points) are shown as neutral; there is no noise test here. */
-function delta(now: number | null, before: number | null, better: 'higher' | 'lower' | 'none', points: boolean): Pick<Figure, 'delta' | 'change'> {
-  if (now === null || before === null) return { delta: 'n/a', change: 'neutral' };
-  let diff: number;
-  let text: string;
-  if (points) {
-    diff = (now - before) * 100;
-    text = `${diff >= 0 ? '+' : '−'}${Math.abs(diff).toFixed(2)} pp`;
-    if (Math.abs(diff) < 0.1) diff = 0;
-  } else if (before === 0) {
-    return { delta: now === 0 ? '±0%' : 'from 0', change: 'neutral' };
-  } else {
-    diff = ((now - before) / before) * 100;
-    text = `${diff >= 0 ? '+' : '−'}${Math.abs(diff).toFixed(1)}%`;
-    if (Math.abs(diff) < 1) diff = 0;
-  }
-  if (diff === 0 || better === 'none') return { delta: text, change: 'neutral' };
-  return { delta: text, change: (diff > 0) === (better === 'higher') ? 'better' : 'worse' };
-}
-
-function verdict(result: Result): HtmlView['verdict'] {
-  const failed = result.thresholds.filter((t) => !t.ok).length;
-  const total = result.thresholds.length;
+function verdict(result: Result, view: ReportView): HtmlView['verdict'] {
+  const v = view.verdict;
   const notes: string[] = [];
-  if (result.interrupted === 'signal') notes.push('The run was interrupted before its planned end.');
   if (result.interrupted === 'threshold') notes.push('The run was stopped early by a threshold with abortOnFail.');
-  if (total === 0) return { status: 'none', headline: 'No thresholds', detail: 'The scenario sets no thresholds to pass or fail.', notes };
-  if (failed > 0) return { status: 'failed', headline: 'Thresholds failed', detail: `${failed} of ${total} thresholds failed.`, notes };
-  return { status: 'passed', headline: 'Thresholds passed', detail: `All ${total} thresholds passed.`, notes };
+  const failed = result.thresholds.filter((t) => !t.ok).length;
+  const detail = `${v.summary}. ${result.thresholds.length === 0 ? 'No thresholds.' : `${result.thresholds.length - failed} of ${result.thresholds.length} thresholds passed.`}`;
+  const status = v.state === 'failed' ? 'failed' : v.icon === '✅' ? 'passed' : 'warning';
+  return { status, icon: v.icon, headline: message(v.title), detail: message(detail), comparison: v.comparison ? message(v.comparison) : '', notes };
 }
 
 function environment(result: Result): Fact[] {
@@ -398,13 +319,6 @@ function bounded<T, R>(items: readonly T[], map: (item: T) => R): Bounded<R> {
   return { rows: items.slice(0, MAX_TABLE_ROWS).map(map), more: Math.max(0, items.length - MAX_TABLE_ROWS) };
 }
 
-function observedText(key: string, source: string, observed: number | null): string {
-  if (observed === null) return 'n/a';
-  const agg = /^\s*([a-z]+)/.exec(source)?.[1] ?? '';
-  if (agg === 'rate' && !/^(http_reqs|mcp_calls|iterations|data_)/.test(key)) return formatPercent(observed);
-  if (/duration|waiting|delay/.test(key) && agg !== 'count' && agg !== 'rate') return formatMs(observed);
-  return String(Number(observed.toFixed(4)));
-}
 
 /** Names from the server or the scenario: no control characters, bounded (the template escapes them). */
 function name(text: string): string {

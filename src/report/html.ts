@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
+import type { Comparison } from '../compare/types.ts';
 import type { Result } from '../results/types.ts';
 import { REPORT_CSS, REPORT_PARTIALS, REPORT_SCRIPT, REPORT_TEMPLATE, UPLOT_CSS, UPLOT_SCRIPT } from './html-assets.generated.ts';
 import { buildHtmlView, type HtmlView } from './html-view.ts';
@@ -7,6 +8,8 @@ import { buildHtmlView, type HtmlView } from './html-view.ts';
 export interface HtmlReportOptions {
   /** A previous run: its key figures and curves are shown beside this run's. */
   baseline?: Result;
+  /** The comparison with the baseline: the same verdicts and headline as summary.md. */
+  comparison?: Comparison;
 }
 
 interface TemplateContext {
@@ -23,7 +26,7 @@ let compiled: Handlebars.TemplateDelegate<TemplateContext> | undefined;
 
 /** `report.html`: one self-contained file (styles, uPlot and chart data inline) that opens with no network. */
 export function renderHtmlReport(result: Result, options: HtmlReportOptions = {}): string {
-  const view = buildHtmlView(result, options.baseline);
+  const view = buildHtmlView(result, options.baseline, options.comparison);
   compiled ??= compile();
   return compiled({
     view,

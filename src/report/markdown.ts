@@ -1,8 +1,7 @@
 import type { ErrorKind } from '../engine/error-samples.ts';
-import type { SeriesSnapshot } from '../engine/metrics/index.ts';
 import type { OperationBreakdown } from '../results/breakdown.ts';
 import type { CheckOutcome, Result, ThresholdOutcome } from '../results/types.ts';
-import type { ComparisonVerdict } from '../compare/types.ts';
+import type { Comparison, ComparisonVerdict } from '../compare/types.ts';
 import type { ExecutorConfig, ScenarioSpecEcho, StepEcho } from '../scenario/types.ts';
 import { formatBytes, formatMs, formatObserved, formatPercent, formatRate } from './format.ts';
 import {
@@ -17,12 +16,17 @@ import {
   markdownTable,
 } from './markdown-text.ts';
 
+import { buildReportView, VERDICT_LABELS, type ReportView } from './view.ts';
+
 export { commentMarker } from './markdown-text.ts';
 
 export type { ComparisonVerdict };
 
 export interface MarkdownOptions {
   baseline?: Result;
+  /** The comparison with the baseline; its verdicts judge the key figures. */
+  comparison?: Comparison;
+  /** Verdicts alone (a comparable comparison of these). */
   verdicts?: readonly ComparisonVerdict[];
   /** The HTML report (http or https only; anything else is not linked). */
   reportUrl?: string;
@@ -38,7 +42,6 @@ export const DEFAULT_MAX_LENGTH = 65_000;
 const DEFAULT_TOP_TOOLS = 10;
 
 /** Longest untrusted strings, in characters before escaping. */
-const MAX_SHORT = 40;
 const MAX_NAME = 80;
 const MAX_LABEL = 120;
 const MAX_MESSAGE = 200;
@@ -149,24 +152,13 @@ function cutToLength(body: string, note: string, maxLength: number): string {
 // ---------------------------------------------------------------------------------------------
 // Data: everything sections need, computed once (sorting 10 000 tools is not repeated per plan).
 
-interface KeyFigures {
-  mcpCalls: number | null;
-  mcpRate: number | null;
-  httpReqs: number | null;
-  httpPerCall: number | null;
-  p95: number | null;
-  p99: number | null;
-  errorRate: number | null;
-}
-
 interface Input {
   result: Result;
   baseline: Result | undefined;
   verdicts: readonly ComparisonVerdict[] | undefined;
   marker: string;
   reportLink: string | undefined;
-  figures: KeyFigures;
-  baselineFigures: KeyFigures | undefined;
+  view: ReportView;
   tools: OperationBreakdown[];
   baselineTools: Map<string, OperationBreakdown>;
 }
@@ -174,14 +166,14 @@ interface Input {
 function prepare(result: Result, options: MarkdownOptions): Input {
   const tools = [...result.byTool].sort((a, b) => b.calls - a.calls);
   const baselineTools = new Map((options.baseline?.byTool ?? []).map((row) => [toolKey(row), row]));
+  const comparison = options.comparison ?? (options.verdicts ? comparisonOf(options.verdicts) : undefined);
   return {
     result,
     baseline: options.baseline,
-    verdicts: options.verdicts,
+    verdicts: comparison?.comparable ? comparison.verdicts : undefined,
     marker: commentMarker(options.marker ?? result.scenario.id),
     reportLink: options.reportUrl === undefined ? undefined : linkDestination(options.reportUrl),
-    figures: keyFigures(result),
-    baselineFigures: options.baseline && keyFigures(options.baseline),
+    view: buildReportView(result, { ...(options.baseline ? { baseline: options.baseline } : {}), ...(comparison ? { comparison } : {}) }),
     tools,
     baselineTools,
   };
@@ -191,23 +183,8 @@ function toolKey(row: OperationBreakdown): string {
   return `${row.method}\u0000${row.tool ?? ''}`;
 }
 
-function keyFigures(result: Result): KeyFigures {
-  const total = new Map<string, SeriesSnapshot>();
-  for (const s of result.metrics.metrics) if (Object.keys(s.tags).length === 0) total.set(s.metric, s);
-  const calls = total.get('mcp_calls');
-  const reqs = total.get('http_reqs');
-  const duration = total.get('mcp_call_duration');
-  const errors = total.get('mcp_errors');
-  const latency = duration?.type === 'trend' && duration.summary.count > 0 ? duration.summary : undefined;
-  return {
-    mcpCalls: calls?.type === 'counter' ? calls.summary.count : null,
-    mcpRate: calls?.type === 'counter' ? calls.summary.rate : null,
-    httpReqs: reqs?.type === 'counter' ? reqs.summary.count : null,
-    httpPerCall: result.httpPerCall.overall,
-    p95: latency ? latency.p95 : null,
-    p99: latency ? latency.p99 : null,
-    errorRate: errors?.type === 'rate' && errors.summary.passes + errors.summary.fails > 0 ? errors.summary.rate : null,
-  };
+function comparisonOf(verdicts: readonly ComparisonVerdict[]): Comparison {
+  return { comparable: true, verdicts: [...verdicts], regression: verdicts.some((v) => v.gated && v.verdict === 'regression'), method: 'bootstrap' };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -217,7 +194,9 @@ function render(input: Input, plan: Plan): string {
   const blocks = [
     [input.marker, verdictLine(input)],
     contextLines(input),
+    findingSection(input),
     keyTable(input),
+    topErrorSection(input),
     comparisonSection(input, plan),
     thresholdSection(input.result.thresholds, plan.thresholdRows),
     ratioSection(input),
@@ -231,32 +210,39 @@ function render(input: Input, plan: Plan): string {
     .concat('\n');
 }
 
-function verdictLine({ result, verdicts, figures }: Input): string {
-  const failed = result.thresholds.filter((t) => !t.ok).length;
-  // Only gated regressions fail a run; informational ones are listed in the comparison below.
-  const regressions = (verdicts ?? []).filter((v) => v.verdict === 'regression' && v.gated);
-  const plural = (n: number, word: string): string => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
-  let status: string;
-  if (failed > 0) status = `❌ **mcp-load: ${plural(failed, 'threshold')} failed${result.interrupted === 'threshold' ? ', run aborted' : ''}**`;
-  else if (result.interrupted === 'signal') status = '⚠️ **mcp-load: interrupted**';
-  else if (regressions.length > 0) status = `⚠️ **mcp-load: passed, ${plural(regressions.length, 'regression')}**`;
-  else status = '✅ **mcp-load: passed**';
+function verdictLine({ view }: Input): string {
+  const v = view.verdict;
+  const comparison = v.comparison === undefined ? '' : ` — ${inlineText(v.comparison, MAX_MESSAGE)}`;
+  return `${v.icon} **mcp-load: ${inlineText(v.title, MAX_MESSAGE * 2)}** — ${inlineText(v.summary, MAX_MESSAGE)}${comparison}`;
+}
 
-  const summary = !figures.mcpCalls
-    ? 'no MCP calls'
-    : [
-        `${formatCount(figures.mcpCalls)} MCP calls${figures.mcpRate === null ? '' : ` at ${formatRate(figures.mcpRate)}`}`,
-        `p95 ${figures.p95 === null ? '—' : formatMs(figures.p95)}`,
-        `${figures.errorRate === null ? '—' : formatPercent(figures.errorRate)} errors`,
-      ].join(', ');
-  const regressed =
-    regressions.length === 0
-      ? ''
-      : ` — regression: ${regressions
-          .slice(0, 3)
-          .map((v) => `${verdictLabel(v, MAX_SHORT)} ${verdictChange(v)}`)
-          .join(', ')}${regressions.length > 3 ? `, and ${formatCount(regressions.length - 3)} more` : ''}`;
-  return `${status} — ${summary}${regressed}`;
+const SEVERITY_ICONS = { error: '❌', warning: '⚠️', info: 'ℹ️' } as const;
+
+/** What happened, its evidence and the fix: first, because a number is not enough. */
+function findingSection({ view }: Input): string[] {
+  if (view.findings.length === 0) return [];
+  return [
+    '#### Findings',
+    '',
+    ...view.findings.slice(0, 10).map((f) => {
+      const evidence = f.evidence.length === 0 ? '' : `<br>Evidence: ${f.evidence.slice(0, 5).map((e) => inlineText(e, MAX_MESSAGE)).join('; ')}`;
+      const advice = f.advice === undefined ? '' : `<br>**Fix:** ${inlineText(f.advice, MAX_MESSAGE)}`;
+      return `- ${SEVERITY_ICONS[f.severity]} ${inlineText(f.statement, MAX_MESSAGE * 2)}${evidence}${advice}`;
+    }),
+  ];
+}
+
+function topErrorSection({ view }: Input): string[] {
+  if (view.topErrors.length === 0) return [];
+  return [
+    '#### What failed',
+    '',
+    ...markdownTable(
+      ['Count', 'Kind', 'Message', 'What to do'],
+      ['right', 'left', 'left', 'left'],
+      view.topErrors.map((e) => [e.count, inlineText(e.kind, MAX_LABEL), inlineText(e.message, MAX_MESSAGE), inlineText(e.advice, MAX_MESSAGE)]),
+    ),
+  ];
 }
 
 function contextLines({ result, baseline, reportLink }: Input): string[] {
@@ -289,38 +275,19 @@ function contextLines({ result, baseline, reportLink }: Input): string[] {
   return lines;
 }
 
-function keyTable({ figures, baselineFigures: base }: Input): string[] {
-  const row = (label: string, pick: (f: KeyFigures) => number | null, format: (n: number) => string, points = false): string[] => {
-    const current = pick(figures);
-    const before = base ? pick(base) : null;
-    return [label, current === null ? '—' : format(current), before === null ? '—' : format(before), formatChange(before, current, points)];
-  };
+/** At most five columns, and the baseline's only when there is one. */
+function keyTable({ view, baseline }: Input): string[] {
+  const label = (f: ReportView['figures'][number]): string => `${f.label} · ${f.note}`;
+  if (!baseline) return markdownTable(['', 'This run'], ['left', 'right'], view.figures.map((f) => [label(f), f.value]));
+  const judged = view.figures.some((f) => f.verdict !== undefined);
   return markdownTable(
-    ['', 'This run', 'Baseline', 'Change'],
-    ['left', 'right', 'right', 'right'],
-    [
-      row('MCP calls', (f) => f.mcpCalls, formatCount),
-      row('MCP calls/s', (f) => f.mcpRate, formatRate),
-      row('HTTP requests', (f) => f.httpReqs, formatCount),
-      row('HTTP requests per MCP call', (f) => f.httpPerCall, formatRatio),
-      row('p95 MCP latency', (f) => f.p95, formatMs),
-      row('p99 MCP latency', (f) => f.p99, formatMs),
-      row('Error rate', (f) => f.errorRate, formatPercent, true),
-    ],
+    ['', 'This run', 'Baseline', 'Change', ...(judged ? ['Verdict'] : [])],
+    ['left', 'right', 'right', 'right', ...(judged ? (['left'] as const) : [])],
+    view.figures.map((f) => [label(f), f.value, f.baseline ?? '—', f.change ?? '—', ...(judged ? [f.verdict === undefined ? 'not compared' : inlineText(f.verdict, MAX_MESSAGE)] : [])]),
   );
 }
 
 const VERDICT_ORDER: readonly ComparisonVerdict['verdict'][] = ['regression', 'inconclusive', 'improvement', 'new', 'gone', 'not comparable', 'unchanged'];
-const VERDICT_LABELS: Record<ComparisonVerdict['verdict'], string> = {
-  regression: '🔴 regression',
-  inconclusive: '⚠️ inconclusive',
-  improvement: '🟢 improvement',
-  new: '🆕 new',
-  gone: '➖ gone',
-  'not comparable': '❔ not comparable',
-  unchanged: '⚪ unchanged',
-};
-
 function comparisonSection({ verdicts }: Input, plan: Plan): string[] {
   if (!verdicts || verdicts.length === 0) return [];
   const notable = VERDICT_ORDER.filter((v) => v !== 'unchanged').flatMap((kind) => verdicts.filter((v) => v.verdict === kind));
@@ -355,9 +322,6 @@ function verdictTable(verdicts: readonly ComparisonVerdict[]): string[] {
   return markdownTable(header, align, rows);
 }
 
-function verdictLabel(v: ComparisonVerdict, max: number): string {
-  return v.tool === undefined ? inlineText(v.metric, max) : `${inlineText(v.metric, max)} (${inlineText(v.tool, max)})`;
-}
 
 function verdictChange(v: ComparisonVerdict): string {
   return v.change !== undefined ? formatRelative(v.change) : formatChange(v.baseline, v.current);
@@ -385,7 +349,12 @@ function thresholdSection(thresholds: readonly ThresholdOutcome[], limit: number
       ...markdownTable(
         ['', 'Metric', 'Threshold', 'Observed'],
         ['left', 'left', 'left', 'right'],
-        shown.map((t) => [t.ok ? '✓' : '✗', inlineText(t.key, MAX_LABEL), inlineText(t.source, MAX_NAME), t.error ? inlineText(t.error, MAX_LABEL) : observedText(t)]),
+        shown.map((t) => [
+          t.ok ? '✓' : '✗',
+          `${inlineText(t.key, MAX_LABEL)}${t.default ? ' (default)' : ''}`,
+          inlineText(t.source, MAX_NAME),
+          t.error ? inlineText(t.error, MAX_MESSAGE) : observedText(t),
+        ]),
       ),
     );
   }
@@ -405,14 +374,19 @@ function ratioSection({ result, baseline }: Input): string[] {
     formatRatio(r.httpPerCall.byPhase.calls),
     formatRatio(r.httpPerCall.byPhase.teardown),
   ];
+  const s = result.sessions;
+  const discovery = result.httpPerCall.byPhase.discovery;
   return [
     '#### HTTP requests per MCP call',
     '',
     ...markdownTable(
-      ['', 'Overall', 'Setup (per session)', 'Calls', 'Teardown (per session)'],
+      ['', 'Overall', 'Setup (per session)', 'Calls (per call)', 'Teardown (per session)'],
       ['left', 'right', 'right', 'right', 'right'],
       [row('This run', result), ...(baseline ? [row('Baseline', baseline)] : [])],
     ),
+    '',
+    `Overall counts every HTTP request the run sent over the agent's MCP calls${discovery > 0 ? `, including ${formatCount(discovery)} protocol discovery ${discovery === 1 ? 'probe' : 'probes'} (per target, not per session)` : ''}. ` +
+      `Sessions: ${formatCount(s.created)} created, ${formatCount(s.failed)} failed handshakes, ${formatCount(s.reinitialized)} re-initialised, ${formatCount(s.closed)} closed, ${formatCount(s.notClosed)} not closed${s.backoffs > 0 ? `; VUs backed off ${formatCount(s.backoffs)} times after failed handshakes` : ''}.`,
   ];
 }
 

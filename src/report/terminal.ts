@@ -1,11 +1,17 @@
-import type { SeriesSnapshot } from '../engine/metrics/index.ts';
+import { mergeTrendStates, type SeriesSnapshot, type TrendState } from '../engine/metrics/index.ts';
 import type { Result } from '../results/types.ts';
+import { buildReportView, type ViewInput } from './view.ts';
 import { formatBytes, formatMs, formatObserved, formatPercent, formatRate, plainText, thresholdAggregation } from './format.ts';
 
 const DOTS_TO = 32;
+const SEVERITY_MARKS = { error: '✗', warning: '⚠', info: 'ℹ' } as const;
 
-/** k6's end-of-test summary: THRESHOLDS, then TOTAL RESULTS grouped as CHECKS, MCP, HTTP, EXECUTION, NETWORK. */
-export function renderTerminalSummary(result: Result): string {
+/**
+ * k6's end-of-test summary, after the verdict and the findings: THRESHOLDS, then TOTAL RESULTS
+ * grouped as CHECKS, MCP, SESSIONS, HTTP, EXECUTION, NETWORK.
+ */
+export function renderTerminalSummary(result: Result, input: ViewInput = {}): string {
+  const view = buildReportView(result, input);
   const total = new Map<string, SeriesSnapshot>();
   for (const s of result.metrics.metrics) if (Object.keys(s.tags).length === 0) total.set(s.metric, s);
   const lines: string[] = [];
@@ -14,7 +20,28 @@ export function renderTerminalSummary(result: Result): string {
   } else if (result.mergedShards) {
     lines.push(`  merged from ${result.mergedShards} shards`, '');
   }
-
+  const v = view.verdict;
+  lines.push(`  ${v.icon} ${plainText(v.title, 300)}`, `     ${plainText(v.summary, 200)}`);
+  if (v.comparison) lines.push(`     ${plainText(v.comparison, 300)}`);
+  lines.push('');
+  if (view.findings.length > 0) {
+    lines.push('  █ FINDINGS', '');
+    for (const f of view.findings.slice(0, 10)) {
+      lines.push(`    ${SEVERITY_MARKS[f.severity]} ${plainText(f.statement, 300)}`);
+      for (const e of f.evidence.slice(0, 5)) lines.push(`        ${plainText(e, 200)}`);
+      if (f.advice) lines.push(`      fix: ${plainText(f.advice, 200)}`);
+    }
+    lines.push('', '');
+  }
+  if (view.topErrors.length > 0) {
+    lines.push('  █ ERRORS', '');
+    for (const e of view.topErrors) {
+      lines.push(`    ${e.count} × ${plainText(e.kind, 120)}`);
+      if (e.message) lines.push(`        ${plainText(e.message, 200)}`);
+      lines.push(`      what to do: ${plainText(e.advice, 200)}`);
+    }
+    lines.push('', '');
+  }
   if (result.thresholds.length > 0) {
     lines.push('  █ THRESHOLDS', '');
     let lastKey = '';
@@ -24,8 +51,8 @@ export function renderTerminalSummary(result: Result): string {
         lines.push(`    ${plainText(t.key)}`);
         lastKey = t.key;
       }
-      const observed = t.error ? t.error : `${thresholdAggregation(t.source)}=${formatObserved(t.key, t.source, t.observed)}`;
-      lines.push(`    ${t.ok ? '✓' : '✗'} '${plainText(t.source)}' ${observed}`);
+      const observed = t.error ? plainText(t.error, 300) : `${thresholdAggregation(t.source)}=${formatObserved(t.key, t.source, t.observed)}`;
+      lines.push(`    ${t.ok ? '✓' : '✗'} '${plainText(t.source)}' ${observed}${t.default ? '  (default)' : ''}`);
     }
     lines.push('', '');
   }
@@ -45,12 +72,19 @@ export function renderTerminalSummary(result: Result): string {
   const ratio = result.httpPerCall;
   group('MCP', [
     trendLine('mcp_call_duration', total.get('mcp_call_duration')),
+    failedLatencyLine(result),
     counterLine('mcp_calls', total.get('mcp_calls')),
     rateLine('mcp_errors', total.get('mcp_errors')),
     ratio.overall === null
       ? ''
-      : `${dotted('http_reqs per mcp call')} ${ratio.overall.toFixed(2)}  (setup ${fixed(ratio.byPhase.setup)}, calls ${fixed(ratio.byPhase.calls)}, teardown ${fixed(ratio.byPhase.teardown)})`,
-    errorClasses(result),
+      : `${dotted('http_reqs per mcp call')} ${ratio.overall.toFixed(2)}  (every request; per phase: discovery ${ratio.byPhase.discovery} probes, setup ${fixed(ratio.byPhase.setup)} per session, calls ${fixed(ratio.byPhase.calls)}, teardown ${fixed(ratio.byPhase.teardown)} per session)`,
+    view.errorsByClass.length === 0 ? '' : `${dotted('errors by class')} ${view.errorsByClass.map((e) => `${e.errorClass}=${e.count}`).join(' ')}`,
+  ]);
+  const sessions = result.sessions;
+  group('SESSIONS', [
+    trendLine('session_init_duration', total.get('session_init_duration')),
+    `${dotted('sessions')} ${sessions.created} created, ${sessions.failed} failed handshakes, ${sessions.reinitialized} re-initialised, ${sessions.closed} closed, ${sessions.notClosed} not closed`,
+    sessions.backoffs > 0 ? `${dotted('session_backoffs')} ${sessions.backoffs}  (pauses after failed handshakes)` : '',
   ]);
   group('HTTP', [
     trendLine('http_req_duration', total.get('http_req_duration')),
@@ -62,8 +96,6 @@ export function renderTerminalSummary(result: Result): string {
     counterLine('dropped_iterations', total.get('dropped_iterations'), true),
     trendLine('iteration_duration', total.get('iteration_duration')),
     counterLine('iterations', total.get('iterations')),
-    trendLine('session_init_duration', total.get('session_init_duration')),
-    counterLine('session_reinits', total.get('session_reinits'), true),
     gaugeLine('vus', total.get('vus')),
     gaugeLine('vus_max', total.get('vus_max')),
     trendLine('event_loop_delay', total.get('event_loop_delay')),
@@ -106,11 +138,13 @@ function bytesLine(name: string, s: SeriesSnapshot | undefined): string {
   return `${dotted(name)} ${formatBytes(s.summary.count)}  ${formatBytes(s.summary.rate)}/s`;
 }
 
-function errorClasses(result: Result): string {
-  if (result.errors.length === 0) return '';
-  const byClass = new Map<string, number>();
-  for (const e of result.errors) byClass.set(e.errorClass, (byClass.get(e.errorClass) ?? 0) + e.count);
-  return `${dotted('errors by class')} ${[...byClass].map(([c, n]) => `${c}=${n}`).join(' ')}`;
+/** Failed calls' latency, apart: `mcp_call_duration` is of successful calls. */
+function failedLatencyLine(result: Result): string {
+  const failed = result.metrics.metrics.filter((s) => s.metric === 'mcp_call_duration' && s.tags.expected_response === 'false' && s.type === 'trend');
+  const n = failed.reduce((sum, s) => sum + (s.type === 'trend' ? s.summary.count : 0), 0);
+  if (n === 0) return '';
+  const merged = mergeTrendStates(failed as TrendState[], result.metrics.endMs - result.metrics.startMs).summary;
+  return `${dotted('  {expected_response:false}')} avg=${formatMs(merged.mean)} med=${formatMs(merged.p50)} max=${formatMs(merged.max)} p(95)=${formatMs(merged.p95)}  (failed calls)`;
 }
 
 function fixed(n: number | null): string {

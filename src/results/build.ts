@@ -4,6 +4,7 @@ import { seriesKey, snapshot, type ThresholdResult } from '../engine/metrics/ind
 import type { Scenario, ThresholdSpec } from '../scenario/types.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { breakdowns } from './breakdown.ts';
+import { findingsOf } from './findings.ts';
 import { httpPerCall, sessionCounts } from './http-per-call.ts';
 import { RESULT_SCHEMA_VERSION, type CheckOutcome, type Result, type ThresholdOutcome } from './types.ts';
 
@@ -31,11 +32,14 @@ export function buildResult(scenario: Scenario, url: string, run: RunOutcome, en
     thresholds: thresholdOutcomes(scenario.thresholds, run.thresholds),
     errors: run.errors,
     warnings: run.warnings,
+    findings: [],
+    generator: { eventLoopLagP99Ms: run.generatorLagP99Ms },
     vusMax: run.vusMax,
   };
   if (env.GITHUB_SHA || env.GITHUB_REF) result.environment.git = { sha: env.GITHUB_SHA, ref: env.GITHUB_REF };
   if (run.interrupted) result.interrupted = run.interrupted;
   if (run.shard) result.shard = { index: run.shard.index, count: run.shard.count };
+  result.findings = findingsOf(result);
   return result;
 }
 

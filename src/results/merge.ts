@@ -9,6 +9,7 @@ import {
   type TimeSeriesJSON,
 } from '../engine/metrics/index.ts';
 import { thresholdOutcomes, viewsOf } from './build.ts';
+import { findingsOf } from './findings.ts';
 import { mergeErrorKinds } from './merge-errors.ts';
 import { mergeTimeSeries } from './merge-time-series.ts';
 import type { Result } from './types.ts';
@@ -65,11 +66,15 @@ export function mergeShardResults(files: readonly ShardResultFile[]): Result {
     thresholds: thresholdOutcomes(first.scenario.echo.thresholds, thresholds),
     errors: mergeErrorKinds(shards.map((s) => s.result.errors)),
     warnings: mergedWarnings(shards),
+    findings: [],
     vusMax: shards.reduce((sum, s) => sum + s.result.vusMax, 0),
     mergedShards: count,
   };
+  const lags = shards.map((s) => s.result.generator?.eventLoopLagP99Ms).filter((n): n is number => n !== undefined);
+  if (lags.length > 0) result.generator = { eventLoopLagP99Ms: Math.max(...lags) };
   const interrupted = shards.find((s) => s.result.interrupted === 'signal') ?? shards.find((s) => s.result.interrupted);
   if (interrupted?.result.interrupted) result.interrupted = interrupted.result.interrupted;
+  result.findings = findingsOf(result);
   return result;
 }
 

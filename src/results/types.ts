@@ -99,6 +99,10 @@ export interface Result {
   checks: CheckOutcome[];
   errors: ErrorKind[];
   warnings: string[];
+  /** What detectors concluded (target health, generator saturation, dropped iterations…), most severe first. */
+  findings: Finding[];
+  /** The generator's own health: the worst per-second p99 of its event-loop delay. */
+  generator?: { eventLoopLagP99Ms: number };
   vusMax: number;
   /** Set when this run was one slice of a sharded test (`--shard 2/4`): `mcp-load merge` combines the n slices. */
   shard?: { index: number; count: number };
