@@ -1,12 +1,12 @@
 // The official MCP conformance suite (@modelcontextprotocol/conformance) drives mcp-load's wire
-// client (test/conformance/client.ts) through every client scenario in one runner process. The
+// client (test/conformance/client.ts) through every client scenario, in two runner processes (see PASSES). The
 // suite's own mock servers judge the wire: the ground truth here is its checks.json per scenario.
 // The runner needs Node >= 22; conformance-runner/ pins it and the suite (see docs/conformance.md).
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -14,23 +14,47 @@ import { build } from 'esbuild';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const RUNNER = fileURLToPath(new URL('../../conformance-runner/', import.meta.url));
 const SUITE_CLI = join(RUNNER, 'node_modules/@modelcontextprotocol/conformance/dist/index.js');
-const BASELINE = fileURLToPath(new URL('./expected-failures.yml', import.meta.url));
-/** Per scenario; the suite runs them in parallel, so the whole run takes about one timeout. */
+/** Per scenario; the suite runs them in parallel, so a pass takes about one timeout. */
 const CLIENT_TIMEOUT_MS = 10_000;
 const SUITE_TIMEOUT_MS = 120_000;
 
-/** Scenarios mcp-load passes with at least one successful check (not vacuously). */
-const PASSING = [
-  'initialize',
-  'tools_call',
-  'json-schema-ref-no-deref',
-  'json-schema-2020-12-preservation',
-  'auth/client-credentials-basic',
-  'auth/client-credentials-jwt',
-  'http-standard-headers',
-  'sep-2322-client-request-state',
-  'request-metadata',
-];
+/**
+ * Two passes of the whole client suite, run at once: each scenario at the wire the suite picks for
+ * it (the latest dated revision, 2025-11-25, unless it exists only in the draft), and every scenario
+ * that applies to 2026-07-28 at the 2026-07-28 wire (stateless, no handshake). Each pass has its own
+ * baseline of known failures and its list of scenarios that must pass with at least one check.
+ */
+const PASSES = [
+  {
+    name: 'at each scenario’s default revision',
+    args: [],
+    baseline: 'expected-failures.yml',
+    passing: [
+      'initialize',
+      'tools_call',
+      'json-schema-ref-no-deref',
+      'json-schema-2020-12-preservation',
+      'auth/client-credentials-basic',
+      'auth/client-credentials-jwt',
+      'http-standard-headers',
+      'sep-2322-client-request-state',
+      'request-metadata',
+    ],
+  },
+  {
+    name: 'at the 2026-07-28 wire',
+    args: ['--spec-version', '2026-07-28'],
+    baseline: 'expected-failures-2026-07-28.yml',
+    passing: [
+      'tools_call',
+      'request-metadata',
+      'sep-2322-client-request-state',
+      'http-standard-headers',
+      'json-schema-ref-no-deref',
+      'json-schema-2020-12-preservation',
+    ],
+  },
+] as const;
 
 interface Check {
   id: string;
@@ -66,11 +90,39 @@ function checksByScenario(outDir: string): Map<string, Check[]> {
   return found;
 }
 
+interface PassOutcome {
+  exitCode: number;
+  output: string;
+  checks: Map<string, Check[]>;
+}
+
+function runPass(client: string, outDir: string, pass: (typeof PASSES)[number]): Promise<PassOutcome> {
+  const args = [
+    SUITE_CLI,
+    'client',
+    '--command',
+    `"${process.execPath}" "${client}"`,
+    '--suite',
+    'all',
+    ...pass.args,
+    '--expected-failures',
+    fileURLToPath(new URL(`./${pass.baseline}`, import.meta.url)),
+    '--timeout',
+    String(CLIENT_TIMEOUT_MS),
+    '-o',
+    outDir,
+  ];
+  return new Promise((resolve) => {
+    execFile(runnerNode(), args, { cwd: dirname(outDir), timeout: SUITE_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0;
+      resolve({ exitCode: code, output: `${stdout}\n${stderr}`, checks: existsSync(outDir) ? checksByScenario(outDir) : new Map() });
+    });
+  });
+}
+
 describe('the official MCP conformance suite, client scenarios, against mcp-load', { timeout: SUITE_TIMEOUT_MS + 300_000 }, () => {
   let work: string;
-  let checks: Map<string, Check[]>;
-  let exitCode: number;
-  let output: string;
+  const outcomes = new Map<string, PassOutcome>();
 
   before(async () => {
     ensureRunnerInstalled();
@@ -86,46 +138,32 @@ describe('the official MCP conformance suite, client scenarios, against mcp-load
       logLevel: 'warning',
       banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     });
-    const outDir = join(work, 'results');
-    const args = [
-      SUITE_CLI,
-      'client',
-      '--command',
-      `"${process.execPath}" "${client}"`,
-      '--suite',
-      'all',
-      '--expected-failures',
-      BASELINE,
-      '--timeout',
-      String(CLIENT_TIMEOUT_MS),
-      '-o',
-      outDir,
-    ];
-    ({ exitCode, output } = await new Promise<{ exitCode: number; output: string }>((resolve) => {
-      execFile(runnerNode(), args, { cwd: work, timeout: SUITE_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-        const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0;
-        resolve({ exitCode: code, output: `${stdout}\n${stderr}` });
-      });
-    }));
-    checks = checksByScenario(outDir);
+    const results = await Promise.all(PASSES.map((pass, i) => runPass(client, join(work, `results-${i}`), pass)));
+    PASSES.forEach((pass, i) => outcomes.set(pass.name, results[i]));
   });
 
   after(() => {
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  for (const scenario of PASSING) {
-    it(`passes ${scenario}: every check succeeds and at least one ran`, () => {
-      const list = checks.get(scenario);
-      assert.ok(list, `no results for ${scenario}; the runner said:\n${output.slice(-4000)}`);
-      const bad = list.filter((c) => c.status === 'FAILURE' || c.status === 'WARNING');
-      assert.deepEqual(bad.map((c) => `${c.id}: ${c.errorMessage ?? c.status}`), []);
-      assert.ok(list.some((c) => c.status === 'SUCCESS'), `${scenario} ran no check`);
+  for (const pass of PASSES) {
+    describe(pass.name, () => {
+      for (const scenario of pass.passing) {
+        it(`passes ${scenario}: every check succeeds and at least one ran`, () => {
+          const { checks, output } = outcomes.get(pass.name)!;
+          const list = checks.get(scenario);
+          assert.ok(list, `no results for ${scenario}; the runner said:\n${output.slice(-4000)}`);
+          const bad = list.filter((c) => c.status === 'FAILURE' || c.status === 'WARNING');
+          assert.deepEqual(bad.map((c) => `${c.id}: ${c.errorMessage ?? c.status}`), []);
+          assert.ok(list.some((c) => c.status === 'SUCCESS'), `${scenario} ran no check`);
+        });
+      }
+
+      it(`fails exactly the scenarios listed in ${pass.baseline} (a new failure or a stale entry exits non-zero)`, () => {
+        const { exitCode, output } = outcomes.get(pass.name)!;
+        const summary = output.slice(output.indexOf('=== SUITE SUMMARY ==='));
+        assert.equal(exitCode, 0, summary || output.slice(-4000));
+      });
     });
   }
-
-  it('fails exactly the scenarios listed in expected-failures.yml (a new failure or a stale entry exits non-zero)', () => {
-    const summary = output.slice(output.indexOf('=== SUITE SUMMARY ==='));
-    assert.equal(exitCode, 0, summary || output.slice(-4000));
-  });
 });
