@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, it } from 'node:test';
+import { loadScenario } from '../../src/scenario/index.ts';
 import { errorsOf, parse, withScenario } from '../scenario/support.ts';
 
 const FLOW = withScenario('executor: constant-vus\nduration: 10s\nflow: [ping]');
@@ -47,6 +48,13 @@ describe('auth: in a scenario', () => {
     assert.deepEqual(errorsOf(`headers:\n  Authorization: Bearer x\nauth:\n  clientId: a\n  clientSecret: s\n${FLOW}`), [
       'scenario.yml:2:3: headers.Authorization: auth: sets the Authorization header from its tokens; remove this header or auth:',
     ]);
+  });
+});
+
+describe('examples/oauth.yml', () => {
+  it('loads: two identities from its clients.csv, dealt to VUs in turn', async () => {
+    const scenario = await loadScenario('examples/oauth.yml', { env: { MCP_URL: 'https://mcp.example.com/mcp' } });
+    assert.deepEqual(scenario.toEcho().auth, { clientIds: ['load-client-1', 'load-client-2'] });
   });
 });
 
