@@ -68,7 +68,7 @@ export function describeFailure(kind: ErrorKind, target: string): FailureKind {
     return {
       id: 'target-redirects',
       title: 'target redirects',
-      what: `the server answered HTTP ${status}${kind.location ? ` to ${kind.location}` : ''} to ${step}`,
+      what: `the server redirected ${step} with HTTP ${status}${kind.location ? ` to ${kind.location}` : ''}`,
       advice: kind.location ? `mcp-load does not follow redirects: use ${kind.location} as the target` : 'mcp-load does not follow redirects: use the URL the redirect names as the target',
     };
   }

@@ -171,7 +171,11 @@ describe('the action on a pull request', () => {
   it('writes the outputs, the job summary and the report files, and uploads the artifacts', async () => {
     const run = await prRun(541);
     assert.equal(run.exitCode, 0, run.log);
-    assert.deepEqual(Object.keys(run.outputs).sort(), ['error-rate', 'http-per-mcp', 'http-reqs', 'mcp-calls', 'p95-ms', 'regression', 'report', 'result'].sort());
+    assert.deepEqual(
+      Object.keys(run.outputs).sort(),
+      ['comparison', 'error-rate', 'http-per-mcp', 'http-reqs', 'mcp-calls', 'p95-ms', 'regression', 'report', 'result', 'verdict'].sort(),
+    );
+    assert.deepEqual([run.outputs.verdict, run.outputs.comparison], ['passed', 'none']);
     assert.equal(run.outputs.result, join(run.reportDir, 'result.json'));
     assert.equal(run.outputs.report, join(run.reportDir, 'report.html'));
     const result = JSON.parse(readFileSync(run.outputs.result, 'utf8'));
@@ -285,7 +289,7 @@ describe('the action on the baseline branch and with other inputs', () => {
     const first = await prRun(721, { baseline: 'none', comment: 'never' });
     const second = await prRun(722, { baseline: join(first.reportDir, 'result.json'), comment: 'never' });
     assert.equal(second.exitCode, 0, second.log);
-    assert.match(second.summary, /\| MCP calls \| \d+ \| \d+ \|/, 'the baseline column is filled');
+    assert.match(second.summary, /\| MCP calls · flow steps \| \d+ \| \d+ \|/, 'the baseline column is filled');
     assert.doesNotMatch(second.summary, /No baseline/);
 
     const bad = await prRun(723, { shard: '3/2' });

@@ -125,7 +125,7 @@ describe('mode run with input result (the merged result of a sharded matrix)', (
   it('fails the step on a threshold the merged result failed, after reporting it', async () => {
     const failing = join(dir, 'failing-merged.json');
     const result = readJson(merged);
-    result.thresholds = result.thresholds.map((t: { ok: boolean }) => ({ ...t, ok: false }));
+    result.thresholds = result.thresholds.map((t: { ok: boolean; default?: true }) => (t.default ? t : { ...t, ok: false }));
     writeFileSync(failing, JSON.stringify(result));
     const run = await mergeJob(821, { result: failing, baseline: 'none' });
     assert.equal(run.exitCode, 1);
@@ -184,7 +184,7 @@ describe('input result: refusals', () => {
     assertNoLoadTest(run);
 
     const partial = join(dir, 'partial.json');
-    writeFileSync(partial, JSON.stringify({ schemaVersion: 1, scenario: { id: 'sharded' } }));
+    writeFileSync(partial, JSON.stringify({ schemaVersion: 2, scenario: { id: 'sharded' } }));
     const invalid = await mergeJob(844, { result: partial });
     assert.equal(invalid.exitCode, 1);
     assert.deepEqual(errorLines(invalid), [`::error::mcp-load: input result: ${partial}: not a complete mcp-load result (no scenario hash)`]);

@@ -46,12 +46,13 @@ describe('mcp-load run', () => {
     assert.match(run.stdout, /✓ 'rate<0\.01' rate=0\.00%/);
     assert.match(run.stdout, /http_reqs per mcp call\.+: \d+\.\d\d/);
     const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'));
-    assert.equal(result.schemaVersion, 1);
+    assert.equal(result.schemaVersion, 2);
     assert.match(readFileSync(join(out, 'report.html'), 'utf8'), /^<!doctype html>/i);
     assert.match(readFileSync(join(out, 'summary.md'), 'utf8'), /^<!-- mcp-load:s[a-z0-9]+ -->\n/);
     const calls = result.metrics.metrics.find((m: { metric: string; tags: object }) => m.metric === 'mcp_calls' && Object.keys(m.tags).length === 0);
-    // 2 VUs × 3 iterations × 1 call, plus one initialize per warm session (its DELETE is HTTP only).
-    assert.equal(calls.summary.count, 8);
+    // 2 VUs × 3 iterations × 1 call: the sessions' handshakes and DELETEs are session metrics, not MCP calls.
+    assert.equal(calls.summary.count, 6);
+    assert.deepEqual([result.sessions.created, result.sessions.closed], [2, 2]);
   });
 
   it('exits 99 when a threshold fails, as k6 does, and still writes the result', async () => {
@@ -117,6 +118,6 @@ describe('mcp-load run', () => {
     writeFileSync(future, JSON.stringify({ ...JSON.parse(readFileSync(join(dir, 'source', 'result.json'), 'utf8')), schemaVersion: 9 }));
     const refused = await runCli(['report', future]);
     assert.equal(refused.code, 1);
-    assert.match(refused.stderr, /result schema version 9 is newer than this mcp-load reads \(1\); upgrade mcp-load/);
+    assert.match(refused.stderr, /result schema version 9 is newer than this mcp-load reads \(2\); upgrade mcp-load/);
   });
 });

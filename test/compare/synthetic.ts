@@ -2,7 +2,7 @@
 // TimeSeries with explicit clocks, so every histogram, summary and breakdown is what a run would write.
 import { MetricsRegistry, TimeSeries, snapshot, type CounterHandle } from '../../src/engine/metrics/index.ts';
 import { breakdowns } from '../../src/results/breakdown.ts';
-import { httpPerCall } from '../../src/results/http-per-call.ts';
+import { httpPerCall, sessionCounts } from '../../src/results/http-per-call.ts';
 import { RESULT_SCHEMA_VERSION, type Result } from '../../src/results/types.ts';
 import type { ScenarioSpecEcho } from '../../src/scenario/types.ts';
 import { seededRandom } from '../../src/seeded-random.ts';
@@ -146,11 +146,13 @@ export function syntheticRun(spec: SyntheticRun): Result {
     metrics,
     timeSeries,
     httpPerCall: httpPerCall(metrics),
+    sessions: sessionCounts(metrics),
     ...breakdowns(metrics),
     thresholds: [],
     checks: [],
     errors: [],
     warnings: [],
+    findings: [],
     vusMax: VUS,
   };
   if (spec.sha !== undefined) result.environment.git = { sha: spec.sha };
@@ -161,11 +163,13 @@ function common() {
   return { name: 'agents', startTimeMs: 0, gracefulStopMs: 0, session: 'per-vu' as const, flow: [], tags: {} };
 }
 
-/** Records operations as the engine's OperationRecorder does (same metrics and tags). */
+/** Records operations as the engine's CallRecorder and SessionRecorder do (same metrics and tags). */
 function operation(registry: MetricsRegistry, method: string, tool: string | undefined) {
   const base: Record<string, string> = tool === undefined ? { scenario: 'agents', method } : { scenario: 'agents', method, tool };
-  // A session's DELETE is HTTP work, not an MCP call.
-  const outcomes = (method === 'close' ? [] : [base, { ...base, error_class: 'tool' }]).map((tags) => ({
+  // A session's handshake and DELETE are session metrics and HTTP work, not MCP calls.
+  const lifecycle = method === 'initialize' ? 'sessions_created' : method === 'close' ? 'sessions_closed' : undefined;
+  const sessions = lifecycle === undefined ? undefined : registry.counter(lifecycle).handle({ scenario: 'agents' });
+  const outcomes = (lifecycle !== undefined ? [] : [{ ...base, expected_response: 'true' }, { ...base, error_class: 'tool', expected_response: 'false' }]).map((tags) => ({
     duration: registry.trend('mcp_call_duration').handle(tags),
     calls: registry.counter('mcp_calls').handle(tags),
     errors: registry.rate('mcp_errors').handle(tags),
@@ -189,6 +193,7 @@ function operation(registry: MetricsRegistry, method: string, tool: string | und
         h.errors.add(failed);
         h.success.add(!failed);
       }
+      sessions?.add(1);
       http(purpose).add(httpRequests);
     },
   };
