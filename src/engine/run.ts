@@ -190,6 +190,7 @@ async function runScenarios(
   // Warm sessions end with a DELETE each, bounded: teardown must not hold the results hostage.
   await settleWithin(Promise.all(runners.map((r) => r.closeSessions())), scenario.timeoutMs, abort);
 
+  warnings.push(...sessionOptions.warnings());
   const thresholds = evaluateThresholds(registry, scenario.thresholds, { nowMs: endedAt });
   const outcome: RunOutcome = {
     registry,

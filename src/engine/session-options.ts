@@ -10,6 +10,8 @@ export interface VuSessionOptions {
   forVu: SessionOptionsFor;
   /** Token fetches and rejections from now on are recorded in `registry` (the readiness wait comes before it). */
   record(registry: MetricsRegistry): void;
+  /** What the user should know about authorization after the run. */
+  warnings(): string[];
 }
 
 /**
@@ -34,7 +36,11 @@ export function vuSessionOptions(
   const record = (registry: MetricsRegistry): void => {
     if (auth) observer = authMetrics(registry);
   };
-  if (templates.length === 0 && !auth) return { forVu: () => base, record };
+  const warnings = (): string[] =>
+    auth?.notRequired
+      ? [`auth: is configured but ${target.displayUrl} asked for no authorization (an unauthenticated request was not answered 401), so no token was sent`]
+      : [];
+  if (templates.length === 0 && !auth) return { forVu: () => base, record, warnings };
   const forVu: SessionOptionsFor = (vu, iter, name) => {
     const options: SessionOptions = { ...base };
     if (templates.length > 0) {
@@ -49,7 +55,7 @@ export function vuSessionOptions(
     if (auth) options.authorization = auth.forVu(vu);
     return options;
   };
-  return { forVu, record };
+  return { forVu, record, warnings };
 }
 
 function authMetrics(registry: MetricsRegistry): AuthObserver {

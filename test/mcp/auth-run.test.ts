@@ -9,6 +9,7 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import { runTest } from '../../src/engine/run.ts';
 import { parseScenario } from '../../src/scenario/index.ts';
 import { runCli, type CliExit } from '../helpers/cli.ts';
+import { startHttpFixture } from '../helpers/servers.ts';
 import { startAuthorizationServer, startProtectedMcpServer, type ProtectedMcpServer, type TestAuthorizationServer } from './auth-servers.ts';
 
 const SECRET = 'client-secret-that-must-not-leak';
@@ -159,5 +160,35 @@ scenarios:
     const told = new Set<string>();
     await runTest(scenario, { url: mcp.url, onSecret: (value) => told.add(value) });
     assert.deepEqual([...told].sort(), [...server.issued(), 'trace-1', 'trace-2', 'trace-3'].sort());
+  });
+
+  it('auth: against a server that asks for none sends no token and says so in the result', async () => {
+    // Answers every request 200 (the MCP requests get nothing they can use; only the probe's answer matters here).
+    const open = await startHttpFixture((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"jsonrpc":"2.0","id":"mcp-load-auth-probe","result":{}}');
+    });
+    try {
+      const scenario = parseScenario(
+        `target: ${open.url}
+transport: streamable-http
+auth: { clientId: c, clientSecret: s }
+scenarios:
+  agents:
+    executor: per-vu-iterations
+    vus: 1
+    iterations: 1
+    flow: [ping]
+`,
+        join(dir, 'open.yml'),
+        { env: {} },
+      );
+      const outcome = await runTest(scenario, { url: open.url });
+      assert.ok(
+        outcome.warnings.some((w) => /^auth: is configured but http:\/\/127\.0\.0\.1:\d+\/mcp asked for no authorization/.test(w)),
+        outcome.warnings.join('\n'),
+      );
+    } finally {
+      await open.stop();
+    }
   });
 });

@@ -2,4 +2,3 @@ export { ClientCredentialsAuth, type Authorization, type AuthObserver, type Clie
 export { TOKEN_ENDPOINT_AUTH_METHODS, type ClientIdentity, type SecretAuth, type TokenEndpointAuth } from './client-credentials.ts';
 export { ASSERTION_ALGORITHMS, type AssertionAlgorithm } from './client-assertion.ts';
 export { AuthError } from './http.ts';
-export { parseBearerChallenge, type BearerChallenge } from './challenge.ts';

@@ -60,6 +60,7 @@ export class ClientCredentialsAuth {
   private readonly identities: IdentityAuthorization[];
   private readonly observer: AuthObserver | undefined;
   private discovery: Promise<AuthorizationServer | undefined> | undefined;
+  private unprotected = false;
 
   constructor(target: URL, settings: ClientCredentialsSettings, observer?: AuthObserver) {
     if (settings.identities.length === 0) throw new TypeError('auth needs at least one client identity (clientId and clientSecret)');
@@ -77,6 +78,11 @@ export class ClientCredentialsAuth {
       const cache = new TokenCache(() => this.fetchToken(identity, key), { onFetch: (ms, ok) => observer?.tokenFetched(ms, ok) });
       return new IdentityAuthorization(cache, server, observer);
     });
+  }
+
+  /** True once discovery found that the target asks for no authorization (its probe was not answered 401): no token is sent. */
+  get notRequired(): boolean {
+    return this.unprotected;
   }
 
   /** The identity of virtual user `vu` (1-based): identities are dealt round-robin. */
@@ -117,7 +123,9 @@ export class ClientCredentialsAuth {
 
   private async discover(): Promise<AuthorizationServer | undefined> {
     try {
-      return await this.discoverOnce();
+      const server = await this.discoverOnce();
+      this.unprotected = server === undefined;
+      return server;
     } catch (err) {
       if (err instanceof AuthError) throw err;
       throw new AuthError('discovery', `cannot find the authorization server of ${displayUrl(this.target)}: ${(err as Error).message}`);
