@@ -51,8 +51,8 @@ function metric(out: string, name: string, tags: Record<string, string> = {}): M
 }
 
 describe('mcp-load run against an OAuth-protected server', () => {
-  it('20 VUs for 3 s with 1.5 s tokens: one token request at a time, one per 80 % of a lifetime, the count reported is the authorization server’s, and no output holds a token or the secret', async () => {
-    const lifetimeMs = 1_500;
+  it('20 VUs for 3.5 s with 2 s tokens: one token request at a time, one per 80 % of a lifetime, the count reported is the authorization server’s, and no output holds a token or the secret', async () => {
+    const lifetimeMs = 2_000;
     as = await startAuthorizationServer({ clients: { 'load-client': SECRET }, lifetimeSeconds: lifetimeMs / 1000, tokenDelayMs: 20 });
     const server = as;
     mcp = await startProtectedMcpServer(server.issuer, (token) => server.valid(token));
@@ -67,7 +67,7 @@ scenarios:
   agents:
     executor: constant-vus
     vus: 20
-    duration: 3s
+    duration: 3500ms
     flow:
       - call: echo
         args: { message: "hi {{vu}}" }
