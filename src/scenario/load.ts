@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname } from 'node:path';
 import { isFramingHeader } from '../framing-headers.ts';
 import { readAuth } from './auth.ts';
+import { CLIENT_KEYS, readClientSettings } from './client.ts';
 import { readDataSets } from './data-sets.ts';
 import { echoScenario, hashScenario } from './echo.ts';
 import { formatPath, Issues, ScenarioError, show, type ScenarioIssue } from './errors.ts';
@@ -36,6 +37,7 @@ export const TOP_LEVEL_KEYS = [
   'thresholds',
   'defaults',
   'regression',
+  ...CLIENT_KEYS,
 ] as const;
 
 export const WAIT_KEYS = ['timeout'] as const;
@@ -107,6 +109,7 @@ function resolveScenario(
     headers,
     headerTemplates,
     timeoutMs: r.duration('timeout', { default: DEFAULT_TIMEOUT, positive: true }),
+    client: readClientSettings(r),
     wait: readWait(r),
     warmupMs,
     data,

@@ -53,7 +53,7 @@ describe('auth: in a scenario', () => {
 
 describe('examples/oauth.yml', () => {
   it('loads: two identities from its clients.csv, dealt to VUs in turn', async () => {
-    const scenario = await loadScenario('examples/oauth.yml', { env: { MCP_URL: 'https://mcp.example.com/mcp' } });
+    const scenario = await loadScenario('examples/oauth.yml', { target: 'https://mcp.example.com/mcp' });
     assert.deepEqual(scenario.toEcho().auth, { clientIds: ['load-client-1', 'load-client-2'] });
   });
 });

@@ -14,7 +14,7 @@ describe('targets that are not (working) MCP servers', () => {
       assert.equal(init.outcome, 'transport');
       assert.equal(init.error?.reason, 'connect');
       assert.match(init.error?.message ?? '', /cannot connect \(ECONNREFUSED\)\. Is the server running and the URL right\?/);
-      assert.deepEqual(httpLines(init), ['POST 0 probe']);
+      assert.deepEqual(httpLines(init), ['POST 0 discovery']);
       assert.equal(init.http[0].failed, true);
       assert.equal(init.ttfbMs, -1);
     } finally {
@@ -38,7 +38,7 @@ describe('targets that are not (working) MCP servers', () => {
       assert.match(message, /Streamable HTTP: POST \S+: HTTP 404 \(is this an MCP endpoint\?\): <html><body>Not Found<\/body><\/html>/);
       assert.match(message, /Legacy HTTP\+SSE: GET \S+: HTTP 404: <html>/);
       // server/discover probe, Streamable HTTP initialize, legacy GET.
-      assert.deepEqual(httpLines(init), ['POST 404 probe', 'POST 404 probe', 'GET 404 session']);
+      assert.deepEqual(httpLines(init), ['POST 404 discovery', 'POST 404 probe', 'GET 404 session']);
     } finally {
       await target.close();
       await html.stop();
@@ -68,7 +68,7 @@ describe('targets that are not (working) MCP servers', () => {
       assert.equal(init.outcome, 'transport');
       assert.equal(init.error?.reason, 'timeout');
       assert.equal(init.error?.message, 'POST timed out after 300 ms (no response)');
-      assert.deepEqual(httpLines(init), ['POST 0 probe']);
+      assert.deepEqual(httpLines(init), ['POST 0 discovery']);
       assert.ok(init.durationMs >= 290 && init.durationMs < 3_000, `durationMs ${init.durationMs}`);
     } finally {
       await target.close();

@@ -29,7 +29,7 @@ describe('configured headers reach the server on every request', () => {
       const session = new McpSession(target, { openStream: true });
       const init = await session.initialize();
       assert.equal(init.outcome, 'success', init.error?.message);
-      assert.deepEqual(httpLines(init), ['POST 400 probe', 'POST 200 session', 'POST 202 session', 'GET 200 stream']);
+      assert.deepEqual(httpLines(init), ['POST 400 discovery', 'POST 200 session', 'POST 202 session', 'GET 200 stream']);
       await session.callTool('echo', { message: 'authorized' });
       await session.close();
     } finally {

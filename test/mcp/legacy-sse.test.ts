@@ -103,7 +103,7 @@ describe('legacy HTTP+SSE against server-everything sse (responses on the GET st
       const init1 = await first.initialize();
       assert.equal(init1.outcome, 'success', init1.error?.message);
       // server/discover probe, Streamable HTTP initialize, then the legacy handshake.
-      assert.deepEqual(httpLines(init1), ['POST 404 probe', 'POST 404 probe', 'GET 200 session', 'POST 202 session', 'POST 202 session']);
+      assert.deepEqual(httpLines(init1), ['POST 404 discovery', 'POST 404 probe', 'GET 200 session', 'POST 202 session', 'POST 202 session']);
       assert.equal(first.transportKind, 'sse');
       assert.equal(fresh.transport, 'sse');
 

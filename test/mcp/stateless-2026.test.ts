@@ -33,7 +33,7 @@ describe('stateless 2026-07-28 against the v2 SDK fixture (no handshake, no sess
 
   it('auto: the first session costs one server/discover POST and negotiates 2026-07-28; initialize is never sent', () => {
     assert.equal(firstInit.outcome, 'success', firstInit.error?.message);
-    assert.deepEqual(httpLines(firstInit), ['POST 200 probe']);
+    assert.deepEqual(httpLines(firstInit), ['POST 200 discovery']);
     assert.deepEqual(proxy.postedMethods().slice(0, 1), ['server/discover']);
     assert.equal(session.protocolVersion, '2026-07-28');
     assert.equal(session.stateless, true);

@@ -156,7 +156,7 @@ describe('Streamable HTTP against server-everything (2025-11-25, stateful, SSE r
       const first = new McpSession(fresh);
       const init1 = await first.initialize();
       assert.equal(init1.outcome, 'success', init1.error?.message);
-      assert.deepEqual(httpLines(init1), ['POST 400 probe', 'POST 200 session', 'POST 202 session']);
+      assert.deepEqual(httpLines(init1), ['POST 400 discovery', 'POST 200 session', 'POST 202 session']);
       assert.equal(first.protocolVersion, '2025-11-25');
       assert.equal(first.transportKind, 'streamable-http');
       assert.equal(fresh.era, 'session');
@@ -179,7 +179,7 @@ describe('Streamable HTTP against server-everything (2025-11-25, stateful, SSE r
       const sessions = Array.from({ length: 5 }, () => new McpSession(fresh));
       const inits = await Promise.all(sessions.map((s) => s.initialize()));
       assert.deepEqual(
-        inits.map((r) => httpLines(r).filter((line) => line.endsWith('probe')).length),
+        inits.map((r) => httpLines(r).filter((line) => line.endsWith('discovery')).length),
         [1, 0, 0, 0, 0],
       );
       assert.ok(inits.every((r) => r.outcome === 'success' && httpLines(r).includes('POST 200 session')));

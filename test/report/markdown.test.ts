@@ -139,6 +139,7 @@ function tool(i: number): OperationBreakdown {
     p95: 5 + i / 100,
     p99: 9 + i / 10,
     max: 20 + i,
+    failedP95: null,
     httpReqs: 10_000 - i,
     httpPerCall: 1,
     bytesSent: 1000,
