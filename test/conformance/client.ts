@@ -102,7 +102,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const version = process.env.MCP_CONFORMANCE_PROTOCOL_VERSION;
-  const targetOptions: TargetOptions = { url, timeoutMs: 10_000 };
+  // Under the runner's own deadline (its --timeout), so a slow mock server fails one request, not the scenario's output.
+  const targetOptions: TargetOptions = { url, timeoutMs: 30_000 };
   const target = new McpTarget(targetOptions);
   const session = new McpSession(target, {
     transport: 'streamable-http',
