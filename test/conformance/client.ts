@@ -68,7 +68,7 @@ const PLANS: Record<string, ScenarioPlan> = {
   'request-metadata': { flow: listOnly },
   'http-standard-headers': { flow: exerciseAll },
   // Empty accepted content: the client must fill in the requested schema's defaults (SEP-1034).
-  'elicitation-sep1034-client-defaults': { flow: exerciseAll, session: { replies: { elicitation: { action: 'accept', content: {} } } } },
+  'elicitation-sep1034-client-defaults': { flow: exerciseAll, session: { openStream: true, replies: { elicitation: { action: 'accept', content: {} } } } },
   'sse-retry': { flow: exerciseAll },
   'http-custom-headers': { flow: exerciseAll },
   'http-invalid-tool-headers': { flow: exerciseAll },

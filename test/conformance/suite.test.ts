@@ -42,6 +42,7 @@ const PASSES = [
       'http-standard-headers',
       'sep-2322-client-request-state',
       'request-metadata',
+      'elicitation-sep1034-client-defaults',
     ],
   },
   {
