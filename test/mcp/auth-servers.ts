@@ -45,6 +45,8 @@ export interface AuthorizationServerOptions {
   tokenDelayMs?: number;
   /** The `issuer` its metadata claims, when not its own (a misconfigured or impersonating server). */
   claimedIssuer?: string;
+  /** Serve the metadata only at OpenID Connect's well-known path, not RFC 8414's. */
+  openIdOnly?: boolean;
 }
 
 export async function startAuthorizationServer(options: AuthorizationServerOptions): Promise<TestAuthorizationServer> {
@@ -58,7 +60,8 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
   const server: RunningServer = await startHttpFixture((req, res) => {
     readBody(req).then((body) => {
       const path = new URL(req.url ?? '/', issuer || 'http://x').pathname;
-      if (req.method === 'GET' && path === '/.well-known/oauth-authorization-server') {
+      const metadataPath = options.openIdOnly ? '/.well-known/openid-configuration' : '/.well-known/oauth-authorization-server';
+      if (req.method === 'GET' && path === metadataPath) {
         return json(res, 200, {
           issuer: options.claimedIssuer ?? issuer,
           token_endpoint: `${issuer}/token`,
@@ -152,7 +155,7 @@ export interface ProtectedMcpServer {
 export async function startProtectedMcpServer(
   authorizationServer: string,
   authorized: (token: string) => boolean,
-  options: { claimedResource?: string } = {},
+  options: { claimedResource?: string; /** 401s name no resource_metadata: clients must try the well-known URI. */ bareChallenge?: boolean } = {},
 ): Promise<ProtectedMcpServer> {
   let origin = '';
   const servedWith = new Map<string, number>();
@@ -171,7 +174,9 @@ export async function startProtectedMcpServer(
       if (token === undefined || !authorized(token)) {
         unauthorized++;
         res.writeHead(401, {
-          'www-authenticate': `Bearer error="invalid_token", resource_metadata="${origin}/.well-known/oauth-protected-resource/mcp"`,
+          'www-authenticate': options.bareChallenge
+            ? 'Bearer error="invalid_token"'
+            : `Bearer error="invalid_token", resource_metadata="${origin}/.well-known/oauth-protected-resource/mcp"`,
           'content-type': 'application/json',
         });
         return void res.end(JSON.stringify({ error: 'invalid_token' }));

@@ -149,6 +149,18 @@ describe('OAuth client credentials against a protected MCP server', () => {
     assert.equal(seen.failedFetches, 1);
   });
 
+  it('without resource_metadata in the challenge, finds the metadata at the well-known URI for the path, and the server’s at OpenID Connect’s', async () => {
+    as = await startAuthorizationServer({ clients: CLIENTS, lifetimeSeconds: 60, openIdOnly: true });
+    const server = as;
+    mcp = await startProtectedMcpServer(server.issuer, (token) => server.valid(token), { bareChallenge: true });
+    target = new McpTarget({ url: mcp.url, timeoutMs: 5_000 });
+    const auth = new ClientCredentialsAuth(target.url, { identities: [{ clientId: 'load-a', clientSecret: 's3cret-a' }] });
+    const init = await new McpSession(target, { transport: 'streamable-http', protocolVersion: '2025-11-25', authorization: auth.forVu(1) }).initialize();
+    assert.equal(init.outcome, 'success', init.error?.message);
+    assert.equal(mcp.metadataRequests, 1);
+    assert.equal(as.granted.length, 1);
+  });
+
   it('refuses protected resource metadata that names another resource (RFC 9728 §3.3): no token is requested', async () => {
     as = await startAuthorizationServer({ clients: CLIENTS, lifetimeSeconds: 60 });
     const server = as;
