@@ -1,11 +1,11 @@
 import * as core from '@actions/core';
 import { regressionSettings } from '../compare/index.ts';
 import type { Result } from '../results/index.ts';
-import { loadScenario } from '../scenario/index.ts';
+import { actionVariablePolicy, loadScenario } from '../scenario/index.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { readGivenResult } from './given-result.ts';
 import type { ActionInputs } from './inputs.ts';
-import { runLoadTest } from './load-test.ts';
+import { runCapacityLoadTest, runLoadTest } from './load-test.ts';
 import type { Secrets } from './secrets.ts';
 
 /** Where `mode: run` gets its result: a load test in this job, or a result.json made elsewhere (input `result`). */
@@ -31,7 +31,11 @@ export async function resultSource(inputs: ActionInputs, secrets: Secrets): Prom
     });
     return {
       scenarioId: scenario.id,
-      obtain: async () => secrets.redactResult(await core.group('Load test', () => runLoadTest(scenario, inputs.shard))),
+      obtain: async () => {
+        const capacity = inputs.capacity;
+        const run = capacity ? () => runCapacityLoadTest(scenario, capacity) : () => runLoadTest(scenario, inputs.shard);
+        return secrets.redactResult(await core.group(capacity ? 'Capacity search' : 'Load test', run));
+      },
     };
   }
   const result = await core.group('Result', () =>
@@ -42,7 +46,11 @@ export async function resultSource(inputs: ActionInputs, secrets: Secrets): Prom
 
 /** The scenario file, its secrets (headers, target) remembered for masking and redaction. */
 async function readScenario(inputs: ActionInputs, secrets: Secrets): Promise<Scenario> {
-  const scenario = await loadScenario(inputs.scenario, inputs.target === undefined ? {} : { target: inputs.target });
+  const scenario = await loadScenario(inputs.scenario, {
+    ...(inputs.target === undefined ? {} : { target: inputs.target }),
+    shardCount: inputs.shard?.count,
+    variables: actionVariablePolicy(inputs.variables),
+  });
   secrets.addHeaders(scenario.headers);
   secrets.addFromUrl(scenario.target);
   // A bad `regression:` block fails now, not after the run.

@@ -1,9 +1,11 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { compare, type Comparison } from '../compare/index.ts';
+import { compare, type Comparison, type History } from '../compare/index.ts';
 import { renderHtmlReport } from '../report/html.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { writeResult, type Result } from '../results/index.ts';
+import { secrets } from '../secrets/index.ts';
+import { ensureDirectory } from './output-dir.ts';
 
 export interface ReportFiles {
   result: string;
@@ -13,19 +15,29 @@ export interface ReportFiles {
   comparison?: Comparison;
 }
 
-/** Writes result.json, report.html and summary.md into `dir`: the three files every run leaves. */
+/**
+ * Writes result.json, report.html and summary.md into `dir`: the three files every run leaves.
+ * Every known secret is redacted from the result and, in case one slipped into a rendering, from the reports.
+ */
 export async function writeReportFiles(
   dir: string,
-  result: Result,
-  options: { baseline?: Result; comparison?: Comparison; writeResultFile?: boolean } = {},
+  given: Result,
+  options: { baseline?: Result; comparison?: Comparison; history?: History; writeResultFile?: boolean } = {},
 ): Promise<ReportFiles> {
-  await mkdir(dir, { recursive: true });
+  await ensureDirectory(dir);
   const files = { result: join(dir, 'result.json'), html: join(dir, 'report.html'), markdown: join(dir, 'summary.md') };
+  const result = secrets.redactDeep(given);
   if (options.writeResultFile !== false) await writeResult(files.result, result);
   // The action's comparison (same function, same defaults), so a PR comment can be reproduced locally.
-  const comparison = options.comparison ?? (options.baseline && compare(result, options.baseline));
-  const rendering = { ...(options.baseline ? { baseline: options.baseline } : {}), ...(comparison?.comparable ? { comparison } : {}) };
-  await writeFile(files.html, renderHtmlReport(result, rendering));
-  await writeFile(files.markdown, renderMarkdown(result, rendering));
+  const baseline = options.baseline && secrets.redactDeep(options.baseline);
+  const compared = options.comparison ?? (options.baseline && compare(result, options.baseline));
+  const comparison = compared && secrets.redactDeep(compared);
+  const rendering = {
+    ...(baseline ? { baseline } : {}),
+    ...(comparison?.comparable ? { comparison } : {}),
+    ...(options.history ? { history: options.history } : {}),
+  };
+  await writeFile(files.html, secrets.redact(renderHtmlReport(result, rendering)));
+  await writeFile(files.markdown, secrets.redact(renderMarkdown(result, rendering)));
   return comparison ? { ...files, comparison } : files;
 }

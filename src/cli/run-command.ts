@@ -1,23 +1,32 @@
 import { withTargetOrDemo } from '../demo/index.ts';
-import { runTest, type Progress } from '../engine/run.ts';
+import { WaitInterruptedError } from '../engine/readiness.ts';
+import { runTest, type Progress, type RunOutcome } from '../engine/run.ts';
 import { withStopSignals } from '../engine/process-signals.ts';
 import type { StopSignal } from '../engine/stop-signal.ts';
 import { renderProgressLine, throttledProgress } from '../report/progress.ts';
 import { runFailed } from '../report/view.ts';
 import { renderTerminalSummary } from '../report/terminal.ts';
 import { buildResult, type Result } from '../results/index.ts';
-import { formatShard, loadScenario, shardScenario, type Scenario, type Shard } from '../scenario/index.ts';
+import { cliVariablePolicy, formatShard, loadScenario, shardScenario, type Scenario, type Shard } from '../scenario/index.ts';
+import { secrets } from '../secrets/index.ts';
+import { inertText } from '../inert-text.ts';
+import { fallbackOutputDir, OutputDirError, prepareOutputDir } from './output-dir.ts';
 import { writeReportFiles } from './report-files.ts';
+import { openOutputs, type Output, type OutputSpec } from '../outputs/index.ts';
 
 export interface RunCommandOptions {
   file: string;
   target?: string;
   outDir: string;
+  /** Names of the never-read variables (GITHUB_TOKEN, ACTIONS_*, INPUT_*) the scenario may read all the same (`--allow-env`). */
+  allowEnv?: readonly string[];
   /** Run only this slice of the load; `mcp-load merge` combines the shards' results. */
   shard?: Shard;
   quiet: boolean;
   out: (text: string) => void;
   err: (text: string) => void;
+  /** `--output KIND=TARGET`s: JUnit, JSON lines, Prometheus remote write, OTLP. */
+  outputs?: readonly OutputSpec[];
   /** Whether `err` is a terminal (progress redrawn in place) or a log (a line every 10 s). */
   interactive: boolean;
 }
@@ -26,12 +35,19 @@ export interface RunCommandOptions {
 export const EXIT_THRESHOLDS_FAILED = 99;
 /** Stopped by SIGINT/SIGTERM: results are still written. */
 export const EXIT_INTERRUPTED = 130;
+/** The run went well but its files could not go into --out: they are in the temporary directory printed. */
+export const EXIT_FILES_ELSEWHERE = 1;
 
 const LOG_PROGRESS_EVERY_MS = 10_000;
 
 /** `mcp-load run scenario.yml`: load, run with live progress, summarize, write the result. */
 export async function runRunCommand(options: RunCommandOptions): Promise<number> {
-  const scenario = await loadScenario(options.file, { target: options.target });
+  const scenario = await loadScenario(options.file, {
+    target: options.target,
+    shardCount: options.shard?.count,
+    variables: cliVariablePolicy(options.allowEnv ?? []),
+  });
+  await prepareOutputDir(options.outDir);
   // A shard without load is refused before the demo server starts (the engine checks again).
   if (options.shard) shardScenario(scenario, options.shard);
   const onDemo = (url: string): void => options.err(`no target in ${options.file}: running against the embedded demo server at ${url}\n`);
@@ -42,15 +58,45 @@ export async function runRunCommand(options: RunCommandOptions): Promise<number>
 async function runAndWrite(scenario: Scenario, url: string, signals: { stop: StopSignal; abort: StopSignal }, options: RunCommandOptions): Promise<number> {
   const shard = options.shard;
   if (shard) options.err(`shard ${formatShard(shard)}: running this slice of ${options.file}; merge the shards' results with mcp-load merge\n`);
-  const run = await runTest(scenario, { url, ...signals, onProgress: progressPrinter(options), ...(shard ? { shard } : {}) });
+  const outputs = openOutputs(options.outputs ?? [], scenario.id);
+  const printProgress = progressPrinter(options);
+  const onProgress = (p: Progress): void => {
+    printProgress?.(p);
+    feedOutputs(outputs, p);
+  };
+  let run: RunOutcome;
+  try {
+    run = await runTest(scenario, { url, ...signals, onProgress, ...(shard ? { shard } : {}) });
+  } catch (error) {
+    if (!(error instanceof WaitInterruptedError)) throw error;
+    options.err(`mcp-load: ${error.message}\n`);
+    return EXIT_INTERRUPTED;
+  }
   if (!options.quiet && options.interactive) options.err('\n');
-  const result = buildResult(scenario, url, run);
-  const files = await writeReportFiles(options.outDir, result);
-  options.out(`\n${renderTerminalSummary(result)}\n`);
-  options.out(`written: ${files.result}, ${files.html}, ${files.markdown}\n`);
+  const result = secrets.redactDeep(buildResult(scenario, url, run));
+  options.out(`\n${inertText(secrets.redact(renderTerminalSummary(result)))}\n`);
+  const written = await writeOrFallBack(result, options);
+  for (const output of outputs) for (const line of await output.finish(result)) options.out(`${inertText(secrets.redact(line))}\n`);
   // Interruption wins: a run cut short has no verdict on its thresholds.
   if (run.interrupted === 'signal') return EXIT_INTERRUPTED;
-  return thresholdsFailed(result, options.err) ? EXIT_THRESHOLDS_FAILED : 0;
+  if (thresholdsFailed(result, options.err)) return EXIT_THRESHOLDS_FAILED;
+  return written ? 0 : EXIT_FILES_ELSEWHERE;
+}
+
+/** Writes the files into --out, or, when that fails now, into a temporary directory it names: a run's results are never lost. */
+async function writeOrFallBack(result: Result, options: RunCommandOptions): Promise<boolean> {
+  try {
+    const files = await writeReportFiles(options.outDir, result);
+    options.out(`written: ${files.result}, ${files.html}, ${files.markdown}\n`);
+    return true;
+  } catch (error) {
+    const fallback = await fallbackOutputDir();
+    const why = error instanceof OutputDirError ? error.message : `${options.outDir}: ${(error as Error).message}`;
+    options.err(`mcp-load: could not write the results: ${why}\nmcp-load: writing them to ${fallback} instead\n`);
+    const files = await writeReportFiles(fallback, result);
+    options.out(`written: ${files.result}, ${files.html}, ${files.markdown}\n`);
+    return false;
+  }
 }
 
 /** Says why the run failed, if it did: its thresholds (the default gate included) or mcp-load's own error (k6's exit code 99 follows). */
@@ -60,6 +106,12 @@ export function thresholdsFailed(result: Result, err: (text: string) => void): b
   const internal = result.findings.find((f) => f.id === 'internal-error');
   if (internal) err(`mcp-load: ${internal.statement}\n`);
   return runFailed(result);
+}
+
+function feedOutputs(outputs: readonly Output[], p: Progress): void {
+  if (outputs.length === 0) return;
+  const sample = { timeMs: Date.now(), vus: p.vus, totalCalls: p.totalCalls, totalErrors: p.totalErrors, callsPerSecond: p.callsPerSecond, errorsPerSecond: p.errorsPerSecond };
+  for (const output of outputs) output.sample?.(sample);
 }
 
 function progressPrinter(options: RunCommandOptions): ((p: Progress) => void) | undefined {

@@ -1,5 +1,7 @@
 import { McpSession, McpTarget, type OperationResult, type TransportChoice } from '../mcp/index.ts';
+import { inertText } from '../inert-text.ts';
 import { publicUrl } from '../results/index.ts';
+import { redactSecrets, registerHeaderSecrets, registerUrlSecrets } from '../secrets/index.ts';
 
 export interface SessionCommandOptions {
   url: string;
@@ -16,6 +18,8 @@ export interface SessionCommandOptions {
  * the quickest way to see how a server behaves before loading it.
  */
 export async function runSessionCommand(options: SessionCommandOptions): Promise<number> {
+  registerHeaderSecrets(options.headers);
+  registerUrlSecrets(options.url);
   const target = new McpTarget({ url: options.url, headers: options.headers, timeoutMs: options.timeoutMs });
   const session = new McpSession(target, { transport: options.transport, progress: true });
   const results: OperationResult[] = [];
@@ -32,7 +36,8 @@ export async function runSessionCommand(options: SessionCommandOptions): Promise
   } finally {
     await target.close();
   }
-  const { out } = options;
+  // Server text (errors, tool output) may echo the headers and is not meant for a terminal.
+  const out = (line: string): void => options.out(inertText(redactSecrets(line)));
   out(`target     ${publicUrl(options.url)}`);
   out(`transport  ${session.transportKind ?? 'none'}   protocol ${protocol}`);
   out('');

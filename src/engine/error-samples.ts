@@ -1,4 +1,6 @@
+import { inertText } from '../inert-text.ts';
 import type { ErrorClass, OperationResult } from '../mcp/index.ts';
+import { redactSecrets } from '../secrets/index.ts';
 
 /** How many messages are kept per error kind, and how long each may be. */
 export const MAX_SAMPLES_PER_KIND = 5;
@@ -17,7 +19,7 @@ export interface ErrorKind {
   /** A redirect's target (origin and path only: a query can hold a token). */
   location?: string;
   count: number;
-  /** The first distinct messages seen, truncated: they come from the server, so they are bounded here. */
+  /** The first distinct messages seen, bounded, redacted and inert: they come from the server. */
   samples: string[];
 }
 
@@ -47,7 +49,7 @@ export class ErrorSamples {
     }
     kind.count++;
     if (kind.samples.length < MAX_SAMPLES_PER_KIND) {
-      const message = truncate(error.message);
+      const message = sampleOf(error.message);
       if (!kind.samples.includes(message)) kind.samples.push(message);
     }
   }
@@ -56,6 +58,15 @@ export class ErrorSamples {
   toJSON(): ErrorKind[] {
     return [...this.kinds.values()].sort((a, b) => b.count - a.count);
   }
+}
+
+/**
+ * A server's message as it may be stored: without secrets (it may echo the request's headers or
+ * URL) and inert for terminals. Cut before redaction to bound its cost, with room for a secret's
+ * encoded form; cut again after.
+ */
+function sampleOf(message: string): string {
+  return truncate(inertText(redactSecrets(message.slice(0, MAX_SAMPLE_LENGTH * 8))));
 }
 
 function truncate(text: string): string {

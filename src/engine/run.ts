@@ -8,7 +8,9 @@ import { IterationRunner } from './iteration.ts';
 import {
   evaluateThresholds,
   initMetrics,
+  MAX_SERIES_PER_METRIC,
   MetricsRegistry,
+  OTHER_TAG_VALUE,
   TimeSeries,
   type ThresholdResult,
 } from './metrics/index.ts';
@@ -92,6 +94,7 @@ export async function runTest(whole: Scenario, options: RunOptions): Promise<Run
     headers: { ...scenario.headers },
     timeoutMs: scenario.timeoutMs,
     replyGraceMs: client.replyGraceMs,
+    ...(scenario.maxResponseBytes === undefined ? {} : { maxResponseBytes: scenario.maxResponseBytes }),
   });
   const perVu = vuSessionOptions(scenario, target, sessionOptions, options.onSecret);
   try {
@@ -228,6 +231,12 @@ async function runScenarios(
   await settleWithin(Promise.all(runners.map((r) => r.closeSessions())), scenario.timeoutMs, abort);
 
   warnings.push(...sessionOptions.warnings());
+  for (const { metric, tagSets } of registry.folded()) {
+    warnings.push(
+      `${metric} had more than ${MAX_SERIES_PER_METRIC} distinct tag sets: ${tagSets} later ones are counted together as tool "${OTHER_TAG_VALUE}" (totals are exact); ` +
+        'split the tools over several scenarios or runs to see each of them.',
+    );
+  }
   const thresholds = evaluateThresholds(registry, scenario.thresholds, { nowMs: endedAt });
   const outcome: RunOutcome = {
     registry,

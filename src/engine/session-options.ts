@@ -1,5 +1,6 @@
 import { ClientCredentialsAuth, type AuthObserver } from '../mcp/auth/index.ts';
 import type { McpTarget, SessionOptions } from '../mcp/index.ts';
+import { registerHeaderSecrets } from '../secrets/index.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { MetricsRegistry } from './metrics/index.ts';
 
@@ -50,6 +51,8 @@ export function vuSessionOptions(
         headers[header] = typeof value === 'string' ? value : JSON.stringify(value);
         onSecret?.(headers[header]);
       }
+      // A rendered header (a VU's token from a data set) is a credential like a configured one.
+      registerHeaderSecrets(headers);
       options.headers = headers;
     }
     if (auth) options.authorization = auth.forVu(vu);

@@ -68,6 +68,7 @@ export class StreamableHttpTransport implements Transport {
     let answer: JsonRpcResponse | undefined;
     let broken: TransportError | undefined;
     const id = message.id;
+    const strays: unknown[] = [];
     const exchange = this.post(message, trace, (event) => {
       if (answer || broken || !event.data) return; // empty-data priming events carry nothing
       let messages: JsonRpcMessage[];
@@ -85,6 +86,7 @@ export class StreamableHttpTransport implements Transport {
           if (this.sessionId === undefined && !this.stateless) this.sessionId = exchange.responseSessionId;
           exchange.endAfter(this.target.replyGraceMs);
         } else {
+          noteStray(m, strays);
           this.route(m, trace);
         }
       }
@@ -93,7 +95,7 @@ export class StreamableHttpTransport implements Transport {
     return exchange.reply.then(
       (reply) => {
         this.inflight.delete(exchange);
-        return answer ?? this.responseFromReply(reply, id, trace);
+        return answer ?? this.responseFromReply(reply, id, trace, strays);
       },
       (err: TransportError) => {
         this.inflight.delete(exchange);
@@ -299,7 +301,7 @@ export class StreamableHttpTransport implements Transport {
     return h;
   }
 
-  private responseFromReply(reply: ExchangeReply, id: JsonRpcRequest['id'], trace: OperationTrace): JsonRpcResponse {
+  private responseFromReply(reply: ExchangeReply, id: JsonRpcRequest['id'], trace: OperationTrace, strays: unknown[] = []): JsonRpcResponse {
     if (reply.sessionId !== undefined && this.sessionId === undefined && !this.stateless) this.sessionId = reply.sessionId;
     if (reply.status < 200 || reply.status >= 300) {
       // A lost session is a lost session whatever the body says, even a JSON-RPC error echoing our id.
@@ -311,7 +313,7 @@ export class StreamableHttpTransport implements Transport {
       throw this.statusError(reply);
     }
     if (reply.isEventStream) {
-      throw new TransportError('stream_ended', `${this.describe('SSE reply')} ended before the response to request ${id}`);
+      throw new TransportError('stream_ended', `${this.describe('SSE reply')} ended before the response to request ${id}${strayNote(strays)}`);
     }
     if (reply.status === 202 || reply.body.length === 0) {
       throw new TransportError('bad_response', `${this.describe('POST')}: HTTP ${reply.status} with no body for request ${id}`);
@@ -326,9 +328,12 @@ export class StreamableHttpTransport implements Transport {
     let response: JsonRpcResponse | undefined;
     for (const m of parseMessages(reply.body, this.postReplyWhere)) {
       if (isResponse(m) && m.id === id) response = m;
-      else this.route(m, trace);
+      else {
+        noteStray(m, strays);
+        this.route(m, trace);
+      }
     }
-    if (!response) throw new TransportError('bad_response', `${this.describe('POST reply')} has no response for request ${id}`);
+    if (!response) throw new TransportError('bad_response', `${this.describe('POST reply')} has no response for request ${id}${strayNote(strays)}`);
     return response;
   }
 
@@ -394,4 +399,21 @@ function jsonRpcErrorFor(reply: ExchangeReply, id: JsonRpcRequest['id']): JsonRp
     /* not JSON after all: reported as an HTTP status error */
   }
   return undefined;
+}
+
+const MISSING_ID = Symbol('missing id');
+const MAX_STRAYS_NAMED = 3;
+
+/** Responses that answer another id (or none): named in the error, since a wrong id is the usual server bug. */
+function noteStray(m: JsonRpcMessage, strays: unknown[]): void {
+  if (strays.length > MAX_STRAYS_NAMED) return;
+  if (isResponse(m)) strays.push(m.id);
+  else if (!('method' in m)) strays.push(MISSING_ID);
+}
+
+function strayNote(strays: readonly unknown[]): string {
+  if (strays.length === 0) return '';
+  const named = strays.slice(0, MAX_STRAYS_NAMED).map((id) => (id === MISSING_ID ? 'a response without an id' : `id ${snippet(JSON.stringify(id) ?? String(id))}`));
+  const more = strays.length > MAX_STRAYS_NAMED ? ', …' : '';
+  return ` (received ${named.join(', ')}${more} instead)`;
 }

@@ -1,4 +1,5 @@
 import { createPrivateKey } from 'node:crypto';
+import { registerSecret } from '../secrets/index.ts';
 import { show, type Path } from './errors.ts';
 import { isPlainMap, MapReader } from './fields.ts';
 import type { AuthSpec, ClientIdentitySpec } from './types.ts';
@@ -35,6 +36,11 @@ export function readAuth(r: MapReader, data: Readonly<Record<string, readonly un
   if (!a) return undefined;
   a.allowOnly(AUTH_KEYS);
   const spec: AuthSpec = { identities: readIdentities(a, data) };
+  // Written in the file or read from a data set, not only from ${VARS}: secrets all the same.
+  for (const identity of spec.identities) {
+    registerSecret(identity.clientSecret);
+    registerSecret(identity.privateKey);
+  }
   for (const key of ['tokenEndpoint', 'issuer', 'resource'] as const) {
     if (!a.has(key)) continue;
     const value = a.string(key);

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { echoClientSettings } from './client.ts';
+import { REDACTED, redactUrl } from '../secrets/index.ts';
 import type { FlowStep, Scenario, ScenarioEcho, StepEcho } from './types.ts';
-
-export const REDACTED = '***';
 
 type EchoSource = Omit<Scenario, 'toEcho' | 'hash'>;
 
-/** The scenario as plain JSON, without secrets: header values and URL credentials become "***". */
+/** The scenario as plain JSON, without secrets: header values, URL credentials and query values become "***". */
 export function echoScenario(scenario: EchoSource, hash: string): ScenarioEcho {
   const echo: ScenarioEcho = {
     file: scenario.file,
@@ -67,18 +66,6 @@ function echoStep(step: FlowStep): StepEcho {
     case 'initialize':
     case 'ping':
       return { kind: step.kind, name: step.name, checks };
-  }
-}
-
-function redactUrl(target: string): string {
-  try {
-    const url = new URL(target);
-    if (!url.username && !url.password) return target;
-    if (url.username) url.username = REDACTED;
-    if (url.password) url.password = REDACTED;
-    return url.toString();
-  } catch {
-    return target;
   }
 }
 

@@ -1,5 +1,6 @@
 import { show } from './errors.ts';
-import { MapReader } from './fields.ts';
+import { MapReader, type Maximum } from './fields.ts';
+import { MAX_ITERATIONS, MAX_RATE_PER_SECOND, MAX_VUS } from './limits.ts';
 import type { ExecutorConfig, ExecutorName, Stage } from './types.ts';
 
 export const EXECUTORS = [
@@ -23,6 +24,9 @@ export const EXECUTOR_KEYS: Readonly<Record<ExecutorName, readonly string[]>> = 
 
 export const STAGE_KEYS = ['duration', 'target'] as const;
 
+const VU_LIMIT: Maximum = { max: MAX_VUS, advice: 'one mcp-load process drives at most that many VUs; split the load over machines with --shard i/n' };
+const ITERATION_LIMIT: Maximum = { max: MAX_ITERATIONS, advice: 'bound the test by a duration instead' };
+
 // k6's defaults.
 const SECOND = 1_000;
 const DEFAULT_GRACEFUL_RAMP_DOWN = 30 * SECOND;
@@ -35,14 +39,14 @@ export function readExecutor(r: MapReader, executor: ExecutorName): ExecutorConf
     case 'constant-vus':
       return {
         executor,
-        vus: r.integer('vus', { default: 1, min: 1 }),
+        vus: r.integer('vus', { default: 1, min: 1, max: VU_LIMIT }),
         durationMs: r.duration('duration', { positive: true, hint: 'constant-vus runs for a duration, e.g. 30s' }),
       };
     case 'ramping-vus': {
       const config = {
         executor,
-        startVUs: r.integer('startVUs', { default: 1, min: 0 }),
-        stages: readStages(r, 'ramping-vus ramps through stages: [{duration: 30s, target: 10}]'),
+        startVUs: r.integer('startVUs', { default: 1, min: 0, max: VU_LIMIT }),
+        stages: readStages(r, 'ramping-vus ramps through stages: [{duration: 30s, target: 10}]', VU_LIMIT),
         gracefulRampDownMs: r.duration('gracefulRampDown', { default: DEFAULT_GRACEFUL_RAMP_DOWN }),
       };
       if (config.startVUs === 0 && config.stages.length > 0 && config.stages.every((s) => s.target === 0)) {
@@ -54,8 +58,8 @@ export function readExecutor(r: MapReader, executor: ExecutorName): ExecutorConf
     case 'shared-iterations': {
       const config = {
         executor,
-        vus: r.integer('vus', { default: 1, min: 1 }),
-        iterations: r.integer('iterations', { default: 1, min: 1 }),
+        vus: r.integer('vus', { default: 1, min: 1, max: VU_LIMIT }),
+        iterations: r.integer('iterations', { default: 1, min: 1, max: ITERATION_LIMIT }),
         maxDurationMs: r.duration('maxDuration', { default: DEFAULT_MAX_DURATION, positive: true }),
       };
       if (executor === 'shared-iterations' && config.iterations < config.vus) {
@@ -66,28 +70,44 @@ export function readExecutor(r: MapReader, executor: ExecutorName): ExecutorConf
       }
       return config;
     }
-    case 'constant-arrival-rate':
-      return {
+    case 'constant-arrival-rate': {
+      const config = {
         executor,
         rate: r.integer('rate', { min: 1, hint: 'iterations started per timeUnit' }),
         timeUnitMs: r.duration('timeUnit', { default: DEFAULT_TIME_UNIT, positive: true }),
         durationMs: r.duration('duration', { positive: true, hint: 'constant-arrival-rate runs for a duration, e.g. 30s' }),
         ...readVuPool(r),
       };
-    case 'ramping-arrival-rate':
-      return {
+      checkRate(r, r.at('rate'), config.rate, config.timeUnitMs);
+      return config;
+    }
+    case 'ramping-arrival-rate': {
+      const config = {
         executor,
         startRate: r.integer('startRate', { default: 0, min: 0 }),
         timeUnitMs: r.duration('timeUnit', { default: DEFAULT_TIME_UNIT, positive: true }),
         stages: readStages(r, 'ramping-arrival-rate ramps through stages: [{duration: 30s, target: 50}]'),
         ...readVuPool(r),
       };
+      checkRate(r, r.at('startRate'), config.startRate, config.timeUnitMs);
+      config.stages.forEach((stage, index) => checkRate(r, [...r.at('stages'), index, 'target'], stage.target, config.timeUnitMs));
+      return config;
+    }
+  }
+}
+
+/** An arrival rate (iterations per timeUnit) above what one process can start is refused. */
+function checkRate(r: MapReader, path: readonly (string | number)[], rate: number, timeUnitMs: number): void {
+  if (timeUnitMs <= 0) return;
+  const perSecond = (rate * 1000) / timeUnitMs;
+  if (perSecond > MAX_RATE_PER_SECOND) {
+    r.issues.add(path, `${rate} per ${timeUnitMs} ms is ${Math.round(perSecond)} iterations/s; one mcp-load process starts at most ${MAX_RATE_PER_SECOND}/s: split the load over machines with --shard i/n`);
   }
 }
 
 function readVuPool(r: MapReader): { preAllocatedVUs: number; maxVUs: number } {
-  const preAllocatedVUs = r.integer('preAllocatedVUs', { min: 0, hint: 'VUs started before the run, e.g. 10' });
-  const maxVUs = r.integer('maxVUs', { default: preAllocatedVUs, min: 0 });
+  const preAllocatedVUs = r.integer('preAllocatedVUs', { min: 0, max: VU_LIMIT, hint: 'VUs started before the run, e.g. 10' });
+  const maxVUs = r.integer('maxVUs', { default: preAllocatedVUs, min: 0, max: VU_LIMIT });
   if (maxVUs < preAllocatedVUs) {
     r.issues.add(r.at('maxVUs'), `must be at least preAllocatedVUs (${preAllocatedVUs}), got ${maxVUs}`);
   } else if (maxVUs === 0 && r.has('preAllocatedVUs')) {
@@ -96,7 +116,7 @@ function readVuPool(r: MapReader): { preAllocatedVUs: number; maxVUs: number } {
   return { preAllocatedVUs, maxVUs };
 }
 
-function readStages(r: MapReader, hint: string): Stage[] {
+function readStages(r: MapReader, hint: string, targetLimit?: Maximum): Stage[] {
   if (!r.has('stages')) {
     r.issues.add(r.at('stages'), `required (${hint})`);
     return [];
@@ -111,7 +131,7 @@ function readStages(r: MapReader, hint: string): Stage[] {
     const stage = MapReader.open(item, [...r.path, 'stages', index], r.issues);
     if (!stage) return;
     stage.allowOnly(STAGE_KEYS);
-    stages.push({ durationMs: stage.duration('duration'), target: stage.integer('target', { min: 0 }) });
+    stages.push({ durationMs: stage.duration('duration'), target: stage.integer('target', { min: 0, ...(targetLimit ? { max: targetLimit } : {}) }) });
   });
   return stages;
 }

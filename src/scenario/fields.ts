@@ -1,5 +1,6 @@
 import { DURATION_HINT, formatDuration, parseDuration } from './duration.ts';
 import { show, type Issues, type Path } from './errors.ts';
+import { MAX_DURATION_MS } from './limits.ts';
 import { didYouMean } from './suggest.ts';
 
 export type PlainMap = Record<string, unknown>;
@@ -15,13 +16,24 @@ export function readDuration(value: unknown, path: Path, issues: Issues): number
   return ms;
 }
 
-export function readInteger(value: unknown, path: Path, issues: Issues, min: number): number | undefined {
+/** An upper bound on a number, with what to do when a value exceeds it. */
+export interface Maximum {
+  max: number;
+  /** e.g. "split the load over machines with --shard i/n". */
+  advice: string;
+}
+
+export function readInteger(value: unknown, path: Path, issues: Issues, min: number, maximum?: Maximum): number | undefined {
   if (typeof value !== 'number' || !Number.isInteger(value)) {
     issues.add(path, `${show(value)} is not an integer`);
     return undefined;
   }
   if (value < min) {
     issues.add(path, `must be at least ${min}, got ${value}`);
+    return undefined;
+  }
+  if (maximum && value > maximum.max) {
+    issues.add(path, `must be at most ${maximum.max}, got ${value}; ${maximum.advice}`);
     return undefined;
   }
   return value;
@@ -93,16 +105,21 @@ export class MapReader {
     const ms = readDuration(this.value[key], this.at(key), this.issues);
     if (ms === undefined) return rule.default ?? 0;
     if (rule.positive && ms <= 0) this.issues.add(this.at(key), 'must be longer than 0');
-    if (rule.max !== undefined && ms > rule.max) this.issues.add(this.at(key), `must be at most ${formatDuration(rule.max)}`);
+    const max = rule.max ?? MAX_DURATION_MS;
+    if (ms > max) {
+      const advice = rule.max === undefined ? '; for a longer soak, run several tests one after another' : '';
+      this.issues.add(this.at(key), `must be at most ${formatDuration(max)}, got ${formatDuration(ms)}${advice}`);
+      return Math.min(ms, max);
+    }
     return ms;
   }
 
-  integer(key: string, rule: { default?: number; min: number; hint?: string }): number {
+  integer(key: string, rule: { default?: number; min: number; max?: Maximum; hint?: string }): number {
     if (!this.has(key)) {
       if (rule.default === undefined) this.missing(key, rule.hint);
       return rule.default ?? rule.min;
     }
-    return readInteger(this.value[key], this.at(key), this.issues, rule.min) ?? rule.default ?? rule.min;
+    return readInteger(this.value[key], this.at(key), this.issues, rule.min, rule.max) ?? rule.default ?? rule.min;
   }
 
   boolean(key: string, fallback: boolean): boolean {

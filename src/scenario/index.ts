@@ -2,6 +2,7 @@ export { loadScenario, parseScenario, slugify, type LoadOptions } from './load.t
 export { ScenarioError, type ScenarioIssue } from './errors.ts';
 export { parseDuration, formatDuration } from './duration.ts';
 export { interpolate } from './interpolate.ts';
+export { actionVariablePolicy, cliVariablePolicy, isNeverRead, type VariablePolicy } from './variables.ts';
 export { compileArgs, compileTemplate, TemplateError, type DataRows } from './templates.ts';
 export { compileThink } from './think.ts';
 export { parseThresholdKey, parseThresholdExpression, BUILTIN_METRICS, type MetricType } from './thresholds.ts';

@@ -4,6 +4,7 @@ import { basename, dirname, extname } from 'node:path';
 import { isFramingHeader } from '../framing-headers.ts';
 import { readAuth } from './auth.ts';
 import { CLIENT_KEYS, readClientSettings } from './client.ts';
+import { MIN_SECRET_LENGTH, redactSecrets, redactUrl, registerHeaderSecrets, registerSecret, registerUrlSecrets } from '../secrets/index.ts';
 import { readDataSets } from './data-sets.ts';
 import { echoScenario, hashScenario } from './echo.ts';
 import { formatPath, Issues, ScenarioError, show, type ScenarioIssue } from './errors.ts';
@@ -12,7 +13,11 @@ import { readScenarios } from './scenarios.ts';
 import { compileTemplate, TemplateError } from './templates.ts';
 import { readThresholds } from './thresholds.ts';
 import { checkWarmup, readDefaults, withDefaultGate } from './defaults.ts';
-import type { Render, Scenario } from './types.ts';
+import { peakVUs } from './executors.ts';
+import { MAX_RESPONSE_CAP, MIN_RESPONSE_CAP, openFileLimit, RESERVED_DESCRIPTORS } from './limits.ts';
+import { parseSize, SIZE_HINT } from './size.ts';
+import type { Render, Scenario, ScenarioSpec } from './types.ts';
+import type { VariablePolicy } from './variables.ts';
 import { readYaml, type YamlSource } from './yaml-source.ts';
 
 export interface LoadOptions {
@@ -20,8 +25,14 @@ export interface LoadOptions {
   target?: string;
   /** Variables for `${NAME}` interpolation; defaults to process.env. */
   env?: NodeJS.ProcessEnv;
+  /** Which of them a scenario may read; by default all but the runner's credentials (GITHUB_TOKEN, ACTIONS_*, INPUT_*). */
+  variables?: VariablePolicy;
   /** Reads a data file (absolute path); defaults to fs.readFileSync. */
   readFile?: (path: string) => string;
+  /** This process runs 1/shardCount of the load (`--shard i/n`): its share of VUs must fit its descriptors. */
+  shardCount?: number;
+  /** The open-file limit to check VUs against; defaults to this process's `ulimit -n` (none where unknown). */
+  openFileLimit?: number;
 }
 
 export const TOP_LEVEL_KEYS = [
@@ -30,6 +41,7 @@ export const TOP_LEVEL_KEYS = [
   'headers',
   'auth',
   'timeout',
+  'maxResponseSize',
   'wait',
   'warmup',
   'data',
@@ -64,12 +76,69 @@ export async function loadScenario(file: string, opts: LoadOptions = {}): Promis
 /** As loadScenario, from text; `file` names the source in errors and anchors relative data paths. */
 export function parseScenario(text: string, file: string, opts: LoadOptions = {}): Scenario {
   const issues = new Issues();
-  const source = readYaml(text, { env: opts.env ?? process.env, omit: opts.target === undefined ? [] : ['target'] }, issues);
+  const source = readYaml(text, { env: opts.env ?? process.env, variables: opts.variables, omit: opts.target === undefined ? [] : ['target'] }, issues);
   if (!source) throw toError(file, issues, undefined);
+  registerSubstitutedSecrets(source);
   const resolved = resolveScenario(source, file, opts, issues);
+  if (resolved) registerResolvedSecrets(resolved);
+  if (resolved && issues.count === 0) checkDescriptors(resolved.scenarios, opts, issues);
   if (issues.count > 0 || !resolved) throw toError(file, issues, source);
   const hash = hashScenario(resolved);
   return { ...resolved, hash, toEcho: () => echoScenario(resolved, hash) };
+}
+
+/**
+ * Every VU may hold a connection, and every connection is a file descriptor: a load that cannot
+ * fit under `ulimit -n` would fail with EMFILE mid-run, so it is refused now, at its largest scenario.
+ */
+function checkDescriptors(scenarios: readonly ScenarioSpec[], opts: LoadOptions, issues: Issues): void {
+  const limit = opts.openFileLimit ?? openFileLimit();
+  if (limit === undefined || scenarios.length === 0) return;
+  const shards = opts.shardCount ?? 1;
+  const vus = Math.ceil(scenarios.reduce((sum, spec) => sum + peakVUs(spec), 0) / shards);
+  const available = limit - RESERVED_DESCRIPTORS;
+  if (vus <= available) return;
+  const largest = scenarios.reduce((a, b) => (peakVUs(b) > peakVUs(a) ? b : a));
+  const share = shards > 1 ? ` (this shard's 1/${shards} of the load)` : '';
+  issues.add(
+    ['scenarios', largest.name, peakVuField(largest)],
+    `${vus} VUs${share} need up to ${vus} connections, but this process may open only ${limit} files (ulimit -n), ${RESERVED_DESCRIPTORS} of them for itself; ` +
+      `raise the limit (ulimit -n ${Math.max(vus + RESERVED_DESCRIPTORS, 1024)}), lower the VUs, or split the load with --shard i/n`,
+  );
+}
+
+/** The key that sets a scenario's peak VUs. */
+function peakVuField(spec: ScenarioSpec): string {
+  switch (spec.executor) {
+    case 'ramping-vus':
+      return spec.stages.some((stage) => stage.target > spec.startVUs) ? 'stages' : 'startVUs';
+    case 'constant-arrival-rate':
+    case 'ramping-arrival-rate':
+      return 'maxVUs';
+    default:
+      return 'vus';
+  }
+}
+
+/** Header values and the target's credentials, but for a value whose interpolation failed (it still reads `${NAME}`). */
+function registerResolvedSecrets(resolved: Pick<Scenario, 'headers' | 'target'>): void {
+  registerHeaderSecrets(Object.fromEntries(Object.entries(resolved.headers).filter(([, value]) => !value.includes('${'))));
+  if (!resolved.target?.includes('${')) registerUrlSecrets(resolved.target);
+}
+
+/** Top-level keys whose `${VARS}` carry credentials (`auth:` for OAuth settings). */
+const SECRET_KEYS = new Set(['headers', 'target', 'auth']);
+
+/**
+ * `${VARS}` in headers, target and auth settings are credentials, but for a variable holding a
+ * whole URL (a preview deployment): only its credentials and query values are.
+ */
+function registerSubstitutedSecrets(source: YamlSource): void {
+  for (const { path, value } of source.substitutions) {
+    if (!SECRET_KEYS.has(String(path[0]))) continue;
+    if (path[0] === 'target' && value.includes('://')) registerUrlSecrets(value);
+    else registerSecret(value);
+  }
 }
 
 function resolveScenario(
@@ -110,6 +179,7 @@ function resolveScenario(
     headerTemplates,
     timeoutMs: r.duration('timeout', { default: DEFAULT_TIMEOUT, positive: true }),
     client: readClientSettings(r),
+    ...readMaxResponseSize(r),
     wait: readWait(r),
     warmupMs,
     data,
@@ -125,6 +195,7 @@ function readTarget(r: MapReader, override: string | undefined): string | undefi
   if (override !== undefined) {
     const problem = urlProblem(override);
     if (problem) r.issues.add(['target'], `${problem} (given as the target override)`);
+    else registerUrlSecrets(override);
     return override;
   }
   if (!r.has('target')) return undefined;
@@ -134,14 +205,23 @@ function readTarget(r: MapReader, override: string | undefined): string | undefi
   return target;
 }
 
+// scheme://[userinfo@]host:PORT — read before URL parsing, which calls a port above 65535 "Invalid URL".
+const WRITTEN_PORT = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?(?:\[[^\]]*\]|[^/?#:]*):(\d+)(?:[/?#]|$)/i;
+
+/** What is wrong with a target URL, quoted without its credentials or query. */
 function urlProblem(target: string): string | undefined {
+  const shown = show(redactUrl(target));
+  const port = WRITTEN_PORT.exec(target)?.[1];
+  if (port !== undefined && (Number(port) < 1 || Number(port) > 65_535)) {
+    return `${shown}: port ${Number(port)} is out of range; a port is 1 to 65535`;
+  }
   let url: URL;
   try {
     url = new URL(target);
   } catch {
-    return `${show(target)} is not a URL (e.g. https://example.com/mcp)`;
+    return `${shown} is not a URL (e.g. https://example.com/mcp)`;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `${show(target)} is not an http(s) URL`;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `${shown} is not an http(s) URL`;
   return undefined;
 }
 
@@ -172,6 +252,21 @@ function readHeaders(
   return { headers, headerTemplates };
 }
 
+/** The reply-size cap: a reply (or SSE event) beyond it is aborted as a transport error (`too_large`). */
+function readMaxResponseSize(r: MapReader): { maxResponseBytes?: number } {
+  if (!r.has('maxResponseSize')) return {};
+  const bytes = parseSize(r.get('maxResponseSize'));
+  if (bytes === undefined) {
+    r.issues.add(r.at('maxResponseSize'), `${show(r.get('maxResponseSize'))} is not a size (${SIZE_HINT})`);
+    return {};
+  }
+  if (bytes < MIN_RESPONSE_CAP || bytes > MAX_RESPONSE_CAP) {
+    r.issues.add(r.at('maxResponseSize'), `must be between 1KiB and 1GiB, got ${bytes} bytes (the default, 4MiB, suits most servers)`);
+    return {};
+  }
+  return { maxResponseBytes: bytes };
+}
+
 function readWait(r: MapReader): { timeoutMs: number } {
   if (!r.has('wait')) return { timeoutMs: 0 };
   const wait = MapReader.open(r.get('wait'), r.at('wait'), r.issues);
@@ -184,6 +279,16 @@ function readRegression(r: MapReader): Record<string, unknown> {
   if (!r.has('regression')) return {};
   const regression = MapReader.open(r.get('regression'), r.at('regression'), r.issues);
   return regression ? regression.value : {};
+}
+
+/** The message with each interpolated value written back as its `${NAME}`: messages quote values, not the environment. */
+function unsubstituted(message: string, source: YamlSource | undefined): string {
+  let out = message;
+  const substitutions = [...(source?.substitutions ?? [])].sort((a, b) => b.value.length - a.value.length);
+  for (const { name, value } of substitutions) {
+    if (value.length >= MIN_SECRET_LENGTH) out = out.split(value).join(`\${${name}}`);
+  }
+  return out;
 }
 
 /** `My Scenario` → `my-scenario`. */
@@ -199,7 +304,8 @@ export function slugify(name: string): string {
 function toError(file: string, issues: Issues, source: YamlSource | undefined): ScenarioError {
   const located: ScenarioIssue[] = issues.list.map((issue) => {
     const position = issue.position ?? source?.locate(issue.path, issue.at);
-    return { file, line: position?.line, column: position?.column, path: formatPath(issue.path), message: issue.message };
+    const message = redactSecrets(unsubstituted(issue.message, source));
+    return { file, line: position?.line, column: position?.column, path: formatPath(issue.path), message };
   });
   located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return new ScenarioError(located);

@@ -191,6 +191,8 @@ export interface Scenario {
   timeoutMs: number;
   /** The wire client's settings (protocolVersion, stream, progress, replies, replyGrace). */
   client: ClientSettings;
+  /** The reply-size cap (`maxResponseSize`); undefined: the wire client's default, 4 MiB. */
+  maxResponseBytes?: number;
   /** How long to wait for the target to become ready before the run; 0 means do not wait. */
   wait: { timeoutMs: number };
   warmupMs: number;

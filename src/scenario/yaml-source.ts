@@ -1,6 +1,8 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { formatPath, type Issues, type Path, type SourcePosition } from './errors.ts';
-import { interpolate } from './interpolate.ts';
+import { interpolate, type Substitution } from './interpolate.ts';
+import { MAX_ALIAS_COUNT } from './limits.ts';
+import { refusal, type VariablePolicy } from './variables.ts';
 
 /** A parsed YAML document as plain values, with the position of every key and value. */
 export interface YamlSource {
@@ -8,14 +10,22 @@ export interface YamlSource {
   value: unknown;
   /** The same document before interpolation, so that echoes of it never carry secrets from the environment. */
   raw: unknown;
+  /** Every `${NAME}` replaced, with where: values under `headers`, `target` or `auth` are secrets. */
+  substitutions: LocatedSubstitution[];
   /** Where `path` is written; a missing path falls back to its nearest existing parent's key. */
   locate(path: Path, at: 'key' | 'value'): SourcePosition | undefined;
 }
 
 export interface ReadYamlOptions {
   env: NodeJS.ProcessEnv;
+  /** Which variables `${NAME}` may read; by default all but the runner's credentials. */
+  variables?: VariablePolicy;
   /** Top-level keys to drop before conversion (an overridden `target` must not need its variables). */
   omit?: readonly string[];
+}
+
+export interface LocatedSubstitution extends Substitution {
+  path: Path;
 }
 
 interface Located {
@@ -40,9 +50,16 @@ export function readYaml(text: string, options: ReadYamlOptions, issues: Issues)
     }
     return undefined;
   }
+  if (aliasBomb(doc)) {
+    issues.addAt(at(firstAliasOffset(doc)), `aliases expand beyond ${MAX_ALIAS_COUNT} copies (a YAML alias bomb?); write the repeated values out, or nest fewer aliases`);
+    return undefined;
+  }
   for (const key of options.omit ?? []) doc.delete(key);
 
+  const policy = options.variables ?? {};
+  const refuse = (name: string): string | undefined => refusal(name, policy);
   const positions = new Map<string, Located>();
+  const substitutions: LocatedSubstitution[] = [];
   const locateNode = (path: Path, part: keyof Located, node: Node | null | undefined) => {
     const offset = node?.range?.[0];
     if (offset === undefined) return;
@@ -97,8 +114,9 @@ export function readYaml(text: string, options: ReadYamlOptions, issues: Issues)
     if (isScalar(node)) {
       const scalar = node.value;
       if (typeof scalar !== 'string') return { value: scalar ?? null, raw: scalar ?? null };
-      const result = interpolate(scalar, options.env);
+      const result = interpolate(scalar, options.env, refuse);
       if (!result.ok) issues.add(path, result.message);
+      else for (const substitution of result.substitutions) substitutions.push({ ...substitution, path });
       return { value: result.ok ? result.value : scalar, raw: scalar };
     }
     issues.add(path, 'unsupported YAML node');
@@ -109,6 +127,7 @@ export function readYaml(text: string, options: ReadYamlOptions, issues: Issues)
   return {
     value: root.value,
     raw: root.raw,
+    substitutions,
     locate(path, part) {
       for (let n = path.length; n > 0; n--) {
         const entry = positions.get(formatPath(path.slice(0, n)));
@@ -119,6 +138,28 @@ export function readYaml(text: string, options: ReadYamlOptions, issues: Issues)
       return undefined;
     },
   };
+}
+
+/** The yaml package's own guard against exponential alias expansion, run before we expand aliases ourselves. */
+function aliasBomb(doc: Document): boolean {
+  try {
+    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return false;
+  } catch (error) {
+    // Other failures (an unknown alias) are reported with their position by the conversion.
+    return /alias count/i.test((error as Error).message);
+  }
+}
+
+function firstAliasOffset(doc: Document): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 // Own enumerable property even for "__proto__", so user maps cannot reach Object.prototype.

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoServer, type DemoServer } from '../../src/demo/index.ts';
+import { startHttpFixture } from '../helpers/servers.ts';
 import { FakeGitHub } from './fake-github.ts';
 import { ActionHarness, HEAD_SHA, pullRequestEvent, pushEvent, workflowRunEvent, type ActionRun } from './harness.ts';
 
@@ -67,7 +68,7 @@ function prRun(runId: number, inputs: Record<string, string> = {}, token = GITHU
   return harness.runAction({
     runId,
     event: pullRequestEvent(PR),
-    inputs: { scenario: quick, 'github-token': token, ...inputs },
+    inputs: { scenario: quick, 'github-token': token, variables: 'MCP_TEST_SECRET', ...inputs },
     env: { MCP_TEST_SECRET: HEADER_SECRET },
   });
 }
@@ -230,6 +231,35 @@ describe('the action on a pull request', () => {
     }
   });
 
+  it("a pull request's scenario cannot send the runner's tokens, nor a variable the workflow did not hand to it: the step fails before any request", async () => {
+    let requests = 0;
+    const target = await startHttpFixture((req, res) => {
+      requests++;
+      req.resume();
+      res.writeHead(500).end();
+    });
+    const runnerSecrets = { GITHUB_TOKEN, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-request-token-123', UNLISTED_SECRET: 'unlisted-secret-456' };
+    try {
+      const attempts: [string, string, RegExp][] = [
+        ['${GITHUB_TOKEN}', 'MCP_TEST_SECRET', /\$\{GITHUB_TOKEN\} is never read by a scenario/],
+        ['${ACTIONS_ID_TOKEN_REQUEST_TOKEN:-none}', '', /\$\{ACTIONS_ID_TOKEN_REQUEST_TOKEN\} is never read by a scenario/],
+        ['${UNLISTED_SECRET}', 'MCP_TEST_SECRET', /\$\{UNLISTED_SECRET\} is not handed to the scenario; list it in the action's `variables` input/],
+      ];
+      for (const [reference, variables, refusal] of attempts) {
+        const file = join(dir, 'from-the-pr.yml');
+        writeFileSync(file, `target: ${target.url}\nheaders:\n  Authorization: "Bearer ${reference}"\nscenarios:\n  s:\n    executor: per-vu-iterations\n    flow: [{ ping: {} }]\n`);
+        const run = await harness.runAction({ runId: 591, event: pullRequestEvent(PR), inputs: { scenario: file, 'github-token': GITHUB_TOKEN, variables }, env: runnerSecrets });
+        assert.equal(run.exitCode, 1, run.log);
+        assert.match(commandLines(run, 'error')[0], refusal);
+        const shown = run.log.split('\n').filter((line) => !line.startsWith('::add-mask::'));
+        for (const secret of Object.values(runnerSecrets)) assert.ok(!shown.some((line) => line.includes(secret)), `${secret} in the log`);
+      }
+      assert.equal(requests, 0, 'no request reached the target');
+    } finally {
+      await target.stop();
+    }
+  });
+
   it('fails the step with the reason when the run regressed against the base branch, after writing everything', async () => {
     const baseline = await harness.runAction({ runId: 561, event: pushEvent('main'), inputs: { scenario: steady, 'github-token': GITHUB_TOKEN, target: fast.url } });
     assert.equal(baseline.exitCode, 0, baseline.log);
@@ -253,11 +283,11 @@ describe('the action on a pull request', () => {
 describe('the action on the baseline branch and with other inputs', () => {
   it('extends the history on scheduled runs: the previous run’s history plus this run', async () => {
     const schedule = { name: 'schedule', ref: 'refs/heads/main', payload: { schedule: '0 3 * * *' } };
-    const first = await harness.runAction({ runId: 701, event: schedule, inputs: { scenario: quick, 'github-token': GITHUB_TOKEN }, env: { MCP_TEST_SECRET: HEADER_SECRET } });
+    const first = await harness.runAction({ runId: 701, event: schedule, inputs: { scenario: quick, 'github-token': GITHUB_TOKEN, variables: 'MCP_TEST_SECRET' }, env: { MCP_TEST_SECRET: HEADER_SECRET } });
     assert.equal(first.exitCode, 0, first.log);
     assert.match(first.log, /history: 1 run \(keeps the last 30\)/);
     fake.runs.find((r) => r.id === 701)!.conclusion = 'success';
-    const second = await harness.runAction({ runId: 702, event: schedule, inputs: { scenario: quick, 'github-token': GITHUB_TOKEN }, env: { MCP_TEST_SECRET: HEADER_SECRET } });
+    const second = await harness.runAction({ runId: 702, event: schedule, inputs: { scenario: quick, 'github-token': GITHUB_TOKEN, variables: 'MCP_TEST_SECRET' }, env: { MCP_TEST_SECRET: HEADER_SECRET } });
     assert.equal(second.exitCode, 0, second.log);
     assert.match(second.log, /history: 2 runs \(keeps the last 30\)/);
     assert.ok(fake.artifactsOf(702).some((a) => a.name === 'mcp-load-history-quick'));
@@ -267,7 +297,7 @@ describe('the action on the baseline branch and with other inputs', () => {
   it('fails the step with one line naming the failed threshold, after writing the reports; fail-on-threshold: false only reports it', async () => {
     const strict = join(dir, 'strict.yml');
     writeFileSync(strict, QUICK_SCENARIO.replace('mcp_errors: ["rate<0.5"]', 'mcp_call_duration: ["p(95)<0.001"]'));
-    const run = await harness.runAction({ runId: 711, event: pullRequestEvent(PR), inputs: { scenario: strict, 'github-token': GITHUB_TOKEN, baseline: 'none' }, env: { MCP_TEST_SECRET: HEADER_SECRET } });
+    const run = await harness.runAction({ runId: 711, event: pullRequestEvent(PR), inputs: { scenario: strict, 'github-token': GITHUB_TOKEN, baseline: 'none', variables: 'MCP_TEST_SECRET' }, env: { MCP_TEST_SECRET: HEADER_SECRET } });
     assert.equal(run.exitCode, 1);
     const errors = commandLines(run, 'error');
     assert.equal(errors.length, 1, run.log);
@@ -279,7 +309,7 @@ describe('the action on the baseline branch and with other inputs', () => {
     const lenient = await harness.runAction({
       runId: 712,
       event: pullRequestEvent(PR),
-      inputs: { scenario: strict, 'github-token': GITHUB_TOKEN, baseline: 'none', 'fail-on-threshold': 'false' },
+      inputs: { scenario: strict, 'github-token': GITHUB_TOKEN, baseline: 'none', 'fail-on-threshold': 'false', variables: 'MCP_TEST_SECRET' },
       env: { MCP_TEST_SECRET: HEADER_SECRET },
     });
     assert.equal(lenient.exitCode, 0, lenient.log);

@@ -15,6 +15,7 @@ describe('readInputs', () => {
       failOnThreshold: true,
       comment: 'always',
       reportDir: 'mcp-load-results',
+      variables: [],
     } satisfies ActionInputs);
   });
 
@@ -48,6 +49,13 @@ describe('readInputs', () => {
     assert.equal(inputs.reportDir, 'out');
     assert.deepEqual(inputs.shard, { index: 2, count: 4 });
     assert.deepEqual(readInputs(reader({ scenario: 's.yml', baseline: 'none' })).baseline, { kind: 'none' });
+  });
+
+  it('reads variables as names separated by commas, spaces or lines, and refuses the runner\'s own', () => {
+    assert.deepEqual(readInputs(reader({ scenario: 's.yml', variables: 'MCP_TOKEN, PREVIEW_URL\nOTHER' })).variables, ['MCP_TOKEN', 'PREVIEW_URL', 'OTHER']);
+    assert.throws(() => readInputs(reader({ scenario: 's.yml', variables: 'MCP_TOKEN GITHUB_TOKEN' })), /^InputError: input variables: GITHUB_TOKEN is the runner's and never read by a scenario/);
+    assert.throws(() => readInputs(reader({ scenario: 's.yml', variables: 'ACTIONS_ID_TOKEN_REQUEST_TOKEN' })), /never read by a scenario/);
+    assert.throws(() => readInputs(reader({ scenario: 's.yml', variables: 'NOT-A-NAME' })), { message: 'input variables: "NOT-A-NAME" is not a variable name' });
   });
 
   it('names the input and what it accepts when a value is wrong', () => {

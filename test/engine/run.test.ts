@@ -320,7 +320,7 @@ ${ECHO_FLOW}
     const started = performance.now();
     await assert.rejects(runTest(test, { url }), (error: unknown) => {
       assert.ok(error instanceof TargetNotReadyError, String(error));
-      assert.ok(error.message.startsWith(`target ${url} did not answer initialize within 1 s`), error.message);
+      assert.ok(error.message.startsWith(`target ${url} did not answer initialize within 1s`), error.message);
       assert.match(error.message, /`wait\.timeout`/);
       return true;
     });

@@ -7,10 +7,13 @@ export interface CliExit {
   stderr: string;
 }
 
-/** Runs `mcp-load ARGS`; `onStderr` may act on what it prints so far (e.g. send SIGINT once progress shows). */
-export function runCli(args: string[], onStderr?: (text: string, child: ChildProcess) => void): Promise<CliExit> {
+/**
+ * Runs `mcp-load ARGS`; `onStderr` may act on what it prints so far (e.g. send SIGINT once progress
+ * shows); `env` adds variables to the child's environment.
+ */
+export function runCli(args: string[], onStderr?: (text: string, child: ChildProcess) => void, env: NodeJS.ProcessEnv = {}): Promise<CliExit> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -36,6 +39,7 @@ export const SHARDED_SCENARIO = `scenarios:
     flow:
       - call: lookup_number
         args: { number: "+15551234567" }
+defaults: { thresholds: false }
 thresholds:
   iterations: ["count>=10"]
 `;

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { loadScenario } from '../../src/scenario/index.ts';
+import { redactSecrets } from '../../src/secrets/index.ts';
 import { errorsOf, parse, withScenario } from '../scenario/support.ts';
 
 const FLOW = withScenario('executor: constant-vus\nduration: 10s\nflow: [ping]');
@@ -33,6 +34,8 @@ describe('auth: in a scenario', () => {
       ],
       tokenEndpoint: 'https://as.example/token',
     });
+    // Secrets from a data set are registered for redaction like those from ${VARS}.
+    assert.equal(redactSecrets('secret-a, secret-b'), '***, ***');
   });
 
   it('refuses mixed or missing identities, unknown keys, bad URLs and a preset Authorization header, with lines', () => {

@@ -5,6 +5,7 @@ import { ClientCredentialsAuth, type AuthObserver } from '../../src/mcp/auth/ind
 import { parseBearerChallenge } from '../../src/mcp/auth/challenge.ts';
 import { TokenCache } from '../../src/mcp/auth/token-cache.ts';
 import { McpSession, McpTarget, type OperationResult } from '../../src/mcp/index.ts';
+import { redactSecrets } from '../../src/secrets/index.ts';
 import { startAuthorizationServer, startProtectedMcpServer, type ProtectedMcpServer, type TestAuthorizationServer } from './auth-servers.ts';
 
 const CLIENTS = { 'load-a': 's3cret-a', 'load-b': 's3cret-b' };
@@ -56,6 +57,9 @@ describe('OAuth client credentials against a protected MCP server', () => {
     assert.deepEqual(outcomes(results), ['initialize: success', 'tools/call: success', 'close: success']);
     assert.deepEqual(as.granted.map(({ at: _at, ...g }) => g), [{ clientId: 'load-a', method: 'client_secret_basic', resource: mcp.url, scope: 'mcp:tools' }]);
     assert.equal(mcp.metadataRequests, 1);
+    // The token is a registered secret from the moment it is issued: redacted from whatever mcp-load writes.
+    const [token] = as.issued();
+    assert.equal(redactSecrets(`sent Bearer ${token} and ${encodeURIComponent(token)}`), 'sent Bearer *** and ***');
     // The only 401 is discovery's own probe: no MCP request went without the token.
     assert.equal(mcp.unauthorized, 1);
     assert.equal(results[0].http.every((h) => h.status !== 401), true);

@@ -5,17 +5,17 @@ import { errorsOf, parse, withScenario } from './support.ts';
 
 describe('interpolate', () => {
   it('replaces ${NAME} with the variable', () => {
-    assert.deepEqual(interpolate('Bearer ${TOKEN}', { TOKEN: 'abc' }), { ok: true, value: 'Bearer abc' });
+    assert.deepEqual(interpolate('Bearer ${TOKEN}', { TOKEN: 'abc' }), { ok: true, value: 'Bearer abc', substitutions: [{ name: 'TOKEN', value: 'abc' }] });
   });
 
   it('uses the default of ${NAME:-default} when the variable is unset or empty', () => {
-    assert.deepEqual(interpolate('${URL:-http://localhost:3000}/mcp', {}), { ok: true, value: 'http://localhost:3000/mcp' });
-    assert.deepEqual(interpolate('${URL:-x}', { URL: '' }), { ok: true, value: 'x' });
-    assert.deepEqual(interpolate('${URL:-x}', { URL: 'y' }), { ok: true, value: 'y' });
+    assert.deepEqual(interpolate('${URL:-http://localhost:3000}/mcp', {}), { ok: true, value: 'http://localhost:3000/mcp', substitutions: [] });
+    assert.deepEqual(interpolate('${URL:-x}', { URL: '' }), { ok: true, value: 'x', substitutions: [] });
+    assert.deepEqual(interpolate('${URL:-x}', { URL: 'y' }), { ok: true, value: 'y', substitutions: [{ name: 'URL', value: 'y' }] });
   });
 
   it('keeps $${ as a literal ${ and a lone $ as is', () => {
-    assert.deepEqual(interpolate('cost $5, literal $${HOME}', { HOME: '/root' }), { ok: true, value: 'cost $5, literal ${HOME}' });
+    assert.deepEqual(interpolate('cost $5, literal $${HOME}', { HOME: '/root' }), { ok: true, value: 'cost $5, literal ${HOME}', substitutions: [] });
   });
 
   it('names every missing variable', () => {

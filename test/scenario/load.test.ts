@@ -50,7 +50,7 @@ describe('top-level options', () => {
 
   it('wait defaults its timeout to 60s and refuses more than 10m', () => {
     assert.deepEqual(parse(`wait: {}\n${MINIMAL}`).wait, { timeoutMs: 60_000 });
-    assert.deepEqual(errorsOf(`wait: { timeout: 11m }\n${MINIMAL}`), ['scenario.yml:1:18: wait.timeout: must be at most 10m']);
+    assert.deepEqual(errorsOf(`wait: { timeout: 11m }\n${MINIMAL}`), ['scenario.yml:1:18: wait.timeout: must be at most 10m, got 11m']);
   });
 
   it('the target option replaces the file target', () => {

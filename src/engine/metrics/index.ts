@@ -3,8 +3,9 @@
 export { initMetrics, histogramBackend, type HistogramBackend } from './histogram.ts';
 export { BUILTIN_METRICS, EXPECTED_RESPONSE_TAG, EXPECTED_ONLY, type BuiltinMetricName, type MetricDefinition } from './builtins.ts';
 export { seriesKey, type Tags } from './tags.ts';
-export type { MetricType, Series } from './metric.ts';
+export { OTHER_TAG_VALUE, type MetricType, type Series } from './metric.ts';
 export {
+  MAX_SERIES_PER_METRIC,
   MetricsRegistry,
   type AnyMetric,
   type CounterMetric,

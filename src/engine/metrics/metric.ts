@@ -4,6 +4,19 @@ import { isUntagged, matchesFilter, normalizeTags, seriesKey, type Tags } from '
 import type { MetricType } from '../../metric-catalogue.ts';
 export type { MetricType };
 
+/**
+ * What a sink aggregates: all of a metric's samples (its total, an untagged window), or a tagged
+ * subset (a series, a tracked filter). Trends keep subsets at a coarser precision (histogram.ts);
+ * subsets share it, so a tracked filter and a merge of its series agree exactly.
+ */
+export type SinkRole = 'total' | 'subset';
+
+/** The value that folded tags take once a metric has its maximum of series. */
+export const OTHER_TAG_VALUE = '(other)';
+
+/** Tags kept as they are when a tag set is folded: few values each, so they cannot multiply series. */
+const LOW_CARDINALITY_TAGS = new Set(['scenario', 'method', 'error_class', 'purpose', 'http_method', 'status']);
+
 export interface Sink<S> {
   isEmpty(): boolean;
   mergeFrom(other: S): void;
@@ -38,16 +51,20 @@ export class Metric<T extends MetricType, S extends Sink<S>, H> {
   private readonly handles = new Map<string, H>();
   private readonly taps: Tap<S>[] = [];
   private readonly tracked = new Map<string, S>();
+  /** Tag sets that arrived after the maximum of series and were recorded as folded ones. */
+  foldedTagSets = 0;
   /** What the untagged aggregate stands for (`{expected_response:true}`), if not every sample. */
   private readonly implied: Tags | undefined;
 
   constructor(
     readonly name: string,
     readonly type: T,
-    private readonly newSink: () => S,
+    private readonly newSink: (role: SinkRole) => S,
     private readonly newHandle: (targets: S[]) => H,
+    /** Distinct series kept; later tag sets are folded (their high-cardinality values become "(other)"). */
+    private readonly maxSeries = Infinity,
   ) {
-    this.total = newSink();
+    this.total = newSink('total');
     this.untaggedTargets = [this.total];
     this.implied = impliedFilter(name);
   }
@@ -65,7 +82,13 @@ export class Metric<T extends MetricType, S extends Sink<S>, H> {
     const key = seriesKey(this.name, tags);
     let handle = this.handles.get(key);
     if (handle === undefined) {
-      handle = this.newHandle(isUntagged(tags) ? this.untaggedTargets : this.entry(key, tags).targets);
+      if (isUntagged(tags)) handle = this.newHandle(this.untaggedTargets);
+      else if (this.seriesByKey.has(key) || this.seriesByKey.size < this.maxSeries) handle = this.newHandle(this.entry(key, tags).targets);
+      else {
+        this.foldedTagSets++;
+        const folded = foldTags(tags);
+        handle = this.newHandle(this.entry(seriesKey(this.name, folded), folded).targets);
+      }
       this.handles.set(key, handle);
     }
     return handle;
@@ -97,7 +120,7 @@ export class Metric<T extends MetricType, S extends Sink<S>, H> {
 
   /** A new sink of its own (e.g. a per-second window), fed with every later matching sample. */
   attach(filter: Tags): S {
-    const tap: Tap<S> = { filter: normalizeTags(this.effective(filter)), sink: this.newSink() };
+    const tap: Tap<S> = { filter: normalizeTags(this.effective(filter)), sink: this.newSink(isUntagged(filter) ? 'total' : 'subset') };
     this.taps.push(tap);
     if (isUntagged(filter)) this.untaggedTargets.push(tap.sink);
     for (const entry of this.seriesByKey.values()) {
@@ -125,7 +148,7 @@ export class Metric<T extends MetricType, S extends Sink<S>, H> {
     const selects = this.effective(filter);
     const tracked = this.tracked.get(seriesKey(this.name, selects));
     if (tracked !== undefined) return read(tracked);
-    const merged = this.newSink();
+    const merged = this.newSink('subset');
     try {
       for (const entry of this.seriesByKey.values()) {
         if (matchesFilter(entry.tags, selects)) merged.mergeFrom(entry.sink);
@@ -150,7 +173,7 @@ export class Metric<T extends MetricType, S extends Sink<S>, H> {
     let entry = this.seriesByKey.get(key);
     if (entry === undefined) {
       const normalized = normalizeTags(tags);
-      const sink = this.newSink();
+      const sink = this.newSink('subset');
       const targets = this.implied === undefined || matchesFilter(normalized, this.implied) ? [this.total, sink] : [sink];
       for (const tap of this.taps) {
         if (matchesFilter(normalized, tap.filter)) targets.push(tap.sink);
@@ -160,6 +183,13 @@ export class Metric<T extends MetricType, S extends Sink<S>, H> {
     }
     return entry;
   }
+}
+
+/** The tag set with every high-cardinality value (tool, check, custom tags) replaced by "(other)". */
+export function foldTags(tags: Tags): Tags {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(tags)) out[key] = LOW_CARDINALITY_TAGS.has(key) ? value : OTHER_TAG_VALUE;
+  return out;
 }
 
 function removeFrom<S>(targets: S[], sink: S): void {

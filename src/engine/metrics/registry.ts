@@ -5,6 +5,7 @@ import type { Gate } from './gate.ts';
 import { Metric, type MetricType } from './metric.ts';
 import { RateHandle, RateSink } from './rate.ts';
 import type { Tags } from './tags.ts';
+import { SERIES_SIGNIFICANT_DIGITS, SIGNIFICANT_DIGITS } from './histogram.ts';
 import { TrendHandle, TrendSink } from './trend.ts';
 
 export type CounterMetric = Metric<'counter', CounterSink, CounterHandle>;
@@ -15,7 +16,17 @@ export type AnyMetric = CounterMetric | RateMetric | TrendMetric | GaugeMetric;
 
 export type Phase = 'warmup' | 'measuring';
 
+/**
+ * Distinct tagged series per metric; later tag sets are folded into "(other)", so that a server
+ * with thousands of tools cannot take the generator's memory. A tool has a series per outcome
+ * class, most of them empty (a few hundred bytes; about 25 kB once a trend has samples), so
+ * 10,000 leaves about 1,400 tools unfolded.
+ */
+export const MAX_SERIES_PER_METRIC = 10_000;
+
 export interface RegistryOptions {
+  /** Distinct tagged series per metric before folding. Default MAX_SERIES_PER_METRIC. */
+  maxSeriesPerMetric?: number;
   /** Start in warm-up: samples are dropped until `startMeasuring()`. Default false. */
   warmup?: boolean;
   /** Start of measured time when not warming up. Default `Date.now()`. */
@@ -28,8 +39,10 @@ export class MetricsRegistry {
   private readonly metrics = new Map<string, AnyMetric>();
   private startedMs: number | undefined;
   private endedMs: number | undefined;
+  private readonly maxSeries: number;
 
   constructor(options: RegistryOptions = {}) {
+    this.maxSeries = options.maxSeriesPerMetric ?? MAX_SERIES_PER_METRIC;
     this.gate = { measuring: options.warmup !== true };
     if (this.gate.measuring) this.startedMs = options.nowMs ?? Date.now();
   }
@@ -63,25 +76,31 @@ export class MetricsRegistry {
 
   counter(name: string): CounterMetric {
     return this.obtain(name, 'counter', () =>
-      new Metric(name, 'counter', () => new CounterSink(), (targets) => new CounterHandle(this.gate, targets)),
+      new Metric(name, 'counter', () => new CounterSink(), (targets) => new CounterHandle(this.gate, targets), this.maxSeries),
     );
   }
 
   rate(name: string): RateMetric {
     return this.obtain(name, 'rate', () =>
-      new Metric(name, 'rate', () => new RateSink(), (targets) => new RateHandle(this.gate, targets)),
+      new Metric(name, 'rate', () => new RateSink(), (targets) => new RateHandle(this.gate, targets), this.maxSeries),
     );
   }
 
   trend(name: string): TrendMetric {
     return this.obtain(name, 'trend', () =>
-      new Metric(name, 'trend', () => new TrendSink(), (targets) => new TrendHandle(this.gate, targets)),
+      new Metric(
+        name,
+        'trend',
+        (role) => new TrendSink(role === 'subset' ? SERIES_SIGNIFICANT_DIGITS : SIGNIFICANT_DIGITS),
+        (targets) => new TrendHandle(this.gate, targets),
+        this.maxSeries,
+      ),
     );
   }
 
   gauge(name: string): GaugeMetric {
     return this.obtain(name, 'gauge', () =>
-      new Metric(name, 'gauge', () => new GaugeSink(), (targets) => new GaugeHandle(targets)),
+      new Metric(name, 'gauge', () => new GaugeSink(), (targets) => new GaugeHandle(targets), this.maxSeries),
     );
   }
 
@@ -105,6 +124,11 @@ export class MetricsRegistry {
     if (existing !== undefined) return existing;
     const type = builtinType(name);
     return type === undefined ? undefined : this.ofType(name, type);
+  }
+
+  /** Metrics whose later tag sets were folded into "(other)", with how many were. */
+  folded(): { metric: string; tagSets: number }[] {
+    return [...this.metrics.values()].filter((m) => m.foldedTagSets > 0).map((m) => ({ metric: m.name, tagSets: m.foldedTagSets }));
   }
 
   all(): IterableIterator<AnyMetric> {

@@ -5,7 +5,9 @@ import {
   addHistogram,
   createHistogram,
   decodeHistogram,
+  encodeEmptyHistogram,
   encodeHistogram,
+  SIGNIFICANT_DIGITS,
   isWasmHistogram,
   type Histogram,
 } from './histogram.ts';
@@ -37,22 +39,39 @@ export interface TrendState {
 // WASM histograms live outside the JS heap; free them if a sink is dropped without dispose().
 const wasmFinalizer = new FinalizationRegistry<Histogram>((histogram) => histogram.destroy());
 
+/**
+ * The samples of one trend. Its histogram is created at the first sample (or merge): a run has a
+ * series per tag set it might use (each outcome class of each tool), most of which stay empty.
+ */
 export class TrendSink {
-  readonly histogram: Histogram;
+  private hist: Histogram | undefined;
+  /** Precision of the histogram (see histogram.ts); an empty sink takes that of what is merged into it. */
+  digits: number;
   count = 0;
   sumUs = 0;
   minUs = Infinity;
   maxUs = -Infinity;
   private disposed = false;
 
-  constructor(histogram: Histogram = createHistogram()) {
-    this.histogram = histogram;
+  constructor(digits: number = SIGNIFICANT_DIGITS, histogram?: Histogram) {
+    this.digits = digits;
+    if (histogram) this.adopt(histogram);
+  }
+
+  /** The histogram, created empty if there was none yet. */
+  get histogram(): Histogram {
+    return this.hist ?? this.adopt(createHistogram(this.digits));
+  }
+
+  private adopt(histogram: Histogram): Histogram {
+    this.hist = histogram;
     if (isWasmHistogram(histogram)) wasmFinalizer.register(this, histogram, this);
+    return histogram;
   }
 
   /** `us` must already be an integer in range (see `toRecordableUs`). */
   record(us: number): void {
-    this.histogram.recordValue(us);
+    (this.hist ?? this.histogram).recordValue(us);
     this.count++;
     this.sumUs += us;
     if (us < this.minUs) this.minUs = us;
@@ -76,6 +95,7 @@ export class TrendSink {
 
   mergeFrom(other: TrendSink): void {
     if (other.count === 0) return;
+    if (this.hist === undefined) this.digits = other.digits;
     addHistogram(this.histogram, other.histogram);
     this.count += other.count;
     this.sumUs += other.sumUs;
@@ -84,7 +104,7 @@ export class TrendSink {
   }
 
   reset(): void {
-    this.histogram.reset();
+    this.hist?.reset();
     this.count = 0;
     this.sumUs = 0;
     this.minUs = Infinity;
@@ -96,7 +116,8 @@ export class TrendSink {
     if (this.disposed) return;
     this.disposed = true;
     wasmFinalizer.unregister(this);
-    this.histogram.destroy();
+    this.hist?.destroy();
+    this.hist = undefined;
   }
 
   summary(durationMs: number): TrendSummary {
@@ -116,11 +137,13 @@ export class TrendSink {
   }
 
   state(durationMs: number): TrendState {
-    return { summary: this.summary(durationMs), hdr: encodeHistogram(this.histogram), sumUs: this.sumUs };
+    const hdr = this.hist === undefined ? encodeEmptyHistogram(this.digits) : encodeHistogram(this.hist);
+    return { summary: this.summary(durationMs), hdr, sumUs: this.sumUs };
   }
 
   static fromState(state: TrendState): TrendSink {
-    const sink = new TrendSink(decodeHistogram(state.hdr));
+    const { histogram, digits } = decodeHistogram(state.hdr);
+    const sink = new TrendSink(digits, histogram);
     sink.count = sink.histogram.totalCount;
     sink.sumUs = state.sumUs;
     if (sink.count > 0) {

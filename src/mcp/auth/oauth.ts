@@ -1,3 +1,4 @@
+import { registerSecret } from '../../secrets/index.ts';
 import { displayUrl } from '../target.ts';
 import { AuthError } from './http.ts';
 import type { KeyObject } from 'node:crypto';
@@ -117,6 +118,8 @@ export class ClientCredentialsAuth {
       scope: identity.scope ?? this.settings.scope ?? server.scope,
       timeoutMs: this.timeoutMs,
     });
+    // Redacted from every text mcp-load writes from now on (process-wide registry), and told to the caller.
+    registerSecret(token.accessToken);
     this.observer?.issued?.(token.accessToken);
     return token;
   }
