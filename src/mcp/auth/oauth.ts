@@ -1,7 +1,6 @@
+import type { KeyObject } from 'node:crypto';
 import { registerSecret } from '../../secrets/index.ts';
 import { displayUrl } from '../target.ts';
-import { AuthError } from './http.ts';
-import type { KeyObject } from 'node:crypto';
 import { parsePrivateKey } from './client-assertion.ts';
 import {
   requestToken,
@@ -11,6 +10,7 @@ import {
   type IssuedToken,
   type SecretAuth,
 } from './client-credentials.ts';
+import { AuthError } from './http.ts';
 import { discoverAuthorizationServer, type AuthorizationServer } from './metadata.ts';
 import { TokenCache } from './token-cache.ts';
 
@@ -24,7 +24,7 @@ export interface Authorization {
   rejected(header: string | undefined): Promise<string | undefined>;
 }
 
-/** Token fetches and rejections, for metrics; the values are never passed. */
+/** Token fetches and rejections, for metrics; and each new token, for masking only. */
 export interface AuthObserver {
   tokenFetched(durationMs: number, ok: boolean): void;
   /** The MCP server answered 401 to a request that carried a token (or none while one was needed). */
