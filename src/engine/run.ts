@@ -44,11 +44,6 @@ export interface RunOptions {
   session?: SessionOptions;
   /** Run only this shard's slice of the load (`--shard i/n`); n shards together run the whole. */
   shard?: Shard;
-  /**
-   * Told each credential the run obtains or renders (OAuth access tokens, templated header values)
-   * as soon as it exists, so the caller can mask it (the action's log). Never recorded by the engine.
-   */
-  onSecret?: (value: string) => void;
 }
 
 export interface RunOutcome {
@@ -96,7 +91,7 @@ export async function runTest(whole: Scenario, options: RunOptions): Promise<Run
     replyGraceMs: client.replyGraceMs,
     ...(scenario.maxResponseBytes === undefined ? {} : { maxResponseBytes: scenario.maxResponseBytes }),
   });
-  const perVu = vuSessionOptions(scenario, target, sessionOptions, options.onSecret);
+  const perVu = vuSessionOptions(scenario, target, sessionOptions);
   try {
     if (scenario.wait.timeoutMs > 0) await waitForTarget(target, perVu.forVu(1, 0, ''), scenario.wait.timeoutMs, stop);
     const outcome = await runScenarios(scenario, target, perVu, stop, abort, options.onProgress);

@@ -18,20 +18,15 @@ export interface VuSessionOptions {
 /**
  * Resolves once per run what differs between virtual users: the `{{templated}}` headers
  * (rendered once per session) and, with `auth:`, one token cache per identity shared by the VUs
- * dealt that identity. Token values stay inside the caches: nothing here records them.
+ * dealt that identity. Tokens and rendered headers are registered as secrets (src/secrets), so
+ * every output redacts them and the action masks them; nothing here records them.
  */
-export function vuSessionOptions(
-  scenario: Scenario,
-  target: McpTarget,
-  base: SessionOptions,
-  onSecret: ((value: string) => void) | undefined,
-): VuSessionOptions {
+export function vuSessionOptions(scenario: Scenario, target: McpTarget, base: SessionOptions): VuSessionOptions {
   const templates = Object.entries(scenario.headerTemplates);
   let observer: AuthObserver | undefined;
   const forward: AuthObserver = {
     tokenFetched: (ms, ok) => observer?.tokenFetched(ms, ok),
     unauthorized: () => observer?.unauthorized(),
-    issued: (token) => onSecret?.(token),
   };
   const auth = scenario.auth ? new ClientCredentialsAuth(target.url, { ...scenario.auth, timeoutMs: scenario.timeoutMs }, forward) : undefined;
   const record = (registry: MetricsRegistry): void => {
@@ -49,7 +44,6 @@ export function vuSessionOptions(
       for (const [header, render] of templates) {
         const value = render({ vu, iter, scenario: name });
         headers[header] = typeof value === 'string' ? value : JSON.stringify(value);
-        onSecret?.(headers[header]);
       }
       // A rendered header (a VU's token from a data set) is a credential like a configured one.
       registerHeaderSecrets(headers);

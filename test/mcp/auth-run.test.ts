@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { runTest } from '../../src/engine/run.ts';
 import { parseScenario } from '../../src/scenario/index.ts';
+import { redactSecrets, secrets } from '../../src/secrets/index.ts';
 import { runCli, type CliExit } from '../helpers/cli.ts';
 import { startHttpFixture } from '../helpers/servers.ts';
 import { startAuthorizationServer, startProtectedMcpServer, type ProtectedMcpServer, type TestAuthorizationServer } from './auth-servers.ts';
@@ -138,7 +139,7 @@ scenarios:
     assert.match(readFileSync(join(out, 'result.json'), 'utf8'), /"Authorization":"\*\*\*"/);
   });
 
-  it('tells the caller each token it obtains and each templated header value it renders, for masking', async () => {
+  it('registers each token it obtains and each templated header value it renders as a secret, so every output redacts it', async () => {
     as = await startAuthorizationServer({ clients: { 'load-client': SECRET }, lifetimeSeconds: 60 });
     const server = as;
     mcp = await startProtectedMcpServer(server.issuer, (token) => server.valid(token));
@@ -146,7 +147,7 @@ scenarios:
       `target: ${mcp.url}
 transport: streamable-http
 auth: { clientId: load-client, clientSecret: "${SECRET}" }
-headers: { X-Trace: "trace-{{vu}}" }
+headers: { X-Trace: "trace-{{vu}}-${'$'}{TRACE_SALT}" }
 scenarios:
   agents:
     executor: per-vu-iterations
@@ -155,11 +156,13 @@ scenarios:
     flow: [{ call: echo, args: { message: hi } }]
 `,
       join(dir, 'in-process.yml'),
-      { env: {} },
+      { env: { TRACE_SALT: 'q7x' } },
     );
     const told = new Set<string>();
-    await runTest(scenario, { url: mcp.url, onSecret: (value) => told.add(value) });
-    assert.deepEqual([...told].sort(), [...server.issued(), 'trace-1', 'trace-2', 'trace-3'].sort());
+    secrets.onRegister((value) => told.add(value));
+    await runTest(scenario, { url: mcp.url });
+    for (const value of [...server.issued(), 'trace-1-q7x', 'trace-2-q7x', 'trace-3-q7x', SECRET]) assert.ok(told.has(value), `${value} registered`);
+    assert.equal(redactSecrets(`${server.issued()[0]} trace-2-q7x`), '*** ***');
   });
 
   it('auth: against a server that asks for none sends no token and says so in the result', async () => {

@@ -24,13 +24,11 @@ export interface Authorization {
   rejected(header: string | undefined): Promise<string | undefined>;
 }
 
-/** Token fetches and rejections, for metrics; and each new token, for masking only. */
+/** Token fetches and rejections, for metrics; never the values. */
 export interface AuthObserver {
   tokenFetched(durationMs: number, ok: boolean): void;
   /** The MCP server answered 401 to a request that carried a token (or none while one was needed). */
   unauthorized(): void;
-  /** Each new access token, for masking (e.g. the action's log); never to be recorded. */
-  issued?(accessToken: string): void;
 }
 
 export interface ClientCredentialsSettings {
@@ -118,9 +116,8 @@ export class ClientCredentialsAuth {
       scope: identity.scope ?? this.settings.scope ?? server.scope,
       timeoutMs: this.timeoutMs,
     });
-    // Redacted from every text mcp-load writes from now on (process-wide registry), and told to the caller.
+    // Redacted from every text mcp-load writes from now on, and masked in the action's log.
     registerSecret(token.accessToken);
-    this.observer?.issued?.(token.accessToken);
     return token;
   }
 
