@@ -66,6 +66,11 @@ export const BUILTIN_METRICS = {
   sessions_closed: { type: 'counter', contains: 'default' },
   sessions_not_closed: { type: 'counter', contains: 'default' },
   session_backoffs: { type: 'counter', contains: 'default' },
+  /** OAuth token requests to the authorization server, tagged `outcome` (ok, failed). */
+  auth_token_fetches: { type: 'counter', contains: 'default' },
+  auth_token_fetch_duration: { type: 'trend', contains: 'time' },
+  /** 401s from the MCP server to a request that carried a token (each leads to one new token, shared). */
+  auth_rejections: { type: 'counter', contains: 'default' },
   event_loop_delay: { type: 'trend', contains: 'time' },
 } as const satisfies Record<string, MetricDefinition>;
 

@@ -1,9 +1,10 @@
-import { McpSession, type McpTarget, type OperationResult, type SessionOptions } from '../mcp/index.ts';
+import { McpSession, type McpTarget, type OperationResult } from '../mcp/index.ts';
 import type { FlowStep, RenderContext, ScenarioSpec, StepCheck } from '../scenario/types.ts';
 import type { CounterHandle, MetricsRegistry, RateHandle, TrendHandle } from './metrics/index.ts';
 import type { ErrorSamples } from './error-samples.ts';
 import { CallRecorder, SessionRecorder } from './recorder.ts';
 import { backoffDelayMs } from './backoff.ts';
+import type { SessionOptionsFor } from './session-options.ts';
 import { sleep } from './stop-signal.ts';
 import type { VirtualUser } from './virtual-user.ts';
 
@@ -21,7 +22,7 @@ interface StepRuntime {
 export class IterationRunner {
   readonly spec: ScenarioSpec;
   private readonly target: McpTarget;
-  private readonly sessionOptions: SessionOptions;
+  private readonly sessionOptions: SessionOptionsFor;
   private readonly steps: StepRuntime[];
   private readonly explicitInit: boolean;
   private readonly sessionRecorder: SessionRecorder;
@@ -34,7 +35,7 @@ export class IterationRunner {
   constructor(
     spec: ScenarioSpec,
     target: McpTarget,
-    sessionOptions: SessionOptions,
+    sessionOptions: SessionOptionsFor,
     registry: MetricsRegistry,
     errors: ErrorSamples,
     rng: () => number = Math.random,
@@ -68,7 +69,7 @@ export class IterationRunner {
     const perIteration = this.spec.session === 'per-iteration';
     let session = vu.session;
     if (perIteration || session === null) {
-      session = new McpSession(this.target, this.sessionOptions);
+      session = new McpSession(this.target, this.sessionOptions(vu.id, vu.iterations, this.spec.name));
       if (!perIteration) {
         vu.session = session;
         this.openSessions.add(session);

@@ -17,6 +17,7 @@ import {
 import { checkDescriptorBudget } from './descriptor-budget.ts';
 import { waitForTarget } from './readiness.ts';
 import { settleWithin, sleep, StopSignal } from './stop-signal.ts';
+import { vuSessionOptions, type VuSessionOptions } from './session-options.ts';
 import { VirtualUser } from './virtual-user.ts';
 
 export interface Progress {
@@ -91,9 +92,10 @@ export async function runTest(whole: Scenario, options: RunOptions): Promise<Run
     replyGraceMs: client.replyGraceMs,
     ...(scenario.maxResponseBytes === undefined ? {} : { maxResponseBytes: scenario.maxResponseBytes }),
   });
+  const perVu = vuSessionOptions(scenario, target, sessionOptions);
   try {
-    if (scenario.wait.timeoutMs > 0) await waitForTarget(target, sessionOptions, scenario.wait.timeoutMs, stop);
-    const outcome = await runScenarios(scenario, target, sessionOptions, stop, abort, options.onProgress);
+    if (scenario.wait.timeoutMs > 0) await waitForTarget(target, perVu.forVu(1, 0, ''), scenario.wait.timeoutMs, stop);
+    const outcome = await runScenarios(scenario, target, perVu, stop, abort, options.onProgress);
     if (options.shard) outcome.shard = { index: options.shard.index, count: options.shard.count };
     return outcome;
   } finally {
@@ -104,7 +106,7 @@ export async function runTest(whole: Scenario, options: RunOptions): Promise<Run
 async function runScenarios(
   scenario: Scenario,
   target: McpTarget,
-  sessionOptions: SessionOptions,
+  sessionOptions: VuSessionOptions,
   stop: StopSignal,
   abort: StopSignal,
   onProgress: RunOptions['onProgress'],
@@ -129,7 +131,8 @@ async function runScenarios(
   stop.onFire(() => (interrupted ??= 'signal'));
 
   const errorSamples = new ErrorSamples();
-  const runners = scenario.scenarios.map((spec) => new IterationRunner(spec, target, sessionOptions, registry, errorSamples));
+  sessionOptions.record(registry);
+  const runners = scenario.scenarios.map((spec) => new IterationRunner(spec, target, sessionOptions.forVu, registry, errorSamples));
   const executors = scenario.scenarios.map((spec) => createExecutor(spec));
   // Progress runs against the planned schedule; graceful stops only extend it when iterations linger.
   const totalMs = Math.max(...scenario.scenarios.map((s, i) => s.startTimeMs + executors[i].durationMs));
@@ -223,6 +226,7 @@ async function runScenarios(
   // Warm sessions end with a DELETE each, bounded: teardown must not hold the results hostage.
   await settleWithin(Promise.all(runners.map((r) => r.closeSessions())), scenario.timeoutMs, abort);
 
+  warnings.push(...sessionOptions.warnings());
   for (const { metric, tagSets } of registry.folded()) {
     warnings.push(
       `${metric} had more than ${MAX_SERIES_PER_METRIC} distinct tag sets: ${tagSets} later ones are counted together as tool "${OTHER_TAG_VALUE}" (totals are exact); ` +

@@ -1,3 +1,5 @@
+import type { Authorization } from './auth/index.ts';
+import { AuthError } from './auth/index.ts';
 import { DescriptorLimitError, TransportError } from './errors.ts';
 import { reportInternalError } from './internal-errors.ts';
 import { LegacySseTransport } from './legacy-sse.ts';
@@ -14,6 +16,7 @@ import {
   META_SERVER_INFO,
   SESSION_PROTOCOL_VERSIONS,
   STATELESS_PROTOCOL_VERSIONS,
+  UNSUPPORTED_PROTOCOL_VERSION,
 } from './protocol.ts';
 import { snippet } from './json-rpc.ts';
 import { HEADER_MISMATCH, paramHeaderBindings, paramHeaders, type ParamHeaderBinding } from './param-headers.ts';
@@ -46,6 +49,10 @@ export interface SessionOptions {
   /** 2026-07-28: re-issue once, with a new id, a request whose reply stream broke before its response. */
   reissue?: boolean;
   clientInfo?: { name: string; version: string };
+  /** This session's own headers, sent after the target's (e.g. a VU's rendered `Authorization`). */
+  headers?: Record<string, string>;
+  /** OAuth: where this session's bearer token comes from (one identity's shared cache). */
+  authorization?: Authorization;
 }
 
 const MAX_PAGES = 1000;
@@ -57,7 +64,9 @@ const TRANSPORT_FALLBACK_STATUSES = [400, 404, 405];
  */
 export class McpSession implements ServerMessageSink {
   readonly target: McpTarget;
-  private readonly options: Required<Omit<SessionOptions, 'clientInfo'>> & { clientInfo: { name: string; version: string } };
+  private readonly options: Required<Omit<SessionOptions, 'clientInfo' | 'headers' | 'authorization'>> & { clientInfo: { name: string; version: string } };
+  private readonly sessionHeaders: readonly string[] | undefined;
+  private readonly authorization: Authorization | undefined;
   private transport: Transport | null = null;
   private nextId = 1;
   /** Negotiated protocol version once initialized. */
@@ -83,6 +92,8 @@ export class McpSession implements ServerMessageSink {
       reissue: options.reissue ?? false,
       clientInfo: options.clientInfo ?? CLIENT_INFO,
     };
+    this.sessionHeaders = options.headers ? Object.entries(options.headers).flatMap(([name, value]) => [name.toLowerCase(), value]) : undefined;
+    this.authorization = options.authorization;
   }
 
   get transportKind(): TransportKind | undefined {
@@ -296,11 +307,19 @@ export class McpSession implements ServerMessageSink {
     }
   }
 
-  private send(method: string, params: (id: number) => Record<string, unknown> | undefined, trace: OperationTrace): Promise<JsonRpcResponse> {
+  private async send(method: string, params: (id: number) => Record<string, unknown> | undefined, trace: OperationTrace): Promise<JsonRpcResponse> {
     const sent = this.transport!.request(this.message(method, params), trace, method === 'tools/call' ? trace.paramHeaders : undefined);
     if (!this.stateless) return sent;
     const answered = this.answerInputRequests(sent, method, params, trace);
-    return this.options.reissue ? answered.catch((err: unknown) => this.reissue(err, method, params, trace)) : answered;
+    const response = await (this.options.reissue ? answered.catch((err: unknown) => this.reissue(err, method, params, trace)) : answered);
+    // 2026-07-28: a server that refuses our version names the ones it speaks; retry once with a shared one.
+    if (response.error?.code !== UNSUPPORTED_PROTOCOL_VERSION) return response;
+    const verdict = classifyDiscovery(response);
+    if (verdict.era !== 'stateless') return response;
+    this.enterStateless(this.transport as StreamableHttpTransport, verdict.version);
+    this.protocolVersion = verdict.version;
+    const retried = this.transport!.request(this.message(method, params), trace, method === 'tools/call' ? trace.paramHeaders : undefined);
+    return this.answerInputRequests(retried, method, params, trace);
   }
 
   /**
@@ -508,12 +527,32 @@ export class McpSession implements ServerMessageSink {
 
   private streamable(): StreamableHttpTransport {
     if (this.transport instanceof StreamableHttpTransport) return this.transport;
-    return new StreamableHttpTransport(this.target, this, { sessionLostStatuses: this.options.sessionLostStatuses });
+    return new StreamableHttpTransport(this.target, this, {
+      sessionLostStatuses: this.options.sessionLostStatuses,
+      headers: this.sessionHeaders,
+      authorization: this.authorization,
+    });
   }
 
   private legacy(): LegacySseTransport {
     if (this.transport instanceof LegacySseTransport) return this.transport;
     return new LegacySseTransport(this.target, this);
+  }
+
+  /** Runs an operation with a bearer token held (waiting only for the first), retried once with a new one after a 401. */
+  private async authorized(
+    authorization: Authorization,
+    trace: OperationTrace,
+    body: (trace: OperationTrace) => Promise<JsonRpcResponse>,
+  ): Promise<JsonRpcResponse> {
+    const sent = authorization.header() ?? (await authorization.ready());
+    try {
+      return await body(trace);
+    } catch (err) {
+      if (!isUnauthorized(err)) throw err;
+      await authorization.rejected(sent);
+      return body(trace);
+    }
   }
 
   /** Runs one operation and turns whatever happened into an OperationResult; never throws. */
@@ -529,16 +568,22 @@ export class McpSession implements ServerMessageSink {
     let failure: TransportError | string | undefined;
     this.current = trace;
     try {
-      response = await body(trace);
+      response = await (this.authorization ? this.authorized(this.authorization, trace, body) : body(trace));
     } catch (err) {
-      // Transports throw only TransportErrors: anything else is mcp-load's own bug.
-      failure = err instanceof TransportError ? err : reportInternalError(err, method);
+      // Transports throw only TransportErrors, and authorization AuthErrors: anything else is mcp-load's own bug.
+      if (err instanceof AuthError) failure = new TransportError('auth', err.message);
+      else failure = err instanceof TransportError ? err : reportInternalError(err, method);
     } finally {
       if (this.current === trace) this.current = null;
     }
     const ended = trace.respondedAt > started ? trace.respondedAt : performance.now();
     return outcomeOf(method, name, trace, ended - started, response, failure);
   }
+}
+
+/** A 401 means the token was refused (revoked, expired early): one new token, one retry. */
+function isUnauthorized(err: unknown): boolean {
+  return err instanceof TransportError && err.reason === 'http_status' && err.status === 401;
 }
 
 function isInputRequired(response: JsonRpcResponse): boolean {

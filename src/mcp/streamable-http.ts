@@ -4,6 +4,7 @@ import { TransportError } from './errors.ts';
 import type { SessionConnection } from './h1-connection.ts';
 import { isRequest, isResponse, parseMessages, serializeMessage, snippet } from './json-rpc.ts';
 import { encodeHeaderValue } from './param-headers.ts';
+import type { Authorization } from './auth/index.ts';
 import type { McpTarget } from './target.ts';
 import type { OperationTrace } from './trace.ts';
 import type { ServerMessageSink, Transport } from './transport.ts';
@@ -20,6 +21,10 @@ const MAX_RESUMPTIONS_PER_CALL = 20;
 export interface StreamableHttpOptions {
   /** Statuses that mean "this session is gone" (404 always per spec; 400 is what SDK servers send). */
   sessionLostStatuses: readonly number[];
+  /** This session's own headers (name, value, …), after the target's. */
+  headers?: readonly string[];
+  /** Consulted for the `Authorization` header of every request. */
+  authorization?: Authorization;
 }
 
 /**
@@ -52,7 +57,7 @@ export class StreamableHttpTransport implements Transport {
   /** This session's own connection for its calls (see McpTarget.sessionDispatcher). */
   private dispatcher: SessionConnection | null = null;
   /** Request headers for the current session state, rebuilt only when that state changes. */
-  private headerCache: { key: string; headers: string[] } | null = null;
+  private headerCache: { key: string; authorization: string | undefined; headers: string[] } | null = null;
 
   constructor(target: McpTarget, sink: ServerMessageSink, options: StreamableHttpOptions) {
     this.target = target;
@@ -404,15 +409,19 @@ export class StreamableHttpTransport implements Transport {
     if (message === undefined || accept !== ACCEPT_BOTH) return this.buildHeaders(message !== undefined, accept, sessionId);
     // The hot path: a POST in a session. Its headers change only with the session's state.
     const key = `${sessionId}\u0000${this.protocolVersion}`;
+    const authorization = this.options.authorization?.header();
     const cache = this.headerCache;
-    if (cache !== null && cache.key === key) return cache.headers;
+    if (cache !== null && cache.key === key && cache.authorization === authorization) return cache.headers;
     const headers = this.buildHeaders(true, accept, sessionId);
-    this.headerCache = { key, headers };
+    this.headerCache = { key, authorization, headers };
     return headers;
   }
 
   private buildHeaders(hasBody: boolean, accept: string | undefined, sessionId: string | undefined): string[] {
     const h = this.target.baseHeaders.slice();
+    if (this.options.headers) h.push(...this.options.headers);
+    const authorization = this.options.authorization?.header();
+    if (authorization !== undefined) h.push('authorization', authorization);
     if (hasBody) h.push('content-type', 'application/json');
     if (accept) h.push('accept', accept);
     if (sessionId !== undefined) h.push('mcp-session-id', sessionId);

@@ -30,7 +30,9 @@ export type TransportFailure =
   | 'stream_ended'
   | 'closed'
   /** The generator's own file-descriptor limit (EMFILE/ENFILE): outcome `generator`. */
-  | 'descriptors';
+  | 'descriptors'
+  /** OAuth: the authorization server could not be found or would not issue a token. */
+  | 'auth';
 
 /** One HTTP request made on behalf of an MCP operation. */
 export interface HttpRecord {

@@ -7,13 +7,13 @@ type EchoSource = Omit<Scenario, 'toEcho' | 'hash'>;
 
 /** The scenario as plain JSON, without secrets: header values, URL credentials and query values become "***". */
 export function echoScenario(scenario: EchoSource, hash: string): ScenarioEcho {
-  return {
+  const echo: ScenarioEcho = {
     file: scenario.file,
     id: scenario.id,
     hash,
     target: scenario.target === undefined ? null : redactUrl(scenario.target),
     transport: scenario.transport,
-    headers: Object.fromEntries(Object.keys(scenario.headers).map((name) => [name, REDACTED])),
+    headers: Object.fromEntries([...Object.keys(scenario.headers), ...Object.keys(scenario.headerTemplates)].map((name) => [name, REDACTED])),
     timeoutMs: scenario.timeoutMs,
     ...withClient(scenario),
     wait: { ...scenario.wait },
@@ -25,6 +25,15 @@ export function echoScenario(scenario: EchoSource, hash: string): ScenarioEcho {
     thresholds: scenario.thresholds.map((threshold) => ({ ...threshold, tags: { ...threshold.tags } })),
     regression: structuredClone({ ...scenario.regression }),
   };
+  if (scenario.auth) {
+    const { identities, ...settings } = scenario.auth;
+    echo.auth = { ...settings, clientIds: identities.map((identity) => identity.clientId) };
+    for (const key of ['tokenEndpoint', 'issuer', 'resource'] as const) {
+      const url = settings[key];
+      if (url !== undefined) echo.auth[key] = redactUrl(url);
+    }
+  }
+  return echo;
 }
 
 /**

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname } from 'node:path';
 import { isFramingHeader } from '../framing-headers.ts';
+import { readAuth } from './auth.ts';
 import { CLIENT_KEYS, readClientSettings } from './client.ts';
 import { MIN_SECRET_LENGTH, redactSecrets, redactUrl, registerHeaderSecrets, registerSecret, registerUrlSecrets } from '../secrets/index.ts';
 import { readDataSets } from './data-sets.ts';
@@ -9,12 +10,13 @@ import { echoScenario, hashScenario } from './echo.ts';
 import { formatPath, Issues, ScenarioError, show, type ScenarioIssue } from './errors.ts';
 import { isPlainMap, MapReader } from './fields.ts';
 import { readScenarios } from './scenarios.ts';
+import { compileTemplate, TemplateError } from './templates.ts';
 import { readThresholds } from './thresholds.ts';
 import { checkWarmup, readDefaults, withDefaultGate } from './defaults.ts';
 import { peakVUs } from './executors.ts';
 import { MAX_RESPONSE_CAP, MIN_RESPONSE_CAP, openFileLimit, RESERVED_DESCRIPTORS } from './limits.ts';
 import { parseSize, SIZE_HINT } from './size.ts';
-import type { Scenario, ScenarioSpec } from './types.ts';
+import type { Render, Scenario, ScenarioSpec } from './types.ts';
 import type { VariablePolicy } from './variables.ts';
 import { readYaml, type YamlSource } from './yaml-source.ts';
 
@@ -37,6 +39,7 @@ export const TOP_LEVEL_KEYS = [
   'target',
   'transport',
   'headers',
+  'auth',
   'timeout',
   'maxResponseSize',
   'wait',
@@ -154,15 +157,26 @@ function resolveScenario(
   const data = readDataSets(r, dirname(file), opts.readFile ?? ((path) => readFileSync(path, 'utf8')));
   const rows = Object.fromEntries(Object.entries(data).map(([name, set]) => [name, set.rows]));
   const raw = isPlainMap(source.raw) ? source.raw : {};
+  const { headers, headerTemplates } = readHeaders(r, rows);
+  const auth = readAuth(r, rows);
+  if (auth) {
+    const preset = [...Object.keys(headers), ...Object.keys(headerTemplates)].find((name) => name.toLowerCase() === 'authorization');
+    if (preset) issues.add([...r.at('headers'), preset], 'auth: sets the Authorization header from its tokens; remove this header or auth:', 'key');
+  }
+  const transport = r.oneOf('transport', TRANSPORTS, 'auto');
+  if (transport === 'sse' && (auth || Object.keys(headerTemplates).length > 0)) {
+    issues.add(r.at('transport'), 'auth: and templated headers need the Streamable HTTP transport; the legacy SSE transport sends only constant headers');
+  }
   const scenarios = readScenarios(r, raw.scenarios, rows);
   const warmupMs = r.duration('warmup', { default: 0 });
   checkWarmup(warmupMs, scenarios, r.at('warmup'), issues);
-  return {
+  const resolved: Omit<Scenario, 'hash' | 'toEcho'> = {
     file,
     id: slugify(basename(file, extname(file))),
     target: readTarget(r, opts.target),
-    transport: r.oneOf('transport', TRANSPORTS, 'auto'),
-    headers: readHeaders(r),
+    transport,
+    headers,
+    headerTemplates,
     timeoutMs: r.duration('timeout', { default: DEFAULT_TIMEOUT, positive: true }),
     client: readClientSettings(r),
     ...readMaxResponseSize(r),
@@ -173,6 +187,8 @@ function resolveScenario(
     thresholds: withDefaultGate(readThresholds(r.get('thresholds'), r.at('thresholds'), issues), scenarios, readDefaults(r).thresholds),
     regression: readRegression(r),
   };
+  if (auth) resolved.auth = auth;
+  return resolved;
 }
 
 function readTarget(r: MapReader, override: string | undefined): string | undefined {
@@ -212,14 +228,28 @@ function urlProblem(target: string): string | undefined {
 // RFC 9110 token characters.
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
-function readHeaders(r: MapReader): Record<string, string> {
+/** Constant headers, and those with `{{templates}}` compiled to render once per session. */
+function readHeaders(
+  r: MapReader,
+  rows: Readonly<Record<string, readonly unknown[]>>,
+): { headers: Record<string, string>; headerTemplates: Record<string, Render> } {
   const headers = r.stringMap('headers');
+  const headerTemplates: Record<string, Render> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (!HEADER_NAME.test(name)) r.issues.add([...r.at('headers'), name], 'is not a valid header name', 'key');
-    else if (isFramingHeader(name)) r.issues.add([...r.at('headers'), name], 'is set by mcp-load for each request; remove it', 'key');
-    if (/[\r\n\0]/.test(value)) r.issues.add([...r.at('headers'), name], 'a header value cannot hold line breaks');
+    const path = [...r.at('headers'), name];
+    if (!HEADER_NAME.test(name)) r.issues.add(path, 'is not a valid header name', 'key');
+    else if (isFramingHeader(name)) r.issues.add(path, 'is set by mcp-load for each request; remove it', 'key');
+    if (/[\r\n\0]/.test(value)) r.issues.add(path, 'a header value cannot hold line breaks');
+    if (!value.includes('{{')) continue;
+    delete headers[name];
+    try {
+      headerTemplates[name] = compileTemplate(value, rows);
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      r.issues.add(path, error.message);
+    }
   }
-  return headers;
+  return { headers, headerTemplates };
 }
 
 /** The reply-size cap: a reply (or SSE event) beyond it is aborted as a transport error (`too_large`). */

@@ -123,6 +123,30 @@ export interface DataSet {
 
 export type Transport = 'auto' | 'streamable-http' | 'sse';
 
+/** One OAuth client; the secret never reaches an echo, a result or a log. */
+export interface ClientIdentitySpec {
+  clientId: string;
+  /** Exactly one of clientSecret and privateKey (PEM, for private_key_jwt). */
+  clientSecret?: string;
+  privateKey?: string;
+  signingAlgorithm?: 'ES256' | 'ES384' | 'RS256' | 'PS256' | 'EdDSA';
+  scope?: string;
+}
+
+/** `auth:` — OAuth 2.1 client credentials; unset URLs are discovered from the target (RFC 9728, RFC 8414). */
+export interface AuthSpec {
+  /** One, or one per row of a data set; virtual users take them in turn. */
+  identities: readonly ClientIdentitySpec[];
+  tokenEndpoint?: string;
+  issuer?: string;
+  resource?: string;
+  scope?: string;
+  tokenEndpointAuth?: 'client_secret_basic' | 'client_secret_post';
+}
+
+/** What an echo says of `auth:`: the settings and client ids, never a secret. */
+export type AuthEcho = Omit<AuthSpec, 'identities'> & { clientIds: string[] };
+
 /** Canned answers to requests the server sends the client (YAML `replies:`). */
 export interface ServerReplies {
   /** The result of `sampling/createMessage`. */
@@ -161,6 +185,10 @@ export interface Scenario {
   transport: Transport;
   /** Secrets live here; `toEcho()` replaces the values with "***". */
   headers: Readonly<Record<string, string>>;
+  /** Headers whose values hold `{{templates}}`, rendered once per session (e.g. a VU's own token); echoed as "***". */
+  headerTemplates: Readonly<Record<string, Render>>;
+  /** OAuth client credentials; absent without `auth:`. */
+  auth?: AuthSpec;
   /** Per-request deadline. */
   timeoutMs: number;
   /** The wire client's settings (protocolVersion, stream, progress, replies, replyGrace). */
@@ -195,6 +223,7 @@ export interface ScenarioEcho {
   target: string | null;
   transport: Transport;
   headers: Record<string, string>;
+  auth?: AuthEcho;
   timeoutMs: number;
   /** Only the client settings that differ from the defaults; absent when none do. */
   client?: Partial<ClientSettings>;

@@ -1,0 +1,70 @@
+import { ClientCredentialsAuth, type AuthObserver } from '../mcp/auth/index.ts';
+import type { McpTarget, SessionOptions } from '../mcp/index.ts';
+import { registerHeaderSecrets } from '../secrets/index.ts';
+import type { Scenario } from '../scenario/types.ts';
+import type { MetricsRegistry } from './metrics/index.ts';
+
+/** The session options of a virtual user: its rendered headers and its OAuth identity. */
+export type SessionOptionsFor = (vu: number, iter: number, scenario: string) => SessionOptions;
+
+export interface VuSessionOptions {
+  forVu: SessionOptionsFor;
+  /** Token fetches and rejections from now on are recorded in `registry` (the readiness wait comes before it). */
+  record(registry: MetricsRegistry): void;
+  /** What the user should know about authorization after the run. */
+  warnings(): string[];
+}
+
+/**
+ * Resolves once per run what differs between virtual users: the `{{templated}}` headers
+ * (rendered once per session) and, with `auth:`, one token cache per identity shared by the VUs
+ * dealt that identity. Tokens and rendered headers are registered as secrets (src/secrets), so
+ * every output redacts them and the action masks them; nothing here records them.
+ */
+export function vuSessionOptions(scenario: Scenario, target: McpTarget, base: SessionOptions): VuSessionOptions {
+  const templates = Object.entries(scenario.headerTemplates);
+  let observer: AuthObserver | undefined;
+  const forward: AuthObserver = {
+    tokenFetched: (ms, ok) => observer?.tokenFetched(ms, ok),
+    unauthorized: () => observer?.unauthorized(),
+  };
+  const auth = scenario.auth ? new ClientCredentialsAuth(target.url, { ...scenario.auth, timeoutMs: scenario.timeoutMs }, forward) : undefined;
+  const record = (registry: MetricsRegistry): void => {
+    if (auth) observer = authMetrics(registry);
+  };
+  const warnings = (): string[] =>
+    auth?.notRequired
+      ? [`auth: is configured but ${target.displayUrl} asked for no authorization (an unauthenticated request was not answered 401), so no token was sent`]
+      : [];
+  if (templates.length === 0 && !auth) return { forVu: () => base, record, warnings };
+  const forVu: SessionOptionsFor = (vu, iter, name) => {
+    const options: SessionOptions = { ...base };
+    if (templates.length > 0) {
+      const headers: Record<string, string> = { ...base.headers };
+      for (const [header, render] of templates) {
+        const value = render({ vu, iter, scenario: name });
+        headers[header] = typeof value === 'string' ? value : JSON.stringify(value);
+      }
+      // A rendered header (a VU's token from a data set) is a credential like a configured one.
+      registerHeaderSecrets(headers);
+      options.headers = headers;
+    }
+    if (auth) options.authorization = auth.forVu(vu);
+    return options;
+  };
+  return { forVu, record, warnings };
+}
+
+function authMetrics(registry: MetricsRegistry): AuthObserver {
+  const ok = registry.counter('auth_token_fetches').handle({ outcome: 'ok' });
+  const failed = registry.counter('auth_token_fetches').handle({ outcome: 'failed' });
+  const duration = registry.trend('auth_token_fetch_duration').handle({});
+  const rejections = registry.counter('auth_rejections').handle({});
+  return {
+    tokenFetched(durationMs, success) {
+      (success ? ok : failed).add(1);
+      duration.record(durationMs * 1000);
+    },
+    unauthorized: () => rejections.add(1),
+  };
+}
