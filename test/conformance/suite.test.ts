@@ -43,6 +43,7 @@ const PASSES = [
       'sep-2322-client-request-state',
       'request-metadata',
       'elicitation-sep1034-client-defaults',
+      'sse-retry',
     ],
   },
   {
