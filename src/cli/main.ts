@@ -23,8 +23,8 @@ Commands:
     --target <url>       override the scenario's target (e.g. a preview deployment)
     --out <dir>          where result.json goes (default mcp-load-results)
     --shard <i/n>        run slice i of n (e.g. 2/4) of the load; merge the n results
-    --allow-env <NAME>   let \${NAME} read GITHUB_TOKEN, an ACTIONS_* or an INPUT_*
-                         variable (never read otherwise); repeatable
+    --allow-env <NAME>   let the scenario's \${NAME} read this GITHUB_TOKEN, ACTIONS_*
+                         or INPUT_* variable (never read otherwise); repeatable
     --quiet              no progress line
   demo                   run examples/quickstart.yml against the embedded demo server
   compare <current.json> [baseline.json]
