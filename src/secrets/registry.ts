@@ -101,7 +101,8 @@ export class SecretRegistry {
     if (this.pattern === undefined || this.stale) {
       // Longest first, so a token inside its header goes with the header.
       const sources = [...this.values].sort((a, b) => b.length - a.length).map(encodedForms);
-      this.pattern = new RegExp(sources.join('|'), 'gi');
+      // Case matters (a secret is exact); only hex digits of escapes may be either case.
+      this.pattern = new RegExp(sources.join('|'), 'g');
       this.stale = false;
     }
     return this.pattern;
@@ -115,17 +116,21 @@ function encodedForms(secret: string): string {
   let source = '';
   for (const char of secret) {
     const code = char.codePointAt(0)!;
-    const forms = [escapeRegExp(char), `&#0*${code};`, `&#x0*${code.toString(16)};`];
+    const forms = [escapeRegExp(char), `&#0*${code};`, `&#[xX]0*${anyCaseHex(code.toString(16))};`];
     const named = NAMED_ENTITIES[char];
     if (named) forms.push(`&${named};`);
-    const percent = [...Buffer.from(char, 'utf8')].map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join('');
+    const percent = [...Buffer.from(char, 'utf8')].map((byte) => `%${anyCaseHex(byte.toString(16).padStart(2, '0'))}`).join('');
     forms.push(percent);
     if (char === ' ') forms.push('\\+');
-    if (code < 0x10000) forms.push(`\\\\u${code.toString(16).padStart(4, '0')}`);
+    if (code < 0x10000) forms.push(`\\\\u${anyCaseHex(code.toString(16).padStart(4, '0'))}`);
     if (/[^\w]/.test(char) && code < 0x80) forms.push(`\\\\${escapeRegExp(char)}`);
     source += `(?:${forms.join('|')})`;
   }
   return source;
+}
+
+function anyCaseHex(hex: string): string {
+  return hex.replace(/[a-f]/g, (digit) => `[${digit}${digit.toUpperCase()}]`);
 }
 
 function escapeRegExp(text: string): string {

@@ -53,3 +53,11 @@ describe('redactUrl', () => {
     assert.equal(redactUrl('http://user:pw@exa mple.com/mcp?key=secret'), 'http://***@exa mple.com/mcp?***');
   });
 });
+
+describe('SecretRegistry: exact case', () => {
+  it('matches a secret in its own case only, but escapes with hex digits in either case', () => {
+    const registry = new SecretRegistry();
+    registry.register('Acme/Key');
+    assert.equal(registry.redact('acme/key Acme%2fKey Acme%2FKey Acme&#X2F;Key Acme/Key'), 'acme/key *** *** *** ***');
+  });
+});
