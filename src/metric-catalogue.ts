@@ -32,13 +32,29 @@ export const BUILTIN_METRICS = {
   iteration_duration: { type: 'trend', contains: 'time' },
   iterations: { type: 'counter', contains: 'default' },
   dropped_iterations: { type: 'counter', contains: 'default' },
+  /** Iterations cut by an interrupt (graceful stop over, ramp-down, a second signal), including those the run stopped waiting for. */
+  interrupted_iterations: { type: 'counter', contains: 'default' },
+  /** Exceptions from mcp-load's own code outside an MCP operation (a flow's template or check): bugs, never the server's. */
+  internal_errors: { type: 'counter', contains: 'default' },
   vus: { type: 'gauge', contains: 'default' },
   vus_max: { type: 'gauge', contains: 'default' },
   data_sent: { type: 'counter', contains: 'data' },
   data_received: { type: 'counter', contains: 'data' },
   checks: { type: 'rate', contains: 'default' },
   session_init_duration: { type: 'trend', contains: 'time', byOutcome: true },
+  /** Lost sessions re-established (the new handshake succeeded). */
   session_reinits: { type: 'counter', contains: 'default' },
+  /** Lost sessions found (404, or a 400 that says so) and a new session started, whether or not it succeeded. */
+  session_reinit_attempts: { type: 'counter', contains: 'default' },
+  /** SSE replies the server kept open after their response, closed by mcp-load after the reply grace. */
+  reply_streams_held_open: { type: 'counter', contains: 'default' },
+  /** Requests the server sent the client (sampling, elicitation, roots, ping) during an operation, by the operation's tags. */
+  mcp_server_requests: { type: 'counter', contains: 'default' },
+  /** Notifications the server sent during an operation (progress included). */
+  mcp_notifications: { type: 'counter', contains: 'default' },
+  mcp_progress_notifications: { type: 'counter', contains: 'default' },
+  /** MCP operations cut by an interrupt (graceful stop over, a second signal): neither successes nor server errors. */
+  mcp_calls_interrupted: { type: 'counter', contains: 'default' },
   session_init_errors: { type: 'rate', contains: 'default' },
   sessions_created: { type: 'counter', contains: 'default' },
   sessions_closed: { type: 'counter', contains: 'default' },

@@ -1,34 +1,63 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { compare, readHistory, type History } from '../compare/index.ts';
+import { compare, HistoryFileError, readHistory, RegressionSettingsError, type History } from '../compare/index.ts';
 import { renderComparison } from '../report/comparison-terminal.ts';
-import { readResult, type Result } from '../results/index.ts';
+import { readResult, ResultFileError, type Result } from '../results/index.ts';
 import { UsageError } from './args.ts';
 
 /** Earlier runs needed before a history is preferred over a single baseline. */
 const MIN_HISTORY = 5;
+
+/** `mcp-load compare` exit codes. Inconclusive exits 0 (with a ⚠ line) unless `--fail-on-inconclusive`. */
+export const COMPARE_EXIT = { passed: 0, regression: 1, unusable: 2 } as const;
 
 export interface CompareCommandOptions {
   current: string;
   baseline?: string;
   /** A history file, or a folder holding history.json (as the action keeps it). */
   history?: string;
+  /** A gated metric that could not be tested fails the comparison too (exit 1). */
+  failOnInconclusive?: boolean;
   out: (text: string) => void;
+  err: (text: string) => void;
 }
 
-/** `mcp-load compare current.json [baseline.json] [--history DIR]`: exit 1 when a gated metric regressed. */
+/**
+ * `mcp-load compare current.json [baseline.json] [--history DIR]`: exit 1 when a gated metric
+ * regressed, 2 on a usage error or an input it cannot read, 0 otherwise.
+ */
 export async function runCompareCommand(options: CompareCommandOptions): Promise<number> {
   if (!options.baseline && !options.history) throw new UsageError('compare needs a baseline result or --history');
-  const current = await readResult(options.current);
+  let current: Result;
   let against: Result | History | undefined;
-  if (options.history) {
-    const history = await readHistory(await historyFile(options.history));
-    if (history.runs.length >= MIN_HISTORY || !options.baseline) against = history;
+  try {
+    current = await readResult(options.current);
+    if (options.history) {
+      const history = await readHistory(await historyFile(options.history));
+      if (history.runs.length >= MIN_HISTORY || !options.baseline) against = history;
+    }
+    if (against === undefined) against = await readResult(options.baseline as string);
+  } catch (err) {
+    if (!(err instanceof ResultFileError || err instanceof HistoryFileError)) throw err;
+    options.err(`mcp-load: ${err.message}\n`);
+    return COMPARE_EXIT.unusable;
   }
-  if (against === undefined) against = await readResult(options.baseline!);
-  const comparison = compare(current, against, { minHistory: MIN_HISTORY });
+  let comparison;
+  try {
+    comparison = compare(current, against, { minHistory: MIN_HISTORY });
+  } catch (err) {
+    if (!(err instanceof RegressionSettingsError)) throw err;
+    options.err(`mcp-load: ${options.current}: the scenario's ${err.message}\n`);
+    return COMPARE_EXIT.unusable;
+  }
   options.out(renderComparison(comparison));
-  return comparison.regression ? 1 : 0;
+  if (comparison.regression) return COMPARE_EXIT.regression;
+  // The headline already starts with ⚠ and names the untested metrics.
+  if (comparison.inconclusive && options.failOnInconclusive) {
+    options.err('mcp-load: a gated metric could not be tested; failing as --fail-on-inconclusive asks\n');
+    return COMPARE_EXIT.regression;
+  }
+  return COMPARE_EXIT.passed;
 }
 
 async function historyFile(path: string): Promise<string> {

@@ -2,10 +2,12 @@ import { parseArgs } from 'node:util';
 import { parseHeaderOptions, UsageError } from './args.ts';
 import { fileURLToPath } from 'node:url';
 import { TargetNotReadyError } from '../engine/readiness.ts';
+import { DescriptorBudgetError } from '../engine/descriptor-budget.ts';
 import { parseShard, ScenarioError, ShardError, type Shard } from '../scenario/index.ts';
 import { dirname } from 'node:path';
 import { MergeError, readResult, ResultFileError } from '../results/index.ts';
 import { HistoryFileError } from '../compare/index.ts';
+import { renderComparison } from '../report/comparison-terminal.ts';
 import { runCompareCommand } from './compare-command.ts';
 import { runMergeCommand } from './merge-command.ts';
 import { OutputDirError } from './output-dir.ts';
@@ -28,15 +30,19 @@ Commands:
     --quiet              no progress line
   demo                   run examples/quickstart.yml against the embedded demo server
   compare <current.json> [baseline.json]
-                         flag regressions that are real, not noise; exit 1 on one
+                         flag regressions that are real, not noise; exit 1 on one,
+                         2 when an input cannot be read; a gated metric that could
+                         not be tested is ⚠ inconclusive (exit 0)
     --history <dir|file> compare against the history of earlier runs (≥ 5) instead
+    --fail-on-inconclusive  exit 1 when a gated metric could not be tested
   merge <result.json>…   merge the results of all shards of one test (run --shard i/n)
                          into one result.json, report.html and summary.md; exit 99
                          when a threshold fails on the merged load
     --out <dir>          where they go (default mcp-load-results)
   report <result.json>   re-render report.html and summary.md from a result
     --out <dir>          where they go (default: beside the result)
-    --baseline <file>    a baseline result to show alongside
+    --baseline <file>    a baseline result: compared as the action does (the PR
+                         comment's verdicts), shown alongside
   session <url>          run one MCP session (initialize, tools/list, [call], close)
                          and print what each operation cost in HTTP requests
     --transport <t>      auto | streamable-http | sse (default auto)
@@ -69,9 +75,20 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
       case 'merge':
         return await mergeCommand(rest, out);
       case 'compare': {
-        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { history: { type: 'string' } } });
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { history: { type: 'string' }, 'fail-on-inconclusive': { type: 'boolean', default: false } },
+        });
         if (!positionals[0]) throw new UsageError('compare needs the current result, e.g. mcp-load compare result.json baseline.json');
-        return await runCompareCommand({ current: positionals[0], baseline: positionals[1], history: values.history, out: (t) => out(t.replace(/\n$/, '')) });
+        return await runCompareCommand({
+          current: positionals[0],
+          baseline: positionals[1],
+          history: values.history,
+          failOnInconclusive: values['fail-on-inconclusive'],
+          out: (t) => out(t.replace(/\n$/, '')),
+          err: (t) => process.stderr.write(t),
+        });
       }
       case undefined:
       case '-h':
@@ -83,11 +100,21 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`mcp-load: ${errorText(err.message)}\n\n${USAGE}`);
+    // parseArgs refuses unknown or malformed options with ERR_PARSE_ARGS_* errors: usage errors too.
+    if (err instanceof UsageError || String((err as NodeJS.ErrnoException)?.code).startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`mcp-load: ${errorText((err as Error).message)}\n\n${USAGE}`);
       return 2;
     }
-    if (err instanceof ScenarioError || err instanceof TargetNotReadyError || err instanceof ResultFileError || err instanceof HistoryFileError || err instanceof MergeError || err instanceof ShardError || err instanceof OutputDirError) {
+    if (
+      err instanceof ScenarioError ||
+      err instanceof TargetNotReadyError ||
+      err instanceof DescriptorBudgetError ||
+      err instanceof ResultFileError ||
+      err instanceof HistoryFileError ||
+      err instanceof MergeError ||
+      err instanceof ShardError ||
+      err instanceof OutputDirError
+    ) {
       process.stderr.write(`mcp-load: ${errorText(err.message)}\n`);
       return 1;
     }
@@ -158,6 +185,7 @@ async function reportCommand(argv: string[], out: (line: string) => void): Promi
   const result = await readResult(file);
   const baseline = values.baseline ? await readResult(values.baseline) : undefined;
   const files = await writeReportFiles(values.out ?? dirname(file), result, { baseline, writeResultFile: false });
+  if (files.comparison) out(`compared with ${values.baseline}: ${renderComparison(files.comparison).split('\n', 1)[0]}`);
   out(`written: ${files.html}, ${files.markdown}`);
   return 0;
 }

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Comparison } from '../compare/index.ts';
+import { compare, type Comparison } from '../compare/index.ts';
 import { renderHtmlReport } from '../report/html.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { writeResult, type Result } from '../results/index.ts';
@@ -11,6 +11,8 @@ export interface ReportFiles {
   result: string;
   html: string;
   markdown: string;
+  /** With a baseline: the comparison the reports show, the same as the action's. */
+  comparison?: Comparison;
 }
 
 /**
@@ -26,10 +28,12 @@ export async function writeReportFiles(
   const files = { result: join(dir, 'result.json'), html: join(dir, 'report.html'), markdown: join(dir, 'summary.md') };
   const result = secrets.redactDeep(given);
   if (options.writeResultFile !== false) await writeResult(files.result, result);
+  // The action's comparison (same function, same defaults), so a PR comment can be reproduced locally.
   const baseline = options.baseline && secrets.redactDeep(options.baseline);
-  const comparison = options.comparison && secrets.redactDeep(options.comparison);
-  const rendering = { ...(baseline ? { baseline } : {}), ...(comparison ? { comparison } : {}) };
+  const compared = options.comparison ?? (options.baseline && compare(result, options.baseline));
+  const comparison = compared && secrets.redactDeep(compared);
+  const rendering = { ...(baseline ? { baseline } : {}), ...(comparison?.comparable ? { comparison } : {}) };
   await writeFile(files.html, secrets.redact(renderHtmlReport(result, rendering)));
   await writeFile(files.markdown, secrets.redact(renderMarkdown(result, rendering)));
-  return files;
+  return comparison ? { ...files, comparison } : files;
 }

@@ -2,38 +2,48 @@ import type { Result } from '../results/types.ts';
 import { digestRun } from './digest.ts';
 import { fingerprintMismatch } from './fingerprint.ts';
 import { judgeAgainstHistory, judgeAgainstRun, type TestOptions } from './judge.ts';
-import { comparedMetrics } from './metrics.ts';
+import { comparedMetrics, type ComparedMetric } from './metrics.ts';
 import { regressionSettings } from './settings.ts';
 import type { Comparison, ComparisonVerdict, History, HistoryEntry } from './types.ts';
 
 export interface CompareOptions {
   /** The `regression:` settings; default: the current run's scenario echo. */
   regression?: Readonly<Record<string, unknown>>;
-  /** Bootstrap resamples (default 2000) and seed (default 1): the same inputs give the same verdicts. */
-  resamples?: number;
-  seed?: number;
-  /** Comparable earlier runs needed for the history band (default 5); fewer: bootstrap against the latest. */
+  /** Comparable earlier runs needed for the history band (default 5); fewer: a rank interval against the latest. */
   minHistory?: number;
 }
 
 const ARRIVAL_RATE = new Set(['constant-arrival-rate', 'ramping-arrival-rate']);
 
 /**
- * Judges the current run against one baseline run (bootstrap of steady-state window medians) or a
+ * Judges the current run against one baseline run (rank interval of steady-state window figures) or a
  * history of earlier runs (robust band over their per-run figures), per metric and per tool.
  * A baseline of another fingerprint is reported as not comparable, never compared.
  */
 export function compare(current: Result, baseline: Result | History, options: CompareOptions = {}): Comparison {
   const settings = regressionSettings(options.regression ?? current.scenario.echo.regression ?? {});
-  const test: TestOptions = { settings, resamples: options.resamples ?? 2000, seed: options.seed ?? 1 };
+  const test: TestOptions = { settings };
   const minHistory = options.minHistory ?? 5;
-  const now = digestRun(current, settings.windowMs);
+  let now = digestRun(current, settings.windowMs);
   const arrivalRate = current.scenario.echo.scenarios.some((s) => ARRIVAL_RATE.has(s.executor));
 
-  const earlier = isHistory(baseline) ? baseline.runs : [digestRun(baseline, settings.windowMs)];
+  let earlier: HistoryEntry[];
+  if (isHistory(baseline)) {
+    earlier = baseline.runs;
+  } else {
+    // One steady second more or less can shorten one run's windows and not the other's: cut both alike.
+    let base = digestRun(baseline, settings.windowMs);
+    const windowMs = Math.min(now.windowMs, base.windowMs);
+    if (now.windowMs !== windowMs) now = digestRun(current, windowMs);
+    if (base.windowMs !== windowMs) base = digestRun(baseline, windowMs);
+    earlier = [base];
+  }
   const comparable = earlier.filter((run) => fingerprintMismatch(now.fingerprint, run.fingerprint) === undefined);
+  const latestComparable = comparable.at(-1);
+  // A history's runs are already cut; the current run follows the latest one's shorter windows.
+  if (latestComparable !== undefined && latestComparable.windowMs < now.windowMs) now = digestRun(current, latestComparable.windowMs);
   const metrics = comparedMetrics(now, comparable.length > 0 ? comparable : earlier.slice(-1), arrivalRate);
-  const method = comparable.length >= minHistory ? 'history-band' : 'bootstrap';
+  const method = comparable.length >= minHistory ? 'history-band' : 'rank-interval';
 
   const latest = earlier.at(-1);
   if (comparable.length === 0) {
@@ -48,20 +58,32 @@ export function compare(current: Result, baseline: Result | History, options: Co
         current: m.value(now),
       };
     });
-    return { comparable: false, reason: reason as string, verdicts, regression: false, method };
+    return { comparable: false, reason: reason as string, verdicts, regression: false, inconclusive: false, method };
   }
 
   const judge = (m: (typeof metrics)[number]) =>
     method === 'history-band'
       ? judgeAgainstHistory(m, now, comparable, minHistory, test)
       : judgeAgainstRun(m, now, comparable.at(-1) as HistoryEntry, test);
-  const verdicts = metrics.map(judge).filter((v): v is ComparisonVerdict => v !== undefined);
+  const verdicts = metrics.flatMap((m) => {
+    const v = judge(m);
+    return v === undefined ? [] : [{ ...v, basis: basisOf(m, now, method) }];
+  });
   return {
     comparable: true,
     verdicts,
     regression: verdicts.some((v) => v.gated && v.verdict === 'regression'),
+    inconclusive: verdicts.some((v) => v.gated && v.verdict === 'inconclusive'),
     method,
   };
+}
+
+/** What a verdict's figures are, for a label beside the whole-run figures a report also shows. */
+function basisOf(metric: ComparedMetric, now: HistoryEntry, method: Comparison['method']): string {
+  const windows = metric.windows?.(now).length ?? 0;
+  const statistic = metric.kind === 'throughput' ? 'calls/s' : metric.metric.endsWith('_p50') ? 'p50' : 'p95';
+  const figure = windows > 0 ? `median of ${now.windowMs / 1000} s window ${statistic}` : 'whole run';
+  return method === 'history-band' ? `${figure}; baseline: median over the earlier runs` : figure;
 }
 
 function isHistory(value: Result | History): value is History {

@@ -43,6 +43,8 @@ function summarise(result: Result): RunSummary {
   const calls = outcomes.passes + outcomes.fails;
   const seconds = (metrics.endMs - metrics.startMs) / 1000;
   const { overall, byPhase } = result.httpPerCall;
+  // Results written before discovery became its own phase have its requests inside setup.
+  const discovery = (byPhase as { discovery?: number | null }).discovery ?? null;
   return {
     calls,
     errors: outcomes.passes,
@@ -50,7 +52,7 @@ function summarise(result: Result): RunSummary {
     p95: latency?.p95 ?? null,
     p99: latency?.p99 ?? null,
     throughput: seconds > 0 ? round(calls / seconds) : null,
-    httpPerCall: { overall, setup: byPhase.setup, calls: byPhase.calls, teardown: byPhase.teardown },
+    httpPerCall: { overall, discovery, setup: byPhase.setup, calls: byPhase.calls, teardown: byPhase.teardown },
     tools: result.byTool.filter((row) => row.tool !== undefined).map(toolSummary),
   };
 }

@@ -1,18 +1,15 @@
 import type { ComparedMetric } from './metrics.ts';
 import type { MetricSettings, RegressionSettings } from './settings.ts';
-import { bootstrapRelativeChange, robustBand, twoProportionTest, type RelativeChange } from './statistics.ts';
+import { fewestRankSamples, rankRelativeChange, robustBand, twoProportionTest, type RelativeChange } from './statistics.ts';
 import type { ComparisonVerdict, HistoryEntry, Verdict } from './types.ts';
-import { MIN_WINDOWS } from './windows.ts';
 
 type Counts = { errors: number; calls: number };
 
 export interface TestOptions {
   settings: RegressionSettings;
-  resamples: number;
-  seed: number;
 }
 
-/** Against one baseline run: bootstrap of window medians, two-proportion test, or exact comparison. */
+/** Against one baseline run: rank interval of the windows, two-proportion test, or exact comparison. */
 export function judgeAgainstRun(
   metric: ComparedMetric,
   current: HistoryEntry,
@@ -55,7 +52,7 @@ export function judgeAgainstHistory(
   // Deterministic protocol behaviour: the latest run is the reference, any difference counts.
   if (metric.kind === 'http-per-call') return exactly(metric, s, metric.value(latest) as number, cur);
   if (metric.windows && metric.windows(current).length === 0) {
-    const v = verdict(metric, s, 'unchanged', metric.value(latest), cur);
+    const v = verdict(metric, s, 'inconclusive', metric.value(latest), cur);
     v.note = 'not tested: the current run has no steady windows';
     return v;
   }
@@ -73,13 +70,33 @@ function newOrGone(metric: ComparedMetric, s: MetricSettings, base: number | nul
   return cur === null ? verdict(metric, s, 'gone', base, null) : undefined;
 }
 
+/**
+ * HTTP requests per call or per session. When every unit cost the same number of requests the ratio
+ * is a whole number and protocol behaviour, not noise: any difference counts. A fractional ratio
+ * means the cost varied between units (a probe shared by however many sessions had started, a
+ * re-initialisation, a server's request): a difference then depends on the run, so it is measured
+ * but not tested.
+ */
 function exactly(metric: ComparedMetric, s: MetricSettings, base: number, cur: number): ComparisonVerdict {
   const same = Math.abs(cur - base) <= 1e-9 * Math.max(1, Math.abs(base));
-  const v = verdict(metric, s, same ? 'unchanged' : cur > base ? 'regression' : 'improvement', base, cur);
+  const deterministic = isWhole(base) && isWhole(cur);
+  const outcome: Verdict = same ? 'unchanged' : !deterministic ? 'inconclusive' : cur > base ? 'regression' : 'improvement';
+  const v = verdict(metric, s, outcome, base, cur);
   if (base > 0) v.change = cur / base - 1;
-  const per = metric.metric === 'http_per_call_setup' || metric.metric === 'http_per_call_teardown' ? 'session' : 'call';
-  v.note = same ? 'exact: deterministic protocol behaviour' : `exact: ${format(base)} → ${format(cur)} HTTP requests per ${per}`;
+  const per = PER[metric.metric] ?? 'call';
+  const figures = `${format(base)} → ${format(cur)} HTTP requests per ${per}`;
+  v.note = same
+    ? 'exact: deterministic protocol behaviour'
+    : deterministic
+      ? `exact: ${figures}`
+      : `not tested: ${figures}; the cost varies from ${per} to ${per}, so the difference depends on the run`;
   return v;
+}
+
+const PER: Readonly<Record<string, string>> = { http_per_call_discovery: 'target', http_per_call_setup: 'session', http_per_call_teardown: 'session' };
+
+function isWhole(x: number): boolean {
+  return Math.abs(x - Math.round(x)) <= 1e-9 * Math.max(1, Math.abs(x));
 }
 
 function windowTest(
@@ -91,22 +108,22 @@ function windowTest(
   cur: number,
   options: TestOptions,
 ): ComparisonVerdict {
-  const fewest = Math.min(baseWindows.length, curWindows.length);
+  const { confidence } = options.settings;
+  const needed = fewestRankSamples(confidence);
   const interval =
-    fewest < MIN_WINDOWS ? undefined : bootstrapRelativeChange(baseWindows, curWindows, { ...options, confidence: options.settings.confidence });
+    Math.min(baseWindows.length, curWindows.length) < needed ? undefined : rankRelativeChange(baseWindows, curWindows, confidence);
   if (interval === undefined) {
-    const v = verdict(metric, s, 'unchanged', base, cur);
+    const v = verdict(metric, s, 'inconclusive', base, cur);
     if (base > 0) v.change = cur / base - 1;
-    v.note = `not tested: ${baseWindows.length} baseline and ${curWindows.length} current steady windows (needs ${MIN_WINDOWS} each)`;
+    v.note = `not tested: ${baseWindows.length} baseline and ${curWindows.length} current steady windows (a ${percent(confidence)} interval needs ${needed} each)`;
     return v;
   }
-  const what = `median of ${curWindows.length} vs ${baseWindows.length} windows`;
-  return intervalVerdict(metric, s, interval, base, cur, `${what}, ${percent(options.settings.confidence)} CI`);
+  return intervalVerdict(metric, s, interval, base, cur, `rank interval of ${curWindows.length} vs ${baseWindows.length} windows, ${percent(interval.coverage)} coverage`);
 }
 
 /**
  * Per-tool latency against one run: only whole-run figures exist per tool, so the interval is the
- * overall p95's bootstrap interval around the tool's change, widened by √(1 / the tool's share of
+ * overall p95's rank interval around the tool's change, widened by √(1 / the tool's share of
  * calls) (fewer samples, more noise). Conservative: it only matters for promoted tools.
  */
 function borrowedIntervalTest(
@@ -119,10 +136,9 @@ function borrowedIntervalTest(
   options: TestOptions,
 ): ComparisonVerdict {
   const overall = overallP95Change(current, baseline, options);
-  const enough = Math.min(baseline.windows.p95.length, current.windows.p95.length) >= MIN_WINDOWS;
   const share = Math.min(metric.share?.(current) ?? 0, metric.share?.(baseline) ?? 0);
-  if (overall === undefined || !enough || !(share > 0) || !(base > 0)) {
-    const v = verdict(metric, s, 'unchanged', base, cur);
+  if (overall === undefined || !(share > 0) || !(base > 0)) {
+    const v = verdict(metric, s, 'inconclusive', base, cur);
     if (base > 0) v.change = cur / base - 1;
     v.note = 'not tested: too few steady windows to estimate the noise';
     return v;
@@ -134,8 +150,9 @@ function borrowedIntervalTest(
     estimate: cur / base - 1,
     low: Math.expm1(estimate - (centre - Math.log1p(overall.low)) * widen),
     high: Math.expm1(estimate + (Math.log1p(overall.high) - centre) * widen),
+    coverage: overall.coverage,
   };
-  return intervalVerdict(metric, s, interval, base, cur, `whole-run p95, overall ${percent(options.settings.confidence)} CI ×${widen.toFixed(1)}`);
+  return intervalVerdict(metric, s, interval, base, cur, `whole-run p95, overall ${percent(overall.coverage)} interval ×${widen.toFixed(1)}`);
 }
 
 // Every tool of a comparison borrows the same overall interval.
@@ -145,31 +162,35 @@ function overallP95Change(current: HistoryEntry, baseline: HistoryEntry, options
   let byBaseline = overallChanges.get(current);
   if (byBaseline === undefined) overallChanges.set(current, (byBaseline = new WeakMap()));
   if (!byBaseline.has(baseline)) {
-    const change = bootstrapRelativeChange(baseline.windows.p95, current.windows.p95, { ...options, confidence: options.settings.confidence });
-    byBaseline.set(baseline, change);
+    const { confidence } = options.settings;
+    const enough = Math.min(baseline.windows.p95.length, current.windows.p95.length) >= fewestRankSamples(confidence);
+    byBaseline.set(baseline, enough ? rankRelativeChange(baseline.windows.p95, current.windows.p95, confidence) : undefined);
   }
   return byBaseline.get(baseline);
 }
 
+/**
+ * Regression or improvement when the interval lies beyond `minEffect` and the change beyond `floor`;
+ * unchanged when it excludes a change that large either way; otherwise inconclusive.
+ */
 function intervalVerdict(metric: ComparedMetric, s: MetricSettings, ci: RelativeChange, base: number, cur: number, what: string): ComparisonVerdict {
   // Oriented so that `worse > 0` is the bad direction.
   const sign = metric.lowerIsWorse ? -1 : 1;
   const worseLow = sign === 1 ? ci.low : -ci.high;
-  const betterLow = sign === 1 ? -ci.high : ci.low;
+  const worseHigh = sign === 1 ? ci.high : -ci.low;
   const absolute = sign * (cur - base);
+  // The smallest relative change that would matter: beyond minEffect and, in absolute terms, the floor.
+  const mattering = Math.max(s.minEffect, base > 0 ? s.floor / base : 0);
   let outcome: Verdict = 'unchanged';
   let why = '';
-  if (worseLow > s.minEffect) {
-    if (absolute > s.floor) outcome = 'regression';
-    else why = `; within the ${format(s.floor)}${unit(metric)} floor`;
-  } else if (betterLow > s.minEffect) {
-    if (-absolute > s.floor) outcome = 'improvement';
-    else why = `; within the ${format(s.floor)}${unit(metric)} floor`;
-  } else if (Math.abs(ci.estimate) > s.minEffect) {
-    why = `; not surely beyond ${percent(s.minEffect)}`;
-  }
+  if (worseLow > s.minEffect && absolute > s.floor) outcome = 'regression';
+  else if (-worseHigh > s.minEffect && -absolute > s.floor) outcome = 'improvement';
+  else if (worseHigh > mattering || -worseLow > mattering) {
+    outcome = 'inconclusive';
+    why = `; too wide to exclude a change beyond ${percent(s.minEffect)}${mattering > s.minEffect ? ` and ${format(s.floor)}${unit(metric)}` : ''}`;
+  } else if (worseLow > s.minEffect || -worseHigh > s.minEffect) why = `; within the ${format(s.floor)}${unit(metric)} floor`;
   const v = verdict(metric, s, outcome, base, cur);
-  v.change = ci.estimate;
+  v.change = cur / base - 1;
   v.interval = [ci.low, ci.high];
   v.note = `${what}: ${signed(ci.low)} … ${signed(ci.high)}${why}`;
   return v;
@@ -229,8 +250,12 @@ function bandTest(
     else if (absolute <= s.floor) why = `; within the ${floorText(metric, s)} floor`;
     else if (relative <= s.minEffect) why = `; under ${percent(s.minEffect)}`;
     else outcome = 'regression';
-  } else if (sign * (cur - betterEdge) < 0 && -absolute > s.floor && -relative > s.minEffect) {
-    outcome = 'improvement';
+  } else if (sign * (cur - betterEdge) < 0) {
+    if (-absolute > s.floor && -relative > s.minEffect) outcome = 'improvement';
+  } else if (!(counts !== undefined && counts.errors < s.minCount) && Math.abs(absolute) > s.floor && Math.abs(relative) > s.minEffect) {
+    // A change that would matter, yet within the spread of the earlier runs: noise cannot be ruled out.
+    outcome = 'inconclusive';
+    why = `; a change beyond ${percent(s.minEffect)} within the earlier runs' spread`;
   }
   const v = verdict(metric, s, outcome, band.center, cur);
   if (band.center > 0) {

@@ -23,8 +23,8 @@ export interface ComparedMetric {
 }
 
 /**
- * Gated by default: p95 MCP call duration, MCP error rate, HTTP requests per call of each session
- * phase, and throughput when an arrival-rate executor fixes the offered load (under a closed model
+ * Gated by default: p95 MCP call duration, MCP error rate, HTTP requests per session of setup and
+ * teardown and per call of calls (exact when whole numbers), and throughput when an arrival-rate executor fixes the offered load (under a closed model
  * throughput only mirrors latency). The rest is informational unless promoted with `gate:`.
  */
 export function comparedMetrics(current: HistoryEntry, baselines: readonly HistoryEntry[], arrivalRate: boolean): ComparedMetric[] {
@@ -33,6 +33,8 @@ export function comparedMetrics(current: HistoryEntry, baselines: readonly Histo
     errorRate('mcp_error_rate', undefined, (r) => r.summary),
     windowed('throughput', 'throughput', arrivalRate, true, (r) => r.windows.throughput, (r) => r.summary.throughput),
     exact('http_per_call_setup', true, (r) => r.summary.httpPerCall.setup),
+    // Once per target, whatever the pace, but retried after a failed probe: informational.
+    exact('http_per_call_discovery', false, (r) => r.summary.httpPerCall.discovery ?? null),
     exact('http_per_call_calls', true, (r) => r.summary.httpPerCall.calls),
     exact('http_per_call_teardown', true, (r) => r.summary.httpPerCall.teardown),
     windowed('mcp_call_duration_p50', 'latency', false, false, (r) => r.windows.p50, (r) => r.summary.p50),

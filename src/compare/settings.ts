@@ -21,7 +21,7 @@ export interface MetricSettings {
 export interface RegressionSettings {
   /** Window length for the windowed metrics (whole seconds). */
   windowMs: number;
-  /** Two-sided confidence of the bootstrap interval. */
+  /** Two-sided confidence of the rank interval (its exact coverage is at least this). */
   confidence: number;
   /** Half-width of the history band in IQRs around the history median. */
   historyK: number;
@@ -50,6 +50,7 @@ export const OVERALL_METRICS: Readonly<Record<string, MetricKind>> = {
   mcp_error_rate: 'error-rate',
   throughput: 'throughput',
   http_per_call: 'http-per-call',
+  http_per_call_discovery: 'http-per-call',
   http_per_call_setup: 'http-per-call',
   http_per_call_calls: 'http-per-call',
   http_per_call_teardown: 'http-per-call',

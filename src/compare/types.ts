@@ -16,11 +16,17 @@ export interface ComparisonVerdict {
   /** The value the test compared: a window median, a whole-run figure, or a rate. Ms for durations. */
   baseline: number | null;
   current: number | null;
+  /**
+   * What `baseline` and `current` are, to label them beside whole-run figures: `median of 1 s
+   * window p95` (not the whole-run p95 of a headline), `whole run`; for a history, the baseline is
+   * the median of the earlier runs' figures.
+   */
+  basis?: string;
   /** current / baseline − 1. */
   change?: number;
   /**
-   * In the same relative units as `change`. Bootstrap: the confidence interval of the change.
-   * History band: the range of changes still within the history's normal spread.
+   * In the same relative units as `change`. Rank interval: the confidence interval of the change
+   * (its coverage in `note`). History band: the range of changes still within the history's normal spread.
    */
   interval?: [number, number];
   /** Why, in a few words (the test, or what kept a change from being flagged). */
@@ -34,7 +40,13 @@ export interface Comparison {
   verdicts: ComparisonVerdict[];
   /** Any gated metric regressed. */
   regression: boolean;
-  method: 'bootstrap' | 'history-band';
+  /**
+   * Some gated metric could not be tested (its verdict is `inconclusive`). A headline may say
+   * "no regression detected" only when both this and `regression` are false.
+   */
+  inconclusive: boolean;
+  /** One baseline run: a rank interval of the window figures; ≥ minHistory earlier runs: a band over them. */
+  method: 'rank-interval' | 'history-band';
 }
 
 /** What must match for two runs to be compared: same workload, same tool line, same kind of runner. */
@@ -69,7 +81,11 @@ export interface RunSummary {
   p99: number | null;
   /** MCP calls per second of measured time. */
   throughput: number | null;
-  httpPerCall: { overall: number | null; setup: number | null; calls: number | null; teardown: number | null };
+  /**
+   * HTTP requests per MCP call overall; per target for discovery (the `server/discover` probe),
+   * per session for setup and teardown, per call for calls. `discovery` is absent from older runs.
+   */
+  httpPerCall: { overall: number | null; discovery?: number | null; setup: number | null; calls: number | null; teardown: number | null };
   tools: ToolSummary[];
 }
 

@@ -110,7 +110,10 @@ export class IterationRunner {
         continue;
       }
       const result = await this.execute(session, step, ctx);
-      if (interrupt.fired) return;
+      if (interrupt.fired) {
+        recorder!.interrupted();
+        return;
+      }
       recorder!.record(result, pendingLate);
       for (let c = 0; c < checks.length; c++) {
         const { check, passed } = checks[c];

@@ -35,11 +35,14 @@ export function httpFailed(r: HttpRecord): boolean {
 /** Turns the HTTP requests of operations into `http_*` samples, one handle set per tag combination. */
 class HttpRecorder {
   private readonly handles = new Map<number, HttpHandles>();
+  private readonly heldOpen: CounterHandle;
 
   constructor(
     private readonly registry: MetricsRegistry,
     private readonly baseTags: Record<string, string>,
-  ) {}
+  ) {
+    this.heldOpen = registry.counter('reply_streams_held_open').handle(baseTags);
+  }
 
   record(http: readonly HttpRecord[]): void {
     for (let i = 0; i < http.length; i++) this.recordOne(http[i]);
@@ -69,6 +72,7 @@ class HttpRecorder {
     if (r.ttfbMs >= 0) h.waiting.record(r.ttfbMs * 1000);
     h.reqs.add(1);
     h.failed.add(failed);
+    if (r.heldOpen) this.heldOpen.add(1);
   }
 }
 
@@ -83,6 +87,11 @@ export class CallRecorder {
   private readonly dataSent: CounterHandle;
   private readonly dataReceived: CounterHandle;
   private readonly reinits: CounterHandle;
+  private readonly reinitAttempts: CounterHandle;
+  private readonly serverRequests: CounterHandle;
+  private readonly notifications: CounterHandle;
+  private readonly progress: CounterHandle;
+  private readonly interruptedCalls: CounterHandle;
 
   constructor(
     private readonly registry: MetricsRegistry,
@@ -109,6 +118,16 @@ export class CallRecorder {
     this.dataSent = registry.counter('data_sent').handle(baseTags);
     this.dataReceived = registry.counter('data_received').handle(baseTags);
     this.reinits = registry.counter('session_reinits').handle({ scenario });
+    this.reinitAttempts = registry.counter('session_reinit_attempts').handle({ scenario });
+    this.serverRequests = registry.counter('mcp_server_requests').handle(baseTags);
+    this.notifications = registry.counter('mcp_notifications').handle(baseTags);
+    this.progress = registry.counter('mcp_progress_notifications').handle(baseTags);
+    this.interruptedCalls = registry.counter('mcp_calls_interrupted').handle(baseTags);
+  }
+
+  /** The operation was cut by an interrupt (graceful stop over, second signal): neither a success nor the server's error. */
+  interrupted(): void {
+    this.interruptedCalls.add(1);
   }
 
   /** Records the call; `extraMs` adds time the call waited before it could start (open model). */
@@ -116,6 +135,10 @@ export class CallRecorder {
     const index = OUTCOME_CLASSES.indexOf(result.outcome);
     this.count(index, result.durationMs + extraMs);
     if (index !== 0 && this.registry.phase === 'measuring') this.errors.add(result);
+    if (result.reinitAttempted) this.reinitAttempts.add(1);
+    if (result.serverRequests > 0) this.serverRequests.add(result.serverRequests);
+    if (result.notifications > 0) this.notifications.add(result.notifications);
+    if (result.progressNotifications > 0) this.progress.add(result.progressNotifications);
     if (result.reinitialized) this.reinits.add(1);
     this.http.record(result.http);
     this.dataSent.add(result.bytesSent);

@@ -1,4 +1,4 @@
-import { McpTarget, type SessionOptions } from '../mcp/index.ts';
+import { McpTarget, reportInternalError, type SessionOptions } from '../mcp/index.ts';
 import { shardScenario, type Shard } from '../scenario/shard.ts';
 import type { Scenario, ScenarioSpec } from '../scenario/types.ts';
 import { ErrorSamples, type ErrorKind } from './error-samples.ts';
@@ -14,6 +14,7 @@ import {
   TimeSeries,
   type ThresholdResult,
 } from './metrics/index.ts';
+import { checkDescriptorBudget } from './descriptor-budget.ts';
 import { waitForTarget } from './readiness.ts';
 import { settleWithin, sleep, StopSignal } from './stop-signal.ts';
 import { VirtualUser } from './virtual-user.ts';
@@ -69,6 +70,16 @@ export interface RunOutcome {
 export async function runTest(whole: Scenario, options: RunOptions): Promise<RunOutcome> {
   // Refused before anything starts when this shard would get no load.
   const scenario = options.shard ? shardScenario(whole, options.shard) : whole;
+  const { client } = scenario;
+  const sessionOptions: SessionOptions = {
+    transport: scenario.transport,
+    protocolVersion: client.protocolVersion,
+    openStream: client.stream,
+    progress: client.progress,
+    replies: client.replies,
+    ...options.session,
+  };
+  checkDescriptorBudget(scenario, sessionOptions.openStream ?? false);
   await initMetrics();
   const stop = options.stop ?? new StopSignal();
   const abort = options.abort ?? new StopSignal();
@@ -76,9 +87,9 @@ export async function runTest(whole: Scenario, options: RunOptions): Promise<Run
     url: options.url,
     headers: { ...scenario.headers },
     timeoutMs: scenario.timeoutMs,
+    replyGraceMs: client.replyGraceMs,
     ...(scenario.maxResponseBytes === undefined ? {} : { maxResponseBytes: scenario.maxResponseBytes }),
   });
-  const sessionOptions: SessionOptions = { transport: scenario.transport, ...options.session };
   try {
     if (scenario.wait.timeoutMs > 0) await waitForTarget(target, sessionOptions, scenario.wait.timeoutMs, stop);
     const outcome = await runScenarios(scenario, target, sessionOptions, stop, abort, options.onProgress);
@@ -124,7 +135,11 @@ async function runScenarios(
   const t0 = performance.now();
 
   const runs = scenario.scenarios.map((spec, i) => {
-    const dropped = registry.counter('dropped_iterations').handle({ scenario: spec.name });
+    const tags = { scenario: spec.name };
+    const dropped = registry.counter('dropped_iterations').handle(tags);
+    const interruptedIterations = registry.counter('interrupted_iterations').handle(tags);
+    const internalErrors = registry.counter('internal_errors').handle(tags);
+    const runner = runners[i];
     return runOne(spec, executors[i], {
       newVu() {
         const vu = new VirtualUser(++allocated);
@@ -132,12 +147,29 @@ async function runScenarios(
         vusMaxGauge.set(allocated);
         return vu;
       },
-      runIteration: (vu, scheduledAt) => runners[i].run(vu, scheduledAt),
+      async runIteration(vu, scheduledAt) {
+        vu.running = true;
+        try {
+          await runner.run(vu, scheduledAt);
+        } catch (err) {
+          // The flow's own code threw (a template, a check): our bug, never the server's failure.
+          reportInternalError(err, `scenario ${spec.name}`);
+          internalErrors.add(1);
+        } finally {
+          vu.running = false;
+        }
+        if (vu.interrupt.fired && !vu.abandoned) interruptedIterations.add(1);
+      },
+      abandon(vu) {
+        vu.abandoned = true;
+        interruptedIterations.add(1);
+      },
       activeVus(delta) {
         active += delta;
       },
       droppedIteration: () => dropped.add(1),
       stop,
+      abort,
       now: () => performance.now(),
     });
   });

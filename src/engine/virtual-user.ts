@@ -15,6 +15,10 @@ export class VirtualUser {
   interrupt: StopSignal;
   /** The session of the running iteration: an interrupt aborts its requests in flight. */
   activeSession: McpSession | null = null;
+  /** An iteration is in progress. */
+  running = false;
+  /** The run stopped waiting for this VU's interrupted iteration (already counted as interrupted). */
+  abandoned = false;
 
   constructor(id: number) {
     this.id = id;

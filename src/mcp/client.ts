@@ -1,4 +1,5 @@
-import { TransportError } from './errors.ts';
+import { DescriptorLimitError, TransportError } from './errors.ts';
+import { reportInternalError } from './internal-errors.ts';
 import { LegacySseTransport } from './legacy-sse.ts';
 import { classifyDiscovery, type DiscoveryVerdict } from './discovery.ts';
 import {
@@ -13,8 +14,8 @@ import {
   META_SERVER_INFO,
   SESSION_PROTOCOL_VERSIONS,
   STATELESS_PROTOCOL_VERSIONS,
-  SUPPORTED_PROTOCOL_VERSIONS,
 } from './protocol.ts';
+import { snippet } from './json-rpc.ts';
 import { answerServerRequest, clientCapabilities, type ServerRequestReplies } from './server-requests.ts';
 import { StreamableHttpTransport } from './streamable-http.ts';
 import type { McpTarget } from './target.ts';
@@ -64,6 +65,8 @@ export class McpSession implements ServerMessageSink {
   serverInfo: Record<string, unknown> | undefined;
   /** Server requests and notifications that arrived outside any operation (the GET stream). */
   readonly background = new OperationTrace();
+  /** The operation in flight, which server messages on the GET stream are counted in. */
+  private current: OperationTrace | null = null;
 
   constructor(target: McpTarget, options: SessionOptions = {}) {
     this.target = target;
@@ -159,7 +162,8 @@ export class McpSession implements ServerMessageSink {
   // --- server-to-client traffic -----------------------------------------------------------------
 
   onServerRequest(request: JsonRpcRequest, trace: OperationTrace | null): void {
-    const into = trace ?? this.background;
+    // A message on the GET stream belongs to the operation in flight, if any (a VU runs one at a time).
+    const into = trace ?? this.current ?? this.background;
     into.serverRequests++;
     const answer = answerServerRequest(request, this.options.replies);
     this.transport?.respond(answer, into).catch(() => {
@@ -168,7 +172,9 @@ export class McpSession implements ServerMessageSink {
   }
 
   onNotification(message: JsonRpcNotification, trace: OperationTrace | null): void {
-    if (message.method === 'notifications/progress') (trace ?? this.background).progressNotifications++;
+    const into = trace ?? this.current ?? this.background;
+    into.notifications++;
+    if (message.method === 'notifications/progress') into.progressNotifications++;
   }
 
   // --- internals --------------------------------------------------------------------------------
@@ -209,13 +215,15 @@ export class McpSession implements ServerMessageSink {
     try {
       return await this.send(method, params, trace);
     } catch (err) {
-      if (trace.reinitialized || !this.transport.isSessionLost(err)) throw err;
-      trace.reinitialized = true;
+      if (trace.reinitAttempted || !this.transport.isSessionLost(err)) throw err;
+      trace.reinitAttempted = true;
       const purpose = trace.purpose;
       trace.purpose = 'reinit';
       this.transport.reset();
-      await this.handshakeOn(this.transport, trace);
+      const handshake = await this.handshakeOn(this.transport, trace);
       trace.purpose = purpose;
+      if (handshake.error) return handshake; // the server refused the new session: the call ends with its error
+      trace.reinitialized = true;
       return this.send(method, params, trace);
     }
   }
@@ -238,11 +246,11 @@ export class McpSession implements ServerMessageSink {
         return inputError(response, `server still requires input after ${MAX_INPUT_ROUNDS} rounds`);
       }
       const result = response.result!;
-      const requests = (result.inputRequests ?? {}) as Record<string, { method?: string }>;
+      const requests = (result.inputRequests ?? {}) as Record<string, { method?: string; params?: Record<string, unknown> }>;
       const inputResponses: Record<string, unknown> = {};
       for (const [key, request] of Object.entries(requests)) {
         trace.serverRequests++;
-        const answer = answerServerRequest({ jsonrpc: '2.0', id: key, method: String(request?.method), params: {} }, this.options.replies);
+        const answer = answerServerRequest({ jsonrpc: '2.0', id: key, method: String(request?.method), params: request?.params ?? {} }, this.options.replies);
         if (answer.error) return inputError(response, answer.error.message);
         inputResponses[key] = answer.result;
       }
@@ -291,6 +299,7 @@ export class McpSession implements ServerMessageSink {
         this.target.transport = 'sse';
         return response;
       } catch (legacyErr) {
+        if (!(legacyErr instanceof TransportError)) throw legacyErr;
         throw new TransportError(
           (legacyErr as TransportError).reason ?? 'bad_response',
           `${this.target.displayUrl} speaks neither MCP transport. Streamable HTTP: ${(err as Error).message}. Legacy HTTP+SSE: ${(legacyErr as Error).message}`,
@@ -345,7 +354,8 @@ export class McpSession implements ServerMessageSink {
     try {
       outcome = await transport.request(this.message('server/discover', () => undefined), trace);
     } catch (err) {
-      outcome = err instanceof TransportError ? err : new TransportError('bad_response', String(err));
+      if (!(err instanceof TransportError)) throw err;
+      outcome = err;
     } finally {
       trace.purpose = purpose;
       this.leaveStateless(transport);
@@ -394,7 +404,11 @@ export class McpSession implements ServerMessageSink {
     if (response.error) return response;
     const version = String(response.result?.protocolVersion ?? '');
     if (!(SESSION_PROTOCOL_VERSIONS as readonly string[]).includes(version)) {
-      throw new TransportError('bad_response', `server chose protocol version "${version}", which mcp-load does not speak (${SUPPORTED_PROTOCOL_VERSIONS.join(', ')})`);
+      // 2026-07-28 and later have no initialize: only the session versions can be negotiated here.
+      throw new TransportError(
+        'bad_response',
+        `server chose protocol version "${snippet(version)}" in initialize, which negotiates only ${SESSION_PROTOCOL_VERSIONS.join(', ')}`,
+      );
     }
     if (transport instanceof StreamableHttpTransport) transport.protocolVersion = version;
     this.protocolVersion = version;
@@ -424,11 +438,15 @@ export class McpSession implements ServerMessageSink {
     trace.method = method;
     const started = performance.now();
     let response: JsonRpcResponse | undefined;
-    let failure: TransportError | undefined;
+    let failure: TransportError | string | undefined;
+    this.current = trace;
     try {
       response = await body(trace);
     } catch (err) {
-      failure = err instanceof TransportError ? err : new TransportError('bad_response', (err as Error).message ?? String(err));
+      // Transports throw only TransportErrors: anything else is mcp-load's own bug.
+      failure = err instanceof TransportError ? err : reportInternalError(err, method);
+    } finally {
+      if (this.current === trace) this.current = null;
     }
     const ended = trace.respondedAt > started ? trace.respondedAt : performance.now();
     return outcomeOf(method, name, trace, ended - started, response, failure);
@@ -457,7 +475,8 @@ function outcomeOf(
   trace: OperationTrace,
   durationMs: number,
   response: JsonRpcResponse | undefined,
-  failure: TransportError | undefined,
+  /** A transport failure, or the message of an internal error. */
+  failure: TransportError | string | undefined,
 ): OperationResult {
   let bytesSent = 0;
   let bytesReceived = trace.streamBytesReceived;
@@ -473,13 +492,18 @@ function outcomeOf(
     http: trace.http,
     bytesSent,
     bytesReceived,
+    reinitAttempted: trace.reinitAttempted,
     reinitialized: trace.reinitialized,
     progressNotifications: trace.progressNotifications,
+    notifications: trace.notifications,
     serverRequests: trace.serverRequests,
   };
   if (name !== undefined) result.name = name;
-  if (failure) {
-    result.outcome = 'transport';
+  if (typeof failure === 'string') {
+    result.outcome = 'internal';
+    result.error = { message: failure };
+  } else if (failure) {
+    result.outcome = failure instanceof DescriptorLimitError ? 'generator' : 'transport';
     result.error = { message: failure.message, reason: failure.reason };
     if (failure.status !== undefined) result.error.status = failure.status;
     const last = trace.http.length > 0 ? trace.http[trace.http.length - 1] : undefined;

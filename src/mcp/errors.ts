@@ -13,6 +13,21 @@ export class TransportError extends Error {
   }
 }
 
+/**
+ * The generator itself ran out of file descriptors (EMFILE: this process; ENFILE: the whole
+ * system): a local limit, counted as the `generator`'s failure and never charged to the server.
+ */
+export class DescriptorLimitError extends TransportError {
+  constructor(code: string, what: string) {
+    super(
+      'descriptors',
+      `${what}: mcp-load ran out of file descriptors (${code}). Raise the limit (ulimit -n), run fewer VUs per process, or split the load over processes (--shard i/n)`,
+    );
+    this.name = 'DescriptorLimitError';
+  }
+}
+
+const DESCRIPTOR_CODES = new Set(['EMFILE', 'ENFILE']);
 const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 const TLS_CODES = new Set([
@@ -31,6 +46,7 @@ export function toTransportError(err: unknown, what: string): TransportError {
   const e = err as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
   const code = e?.code ?? e?.cause?.code ?? '';
   const detail = e?.message ?? String(err);
+  if (DESCRIPTOR_CODES.has(code)) return new DescriptorLimitError(code, what);
   if (code === 'HPE_INVALID') return new TransportError('bad_response', `${what}: ${detail}`);
   if (CONNECT_CODES.has(code)) {
     return new TransportError('connect', `${what}: cannot connect (${code}). Is the server running and the URL right?`);

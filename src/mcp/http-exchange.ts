@@ -15,6 +15,8 @@ export interface ExchangeRequest {
   timeoutMs: number;
   /** Long-lived streams (the GET stream) are bounded until their headers only. */
   deadlineOnHeadersOnly?: boolean;
+  /** What a deadline after the headers was waiting for, for its message (e.g. "no endpoint event"). */
+  awaiting?: string;
   /** Largest body (or SSE event) accepted before the exchange is aborted. */
   maxBytes: number;
   /** Receives every SSE event when the reply is `text/event-stream`. */
@@ -60,7 +62,8 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
   private sseDecoder: TextDecoder | null = null;
   private settled = false;
   private resolveReply!: (reply: ExchangeReply) => void;
-  private rejectReply!: (err: TransportError) => void;
+  /** Rejected with a TransportError, or with mcp-load's own programming error as it was thrown. */
+  private rejectReply!: (err: Error) => void;
   readonly reply: Promise<ExchangeReply>;
   private pendingAbort: TransportError | null = null;
 
@@ -78,6 +81,7 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
       bytesReceived: 0,
       purpose: req.purpose,
       failed: false,
+      heldOpen: false,
     };
     this.reply = new Promise<ExchangeReply>((resolve, reject) => {
       this.resolveReply = resolve;
@@ -121,10 +125,32 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     }
   }
 
+  /**
+   * The caller has its answer from this SSE reply: the rest of the stream gets `graceMs` to end,
+   * after which it is closed, marked `heldOpen` and the reply resolved as it stands. A server
+   * need not close the stream (the spec says SHOULD), but one held open would hold the call.
+   */
+  endAfter(graceMs: number): void {
+    if (this.settled) return;
+    this.clearDeadline();
+    this.timer = setTimeout(onGraceOver, graceMs, this);
+  }
+
+  /** The grace after the answer passed with the stream still open (called by the timer). */
+  cutHeldOpen(): void {
+    this.timer = null;
+    if (this.settled) return;
+    this.record.heldOpen = true;
+    this.complete();
+    const cut = new TransportError('closed', 'reply stream held open after its response; closed by mcp-load');
+    if (this.abortRequest) this.abortRequest(cut);
+    else this.pendingAbort = cut;
+  }
+
   /** The deadline passed (called by the timer, with no closure per exchange). */
   expire(): void {
     this.timer = null;
-    const stage = this.status === 0 ? 'no response' : 'response incomplete';
+    const stage = this.status === 0 ? 'no response' : (this.req.awaiting ?? 'response incomplete');
     this.abort(new TransportError('timeout', `${this.req.method} timed out after ${this.req.timeoutMs} ms (${stage})`));
   }
 
@@ -204,6 +230,15 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
   }
 
   onComplete(): void {
+    this.complete();
+  }
+
+  onError(err: Error): void {
+    // A TypeError and its kin thrown inside a callback or our connection is our bug, not the server's.
+    this.fail(isProgrammingError(err) ? err : toTransportError(err, `${this.req.method} request failed`));
+  }
+
+  private complete(): void {
     this.clearDeadline();
     if (this.settled) return;
     this.settled = true;
@@ -222,15 +257,11 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     });
   }
 
-  onError(err: Error): void {
-    this.fail(toTransportError(err, `${this.req.method} request failed`));
-  }
-
   private eventTooLarge(): TransportError {
     return new TransportError('too_large', `SSE event exceeds ${this.req.maxBytes} bytes; aborted`, this.status);
   }
 
-  private fail(err: TransportError): void {
+  private fail(err: TransportError | Error): void {
     this.clearDeadline();
     if (this.settled) return;
     this.settled = true;
@@ -253,8 +284,16 @@ function headerListBytes(headers: readonly string[]): number {
   return bytes;
 }
 
+function isProgrammingError(err: Error): boolean {
+  return err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError || err instanceof SyntaxError;
+}
+
 function onDeadline(exchange: HttpExchange): void {
   exchange.expire();
+}
+
+function onGraceOver(exchange: HttpExchange): void {
+  exchange.cutHeldOpen();
 }
 
 export function isEventStream(contentType: string): boolean {

@@ -2,7 +2,7 @@ import { HttpExchange } from './http-exchange.ts';
 import { TransportError } from './errors.ts';
 import { isRequest, isResponse, noteStray, parseMessages, serializeMessage, snippet, strayNote } from './json-rpc.ts';
 import { displayUrl, type McpTarget } from './target.ts';
-import type { OperationTrace } from './trace.ts';
+import { OperationTrace } from './trace.ts';
 import type { ServerMessageSink, Transport } from './transport.ts';
 import type { HttpPurpose, JsonRpcMessage, JsonRpcNotification, JsonRpcRequest, JsonRpcResponse } from './types.ts';
 
@@ -14,6 +14,7 @@ interface Pending {
   reject(err: TransportError): void;
   trace: OperationTrace;
   timer: NodeJS.Timeout;
+  method: string;
 }
 
 /**
@@ -32,6 +33,8 @@ export class LegacySseTransport implements Transport {
   /** The server ended the stream: the session is gone, which the next request reports as such. */
   private lost = false;
   private readonly pending = new Map<JsonRpcRequest['id'], Pending>();
+  /** Fails the `open()` in progress, if one is. */
+  private opening: ((err: Error) => void) | null = null;
 
   constructor(target: McpTarget, sink: ServerMessageSink) {
     this.target = target;
@@ -42,7 +45,11 @@ export class LegacySseTransport implements Transport {
     return this.endpoint !== null;
   }
 
-  /** Opens the stream and waits for the `endpoint` event. */
+  /**
+   * Opens the stream and waits for the `endpoint` event, for at most the request timeout: a
+   * server that sends headers and then nothing must not hold the session (or the run) open.
+   * `abort()` fails it at once.
+   */
   open(trace: OperationTrace): Promise<void> {
     const url = this.target.url;
     const where = this.target.displayUrl;
@@ -54,8 +61,9 @@ export class LegacySseTransport implements Transport {
         path: url.pathname + url.search,
         headers: [...this.target.baseHeaders, 'accept', 'text/event-stream'],
         purpose: trace.purpose === 'call' ? 'session' : trace.purpose,
+        // Until the endpoint event (cleared there): the stream itself then lives as long as the session.
         timeoutMs: this.target.timeoutMs,
-        deadlineOnHeadersOnly: true,
+        awaiting: 'headers arrived, but no endpoint event',
         maxBytes: this.target.maxResponseBytes,
         onEvent: (event) => {
           if (!opened) {
@@ -67,13 +75,21 @@ export class LegacySseTransport implements Transport {
               fail(new TransportError('bad_response', `GET ${where}: endpoint event "${snippet(event.data)}" is not a URL`));
               return;
             }
-            // The headers carry credentials: they go to the target's origin only.
             if (endpoint.origin !== url.origin) {
-              fail(new TransportError('bad_response', `GET ${where}: endpoint event names another origin (${endpoint.origin}); mcp-load sends its headers to the target's origin only`));
+              // The SDK refuses too: the session's requests, and their headers (Authorization), would go elsewhere.
+              fail(
+                new TransportError(
+                  'bad_response',
+                  `GET ${where}: the endpoint event names another origin (${snippet(endpoint.origin)}) than the target's (${url.origin}); ` +
+                    'mcp-load sends nothing there. Point the target at the server that serves both the stream and its messages.',
+                ),
+              );
               return;
             }
             this.endpoint = endpoint;
             opened = true;
+            this.opening = null;
+            exchange.clearDeadline();
             // The stream is a session-long request: its time is the time to the endpoint event.
             exchange.record.durationMs = performance.now() - started;
             resolve();
@@ -88,13 +104,15 @@ export class LegacySseTransport implements Transport {
           }
         },
       });
-      const fail = (err: TransportError): void => {
+      const fail = (err: Error): void => {
         if (!opened) {
           opened = true;
-          exchange.abort(err);
+          this.opening = null;
+          exchange.abort(err instanceof TransportError ? err : new TransportError('closed', 'SSE stream abandoned'));
           reject(err);
         }
       };
+      this.opening = fail;
       trace.http.push(exchange.record);
       this.stream = exchange;
       exchange.reply.then(
@@ -112,9 +130,9 @@ export class LegacySseTransport implements Transport {
           }
           this.streamGone(exchange, ended);
         },
-        (err: TransportError) => {
+        (err: Error) => {
           fail(err);
-          this.streamGone(exchange, err);
+          this.streamGone(exchange, err instanceof TransportError ? err : new TransportError('closed', `SSE stream ${where} failed`));
         },
       );
     });
@@ -132,9 +150,11 @@ export class LegacySseTransport implements Transport {
     const answered = new Promise<JsonRpcResponse>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(message.id);
-        reject(new TransportError('timeout', `no response to request ${message.id} on the SSE stream after ${this.target.timeoutMs} ms${strayNote(this.strays)}`));
+        const reason = `no response to request ${message.id} on the SSE stream after ${this.target.timeoutMs} ms`;
+        if (message.method !== 'initialize') this.cancel(message.id, reason);
+        reject(new TransportError('timeout', `${reason}${strayNote(this.strays)}`));
       }, this.target.timeoutMs);
-      this.pending.set(message.id, { resolve, reject, trace, timer });
+      this.pending.set(message.id, { resolve, reject, trace, timer, method: message.method });
     });
     const posted = this.post(message, trace).catch((err: TransportError) => {
       this.settle(message.id, err);
@@ -154,18 +174,38 @@ export class LegacySseTransport implements Transport {
     this.reset();
   }
 
-  /** The pending requests end now; the stream (and so the session) stays. */
+  /**
+   * Cuts everything now: an `open()` in progress fails, pending requests end, and the stream is
+   * closed (a request cut mid-flight may still be answered on it). The session goes with the
+   * stream, so a later request re-initializes.
+   */
   abort(): void {
-    this.rejectAll(new TransportError('closed', 'session aborted'));
+    const aborted = new TransportError('closed', 'session aborted');
+    for (const [id, pending] of this.pending) if (pending.method !== 'initialize') this.cancel(id, 'interrupted');
+    this.opening?.(aborted);
+    const stream = this.stream;
+    const wasOpen = this.endpoint !== null;
+    this.stream = null;
+    this.endpoint = null;
+    if (wasOpen) this.lost = true;
+    stream?.abort(aborted);
+    this.rejectAll(aborted);
   }
 
   reset(): void {
+    this.opening?.(new TransportError('closed', 'SSE session closed'));
     const stream = this.stream;
     this.stream = null;
     this.endpoint = null;
     this.lost = false;
     stream?.abort(new TransportError('closed', 'SSE session closed'));
     this.rejectAll(new TransportError('closed', 'SSE session closed'));
+  }
+
+  /** `notifications/cancelled` for a request given up on (timed out, interrupted), best effort; never for initialize. */
+  private cancel(id: JsonRpcRequest['id'], reason: string): void {
+    const cancelled: JsonRpcNotification = { jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: id, reason } };
+    this.post(cancelled, new OperationTrace()).catch(() => undefined);
   }
 
   isSessionLost(err: unknown): boolean {

@@ -1,7 +1,6 @@
-/** Protocol revisions this client speaks, newest first. */
-export const STATELESS_PROTOCOL_VERSIONS = ['2026-07-28'] as const;
-export const SESSION_PROTOCOL_VERSIONS = ['2025-11-25', '2025-06-18', '2025-03-26', '2024-11-05'] as const;
-export const SUPPORTED_PROTOCOL_VERSIONS: readonly string[] = [...STATELESS_PROTOCOL_VERSIONS, ...SESSION_PROTOCOL_VERSIONS];
+import { SESSION_PROTOCOL_VERSIONS, STATELESS_PROTOCOL_VERSIONS } from '../protocol-versions.ts';
+
+export { SESSION_PROTOCOL_VERSIONS, STATELESS_PROTOCOL_VERSIONS, SUPPORTED_PROTOCOL_VERSIONS } from '../protocol-versions.ts';
 export const LATEST_SESSION_PROTOCOL_VERSION = SESSION_PROTOCOL_VERSIONS[0];
 /** The legacy HTTP+SSE transport belongs to this revision. */
 export const LEGACY_SSE_PROTOCOL_VERSION = '2024-11-05';

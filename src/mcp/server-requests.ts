@@ -1,14 +1,8 @@
+import type { ServerReplies } from '../scenario/types.ts';
 import type { JsonRpcRequest, JsonRpcResponse } from './types.ts';
 
-/** Canned replies to requests a server sends the client; a missing one is answered with an error. */
-export interface ServerRequestReplies {
-  /** Result for `sampling/createMessage`. */
-  sampling?: Record<string, unknown>;
-  /** Result for `elicitation/create`, e.g. `{ action: 'accept', content: {...} }`. */
-  elicitation?: Record<string, unknown>;
-  /** Roots listed for `roots/list`. */
-  roots?: Array<{ uri: string; name?: string }>;
-}
+/** Canned replies to requests a server sends the client (the scenario's `replies:`); a missing one is answered with an error. */
+export type ServerRequestReplies = ServerReplies;
 
 const METHOD_NOT_FOUND = -32601;
 
@@ -35,7 +29,7 @@ export function answerServerRequest(req: JsonRpcRequest, replies: ServerRequestR
       result = replies.sampling;
       break;
     case 'elicitation/create':
-      result = replies.elicitation;
+      if (replies.elicitation) result = elicitationResult(replies.elicitation, req.params);
       break;
   }
   if (result) return { jsonrpc: '2.0', id: req.id, result };
@@ -44,4 +38,22 @@ export function answerServerRequest(req: JsonRpcRequest, replies: ServerRequestR
     id: req.id,
     error: { code: METHOD_NOT_FOUND, message: `mcp-load has no reply configured for ${req.method}` },
   };
+}
+
+/**
+ * An accepted elicitation answers with the configured content, and the requested schema's
+ * defaults for every field the content leaves out, as a client's form would have shown them
+ * pre-filled (2025-11-25: "clients SHOULD pre-populate" defaults).
+ */
+function elicitationResult(reply: Record<string, unknown>, params: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (reply.action !== 'accept') return reply;
+  const properties = (params?.requestedSchema as { properties?: unknown } | undefined)?.properties;
+  const configured = (reply.content ?? {}) as Record<string, unknown>;
+  if (properties === null || typeof properties !== 'object') return { ...reply, content: configured };
+  const content: Record<string, unknown> = {};
+  for (const [field, schema] of Object.entries(properties as Record<string, unknown>)) {
+    if (field === '__proto__') continue; // a hostile schema must not reach the object's prototype
+    if (schema !== null && typeof schema === 'object' && 'default' in schema) content[field] = (schema as { default: unknown }).default;
+  }
+  return { ...reply, content: { ...content, ...configured } };
 }

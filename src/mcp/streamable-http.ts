@@ -36,6 +36,8 @@ export class StreamableHttpTransport implements Transport {
   private readonly sseEventWhere: string;
   private readonly postReplyWhere: string;
   private stream: HttpExchange | null = null;
+  /** Requests awaiting their reply, cut by abort() whatever connection they are on. */
+  private readonly inflight = new Set<HttpExchange>();
   /** This session's own connection for its calls (see McpTarget.sessionDispatcher). */
   private dispatcher: SessionConnection | null = null;
   /** Request headers for the current session state, rebuilt only when that state changes. */
@@ -54,7 +56,8 @@ export class StreamableHttpTransport implements Transport {
   /**
    * Resolves once the reply is complete. With an SSE reply, the latency stops at the matching event
    * (`trace.respondedAt`) while the stream is still drained, so bytes and statuses are whole; a
-   * stream cut after the answer still counts as answered.
+   * stream cut after the answer still counts as answered, and one the server keeps open is closed
+   * after the target's reply grace (`heldOpen` on its record).
    */
   request(message: JsonRpcRequest, trace: OperationTrace): Promise<JsonRpcResponse> {
     let answer: JsonRpcResponse | undefined;
@@ -76,19 +79,47 @@ export class StreamableHttpTransport implements Transport {
           answer = m;
           trace.respondedAt = performance.now();
           if (this.sessionId === undefined && !this.stateless) this.sessionId = exchange.responseSessionId;
+          exchange.endAfter(this.target.replyGraceMs);
         } else {
           noteStray(m, strays);
           this.route(m, trace);
         }
       }
     });
+    this.inflight.add(exchange);
     return exchange.reply.then(
-      (reply) => answer ?? this.responseFromReply(reply, id, trace, strays),
+      (reply) => {
+        this.inflight.delete(exchange);
+        return answer ?? this.responseFromReply(reply, id, trace, strays);
+      },
       (err: TransportError) => {
+        this.inflight.delete(exchange);
         if (answer) return answer;
-        throw broken ?? err;
+        if (broken) throw broken;
+        if (givenUp(err) && message.method !== 'initialize') this.cancel(id, err.message);
+        throw err;
       },
     );
+  }
+
+  /**
+   * Tells the server a request it may still be working on was given up (timed out or interrupted),
+   * so it can stop: `notifications/cancelled`, best effort, over the shared pool (the session's
+   * own connection may be gone). Never for initialize, which the spec forbids cancelling.
+   */
+  private cancel(id: JsonRpcRequest['id'], reason: string): void {
+    if (this.stateless) return; // no session to name the request in
+    const cancelled: JsonRpcNotification = { jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: id, reason } };
+    const exchange = new HttpExchange(this.target.pool(this.origin), this.origin, {
+      method: 'POST',
+      path: this.path,
+      headers: this.headers(cancelled, ACCEPT_BOTH),
+      body: serializeMessage(cancelled),
+      purpose: 'call',
+      timeoutMs: this.target.timeoutMs,
+      maxBytes: this.target.maxResponseBytes,
+    });
+    exchange.reply.catch(() => undefined);
   }
 
   async notify(message: JsonRpcNotification, trace: OperationTrace): Promise<void> {
@@ -170,8 +201,11 @@ export class StreamableHttpTransport implements Transport {
 
   /** Cuts whatever is in flight (an interrupted VU); the session can go on over a new connection. */
   abort(): void {
-    this.stream?.abort(new TransportError('closed', 'session aborted'));
+    const aborted = new TransportError('closed', 'session aborted');
+    this.stream?.abort(aborted);
     this.stream = null;
+    for (const exchange of this.inflight) exchange.abort(aborted);
+    this.inflight.clear();
     const dispatcher = this.dispatcher;
     this.dispatcher = null;
     if (dispatcher) {
@@ -192,8 +226,17 @@ export class StreamableHttpTransport implements Transport {
   /** 404 is the spec's word for a lost session; a 400 counts only when it says so (SDK servers do). */
   isSessionLost(err: unknown): boolean {
     if (!(err instanceof TransportError) || err.reason !== 'http_status' || err.status === undefined) return false;
-    if (this.sessionId === undefined || !this.options.sessionLostStatuses.includes(err.status)) return false;
-    return err.status !== 400 || /session/i.test(err.message);
+    return this.isLostSessionStatus(err.status, err.message);
+  }
+
+  private sessionLostReply(reply: ExchangeReply): boolean {
+    return this.isLostSessionStatus(reply.status, reply.body);
+  }
+
+  /** Only a request that named a session can find it lost; 2026-07-28 has none (its 404s are unknown methods). */
+  private isLostSessionStatus(status: number, text: string): boolean {
+    if (this.stateless || this.sessionId === undefined || !this.options.sessionLostStatuses.includes(status)) return false;
+    return status !== 400 || /session/i.test(text);
   }
 
   private post(
@@ -252,8 +295,10 @@ export class StreamableHttpTransport implements Transport {
   private responseFromReply(reply: ExchangeReply, id: JsonRpcRequest['id'], trace: OperationTrace, strays: unknown[] = []): JsonRpcResponse {
     if (reply.sessionId !== undefined && this.sessionId === undefined && !this.stateless) this.sessionId = reply.sessionId;
     if (reply.status < 200 || reply.status >= 300) {
-      // A JSON-RPC error answering this very request is the server speaking MCP (2026 servers send
-      // 404 for unknown methods); anything else, such as a lost session's `id: null`, is transport.
+      // A lost session is a lost session whatever the body says, even a JSON-RPC error echoing our id.
+      if (this.sessionLostReply(reply)) throw this.statusError(reply);
+      // Otherwise a JSON-RPC error answering this very request is the server speaking MCP (2026
+      // servers send 404 for unknown methods); anything else is transport.
       const rpcError = jsonRpcErrorFor(reply, id);
       if (rpcError) return rpcError;
       throw this.statusError(reply);
@@ -303,6 +348,11 @@ export class StreamableHttpTransport implements Transport {
   private describe(what: string): string {
     return `${what} ${this.target.displayUrl}`;
   }
+}
+
+/** Failures that mean mcp-load stopped waiting, not that the request failed on the server. */
+function givenUp(err: TransportError): boolean {
+  return err instanceof TransportError && (err.reason === 'timeout' || err.reason === 'closed');
 }
 
 /** The name the 2026 `Mcp-Name` header mirrors, for the methods that have one. */

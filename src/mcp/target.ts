@@ -12,6 +12,8 @@ export interface TargetOptions {
   timeoutMs?: number;
   /** Largest response body or SSE event accepted. */
   maxResponseBytes?: number;
+  /** How long an SSE reply may stay open after its response before mcp-load closes it (default 250 ms). */
+  replyGraceMs?: number;
   /** Connections per origin; unbounded by default so each virtual user can have its own. */
   connections?: number | null;
   /** Session handshakes in flight at once; more wait their turn (default 128). */
@@ -29,6 +31,7 @@ export function displayUrl(url: URL): string {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_REPLY_GRACE_MS = 250;
 
 const CONNECTION_OPTIONS = {
   pipelining: 1,
@@ -50,6 +53,7 @@ export class McpTarget {
   readonly displayUrl: string;
   readonly timeoutMs: number;
   readonly maxResponseBytes: number;
+  readonly replyGraceMs: number;
   /** Configured headers as a flat list, computed once. */
   readonly baseHeaders: readonly string[];
   /** What the first session learned about the server, cached per target as the spec advises. */
@@ -81,6 +85,7 @@ export class McpTarget {
     this.displayUrl = displayUrl(url);
     this.timeoutMs = positive(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'timeoutMs');
     this.maxResponseBytes = positive(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, 'maxResponseBytes');
+    this.replyGraceMs = positive(options.replyGraceMs ?? DEFAULT_REPLY_GRACE_MS, 'replyGraceMs');
     this.connections = options.connections ?? null;
     this.sessionClient = options.sessionClient ?? (process.env.MCP_LOAD_HTTP_CLIENT === 'undici' ? 'undici' : 'lean');
     this.maxHandshakes = positive(options.maxConcurrentHandshakes ?? DEFAULT_MAX_CONCURRENT_HANDSHAKES, 'maxConcurrentHandshakes');

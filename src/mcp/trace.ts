@@ -6,7 +6,12 @@ export class OperationTrace {
   readonly http: HttpRecord[] = [];
   purpose: HttpPurpose = 'call';
   progressNotifications = 0;
+  /** Every notification the server sent while the operation ran, progress included. */
+  notifications = 0;
   serverRequests = 0;
+  /** The session was found lost and a new one was started (at most once per operation). */
+  reinitAttempted = false;
+  /** ... and the new session's handshake succeeded. */
   reinitialized = false;
   /** Bytes of this operation's messages that arrived on a shared stream (legacy SSE) rather than its own requests. */
   streamBytesReceived = 0;

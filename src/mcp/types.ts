@@ -28,7 +28,9 @@ export type TransportFailure =
   | 'bad_response'
   | 'too_large'
   | 'stream_ended'
-  | 'closed';
+  | 'closed'
+  /** The generator's own file-descriptor limit (EMFILE/ENFILE): outcome `generator`. */
+  | 'descriptors';
 
 /** One HTTP request made on behalf of an MCP operation. */
 export interface HttpRecord {
@@ -48,6 +50,8 @@ export interface HttpRecord {
   location?: string;
   /** A 429/503's `Retry-After`, in ms. */
   retryAfterMs?: number;
+  /** An SSE reply the server kept open after its response: mcp-load closed it after the reply grace. */
+  heldOpen: boolean;
 }
 
 /**
@@ -87,10 +91,13 @@ export interface OperationResult<T = unknown> {
   http: HttpRecord[];
   bytesSent: number;
   bytesReceived: number;
-  /** The session was lost and re-established during this operation. */
+  /** The session was found lost during this operation and a new one started (attempted once at most)... */
+  reinitAttempted: boolean;
+  /** ... and re-established: its handshake succeeded. */
   reinitialized: boolean;
-  /** Progress notifications and server requests seen while waiting. */
+  /** Progress notifications, all notifications (progress included) and server requests seen while waiting. */
   progressNotifications: number;
+  notifications: number;
   serverRequests: number;
 }
 

@@ -1,17 +1,20 @@
 import type { Comparison, ComparisonVerdict } from '../compare/types.ts';
 import { formatMs, formatPercent, plainText } from './format.ts';
 
-const ORDER: readonly ComparisonVerdict['verdict'][] = ['regression', 'improvement', 'new', 'gone', 'not comparable', 'unchanged'];
+const ORDER: readonly ComparisonVerdict['verdict'][] = ['regression', 'inconclusive', 'improvement', 'new', 'gone', 'not comparable', 'unchanged'];
 
 /** The verdict table of `mcp-load compare`: a headline, then one row per metric, regressions first. */
 export function renderComparison(comparison: Comparison): string {
-  const gatedRegressions = comparison.verdicts.filter((v) => v.verdict === 'regression' && v.gated);
-  const method = comparison.method === 'history-band' ? 'against the history (robust band)' : 'against the baseline (bootstrap interval)';
+  const gated = (verdict: ComparisonVerdict['verdict']) => comparison.verdicts.filter((v) => v.verdict === verdict && v.gated);
+  const method = comparison.method === 'history-band' ? 'against the history (robust band)' : 'against the baseline (rank interval)';
+  // "No regression detected" only when every gated metric was tested.
   const headline = !comparison.comparable
     ? `not comparable: ${plainText(comparison.reason ?? 'the runs differ')}`
-    : gatedRegressions.length > 0
-      ? `✗ regression ${method}: ${gatedRegressions.map(label).join(', ')}`
-      : `✓ no regression ${method}`;
+    : comparison.regression
+      ? `✗ regression ${method}: ${gated('regression').map(label).join(', ')}`
+      : comparison.inconclusive
+        ? `⚠ inconclusive ${method}: could not test ${gated('inconclusive').map(label).join(', ')}`
+        : `✓ no regression detected ${method}`;
   const rows = [['', 'metric', 'baseline', 'current', 'change', 'note']];
   const sorted = [...comparison.verdicts].sort((a, b) => ORDER.indexOf(a.verdict) - ORDER.indexOf(b.verdict));
   for (const v of sorted) {

@@ -184,7 +184,14 @@ function toolKey(row: OperationBreakdown): string {
 }
 
 function comparisonOf(verdicts: readonly ComparisonVerdict[]): Comparison {
-  return { comparable: true, verdicts: [...verdicts], regression: verdicts.some((v) => v.gated && v.verdict === 'regression'), method: 'bootstrap' };
+  const gated = verdicts.filter((v) => v.gated);
+  return {
+    comparable: true,
+    verdicts: [...verdicts],
+    regression: gated.some((v) => v.verdict === 'regression'),
+    inconclusive: gated.some((v) => v.verdict === 'inconclusive'),
+    method: 'rank-interval',
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -224,10 +224,9 @@ function keyFigures(result: Result, baseline: Result | undefined, comparison: Co
 /** `⚠️ inconclusive: 3 windows per side (needs 5)`, `🔴 regression +51.6% (window p95, 90 % CI +12…+88 %)`. */
 function verdictText(v: ComparisonVerdict): string {
   const change = v.change === undefined ? '' : ` ${formatRelative(v.change)}`;
-  const interval = v.interval === undefined ? '' : `, interval ${formatRelative(v.interval[0])} … ${formatRelative(v.interval[1])}`;
   const label = VERDICT_LABELS[v.verdict] ?? v.verdict;
   const note = v.note ? `: ${v.note}` : '';
-  return `${label}${change} (${statisticOf(v)}${interval})${v.verdict === 'unchanged' ? '' : note}`;
+  return `${label}${change} (${statisticOf(v)})${v.verdict === 'unchanged' ? '' : note}`;
 }
 
 function toneOf(v: ComparisonVerdict): KeyFigure['tone'] {
@@ -248,8 +247,9 @@ export const VERDICT_LABELS: Record<ComparisonVerdict['verdict'], string> = {
 };
 
 /** What a compared metric is a statistic of: the compare layer judges window medians, not whole-run figures. */
-export function statisticOf(v: Pick<ComparisonVerdict, 'metric' | 'tool'>): string {
+export function statisticOf(v: Pick<ComparisonVerdict, 'metric' | 'tool' | 'basis'>): string {
   const of = v.tool === undefined ? '' : ` of ${v.tool}`;
+  if (v.basis !== undefined) return `${shortName(v.metric)}${of}, ${v.basis}`;
   switch (v.metric) {
     case 'mcp_call_duration_p95':
       return `p95${of}, median of the steady windows' p95`;
@@ -266,10 +266,27 @@ export function statisticOf(v: Pick<ComparisonVerdict, 'metric' | 'tool'>): stri
   }
 }
 
+function shortName(metric: string): string {
+  switch (metric) {
+    case 'mcp_call_duration_p95':
+      return 'p95';
+    case 'mcp_call_duration_p50':
+      return 'p50';
+    case 'throughput':
+      return 'calls/s';
+    case 'mcp_error_rate':
+      return 'error rate';
+    case 'http_per_call':
+      return 'HTTP requests per call';
+    default:
+      return metric;
+  }
+}
+
 const COMPARISON_ORDER: readonly ComparisonVerdict['verdict'][] = ['regression', 'inconclusive', 'improvement', 'new', 'gone', 'not comparable', 'unchanged'];
 
 function comparisonView(comparison: Comparison): ComparisonView {
-  const method = comparison.method === 'history-band' ? 'against the history (robust band)' : 'against the baseline (bootstrap interval)';
+  const method = comparison.method === 'history-band' ? 'against the history (robust band)' : 'against the baseline (rank interval)';
   const gated = comparison.verdicts.filter((v) => v.gated);
   const regressions = gated.filter((v) => v.verdict === 'regression');
   const untested = gated.filter((v) => v.verdict === 'inconclusive');
@@ -281,9 +298,9 @@ function comparisonView(comparison: Comparison): ComparisonView {
   } else if (regressions.length > 0) {
     state = 'regression';
     headline = `regression ${method}: ${regressions.map((v) => `${statisticOf(v)} ${v.change === undefined ? '' : formatRelative(v.change)}`.trim()).join('; ')}`;
-  } else if (untested.length > 0) {
+  } else if (untested.length > 0 || comparison.inconclusive) {
     state = 'inconclusive';
-    headline = `inconclusive ${method}: ${untested.map((v) => statisticOf(v)).join('; ')} could not be tested`;
+    headline = `inconclusive ${method}: ${untested.length > 0 ? untested.map((v) => statisticOf(v)).join('; ') : 'some gated metrics'} could not be tested`;
   } else {
     state = 'no regression';
     headline = `no regression detected ${method}`;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { echoClientSettings } from './client.ts';
 import { REDACTED, redactUrl } from '../secrets/index.ts';
 import type { FlowStep, Scenario, ScenarioEcho, StepEcho } from './types.ts';
 
@@ -14,6 +15,7 @@ export function echoScenario(scenario: EchoSource, hash: string): ScenarioEcho {
     transport: scenario.transport,
     headers: Object.fromEntries(Object.keys(scenario.headers).map((name) => [name, REDACTED])),
     timeoutMs: scenario.timeoutMs,
+    ...withClient(scenario),
     wait: { ...scenario.wait },
     warmupMs: scenario.warmupMs,
     data: Object.fromEntries(
@@ -32,6 +34,11 @@ export function echoScenario(scenario: EchoSource, hash: string): ScenarioEcho {
 export function hashScenario(scenario: EchoSource): string {
   const { file: _file, id: _id, target: _target, hash: _hash, regression: _regression, ...workload } = echoScenario(scenario, '');
   return createHash('sha256').update(canonicalJson(workload)).digest('hex');
+}
+
+function withClient(scenario: EchoSource): { client?: Partial<ScenarioEcho['client']> } {
+  const client = echoClientSettings(scenario.client);
+  return client === undefined ? {} : { client };
 }
 
 function echoStep(step: FlowStep): StepEcho {

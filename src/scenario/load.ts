@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname } from 'node:path';
 import { isFramingHeader } from '../framing-headers.ts';
+import { CLIENT_KEYS, readClientSettings } from './client.ts';
 import { MIN_SECRET_LENGTH, redactSecrets, redactUrl, registerHeaderSecrets, registerSecret, registerUrlSecrets } from '../secrets/index.ts';
 import { readDataSets } from './data-sets.ts';
 import { echoScenario, hashScenario } from './echo.ts';
@@ -45,6 +46,7 @@ export const TOP_LEVEL_KEYS = [
   'thresholds',
   'defaults',
   'regression',
+  ...CLIENT_KEYS,
 ] as const;
 
 export const WAIT_KEYS = ['timeout'] as const;
@@ -176,6 +178,7 @@ function resolveScenario(
     transport: r.oneOf('transport', TRANSPORTS, 'auto'),
     headers: readHeaders(r),
     timeoutMs: r.duration('timeout', { default: DEFAULT_TIMEOUT, positive: true }),
+    client: readClientSettings(r),
     ...readMaxResponseSize(r),
     wait: readWait(r),
     warmupMs,

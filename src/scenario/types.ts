@@ -123,6 +123,29 @@ export interface DataSet {
 
 export type Transport = 'auto' | 'streamable-http' | 'sse';
 
+/** Canned answers to requests the server sends the client (YAML `replies:`). */
+export interface ServerReplies {
+  /** The result of `sampling/createMessage`. */
+  sampling?: Record<string, unknown>;
+  /** The result of `elicitation/create`: `{ action, content }`; the requested schema's defaults fill what `content` leaves out. */
+  elicitation?: Record<string, unknown>;
+  /** The roots `roots/list` answers. */
+  roots?: Array<{ uri: string; name?: string }>;
+}
+
+/** How the wire client behaves beyond the transport (top-level YAML keys). */
+export interface ClientSettings {
+  /** `auto` probes for 2026-07-28 and falls back to the 2025 line; a version pins either leg. */
+  protocolVersion: string;
+  /** Open the GET stream of each session for server-initiated messages (default: when `replies` are set). */
+  stream: boolean;
+  /** Ask for progress notifications on tool calls. */
+  progress: boolean;
+  replies: ServerReplies;
+  /** How long an SSE reply may stay open after its response before mcp-load closes it. */
+  replyGraceMs: number;
+}
+
 /** A scenario file, validated, with every default applied and every duration in milliseconds. */
 export interface Scenario {
   /** The scenario file's path as given to the loader. */
@@ -138,6 +161,8 @@ export interface Scenario {
   headers: Readonly<Record<string, string>>;
   /** Per-request deadline. */
   timeoutMs: number;
+  /** The wire client's settings (protocolVersion, stream, progress, replies, replyGrace). */
+  client: ClientSettings;
   /** The reply-size cap (`maxResponseSize`); undefined: the wire client's default, 4 MiB. */
   maxResponseBytes?: number;
   /** How long to wait for the target to become ready before the run; 0 means do not wait. */
@@ -169,6 +194,8 @@ export interface ScenarioEcho {
   transport: Transport;
   headers: Record<string, string>;
   timeoutMs: number;
+  /** Only the client settings that differ from the defaults; absent when none do. */
+  client?: Partial<ClientSettings>;
   wait: { timeoutMs: number };
   warmupMs: number;
   data: Record<string, { file: string; rows: number }>;

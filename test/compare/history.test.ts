@@ -23,8 +23,9 @@ test('appendToHistory keeps the last runs, oldest first, each with its windows, 
   const entry = history.runs[2];
   assert.deepEqual(entry.fingerprint, { scenarioHash: 'a'.repeat(64), version: '0.1', os: 'linux', arch: 'x64', cpus: 4 });
   assert.equal(entry.date, '2026-01-01T00:00:00.000Z');
-  assert.deepEqual([entry.windowMs, entry.windows.p95.length, entry.windows.throughput], [5_000, 6, [200, 200, 200, 200, 200, 200]]);
-  assert.deepEqual(entry.summary.httpPerCall, { overall: entry.summary.httpPerCall.overall, setup: 2, calls: 1, teardown: 1 });
+  assert.deepEqual([entry.windowMs, entry.windows.p95.length, entry.windows.throughput], [3_000, 10, Array(10).fill(200)]);
+  const { overall, discovery } = entry.summary.httpPerCall;
+  assert.deepEqual(entry.summary.httpPerCall, { overall, discovery, setup: 2, calls: 1, teardown: 1 });
   assert.deepEqual(entry.summary.tools.map((t) => [t.key, t.errors, t.httpPerCall]), [['send_sms', 0, 1]]);
 });
 
@@ -61,10 +62,10 @@ test('against a history, errors are judged on the band with the minimum-count gu
   assert.deepEqual([find('http_per_call_calls')?.verdict, find('http_per_call_calls')?.baseline, find('http_per_call_calls')?.current], ['regression', 1, 3]);
 });
 
-test('fewer than 5 comparable runs: bootstrap against the latest, as for a single baseline', () => {
+test('fewer than 5 comparable runs: a rank interval against the latest, as for a single baseline', () => {
   const current = run({ seed: 203, slowdown: 1.1 });
   const fromHistory = compare(current, historyOf(earlier.slice(0, 4)));
-  assert.equal(fromHistory.method, 'bootstrap');
+  assert.equal(fromHistory.method, 'rank-interval');
   assert.deepEqual(fromHistory, compare(current, earlier[3]));
 });
 

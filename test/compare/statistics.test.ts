@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { bootstrapRelativeChange, median, normalTail, quantile, robustBand, twoProportionTest } from '../../src/compare/statistics.ts';
+import { fewestRankSamples, median, normalTail, quantile, rankRelativeChange, robustBand, twoProportionTest } from '../../src/compare/statistics.ts';
+import { seededRandom } from '../../src/seeded-random.ts';
 
 const close = (actual: number, expected: number, tolerance: number) =>
   assert.ok(Math.abs(actual - expected) <= tolerance, `${actual} is not within ${tolerance} of ${expected}`);
@@ -12,19 +13,50 @@ test('quantiles interpolate between order statistics (R type 7)', () => {
   assert.equal(median([5, 1, 3]), 3);
 });
 
-test('the bootstrap interval is reproducible from its seed and brackets the change of the medians', () => {
-  const baseline = [10, 11, 9, 10.5, 9.5, 10.2, 9.8, 10.1];
-  const current = baseline.map((x) => x * 1.3);
-  const options = { confidence: 0.9, resamples: 2000, seed: 1 };
-  const a = bootstrapRelativeChange(baseline, current, options);
-  assert.deepEqual(a, bootstrapRelativeChange(baseline, current, options));
-  assert.ok(a);
-  close(a.estimate, 0.3, 1e-12);
-  assert.ok(a.low < 0.3 && a.high > 0.3 && a.low > 0.1, JSON.stringify(a));
+test('the rank interval of 3 vs 3 windows is the range of the pairwise ratios, with 90 % coverage exactly', () => {
+  // P(U = 0) = 1 / C(6, 3) = 1/20 per tail: the extreme pairwise ratios bound a 90 % interval.
+  const change = rankRelativeChange([10, 11, 12], [16, 17, 18], 0.9);
+  assert.ok(change);
+  close(change.low, 16 / 12 - 1, 1e-12);
+  close(change.high, 18 / 10 - 1, 1e-12);
+  close(change.coverage, 0.9, 1e-12);
+  // The Hodges–Lehmann estimate: the median of the nine log-ratios, here 17/11.
+  close(change.estimate, 17 / 11 - 1, 1e-12);
 });
 
-test('the bootstrap has nothing to say when the baseline median is zero', () => {
-  assert.equal(bootstrapRelativeChange([0, 0, 0], [1, 2, 3], { confidence: 0.9, resamples: 100, seed: 1 }), undefined);
+test('the rank interval of 4 vs 4 windows drops one pair at each end: 1 − 2·2/70 coverage', () => {
+  const change = rankRelativeChange([10, 11, 12, 13], [20, 21, 22, 23], 0.9);
+  assert.ok(change);
+  // Ascending log-ratios: 20/13 is the smallest, then 21/13 and 20/12 (equal ranks by construction here).
+  close(change.low, Math.min(21 / 13, 20 / 12) - 1, 1e-12);
+  close(change.high, Math.max(23 / 11, 22 / 10) - 1, 1e-12);
+  close(change.coverage, 1 - 4 / 70, 1e-12);
+});
+
+test('the rank interval says nothing when the samples cannot reach the confidence, or the baseline is zero', () => {
+  assert.equal(rankRelativeChange([10, 11], [16, 17, 18], 0.9), undefined);
+  assert.equal(rankRelativeChange([10, 11, 12], [16, 17, 18], 0.95), undefined);
+  assert.equal(rankRelativeChange([0, 0, 0], [1, 2, 3], 0.9), undefined);
+  assert.deepEqual([0.9, 0.95, 0.99].map(fewestRankSamples), [3, 4, 5]);
+});
+
+test('over seeded lognormal samples the 90 % rank interval covers the true change in about 90 % of trials', () => {
+  const random = seededRandom(7);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  const draw = (n: number, factor: number) => Array.from({ length: n }, () => factor * Math.exp(0.1 * normal()));
+  for (const n of [3, 6, 12]) {
+    let covered = 0;
+    const trials = 2000;
+    let expected = 0;
+    for (let t = 0; t < trials; t++) {
+      const change = rankRelativeChange(draw(n, 1), draw(n, 1.25), 0.9);
+      assert.ok(change);
+      expected += change.coverage / trials;
+      if (change.low <= 0.25 && change.high >= 0.25) covered++;
+    }
+    // Binomial spread over 2000 trials: ±2 percentage points is about three standard deviations.
+    assert.ok(Math.abs(covered / trials - expected) < 0.02, `n=${n}: covered ${covered}/${trials}, stated ${expected}`);
+  }
 });
 
 test('the normal tail is accurate far out, where 1 − CDF would round to zero', () => {

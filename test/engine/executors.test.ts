@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { INTERRUPT_GRACE_MS } from '../../src/engine/executors/executor.ts';
 import { createExecutor, type ExecutorContext } from '../../src/engine/executors/index.ts';
 import { StopSignal } from '../../src/engine/stop-signal.ts';
 import { VirtualUser } from '../../src/engine/virtual-user.ts';
@@ -14,9 +15,15 @@ const tinyStep: Iteration = () => new Promise<void>((resolve) => setImmediate(re
 /** An iteration that only ends when its VU is interrupted. */
 const endless: Iteration = (vu) => vu.interrupt.wait();
 
+/** An iteration that ignores its interrupt: it never ends (a hung await mcp-load cannot cut). */
+const deaf: Iteration = () => new Promise<void>(() => undefined);
+
 /** An ExecutorContext without MCP: counts what the executor asks for and runs `iteration` for each iteration. */
 class FakeRun implements ExecutorContext {
   readonly stop = new StopSignal();
+  readonly abort = new StopSignal();
+  /** VU ids the executor gave up on. */
+  readonly abandoned: number[] = [];
   readonly vus: VirtualUser[] = [];
   /** Iterations started per VU id. */
   readonly iterationsOf = new Map<number, number>();
@@ -42,8 +49,17 @@ class FakeRun implements ExecutorContext {
     this.started++;
     this.starts.push({ scheduledAt, at: performance.now() });
     this.iterationsOf.set(vu.id, (this.iterationsOf.get(vu.id) ?? 0) + 1);
-    await this.iteration(vu, this);
+    vu.running = true;
+    try {
+      await this.iteration(vu, this);
+    } finally {
+      vu.running = false;
+    }
     this.finished++;
+  }
+
+  abandon(vu: VirtualUser): void {
+    this.abandoned.push(vu.id);
   }
 
   activeVus(delta: number): void {
@@ -200,6 +216,43 @@ describe('gracefulStop', () => {
     assert.equal(run.finished, 2);
     assert.equal(run.vus[0].interrupt.fired, false);
     assertTime(elapsedMs, 80, 200, 'ran');
+  });
+
+  it('an iteration that ignores its interrupt cannot hold the run: after INTERRUPT_GRACE_MS its VU is abandoned and the executor returns', async () => {
+    const { run, elapsedMs } = await execute({ executor: 'constant-vus', vus: 2, durationMs: 50 }, deaf, { gracefulStopMs: 100 });
+    assert.equal(run.started, 2);
+    assert.equal(run.finished, 0);
+    assert.deepEqual(run.abandoned, [1, 2]);
+    assertTime(elapsedMs, 150 + INTERRUPT_GRACE_MS, 250 + INTERRUPT_GRACE_MS, 'ran');
+  });
+
+  it('abandons deaf iterations of arrival-rate executors too, and only the VUs still running', async () => {
+    let calls = 0;
+    const firstDeaf: Iteration = () => (++calls === 1 ? deaf({} as VirtualUser, {} as FakeRun) : Promise.resolve());
+    const { run, elapsedMs } = await execute(
+      { executor: 'constant-arrival-rate', rate: 20, timeUnitMs: 1000, durationMs: 200, preAllocatedVUs: 2, maxVUs: 2 },
+      firstDeaf,
+      { gracefulStopMs: 100 },
+    );
+    assert.deepEqual(run.abandoned, [2], 'the VU stuck in the first iteration (VUs are taken from the end of the idle list)');
+    assertTime(elapsedMs, 300 + INTERRUPT_GRACE_MS, 450 + INTERRUPT_GRACE_MS, 'ran');
+  });
+
+  it('a hard stop (second signal) does not wait for gracefulStop: VUs are interrupted at once', async () => {
+    const { run, elapsedMs } = await execute({ executor: 'constant-vus', vus: 2, durationMs: 10_000 }, endless, {
+      gracefulStopMs: 30_000,
+      setUp: (r) =>
+        setTimeout(() => {
+          r.stop.fire();
+          r.abort.fire();
+        }, 100),
+    });
+    assert.equal(run.finished, 2);
+    assert.deepEqual(
+      run.vus.map((vu) => vu.interrupt.fired),
+      [true, true],
+    );
+    assertTime(elapsedMs, 100, 250, 'ran');
   });
 
   it('applies to arrival-rate executors too', async () => {

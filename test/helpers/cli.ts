@@ -39,6 +39,7 @@ export const SHARDED_SCENARIO = `scenarios:
     flow:
       - call: lookup_number
         args: { number: "+15551234567" }
+defaults: { thresholds: false }
 thresholds:
   iterations: ["count>=10"]
 `;

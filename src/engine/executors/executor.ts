@@ -13,6 +13,10 @@ export interface ExecutorContext {
   droppedIteration(): void;
   /** Fired for a graceful test-wide stop (SIGINT, abortOnFail): no new iterations start. */
   stop: StopSignal;
+  /** Fired for an immediate stop (a second signal): the graceful stop is not waited for. */
+  abort: StopSignal;
+  /** Gives up on a VU whose interrupted iteration did not return: it is counted as interrupted, and no longer awaited. */
+  abandon(vu: VirtualUser): void;
   now(): number;
 }
 
@@ -29,24 +33,38 @@ export async function vuLoop(vu: VirtualUser, ctx: ExecutorContext, keepGoing: (
   try {
     while (!vu.retired && !vu.interrupt.fired && !ctx.stop.fired && keepGoing()) {
       await ctx.runIteration(vu);
+      // An iteration can fail without ever leaving the microtask queue (EMFILE arrives by nextTick):
+      // a turn of the event loop lets timers and signal handlers run.
+      await yieldToEventLoop();
     }
   } finally {
     ctx.activeVus(-1);
   }
 }
 
+function yieldToEventLoop(): Promise<void> {
+  return new Promise<void>((resolve) => setImmediate(resolve));
+}
+
 /**
- * k6's graceful stop: once the schedule is over, running iterations get `graceMs` to finish;
- * whatever still runs then is interrupted (and not counted).
+ * After an interrupt, how long VUs get to return before the run stops waiting for them. An
+ * interrupt aborts a VU's requests, so they return at once unless something ignores it.
+ */
+export const INTERRUPT_GRACE_MS = 1000;
+
+/**
+ * k6's graceful stop: once the schedule is over, running iterations get `graceMs` to finish (none
+ * after a hard stop); whatever still runs then is interrupted (counted as interrupted iterations).
+ * An iteration that ignores its interrupt cannot hold the run: after INTERRUPT_GRACE_MS it is
+ * abandoned, and the run goes on to its results.
  */
 export async function finishGracefully(loops: Promise<void>[], vus: readonly VirtualUser[], graceMs: number, ctx: ExecutorContext): Promise<void> {
   for (const vu of vus) vu.retired = true;
   const all = Promise.all(loops);
-  if (!(await settleWithin(all, graceMs))) {
-    for (const vu of vus) vu.interrupt.fire();
-    await all;
-  }
-  void ctx;
+  if (await settleWithin(all, graceMs, ctx.abort)) return;
+  for (const vu of vus) vu.interrupt.fire();
+  if (await settleWithin(all, INTERRUPT_GRACE_MS)) return;
+  for (const vu of vus) if (vu.running) ctx.abandon(vu);
 }
 
 /** Waits for `work` until `deadline` (ctx clock) at most, or until the test is stopped. */

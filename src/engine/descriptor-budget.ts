@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { peakVUs } from '../scenario/index.ts';
+import type { Scenario } from '../scenario/types.ts';
+
+/** The run needs more file descriptors than the process may open. */
+export class DescriptorBudgetError extends Error {
+  override name = 'DescriptorBudgetError';
+}
+
+export interface DescriptorLimits {
+  /** The soft RLIMIT_NOFILE (what `ulimit -n` shows). */
+  limit: number;
+  /** Descriptors this process has open now. */
+  inUse: number;
+}
+
+/** Descriptors the process needs beyond the VUs' own: the shared pools, answers to server requests, DNS, logs. */
+const RESERVE = 32;
+
+/** The process's descriptor limit and use, where the platform tells (Linux /proc); undefined elsewhere. */
+export function currentDescriptorLimits(): DescriptorLimits | undefined {
+  try {
+    const line = readFileSync('/proc/self/limits', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('Max open files'));
+    const soft = line?.split(/\s{2,}/)[1];
+    if (soft === undefined || soft === 'unlimited') return undefined;
+    return { limit: Number(soft), inUse: readdirSync('/proc/self/fd').length };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Descriptors one VU holds at most: its session's connection, the legacy transport's GET stream
+ * beside its POSTs, the optional GET stream of Streamable HTTP.
+ */
+function descriptorsPerVu(scenario: Scenario, openStream: boolean): number {
+  return 1 + (scenario.transport === 'sse' ? 1 : 0) + (openStream ? 1 : 0);
+}
+
+/**
+ * Refuses up front a run whose VUs cannot all have their connections: past the limit every new
+ * connection fails with EMFILE, which measures the generator, not the server.
+ */
+export function checkDescriptorBudget(scenario: Scenario, openStream: boolean, limits = currentDescriptorLimits()): void {
+  if (limits === undefined) return;
+  const vus = scenario.scenarios.reduce((sum, spec) => sum + peakVUs(spec), 0);
+  const perVu = descriptorsPerVu(scenario, openStream);
+  const needed = vus * perVu + RESERVE;
+  const available = limits.limit - limits.inUse;
+  if (needed <= available) return;
+  const fits = Math.max(0, Math.floor((available - RESERVE) / perVu));
+  throw new DescriptorBudgetError(
+    `the scenario runs up to ${vus} VUs at once, which need about ${needed} file descriptors (${perVu} per VU and ${RESERVE} in reserve), ` +
+      `but this process may open ${limits.limit} (ulimit -n) and already has ${limits.inUse} open: about ${fits} VUs fit. ` +
+      `Raise the limit (ulimit -n ${needed + limits.inUse}), lower the VUs, or split the load over processes or machines (--shard i/n).`,
+  );
+}

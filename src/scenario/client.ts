@@ -1,0 +1,79 @@
+import { SUPPORTED_PROTOCOL_VERSIONS } from '../protocol-versions.ts';
+import { show } from './errors.ts';
+import { MapReader } from './fields.ts';
+import type { ClientSettings, ServerReplies } from './types.ts';
+
+/** Top-level keys that configure the wire client (see ClientSettings). */
+export const CLIENT_KEYS = ['protocolVersion', 'stream', 'progress', 'replies', 'replyGrace'] as const;
+export const REPLY_KEYS = ['sampling', 'elicitation', 'roots'] as const;
+const ELICITATION_ACTIONS = ['accept', 'decline', 'cancel'] as const;
+const ROOT_KEYS = ['uri', 'name'];
+
+export const DEFAULT_REPLY_GRACE_MS = 250;
+const MAX_REPLY_GRACE_MS = 60_000;
+
+export function readClientSettings(r: MapReader): ClientSettings {
+  const protocolVersion = r.oneOf('protocolVersion', ['auto', ...SUPPORTED_PROTOCOL_VERSIONS], 'auto');
+  const replies = readReplies(r);
+  const hasReplies = Object.keys(replies).length > 0;
+  return {
+    protocolVersion,
+    // Server requests come on the GET stream as often as in reply streams: replies imply a stream.
+    stream: r.boolean('stream', hasReplies),
+    progress: r.boolean('progress', false),
+    replies,
+    replyGraceMs: r.duration('replyGrace', { default: DEFAULT_REPLY_GRACE_MS, positive: true, max: MAX_REPLY_GRACE_MS }),
+  };
+}
+
+function readReplies(parent: MapReader): ServerReplies {
+  if (!parent.has('replies')) return {};
+  const r = MapReader.open(parent.get('replies'), parent.at('replies'), parent.issues);
+  if (!r) return {};
+  r.allowOnly(REPLY_KEYS);
+  const replies: ServerReplies = {};
+  if (r.has('sampling')) {
+    const sampling = MapReader.open(r.get('sampling'), r.at('sampling'), r.issues);
+    if (sampling) replies.sampling = structuredClone(sampling.value);
+  }
+  if (r.has('elicitation')) {
+    const elicitation = MapReader.open(r.get('elicitation'), r.at('elicitation'), r.issues);
+    if (elicitation) {
+      elicitation.allowOnly(['action', 'content']);
+      const action = elicitation.oneOf('action', ELICITATION_ACTIONS, 'accept');
+      const reply: Record<string, unknown> = { action };
+      if (elicitation.has('content')) {
+        const content = MapReader.open(elicitation.get('content'), elicitation.at('content'), r.issues);
+        if (content) reply.content = structuredClone(content.value);
+      }
+      replies.elicitation = reply;
+    }
+  }
+  if (r.has('roots')) {
+    const list = r.get('roots');
+    if (!Array.isArray(list)) r.issues.add(r.at('roots'), `must be a list of { uri, name }, got ${show(list)}`);
+    else {
+      replies.roots = [];
+      list.forEach((item, i) => {
+        const root = MapReader.open(item, [...r.at('roots'), i], r.issues);
+        if (!root) return;
+        root.allowOnly(ROOT_KEYS);
+        const uri = root.string('uri', { hint: 'e.g. file:///workspace' });
+        if (uri && !/^[a-z][a-z0-9+.-]*:/i.test(uri)) r.issues.add(root.at('uri'), `${show(uri)} is not a URI (e.g. file:///workspace)`);
+        replies.roots!.push(root.has('name') ? { uri, name: root.string('name') } : { uri });
+      });
+    }
+  }
+  return replies;
+}
+
+/** The settings that differ from the defaults, for the echo: a scenario without them keeps its hash. */
+export function echoClientSettings(client: ClientSettings): Partial<ClientSettings> | undefined {
+  const echo: Partial<ClientSettings> = {};
+  if (client.protocolVersion !== 'auto') echo.protocolVersion = client.protocolVersion;
+  if (client.stream !== Object.keys(client.replies).length > 0) echo.stream = client.stream;
+  if (client.progress) echo.progress = true;
+  if (Object.keys(client.replies).length > 0) echo.replies = structuredClone(client.replies);
+  if (client.replyGraceMs !== DEFAULT_REPLY_GRACE_MS) echo.replyGraceMs = client.replyGraceMs;
+  return Object.keys(echo).length > 0 ? echo : undefined;
+}
