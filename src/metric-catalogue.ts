@@ -53,6 +53,12 @@ export const BUILTIN_METRICS = {
   /** Notifications the server sent during an operation (progress included). */
   mcp_notifications: { type: 'counter', contains: 'default' },
   mcp_progress_notifications: { type: 'counter', contains: 'default' },
+  /** GETs with Last-Event-ID resuming a reply stream that broke before its response (2025-11-25 resumability). */
+  stream_resumptions: { type: 'counter', contains: 'default' },
+  /** Operations whose response arrived on a resumed stream. */
+  stream_resumed_calls: { type: 'counter', contains: 'default' },
+  /** 2026-07-28 requests re-issued with a new id after their stream broke (reissue: true). */
+  requests_reissued: { type: 'counter', contains: 'default' },
   /** MCP operations cut by an interrupt (graceful stop over, a second signal): neither successes nor server errors. */
   mcp_calls_interrupted: { type: 'counter', contains: 'default' },
   session_init_errors: { type: 'rate', contains: 'default' },

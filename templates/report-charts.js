@@ -79,7 +79,9 @@
 
   function options(spec, width, colors) {
     var percentile = spec.xKind === 'percentile';
-    var formatX = percentile ? formatPercentile : formatElapsed;
+    // A capacity search's rates and a history's runs are points on a plain axis.
+    var rate = spec.xKind === 'rate' || spec.xKind === 'run';
+    var formatX = percentile ? formatPercentile : rate ? function (v) { return v == null ? '' : spec.xKind === 'run' ? 'run ' + v : v + '/s'; } : formatElapsed;
     var formatV = function (v) { return formatY(spec.unit, v); };
     return {
       width: width,
@@ -91,10 +93,12 @@
       axes: [
         percentile
           ? Object.assign(axis(colors, formatX, 40), { values: percentileLabels, filter: function (u, splits) { return splits; } })
+          : rate
+          ? axis(colors, formatX, 40)
           : Object.assign(axis(colors, formatX, 40), { incrs: ELAPSED_STEPS }),
         axis(colors, formatV, 70),
       ],
-      series: [{ label: percentile ? 'percentile' : 'elapsed', value: function (u, v) { return formatX(v); } }].concat(
+      series: [{ label: percentile ? 'percentile' : rate ? spec.xKind : 'elapsed', value: function (u, v) { return formatX(v); } }].concat(
         spec.series.map(function (s) {
           return {
             label: s.label,
@@ -102,7 +106,7 @@
             width: s.dash ? 1.5 : 2,
             dash: s.dash ? [6, 4] : undefined,
             spanGaps: false,
-            points: { show: false },
+            points: { show: rate },
             value: function (u, v) { return formatV(v); },
           };
         }),

@@ -1,6 +1,9 @@
 import * as core from '@actions/core';
 import { parseShard as parseShardText, type Shard } from '../scenario/shard.ts';
 import { isNeverRead } from '../scenario/variables.ts';
+import { parseDuration } from '../scenario/duration.ts';
+import { DEFAULT_CAPACITY, type CapacitySettings } from '../capacity/run-capacity.ts';
+import { parseSlo, SloError } from '../capacity/slo.ts';
 
 export type BaselineInput = { kind: 'auto' } | { kind: 'none' } | { kind: 'path'; path: string };
 export type CommentPolicy = 'always' | 'on-regression' | 'never';
@@ -35,6 +38,8 @@ export interface ActionInputs {
   result?: string;
   /** The environment variables the scenario's `${NAME}` may read: those the workflow hands to the step on purpose. */
   variables: string[];
+  /** Input `capacity-slo` given: the load test is a capacity search (`mcp-load capacity`). */
+  capacity?: CapacitySettings;
 }
 
 /** An input with a value the action cannot use; the message names the input. */
@@ -88,7 +93,44 @@ export function readInputs(get: InputReader = readInput): ActionInputs {
   if (artifactName !== undefined) inputs.artifactName = artifactName;
   if (shard !== undefined) inputs.shard = parseShard(shard);
   if (result !== undefined) inputs.result = result;
+  const capacity = readCapacity(get);
+  if (capacity !== undefined) {
+    if (result !== undefined || shard !== undefined) throw new InputError('input capacity-slo runs a capacity search in this job: not with result or shard');
+    inputs.capacity = capacity;
+  }
   return inputs;
+}
+
+/** `capacity-slo` and its knobs (`capacity-start`, `-factor`, `-step`, `-max-rate`), as `mcp-load capacity` takes them. */
+function readCapacity(get: InputReader): CapacitySettings | undefined {
+  const sloText = optional(get('capacity-slo'));
+  if (sloText === undefined) return undefined;
+  let slo;
+  try {
+    slo = parseSlo(sloText);
+  } catch (err) {
+    if (err instanceof SloError) throw new InputError(`input capacity-slo: ${err.message.replace(/^--slo /, '')}`);
+    throw err;
+  }
+  const number = (name: string, fallback: number, ok: (n: number) => boolean): number => {
+    const text = optional(get(name));
+    if (text === undefined) return fallback;
+    const n = Number(text);
+    if (!ok(n)) throw new InputError(`input ${name} must be a number above ${name === 'capacity-factor' ? 1 : 0}, got ${JSON.stringify(text)}`);
+    return n;
+  };
+  const stepText = optional(get('capacity-step'));
+  const stepMs = stepText === undefined ? DEFAULT_CAPACITY.stepMs : parseDuration(stepText);
+  if (stepMs === undefined || stepMs < 2000) throw new InputError(`input capacity-step must be a duration of at least 2s (e.g. 30s), got ${JSON.stringify(stepText)}`);
+  return {
+    slo,
+    start: number('capacity-start', DEFAULT_CAPACITY.start, (n) => n > 0),
+    factor: number('capacity-factor', DEFAULT_CAPACITY.factor, (n) => n > 1),
+    maxRate: number('capacity-max-rate', DEFAULT_CAPACITY.maxRate, (n) => n > 0),
+    stepMs,
+    bisections: DEFAULT_CAPACITY.bisections,
+    maxVUs: DEFAULT_CAPACITY.maxVUs,
+  };
 }
 
 /** `i/n` with 1 ≤ i ≤ n. */

@@ -8,6 +8,8 @@ import { renderTerminalSummary } from '../report/terminal.ts';
 import { buildResult, type Result } from '../results/index.ts';
 import { formatShard, type Shard } from '../scenario/shard.ts';
 import type { Scenario } from '../scenario/types.ts';
+import { runCapacity, type CapacitySettings } from '../capacity/run-capacity.ts';
+import { renderCapacityTerminal } from '../report/capacity-view.ts';
 
 /** A log line every this often: the Actions log is not a terminal. */
 const PROGRESS_EVERY_MS = 10_000;
@@ -36,4 +38,17 @@ async function runAndLog(
   const result = buildResult(scenario, url, outcome, env);
   core.info(renderTerminalSummary(result));
   return result;
+}
+
+/** `capacity-slo`: the capacity search instead of the scenario's own shape; each step logged. */
+export function runCapacityLoadTest(scenario: Scenario, settings: CapacitySettings, env: NodeJS.ProcessEnv = process.env): Promise<Result> {
+  const onDemo = (url: string): void => core.info(`no target in ${scenario.file} and no target input: running against the embedded demo server at ${url}`);
+  const onCancel = (): void => core.warning('mcp-load: cancelled; the running capacity step may finish, no further step starts');
+  return withTargetOrDemo(scenario.target, onDemo, (url) =>
+    withStopSignals(onCancel, async (signals) => {
+      const result = await runCapacity(scenario, url, signals, settings, (step) => core.info(`capacity step ${step.rate}/s: ${step.held ? 'held' : `broke (${step.limit})`}`), env);
+      core.info(renderCapacityTerminal(result.capacity!));
+      return result;
+    }),
+  );
 }

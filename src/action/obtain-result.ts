@@ -5,7 +5,7 @@ import { actionVariablePolicy, loadScenario } from '../scenario/index.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { readGivenResult } from './given-result.ts';
 import type { ActionInputs } from './inputs.ts';
-import { runLoadTest } from './load-test.ts';
+import { runCapacityLoadTest, runLoadTest } from './load-test.ts';
 import type { Secrets } from './secrets.ts';
 
 /** Where `mode: run` gets its result: a load test in this job, or a result.json made elsewhere (input `result`). */
@@ -31,7 +31,11 @@ export async function resultSource(inputs: ActionInputs, secrets: Secrets): Prom
     });
     return {
       scenarioId: scenario.id,
-      obtain: async () => secrets.redactResult(await core.group('Load test', () => runLoadTest(scenario, inputs.shard))),
+      obtain: async () => {
+        const capacity = inputs.capacity;
+        const run = capacity ? () => runCapacityLoadTest(scenario, capacity) : () => runLoadTest(scenario, inputs.shard);
+        return secrets.redactResult(await core.group(capacity ? 'Capacity search' : 'Load test', run));
+      },
     };
   }
   const result = await core.group('Result', () =>

@@ -19,6 +19,7 @@ export function renderReportMarkdown(report: MarkdownReport, markerId?: string):
     ...(report.baseline.result ? { baseline: report.baseline.result } : {}),
     ...(report.comparison?.comparable ? { comparison: report.comparison } : {}),
     ...(report.reportUrl ? { reportUrl: report.reportUrl } : {}),
+    ...(report.baseline.history ? { history: report.baseline.history } : {}),
     ...(markerId !== undefined ? { marker: markerId } : {}),
     maxLength: COMMENT_MAX_CHARS - reserve,
   });

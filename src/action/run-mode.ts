@@ -169,7 +169,7 @@ async function writeReports(
   await mkdir(files.dir, { recursive: true });
   await writeFile(files.result, `${JSON.stringify(result)}\n`);
   // Rendered from the redacted result; not scrubbed again: that could break its inline scripts.
-  await writeFile(files.report, renderHtmlReport(result, { ...(baseline.result ? { baseline: baseline.result } : {}), ...(comparison?.comparable ? { comparison } : {}) }));
+  await writeFile(files.report, renderHtmlReport(result, { ...(baseline.result ? { baseline: baseline.result } : {}), ...(comparison?.comparable ? { comparison } : {}), ...(baseline.history ? { history: baseline.history } : {}) }));
   const reportUrl = store ? await uploadHtmlReport(store, files.report, setup) : undefined;
   const report = { result, baseline, ...(comparison ? { comparison } : {}), ...(reportUrl ? { reportUrl } : {}) };
   const summary = secrets.redact(renderReportMarkdown(report));

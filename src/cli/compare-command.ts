@@ -4,6 +4,8 @@ import { compare, HistoryFileError, readHistory, RegressionSettingsError, type H
 import { renderComparison } from '../report/comparison-terminal.ts';
 import { readResult, ResultFileError, type Result } from '../results/index.ts';
 import { UsageError } from './args.ts';
+import { writeFile } from 'node:fs/promises';
+import { renderJunit } from '../outputs/index.ts';
 
 /** Earlier runs needed before a history is preferred over a single baseline. */
 const MIN_HISTORY = 5;
@@ -18,6 +20,8 @@ export interface CompareCommandOptions {
   history?: string;
   /** A gated metric that could not be tested fails the comparison too (exit 1). */
   failOnInconclusive?: boolean;
+  /** A JUnit XML file of the current run's thresholds and checks and the gated verdicts. */
+  junit?: string;
   out: (text: string) => void;
   err: (text: string) => void;
 }
@@ -51,6 +55,10 @@ export async function runCompareCommand(options: CompareCommandOptions): Promise
     return COMPARE_EXIT.unusable;
   }
   options.out(renderComparison(comparison));
+  if (options.junit) {
+    await writeFile(options.junit, renderJunit(current, comparison));
+    options.out(`junit: ${options.junit}\n`);
+  }
   if (comparison.regression) return COMPARE_EXIT.regression;
   // The headline already starts with ⚠ and names the untested metrics.
   if (comparison.inconclusive && options.failOnInconclusive) {

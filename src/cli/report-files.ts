@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { compare, type Comparison } from '../compare/index.ts';
+import { compare, type Comparison, type History } from '../compare/index.ts';
 import { renderHtmlReport } from '../report/html.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { writeResult, type Result } from '../results/index.ts';
@@ -22,7 +22,7 @@ export interface ReportFiles {
 export async function writeReportFiles(
   dir: string,
   given: Result,
-  options: { baseline?: Result; comparison?: Comparison; writeResultFile?: boolean } = {},
+  options: { baseline?: Result; comparison?: Comparison; history?: History; writeResultFile?: boolean } = {},
 ): Promise<ReportFiles> {
   await ensureDirectory(dir);
   const files = { result: join(dir, 'result.json'), html: join(dir, 'report.html'), markdown: join(dir, 'summary.md') };
@@ -32,7 +32,11 @@ export async function writeReportFiles(
   const baseline = options.baseline && secrets.redactDeep(options.baseline);
   const compared = options.comparison ?? (options.baseline && compare(result, options.baseline));
   const comparison = compared && secrets.redactDeep(compared);
-  const rendering = { ...(baseline ? { baseline } : {}), ...(comparison?.comparable ? { comparison } : {}) };
+  const rendering = {
+    ...(baseline ? { baseline } : {}),
+    ...(comparison?.comparable ? { comparison } : {}),
+    ...(options.history ? { history: options.history } : {}),
+  };
   await writeFile(files.html, secrets.redact(renderHtmlReport(result, rendering)));
   await writeFile(files.markdown, secrets.redact(renderMarkdown(result, rendering)));
   return comparison ? { ...files, comparison } : files;

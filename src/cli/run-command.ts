@@ -12,6 +12,7 @@ import { secrets } from '../secrets/index.ts';
 import { inertText } from '../inert-text.ts';
 import { fallbackOutputDir, OutputDirError, prepareOutputDir } from './output-dir.ts';
 import { writeReportFiles } from './report-files.ts';
+import { openOutputs, type Output, type OutputSpec } from '../outputs/index.ts';
 
 export interface RunCommandOptions {
   file: string;
@@ -24,6 +25,8 @@ export interface RunCommandOptions {
   quiet: boolean;
   out: (text: string) => void;
   err: (text: string) => void;
+  /** `--output KIND=TARGET`s: JUnit, JSON lines, Prometheus remote write, OTLP. */
+  outputs?: readonly OutputSpec[];
   /** Whether `err` is a terminal (progress redrawn in place) or a log (a line every 10 s). */
   interactive: boolean;
 }
@@ -55,9 +58,15 @@ export async function runRunCommand(options: RunCommandOptions): Promise<number>
 async function runAndWrite(scenario: Scenario, url: string, signals: { stop: StopSignal; abort: StopSignal }, options: RunCommandOptions): Promise<number> {
   const shard = options.shard;
   if (shard) options.err(`shard ${formatShard(shard)}: running this slice of ${options.file}; merge the shards' results with mcp-load merge\n`);
+  const outputs = openOutputs(options.outputs ?? [], scenario.id);
+  const printProgress = progressPrinter(options);
+  const onProgress = (p: Progress): void => {
+    printProgress?.(p);
+    feedOutputs(outputs, p);
+  };
   let run: RunOutcome;
   try {
-    run = await runTest(scenario, { url, ...signals, onProgress: progressPrinter(options), ...(shard ? { shard } : {}) });
+    run = await runTest(scenario, { url, ...signals, onProgress, ...(shard ? { shard } : {}) });
   } catch (error) {
     if (!(error instanceof WaitInterruptedError)) throw error;
     options.err(`mcp-load: ${error.message}\n`);
@@ -67,6 +76,7 @@ async function runAndWrite(scenario: Scenario, url: string, signals: { stop: Sto
   const result = secrets.redactDeep(buildResult(scenario, url, run));
   options.out(`\n${inertText(secrets.redact(renderTerminalSummary(result)))}\n`);
   const written = await writeOrFallBack(result, options);
+  for (const output of outputs) for (const line of await output.finish(result)) options.out(`${inertText(secrets.redact(line))}\n`);
   // Interruption wins: a run cut short has no verdict on its thresholds.
   if (run.interrupted === 'signal') return EXIT_INTERRUPTED;
   if (thresholdsFailed(result, options.err)) return EXIT_THRESHOLDS_FAILED;
@@ -96,6 +106,12 @@ export function thresholdsFailed(result: Result, err: (text: string) => void): b
   const internal = result.findings.find((f) => f.id === 'internal-error');
   if (internal) err(`mcp-load: ${internal.statement}\n`);
   return runFailed(result);
+}
+
+function feedOutputs(outputs: readonly Output[], p: Progress): void {
+  if (outputs.length === 0) return;
+  const sample = { timeMs: Date.now(), vus: p.vus, totalCalls: p.totalCalls, totalErrors: p.totalErrors, callsPerSecond: p.callsPerSecond, errorsPerSecond: p.errorsPerSecond };
+  for (const output of outputs) output.sample?.(sample);
 }
 
 function progressPrinter(options: RunCommandOptions): ((p: Progress) => void) | undefined {

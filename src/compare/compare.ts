@@ -24,24 +24,8 @@ export function compare(current: Result, baseline: Result | History, options: Co
   const settings = regressionSettings(options.regression ?? current.scenario.echo.regression ?? {});
   const test: TestOptions = { settings };
   const minHistory = options.minHistory ?? 5;
-  let now = digestRun(current, settings.windowMs);
   const arrivalRate = current.scenario.echo.scenarios.some((s) => ARRIVAL_RATE.has(s.executor));
-
-  let earlier: HistoryEntry[];
-  if (isHistory(baseline)) {
-    earlier = baseline.runs;
-  } else {
-    // One steady second more or less can shorten one run's windows and not the other's: cut both alike.
-    let base = digestRun(baseline, settings.windowMs);
-    const windowMs = Math.min(now.windowMs, base.windowMs);
-    if (now.windowMs !== windowMs) now = digestRun(current, windowMs);
-    if (base.windowMs !== windowMs) base = digestRun(baseline, windowMs);
-    earlier = [base];
-  }
-  const comparable = earlier.filter((run) => fingerprintMismatch(now.fingerprint, run.fingerprint) === undefined);
-  const latestComparable = comparable.at(-1);
-  // A history's runs are already cut; the current run follows the latest one's shorter windows.
-  if (latestComparable !== undefined && latestComparable.windowMs < now.windowMs) now = digestRun(current, latestComparable.windowMs);
+  const { now, earlier, comparable } = digestAlike(current, baseline, settings.windowMs);
   const metrics = comparedMetrics(now, comparable.length > 0 ? comparable : earlier.slice(-1), arrivalRate);
   const method = comparable.length >= minHistory ? 'history-band' : 'rank-interval';
 
@@ -76,6 +60,29 @@ export function compare(current: Result, baseline: Result | History, options: Co
     inconclusive: verdicts.some((v) => v.gated && v.verdict === 'inconclusive'),
     method,
   };
+}
+
+/**
+ * The current run and the earlier ones, cut into windows of the same length: one steady second more
+ * or less can shorten one run's windows and not the other's. A history's runs are already cut, so
+ * the current run follows the latest comparable one's when they are shorter.
+ */
+function digestAlike(current: Result, baseline: Result | History, windowMs: number) {
+  let now = digestRun(current, windowMs);
+  let earlier: HistoryEntry[];
+  if (isHistory(baseline)) {
+    earlier = baseline.runs;
+  } else {
+    let base = digestRun(baseline, windowMs);
+    const shorter = Math.min(now.windowMs, base.windowMs);
+    if (now.windowMs !== shorter) now = digestRun(current, shorter);
+    if (base.windowMs !== shorter) base = digestRun(baseline, shorter);
+    earlier = [base];
+  }
+  const comparable = earlier.filter((run) => fingerprintMismatch(now.fingerprint, run.fingerprint) === undefined);
+  const latest = comparable.at(-1);
+  if (latest !== undefined && latest.windowMs < now.windowMs) now = digestRun(current, latest.windowMs);
+  return { now, earlier, comparable };
 }
 
 /** What a verdict's figures are, for a label beside the whole-run figures a report also shows. */

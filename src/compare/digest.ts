@@ -43,8 +43,8 @@ function summarise(result: Result): RunSummary {
   const calls = outcomes.passes + outcomes.fails;
   const seconds = (metrics.endMs - metrics.startMs) / 1000;
   const { overall, byPhase } = result.httpPerCall;
-  // Results written before discovery became its own phase have its requests inside setup.
-  const discovery = (byPhase as { discovery?: number | null }).discovery ?? null;
+  // Results converted from before discovery was its own phase may lack it.
+  const discovery = byPhase.discovery ?? null;
   return {
     calls,
     errors: outcomes.passes,

@@ -91,6 +91,9 @@ export class CallRecorder {
   private readonly serverRequests: CounterHandle;
   private readonly notifications: CounterHandle;
   private readonly progress: CounterHandle;
+  private readonly resumptions: CounterHandle;
+  private readonly resumed: CounterHandle;
+  private readonly reissued: CounterHandle;
   private readonly interruptedCalls: CounterHandle;
 
   constructor(
@@ -122,6 +125,9 @@ export class CallRecorder {
     this.serverRequests = registry.counter('mcp_server_requests').handle(baseTags);
     this.notifications = registry.counter('mcp_notifications').handle(baseTags);
     this.progress = registry.counter('mcp_progress_notifications').handle(baseTags);
+    this.resumptions = registry.counter('stream_resumptions').handle(baseTags);
+    this.resumed = registry.counter('stream_resumed_calls').handle(baseTags);
+    this.reissued = registry.counter('requests_reissued').handle(baseTags);
     this.interruptedCalls = registry.counter('mcp_calls_interrupted').handle(baseTags);
   }
 
@@ -139,6 +145,9 @@ export class CallRecorder {
     if (result.serverRequests > 0) this.serverRequests.add(result.serverRequests);
     if (result.notifications > 0) this.notifications.add(result.notifications);
     if (result.progressNotifications > 0) this.progress.add(result.progressNotifications);
+    if (result.streamResumptions > 0) this.resumptions.add(result.streamResumptions);
+    if (result.resumed) this.resumed.add(1);
+    if (result.reissued > 0) this.reissued.add(result.reissued);
     if (result.reinitialized) this.reinits.add(1);
     this.http.record(result.http);
     this.dataSent.add(result.bytesSent);

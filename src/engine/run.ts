@@ -77,6 +77,7 @@ export async function runTest(whole: Scenario, options: RunOptions): Promise<Run
     openStream: client.stream,
     progress: client.progress,
     replies: client.replies,
+    reissue: client.reissue,
     ...options.session,
   };
   checkDescriptorBudget(scenario, sessionOptions.openStream ?? false);

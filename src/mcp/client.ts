@@ -16,6 +16,7 @@ import {
   STATELESS_PROTOCOL_VERSIONS,
 } from './protocol.ts';
 import { snippet } from './json-rpc.ts';
+import { HEADER_MISMATCH, paramHeaderBindings, paramHeaders, type ParamHeaderBinding } from './param-headers.ts';
 import { answerServerRequest, clientCapabilities, type ServerRequestReplies } from './server-requests.ts';
 import { StreamableHttpTransport } from './streamable-http.ts';
 import type { McpTarget } from './target.ts';
@@ -42,6 +43,8 @@ export interface SessionOptions {
   replies?: ServerRequestReplies;
   /** Ask servers for progress notifications on tool calls (a progress token per call). */
   progress?: boolean;
+  /** 2026-07-28: re-issue once, with a new id, a request whose reply stream broke before its response. */
+  reissue?: boolean;
   clientInfo?: { name: string; version: string };
 }
 
@@ -77,6 +80,7 @@ export class McpSession implements ServerMessageSink {
       openStream: options.openStream ?? false,
       replies: options.replies ?? {},
       progress: options.progress ?? false,
+      reissue: options.reissue ?? false,
       clientInfo: options.clientInfo ?? CLIENT_INFO,
     };
   }
@@ -120,13 +124,73 @@ export class McpSession implements ServerMessageSink {
   }
 
   callTool(name: string, args: unknown = {}): Promise<OperationResult> {
-    return this.operation('tools/call', name, (trace) =>
-      this.call(trace, (id) => {
-        const params: Record<string, unknown> = { name, arguments: args };
-        if (this.options.progress) params._meta = { progressToken: id };
-        return params;
-      }),
-    );
+    const params = (id: number): Record<string, unknown> => {
+      const p: Record<string, unknown> = { name, arguments: args };
+      if (this.options.progress) p._meta = { progressToken: id };
+      return p;
+    };
+    if (this.stateless) return this.operation('tools/call', name, (trace) => this.callToolWithParamHeaders(trace, name, args, params));
+    return this.operation('tools/call', name, (trace) => this.call(trace, params));
+  }
+
+  /**
+   * 2026-07-28: arguments the tool's schema marks `x-mcp-header` ride in Mcp-Param-* headers too.
+   * A -32020 (the server found them mismatched) reloads the schemas and retries once, as the spec asks.
+   */
+  private async callToolWithParamHeaders(
+    trace: OperationTrace,
+    name: string,
+    args: unknown,
+    params: (id: number) => Record<string, unknown>,
+  ): Promise<JsonRpcResponse> {
+    for (let attempt = 0; ; attempt++) {
+      const bindings = (await this.paramBindings(trace)).get(name);
+      if (typeof bindings === 'string') {
+        throw new TransportError('bad_response', `tool ${snippet(name)} cannot be called: its input schema declares ${snippet(bindings)}`);
+      }
+      trace.paramHeaders = bindings && bindings.length > 0 ? paramHeaders(bindings, args) : undefined;
+      const response = await this.call(trace, params);
+      if (response.error?.code !== HEADER_MISMATCH || attempt === 1) return response;
+      this.target.paramBindings = undefined;
+    }
+  }
+
+  /** The target's Mcp-Param bindings per tool, from one tools/list shared by its sessions (purpose `session`). */
+  private paramBindings(trace: OperationTrace): Promise<Map<string, ParamHeaderBinding[] | string>> {
+    let loading = this.target.paramBindings;
+    if (loading === undefined) {
+      loading = this.loadParamBindings(trace);
+      this.target.paramBindings = loading;
+      loading.catch(() => {
+        if (this.target.paramBindings === loading) this.target.paramBindings = undefined;
+      });
+    }
+    return loading;
+  }
+
+  private async loadParamBindings(trace: OperationTrace): Promise<Map<string, ParamHeaderBinding[] | string>> {
+    const purpose = trace.purpose;
+    trace.purpose = 'session';
+    const bindings = new Map<string, ParamHeaderBinding[] | string>();
+    try {
+      let cursor: string | undefined;
+      for (let page = 0; page < MAX_PAGES; page++) {
+        const response = await this.call(trace, () => (cursor === undefined ? undefined : { cursor }), 'tools/list');
+        if (response.error) break; // no schemas to read: calls go without Mcp-Param headers
+        const tools = response.result?.tools;
+        if (Array.isArray(tools)) {
+          for (const tool of tools as Array<{ name?: unknown; inputSchema?: unknown }>) {
+            if (typeof tool?.name === 'string') bindings.set(tool.name, paramHeaderBindings(tool.inputSchema));
+          }
+        }
+        const next = response.result?.nextCursor;
+        cursor = typeof next === 'string' && next !== '' ? next : undefined;
+        if (cursor === undefined) break;
+      }
+    } finally {
+      trace.purpose = purpose;
+    }
+    return bindings;
   }
 
   readResource(uri: string): Promise<OperationResult> {
@@ -169,6 +233,10 @@ export class McpSession implements ServerMessageSink {
     this.transport?.respond(answer, into).catch(() => {
       /* the failed answer is in the trace; the server will time the request out */
     });
+  }
+
+  backgroundTrace(): OperationTrace {
+    return this.current ?? this.background;
   }
 
   onNotification(message: JsonRpcNotification, trace: OperationTrace | null): void {
@@ -229,8 +297,22 @@ export class McpSession implements ServerMessageSink {
   }
 
   private send(method: string, params: (id: number) => Record<string, unknown> | undefined, trace: OperationTrace): Promise<JsonRpcResponse> {
-    const sent = this.transport!.request(this.message(method, params), trace);
-    return this.stateless ? this.answerInputRequests(sent, method, params, trace) : sent;
+    const sent = this.transport!.request(this.message(method, params), trace, method === 'tools/call' ? trace.paramHeaders : undefined);
+    if (!this.stateless) return sent;
+    const answered = this.answerInputRequests(sent, method, params, trace);
+    return this.options.reissue ? answered.catch((err: unknown) => this.reissue(err, method, params, trace)) : answered;
+  }
+
+  /**
+   * 2026-07-28 has no resumability: a reply stream that broke before the response lost the
+   * request. With `reissue`, it is sent again once, with a new id, and counted.
+   */
+  private reissue(err: unknown, method: string, params: (id: number) => Record<string, unknown> | undefined, trace: OperationTrace): Promise<JsonRpcResponse> {
+    const broken = err instanceof TransportError && (err.reason === 'stream_ended' || err.reason === 'reset');
+    if (!broken || trace.reissued > 0) throw err;
+    trace.reissued++;
+    const sent = this.transport!.request(this.message(method, params), trace, method === 'tools/call' ? trace.paramHeaders : undefined);
+    return this.answerInputRequests(sent, method, params, trace);
   }
 
   /** 2026-07-28: what used to be server-to-client requests comes back as an input-required result. */
@@ -262,6 +344,7 @@ export class McpSession implements ServerMessageSink {
           return p;
         }),
         trace,
+        method === 'tools/call' ? trace.paramHeaders : undefined,
       );
     }
     return response;
@@ -283,7 +366,12 @@ export class McpSession implements ServerMessageSink {
     const pinned = this.options.protocolVersion;
     if (pinned === 'auto' ? this.target.era !== 'session' : isStatelessVersion(pinned)) {
       const stateless = await this.discover(streamable, trace);
-      if (stateless) return stateless;
+      if (stateless) {
+        // The tools' schemas (for Mcp-Param headers) are session work, read once per target here,
+        // so that no tool's figures carry them. Unreadable schemas only mean calls without those headers.
+        await this.paramBindings(trace).catch(() => undefined);
+        return stateless;
+      }
     }
     const probeFrom = trace.http.length;
     try {
@@ -497,6 +585,9 @@ function outcomeOf(
     progressNotifications: trace.progressNotifications,
     notifications: trace.notifications,
     serverRequests: trace.serverRequests,
+    streamResumptions: trace.streamResumptions,
+    resumed: trace.resumed,
+    reissued: trace.reissued,
   };
   if (name !== undefined) result.name = name;
   if (typeof failure === 'string') {

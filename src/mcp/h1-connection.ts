@@ -369,5 +369,8 @@ function closedError(code: string, message: string): Error {
 function invalidHeader(list: readonly string[], text: string): TypeError {
   const index = list.indexOf(text);
   const name = index % 2 === 0 ? text : list[index - 1];
-  return new TypeError(`invalid header ${JSON.stringify(name)}: line breaks and NUL are not allowed in header names or values`);
+  // undici's code for the same refusal: a bad value, not a bug in the connection.
+  return Object.assign(new TypeError(`invalid header ${JSON.stringify(name)}: line breaks and NUL are not allowed in header names or values`), {
+    code: 'UND_ERR_INVALID_ARG',
+  });
 }

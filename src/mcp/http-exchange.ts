@@ -66,6 +66,10 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
   private rejectReply!: (err: Error) => void;
   readonly reply: Promise<ExchangeReply>;
   private pendingAbort: TransportError | null = null;
+  /** The last SSE event id seen, for resuming the stream with `Last-Event-ID`. */
+  lastEventId: string | undefined;
+  /** The server's `retry:` (ms before reconnecting), when it sent one. */
+  retryMs: number | undefined;
 
   constructor(dispatcher: Pick<Dispatcher, 'dispatch'>, origin: string, req: ExchangeRequest) {
     this.req = req;
@@ -189,8 +193,12 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
         // The parser bounds only what it buffers across chunks; an event that arrived whole is checked here.
         onEvent: (event) => {
           if (this.record.failed) return;
+          if (event.id !== undefined) this.lastEventId = event.id;
           if (event.data.length > maxBytes) this.abort(this.eventTooLarge());
           else onEvent(event);
+        },
+        onRetry: (ms) => {
+          this.retryMs = ms;
         },
         maxBufferSize: maxBytes,
         onError: (err) => {
@@ -267,6 +275,8 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     this.settled = true;
     this.record.failed = true;
     this.record.durationMs = performance.now() - this.startedAt;
+    // A connection that never opened carried nothing: data_sent counts bytes written, not bytes meant.
+    if (err instanceof TransportError && err.reason === 'connect') this.record.bytesSent = 0;
     this.rejectReply(err);
   }
 }
@@ -284,7 +294,9 @@ function headerListBytes(headers: readonly string[]): number {
   return bytes;
 }
 
+/** A TypeError and its kin are bugs, unless a dispatcher raised them on purpose (undici's codes: a refused header). */
 function isProgrammingError(err: Error): boolean {
+  if (String((err as NodeJS.ErrnoException).code ?? '').startsWith('UND_ERR')) return false;
   return err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError || err instanceof SyntaxError;
 }
 

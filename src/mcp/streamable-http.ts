@@ -3,12 +3,19 @@ import { HttpExchange, isJson, type ExchangeReply } from './http-exchange.ts';
 import { TransportError } from './errors.ts';
 import type { SessionConnection } from './h1-connection.ts';
 import { isRequest, isResponse, noteStray, parseMessages, serializeMessage, snippet, strayNote } from './json-rpc.ts';
+import { encodeHeaderValue } from './param-headers.ts';
 import type { McpTarget } from './target.ts';
 import type { OperationTrace } from './trace.ts';
 import type { ServerMessageSink, Transport } from './transport.ts';
 import type { HttpPurpose, JsonRpcMessage, JsonRpcNotification, JsonRpcRequest, JsonRpcResponse } from './types.ts';
 
 const ACCEPT_BOTH = 'application/json, text/event-stream';
+/** Before resuming a broken stream when the server sent no `retry:` (the SDK client's default). */
+const DEFAULT_RETRY_MS = 1000;
+/** Resumptions in a row that bring no new event before the call is given up... */
+const MAX_RESUMPTIONS = 3;
+/** ... and in all, however many new events a stream that never answers keeps sending. */
+const MAX_RESUMPTIONS_PER_CALL = 20;
 
 export interface StreamableHttpOptions {
   /** Statuses that mean "this session is gone" (404 always per spec; 400 is what SDK servers send). */
@@ -36,8 +43,12 @@ export class StreamableHttpTransport implements Transport {
   private readonly sseEventWhere: string;
   private readonly postReplyWhere: string;
   private stream: HttpExchange | null = null;
+  /** The GET stream's reopening after the server ended it. */
+  private reopenTimer: NodeJS.Timeout | null = null;
   /** Requests awaiting their reply, cut by abort() whatever connection they are on. */
   private readonly inflight = new Set<HttpExchange>();
+  /** Waits before stream resumptions, cut by abort(). */
+  private readonly pauses = new Set<() => void>();
   /** This session's own connection for its calls (see McpTarget.sessionDispatcher). */
   private dispatcher: SessionConnection | null = null;
   /** Request headers for the current session state, rebuilt only when that state changes. */
@@ -59,7 +70,7 @@ export class StreamableHttpTransport implements Transport {
    * stream cut after the answer still counts as answered, and one the server keeps open is closed
    * after the target's reply grace (`heldOpen` on its record).
    */
-  request(message: JsonRpcRequest, trace: OperationTrace): Promise<JsonRpcResponse> {
+  request(message: JsonRpcRequest, trace: OperationTrace, paramHeaders?: readonly string[]): Promise<JsonRpcResponse> {
     let answer: JsonRpcResponse | undefined;
     let broken: TransportError | undefined;
     const id = message.id;
@@ -85,21 +96,112 @@ export class StreamableHttpTransport implements Transport {
           this.route(m, trace);
         }
       }
-    });
+    }, undefined, paramHeaders);
     this.inflight.add(exchange);
     return exchange.reply.then(
       (reply) => {
         this.inflight.delete(exchange);
-        return answer ?? this.responseFromReply(reply, id, trace, strays);
+        if (answer) return answer;
+        if (reply.isEventStream && this.resumable(exchange)) return this.resume(message, exchange, trace);
+        return this.responseFromReply(reply, id, trace, strays);
       },
       (err: TransportError) => {
         this.inflight.delete(exchange);
         if (answer) return answer;
         if (broken) throw broken;
+        if (!givenUp(err) && this.resumable(exchange)) return this.resume(message, exchange, trace);
         if (givenUp(err) && message.method !== 'initialize') this.cancel(id, err.message);
         throw err;
       },
     );
+  }
+
+  /** A reply stream that carried event ids can be resumed (2025-11-25; 2026-07-28 has no resumability). */
+  private resumable(exchange: HttpExchange): boolean {
+    return exchange.lastEventId !== undefined && !this.stateless && this.sessionId !== undefined;
+  }
+
+  /**
+   * The reply stream broke before the response (the server may close it on purpose, SEP-1699):
+   * GET with `Last-Event-ID` after the server's `retry` delay, for the rest of the stream, at most
+   * MAX_RESUMPTIONS times in a row without a new event and MAX_RESUMPTIONS_PER_CALL in all. Each
+   * GET counts in the call's cost.
+   */
+  private async resume(message: JsonRpcRequest, broke: HttpExchange, trace: OperationTrace): Promise<JsonRpcResponse> {
+    const id = message.id;
+    let lastEventId = broke.lastEventId!;
+    let retryMs = broke.retryMs ?? DEFAULT_RETRY_MS;
+    for (let attempt = 1; attempt <= MAX_RESUMPTIONS && trace.streamResumptions < MAX_RESUMPTIONS_PER_CALL; attempt++) {
+      // A hostile retry: must not outlast the call's own deadline.
+      await this.pause(Math.min(retryMs, this.target.timeoutMs));
+      trace.streamResumptions++;
+      let answer: JsonRpcResponse | undefined;
+      const exchange = new HttpExchange(this.target.pool(this.origin), this.origin, {
+        method: 'GET',
+        path: this.path,
+        headers: [...this.headers(undefined, 'text/event-stream'), 'last-event-id', lastEventId],
+        purpose: 'resume',
+        timeoutMs: this.target.timeoutMs,
+        maxBytes: this.target.maxResponseBytes,
+        onEvent: (event) => {
+          if (answer || !event.data) return;
+          let messages: JsonRpcMessage[];
+          try {
+            messages = parseMessages(event.data, this.sseEventWhere);
+          } catch {
+            return; // a malformed event is skipped; the response may still follow
+          }
+          for (const m of messages) {
+            if (isResponse(m) && m.id === id) {
+              answer = m;
+              trace.respondedAt = performance.now();
+              exchange.endAfter(this.target.replyGraceMs);
+            } else {
+              this.route(m, trace);
+            }
+          }
+        },
+      });
+      trace.http.push(exchange.record);
+      this.inflight.add(exchange);
+      let reply: ExchangeReply | undefined;
+      try {
+        reply = await exchange.reply;
+      } catch (err) {
+        if (!answer && givenUp(err as TransportError)) throw err;
+      } finally {
+        this.inflight.delete(exchange);
+      }
+      if (answer) {
+        trace.resumed = true;
+        return answer;
+      }
+      if (reply && (reply.status < 200 || reply.status >= 300)) throw this.statusError(reply);
+      if (exchange.lastEventId !== undefined && exchange.lastEventId !== lastEventId) {
+        lastEventId = exchange.lastEventId;
+        attempt = 0; // progress: the stream moved on, so the bound restarts
+      }
+      retryMs = exchange.retryMs ?? retryMs;
+    }
+    throw new TransportError(
+      'stream_ended',
+      `${this.describe('SSE reply')} ended before the response to request ${id}, and ${trace.streamResumptions} resumptions with Last-Event-ID did not bring it`,
+    );
+  }
+
+  /** Waits before a resumption; abort() cuts the wait. */
+  private pause(ms: number): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const cut = (): void => {
+        clearTimeout(timer);
+        reject(new TransportError('closed', 'session aborted'));
+      };
+      const timer = setTimeout(() => {
+        this.pauses.delete(cut);
+        resolve();
+      }, ms);
+      this.pauses.add(cut);
+    });
   }
 
   /**
@@ -133,15 +235,21 @@ export class StreamableHttpTransport implements Transport {
     this.expectAccepted(reply, 'response to a server request');
   }
 
-  /** Opens the optional GET stream for server-initiated messages; a 405 or failure is not fatal. */
-  async openStream(trace: OperationTrace): Promise<boolean> {
+  /**
+   * Opens the optional GET stream for server-initiated messages; a 405 or failure is not fatal.
+   * When the server ends a stream that carried an event id or `retry:` (it expects the client to
+   * come back, 2025-11-25), it is reopened with `Last-Event-ID` after the retry delay, at most
+   * MAX_RESUMPTIONS times in a row without a new event.
+   */
+  async openStream(trace: OperationTrace, lastEventId?: string, quietReconnects = 0): Promise<boolean> {
     let headersArrived!: () => void;
     const arrived = new Promise<void>((resolve) => (headersArrived = resolve));
+    const headers = this.headers(undefined, 'text/event-stream');
     const exchange = new HttpExchange(this.target.pool(this.origin), this.origin, {
       method: 'GET',
       path: this.path,
-      headers: this.headers(undefined, 'text/event-stream'),
-      purpose: 'stream',
+      headers: lastEventId === undefined ? headers : [...headers, 'last-event-id', lastEventId],
+      purpose: lastEventId === undefined ? 'stream' : 'resume',
       timeoutMs: this.target.timeoutMs,
       deadlineOnHeadersOnly: true,
       maxBytes: this.target.maxResponseBytes,
@@ -157,21 +265,44 @@ export class StreamableHttpTransport implements Transport {
     });
     trace.http.push(exchange.record);
     this.stream = exchange;
-    const forget = (): void => {
-      if (this.stream === exchange) this.stream = null;
+    const ended = (): void => {
       headersArrived();
+      if (this.stream !== exchange) return; // closed by us (close, reset, abort)
+      this.stream = null;
+      const ok = exchange.record.status >= 200 && exchange.record.status < 300;
+      const expectsReturn = exchange.lastEventId !== undefined || exchange.retryMs !== undefined;
+      const progressed = exchange.lastEventId !== undefined && exchange.lastEventId !== lastEventId;
+      const quiet = progressed ? 0 : quietReconnects + 1;
+      if (!ok || !expectsReturn || this.sessionId === undefined || quiet > MAX_RESUMPTIONS) return;
+      const delay = Math.min(exchange.retryMs ?? DEFAULT_RETRY_MS, this.target.timeoutMs);
+      this.reopenTimer = setTimeout(() => {
+        this.reopenTimer = null;
+        const into = this.sink.backgroundTrace();
+        into.streamResumptions++;
+        this.openStream(into, exchange.lastEventId ?? lastEventId, quiet).catch(() => undefined);
+      }, delay);
+      this.reopenTimer.unref(); // a forgotten session must not keep the process alive
     };
-    exchange.reply.then(forget, forget);
+    exchange.reply.then(ended, ended);
     // The headers tell whether the server offers a stream; its end is not awaited.
     await arrived;
     const ok = exchange.record.status >= 200 && exchange.record.status < 300 && !exchange.record.failed;
-    if (!ok) this.stream = null;
+    if (!ok && this.stream === exchange) this.stream = null;
     return ok;
   }
 
-  async close(trace: OperationTrace): Promise<void> {
-    this.stream?.abort(new TransportError('closed', 'session closed'));
+  private stopStream(reason: string): void {
+    if (this.reopenTimer !== null) {
+      clearTimeout(this.reopenTimer);
+      this.reopenTimer = null;
+    }
+    const stream = this.stream;
     this.stream = null;
+    stream?.abort(new TransportError('closed', reason));
+  }
+
+  async close(trace: OperationTrace): Promise<void> {
+    this.stopStream('session closed');
     const sessionId = this.sessionId;
     this.sessionId = undefined;
     if (this.stateless || sessionId === undefined) return;
@@ -193,8 +324,7 @@ export class StreamableHttpTransport implements Transport {
   }
 
   reset(): void {
-    this.stream?.abort(new TransportError('closed', 'session reset'));
-    this.stream = null;
+    this.stopStream('session reset');
     this.sessionId = undefined;
     this.protocolVersion = undefined;
   }
@@ -202,10 +332,11 @@ export class StreamableHttpTransport implements Transport {
   /** Cuts whatever is in flight (an interrupted VU); the session can go on over a new connection. */
   abort(): void {
     const aborted = new TransportError('closed', 'session aborted');
-    this.stream?.abort(aborted);
-    this.stream = null;
+    this.stopStream('session aborted');
     for (const exchange of this.inflight) exchange.abort(aborted);
     this.inflight.clear();
+    for (const cut of this.pauses) cut();
+    this.pauses.clear();
     const dispatcher = this.dispatcher;
     this.dispatcher = null;
     if (dispatcher) {
@@ -244,6 +375,7 @@ export class StreamableHttpTransport implements Transport {
     trace: OperationTrace,
     onEvent?: (e: EventSourceMessage) => void,
     purpose: HttpPurpose = trace.purpose,
+    paramHeaders?: readonly string[],
   ): HttpExchange {
     // Answers to server requests go over the shared pool: the session's own connection may be
     // busy with the very reply stream that is waiting for this answer.
@@ -251,7 +383,7 @@ export class StreamableHttpTransport implements Transport {
     const exchange = new HttpExchange(dispatcher, this.origin, {
       method: 'POST',
       path: this.path,
-      headers: this.headers(message, ACCEPT_BOTH),
+      headers: this.headers(message, ACCEPT_BOTH, this.sessionId, paramHeaders),
       body: serializeMessage(message),
       purpose,
       timeoutMs: this.target.timeoutMs,
@@ -262,8 +394,13 @@ export class StreamableHttpTransport implements Transport {
     return exchange;
   }
 
-  private headers(message: JsonRpcMessage | undefined, accept: string | undefined, sessionId = this.sessionId): string[] {
-    if (this.stateless && message && 'method' in message && 'id' in message) return this.statelessHeaders(message as JsonRpcRequest);
+  private headers(
+    message: JsonRpcMessage | undefined,
+    accept: string | undefined,
+    sessionId = this.sessionId,
+    paramHeaders?: readonly string[],
+  ): string[] {
+    if (this.stateless && message && 'method' in message && 'id' in message) return this.statelessHeaders(message as JsonRpcRequest, paramHeaders);
     if (message === undefined || accept !== ACCEPT_BOTH) return this.buildHeaders(message !== undefined, accept, sessionId);
     // The hot path: a POST in a session. Its headers change only with the session's state.
     const key = `${sessionId}\u0000${this.protocolVersion}`;
@@ -284,11 +421,12 @@ export class StreamableHttpTransport implements Transport {
   }
 
   /** 2026-07-28: every request names its method (and tool, prompt or resource) in headers. */
-  private statelessHeaders(message: JsonRpcRequest): string[] {
+  private statelessHeaders(message: JsonRpcRequest, paramHeaders: readonly string[] | undefined): string[] {
     const h = this.buildHeaders(true, ACCEPT_BOTH, undefined);
     h.push('mcp-method', message.method);
     const name = nameOf(message);
     if (name !== undefined) h.push('mcp-name', encodeHeaderValue(name));
+    if (paramHeaders !== undefined) for (let i = 0; i < paramHeaders.length; i++) h.push(paramHeaders[i]);
     return h;
   }
 
@@ -368,17 +506,6 @@ function nameOf(message: JsonRpcRequest): string | undefined {
     default:
       return undefined;
   }
-}
-
-const PLAIN_HEADER_VALUE = /^[\x20-\x7e\t]+$/;
-
-/**
- * `Mcp-Name` values go as-is only when plain printable ASCII without surrounding whitespace;
- * anything else is sent as `=?base64?…?=` (2026-07-28, SEP-2243).
- */
-export function encodeHeaderValue(value: string): string {
-  const plain = PLAIN_HEADER_VALUE.test(value) && value.trim() === value && !(value.startsWith('=?base64?') && value.endsWith('?='));
-  return plain ? value : `=?base64?${Buffer.from(value, 'utf8').toString('base64')}?=`;
 }
 
 function jsonRpcErrorFor(reply: ExchangeReply, id: JsonRpcRequest['id']): JsonRpcResponse | undefined {

@@ -1,6 +1,7 @@
 import { Client, Pool } from 'undici';
 import { isFramingHeader } from '../framing-headers.ts';
 import type { DiscoveryVerdict } from './discovery.ts';
+import type { ParamHeaderBinding } from './param-headers.ts';
 import { H1Connection, type SessionConnection } from './h1-connection.ts';
 
 export interface TargetOptions {
@@ -63,6 +64,11 @@ export class McpTarget {
   statelessVersion: string | undefined;
   /** The `server/discover` probe in flight, shared by sessions that start together. */
   discovery: Promise<DiscoveryVerdict> | undefined;
+  /**
+   * 2026-07-28: each tool's Mcp-Param header bindings (or why its declaration is refused), read
+   * from tools/list once per target and shared by its sessions; reloaded after a -32020.
+   */
+  paramBindings: Promise<Map<string, ParamHeaderBinding[] | string>> | undefined;
   private readonly connections: number | null;
   private readonly pools = new Map<string, Pool>();
   private readonly clients = new Set<SessionConnection>();

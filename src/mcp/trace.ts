@@ -9,12 +9,17 @@ export class OperationTrace {
   /** Every notification the server sent while the operation ran, progress included. */
   notifications = 0;
   serverRequests = 0;
+  streamResumptions = 0;
+  resumed = false;
+  reissued = 0;
   /** The session was found lost and a new one was started (at most once per operation). */
   reinitAttempted = false;
   /** ... and the new session's handshake succeeded. */
   reinitialized = false;
   /** Bytes of this operation's messages that arrived on a shared stream (legacy SSE) rather than its own requests. */
   streamBytesReceived = 0;
+  /** 2026-07-28: the Mcp-Param-* headers of this tool call (flat [name, value…]). */
+  paramHeaders: readonly string[] | undefined = undefined;
   /** performance.now() when the matching response arrived, when it came as an SSE event. */
   respondedAt = 0;
 }

@@ -4,8 +4,11 @@ import type { JsonRpcNotification, JsonRpcRequest, JsonRpcResponse, TransportKin
 /** How an MCP session moves JSON-RPC messages; one instance per session. */
 export interface Transport {
   readonly kind: TransportKind;
-  /** Sends a request and resolves with its matching response; rejects with a TransportError. */
-  request(message: JsonRpcRequest, trace: OperationTrace): Promise<JsonRpcResponse>;
+  /**
+   * Sends a request and resolves with its matching response; rejects with a TransportError.
+   * `paramHeaders` (2026-07-28 Mcp-Param-*, flat [name, value…]) go with it where the transport has them.
+   */
+  request(message: JsonRpcRequest, trace: OperationTrace, paramHeaders?: readonly string[]): Promise<JsonRpcResponse>;
   /** Sends our answer to a server-to-client request (answered 202). */
   respond(message: JsonRpcResponse, trace: OperationTrace): Promise<void>;
   /** Sends a notification (answered 202). */
@@ -24,4 +27,6 @@ export interface Transport {
 export interface ServerMessageSink {
   onServerRequest(request: JsonRpcRequest, trace: OperationTrace | null): void;
   onNotification(message: JsonRpcNotification, trace: OperationTrace | null): void;
+  /** Where work the transport does on its own (reopening the GET stream) is counted: the operation in flight, if any. */
+  backgroundTrace(): OperationTrace;
 }

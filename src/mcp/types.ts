@@ -58,9 +58,9 @@ export interface HttpRecord {
  * Why a request was sent. `discovery`: the 2026-07-28 `server/discover` probe, once per target (a
  * 2025 server's 4xx refusal is the answer it asked for); `probe`: the transport fallback's refused
  * POST initialize. The others are a session's phases: `session` (handshake, GET stream), the
- * `call`, its `reinit` and `server-request` answers, `teardown` (DELETE).
+ * `call`, its `reinit` and `server-request` answers and the `resume` of a broken reply stream, `teardown` (DELETE).
  */
-export const HTTP_PURPOSES = ['call', 'session', 'discovery', 'probe', 'reinit', 'server-request', 'stream', 'teardown'] as const;
+export const HTTP_PURPOSES = ['call', 'session', 'discovery', 'probe', 'reinit', 'server-request', 'stream', 'teardown', 'resume'] as const;
 export type HttpPurpose = (typeof HTTP_PURPOSES)[number];
 
 export interface OutcomeError {
@@ -95,6 +95,12 @@ export interface OperationResult<T = unknown> {
   reinitAttempted: boolean;
   /** ... and re-established: its handshake succeeded. */
   reinitialized: boolean;
+  /** GETs with `Last-Event-ID` made to resume a reply stream that broke before the response (2025-11-25). */
+  streamResumptions: number;
+  /** The response arrived on a resumed stream. */
+  resumed: boolean;
+  /** 2026-07-28: times the request was re-issued with a new id after its stream broke (`reissue: true`). */
+  reissued: number;
   /** Progress notifications, all notifications (progress included) and server requests seen while waiting. */
   progressNotifications: number;
   notifications: number;

@@ -1,6 +1,9 @@
 import type { TimeBucket, TimeSeriesJSON } from '../engine/metrics/index.ts';
 import { TrendSink, type TrendState } from '../engine/metrics/trend.ts';
 import type { Result } from '../results/types.ts';
+import { capacityChart } from './capacity-view.ts';
+import type { History } from '../compare/index.ts';
+import { historyCharts, historyView } from './history-view.ts';
 
 /** How the browser formats a chart's y values. */
 export type ChartUnit = 'count' | 'perSecond' | 'ms' | 'bytesPerSecond';
@@ -18,8 +21,8 @@ export interface ChartSpec {
   title: string;
   caption: string;
   unit: ChartUnit;
-  /** elapsed: seconds since the run started; percentile: 1/(1-p) on a log axis (HdrHistogram's plot). */
-  xKind: 'elapsed' | 'percentile';
+  /** elapsed: seconds since the run started; percentile: 1/(1-p) on a log axis (HdrHistogram's plot); rate: a capacity step's arrivals/s; run: a run's number in a history. */
+  xKind: 'elapsed' | 'percentile' | 'rate' | 'run';
   series: { label: string; color: string; dash: boolean }[];
   tables: ChartTable[];
 }
@@ -126,7 +129,7 @@ const TIME_CHARTS: TimeChartDef[] = [
 ];
 
 /** The report's charts: five over time, then the latency distribution; a baseline's curves are dashed. */
-export function buildCharts(result: Result, baseline?: Result): ChartSpec[] {
+export function buildCharts(result: Result, baseline?: Result, history?: History): ChartSpec[] {
   const charts = TIME_CHARTS.map((def): ChartSpec => {
     const spec: ChartSpec = {
       id: def.id,
@@ -145,6 +148,8 @@ export function buildCharts(result: Result, baseline?: Result): ChartSpec[] {
   });
   const distribution = distributionChart(result, baseline);
   if (distribution) charts.push(distribution);
+  if (result.capacity) charts.push(capacityChart(result.capacity));
+  if (history) charts.push(...historyCharts(historyView(history, result)));
   return charts;
 }
 

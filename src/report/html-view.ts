@@ -1,3 +1,4 @@
+import type { History } from '../compare/index.ts';
 import { ERROR_CLASSES } from '../mcp/index.ts';
 import type { OperationBreakdown } from '../results/breakdown.ts';
 import type { Result } from '../results/types.ts';
@@ -117,6 +118,7 @@ export interface OperationRow {
   p95: string;
   p99: string;
   max: string;
+  failedP95: string;
   httpPerCall: string;
   sentPerCall: string;
   receivedPerCall: string;
@@ -131,7 +133,7 @@ export interface ErrorRow {
   samples: string[];
 }
 
-export function buildHtmlView(result: Result, baseline?: Result, comparison?: Comparison): HtmlView {
+export function buildHtmlView(result: Result, baseline?: Result, comparison?: Comparison, history?: History): HtmlView {
   const view = buildReportView(result, { ...(baseline ? { baseline } : {}), ...(comparison ? { comparison } : {}) });
   const scenario = name(result.scenario.id);
   return {
@@ -183,7 +185,7 @@ export function buildHtmlView(result: Result, baseline?: Result, comparison?: Co
       ...(f.verdict !== undefined ? { verdict: message(f.verdict) } : {}),
     })),
     load: result.scenario.echo.scenarios.map(loadShape),
-    charts: buildCharts(result, baseline),
+    charts: buildCharts(result, baseline, history),
     thresholds: view.thresholds.map((t) => ({ ok: t.ok, key: name(t.key), source: name(t.source), observed: message(t.observed), default: t.default })),
     checks: bounded(result.checks, (c) => ({
       ok: c.fails === 0,
@@ -280,6 +282,7 @@ function operationRow(row: OperationBreakdown, label: string): OperationRow {
     p95: latency(row.p95),
     p99: latency(row.p99),
     max: latency(row.max),
+    failedP95: latency(row.failedP95),
     httpPerCall: row.calls === 0 ? '-' : row.httpPerCall.toFixed(2),
     sentPerCall: perCall(row.bytesSent),
     receivedPerCall: perCall(row.bytesReceived),

@@ -1,3 +1,4 @@
+import type { History } from '../compare/index.ts';
 import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import type { Comparison } from '../compare/types.ts';
@@ -6,6 +7,8 @@ import { REPORT_CSS, REPORT_PARTIALS, REPORT_SCRIPT, REPORT_TEMPLATE, UPLOT_CSS,
 import { buildHtmlView, type HtmlView } from './html-view.ts';
 
 export interface HtmlReportOptions {
+  /** Earlier runs of the workload (oldest first): their figures are charted with this run last. */
+  history?: History;
   /** A previous run: its key figures and curves are shown beside this run's. */
   baseline?: Result;
   /** The comparison with the baseline: the same verdicts and headline as summary.md. */
@@ -26,7 +29,7 @@ let compiled: Handlebars.TemplateDelegate<TemplateContext> | undefined;
 
 /** `report.html`: one self-contained file (styles, uPlot and chart data inline) that opens with no network. */
 export function renderHtmlReport(result: Result, options: HtmlReportOptions = {}): string {
-  const view = buildHtmlView(result, options.baseline, options.comparison);
+  const view = buildHtmlView(result, options.baseline, options.comparison, options.history);
   compiled ??= compile();
   return compiled({
     view,

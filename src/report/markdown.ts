@@ -1,3 +1,6 @@
+import { capacityMarkdown } from './capacity-view.ts';
+import { historyMarkdown, historyView, type HistoryView } from './history-view.ts';
+import type { History } from '../compare/index.ts';
 import type { ErrorKind } from '../engine/error-samples.ts';
 import type { OperationBreakdown } from '../results/breakdown.ts';
 import type { CheckOutcome, Result, ThresholdOutcome } from '../results/types.ts';
@@ -36,6 +39,8 @@ export interface MarkdownOptions {
   maxLength?: number;
   /** Per-tool rows shown, most called first; default 10. */
   topTools?: number;
+  /** Earlier runs of the workload (oldest first): the history section and its change points. */
+  history?: History;
 }
 
 export const DEFAULT_MAX_LENGTH = 65_000;
@@ -161,6 +166,7 @@ interface Input {
   view: ReportView;
   tools: OperationBreakdown[];
   baselineTools: Map<string, OperationBreakdown>;
+  history: HistoryView | undefined;
 }
 
 function prepare(result: Result, options: MarkdownOptions): Input {
@@ -176,6 +182,7 @@ function prepare(result: Result, options: MarkdownOptions): Input {
     view: buildReportView(result, { ...(options.baseline ? { baseline: options.baseline } : {}), ...(comparison ? { comparison } : {}) }),
     tools,
     baselineTools,
+    history: options.history && historyView(options.history, result),
   };
 }
 
@@ -203,6 +210,8 @@ function render(input: Input, plan: Plan): string {
     contextLines(input),
     findingSection(input),
     keyTable(input),
+    capacityMarkdown(input.result.capacity, input.baseline?.capacity),
+    historyMarkdown(input.history),
     topErrorSection(input),
     comparisonSection(input, plan),
     thresholdSection(input.result.thresholds, plan.thresholdRows),
@@ -525,12 +534,14 @@ function methodDetails(methods: readonly OperationBreakdown[], limit: number): s
     formatMs(m.p95),
     formatMs(m.p99),
     formatMs(m.max),
+    formatMs(m.failedP95),
     formatCount(m.httpReqs),
     formatRatio(m.httpPerCall),
     formatBytes(m.bytesSent),
     formatBytes(m.bytesReceived),
   ]);
-  const header = ['Method', 'Calls', 'Errors', 'Error rate', 'p50', 'p95', 'p99', 'max', 'HTTP reqs', 'HTTP/call', 'Sent', 'Received'];
+  // Latency of successful calls; failures' p95 apart, so failing fast never reads as faster.
+  const header = ['Method', 'Calls', 'Errors', 'Error rate', 'p50', 'p95', 'p99', 'max', 'p95 failed', 'HTTP reqs', 'HTTP/call', 'Sent', 'Received'];
   return folded(`Per MCP method (${formatCount(methods.length)})`, [
     ...markdownTable(header, header.map((_, i) => (i === 0 ? 'left' : 'right')), rows),
     ...moreLine(methods.length - shown.length),

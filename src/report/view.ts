@@ -69,7 +69,7 @@ export type ComparisonState = 'regression' | 'inconclusive' | 'no regression' | 
 
 export interface ComparisonView {
   state: ComparisonState;
-  /** `no regression detected against the baseline (bootstrap interval)`… */
+  /** `no regression detected against the baseline (rank interval)`… */
   headline: string;
   rows: VerdictRow[];
 }
@@ -101,7 +101,7 @@ export function buildReportView(result: Result, input: ViewInput = {}): ReportVi
     findings.push({
       id: 'comparison-inconclusive',
       severity: 'warning',
-      statement: `the comparison with the baseline is inconclusive: ${formatCount(untested.length)} gated ${untested.length === 1 ? 'metric' : 'metrics'} could not be tested, so "no regression" cannot be said`,
+      statement: `the comparison with the baseline is inconclusive: ${formatCount(untested.length)} gated ${untested.length === 1 ? 'metric' : 'metrics'} could not be tested, so whether this run regressed is unknown`,
       evidence: untested.map((v) => `${statisticOf(v)}: ${v.note ?? 'not tested'}`),
       advice: 'run longer (more steady windows) or with less variance to get a verdict',
     });

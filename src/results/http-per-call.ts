@@ -2,7 +2,7 @@ import type { MetricsSnapshot, SeriesSnapshot } from '../engine/metrics/index.ts
 import type { HttpPerCall, SessionCounts } from './types.ts';
 
 const SETUP_PURPOSES = new Set(['session', 'probe', 'stream']);
-const CALL_PURPOSES = new Set(['call', 'reinit', 'server-request']);
+const CALL_PURPOSES = new Set(['call', 'reinit', 'server-request', 'resume']);
 
 /**
  * HTTP requests per MCP call from the tagged series: the headline is every HTTP request the run

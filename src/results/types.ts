@@ -68,6 +68,42 @@ export interface Finding {
   advice?: string;
 }
 
+/** Why a capacity step did not hold: the first limit that broke. */
+export type CapacityLimit = 'latency' | 'errors' | 'dropped' | 'generator';
+
+/** One arrival rate a capacity search ran, judged against the SLO. */
+export interface CapacityStep {
+  /** Planned iterations (flows) per second. */
+  rate: number;
+  durationMs: number;
+  /** MCP calls per second measured (after the step's warm-up). */
+  callsPerSecond: number;
+  /** The SLO's percentile of the flow's calls (initialize left out) over the measured step, ms. */
+  latencyMs: number | null;
+  latencyPercentile: 'p50' | 'p90' | 'p95' | 'p99';
+  /** The calls behind `latencyMs`. */
+  flowCalls: number;
+  errorRate: number;
+  dropped: number;
+  generatorLagP99Ms: number;
+  held: boolean;
+  limit?: CapacityLimit;
+}
+
+/** `mcp-load capacity`: every step, and what the search concluded. */
+export interface CapacityRecord {
+  slo: string;
+  steps: CapacityStep[];
+  /** The highest rate that held the SLO; null when even the first step broke it. */
+  highestHeld: number | null;
+  /** The lowest rate that broke it; null when none did (capacity at least `highestHeld`). */
+  lowestBroken: number | null;
+  /** The limit that broke at `lowestBroken`. */
+  limit?: CapacityLimit;
+  /** `server-bound`, `generator-bound` (a lower bound only: the generator gave out first), or `not reached`. */
+  verdict: 'server-bound' | 'generator-bound' | 'not reached' | 'below start';
+}
+
 /** `result.json`: everything a report, a baseline comparison or a shard merge needs. */
 export interface Result {
   schemaVersion: typeof RESULT_SCHEMA_VERSION;
@@ -108,4 +144,6 @@ export interface Result {
   shard?: { index: number; count: number };
   /** Set on the result of `mcp-load merge`: how many shard results it combines. */
   mergedShards?: number;
+  /** Set by `mcp-load capacity`: the search's steps and conclusion (the rest of the result is its highest held step). */
+  capacity?: CapacityRecord;
 }

@@ -4,7 +4,7 @@ import { MapReader } from './fields.ts';
 import type { ClientSettings, ServerReplies } from './types.ts';
 
 /** Top-level keys that configure the wire client (see ClientSettings). */
-export const CLIENT_KEYS = ['protocolVersion', 'stream', 'progress', 'replies', 'replyGrace'] as const;
+export const CLIENT_KEYS = ['protocolVersion', 'stream', 'progress', 'replies', 'replyGrace', 'reissue'] as const;
 export const REPLY_KEYS = ['sampling', 'elicitation', 'roots'] as const;
 const ELICITATION_ACTIONS = ['accept', 'decline', 'cancel'] as const;
 const ROOT_KEYS = ['uri', 'name'];
@@ -23,6 +23,7 @@ export function readClientSettings(r: MapReader): ClientSettings {
     progress: r.boolean('progress', false),
     replies,
     replyGraceMs: r.duration('replyGrace', { default: DEFAULT_REPLY_GRACE_MS, positive: true, max: MAX_REPLY_GRACE_MS }),
+    reissue: r.boolean('reissue', false),
   };
 }
 
@@ -75,5 +76,6 @@ export function echoClientSettings(client: ClientSettings): Partial<ClientSettin
   if (client.progress) echo.progress = true;
   if (Object.keys(client.replies).length > 0) echo.replies = structuredClone(client.replies);
   if (client.replyGraceMs !== DEFAULT_REPLY_GRACE_MS) echo.replyGraceMs = client.replyGraceMs;
+  if (client.reissue) echo.reissue = true;
   return Object.keys(echo).length > 0 ? echo : undefined;
 }

@@ -1,5 +1,7 @@
 import { formatPath, ScenarioError, show, type Path } from './errors.ts';
 import { isPlainMap } from './fields.ts';
+import { parse as parseYaml } from 'yaml';
+import { compileSchemaSampler, SchemaSampleError, uuid } from './schema-sample.ts';
 import { didYouMean } from './suggest.ts';
 import type { Render, RenderContext } from './types.ts';
 
@@ -19,7 +21,6 @@ interface Helper {
 
 type Token = { kind: 'word'; text: string } | { kind: 'string'; text: string };
 
-const HEX = '0123456789abcdef';
 const DIGITS = '0123456789';
 
 const HELPERS: Readonly<Record<string, Helper>> = {
@@ -59,6 +60,14 @@ const HELPERS: Readonly<Record<string, Helper>> = {
       if (field === undefined) return (ctx) => rows[Math.floor((ctx.rng ?? Math.random)() * rows.length)];
       const values = rows.map((row) => fieldOf(row, field.text, ref.text));
       return (ctx) => values[Math.floor((ctx.rng ?? Math.random)() * values.length)];
+    },
+  },
+  fromSchema: {
+    usage: `{{fromSchema '{type: integer, minimum: 1, maximum: 9}'}} (a JSON Schema, as JSON or YAML flow, in quotes)`,
+    compile(args) {
+      if (args.length !== 1 || args[0].kind !== 'string') return undefined;
+      const sample = schemaSampler(args[0].text);
+      return (ctx) => sample(ctx.rng ?? Math.random);
     },
   },
 };
@@ -167,7 +176,7 @@ function compileString(source: string, data: DataRows): Compiled {
       i = open + 2;
       continue;
     }
-    const close = source.indexOf('}}', open + 2);
+    const close = closingBraces(source, open + 2);
     if (close < 0) throw new TemplateError(`unterminated "{{" in ${show(source)} (write "\\{{" for a literal "{{")`);
     literal += source.slice(i, open);
     if (literal) parts.push(literal);
@@ -206,6 +215,37 @@ function compileExpression(expression: string, data: DataRows): Render {
   const render = helper.compile(args, data);
   if (render === undefined) throw new TemplateError(`"{{${expression.trim()}}}": use ${helper.usage}`);
   return render;
+}
+
+/** Where the template opened before `from` ends: the first `}}` outside a quoted argument (a schema has braces). */
+function closingBraces(source: string, from: number): number {
+  let quote: string | undefined;
+  for (let i = from; i < source.length - 1; i++) {
+    const char = source[i];
+    if (quote !== undefined) {
+      if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'") {
+      quote = char;
+    } else if (char === '}' && source[i + 1] === '}') {
+      return i;
+    }
+  }
+  return -1;
+}
+
+function schemaSampler(text: string): ReturnType<typeof compileSchemaSampler> {
+  let schema: unknown;
+  try {
+    schema = parseYaml(text);
+  } catch (error) {
+    throw new TemplateError(`fromSchema: the schema is neither JSON nor YAML (${(error as Error).message.split('\n')[0]})`);
+  }
+  try {
+    return compileSchemaSampler(schema);
+  } catch (error) {
+    if (error instanceof SchemaSampleError) throw new TemplateError(`fromSchema: ${error.message}`);
+    throw error;
+  }
 }
 
 function tokenize(expression: string): Token[] {
@@ -252,18 +292,6 @@ function fieldOf(row: unknown, field: string, ref: string): unknown {
   const fields = isPlainMap(row) ? Object.keys(row) : [];
   const hint = didYouMean(field, fields) || (fields.length ? `; fields: ${fields.join(', ')}` : '');
   throw new TemplateError(`${ref} has a row without field "${field}"${hint}`);
-}
-
-function uuid(rng: () => number): string {
-  let out = '';
-  for (let i = 0; i < 32; i++) {
-    let nibble = Math.floor(rng() * 16);
-    if (i === 12) nibble = 4; // version 4
-    else if (i === 16) nibble = (nibble & 0x3) | 0x8; // RFC 4122 variant
-    out += HEX[nibble];
-    if (i === 7 || i === 11 || i === 15 || i === 19) out += '-';
-  }
-  return out;
 }
 
 function asText(value: unknown): string {

@@ -144,6 +144,8 @@ export interface ClientSettings {
   replies: ServerReplies;
   /** How long an SSE reply may stay open after its response before mcp-load closes it. */
   replyGraceMs: number;
+  /** 2026-07-28: re-issue once (new id) a request whose reply stream broke before its response. */
+  reissue: boolean;
 }
 
 /** A scenario file, validated, with every default applied and every duration in milliseconds. */

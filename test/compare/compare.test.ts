@@ -227,3 +227,14 @@ test('HTTP requests per session that vary with the pace (2.167 → 2.25, a share
   assert.deepEqual([verdictOf(exact, 'http_per_call_setup').verdict, verdictOf(exact, 'http_per_call_setup').note], ['regression', 'exact: 2 → 3 HTTP requests per session']);
   assert.equal(exact.regression, true);
 });
+
+test('teardown per session is informational: sessions opened in warm-up make 1 → 2 DELETEs "per session" of the same client', () => {
+  const withTeardown = (r: ReturnType<typeof run>, teardown: number) => {
+    r.httpPerCall = { ...r.httpPerCall, byPhase: { ...r.httpPerCall.byPhase, teardown } };
+    return r;
+  };
+  const comparison = compare(withTeardown(run({ seed: 34 }), 2), withTeardown(run({ seed: 33 }), 1));
+  const teardown = verdictOf(comparison, 'http_per_call_teardown');
+  assert.deepEqual([teardown.verdict, teardown.gated, teardown.note], ['regression', false, 'exact: 1 → 2 HTTP requests per session']);
+  assert.equal(comparison.regression, false);
+});

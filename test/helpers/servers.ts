@@ -34,6 +34,8 @@ const SDK_EXAMPLES = {
   'json-response': { file: 'jsonResponseStreamableHttp.js', path: '/mcp' },
   stateful: { file: 'simpleStreamableHttp.js', path: '/mcp' },
   'legacy-sse': { file: 'simpleSseServer.js', path: '/mcp' },
+  /** Closes a tool call's reply stream mid-call (retry 2 s) and replays the rest on a GET with Last-Event-ID. */
+  'sse-polling': { file: 'ssePollingExample.js', path: '/mcp' },
 } as const;
 
 /** Children still alive; killed if the test process exits without stopping them. */

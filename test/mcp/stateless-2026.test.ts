@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { McpSession, McpTarget } from '../../src/mcp/index.ts';
-import { encodeHeaderValue } from '../../src/mcp/streamable-http.ts';
+import { encodeHeaderValue } from '../../src/mcp/param-headers.ts';
 import { startV2Fixture, type RunningServer } from '../helpers/servers.ts';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy.ts';
 import { httpLines, resultText } from './result-views.ts';
@@ -31,10 +31,10 @@ describe('stateless 2026-07-28 against the v2 SDK fixture (no handshake, no sess
     await server.stop();
   });
 
-  it('auto: the first session costs one server/discover POST and negotiates 2026-07-28; initialize is never sent', () => {
+  it('auto: the first session costs one server/discover POST and one tools/list (the schemas, for Mcp-Param headers) and negotiates 2026-07-28; initialize is never sent', () => {
     assert.equal(firstInit.outcome, 'success', firstInit.error?.message);
-    assert.deepEqual(httpLines(firstInit), ['POST 200 discovery']);
-    assert.deepEqual(proxy.postedMethods().slice(0, 1), ['server/discover']);
+    assert.deepEqual(httpLines(firstInit), ['POST 200 discovery', 'POST 200 session']);
+    assert.deepEqual(proxy.postedMethods().slice(0, 2), ['server/discover', 'tools/list']);
     assert.equal(session.protocolVersion, '2026-07-28');
     assert.equal(session.stateless, true);
     assert.equal(session.sessionId, undefined);
@@ -55,12 +55,13 @@ describe('stateless 2026-07-28 against the v2 SDK fixture (no handshake, no sess
     assert.deepEqual(httpLines(call), ['POST 200 call']);
   });
 
-  it('a pinned 2026-07-28 session needs no request even on a fresh target', async () => {
+  it('a pinned 2026-07-28 session needs no discovery on a fresh target: only the tools\' schemas, once per target', async () => {
     const fresh = new McpTarget({ url: server.url });
     try {
       const pinned = new McpSession(fresh, { protocolVersion: '2026-07-28' });
       const init = await pinned.initialize();
-      assert.deepEqual(init.http, []);
+      assert.deepEqual(httpLines(init), ['POST 200 session']);
+      assert.deepEqual(httpLines(await new McpSession(fresh, { protocolVersion: '2026-07-28' }).initialize()), []);
       const call = await pinned.callTool('echo', { message: 'pinned' });
       assert.equal(call.outcome, 'success', call.error?.message);
       assert.equal(resultText(call), 'Echo: pinned');

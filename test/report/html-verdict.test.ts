@@ -53,7 +53,7 @@ describe('report.html carries the comparison: the same verdict, headline and int
 
   async function shown(comparison: Comparison): Promise<{ headline: string; comparison: string; rows: string[]; p95Verdict: string; findings: string[] }> {
     const file = join(dir, `${comparison.inconclusive ? 'inconclusive' : 'regression'}.html`);
-    writeFileSync(file, renderHtmlReport(fixture('passing'), { baseline: fixture('baseline'), comparison }));
+    writeFileSync(file, renderHtmlReport(fixture('html-report'), { baseline: fixture('html-report'), comparison }));
     const page = await browser.newPage();
     try {
       await page.goto(pathToFileURL(file).href);

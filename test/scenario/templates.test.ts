@@ -99,7 +99,7 @@ describe('compileArgs', () => {
   it('throws a ScenarioError naming each bad argument', () => {
     assert.throws(() => compileArgs({ a: '{{nope}}', b: ['{{vu}}', '{{iter 2}}'] }), (error: unknown) => {
       assert.ok(error instanceof ScenarioError);
-      assert.equal(error.message, 'args.a: unknown template helper "nope"; helpers: vu, iter, scenario, uuid, randomInt, randomDigits, pick\nargs.b[1]: "{{iter 2}}": use {{iter}}');
+      assert.equal(error.message, 'args.a: unknown template helper "nope"; helpers: vu, iter, scenario, uuid, randomInt, randomDigits, pick, fromSchema\nargs.b[1]: "{{iter 2}}": use {{iter}}');
       return true;
     });
   });
