@@ -32,8 +32,8 @@ Commands:
     --target <url>       override the scenario's target (e.g. a preview deployment)
     --out <dir>          where result.json goes (default mcp-load-results)
     --shard <i/n>        run slice i of n (e.g. 2/4) of the load; merge the n results
-    --allow-env <NAME>   let \${NAME} read GITHUB_TOKEN, an ACTIONS_* or an INPUT_*
-                         variable (never read otherwise); repeatable
+    --allow-env <NAME>   let the scenario's \${NAME} read this GITHUB_TOKEN, ACTIONS_*
+                         or INPUT_* variable (never read otherwise); repeatable
     -o, --output <k=t>   also write to an output, repeatable (as k6's --out): junit=FILE,
                          json=FILE (JSON lines), prometheus=URL (remote write), otlp=URL
     --quiet              no progress line

@@ -8,7 +8,7 @@ import { runFailed } from '../report/view.ts';
 import { renderTerminalSummary } from '../report/terminal.ts';
 import { buildResult, type Result } from '../results/index.ts';
 import { cliVariablePolicy, formatShard, loadScenario, shardScenario, type Scenario, type Shard } from '../scenario/index.ts';
-import { secrets } from '../secrets/index.ts';
+import { registerUrlSecrets, secrets } from '../secrets/index.ts';
 import { inertText } from '../inert-text.ts';
 import { fallbackOutputDir, OutputDirError, prepareOutputDir } from './output-dir.ts';
 import { writeReportFiles } from './report-files.ts';
@@ -48,6 +48,8 @@ export async function runRunCommand(options: RunCommandOptions): Promise<number>
     variables: cliVariablePolicy(options.allowEnv ?? []),
   });
   await prepareOutputDir(options.outDir);
+  // A push URL (prometheus=, otlp=) may carry credentials of its own.
+  for (const output of options.outputs ?? []) registerUrlSecrets(output.target);
   // A shard without load is refused before the demo server starts (the engine checks again).
   if (options.shard) shardScenario(scenario, options.shard);
   const onDemo = (url: string): void => options.err(`no target in ${options.file}: running against the embedded demo server at ${url}\n`);

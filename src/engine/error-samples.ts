@@ -28,6 +28,8 @@ export class ErrorSamples {
   private readonly kinds = new Map<string, ErrorKind>();
   /** Errors of kinds beyond MAX_KINDS. */
   overflow = 0;
+  /** The last raw message of each kind: a repeated message is not redacted again. */
+  private readonly lastMessage = new Map<string, string>();
 
   add(result: OperationResult): void {
     const error = result.error;
@@ -44,13 +46,17 @@ export class ErrorSamples {
       if (error.status !== undefined) kind.status = error.status;
       if (error.code !== undefined) kind.code = error.code;
       if (error.reason !== undefined) kind.reason = error.reason;
-      if (error.location !== undefined) kind.location = truncate(withoutQuery(error.location));
+      if (error.location !== undefined) kind.location = sampleOf(withoutQuery(error.location));
       this.kinds.set(key, kind);
     }
     kind.count++;
     if (kind.samples.length < MAX_SAMPLES_PER_KIND) {
-      const message = sampleOf(error.message);
-      if (!kind.samples.includes(message)) kind.samples.push(message);
+      const raw = error.message.slice(0, MAX_RAW_LENGTH);
+      if (this.lastMessage.get(key) !== raw) {
+        this.lastMessage.set(key, raw);
+        const message = sampleOf(raw);
+        if (!kind.samples.includes(message)) kind.samples.push(message);
+      }
     }
   }
 
@@ -66,8 +72,11 @@ export class ErrorSamples {
  * encoded form; cut again after.
  */
 function sampleOf(message: string): string {
-  return truncate(inertText(redactSecrets(message.slice(0, MAX_SAMPLE_LENGTH * 8))));
+  return truncate(inertText(redactSecrets(message.slice(0, MAX_RAW_LENGTH))));
 }
+
+/** How much of a server's message is read: a sample's length with room for secrets' encoded forms. */
+const MAX_RAW_LENGTH = MAX_SAMPLE_LENGTH * 8;
 
 function truncate(text: string): string {
   return text.length > MAX_SAMPLE_LENGTH ? `${text.slice(0, MAX_SAMPLE_LENGTH)}…` : text;

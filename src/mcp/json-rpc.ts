@@ -78,3 +78,20 @@ function isDeepFrozen(value: object): boolean {
   }
   return true;
 }
+
+const MISSING_ID = Symbol('missing id');
+const MAX_STRAYS_NAMED = 3;
+
+/** Responses that answer another id (or none): named in the error, since a wrong id is the usual server bug. */
+export function noteStray(m: JsonRpcMessage, strays: unknown[]): void {
+  if (strays.length > MAX_STRAYS_NAMED) return;
+  if (isResponse(m)) strays.push(m.id);
+  else if (!('method' in m)) strays.push(MISSING_ID);
+}
+
+export function strayNote(strays: readonly unknown[]): string {
+  if (strays.length === 0) return '';
+  const named = strays.slice(0, MAX_STRAYS_NAMED).map((id) => (id === MISSING_ID ? 'a response without an id' : `id ${snippet(JSON.stringify(id) ?? String(id))}`));
+  const more = strays.length > MAX_STRAYS_NAMED ? ', …' : '';
+  return ` (received ${named.join(', ')}${more} instead)`;
+}

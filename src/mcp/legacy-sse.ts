@@ -1,6 +1,6 @@
 import { HttpExchange } from './http-exchange.ts';
 import { TransportError } from './errors.ts';
-import { isRequest, isResponse, parseMessages, serializeMessage, snippet } from './json-rpc.ts';
+import { isRequest, isResponse, noteStray, parseMessages, serializeMessage, snippet, strayNote } from './json-rpc.ts';
 import { displayUrl, type McpTarget } from './target.ts';
 import { OperationTrace } from './trace.ts';
 import type { ServerMessageSink, Transport } from './transport.ts';
@@ -28,6 +28,8 @@ export class LegacySseTransport implements Transport {
   private readonly sink: ServerMessageSink;
   private stream: HttpExchange | null = null;
   private endpoint: URL | null = null;
+  /** The last ids of responses on the stream that matched no request. */
+  private readonly strays: unknown[] = [];
   /** The server ended the stream: the session is gone, which the next request reports as such. */
   private lost = false;
   private readonly pending = new Map<JsonRpcRequest['id'], Pending>();
@@ -150,7 +152,7 @@ export class LegacySseTransport implements Transport {
         this.pending.delete(message.id);
         const reason = `no response to request ${message.id} on the SSE stream after ${this.target.timeoutMs} ms`;
         if (message.method !== 'initialize') this.cancel(message.id, reason);
-        reject(new TransportError('timeout', reason));
+        reject(new TransportError('timeout', `${reason}${strayNote(this.strays)}`));
       }, this.target.timeoutMs);
       this.pending.set(message.id, { resolve, reject, trace, timer, method: message.method });
     });
@@ -240,6 +242,10 @@ export class LegacySseTransport implements Transport {
         waiting.trace.respondedAt = performance.now();
         waiting.trace.streamBytesReceived += bytes;
         this.settle(m.id!, m);
+      } else {
+        // A response no request waits for: most likely the server's wrong id, named when one times out.
+        if (this.strays.length >= MAX_STRAYS_KEPT) this.strays.shift();
+        noteStray(m, this.strays);
       }
       return;
     }
@@ -276,3 +282,5 @@ export class LegacySseTransport implements Transport {
     for (const id of [...this.pending.keys()]) this.settle(id, err);
   }
 }
+
+const MAX_STRAYS_KEPT = 3;

@@ -2,7 +2,7 @@ import type { EventSourceMessage } from 'eventsource-parser';
 import { HttpExchange, isJson, type ExchangeReply } from './http-exchange.ts';
 import { TransportError } from './errors.ts';
 import type { SessionConnection } from './h1-connection.ts';
-import { isRequest, isResponse, parseMessages, serializeMessage, snippet } from './json-rpc.ts';
+import { isRequest, isResponse, noteStray, parseMessages, serializeMessage, snippet, strayNote } from './json-rpc.ts';
 import { encodeHeaderValue } from './param-headers.ts';
 import type { Authorization } from './auth/index.ts';
 import type { McpTarget } from './target.ts';
@@ -526,21 +526,4 @@ function jsonRpcErrorFor(reply: ExchangeReply, id: JsonRpcRequest['id']): JsonRp
     /* not JSON after all: reported as an HTTP status error */
   }
   return undefined;
-}
-
-const MISSING_ID = Symbol('missing id');
-const MAX_STRAYS_NAMED = 3;
-
-/** Responses that answer another id (or none): named in the error, since a wrong id is the usual server bug. */
-function noteStray(m: JsonRpcMessage, strays: unknown[]): void {
-  if (strays.length > MAX_STRAYS_NAMED) return;
-  if (isResponse(m)) strays.push(m.id);
-  else if (!('method' in m)) strays.push(MISSING_ID);
-}
-
-function strayNote(strays: readonly unknown[]): string {
-  if (strays.length === 0) return '';
-  const named = strays.slice(0, MAX_STRAYS_NAMED).map((id) => (id === MISSING_ID ? 'a response without an id' : `id ${snippet(JSON.stringify(id) ?? String(id))}`));
-  const more = strays.length > MAX_STRAYS_NAMED ? ', …' : '';
-  return ` (received ${named.join(', ')}${more} instead)`;
 }

@@ -139,6 +139,20 @@ function registerSubstitutedSecrets(source: YamlSource): void {
     if (path[0] === 'target' && value.includes('://')) registerUrlSecrets(value);
     else registerSecret(value);
   }
+  if (isPlainMap(source.value)) registerCredentialFields(source.value.auth);
+}
+
+/** Keys of `auth:` settings whose values are credentials even when written out (a client secret, a token). */
+const CREDENTIAL_KEY = /secret|token|password|assertion|apikey|api_key|private/i;
+
+function registerCredentialFields(value: unknown): void {
+  if (Array.isArray(value)) for (const item of value) registerCredentialFields(item);
+  else if (isPlainMap(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      if (typeof item === 'string' && CREDENTIAL_KEY.test(key)) registerSecret(item);
+      else registerCredentialFields(item);
+    }
+  }
 }
 
 function resolveScenario(

@@ -1,8 +1,7 @@
-/**
- * The secrets of this process, shared by every front door (CLI, `session`, action, library): values
- * are registered as soon as they are known (scenario headers, target URL, interpolated variables,
- * OAuth tokens) and redacted from every text mcp-load stores, prints or writes.
- */
+// The secrets of this process, shared by every front door (CLI, `session`, action, library): values
+// are registered as soon as they are known (scenario headers, target URL, interpolated variables,
+// OAuth tokens) and redacted from every text mcp-load stores, prints or writes.
+import { decodeEscapes, mayHoldEscapes } from './decode.ts';
 
 /** Shorter values are not treated as secrets: redacting "1" or "on" would garble every text. */
 export const MIN_SECRET_LENGTH = 4;
@@ -20,8 +19,6 @@ type Listener = (secret: string) => void;
 export class SecretRegistry {
   private readonly values = new Set<string>();
   private readonly listeners: Listener[] = [];
-  private pattern: RegExp | undefined;
-  private stale = false;
 
   /**
    * Registers a credential and the forms it travels in: the credential inside `Bearer …`/`Basic …`,
@@ -64,19 +61,33 @@ export class SecretRegistry {
   private add(secret: string): void {
     if (secret.length < MIN_SECRET_LENGTH || this.values.has(secret) || this.values.size >= MAX_SECRETS) return;
     this.values.add(secret);
-    this.stale = true;
     for (const listener of this.listeners) listener(secret);
+    // Form encoding writes spaces as `+`, which is not decoded (base64 tokens hold a literal `+`).
+    if (secret.includes(' ')) this.add(secret.replaceAll(' ', '+'));
   }
 
   /**
    * The text with every secret replaced by `***`, whether written raw, URL-encoded, as HTML
    * entities, JSON escapes, or any mix of them (a server may echo a header in any of these).
+   * Overlapping matches (a token inside its header) become one `***`.
    */
   redact(text: string): string {
     if (this.values.size === 0 || text.length < MIN_SECRET_LENGTH) return text;
-    const pattern = this.compiled();
-    pattern.lastIndex = 0;
-    return pattern.test(text) ? text.replace(pattern, REDACTED) : text;
+    const spans: [number, number][] = [];
+    for (const secret of this.values) {
+      for (let i = text.indexOf(secret); i >= 0; i = text.indexOf(secret, i + 1)) spans.push([i, i + secret.length]);
+    }
+    if (mayHoldEscapes(text)) {
+      const decoded = decodeEscapes(text);
+      if (decoded.text !== text) {
+        for (const secret of this.values) {
+          for (let i = decoded.text.indexOf(secret); i >= 0; i = decoded.text.indexOf(secret, i + 1)) {
+            spans.push(decoded.originalSpan(i, i + secret.length));
+          }
+        }
+      }
+    }
+    return spans.length === 0 ? text : replaceSpans(text, spans);
   }
 
   /** A copy of `value` with every string (and key) redacted, except data such as encoded histograms. */
@@ -96,40 +107,22 @@ export class SecretRegistry {
     };
     return walk(value, '') as T;
   }
-
-  private compiled(): RegExp {
-    if (this.pattern === undefined || this.stale) {
-      // Longest first, so a token inside its header goes with the header.
-      const sources = [...this.values].sort((a, b) => b.length - a.length).map(encodedForms);
-      this.pattern = new RegExp(sources.join('|'), 'gi');
-      this.stale = false;
-    }
-    return this.pattern;
-  }
 }
 
-const NAMED_ENTITIES: Record<string, string> = { '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos', ' ': 'nbsp' };
-
-/** A pattern matching `secret` with each character raw, %-encoded, an HTML entity or a JSON escape. */
-function encodedForms(secret: string): string {
-  let source = '';
-  for (const char of secret) {
-    const code = char.codePointAt(0)!;
-    const forms = [escapeRegExp(char), `&#0*${code};`, `&#x0*${code.toString(16)};`];
-    const named = NAMED_ENTITIES[char];
-    if (named) forms.push(`&${named};`);
-    const percent = [...Buffer.from(char, 'utf8')].map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join('');
-    forms.push(percent);
-    if (char === ' ') forms.push('\\+');
-    if (code < 0x10000) forms.push(`\\\\u${code.toString(16).padStart(4, '0')}`);
-    if (/[^\w]/.test(char) && code < 0x80) forms.push(`\\\\${escapeRegExp(char)}`);
-    source += `(?:${forms.join('|')})`;
+/** `text` with each span (merged where they overlap) replaced by `***`. */
+function replaceSpans(text: string, spans: [number, number][]): string {
+  spans.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
+  let out = '';
+  let at = 0;
+  let i = 0;
+  while (i < spans.length) {
+    const start = spans[i][0];
+    let end = spans[i][1];
+    for (i++; i < spans.length && spans[i][0] < end; i++) end = Math.max(end, spans[i][1]);
+    out += text.slice(at, start) + REDACTED;
+    at = end;
   }
-  return source;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  return out + text.slice(at);
 }
 
 /** The process's registry: every front door registers into it and redacts with it. */

@@ -19,7 +19,7 @@ function collecting(fn: () => void): string {
 }
 
 describe('Secrets', () => {
-  it('masks a header value, the token inside it, their URL-encoded and base64 forms, once each; not plain headers like Accept', () => {
+  it('masks a header value, the token inside it, their URL-encoded, form-encoded and base64 forms, once each; not plain headers like Accept', () => {
     const secrets = new Secrets(new SecretRegistry());
     const log = collecting(() => {
       secrets.addHeaders({ Authorization: 'Bearer abc def/123', 'X-Api-Key': 'k3y-value', Accept: 'application/json' });
@@ -29,9 +29,14 @@ describe('Secrets', () => {
     assert.deepEqual(log.trim().split('\n'), [
       '::add-mask::Bearer abc def/123',
       '::add-mask::Bearer%2520abc%2520def%252F123',
+      // Form encoding: spaces as `+`.
+      '::add-mask::Bearer+abc+def/123',
+      '::add-mask::Bearer%252Babc%252Bdef%252F123',
       '::add-mask::QmVhcmVyIGFiYyBkZWYvMTIz',
       '::add-mask::abc def/123',
       '::add-mask::abc%2520def%252F123',
+      '::add-mask::abc+def/123',
+      '::add-mask::abc%252Bdef%252F123',
       '::add-mask::YWJjIGRlZi8xMjM=',
       '::add-mask::YWJjIGRlZi8xMjM%253D',
       '::add-mask::k3y-value',

@@ -46,3 +46,42 @@ describe('a reply answering another JSON-RPC id names the id it received', () =>
     assert.match(call.error?.message ?? '', /has no response for request \d+ \(received a response without an id instead\)$/);
   });
 });
+
+describe('legacy SSE: a response on the stream for another id is named when the request times out', () => {
+  it('names the id the stream carried', async () => {
+    const { startHttpFixture } = await import('../helpers/servers.ts');
+    let stream: import('node:http').ServerResponse | undefined;
+    const server = await startHttpFixture((req, res) => {
+      if (req.method === 'GET') {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.write('event: endpoint\ndata: /messages?sessionId=1\n\n');
+        stream = res;
+        return;
+      }
+      let body = '';
+      req.setEncoding('utf8');
+      req.on('data', (chunk: string) => (body += chunk));
+      req.on('end', () => {
+        res.writeHead(202).end();
+        const message = JSON.parse(body) as { id?: number; method?: string };
+        if (message.id === undefined) return;
+        const reply = message.method === 'initialize'
+          ? { jsonrpc: '2.0', id: message.id, result: { protocolVersion: '2024-11-05', capabilities: { tools: {} }, serverInfo: { name: 'legacy', version: '1' } } }
+          : { jsonrpc: '2.0', id: 4242, result: { content: [] } };
+        stream?.write(`event: message\ndata: ${JSON.stringify(reply)}\n\n`);
+      });
+    });
+    const target = new McpTarget({ url: server.url, timeoutMs: 500 });
+    try {
+      const session = new McpSession(target, { transport: 'sse' });
+      const init = await session.initialize();
+      assert.equal(init.outcome, 'success', init.error?.message);
+      const call = await session.callTool('echo', {});
+      assert.equal(call.outcome, 'transport');
+      assert.match(call.error?.message ?? '', /no response to request \d+ on the SSE stream after 500 ms \(received id 4242 instead\)$/);
+    } finally {
+      await target.close();
+      await server.stop();
+    }
+  });
+});

@@ -34,3 +34,16 @@ describe('${NAME} reads only what it is meant to', () => {
     assert.match(errorsOf(withHeader('Bearer ${GITHUB_TOKEN}'), { env: runnerEnv, variables: policy })[0], /\$\{GITHUB_TOKEN\} is never read by a scenario/);
   });
 });
+
+describe('auth settings are secrets', () => {
+  it('credential fields under auth: are registered for redaction even when written out, and interpolated ones too', async () => {
+    const { redactSecrets } = await import('../../src/secrets/index.ts');
+    const text = 'auth:\n  clientId: my-client\n  clientSecret: literal-client-secret-77\n  token: "${AUTH_TOKEN}"\nscenarios:\n  s:\n    executor: per-vu-iterations\n    flow: [{ ping: {} }]\n';
+    try {
+      parse(text, { env: { AUTH_TOKEN: 'interpolated-auth-token-88' } });
+    } catch {
+      // `auth:` is read by the OAuth support; what matters here is what was registered on the way.
+    }
+    assert.equal(redactSecrets('literal-client-secret-77 interpolated-auth-token-88 my-client'), '*** *** my-client');
+  });
+});
