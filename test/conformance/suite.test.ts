@@ -43,6 +43,8 @@ const PASSES = [
       'sep-2322-client-request-state',
       'request-metadata',
       'elicitation-sep1034-client-defaults',
+      'sse-retry',
+      'http-custom-headers',
     ],
   },
   {
@@ -56,6 +58,7 @@ const PASSES = [
       'http-standard-headers',
       'json-schema-ref-no-deref',
       'json-schema-2020-12-preservation',
+      'http-custom-headers',
     ],
   },
 ] as const;
