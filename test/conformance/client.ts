@@ -53,6 +53,14 @@ const exerciseAll: Flow = async (session) => {
   return results;
 };
 
+/** Calls the tools the scenario's context names, with its arguments (edge cases of header encoding). */
+const contextToolCalls: Flow = async (session) => {
+  const context = JSON.parse(process.env.MCP_CONFORMANCE_CONTEXT ?? '{}') as { toolCalls?: Array<{ name: string; arguments: unknown }> };
+  const results = [await session.listTools()];
+  for (const call of context.toolCalls ?? []) results.push(await session.callTool(call.name, call.arguments));
+  return results;
+};
+
 interface ScenarioPlan {
   flow: Flow;
   session?: SessionOptions;
@@ -72,7 +80,7 @@ const PLANS: Record<string, ScenarioPlan> = {
   // Empty accepted content: the client must fill in the requested schema's defaults (SEP-1034).
   'elicitation-sep1034-client-defaults': { flow: exerciseAll, session: { openStream: true, replies: { elicitation: { action: 'accept', content: {} } } } },
   'sse-retry': { flow: exerciseAll },
-  'http-custom-headers': { flow: exerciseAll },
+  'http-custom-headers': { flow: contextToolCalls },
   'http-invalid-tool-headers': { flow: exerciseAll, refusalsExpected: true },
   'sep-2322-client-request-state': { flow: exerciseAll, session: { replies: { elicitation: { action: 'accept', content: { confirmed: true } } } } },
   'auth/client-credentials-basic': { flow: listOnly, clientCredentials: true },

@@ -44,6 +44,7 @@ const PASSES = [
       'request-metadata',
       'elicitation-sep1034-client-defaults',
       'sse-retry',
+      'http-custom-headers',
     ],
   },
   {
@@ -57,6 +58,7 @@ const PASSES = [
       'http-standard-headers',
       'json-schema-ref-no-deref',
       'json-schema-2020-12-preservation',
+      'http-custom-headers',
     ],
   },
 ] as const;
