@@ -14,7 +14,8 @@ export const HEADER_MISMATCH = -32020;
 
 const HEADER_PREFIX = 'mcp-param-';
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const PRIMITIVE_TYPES = new Set(['string', 'integer', 'number', 'boolean']);
+// Floating-point numbers have no single text form: the 2026-07-28 spec (and its conformance suite) refuse them as header sources.
+const PRIMITIVE_TYPES = new Set(['string', 'integer', 'boolean']);
 const MAX_DEPTH = 8;
 
 /**
@@ -35,7 +36,7 @@ export function paramHeaderBindings(inputSchema: unknown): ParamHeaderBinding[] 
       if (name !== undefined) {
         if (typeof name !== 'string' || !TOKEN.test(name)) return `x-mcp-header ${JSON.stringify(name).slice(0, 64)} on ${[...path, key].join('.')} is not an HTTP token`;
         const type = (property as { type?: unknown }).type;
-        if (typeof type !== 'string' || !PRIMITIVE_TYPES.has(type)) return `x-mcp-header ${name} is on ${[...path, key].join('.')}, which is not a string, integer, number or boolean`;
+        if (typeof type !== 'string' || !PRIMITIVE_TYPES.has(type)) return `x-mcp-header ${name} is on ${[...path, key].join('.')}, which is not a string, integer or boolean`;
         const header = HEADER_PREFIX + name.toLowerCase();
         if (names.has(header)) return `x-mcp-header ${name} is declared twice (names are case-insensitive)`;
         names.add(header);

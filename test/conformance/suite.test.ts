@@ -45,6 +45,7 @@ const PASSES = [
       'elicitation-sep1034-client-defaults',
       'sse-retry',
       'http-custom-headers',
+      'http-invalid-tool-headers',
     ],
   },
   {
@@ -59,6 +60,7 @@ const PASSES = [
       'json-schema-ref-no-deref',
       'json-schema-2020-12-preservation',
       'http-custom-headers',
+      'http-invalid-tool-headers',
     ],
   },
 ] as const;

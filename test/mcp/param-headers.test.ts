@@ -123,13 +123,15 @@ describe('Mcp-Param-* headers from x-mcp-header arguments (2026-07-28)', () => {
 });
 
 describe('x-mcp-header declarations', () => {
-  it('a name that is not an HTTP token, a duplicate (case-insensitive) or a non-primitive property is refused', () => {
+  it('a name that is not an HTTP token, a duplicate (case-insensitive) or a property that is not a string, integer or boolean is refused', () => {
     assert.match(String(paramHeaderBindings({ properties: { a: { type: 'string', 'x-mcp-header': 'Bad Name' } } })), /not an HTTP token/);
     assert.match(
       String(paramHeaderBindings({ properties: { a: { type: 'string', 'x-mcp-header': 'X' }, b: { type: 'string', 'x-mcp-header': 'x' } } })),
       /declared twice/,
     );
-    assert.match(String(paramHeaderBindings({ properties: { a: { type: 'object', 'x-mcp-header': 'A' } } })), /not a string, integer, number or boolean/);
+    assert.match(String(paramHeaderBindings({ properties: { a: { type: 'object', 'x-mcp-header': 'A' } } })), /not a string, integer or boolean/);
+    // A float has no one text form: the conformance suite's http-invalid-tool-headers says a client MUST refuse it.
+    assert.match(String(paramHeaderBindings({ properties: { a: { type: 'number', 'x-mcp-header': 'A' } } })), /not a string, integer or boolean/);
   });
 
   it('a header value that looks like the sentinel is itself encoded', () => {
