@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { peakVUs } from '../scenario/index.ts';
+import { openFileLimit, RESERVED_DESCRIPTORS } from '../scenario/limits.ts';
 import type { Scenario } from '../scenario/types.ts';
 
 /** The run needs more file descriptors than the process may open. */
@@ -14,18 +15,19 @@ export interface DescriptorLimits {
   inUse: number;
 }
 
-/** Descriptors the process needs beyond the VUs' own: the shared pools, answers to server requests, DNS, logs. */
-const RESERVE = 32;
+/** Descriptors the process needs beyond the VUs' own: the same reserve the scenario's load-time check keeps. */
+const RESERVE = RESERVED_DESCRIPTORS;
 
-/** The process's descriptor limit and use, where the platform tells (Linux /proc); undefined elsewhere. */
+/**
+ * The process's descriptor limit and use, where the platform tells (Linux /proc); undefined elsewhere.
+ * Loading a scenario checks its VUs against the limit alone (with file:line); this check, just
+ * before the run, adds what loading cannot know: descriptors already open and each VU's streams.
+ */
 export function currentDescriptorLimits(): DescriptorLimits | undefined {
+  const limit = openFileLimit();
+  if (limit === undefined) return undefined;
   try {
-    const line = readFileSync('/proc/self/limits', 'utf8')
-      .split('\n')
-      .find((l) => l.startsWith('Max open files'));
-    const soft = line?.split(/\s{2,}/)[1];
-    if (soft === undefined || soft === 'unlimited') return undefined;
-    return { limit: Number(soft), inUse: readdirSync('/proc/self/fd').length };
+    return { limit, inUse: readdirSync('/proc/self/fd').length };
   } catch {
     return undefined;
   }

@@ -45,15 +45,15 @@ describe('file descriptors: the generator\'s own limit', () => {
       (err: Error) =>
         err instanceof DescriptorBudgetError &&
         err.message ===
-          'the scenario runs up to 3000 VUs at once, which need about 3032 file descriptors (1 per VU and 32 in reserve), ' +
-            'but this process may open 1024 (ulimit -n) and already has 20 open: about 972 VUs fit. ' +
-            'Raise the limit (ulimit -n 3052), lower the VUs, or split the load over processes or machines (--shard i/n).',
+          'the scenario runs up to 3000 VUs at once, which need about 3064 file descriptors (1 per VU and 64 in reserve), ' +
+            'but this process may open 1024 (ulimit -n) and already has 20 open: about 940 VUs fit. ' +
+            'Raise the limit (ulimit -n 3084), lower the VUs, or split the load over processes or machines (--shard i/n).',
     );
   });
 
   it('counts two descriptors per VU for the legacy transport, and accepts what fits', () => {
-    assert.doesNotThrow(() => checkDescriptorBudget(vus(972), false, { limit: 1024, inUse: 20 }));
-    assert.throws(() => checkDescriptorBudget(vus(972, 'sse'), false, { limit: 1024, inUse: 20 }), /2 per VU/);
+    assert.doesNotThrow(() => checkDescriptorBudget(vus(940), false, { limit: 1024, inUse: 20 }));
+    assert.throws(() => checkDescriptorBudget(vus(940, 'sse'), false, { limit: 1024, inUse: 20 }), /2 per VU/);
     assert.throws(() => checkDescriptorBudget(vus(600), true, { limit: 1024, inUse: 20 }), /2 per VU/);
   });
 
