@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.ts';
-import { startEverything, type RunningServer } from '../helpers/servers.ts';
+import { freePort, startEverything, type RunningServer } from '../helpers/servers.ts';
 
 
 describe('mcp-load run', () => {
@@ -119,5 +119,28 @@ describe('mcp-load run', () => {
     const refused = await runCli(['report', future]);
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /result schema version 9 is newer than this mcp-load reads \(2\); upgrade mcp-load/);
+  });
+
+  it('a closed port without thresholds: exit 99 (the default health gate), the headline in words everywhere', async () => {
+    const port = await freePort();
+    const file = join(dir, 'closed.yml');
+    writeFileSync(file, `target: http://127.0.0.1:${port}/mcp\nscenarios:\n  agents:\n    executor: constant-vus\n    vus: 2\n    duration: 2s\n    flow:\n      - call: echo\n        args: { message: hi }\n`);
+    const out = join(dir, 'closed');
+    const run = await runCli(['run', file, '--out', out, '--quiet']);
+    assert.equal(run.code, 99, run.stderr);
+    const headline = new RegExp(`target unreachable: \\d+ of \\d+ MCP calls failed: the session handshake \\(initialize\\) could not connect \\(ECONNREFUSED\\) to http://127\\.0\\.0\\.1:${port}/mcp`);
+    assert.match(run.stdout, new RegExp(`^  ❌ ${headline.source}`, 'm'));
+    assert.match(run.stdout, /✗ 'rate<0\.05' rate=100\.00%  \(default\)/);
+    assert.match(run.stderr, /thresholds failed: mcp_errors rate<0\.05 \(default\), mcp_calls\{expected_response:true\} count>=1 \(default\)/);
+    const summary = readFileSync(join(out, 'summary.md'), 'utf8').split('\n')[1].replaceAll('&#58;', ':');
+    assert.match(summary, new RegExp(`^❌ \\*\\*mcp-load: ${headline.source}`));
+    const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'));
+    assert.equal(result.findings[0].id, 'target-unreachable');
+  });
+
+  it('a warm-up as long as the schedule is refused before any load, naming the line', async () => {
+    const run = await runCli(['run', scenario(`warmup: 1h\n${short}`), '--quiet']);
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /:2:9: warmup: warm-up of 1h lasts as long as the whole schedule .*nothing would be measured/);
   });
 });
