@@ -1,3 +1,4 @@
+import { TOOL_VERSION } from '../version.ts';
 import { parseArgs } from 'node:util';
 import { parseHeaderOptions, UsageError } from './args.ts';
 import { fileURLToPath } from 'node:url';
@@ -83,6 +84,8 @@ Commands:
     --duration <d>       the whole run, ramps included (default 1m30s)
     --think <t>          think time between iterations (default 1s..3s)
     --transport, -H, --timeout   as for session
+  --version              print the version
+  --help                 print this help
 `;
 
 const TRANSPORTS = ['auto', 'streamable-http', 'sse'];
@@ -136,6 +139,11 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
           err: (t) => process.stderr.write(t),
         });
       }
+      case '-v':
+      case '--version':
+      case 'version':
+        out(`mcp-load ${TOOL_VERSION}`);
+        return 0;
       case undefined:
       case '-h':
       case '--help':
