@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { join } from 'node:path';
 import { appendToHistory, compare, readHistory, writeHistory, type Comparison, type History } from '../compare/index.ts';
-import { readResult, type Result } from '../results/index.ts';
+import { readResult, ResultFileError, type Result } from '../results/index.ts';
 import { FILES, type ArtifactNames } from './artifact-names.ts';
 import type { ArtifactStore } from './artifacts.ts';
 import { isPullRequestEvent, type Repo } from './context.ts';
@@ -62,7 +62,15 @@ export async function findBaselineRun(search: BaselineSearch): Promise<Baseline>
     if (resultId === undefined) continue;
     const dir = join(search.workDir, `baseline-${run.id}`);
     await store.download(resultId, run.id, dir);
-    const baseline: Baseline = { result: await readResult(join(dir, FILES.result)), description: `run ${run.id} on ${search.branch} (${run.event})` };
+    let result: Result;
+    try {
+      result = await readResult(join(dir, FILES.result));
+    } catch (err) {
+      // A result this mcp-load cannot read (an older schema, say) is no baseline, and says why.
+      if (!(err instanceof ResultFileError)) throw err;
+      return { description: 'none', missing: `the result of run ${run.id} on \`${search.branch}\` is not usable: ${err.message}` };
+    }
+    const baseline: Baseline = { result, description: `run ${run.id} on ${search.branch} (${run.event})` };
     const historyId = artifacts.get(names.history);
     if (historyId !== undefined) {
       try {

@@ -1,4 +1,5 @@
 import { SESSION_PROTOCOL_VERSIONS, STATELESS_PROTOCOL_VERSIONS } from '../protocol-versions.ts';
+import { TOOL_VERSION } from '../version.ts';
 
 export { SESSION_PROTOCOL_VERSIONS, STATELESS_PROTOCOL_VERSIONS, SUPPORTED_PROTOCOL_VERSIONS } from '../protocol-versions.ts';
 export const LATEST_SESSION_PROTOCOL_VERSION = SESSION_PROTOCOL_VERSIONS[0];
@@ -9,7 +10,7 @@ export function isStatelessVersion(version: string): boolean {
   return (STATELESS_PROTOCOL_VERSIONS as readonly string[]).includes(version);
 }
 
-export const CLIENT_INFO = { name: 'mcp-load', version: '0.1.0' };
+export const CLIENT_INFO = { name: 'mcp-load', version: TOOL_VERSION };
 
 /** 2026-07-28 carries what `initialize` used to negotiate in every request's `_meta`. */
 export const META_PROTOCOL_VERSION = 'io.modelcontextprotocol/protocolVersion';

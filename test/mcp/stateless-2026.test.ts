@@ -1,3 +1,4 @@
+import { TOOL_VERSION } from '../../src/version.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { McpSession, McpTarget } from '../../src/mcp/index.ts';
@@ -93,7 +94,7 @@ describe('stateless 2026-07-28 against the v2 SDK fixture (no handshake, no sess
       _meta: {
         'io.modelcontextprotocol/protocolVersion': '2026-07-28',
         'io.modelcontextprotocol/clientCapabilities': { elicitation: {} },
-        'io.modelcontextprotocol/clientInfo': { name: 'mcp-load', version: '0.1.0' },
+        'io.modelcontextprotocol/clientInfo': { name: 'mcp-load', version: TOOL_VERSION },
       },
     });
   });
