@@ -77,7 +77,7 @@ export function renderTerminalSummary(result: Result, input: ViewInput = {}): st
     rateLine('mcp_errors', total.get('mcp_errors')),
     ratio.overall === null
       ? ''
-      : `${dotted('http_reqs per mcp call')} ${ratio.overall.toFixed(2)}  (every request; per phase: discovery ${ratio.byPhase.discovery} probes, setup ${fixed(ratio.byPhase.setup)} per session, calls ${fixed(ratio.byPhase.calls)}, teardown ${fixed(ratio.byPhase.teardown)} per session)`,
+      : `${dotted('http_reqs per mcp call')} ${ratio.overall.toFixed(2)}  (every request; per phase: discovery ${ratio.byPhase.discovery} ${ratio.byPhase.discovery === 1 ? "probe" : "probes"}, setup ${fixed(ratio.byPhase.setup)} per session, calls ${fixed(ratio.byPhase.calls)}, teardown ${fixed(ratio.byPhase.teardown)} per session)`,
     view.errorsByClass.length === 0 ? '' : `${dotted('errors by class')} ${view.errorsByClass.map((e) => `${e.errorClass}=${e.count}`).join(' ')}`,
   ]);
   const sessions = result.sessions;
