@@ -6,7 +6,7 @@ import { formatDuration } from '../scenario/duration.ts';
 import type { ScenarioSpecEcho, StepEcho } from '../scenario/types.ts';
 import { formatBytes, formatDurationClock, formatMs, formatPercent, plainText } from './format.ts';
 import { buildCharts, type ChartSpec } from './html-charts.ts';
-import { buildReportView, VERDICT_LABELS, type ReportView } from './view.ts';
+import { buildReportView, VERDICT_LABELS, type ReportView, type VerdictRow } from './view.ts';
 import type { Comparison } from '../compare/types.ts';
 
 /** Rows per table; the rest are counted in a note. */
@@ -45,17 +45,12 @@ export interface FindingRow {
   advice: string;
 }
 
-export interface ComparisonRow {
+/** A verdict row of the view, its verdict as a label and with the CSS tone of it. */
+export type ComparisonRow = Omit<VerdictRow, 'verdict' | 'gated'> & {
   verdict: string;
   /** CSS class suffix: regression, inconclusive, improvement, neutral. */
   tone: string;
-  label: string;
-  statistic: string;
-  baseline: string;
-  current: string;
-  change: string;
-  note: string;
-}
+};
 
 export interface Fact {
   label: string;
