@@ -83,8 +83,9 @@ const headerBlocks = new WeakMap<object, string>();
  * One keep-alive HTTP/1.1 connection carrying one request at a time (requests queue; none is
  * pipelined), for the requests of a single MCP session.
  *
- * It speaks undici's raw dispatch-handler interface, so HttpExchange runs on it or on undici
- * unchanged. It exists because a session's POSTs are the load engine's hot path: here a request
+ * It calls undici's dispatch-handler callbacks (`onRequestStart` … `onResponseError`) itself, with
+ * its per-request record as the controller (pause, resume, abort, and the socket's byte counts),
+ * so HttpExchange runs on it or on undici unchanged. It exists because a session's POSTs are the load engine's hot path: here a request
  * is one string and one `write`, and a reply one head slice and body views, where undici's general
  * client (request objects, header validation, a WASM parser with a callback per header, a
  * two-buffer `writev`) costs about a third more CPU per call. GET streams, the legacy transport
