@@ -1,7 +1,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import type { Dispatcher } from 'undici';
-import { H1ResponseParser, type H1ResponseSink } from './h1-response-parser.ts';
+import { H1ResponseParser, type H1Headers, type H1ResponseSink } from './h1-response-parser.ts';
 
 /** What a session's requests go over: undici's `Client` or an H1Connection. */
 export interface SessionConnection {
@@ -17,10 +17,59 @@ export interface H1ConnectionOptions {
   tls?: tls.ConnectionOptions;
 }
 
-interface Pending {
-  options: Dispatcher.DispatchOptions;
-  handler: Dispatcher.DispatchHandler;
-  settled: boolean;
+/** What a connection that owns its socket tells a handler through its controller: the bytes of this request on the wire. */
+export interface SocketByteCounts {
+  /** Bytes of this request handed to the socket (request line, headers, body). */
+  readonly bytesWritten: number;
+  /** Bytes read from the socket while this request was the current one (its whole response, framing included). */
+  readonly bytesRead: number;
+}
+
+/**
+ * One request and its undici DispatchController, one object per request: the handler pauses,
+ * resumes or aborts the request through it, and reads its byte counts from it.
+ */
+class Pending implements Dispatcher.DispatchController, SocketByteCounts {
+  settled = false;
+  bytesWritten = 0;
+  bytesRead = 0;
+  private pausedFlag = false;
+  private abortReason: Error | null = null;
+
+  constructor(
+    readonly connection: H1Connection,
+    readonly options: Dispatcher.DispatchOptions,
+    readonly handler: Dispatcher.DispatchHandler,
+  ) {}
+
+  get aborted(): boolean {
+    return this.abortReason !== null;
+  }
+
+  get paused(): boolean {
+    return this.pausedFlag;
+  }
+
+  get reason(): Error | null {
+    return this.abortReason;
+  }
+
+  /** The socket is not read past the chunk being delivered until `resume()`. */
+  pause(): void {
+    this.pausedFlag = true;
+  }
+
+  resume(): void {
+    if (!this.pausedFlag) return;
+    this.pausedFlag = false;
+    this.connection.resumeReading(this);
+  }
+
+  abort(reason?: Error): void {
+    if (this.abortReason !== null) return;
+    this.abortReason = reason ?? closedError('UND_ERR_ABORTED', 'request aborted');
+    this.connection.abortRequest(this, this.abortReason);
+  }
 }
 
 const sharedReadBuffer = Buffer.allocUnsafe(64 * 1024);
@@ -34,8 +83,9 @@ const headerBlocks = new WeakMap<object, string>();
  * One keep-alive HTTP/1.1 connection carrying one request at a time (requests queue; none is
  * pipelined), for the requests of a single MCP session.
  *
- * It speaks undici's raw dispatch-handler interface, so HttpExchange runs on it or on undici
- * unchanged. It exists because a session's POSTs are the load engine's hot path: here a request
+ * It calls undici's dispatch-handler callbacks (`onRequestStart` … `onResponseError`) itself, with
+ * its per-request record as the controller (pause, resume, abort, and the socket's byte counts),
+ * so HttpExchange runs on it or on undici unchanged. It exists because a session's POSTs are the load engine's hot path: here a request
  * is one string and one `write`, and a reply one head slice and body views, where undici's general
  * client (request objects, header validation, a WASM parser with a callback per header, a
  * two-buffer `writev`) costs about a third more CPU per call. GET streams, the legacy transport
@@ -58,6 +108,8 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
   private closing: (() => void) | null = null;
   private closed: Promise<void> | null = null;
   private destroyed = false;
+  /** The socket's reads are stopped because a handler paused its request. */
+  private readingPaused = false;
 
   constructor(origin: string | URL, options: H1ConnectionOptions) {
     const url = typeof origin === 'string' ? new URL(origin) : origin;
@@ -71,14 +123,14 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
   }
 
   dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
-    const pending: Pending = { options, handler, settled: false };
+    const pending = new Pending(this, options, handler);
     if (this.destroyed || this.closing) {
       pending.settled = true;
       const err = closedError(this.destroyed ? 'UND_ERR_DESTROYED' : 'UND_ERR_CLOSED', 'the connection is closed');
-      process.nextTick(() => handler.onError?.(err));
+      process.nextTick(() => handler.onResponseError?.(pending, err));
       return false;
     }
-    handler.onConnect?.((err) => this.abort(pending, err ?? closedError('UND_ERR_ABORTED', 'request aborted')));
+    handler.onRequestStart?.(pending, NO_CONTEXT);
     if (pending.settled) return true;
     // Behind queued requests even when none is in flight (one failed and the next starts a tick later).
     if (this.current === null && this.queue.length === 0) this.start(pending);
@@ -119,13 +171,15 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
 
   // --- parser sink: the current request's response ------------------------------------------
 
-  onHead(status: number, headers: string[]): void {
-    this.current?.handler.onHeaders?.(status, headers as unknown as Buffer[], noop, '');
+  onHead(status: number, headers: H1Headers): void {
+    const pending = this.current;
+    pending?.handler.onResponseStart?.(pending, status, headers, '');
   }
 
   onBody(chunk: Buffer): void {
     // The handler may keep the chunk; a view of the shared read buffer would be overwritten.
-    if (this.current) this.current.handler.onData?.(this.secure ? chunk : Buffer.from(chunk));
+    const pending = this.current;
+    pending?.handler.onResponseData?.(pending, this.secure ? chunk : Buffer.from(chunk));
   }
 
   onEnd(): void {
@@ -146,6 +200,8 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
     const socket = reusable ? this.socket! : this.connect();
     this.parser.reset(pending.options.method === 'HEAD');
     const [head, body, bodyBytes] = request;
+    pending.bytesWritten = head.length + bodyBytes; // latin1: one byte per character
+    if (this.readingPaused) this.resumeSocket(socket); // left paused by the previous request's handler
     if (body === null) {
       socket.write(head, 'latin1');
     } else if (typeof body === 'string' && body.length === bodyBytes) {
@@ -192,14 +248,13 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
           // read is parsed (and any body bytes copied out) before the next one can happen.
           onread: {
             buffer: sharedReadBuffer,
-            callback: (n: number, buf: Uint8Array): boolean => {
-              this.onSocketData(socket, (buf as Buffer).subarray(0, n));
-              return true;
-            },
+            // Returning false pauses the socket: the kernel buffer fills and TCP pushes back on the server.
+            callback: (n: number, buf: Uint8Array): boolean => this.onSocketData(socket, (buf as Buffer).subarray(0, n)),
           },
         });
     socket.setNoDelay(true);
-    if (this.secure) socket.on('data', (chunk: Buffer) => this.onSocketData(socket, chunk));
+    if (this.secure) socket.on('data', (chunk: Buffer) => this.onSocketData(socket, chunk) || socket.pause());
+    this.readingPaused = false;
     socket.on('error', (err) => this.onSocketGone(socket, err));
     // 'end' (the server's FIN) comes a tick before 'close': a request must not be written in between.
     socket.on('end', () => this.onSocketGone(socket, null));
@@ -209,21 +264,39 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
     return socket;
   }
 
-  private onSocketData(socket: net.Socket, chunk: Buffer): void {
-    if (socket !== this.socket) return;
+  /** Parses what the socket read; false when the current request's handler paused it (stop reading). */
+  private onSocketData(socket: net.Socket, chunk: Buffer): boolean {
+    if (socket !== this.socket) return true;
     const pending = this.current;
     if (pending === null) {
       this.dropSocket(); // bytes nobody asked for: the connection cannot be trusted any more
-      return;
+      return true;
     }
+    pending.bytesRead += chunk.length;
     let consumed: number;
     try {
       consumed = this.parser.execute(chunk);
     } catch (err) {
       if (this.current === pending) this.failCurrent(err as Error, true);
-      return;
+      return true;
     }
     if (this.current === pending && this.parser.done) this.completeCurrent(consumed === chunk.length);
+    // A pause takes effect after the chunk in hand (at most one read) has been delivered.
+    if (this.current === pending && pending.paused) {
+      this.readingPaused = true;
+      return false;
+    }
+    return true;
+  }
+
+  /** The current request's handler resumed: read the socket again. */
+  resumeReading(pending: Pending): void {
+    if (pending === this.current && this.readingPaused && this.socket !== null) this.resumeSocket(this.socket);
+  }
+
+  private resumeSocket(socket: net.Socket): void {
+    this.readingPaused = false;
+    socket.resume(); // restarts the handle's reads whether onread or pause() stopped them
   }
 
   private onSocketGone(socket: net.Socket, err: Error | null): void {
@@ -251,7 +324,7 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
     else this.dropSocket();
     if (!pending.settled) {
       pending.settled = true;
-      pending.handler.onComplete?.(null);
+      pending.handler.onResponseEnd?.(pending, NO_TRAILERS);
     }
     this.next();
   }
@@ -264,7 +337,8 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
     process.nextTick(() => this.next());
   }
 
-  private abort(pending: Pending, err: Error): void {
+  /** The handler aborted `pending` through its controller. */
+  abortRequest(pending: Pending, err: Error): void {
     if (pending.settled) return;
     if (pending === this.current) {
       this.current = null;
@@ -280,7 +354,7 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
   private settleWithError(pending: Pending, err: Error): void {
     if (pending.settled) return;
     pending.settled = true;
-    pending.handler.onError?.(err);
+    pending.handler.onResponseError?.(pending, err);
   }
 
   private next(): void {
@@ -328,7 +402,9 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
   }
 }
 
-function noop(): void {}
+const NO_TRAILERS: H1Headers = Object.freeze(Object.create(null));
+/** undici passes retry history here; one request on one connection has none. */
+const NO_CONTEXT = Object.freeze({});
 
 const NO_HEADERS: readonly string[] = Object.freeze([]);
 

@@ -7,9 +7,12 @@
  * string slice for the head and zero-copy views for the body.
  */
 
+/** Header names lowercased, values trimmed; a repeated header's values in an array, as undici gives them. */
+export type H1Headers = Record<string, string | string[]>;
+
 export interface H1ResponseSink {
-  /** Header names lowercased, values trimmed: [name, value, name, value…]. 1xx heads are skipped. */
-  onHead(status: number, headers: string[]): void;
+  /** The final head (1xx heads are skipped); `headers` has no prototype, so no name can reach one. */
+  onHead(status: number, headers: H1Headers): void;
   onBody(chunk: Buffer): void;
   onEnd(): void;
 }
@@ -169,7 +172,7 @@ export class H1ResponseParser {
     checkLineEnds(text, 0, eol);
     const status = statusOf(text, eol);
     const http10 = text.charCodeAt(7) === 48; // "HTTP/1.0"
-    const headers: string[] = [];
+    const headers: H1Headers = Object.create(null);
     let contentLength = -1;
     let chunked = false;
     let otherCoding = false;
@@ -191,7 +194,10 @@ export class H1ResponseParser {
       while (from < to && isOws(text.charCodeAt(from))) from++;
       while (to > from && isOws(text.charCodeAt(to - 1))) to--;
       const value = text.slice(from, to);
-      headers.push(name, value);
+      const seen = headers[name];
+      if (seen === undefined) headers[name] = value;
+      else if (typeof seen === 'string') headers[name] = [seen, value];
+      else seen.push(value);
       if (name === 'content-length') {
         const n = decimal(value);
         if (n < 0 || (contentLength >= 0 && contentLength !== n)) throw new H1ParseError(`bad content-length ${JSON.stringify(value.slice(0, 32))}`);

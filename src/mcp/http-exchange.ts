@@ -1,6 +1,8 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Dispatcher } from 'undici';
 import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
 import { TransportError, toTransportError } from './errors.ts';
+import type { SocketByteCounts } from './h1-connection.ts';
 import type { HttpPurpose, HttpRecord } from './types.ts';
 
 export interface ExchangeRequest {
@@ -36,22 +38,37 @@ export interface ExchangeReply {
 }
 
 const CRLF_COLON_SPACE = 4; // ": " + CRLF around each header line
-const STATUS_LINE = 17; // "HTTP/1.1 200 OK\r\n", close enough for accounting
+/** "HTTP/1.1 200 " and the CRLF after the reason phrase. */
+const STATUS_LINE_FRAME = 15;
+/** The "connection: keep-alive" line undici adds to every request it writes. */
+const UNDICI_CONNECTION_LINE = 'connection: keep-alive\r\n'.length;
 const utf8 = new TextDecoder();
+
+/** undici's controller keeps the response's raw header list (Buffers) beside the parsed object. */
+interface RawHeadersController extends Dispatcher.DispatchController {
+  rawHeaders?: Buffer[] | null;
+}
 
 /**
  * One HTTP request on an undici dispatcher (or an H1Connection), observed at the wire: status, time to first byte,
  * bytes both ways and the reply (buffered, or parsed as SSE while it streams).
  *
- * It implements undici's raw handler interface (the one its HTTP/1.1 client calls directly) rather
- * than `request()` or the wrapped handler API: no stream, no header object per response, which
- * keeps the load engine's hot path lean.
+ * It implements undici's dispatch-handler interface (`onRequestStart` … `onResponseEnd`) rather than
+ * `request()`: no stream and no promise per body. It is its own handler, so nothing is allocated
+ * per exchange beyond it; the connection's controller is kept, not wrapped.
+ *
+ * Bytes: an H1Connection's controller carries the socket's own counts for the request (what it
+ * wrote, what it read); on undici, which does not report them, they are computed from what undici
+ * writes for the request and from the raw header list and body chunks it hands over.
  */
 export class HttpExchange implements Dispatcher.DispatchHandler {
   readonly record: HttpRecord;
   private readonly req: ExchangeRequest;
+  private readonly origin: string;
   private readonly startedAt: number;
-  private abortRequest: ((err?: Error) => void) | null = null;
+  private controller: Dispatcher.DispatchController | null = null;
+  /** The socket's counts, when the connection keeps them (H1Connection); null on undici. */
+  private socketCounts: SocketByteCounts | null = null;
   private timer: NodeJS.Timeout | null = null;
   private status = 0;
   private contentType = '';
@@ -74,14 +91,12 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
   constructor(dispatcher: Pick<Dispatcher, 'dispatch'>, origin: string, req: ExchangeRequest) {
     this.req = req;
     this.startedAt = performance.now();
-    const bodyBytes = req.body === undefined ? 0 : Buffer.byteLength(req.body);
-    const headerBytes = req.method.length + req.path.length + 13 + origin.length + headerListBytes(req.headers);
     this.record = {
       method: req.method,
       status: 0,
       ttfbMs: -1,
       durationMs: 0,
-      bytesSent: headerBytes + bodyBytes + 2,
+      bytesSent: 0,
       bytesReceived: 0,
       purpose: req.purpose,
       failed: false,
@@ -94,6 +109,7 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     if (req.timeoutMs > 0) {
       this.timer = setTimeout(onDeadline, req.timeoutMs, this);
     }
+    this.origin = origin;
     dispatcher.dispatch(
       {
         origin,
@@ -116,7 +132,7 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
 
   /** Ends the exchange early (the caller has what it waited for, or gives up). */
   abort(err: TransportError): void {
-    if (this.abortRequest) this.abortRequest(err);
+    if (this.controller) this.controller.abort(err);
     else this.pendingAbort = err;
     this.fail(err);
   }
@@ -147,7 +163,7 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     this.record.heldOpen = true;
     this.complete();
     const cut = new TransportError('closed', 'reply stream held open after its response; closed by mcp-load');
-    if (this.abortRequest) this.abortRequest(cut);
+    if (this.controller) this.controller.abort(cut);
     else this.pendingAbort = cut;
   }
 
@@ -160,29 +176,24 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
 
   // --- undici handler callbacks -------------------------------------------------------------
 
-  onConnect(abort: (err?: Error) => void): void {
-    this.abortRequest = abort;
-    if (this.pendingAbort) abort(this.pendingAbort);
+  onRequestStart(controller: Dispatcher.DispatchController, _context: unknown): void {
+    this.controller = controller;
+    const counts = controller as Partial<SocketByteCounts>;
+    if (typeof counts.bytesRead === 'number' && typeof counts.bytesWritten === 'number') this.socketCounts = counts as SocketByteCounts;
+    else this.record.bytesSent = undiciRequestBytes(this.origin, this.req);
+    if (this.pendingAbort) controller.abort(this.pendingAbort);
   }
 
-  onHeaders(statusCode: number, rawHeaders: Buffer[] | string[] | null, _resume: () => void): boolean {
-    if (statusCode < 200) return true; // 1xx informational
+  onResponseStart(controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders, statusMessage?: string): void {
+    if (statusCode < 200) return; // 1xx informational
     this.status = statusCode;
     this.record.status = statusCode;
     this.record.ttfbMs = performance.now() - this.startedAt;
-    let bytes = STATUS_LINE;
-    if (rawHeaders) {
-      for (let i = 0; i < rawHeaders.length; i += 2) {
-        const name = rawHeaders[i];
-        const value = rawHeaders[i + 1];
-        bytes += name.length + value.length + CRLF_COLON_SPACE;
-        // Header names are short: compare by length first, then case-insensitively.
-        if (name.length === 12 && name.toString().toLowerCase() === 'content-type') this.contentType = value.toString();
-        else if (name.length === 14 && name.toString().toLowerCase() === 'mcp-session-id') this.sessionId = value.toString();
-        else if (statusCode >= 300) this.noteRefusalHeader(name.toString().toLowerCase(), value.toString());
-      }
-    }
-    this.record.bytesReceived += bytes;
+    this.contentType = firstValue(headers['content-type']) ?? '';
+    this.sessionId = firstValue(headers['mcp-session-id']);
+    if (statusCode >= 300) this.noteRefusalHeaders(headers);
+    if (this.socketCounts) this.record.bytesReceived = this.socketCounts.bytesRead;
+    else this.record.bytesReceived += responseHeadBytes(statusMessage ?? '', (controller as RawHeadersController).rawHeaders, headers);
     if (this.timer && this.req.deadlineOnHeadersOnly) this.clearDeadline();
     this.req.onStatus?.(statusCode);
     if (this.req.onEvent && statusCode >= 200 && statusCode < 300 && isEventStream(this.contentType)) {
@@ -207,43 +218,52 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
         },
       });
     }
-    return true;
   }
 
   /** What a refusal says about what to do next: where a redirect points, when to retry. */
-  private noteRefusalHeader(name: string, value: string): void {
-    if (name === 'location') this.record.location = value.slice(0, 500);
-    else if (name === 'retry-after') {
-      const seconds = Number(value);
-      const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now();
+  private noteRefusalHeaders(headers: IncomingHttpHeaders): void {
+    const location = firstValue(headers.location);
+    if (location !== undefined) this.record.location = location.slice(0, 500);
+    const retryAfter = firstValue(headers['retry-after']);
+    if (retryAfter !== undefined) {
+      const seconds = Number(retryAfter);
+      const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - Date.now();
       if (Number.isFinite(ms) && ms >= 0) this.record.retryAfterMs = ms;
     }
   }
 
-  onData(chunk: Buffer): boolean {
-    this.record.bytesReceived += chunk.length;
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.socketCounts) this.record.bytesReceived = this.socketCounts.bytesRead;
+    else this.record.bytesReceived += chunk.length;
     this.received += chunk.length;
-    if (this.settled) return true;
+    if (this.settled) return;
     if (this.sse) {
       // SSE streams may live long; only a runaway single event is bounded (by the parser's buffer).
       this.sse.feed(this.sseDecoder!.decode(chunk, { stream: true }));
-      return true;
+      return;
     }
     if (this.received > this.req.maxBytes) {
       this.abort(new TransportError('too_large', `response body exceeds ${this.req.maxBytes} bytes; aborted`, this.status));
-      return false;
+      return;
     }
     this.chunks.push(chunk);
-    return true;
   }
 
-  onComplete(): void {
+  onResponseEnd(_controller: Dispatcher.DispatchController, _trailers: IncomingHttpHeaders): void {
     this.complete();
   }
 
-  onError(err: Error): void {
+  onResponseError(_controller: Dispatcher.DispatchController, err: Error): void {
     // A TypeError and its kin thrown inside a callback or our connection is our bug, not the server's.
     this.fail(isProgrammingError(err) ? err : toTransportError(err, `${this.req.method} request failed`));
+  }
+
+  /** The socket's final counts (a response may end with bytes no callback saw: a close, a trailer). */
+  private takeSocketCounts(): void {
+    const counts = this.socketCounts;
+    if (counts === null) return;
+    this.record.bytesSent = counts.bytesWritten;
+    this.record.bytesReceived = counts.bytesRead;
   }
 
   private complete(): void {
@@ -251,6 +271,7 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     if (this.settled) return;
     this.settled = true;
     this.record.durationMs = performance.now() - this.startedAt;
+    this.takeSocketCounts();
     if (this.sse) this.sse.feed(this.sseDecoder!.decode());
     const chunks = this.chunks;
     const body = chunks.length === 0 ? '' : chunks.length === 1 ? utf8.decode(chunks[0]) : utf8.decode(Buffer.concat(chunks));
@@ -275,10 +296,52 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     this.settled = true;
     this.record.failed = true;
     this.record.durationMs = performance.now() - this.startedAt;
+    this.takeSocketCounts();
     // A connection that never opened carried nothing: data_sent counts bytes written, not bytes meant.
     if (err instanceof TransportError && err.reason === 'connect') this.record.bytesSent = 0;
     this.rejectReply(err);
   }
+}
+
+/** A header's value, the first when it was repeated. */
+function firstValue(value: string | string[] | undefined): string | undefined {
+  return typeof value === 'string' ? value : value?.[0];
+}
+
+/**
+ * The bytes undici writes for this request (client-h1's writeH1): request line, a host line unless
+ * one is configured, its keep-alive line, the headers, the length line and the body.
+ */
+function undiciRequestBytes(origin: string, req: ExchangeRequest): number {
+  let bytes = req.method.length + 1 + req.path.length + ' HTTP/1.1\r\n'.length + UNDICI_CONNECTION_LINE + headerListBytes(req.headers);
+  if (!hasHostHeader(req.headers)) bytes += 'host: \r\n'.length + new URL(origin).host.length;
+  if (req.body !== undefined) {
+    const bodyBytes = Buffer.byteLength(req.body);
+    bytes += 'content-length: \r\n\r\n'.length + String(bodyBytes).length + bodyBytes;
+  } else if (req.method === 'POST') bytes += 'content-length: 0\r\n\r\n'.length;
+  else bytes += 2;
+  return bytes;
+}
+
+function hasHostHeader(headers: readonly string[]): boolean {
+  for (let i = 0; i < headers.length; i += 2) if (headers[i].length === 4 && headers[i].toLowerCase() === 'host') return true;
+  return false;
+}
+
+/** A response head's bytes from undici's raw header list (exact names and values; one ": " assumed), else from the parsed object. */
+function responseHeadBytes(statusMessage: string, raw: Buffer[] | null | undefined, headers: IncomingHttpHeaders): number {
+  let bytes = STATUS_LINE_FRAME + statusMessage.length + 2; // and the empty line ending the head
+  if (raw) {
+    for (let i = 0; i < raw.length; i++) bytes += raw[i].length;
+    return bytes + (raw.length / 2) * CRLF_COLON_SPACE;
+  }
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined) continue;
+    if (typeof value === 'string') bytes += name.length + value.length + CRLF_COLON_SPACE;
+    else for (const v of value) bytes += name.length + v.length + CRLF_COLON_SPACE;
+  }
+  return bytes;
 }
 
 /** Header lists are reused while a session's state holds: their size is counted once. */

@@ -190,14 +190,14 @@ async function assertTransportError(reply: Promise<unknown>, reason: string, mes
   });
 }
 
-/** undici's raw handler, recording what it is told. */
+/** undici's dispatch handler, recording what it is told. */
 class RecordingHandler implements Dispatcher.DispatchHandler {
   readonly events: string[] = [];
   status = 0;
   headers: string[] = [];
   body = '';
   error: (Error & { code?: string }) | null = null;
-  abort: ((err?: Error) => void) | null = null;
+  controller: Dispatcher.DispatchController | null = null;
   readonly settled: Promise<void>;
   private settle!: () => void;
 
@@ -205,30 +205,32 @@ class RecordingHandler implements Dispatcher.DispatchHandler {
     this.settled = new Promise((resolve) => (this.settle = resolve));
   }
 
-  onConnect(abort: (err?: Error) => void): void {
-    this.abort = abort;
+  abort(err?: Error): void {
+    this.controller!.abort(err ?? new Error('aborted by the test'));
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
     this.events.push('connect');
   }
 
-  onHeaders(status: number, headers: Buffer[]): boolean {
+  onResponseStart(_controller: Dispatcher.DispatchController, status: number, headers: Record<string, string | string[] | undefined>): void {
     this.status = status;
-    this.headers = headers.map(String);
+    this.headers = Object.entries(headers).flatMap(([name, value]) => (Array.isArray(value) ? value : [value ?? '']).flatMap((v) => [name, v]));
     this.events.push(`headers ${status}`);
-    return true;
   }
 
-  onData(chunk: Buffer): boolean {
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
     this.body += chunk.toString('utf8');
     if (this.events.at(-1) !== 'data') this.events.push('data');
-    return true;
   }
 
-  onComplete(): void {
+  onResponseEnd(): void {
     this.events.push('complete');
     this.settle();
   }
 
-  onError(err: Error): void {
+  onResponseError(_controller: Dispatcher.DispatchController, err: Error): void {
     this.error = err;
     this.events.push('error');
     this.settle();

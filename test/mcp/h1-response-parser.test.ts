@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { H1ParseError, H1ResponseParser, MAX_HEAD_BYTES, type H1ResponseSink } from '../../src/mcp/h1-response-parser.ts';
+import { H1ParseError, H1ResponseParser, MAX_HEAD_BYTES, type H1Headers, type H1ResponseSink } from '../../src/mcp/h1-response-parser.ts';
 
 /** Everything the parser reported, in order. */
 class RecordingSink implements H1ResponseSink {
@@ -8,9 +8,11 @@ class RecordingSink implements H1ResponseSink {
   readonly chunks: Buffer[] = [];
   ends = 0;
 
-  onHead(status: number, headers: string[]): void {
+  onHead(status: number, headers: H1Headers): void {
     assert.equal(this.heads.length, this.ends, 'a head before the previous response ended');
-    this.heads.push({ status, headers: [...headers] });
+    assert.equal(Object.getPrototypeOf(headers), null, 'a header named __proto__ must not reach a prototype');
+    // Flattened back to [name, value…] (a repeated header's values side by side) for readable expectations.
+    this.heads.push({ status, headers: Object.entries(headers).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).flatMap((v) => [name, v])) });
   }
 
   onBody(chunk: Buffer): void {
