@@ -78,6 +78,14 @@ export function describeFailure(kind: ErrorKind, target: string): FailureKind {
   if (status === 404 && kind.method === 'initialize') {
     return { id: 'target-not-mcp', title: 'no MCP endpoint', what: `the server answered HTTP 404 to ${step}`, advice: 'check the path of the target URL (often /mcp)' };
   }
+  if (kind.errorClass === 'gateway') {
+    return {
+      id: 'gateway-errors',
+      title: 'proxy failing',
+      what: `a proxy or load balancer in front of the server answered HTTP ${status ?? '5xx'} to ${step}, not the server`,
+      advice: "the balancer's own log says why (its upstream failed, refused or was too slow); the server's log may show the calls completing",
+    };
+  }
   if (status !== undefined && status >= 500) {
     return { id: 'target-failing', title: 'target failing', what: `the server answered HTTP ${status} to ${step}`, advice: "the server's own log says why" };
   }
