@@ -1,5 +1,6 @@
 import type { ErrorKind } from '../engine/error-samples.ts';
 import type { SeriesSnapshot } from '../engine/metrics/index.ts';
+import { proxyDeadlines } from './proxy-deadline.ts';
 import type { Finding, Result } from './types.ts';
 
 /** Generator event-loop p99 (worst second) above this means the generator, not the server, set the pace. */
@@ -11,7 +12,7 @@ const UNHEALTHY_SHARE = 0.5;
 
 /** Everything a result says about the run, as findings: most severe first. Reads the result only. */
 export function findingsOf(result: Omit<Result, 'findings'>): Finding[] {
-  const findings = [targetHealth(result), ...localErrors(result), generatorSaturated(result), droppedIterations(result)].filter(
+  const findings = [targetHealth(result), ...localErrors(result), ...proxyDeadlines(result), generatorSaturated(result), droppedIterations(result)].filter(
     (f): f is Finding => f !== undefined,
   );
   const rank = { error: 0, warning: 1, info: 2 } as const;
