@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { runTest } from '../../src/engine/run.ts';
 import { isIntermediaryReply } from '../../src/mcp/intermediary.ts';
+import { renderHtmlReport } from '../../src/report/html.ts';
 import { renderMarkdown } from '../../src/report/markdown.ts';
+import { renderTerminalSummary } from '../../src/report/terminal.ts';
 import { buildResult, type Result } from '../../src/results/index.ts';
 import { parseScenario } from '../../src/scenario/index.ts';
 import { startNginx, type RunningNginx } from '../helpers/nginx.ts';
@@ -95,8 +97,11 @@ describe('behind nginx with proxy_read_timeout 2s, a tool slower than 2 s', () =
     assert.match(finding.advice ?? '', /balancer's timeout .* above the server's processing timeout, and that above tool slow's longest duration/);
   });
 
-  it('the PR comment carries the finding', () => {
-    assert.match(renderMarkdown(result).replaceAll('&#58;', ':'), /a proxy timed out at ≈ \d\.\d\d s on tool slow/);
+  it('the terminal summary, the PR comment and report.html carry the finding', () => {
+    const said = /a proxy timed out at ≈ \d\.\d\d s on tool slow/;
+    assert.match(renderTerminalSummary(result), said);
+    assert.match(renderMarkdown(result).replaceAll('&#58;', ':'), said);
+    assert.match(renderHtmlReport(result), said);
   });
 });
 
