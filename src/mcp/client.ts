@@ -1,6 +1,6 @@
 import type { Authorization } from './auth/index.ts';
 import { AuthError } from './auth/index.ts';
-import { DescriptorLimitError, TransportError } from './errors.ts';
+import { DescriptorLimitError, GatewayError, TransportError } from './errors.ts';
 import { reportInternalError } from './internal-errors.ts';
 import { LegacySseTransport } from './legacy-sse.ts';
 import { classifyDiscovery, type DiscoveryVerdict } from './discovery.ts';
@@ -639,7 +639,7 @@ function outcomeOf(
     result.outcome = 'internal';
     result.error = { message: failure };
   } else if (failure) {
-    result.outcome = failure instanceof DescriptorLimitError ? 'generator' : 'transport';
+    result.outcome = failure instanceof DescriptorLimitError ? 'generator' : failure instanceof GatewayError ? 'gateway' : 'transport';
     result.error = { message: failure.message, reason: failure.reason };
     if (failure.status !== undefined) result.error.status = failure.status;
     const last = trace.http.length > 0 ? trace.http[trace.http.length - 1] : undefined;

@@ -13,6 +13,14 @@ export class TransportError extends Error {
   }
 }
 
+/** A proxy or load balancer, not the MCP server, answered 502/503/504 (see intermediary.ts): outcome `gateway`. */
+export class GatewayError extends TransportError {
+  constructor(message: string, status: number) {
+    super('http_status', message, status);
+    this.name = 'GatewayError';
+  }
+}
+
 /**
  * The generator itself ran out of file descriptors (EMFILE: this process; ENFILE: the whole
  * system): a local limit, counted as the `generator`'s failure and never charged to the server.

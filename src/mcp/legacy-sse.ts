@@ -1,5 +1,6 @@
 import { HttpExchange } from './http-exchange.ts';
 import { TransportError } from './errors.ts';
+import { statusFailure } from './intermediary.ts';
 import { isRequest, isResponse, noteStray, parseMessages, serializeMessage, snippet, strayNote } from './json-rpc.ts';
 import { displayUrl, type McpTarget } from './target.ts';
 import { OperationTrace } from './trace.ts';
@@ -121,7 +122,7 @@ export class LegacySseTransport implements Transport {
           if (!opened) {
             if (reply.status < 200 || reply.status >= 300) {
               const detail = reply.body ? `: ${snippet(reply.body)}` : '';
-              fail(new TransportError('http_status', `GET ${where}: HTTP ${reply.status}${detail}`, reply.status));
+              fail(statusFailure(`GET ${where}: HTTP ${reply.status}${detail}`, reply));
             } else if (!reply.isEventStream) {
               fail(new TransportError('bad_response', `GET ${where}: expected text/event-stream, got "${reply.contentType || 'no content type'}"`, reply.status));
             } else {
@@ -231,7 +232,7 @@ export class LegacySseTransport implements Transport {
     const reply = await exchange.reply;
     if (reply.status < 200 || reply.status >= 300) {
       const detail = reply.body ? `: ${snippet(reply.body)}` : '';
-      throw new TransportError('http_status', `POST ${displayUrl(endpoint)}: HTTP ${reply.status}${detail}`, reply.status);
+      throw statusFailure(`POST ${displayUrl(endpoint)}: HTTP ${reply.status}${detail}`, reply);
     }
   }
 

@@ -1,6 +1,7 @@
 import type { EventSourceMessage } from 'eventsource-parser';
 import { HttpExchange, isJson, type ExchangeReply } from './http-exchange.ts';
 import { TransportError } from './errors.ts';
+import { statusFailure } from './intermediary.ts';
 import type { SessionConnection } from './h1-connection.ts';
 import { isRequest, isResponse, noteStray, parseMessages, serializeMessage, snippet, strayNote } from './json-rpc.ts';
 import { encodeHeaderValue } from './param-headers.ts';
@@ -478,12 +479,12 @@ export class StreamableHttpTransport implements Transport {
   private statusError(reply: ExchangeReply): TransportError {
     const detail = reply.body ? `: ${snippet(reply.body)}` : '';
     const hint = reply.status === 404 && this.sessionId === undefined ? ' (is this an MCP endpoint?)' : '';
-    return new TransportError('http_status', `${this.describe('POST')}: HTTP ${reply.status}${hint}${detail}`, reply.status);
+    return statusFailure(`${this.describe('POST')}: HTTP ${reply.status}${hint}${detail}`, reply);
   }
 
   private expectAccepted(reply: ExchangeReply, what: string): void {
     if (reply.status < 200 || reply.status >= 300) {
-      throw new TransportError('http_status', `${this.describe('POST')} (${what}): HTTP ${reply.status}${reply.body ? `: ${snippet(reply.body)}` : ''}`, reply.status);
+      throw statusFailure(`${this.describe('POST')} (${what}): HTTP ${reply.status}${reply.body ? `: ${snippet(reply.body)}` : ''}`, reply);
     }
   }
 

@@ -108,10 +108,11 @@ const TIME_CHARTS: TimeChartDef[] = [
   {
     id: 'errors',
     title: 'Errors per second by class',
-    caption: () => 'Transport: no usable HTTP reply. Protocol: a JSON-RPC error. Tool: a result with isError.',
+    caption: () => "Transport: no usable HTTP reply. Gateway: a proxy's 502/503/504, not the server's reply. Protocol: a JSON-RPC error. Tool: a result with isError.",
     unit: 'perSecond',
     series: [
       { label: 'transport', color: COLOR.red, value: perSecond('errors_transport') },
+      { label: 'gateway', color: COLOR.teal, value: perSecond('errors_gateway') },
       { label: 'protocol', color: COLOR.purple, value: perSecond('errors_protocol') },
       { label: 'tool', color: COLOR.amber, value: perSecond('errors_tool') },
     ],

@@ -1,5 +1,6 @@
 import type { ErrorKind } from '../engine/error-samples.ts';
 import type { SeriesSnapshot } from '../engine/metrics/index.ts';
+import { proxyDeadlines } from './proxy-deadline.ts';
 import type { Finding, Result } from './types.ts';
 
 /** Generator event-loop p99 (worst second) above this means the generator, not the server, set the pace. */
@@ -11,7 +12,7 @@ const UNHEALTHY_SHARE = 0.5;
 
 /** Everything a result says about the run, as findings: most severe first. Reads the result only. */
 export function findingsOf(result: Omit<Result, 'findings'>): Finding[] {
-  const findings = [targetHealth(result), ...localErrors(result), generatorSaturated(result), droppedIterations(result)].filter(
+  const findings = [targetHealth(result), ...localErrors(result), ...proxyDeadlines(result), generatorSaturated(result), droppedIterations(result)].filter(
     (f): f is Finding => f !== undefined,
   );
   const rank = { error: 0, warning: 1, info: 2 } as const;
@@ -77,6 +78,14 @@ export function describeFailure(kind: ErrorKind, target: string): FailureKind {
   }
   if (status === 404 && kind.method === 'initialize') {
     return { id: 'target-not-mcp', title: 'no MCP endpoint', what: `the server answered HTTP 404 to ${step}`, advice: 'check the path of the target URL (often /mcp)' };
+  }
+  if (kind.errorClass === 'gateway') {
+    return {
+      id: 'gateway-errors',
+      title: 'proxy failing',
+      what: `a proxy or load balancer in front of the server answered HTTP ${status ?? '5xx'} to ${step}, not the server`,
+      advice: "the balancer's own log says why (its upstream failed, refused or was too slow); the server's log may show the calls completing",
+    };
   }
   if (status !== undefined && status >= 500) {
     return { id: 'target-failing', title: 'target failing', what: `the server answered HTTP ${status} to ${step}`, advice: "the server's own log says why" };

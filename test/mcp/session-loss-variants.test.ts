@@ -43,7 +43,7 @@ class SessionServer {
         const message = JSON.parse(text) as JsonRpcRequest;
         if (message.method === 'server/discover') return void res.writeHead(400).end();
         if (message.method === 'initialize') {
-          if (this.refuseInitialize) return void res.writeHead(503).end('overloaded');
+          if (this.refuseInitialize) return void res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"overloaded"}'); // the server's own refusal, not a proxy's page
           const id = `s${++this.created}`;
           this.live.add(id);
           const result = { protocolVersion: '2025-11-25', capabilities: { tools: {} }, serverInfo: { name: 'sessions', version: '1' } };

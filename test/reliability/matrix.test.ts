@@ -108,9 +108,10 @@ describe('reliability matrix: hostile servers', () => {
     assert.match(kind.samples[0], /expected application\/json or text\/event-stream, got "text\/html"/);
   });
 
-  it('a 502 HTML page from a proxy: status 502 recorded', async () => {
+  it('a 502 HTML page from a proxy: status 502 recorded, as the gateway\'s failure', async () => {
     const run = await probe((_request, res) => html(502, res, '<html><h1>502 Bad Gateway</h1></html>'), 4_000);
     const kind = onlyKind(run);
+    assert.equal(kind.errorClass, 'gateway');
     assert.equal(kind.status, 502);
     assert.equal(kind.count, 2);
   });
