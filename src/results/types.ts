@@ -1,4 +1,5 @@
 import type { ErrorKind } from '../engine/error-samples.ts';
+import type { TraceExemplar } from '../engine/trace-exemplars.ts';
 import type { MetricsSnapshot, TimeSeriesJSON } from '../engine/metrics/index.ts';
 import type { ScenarioEcho } from '../scenario/types.ts';
 import type { OperationBreakdown } from './breakdown.ts';
@@ -146,4 +147,6 @@ export interface Result {
   mergedShards?: number;
   /** Set by `mcp-load capacity`: the search's steps and conclusion (the rest of the result is its highest held step). */
   capacity?: CapacityRecord;
+  /** With `trace:` on: the slowest sampled tool calls (at most 10, slowest first) and their W3C trace ids. */
+  traceExemplars?: TraceExemplar[];
 }
