@@ -79,9 +79,18 @@ export interface CapacityStep {
   durationMs: number;
   /** MCP calls per second measured (after the step's warm-up). */
   callsPerSecond: number;
-  /** The SLO's percentile of the flow's calls (initialize left out) over the measured step, ms. */
+  /**
+   * The figure the SLO judges, as compare judges a run: the median over the step's steady 1 s
+   * windows of each window's percentile of the flow's calls (initialize left out), ms.
+   */
   latencyMs: number | null;
   latencyPercentile: 'p50' | 'p90' | 'p95' | 'p99';
+  /** The windows behind `latencyMs`. */
+  latencyWindows?: number;
+  /** The 90 % distribution-free interval of that median; absent with too few windows (fewer than 5). */
+  latencyIntervalMs?: [number, number];
+  /** The percentile over the whole measured step (all its calls' histograms merged), for reference. */
+  stepLatencyMs?: number | null;
   /** The calls behind `latencyMs`. */
   flowCalls: number;
   errorRate: number;
