@@ -73,7 +73,9 @@ export function judgeStep(result: Result, plan: StepPlan, slo: Slo): CapacitySte
   const key = slo.latency ? (`p${slo.latency.percentile}` as const) : 'p95';
   const merged = flowCalls.length === 0 ? undefined : mergeTrendStates(flowCalls, measuredMs).summary;
   const windowed = windowLatency(result, key);
-  const latencyMs = windowed.medianMs;
+  const stepLatencyMs = merged === undefined ? null : merged[key];
+  // A step too short for a whole steady window is judged on its whole-step percentile (latencyWindows 0 says so).
+  const latencyMs = windowed.medianMs ?? stepLatencyMs;
   const callCount = calls?.type === 'counter' ? calls.summary.count : 0;
   const errorRate = errors?.type === 'rate' ? errors.summary.rate : 0;
   const droppedCount = dropped?.type === 'counter' ? dropped.summary.count : 0;
@@ -99,7 +101,7 @@ export function judgeStep(result: Result, plan: StepPlan, slo: Slo): CapacitySte
     latencyPercentile: key,
     latencyWindows: windowed.windows,
     ...(windowed.intervalMs ? { latencyIntervalMs: windowed.intervalMs } : {}),
-    stepLatencyMs: merged === undefined ? null : merged[key],
+    stepLatencyMs,
     flowCalls: merged?.count ?? 0,
     errorRate,
     dropped: droppedCount,

@@ -85,7 +85,7 @@ export interface CapacityStep {
    */
   latencyMs: number | null;
   latencyPercentile: 'p50' | 'p90' | 'p95' | 'p99';
-  /** The windows behind `latencyMs`. */
+  /** The windows behind `latencyMs`; 0: the step had none, and `latencyMs` is the whole step's percentile. */
   latencyWindows?: number;
   /** The 90 % distribution-free interval of that median; absent with too few windows (fewer than 5). */
   latencyIntervalMs?: [number, number];
