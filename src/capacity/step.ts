@@ -2,6 +2,7 @@ import { mergeTrendStates, type TrendState } from '../engine/metrics/index.ts';
 import type { CapacityStep, Result } from '../results/index.ts';
 import type { Scenario, ScenarioSpec } from '../scenario/index.ts';
 import type { Slo } from './slo.ts';
+import { windowLatency } from './window-latency.ts';
 
 /** Generator event-loop p99 above this: the generator, not the server, set the pace (as the engine warns). */
 export const GENERATOR_LAG_MS = 50;
@@ -52,9 +53,10 @@ export function stepScenario(scenario: Scenario, plan: StepPlan, first: boolean)
 }
 
 /**
- * Judges one step against the SLO. Latency is the SLO's percentile of the flow's calls over the
- * measured step (after its warm-up), from their HDR histograms merged exactly; session setup
- * (initialize) is left out, since a step that needs more VUs opens more sessions. The first limit
+ * Judges one step against the SLO. Latency is judged with compare's window statistics: the median
+ * over the step's steady 1 s windows of each window's SLO percentile (mcp_call_duration counts agent
+ * calls only: session setup, which grows with the VUs a step needs, is left out), with its interval;
+ * the whole step's percentile is kept beside it. The first limit
  * that broke is named; the generator comes first, since its figures would be its own, not the server's.
  */
 export function judgeStep(result: Result, plan: StepPlan, slo: Slo): CapacityStep {
@@ -70,7 +72,10 @@ export function judgeStep(result: Result, plan: StepPlan, slo: Slo): CapacitySte
     .filter((m) => m.summary.count > 0);
   const key = slo.latency ? (`p${slo.latency.percentile}` as const) : 'p95';
   const merged = flowCalls.length === 0 ? undefined : mergeTrendStates(flowCalls, measuredMs).summary;
-  const latencyMs = merged === undefined ? null : merged[key];
+  const windowed = windowLatency(result, key);
+  const stepLatencyMs = merged === undefined ? null : merged[key];
+  // A step too short for a whole steady window is judged on its whole-step percentile (latencyWindows 0 says so).
+  const latencyMs = windowed.medianMs ?? stepLatencyMs;
   const callCount = calls?.type === 'counter' ? calls.summary.count : 0;
   const errorRate = errors?.type === 'rate' ? errors.summary.rate : 0;
   const droppedCount = dropped?.type === 'counter' ? dropped.summary.count : 0;
@@ -94,6 +99,9 @@ export function judgeStep(result: Result, plan: StepPlan, slo: Slo): CapacitySte
     callsPerSecond: callCount / (measuredMs / 1000),
     latencyMs,
     latencyPercentile: key,
+    latencyWindows: windowed.windows,
+    ...(windowed.intervalMs ? { latencyIntervalMs: windowed.intervalMs } : {}),
+    stepLatencyMs,
     flowCalls: merged?.count ?? 0,
     errorRate,
     dropped: droppedCount,

@@ -6,7 +6,9 @@ import type { ScenarioSpecEcho } from '../scenario/types.ts';
 export interface WindowSample {
   /** ms; null when the window had no MCP call. */
   p50: number | null;
+  p90: number | null;
   p95: number | null;
+  p99: number | null;
   /** MCP calls per second. */
   throughput: number;
 }
@@ -74,7 +76,9 @@ function summarise(buckets: readonly TimeBucket[]): WindowSample {
   const latency = states.length === 0 ? undefined : states.length === 1 ? states[0].summary : mergeTrendStates(states, durationMs).summary;
   return {
     p50: latency === undefined ? null : latency.p50,
+    p90: latency === undefined ? null : latency.p90,
     p95: latency === undefined ? null : latency.p95,
+    p99: latency === undefined ? null : latency.p99,
     throughput: calls / (durationMs / 1000),
   };
 }

@@ -2,6 +2,7 @@ import { McpSession, type McpTarget, type OperationResult } from '../mcp/index.t
 import type { FlowStep, RenderContext, ScenarioSpec, StepCheck } from '../scenario/types.ts';
 import type { CounterHandle, MetricsRegistry, RateHandle, TrendHandle } from './metrics/index.ts';
 import type { ErrorSamples } from './error-samples.ts';
+import type { TraceExemplars } from './trace-exemplars.ts';
 import { CallRecorder, SessionRecorder } from './recorder.ts';
 import { backoffDelayMs } from './backoff.ts';
 import type { SessionOptionsFor } from './session-options.ts';
@@ -38,6 +39,7 @@ export class IterationRunner {
     sessionOptions: SessionOptionsFor,
     registry: MetricsRegistry,
     errors: ErrorSamples,
+    exemplars: TraceExemplars | undefined = undefined,
     rng: () => number = Math.random,
   ) {
     this.spec = spec;
@@ -47,7 +49,7 @@ export class IterationRunner {
     const scenario = spec.name;
     this.steps = spec.flow.map((step) => ({
       step,
-      recorder: step.kind === 'think' || step.kind === 'initialize' ? null : new CallRecorder(registry, errors, scenario, methodOf(step), nameOf(step)),
+      recorder: step.kind === 'think' || step.kind === 'initialize' ? null : new CallRecorder(registry, errors, scenario, methodOf(step), nameOf(step), exemplars),
       checks:
         step.kind === 'think'
           ? []

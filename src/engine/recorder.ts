@@ -1,5 +1,6 @@
 import { HTTP_PURPOSES, OUTCOME_CLASSES, type HttpRecord, type OperationResult } from '../mcp/index.ts';
 import type { ErrorSamples } from './error-samples.ts';
+import type { TraceExemplars } from './trace-exemplars.ts';
 import { EXPECTED_RESPONSE_TAG, type CounterHandle, type MetricsRegistry, type RateHandle, type TrendHandle } from './metrics/index.ts';
 
 /** HTTP metrics of one (MCP method, purpose, HTTP method, status, failed) combination. */
@@ -101,7 +102,8 @@ export class CallRecorder {
     private readonly errors: ErrorSamples,
     scenario: string,
     method: string,
-    name: string | undefined,
+    private readonly name: string | undefined,
+    private readonly exemplars: TraceExemplars | undefined = undefined,
   ) {
     const baseTags: Record<string, string> = name === undefined ? { scenario, method } : { scenario, method, tool: name };
     this.outcomes = OUTCOME_CLASSES.map((outcome) => {
@@ -141,6 +143,9 @@ export class CallRecorder {
     const index = OUTCOME_CLASSES.indexOf(result.outcome);
     this.count(index, result.durationMs + extraMs);
     if (index !== 0 && this.registry.phase === 'measuring') this.errors.add(result);
+    if (result.traceparent !== undefined && this.exemplars && this.registry.phase === 'measuring') {
+      this.exemplars.offer(this.name ?? result.method, result.traceparent, result.durationMs + extraMs);
+    }
     if (result.reinitAttempted) this.reinitAttempts.add(1);
     if (result.serverRequests > 0) this.serverRequests.add(result.serverRequests);
     if (result.notifications > 0) this.notifications.add(result.notifications);

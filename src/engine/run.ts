@@ -2,6 +2,7 @@ import { McpTarget, reportInternalError, type SessionOptions } from '../mcp/inde
 import { shardScenario, type Shard } from '../scenario/shard.ts';
 import type { Scenario, ScenarioSpec } from '../scenario/types.ts';
 import { ErrorSamples, type ErrorKind } from './error-samples.ts';
+import { TraceExemplars, type TraceExemplar } from './trace-exemplars.ts';
 import { EventLoopMonitor } from './event-loop.ts';
 import { createExecutor, type Executor, type ExecutorContext } from './executors/index.ts';
 import { IterationRunner } from './iteration.ts';
@@ -64,6 +65,8 @@ export interface RunOutcome {
   vusMax: number;
   /** The slice this run was, when sharded. */
   shard?: Shard;
+  /** With tracing on: the slowest sampled calls' trace ids. */
+  traceExemplars?: TraceExemplar[];
 }
 
 
@@ -79,6 +82,7 @@ export async function runTest(whole: Scenario, options: RunOptions): Promise<Run
     progress: client.progress,
     replies: client.replies,
     reissue: client.reissue,
+    ...(client.trace ? { traceparent: { sample: client.trace.sample } } : {}),
     ...options.session,
   };
   checkDescriptorBudget(scenario, sessionOptions.openStream ?? false);
@@ -132,7 +136,8 @@ async function runScenarios(
 
   const errorSamples = new ErrorSamples();
   sessionOptions.record(registry);
-  const runners = scenario.scenarios.map((spec) => new IterationRunner(spec, target, sessionOptions.forVu, registry, errorSamples));
+  const exemplars = scenario.client.trace ? new TraceExemplars() : undefined;
+  const runners = scenario.scenarios.map((spec) => new IterationRunner(spec, target, sessionOptions.forVu, registry, errorSamples, exemplars));
   const executors = scenario.scenarios.map((spec) => createExecutor(spec));
   // Progress runs against the planned schedule; graceful stops only extend it when iterations linger.
   const totalMs = Math.max(...scenario.scenarios.map((s, i) => s.startTimeMs + executors[i].durationMs));
@@ -246,6 +251,7 @@ async function runScenarios(
     vusMax: allocated,
   };
   if (interrupted) outcome.interrupted = interrupted;
+  if (exemplars) outcome.traceExemplars = exemplars.toJSON();
   return outcome;
 }
 

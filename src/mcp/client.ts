@@ -23,6 +23,7 @@ import { HEADER_MISMATCH, paramHeaderBindings, paramHeaders, type ParamHeaderBin
 import { answerServerRequest, clientCapabilities, type ServerRequestReplies } from './server-requests.ts';
 import { StreamableHttpTransport } from './streamable-http.ts';
 import type { McpTarget } from './target.ts';
+import { newTraceparent } from './traceparent.ts';
 import { OperationTrace } from './trace.ts';
 import type { ServerMessageSink, Transport } from './transport.ts';
 import type {
@@ -48,6 +49,11 @@ export interface SessionOptions {
   progress?: boolean;
   /** 2026-07-28: re-issue once, with a new id, a request whose reply stream broke before its response. */
   reissue?: boolean;
+  /**
+   * W3C trace propagation: every tool call carries a fresh `traceparent` in `_meta` (2026-07-28) and as an
+   * HTTP header; `sample` is the fraction marked sampled (flag 01). Absent: nothing is added.
+   */
+  traceparent?: { sample: number };
   clientInfo?: { name: string; version: string };
   /** This session's own headers, sent after the target's (e.g. a VU's rendered `Authorization`). */
   headers?: Record<string, string>;
@@ -64,9 +70,10 @@ const TRANSPORT_FALLBACK_STATUSES = [400, 404, 405];
  */
 export class McpSession implements ServerMessageSink {
   readonly target: McpTarget;
-  private readonly options: Required<Omit<SessionOptions, 'clientInfo' | 'headers' | 'authorization'>> & { clientInfo: { name: string; version: string } };
+  private readonly options: Required<Omit<SessionOptions, 'clientInfo' | 'headers' | 'authorization' | 'traceparent'>> & { clientInfo: { name: string; version: string } };
   private readonly sessionHeaders: readonly string[] | undefined;
   private readonly authorization: Authorization | undefined;
+  private readonly traceSample: number | undefined;
   private transport: Transport | null = null;
   private nextId = 1;
   /** Negotiated protocol version once initialized. */
@@ -94,6 +101,7 @@ export class McpSession implements ServerMessageSink {
     };
     this.sessionHeaders = options.headers ? Object.entries(options.headers).flatMap(([name, value]) => [name.toLowerCase(), value]) : undefined;
     this.authorization = options.authorization;
+    this.traceSample = options.traceparent?.sample;
   }
 
   get transportKind(): TransportKind | undefined {
@@ -135,13 +143,16 @@ export class McpSession implements ServerMessageSink {
   }
 
   callTool(name: string, args: unknown = {}): Promise<OperationResult> {
+    // One trace per call, drawn here: re-sent messages (reinit, reissue, input rounds) keep it.
+    const traceparent = this.traceSample === undefined ? undefined : newTraceparent(Math.random() < this.traceSample);
     const params = (id: number): Record<string, unknown> => {
       const p: Record<string, unknown> = { name, arguments: args };
       if (this.options.progress) p._meta = { progressToken: id };
+      if (traceparent !== undefined) p._meta = { ...(p._meta as object | undefined), traceparent };
       return p;
     };
-    if (this.stateless) return this.operation('tools/call', name, (trace) => this.callToolWithParamHeaders(trace, name, args, params));
-    return this.operation('tools/call', name, (trace) => this.call(trace, params));
+    if (this.stateless) return this.operation('tools/call', name, (trace) => this.callToolWithParamHeaders(trace, name, args, params), traceparent);
+    return this.operation('tools/call', name, (trace) => this.call(trace, params), traceparent);
   }
 
   /**
@@ -560,9 +571,11 @@ export class McpSession implements ServerMessageSink {
     method: string,
     name: string | undefined,
     body: (trace: OperationTrace) => Promise<JsonRpcResponse>,
+    traceparent?: string,
   ): Promise<OperationResult> {
     const trace = new OperationTrace();
     trace.method = method;
+    trace.traceparent = traceparent;
     const started = performance.now();
     let response: JsonRpcResponse | undefined;
     let failure: TransportError | string | undefined;
@@ -635,6 +648,7 @@ function outcomeOf(
     reissued: trace.reissued,
   };
   if (name !== undefined) result.name = name;
+  if (trace.traceparent !== undefined) result.traceparent = trace.traceparent;
   if (typeof failure === 'string') {
     result.outcome = 'internal';
     result.error = { message: failure };

@@ -7,3 +7,4 @@ export { SUPPORTED_PROTOCOL_VERSIONS } from './protocol.ts';
 export type * from './types.ts';
 export { OUTCOME_CLASSES, ERROR_CLASSES, LOCAL_ERROR_CLASSES, HTTP_PURPOSES } from './types.ts';
 export { reportInternalError } from './internal-errors.ts';
+export { TRACEPARENT, newTraceparent, traceIdOf } from './traceparent.ts';

@@ -389,7 +389,7 @@ export class StreamableHttpTransport implements Transport {
     const exchange = new HttpExchange(dispatcher, this.origin, {
       method: 'POST',
       path: this.path,
-      headers: this.headers(message, ACCEPT_BOTH, this.sessionId, paramHeaders),
+      headers: withTraceparent(this.headers(message, ACCEPT_BOTH, this.sessionId, paramHeaders), trace.traceparent),
       body: serializeMessage(message),
       purpose,
       timeoutMs: this.target.timeoutMs,
@@ -527,4 +527,9 @@ function jsonRpcErrorFor(reply: ExchangeReply, id: JsonRpcRequest['id']): JsonRp
     /* not JSON after all: reported as an HTTP status error */
   }
   return undefined;
+}
+
+/** The call's W3C `traceparent` header, when tracing is on; the shared header array is never mutated. */
+function withTraceparent(headers: string[], traceparent: string | undefined): string[] {
+  return traceparent === undefined ? headers : [...headers, 'traceparent', traceparent];
 }

@@ -20,6 +20,8 @@ export class OperationTrace {
   streamBytesReceived = 0;
   /** 2026-07-28: the Mcp-Param-* headers of this tool call (flat [name, value…]). */
   paramHeaders: readonly string[] | undefined = undefined;
+  /** The W3C traceparent this tool call carries (`_meta` and header), when tracing is on. */
+  traceparent: string | undefined = undefined;
   /** performance.now() when the matching response arrived, when it came as an SSE event. */
   respondedAt = 0;
 }

@@ -107,6 +107,8 @@ export interface OperationResult<T = unknown> {
   progressNotifications: number;
   notifications: number;
   serverRequests: number;
+  /** The W3C traceparent the call carried (SessionOptions.traceparent); absent when tracing is off. */
+  traceparent?: string;
 }
 
 export interface JsonRpcRequest {

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import type { Comparison, ComparisonVerdict } from '../compare/index.ts';
 import type { Result } from '../results/index.ts';
 import type { Output } from './output.ts';
@@ -13,6 +14,8 @@ interface TestCase {
 }
 
 const SUITE = 'mcp-load';
+/** The schema requires a hostname; 'localhost' where the system has none, as the schema asks. */
+const HOSTNAME = hostname() || 'localhost';
 
 /**
  * JUnit XML of a run, as GitHub test reporters read it: one suite each for the thresholds, the checks
@@ -25,16 +28,19 @@ export function renderJunit(result: Result, comparison?: Comparison): string {
   ];
   if (comparison) suites.push({ name: 'comparison', cases: comparisonCases(comparison) });
   const seconds = (result.durationMs / 1000).toFixed(3);
-  const count = (pick: (c: TestCase) => boolean) => suites.reduce((n, s) => n + s.cases.filter(pick).length, 0);
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${attr(`${SUITE} ${result.scenario.id}`)}" tests="${count(() => true)}" failures="${count((c) => c.failure !== undefined)}" errors="0" time="${seconds}">`,
-  ];
-  for (const suite of suites) {
+  // The common JUnit schema (Ant's, as Jenkins reads it) allows no attributes on <testsuites>; each
+  // suite carries its own counts, and requires package, id, hostname, <properties>, <system-out> and
+  // <system-err>. Its timestamp is local-style: no fraction, no zone (ours is UTC).
+  const timestamp = result.startedAt.slice(0, 19);
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<testsuites>'];
+  suites.forEach((suite, id) => {
     const failures = suite.cases.filter((c) => c.failure !== undefined).length;
     const skipped = suite.cases.filter((c) => c.skipped !== undefined).length;
     lines.push(
-      `  <testsuite name="${attr(`${SUITE}.${suite.name}`)}" tests="${suite.cases.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds}" timestamp="${attr(result.startedAt.replace(/\.\d+Z$/, ''))}">`,
+      `  <testsuite name="${attr(`${SUITE}.${suite.name}`)}" package="${SUITE}" id="${id}" hostname="${attr(HOSTNAME)}" tests="${suite.cases.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds}" timestamp="${attr(timestamp)}">`,
+      '    <properties>',
+      `      <property name="scenario" value="${attr(result.scenario.id)}"/>`,
+      '    </properties>',
     );
     for (const c of suite.cases) {
       const open = `    <testcase name="${attr(c.name)}" classname="${attr(c.classname)}" time="0">`;
@@ -42,8 +48,8 @@ export function renderJunit(result: Result, comparison?: Comparison): string {
       else if (c.skipped !== undefined) lines.push(open, `      <skipped message="${attr(c.skipped)}"/>`, '    </testcase>');
       else lines.push(`${open.slice(0, -1)}/>`);
     }
-    lines.push('  </testsuite>');
-  }
+    lines.push('    <system-out/>', '    <system-err/>', '  </testsuite>');
+  });
   lines.push('</testsuites>', '');
   return lines.join('\n');
 }

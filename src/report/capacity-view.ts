@@ -42,7 +42,8 @@ function row(step: CapacityStep): CapacityRow {
   return {
     rate: `${step.rate}/s`,
     calls: `${step.callsPerSecond.toFixed(1)}/s`,
-    latency: `${step.latencyPercentile} ${formatMs(step.latencyMs)}`,
+    // The median of 1 s window percentiles, with its interval when the step had enough windows.
+    latency: `${step.latencyPercentile} ${formatMs(step.latencyMs)}${step.latencyIntervalMs ? ` [${formatMs(step.latencyIntervalMs[0])}–${formatMs(step.latencyIntervalMs[1])}]` : ''}`,
     errors: formatPercent(step.errorRate),
     dropped: String(step.dropped),
     verdict: step.held ? 'held' : `broke: ${step.limit}`,

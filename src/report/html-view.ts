@@ -4,6 +4,7 @@ import type { OperationBreakdown } from '../results/breakdown.ts';
 import type { Result } from '../results/types.ts';
 import { formatDuration } from '../scenario/duration.ts';
 import type { ScenarioSpecEcho, StepEcho } from '../scenario/types.ts';
+import { MAX_TRACE_EXEMPLARS } from '../engine/trace-exemplars.ts';
 import { formatBytes, formatDurationClock, formatMs, formatPercent, plainText } from './format.ts';
 import { buildCharts, type ChartSpec } from './html-charts.ts';
 import { buildReportView, VERDICT_LABELS, type ReportView, type VerdictRow } from './view.ts';
@@ -33,6 +34,8 @@ export interface HtmlView {
   checks: Bounded<CheckRow>;
   byTool: Bounded<OperationRow>;
   byMethod: Bounded<OperationRow>;
+  /** With `trace:` on: the slowest sampled calls and their trace ids (null: tracing was off). */
+  traceExemplars: { rows: { tool: string; traceId: string; duration: string }[] } | null;
   httpPerCall: Fact[];
   errors: { byClass: Fact[]; kinds: Bounded<ErrorRow> };
   warnings: string[];
@@ -193,6 +196,9 @@ export function buildHtmlView(result: Result, baseline?: Result, comparison?: Co
     })),
     byTool: bounded(result.byTool, (row) => operationRow(row, row.tool ?? row.method)),
     byMethod: bounded(result.byMethod, (row) => operationRow(row, row.method)),
+    traceExemplars: result.traceExemplars
+      ? { rows: result.traceExemplars.slice(0, MAX_TRACE_EXEMPLARS).map((e) => ({ tool: name(e.tool), traceId: plainText(String(e.traceId), 32), duration: formatMs(e.durationMs) })) }
+      : null,
     httpPerCall: httpPerCallFacts(result),
     errors: errors(result),
     warnings: result.warnings.map(message),

@@ -39,6 +39,7 @@ export function buildResult(scenario: Scenario, url: string, run: RunOutcome, en
   if (env.GITHUB_SHA || env.GITHUB_REF) result.environment.git = { sha: env.GITHUB_SHA, ref: env.GITHUB_REF };
   if (run.interrupted) result.interrupted = run.interrupted;
   if (run.shard) result.shard = { index: run.shard.index, count: run.shard.count };
+  if (run.traceExemplars) result.traceExemplars = run.traceExemplars;
   result.findings = findingsOf(result);
   return result;
 }

@@ -1,4 +1,5 @@
 import type { ErrorKind } from '../engine/error-samples.ts';
+import type { TraceExemplar } from '../engine/trace-exemplars.ts';
 import type { MetricsSnapshot, TimeSeriesJSON } from '../engine/metrics/index.ts';
 import type { ScenarioEcho } from '../scenario/types.ts';
 import type { OperationBreakdown } from './breakdown.ts';
@@ -78,9 +79,18 @@ export interface CapacityStep {
   durationMs: number;
   /** MCP calls per second measured (after the step's warm-up). */
   callsPerSecond: number;
-  /** The SLO's percentile of the flow's calls (initialize left out) over the measured step, ms. */
+  /**
+   * The figure the SLO judges, as compare judges a run: the median over the step's steady 1 s
+   * windows of each window's percentile of the flow's calls (initialize left out), ms.
+   */
   latencyMs: number | null;
   latencyPercentile: 'p50' | 'p90' | 'p95' | 'p99';
+  /** The windows behind `latencyMs`; 0: the step had none, and `latencyMs` is the whole step's percentile. */
+  latencyWindows?: number;
+  /** The 90 % distribution-free interval of that median; absent with too few windows (fewer than 5). */
+  latencyIntervalMs?: [number, number];
+  /** The percentile over the whole measured step (all its calls' histograms merged), for reference. */
+  stepLatencyMs?: number | null;
   /** The calls behind `latencyMs`. */
   flowCalls: number;
   errorRate: number;
@@ -146,4 +156,6 @@ export interface Result {
   mergedShards?: number;
   /** Set by `mcp-load capacity`: the search's steps and conclusion (the rest of the result is its highest held step). */
   capacity?: CapacityRecord;
+  /** With `trace:` on: the slowest sampled tool calls (at most 10, slowest first) and their W3C trace ids. */
+  traceExemplars?: TraceExemplar[];
 }

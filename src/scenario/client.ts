@@ -4,7 +4,9 @@ import { MapReader } from './fields.ts';
 import type { ClientSettings, ServerReplies } from './types.ts';
 
 /** Top-level keys that configure the wire client (see ClientSettings). */
-export const CLIENT_KEYS = ['protocolVersion', 'stream', 'progress', 'replies', 'replyGrace', 'reissue'] as const;
+export const CLIENT_KEYS = ['protocolVersion', 'stream', 'progress', 'replies', 'replyGrace', 'reissue', 'trace'] as const;
+const TRACE_KEYS = ['propagate', 'sample'] as const;
+export const DEFAULT_TRACE_SAMPLE = 0.01;
 export const REPLY_KEYS = ['sampling', 'elicitation', 'roots'] as const;
 const ELICITATION_ACTIONS = ['accept', 'decline', 'cancel'] as const;
 const ROOT_KEYS = ['uri', 'name'];
@@ -24,7 +26,24 @@ export function readClientSettings(r: MapReader): ClientSettings {
     replies,
     replyGraceMs: r.duration('replyGrace', { default: DEFAULT_REPLY_GRACE_MS, positive: true, max: MAX_REPLY_GRACE_MS }),
     reissue: r.boolean('reissue', false),
+    trace: readTrace(r),
   };
+}
+
+/** `trace: { propagate: true, sample: 0.01 }`: W3C traceparent on tool calls; absent or not propagated: off. */
+function readTrace(parent: MapReader): ClientSettings['trace'] {
+  if (!parent.has('trace')) return undefined;
+  const r = MapReader.open(parent.get('trace'), parent.at('trace'), parent.issues);
+  if (!r) return undefined;
+  r.allowOnly(TRACE_KEYS);
+  const propagate = r.boolean('propagate', true);
+  let sample = DEFAULT_TRACE_SAMPLE;
+  if (r.has('sample')) {
+    const value = r.get('sample');
+    if (typeof value === 'number' && value >= 0 && value <= 1) sample = value;
+    else r.issues.add(r.at('sample'), `must be a fraction from 0 to 1 (e.g. 0.01 for 1 % of calls), got ${show(value)}`);
+  }
+  return propagate ? { sample } : undefined;
 }
 
 function readReplies(parent: MapReader): ServerReplies {
@@ -77,5 +96,6 @@ export function echoClientSettings(client: ClientSettings): Partial<ClientSettin
   if (Object.keys(client.replies).length > 0) echo.replies = structuredClone(client.replies);
   if (client.replyGraceMs !== DEFAULT_REPLY_GRACE_MS) echo.replyGraceMs = client.replyGraceMs;
   if (client.reissue) echo.reissue = true;
+  if (client.trace) echo.trace = { ...client.trace };
   return Object.keys(echo).length > 0 ? echo : undefined;
 }

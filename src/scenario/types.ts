@@ -170,6 +170,8 @@ export interface ClientSettings {
   replyGraceMs: number;
   /** 2026-07-28: re-issue once (new id) a request whose reply stream broke before its response. */
   reissue: boolean;
+  /** W3C traceparent on every tool call (`_meta` and header); `sample` is the fraction marked sampled. Absent: off. */
+  trace?: { sample: number };
 }
 
 /** A scenario file, validated, with every default applied and every duration in milliseconds. */

@@ -93,6 +93,13 @@ describe('mcp-load capacity against a server of known capacity', () => {
     const rates = record.steps.map((s: CapacityStep) => s.rate);
     assert.deepEqual(rates.slice(0, 3), [25, 50, 100]);
     assert.ok(record.steps.every((s: CapacityStep) => s.held === (s.rate <= held)), JSON.stringify(rates));
+    // Judged on compare's window statistic: a 3 s step has 2 steady 1 s windows after its warm-up second
+    // (too few for a 90 % interval), and its median window p95 sits within the windows' own range.
+    for (const s of record.steps) {
+      assert.ok(s.latencyWindows! >= 1 && s.latencyWindows! <= 3, `${s.rate}/s: ${s.latencyWindows} windows`);
+      assert.equal(s.latencyIntervalMs, undefined);
+      assert.equal(typeof s.stepLatencyMs, 'number');
+    }
     assert.match(run.stdout, new RegExp(`Highest rate that held p95<300ms,errors<1%: ${held}/s; ${broken}/s broke it \\((latency|dropped)\\)`));
     const summary = readFileSync(join(out, 'summary.md'), 'utf8');
     assert.match(summary, /### Capacity\n\nHighest rate that held/);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { main } from '../../src/cli/main.ts';
 import { renderJunit } from '../../src/outputs/index.ts';
 import { syntheticRun } from '../compare/synthetic.ts';
+import { assertValidJunit } from './junit-schema.ts';
 
 describe('JUnit XML', () => {
   let dir: string;
@@ -28,7 +29,7 @@ describe('JUnit XML', () => {
     const lines: string[] = [];
     assert.equal(await main(['compare', slow, base, '-o', `junit=${file}`], (l) => lines.push(l)), 1);
     assert.match(lines.join('\n'), /^junit: .*compare\.xml$/m);
-    execFileSync('xmllint', ['--noout', file]);
+    assertValidJunit(file);
     assert.equal(xpath(file, 'count(/testsuites/testsuite[@name="mcp-load.comparison"])'), '1');
     const message = xpath(file, 'string(//testsuite[@name="mcp-load.comparison"]/testcase[@name="mcp_call_duration_p95"]/failure/@message)');
     assert.match(message, /^regression: \d+(\.\d+)? → \d+(\.\d+)? \(\+\d+\.\d %\)/);
@@ -46,11 +47,21 @@ describe('JUnit XML', () => {
     result.checks = [{ scenario: 'agents', step: 'evil', check: hostile, passes: 1, fails: 2 }];
     const file = join(dir, 'hostile.xml');
     writeFileSync(file, renderJunit(result));
-    execFileSync('xmllint', ['--noout', file]);
+    assertValidJunit(file);
     assert.equal(xpath(file, 'count(//testcase[@name="injected"])'), '0');
     const name = xpath(file, 'string(//testsuite[@name="mcp-load.checks"]/testcase/@name)');
     assert.ok(name.startsWith('x"/><testcase name="injected"></testcase><![CDATA[ [31m & ]]>yyy'), name.slice(0, 80));
     assert.ok(name.length <= 2000);
     assert.equal(xpath(file, 'string(//testsuite[@name="mcp-load.checks"]/testcase/failure/@message)'), '2 of 3 failed');
+  });
+
+  it('a comparison that could not be judged is a skipped case with its reason, still valid JUnit', () => {
+    const result = syntheticRun({ seed: 4, steadySeconds: 10 });
+    const comparison = { comparable: false, reason: 'different scenario <b>', verdicts: [], regression: false, inconclusive: true, method: 'rank-interval' as const };
+    const file = join(dir, 'skipped.xml');
+    writeFileSync(file, renderJunit(result, comparison));
+    assertValidJunit(file);
+    assert.equal(xpath(file, 'string(//testsuite[@name="mcp-load.comparison"]/@skipped)'), '1');
+    assert.equal(xpath(file, 'string(//testcase[@name="baseline comparable"]/skipped/@message)'), 'different scenario <b>');
   });
 });

@@ -53,6 +53,14 @@ describe('top-level options', () => {
     assert.deepEqual(errorsOf(`wait: { timeout: 11m }\n${MINIMAL}`), ['scenario.yml:1:18: wait.timeout: must be at most 10m, got 11m']);
   });
 
+  it('trace: off unless given; propagate defaults to true and sample to 0.01; a sample outside 0..1 is refused', () => {
+    assert.equal(parse(MINIMAL).client.trace, undefined);
+    assert.deepEqual(parse(`trace: {}\n${MINIMAL}`).client.trace, { sample: 0.01 });
+    assert.deepEqual(parse(`trace: { sample: 0.5 }\n${MINIMAL}`).client.trace, { sample: 0.5 });
+    assert.equal(parse(`trace: { propagate: false, sample: 0.5 }\n${MINIMAL}`).client.trace, undefined);
+    assert.deepEqual(errorsOf(`trace: { sample: 2 }\n${MINIMAL}`), ['scenario.yml:1:18: trace.sample: must be a fraction from 0 to 1 (e.g. 0.01 for 1 % of calls), got 2']);
+  });
+
   it('the target option replaces the file target', () => {
     const scenario = parse(`target: https://a.example.com/mcp\n${MINIMAL}`, { target: 'https://b.example.com/mcp' });
     assert.equal(scenario.target, 'https://b.example.com/mcp');
