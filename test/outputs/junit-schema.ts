@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-/** The common JUnit XML schema (Apache Ant's, as Jenkins reads it); see the fixture's header for its source. */
-export const JUNIT_XSD = fileURLToPath(new URL('./fixtures/JUnit.xsd', import.meta.url));
+/** A schema of the JUnit XML format CI reporters read, written for these tests (see its header). */
+export const JUNIT_XSD = fileURLToPath(new URL('./fixtures/junit.xsd', import.meta.url));
 
 /** Throws with xmllint's complaint unless FILE is well-formed and valid against the JUnit schema. */
 export function assertValidJunit(file: string): void {
