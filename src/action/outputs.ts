@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import type { ReportView } from '../report/view.ts';
 import type { Result } from '../results/index.ts';
 import { callTotals } from '../results/findings.ts';
+import { totalCount, trendTotal } from '../results/totals.ts';
 
 /** The headline numbers of a run, as the action's outputs carry them. */
 export interface KeyFigures {
@@ -17,14 +18,11 @@ export interface KeyFigures {
 
 export function keyFigures(result: Result): KeyFigures {
   const { calls, failed } = callTotals(result);
-  const total = (metric: string) => result.metrics.metrics.find((s) => s.metric === metric && Object.keys(s.tags).length === 0);
-  const reqs = total('http_reqs');
-  const latency = total('mcp_call_duration');
   return {
     mcpCalls: calls,
-    httpReqs: reqs?.type === 'counter' ? reqs.summary.count : 0,
+    httpReqs: totalCount(result.metrics, 'http_reqs'),
     httpPerMcp: result.httpPerCall.overall,
-    p95Ms: latency?.type === 'trend' && latency.summary.count > 0 ? latency.summary.p95 : null,
+    p95Ms: trendTotal(result.metrics, 'mcp_call_duration')?.p95 ?? null,
     errorRate: calls === 0 ? 0 : failed / calls,
   };
 }

@@ -195,8 +195,6 @@ function methodOf(step: FlowStep): string {
       return 'resources/read';
     case 'prompt':
       return 'prompts/get';
-    case 'initialize':
-      return 'initialize';
     default:
       return step.kind;
   }

@@ -7,7 +7,7 @@ import type { ScenarioSpecEcho, StepEcho } from '../scenario/types.ts';
 import { MAX_TRACE_EXEMPLARS } from '../engine/trace-exemplars.ts';
 import { formatBytes, formatDurationClock, formatMs, formatPercent, plainText } from './format.ts';
 import { buildCharts, type ChartSpec } from './html-charts.ts';
-import { buildReportView, VERDICT_LABELS, type ReportView, type VerdictRow } from './view.ts';
+import { buildReportView, VERDICT_LABELS, type ReportView, type ThresholdRow, type VerdictRow } from './view.ts';
 import type { Comparison } from '../compare/types.ts';
 
 /** Rows per table; the rest are counted in a note. */
@@ -88,13 +88,8 @@ export interface LoadShape {
   flow: string[];
 }
 
-export interface ThresholdRow {
-  ok: boolean;
-  key: string;
-  source: string;
-  observed: string;
-  default: boolean;
-}
+/** The view's threshold rows, their strings cut for the page. */
+export type { ThresholdRow } from './view.ts';
 
 export interface CheckRow {
   ok: boolean;

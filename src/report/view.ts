@@ -1,6 +1,6 @@
 import type { Comparison, ComparisonVerdict } from '../compare/types.ts';
-import type { SeriesSnapshot } from '../engine/metrics/index.ts';
 import { callTotals, describeFailure, kindLabel } from '../results/findings.ts';
+import { counterTotal, trendTotal } from '../results/totals.ts';
 import type { Finding, Result } from '../results/types.ts';
 import { formatMs, formatObserved, formatPercent, formatRate } from './format.ts';
 import { formatChange, formatCount, formatRatio, formatRelative } from './markdown-text.ts';
@@ -152,9 +152,8 @@ function verdictOf(result: Result, findings: readonly Finding[], comparison: Com
 function summaryOf(result: Result): string {
   const { calls, failed } = callTotals(result);
   if (calls === 0) return 'no MCP calls were made';
-  const t = totals(result);
-  const rate = counter(t, 'mcp_calls')?.rate;
-  const p95 = trend(t, 'mcp_call_duration')?.p95;
+  const rate = counterTotal(result.metrics, 'mcp_calls')?.rate;
+  const p95 = trendTotal(result.metrics, 'mcp_call_duration')?.p95;
   return [
     `${formatCount(calls)} MCP calls${rate === undefined ? '' : ` at ${formatRate(rate)}`}`,
     `p95 ${p95 === undefined ? '— (no successful call)' : formatMs(p95)}`,
@@ -176,7 +175,7 @@ interface FigureDef {
 
 const FIGURES: readonly FigureDef[] = [
   { id: 'mcp-calls', label: 'MCP calls', note: 'flow steps', value: (r) => callTotals(r).calls, format: formatCount, better: 'none' },
-  { id: 'mcp-rate', label: 'MCP calls/s', note: 'measured time', value: (r) => counter(totals(r), 'mcp_calls')?.rate ?? null, format: formatRate, compared: { metric: 'throughput' }, better: 'higher' },
+  { id: 'mcp-rate', label: 'MCP calls/s', note: 'measured time', value: (r) => counterTotal(r.metrics, 'mcp_calls')?.rate ?? null, format: formatRate, compared: { metric: 'throughput' }, better: 'higher' },
   {
     id: 'http-per-call',
     label: 'HTTP requests per MCP call',
@@ -186,8 +185,8 @@ const FIGURES: readonly FigureDef[] = [
     compared: { metric: 'http_per_call' },
     better: 'lower',
   },
-  { id: 'p95', label: 'p95 MCP latency', note: 'successful calls, whole run', value: (r) => trend(totals(r), 'mcp_call_duration')?.p95 ?? null, format: formatMs, compared: { metric: 'mcp_call_duration_p95' }, better: 'lower' },
-  { id: 'p99', label: 'p99 MCP latency', note: 'successful calls, whole run', value: (r) => trend(totals(r), 'mcp_call_duration')?.p99 ?? null, format: formatMs, better: 'lower' },
+  { id: 'p95', label: 'p95 MCP latency', note: 'successful calls, whole run', value: (r) => trendTotal(r.metrics, 'mcp_call_duration')?.p95 ?? null, format: formatMs, compared: { metric: 'mcp_call_duration_p95' }, better: 'lower' },
+  { id: 'p99', label: 'p99 MCP latency', note: 'successful calls, whole run', value: (r) => trendTotal(r.metrics, 'mcp_call_duration')?.p99 ?? null, format: formatMs, better: 'lower' },
   {
     id: 'error-rate',
     label: 'Error rate',
@@ -334,24 +333,6 @@ function errorsByClass(result: Result): ReportView['errorsByClass'] {
   const byClass = new Map<string, number>();
   for (const e of result.errors) byClass.set(e.errorClass, (byClass.get(e.errorClass) ?? 0) + e.count);
   return [...byClass].map(([errorClass, n]) => ({ errorClass, count: formatCount(n) }));
-}
-
-type Totals = Map<string, SeriesSnapshot>;
-
-function totals(result: Pick<Result, 'metrics'>): Totals {
-  const map: Totals = new Map();
-  for (const s of result.metrics.metrics) if (Object.keys(s.tags).length === 0) map.set(s.metric, s);
-  return map;
-}
-
-function counter(t: Totals, metric: string): { count: number; rate: number } | undefined {
-  const s = t.get(metric);
-  return s?.type === 'counter' ? s.summary : undefined;
-}
-
-function trend(t: Totals, metric: string): { p50: number; p95: number; p99: number } | undefined {
-  const s = t.get(metric);
-  return s?.type === 'trend' && s.summary.count > 0 ? s.summary : undefined;
 }
 
 function plural(n: number, word: string): string {

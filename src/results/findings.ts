@@ -1,6 +1,7 @@
 import type { ErrorKind } from '../engine/error-samples.ts';
-import type { SeriesSnapshot } from '../engine/metrics/index.ts';
+import { LOCAL_ERROR_CLASSES } from '../mcp/index.ts';
 import { proxyDeadlines } from './proxy-deadline.ts';
+import { totalCount, totalOf } from './totals.ts';
 import type { Finding, Result } from './types.ts';
 
 /** Generator event-loop p99 (worst second) above this means the generator, not the server, set the pace. */
@@ -112,7 +113,7 @@ function targetHealth(result: Omit<Result, 'findings'>): Finding | undefined {
   const { calls, failed } = callTotals(result);
   const noneSucceeded = failed === calls && (calls > 0 || result.sessions.failed > 0);
   if (!noneSucceeded && (calls === 0 || failed / calls < UNHEALTHY_SHARE)) return undefined;
-  const dominant = result.errors.find((k) => k.errorClass !== 'internal' && k.errorClass !== 'generator');
+  const dominant = result.errors.find((k) => !LOCAL_ERROR_CLASSES.includes(k.errorClass));
   if (dominant === undefined) return undefined;
   const failure = describeFailure(dominant, result.target);
   const evidence = [`${count(failed)} of ${count(calls)} MCP calls failed`];
@@ -132,7 +133,7 @@ function targetHealth(result: Omit<Result, 'findings'>): Finding | undefined {
 /** Failures that are mcp-load's own: never charged to the server; an internal one fails the run. */
 function localErrors(result: Omit<Result, 'findings'>): Finding[] {
   const out: Finding[] = [];
-  for (const errorClass of ['internal', 'generator'] as const) {
+  for (const errorClass of LOCAL_ERROR_CLASSES) {
     const kinds = result.errors.filter((k) => k.errorClass === errorClass);
     if (kinds.length === 0) continue;
     const n = kinds.reduce((sum, k) => sum + k.count, 0);
@@ -161,8 +162,8 @@ function generatorSaturated(result: Omit<Result, 'findings'>): Finding | undefin
 }
 
 function droppedIterations(result: Omit<Result, 'findings'>): Finding | undefined {
-  const dropped = totalCount(result, 'dropped_iterations');
-  const done = totalCount(result, 'iterations');
+  const dropped = totalCount(result.metrics, 'dropped_iterations');
+  const done = totalCount(result.metrics, 'iterations');
   if (dropped === 0 || dropped / (dropped + done) <= DROPPED_SHARE_LIMIT) return undefined;
   const share = dropped / (dropped + done);
   return {
@@ -176,7 +177,7 @@ function droppedIterations(result: Omit<Result, 'findings'>): Finding | undefine
 
 /** Calls made and calls failed, from the untagged totals. */
 export function callTotals(result: Pick<Result, 'metrics'>): { calls: number; failed: number } {
-  const errors = total(result, 'mcp_errors');
+  const errors = totalOf(result.metrics, 'mcp_errors');
   if (errors?.type !== 'rate') return { calls: 0, failed: 0 };
   return { calls: errors.summary.passes + errors.summary.fails, failed: errors.summary.passes };
 }
@@ -189,15 +190,6 @@ export function kindLabel(kind: ErrorKind): string {
 
 function codeOf(message: string): string | undefined {
   return /\b(E[A-Z]{3,}|UND_ERR_[A-Z_]+)\b/.exec(message)?.[1];
-}
-
-function total(result: Pick<Result, 'metrics'>, metric: string): SeriesSnapshot | undefined {
-  return result.metrics.metrics.find((s) => s.metric === metric && Object.keys(s.tags).length === 0);
-}
-
-function totalCount(result: Pick<Result, 'metrics'>, metric: string): number {
-  const s = total(result, metric);
-  return s?.type === 'counter' ? s.summary.count : 0;
 }
 
 function count(n: number): string {

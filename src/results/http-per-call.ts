@@ -1,4 +1,5 @@
 import type { MetricsSnapshot, SeriesSnapshot } from '../engine/metrics/index.ts';
+import { totalCount, totalOf } from './totals.ts';
 import type { HttpPerCall, SessionCounts } from './types.ts';
 
 const SETUP_PURPOSES = new Set(['session', 'probe', 'stream']);
@@ -34,18 +35,14 @@ export function httpPerCall(snapshot: MetricsSnapshot): HttpPerCall {
 
 /** The sessions' lifecycle counts, from the session metrics' totals. */
 export function sessionCounts(snapshot: MetricsSnapshot): SessionCounts {
-  const total = (metric: string): number => {
-    const s = snapshot.metrics.find((m) => m.metric === metric && Object.keys(m.tags).length === 0);
-    return s === undefined ? 0 : count(s);
-  };
-  const initErrors = snapshot.metrics.find((m) => m.metric === 'session_init_errors' && Object.keys(m.tags).length === 0);
+  const initErrors = totalOf(snapshot, 'session_init_errors');
   return {
-    created: total('sessions_created'),
+    created: totalCount(snapshot, 'sessions_created'),
     failed: initErrors?.type === 'rate' ? initErrors.summary.passes : 0,
-    reinitialized: total('session_reinits'),
-    closed: total('sessions_closed'),
-    notClosed: total('sessions_not_closed'),
-    backoffs: total('session_backoffs'),
+    reinitialized: totalCount(snapshot, 'session_reinits'),
+    closed: totalCount(snapshot, 'sessions_closed'),
+    notClosed: totalCount(snapshot, 'sessions_not_closed'),
+    backoffs: totalCount(snapshot, 'session_backoffs'),
   };
 }
 
