@@ -1,9 +1,6 @@
 import * as core from '@actions/core';
-import { parseShard as parseShardText, type Shard } from '../scenario/shard.ts';
-import { isNeverRead } from '../scenario/variables.ts';
-import { parseDuration } from '../scenario/duration.ts';
-import { DEFAULT_CAPACITY, type CapacitySettings } from '../capacity/run-capacity.ts';
-import { parseSlo, SloError } from '../capacity/slo.ts';
+import { parseShard as parseShardText, type Shard, isNeverRead, parseDuration } from '../scenario/index.ts';
+import { DEFAULT_CAPACITY, type CapacitySettings, parseSlo, SloError } from '../capacity/index.ts';
 
 export type BaselineInput = { kind: 'auto' } | { kind: 'none' } | { kind: 'path'; path: string };
 export type CommentPolicy = 'always' | 'on-regression' | 'never';

@@ -1,15 +1,12 @@
 import * as core from '@actions/core';
 import { withTargetOrDemo } from '../demo/index.ts';
-import { withStopSignals } from '../engine/process-signals.ts';
-import type { StopSignal } from '../engine/stop-signal.ts';
-import { runTest } from '../engine/run.ts';
-import { throttledProgress } from '../report/progress.ts';
-import { renderTerminalSummary } from '../report/terminal.ts';
+import { withStopSignals, runTest } from '../engine/index.ts';
+import type { StopSignal } from '../engine/index.ts';
+import { throttledProgress, renderTerminalSummary, renderCapacityTerminal } from '../report/index.ts';
 import { buildResult, type Result } from '../results/index.ts';
-import { formatShard, type Shard } from '../scenario/shard.ts';
-import type { Scenario } from '../scenario/types.ts';
-import { runCapacity, type CapacitySettings } from '../capacity/run-capacity.ts';
-import { renderCapacityTerminal } from '../report/capacity-view.ts';
+import { formatShard, type Shard } from '../scenario/index.ts';
+import type { Scenario } from '../scenario/index.ts';
+import { runCapacity, type CapacitySettings } from '../capacity/index.ts';
 
 /** A log line every this often: the Actions log is not a terminal. */
 const PROGRESS_EVERY_MS = 10_000;

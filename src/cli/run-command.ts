@@ -1,11 +1,7 @@
 import { withTargetOrDemo } from '../demo/index.ts';
-import { WaitInterruptedError } from '../engine/readiness.ts';
-import { runTest, type Progress, type RunOutcome } from '../engine/run.ts';
-import { withStopSignals } from '../engine/process-signals.ts';
-import type { StopSignal } from '../engine/stop-signal.ts';
-import { renderProgressLine, throttledProgress } from '../report/progress.ts';
-import { runFailed } from '../report/view.ts';
-import { renderTerminalSummary } from '../report/terminal.ts';
+import { WaitInterruptedError, runTest, type Progress, type RunOutcome, withStopSignals } from '../engine/index.ts';
+import type { StopSignal } from '../engine/index.ts';
+import { renderProgressLine, throttledProgress, runFailed, renderTerminalSummary } from '../report/index.ts';
 import { buildResult, type Result } from '../results/index.ts';
 import { cliVariablePolicy, formatShard, loadScenario, shardScenario, type Scenario, type Shard } from '../scenario/index.ts';
 import { registerUrlSecrets, secrets } from '../secrets/index.ts';

@@ -1,4 +1,4 @@
-import type { Result } from '../results/types.ts';
+import type { Result } from '../results/index.ts';
 import { digestRun } from './digest.ts';
 import { fingerprintMismatch } from './fingerprint.ts';
 import { judgeAgainstHistory, judgeAgainstRun, type TestOptions } from './judge.ts';

@@ -1,5 +1,4 @@
-import type { OperationBreakdown } from '../results/breakdown.ts';
-import type { Result } from '../results/types.ts';
+import type { OperationBreakdown, Result } from '../results/index.ts';
 import { fingerprint } from './fingerprint.ts';
 import type { HistoryEntry, RunSummary, ToolSummary } from './types.ts';
 import { steadyWindows } from './windows.ts';

@@ -1,5 +1,4 @@
-import { parseDuration } from '../scenario/duration.ts';
-import { didYouMean } from '../scenario/suggest.ts';
+import { parseDuration, didYouMean } from '../scenario/index.ts';
 
 /** How a metric is tested; decides its defaults and which knobs apply. */
 export type MetricKind = 'latency' | 'throughput' | 'error-rate' | 'http-per-call';

@@ -1,5 +1,5 @@
 import { McpSession, type McpTarget, type OperationResult } from '../mcp/index.ts';
-import type { FlowStep, RenderContext, ScenarioSpec, StepCheck } from '../scenario/types.ts';
+import type { FlowStep, RenderContext, ScenarioSpec, StepCheck } from '../scenario/index.ts';
 import type { CounterHandle, MetricsRegistry, RateHandle, TrendHandle } from './metrics/index.ts';
 import type { ErrorSamples } from './error-samples.ts';
 import type { TraceExemplars } from './trace-exemplars.ts';

@@ -1,6 +1,6 @@
 import { inertText } from '../inert-text.ts';
 import { McpSession, type McpTarget, type OperationResult, type SessionOptions } from '../mcp/index.ts';
-import { formatDuration } from '../scenario/duration.ts';
+import { formatDuration } from '../scenario/index.ts';
 import { redactSecrets } from '../secrets/index.ts';
 import { settleWithin, sleep, type StopSignal } from './stop-signal.ts';
 

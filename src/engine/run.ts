@@ -1,6 +1,6 @@
 import { McpTarget, reportInternalError, type SessionOptions } from '../mcp/index.ts';
-import { shardScenario, type Shard } from '../scenario/shard.ts';
-import type { Scenario, ScenarioSpec } from '../scenario/types.ts';
+import { shardScenario, type Shard } from '../scenario/index.ts';
+import type { Scenario, ScenarioSpec } from '../scenario/index.ts';
 import { ErrorSamples, type ErrorKind } from './error-samples.ts';
 import { TraceExemplars, type TraceExemplar } from './trace-exemplars.ts';
 import { EventLoopMonitor } from './event-loop.ts';

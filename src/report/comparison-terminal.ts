@@ -1,4 +1,4 @@
-import type { Comparison, ComparisonVerdict } from '../compare/types.ts';
+import type { Comparison, ComparisonVerdict } from '../compare/index.ts';
 import { formatMs, formatPercent, plainText } from './format.ts';
 
 const ORDER: readonly ComparisonVerdict['verdict'][] = ['regression', 'inconclusive', 'improvement', 'new', 'gone', 'not comparable', 'unchanged'];

@@ -1,14 +1,12 @@
-import type { History } from '../compare/index.ts';
+import type { History, Comparison } from '../compare/index.ts';
 import { ERROR_CLASSES } from '../mcp/index.ts';
-import type { OperationBreakdown } from '../results/breakdown.ts';
-import type { Result } from '../results/types.ts';
-import { formatDuration } from '../scenario/duration.ts';
-import type { ScenarioSpecEcho, StepEcho } from '../scenario/types.ts';
-import { MAX_TRACE_EXEMPLARS } from '../engine/trace-exemplars.ts';
+import type { OperationBreakdown, Result } from '../results/index.ts';
+import { formatDuration } from '../scenario/index.ts';
+import type { ScenarioSpecEcho, StepEcho } from '../scenario/index.ts';
+import { MAX_TRACE_EXEMPLARS } from '../engine/index.ts';
 import { formatBytes, formatDurationClock, formatMs, formatPercent, plainText } from './format.ts';
 import { buildCharts, type ChartSpec } from './html-charts.ts';
 import { buildReportView, VERDICT_LABELS, type ReportView, type ThresholdRow, type VerdictRow } from './view.ts';
-import type { Comparison } from '../compare/types.ts';
 
 /** Rows per table; the rest are counted in a note. */
 export const MAX_TABLE_ROWS = 200;

@@ -1,11 +1,9 @@
 import { capacityMarkdown } from './capacity-view.ts';
 import { historyMarkdown, historyView, type HistoryView } from './history-view.ts';
-import type { History } from '../compare/index.ts';
-import type { ErrorKind } from '../engine/error-samples.ts';
-import type { OperationBreakdown } from '../results/breakdown.ts';
-import type { CheckOutcome, Result, ThresholdOutcome } from '../results/types.ts';
-import type { Comparison, ComparisonVerdict } from '../compare/types.ts';
-import type { ExecutorConfig, ScenarioSpecEcho, StepEcho } from '../scenario/types.ts';
+import type { History, Comparison, ComparisonVerdict } from '../compare/index.ts';
+import type { ErrorKind } from '../engine/index.ts';
+import type { OperationBreakdown, CheckOutcome, Result, ThresholdOutcome } from '../results/index.ts';
+import type { ExecutorConfig, ScenarioSpecEcho, StepEcho } from '../scenario/index.ts';
 import { formatBytes, formatMs, formatObserved, formatPercent, formatRate } from './format.ts';
 import {
   commentMarker,

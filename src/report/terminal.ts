@@ -1,5 +1,5 @@
-import { mergeTrendStates, type SeriesSnapshot, type TrendState } from '../engine/metrics/index.ts';
-import type { Result } from '../results/types.ts';
+import { mergeTrendStates, type SeriesSnapshot, type TrendState } from '../engine/index.ts';
+import type { Result } from '../results/index.ts';
 import { buildReportView, type ViewInput } from './view.ts';
 import { formatBytes, formatMs, formatObserved, formatPercent, formatRate, plainText, thresholdAggregation } from './format.ts';
 

@@ -1,7 +1,6 @@
-import type { Comparison, ComparisonVerdict } from '../compare/types.ts';
-import { callTotals, describeFailure, kindLabel } from '../results/findings.ts';
-import { counterTotal, trendTotal } from '../results/totals.ts';
-import type { Finding, Result } from '../results/types.ts';
+import type { Comparison, ComparisonVerdict } from '../compare/index.ts';
+import { callTotals, describeFailure, kindLabel, counterTotal, trendTotal } from '../results/index.ts';
+import type { Finding, Result } from '../results/index.ts';
 import { formatMs, formatObserved, formatPercent, formatRate } from './format.ts';
 import { formatChange, formatCount, formatRatio, formatRelative } from './markdown-text.ts';
 

@@ -1,7 +1,7 @@
 import { cpus } from 'node:os';
-import type { RunOutcome } from '../engine/run.ts';
-import { seriesKey, snapshot, type ThresholdResult } from '../engine/metrics/index.ts';
-import type { Scenario, ThresholdSpec } from '../scenario/types.ts';
+import type { RunOutcome } from '../engine/index.ts';
+import { seriesKey, snapshot, type ThresholdResult } from '../engine/index.ts';
+import type { Scenario, ThresholdSpec } from '../scenario/index.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { breakdowns } from './breakdown.ts';
 import { findingsOf } from './findings.ts';

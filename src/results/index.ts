@@ -7,3 +7,5 @@ export { thresholdOutcomes, viewsOf } from './build.ts';
 export { mergeShardResults, MergeError, type ShardResultFile } from './merge.ts';
 export { mergeTimeSeries, type ShardSeries } from './merge-time-series.ts';
 export { mergeErrorKinds } from './merge-errors.ts';
+export { findingsOf, callTotals, describeFailure, kindLabel } from './findings.ts';
+export { counterTotal, totalCount, trendTotal } from './totals.ts';

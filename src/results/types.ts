@@ -1,7 +1,5 @@
-import type { ErrorKind } from '../engine/error-samples.ts';
-import type { TraceExemplar } from '../engine/trace-exemplars.ts';
-import type { MetricsSnapshot, TimeSeriesJSON } from '../engine/metrics/index.ts';
-import type { ScenarioEcho } from '../scenario/types.ts';
+import type { ErrorKind, TraceExemplar, MetricsSnapshot, TimeSeriesJSON } from '../engine/index.ts';
+import type { ScenarioEcho } from '../scenario/index.ts';
 import type { OperationBreakdown } from './breakdown.ts';
 
 /** Bumped on any change a reader of an older version would misread (a new optional field is not one). */

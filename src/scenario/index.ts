@@ -9,3 +9,6 @@ export { parseThresholdKey, parseThresholdExpression, BUILTIN_METRICS, type Metr
 export { plannedDurationMs, peakVUs } from './executors.ts';
 export type * from './types.ts';
 export { formatShard, parseShard, shardExecutor, shardScenario, shardsWithLoad, shareOf, ShardError, type Shard } from './shard.ts';
+export { openFileLimit, RESERVED_DESCRIPTORS } from './limits.ts';
+export { didYouMean } from './suggest.ts';
+export { compileSchemaSampler, SchemaSampleError } from './schema-sample.ts';

@@ -1,4 +1,4 @@
-import type { ScenarioSpec } from '../../scenario/types.ts';
+import type { ScenarioSpec } from '../../scenario/index.ts';
 import { constantArrivalRate, rampingArrivalRate } from './arrival-rate.ts';
 import { constantVus } from './constant-vus.ts';
 import type { Executor } from './executor.ts';
