@@ -17,7 +17,7 @@ export interface ToolOutputLimits {
   retainedBytes: number;
 }
 
-export const TOOL_OUTPUT_LIMITS: ToolOutputLimits = Object.freeze({ perToolPerSecond: 5, perTool: 500, retainedBytes: 16 * 1024 * 1024 });
+export const TOOL_OUTPUT_LIMITS: ToolOutputLimits = Object.freeze({ perToolPerSecond: 10, perTool: 500, retainedBytes: 16 * 1024 * 1024 });
 
 /** Trends record thousandths (their summaries divide by 1000, as µs become ms): a byte or a token is 1000. */
 const UNIT = 1000;

@@ -20,6 +20,7 @@ import {
 } from './markdown-text.ts';
 
 import { buildReportView, VERDICT_LABELS, type ReportView } from './view.ts';
+import { toolOutputMarkdown } from './tool-output-view.ts';
 
 export { commentMarker } from './markdown-text.ts';
 
@@ -217,6 +218,7 @@ function render(input: Input, plan: Plan): string {
     thresholdSection(input.result.thresholds, plan.thresholdRows),
     ratioSection(input),
     toolSection(input, plan.toolRows),
+    toolOutputMarkdown(input.view.toolOutput, plan.toolRows),
     ...plan.details.map((detail) => detailSection(detail, input, plan)),
   ];
   return blocks

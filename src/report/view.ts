@@ -4,6 +4,7 @@ import { counterTotal, trendTotal } from '../results/totals.ts';
 import type { Finding, Result } from '../results/types.ts';
 import { formatMs, formatObserved, formatPercent, formatRate } from './format.ts';
 import { formatChange, formatCount, formatRatio, formatRelative } from './markdown-text.ts';
+import { toolOutputSection, type ToolOutputSection } from './tool-output-view.ts';
 
 /**
  * The one derived view of a result (and its comparison) that every renderer formats: the verdict,
@@ -20,6 +21,8 @@ export interface ReportView {
   topErrors: ErrorRow[];
   errorsByClass: { errorClass: string; count: string }[];
   comparison?: ComparisonView;
+  /** Per tool: the size and estimated tokens of its output (absent without tool calls). */
+  toolOutput?: ToolOutputSection;
 }
 
 export type VerdictState = 'passed' | 'failed' | 'interrupted';
@@ -123,6 +126,7 @@ export function buildReportView(result: Result, input: ViewInput = {}): ReportVi
     }),
     errorsByClass: errorsByClass(result),
     ...(comparison ? { comparison } : {}),
+    ...optional('toolOutput', toolOutputSection(result)),
   };
 }
 
@@ -333,6 +337,10 @@ function errorsByClass(result: Result): ReportView['errorsByClass'] {
   const byClass = new Map<string, number>();
   for (const e of result.errors) byClass.set(e.errorClass, (byClass.get(e.errorClass) ?? 0) + e.count);
   return [...byClass].map(([errorClass, n]) => ({ errorClass, count: formatCount(n) }));
+}
+
+function optional<K extends string, T>(key: K, value: T | undefined): { [P in K]?: T } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: T };
 }
 
 function plural(n: number, word: string): string {
