@@ -150,7 +150,7 @@ export function buildHtmlView(result: Result, baseline?: Result, comparison?: Co
           state: view.comparison.state,
           headline: message(view.comparison.headline),
           rows: view.comparison.rows.slice(0, MAX_TABLE_ROWS).map((r) => ({
-            verdict: VERDICT_LABELS[r.verdict as keyof typeof VERDICT_LABELS] ?? '🟠 slower (informational)',
+            verdict: VERDICT_LABELS[r.verdict as keyof typeof VERDICT_LABELS] ?? `🟠 ${r.verdict}`,
             tone: r.verdict === 'regression' ? 'regression' : r.verdict === 'inconclusive' || r.verdict === 'not comparable' ? 'inconclusive' : r.verdict === 'improvement' ? 'improvement' : 'neutral',
             label: name(r.label),
             statistic: name(r.statistic),
