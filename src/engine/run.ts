@@ -3,6 +3,7 @@ import { shardScenario, type Shard } from '../scenario/index.ts';
 import type { Scenario, ScenarioSpec } from '../scenario/index.ts';
 import { ErrorSamples, type ErrorKind } from './error-samples.ts';
 import { TraceExemplars, type TraceExemplar } from './trace-exemplars.ts';
+import { ToolOutputSampler } from './tool-output-sampler.ts';
 import { EventLoopMonitor } from './event-loop.ts';
 import { createExecutor, type Executor, type ExecutorContext } from './executors/index.ts';
 import { IterationRunner } from './iteration.ts';
@@ -137,7 +138,8 @@ async function runScenarios(
   const errorSamples = new ErrorSamples();
   sessionOptions.record(registry);
   const exemplars = scenario.client.trace ? new TraceExemplars() : undefined;
-  const runners = scenario.scenarios.map((spec) => new IterationRunner(spec, target, sessionOptions.forVu, registry, errorSamples, exemplars));
+  const toolOutput = new ToolOutputSampler(registry);
+  const runners = scenario.scenarios.map((spec) => new IterationRunner(spec, target, sessionOptions.forVu, registry, errorSamples, exemplars, Math.random, toolOutput));
   const executors = scenario.scenarios.map((spec) => createExecutor(spec));
   // Progress runs against the planned schedule; graceful stops only extend it when iterations linger.
   const totalMs = Math.max(...scenario.scenarios.map((s, i) => s.startTimeMs + executors[i].durationMs));
@@ -193,6 +195,7 @@ async function runScenarios(
     const elapsedMs = performance.now() - t0;
     vusGauge.set(active);
     loop.sample();
+    toolOutput.newSecond();
     timeSeries.tick(now);
     const totalCalls = calls.count;
     const totalErrors = errors.passes;
@@ -231,6 +234,9 @@ async function runScenarios(
   // Warm sessions end with a DELETE each, bounded: teardown must not hold the results hostage.
   await settleWithin(Promise.all(runners.map((r) => r.closeSessions())), scenario.timeoutMs, abort);
 
+  // Off the hot path: the sampled replies' sizes and tokens, before thresholds read them.
+  const tokenWarning = await toolOutput.measure();
+  if (tokenWarning !== undefined) warnings.push(tokenWarning);
   warnings.push(...sessionOptions.warnings());
   for (const { metric, tagSets } of registry.folded()) {
     warnings.push(

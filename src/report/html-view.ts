@@ -7,6 +7,7 @@ import { MAX_TRACE_EXEMPLARS } from '../engine/index.ts';
 import { formatBytes, formatDurationClock, formatMs, formatPercent, plainText } from './format.ts';
 import { buildCharts, type ChartSpec } from './html-charts.ts';
 import { buildReportView, VERDICT_LABELS, type ReportView, type ThresholdRow, type VerdictRow } from './view.ts';
+import type { ToolOutputSection } from './tool-output-view.ts';
 
 /** Rows per table; the rest are counted in a note. */
 export const MAX_TABLE_ROWS = 200;
@@ -32,6 +33,8 @@ export interface HtmlView {
   checks: Bounded<CheckRow>;
   byTool: Bounded<OperationRow>;
   byMethod: Bounded<OperationRow>;
+  /** Per tool: size and estimated tokens of its output (null without tool calls). */
+  toolOutput: (Omit<ToolOutputSection, 'overall'> & { overall: string; more: number }) | null;
   /** With `trace:` on: the slowest sampled calls and their trace ids (null: tracing was off). */
   traceExemplars: { rows: { tool: string; traceId: string; duration: string }[] } | null;
   httpPerCall: Fact[];
@@ -145,7 +148,7 @@ export function buildHtmlView(result: Result, baseline?: Result, comparison?: Co
           state: view.comparison.state,
           headline: message(view.comparison.headline),
           rows: view.comparison.rows.slice(0, MAX_TABLE_ROWS).map((r) => ({
-            verdict: VERDICT_LABELS[r.verdict as keyof typeof VERDICT_LABELS] ?? '🟠 slower (informational)',
+            verdict: VERDICT_LABELS[r.verdict as keyof typeof VERDICT_LABELS] ?? `🟠 ${r.verdict}`,
             tone: r.verdict === 'regression' ? 'regression' : r.verdict === 'inconclusive' || r.verdict === 'not comparable' ? 'inconclusive' : r.verdict === 'improvement' ? 'improvement' : 'neutral',
             label: name(r.label),
             statistic: name(r.statistic),
@@ -189,6 +192,14 @@ export function buildHtmlView(result: Result, baseline?: Result, comparison?: Co
     })),
     byTool: bounded(result.byTool, (row) => operationRow(row, row.tool ?? row.method)),
     byMethod: bounded(result.byMethod, (row) => operationRow(row, row.method)),
+    toolOutput: view.toolOutput
+      ? {
+          ...view.toolOutput,
+          rows: view.toolOutput.rows.slice(0, MAX_TABLE_ROWS).map((r) => ({ ...r, tool: name(r.tool) })),
+          overall: view.toolOutput.overall ?? '',
+          more: Math.max(0, view.toolOutput.rows.length - MAX_TABLE_ROWS),
+        }
+      : null,
     traceExemplars: result.traceExemplars
       ? { rows: result.traceExemplars.slice(0, MAX_TRACE_EXEMPLARS).map((e) => ({ tool: name(e.tool), traceId: plainText(String(e.traceId), 32), duration: formatMs(e.durationMs) })) }
       : null,

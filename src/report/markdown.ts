@@ -17,7 +17,8 @@ import {
   markdownTable,
 } from './markdown-text.ts';
 
-import { buildReportView, VERDICT_LABELS, type ReportView } from './view.ts';
+import { buildReportView, informationalLabel, VERDICT_LABELS, type ReportView } from './view.ts';
+import { toolOutputMarkdown } from './tool-output-view.ts';
 
 export { commentMarker } from './markdown-text.ts';
 
@@ -215,6 +216,7 @@ function render(input: Input, plan: Plan): string {
     thresholdSection(input.result.thresholds, plan.thresholdRows),
     ratioSection(input),
     toolSection(input, plan.toolRows),
+    toolOutputMarkdown(input.view.toolOutput, plan.toolRows),
     ...plan.details.map((detail) => detailSection(detail, input, plan)),
   ];
   return blocks
@@ -325,7 +327,7 @@ function verdictTable(verdicts: readonly ComparisonVerdict[]): string[] {
   const header = ['', 'Metric', ...(withTool ? ['Tool'] : []), 'Baseline', 'This run', 'Change', ...(withNote ? ['Note'] : [])];
   const align = header.map((_, i) => (i >= (withTool ? 3 : 2) && i < (withTool ? 6 : 5) ? 'right' : 'left') as 'left' | 'right');
   const rows = verdicts.map((v) => [
-    v.verdict === 'regression' && !v.gated ? '🟠 slower (informational)' : (VERDICT_LABELS[v.verdict] ?? inlineText(String(v.verdict), MAX_NAME)),
+    v.verdict === 'regression' && !v.gated ? `🟠 ${informationalLabel(v.metric)}` : (VERDICT_LABELS[v.verdict] ?? inlineText(String(v.verdict), MAX_NAME)),
     inlineText(v.metric, MAX_NAME),
     ...(withTool ? [v.tool === undefined ? '' : inlineText(v.tool, MAX_NAME)] : []),
     verdictValue(v.metric, v.baseline),
