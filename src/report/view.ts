@@ -2,6 +2,7 @@ import type { Comparison, ComparisonVerdict } from '../compare/types.ts';
 import { callTotals, describeFailure, kindLabel } from '../results/findings.ts';
 import { counterTotal, trendTotal } from '../results/totals.ts';
 import type { Finding, Result } from '../results/types.ts';
+import { loadViews, type LoadView } from './load-view.ts';
 import { formatMs, formatObserved, formatPercent, formatRate } from './format.ts';
 import { formatChange, formatCount, formatRatio, formatRelative } from './markdown-text.ts';
 
@@ -19,6 +20,8 @@ export interface ReportView {
   /** The most frequent error kinds, with what they mean and what to do. */
   topErrors: ErrorRow[];
   errorsByClass: { errorClass: string; count: string }[];
+  /** Each scenario's executor, load and flow in words. */
+  load: LoadView[];
   comparison?: ComparisonView;
 }
 
@@ -122,6 +125,7 @@ export function buildReportView(result: Result, input: ViewInput = {}): ReportVi
       return { count: formatCount(kind.count), kind: kindLabel(kind), message: kind.samples[0] ?? '', advice: failure.advice };
     }),
     errorsByClass: errorsByClass(result),
+    load: loadViews(result.scenario.echo.scenarios),
     ...(comparison ? { comparison } : {}),
   };
 }
