@@ -256,7 +256,7 @@ function readHeaders(
 /** The reply-size cap: a reply (or SSE event) beyond it is aborted as a transport error (`too_large`). */
 function readMaxResponseSize(r: MapReader): { maxResponseBytes?: number } {
   if (!r.has('maxResponseSize')) return {};
-  const bytes = parseSize(r.get('maxResponseSize'));
+  const bytes = parseSize(r.number('maxResponseSize'));
   if (bytes === undefined) {
     r.issues.add(r.at('maxResponseSize'), `${show(r.get('maxResponseSize'))} is not a size (${SIZE_HINT})`);
     return {};
