@@ -1,5 +1,5 @@
 import type { Result } from '../results/types.ts';
-import { isOpenModel } from '../scenario/executors.ts';
+import { isOpenModel } from '../scenario/index.ts';
 import { digestRun } from './digest.ts';
 import { fingerprintMismatch } from './fingerprint.ts';
 import { judgeAgainstHistory, judgeAgainstRun, type TestOptions } from './judge.ts';

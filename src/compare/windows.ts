@@ -1,6 +1,6 @@
 import { mergeTrendStates, type TimeBucket, type TrendState } from '../engine/metrics/index.ts';
 import type { Result } from '../results/types.ts';
-import { loadPlan } from '../scenario/executors.ts';
+import { loadPlan } from '../scenario/index.ts';
 import type { ScenarioSpecEcho } from '../scenario/types.ts';
 
 /** The figures of one steady-state window: the unit of analysis (requests within a run are autocorrelated). */

@@ -1,6 +1,4 @@
-import { formatDuration } from '../scenario/duration.ts';
-import { describeExecutor } from '../scenario/executors.ts';
-import type { ScenarioSpecEcho, StepEcho } from '../scenario/types.ts';
+import { describeExecutor, formatDuration, type ScenarioSpecEcho, type StepEcho } from '../scenario/index.ts';
 
 /**
  * One scenario's load and flow in words, for every renderer: the executor's own description

@@ -15,7 +15,7 @@ describe('${VAR} values are coerced where the schema expects a number or boolean
     const body = `executor: ramping-arrival-rate\nstartRate: \${FROM}\nstages:\n  - duration: 1s\n    target: \${TO}\npreAllocatedVUs: \${VUS}\n${flow}`;
     const extra = 'defaults:\n  thresholds: ${GATE}\n';
     const scenario = parse(withScenario(body, extra), { env: { FROM: '0', TO: '20', VUS: '4', GATE: 'false' } });
-    const spec = scenario.scenarios[0] as { startRate: number; stages: { target: number }[]; preAllocatedVUs: number; maxVUs: number };
+    const spec = scenario.scenarios[0] as { startRate: number; stages: readonly { target: number }[]; preAllocatedVUs: number; maxVUs: number };
     assert.deepEqual([spec.startRate, spec.stages[0].target, spec.preAllocatedVUs, spec.maxVUs], [0, 20, 4, 4]);
     // defaults.thresholds: false leaves out the default health gate.
     assert.deepEqual(scenario.thresholds.filter((t) => t.default), []);
