@@ -1,8 +1,8 @@
 import type { History, Comparison } from '../compare/index.ts';
 import { ERROR_CLASSES } from '../mcp/index.ts';
-import type { OperationBreakdown, Result } from '../results/index.ts';
-import { formatDuration } from '../scenario/index.ts';
-import type { ScenarioSpecEcho, StepEcho } from '../scenario/index.ts';
+import type { OperationBreakdown } from '../results/index.ts';
+import type { Result } from '../results/index.ts';
+import type { LoadView } from './load-view.ts';
 import { MAX_TRACE_EXEMPLARS } from '../engine/index.ts';
 import { formatBytes, formatDurationClock, formatMs, formatPercent, plainText } from './format.ts';
 import { buildCharts, type ChartSpec } from './html-charts.ts';
@@ -178,7 +178,7 @@ export function buildHtmlView(result: Result, baseline?: Result, comparison?: Co
       change: f.tone,
       ...(f.verdict !== undefined ? { verdict: message(f.verdict) } : {}),
     })),
-    load: result.scenario.echo.scenarios.map(loadShape),
+    load: view.load.map(loadShape),
     charts: buildCharts(result, baseline, history),
     thresholds: view.thresholds.map((t) => ({ ok: t.ok, key: name(t.key), source: name(t.source), observed: message(t.observed), default: t.default })),
     checks: bounded(result.checks, (c) => ({
@@ -232,46 +232,15 @@ function environment(result: Result): Fact[] {
   return facts;
 }
 
-function loadShape(spec: ScenarioSpecEcho): LoadShape {
-  const d = (ms: number): string => formatDuration(ms);
-  const shape: LoadShape = { name: name(spec.name), executor: spec.executor, summary: '', stages: [], options: [], flow: spec.flow.map(stepText) };
-  switch (spec.executor) {
-    case 'constant-vus':
-      shape.summary = `${spec.vus} VUs for ${d(spec.durationMs)}`;
-      break;
-    case 'ramping-vus':
-      shape.summary = `from ${spec.startVUs} VUs through ${spec.stages.length} stages`;
-      shape.stages = spec.stages.map((s, i) => ({ n: i + 1, duration: d(s.durationMs), target: `${s.target} VUs` }));
-      shape.options.push({ label: 'gracefulRampDown', value: d(spec.gracefulRampDownMs) });
-      break;
-    case 'per-vu-iterations':
-      shape.summary = `${spec.vus} VUs × ${spec.iterations} iterations (at most ${d(spec.maxDurationMs)})`;
-      break;
-    case 'shared-iterations':
-      shape.summary = `${spec.iterations} iterations shared by ${spec.vus} VUs (at most ${d(spec.maxDurationMs)})`;
-      break;
-    case 'constant-arrival-rate':
-      shape.summary = `${spec.rate} iterations per ${d(spec.timeUnitMs)} for ${d(spec.durationMs)}`;
-      shape.options.push({ label: 'VUs', value: `${spec.preAllocatedVUs} pre-allocated, ${spec.maxVUs} at most` });
-      break;
-    case 'ramping-arrival-rate':
-      shape.summary = `from ${spec.startRate} iterations per ${d(spec.timeUnitMs)} through ${spec.stages.length} stages`;
-      shape.stages = spec.stages.map((s, i) => ({ n: i + 1, duration: d(s.durationMs), target: `${s.target} per ${d(spec.timeUnitMs)}` }));
-      shape.options.push({ label: 'VUs', value: `${spec.preAllocatedVUs} pre-allocated, ${spec.maxVUs} at most` });
-      break;
-  }
-  if (spec.startTimeMs > 0) shape.options.push({ label: 'startTime', value: d(spec.startTimeMs) });
-  shape.options.push({ label: 'gracefulStop', value: d(spec.gracefulStopMs) }, { label: 'session', value: spec.session });
-  return shape;
-}
-
-function stepText(step: StepEcho): string {
-  if (step.kind === 'think') {
-    const t = step.think;
-    const text = t.kind === 'constant' ? formatDuration(t.ms) : t.kind === 'uniform' ? `${formatDuration(t.minMs)}..${formatDuration(t.maxMs)}` : `exponential, mean ${formatDuration(t.meanMs)}`;
-    return `think ${text}`;
-  }
-  return name(`${step.kind} ${step.name}`);
+function loadShape(load: LoadView): LoadShape {
+  return {
+    name: name(load.name),
+    executor: load.executor,
+    summary: load.summary,
+    stages: load.stages.map((s) => ({ n: s.n, duration: s.duration, target: s.target })),
+    options: [...load.options, { label: 'session', value: load.session }],
+    flow: load.flow.map((step) => name(step.subject === undefined ? step.label : `${step.label} ${step.subject}`)),
+  };
 }
 
 function operationRow(row: OperationBreakdown, label: string): OperationRow {

@@ -1,6 +1,8 @@
 import type { Comparison, ComparisonVerdict } from '../compare/index.ts';
-import { callTotals, describeFailure, kindLabel, counterTotal, trendTotal } from '../results/index.ts';
+import { callTotals, describeFailure, kindLabel } from '../results/index.ts';
+import { counterTotal, trendTotal } from '../results/index.ts';
 import type { Finding, Result } from '../results/index.ts';
+import { loadViews, type LoadView } from './load-view.ts';
 import { formatMs, formatObserved, formatPercent, formatRate } from './format.ts';
 import { formatChange, formatCount, formatRatio, formatRelative } from './markdown-text.ts';
 import { formatTokens, toolOutputSection, type ToolOutputSection } from './tool-output-view.ts';
@@ -19,6 +21,8 @@ export interface ReportView {
   /** The most frequent error kinds, with what they mean and what to do. */
   topErrors: ErrorRow[];
   errorsByClass: { errorClass: string; count: string }[];
+  /** Each scenario's executor, load and flow in words. */
+  load: LoadView[];
   comparison?: ComparisonView;
   /** Per tool: the size and estimated tokens of its output (absent without tool calls). */
   toolOutput?: ToolOutputSection;
@@ -124,6 +128,7 @@ export function buildReportView(result: Result, input: ViewInput = {}): ReportVi
       return { count: formatCount(kind.count), kind: kindLabel(kind), message: kind.samples[0] ?? '', advice: failure.advice };
     }),
     errorsByClass: errorsByClass(result),
+    load: loadViews(result.scenario.echo.scenarios),
     ...(comparison ? { comparison } : {}),
     ...optional('toolOutput', toolOutputSection(result)),
   };
