@@ -1,6 +1,6 @@
 import type { OperationBreakdown, Result } from '../results/index.ts';
 import { fingerprint } from './fingerprint.ts';
-import type { ToolOutputRecord } from '../results/tool-output.ts';
+import type { ToolOutputRecord } from '../results/index.ts';
 import type { HistoryEntry, RunSummary, TokenSample, ToolSummary } from './types.ts';
 import { steadyWindows } from './windows.ts';
 

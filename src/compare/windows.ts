@@ -1,4 +1,4 @@
-import { mergeTrendStates, type TimeBucket, type TrendState } from '../engine/metrics/index.ts';
+import { mergeTrendStates, type TimeBucket, type TrendState } from '../engine/index.ts';
 import type { Result } from '../results/index.ts';
 import { loadPlan } from '../scenario/index.ts';
 import type { ScenarioSpecEcho } from '../scenario/index.ts';

@@ -1,5 +1,5 @@
-import type { Result } from '../results/types.ts';
-import type { ToolOutputRow } from '../results/tool-output.ts';
+import type { Result } from '../results/index.ts';
+import type { ToolOutputRow } from '../results/index.ts';
 import { formatBytes, plainText } from './format.ts';
 import { formatCount, inlineText, markdownTable } from './markdown-text.ts';
 

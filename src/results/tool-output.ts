@@ -1,5 +1,5 @@
-import { mergeTrendStates, type MetricsSnapshot, type TrendState } from '../engine/metrics/index.ts';
-import { TOKEN_ENCODING, TOKENIZER } from '../engine/tool-output-tokens.ts';
+import { mergeTrendStates, type MetricsSnapshot, type TrendState } from '../engine/index.ts';
+import { TOKEN_ENCODING, TOKENIZER } from '../engine/index.ts';
 
 /** A figure of a tool's output over the sampled replies: percentiles (1 % precision) and the exact mean. */
 export interface OutputFigures {

@@ -120,7 +120,8 @@ describe('renderHtmlReport (the HTML text)', () => {
     r.byTool = Array.from({ length: MAX_TABLE_ROWS + 50 }, (_, i) => ({ ...current.byTool[0], tool: `tool_${i}` }));
     r.errors = [{ errorClass: 'transport', method: 'tools/call', count: 1, samples: ['x'.repeat(5000)] }];
     const html = renderHtmlReport(r);
-    const byTool = html.slice(html.indexOf('id="by-tool"'), html.indexOf('id="by-method"'));
+    const start = html.indexOf('id="by-tool"');
+    const byTool = html.slice(start, html.indexOf('</section>', start));
     assert.equal(byTool.match(/<tr/g)?.length, MAX_TABLE_ROWS + 1, 'header and 200 rows');
     assert.match(byTool, /50 more not shown\./);
     assert.ok(html.includes(`${'x'.repeat(MAX_MESSAGE_LENGTH)}…`) && !html.includes('x'.repeat(MAX_MESSAGE_LENGTH + 1)));

@@ -1,4 +1,4 @@
-import type { ScenarioSpec } from '../../scenario/types.ts';
+import type { ScenarioSpec } from '../../scenario/index.ts';
 import { ArrivalSchedule, stagesDurationMs } from '../schedule.ts';
 import { arrivalRate } from './arrival-rate.ts';
 import type { Executor } from './executor.ts';
