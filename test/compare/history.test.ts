@@ -70,7 +70,7 @@ test('fewer than 5 comparable runs: a rank interval against the latest, as for a
 });
 
 test('runs of another fingerprint in the history are skipped; a history of only those is not comparable', () => {
-  const otherRunner = earlier.map((r, i) => run({ seed: 300 + i, cpus: 8 }));
+  const otherRunner = earlier.map((_, i) => run({ seed: 300 + i, cpus: 8 }));
   const mixed = historyOf([...earlier.slice(0, 5), ...otherRunner.slice(0, 3)]);
   assert.equal(compare(run({ seed: 204 }), mixed).method, 'history-band');
   const foreign = compare(run({ seed: 204 }), historyOf(otherRunner));
