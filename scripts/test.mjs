@@ -36,6 +36,12 @@ function run(group, n) {
 }
 
 // Both groups run whatever the first one's outcome, so one run reports every failure.
-const parallel = run(files.filter((f) => !serialFiles.has(f)), concurrency);
-const alone = run(files.filter((f) => serialFiles.has(f)), 1);
+const parallel = run(
+  files.filter((f) => !serialFiles.has(f)),
+  concurrency,
+);
+const alone = run(
+  files.filter((f) => serialFiles.has(f)),
+  1,
+);
 process.exit(parallel || alone);

@@ -49,7 +49,11 @@ describe('IterationRunner', () => {
       (message: Partial<JsonRpcRequest>) => {
         if (message.id === undefined) return;
         const params = message.params as { name?: string; arguments?: { message?: string } } | undefined;
-        received.push(message.method === 'tools/call' ? `tools/call ${params?.name}${params?.arguments?.message ? ` ${params.arguments.message}` : ''}` : String(message.method));
+        received.push(
+          message.method === 'tools/call'
+            ? `tools/call ${params?.name}${params?.arguments?.message ? ` ${params.arguments.message}` : ''}`
+            : String(message.method),
+        );
       },
     );
   });
@@ -79,11 +83,23 @@ describe('IterationRunner', () => {
       await runner.run(vu);
       await runner.run(vu);
       // The 2026 discovery probe is once per target (this 2025 server refuses it), then the handshake.
-      assert.deepEqual(received, ['server/discover', 'initialize', 'tools/call echo vu3 iter0', 'tools/call broken', 'ping', 'tools/call echo vu3 iter1', 'tools/call broken', 'ping']);
+      assert.deepEqual(received, [
+        'server/discover',
+        'initialize',
+        'tools/call echo vu3 iter0',
+        'tools/call broken',
+        'ping',
+        'tools/call echo vu3 iter1',
+        'tools/call broken',
+        'ping',
+      ]);
       assert.equal(vu.iterations, 2);
       assert.equal(count('iterations'), 2);
       assert.deepEqual([count('sessions_created'), count('mcp_calls', { method: 'initialize' })], [1, 0]);
-      assert.deepEqual([count('mcp_calls', { tool: 'echo' }), count('mcp_calls', { tool: 'broken', error_class: 'tool' }), count('mcp_calls', { method: 'ping' })], [2, 2, 2]);
+      assert.deepEqual(
+        [count('mcp_calls', { tool: 'echo' }), count('mcp_calls', { tool: 'broken', error_class: 'tool' }), count('mcp_calls', { method: 'ping' })],
+        [2, 2, 2],
+      );
       assert.deepEqual(rate('checks', { step: 'echo' }), { passes: 2, fails: 0, rate: 1 });
       assert.deepEqual(rate('checks', { step: 'broken' }), { passes: 0, fails: 2, rate: 0 });
       assert.equal(runner.openSessions.size, 1);
@@ -98,7 +114,17 @@ describe('IterationRunner', () => {
       const vu = new VirtualUser(1);
       await runner.run(vu);
       await runner.run(vu);
-      assert.deepEqual(received, ['server/discover', 'initialize', 'tools/call echo vu1 iter0', 'tools/call broken', 'ping', 'initialize', 'tools/call echo vu1 iter1', 'tools/call broken', 'ping']);
+      assert.deepEqual(received, [
+        'server/discover',
+        'initialize',
+        'tools/call echo vu1 iter0',
+        'tools/call broken',
+        'ping',
+        'initialize',
+        'tools/call echo vu1 iter1',
+        'tools/call broken',
+        'ping',
+      ]);
       assert.deepEqual([count('sessions_created'), count('sessions_closed'), count('http_reqs', { http_method: 'DELETE' })], [2, 2, 2]);
       assert.equal(vu.session, null);
       assert.equal(runner.openSessions.size, 0);
@@ -107,7 +133,13 @@ describe('IterationRunner', () => {
 
   it('an open-model iteration that started late charges the wait to its first call and to the iteration', async () => {
     await withTarget(server.url, async (t) => {
-      const runner = new IterationRunner(spec('per-vu', '      - call: echo\n        args: { message: hi }\n      - ping: {}\n'), t, () => ({}), registry, new ErrorSamples());
+      const runner = new IterationRunner(
+        spec('per-vu', '      - call: echo\n        args: { message: hi }\n      - ping: {}\n'),
+        t,
+        () => ({}),
+        registry,
+        new ErrorSamples(),
+      );
       const vu = new VirtualUser(1);
       await runner.run(vu); // opens the session: the next iteration's first call is a call only
       const lateMs = 2_000;

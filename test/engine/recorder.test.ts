@@ -10,7 +10,18 @@ import type { HttpRecord, OperationResult } from '../../src/mcp/index.ts';
 const T0 = Date.UTC(2026, 0, 1);
 
 function http(overrides: Partial<HttpRecord> = {}): HttpRecord {
-  return { method: 'POST', status: 200, ttfbMs: 3, durationMs: 5, bytesSent: 100, bytesReceived: 200, purpose: 'call', failed: false, heldOpen: false, ...overrides };
+  return {
+    method: 'POST',
+    status: 200,
+    ttfbMs: 3,
+    durationMs: 5,
+    bytesSent: 100,
+    bytesReceived: 200,
+    purpose: 'call',
+    failed: false,
+    heldOpen: false,
+    ...overrides,
+  };
 }
 
 function operation(overrides: Partial<OperationResult> = {}): OperationResult {
@@ -204,24 +215,46 @@ describe('SessionRecorder', () => {
     const { registry, errors } = fresh();
     try {
       const sessions = new SessionRecorder(registry, errors, 'agents');
-      sessions.recordInit(operation({ method: 'initialize', name: undefined, durationMs: 30, http: [http({ purpose: 'session' }), http({ purpose: 'session', status: 202 })] }));
-      sessions.recordInit(operation({ method: 'initialize', name: undefined, outcome: 'transport', error: { message: 'ECONNRESET' }, http: [http({ purpose: 'session', status: 0, failed: true })] }));
+      sessions.recordInit(
+        operation({ method: 'initialize', name: undefined, durationMs: 30, http: [http({ purpose: 'session' }), http({ purpose: 'session', status: 202 })] }),
+      );
+      sessions.recordInit(
+        operation({
+          method: 'initialize',
+          name: undefined,
+          outcome: 'transport',
+          error: { message: 'ECONNRESET' },
+          http: [http({ purpose: 'session', status: 0, failed: true })],
+        }),
+      );
       sessions.recordClose(operation({ method: 'close', name: undefined, http: [http({ method: 'DELETE', purpose: 'teardown' })] }));
       sessions.recordClose(operation({ method: 'close', name: undefined, outcome: 'transport', http: [] }));
       sessions.recordBackoff();
       const total = (metric: string) => registry.counter(metric).total.count;
       assert.equal(total('mcp_calls'), 0);
-      assert.deepEqual(
-        ['sessions_created', 'sessions_closed', 'sessions_not_closed', 'session_backoffs', 'http_reqs'].map(total),
-        [1, 1, 1, 1, 4],
-      );
+      assert.deepEqual(['sessions_created', 'sessions_closed', 'sessions_not_closed', 'session_backoffs', 'http_reqs'].map(total), [1, 1, 1, 1, 4]);
       assert.deepEqual(registry.rate('session_init_errors').total.summary(), { passes: 1, fails: 1, rate: 0.5 });
       const series = recorded(registry);
       assert.equal((series.get('session_init_duration{expected_response=true,scenario=agents}') as { max: number }).max, 30);
-      assert.equal((series.get('http_reqs{expected_response=true,http_method=POST,method=initialize,purpose=session,scenario=agents,status=202}') as { count: number }).count, 1);
-      assert.equal((series.get('http_reqs{expected_response=false,http_method=POST,method=initialize,purpose=session,scenario=agents,status=0}') as { count: number }).count, 1);
-      assert.equal((series.get('http_reqs{expected_response=true,http_method=DELETE,method=close,purpose=teardown,scenario=agents,status=200}') as { count: number }).count, 1);
-      assert.deepEqual(errors.toJSON().map((k) => [k.errorClass, k.method, k.samples]), [['transport', 'initialize', ['ECONNRESET']]]);
+      assert.equal(
+        (series.get('http_reqs{expected_response=true,http_method=POST,method=initialize,purpose=session,scenario=agents,status=202}') as { count: number })
+          .count,
+        1,
+      );
+      assert.equal(
+        (series.get('http_reqs{expected_response=false,http_method=POST,method=initialize,purpose=session,scenario=agents,status=0}') as { count: number })
+          .count,
+        1,
+      );
+      assert.equal(
+        (series.get('http_reqs{expected_response=true,http_method=DELETE,method=close,purpose=teardown,scenario=agents,status=200}') as { count: number })
+          .count,
+        1,
+      );
+      assert.deepEqual(
+        errors.toJSON().map((k) => [k.errorClass, k.method, k.samples]),
+        [['transport', 'initialize', ['ECONNRESET']]],
+      );
     } finally {
       registry.dispose();
     }

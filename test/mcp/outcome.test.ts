@@ -13,9 +13,13 @@ const DELAY_MS = 60;
 const REPLIES: Record<string, (request: JsonRpcRequest, res: ServerResponse) => void> = {
   ok: (request, res) => setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end(textResult(request.id, 'fine')), DELAY_MS),
   failing: (request, res) =>
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: request.id, result: { isError: true, content: [{ type: 'text', text: 'out of stock' }] } })),
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ jsonrpc: '2.0', id: request.id, result: { isError: true, content: [{ type: 'text', text: 'out of stock' }] } })),
   unknown: (request, res) =>
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: request.id, error: { code: -32602, message: 'Unknown tool: unknown' } })),
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ jsonrpc: '2.0', id: request.id, error: { code: -32602, message: 'Unknown tool: unknown' } })),
   crashing: (_request, res) => res.writeHead(500, { 'content-type': 'text/plain' }).end('boom'),
   proxied: (_request, res) => res.writeHead(502, { 'content-type': 'text/html', server: 'nginx' }).end('<html>502 Bad Gateway</html>'),
   limited: (_request, res) => res.writeHead(429, { 'retry-after': '2', 'content-type': 'text/plain' }).end('slow down'),
@@ -66,7 +70,10 @@ describe('the outcome of an operation', () => {
   it('HTTP 500 is the transport class with its status; a proxy’s 502 is the gateway class', async () => {
     const crashed = await session.callTool('crashing', {});
     assert.deepEqual([crashed.outcome, crashed.error?.status, crashed.error?.reason], ['transport', 500, 'http_status']);
-    assert.deepEqual(crashed.http.map((h) => h.status), [500]);
+    assert.deepEqual(
+      crashed.http.map((h) => h.status),
+      [500],
+    );
     const proxied = await session.callTool('proxied', {});
     assert.deepEqual([proxied.outcome, proxied.error?.status], ['gateway', 502]);
   });
