@@ -40,7 +40,8 @@ export interface RunOptions {
   stop?: StopSignal;
   /** Fire for an immediate stop (a second SIGINT). */
   abort?: StopSignal;
-  onProgress?: (progress: Progress) => void;
+  /** Each second; `registry` is the live metrics (read, never kept: a worker snapshots it for its parent's thresholds). */
+  onProgress?: (progress: Progress, registry: MetricsRegistry) => void;
   /** Options for each MCP session (canned replies, stream, …). */
   session?: SessionOptions;
   /** Run only this shard's slice of the load (`--shard i/n`); n shards together run the whole. */
@@ -205,7 +206,7 @@ async function runScenarios(
       totalCalls,
       totalErrors,
       warmingUp: registry.phase === 'warmup',
-    });
+    }, registry);
     lastCalls = totalCalls;
     lastErrors = totalErrors;
     if (abortingThresholdFailed(scenario, registry, elapsedMs, now)) {

@@ -14,7 +14,7 @@ import { compileTemplate, TemplateError } from './templates.ts';
 import { readThresholds } from './thresholds.ts';
 import { checkWarmup, readDefaults, withDefaultGate } from './defaults.ts';
 import { peakVUs } from './executors.ts';
-import { MAX_RESPONSE_CAP, MIN_RESPONSE_CAP, openFileLimit, RESERVED_DESCRIPTORS } from './limits.ts';
+import { MAX_RESPONSE_CAP, MAX_WORKERS, MIN_RESPONSE_CAP, openFileLimit, RESERVED_DESCRIPTORS } from './limits.ts';
 import { parseSize, SIZE_HINT } from './size.ts';
 import type { Render, Scenario, ScenarioSpec } from './types.ts';
 import type { VariablePolicy } from './variables.ts';
@@ -49,12 +49,15 @@ export const TOP_LEVEL_KEYS = [
   'thresholds',
   'defaults',
   'regression',
+  'workers',
   ...CLIENT_KEYS,
 ] as const;
 
 export const WAIT_KEYS = ['timeout'] as const;
 
 export const TRANSPORTS = ['auto', 'streamable-http', 'sse'] as const;
+
+const WORKER_LIMIT = { max: MAX_WORKERS, advice: 'one worker per core is the most that helps; split a larger load over machines with --shard i/n' };
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
@@ -202,6 +205,7 @@ function resolveScenario(
     regression: readRegression(r),
   };
   if (auth) resolved.auth = auth;
+  if (r.has('workers')) resolved.workers = r.integer('workers', { min: 1, max: WORKER_LIMIT });
   return resolved;
 }
 

@@ -205,6 +205,8 @@ export interface Scenario {
   thresholds: readonly ThresholdSpec[];
   /** Reserved for the compare step; free-form. */
   regression: Readonly<Record<string, unknown>>;
+  /** Worker threads to run the load in (`workers:`); `--workers` and the action's input win over it. Not part of the workload's hash. */
+  workers?: number;
   /** The scenario as plain JSON for results and reports: header values "***", no functions, no data rows. */
   toEcho(): ScenarioEcho;
 }

@@ -1,0 +1,34 @@
+import { runTest, type Progress } from '../engine/run.ts';
+import type { StopSignal } from '../engine/stop-signal.ts';
+import { runInWorkers } from '../engine/workers/pool.ts';
+import type { WorkerTask } from '../engine/workers/protocol.ts';
+import type { Shard } from '../scenario/shard.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { buildResult } from './build.ts';
+import type { Result } from './types.ts';
+import { resultOfWorkers } from './workers.ts';
+
+export interface LoadRun {
+  url: string;
+  stop: StopSignal;
+  abort: StopSignal;
+  onProgress?: (progress: Progress) => void;
+  shard?: Shard;
+  /** Worker threads (see engine/workers/count.ts for the default); 1 runs the load in this thread. */
+  workers: number;
+  /** How the workers load the scenario file again: the options this process loaded it with. */
+  load: WorkerTask['load'];
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Runs the scenario (in this thread, or in worker threads merged exactly) and returns its result. */
+export async function runLoad(scenario: Scenario, run: LoadRun): Promise<Result> {
+  const env = run.env ?? process.env;
+  const shard = run.shard ? { shard: run.shard } : {};
+  if (run.workers <= 1) {
+    const outcome = await runTest(scenario, { url: run.url, stop: run.stop, abort: run.abort, ...(run.onProgress ? { onProgress: run.onProgress } : {}), ...shard });
+    return buildResult(scenario, run.url, outcome, env);
+  }
+  const outcome = await runInWorkers(scenario, { file: scenario.file, load: run.load, url: run.url, workers: run.workers, stop: run.stop, abort: run.abort, ...(run.onProgress ? { onProgress: run.onProgress } : {}), ...shard });
+  return resultOfWorkers(scenario, run.url, outcome, run.shard, env);
+}
