@@ -229,8 +229,14 @@ async function runScenarios(
   timeSeries.tick(endedAt);
   registry.finish(endedAt);
   loop.stop();
-  // Warm sessions end with a DELETE each, bounded: teardown must not hold the results hostage.
-  await settleWithin(Promise.all(runners.map((r) => r.closeSessions())), scenario.timeoutMs, abort);
+  // Warm sessions end with a DELETE each, taking turns, within the teardown deadline: teardown must not hold the results hostage.
+  const deadline = new StopSignal();
+  const offAbort = abort.onFire(() => deadline.fire());
+  const closing = Promise.all(runners.map((r) => r.closeSessions(deadline)));
+  if (!(await settleWithin(closing, scenario.teardownTimeoutMs))) deadline.fire();
+  offAbort();
+  // The cut DELETEs settle at once; this bounds the wait for them all the same.
+  await settleWithin(closing, TEARDOWN_CUT_GRACE_MS);
 
   warnings.push(...sessionOptions.warnings());
   for (const { metric, tagSets } of registry.folded()) {
@@ -255,6 +261,9 @@ async function runScenarios(
   if (exemplars) outcome.traceExemplars = exemplars.toJSON();
   return outcome;
 }
+
+/** After the deadline, the cut DELETEs' own settling (their sockets destroyed). */
+const TEARDOWN_CUT_GRACE_MS = 1000;
 
 async function runOne(spec: ScenarioSpec, executor: Executor, ctx: ExecutorContext): Promise<void> {
   if (spec.startTimeMs > 0) await sleep(spec.startTimeMs, ctx.stop);

@@ -50,6 +50,7 @@ export const TOP_LEVEL_KEYS = [
   'defaults',
   'regression',
   'workers',
+  'teardownTimeout',
   ...CLIENT_KEYS,
 ] as const;
 
@@ -186,6 +187,7 @@ function resolveScenario(
   }
   const scenarios = readScenarios(r, raw.scenarios, rows);
   const warmupMs = r.duration('warmup', { default: 0 });
+  const timeoutMs = r.duration('timeout', { default: DEFAULT_TIMEOUT, positive: true });
   checkWarmup(warmupMs, scenarios, r.at('warmup'), issues);
   const resolved: Omit<Scenario, 'hash' | 'toEcho'> = {
     file,
@@ -194,7 +196,8 @@ function resolveScenario(
     transport,
     headers,
     headerTemplates,
-    timeoutMs: r.duration('timeout', { default: DEFAULT_TIMEOUT, positive: true }),
+    timeoutMs,
+    teardownTimeoutMs: r.duration('teardownTimeout', { default: timeoutMs, positive: true, max: MAX_WAIT }),
     client: readClientSettings(r),
     ...readMaxResponseSize(r),
     wait: readWait(r),

@@ -193,6 +193,8 @@ export interface Scenario {
   auth?: AuthSpec;
   /** Per-request deadline. */
   timeoutMs: number;
+  /** How long the warm sessions' DELETEs may take, all together, after the load (`teardownTimeout`, default `timeout`). */
+  teardownTimeoutMs: number;
   /** The wire client's settings (protocolVersion, stream, progress, replies, replyGrace). */
   client: ClientSettings;
   /** The reply-size cap (`maxResponseSize`); undefined: the wire client's default, 4 MiB. */
