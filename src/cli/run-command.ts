@@ -80,7 +80,8 @@ async function runAndWrite(
   };
   let built: Result;
   try {
-    built = await runLoad(scenario, { url, ...signals, onProgress, ...(shard ? { shard } : {}), workers, load });
+    const onWarning = (warning: string): void => options.err(`mcp-load: warning: ${warning}\n`);
+    built = await runLoad(scenario, { url, ...signals, onProgress, onWarning, ...(shard ? { shard } : {}), workers, load });
   } catch (error) {
     if (!(error instanceof WaitInterruptedError)) throw error;
     options.err(`mcp-load: ${error.message}\n`);

@@ -15,7 +15,7 @@ import {
   TimeSeries,
   type ThresholdResult,
 } from './metrics/index.ts';
-import { checkDescriptorBudget } from './descriptor-budget.ts';
+import { preflight } from './preflight.ts';
 import { waitForTarget } from './readiness.ts';
 import { settleWithin, sleep, StopSignal } from './stop-signal.ts';
 import { vuSessionOptions, type VuSessionOptions } from './session-options.ts';
@@ -46,6 +46,10 @@ export interface RunOptions {
   session?: SessionOptions;
   /** Run only this shard's slice of the load (`--shard i/n`); n shards together run the whole. */
   shard?: Shard;
+  /** Check the local limits before the load (default); a worker thread does not, its parent checked them for all. */
+  preflight?: boolean;
+  /** A pre-flight warning, as soon as it is known (it is also in the outcome's warnings). */
+  onWarning?: (warning: string) => void;
 }
 
 export interface RunOutcome {
@@ -86,7 +90,8 @@ export async function runTest(whole: Scenario, options: RunOptions): Promise<Run
     ...(client.trace ? { traceparent: { sample: client.trace.sample } } : {}),
     ...options.session,
   };
-  checkDescriptorBudget(scenario, sessionOptions.openStream ?? false);
+  const preflightWarnings = options.preflight === false ? [] : preflight(scenario, sessionOptions.openStream ?? false);
+  for (const warning of preflightWarnings) options.onWarning?.(warning);
   await initMetrics();
   const stop = options.stop ?? new StopSignal();
   const abort = options.abort ?? new StopSignal();
@@ -101,6 +106,7 @@ export async function runTest(whole: Scenario, options: RunOptions): Promise<Run
   try {
     if (scenario.wait.timeoutMs > 0) await waitForTarget(target, perVu.forVu(1, 0, ''), scenario.wait.timeoutMs, stop);
     const outcome = await runScenarios(scenario, target, perVu, stop, abort, options.onProgress);
+    outcome.warnings.unshift(...preflightWarnings);
     if (options.shard) outcome.shard = { index: options.shard.index, count: options.shard.count };
     return outcome;
   } finally {

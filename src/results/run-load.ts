@@ -2,7 +2,8 @@ import { runTest, type Progress } from '../engine/run.ts';
 import type { StopSignal } from '../engine/stop-signal.ts';
 import { runInWorkers } from '../engine/workers/pool.ts';
 import type { WorkerTask } from '../engine/workers/protocol.ts';
-import type { Shard } from '../scenario/shard.ts';
+import { preflight } from '../engine/preflight.ts';
+import { shardScenario, type Shard } from '../scenario/shard.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { buildResult } from './build.ts';
 import type { Result } from './types.ts';
@@ -13,6 +14,8 @@ export interface LoadRun {
   stop: StopSignal;
   abort: StopSignal;
   onProgress?: (progress: Progress) => void;
+  /** A pre-flight warning (ephemeral ports…), before the load starts. */
+  onWarning?: (warning: string) => void;
   shard?: Shard;
   /** Worker threads (see engine/workers/count.ts for the default); 1 runs the load in this thread. */
   workers: number;
@@ -25,10 +28,16 @@ export interface LoadRun {
 export async function runLoad(scenario: Scenario, run: LoadRun): Promise<Result> {
   const env = run.env ?? process.env;
   const shard = run.shard ? { shard: run.shard } : {};
+  const onProgress = run.onProgress ? { onProgress: run.onProgress } : {};
   if (run.workers <= 1) {
-    const outcome = await runTest(scenario, { url: run.url, stop: run.stop, abort: run.abort, ...(run.onProgress ? { onProgress: run.onProgress } : {}), ...shard });
+    const outcome = await runTest(scenario, { url: run.url, stop: run.stop, abort: run.abort, ...onProgress, ...shard, ...(run.onWarning ? { onWarning: run.onWarning } : {}) });
     return buildResult(scenario, run.url, outcome, env);
   }
-  const outcome = await runInWorkers(scenario, { file: scenario.file, load: run.load, url: run.url, workers: run.workers, stop: run.stop, abort: run.abort, ...(run.onProgress ? { onProgress: run.onProgress } : {}), ...shard });
-  return resultOfWorkers(scenario, run.url, outcome, run.shard, env);
+  // The workers share this process's descriptors and the machine's ports: checked here, for all of them.
+  const warnings = preflight(run.shard ? shardScenario(scenario, run.shard) : scenario, scenario.client.stream);
+  for (const warning of warnings) run.onWarning?.(warning);
+  const outcome = await runInWorkers(scenario, { file: scenario.file, load: run.load, url: run.url, workers: run.workers, stop: run.stop, abort: run.abort, ...onProgress, ...shard });
+  const result = resultOfWorkers(scenario, run.url, outcome, run.shard, env);
+  result.warnings.unshift(...warnings);
+  return result;
 }

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     const all = snapshot(registry);
     post({ type: 'progress', progress, metrics: { ...all, metrics: all.metrics.filter((m) => wanted.has(m.metric)) } });
   };
-  const outcome = await runTest(scenario, { url: task.url, stop, abort, onProgress, shard: task.slice });
+  const outcome = await runTest(scenario, { url: task.url, stop, abort, onProgress, shard: task.slice, preflight: false });
   post({ type: 'done', record: recordOf(outcome) });
 }
 
