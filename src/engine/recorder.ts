@@ -242,6 +242,11 @@ export class SessionRecorder {
     this.bytes[1].received.add(result.bytesReceived);
   }
 
+  /** Sessions whose DELETE did not finish before the teardown deadline: neither closed nor failed requests. */
+  recordNotClosed(sessions: number): void {
+    if (sessions > 0) this.notClosed.add(sessions);
+  }
+
   /** A VU paused before its next handshake attempt. */
   recordBackoff(): void {
     this.backoffs.add(1);

@@ -10,3 +10,4 @@ export { mergeErrorKinds } from './merge-errors.ts';
 export { findingsOf, callTotals, describeFailure, kindLabel } from './findings.ts';
 export { counterTotal, totalCount, trendTotal } from './totals.ts';
 export { toolOutputOf, type ToolOutputRecord, type ToolOutputRow, type OutputFigures } from './tool-output.ts';
+export { runLoad, type LoadRun } from './run-load.ts';

@@ -126,6 +126,8 @@ export interface Result {
     node: string;
     cpus: number;
     ci: boolean;
+    /** Worker threads the load ran in (`--workers`); absent in results before workers existed (one). */
+    workers?: number;
     git?: { sha?: string; ref?: string };
   };
   startedAt: string;

@@ -12,3 +12,4 @@ export { formatShard, parseShard, shardExecutor, shardScenario, shardsWithLoad, 
 export { openFileLimit, RESERVED_DESCRIPTORS } from './limits.ts';
 export { didYouMean } from './suggest.ts';
 export { compileSchemaSampler, SchemaSampleError } from './schema-sample.ts';
+export { MAX_WORKERS } from './limits.ts';

@@ -14,7 +14,7 @@ import { compileTemplate, TemplateError } from './templates.ts';
 import { readThresholds } from './thresholds.ts';
 import { checkWarmup, readDefaults, withDefaultGate } from './defaults.ts';
 import { peakVUs, peakVuKey } from './executors.ts';
-import { MAX_RESPONSE_CAP, MIN_RESPONSE_CAP, openFileLimit, RESERVED_DESCRIPTORS } from './limits.ts';
+import { MAX_RESPONSE_CAP, MIN_RESPONSE_CAP, openFileLimit, RESERVED_DESCRIPTORS, MAX_WORKERS } from './limits.ts';
 import { parseSize, SIZE_HINT } from './size.ts';
 import type { Render, Scenario, ScenarioSpec } from './types.ts';
 import type { VariablePolicy } from './variables.ts';
@@ -49,12 +49,16 @@ export const TOP_LEVEL_KEYS = [
   'thresholds',
   'defaults',
   'regression',
+  'workers',
+  'teardownTimeout',
   ...CLIENT_KEYS,
 ] as const;
 
 export const WAIT_KEYS = ['timeout'] as const;
 
 export const TRANSPORTS = ['auto', 'streamable-http', 'sse'] as const;
+
+const WORKER_LIMIT = { max: MAX_WORKERS, advice: 'one worker per core is the most that helps; split a larger load over machines with --shard i/n' };
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
@@ -170,6 +174,7 @@ function resolveScenario(
   }
   const scenarios = readScenarios(r, raw.scenarios, rows);
   const warmupMs = r.duration('warmup', { default: 0 });
+  const timeoutMs = r.duration('timeout', { default: DEFAULT_TIMEOUT, positive: true });
   checkWarmup(warmupMs, scenarios, r.at('warmup'), issues);
   const resolved: Omit<Scenario, 'hash' | 'toEcho'> = {
     file,
@@ -178,7 +183,8 @@ function resolveScenario(
     transport,
     headers,
     headerTemplates,
-    timeoutMs: r.duration('timeout', { default: DEFAULT_TIMEOUT, positive: true }),
+    timeoutMs,
+    teardownTimeoutMs: r.duration('teardownTimeout', { default: timeoutMs, positive: true, max: MAX_WAIT }),
     client: readClientSettings(r),
     ...readMaxResponseSize(r),
     wait: readWait(r),
@@ -189,6 +195,7 @@ function resolveScenario(
     regression: readRegression(r),
   };
   if (auth) resolved.auth = auth;
+  if (r.has('workers')) resolved.workers = r.integer('workers', { min: 1, max: WORKER_LIMIT });
   return resolved;
 }
 

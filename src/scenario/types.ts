@@ -186,6 +186,8 @@ export interface Scenario {
   auth?: AuthSpec;
   /** Per-request deadline. */
   timeoutMs: number;
+  /** How long the warm sessions' DELETEs may take, all together, after the load (`teardownTimeout`, default `timeout`). */
+  teardownTimeoutMs: number;
   /** The wire client's settings (protocolVersion, stream, progress, replies, replyGrace). */
   client: ClientSettings;
   /** The reply-size cap (`maxResponseSize`); undefined: the wire client's default, 4 MiB. */
@@ -198,6 +200,8 @@ export interface Scenario {
   thresholds: readonly ThresholdSpec[];
   /** Reserved for the compare step; free-form. */
   regression: Readonly<Record<string, unknown>>;
+  /** Worker threads to run the load in (`workers:`); `--workers` and the action's input win over it. Not part of the workload's hash. */
+  workers?: number;
   /** The scenario as plain JSON for results and reports: header values "***", no functions, no data rows. */
   toEcho(): ScenarioEcho;
 }

@@ -218,7 +218,7 @@ describe('the action on a pull request', () => {
     const run = await prRun(545, { shard: '2/2' });
     assert.equal(run.exitCode, 0, run.log);
     assert.ok(!commandLines(run, 'warning').some((l) => l.includes('shard')), 'no warning about the shard');
-    assert.match(run.log, /shard 2\/2: this job runs its slice of the load; merge the 2 jobs' result\.json with npx mcp-load merge/);
+    assert.match(run.log, /shard 2\/2: this job runs its slice of the load; a last job with mode: merge merges the 2 jobs' results/);
     assert.match(run.log, /shard 2\/2: no pull request comment from a slice of the load/);
     const result = JSON.parse(readFileSync(run.outputs.result, 'utf8'));
     assert.deepEqual(result.shard, { index: 2, count: 2 });
