@@ -1,4 +1,5 @@
 import { McpTarget, reportInternalError, type SessionOptions } from '../mcp/index.ts';
+import { defaultKeepAliveMs } from '../scenario/keep-alive.ts';
 import { shardScenario, type Shard } from '../scenario/shard.ts';
 import type { Scenario, ScenarioSpec } from '../scenario/types.ts';
 import { ErrorSamples, type ErrorKind } from './error-samples.ts';
@@ -94,6 +95,7 @@ export async function runTest(whole: Scenario, options: RunOptions): Promise<Run
     headers: { ...scenario.headers },
     timeoutMs: scenario.timeoutMs,
     replyGraceMs: client.replyGraceMs,
+    keepAliveMs: scenario.keepAliveMs ?? defaultKeepAliveMs(scenario.scenarios),
     ...(scenario.maxResponseBytes === undefined ? {} : { maxResponseBytes: scenario.maxResponseBytes }),
   });
   const perVu = vuSessionOptions(scenario, target, sessionOptions);
