@@ -41,6 +41,7 @@ export const TOP_LEVEL_KEYS = [
   'headers',
   'auth',
   'timeout',
+  'keepAlive',
   'maxResponseSize',
   'wait',
   'warmup',
@@ -64,6 +65,7 @@ const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
 const DEFAULT_TIMEOUT = 30 * SECOND;
 const MAX_WAIT = 10 * MINUTE;
+const MAX_KEEP_ALIVE = 60 * MINUTE;
 
 /** Reads, validates and resolves a scenario file; throws ScenarioError listing every problem with file:line:column. */
 export async function loadScenario(file: string, opts: LoadOptions = {}): Promise<Scenario> {
@@ -185,6 +187,7 @@ function resolveScenario(
     headerTemplates,
     timeoutMs,
     teardownTimeoutMs: r.duration('teardownTimeout', { default: timeoutMs, positive: true, max: MAX_WAIT }),
+    ...readKeepAlive(r),
     client: readClientSettings(r),
     ...readMaxResponseSize(r),
     wait: readWait(r),
@@ -273,6 +276,12 @@ function readMaxResponseSize(r: MapReader): { maxResponseBytes?: number } {
     return {};
   }
   return { maxResponseBytes: bytes };
+}
+
+/** `keepAlive`: the idle lifetime of a kept-alive connection; absent, the engine derives it from the flows' thinks. */
+function readKeepAlive(r: MapReader): { keepAliveMs?: number } {
+  if (!r.has('keepAlive')) return {};
+  return { keepAliveMs: r.duration('keepAlive', { default: 0, positive: true, max: MAX_KEEP_ALIVE }) };
 }
 
 function readWait(r: MapReader): { timeoutMs: number } {
