@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Dispatcher } from 'undici';
 import { createParser, type EventSourceMessage, type EventSourceParser, type ParseError } from 'eventsource-parser';
 import { TransportError, toTransportError } from './errors.ts';
+import { deadlinesOf, type ExchangeDeadlines } from './exchange-deadlines.ts';
 import type { SocketByteCounts } from './h1-connection.ts';
 import type { HttpPurpose, HttpRecord } from './types.ts';
 
@@ -69,6 +70,10 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
   private controller: Dispatcher.DispatchController | null = null;
   /** The socket's counts, when the connection keeps them (H1Connection); null on undici. */
   private socketCounts: SocketByteCounts | null = null;
+  /** When the exchange times out (performance.now() ms; 0: no deadline), kept by its dispatcher's one timer. */
+  private deadlineAt = 0;
+  private deadlines: ExchangeDeadlines | null = null;
+  /** The reply grace of an answered SSE reply (endAfter). */
   private timer: NodeJS.Timeout | null = null;
   private status = 0;
   private contentType = '';
@@ -106,7 +111,9 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
       this.rejectReply = reject;
     });
     if (req.timeoutMs > 0) {
-      this.timer = setTimeout(onDeadline, req.timeoutMs, this);
+      this.deadlineAt = this.startedAt + req.timeoutMs;
+      this.deadlines = deadlinesOf(dispatcher);
+      this.deadlines.add(this);
     }
     this.origin = origin;
     dispatcher.dispatch(
@@ -136,8 +143,16 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     this.fail(err);
   }
 
-  /** The caller has its answer: the rest of the stream may take its time. */
+  get deadline(): number {
+    return this.deadlineAt;
+  }
+
+  /** The caller has its answer: the rest of the stream may take its time (and no grace runs either). */
   clearDeadline(): void {
+    if (this.deadlineAt !== 0) {
+      this.deadlineAt = 0;
+      this.deadlines!.remove(this);
+    }
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
@@ -166,9 +181,9 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     else this.pendingAbort = cut;
   }
 
-  /** The deadline passed (called by the timer, with no closure per exchange). */
+  /** The deadline passed (called by the dispatcher's deadline timer, which has let go of this exchange). */
   expire(): void {
-    this.timer = null;
+    this.deadlineAt = 0;
     const stage = this.status === 0 ? 'no response' : (this.req.awaiting ?? 'response incomplete');
     this.abort(new TransportError('timeout', `${this.req.method} timed out after ${this.req.timeoutMs} ms (${stage})`));
   }
@@ -193,7 +208,7 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     if (statusCode >= 300) this.noteRefusalHeaders(headers);
     if (this.socketCounts) this.record.bytesReceived = this.socketCounts.bytesRead;
     else this.record.bytesReceived += responseHeadBytes(statusMessage ?? '', (controller as RawHeadersController).rawHeaders, headers);
-    if (this.timer && this.req.deadlineOnHeadersOnly) this.clearDeadline();
+    if (this.deadlineAt !== 0 && this.req.deadlineOnHeadersOnly) this.clearDeadline();
     this.req.onStatus?.(statusCode);
     if (this.req.onEvent && statusCode >= 200 && statusCode < 300 && isEventStream(this.contentType)) {
       this.sse = SseReader.acquire(this.req.maxBytes, this);
@@ -433,10 +448,6 @@ function headerListBytes(headers: readonly string[]): number {
 function isProgrammingError(err: Error): boolean {
   if (String((err as NodeJS.ErrnoException).code ?? '').startsWith('UND_ERR')) return false;
   return err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError || err instanceof SyntaxError;
-}
-
-function onDeadline(exchange: HttpExchange): void {
-  exchange.expire();
 }
 
 function onGraceOver(exchange: HttpExchange): void {
