@@ -7,11 +7,12 @@ import { renderProgressLine, throttledProgress } from '../report/progress.ts';
 import { runFailed } from '../report/view.ts';
 import { renderTerminalSummary } from '../report/terminal.ts';
 import { buildResult, type Result } from '../results/index.ts';
-import { cliVariablePolicy, formatShard, loadScenario, shardScenario, type Scenario, type Shard } from '../scenario/index.ts';
+import { cliVariablePolicy, formatShard, loadScenario, shardScenario, type ExecutorOverrides, type Scenario, type Shard } from '../scenario/index.ts';
 import { registerUrlSecrets, secrets } from '../secrets/index.ts';
 import { inertText } from '../inert-text.ts';
 import { fallbackOutputDir, OutputDirError, prepareOutputDir } from './output-dir.ts';
 import { writeReportFiles } from './report-files.ts';
+import { writeSummaryJson } from './summary-json.ts';
 import { openOutputs, type Output, type OutputSpec } from '../outputs/index.ts';
 
 export interface RunCommandOptions {
@@ -22,6 +23,12 @@ export interface RunCommandOptions {
   allowEnv?: readonly string[];
   /** Run only this slice of the load; `mcp-load merge` combines the shards' results. */
   shard?: Shard;
+  /** `-e KEY=VALUE`: variables for `${KEY}`, over the process environment (and read even if on the never-read list). */
+  env?: Readonly<Record<string, string>>;
+  /** `--vus`, `--duration`, `--iterations`. */
+  overrides?: ExecutorOverrides;
+  /** `--summary-json`: a file for the summary as JSON, or where to write it (stdout). */
+  summaryJson?: string | ((json: string) => void);
   quiet: boolean;
   out: (text: string) => void;
   err: (text: string) => void;
@@ -42,10 +49,13 @@ const LOG_PROGRESS_EVERY_MS = 10_000;
 
 /** `mcp-load run scenario.yml`: load, run with live progress, summarize, write the result. */
 export async function runRunCommand(options: RunCommandOptions): Promise<number> {
+  const given = options.env ?? {};
   const scenario = await loadScenario(options.file, {
     target: options.target,
     shardCount: options.shard?.count,
-    variables: cliVariablePolicy(options.allowEnv ?? []),
+    env: { ...process.env, ...given },
+    variables: cliVariablePolicy([...(options.allowEnv ?? []), ...Object.keys(given)]),
+    ...(options.overrides ? { overrides: options.overrides } : {}),
   });
   await prepareOutputDir(options.outDir);
   // A push URL (prometheus=, otlp=) may carry credentials of its own.
@@ -78,11 +88,12 @@ async function runAndWrite(scenario: Scenario, url: string, signals: { stop: Sto
   const result = secrets.redactDeep(buildResult(scenario, url, run));
   options.out(`\n${inertText(secrets.redact(renderTerminalSummary(result)))}\n`);
   const written = await writeOrFallBack(result, options);
+  const summarized = options.summaryJson === undefined || (await writeSummaryJson(options.summaryJson, result, options.err));
   for (const output of outputs) for (const line of await output.finish(result)) options.out(`${inertText(secrets.redact(line))}\n`);
   // Interruption wins: a run cut short has no verdict on its thresholds.
   if (run.interrupted === 'signal') return EXIT_INTERRUPTED;
   if (thresholdsFailed(result, options.err)) return EXIT_THRESHOLDS_FAILED;
-  return written ? 0 : EXIT_FILES_ELSEWHERE;
+  return written && summarized ? 0 : EXIT_FILES_ELSEWHERE;
 }
 
 /** Writes the files into --out, or, when that fails now, into a temporary directory it names: a run's results are never lost. */
