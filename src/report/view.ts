@@ -49,6 +49,8 @@ export interface KeyFigure {
   change?: string;
   /** The comparison's verdict on the figure's compared statistic, with that statistic named. */
   verdict?: string;
+  /** The verdict alone, e.g. `🔴 regression`, for a narrow column. */
+  verdictLabel?: string;
   tone: 'better' | 'worse' | 'warning' | 'neutral';
 }
 
@@ -218,6 +220,7 @@ function keyFigures(result: Result, baseline: Result | undefined, comparison: Co
     const judged = def.compared && comparison?.verdicts.find((v) => v.metric === def.compared!.metric && v.tool === undefined);
     if (judged) {
       figure.verdict = verdictText(judged);
+      figure.verdictLabel = VERDICT_LABELS[judged.verdict] ?? judged.verdict;
       figure.tone = toneOf(judged);
     }
     return figure;
