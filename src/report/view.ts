@@ -1,6 +1,6 @@
 import type { Comparison, ComparisonVerdict } from '../compare/types.ts';
 import { callTotals, describeFailure, kindLabel } from '../results/findings.ts';
-import { counterTotal, trendTotal } from '../results/totals.ts';
+import { counterTotal, failedCallLatency, trendTotal } from '../results/totals.ts';
 import type { Finding, Result } from '../results/types.ts';
 import { loadViews, type LoadView } from './load-view.ts';
 import { formatMs, formatObserved, formatPercent, formatRate } from './format.ts';
@@ -22,6 +22,8 @@ export interface ReportView {
   errorsByClass: { errorClass: string; count: string }[];
   /** Each scenario's executor, load and flow in words. */
   load: LoadView[];
+  /** Failed calls' latency, apart from the successful calls' (`mcp_call_duration{expected_response:false}`). */
+  failedCallLatency?: { avg: string; med: string; max: string; p95: string };
   comparison?: ComparisonView;
 }
 
@@ -128,6 +130,7 @@ export function buildReportView(result: Result, input: ViewInput = {}): ReportVi
     }),
     errorsByClass: errorsByClass(result),
     load: loadViews(result.scenario.echo.scenarios),
+    ...failedLatencyOf(result),
     ...(comparison ? { comparison } : {}),
   };
 }
@@ -334,6 +337,11 @@ function comparedValue(metric: string, value: number | null): string {
   if (metric === 'throughput') return formatRate(value);
   if (metric.startsWith('http_per_call')) return formatRatio(value);
   return formatCount(value);
+}
+
+function failedLatencyOf(result: Result): Pick<ReportView, 'failedCallLatency'> {
+  const failed = failedCallLatency(result.metrics);
+  return failed ? { failedCallLatency: { avg: formatMs(failed.mean), med: formatMs(failed.p50), max: formatMs(failed.max), p95: formatMs(failed.p95) } } : {};
 }
 
 function errorsByClass(result: Result): ReportView['errorsByClass'] {

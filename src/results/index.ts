@@ -7,3 +7,4 @@ export { thresholdOutcomes, viewsOf } from './build.ts';
 export { mergeShardResults, MergeError, type ShardResultFile } from './merge.ts';
 export { mergeTimeSeries, type ShardSeries } from './merge-time-series.ts';
 export { mergeErrorKinds } from './merge-errors.ts';
+export { failedCallLatency, totalOf } from './totals.ts';
