@@ -46,10 +46,12 @@ export function cellText(text: string, max: number): string {
   const s = String(text);
   if (s.length <= max) return inlineText(s, max);
   const head = Math.ceil((max - 1) / 2);
+  // Half a surrogate pair at either cut would print as garbage.
+  let start = s.slice(0, head);
+  if (/[\ud800-\udbff]$/.test(start)) start = start.slice(0, -1);
   let tail = s.slice(s.length - (max - 1 - head));
-  // A low surrogate without its pair would print as garbage.
   if (/^[\udc00-\udfff]/.test(tail)) tail = tail.slice(1);
-  return `${inlineText(s.slice(0, head), head)}…${inlineText(tail, max)}`;
+  return `${inlineText(start, head)}…${inlineText(tail, max)}`;
 }
 
 /** At most `max` UTF-16 units, with "…" when something was cut; a surrogate pair is never split. */
