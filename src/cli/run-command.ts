@@ -2,11 +2,12 @@ import { withTargetOrDemo } from '../demo/index.ts';
 import { WaitInterruptedError, type Progress, withStopSignals, type StopSignal, defaultWorkerCount, workersWithLoad } from '../engine/index.ts';
 import { renderProgressLine, throttledProgress, runFailed, renderTerminalSummary } from '../report/index.ts';
 import { type Result, runLoad } from '../results/index.ts';
-import { cliVariablePolicy, formatShard, loadScenario, shardScenario, type Scenario, type Shard, type LoadOptions } from '../scenario/index.ts';
+import { cliVariablePolicy, formatShard, loadScenario, shardScenario, type Scenario, type Shard, type LoadOptions, type ExecutorOverrides } from '../scenario/index.ts';
 import { registerUrlSecrets, secrets } from '../secrets/index.ts';
 import { inertText } from '../inert-text.ts';
 import { fallbackOutputDir, OutputDirError, prepareOutputDir } from './output-dir.ts';
 import { writeReportFiles } from './report-files.ts';
+import { writeSummaryJson } from './summary-json.ts';
 import { openOutputs, type Output, type OutputSpec } from '../outputs/index.ts';
 
 export interface RunCommandOptions {
@@ -19,6 +20,12 @@ export interface RunCommandOptions {
   shard?: Shard;
   /** `--workers N`: worker threads, each its slice of the load; over the scenario's `workers:` and the default. */
   workers?: number;
+  /** `-e KEY=VALUE`: variables for `${KEY}`, over the process environment (and read even if on the never-read list). */
+  env?: Readonly<Record<string, string>>;
+  /** `--vus`, `--duration`, `--iterations`. */
+  overrides?: ExecutorOverrides;
+  /** `--summary-json`: a file for the summary as JSON, or where to write it (stdout). */
+  summaryJson?: string | ((json: string) => void);
   quiet: boolean;
   out: (text: string) => void;
   err: (text: string) => void;
@@ -39,10 +46,13 @@ const LOG_PROGRESS_EVERY_MS = 10_000;
 
 /** `mcp-load run scenario.yml`: load, run with live progress, summarize, write the result. */
 export async function runRunCommand(options: RunCommandOptions): Promise<number> {
+  const given = options.env ?? {};
   const load: Omit<LoadOptions, 'readFile'> = {
     target: options.target,
     shardCount: options.shard?.count,
-    variables: cliVariablePolicy(options.allowEnv ?? []),
+    env: { ...process.env, ...given },
+    variables: cliVariablePolicy([...(options.allowEnv ?? []), ...Object.keys(given)]),
+    ...(options.overrides ? { overrides: options.overrides } : {}),
   };
   const scenario = await loadScenario(options.file, load);
   await prepareOutputDir(options.outDir);
@@ -84,11 +94,12 @@ async function runAndWrite(
   const result = secrets.redactDeep(built);
   options.out(`\n${inertText(secrets.redact(renderTerminalSummary(result)))}\n`);
   const written = await writeOrFallBack(result, options);
+  const summarized = options.summaryJson === undefined || (await writeSummaryJson(options.summaryJson, result, options.err));
   for (const output of outputs) for (const line of await output.finish(result)) options.out(`${inertText(secrets.redact(line))}\n`);
   // Interruption wins: a run cut short has no verdict on its thresholds.
   if (result.interrupted === 'signal') return EXIT_INTERRUPTED;
   if (thresholdsFailed(result, options.err)) return EXIT_THRESHOLDS_FAILED;
-  return written ? 0 : EXIT_FILES_ELSEWHERE;
+  return written && summarized ? 0 : EXIT_FILES_ELSEWHERE;
 }
 
 /**

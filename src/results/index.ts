@@ -11,3 +11,4 @@ export { findingsOf, callTotals, describeFailure, kindLabel } from './findings.t
 export { counterTotal, totalCount, trendTotal } from './totals.ts';
 export { toolOutputOf, type ToolOutputRecord, type ToolOutputRow, type OutputFigures } from './tool-output.ts';
 export { runLoad, type LoadRun } from './run-load.ts';
+export { failedCallLatency, totalOf } from './totals.ts';

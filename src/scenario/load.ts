@@ -15,6 +15,7 @@ import { readThresholds } from './thresholds.ts';
 import { checkWarmup, readDefaults, withDefaultGate } from './defaults.ts';
 import { peakVUs, peakVuKey } from './executors.ts';
 import { MAX_RESPONSE_CAP, MIN_RESPONSE_CAP, openFileLimit, RESERVED_DESCRIPTORS, MAX_WORKERS } from './limits.ts';
+import { applyOverrides, type ExecutorOverrides } from './overrides.ts';
 import { parseSize, SIZE_HINT } from './size.ts';
 import type { Render, Scenario, ScenarioSpec } from './types.ts';
 import type { VariablePolicy } from './variables.ts';
@@ -33,6 +34,8 @@ export interface LoadOptions {
   shardCount?: number;
   /** The open-file limit to check VUs against; defaults to this process's `ulimit -n` (none where unknown). */
   openFileLimit?: number;
+  /** The CLI's `--vus`, `--duration`, `--iterations`, set in every scenario (see overrides.ts). */
+  overrides?: ExecutorOverrides;
 }
 
 export const TOP_LEVEL_KEYS = [
@@ -85,6 +88,7 @@ export function parseScenario(text: string, file: string, opts: LoadOptions = {}
   const source = readYaml(text, { env: opts.env ?? process.env, variables: opts.variables, omit: opts.target === undefined ? [] : ['target'] }, issues);
   if (!source) throw toError(file, issues, undefined);
   registerSubstitutedSecrets(source);
+  if (opts.overrides) applyOverrides(source.value, opts.overrides, issues);
   const resolved = resolveScenario(source, file, opts, issues);
   if (resolved) registerResolvedSecrets(resolved);
   if (resolved && issues.count === 0) checkDescriptors(resolved.scenarios, opts, issues);
