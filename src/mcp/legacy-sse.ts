@@ -66,6 +66,7 @@ export class LegacySseTransport implements Transport {
         timeoutMs: this.target.timeoutMs,
         awaiting: 'headers arrived, but no endpoint event',
         maxBytes: this.target.maxResponseBytes,
+        instance: this.target.instance,
         onEvent: (event) => {
           if (!opened) {
             if (event.event !== 'endpoint') return;
@@ -227,6 +228,7 @@ export class LegacySseTransport implements Transport {
       purpose,
       timeoutMs: this.target.timeoutMs,
       maxBytes: this.target.maxResponseBytes,
+      instance: this.target.instance,
     });
     trace.http.push(exchange.record);
     const reply = await exchange.reply;
