@@ -82,6 +82,7 @@ export async function runTest(whole: Scenario, options: RunOptions): Promise<Run
     progress: client.progress,
     replies: client.replies,
     reissue: client.reissue,
+    cookies: client.cookies,
     ...(client.trace ? { traceparent: { sample: client.trace.sample } } : {}),
     ...options.session,
   };
@@ -94,6 +95,7 @@ export async function runTest(whole: Scenario, options: RunOptions): Promise<Run
     headers: { ...scenario.headers },
     timeoutMs: scenario.timeoutMs,
     replyGraceMs: client.replyGraceMs,
+    instance: client.instance,
     ...(scenario.maxResponseBytes === undefined ? {} : { maxResponseBytes: scenario.maxResponseBytes }),
   });
   const perVu = vuSessionOptions(scenario, target, sessionOptions);
