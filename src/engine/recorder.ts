@@ -1,4 +1,4 @@
-import { HTTP_PURPOSES, OUTCOME_CLASSES, type HttpRecord, type OperationResult } from '../mcp/index.ts';
+import { HTTP_PURPOSES, OUTCOME_CLASSES, type HttpRecord, type OperationResult, type SessionLoss } from '../mcp/index.ts';
 import type { ErrorSamples } from './error-samples.ts';
 import type { TraceExemplars } from './trace-exemplars.ts';
 import { InstanceRecorder } from './instance-recorder.ts';
@@ -280,8 +280,10 @@ class SessionLifecycle {
   record(result: OperationResult, failed: boolean): void {
     if (result.hopped) this.hops.add(1);
     if (failed && result.sessionHopped) this.failedAfterHop.add(1);
-    const lost = result.lost;
-    if (lost === undefined) return;
+    if (result.lost !== undefined) for (const lost of result.lost) this.recordLoss(lost);
+  }
+
+  private recordLoss(lost: SessionLoss): void {
     let byStatus = this.lostByStatus.get(lost.status);
     if (byStatus === undefined) {
       byStatus = this.registry.counter('sessions_lost').handle({ scenario: this.scenario, status: String(lost.status) });

@@ -325,13 +325,27 @@ export class McpSession implements ServerMessageSink {
       const purpose = trace.purpose;
       trace.purpose = 'reinit';
       this.transport.reset();
-      const handshake = await this.handshakeOn(this.transport, trace);
-      trace.purpose = purpose;
+      const from = trace.http.length;
+      let handshake: JsonRpcResponse;
+      try {
+        handshake = await this.handshakeOn(this.transport, trace);
+      } catch (reinitErr) {
+        const transport = this.transport as StreamableHttpTransport;
+        throw this.protocolVersion !== undefined && transport.sessionId !== undefined ? this.lostAfterHandshake(reinitErr, trace, from) : reinitErr;
+      } finally {
+        trace.purpose = purpose;
+      }
       if (handshake.error) return handshake; // the server refused the new session: the call ends with its error
       trace.reinitialized = true;
       this.establishedAt = performance.now();
       this.callsInSession = 0;
-      return this.send(method, params, trace);
+      try {
+        return await this.send(method, params, trace);
+      } catch (again) {
+        // The new session lost at once (its first call reached another instance): a loss too, not retried.
+        if (this.transport.isSessionLost(again)) this.noteLoss(trace, (again as TransportError).status!);
+        throw again;
+      }
     }
   }
 
@@ -475,7 +489,7 @@ export class McpSession implements ServerMessageSink {
   /** The session was found lost: the status that said so, its age and the calls it had made. */
   private noteLoss(trace: OperationTrace, status: number): void {
     const ageMs = this.establishedAt === 0 ? 0 : performance.now() - this.establishedAt;
-    trace.lost = { status, ageMs, calls: this.callsInSession };
+    (trace.lost ??= []).push({ status, ageMs, calls: this.callsInSession });
   }
 
   /**
@@ -654,11 +668,15 @@ export class McpSession implements ServerMessageSink {
   private noteInstances(result: OperationResult, trace: OperationTrace): void {
     const hopped = this.instances.observe(trace.http);
     this.instances.endOperation();
-    for (let i = trace.http.length - 1; i >= 0; i--) {
-      const instance = trace.http[i].instance;
-      if (instance !== undefined) {
-        result.instance = instance;
-        break;
+    // A handshake belongs to the instance that answered initialize; a call to the one that answered it last.
+    if (result.method === 'initialize' && this.instances.home !== undefined) result.instance = this.instances.home;
+    else {
+      for (let i = trace.http.length - 1; i >= 0; i--) {
+        const instance = trace.http[i].instance;
+        if (instance !== undefined) {
+          result.instance = instance;
+          break;
+        }
       }
     }
     if (hopped) result.hopped = true;

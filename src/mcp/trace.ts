@@ -25,5 +25,5 @@ export class OperationTrace {
   /** performance.now() when the matching response arrived, when it came as an SSE event. */
   respondedAt = 0;
   /** The session was found lost during this operation (see OperationResult.lost). */
-  lost: SessionLoss | undefined = undefined;
+  lost: SessionLoss[] | undefined = undefined;
 }

@@ -117,8 +117,8 @@ export interface OperationResult<T = unknown> {
   hopped?: boolean;
   /** ... or before it: the session has been served by more than one instance. */
   sessionHopped?: boolean;
-  /** The session was found lost during this operation (then re-initialised once, or the handshake failed). */
-  lost?: SessionLoss;
+  /** Sessions found lost during this operation (then re-initialised once, or the new one lost too). */
+  lost?: SessionLoss[];
 }
 
 /** A session the server no longer knew: the status that said so, how old it was and the agent's calls it had made. */

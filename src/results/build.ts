@@ -6,6 +6,8 @@ import { TOOL_VERSION } from '../version.ts';
 import { breakdowns } from './breakdown.ts';
 import { findingsOf } from './findings.ts';
 import { httpPerCall, sessionCounts } from './http-per-call.ts';
+import { instanceBreakdown } from './instances.ts';
+import { sessionLifecycle } from './session-lifecycle.ts';
 import { RESULT_SCHEMA_VERSION, type CheckOutcome, type Result, type ThresholdOutcome } from './types.ts';
 
 /** The versioned result of a run: what the engine measured, in the one format every reader uses. */
@@ -45,8 +47,12 @@ export function buildResult(scenario: Scenario, url: string, run: RunOutcome, en
 }
 
 /** What a result derives from its metrics: HTTP per call, sessions, per-tool and per-method tables, checks. */
-export function viewsOf(metrics: Result['metrics']): Pick<Result, 'httpPerCall' | 'sessions' | 'byTool' | 'byMethod' | 'checks'> {
-  return { httpPerCall: httpPerCall(metrics), sessions: sessionCounts(metrics), ...breakdowns(metrics), checks: checksOf(metrics) };
+export function viewsOf(metrics: Result['metrics']): Pick<Result, 'httpPerCall' | 'sessions' | 'byTool' | 'byMethod' | 'checks' | 'instances' | 'sessionLifecycle'> {
+  const views: ReturnType<typeof viewsOf> = { httpPerCall: httpPerCall(metrics), sessions: sessionCounts(metrics), ...breakdowns(metrics), checks: checksOf(metrics) };
+  const instances = instanceBreakdown(metrics);
+  if (instances !== undefined) views.instances = instances;
+  views.sessionLifecycle = sessionLifecycle(metrics);
+  return views;
 }
 
 /** Evaluated thresholds under the keys the scenario wrote them with. */

@@ -7,3 +7,5 @@ export { thresholdOutcomes, viewsOf } from './build.ts';
 export { mergeShardResults, MergeError, type ShardResultFile } from './merge.ts';
 export { mergeTimeSeries, type ShardSeries } from './merge-time-series.ts';
 export { mergeErrorKinds } from './merge-errors.ts';
+export { instanceBreakdown, type InstanceBreakdown, type InstanceRow } from './instances.ts';
+export { sessionLifecycle, type SessionLifecycle } from './session-lifecycle.ts';

@@ -3,6 +3,8 @@ import type { TraceExemplar } from '../engine/trace-exemplars.ts';
 import type { MetricsSnapshot, TimeSeriesJSON } from '../engine/metrics/index.ts';
 import type { ScenarioEcho } from '../scenario/types.ts';
 import type { OperationBreakdown } from './breakdown.ts';
+import type { InstanceBreakdown } from './instances.ts';
+import type { SessionLifecycle } from './session-lifecycle.ts';
 
 /** Bumped on any change a reader of an older version would misread (a new optional field is not one). */
 export const RESULT_SCHEMA_VERSION = 2;
@@ -158,4 +160,8 @@ export interface Result {
   capacity?: CapacityRecord;
   /** With `trace:` on: the slowest sampled tool calls (at most 10, slowest first) and their W3C trace ids. */
   traceExemplars?: TraceExemplar[];
+  /** Per upstream instance (named by a response header or stickiness cookie) and session hops; absent when no response named one. */
+  instances?: InstanceBreakdown;
+  /** Sessions lost (by status, age, calls) and re-initialised (attempts and successes). */
+  sessionLifecycle?: SessionLifecycle;
 }
