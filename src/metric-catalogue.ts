@@ -66,7 +66,7 @@ export const BUILTIN_METRICS = {
   sessions_closed: { type: 'counter', contains: 'default' },
   sessions_not_closed: { type: 'counter', contains: 'default' },
   session_backoffs: { type: 'counter', contains: 'default' },
-  /** Sessions the server no longer knew (404, or a 400 that says so), tagged `status`: then re-initialised, or the handshake failed. */
+  /** Sessions the server no longer knew (404, or a 400 that says so), tagged `status` and `phase` (`handshake`: right after initialize was answered; `session`: in use). */
   sessions_lost: { type: 'counter', contains: 'default' },
   /** How long a lost session had lived since its handshake, at the loss. */
   session_lost_age: { type: 'trend', contains: 'time' },

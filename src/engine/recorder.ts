@@ -264,7 +264,7 @@ class SessionLifecycle {
   readonly failedAfterHop: CounterHandle;
   private readonly lostAge: TrendHandle;
   private readonly lostCalls: CounterHandle;
-  private readonly lostByStatus = new Map<number, CounterHandle>();
+  private readonly lostByStatus = new Map<string, CounterHandle>();
 
   constructor(
     private readonly registry: MetricsRegistry,
@@ -284,10 +284,11 @@ class SessionLifecycle {
   }
 
   private recordLoss(lost: SessionLoss): void {
-    let byStatus = this.lostByStatus.get(lost.status);
+    const key = `${lost.phase} ${lost.status}`;
+    let byStatus = this.lostByStatus.get(key);
     if (byStatus === undefined) {
-      byStatus = this.registry.counter('sessions_lost').handle({ scenario: this.scenario, status: String(lost.status) });
-      this.lostByStatus.set(lost.status, byStatus);
+      byStatus = this.registry.counter('sessions_lost').handle({ scenario: this.scenario, status: String(lost.status), phase: lost.phase });
+      this.lostByStatus.set(key, byStatus);
     }
     byStatus.add(1);
     this.lostAge.record(lost.ageMs * 1000);

@@ -33,6 +33,7 @@ import type {
   JsonRpcRequest,
   JsonRpcResponse,
   OperationResult,
+  SessionLoss,
   TransportChoice,
   TransportKind,
 } from './types.ts';
@@ -319,7 +320,7 @@ export class McpSession implements ServerMessageSink {
     } catch (err) {
       if (trace.reinitAttempted || !this.transport.isSessionLost(err)) throw err;
       trace.reinitAttempted = true;
-      this.noteLoss(trace, (err as TransportError).status!);
+      this.noteLoss(trace, (err as TransportError).status!, 'session');
       this.instances.observe(trace.http);
       this.instances.restart();
       const purpose = trace.purpose;
@@ -343,7 +344,7 @@ export class McpSession implements ServerMessageSink {
         return await this.send(method, params, trace);
       } catch (again) {
         // The new session lost at once (its first call reached another instance): a loss too, not retried.
-        if (this.transport.isSessionLost(again)) this.noteLoss(trace, (again as TransportError).status!);
+        if (this.transport.isSessionLost(again)) this.noteLoss(trace, (again as TransportError).status!, 'session');
         throw again;
       }
     }
@@ -472,7 +473,7 @@ export class McpSession implements ServerMessageSink {
       transport?.reset();
       return err;
     }
-    this.noteLoss(trace, err.status!);
+    this.noteLoss(trace, err.status!, 'handshake');
     transport.reset();
     const init = trace.http[from];
     const failed = trace.http[trace.http.length - 1];
@@ -487,9 +488,9 @@ export class McpSession implements ServerMessageSink {
   }
 
   /** The session was found lost: the status that said so, its age and the calls it had made. */
-  private noteLoss(trace: OperationTrace, status: number): void {
+  private noteLoss(trace: OperationTrace, status: number, phase: SessionLoss['phase']): void {
     const ageMs = this.establishedAt === 0 ? 0 : performance.now() - this.establishedAt;
-    (trace.lost ??= []).push({ status, ageMs, calls: this.callsInSession });
+    (trace.lost ??= []).push({ status, ageMs, calls: this.callsInSession, phase });
   }
 
   /**

@@ -87,8 +87,9 @@ export class SessionInstances {
   observe(records: readonly HttpRecord[]): boolean {
     let hoppedNow = false;
     for (let i = this.seen; i < records.length; i++) {
-      const instance = records[i].instance;
-      if (instance === undefined) continue;
+      const { instance, purpose } = records[i];
+      // Probes (2026 discovery, the transport fallback) precede any session: no instance holds one yet.
+      if (instance === undefined || purpose === 'discovery' || purpose === 'probe') continue;
       if (this.home === undefined) this.home = instance;
       else if (instance !== this.home && !this.hopped) {
         this.hopped = true;

@@ -126,6 +126,8 @@ export interface SessionLoss {
   status: number;
   ageMs: number;
   calls: number;
+  /** `handshake`: initialize was answered, its follow-up found the session unknown; `session`: a session in use. */
+  phase: 'handshake' | 'session';
 }
 
 export interface JsonRpcRequest {
