@@ -1,6 +1,7 @@
 import { mergeTrendStates, type SeriesSnapshot, type TrendState } from '../engine/metrics/index.ts';
 import type { Result } from '../results/types.ts';
 import { buildReportView, type ViewInput } from './view.ts';
+import type { InstancesView, LifecycleFact } from './sessions-view.ts';
 import { formatBytes, formatMs, formatObserved, formatPercent, formatRate, plainText, thresholdAggregation } from './format.ts';
 
 const DOTS_TO = 32;
@@ -85,7 +86,9 @@ export function renderTerminalSummary(result: Result, input: ViewInput = {}): st
     trendLine('session_init_duration', total.get('session_init_duration')),
     `${dotted('sessions')} ${sessions.created} created, ${sessions.failed} failed handshakes, ${sessions.reinitialized} re-initialised, ${sessions.closed} closed, ${sessions.notClosed} not closed`,
     sessions.backoffs > 0 ? `${dotted('session_backoffs')} ${sessions.backoffs}  (pauses after failed handshakes)` : '',
+    ...lifecycleLines(view.sessions),
   ]);
+  group('INSTANCES', instanceLines(view.instances));
   group('HTTP', [
     trendLine('http_req_duration', total.get('http_req_duration')),
     rateLine('http_req_failed', total.get('http_req_failed')),
@@ -149,4 +152,21 @@ function failedLatencyLine(result: Result): string {
 
 function fixed(n: number | null): string {
   return n === null ? '-' : n.toFixed(2);
+}
+
+/** Losses and re-initialisation attempts, beyond the counts on the sessions line; only when there were any. */
+function lifecycleLines(facts: readonly LifecycleFact[]): string[] {
+  return facts
+    .filter((f) => ['lost', 'age at loss', 'calls before loss', 're-initialised'].includes(f.label) && f.value !== '0' && !f.value.startsWith('0 of 0'))
+    .map((f) => `${dotted(`sessions ${f.label}`)} ${plainText(f.value, 200)}`);
+}
+
+/** The per-instance table, aligned; instance names are the server's strings, made inert. */
+function instanceLines(view: InstancesView | undefined): string[] {
+  if (view === undefined) return [];
+  const header = ['instance', 'requests', 'share', 'http failed', 'calls', 'errors', 'p50', 'p95', 'sessions'];
+  const rows = view.rows.map((r) => [plainText(r.instance, 40), r.requests, r.share, r.httpFailed, r.calls, r.errors, r.p50, r.p95, r.sessions]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(header), ...rows.map(line), ...view.notes.map((n) => plainText(n, 200))];
 }

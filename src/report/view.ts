@@ -4,6 +4,7 @@ import { counterTotal, trendTotal } from '../results/totals.ts';
 import type { Finding, Result } from '../results/types.ts';
 import { formatMs, formatObserved, formatPercent, formatRate } from './format.ts';
 import { formatChange, formatCount, formatRatio, formatRelative } from './markdown-text.ts';
+import { instancesView, sessionLifecycleFacts, type InstancesView, type LifecycleFact } from './sessions-view.ts';
 
 /**
  * The one derived view of a result (and its comparison) that every renderer formats: the verdict,
@@ -20,6 +21,10 @@ export interface ReportView {
   topErrors: ErrorRow[];
   errorsByClass: { errorClass: string; count: string }[];
   comparison?: ComparisonView;
+  /** Sessions created, lost, re-initialised, closed and not closed. */
+  sessions: LifecycleFact[];
+  /** Per upstream instance; absent when no response named one. */
+  instances?: InstancesView;
 }
 
 export type VerdictState = 'passed' | 'failed' | 'interrupted';
@@ -123,7 +128,14 @@ export function buildReportView(result: Result, input: ViewInput = {}): ReportVi
     }),
     errorsByClass: errorsByClass(result),
     ...(comparison ? { comparison } : {}),
+    sessions: sessionLifecycleFacts(result),
+    ...withInstances(result),
   };
+}
+
+function withInstances(result: Result): Pick<ReportView, 'instances'> {
+  const instances = instancesView(result);
+  return instances === undefined ? {} : { instances };
 }
 
 /** The run failed: a threshold (the default health gate included) or an internal error of mcp-load. */
