@@ -13,13 +13,15 @@ export interface RunningHaproxy {
   url: string;
   /** The servers' names in the config (s1, s2…), in the order of the upstreams given. */
   servers: string[];
-  /** Stops haproxy and returns its log: per request, the server that served it (`-` when none) and the status. */
+  /** Stops haproxy and returns its log: per request, the server that served it, the status and the SRV cookie it carried. */
   stop(): Promise<BalancerLogLine[]>;
 }
 
 export interface BalancerLogLine {
   server: string;
   status: number;
+  /** haproxy: the request's SRV cookie (its stickiness cookie), undefined when it carried none. */
+  cookie?: string;
 }
 
 /**
@@ -41,12 +43,13 @@ export async function startHaproxy(upstreams: readonly string[], backend: string
 defaults
   mode http
   log global
-  log-format "%s %ST"
   timeout connect 2s
   timeout client 30s
   timeout server 30s
 frontend mcp
   bind 127.0.0.1:${port}
+  http-request capture req.cook(SRV) len 32
+  log-format "%s %ST %hr"
   default_backend servers
 backend servers
   ${backend}
@@ -69,8 +72,10 @@ ${upstreams.map((u, i) => `  server ${servers[i]} ${u}${options.serverCookies ? 
 function parseLog(text: string): BalancerLogLine[] {
   const lines: BalancerLogLine[] = [];
   for (const line of text.split('\n')) {
-    const m = /^(\S+) (\d{3})$/.exec(line.trim());
-    if (m) lines.push({ server: m[1], status: Number(m[2]) });
+    // `%hr`: the captured SRV cookie in braces, `{}` without one.
+    const m = /^(\S+) (\d{3}) \{([^}]*)\}$/.exec(line.trim());
+    // <NOSRV>: the readiness probe's connection, which sent no request.
+    if (m && m[1] !== '<NOSRV>') lines.push({ server: m[1], status: Number(m[2]), ...(m[3] ? { cookie: m[3] } : {}) });
   }
   return lines;
 }
