@@ -158,7 +158,7 @@ function fixed(n: number | null): string {
 function lifecycleLines(facts: readonly LifecycleFact[]): string[] {
   return facts
     .filter((f) => ['lost', 'age at loss', 'calls before loss', 're-initialised'].includes(f.label) && f.value !== '0' && !f.value.startsWith('0 of 0'))
-    .map((f) => `${dotted(`sessions ${f.label}`)} ${plainText(f.value, 200)}`);
+    .map((f) => `${dotted(f.label === 'lost' || f.label === 're-initialised' ? `sessions ${f.label}` : `  ${f.label}`)} ${plainText(f.value, 200)}`);
 }
 
 /** The per-instance table, aligned; instance names are the server's strings, made inert. */
