@@ -616,7 +616,7 @@ export class McpSession implements ServerMessageSink {
 
   private legacy(): LegacySseTransport {
     if (this.transport instanceof LegacySseTransport) return this.transport;
-    return new LegacySseTransport(this.target, this);
+    return new LegacySseTransport(this.target, this, this.cookies);
   }
 
   /** Runs an operation with a bearer token held (waiting only for the first), retried once with a new one after a 401. */

@@ -221,3 +221,37 @@ describe('behind a real balancer in front of three server-everything instances',
     });
   });
 });
+
+describe("haproxy's inserted cookie in front of three legacy HTTP+SSE instances", () => {
+  let servers: RunningServer[];
+
+  before(async () => {
+    servers = await Promise.all([0, 1, 2].map(() => startEverything('sse')));
+  });
+  after(async () => {
+    await Promise.all((servers ?? []).map((s) => s.stop()));
+  });
+
+  it("takes every POST to the instance holding the session's stream, as haproxy's log shows", async () => {
+    const haproxy = await startHaproxy(
+      servers.map((s) => `127.0.0.1:${s.port}`),
+      'balance roundrobin\n  cookie SRV insert indirect nocache\n  timeout tunnel 30s',
+      { serverCookies: true },
+    );
+    const url = haproxy.url.replace(/\/mcp$/, '/sse');
+    const scenario = parseScenario(scenarioYaml('transport: sse\ntimeout: 3s', 3), 'legacy-lab.yml', { env: {} });
+    let result: Result;
+    try {
+      const outcome = await runTest(scenario, { url });
+      result = buildResult(scenario, url, outcome, {});
+      outcome.registry.dispose();
+    } finally {
+      var log = await haproxy.stop();
+    }
+    assert.deepEqual(result.errors, []);
+    assert.equal(result.instances?.sessionHops, 0);
+    // Only each session's GET stream went without the cookie; every POST carried it.
+    assert.equal(log.filter((l) => l.cookie === undefined).length, result.sessions.created);
+    assert.deepEqual(measured(result), served(log));
+  });
+});
