@@ -68,6 +68,25 @@ export const BUILTIN_METRICS = {
   sessions_closed: { type: 'counter', contains: 'default' },
   sessions_not_closed: { type: 'counter', contains: 'default' },
   session_backoffs: { type: 'counter', contains: 'default' },
+  /** Sessions the server no longer knew (404, or a 400 that says so), tagged `status` and `phase` (`handshake`: right after initialize was answered; `session`: in use). */
+  sessions_lost: { type: 'counter', contains: 'default' },
+  /** How long a lost session had lived since its handshake, at the loss. */
+  session_lost_age: { type: 'trend', contains: 'time' },
+  /** The agent's calls lost sessions had made before the loss, summed (over sessions_lost: the mean). */
+  session_lost_calls: { type: 'counter', contains: 'default' },
+  /** Sessions served by more than one instance (a balancer without stickiness); counted once per session. */
+  session_hops: { type: 'counter', contains: 'default' },
+  /** MCP calls that failed in a session already served by more than one instance. */
+  calls_failed_after_hop: { type: 'counter', contains: 'default' },
+  /** Per instance (tag `instance`, from a response header or a stickiness cookie; at most MAX_INSTANCES, the rest `other`): HTTP requests answered... */
+  instance_http_reqs: { type: 'counter', contains: 'default' },
+  /** ... of which failed (as http_req_failed counts)... */
+  instance_http_failed: { type: 'rate', contains: 'default' },
+  /** ... MCP calls answered, by outcome (`expected_response`)... */
+  instance_calls: { type: 'counter', contains: 'default' },
+  instance_call_duration: { type: 'trend', contains: 'time', byOutcome: true },
+  /** ... and sessions whose handshake it answered. */
+  instance_sessions: { type: 'counter', contains: 'default' },
   /** OAuth token requests to the authorization server, tagged `outcome` (ok, failed). */
   auth_token_fetches: { type: 'counter', contains: 'default' },
   auth_token_fetch_duration: { type: 'trend', contains: 'time' },

@@ -1,7 +1,8 @@
-import { HTTP_PURPOSES, OUTCOME_CLASSES, type HttpRecord, type OperationResult } from '../mcp/index.ts';
+import { HTTP_PURPOSES, OUTCOME_CLASSES, type HttpRecord, type OperationResult, type SessionLoss } from '../mcp/index.ts';
 import type { ErrorSamples } from './error-samples.ts';
 import type { TraceExemplars } from './trace-exemplars.ts';
 import type { ToolOutputSampler, ToolOutputSlot } from './tool-output-sampler.ts';
+import { InstanceRecorder } from './instance-recorder.ts';
 import { EXPECTED_RESPONSE_TAG, type CounterHandle, type MetricsRegistry, type RateHandle, type TrendHandle } from './metrics/index.ts';
 
 /** HTTP metrics of one (MCP method, purpose, HTTP method, status, failed) combination. */
@@ -40,12 +41,14 @@ export function httpFailed(r: HttpRecord): boolean {
 class HttpRecorder {
   private readonly handles = new Map<number, HttpHandles>();
   private readonly heldOpen: CounterHandle;
+  private readonly instances: InstanceRecorder;
 
   constructor(
     private readonly registry: MetricsRegistry,
     private readonly baseTags: Record<string, string>,
   ) {
     this.heldOpen = registry.counter('reply_streams_held_open').handle(baseTags);
+    this.instances = InstanceRecorder.of(registry);
   }
 
   record(http: readonly HttpRecord[]): void {
@@ -77,6 +80,7 @@ class HttpRecorder {
     h.reqs.add(1);
     h.failed.add(failed);
     if (r.heldOpen) this.heldOpen.add(1);
+    if (r.instance !== undefined) this.instances.request(r, failed);
   }
 }
 
@@ -101,6 +105,8 @@ export class CallRecorder {
   private readonly interruptedCalls: CounterHandle;
   /** tools/call only: the sample of replies whose size and tokens are counted after the run. */
   private readonly output: ToolOutputSlot | undefined;
+  private readonly instances: InstanceRecorder;
+  private readonly lifecycle: SessionLifecycle;
 
   constructor(
     private readonly registry: MetricsRegistry,
@@ -138,6 +144,8 @@ export class CallRecorder {
     this.reissued = registry.counter('requests_reissued').handle(baseTags);
     this.interruptedCalls = registry.counter('mcp_calls_interrupted').handle(baseTags);
     this.output = toolOutput !== undefined && method === 'tools/call' && name !== undefined ? toolOutput.slot(scenario, name) : undefined;
+    this.instances = InstanceRecorder.of(registry);
+    this.lifecycle = new SessionLifecycle(registry, scenario);
   }
 
   /** The operation was cut by an interrupt (graceful stop over, second signal): neither a success nor the server's error. */
@@ -165,6 +173,8 @@ export class CallRecorder {
     this.http.record(result.http);
     this.dataSent.add(result.bytesSent);
     this.dataReceived.add(result.bytesReceived);
+    if (result.instance !== undefined) this.instances.call(result.instance, index === 0, result.durationMs + extraMs);
+    this.lifecycle.record(result, index !== 0);
   }
 
   /**
@@ -173,6 +183,7 @@ export class CallRecorder {
    */
   recordUnreachable(handshake: OperationResult, extraMs = 0): void {
     this.count(Math.max(1, OUTCOME_CLASSES.indexOf(handshake.outcome)), handshake.durationMs + extraMs);
+    if (handshake.sessionHopped) this.lifecycle.failedAfterHop.add(1);
   }
 
   private count(index: number, durationMs: number): void {
@@ -198,6 +209,8 @@ export class SessionRecorder {
   private readonly initHttp: HttpRecorder;
   private readonly closeHttp: HttpRecorder;
   private readonly bytes: { sent: CounterHandle; received: CounterHandle }[];
+  private readonly instances: InstanceRecorder;
+  private readonly lifecycle: SessionLifecycle;
 
   constructor(
     private readonly registry: MetricsRegistry,
@@ -219,6 +232,8 @@ export class SessionRecorder {
     this.initHttp = new HttpRecorder(registry, init);
     this.closeHttp = new HttpRecorder(registry, close);
     this.bytes = [init, close].map((t) => ({ sent: registry.counter('data_sent').handle(t), received: registry.counter('data_received').handle(t) }));
+    this.instances = InstanceRecorder.of(registry);
+    this.lifecycle = new SessionLifecycle(registry, scenario);
   }
 
   /** A handshake (or 2026 discovery); `extraMs` adds time it waited to start (open model). */
@@ -231,6 +246,9 @@ export class SessionRecorder {
     this.initHttp.record(result.http);
     this.bytes[0].sent.add(result.bytesSent);
     this.bytes[0].received.add(result.bytesReceived);
+    if (ok && result.instance !== undefined) this.instances.sessionStarted(result.instance);
+    // The handshake's own failure is counted as the agent's next call (recordUnreachable), not here.
+    this.lifecycle.record(result, false);
   }
 
   /** A session's end (DELETE, or nothing to send for a stateless one). */
@@ -250,5 +268,43 @@ export class SessionRecorder {
   /** A VU paused before its next handshake attempt. */
   recordBackoff(): void {
     this.backoffs.add(1);
+  }
+}
+
+/** What a session went through during one operation: a first hop to another instance, a loss. */
+class SessionLifecycle {
+  private readonly hops: CounterHandle;
+  readonly failedAfterHop: CounterHandle;
+  private readonly lostAge: TrendHandle;
+  private readonly lostCalls: CounterHandle;
+  private readonly lostByStatus = new Map<string, CounterHandle>();
+
+  constructor(
+    private readonly registry: MetricsRegistry,
+    private readonly scenario: string,
+  ) {
+    const tags = { scenario };
+    this.hops = registry.counter('session_hops').handle(tags);
+    this.failedAfterHop = registry.counter('calls_failed_after_hop').handle(tags);
+    this.lostAge = registry.trend('session_lost_age').handle(tags);
+    this.lostCalls = registry.counter('session_lost_calls').handle(tags);
+  }
+
+  record(result: OperationResult, failed: boolean): void {
+    if (result.hopped) this.hops.add(1);
+    if (failed && result.sessionHopped) this.failedAfterHop.add(1);
+    if (result.lost !== undefined) for (const lost of result.lost) this.recordLoss(lost);
+  }
+
+  private recordLoss(lost: SessionLoss): void {
+    const key = `${lost.phase} ${lost.status}`;
+    let byStatus = this.lostByStatus.get(key);
+    if (byStatus === undefined) {
+      byStatus = this.registry.counter('sessions_lost').handle({ scenario: this.scenario, status: String(lost.status), phase: lost.phase });
+      this.lostByStatus.set(key, byStatus);
+    }
+    byStatus.add(1);
+    this.lostAge.record(lost.ageMs * 1000);
+    this.lostCalls.add(lost.calls);
   }
 }

@@ -87,6 +87,7 @@ export async function runTest(whole: Scenario, options: RunOptions): Promise<Run
     progress: client.progress,
     replies: client.replies,
     reissue: client.reissue,
+    cookies: client.cookies,
     ...(client.trace ? { traceparent: { sample: client.trace.sample } } : {}),
     ...options.session,
   };
@@ -101,6 +102,7 @@ export async function runTest(whole: Scenario, options: RunOptions): Promise<Run
     timeoutMs: scenario.timeoutMs,
     replyGraceMs: client.replyGraceMs,
     keepAliveMs: scenario.keepAliveMs ?? defaultKeepAliveMs(scenario.scenarios),
+    instance: client.instance,
     ...(scenario.maxResponseBytes === undefined ? {} : { maxResponseBytes: scenario.maxResponseBytes }),
   });
   const perVu = vuSessionOptions(scenario, target, sessionOptions);

@@ -22,6 +22,8 @@ import { snippet } from './json-rpc.ts';
 import { HEADER_MISMATCH, paramHeaderBindings, paramHeaders, type ParamHeaderBinding } from './param-headers.ts';
 import { answerServerRequest, clientCapabilities, type ServerRequestReplies } from './server-requests.ts';
 import { StreamableHttpTransport } from './streamable-http.ts';
+import { CookieJar } from './cookie-jar.ts';
+import { SessionInstances } from './instances.ts';
 import type { McpTarget } from './target.ts';
 import { newTraceparent } from './traceparent.ts';
 import { OperationTrace } from './trace.ts';
@@ -31,6 +33,7 @@ import type {
   JsonRpcRequest,
   JsonRpcResponse,
   OperationResult,
+  SessionLoss,
   TransportChoice,
   TransportKind,
 } from './types.ts';
@@ -59,6 +62,8 @@ export interface SessionOptions {
   headers?: Record<string, string>;
   /** OAuth: where this session's bearer token comes from (one identity's shared cache). */
   authorization?: Authorization;
+  /** Keep a cookie jar for the session (a balancer's stickiness cookie comes back on its next request); default true. */
+  cookies?: boolean;
 }
 
 const MAX_PAGES = 1000;
@@ -70,10 +75,17 @@ const TRANSPORT_FALLBACK_STATUSES = [400, 404, 405];
  */
 export class McpSession implements ServerMessageSink {
   readonly target: McpTarget;
-  private readonly options: Required<Omit<SessionOptions, 'clientInfo' | 'headers' | 'authorization' | 'traceparent'>> & { clientInfo: { name: string; version: string } };
+  private readonly options: Required<Omit<SessionOptions, 'clientInfo' | 'headers' | 'authorization' | 'traceparent' | 'cookies'>> & { clientInfo: { name: string; version: string } };
   private readonly sessionHeaders: readonly string[] | undefined;
   private readonly authorization: Authorization | undefined;
   private readonly traceSample: number | undefined;
+  /** The session's cookies (Streamable HTTP); undefined with `cookies: false`. */
+  readonly cookies: CookieJar | undefined;
+  /** The instances that served this session so far: a second one is a hop. */
+  readonly instances = new SessionInstances();
+  /** performance.now() when the current session's handshake was answered, and the agent's calls made in it since. */
+  private establishedAt = 0;
+  private callsInSession = 0;
   private transport: Transport | null = null;
   private nextId = 1;
   /** Negotiated protocol version once initialized. */
@@ -102,6 +114,7 @@ export class McpSession implements ServerMessageSink {
     this.sessionHeaders = options.headers ? Object.entries(options.headers).flatMap(([name, value]) => [name.toLowerCase(), value]) : undefined;
     this.authorization = options.authorization;
     this.traceSample = options.traceparent?.sample;
+    this.cookies = options.cookies === false ? undefined : new CookieJar(target.url, target.instance.cookie);
   }
 
   get transportKind(): TransportKind | undefined {
@@ -307,14 +320,33 @@ export class McpSession implements ServerMessageSink {
     } catch (err) {
       if (trace.reinitAttempted || !this.transport.isSessionLost(err)) throw err;
       trace.reinitAttempted = true;
+      this.noteLoss(trace, (err as TransportError).status!, 'session');
+      this.instances.observe(trace.http);
+      this.instances.restart();
       const purpose = trace.purpose;
       trace.purpose = 'reinit';
       this.transport.reset();
-      const handshake = await this.handshakeOn(this.transport, trace);
-      trace.purpose = purpose;
+      const from = trace.http.length;
+      let handshake: JsonRpcResponse;
+      try {
+        handshake = await this.handshakeOn(this.transport, trace);
+      } catch (reinitErr) {
+        const transport = this.transport as StreamableHttpTransport;
+        throw this.protocolVersion !== undefined && transport.sessionId !== undefined ? this.lostAfterHandshake(reinitErr, trace, from) : reinitErr;
+      } finally {
+        trace.purpose = purpose;
+      }
       if (handshake.error) return handshake; // the server refused the new session: the call ends with its error
       trace.reinitialized = true;
-      return this.send(method, params, trace);
+      this.establishedAt = performance.now();
+      this.callsInSession = 0;
+      try {
+        return await this.send(method, params, trace);
+      } catch (again) {
+        // The new session lost at once (its first call reached another instance): a loss too, not retried.
+        if (this.transport.isSessionLost(again)) this.noteLoss(trace, (again as TransportError).status!, 'session');
+        throw again;
+      }
     }
   }
 
@@ -407,6 +439,8 @@ export class McpSession implements ServerMessageSink {
     try {
       return await this.handshakeOn(streamable, trace);
     } catch (err) {
+      // initialize was answered: its follow-up failing is a session lost, not a transport to fall back from.
+      if (this.protocolVersion !== undefined && streamable.sessionId !== undefined) throw this.lostAfterHandshake(err, trace, probeFrom);
       const fallback =
         choice === 'auto' && err instanceof TransportError && err.reason === 'http_status' && TRANSPORT_FALLBACK_STATUSES.includes(err.status!);
       if (!fallback) throw err;
@@ -425,6 +459,38 @@ export class McpSession implements ServerMessageSink {
         );
       }
     }
+  }
+
+  /**
+   * `initialize` was answered, and then its follow-up (notifications/initialized, the GET stream)
+   * failed: behind a balancer without stickiness it reached an instance that does not know the
+   * session. The handshake fails as a lost session, named so, never as a missing transport.
+   */
+  private lostAfterHandshake(err: unknown, trace: OperationTrace, from: number): unknown {
+    this.protocolVersion = undefined;
+    const transport = this.transport;
+    if (!(err instanceof TransportError) || err.reason !== 'http_status' || !(transport instanceof StreamableHttpTransport) || !transport.isSessionLost(err)) {
+      transport?.reset();
+      return err;
+    }
+    this.noteLoss(trace, err.status!, 'handshake');
+    transport.reset();
+    const init = trace.http[from];
+    const failed = trace.http[trace.http.length - 1];
+    const where = (r: { instance?: string } | undefined): string => (r?.instance === undefined ? '' : ` from instance ${r.instance}`);
+    const hop = init?.instance !== undefined && failed?.instance !== undefined && init.instance !== failed.instance;
+    return new TransportError(
+      'http_status',
+      `session lost right after the handshake: initialize was answered HTTP ${init?.status ?? 200}${where(init)}, then its follow-up got HTTP ${err.status}${where(failed)}` +
+        `${hop ? ', another instance, which does not know the session (a balancer without stickiness)' : ''}: ${err.message}`,
+      err.status,
+    );
+  }
+
+  /** The session was found lost: the status that said so, its age and the calls it had made. */
+  private noteLoss(trace: OperationTrace, status: number, phase: SessionLoss['phase']): void {
+    const ageMs = this.establishedAt === 0 ? 0 : performance.now() - this.establishedAt;
+    (trace.lost ??= []).push({ status, ageMs, calls: this.callsInSession, phase });
   }
 
   /**
@@ -531,6 +597,8 @@ export class McpSession implements ServerMessageSink {
     if (transport instanceof StreamableHttpTransport) transport.protocolVersion = version;
     this.protocolVersion = version;
     this.serverInfo = response.result?.serverInfo as Record<string, unknown> | undefined;
+    this.establishedAt = performance.now();
+    this.callsInSession = 0;
     await transport.notify({ jsonrpc: '2.0', method: 'notifications/initialized' }, trace);
     if (this.options.openStream && transport instanceof StreamableHttpTransport) await transport.openStream(trace);
     return response;
@@ -542,12 +610,13 @@ export class McpSession implements ServerMessageSink {
       sessionLostStatuses: this.options.sessionLostStatuses,
       headers: this.sessionHeaders,
       authorization: this.authorization,
+      cookies: this.cookies,
     });
   }
 
   private legacy(): LegacySseTransport {
     if (this.transport instanceof LegacySseTransport) return this.transport;
-    return new LegacySseTransport(this.target, this);
+    return new LegacySseTransport(this.target, this, this.cookies);
   }
 
   /** Runs an operation with a bearer token held (waiting only for the first), retried once with a new one after a 401. */
@@ -590,7 +659,30 @@ export class McpSession implements ServerMessageSink {
       if (this.current === trace) this.current = null;
     }
     const ended = trace.respondedAt > started ? trace.respondedAt : performance.now();
-    return outcomeOf(method, name, trace, ended - started, response, failure);
+    const result = outcomeOf(method, name, trace, ended - started, response, failure);
+    this.noteInstances(result, trace);
+    if (method !== 'initialize' && method !== 'close') this.callsInSession++;
+    return result;
+  }
+
+  /** Which instance answered the operation, and whether the session hopped to another one in it. */
+  private noteInstances(result: OperationResult, trace: OperationTrace): void {
+    const hopped = this.instances.observe(trace.http);
+    this.instances.endOperation();
+    // A handshake belongs to the instance that answered initialize; a call to the one that answered it last.
+    if (result.method === 'initialize' && this.instances.home !== undefined) result.instance = this.instances.home;
+    else {
+      for (let i = trace.http.length - 1; i >= 0; i--) {
+        const instance = trace.http[i].instance;
+        if (instance !== undefined) {
+          result.instance = instance;
+          break;
+        }
+      }
+    }
+    if (hopped) result.hopped = true;
+    if (this.instances.hopped) result.sessionHopped = true;
+    if (trace.lost !== undefined) result.lost = trace.lost;
   }
 }
 

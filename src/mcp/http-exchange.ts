@@ -4,6 +4,8 @@ import { createParser, type EventSourceMessage, type EventSourceParser, type Par
 import { TransportError, toTransportError } from './errors.ts';
 import { deadlinesOf, type ExchangeDeadlines } from './exchange-deadlines.ts';
 import type { SocketByteCounts } from './h1-connection.ts';
+import type { CookieJar } from './cookie-jar.ts';
+import type { InstanceReader } from './instances.ts';
 import type { HttpPurpose, HttpRecord } from './types.ts';
 
 export interface ExchangeRequest {
@@ -26,6 +28,10 @@ export interface ExchangeRequest {
   onEvent?: (event: EventSourceMessage) => void;
   /** Told the status as soon as the response headers arrive (long-lived streams need no more). */
   onStatus?: (status: number) => void;
+  /** Names the instance that served the response (`record.instance`). */
+  instance?: InstanceReader;
+  /** The session's cookies: a response's Set-Cookie lines are stored in it. */
+  cookies?: CookieJar;
 }
 
 export interface ExchangeReply {
@@ -105,6 +111,7 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
       purpose: req.purpose,
       failed: false,
       heldOpen: false,
+      instance: undefined,
     };
     this.reply = new Promise<ExchangeReply>((resolve, reject) => {
       this.resolveReply = resolve;
@@ -206,6 +213,7 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     this.contentType = firstValue(headers['content-type']) ?? '';
     this.sessionId = firstValue(headers['mcp-session-id']);
     if (statusCode >= 300) this.noteRefusalHeaders(headers);
+    if (this.req.cookies !== undefined || this.req.instance !== undefined) this.noteBalancerHeaders(headers);
     if (this.socketCounts) this.record.bytesReceived = this.socketCounts.bytesRead;
     else this.record.bytesReceived += responseHeadBytes(statusMessage ?? '', (controller as RawHeadersController).rawHeaders, headers);
     if (this.deadlineAt !== 0 && this.req.deadlineOnHeadersOnly) this.clearDeadline();
@@ -231,6 +239,18 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
   sseError(err: ParseError): void {
     // Unknown fields and bad retry values are ignored, as EventSource does; a runaway event is not.
     if (err.type === 'max-buffer-size-exceeded') this.abort(this.eventTooLarge());
+  }
+
+  /** A balancer's traces on the response: its stickiness cookie, the instance it chose. */
+  private noteBalancerHeaders(headers: IncomingHttpHeaders): void {
+    const jar = this.req.cookies;
+    const setCookie = headers['set-cookie'];
+    if (jar !== undefined && setCookie !== undefined) jar.store(setCookie);
+    const reader = this.req.instance;
+    if (reader === undefined) return;
+    const sent = reader.cookie === undefined || jar === undefined ? undefined : jar.valueOf(reader.cookie);
+    const instance = reader.read(headers, sent);
+    if (instance !== undefined) this.record.instance = instance;
   }
 
   /** What a refusal says about what to do next: where a redirect points, when to retry. */

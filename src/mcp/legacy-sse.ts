@@ -1,3 +1,4 @@
+import type { CookieJar } from './cookie-jar.ts';
 import { HttpExchange } from './http-exchange.ts';
 import { TransportError } from './errors.ts';
 import { statusFailure } from './intermediary.ts';
@@ -37,7 +38,11 @@ export class LegacySseTransport implements Transport {
   /** Fails the `open()` in progress, if one is. */
   private opening: ((err: Error) => void) | null = null;
 
-  constructor(target: McpTarget, sink: ServerMessageSink) {
+  /** The session's cookies: a balancer's stickiness cookie from the stream's reply must take the POSTs to the same instance. */
+  private readonly cookies: CookieJar | undefined;
+
+  constructor(target: McpTarget, sink: ServerMessageSink, cookies?: CookieJar) {
+    this.cookies = cookies;
     this.target = target;
     this.sink = sink;
   }
@@ -60,12 +65,14 @@ export class LegacySseTransport implements Transport {
       const exchange = new HttpExchange(this.target.pool(url.origin), url.origin, {
         method: 'GET',
         path: url.pathname + url.search,
-        headers: [...this.target.baseHeaders, 'accept', 'text/event-stream'],
+        headers: withCookie([...this.target.baseHeaders, 'accept', 'text/event-stream'], this.cookies),
         purpose: trace.purpose === 'call' ? 'session' : trace.purpose,
         // Until the endpoint event (cleared there): the stream itself then lives as long as the session.
         timeoutMs: this.target.timeoutMs,
         awaiting: 'headers arrived, but no endpoint event',
         maxBytes: this.target.maxResponseBytes,
+        instance: this.target.instance,
+        cookies: this.cookies,
         onEvent: (event) => {
           if (!opened) {
             if (event.event !== 'endpoint') return;
@@ -219,14 +226,18 @@ export class LegacySseTransport implements Transport {
   private async post(message: JsonRpcMessage, trace: OperationTrace, purpose: HttpPurpose = trace.purpose): Promise<void> {
     const endpoint = this.endpoint;
     if (!endpoint) throw new TransportError('closed', 'SSE session is not open');
+    // The jar is the target origin's: an endpoint elsewhere gets none of its cookies, and sets none in it.
+    const cookies = endpoint.origin === this.target.url.origin ? this.cookies : undefined;
     const exchange = new HttpExchange(this.target.pool(endpoint.origin), endpoint.origin, {
       method: 'POST',
       path: endpoint.pathname + endpoint.search,
-      headers: [...this.target.baseHeaders, 'content-type', 'application/json'],
+      headers: withCookie([...this.target.baseHeaders, 'content-type', 'application/json'], cookies),
       body: serializeMessage(message),
       purpose,
       timeoutMs: this.target.timeoutMs,
       maxBytes: this.target.maxResponseBytes,
+      instance: this.target.instance,
+      cookies,
     });
     trace.http.push(exchange.record);
     const reply = await exchange.reply;
@@ -285,3 +296,9 @@ export class LegacySseTransport implements Transport {
 }
 
 const MAX_STRAYS_KEPT = 3;
+
+function withCookie(headers: string[], jar: CookieJar | undefined): string[] {
+  const cookie = jar?.header();
+  if (cookie !== undefined) headers.push('cookie', cookie);
+  return headers;
+}

@@ -6,6 +6,7 @@ import type { SessionConnection } from './h1-connection.ts';
 import { isRequest, isResponse, noteStray, parseMessages, serializeMessage, snippet, strayNote } from './json-rpc.ts';
 import { encodeHeaderValue } from './param-headers.ts';
 import type { Authorization } from './auth/index.ts';
+import type { CookieJar } from './cookie-jar.ts';
 import type { McpTarget } from './target.ts';
 import type { OperationTrace } from './trace.ts';
 import type { ServerMessageSink, Transport } from './transport.ts';
@@ -26,6 +27,8 @@ export interface StreamableHttpOptions {
   headers?: readonly string[];
   /** Consulted for the `Authorization` header of every request. */
   authorization?: Authorization;
+  /** The session's cookie jar (absent with `cookies: false`): stored from responses, sent on every request. */
+  cookies?: CookieJar;
 }
 
 /**
@@ -58,7 +61,7 @@ export class StreamableHttpTransport implements Transport {
   /** This session's own connection for its calls (see McpTarget.sessionDispatcher). */
   private dispatcher: SessionConnection | null = null;
   /** Request headers for the current session state, rebuilt only when that state changes. */
-  private headerCache: { key: string; authorization: string | undefined; headers: string[] } | null = null;
+  private headerCache: { key: string; authorization: string | undefined; cookies: number; headers: string[] } | null = null;
 
   constructor(target: McpTarget, sink: ServerMessageSink, options: StreamableHttpOptions) {
     this.target = target;
@@ -149,6 +152,8 @@ export class StreamableHttpTransport implements Transport {
         purpose: 'resume',
         timeoutMs: this.target.timeoutMs,
         maxBytes: this.target.maxResponseBytes,
+        instance: this.target.instance,
+        cookies: this.options.cookies,
         onEvent: (event) => {
           if (answer || !event.data) return;
           let messages: JsonRpcMessage[];
@@ -226,6 +231,8 @@ export class StreamableHttpTransport implements Transport {
       purpose: 'call',
       timeoutMs: this.target.timeoutMs,
       maxBytes: this.target.maxResponseBytes,
+      instance: this.target.instance,
+      cookies: this.options.cookies,
     });
     exchange.reply.catch(() => undefined);
   }
@@ -259,6 +266,8 @@ export class StreamableHttpTransport implements Transport {
       timeoutMs: this.target.timeoutMs,
       deadlineOnHeadersOnly: true,
       maxBytes: this.target.maxResponseBytes,
+      instance: this.target.instance,
+      cookies: this.options.cookies,
       onStatus: () => headersArrived(),
       onEvent: (event) => {
         if (!event.data) return;
@@ -320,6 +329,8 @@ export class StreamableHttpTransport implements Transport {
       purpose: 'teardown',
       timeoutMs: this.target.timeoutMs,
       maxBytes: this.target.maxResponseBytes,
+      instance: this.target.instance,
+      cookies: this.options.cookies,
     });
     trace.http.push(exchange.record);
     const reply = await exchange.reply.finally(() => this.releaseConnection());
@@ -394,6 +405,8 @@ export class StreamableHttpTransport implements Transport {
       purpose,
       timeoutMs: this.target.timeoutMs,
       maxBytes: this.target.maxResponseBytes,
+      instance: this.target.instance,
+      cookies: this.options.cookies,
       onEvent,
     });
     trace.http.push(exchange.record);
@@ -411,10 +424,11 @@ export class StreamableHttpTransport implements Transport {
     // The hot path: a POST in a session. Its headers change only with the session's state.
     const key = `${sessionId}\u0000${this.protocolVersion}`;
     const authorization = this.options.authorization?.header();
+    const cookies = this.options.cookies?.version ?? 0;
     const cache = this.headerCache;
-    if (cache !== null && cache.key === key && cache.authorization === authorization) return cache.headers;
+    if (cache !== null && cache.key === key && cache.authorization === authorization && cache.cookies === cookies) return cache.headers;
     const headers = this.buildHeaders(true, accept, sessionId);
-    this.headerCache = { key, authorization, headers };
+    this.headerCache = { key, authorization, cookies, headers };
     return headers;
   }
 
@@ -423,6 +437,8 @@ export class StreamableHttpTransport implements Transport {
     if (this.options.headers) h.push(...this.options.headers);
     const authorization = this.options.authorization?.header();
     if (authorization !== undefined) h.push('authorization', authorization);
+    const cookie = this.options.cookies?.header();
+    if (cookie !== undefined) h.push('cookie', cookie);
     if (hasBody) h.push('content-type', 'application/json');
     if (accept) h.push('accept', accept);
     if (sessionId !== undefined) h.push('mcp-session-id', sessionId);

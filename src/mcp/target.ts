@@ -3,6 +3,7 @@ import { isFramingHeader } from '../framing-headers.ts';
 import type { DiscoveryVerdict } from './discovery.ts';
 import type { ParamHeaderBinding } from './param-headers.ts';
 import { H1Connection, type SessionConnection } from './h1-connection.ts';
+import { InstanceReader, type InstanceSource } from './instances.ts';
 
 export interface TargetOptions {
   /** The MCP endpoint (Streamable HTTP) or SSE stream URL (legacy transport). */
@@ -29,6 +30,8 @@ export interface TargetOptions {
    * undici's `Client`. The environment variable MCP_LOAD_HTTP_CLIENT=undici sets the default.
    */
   sessionClient?: 'lean' | 'undici';
+  /** Where responses name the instance that served them (default `auto`: the common headers, DEFAULT_INSTANCE_HEADERS). */
+  instance?: InstanceSource;
 }
 
 /** A URL for messages, logs and reports: origin and path only, since tokens ride in credentials and queries. */
@@ -64,6 +67,8 @@ export class McpTarget {
   readonly keepAliveMs: number;
   /** Configured headers as a flat list, computed once. */
   readonly baseHeaders: readonly string[];
+  /** Reads the serving instance off every response. */
+  readonly instance: InstanceReader;
   /** What the first session learned about the server, cached per target as the spec advises. */
   era: 'stateless' | 'session' | undefined;
   /** Set when `auto` found only the legacy HTTP+SSE transport, so later sessions skip the probe. */
@@ -114,6 +119,7 @@ export class McpTarget {
       flat.push('authorization', `Basic ${Buffer.from(credentials).toString('base64')}`);
     }
     this.baseHeaders = flat;
+    this.instance = new InstanceReader(options.instance ?? 'auto');
   }
 
   /** The keep-alive pool for an origin (the legacy transport may POST to another origin). */

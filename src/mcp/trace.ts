@@ -1,4 +1,4 @@
-import type { HttpPurpose, HttpRecord } from './types.ts';
+import type { HttpPurpose, HttpRecord, SessionLoss } from './types.ts';
 
 /** What one MCP operation has cost so far; the transports add to it as they work. */
 export class OperationTrace {
@@ -24,4 +24,6 @@ export class OperationTrace {
   traceparent: string | undefined = undefined;
   /** performance.now() when the matching response arrived, when it came as an SSE event. */
   respondedAt = 0;
+  /** The session was found lost during this operation (see OperationResult.lost). */
+  lost: SessionLoss[] | undefined = undefined;
 }

@@ -54,6 +54,8 @@ export interface HttpRecord {
   retryAfterMs?: number;
   /** An SSE reply the server kept open after its response: mcp-load closed it after the reply grace. */
   heldOpen: boolean;
+  /** The instance that served the response, as its headers (or stickiness cookie) named it; bounded, untrusted. */
+  instance?: string;
 }
 
 /**
@@ -114,6 +116,23 @@ export interface OperationResult<T = unknown> {
    * into `result` (nothing read it): the engine's bounded sample of tool output parses the few it keeps.
    */
   replyText?: string;
+  /** The instance that served the operation's last attributed response (a balancer's header or cookie). */
+  instance?: string;
+  /** The session was first served by a second instance during this operation... */
+  hopped?: boolean;
+  /** ... or before it: the session has been served by more than one instance. */
+  sessionHopped?: boolean;
+  /** Sessions found lost during this operation (then re-initialised once, or the new one lost too). */
+  lost?: SessionLoss[];
+}
+
+/** A session the server no longer knew: the status that said so, how old it was and the agent's calls it had made. */
+export interface SessionLoss {
+  status: number;
+  ageMs: number;
+  calls: number;
+  /** `handshake`: initialize was answered, its follow-up found the session unknown; `session`: a session in use. */
+  phase: 'handshake' | 'session';
 }
 
 export interface JsonRpcRequest {

@@ -8,6 +8,7 @@ import { formatBytes, formatDurationClock, formatMs, formatPercent, plainText } 
 import { buildCharts, type ChartSpec } from './html-charts.ts';
 import { buildReportView, VERDICT_LABELS, type ReportView, type ThresholdRow, type VerdictRow } from './view.ts';
 import type { ToolOutputSection } from './tool-output-view.ts';
+import type { InstanceRowView } from './sessions-view.ts';
 
 /** Rows per table; the rest are counted in a note. */
 export const MAX_TABLE_ROWS = 200;
@@ -38,6 +39,10 @@ export interface HtmlView {
   /** With `trace:` on: the slowest sampled calls and their trace ids (null: tracing was off). */
   traceExemplars: { rows: { tool: string; traceId: string; duration: string }[] } | null;
   httpPerCall: Fact[];
+  /** Sessions created, lost, re-initialised, closed, not closed. */
+  sessions: Fact[];
+  /** Per upstream instance (null: no response named one). */
+  instances: { rows: InstanceRowView[]; notes: string[] } | null;
   errors: { byClass: Fact[]; kinds: Bounded<ErrorRow> };
   warnings: string[];
 }
@@ -204,6 +209,8 @@ export function buildHtmlView(result: Result, baseline?: Result, comparison?: Co
       ? { rows: result.traceExemplars.slice(0, MAX_TRACE_EXEMPLARS).map((e) => ({ tool: name(e.tool), traceId: plainText(String(e.traceId), 32), duration: formatMs(e.durationMs) })) }
       : null,
     httpPerCall: httpPerCallFacts(result),
+    sessions: view.sessions.map((f) => ({ label: f.label, value: message(f.value) })),
+    instances: view.instances ? { rows: view.instances.rows.map((r) => ({ ...r, instance: name(r.instance) })), notes: view.instances.notes.map(message) } : null,
     errors: errors(result),
     warnings: result.warnings.map(message),
   };

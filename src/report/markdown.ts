@@ -222,6 +222,7 @@ function render(input: Input, plan: Plan): string {
     comparisonSection(input, plan),
     thresholdSection(input.result.thresholds, plan.thresholdRows),
     ratioSection(input),
+    sessionsSection(input),
     toolSection(input, plan.toolRows),
     toolOutputMarkdown(input.view.toolOutput, plan.toolRows),
     ...plan.details.map((detail) => detailSection(detail, input, plan)),
@@ -407,6 +408,22 @@ function ratioSection({ result, baseline }: Input): string[] {
     `Overall counts every HTTP request the run sent over the agent's MCP calls${discovery > 0 ? `, including ${formatCount(discovery)} protocol discovery ${discovery === 1 ? 'probe' : 'probes'} (per target, not per session)` : ''}. ` +
       `Sessions: ${formatCount(s.created)} created, ${formatCount(s.failed)} failed handshakes, ${formatCount(s.reinitialized)} re-initialised, ${formatCount(s.closed)} closed, ${formatCount(s.notClosed)} not closed${s.backoffs > 0 ? `; VUs backed off ${formatCount(s.backoffs)} times after failed handshakes` : ''}.`,
   ];
+}
+
+/** Lost and re-initialised sessions, and the per-instance table: shown when there were losses or responses named instances. */
+function sessionsSection({ view }: Input): string[] {
+  const facts = view.sessions.filter((f) => ['lost', 'age at loss', 'calls before loss', 're-initialised'].includes(f.label));
+  const eventful = facts.some((f) => f.value !== '0' && !f.value.startsWith('0 of 0'));
+  if (!eventful && view.instances === undefined) return [];
+  const lines = ['#### Sessions and instances'];
+  if (eventful) lines.push('', `Sessions ${facts.map((f) => `${f.label}: ${inlineText(f.value, MAX_MESSAGE)}`).join('; ')}.`);
+  const instances = view.instances;
+  if (instances) {
+    const header = ['Instance', 'Requests', 'Share', 'HTTP failed', 'Calls', 'Errors', 'p50', 'p95', 'Sessions'];
+    const rows = instances.rows.map((r) => [inlineText(r.instance, MAX_NAME), r.requests, r.share, r.httpFailed, r.calls, r.errors, r.p50, r.p95, r.sessions]);
+    lines.push('', ...markdownTable(header, header.map((_, i) => (i === 0 ? 'left' : 'right')), rows), '', ...instances.notes.map((n) => `- ${inlineText(n, MAX_MESSAGE)}`));
+  }
+  return lines;
 }
 
 /** Five columns at most: name, calls, errors, p95 and, with a baseline, its change; the rest is in the per-method table and the HTML report. */

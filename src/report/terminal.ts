@@ -3,6 +3,7 @@ import { type Result, totalOf } from '../results/index.ts';
 import { buildReportView, type ViewInput, type ReportView } from './view.ts';
 import { formatBytes, formatMs, formatPercent, formatRate, plainText, thresholdAggregation } from './format.ts';
 import { toolOutputTerminal } from './tool-output-view.ts';
+import type { InstancesView, LifecycleFact } from './sessions-view.ts';
 
 const DOTS_TO = 32;
 const SEVERITY_MARKS = { error: '✗', warning: '⚠', info: 'ℹ' } as const;
@@ -87,7 +88,9 @@ export function renderTerminalSummary(result: Result, input: ViewInput = {}): st
     trendLine('session_init_duration', total.get('session_init_duration')),
     `${dotted('sessions')} ${sessions.created} created, ${sessions.failed} failed handshakes, ${sessions.reinitialized} re-initialised, ${sessions.closed} closed, ${sessions.notClosed} not closed`,
     sessions.backoffs > 0 ? `${dotted('session_backoffs')} ${sessions.backoffs}  (pauses after failed handshakes)` : '',
+    ...lifecycleLines(view.sessions),
   ]);
+  group('INSTANCES', instanceLines(view.instances));
   group('HTTP', [
     trendLine('http_req_duration', total.get('http_req_duration')),
     rateLine('http_req_failed', total.get('http_req_failed')),
@@ -150,4 +153,21 @@ function failedLatencyLine({ failedCallLatency: f }: ReportView): string {
 
 function fixed(n: number | null): string {
   return n === null ? '-' : n.toFixed(2);
+}
+
+/** Losses and re-initialisation attempts, beyond the counts on the sessions line; only when there were any. */
+function lifecycleLines(facts: readonly LifecycleFact[]): string[] {
+  return facts
+    .filter((f) => ['lost', 'age at loss', 'calls before loss', 're-initialised'].includes(f.label) && f.value !== '0' && !f.value.startsWith('0 of 0'))
+    .map((f) => `${dotted(f.label === 'lost' || f.label === 're-initialised' ? `sessions ${f.label}` : `  ${f.label}`)} ${plainText(f.value, 200)}`);
+}
+
+/** The per-instance table, aligned; instance names are the server's strings, made inert. */
+function instanceLines(view: InstancesView | undefined): string[] {
+  if (view === undefined) return [];
+  const header = ['instance', 'requests', 'share', 'http failed', 'calls', 'errors', 'p50', 'p95', 'sessions'];
+  const rows = view.rows.map((r) => [plainText(r.instance, 40), r.requests, r.share, r.httpFailed, r.calls, r.errors, r.p50, r.p95, r.sessions]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(header), ...rows.map(line), ...view.notes.map((n) => plainText(n, 200))];
 }

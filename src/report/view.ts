@@ -4,6 +4,7 @@ import { loadViews, type LoadView } from './load-view.ts';
 import { formatMs, formatObserved, formatPercent, formatRate } from './format.ts';
 import { formatChange, formatCount, formatRatio, formatRelative } from './markdown-text.ts';
 import { formatTokens, toolOutputSection, type ToolOutputSection } from './tool-output-view.ts';
+import { instancesView, sessionLifecycleFacts, type InstancesView, type LifecycleFact } from './sessions-view.ts';
 
 /**
  * The one derived view of a result (and its comparison) that every renderer formats: the verdict,
@@ -26,6 +27,10 @@ export interface ReportView {
   comparison?: ComparisonView;
   /** Per tool: the size and estimated tokens of its output (absent without tool calls). */
   toolOutput?: ToolOutputSection;
+  /** Sessions created, lost, re-initialised, closed and not closed. */
+  sessions: LifecycleFact[];
+  /** Per upstream instance; absent when no response named one. */
+  instances?: InstancesView;
 }
 
 export type VerdictState = 'passed' | 'failed' | 'interrupted';
@@ -134,7 +139,14 @@ export function buildReportView(result: Result, input: ViewInput = {}): ReportVi
     ...failedLatencyOf(result),
     ...(comparison ? { comparison } : {}),
     ...optional('toolOutput', toolOutputSection(result)),
+    sessions: sessionLifecycleFacts(result),
+    ...withInstances(result),
   };
+}
+
+function withInstances(result: Result): Pick<ReportView, 'instances'> {
+  const instances = instancesView(result);
+  return instances === undefined ? {} : { instances };
 }
 
 /** The run failed: a threshold (the default health gate included) or an internal error of mcp-load. */

@@ -6,6 +6,8 @@ import { breakdowns } from './breakdown.ts';
 import { findingsOf } from './findings.ts';
 import { httpPerCall, sessionCounts } from './http-per-call.ts';
 import { toolOutputOf } from './tool-output.ts';
+import { instanceBreakdown } from './instances.ts';
+import { sessionLifecycle } from './session-lifecycle.ts';
 import { RESULT_SCHEMA_VERSION, type CheckOutcome, type Result, type ThresholdOutcome } from './types.ts';
 
 /** The versioned result of a run: what the engine measured, in the one format every reader uses. */
@@ -50,10 +52,15 @@ export function resultOfRecord(scenario: Scenario, url: string, run: RunRecord, 
   return result;
 }
 
-/** What a result derives from its metrics: HTTP per call, sessions, per-tool and per-method tables, checks, tool output. */
-export function viewsOf(metrics: Result['metrics']): Pick<Result, 'httpPerCall' | 'sessions' | 'byTool' | 'byMethod' | 'checks' | 'toolOutput'> {
+/** What a result derives from its metrics: HTTP per call, sessions, per-tool and per-method tables, checks, tool output, instances. */
+export function viewsOf(metrics: Result['metrics']): Pick<Result, 'httpPerCall' | 'sessions' | 'byTool' | 'byMethod' | 'checks' | 'toolOutput' | 'instances' | 'sessionLifecycle'> {
+  const views: ReturnType<typeof viewsOf> = { httpPerCall: httpPerCall(metrics), sessions: sessionCounts(metrics), ...breakdowns(metrics), checks: checksOf(metrics) };
   const toolOutput = toolOutputOf(metrics);
-  return { httpPerCall: httpPerCall(metrics), sessions: sessionCounts(metrics), ...breakdowns(metrics), checks: checksOf(metrics), ...(toolOutput ? { toolOutput } : {}) };
+  if (toolOutput !== undefined) views.toolOutput = toolOutput;
+  const instances = instanceBreakdown(metrics);
+  if (instances !== undefined) views.instances = instances;
+  views.sessionLifecycle = sessionLifecycle(metrics);
+  return views;
 }
 
 /** Evaluated thresholds under the keys the scenario wrote them with. */

@@ -2,6 +2,7 @@ import type { ErrorKind } from '../engine/index.ts';
 import { LOCAL_ERROR_CLASSES } from '../mcp/index.ts';
 import { DEFAULT_MAX_DROPPED_SHARE } from '../scenario/index.ts';
 import { proxyDeadlines } from './proxy-deadline.ts';
+import { instanceFindings } from './instance-findings.ts';
 import { totalCount, totalOf } from './totals.ts';
 import type { Finding, Result } from './types.ts';
 
@@ -14,7 +15,7 @@ const UNHEALTHY_SHARE = 0.5;
 
 /** Everything a result says about the run, as findings: most severe first. Reads the result only. */
 export function findingsOf(result: Omit<Result, 'findings'>): Finding[] {
-  const findings = [targetHealth(result), ...localErrors(result), ...proxyDeadlines(result), generatorSaturated(result), droppedIterations(result)].filter(
+  const findings = [targetHealth(result), ...localErrors(result), ...proxyDeadlines(result), ...instanceFindings(result), generatorSaturated(result), droppedIterations(result)].filter(
     (f): f is Finding => f !== undefined,
   );
   const rank = { error: 0, warning: 1, info: 2 } as const;

@@ -12,3 +12,5 @@ export { counterTotal, totalCount, trendTotal } from './totals.ts';
 export { toolOutputOf, type ToolOutputRecord, type ToolOutputRow, type OutputFigures } from './tool-output.ts';
 export { runLoad, type LoadRun } from './run-load.ts';
 export { failedCallLatency, totalOf } from './totals.ts';
+export { instanceBreakdown, type InstanceBreakdown, type InstanceRow } from './instances.ts';
+export { sessionLifecycle, type SessionLifecycle } from './session-lifecycle.ts';

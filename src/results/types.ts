@@ -2,6 +2,8 @@ import type { ErrorKind, TraceExemplar, MetricsSnapshot, TimeSeriesJSON } from '
 import type { ScenarioEcho } from '../scenario/index.ts';
 import type { OperationBreakdown } from './breakdown.ts';
 import type { ToolOutputRecord } from './tool-output.ts';
+import type { InstanceBreakdown } from './instances.ts';
+import type { SessionLifecycle } from './session-lifecycle.ts';
 
 /** Bumped on any change a reader of an older version would misread (a new optional field is not one). */
 export const RESULT_SCHEMA_VERSION = 2;
@@ -164,4 +166,8 @@ export interface Result {
   toolOutput?: ToolOutputRecord;
   /** With `trace:` on: the slowest sampled tool calls (at most 10, slowest first) and their W3C trace ids. */
   traceExemplars?: TraceExemplar[];
+  /** Per upstream instance (named by a response header or stickiness cookie) and session hops; absent when no response named one. */
+  instances?: InstanceBreakdown;
+  /** Sessions lost (by status, age, calls) and re-initialised (attempts and successes). */
+  sessionLifecycle?: SessionLifecycle;
 }

@@ -4,7 +4,10 @@ import { MapReader } from './fields.ts';
 import type { ClientSettings, ServerReplies } from './types.ts';
 
 /** Top-level keys that configure the wire client (see ClientSettings). */
-export const CLIENT_KEYS = ['protocolVersion', 'stream', 'progress', 'replies', 'replyGrace', 'reissue', 'trace'] as const;
+export const CLIENT_KEYS = ['protocolVersion', 'stream', 'progress', 'replies', 'replyGrace', 'reissue', 'trace', 'instance', 'cookies'] as const;
+const INSTANCE_KEYS = ['header', 'cookie'] as const;
+/** An HTTP token (RFC 9110 §5.6.2): what a header or cookie name may be. */
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const TRACE_KEYS = ['propagate', 'sample'] as const;
 export const DEFAULT_TRACE_SAMPLE = 0.01;
 export const REPLY_KEYS = ['sampling', 'elicitation', 'roots'] as const;
@@ -27,7 +30,31 @@ export function readClientSettings(r: MapReader): ClientSettings {
     replyGraceMs: r.duration('replyGrace', { default: DEFAULT_REPLY_GRACE_MS, positive: true, max: MAX_REPLY_GRACE_MS }),
     reissue: r.boolean('reissue', false),
     trace: readTrace(r),
+    instance: readInstance(r),
+    cookies: r.boolean('cookies', true),
   };
+}
+
+/** `instance: { header: X-Served-By }` or `{ cookie: SERVERID }`; `false` turns attribution off; absent: the common headers. */
+function readInstance(parent: MapReader): ClientSettings['instance'] {
+  if (!parent.has('instance')) return 'auto';
+  const value = parent.get('instance');
+  if (value === false) return 'off';
+  const r = MapReader.open(value, parent.at('instance'), parent.issues);
+  if (!r) return 'auto';
+  r.allowOnly(INSTANCE_KEYS);
+  const given = INSTANCE_KEYS.filter((k) => r.has(k));
+  if (given.length !== 1) {
+    r.issues.add(parent.at('instance'), 'needs exactly one of header (e.g. { header: X-Served-By }) or cookie (e.g. { cookie: SERVERID }), or false to turn it off');
+    return 'auto';
+  }
+  const key = given[0];
+  const name = r.string(key, { hint: key === 'header' ? 'e.g. X-Served-By' : 'e.g. SERVERID' });
+  if (!TOKEN.test(name)) {
+    r.issues.add(r.at(key), `${show(name)} is not a ${key} name`);
+    return 'auto';
+  }
+  return key === 'header' ? { header: name } : { cookie: name };
 }
 
 /** `trace: { propagate: true, sample: 0.01 }`: W3C traceparent on tool calls; absent or not propagated: off. */
@@ -97,5 +124,7 @@ export function echoClientSettings(client: ClientSettings): Partial<ClientSettin
   if (client.replyGraceMs !== DEFAULT_REPLY_GRACE_MS) echo.replyGraceMs = client.replyGraceMs;
   if (client.reissue) echo.reissue = true;
   if (client.trace) echo.trace = { ...client.trace };
+  if (client.instance !== 'auto') echo.instance = typeof client.instance === 'string' ? client.instance : { ...client.instance };
+  if (!client.cookies) echo.cookies = false;
   return Object.keys(echo).length > 0 ? echo : undefined;
 }

@@ -165,6 +165,10 @@ export interface ClientSettings {
   reissue: boolean;
   /** W3C traceparent on every tool call (`_meta` and header); `sample` is the fraction marked sampled. Absent: off. */
   trace?: { sample: number };
+  /** Where responses name the instance that served them: `auto` (the common headers), a header, a cookie, or `off`. */
+  instance: 'auto' | 'off' | { header: string } | { cookie: string };
+  /** A cookie jar per session (balancer stickiness); `cookies: false` turns it off. */
+  cookies: boolean;
 }
 
 /** A scenario file, validated, with every default applied and every duration in milliseconds. */
