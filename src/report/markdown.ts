@@ -419,8 +419,9 @@ function sessionsSection({ view }: Input): string[] {
   if (eventful) lines.push('', `Sessions ${facts.map((f) => `${f.label}: ${inlineText(f.value, MAX_MESSAGE)}`).join('; ')}.`);
   const instances = view.instances;
   if (instances) {
-    const header = ['Instance', 'Requests', 'Share', 'HTTP failed', 'Calls', 'Errors', 'p50', 'p95', 'Sessions'];
-    const rows = instances.rows.map((r) => [inlineText(r.instance, MAX_NAME), r.requests, r.share, r.httpFailed, r.calls, r.errors, r.p50, r.p95, r.sessions]);
+    // Five columns fit GitHub's comment column; requests, HTTP failures, p50 and sessions are in report.html.
+    const header = ['Instance', 'Share', 'Calls', 'Errors', 'p95'];
+    const rows = instances.rows.map((r) => [cellText(r.instance, MAX_CELL_NAME), r.share, r.calls, r.errors, r.p95]);
     lines.push('', ...markdownTable(header, header.map((_, i) => (i === 0 ? 'left' : 'right')), rows), '', ...instances.notes.map((n) => `- ${inlineText(n, MAX_MESSAGE)}`));
   }
   return lines;
