@@ -3,6 +3,7 @@ import type { FlowStep, RenderContext, ScenarioSpec, StepCheck } from '../scenar
 import type { CounterHandle, MetricsRegistry, RateHandle, TrendHandle } from './metrics/index.ts';
 import type { ErrorSamples } from './error-samples.ts';
 import type { TraceExemplars } from './trace-exemplars.ts';
+import type { AvailabilitySeries } from './availability.ts';
 import { CallRecorder, SessionRecorder } from './recorder.ts';
 import { backoffDelayMs } from './backoff.ts';
 import type { SessionOptionsFor } from './session-options.ts';
@@ -41,6 +42,7 @@ export class IterationRunner {
     errors: ErrorSamples,
     exemplars: TraceExemplars | undefined = undefined,
     rng: () => number = Math.random,
+    availability: AvailabilitySeries | undefined = undefined,
   ) {
     this.spec = spec;
     this.target = target;
@@ -49,7 +51,7 @@ export class IterationRunner {
     const scenario = spec.name;
     this.steps = spec.flow.map((step) => ({
       step,
-      recorder: step.kind === 'think' || step.kind === 'initialize' ? null : new CallRecorder(registry, errors, scenario, methodOf(step), nameOf(step), exemplars),
+      recorder: step.kind === 'think' || step.kind === 'initialize' ? null : new CallRecorder(registry, errors, scenario, methodOf(step), nameOf(step), exemplars, availability),
       checks:
         step.kind === 'think'
           ? []

@@ -1,6 +1,7 @@
 import { HTTP_PURPOSES, OUTCOME_CLASSES, type HttpRecord, type OperationResult } from '../mcp/index.ts';
 import type { ErrorSamples } from './error-samples.ts';
 import type { TraceExemplars } from './trace-exemplars.ts';
+import type { AvailabilitySeries } from './availability.ts';
 import { EXPECTED_RESPONSE_TAG, type CounterHandle, type MetricsRegistry, type RateHandle, type TrendHandle } from './metrics/index.ts';
 
 /** HTTP metrics of one (MCP method, purpose, HTTP method, status, failed) combination. */
@@ -104,6 +105,7 @@ export class CallRecorder {
     method: string,
     private readonly name: string | undefined,
     private readonly exemplars: TraceExemplars | undefined = undefined,
+    private readonly availability: AvailabilitySeries | undefined = undefined,
   ) {
     const baseTags: Record<string, string> = name === undefined ? { scenario, method } : { scenario, method, tool: name };
     this.outcomes = OUTCOME_CLASSES.map((outcome) => {
@@ -173,6 +175,8 @@ export class CallRecorder {
     h.calls.add(1);
     h.errors.add(index !== 0);
     h.success.add(index === 0);
+    // By send time: the scheduled start in the open model, as the latency is measured from it.
+    if (this.availability !== undefined && this.registry.phase === 'measuring') this.availability.record(performance.now() - durationMs, index);
   }
 }
 

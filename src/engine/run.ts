@@ -3,7 +3,9 @@ import { shardScenario, type Shard } from '../scenario/shard.ts';
 import type { Scenario, ScenarioSpec } from '../scenario/types.ts';
 import { ErrorSamples, type ErrorKind } from './error-samples.ts';
 import { TraceExemplars, type TraceExemplar } from './trace-exemplars.ts';
+import { AvailabilitySeries, type AvailabilitySeriesJSON } from './availability.ts';
 import { EventLoopMonitor } from './event-loop.ts';
+import { EventSchedule, type EventRecord } from './events.ts';
 import { createExecutor, type Executor, type ExecutorContext } from './executors/index.ts';
 import { IterationRunner } from './iteration.ts';
 import {
@@ -67,6 +69,10 @@ export interface RunOutcome {
   shard?: Shard;
   /** With tracing on: the slowest sampled calls' trace ids. */
   traceExemplars?: TraceExemplar[];
+  /** Calls and failures per second by send time. */
+  availability: AvailabilitySeriesJSON;
+  /** The scenario's `events:`, with when they fired and what their commands did; absent without any. */
+  events?: EventRecord[];
 }
 
 
@@ -99,7 +105,7 @@ export async function runTest(whole: Scenario, options: RunOptions): Promise<Run
   const perVu = vuSessionOptions(scenario, target, sessionOptions);
   try {
     if (scenario.wait.timeoutMs > 0) await waitForTarget(target, perVu.forVu(1, 0, ''), scenario.wait.timeoutMs, stop);
-    const outcome = await runScenarios(scenario, target, perVu, stop, abort, options.onProgress);
+    const outcome = await runScenarios(scenario, target, perVu, stop, abort, options.onProgress, options.shard);
     if (options.shard) outcome.shard = { index: options.shard.index, count: options.shard.count };
     return outcome;
   } finally {
@@ -114,8 +120,10 @@ async function runScenarios(
   stop: StopSignal,
   abort: StopSignal,
   onProgress: RunOptions['onProgress'],
+  shard: Shard | undefined,
 ): Promise<RunOutcome> {
   const startedAt = Date.now();
+  const origin = performance.now();
   const registry = new MetricsRegistry({ warmup: scenario.warmupMs > 0, nowMs: startedAt });
   for (const t of scenario.thresholds) registry.track(t.metric, t.tags);
   const timeSeries = new TimeSeries(registry, { startMs: startedAt });
@@ -137,7 +145,13 @@ async function runScenarios(
   const errorSamples = new ErrorSamples();
   sessionOptions.record(registry);
   const exemplars = scenario.client.trace ? new TraceExemplars() : undefined;
-  const runners = scenario.scenarios.map((spec) => new IterationRunner(spec, target, sessionOptions.forVu, registry, errorSamples, exemplars));
+  const availability = new AvailabilitySeries(origin);
+  const runners = scenario.scenarios.map((spec) => new IterationRunner(spec, target, sessionOptions.forVu, registry, errorSamples, exemplars, Math.random, availability));
+  // A sharded test runs each command once, in shard 1; the other shards mark the moments only.
+  const commandsHere = shard === undefined || shard.index === 1;
+  const events = new EventSchedule((scenario.events ?? []).map((e) => (commandsHere ? e : { name: e.name, atMs: e.atMs, timeoutMs: e.timeoutMs })));
+  abort.onFire(() => events.killAll());
+  events.start(origin);
   const executors = scenario.scenarios.map((spec) => createExecutor(spec));
   // Progress runs against the planned schedule; graceful stops only extend it when iterations linger.
   const totalMs = Math.max(...scenario.scenarios.map((s, i) => s.startTimeMs + executors[i].durationMs));
@@ -224,6 +238,7 @@ async function runScenarios(
     clearTimeout(warmupEnd);
   }
   const endedAt = Date.now();
+  events.stopScheduling();
   vusGauge.set(0);
   timeSeries.tick(endedAt);
   registry.finish(endedAt);
@@ -231,6 +246,7 @@ async function runScenarios(
   // Warm sessions end with a DELETE each, bounded: teardown must not hold the results hostage.
   await settleWithin(Promise.all(runners.map((r) => r.closeSessions())), scenario.timeoutMs, abort);
 
+  const eventRecords = await events.settle();
   warnings.push(...sessionOptions.warnings());
   for (const { metric, tagSets } of registry.folded()) {
     warnings.push(
@@ -249,7 +265,9 @@ async function runScenarios(
     warnings,
     generatorLagP99Ms: loop.worstP99Ms,
     vusMax: allocated,
+    availability: availability.toJSON(),
   };
+  if (eventRecords.length > 0) outcome.events = eventRecords;
   if (interrupted) outcome.interrupted = interrupted;
   if (exemplars) outcome.traceExemplars = exemplars.toJSON();
   return outcome;

@@ -40,6 +40,8 @@ export function buildResult(scenario: Scenario, url: string, run: RunOutcome, en
   if (run.interrupted) result.interrupted = run.interrupted;
   if (run.shard) result.shard = { index: run.shard.index, count: run.shard.count };
   if (run.traceExemplars) result.traceExemplars = run.traceExemplars;
+  result.availability = run.availability;
+  if (run.events) result.events = run.events;
   result.findings = findingsOf(result);
   return result;
 }

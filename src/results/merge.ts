@@ -10,6 +10,7 @@ import {
 } from '../engine/metrics/index.ts';
 import { thresholdOutcomes, viewsOf } from './build.ts';
 import { findingsOf } from './findings.ts';
+import { mergeAvailability } from './availability.ts';
 import { mergeErrorKinds } from './merge-errors.ts';
 import { mergeTimeSeries } from './merge-time-series.ts';
 import type { Result } from './types.ts';
@@ -72,6 +73,10 @@ export function mergeShardResults(files: readonly ShardResultFile[]): Result {
   };
   const lags = shards.map((s) => s.result.generator?.eventLoopLagP99Ms).filter((n): n is number => n !== undefined);
   if (lags.length > 0) result.generator = { eventLoopLagP99Ms: Math.max(...lags) };
+  const availability = mergeAvailability(shards.map((s) => s.result.availability));
+  if (availability) result.availability = availability;
+  // Shard 1 ran the commands; every shard marked the moments.
+  if (first.events) result.events = first.events;
   const interrupted = shards.find((s) => s.result.interrupted === 'signal') ?? shards.find((s) => s.result.interrupted);
   if (interrupted?.result.interrupted) result.interrupted = interrupted.result.interrupted;
   result.findings = findingsOf(result);

@@ -1,5 +1,7 @@
 import type { ErrorKind } from '../engine/error-samples.ts';
 import type { TraceExemplar } from '../engine/trace-exemplars.ts';
+import type { AvailabilitySeriesJSON } from '../engine/availability.ts';
+import type { EventRecord } from '../engine/events.ts';
 import type { MetricsSnapshot, TimeSeriesJSON } from '../engine/metrics/index.ts';
 import type { ScenarioEcho } from '../scenario/types.ts';
 import type { OperationBreakdown } from './breakdown.ts';
@@ -156,6 +158,10 @@ export interface Result {
   mergedShards?: number;
   /** Set by `mcp-load capacity`: the search's steps and conclusion (the rest of the result is its highest held step). */
   capacity?: CapacityRecord;
+  /** Calls and failures per second by when they were sent: availability and recovery times. */
+  availability?: AvailabilitySeriesJSON;
+  /** The scenario's `events:`: when each happened and what its command did. */
+  events?: EventRecord[];
   /** With `trace:` on: the slowest sampled tool calls (at most 10, slowest first) and their W3C trace ids. */
   traceExemplars?: TraceExemplar[];
 }

@@ -174,6 +174,19 @@ export interface ClientSettings {
   trace?: { sample: number };
 }
 
+/**
+ * A moment of the run to mark (`events:`), and maybe a command to run then on the runner: a
+ * `shell` string through /bin/sh -c, or an `argv` list without a shell.
+ */
+export interface EventSpec {
+  name: string;
+  /** Since the run's start (warm-up included). */
+  atMs: number;
+  run?: { shell: string } | { argv: string[] };
+  /** The command's process group is killed after this long. */
+  timeoutMs: number;
+}
+
 /** A scenario file, validated, with every default applied and every duration in milliseconds. */
 export interface Scenario {
   /** The scenario file's path as given to the loader. */
@@ -205,6 +218,8 @@ export interface Scenario {
   thresholds: readonly ThresholdSpec[];
   /** Reserved for the compare step; free-form. */
   regression: Readonly<Record<string, unknown>>;
+  /** `events:`, by time; absent or empty: none. */
+  events?: readonly EventSpec[];
   /** The scenario as plain JSON for results and reports: header values "***", no functions, no data rows. */
   toEcho(): ScenarioEcho;
 }
@@ -235,4 +250,6 @@ export interface ScenarioEcho {
   scenarios: ScenarioSpecEcho[];
   thresholds: ThresholdSpec[];
   regression: Record<string, unknown>;
+  /** Commands as written, secrets redacted; absent without `events:`. */
+  events?: EventSpec[];
 }
