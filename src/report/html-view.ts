@@ -7,6 +7,7 @@ import type { ScenarioSpecEcho, StepEcho } from '../scenario/types.ts';
 import { MAX_TRACE_EXEMPLARS } from '../engine/trace-exemplars.ts';
 import { formatBytes, formatDurationClock, formatMs, formatPercent, plainText } from './format.ts';
 import { buildCharts, type ChartSpec } from './html-charts.ts';
+import type { EventRow, ResilienceView } from './resilience-view.ts';
 import { buildReportView, VERDICT_LABELS, type ReportView, type ThresholdRow, type VerdictRow } from './view.ts';
 import type { Comparison } from '../compare/types.ts';
 
@@ -37,6 +38,8 @@ export interface HtmlView {
   /** With `trace:` on: the slowest sampled calls and their trace ids (null: tracing was off). */
   traceExemplars: { rows: { tool: string; traceId: string; duration: string }[] } | null;
   httpPerCall: Fact[];
+  /** Availability by send time and the scenario's events; null when the result has neither. */
+  resilience: { availability: string; worstWindow: string; events: EventRow[] } | null;
   errors: { byClass: Fact[]; kinds: Bounded<ErrorRow> };
   warnings: string[];
 }
@@ -126,6 +129,15 @@ export interface ErrorRow {
   samples: string[];
 }
 
+function resilience(v: ResilienceView): HtmlView['resilience'] {
+  if (v.availability === undefined && v.events.length === 0) return null;
+  return {
+    availability: v.availability ?? '',
+    worstWindow: v.worstWindow ?? '',
+    events: v.events.map((e) => ({ ...e, name: name(e.name), command: message(e.command), outcome: message(e.outcome), output: message(e.output) })),
+  };
+}
+
 export function buildHtmlView(result: Result, baseline?: Result, comparison?: Comparison, history?: History): HtmlView {
   const view = buildReportView(result, { ...(baseline ? { baseline } : {}), ...(comparison ? { comparison } : {}) });
   const scenario = name(result.scenario.id);
@@ -195,6 +207,7 @@ export function buildHtmlView(result: Result, baseline?: Result, comparison?: Co
       ? { rows: result.traceExemplars.slice(0, MAX_TRACE_EXEMPLARS).map((e) => ({ tool: name(e.tool), traceId: plainText(String(e.traceId), 32), duration: formatMs(e.durationMs) })) }
       : null,
     httpPerCall: httpPerCallFacts(result),
+    resilience: resilience(view.resilience),
     errors: errors(result),
     warnings: result.warnings.map(message),
   };

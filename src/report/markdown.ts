@@ -1,4 +1,5 @@
 import { capacityMarkdown } from './capacity-view.ts';
+import { resilienceMarkdown } from './resilience-markdown.ts';
 import { historyMarkdown, historyView, type HistoryView } from './history-view.ts';
 import type { History } from '../compare/index.ts';
 import type { ErrorKind } from '../engine/error-samples.ts';
@@ -213,6 +214,7 @@ function render(input: Input, plan: Plan): string {
     capacityMarkdown(input.result.capacity, input.baseline?.capacity),
     historyMarkdown(input.history),
     topErrorSection(input),
+    resilienceMarkdown(input.view.resilience),
     comparisonSection(input, plan),
     thresholdSection(input.result.thresholds, plan.thresholdRows),
     ratioSection(input),

@@ -1,6 +1,7 @@
 import { mergeTrendStates, type SeriesSnapshot, type TrendState } from '../engine/metrics/index.ts';
 import type { Result } from '../results/types.ts';
 import { buildReportView, type ViewInput } from './view.ts';
+import { resilienceLines } from './resilience-text.ts';
 import { formatBytes, formatMs, formatObserved, formatPercent, formatRate, plainText, thresholdAggregation } from './format.ts';
 
 const DOTS_TO = 32;
@@ -42,6 +43,7 @@ export function renderTerminalSummary(result: Result, input: ViewInput = {}): st
     }
     lines.push('', '');
   }
+  lines.push(...resilienceLines(view.resilience));
   if (result.thresholds.length > 0) {
     lines.push('  █ THRESHOLDS', '');
     let lastKey = '';

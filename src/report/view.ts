@@ -4,6 +4,7 @@ import { counterTotal, trendTotal } from '../results/totals.ts';
 import type { Finding, Result } from '../results/types.ts';
 import { formatMs, formatObserved, formatPercent, formatRate } from './format.ts';
 import { formatChange, formatCount, formatRatio, formatRelative } from './markdown-text.ts';
+import { resilienceView, type ResilienceView } from './resilience-view.ts';
 
 /**
  * The one derived view of a result (and its comparison) that every renderer formats: the verdict,
@@ -19,6 +20,8 @@ export interface ReportView {
   /** The most frequent error kinds, with what they mean and what to do. */
   topErrors: ErrorRow[];
   errorsByClass: { errorClass: string; count: string }[];
+  /** Availability by send time and what followed each scenario event. */
+  resilience: ResilienceView;
   comparison?: ComparisonView;
 }
 
@@ -122,6 +125,7 @@ export function buildReportView(result: Result, input: ViewInput = {}): ReportVi
       return { count: formatCount(kind.count), kind: kindLabel(kind), message: kind.samples[0] ?? '', advice: failure.advice };
     }),
     errorsByClass: errorsByClass(result),
+    resilience: resilienceView(result),
     ...(comparison ? { comparison } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import type { AvailabilitySeriesJSON } from '../engine/availability.ts';
 
-/** Windows of only successful calls in a row that end a failure burst: one clean second may be luck. */
+/** Windows of only successful calls in a row that end a failure burst (one clean second between failures may be luck). */
 export const QUIET_WINDOWS = 2;
 
 /** One shard's send-time windows, each aligned by its own start (shards run the same schedule). */
@@ -73,7 +73,7 @@ export function spanOf(series: AvailabilitySeriesJSON, from: number, to: number)
 /**
  * Failures close together: from the first failing call sent at or after `fromMs` to the last one
  * before QUIET_WINDOWS windows in a row whose calls all succeeded (windows without calls say
- * nothing and do not end it). Times are send times, to the millisecond; in the window of
+ * nothing and do not end it, and one such window after the last failure shows it recovered). Times are send times, to the millisecond; in the window of
  * `fromMs` itself a failure sent before it hides when the first one after it was sent, and the
  * burst is then taken to start at `fromMs`.
  */
@@ -85,7 +85,7 @@ export interface FailureBurst {
   failed: number;
   /** Its window with the lowest success ratio. */
   worst: SpanAvailability;
-  /** QUIET_WINDOWS clean windows followed it; false: the run ended first, so recovery is not shown. */
+  /** A window of calls that all succeeded followed it; false: the run ended while calls still failed. */
   recovered: boolean;
   /** The window after its last. */
   endWindow: number;
@@ -121,5 +121,5 @@ export function burstFrom(series: AvailabilitySeriesJSON, fromMs: number): Failu
     const w = spanOf(series, j, j + 1);
     if (w.ratio !== null && (worst.ratio === null || w.ratio < worst.ratio)) worst = w;
   }
-  return { firstMs, lastMs, calls: span.calls, failed: span.failed, worst, recovered: quiet >= QUIET_WINDOWS, endWindow: lastWindow + 1 };
+  return { firstMs, lastMs, calls: span.calls, failed: span.failed, worst, recovered: quiet > 0, endWindow: lastWindow + 1 };
 }
