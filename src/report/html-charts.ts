@@ -149,7 +149,7 @@ export function buildCharts(result: Result, baseline?: Result, history?: History
     }
     return spec;
   });
-  const availability = availabilityChart(result);
+  const availability = availabilityChart(result, baseline);
   if (availability) charts.splice(3, 0, availability);
   const markers = eventMarkers(result);
   if (markers.length > 0) for (const chart of charts) if (chart.xKind === 'elapsed') chart.markers = markers;
@@ -161,20 +161,29 @@ export function buildCharts(result: Result, baseline?: Result, history?: History
 }
 
 /** Each second's share of successful calls by send time, in %; null for a second without calls. */
-function availabilityChart(result: Result): ChartSpec | undefined {
+function availabilityChart(result: Result, baseline: Result | undefined): ChartSpec | undefined {
   const series = result.availability;
   if (!series || series.calls.every((n) => n === 0)) return undefined;
-  const x = series.calls.map((_, k) => round(((k + 1) * series.windowMs) / 1000));
-  const y = series.calls.map((calls, k) => (calls === 0 ? null : round(100 * (1 - series.failed[k] / calls))));
-  return {
+  const spec: ChartSpec = {
     id: 'availability',
     title: 'Availability',
     caption: 'Share of the calls sent in each second that succeeded, by when they were sent (not when they ended): an outage shows where it began.',
     unit: 'percent',
     xKind: 'elapsed',
     series: [{ label: 'available', color: COLOR.green, dash: false }],
-    tables: [[x, y]],
+    tables: [availabilityTable(series)],
   };
+  if (baseline?.availability) {
+    spec.series.push({ label: 'available (baseline)', color: COLOR.green, dash: true });
+    spec.tables.push(availabilityTable(baseline.availability));
+  }
+  return spec;
+}
+
+function availabilityTable(series: NonNullable<Result['availability']>): ChartTable {
+  const x = series.calls.map((_, k) => round(((k + 1) * series.windowMs) / 1000));
+  const y = series.calls.map((calls, k) => (calls === 0 ? null : round(100 * (1 - series.failed[k] / calls))));
+  return [x, y];
 }
 
 /** Where the run's events happened, in seconds since its start; names are plain text (the page escapes them as text). */

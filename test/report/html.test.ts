@@ -26,7 +26,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 const ARTIFACTS = new URL('../artifacts/', import.meta.url);
-const CHART_IDS = ['vus', 'throughput', 'latency', 'errors', 'data', 'distribution'];
+const CHART_IDS = ['vus', 'throughput', 'latency', 'availability', 'errors', 'data', 'distribution'];
 
 const XSS_IMG = '<img src=x onerror=window.__xss=1>';
 const XSS_SCRIPT = '</script><script>window.__xss=2</script>';
@@ -89,6 +89,8 @@ function hostile(result: Result): Result {
   r.errors.unshift({ errorClass: 'tool', method: 'tools/call', tool: XSS_SCRIPT, count: 3, samples: [XSS_IMG, XSS_SCRIPT] });
   r.thresholds.push({ key: XSS_IMG, source: XSS_SCRIPT, ok: false, observed: null });
   r.warnings.push(XSS_SCRIPT);
+  // An event marker and row: its name and its command's output come from the scenario and a process.
+  r.events = [{ name: XSS_IMG, atMs: 500, firedAtMs: 500, command: { form: 'shell', command: XSS_SCRIPT, exitCode: 0, signal: null, durationMs: 5, timedOut: false, output: XSS_IMG, outputBytes: 30 } }];
   return r;
 }
 
@@ -259,6 +261,7 @@ describe('the HTML report in headless Chromium', { skip }, () => {
       assert.ok((await p.locator('#by-tool td.name').first().innerText()).includes(XSS_IMG));
       assert.ok((await p.locator('#errors').innerText()).includes(XSS_SCRIPT));
       assert.ok((await p.locator('h1').innerText()).includes(XSS_SCRIPT));
+      assert.ok((await p.locator('#events td.name').first().innerText()).includes(XSS_IMG));
       assert.equal(await p.locator('[data-chart] canvas').count(), CHART_IDS.length);
       assert.deepEqual(hostilePage.problems, []);
     } finally {
