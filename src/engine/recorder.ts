@@ -38,12 +38,14 @@ export function httpFailed(r: HttpRecord): boolean {
 class HttpRecorder {
   private readonly handles = new Map<number, HttpHandles>();
   private readonly heldOpen: CounterHandle;
+  private readonly sseReplies: CounterHandle;
 
   constructor(
     private readonly registry: MetricsRegistry,
     private readonly baseTags: Record<string, string>,
   ) {
     this.heldOpen = registry.counter('reply_streams_held_open').handle(baseTags);
+    this.sseReplies = registry.counter('sse_replies').handle(baseTags);
   }
 
   record(http: readonly HttpRecord[]): void {
@@ -75,6 +77,7 @@ class HttpRecorder {
     h.reqs.add(1);
     h.failed.add(failed);
     if (r.heldOpen) this.heldOpen.add(1);
+    if (r.eventStream && r.method === 'POST') this.sseReplies.add(1);
   }
 }
 
@@ -97,6 +100,9 @@ export class CallRecorder {
   private readonly resumed: CounterHandle;
   private readonly reissued: CounterHandle;
   private readonly interruptedCalls: CounterHandle;
+  private readonly replyBreaks: CounterHandle;
+  private readonly replyBreakAge: TrendHandle;
+  private readonly replyBreakIdle: TrendHandle;
 
   constructor(
     private readonly registry: MetricsRegistry,
@@ -133,6 +139,9 @@ export class CallRecorder {
     this.resumed = registry.counter('stream_resumed_calls').handle(baseTags);
     this.reissued = registry.counter('requests_reissued').handle(baseTags);
     this.interruptedCalls = registry.counter('mcp_calls_interrupted').handle(baseTags);
+    this.replyBreaks = registry.counter('sse_reply_breaks').handle(baseTags);
+    this.replyBreakAge = registry.trend('sse_reply_break_age').handle(baseTags);
+    this.replyBreakIdle = registry.trend('sse_reply_break_idle').handle(baseTags);
   }
 
   /** The operation was cut by an interrupt (graceful stop over, second signal): neither a success nor the server's error. */
@@ -156,6 +165,12 @@ export class CallRecorder {
     if (result.resumed) this.resumed.add(1);
     if (result.reissued > 0) this.reissued.add(result.reissued);
     if (result.reinitialized) this.reinits.add(1);
+    const broke = result.error?.stream;
+    if (broke !== undefined) {
+      this.replyBreaks.add(1);
+      this.replyBreakAge.record(broke.ageMs * 1000);
+      this.replyBreakIdle.record(broke.idleMs * 1000);
+    }
     this.http.record(result.http);
     this.dataSent.add(result.bytesSent);
     this.dataReceived.add(result.bytesReceived);

@@ -1,6 +1,6 @@
 import type { Authorization } from './auth/index.ts';
 import { AuthError } from './auth/index.ts';
-import { DescriptorLimitError, GatewayError, TransportError } from './errors.ts';
+import { DescriptorLimitError, GatewayError, StreamBrokenError, TransportError } from './errors.ts';
 import { reportInternalError } from './internal-errors.ts';
 import { LegacySseTransport } from './legacy-sse.ts';
 import { classifyDiscovery, type DiscoveryVerdict } from './discovery.ts';
@@ -338,7 +338,7 @@ export class McpSession implements ServerMessageSink {
    * request. With `reissue`, it is sent again once, with a new id, and counted.
    */
   private reissue(err: unknown, method: string, params: (id: number) => Record<string, unknown> | undefined, trace: OperationTrace): Promise<JsonRpcResponse> {
-    const broken = err instanceof TransportError && (err.reason === 'stream_ended' || err.reason === 'reset');
+    const broken = err instanceof TransportError && (err.reason === 'stream_ended' || err.reason === 'stream_broken' || err.reason === 'reset');
     if (!broken || trace.reissued > 0) throw err;
     trace.reissued++;
     const sent = this.transport!.request(this.message(method, params), trace, method === 'tools/call' ? trace.paramHeaders : undefined);
@@ -656,6 +656,7 @@ function outcomeOf(
     result.outcome = failure instanceof DescriptorLimitError ? 'generator' : failure instanceof GatewayError ? 'gateway' : 'transport';
     result.error = { message: failure.message, reason: failure.reason };
     if (failure.status !== undefined) result.error.status = failure.status;
+    if (failure instanceof StreamBrokenError) result.error.stream = { events: failure.events, ageMs: failure.ageMs, idleMs: failure.idleMs };
     const last = trace.http.length > 0 ? trace.http[trace.http.length - 1] : undefined;
     if (last?.location !== undefined) result.error.location = last.location;
     if (last?.retryAfterMs !== undefined) result.error.retryAfterMs = last.retryAfterMs;

@@ -13,6 +13,19 @@ export class TransportError extends Error {
   }
 }
 
+/** An SSE reply broke after its headers, before its response: after how many events, how long after the headers, after how long a silence. */
+export class StreamBrokenError extends TransportError {
+  constructor(
+    message: string,
+    status: number,
+    readonly events: number,
+    readonly ageMs: number,
+    readonly idleMs: number,
+  ) {
+    super('stream_broken', message, status);
+  }
+}
+
 /** A proxy or load balancer, not the MCP server, answered 502/503/504 (see intermediary.ts): outcome `gateway`. */
 export class GatewayError extends TransportError {
   constructor(message: string, status: number) {

@@ -87,6 +87,9 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
   lastEventId: string | undefined;
   /** The server's `retry:` (ms before reconnecting), when it sent one. */
   retryMs: number | undefined;
+  /** An SSE reply's events so far, and when its last bytes came (performance.now()). */
+  sseEvents = 0;
+  lastDataAt = 0;
 
   constructor(dispatcher: Pick<Dispatcher, 'dispatch'>, origin: string, req: ExchangeRequest) {
     this.req = req;
@@ -101,6 +104,7 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
       purpose: req.purpose,
       failed: false,
       heldOpen: false,
+      eventStream: false,
     };
     this.reply = new Promise<ExchangeReply>((resolve, reject) => {
       this.resolveReply = resolve;
@@ -123,6 +127,21 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
       },
       this,
     );
+  }
+
+  /** The reply is an SSE stream whose headers arrived: what cuts it now breaks a stream. */
+  get streaming(): boolean {
+    return this.sse !== null;
+  }
+
+  /** Ms from the request to the response headers (-1: none). */
+  get headersAfterMs(): number {
+    return this.record.ttfbMs;
+  }
+
+  /** Ms since the request was sent. */
+  get ageMs(): number {
+    return performance.now() - this.startedAt;
   }
 
   /** The `Mcp-Session-Id` the response carried, once its headers arrived. */
@@ -198,6 +217,8 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     this.req.onStatus?.(statusCode);
     if (this.req.onEvent && statusCode >= 200 && statusCode < 300 && isEventStream(this.contentType)) {
       this.sseDecoder = new TextDecoder();
+      this.record.eventStream = true;
+      this.lastDataAt = performance.now();
       const onEvent = this.req.onEvent;
       const maxBytes = this.req.maxBytes;
       this.sse = createParser({
@@ -205,6 +226,7 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
         onEvent: (event) => {
           if (this.record.failed) return;
           if (event.id !== undefined) this.lastEventId = event.id;
+          this.sseEvents++;
           if (event.data.length > maxBytes) this.abort(this.eventTooLarge());
           else onEvent(event);
         },
@@ -239,6 +261,7 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     if (this.settled) return;
     if (this.sse) {
       // SSE streams may live long; only a runaway single event is bounded (by the parser's buffer).
+      this.lastDataAt = performance.now();
       this.sse.feed(this.sseDecoder!.decode(chunk, { stream: true }));
       return;
     }

@@ -1,6 +1,6 @@
 import type { EventSourceMessage } from 'eventsource-parser';
 import { HttpExchange, isJson, type ExchangeReply } from './http-exchange.ts';
-import { TransportError } from './errors.ts';
+import { StreamBrokenError, TransportError } from './errors.ts';
 import { statusFailure } from './intermediary.ts';
 import type { SessionConnection } from './h1-connection.ts';
 import { isRequest, isResponse, noteStray, parseMessages, serializeMessage, snippet, strayNote } from './json-rpc.ts';
@@ -109,6 +109,7 @@ export class StreamableHttpTransport implements Transport {
         this.inflight.delete(exchange);
         if (answer) return answer;
         if (reply.isEventStream && this.resumable(exchange)) return this.resume(message, exchange, trace);
+        if (reply.isEventStream) throw this.replyBroke(exchange, id, `the stream ended${strayNote(strays)}`);
         return this.responseFromReply(reply, id, trace, strays);
       },
       (err: TransportError) => {
@@ -117,8 +118,25 @@ export class StreamableHttpTransport implements Transport {
         if (broken) throw broken;
         if (!givenUp(err) && this.resumable(exchange)) return this.resume(message, exchange, trace);
         if (givenUp(err) && message.method !== 'initialize') this.cancel(id, err.message);
+        if (!givenUp(err) && exchange.streaming) throw this.replyBroke(exchange, id, err.message);
         throw err;
       },
+    );
+  }
+
+  /** The SSE reply broke before its response (a balancer's idle timeout, a restart): after what, and how long after its headers. */
+  private replyBroke(exchange: HttpExchange, id: JsonRpcRequest['id'], how: string): StreamBrokenError {
+    const now = performance.now();
+    const ageMs = exchange.ageMs - exchange.headersAfterMs;
+    const idleMs = now - exchange.lastDataAt;
+    const events = exchange.sseEvents;
+    const status = exchange.record.status;
+    return new StreamBrokenError(
+      `${this.describe('SSE reply')} (HTTP ${status}) broke after ${events} event${events === 1 ? '' : 's'}, ${(ageMs / 1000).toFixed(1)} s after its headers and ${(idleMs / 1000).toFixed(1)} s after its last data, before the response to request ${id}: ${how}`,
+      status,
+      events,
+      ageMs,
+      idleMs,
     );
   }
 

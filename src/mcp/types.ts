@@ -28,6 +28,8 @@ export type TransportFailure =
   | 'bad_response'
   | 'too_large'
   | 'stream_ended'
+  /** An SSE reply broke (cut, or ended) after its headers and before its response: `OutcomeError.stream` says after what. */
+  | 'stream_broken'
   | 'closed'
   /** The generator's own file-descriptor limit (EMFILE/ENFILE): outcome `generator`. */
   | 'descriptors'
@@ -54,6 +56,8 @@ export interface HttpRecord {
   retryAfterMs?: number;
   /** An SSE reply the server kept open after its response: mcp-load closed it after the reply grace. */
   heldOpen: boolean;
+  /** The reply was an SSE stream (2xx, text/event-stream). */
+  eventStream: boolean;
 }
 
 /**
@@ -76,6 +80,8 @@ export interface OutcomeError {
   /** From the failed reply's headers: a redirect's Location, a rate limit's Retry-After (ms). */
   location?: string;
   retryAfterMs?: number;
+  /** `stream_broken`: SSE events seen, ms from the headers to the break, and ms of silence before it. */
+  stream?: { events: number; ageMs: number; idleMs: number };
 }
 
 /** What an MCP operation (initialize, tools/call, …) produced and cost. */

@@ -39,7 +39,7 @@ export interface HtmlView {
   traceExemplars: { rows: { tool: string; traceId: string; duration: string }[] } | null;
   httpPerCall: Fact[];
   /** Availability by send time and the scenario's events; null when the result has neither. */
-  resilience: { availability: string; worstWindow: string; events: EventRow[] } | null;
+  resilience: { availability: string; worstWindow: string; events: EventRow[]; streams: string[] } | null;
   errors: { byClass: Fact[]; kinds: Bounded<ErrorRow> };
   warnings: string[];
 }
@@ -130,8 +130,9 @@ export interface ErrorRow {
 }
 
 function resilience(v: ResilienceView): HtmlView['resilience'] {
-  if (v.availability === undefined && v.events.length === 0) return null;
+  if (v.availability === undefined && v.events.length === 0 && v.streams.length === 0) return null;
   return {
+    streams: v.streams.map(message),
     availability: v.availability ?? '',
     worstWindow: v.worstWindow ?? '',
     events: v.events.map((e) => ({ ...e, name: name(e.name), command: message(e.command), outcome: message(e.outcome), output: message(e.output) })),

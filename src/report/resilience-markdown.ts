@@ -5,11 +5,12 @@ const MAX_TEXT = 200;
 
 /** The PR comment's availability line and events table (every string escaped: command output is untrusted). */
 export function resilienceMarkdown(view: ResilienceView): string[] {
-  if (view.availability === undefined && view.events.length === 0) return [];
+  if (view.availability === undefined && view.events.length === 0 && view.streams.length === 0) return [];
   const lines = ['#### Availability', ''];
   if (view.availability !== undefined) {
     lines.push(`${inlineText(view.availability, MAX_TEXT)}${view.worstWindow === undefined ? '' : `; worst second ${inlineText(view.worstWindow, MAX_TEXT)}`}`);
   }
+  for (const s of view.streams) lines.push('', inlineText(s, MAX_TEXT));
   if (view.events.length > 0) {
     if (view.availability !== undefined) lines.push('');
     lines.push(

@@ -3,9 +3,10 @@ import type { ResilienceView } from './resilience-view.ts';
 
 /** The terminal's AVAILABILITY section: the run's availability, its worst second, and each event with what followed. */
 export function resilienceLines(view: ResilienceView): string[] {
-  if (view.availability === undefined && view.events.length === 0) return [];
+  if (view.availability === undefined && view.events.length === 0 && view.streams.length === 0) return [];
   const lines = ['  █ AVAILABILITY', ''];
   if (view.availability !== undefined) lines.push(`    ${view.availability}`);
+  for (const s of view.streams) lines.push(`    ${s}`);
   if (view.worstWindow !== undefined) lines.push(`    worst second ${view.worstWindow}`);
   for (const e of view.events) {
     lines.push('', `    ◆ ${plainText(e.name, 64)} at ${e.at}${e.command ? `  ${plainText(e.command, 160)}` : ''}${e.outcome ? `: ${plainText(e.outcome, 200)}` : ''}`);

@@ -1,5 +1,6 @@
 import { availabilitySummary, type SpanAvailability } from '../results/availability.ts';
 import { commandOutcome, eventImpacts, type EventImpact } from '../results/events.ts';
+import { totalCount, trendTotal } from '../results/totals.ts';
 import type { Result } from '../results/types.ts';
 import { formatMs } from './format.ts';
 import { formatCount } from './markdown-text.ts';
@@ -17,6 +18,8 @@ export interface ResilienceView {
   /** `8–9 s: 3 of 9 calls failed (66.7 % available)`. */
   worstWindow?: string;
   events: EventRow[];
+  /** How SSE streams fared: `SSE replies: 6 of 6 broke after their headers, before their response (…)`. */
+  streams: string[];
 }
 
 export interface EventRow {
@@ -40,7 +43,7 @@ export interface EventRow {
 }
 
 export function resilienceView(result: Result): ResilienceView {
-  const view: ResilienceView = { events: eventImpacts(result).map(eventRow) };
+  const view: ResilienceView = { events: eventImpacts(result).map(eventRow), streams: streamLines(result) };
   for (const event of result.events ?? []) {
     if (event.firedAtMs === undefined) view.events.push(notReached(event.name, event.atMs));
   }
@@ -53,6 +56,19 @@ export function resilienceView(result: Result): ResilienceView {
     }
   }
   return view;
+}
+
+function streamLines(result: Result): string[] {
+  const lines: string[] = [];
+  const breaks = totalCount(result.metrics, 'sse_reply_breaks');
+  if (breaks > 0) {
+    const idle = trendTotal(result.metrics, 'sse_reply_break_idle');
+    const replies = totalCount(result.metrics, 'sse_replies');
+    lines.push(
+      `SSE replies: ${formatCount(breaks)} of ${formatCount(replies)} broke after their headers, before their response${idle ? ` (silence before the break: median ${formatMs(idle.p50)})` : ''}`,
+    );
+  }
+  return lines;
 }
 
 function eventRow(impact: EventImpact): EventRow {

@@ -2,6 +2,7 @@ import type { ErrorKind } from '../engine/error-samples.ts';
 import { LOCAL_ERROR_CLASSES } from '../mcp/index.ts';
 import { availabilityFindings } from './availability-findings.ts';
 import { proxyDeadlines } from './proxy-deadline.ts';
+import { streamFindings } from './streams-findings.ts';
 import { totalCount, totalOf } from './totals.ts';
 import type { Finding, Result } from './types.ts';
 
@@ -14,7 +15,7 @@ const UNHEALTHY_SHARE = 0.5;
 
 /** Everything a result says about the run, as findings: most severe first. Reads the result only. */
 export function findingsOf(result: Omit<Result, 'findings'>): Finding[] {
-  const findings = [targetHealth(result), ...localErrors(result), ...proxyDeadlines(result), ...availabilityFindings(result), generatorSaturated(result), droppedIterations(result)].filter(
+  const findings = [targetHealth(result), ...localErrors(result), ...proxyDeadlines(result), ...availabilityFindings(result), ...streamFindings(result), generatorSaturated(result), droppedIterations(result)].filter(
     (f): f is Finding => f !== undefined,
   );
   const rank = { error: 0, warning: 1, info: 2 } as const;
@@ -54,6 +55,14 @@ export function describeFailure(kind: ErrorKind, target: string): FailureKind {
       title: 'target unreachable',
       what: `${step} could not connect${code ? ` (${code})` : ''} to ${target}`,
       advice: code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? `the host name does not resolve: check the target URL` : `nothing accepted the connection: check the target URL and that the server is running`,
+    };
+  }
+  if (kind.reason === 'stream_broken') {
+    return {
+      id: 'target-streams-broken',
+      title: 'SSE replies broken',
+      what: `the SSE reply to ${step} broke after its headers, before its response${status === undefined ? '' : ` (HTTP ${status})`}`,
+      advice: "a balancer's idle/read timeout, a restart or a crash cut the stream: the stream finding and the server's log say which",
     };
   }
   if (kind.reason === 'timeout') {
