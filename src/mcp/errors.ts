@@ -13,16 +13,20 @@ export class TransportError extends Error {
   }
 }
 
-/** An SSE reply broke after its headers, before its response: after how many events, how long after the headers, after how long a silence. */
+/**
+ * An SSE reply stopped after its headers, before its response: cut (`stream_broken`) or ended by
+ * the far side (`stream_ended`); after how many events, how long after the headers, after how long a silence.
+ */
 export class StreamBrokenError extends TransportError {
   constructor(
+    reason: 'stream_broken' | 'stream_ended',
     message: string,
     status: number,
     readonly events: number,
     readonly ageMs: number,
     readonly idleMs: number,
   ) {
-    super('stream_broken', message, status);
+    super(reason, message, status);
   }
 }
 

@@ -109,7 +109,7 @@ export class StreamableHttpTransport implements Transport {
         this.inflight.delete(exchange);
         if (answer) return answer;
         if (reply.isEventStream && this.resumable(exchange)) return this.resume(message, exchange, trace);
-        if (reply.isEventStream) throw this.replyBroke(exchange, id, `the stream ended${strayNote(strays)}`);
+        if (reply.isEventStream) throw this.replyBroke('stream_ended', exchange, `${this.describe('SSE reply')} ended before the response to request ${id}${strayNote(strays)}`);
         return this.responseFromReply(reply, id, trace, strays);
       },
       (err: TransportError) => {
@@ -118,26 +118,22 @@ export class StreamableHttpTransport implements Transport {
         if (broken) throw broken;
         if (!givenUp(err) && this.resumable(exchange)) return this.resume(message, exchange, trace);
         if (givenUp(err) && message.method !== 'initialize') this.cancel(id, err.message);
-        if (!givenUp(err) && exchange.streaming) throw this.replyBroke(exchange, id, err.message);
+        if (err.reason === 'reset' && exchange.streaming) throw this.replyBroke('stream_broken', exchange, this.brokeMessage(exchange, id, err.message));
         throw err;
       },
     );
   }
 
-  /** The SSE reply broke before its response (a balancer's idle timeout, a restart): after what, and how long after its headers. */
-  private replyBroke(exchange: HttpExchange, id: JsonRpcRequest['id'], how: string): StreamBrokenError {
-    const now = performance.now();
-    const ageMs = exchange.ageMs - exchange.headersAfterMs;
-    const idleMs = now - exchange.lastDataAt;
+  /** The SSE reply stopped before its response (a balancer's idle timeout, a restart): the stream's figures ride on the error. */
+  private replyBroke(reason: 'stream_broken' | 'stream_ended', exchange: HttpExchange, message: string): StreamBrokenError {
+    return new StreamBrokenError(reason, message, exchange.record.status, exchange.sseEvents, exchange.ageMs - exchange.headersAfterMs, performance.now() - exchange.lastDataAt);
+  }
+
+  private brokeMessage(exchange: HttpExchange, id: JsonRpcRequest['id'], cause: string): string {
     const events = exchange.sseEvents;
-    const status = exchange.record.status;
-    return new StreamBrokenError(
-      `${this.describe('SSE reply')} (HTTP ${status}) broke after ${events} event${events === 1 ? '' : 's'}, ${(ageMs / 1000).toFixed(1)} s after its headers and ${(idleMs / 1000).toFixed(1)} s after its last data, before the response to request ${id}: ${how}`,
-      status,
-      events,
-      ageMs,
-      idleMs,
-    );
+    const age = (exchange.ageMs - exchange.headersAfterMs) / 1000;
+    const idle = (performance.now() - exchange.lastDataAt) / 1000;
+    return `${this.describe('SSE reply')} (HTTP ${exchange.record.status}) broke after ${events} event${events === 1 ? '' : 's'}, ${age.toFixed(1)} s after its headers and ${idle.toFixed(1)} s after its last data, before the response to request ${id}: ${cause}`;
   }
 
   /** A reply stream that carried event ids can be resumed (2025-11-25; 2026-07-28 has no resumability). */

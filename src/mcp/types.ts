@@ -28,7 +28,7 @@ export type TransportFailure =
   | 'bad_response'
   | 'too_large'
   | 'stream_ended'
-  /** An SSE reply broke (cut, or ended) after its headers and before its response: `OutcomeError.stream` says after what. */
+  /** An SSE reply was cut after its headers and before its response: `OutcomeError.stream` says after what. */
   | 'stream_broken'
   | 'closed'
   /** The generator's own file-descriptor limit (EMFILE/ENFILE): outcome `generator`. */
@@ -80,7 +80,7 @@ export interface OutcomeError {
   /** From the failed reply's headers: a redirect's Location, a rate limit's Retry-After (ms). */
   location?: string;
   retryAfterMs?: number;
-  /** `stream_broken`: SSE events seen, ms from the headers to the break, and ms of silence before it. */
+  /** An SSE reply cut (`stream_broken`) or ended (`stream_ended`) before its response: events seen, ms from its headers to the break, ms of silence before it. */
   stream?: { events: number; ageMs: number; idleMs: number };
 }
 

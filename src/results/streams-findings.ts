@@ -34,7 +34,7 @@ export function streamFindings(result: Pick<Result, 'metrics' | 'durationMs'>): 
     const band = middleBandMs(idle);
     const median = idle.summary.p50;
     const evidence = [
-      `${of} broke after their headers, before their response (reason stream_broken)`,
+      `${of} were cut or ended after their headers, before their response (reasons stream_broken, stream_ended)`,
       `silence before the break: median ${seconds(median)}, the middle 80 % between ${seconds(band.lowMs)} and ${seconds(band.highMs)}, the longest ${seconds(idle.summary.max)}`,
     ];
     const clustered = group.breaks >= BREAK_MIN && band.lowMs >= median * (1 - BREAK_SPREAD) && band.highMs <= median * (1 + BREAK_SPREAD);
