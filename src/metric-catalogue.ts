@@ -61,6 +61,12 @@ export const BUILTIN_METRICS = {
   sse_reply_break_age: { type: 'trend', contains: 'time' },
   /** Of a broken SSE reply: the silence before the break (an intermediary's idle/read timeout shows here). */
   sse_reply_break_idle: { type: 'trend', contains: 'time' },
+  /** Legacy HTTP+SSE session streams that ended without mcp-load closing them, counted when the session reconnected. */
+  sse_stream_breaks: { type: 'counter', contains: 'default' },
+  /** Of a broken stream: how long it had lived. */
+  sse_stream_lifetime: { type: 'trend', contains: 'time' },
+  /** Of a broken stream: from the break to the new stream's endpoint event (mcp-load reconnects at the session's next call). */
+  sse_stream_reconnect_duration: { type: 'trend', contains: 'time' },
   /** GETs with Last-Event-ID resuming a reply stream that broke before its response (2025-11-25 resumability). */
   stream_resumptions: { type: 'counter', contains: 'default' },
   /** Operations whose response arrived on a resumed stream. */

@@ -103,6 +103,9 @@ export class CallRecorder {
   private readonly replyBreaks: CounterHandle;
   private readonly replyBreakAge: TrendHandle;
   private readonly replyBreakIdle: TrendHandle;
+  private readonly streamBreaks: CounterHandle;
+  private readonly streamLifetime: TrendHandle;
+  private readonly streamReconnect: TrendHandle;
 
   constructor(
     private readonly registry: MetricsRegistry,
@@ -142,6 +145,9 @@ export class CallRecorder {
     this.replyBreaks = registry.counter('sse_reply_breaks').handle(baseTags);
     this.replyBreakAge = registry.trend('sse_reply_break_age').handle(baseTags);
     this.replyBreakIdle = registry.trend('sse_reply_break_idle').handle(baseTags);
+    this.streamBreaks = registry.counter('sse_stream_breaks').handle({ scenario });
+    this.streamLifetime = registry.trend('sse_stream_lifetime').handle({ scenario });
+    this.streamReconnect = registry.trend('sse_stream_reconnect_duration').handle({ scenario });
   }
 
   /** The operation was cut by an interrupt (graceful stop over, second signal): neither a success nor the server's error. */
@@ -170,6 +176,12 @@ export class CallRecorder {
       this.replyBreaks.add(1);
       this.replyBreakAge.record(broke.ageMs * 1000);
       this.replyBreakIdle.record(broke.idleMs * 1000);
+    }
+    const streamBreak = result.streamBreak;
+    if (streamBreak !== undefined) {
+      this.streamBreaks.add(1);
+      this.streamLifetime.record(streamBreak.lifetimeMs * 1000);
+      this.streamReconnect.record(streamBreak.reconnectMs * 1000);
     }
     this.http.record(result.http);
     this.dataSent.add(result.bytesSent);

@@ -649,6 +649,7 @@ function outcomeOf(
   };
   if (name !== undefined) result.name = name;
   if (trace.traceparent !== undefined) result.traceparent = trace.traceparent;
+  if (trace.streamBreak !== undefined) result.streamBreak = trace.streamBreak;
   if (typeof failure === 'string') {
     result.outcome = 'internal';
     result.error = { message: failure };

@@ -33,6 +33,10 @@ export class LegacySseTransport implements Transport {
   private readonly strays: unknown[] = [];
   /** The server ended the stream: the session is gone, which the next request reports as such. */
   private lost = false;
+  /** When the stream opened (its endpoint event), and when and at what age it last broke (0: no break pending a reconnect). */
+  private openedAt = 0;
+  private brokeAt = 0;
+  private brokenLifetimeMs = 0;
   private readonly pending = new Map<JsonRpcRequest['id'], Pending>();
   /** Fails the `open()` in progress, if one is. */
   private opening: ((err: Error) => void) | null = null;
@@ -89,6 +93,11 @@ export class LegacySseTransport implements Transport {
             }
             this.endpoint = endpoint;
             opened = true;
+            this.openedAt = performance.now();
+            if (this.brokeAt > 0) {
+              trace.streamBreak = { lifetimeMs: this.brokenLifetimeMs, reconnectMs: this.openedAt - this.brokeAt };
+              this.brokeAt = 0;
+            }
             this.opening = null;
             exchange.clearDeadline();
             // The stream is a session-long request: its time is the time to the endpoint event.
@@ -273,6 +282,11 @@ export class LegacySseTransport implements Transport {
 
   private streamGone(exchange: HttpExchange, err: TransportError): void {
     if (this.stream !== exchange) return;
+    // An open session's stream ended without us: a break, reported by the operation that reconnects.
+    if (this.endpoint !== null) {
+      this.brokeAt = performance.now();
+      this.brokenLifetimeMs = this.brokeAt - this.openedAt;
+    }
     this.stream = null;
     this.endpoint = null;
     this.lost = true;

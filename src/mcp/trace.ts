@@ -24,4 +24,6 @@ export class OperationTrace {
   traceparent: string | undefined = undefined;
   /** performance.now() when the matching response arrived, when it came as an SSE event. */
   respondedAt = 0;
+  /** The session's SSE stream had broken and this operation opened a new one: how long the old one lived, how long until the new one. */
+  streamBreak: { lifetimeMs: number; reconnectMs: number } | undefined = undefined;
 }

@@ -115,6 +115,8 @@ export interface OperationResult<T = unknown> {
   serverRequests: number;
   /** The W3C traceparent the call carried (SessionOptions.traceparent); absent when tracing is off. */
   traceparent?: string;
+  /** The session's legacy SSE stream had broken (not closed by mcp-load) and this operation opened a new one. */
+  streamBreak?: { lifetimeMs: number; reconnectMs: number };
 }
 
 export interface JsonRpcRequest {

@@ -68,6 +68,14 @@ function streamLines(result: Result): string[] {
       `SSE replies: ${formatCount(breaks)} of ${formatCount(replies)} broke after their headers, before their response${idle ? ` (silence before the break: median ${formatMs(idle.p50)})` : ''}`,
     );
   }
+  const streamBreaks = totalCount(result.metrics, 'sse_stream_breaks');
+  if (streamBreaks > 0) {
+    const life = trendTotal(result.metrics, 'sse_stream_lifetime');
+    const reconnect = trendTotal(result.metrics, 'sse_stream_reconnect_duration');
+    lines.push(
+      `SSE session streams (legacy HTTP+SSE): ${formatCount(streamBreaks)} broke under their sessions${life ? ` after living ${formatMs(life.p50)} (median)` : ''}${reconnect ? `; reconnected ${formatMs(reconnect.p50)} later (median, at the session's next call)` : ''}; each break lost its session`,
+    );
+  }
   return lines;
 }
 

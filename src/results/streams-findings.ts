@@ -26,6 +26,8 @@ interface OperationBreaks {
  */
 export function streamFindings(result: Pick<Result, 'metrics' | 'durationMs'>): Finding[] {
   const out: Finding[] = [];
+  const legacy = sessionStreamFinding(result);
+  if (legacy) out.push(legacy);
   for (const group of byOperation(result.metrics.metrics).values()) {
     if (group.breaks === 0) continue;
     const idle = mergeTrendStates(group.idle, result.durationMs);
@@ -57,6 +59,37 @@ export function streamFindings(result: Pick<Result, 'metrics' | 'durationMs'>): 
     );
   }
   return out;
+}
+
+/**
+ * Legacy HTTP+SSE session streams that broke under the session: each break loses the session
+ * (its calls re-initialise, so errors may stay at 0). Lifetimes bunched at one age point to an
+ * intermediary's timeout or maximum stream age.
+ */
+function sessionStreamFinding(result: Pick<Result, 'metrics' | 'durationMs'>): Finding | undefined {
+  const lifetimes = result.metrics.metrics.filter((s): s is Extract<SeriesSnapshot, { type: 'trend' }> => s.metric === 'sse_stream_lifetime' && s.type === 'trend' && s.tags.scenario !== undefined && s.summary.count > 0);
+  if (lifetimes.length === 0) return undefined;
+  const life = mergeTrendStates(lifetimes, result.durationMs);
+  const reconnects = result.metrics.metrics.filter((s): s is Extract<SeriesSnapshot, { type: 'trend' }> => s.metric === 'sse_stream_reconnect_duration' && s.type === 'trend' && s.tags.scenario !== undefined && s.summary.count > 0);
+  const reconnect = reconnects.length === 0 ? undefined : mergeTrendStates(reconnects, result.durationMs).summary;
+  const n = life.summary.count;
+  const band = middleBandMs(life);
+  const median = life.summary.p50;
+  const clustered = n >= BREAK_MIN && band.lowMs >= median * (1 - BREAK_SPREAD) && band.highMs <= median * (1 + BREAK_SPREAD);
+  const evidence = [
+    `${count(n)} session streams broke: lifetime median ${seconds(median)}, the middle 80 % between ${seconds(band.lowMs)} and ${seconds(band.highMs)}`,
+    ...(reconnect ? [`a new stream ${seconds(reconnect.p50)} after the break (median; the longest ${seconds(reconnect.max)}), opened by the session's next call`] : []),
+    'each break lost the session: its next call re-initialised it (session_reinits), so calls may show no error at all',
+  ];
+  return {
+    id: 'sse-streams-broken',
+    severity: 'warning',
+    statement: clustered
+      ? `SSE session streams broken at ≈ ${seconds(median)} of age: ${count(n)} legacy HTTP+SSE streams ended under their sessions — an intermediary's timeout (idle, read or maximum stream age) at ≈ ${seconds(median)}`
+      : `SSE session streams broken: ${count(n)} legacy HTTP+SSE streams ended under their sessions, after ${seconds(life.summary.min)} to ${seconds(life.summary.max)}`,
+    evidence,
+    advice: clustered ? ADVICE : `the server's and the balancer's logs say why the streams ended; if a balancer cut them: ${ADVICE}`,
+  };
 }
 
 function byOperation(series: readonly SeriesSnapshot[]): Map<string, OperationBreaks> {
