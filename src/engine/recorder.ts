@@ -1,4 +1,4 @@
-import { HTTP_PURPOSES, OUTCOME_CLASSES, type HttpRecord, type OperationResult } from '../mcp/index.ts';
+import { HTTP_PURPOSES, OUTCOME_CLASSES, type HttpRecord, type OperationResult, type StreamBreak } from '../mcp/index.ts';
 import type { ErrorSamples } from './error-samples.ts';
 import type { TraceExemplars } from './trace-exemplars.ts';
 import type { AvailabilitySeries } from './availability.ts';
@@ -103,9 +103,8 @@ export class CallRecorder {
   private readonly replyBreaks: CounterHandle;
   private readonly replyBreakAge: TrendHandle;
   private readonly replyBreakIdle: TrendHandle;
-  private readonly streamBreaks: CounterHandle;
-  private readonly streamLifetime: TrendHandle;
-  private readonly streamReconnect: TrendHandle;
+  /** Per kind of session stream: legacy, get. */
+  private readonly streamBreaks: Record<StreamBreak['stream'], { breaks: CounterHandle; lifetime: TrendHandle; reconnect: TrendHandle }>;
 
   constructor(
     private readonly registry: MetricsRegistry,
@@ -145,9 +144,12 @@ export class CallRecorder {
     this.replyBreaks = registry.counter('sse_reply_breaks').handle(baseTags);
     this.replyBreakAge = registry.trend('sse_reply_break_age').handle(baseTags);
     this.replyBreakIdle = registry.trend('sse_reply_break_idle').handle(baseTags);
-    this.streamBreaks = registry.counter('sse_stream_breaks').handle({ scenario });
-    this.streamLifetime = registry.trend('sse_stream_lifetime').handle({ scenario });
-    this.streamReconnect = registry.trend('sse_stream_reconnect_duration').handle({ scenario });
+    const streamHandles = (stream: StreamBreak['stream']) => ({
+      breaks: registry.counter('sse_stream_breaks').handle({ scenario, stream }),
+      lifetime: registry.trend('sse_stream_lifetime').handle({ scenario, stream }),
+      reconnect: registry.trend('sse_stream_reconnect_duration').handle({ scenario, stream }),
+    });
+    this.streamBreaks = { legacy: streamHandles('legacy'), get: streamHandles('get') };
   }
 
   /** The operation was cut by an interrupt (graceful stop over, second signal): neither a success nor the server's error. */
@@ -179,9 +181,10 @@ export class CallRecorder {
     }
     const streamBreak = result.streamBreak;
     if (streamBreak !== undefined) {
-      this.streamBreaks.add(1);
-      this.streamLifetime.record(streamBreak.lifetimeMs * 1000);
-      this.streamReconnect.record(streamBreak.reconnectMs * 1000);
+      const h = this.streamBreaks[streamBreak.stream];
+      h.breaks.add(1);
+      h.lifetime.record(streamBreak.lifetimeMs * 1000);
+      h.reconnect.record(streamBreak.reconnectMs * 1000);
     }
     this.http.record(result.http);
     this.dataSent.add(result.bytesSent);

@@ -95,7 +95,7 @@ export class LegacySseTransport implements Transport {
             opened = true;
             this.openedAt = performance.now();
             if (this.brokeAt > 0) {
-              trace.streamBreak = { lifetimeMs: this.brokenLifetimeMs, reconnectMs: this.openedAt - this.brokeAt };
+              trace.streamBreak = { stream: 'legacy', lifetimeMs: this.brokenLifetimeMs, reconnectMs: this.openedAt - this.brokeAt };
               this.brokeAt = 0;
             }
             this.opening = null;

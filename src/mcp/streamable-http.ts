@@ -9,7 +9,7 @@ import type { Authorization } from './auth/index.ts';
 import type { McpTarget } from './target.ts';
 import type { OperationTrace } from './trace.ts';
 import type { ServerMessageSink, Transport } from './transport.ts';
-import type { HttpPurpose, JsonRpcMessage, JsonRpcNotification, JsonRpcRequest, JsonRpcResponse } from './types.ts';
+import type { HttpPurpose, JsonRpcMessage, JsonRpcNotification, JsonRpcRequest, JsonRpcResponse, StreamBreak } from './types.ts';
 
 const ACCEPT_BOTH = 'application/json, text/event-stream';
 /** Before resuming a broken stream when the server sent no `retry:` (the SDK client's default). */
@@ -57,6 +57,10 @@ export class StreamableHttpTransport implements Transport {
   private readonly pauses = new Set<() => void>();
   /** This session's own connection for its calls (see McpTarget.sessionDispatcher). */
   private dispatcher: SessionConnection | null = null;
+  /** When the GET stream last ended under us (0: none pending), how long it had lived, and the break to report with the next operation once it reopened. */
+  private streamBrokeAt = 0;
+  private streamLifetimeMs = 0;
+  private pendingBreak: StreamBreak | undefined = undefined;
   /** Request headers for the current session state, rebuilt only when that state changes. */
   private headerCache: { key: string; authorization: string | undefined; headers: string[] } | null = null;
 
@@ -80,6 +84,10 @@ export class StreamableHttpTransport implements Transport {
     let answer: JsonRpcResponse | undefined;
     let broken: TransportError | undefined;
     const id = message.id;
+    if (this.pendingBreak !== undefined) {
+      trace.streamBreak = this.pendingBreak;
+      this.pendingBreak = undefined;
+    }
     const strays: unknown[] = [];
     const exchange = this.post(message, trace, (event) => {
       if (answer || broken || !event.data) return; // empty-data priming events carry nothing
@@ -290,6 +298,10 @@ export class StreamableHttpTransport implements Transport {
       if (this.stream !== exchange) return; // closed by us (close, reset, abort)
       this.stream = null;
       const ok = exchange.record.status >= 200 && exchange.record.status < 300;
+      if (ok) {
+        this.streamBrokeAt = performance.now();
+        this.streamLifetimeMs = exchange.ageMs - exchange.headersAfterMs;
+      }
       const expectsReturn = exchange.lastEventId !== undefined || exchange.retryMs !== undefined;
       const progressed = exchange.lastEventId !== undefined && exchange.lastEventId !== lastEventId;
       const quiet = progressed ? 0 : quietReconnects + 1;
@@ -308,6 +320,10 @@ export class StreamableHttpTransport implements Transport {
     await arrived;
     const ok = exchange.record.status >= 200 && exchange.record.status < 300 && !exchange.record.failed;
     if (!ok && this.stream === exchange) this.stream = null;
+    if (ok && this.streamBrokeAt > 0) {
+      this.pendingBreak = { stream: 'get', lifetimeMs: this.streamLifetimeMs, reconnectMs: performance.now() - this.streamBrokeAt };
+      this.streamBrokeAt = 0;
+    }
     return ok;
   }
 

@@ -1,6 +1,8 @@
 import type { HttpPurpose, HttpRecord } from './types.ts';
 
 /** What one MCP operation has cost so far; the transports add to it as they work. */
+import type { StreamBreak } from './types.ts';
+
 export class OperationTrace {
   method = '';
   readonly http: HttpRecord[] = [];
@@ -24,6 +26,6 @@ export class OperationTrace {
   traceparent: string | undefined = undefined;
   /** performance.now() when the matching response arrived, when it came as an SSE event. */
   respondedAt = 0;
-  /** The session's SSE stream had broken and this operation opened a new one: how long the old one lived, how long until the new one. */
-  streamBreak: { lifetimeMs: number; reconnectMs: number } | undefined = undefined;
+  /** The session's SSE stream (legacy, or the Streamable HTTP GET stream) had broken and a new one opened: how long the old one lived, how long until the new one. */
+  streamBreak: StreamBreak | undefined = undefined;
 }

@@ -115,8 +115,19 @@ export interface OperationResult<T = unknown> {
   serverRequests: number;
   /** The W3C traceparent the call carried (SessionOptions.traceparent); absent when tracing is off. */
   traceparent?: string;
-  /** The session's legacy SSE stream had broken (not closed by mcp-load) and this operation opened a new one. */
-  streamBreak?: { lifetimeMs: number; reconnectMs: number };
+  /** The session's SSE stream had broken (not closed by mcp-load) and a new one opened; reported by one operation. */
+  streamBreak?: StreamBreak;
+}
+
+/**
+ * A session stream that ended without mcp-load closing it: the legacy HTTP+SSE stream (the
+ * session's next operation reconnects) or the Streamable HTTP GET stream (reopened by itself after
+ * the server's `retry`); ms it had lived since its headers, ms from its end to the new stream.
+ */
+export interface StreamBreak {
+  stream: 'legacy' | 'get';
+  lifetimeMs: number;
+  reconnectMs: number;
 }
 
 export interface JsonRpcRequest {

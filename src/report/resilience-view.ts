@@ -1,5 +1,6 @@
 import { availabilitySummary, type SpanAvailability } from '../results/availability.ts';
 import { commandOutcome, eventImpacts, type EventImpact } from '../results/events.ts';
+import { mergeTrendStates, type SeriesSnapshot } from '../engine/metrics/index.ts';
 import { totalCount, trendTotal } from '../results/totals.ts';
 import type { Result } from '../results/types.ts';
 import { formatMs } from './format.ts';
@@ -68,15 +69,24 @@ function streamLines(result: Result): string[] {
       `SSE replies: ${formatCount(breaks)} of ${formatCount(replies)} broke after their headers, before their response${idle ? ` (silence before the break: median ${formatMs(idle.p50)})` : ''}`,
     );
   }
-  const streamBreaks = totalCount(result.metrics, 'sse_stream_breaks');
-  if (streamBreaks > 0) {
-    const life = trendTotal(result.metrics, 'sse_stream_lifetime');
-    const reconnect = trendTotal(result.metrics, 'sse_stream_reconnect_duration');
+  for (const stream of ['legacy', 'get'] as const) {
+    const breaks = result.metrics.metrics.reduce((n, s) => n + (s.metric === 'sse_stream_breaks' && s.tags.stream === stream && s.type === 'counter' ? s.summary.count : 0), 0);
+    if (breaks === 0) continue;
+    const life = streamTrend(result, 'sse_stream_lifetime', stream);
+    const reconnect = streamTrend(result, 'sse_stream_reconnect_duration', stream);
+    const label = stream === 'legacy' ? 'SSE session streams (legacy HTTP+SSE)' : 'GET streams (Streamable HTTP)';
+    const when = stream === 'legacy' ? "at the session's next call" : "after the server's retry";
     lines.push(
-      `SSE session streams (legacy HTTP+SSE): ${formatCount(streamBreaks)} broke under their sessions${life ? ` after living ${formatMs(life.p50)} (median)` : ''}${reconnect ? `; reconnected ${formatMs(reconnect.p50)} later (median, at the session's next call)` : ''}; each break lost its session`,
+      `${label}: ${formatCount(breaks)} broke under their sessions${life ? ` after living ${formatMs(life)} (median)` : ''}${reconnect ? `; reconnected ${formatMs(reconnect)} later (median, ${when})` : ''}${stream === 'legacy' ? '; each break lost its session' : ''}`,
     );
   }
   return lines;
+}
+
+/** The median of a stream trend over its scenarios, exact from the merged histograms. */
+function streamTrend(result: Result, metric: string, stream: string): number | undefined {
+  const states = result.metrics.metrics.filter((s): s is Extract<SeriesSnapshot, { type: 'trend' }> => s.metric === metric && s.tags.stream === stream && s.type === 'trend' && s.summary.count > 0);
+  return states.length === 0 ? undefined : mergeTrendStates(states, result.durationMs).summary.p50;
 }
 
 function eventRow(impact: EventImpact): EventRow {

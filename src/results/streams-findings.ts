@@ -4,8 +4,8 @@ import type { Finding, Result } from './types.ts';
 
 /** Fewer broken replies of one operation than this are too few to call a cluster. */
 export const BREAK_MIN = 3;
-/** The middle 80 % of the silences before the breaks lie within this fraction of their median: one timeout. */
-export const BREAK_SPREAD = 0.1;
+/** The middle 80 % of the silences (or lifetimes) lie within this fraction of their median: one timeout (timers on a busy host add their own spread). */
+export const BREAK_SPREAD = 0.25;
 
 const ADVICE =
   "raise the intermediary's idle/read timeout above the longest silence of a reply (nginx proxy_read_timeout, haproxy timeout server or timeout tunnel, a cloud balancer's idle timeout), " +
@@ -26,8 +26,10 @@ interface OperationBreaks {
  */
 export function streamFindings(result: Pick<Result, 'metrics' | 'durationMs'>): Finding[] {
   const out: Finding[] = [];
-  const legacy = sessionStreamFinding(result);
-  if (legacy) out.push(legacy);
+  for (const stream of ['legacy', 'get'] as const) {
+    const broken = sessionStreamFinding(result, stream);
+    if (broken) out.push(broken);
+  }
   for (const group of byOperation(result.metrics.metrics).values()) {
     if (group.breaks === 0) continue;
     const idle = mergeTrendStates(group.idle, result.durationMs);
@@ -66,27 +68,31 @@ export function streamFindings(result: Pick<Result, 'metrics' | 'durationMs'>): 
  * (its calls re-initialise, so errors may stay at 0). Lifetimes bunched at one age point to an
  * intermediary's timeout or maximum stream age.
  */
-function sessionStreamFinding(result: Pick<Result, 'metrics' | 'durationMs'>): Finding | undefined {
-  const lifetimes = result.metrics.metrics.filter((s): s is Extract<SeriesSnapshot, { type: 'trend' }> => s.metric === 'sse_stream_lifetime' && s.type === 'trend' && s.tags.scenario !== undefined && s.summary.count > 0);
+function sessionStreamFinding(result: Pick<Result, 'metrics' | 'durationMs'>, stream: 'legacy' | 'get'): Finding | undefined {
+  const lifetimes = result.metrics.metrics.filter((s): s is Extract<SeriesSnapshot, { type: 'trend' }> => s.metric === 'sse_stream_lifetime' && s.type === 'trend' && s.tags.stream === stream && s.summary.count > 0);
   if (lifetimes.length === 0) return undefined;
   const life = mergeTrendStates(lifetimes, result.durationMs);
-  const reconnects = result.metrics.metrics.filter((s): s is Extract<SeriesSnapshot, { type: 'trend' }> => s.metric === 'sse_stream_reconnect_duration' && s.type === 'trend' && s.tags.scenario !== undefined && s.summary.count > 0);
+  const reconnects = result.metrics.metrics.filter((s): s is Extract<SeriesSnapshot, { type: 'trend' }> => s.metric === 'sse_stream_reconnect_duration' && s.type === 'trend' && s.tags.stream === stream && s.summary.count > 0);
   const reconnect = reconnects.length === 0 ? undefined : mergeTrendStates(reconnects, result.durationMs).summary;
   const n = life.summary.count;
   const band = middleBandMs(life);
   const median = life.summary.p50;
   const clustered = n >= BREAK_MIN && band.lowMs >= median * (1 - BREAK_SPREAD) && band.highMs <= median * (1 + BREAK_SPREAD);
+  const legacy = stream === 'legacy';
+  const what = legacy ? 'legacy HTTP+SSE streams ended under their sessions' : 'Streamable HTTP GET streams ended under their sessions';
   const evidence = [
     `${count(n)} session streams broke: lifetime median ${seconds(median)}, the middle 80 % between ${seconds(band.lowMs)} and ${seconds(band.highMs)}`,
-    ...(reconnect ? [`a new stream ${seconds(reconnect.p50)} after the break (median; the longest ${seconds(reconnect.max)}), opened by the session's next call`] : []),
-    'each break lost the session: its next call re-initialised it (session_reinits), so calls may show no error at all',
+    ...(reconnect ? [`a new stream ${seconds(reconnect.p50)} after the break (median; the longest ${seconds(reconnect.max)}), ${legacy ? "opened by the session's next call" : "reopened after the server's retry delay"}`] : []),
+    legacy
+      ? 'each break lost the session: its next call re-initialised it (session_reinits), so calls may show no error at all'
+      : 'server-initiated messages sent while a stream was down are lost unless the server replays them (Last-Event-ID)',
   ];
   return {
-    id: 'sse-streams-broken',
+    id: legacy ? 'sse-streams-broken' : 'get-streams-broken',
     severity: 'warning',
     statement: clustered
-      ? `SSE session streams broken at ≈ ${seconds(median)} of age: ${count(n)} legacy HTTP+SSE streams ended under their sessions — an intermediary's timeout (idle, read or maximum stream age) at ≈ ${seconds(median)}`
-      : `SSE session streams broken: ${count(n)} legacy HTTP+SSE streams ended under their sessions, after ${seconds(life.summary.min)} to ${seconds(life.summary.max)}`,
+      ? `SSE session streams broken at ≈ ${seconds(median)} of age: ${count(n)} ${what} — an intermediary's timeout (idle, read or maximum stream age) at ≈ ${seconds(median)}`
+      : `SSE session streams broken: ${count(n)} ${what}, after ${seconds(life.summary.min)} to ${seconds(life.summary.max)}`,
     evidence,
     advice: clustered ? ADVICE : `the server's and the balancer's logs say why the streams ended; if a balancer cut them: ${ADVICE}`,
   };
