@@ -20,6 +20,8 @@ const common = {
 };
 
 await build({ ...common, entryPoints: ['src/action/index.ts'], outfile: join(outdir, 'index.js') });
+// The worker threads of `--workers` (src/engine/workers/entry.ts starts ./worker.js beside the bundle).
+await build({ ...common, entryPoints: ['src/engine/workers/worker-main.ts'], outfile: join(outdir, 'worker.js') });
 await build({
   ...common,
   entryPoints: ['src/cli/index.ts'],

@@ -32,6 +32,8 @@ export const BUILTIN_METRICS = {
   iteration_duration: { type: 'trend', contains: 'time' },
   iterations: { type: 'counter', contains: 'default' },
   dropped_iterations: { type: 'counter', contains: 'default' },
+  /** Of an open model's scheduled iterations, the share dropped (no VU free): the default health gate fails above 1 %. */
+  dropped_iteration_share: { type: 'rate', contains: 'default' },
   /** Iterations cut by an interrupt (graceful stop over, ramp-down, a second signal), including those the run stopped waiting for. */
   interrupted_iterations: { type: 'counter', contains: 'default' },
   /** Exceptions from mcp-load's own code outside an MCP operation (a flow's template or check): bugs, never the server's. */
@@ -86,10 +88,16 @@ export const BUILTIN_METRICS = {
   /** 401s from the MCP server to a request that carried a token (each leads to one new token, shared). */
   auth_rejections: { type: 'counter', contains: 'default' },
   event_loop_delay: { type: 'trend', contains: 'time' },
+  /**
+   * UTF-8 bytes of a tools/call result's text a client hands a model (text items, embedded
+   * resources and structuredContent as JSON; see docs/tokens.md), on a bounded sample of replies.
+   */
+  tool_output_bytes: { type: 'trend', contains: 'data' },
+  /** o200k_base tokens of that text, on the same sample: an estimate of what the output costs an LLM. */
+  tool_output_tokens: { type: 'trend', contains: 'default' },
 } as const satisfies Record<string, MetricDefinition>;
 
 export type BuiltinMetricName = keyof typeof BUILTIN_METRICS;
-
 
 /** The filter a metric's untagged aggregate stands for: `{expected_response:true}` for latencies by outcome. */
 export function impliedFilter(name: string): Readonly<Record<string, string>> | undefined {

@@ -1,9 +1,9 @@
 import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { join } from 'node:path';
 import { readResult, type Result } from '../results/index.ts';
-import { slugify } from '../scenario/index.ts';
 import { artifactNames, FILES } from './artifact-names.ts';
+import { scenarioIdOf } from './scenario-id.ts';
 import { ArtifactStore, artifactUrl } from './artifacts.ts';
 import { compareWithBaseline, lookUpBaseline, type Baseline } from './baseline.ts';
 import type { ActionContext, TriggeringRun } from './context.ts';
@@ -11,7 +11,7 @@ import { GitHubApi } from './github-api.ts';
 import type { ActionInputs } from './inputs.ts';
 import { writeJobSummary } from './job-summary.ts';
 import { keyFigures, writeOutputs } from './outputs.ts';
-import { buildReportView } from '../report/view.ts';
+import { buildReportView } from '../report/index.ts';
 import { postComment, type PullRequestFile } from './pull-request-comment.ts';
 import { renderReportMarkdown } from './report.ts';
 
@@ -26,7 +26,7 @@ export async function commentMode(inputs: ActionInputs, ctx: ActionContext): Pro
   if (!run) {
     throw new Error(`mode comment runs in a workflow_run workflow (see the fork-safe pattern in docs/action.md), not on ${ctx.eventName || 'this'} events`);
   }
-  const scenarioId = inputs.scenario ? slugify(basename(inputs.scenario, extname(inputs.scenario))) : '';
+  const scenarioId = scenarioIdOf(inputs.scenario);
   const names = artifactNames(scenarioId, inputs.artifactName, inputs.shard);
   const api = new GitHubApi(inputs.token, ctx.repo);
   const store = new ArtifactStore(inputs.token, ctx.repo);

@@ -23,14 +23,22 @@ export interface AvailabilitySeriesJSON {
 const SUCCESS = OUTCOME_CLASSES.indexOf('success');
 const LOCAL = new Set(LOCAL_ERROR_CLASSES.map((c) => OUTCOME_CLASSES.indexOf(c)));
 
-/** Accumulates the send-time windows of a run; `originMs` is the run's start on `performance.now()`'s clock. */
+/** Accumulates the send-time windows of a run, from `start(origin)`: the run's start on `performance.now()`'s clock. */
 export class AvailabilitySeries {
   private readonly calls: number[] = [];
   private readonly failed: number[] = [];
   private readonly firstFailedMs: (number | null)[] = [];
   private readonly lastFailedMs: (number | null)[] = [];
 
-  constructor(private readonly originMs: number) {}
+  private originMs = 0;
+
+  constructor(originMs?: number) {
+    if (originMs !== undefined) this.originMs = originMs;
+  }
+
+  start(originMs: number): void {
+    this.originMs = originMs;
+  }
 
   /** A call sent at `sentAt` (performance.now()) ended with the outcome class of index `outcome`. */
   record(sentAt: number, outcome: number): void {

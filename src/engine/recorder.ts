@@ -2,6 +2,7 @@ import { HTTP_PURPOSES, OUTCOME_CLASSES, type HttpRecord, type OperationResult, 
 import type { ErrorSamples } from './error-samples.ts';
 import type { TraceExemplars } from './trace-exemplars.ts';
 import type { AvailabilitySeries } from './availability.ts';
+import type { ToolOutputSampler, ToolOutputSlot } from './tool-output-sampler.ts';
 import { EXPECTED_RESPONSE_TAG, type CounterHandle, type MetricsRegistry, type RateHandle, type TrendHandle } from './metrics/index.ts';
 
 /** HTTP metrics of one (MCP method, purpose, HTTP method, status, failed) combination. */
@@ -21,6 +22,8 @@ interface OutcomeHandles {
 }
 
 const HTTP_METHODS = ['GET', 'POST', 'DELETE'] as const;
+/** A tool error (`isError: true`) is output the model reads too. */
+const TOOL_ERROR = OUTCOME_CLASSES.indexOf('tool');
 /** Statuses a discovery probe asks for: a 2025 server declining `server/discover`. */
 const DISCOVERY_REFUSALS = new Set([400, 404, 405, 406, 415, 422]);
 
@@ -105,6 +108,8 @@ export class CallRecorder {
   private readonly replyBreakIdle: TrendHandle;
   /** Per kind of session stream: legacy, get. */
   private readonly streamBreaks: Record<StreamBreak['stream'], { breaks: CounterHandle; lifetime: TrendHandle; reconnect: TrendHandle }>;
+  /** tools/call only: the sample of replies whose size and tokens are counted after the run. */
+  private readonly output: ToolOutputSlot | undefined;
 
   constructor(
     private readonly registry: MetricsRegistry,
@@ -113,14 +118,13 @@ export class CallRecorder {
     method: string,
     private readonly name: string | undefined,
     private readonly exemplars: TraceExemplars | undefined = undefined,
+    toolOutput: ToolOutputSampler | undefined = undefined,
     private readonly availability: AvailabilitySeries | undefined = undefined,
   ) {
     const baseTags: Record<string, string> = name === undefined ? { scenario, method } : { scenario, method, tool: name };
     this.outcomes = OUTCOME_CLASSES.map((outcome) => {
       const tags =
-        outcome === 'success'
-          ? { ...baseTags, [EXPECTED_RESPONSE_TAG]: 'true' }
-          : { ...baseTags, error_class: outcome, [EXPECTED_RESPONSE_TAG]: 'false' };
+        outcome === 'success' ? { ...baseTags, [EXPECTED_RESPONSE_TAG]: 'true' } : { ...baseTags, error_class: outcome, [EXPECTED_RESPONSE_TAG]: 'false' };
       return {
         duration: registry.trend('mcp_call_duration').handle(tags),
         calls: registry.counter('mcp_calls').handle(tags),
@@ -150,6 +154,7 @@ export class CallRecorder {
       reconnect: registry.trend('sse_stream_reconnect_duration').handle({ scenario, stream }),
     });
     this.streamBreaks = { legacy: streamHandles('legacy'), get: streamHandles('get') };
+    this.output = toolOutput !== undefined && method === 'tools/call' && name !== undefined ? toolOutput.slot(scenario, name) : undefined;
   }
 
   /** The operation was cut by an interrupt (graceful stop over, second signal): neither a success nor the server's error. */
@@ -162,6 +167,7 @@ export class CallRecorder {
     const index = OUTCOME_CLASSES.indexOf(result.outcome);
     this.count(index, result.durationMs + extraMs);
     if (index !== 0 && this.registry.phase === 'measuring') this.errors.add(result);
+    if (this.output !== undefined && (index === 0 || index === TOOL_ERROR) && this.registry.phase === 'measuring') this.output.offer(result);
     if (result.traceparent !== undefined && this.exemplars && this.registry.phase === 'measuring') {
       this.exemplars.offer(this.name ?? result.method, result.traceparent, result.durationMs + extraMs);
     }
@@ -266,6 +272,11 @@ export class SessionRecorder {
     this.closeHttp.record(result.http);
     this.bytes[1].sent.add(result.bytesSent);
     this.bytes[1].received.add(result.bytesReceived);
+  }
+
+  /** Sessions whose DELETE did not finish before the teardown deadline: neither closed nor failed requests. */
+  recordNotClosed(sessions: number): void {
+    if (sessions > 0) this.notClosed.add(sessions);
   }
 
   /** A VU paused before its next handshake attempt. */

@@ -1,23 +1,15 @@
 import { McpTarget, reportInternalError, type SessionOptions } from '../mcp/index.ts';
-import { shardScenario, type Shard } from '../scenario/shard.ts';
-import type { Scenario, ScenarioSpec } from '../scenario/types.ts';
+import { shardScenario, type Shard, type Scenario, type ScenarioSpec, defaultKeepAliveMs } from '../scenario/index.ts';
 import { ErrorSamples, type ErrorKind } from './error-samples.ts';
 import { TraceExemplars, type TraceExemplar } from './trace-exemplars.ts';
 import { AvailabilitySeries, type AvailabilitySeriesJSON } from './availability.ts';
+import { ToolOutputSampler } from './tool-output-sampler.ts';
 import { EventLoopMonitor } from './event-loop.ts';
 import { EventSchedule, type EventRecord } from './events.ts';
 import { createExecutor, type Executor, type ExecutorContext } from './executors/index.ts';
 import { IterationRunner } from './iteration.ts';
-import {
-  evaluateThresholds,
-  initMetrics,
-  MAX_SERIES_PER_METRIC,
-  MetricsRegistry,
-  OTHER_TAG_VALUE,
-  TimeSeries,
-  type ThresholdResult,
-} from './metrics/index.ts';
-import { checkDescriptorBudget } from './descriptor-budget.ts';
+import { evaluateThresholds, initMetrics, MAX_SERIES_PER_METRIC, MetricsRegistry, OTHER_TAG_VALUE, TimeSeries, type ThresholdResult } from './metrics/index.ts';
+import { preflight } from './preflight.ts';
 import { waitForTarget } from './readiness.ts';
 import { settleWithin, sleep, StopSignal } from './stop-signal.ts';
 import { vuSessionOptions, type VuSessionOptions } from './session-options.ts';
@@ -42,11 +34,16 @@ export interface RunOptions {
   stop?: StopSignal;
   /** Fire for an immediate stop (a second SIGINT). */
   abort?: StopSignal;
-  onProgress?: (progress: Progress) => void;
+  /** Each second; `registry` is the live metrics (read, never kept: a worker snapshots it for its parent's thresholds). */
+  onProgress?: (progress: Progress, registry: MetricsRegistry) => void;
   /** Options for each MCP session (canned replies, stream, …). */
   session?: SessionOptions;
   /** Run only this shard's slice of the load (`--shard i/n`); n shards together run the whole. */
   shard?: Shard;
+  /** Check the local limits before the load (default); a worker thread does not, its parent checked them for all. */
+  preflight?: boolean;
+  /** A pre-flight warning, as soon as it is known (it is also in the outcome's warnings). */
+  onWarning?: (warning: string) => void;
 }
 
 export interface RunOutcome {
@@ -75,7 +72,6 @@ export interface RunOutcome {
   events?: EventRecord[];
 }
 
-
 /** Runs every scenario of the test against the target and returns its metrics. */
 export async function runTest(whole: Scenario, options: RunOptions): Promise<RunOutcome> {
   // Refused before anything starts when this shard would get no load.
@@ -91,7 +87,8 @@ export async function runTest(whole: Scenario, options: RunOptions): Promise<Run
     ...(client.trace ? { traceparent: { sample: client.trace.sample } } : {}),
     ...options.session,
   };
-  checkDescriptorBudget(scenario, sessionOptions.openStream ?? false);
+  const preflightWarnings = options.preflight === false ? [] : preflight(scenario, sessionOptions.openStream ?? false);
+  for (const warning of preflightWarnings) options.onWarning?.(warning);
   await initMetrics();
   const stop = options.stop ?? new StopSignal();
   const abort = options.abort ?? new StopSignal();
@@ -100,12 +97,14 @@ export async function runTest(whole: Scenario, options: RunOptions): Promise<Run
     headers: { ...scenario.headers },
     timeoutMs: scenario.timeoutMs,
     replyGraceMs: client.replyGraceMs,
+    keepAliveMs: scenario.keepAliveMs ?? defaultKeepAliveMs(scenario.scenarios),
     ...(scenario.maxResponseBytes === undefined ? {} : { maxResponseBytes: scenario.maxResponseBytes }),
   });
   const perVu = vuSessionOptions(scenario, target, sessionOptions);
   try {
     if (scenario.wait.timeoutMs > 0) await waitForTarget(target, perVu.forVu(1, 0, ''), scenario.wait.timeoutMs, stop);
     const outcome = await runScenarios(scenario, target, perVu, stop, abort, options.onProgress, options.shard);
+    outcome.warnings.unshift(...preflightWarnings);
     if (options.shard) outcome.shard = { index: options.shard.index, count: options.shard.count };
     return outcome;
   } finally {
@@ -122,14 +121,10 @@ async function runScenarios(
   onProgress: RunOptions['onProgress'],
   shard: Shard | undefined,
 ): Promise<RunOutcome> {
-  const startedAt = Date.now();
-  const origin = performance.now();
-  const registry = new MetricsRegistry({ warmup: scenario.warmupMs > 0, nowMs: startedAt });
+  const registry = new MetricsRegistry({ warmup: scenario.warmupMs > 0 });
   for (const t of scenario.thresholds) registry.track(t.metric, t.tags);
-  const timeSeries = new TimeSeries(registry, { startMs: startedAt });
   const vusGauge = registry.gauge('vus').handle();
   const vusMaxGauge = registry.gauge('vus_max').handle();
-  const loop = new EventLoopMonitor(registry.trend('event_loop_delay').handle());
   const warnings: string[] = [];
   let interrupted: RunOutcome['interrupted'];
 
@@ -145,32 +140,36 @@ async function runScenarios(
   const errorSamples = new ErrorSamples();
   sessionOptions.record(registry);
   const exemplars = scenario.client.trace ? new TraceExemplars() : undefined;
-  const availability = new AvailabilitySeries(origin);
-  const runners = scenario.scenarios.map((spec) => new IterationRunner(spec, target, sessionOptions.forVu, registry, errorSamples, exemplars, Math.random, availability));
+  const toolOutput = new ToolOutputSampler(registry);
+  const availability = new AvailabilitySeries();
+  const runners = scenario.scenarios.map(
+    (spec) => new IterationRunner(spec, target, sessionOptions.forVu, registry, errorSamples, exemplars, Math.random, toolOutput, availability),
+  );
   // A sharded test runs each command once, in shard 1; the other shards mark the moments only.
   const commandsHere = shard === undefined || shard.index === 1;
   const events = new EventSchedule((scenario.events ?? []).map((e) => (commandsHere ? e : { name: e.name, atMs: e.atMs, timeoutMs: e.timeoutMs })));
   abort.onFire(() => events.killAll());
-  events.start(origin);
   const executors = scenario.scenarios.map((spec) => createExecutor(spec));
   // Progress runs against the planned schedule; graceful stops only extend it when iterations linger.
   const totalMs = Math.max(...scenario.scenarios.map((s, i) => s.startTimeMs + executors[i].durationMs));
-  const t0 = performance.now();
 
-  const runs = scenario.scenarios.map((spec, i) => {
+  const contexts = scenario.scenarios.map((spec, i): ExecutorContext => {
     const tags = { scenario: spec.name };
     const dropped = registry.counter('dropped_iterations').handle(tags);
+    const droppedShare = registry.rate('dropped_iteration_share').handle(tags);
     const interruptedIterations = registry.counter('interrupted_iterations').handle(tags);
     const internalErrors = registry.counter('internal_errors').handle(tags);
     const runner = runners[i];
-    return runOne(spec, executors[i], {
+    return {
       newVu() {
         const vu = new VirtualUser(++allocated);
         allVus.push(vu);
         vusMaxGauge.set(allocated);
         return vu;
       },
+      openSession: (vu) => runner.openSession(vu),
       async runIteration(vu, scheduledAt) {
+        if (scheduledAt !== undefined) droppedShare.add(false);
         vu.running = true;
         try {
           await runner.run(vu, scheduledAt);
@@ -190,12 +189,28 @@ async function runScenarios(
       activeVus(delta) {
         active += delta;
       },
-      droppedIteration: () => dropped.add(1),
+      droppedIteration() {
+        dropped.add(1);
+        droppedShare.add(true);
+      },
       stop,
       abort,
       now: () => performance.now(),
-    });
+    };
   });
+
+  // Setup, outside the measured window: preallocated VUs open their sessions before the schedule
+  // starts; a handshake that takes longer than one timeout is waited for by the VU's first iteration.
+  await settleWithin(Promise.all(executors.map((e, i) => e.setup?.(contexts[i]))), scenario.timeoutMs, stop);
+  const startedAt = Date.now();
+  registry.startWindow(startedAt);
+  const timeSeries = new TimeSeries(registry, { startMs: startedAt });
+  const loop = new EventLoopMonitor(registry.trend('event_loop_delay').handle());
+  const t0 = performance.now();
+  // Send times and events count from the measured window's start, as every time series does.
+  availability.start(t0);
+  events.start(t0);
+  const runs = scenario.scenarios.map((spec, i) => runOne(spec, executors[i], contexts[i]));
 
   // The 1 s ticker: time series, progress, abortOnFail thresholds, generator lag.
   const calls = registry.counter('mcp_calls').total;
@@ -207,19 +222,23 @@ async function runScenarios(
     const elapsedMs = performance.now() - t0;
     vusGauge.set(active);
     loop.sample();
+    toolOutput.newSecond();
     timeSeries.tick(now);
     const totalCalls = calls.count;
     const totalErrors = errors.passes;
-    onProgress?.({
-      elapsedMs,
-      totalMs,
-      vus: active,
-      callsPerSecond: totalCalls - lastCalls,
-      errorsPerSecond: totalErrors - lastErrors,
-      totalCalls,
-      totalErrors,
-      warmingUp: registry.phase === 'warmup',
-    });
+    onProgress?.(
+      {
+        elapsedMs,
+        totalMs,
+        vus: active,
+        callsPerSecond: totalCalls - lastCalls,
+        errorsPerSecond: totalErrors - lastErrors,
+        totalCalls,
+        totalErrors,
+        warmingUp: registry.phase === 'warmup',
+      },
+      registry,
+    );
     lastCalls = totalCalls;
     lastErrors = totalErrors;
     if (abortingThresholdFailed(scenario, registry, elapsedMs, now)) {
@@ -243,10 +262,19 @@ async function runScenarios(
   timeSeries.tick(endedAt);
   registry.finish(endedAt);
   loop.stop();
-  // Warm sessions end with a DELETE each, bounded: teardown must not hold the results hostage.
-  await settleWithin(Promise.all(runners.map((r) => r.closeSessions())), scenario.timeoutMs, abort);
+  // Warm sessions end with a DELETE each, taking turns, within the teardown deadline: teardown must not hold the results hostage.
+  const deadline = new StopSignal();
+  const offAbort = abort.onFire(() => deadline.fire());
+  const closing = Promise.all(runners.map((r) => r.closeSessions(deadline)));
+  if (!(await settleWithin(closing, scenario.teardownTimeoutMs))) deadline.fire();
+  offAbort();
+  // The cut DELETEs settle at once; this bounds the wait for them all the same.
+  await settleWithin(closing, TEARDOWN_CUT_GRACE_MS);
 
   const eventRecords = await events.settle();
+  // Off the hot path: the sampled replies' sizes and tokens, before thresholds read them.
+  const tokenWarning = await toolOutput.measure();
+  if (tokenWarning !== undefined) warnings.push(tokenWarning);
   warnings.push(...sessionOptions.warnings());
   for (const { metric, tagSets } of registry.folded()) {
     warnings.push(
@@ -273,6 +301,9 @@ async function runScenarios(
   return outcome;
 }
 
+/** After the deadline, the cut DELETEs' own settling (their sockets destroyed). */
+const TEARDOWN_CUT_GRACE_MS = 1000;
+
 async function runOne(spec: ScenarioSpec, executor: Executor, ctx: ExecutorContext): Promise<void> {
   if (spec.startTimeMs > 0) await sleep(spec.startTimeMs, ctx.stop);
   if (ctx.stop.fired) return;
@@ -284,4 +315,3 @@ function abortingThresholdFailed(scenario: Scenario, registry: MetricsRegistry, 
   if (aborting.length === 0 || registry.phase === 'warmup') return false;
   return evaluateThresholds(registry, aborting, { nowMs, ignoreEmpty: true }).some((r) => !r.ok);
 }
-

@@ -26,14 +26,7 @@ import type { McpTarget } from './target.ts';
 import { newTraceparent } from './traceparent.ts';
 import { OperationTrace } from './trace.ts';
 import type { ServerMessageSink, Transport } from './transport.ts';
-import type {
-  JsonRpcNotification,
-  JsonRpcRequest,
-  JsonRpcResponse,
-  OperationResult,
-  TransportChoice,
-  TransportKind,
-} from './types.ts';
+import type { JsonRpcNotification, JsonRpcRequest, JsonRpcResponse, OperationResult, TransportChoice, TransportKind } from './types.ts';
 
 export interface SessionOptions {
   transport?: TransportChoice;
@@ -70,7 +63,9 @@ const TRANSPORT_FALLBACK_STATUSES = [400, 404, 405];
  */
 export class McpSession implements ServerMessageSink {
   readonly target: McpTarget;
-  private readonly options: Required<Omit<SessionOptions, 'clientInfo' | 'headers' | 'authorization' | 'traceparent'>> & { clientInfo: { name: string; version: string } };
+  private readonly options: Required<Omit<SessionOptions, 'clientInfo' | 'headers' | 'authorization' | 'traceparent'>> & {
+    clientInfo: { name: string; version: string };
+  };
   private readonly sessionHeaders: readonly string[] | undefined;
   private readonly authorization: Authorization | undefined;
   private readonly traceSample: number | undefined;
@@ -294,11 +289,7 @@ export class McpSession implements ServerMessageSink {
    * Sends one request in the current session; a lost session is re-established once and the
    * request retried, all counted in the same trace.
    */
-  private async call(
-    trace: OperationTrace,
-    params: (id: number) => Record<string, unknown> | undefined,
-    method = methodOf(trace),
-  ): Promise<JsonRpcResponse> {
+  private async call(trace: OperationTrace, params: (id: number) => Record<string, unknown> | undefined, method = methodOf(trace)): Promise<JsonRpcResponse> {
     if (!this.transport || !this.initialized) {
       throw new TransportError('closed', `${method}: the session is not initialized (call initialize first)`);
     }
@@ -407,8 +398,7 @@ export class McpSession implements ServerMessageSink {
     try {
       return await this.handshakeOn(streamable, trace);
     } catch (err) {
-      const fallback =
-        choice === 'auto' && err instanceof TransportError && err.reason === 'http_status' && TRANSPORT_FALLBACK_STATUSES.includes(err.status!);
+      const fallback = choice === 'auto' && err instanceof TransportError && err.reason === 'http_status' && TRANSPORT_FALLBACK_STATUSES.includes(err.status!);
       if (!fallback) throw err;
       // The refused POST initialize was the spec's transport probe, not a failure of the server.
       for (let i = probeFrom; i < trace.http.length; i++) trace.http[i].purpose = 'probe';
@@ -470,7 +460,10 @@ export class McpSession implements ServerMessageSink {
     trace.purpose = 'discovery';
     let outcome: JsonRpcResponse | TransportError;
     try {
-      outcome = await transport.request(this.message('server/discover', () => undefined), trace);
+      outcome = await transport.request(
+        this.message('server/discover', () => undefined),
+        trace,
+      );
     } catch (err) {
       if (!(err instanceof TransportError)) throw err;
       outcome = err;
@@ -504,8 +497,7 @@ export class McpSession implements ServerMessageSink {
     this.transport = transport;
     if (transport instanceof LegacySseTransport && !transport.connected) await transport.open(trace);
     const pinned = this.options.protocolVersion;
-    const requested =
-      transport instanceof LegacySseTransport ? LEGACY_SSE_PROTOCOL_VERSION : pinned === 'auto' ? LATEST_SESSION_PROTOCOL_VERSION : pinned;
+    const requested = transport instanceof LegacySseTransport ? LEGACY_SSE_PROTOCOL_VERSION : pinned === 'auto' ? LATEST_SESSION_PROTOCOL_VERSION : pinned;
     const response = await transport.request(
       {
         jsonrpc: '2.0',

@@ -77,7 +77,10 @@ export function toTransportError(err: unknown, what: string): TransportError {
     return new TransportError('connect', `${what}: cannot connect (${code}). Is the server running and the URL right?`);
   }
   if (TLS_CODES.has(code)) {
-    return new TransportError('connect', `${what}: TLS certificate refused (${code}: ${detail}). Use a trusted certificate, or point NODE_EXTRA_CA_CERTS at its CA`);
+    return new TransportError(
+      'connect',
+      `${what}: TLS certificate refused (${code}: ${detail}). Use a trusted certificate, or point NODE_EXTRA_CA_CERTS at its CA`,
+    );
   }
   if (RESET_CODES.has(code)) {
     return new TransportError('reset', `${what}: connection closed by the server (${code}: ${detail})`);

@@ -133,7 +133,9 @@ export class LegacySseTransport implements Transport {
               const detail = reply.body ? `: ${snippet(reply.body)}` : '';
               fail(statusFailure(`GET ${where}: HTTP ${reply.status}${detail}`, reply));
             } else if (!reply.isEventStream) {
-              fail(new TransportError('bad_response', `GET ${where}: expected text/event-stream, got "${reply.contentType || 'no content type'}"`, reply.status));
+              fail(
+                new TransportError('bad_response', `GET ${where}: expected text/event-stream, got "${reply.contentType || 'no content type'}"`, reply.status),
+              );
             } else {
               fail(new TransportError('stream_ended', `GET ${where}: stream ended before the endpoint event`));
             }
@@ -219,10 +221,7 @@ export class LegacySseTransport implements Transport {
   }
 
   isSessionLost(err: unknown): boolean {
-    return (
-      err instanceof TransportError &&
-      ((err.reason === 'http_status' && (err.status === 404 || err.status === 400)) || err.reason === 'stream_ended')
-    );
+    return err instanceof TransportError && ((err.reason === 'http_status' && (err.status === 404 || err.status === 400)) || err.reason === 'stream_ended');
   }
 
   private async post(message: JsonRpcMessage, trace: OperationTrace, purpose: HttpPurpose = trace.purpose): Promise<void> {

@@ -89,35 +89,42 @@ export class StreamableHttpTransport implements Transport {
       this.pendingBreak = undefined;
     }
     const strays: unknown[] = [];
-    const exchange = this.post(message, trace, (event) => {
-      if (answer || broken || !event.data) return; // empty-data priming events carry nothing
-      let messages: JsonRpcMessage[];
-      try {
-        messages = parseMessages(event.data, this.sseEventWhere);
-      } catch (err) {
-        broken = err as TransportError;
-        exchange.abort(broken);
-        return;
-      }
-      for (const m of messages) {
-        if (isResponse(m) && m.id === id) {
-          answer = m;
-          trace.respondedAt = performance.now();
-          if (this.sessionId === undefined && !this.stateless) this.sessionId = exchange.responseSessionId;
-          exchange.endAfter(this.target.replyGraceMs);
-        } else {
-          noteStray(m, strays);
-          this.route(m, trace);
+    const exchange = this.post(
+      message,
+      trace,
+      (event) => {
+        if (answer || broken || !event.data) return; // empty-data priming events carry nothing
+        let messages: JsonRpcMessage[];
+        try {
+          messages = parseMessages(event.data, this.sseEventWhere);
+        } catch (err) {
+          broken = err as TransportError;
+          exchange.abort(broken);
+          return;
         }
-      }
-    }, undefined, paramHeaders);
+        for (const m of messages) {
+          if (isResponse(m) && m.id === id) {
+            answer = m;
+            trace.respondedAt = performance.now();
+            if (this.sessionId === undefined && !this.stateless) this.sessionId = exchange.responseSessionId;
+            exchange.endAfter(this.target.replyGraceMs);
+          } else {
+            noteStray(m, strays);
+            this.route(m, trace);
+          }
+        }
+      },
+      undefined,
+      paramHeaders,
+    );
     this.inflight.add(exchange);
     return exchange.reply.then(
       (reply) => {
         this.inflight.delete(exchange);
         if (answer) return answer;
         if (reply.isEventStream && this.resumable(exchange)) return this.resume(message, exchange, trace);
-        if (reply.isEventStream) throw this.replyBroke('stream_ended', exchange, `${this.describe('SSE reply')} ended before the response to request ${id}${strayNote(strays)}`);
+        if (reply.isEventStream)
+          throw this.replyBroke('stream_ended', exchange, `${this.describe('SSE reply')} ended before the response to request ${id}${strayNote(strays)}`);
         return this.responseFromReply(reply, id, trace, strays);
       },
       (err: TransportError) => {
@@ -134,7 +141,14 @@ export class StreamableHttpTransport implements Transport {
 
   /** The SSE reply stopped before its response (a balancer's idle timeout, a restart): the stream's figures ride on the error. */
   private replyBroke(reason: 'stream_broken' | 'stream_ended', exchange: HttpExchange, message: string): StreamBrokenError {
-    return new StreamBrokenError(reason, message, exchange.record.status, exchange.sseEvents, exchange.ageMs - exchange.headersAfterMs, performance.now() - exchange.lastDataAt);
+    return new StreamBrokenError(
+      reason,
+      message,
+      exchange.record.status,
+      exchange.sseEvents,
+      exchange.ageMs - exchange.headersAfterMs,
+      performance.now() - exchange.lastDataAt,
+    );
   }
 
   private brokeMessage(exchange: HttpExchange, id: JsonRpcRequest['id'], cause: string): string {
@@ -430,12 +444,7 @@ export class StreamableHttpTransport implements Transport {
     return exchange;
   }
 
-  private headers(
-    message: JsonRpcMessage | undefined,
-    accept: string | undefined,
-    sessionId = this.sessionId,
-    paramHeaders?: readonly string[],
-  ): string[] {
+  private headers(message: JsonRpcMessage | undefined, accept: string | undefined, sessionId = this.sessionId, paramHeaders?: readonly string[]): string[] {
     if (this.stateless && message && 'method' in message && 'id' in message) return this.statelessHeaders(message as JsonRpcRequest, paramHeaders);
     if (message === undefined || accept !== ACCEPT_BOTH) return this.buildHeaders(message !== undefined, accept, sessionId);
     // The hot path: a POST in a session. Its headers change only with the session's state.

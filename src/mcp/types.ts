@@ -56,8 +56,8 @@ export interface HttpRecord {
   retryAfterMs?: number;
   /** An SSE reply the server kept open after its response: mcp-load closed it after the reply grace. */
   heldOpen: boolean;
-  /** The reply was an SSE stream (2xx, text/event-stream). */
-  eventStream: boolean;
+  /** The reply was an SSE stream (2xx, text/event-stream); the wire client always sets it. */
+  eventStream?: boolean;
 }
 
 /**
@@ -117,6 +117,11 @@ export interface OperationResult<T = unknown> {
   traceparent?: string;
   /** The session's SSE stream had broken (not closed by mcp-load) and a new one opened; reported by one operation. */
   streamBreak?: StreamBreak;
+  /**
+   * The JSON text of the message that carried the response, for a transport that did not parse it
+   * into `result` (nothing read it): the engine's bounded sample of tool output parses the few it keeps.
+   */
+  replyText?: string;
 }
 
 /**

@@ -1,6 +1,6 @@
-import type { TimeBucket, TimeSeriesJSON } from '../engine/metrics/index.ts';
-import { TrendSink, type TrendState } from '../engine/metrics/trend.ts';
-import type { Result } from '../results/types.ts';
+import type { TimeBucket, TimeSeriesJSON } from '../engine/index.ts';
+import { TrendSink, type TrendState } from '../engine/index.ts';
+import type { Result } from '../results/index.ts';
 import { capacityChart } from './capacity-view.ts';
 import type { History } from '../compare/index.ts';
 import { historyCharts, historyView } from './history-view.ts';
@@ -110,7 +110,8 @@ const TIME_CHARTS: TimeChartDef[] = [
   {
     id: 'errors',
     title: 'Errors per second by class',
-    caption: () => "Transport: no usable HTTP reply. Gateway: a proxy's 502/503/504, not the server's reply. Protocol: a JSON-RPC error. Tool: a result with isError.",
+    caption: () =>
+      "Transport: no usable HTTP reply. Gateway: a proxy's 502/503/504, not the server's reply. Protocol: a JSON-RPC error. Tool: a result with isError.",
     unit: 'perSecond',
     series: [
       { label: 'transport', color: COLOR.red, value: perSecond('errors_transport') },

@@ -2,11 +2,11 @@ import { capacityMarkdown } from './capacity-view.ts';
 import { resilienceMarkdown } from './resilience-markdown.ts';
 import { historyMarkdown, historyView, type HistoryView } from './history-view.ts';
 import type { History } from '../compare/index.ts';
-import type { ErrorKind } from '../engine/error-samples.ts';
-import type { OperationBreakdown } from '../results/breakdown.ts';
-import type { CheckOutcome, Result, ThresholdOutcome } from '../results/types.ts';
-import type { Comparison, ComparisonVerdict } from '../compare/types.ts';
-import type { ExecutorConfig, ScenarioSpecEcho, StepEcho } from '../scenario/types.ts';
+import type { ErrorKind } from '../engine/index.ts';
+import type { OperationBreakdown } from '../results/index.ts';
+import type { CheckOutcome, Result, ThresholdOutcome } from '../results/index.ts';
+import type { Comparison, ComparisonVerdict } from '../compare/index.ts';
+import type { FlowStepView } from './load-view.ts';
 import { formatBytes, formatMs, formatObserved, formatPercent, formatRate } from './format.ts';
 import {
   commentMarker,
@@ -20,7 +20,8 @@ import {
   markdownTable,
 } from './markdown-text.ts';
 
-import { buildReportView, VERDICT_LABELS, type ReportView } from './view.ts';
+import { buildReportView, informationalLabel, VERDICT_LABELS, type ReportView } from './view.ts';
+import { toolOutputMarkdown } from './tool-output-view.ts';
 
 export { commentMarker } from './markdown-text.ts';
 
@@ -116,7 +117,12 @@ function* shrinking(full: Plan): Generator<Plan> {
     [3, 5],
     [0, 0],
   ]) {
-    yield { ...plan, toolRows: Math.min(full.toolRows, tools), verdictRows: Math.min(full.verdictRows, rows), thresholdRows: Math.min(full.thresholdRows, rows) };
+    yield {
+      ...plan,
+      toolRows: Math.min(full.toolRows, tools),
+      verdictRows: Math.min(full.verdictRows, rows),
+      thresholdRows: Math.min(full.thresholdRows, rows),
+    };
   }
 }
 
@@ -126,7 +132,8 @@ function truncationNote(input: Input, full: Plan, plan: Plan | undefined): strin
   else {
     const dropped = full.details.filter((d) => !plan.details.includes(d)).map((d) => DETAIL_TITLES[d]);
     if (dropped.length > 0) left.push(dropped.join(', '));
-    if (plan.details.length > 0 && (plan.errorSamples < full.errorSamples || plan.detailRows < full.detailRows)) left.push('rows and error samples of folded tables');
+    if (plan.details.length > 0 && (plan.errorSamples < full.errorSamples || plan.detailRows < full.detailRows))
+      left.push('rows and error samples of folded tables');
     const notable = (input.verdicts ?? []).filter((v) => v.verdict !== 'unchanged').length;
     const cut = (shown: number, all: number, fullShown: number): boolean => shown < fullShown && all > shown;
     if (
@@ -219,6 +226,7 @@ function render(input: Input, plan: Plan): string {
     thresholdSection(input.result.thresholds, plan.thresholdRows),
     ratioSection(input),
     toolSection(input, plan.toolRows),
+    toolOutputMarkdown(input.view.toolOutput, plan.toolRows),
     ...plan.details.map((detail) => detailSection(detail, input, plan)),
   ];
   return blocks
@@ -243,7 +251,13 @@ function findingSection({ view }: Input): string[] {
     '#### Findings',
     '',
     ...view.findings.slice(0, 10).map((f) => {
-      const evidence = f.evidence.length === 0 ? '' : `<br>Evidence: ${f.evidence.slice(0, 5).map((e) => inlineText(e, MAX_MESSAGE)).join('; ')}`;
+      const evidence =
+        f.evidence.length === 0
+          ? ''
+          : `<br>Evidence: ${f.evidence
+              .slice(0, 5)
+              .map((e) => inlineText(e, MAX_MESSAGE))
+              .join('; ')}`;
       const advice = f.advice === undefined ? '' : `<br>**Fix:** ${inlineText(f.advice, MAX_MESSAGE)}`;
       return `- ${SEVERITY_ICONS[f.severity]} ${inlineText(f.statement, MAX_MESSAGE * 2)}${evidence}${advice}`;
     }),
@@ -296,12 +310,23 @@ function contextLines({ result, baseline, reportLink }: Input): string[] {
 /** At most five columns, and the baseline's only when there is one. */
 function keyTable({ view, baseline }: Input): string[] {
   const label = (f: ReportView['figures'][number]): string => `${f.label} · ${f.note}`;
-  if (!baseline) return markdownTable(['', 'This run'], ['left', 'right'], view.figures.map((f) => [label(f), f.value]));
+  if (!baseline)
+    return markdownTable(
+      ['', 'This run'],
+      ['left', 'right'],
+      view.figures.map((f) => [label(f), f.value]),
+    );
   const judged = view.figures.some((f) => f.verdict !== undefined);
   return markdownTable(
     ['', 'This run', 'Baseline', 'Change', ...(judged ? ['Verdict'] : [])],
     ['left', 'right', 'right', 'right', ...(judged ? (['left'] as const) : [])],
-    view.figures.map((f) => [label(f), f.value, f.baseline ?? '—', f.change ?? '—', ...(judged ? [f.verdict === undefined ? 'not compared' : inlineText(f.verdict, MAX_MESSAGE)] : [])]),
+    view.figures.map((f) => [
+      label(f),
+      f.value,
+      f.baseline ?? '—',
+      f.change ?? '—',
+      ...(judged ? [f.verdict === undefined ? 'not compared' : inlineText(f.verdict, MAX_MESSAGE)] : []),
+    ]),
   );
 }
 
@@ -329,7 +354,7 @@ function verdictTable(verdicts: readonly ComparisonVerdict[]): string[] {
   const header = ['', 'Metric', ...(withTool ? ['Tool'] : []), 'Baseline', 'This run', 'Change', ...(withNote ? ['Note'] : [])];
   const align = header.map((_, i) => (i >= (withTool ? 3 : 2) && i < (withTool ? 6 : 5) ? 'right' : 'left') as 'left' | 'right');
   const rows = verdicts.map((v) => [
-    v.verdict === 'regression' && !v.gated ? '🟠 slower (informational)' : (VERDICT_LABELS[v.verdict] ?? inlineText(String(v.verdict), MAX_NAME)),
+    v.verdict === 'regression' && !v.gated ? `🟠 ${informationalLabel(v.metric)}` : (VERDICT_LABELS[v.verdict] ?? inlineText(String(v.verdict), MAX_NAME)),
     inlineText(v.metric, MAX_NAME),
     ...(withTool ? [v.tool === undefined ? '' : inlineText(v.tool, MAX_NAME)] : []),
     verdictValue(v.metric, v.baseline),
@@ -339,7 +364,6 @@ function verdictTable(verdicts: readonly ComparisonVerdict[]): string[] {
   ]);
   return markdownTable(header, align, rows);
 }
-
 
 function verdictChange(v: ComparisonVerdict): string {
   return v.change !== undefined ? formatRelative(v.change) : formatChange(v.baseline, v.current);
@@ -432,7 +456,14 @@ function toolSection({ tools, baseline, baselineTools }: Input, limit: number): 
         ...(baseline ? [before ? formatChange(before.p95, row.p95) : 'new'] : []),
       ];
     });
-    lines.push('', ...markdownTable(header, header.map((_, i) => (i < 2 ? 'left' : 'right')), rows));
+    lines.push(
+      '',
+      ...markdownTable(
+        header,
+        header.map((_, i) => (i < 2 ? 'left' : 'right')),
+        rows,
+      ),
+    );
   }
   if (shown.length < tools.length) lines.push('', `…and ${formatCount(tools.length - shown.length)} more in the HTML report and result.json.`);
   return lines;
@@ -466,7 +497,7 @@ function detailSection(detail: Detail, input: Input, plan: Plan): string[] {
     case 'environment':
       return folded('Environment', environmentLines(result));
     case 'scenario':
-      return folded('Scenario shape', scenarioLines(result, plan.detailRows));
+      return folded('Scenario shape', scenarioLines(input, plan.detailRows));
   }
 }
 
@@ -490,7 +521,11 @@ function errorDetails(errors: readonly ErrorKind[], plan: Plan): string[] {
     inlineText(e.errorClass, MAX_NAME),
     inlineText(e.method, MAX_NAME),
     e.tool === undefined ? '' : inlineText(e.tool, MAX_NAME),
-    [e.status === undefined ? '' : `HTTP ${e.status}`, e.code === undefined ? '' : `code ${e.code}`, e.reason === undefined ? '' : inlineText(e.reason, MAX_NAME)]
+    [
+      e.status === undefined ? '' : `HTTP ${e.status}`,
+      e.code === undefined ? '' : `code ${e.code}`,
+      e.reason === undefined ? '' : inlineText(e.reason, MAX_NAME),
+    ]
       .filter(Boolean)
       .join(', '),
     formatCount(e.count),
@@ -545,7 +580,11 @@ function methodDetails(methods: readonly OperationBreakdown[], limit: number): s
   // Latency of successful calls; failures' p95 apart, so failing fast never reads as faster.
   const header = ['Method', 'Calls', 'Errors', 'Error rate', 'p50', 'p95', 'p99', 'max', 'p95 failed', 'HTTP reqs', 'HTTP/call', 'Sent', 'Received'];
   return folded(`Per MCP method (${formatCount(methods.length)})`, [
-    ...markdownTable(header, header.map((_, i) => (i === 0 ? 'left' : 'right')), rows),
+    ...markdownTable(
+      header,
+      header.map((_, i) => (i === 0 ? 'left' : 'right')),
+      rows,
+    ),
     ...moreLine(methods.length - shown.length),
   ]);
 }
@@ -555,56 +594,41 @@ function environmentLines(result: Result): string[] {
   const git = env.git;
   return [
     `- mcp-load ${inlineText(result.tool.version, MAX_NAME)} on ${inlineText(env.os, MAX_NAME)} ${inlineText(env.arch, MAX_NAME)}, Node ${inlineText(env.node, MAX_NAME)}, ${formatCount(env.cpus)} CPUs${env.ci ? ', CI' : ''}`,
-    ...(git?.sha || git?.ref ? [`- git ${[git.sha, git.ref].filter(Boolean).map((s) => inlineText(String(s), MAX_LABEL)).join(', ')}`] : []),
+    ...(git?.sha || git?.ref
+      ? [
+          `- git ${[git.sha, git.ref]
+            .filter(Boolean)
+            .map((s) => inlineText(String(s), MAX_LABEL))
+            .join(', ')}`,
+        ]
+      : []),
     `- ${inlineText(result.startedAt, MAX_NAME)} → ${inlineText(result.endedAt, MAX_NAME)} (${formatMs(result.durationMs)})`,
   ];
 }
 
-function scenarioLines(result: Result, limit: number): string[] {
+function scenarioLines({ result, view }: Input, limit: number): string[] {
   const echo = result.scenario.echo;
   const lines = [
     `- file ${inlineText(result.scenario.file, MAX_LABEL)}, transport ${inlineText(echo.transport, MAX_NAME)}, timeout ${formatScenarioDuration(echo.timeoutMs)}, warm-up ${formatScenarioDuration(echo.warmupMs)}`,
   ];
-  const specs = echo.scenarios.slice(0, limit);
-  for (const spec of specs) lines.push(`- **${inlineText(spec.name, MAX_NAME)}**: ${executorText(spec)}, ${inlineText(spec.session, MAX_NAME)} sessions; flow: ${flowText(spec.flow)}`);
-  lines.push(...moreLine(echo.scenarios.length - specs.length));
-  return lines;
-}
-
-function executorText(echo: ScenarioSpecEcho): string {
-  // The echo type is an Omit over the executor union, which loses the per-executor fields; the data still has them.
-  const spec = echo as unknown as ExecutorConfig;
-  const d = formatScenarioDuration;
-  const over = (stages: readonly { durationMs: number }[]): string => d(stages.reduce((n, s) => n + s.durationMs, 0));
-  const path = (start: number, stages: readonly { target: number }[]): string => [start, ...stages.map((s) => s.target)].slice(0, 12).join(' → ');
-  switch (spec.executor) {
-    case 'constant-vus':
-      return `constant-vus, ${spec.vus} VUs for ${d(spec.durationMs)}`;
-    case 'ramping-vus':
-      return `ramping-vus, ${path(spec.startVUs, spec.stages)} VUs over ${over(spec.stages)}`;
-    case 'per-vu-iterations':
-      return `per-vu-iterations, ${spec.vus} VUs × ${spec.iterations} iterations`;
-    case 'shared-iterations':
-      return `shared-iterations, ${spec.iterations} iterations over ${spec.vus} VUs`;
-    case 'constant-arrival-rate':
-      return `constant-arrival-rate, ${spec.rate} per ${d(spec.timeUnitMs)} for ${d(spec.durationMs)} (${spec.preAllocatedVUs}–${spec.maxVUs} VUs)`;
-    case 'ramping-arrival-rate':
-      return `ramping-arrival-rate, ${path(spec.startRate, spec.stages)} per ${d(spec.timeUnitMs)} over ${over(spec.stages)} (${spec.preAllocatedVUs}–${spec.maxVUs} VUs)`;
-    default:
-      return inlineText(String((spec as { executor: unknown }).executor), MAX_NAME);
+  const loads = view.load.slice(0, limit);
+  for (const load of loads) {
+    lines.push(
+      `- **${inlineText(load.name, MAX_NAME)}**: ${inlineText(load.executor, MAX_NAME)}, ${load.summary}, ${inlineText(load.session, MAX_NAME)} sessions; flow: ${flowText(load.flow)}`,
+    );
   }
+  lines.push(...moreLine(view.load.length - loads.length));
+  return lines;
 }
 
 const MAX_FLOW_STEPS = 12;
 
-function flowText(flow: readonly StepEcho[]): string {
-  const steps = flow.slice(0, MAX_FLOW_STEPS).map((step) => {
-    if (step.kind !== 'think') return `${step.kind} ${inlineText(step.name, MAX_NAME)}`;
-    const t = step.think;
-    if (t.kind === 'constant') return `think ${formatScenarioDuration(t.ms)}`;
-    if (t.kind === 'uniform') return `think ${formatScenarioDuration(t.minMs)}–${formatScenarioDuration(t.maxMs)}`;
-    return `think ~${formatScenarioDuration(t.meanMs)}`;
-  });
+function flowText(flow: readonly FlowStepView[]): string {
+  const steps = flow
+    .slice(0, MAX_FLOW_STEPS)
+    .map((step) =>
+      step.subject === undefined ? inlineText(step.label, MAX_LABEL) : `${inlineText(step.label, MAX_LABEL)} ${inlineText(step.subject, MAX_NAME)}`,
+    );
   return `${steps.join(' → ')}${flow.length > MAX_FLOW_STEPS ? ` → … (${flow.length} steps)` : ''}`;
 }
 

@@ -9,7 +9,10 @@ export function resilienceLines(view: ResilienceView): string[] {
   for (const s of view.streams) lines.push(`    ${s}`);
   if (view.worstWindow !== undefined) lines.push(`    worst second ${view.worstWindow}`);
   for (const e of view.events) {
-    lines.push('', `    ◆ ${plainText(e.name, 64)} at ${e.at}${e.command ? `  ${plainText(e.command, 160)}` : ''}${e.outcome ? `: ${plainText(e.outcome, 200)}` : ''}`);
+    lines.push(
+      '',
+      `    ◆ ${plainText(e.name, 64)} at ${e.at}${e.command ? `  ${plainText(e.command, 160)}` : ''}${e.outcome ? `: ${plainText(e.outcome, 200)}` : ''}`,
+    );
     if (e.output) lines.push(`        output: ${plainText(e.output, 200)}`);
     if (e.recovery) {
       lines.push(`        after it: ${e.errorsAfter} in 5 s; availability ${e.availability} (5 s before → 5 s after → 5 s later)`);

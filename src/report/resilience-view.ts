@@ -70,7 +70,10 @@ function streamLines(result: Result): string[] {
     );
   }
   for (const stream of ['legacy', 'get'] as const) {
-    const breaks = result.metrics.metrics.reduce((n, s) => n + (s.metric === 'sse_stream_breaks' && s.tags.stream === stream && s.type === 'counter' ? s.summary.count : 0), 0);
+    const breaks = result.metrics.metrics.reduce(
+      (n, s) => n + (s.metric === 'sse_stream_breaks' && s.tags.stream === stream && s.type === 'counter' ? s.summary.count : 0),
+      0,
+    );
     if (breaks === 0) continue;
     const life = streamTrend(result, 'sse_stream_lifetime', stream);
     const reconnect = streamTrend(result, 'sse_stream_reconnect_duration', stream);
@@ -85,7 +88,9 @@ function streamLines(result: Result): string[] {
 
 /** The median of a stream trend over its scenarios, exact from the merged histograms. */
 function streamTrend(result: Result, metric: string, stream: string): number | undefined {
-  const states = result.metrics.metrics.filter((s): s is Extract<SeriesSnapshot, { type: 'trend' }> => s.metric === metric && s.tags.stream === stream && s.type === 'trend' && s.summary.count > 0);
+  const states = result.metrics.metrics.filter(
+    (s): s is Extract<SeriesSnapshot, { type: 'trend' }> => s.metric === metric && s.tags.stream === stream && s.type === 'trend' && s.summary.count > 0,
+  );
   return states.length === 0 ? undefined : mergeTrendStates(states, result.durationMs).summary.p50;
 }
 

@@ -1,8 +1,9 @@
-import { mergeTrendStates, type SeriesSnapshot, type TrendState } from '../engine/metrics/index.ts';
-import type { Result } from '../results/types.ts';
+import { mergeTrendStates, type SeriesSnapshot, type TrendState } from '../engine/index.ts';
+import type { Result } from '../results/index.ts';
 import { buildReportView, type ViewInput } from './view.ts';
 import { resilienceLines } from './resilience-text.ts';
 import { formatBytes, formatMs, formatObserved, formatPercent, formatRate, plainText, thresholdAggregation } from './format.ts';
+import { toolOutputTerminal } from './tool-output-view.ts';
 
 const DOTS_TO = 32;
 const SEVERITY_MARKS = { error: '✗', warning: '⚠', info: 'ℹ' } as const;
@@ -79,7 +80,7 @@ export function renderTerminalSummary(result: Result, input: ViewInput = {}): st
     rateLine('mcp_errors', total.get('mcp_errors')),
     ratio.overall === null
       ? ''
-      : `${dotted('http_reqs per mcp call')} ${ratio.overall.toFixed(2)}  (every request; per phase: discovery ${ratio.byPhase.discovery} ${ratio.byPhase.discovery === 1 ? "probe" : "probes"}, setup ${fixed(ratio.byPhase.setup)} per session, calls ${fixed(ratio.byPhase.calls)}, teardown ${fixed(ratio.byPhase.teardown)} per session)`,
+      : `${dotted('http_reqs per mcp call')} ${ratio.overall.toFixed(2)}  (every request; per phase: discovery ${ratio.byPhase.discovery} ${ratio.byPhase.discovery === 1 ? 'probe' : 'probes'}, setup ${fixed(ratio.byPhase.setup)} per session, calls ${fixed(ratio.byPhase.calls)}, teardown ${fixed(ratio.byPhase.teardown)} per session)`,
     view.errorsByClass.length === 0 ? '' : `${dotted('errors by class')} ${view.errorsByClass.map((e) => `${e.errorClass}=${e.count}`).join(' ')}`,
   ]);
   const sessions = result.sessions;
@@ -103,9 +104,12 @@ export function renderTerminalSummary(result: Result, input: ViewInput = {}): st
     trendLine('event_loop_delay', total.get('event_loop_delay')),
   ]);
   group('NETWORK', [bytesLine('data_received', total.get('data_received')), bytesLine('data_sent', total.get('data_sent'))]);
+  const toolOutput = toolOutputTerminal(view.toolOutput);
+  if (toolOutput.length > 0) lines.push(...toolOutput.map((l) => `    ${l}`), '');
 
   for (const warning of result.warnings) lines.push(`  ⚠ ${warning}`);
-  if (result.interrupted) lines.push(`  ⚠ the run was stopped early (${result.interrupted === 'signal' ? 'interrupted' : 'a threshold with abortOnFail failed'})`);
+  if (result.interrupted)
+    lines.push(`  ⚠ the run was stopped early (${result.interrupted === 'signal' ? 'interrupted' : 'a threshold with abortOnFail failed'})`);
   return lines.join('\n').trimEnd() + '\n';
 }
 

@@ -1,10 +1,12 @@
-import type { Comparison, ComparisonVerdict } from '../compare/types.ts';
-import { callTotals, describeFailure, kindLabel } from '../results/findings.ts';
-import { counterTotal, trendTotal } from '../results/totals.ts';
-import type { Finding, Result } from '../results/types.ts';
+import type { Comparison, ComparisonVerdict } from '../compare/index.ts';
+import { callTotals, describeFailure, kindLabel } from '../results/index.ts';
+import { counterTotal, trendTotal } from '../results/index.ts';
+import type { Finding, Result } from '../results/index.ts';
+import { loadViews, type LoadView } from './load-view.ts';
 import { formatMs, formatObserved, formatPercent, formatRate } from './format.ts';
 import { formatChange, formatCount, formatRatio, formatRelative } from './markdown-text.ts';
 import { resilienceView, type ResilienceView } from './resilience-view.ts';
+import { formatTokens, toolOutputSection, type ToolOutputSection } from './tool-output-view.ts';
 
 /**
  * The one derived view of a result (and its comparison) that every renderer formats: the verdict,
@@ -22,7 +24,11 @@ export interface ReportView {
   errorsByClass: { errorClass: string; count: string }[];
   /** Availability by send time and what followed each scenario event. */
   resilience: ResilienceView;
+  /** Each scenario's executor, load and flow in words. */
+  load: LoadView[];
   comparison?: ComparisonView;
+  /** Per tool: the size and estimated tokens of its output (absent without tool calls). */
+  toolOutput?: ToolOutputSection;
 }
 
 export type VerdictState = 'passed' | 'failed' | 'interrupted';
@@ -78,7 +84,7 @@ export interface ComparisonView {
 }
 
 export interface VerdictRow {
-  verdict: ComparisonVerdict['verdict'] | 'slower (informational)';
+  verdict: ComparisonVerdict['verdict'] | InformationalLabel;
   label: string;
   /** What was compared: `p95 MCP latency (median of 5 s window p95s)`. */
   statistic: string;
@@ -126,7 +132,9 @@ export function buildReportView(result: Result, input: ViewInput = {}): ReportVi
     }),
     errorsByClass: errorsByClass(result),
     resilience: resilienceView(result),
+    load: loadViews(result.scenario.echo.scenarios),
     ...(comparison ? { comparison } : {}),
+    ...optional('toolOutput', toolOutputSection(result)),
   };
 }
 
@@ -137,7 +145,11 @@ export function runFailed(result: Result): boolean {
 
 function verdictOf(result: Result, findings: readonly Finding[], comparison: ComparisonView | undefined): VerdictView {
   const summary = summaryOf(result);
-  const withComparison = (v: Omit<VerdictView, 'comparison' | 'summary'>): VerdictView => ({ ...v, summary, ...(comparison ? { comparison: comparison.headline } : {}) });
+  const withComparison = (v: Omit<VerdictView, 'comparison' | 'summary'>): VerdictView => ({
+    ...v,
+    summary,
+    ...(comparison ? { comparison: comparison.headline } : {}),
+  });
   // Interruption wins: the figures cover only part of the planned run.
   if (result.interrupted === 'signal') return withComparison({ state: 'interrupted', icon: '⚠️', title: 'interrupted before the planned end' });
   const failedThresholds = result.thresholds.filter((t) => !t.ok).length;
@@ -179,7 +191,15 @@ interface FigureDef {
 
 const FIGURES: readonly FigureDef[] = [
   { id: 'mcp-calls', label: 'MCP calls', note: 'flow steps', value: (r) => callTotals(r).calls, format: formatCount, better: 'none' },
-  { id: 'mcp-rate', label: 'MCP calls/s', note: 'measured time', value: (r) => counterTotal(r.metrics, 'mcp_calls')?.rate ?? null, format: formatRate, compared: { metric: 'throughput' }, better: 'higher' },
+  {
+    id: 'mcp-rate',
+    label: 'MCP calls/s',
+    note: 'measured time',
+    value: (r) => counterTotal(r.metrics, 'mcp_calls')?.rate ?? null,
+    format: formatRate,
+    compared: { metric: 'throughput' },
+    better: 'higher',
+  },
   {
     id: 'http-per-call',
     label: 'HTTP requests per MCP call',
@@ -189,8 +209,23 @@ const FIGURES: readonly FigureDef[] = [
     compared: { metric: 'http_per_call' },
     better: 'lower',
   },
-  { id: 'p95', label: 'p95 MCP latency', note: 'successful calls, whole run', value: (r) => trendTotal(r.metrics, 'mcp_call_duration')?.p95 ?? null, format: formatMs, compared: { metric: 'mcp_call_duration_p95' }, better: 'lower' },
-  { id: 'p99', label: 'p99 MCP latency', note: 'successful calls, whole run', value: (r) => trendTotal(r.metrics, 'mcp_call_duration')?.p99 ?? null, format: formatMs, better: 'lower' },
+  {
+    id: 'p95',
+    label: 'p95 MCP latency',
+    note: 'successful calls, whole run',
+    value: (r) => trendTotal(r.metrics, 'mcp_call_duration')?.p95 ?? null,
+    format: formatMs,
+    compared: { metric: 'mcp_call_duration_p95' },
+    better: 'lower',
+  },
+  {
+    id: 'p99',
+    label: 'p99 MCP latency',
+    note: 'successful calls, whole run',
+    value: (r) => trendTotal(r.metrics, 'mcp_call_duration')?.p99 ?? null,
+    format: formatMs,
+    better: 'lower',
+  },
   {
     id: 'error-rate',
     label: 'Error rate',
@@ -264,6 +299,8 @@ export function statisticOf(v: Pick<ComparisonVerdict, 'metric' | 'tool' | 'basi
       return `error rate${of}, whole run`;
     case 'http_per_call':
       return `HTTP requests per call${of}, whole run`;
+    case 'tokens_per_call':
+      return `tokens per call${of}, sampled replies`;
     default:
       return `${v.metric}${of}`;
   }
@@ -281,9 +318,18 @@ function shortName(metric: string): string {
       return 'error rate';
     case 'http_per_call':
       return 'HTTP requests per call';
+    case 'tokens_per_call':
+      return 'tokens per call';
     default:
       return metric;
   }
+}
+
+export type InformationalLabel = 'slower (informational)' | 'more tokens (informational)';
+
+/** A worse figure that does not gate: slower, or (tokens per call) more tokens. */
+export function informationalLabel(metric: string): InformationalLabel {
+  return metric === 'tokens_per_call' ? 'more tokens (informational)' : 'slower (informational)';
 }
 
 const COMPARISON_ORDER: readonly ComparisonVerdict['verdict'][] = ['regression', 'inconclusive', 'improvement', 'new', 'gone', 'not comparable', 'unchanged'];
@@ -311,7 +357,7 @@ function comparisonView(comparison: Comparison): ComparisonView {
   const rows = [...comparison.verdicts]
     .sort((a, b) => COMPARISON_ORDER.indexOf(a.verdict) - COMPARISON_ORDER.indexOf(b.verdict))
     .map((v) => ({
-      verdict: v.verdict === 'regression' && !v.gated ? ('slower (informational)' as const) : v.verdict,
+      verdict: v.verdict === 'regression' && !v.gated ? informationalLabel(v.metric) : v.verdict,
       label: v.tool === undefined ? v.metric : `${v.metric} (${v.tool})`,
       statistic: statisticOf(v),
       baseline: comparedValue(v.metric, v.baseline),
@@ -330,6 +376,7 @@ function comparedValue(metric: string, value: number | null): string {
   if (metric === 'mcp_error_rate') return formatPercent(value);
   if (metric === 'throughput') return formatRate(value);
   if (metric.startsWith('http_per_call')) return formatRatio(value);
+  if (metric === 'tokens_per_call') return formatTokens(value);
   return formatCount(value);
 }
 
@@ -337,6 +384,10 @@ function errorsByClass(result: Result): ReportView['errorsByClass'] {
   const byClass = new Map<string, number>();
   for (const e of result.errors) byClass.set(e.errorClass, (byClass.get(e.errorClass) ?? 0) + e.count);
   return [...byClass].map(([errorClass, n]) => ({ errorClass, count: formatCount(n) }));
+}
+
+function optional<K extends string, T>(key: K, value: T | undefined): { [P in K]?: T } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: T };
 }
 
 function plural(n: number, word: string): string {

@@ -35,7 +35,8 @@ function recoveryFinding(impact: EventImpact): Finding {
     `${count(burst.failed)} of ${count(burst.calls)} calls sent from ${seconds(burst.firstMs)} to ${seconds(burst.lastMs)} failed; the first was sent ${seconds(burst.firstMs - at)} after the event, the last ${seconds(burst.lastMs - at)} after it`,
     `availability: ${percent(impact.before)} in the 5 s before, ${percent(impact.after)} in the 5 s after, ${percent(impact.later)} in the 5 s after that; worst second ${window(burst.worst)}`,
   ];
-  if (impact.p95BeforeMs !== null || impact.p95AfterMs !== null) evidence.push(`p95 of successful calls ${ms(impact.p95BeforeMs)} before, ${ms(impact.p95AfterMs)} after`);
+  if (impact.p95BeforeMs !== null || impact.p95AfterMs !== null)
+    evidence.push(`p95 of successful calls ${ms(impact.p95BeforeMs)} before, ${ms(impact.p95AfterMs)} after`);
   if (event.command) evidence.push(`its command ${commandOutcome(event.command)}`);
   if (!burst.recovered) {
     return {
@@ -58,7 +59,12 @@ function recoveryFinding(impact: EventImpact): Finding {
 
 function dipFinding(dips: readonly FailureBurst[], whole: SpanAvailability): Finding {
   const worst = dips.reduce((a, b) => (b.worst.ratio! < a.worst.ratio! ? b : a));
-  const evidence = dips.slice(0, 3).map((d) => `${count(d.failed)} of ${count(d.calls)} calls sent from ${seconds(d.firstMs)} to ${seconds(d.lastMs)} failed${d.recovered ? '' : ' (still failing at the end of the run)'}; worst second ${window(d.worst)}`);
+  const evidence = dips
+    .slice(0, 3)
+    .map(
+      (d) =>
+        `${count(d.failed)} of ${count(d.calls)} calls sent from ${seconds(d.firstMs)} to ${seconds(d.lastMs)} failed${d.recovered ? '' : ' (still failing at the end of the run)'}; worst second ${window(d.worst)}`,
+    );
   if (dips.length > 3) evidence.push(`${count(dips.length - 3)} more dips`);
   evidence.push(`the whole run: ${ratio(whole.ratio)} of ${count(whole.calls)} calls succeeded`);
   return {
@@ -66,7 +72,8 @@ function dipFinding(dips: readonly FailureBurst[], whole: SpanAvailability): Fin
     severity: 'warning',
     statement: `availability dipped to ${ratio(worst.worst.ratio)} at ≈ ${seconds(worst.firstMs)}${dips.length > 1 ? ` (${dips.length} dips)` : ''}: calls failed for ${seconds(worst.lastMs - worst.firstMs)} while the rest of the run was healthy, and no event of the scenario explains it`,
     evidence,
-    advice: "the server's and the balancer's logs at that moment say why (a restart, a deploy, an instance marked down, a garbage collection); mark planned faults with events: to time their recovery",
+    advice:
+      "the server's and the balancer's logs at that moment say why (a restart, a deploy, an instance marked down, a garbage collection); mark planned faults with events: to time their recovery",
   };
 }
 

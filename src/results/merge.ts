@@ -7,7 +7,7 @@ import {
   type MetricsRegistry,
   type MetricsSnapshot,
   type TimeSeriesJSON,
-} from '../engine/metrics/index.ts';
+} from '../engine/index.ts';
 import { thresholdOutcomes, viewsOf } from './build.ts';
 import { findingsOf } from './findings.ts';
 import { mergeAvailability } from './availability.ts';
@@ -48,8 +48,14 @@ export function mergeShardResults(files: readonly ShardResultFile[]): Result {
   const count = shards.length;
   const startedAt = Math.min(...shards.map((s) => Date.parse(s.result.startedAt)));
   const endedAt = Math.max(...shards.map((s) => Date.parse(s.result.endedAt)));
-  const timeSeries = mergeTimeSeries(shards.map((s) => ({ startedAt: Date.parse(s.result.startedAt), series: s.result.timeSeries })), startedAt);
-  const metrics = mergeMetrics(shards.map((s) => s.result.metrics), timeSeries);
+  const timeSeries = mergeTimeSeries(
+    shards.map((s) => ({ startedAt: Date.parse(s.result.startedAt), series: s.result.timeSeries })),
+    startedAt,
+  );
+  const metrics = mergeMetrics(
+    shards.map((s) => s.result.metrics),
+    timeSeries,
+  );
   const thresholds = evaluateThresholds(metrics, first.scenario.echo.thresholds, { nowMs: metrics.endMs });
 
   const result: Result = {
@@ -105,7 +111,9 @@ function checkMergeable(files: readonly ShardResultFile[]): ShardOf[] {
       );
     }
     if (s.shard.count !== head.shard.count) {
-      throw new MergeError(`${s.file} is shard ${s.shard.index}/${s.shard.count}, but ${head.file} is shard ${head.shard.index}/${head.shard.count}: the shards of one test share the count n`);
+      throw new MergeError(
+        `${s.file} is shard ${s.shard.index}/${s.shard.count}, but ${head.file} is shard ${head.shard.index}/${head.shard.count}: the shards of one test share the count n`,
+      );
     }
   }
   const byIndex = new Map<number, string>();
@@ -119,7 +127,9 @@ function checkMergeable(files: readonly ShardResultFile[]): ShardOf[] {
   const missing: string[] = [];
   for (let i = 1; i <= head.shard.count; i++) if (!byIndex.has(i)) missing.push(`${i}/${head.shard.count}`);
   if (missing.length > 0) {
-    throw new MergeError(`shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')} missing: pass the results of all ${head.shard.count} shards (given: ${shards.map((s) => `${s.file} = ${s.shard.index}/${s.shard.count}`).join(', ')})`);
+    throw new MergeError(
+      `shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')} missing: pass the results of all ${head.shard.count} shards (given: ${shards.map((s) => `${s.file} = ${s.shard.index}/${s.shard.count}`).join(', ')})`,
+    );
   }
   return shards.sort((a, b) => a.shard.index - b.shard.index);
 }
@@ -174,7 +184,10 @@ function mergedWarnings(shards: readonly ShardOf[]): string[] {
   const runner = (r: Result): string => `${r.environment.os}/${r.environment.arch}, ${r.environment.cpus} CPUs`;
   const differing = (what: (r: Result) => string, label: string): void => {
     const other = shards.find((s) => what(s.result) !== what(head.result));
-    if (other) out.push(`the shards differ in ${label} (${head.file}: ${what(head.result)}; ${other.file}: ${what(other.result)}); the merged result records shard ${head.shard.index}'s`);
+    if (other)
+      out.push(
+        `the shards differ in ${label} (${head.file}: ${what(head.result)}; ${other.file}: ${what(other.result)}); the merged result records shard ${head.shard.index}'s`,
+      );
   };
   differing((r) => r.tool.version, 'mcp-load version');
   differing(runner, 'runner');

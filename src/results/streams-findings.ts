@@ -69,10 +69,16 @@ export function streamFindings(result: Pick<Result, 'metrics' | 'durationMs'>): 
  * intermediary's timeout or maximum stream age.
  */
 function sessionStreamFinding(result: Pick<Result, 'metrics' | 'durationMs'>, stream: 'legacy' | 'get'): Finding | undefined {
-  const lifetimes = result.metrics.metrics.filter((s): s is Extract<SeriesSnapshot, { type: 'trend' }> => s.metric === 'sse_stream_lifetime' && s.type === 'trend' && s.tags.stream === stream && s.summary.count > 0);
+  const lifetimes = result.metrics.metrics.filter(
+    (s): s is Extract<SeriesSnapshot, { type: 'trend' }> =>
+      s.metric === 'sse_stream_lifetime' && s.type === 'trend' && s.tags.stream === stream && s.summary.count > 0,
+  );
   if (lifetimes.length === 0) return undefined;
   const life = mergeTrendStates(lifetimes, result.durationMs);
-  const reconnects = result.metrics.metrics.filter((s): s is Extract<SeriesSnapshot, { type: 'trend' }> => s.metric === 'sse_stream_reconnect_duration' && s.type === 'trend' && s.tags.stream === stream && s.summary.count > 0);
+  const reconnects = result.metrics.metrics.filter(
+    (s): s is Extract<SeriesSnapshot, { type: 'trend' }> =>
+      s.metric === 'sse_stream_reconnect_duration' && s.type === 'trend' && s.tags.stream === stream && s.summary.count > 0,
+  );
   const reconnect = reconnects.length === 0 ? undefined : mergeTrendStates(reconnects, result.durationMs).summary;
   const n = life.summary.count;
   const band = middleBandMs(life);
@@ -82,7 +88,11 @@ function sessionStreamFinding(result: Pick<Result, 'metrics' | 'durationMs'>, st
   const what = legacy ? 'legacy HTTP+SSE streams ended under their sessions' : 'Streamable HTTP GET streams ended under their sessions';
   const evidence = [
     `${count(n)} session streams broke: lifetime median ${seconds(median)}, the middle 80 % between ${seconds(band.lowMs)} and ${seconds(band.highMs)}`,
-    ...(reconnect ? [`a new stream ${seconds(reconnect.p50)} after the break (median; the longest ${seconds(reconnect.max)}), ${legacy ? "opened by the session's next call" : "reopened after the server's retry delay"}`] : []),
+    ...(reconnect
+      ? [
+          `a new stream ${seconds(reconnect.p50)} after the break (median; the longest ${seconds(reconnect.max)}), ${legacy ? "opened by the session's next call" : "reopened after the server's retry delay"}`,
+        ]
+      : []),
     legacy
       ? 'each break lost the session: its next call re-initialised it (session_reinits), so calls may show no error at all'
       : 'server-initiated messages sent while a stream was down are lost unless the server replays them (Last-Event-ID)',

@@ -32,7 +32,10 @@ export function readEvents(value: unknown, scenarios: readonly ScenarioSpec[], i
     r.allowOnly(EVENT_KEYS);
     const atMs = r.duration('at', { hint: 'when, since the run started, e.g. 8s' });
     if (r.has('at') && scenarios.length > 0 && atMs >= endMs) {
-      issues.add(r.at('at'), `${formatDuration(atMs)} is at or after the planned end of the run (${formatDuration(endMs)}): the event would never happen; move it earlier or lengthen the load`);
+      issues.add(
+        r.at('at'),
+        `${formatDuration(atMs)} is at or after the planned end of the run (${formatDuration(endMs)}): the event would never happen; move it earlier or lengthen the load`,
+      );
     }
     const name = r.string('name', { default: `event-${i + 1}` });
     if (name.length === 0 || name.length > MAX_NAME || /[\u0000-\u001f\u007f]/.test(name)) {
@@ -54,7 +57,8 @@ function readRun(r: MapReader, issues: Issues): EventSpec['run'] {
   if (!r.has('run')) return undefined;
   const value = r.get('run');
   if (typeof value === 'string') {
-    if (value.trim() === '') issues.add(r.at('run'), 'is empty: write the command to run (a string runs in the shell), or leave run: out to only mark the moment');
+    if (value.trim() === '')
+      issues.add(r.at('run'), 'is empty: write the command to run (a string runs in the shell), or leave run: out to only mark the moment');
     return { shell: value };
   }
   if (Array.isArray(value)) {

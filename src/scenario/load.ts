@@ -14,8 +14,8 @@ import { readScenarios } from './scenarios.ts';
 import { compileTemplate, TemplateError } from './templates.ts';
 import { readThresholds } from './thresholds.ts';
 import { checkWarmup, readDefaults, withDefaultGate } from './defaults.ts';
-import { peakVUs } from './executors.ts';
-import { MAX_RESPONSE_CAP, MIN_RESPONSE_CAP, openFileLimit, RESERVED_DESCRIPTORS } from './limits.ts';
+import { peakVUs, peakVuKey } from './executors.ts';
+import { MAX_RESPONSE_CAP, MIN_RESPONSE_CAP, openFileLimit, RESERVED_DESCRIPTORS, MAX_WORKERS } from './limits.ts';
 import { parseSize, SIZE_HINT } from './size.ts';
 import type { Render, Scenario, ScenarioSpec } from './types.ts';
 import type { VariablePolicy } from './variables.ts';
@@ -42,6 +42,7 @@ export const TOP_LEVEL_KEYS = [
   'headers',
   'auth',
   'timeout',
+  'keepAlive',
   'maxResponseSize',
   'wait',
   'warmup',
@@ -51,6 +52,8 @@ export const TOP_LEVEL_KEYS = [
   'defaults',
   'regression',
   'events',
+  'workers',
+  'teardownTimeout',
   ...CLIENT_KEYS,
 ] as const;
 
@@ -58,10 +61,13 @@ export const WAIT_KEYS = ['timeout'] as const;
 
 export const TRANSPORTS = ['auto', 'streamable-http', 'sse'] as const;
 
+const WORKER_LIMIT = { max: MAX_WORKERS, advice: 'one worker per core is the most that helps; split a larger load over machines with --shard i/n' };
+
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
 const DEFAULT_TIMEOUT = 30 * SECOND;
 const MAX_WAIT = 10 * MINUTE;
+const MAX_KEEP_ALIVE = 60 * MINUTE;
 
 /** Reads, validates and resolves a scenario file; throws ScenarioError listing every problem with file:line:column. */
 export async function loadScenario(file: string, opts: LoadOptions = {}): Promise<Scenario> {
@@ -103,23 +109,10 @@ function checkDescriptors(scenarios: readonly ScenarioSpec[], opts: LoadOptions,
   const largest = scenarios.reduce((a, b) => (peakVUs(b) > peakVUs(a) ? b : a));
   const share = shards > 1 ? ` (this shard's 1/${shards} of the load)` : '';
   issues.add(
-    ['scenarios', largest.name, peakVuField(largest)],
+    ['scenarios', largest.name, peakVuKey(largest)],
     `${vus} VUs${share} need up to ${vus} connections, but this process may open only ${limit} files (ulimit -n), ${RESERVED_DESCRIPTORS} of them for itself; ` +
       `raise the limit (ulimit -n ${Math.max(vus + RESERVED_DESCRIPTORS, 1024)}), lower the VUs, or split the load with --shard i/n`,
   );
-}
-
-/** The key that sets a scenario's peak VUs. */
-function peakVuField(spec: ScenarioSpec): string {
-  switch (spec.executor) {
-    case 'ramping-vus':
-      return spec.stages.some((stage) => stage.target > spec.startVUs) ? 'stages' : 'startVUs';
-    case 'constant-arrival-rate':
-    case 'ramping-arrival-rate':
-      return 'maxVUs';
-    default:
-      return 'vus';
-  }
 }
 
 /** Header values and the target's credentials, but for a value whose interpolation failed (it still reads `${NAME}`). */
@@ -157,12 +150,7 @@ function registerCredentialFields(value: unknown): void {
   }
 }
 
-function resolveScenario(
-  source: YamlSource,
-  file: string,
-  opts: LoadOptions,
-  issues: Issues,
-): Omit<Scenario, 'hash' | 'toEcho'> | undefined {
+function resolveScenario(source: YamlSource, file: string, opts: LoadOptions, issues: Issues): Omit<Scenario, 'hash' | 'toEcho'> | undefined {
   if (source.value === null || source.value === undefined) {
     issues.add([], 'the file is empty; a scenario needs at least scenarios: (see examples/quickstart.yml)');
     return undefined;
@@ -185,6 +173,7 @@ function resolveScenario(
   }
   const scenarios = readScenarios(r, raw.scenarios, rows);
   const warmupMs = r.duration('warmup', { default: 0 });
+  const timeoutMs = r.duration('timeout', { default: DEFAULT_TIMEOUT, positive: true });
   checkWarmup(warmupMs, scenarios, r.at('warmup'), issues);
   const resolved: Omit<Scenario, 'hash' | 'toEcho'> = {
     file,
@@ -193,7 +182,9 @@ function resolveScenario(
     transport,
     headers,
     headerTemplates,
-    timeoutMs: r.duration('timeout', { default: DEFAULT_TIMEOUT, positive: true }),
+    timeoutMs,
+    teardownTimeoutMs: r.duration('teardownTimeout', { default: timeoutMs, positive: true, max: MAX_WAIT }),
+    ...readKeepAlive(r),
     client: readClientSettings(r),
     ...readMaxResponseSize(r),
     wait: readWait(r),
@@ -206,6 +197,7 @@ function resolveScenario(
   if (auth) resolved.auth = auth;
   const events = readEvents(r.get('events'), scenarios, issues);
   if (events.length > 0) resolved.events = events;
+  if (r.has('workers')) resolved.workers = r.integer('workers', { min: 1, max: WORKER_LIMIT });
   return resolved;
 }
 
@@ -273,7 +265,7 @@ function readHeaders(
 /** The reply-size cap: a reply (or SSE event) beyond it is aborted as a transport error (`too_large`). */
 function readMaxResponseSize(r: MapReader): { maxResponseBytes?: number } {
   if (!r.has('maxResponseSize')) return {};
-  const bytes = parseSize(r.get('maxResponseSize'));
+  const bytes = parseSize(r.number('maxResponseSize'));
   if (bytes === undefined) {
     r.issues.add(r.at('maxResponseSize'), `${show(r.get('maxResponseSize'))} is not a size (${SIZE_HINT})`);
     return {};
@@ -283,6 +275,12 @@ function readMaxResponseSize(r: MapReader): { maxResponseBytes?: number } {
     return {};
   }
   return { maxResponseBytes: bytes };
+}
+
+/** `keepAlive`: the idle lifetime of a kept-alive connection; absent, the engine derives it from the flows' thinks. */
+function readKeepAlive(r: MapReader): { keepAliveMs?: number } {
+  if (!r.has('keepAlive')) return {};
+  return { keepAliveMs: r.duration('keepAlive', { default: 0, positive: true, max: MAX_KEEP_ALIVE }) };
 }
 
 function readWait(r: MapReader): { timeoutMs: number } {

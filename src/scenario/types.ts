@@ -1,3 +1,10 @@
+import type { ConstantArrivalRateConfig } from './executors/constant-arrival-rate.ts';
+import type { ConstantVusConfig } from './executors/constant-vus.ts';
+import type { PerVuIterationsConfig } from './executors/per-vu-iterations.ts';
+import type { RampingArrivalRateConfig } from './executors/ramping-arrival-rate.ts';
+import type { RampingVusConfig } from './executors/ramping-vus.ts';
+import type { SharedIterationsConfig } from './executors/shared-iterations.ts';
+
 /** What a render of templated values can see; `rng` (default Math.random) makes renders reproducible in tests. */
 export interface RenderContext {
   vu: number;
@@ -12,10 +19,7 @@ export type Render = (ctx: RenderContext) => unknown;
 /** A think-time sampler: milliseconds to wait, drawn with `rng` (uniform on [0, 1)). */
 export type Sampler = (rng: () => number) => number;
 
-export type ThinkTime =
-  | { kind: 'constant'; ms: number }
-  | { kind: 'uniform'; minMs: number; maxMs: number }
-  | { kind: 'exponential'; meanMs: number };
+export type ThinkTime = { kind: 'constant'; ms: number } | { kind: 'uniform'; minMs: number; maxMs: number } | { kind: 'exponential'; meanMs: number };
 
 /** What a check looks at after a step; `error` is any failure class (transport, JSON-RPC, `isError`). */
 export interface CheckInput {
@@ -55,28 +59,14 @@ export interface Stage {
   target: number;
 }
 
-/** Executor options with k6's names and defaults, durations in milliseconds. */
+/** Executor options with k6's names and defaults, durations in milliseconds; each defined in its module in executors/. */
 export type ExecutorConfig =
-  | { executor: 'constant-vus'; vus: number; durationMs: number }
-  | { executor: 'ramping-vus'; startVUs: number; stages: readonly Stage[]; gracefulRampDownMs: number }
-  | { executor: 'per-vu-iterations'; vus: number; iterations: number; maxDurationMs: number }
-  | { executor: 'shared-iterations'; vus: number; iterations: number; maxDurationMs: number }
-  | {
-      executor: 'constant-arrival-rate';
-      rate: number;
-      timeUnitMs: number;
-      durationMs: number;
-      preAllocatedVUs: number;
-      maxVUs: number;
-    }
-  | {
-      executor: 'ramping-arrival-rate';
-      startRate: number;
-      timeUnitMs: number;
-      stages: readonly Stage[];
-      preAllocatedVUs: number;
-      maxVUs: number;
-    };
+  | ConstantVusConfig
+  | RampingVusConfig
+  | PerVuIterationsConfig
+  | SharedIterationsConfig
+  | ConstantArrivalRateConfig
+  | RampingArrivalRateConfig;
 
 export type ExecutorName = ExecutorConfig['executor'];
 
@@ -91,9 +81,7 @@ export type ScenarioSpec = ExecutorConfig & {
   tags: Readonly<Record<string, string>>;
 };
 
-export type ThresholdAggregation =
-  | { kind: 'p'; p: number }
-  | { kind: 'avg' | 'min' | 'max' | 'med' | 'rate' | 'count' | 'value' };
+export type ThresholdAggregation = { kind: 'p'; p: number } | { kind: 'avg' | 'min' | 'max' | 'med' | 'rate' | 'count' | 'value' };
 
 export type ThresholdOperator = '<' | '<=' | '>' | '>=' | '===' | '!=';
 
@@ -206,6 +194,10 @@ export interface Scenario {
   auth?: AuthSpec;
   /** Per-request deadline. */
   timeoutMs: number;
+  /** How long the warm sessions' DELETEs may take, all together, after the load (`teardownTimeout`, default `timeout`). */
+  teardownTimeoutMs: number;
+  /** `keepAlive`: idle lifetime of a kept-alive connection; absent, `defaultKeepAliveMs` of the flows. */
+  keepAliveMs?: number;
   /** The wire client's settings (protocolVersion, stream, progress, replies, replyGrace). */
   client: ClientSettings;
   /** The reply-size cap (`maxResponseSize`); undefined: the wire client's default, 4 MiB. */
@@ -220,6 +212,8 @@ export interface Scenario {
   regression: Readonly<Record<string, unknown>>;
   /** `events:`, by time; absent or empty: none. */
   events?: readonly EventSpec[];
+  /** Worker threads to run the load in (`workers:`); `--workers` and the action's input win over it. Not part of the workload's hash. */
+  workers?: number;
   /** The scenario as plain JSON for results and reports: header values "***", no functions, no data rows. */
   toEcho(): ScenarioEcho;
 }
@@ -242,6 +236,8 @@ export interface ScenarioEcho {
   headers: Record<string, string>;
   auth?: AuthEcho;
   timeoutMs: number;
+  /** Only when the scenario sets `keepAlive`. */
+  keepAliveMs?: number;
   /** Only the client settings that differ from the defaults; absent when none do. */
   client?: Partial<ClientSettings>;
   wait: { timeoutMs: number };

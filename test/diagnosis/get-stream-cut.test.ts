@@ -36,7 +36,10 @@ describe('a Streamable HTTP GET stream cut every 600 ms', () => {
       req.on('end', () => {
         const m = JSON.parse(body) as { id?: number; method: string; params?: { protocolVersion?: string } };
         if (m.id === undefined) return void res.writeHead(202).end();
-        if (m.method === 'server/discover') return void res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32000, message: 'Bad Request: Server not initialized' } }));
+        if (m.method === 'server/discover')
+          return void res
+            .writeHead(400, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32000, message: 'Bad Request: Server not initialized' } }));
         const result =
           m.method === 'initialize'
             ? { protocolVersion: m.params?.protocolVersion ?? '2025-06-18', capabilities: { tools: {} }, serverInfo: { name: 'cutting', version: '1' } }
@@ -77,9 +80,15 @@ scenarios:
     assert.ok(n === gets - 1 || n === gets - 2, `${n} breaks for ${gets} GETs`);
     assert.ok(n >= 2, `${n} breaks`);
     const life = result.metrics.metrics.find((s) => s.metric === 'sse_stream_lifetime' && s.tags.stream === 'get');
-    assert.ok(life?.type === 'trend' && life.summary.p50 >= CUT_MS * 0.9 && life.summary.p50 <= CUT_MS * 1.5, `lifetime ${life?.type === 'trend' ? life.summary.p50 : '?'}`);
+    assert.ok(
+      life?.type === 'trend' && life.summary.p50 >= CUT_MS * 0.9 && life.summary.p50 <= CUT_MS * 1.5,
+      `lifetime ${life?.type === 'trend' ? life.summary.p50 : '?'}`,
+    );
     const reconnect = result.metrics.metrics.find((s) => s.metric === 'sse_stream_reconnect_duration' && s.tags.stream === 'get');
-    assert.ok(reconnect?.type === 'trend' && reconnect.summary.p50 >= 90 && reconnect.summary.p50 < 600, `reconnect ${reconnect?.type === 'trend' ? reconnect.summary.p50 : '?'}`);
+    assert.ok(
+      reconnect?.type === 'trend' && reconnect.summary.p50 >= 90 && reconnect.summary.p50 < 600,
+      `reconnect ${reconnect?.type === 'trend' ? reconnect.summary.p50 : '?'}`,
+    );
     assert.equal(result.errors.length, 0, 'the calls themselves never failed');
   });
 

@@ -109,7 +109,11 @@ events:
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("peek", () => { console.log(renderTerminalSummary(result).split("█ THRESHOLDS")[0]); console.log(JSON.stringify(result.findings,null,1)); console.log(renderMarkdown(result).split("####").slice(2,4).join("####")); });
+  it('peek', () => {
+    console.log(renderTerminalSummary(result).split('█ THRESHOLDS')[0]);
+    console.log(JSON.stringify(result.findings, null, 1));
+    console.log(renderMarkdown(result).split('####').slice(2, 4).join('####'));
+  });
   it('fires both events on time and records what their commands did', () => {
     const [kill, restart] = result.events ?? [];
     assert.equal(kill.name, 'kill-b');
@@ -136,7 +140,10 @@ events:
     const back = readLog(instances[1].log).starts[1].at - startedAt;
     const finding = result.findings.find((f) => f.id === 'recovery');
     assert.ok(finding, JSON.stringify(result.findings));
-    const m = /^after event kill-b at (\d+\.\d) s, calls failed for (\d+\.\d) s \(time to recover, first to last failing call by send time\) and availability fell to (\d+\.\d) % before it recovered$/.exec(finding.statement);
+    const m =
+      /^after event kill-b at (\d+\.\d) s, calls failed for (\d+\.\d) s \(time to recover, first to last failing call by send time\) and availability fell to (\d+\.\d) % before it recovered$/.exec(
+        finding.statement,
+      );
     assert.ok(m, finding.statement);
     const recovered = Number(m[2]) * 1000;
     assert.ok(Math.abs(recovered - (back - killed)) <= TOLERANCE_MS, `recovery ${recovered} ms; outage ${killed}..${back} ms`);
@@ -174,4 +181,3 @@ events:
     assert.match(html, /"id":"availability"/);
   });
 });
-

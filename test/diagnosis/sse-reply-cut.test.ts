@@ -79,7 +79,10 @@ scenarios:
   it('finds replies broken at ≈ 1 s of silence, the read timeout of an intermediary, with the advice', () => {
     const finding = result.findings.find((f) => f.id === 'sse-replies-broken');
     assert.ok(finding, JSON.stringify(result.findings));
-    const m = /^SSE replies broken at ≈ (\d\.\d\d) s of silence: (\d+) of (\d+) SSE replies of tool stall broke after their headers, before their response/.exec(finding.statement);
+    const m =
+      /^SSE replies broken at ≈ (\d\.\d\d) s of silence: (\d+) of (\d+) SSE replies of tool stall broke after their headers, before their response/.exec(
+        finding.statement,
+      );
     assert.ok(m, finding.statement);
     assert.ok(Number(m[1]) >= 0.95 && Number(m[1]) <= 1.3, m[1]);
     assert.equal(Number(m[2]), VUS * ITERATIONS);

@@ -143,8 +143,9 @@ describe('events: in a scenario', () => {
   });
 
   it("a command's ${VARS} are secrets: the echo in result.json shows them redacted", () => {
-    const s = parseScenario(`${LOAD}events:\n  - { at: 1s, name: k, run: "kubectl --token \${TOKEN} delete pod b" }\n`, 'events.yml', { env: { TOKEN: 'tok-123456' } });
+    const s = parseScenario(`${LOAD}events:\n  - { at: 1s, name: k, run: "kubectl --token \${TOKEN} delete pod b" }\n`, 'events.yml', {
+      env: { TOKEN: 'tok-123456' },
+    });
     assert.deepEqual(s.toEcho().events, [{ name: 'k', atMs: 1000, timeoutMs: 30_000, run: { shell: 'kubectl --token *** delete pod b' } }]);
   });
 });
-

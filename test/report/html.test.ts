@@ -1,18 +1,14 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startDemoServer, type DemoServerOptions } from '../../src/demo/index.ts';
 import type { SeriesSnapshot } from '../../src/engine/metrics/index.ts';
-import { runTest } from '../../src/engine/run.ts';
 import { formatMs, formatPercent, formatRate } from '../../src/report/format.ts';
 import type { ChartSpec } from '../../src/report/html-charts.ts';
 import { MAX_MESSAGE_LENGTH, MAX_TABLE_ROWS } from '../../src/report/html-view.ts';
 import { renderHtmlReport, scriptJson } from '../../src/report/html.ts';
-import { buildResult } from '../../src/results/index.ts';
 import type { Result } from '../../src/results/types.ts';
-import { parseScenario } from '../../src/scenario/index.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -30,42 +26,6 @@ const CHART_IDS = ['vus', 'throughput', 'latency', 'availability', 'errors', 'da
 
 const XSS_IMG = '<img src=x onerror=window.__xss=1>';
 const XSS_SCRIPT = '</script><script>window.__xss=2</script>';
-
-// A short ramp against the embedded demo server: tool errors on purpose, and a tool it does not have.
-const SCENARIO = `
-scenarios:
-  agents:
-    executor: ramping-vus
-    startVUs: 1
-    stages: [{ duration: 1s, target: 4 }, { duration: 1s, target: 4 }, { duration: 1s, target: 0 }]
-    gracefulStop: 2s
-    flow:
-      - call: send_sms
-        args: { to: "{{randomDigits 11}}", text: "hello {{vu}}" }
-        check: { notError: true }
-      - call: lookup_number
-        args: { number: "{{randomDigits 11}}" }
-      - call: no_such_tool
-      - think: 20ms..50ms
-thresholds:
-  mcp_call_duration: ["p(95)<2000"]
-  mcp_errors: ["rate<0.01"]
-`;
-
-async function demoRun(options: DemoServerOptions): Promise<Result> {
-  const demo = await startDemoServer(options);
-  try {
-    const scenario = parseScenario(SCENARIO, 'html-report.yml', { env: {} });
-    const run = await runTest(scenario, { url: demo.url });
-    try {
-      return buildResult(scenario, demo.url, run, {});
-    } finally {
-      run.registry.dispose();
-    }
-  } finally {
-    await demo.close();
-  }
-}
 
 function total(result: Result, metric: string): SeriesSnapshot {
   const s = result.metrics.metrics.find((m) => m.metric === metric && Object.keys(m.tags).length === 0);
@@ -90,16 +50,27 @@ function hostile(result: Result): Result {
   r.thresholds.push({ key: XSS_IMG, source: XSS_SCRIPT, ok: false, observed: null });
   r.warnings.push(XSS_SCRIPT);
   // An event marker and row: its name and its command's output come from the scenario and a process.
-  r.events = [{ name: XSS_IMG, atMs: 500, firedAtMs: 500, command: { form: 'shell', command: XSS_SCRIPT, exitCode: 0, signal: null, durationMs: 5, timedOut: false, output: XSS_IMG, outputBytes: 30 } }];
+  r.events = [
+    {
+      name: XSS_IMG,
+      atMs: 500,
+      firedAtMs: 500,
+      command: { form: 'shell', command: XSS_SCRIPT, exitCode: 0, signal: null, durationMs: 5, timedOut: false, output: XSS_IMG, outputBytes: 30 },
+    },
+  ];
   return r;
 }
 
 let current: Result;
 let baseline: Result;
 
-before(async () => {
-  current = await demoRun({ failureRate: 0.2, seed: 7 });
-  baseline = await demoRun({ failureRate: 0.05, seed: 8, latencyMs: { send_sms: [2, 6], lookup_number: [1, 3] } });
+// Recorded runs (test/fixtures/record-html-runs.ts): a 3 s ramp to 4 VUs against the demo server with
+// tool errors on purpose and a tool it does not have, and a calmer baseline. This file tests rendering.
+const fixture = (name: string): Result => JSON.parse(readFileSync(new URL(`../fixtures/results/${name}.json`, import.meta.url), 'utf8')) as Result;
+
+before(() => {
+  current = fixture('html-current');
+  baseline = fixture('html-baseline');
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 
@@ -122,7 +93,8 @@ describe('renderHtmlReport (the HTML text)', () => {
     r.byTool = Array.from({ length: MAX_TABLE_ROWS + 50 }, (_, i) => ({ ...current.byTool[0], tool: `tool_${i}` }));
     r.errors = [{ errorClass: 'transport', method: 'tools/call', count: 1, samples: ['x'.repeat(5000)] }];
     const html = renderHtmlReport(r);
-    const byTool = html.slice(html.indexOf('id="by-tool"'), html.indexOf('id="by-method"'));
+    const start = html.indexOf('id="by-tool"');
+    const byTool = html.slice(start, html.indexOf('</section>', start));
     assert.equal(byTool.match(/<tr/g)?.length, MAX_TABLE_ROWS + 1, 'header and 200 rows');
     assert.match(byTool, /50 more not shown\./);
     assert.ok(html.includes(`${'x'.repeat(MAX_MESSAGE_LENGTH)}…`) && !html.includes('x'.repeat(MAX_MESSAGE_LENGTH + 1)));
@@ -130,15 +102,24 @@ describe('renderHtmlReport (the HTML text)', () => {
 
   it('charts every per-second series of the run, and the baseline dashed beside it', () => {
     const charts = embeddedCharts(renderHtmlReport(current, { baseline }));
-    assert.deepEqual(charts.map((c) => c.id), CHART_IDS);
+    assert.deepEqual(
+      charts.map((c) => c.id),
+      CHART_IDS,
+    );
     for (const chart of charts) {
       assert.equal(chart.tables.length, 2, chart.id);
       const columns = chart.tables.flatMap((t) => t.slice(1));
       assert.equal(columns.length, chart.series.length, chart.id);
-      assert.deepEqual(chart.series.map((s) => s.dash), [...Array(columns.length / 2).fill(false), ...Array(columns.length / 2).fill(true)]);
+      assert.deepEqual(
+        chart.series.map((s) => s.dash),
+        [...Array(columns.length / 2).fill(false), ...Array(columns.length / 2).fill(true)],
+      );
     }
     const vus = charts[0].tables[0];
-    assert.deepEqual(vus[1], current.timeSeries.buckets.map((b) => b.values.vus));
+    assert.deepEqual(
+      vus[1],
+      current.timeSeries.buckets.map((b) => b.values.vus),
+    );
   });
 });
 
@@ -200,10 +181,19 @@ describe('the HTML report in headless Chromium', { skip }, () => {
 
   it('opens from disk with no errors and no network, and draws every chart from data with points', async () => {
     for (const chart of charts) {
-      assert.ok(chart.tables[0].slice(1).flat().some((v) => v !== null), `${chart.id} has no data points`);
+      assert.ok(
+        chart.tables[0]
+          .slice(1)
+          .flat()
+          .some((v) => v !== null),
+        `${chart.id} has no data points`,
+      );
     }
     const canvases = await drawn();
-    assert.deepEqual(canvases.map((c) => c.id), CHART_IDS);
+    assert.deepEqual(
+      canvases.map((c) => c.id),
+      CHART_IDS,
+    );
     for (const [i, c] of canvases.entries()) {
       assert.ok(c.width > 0 && c.height > 0, `${c.id} canvas is ${c.width}x${c.height}`);
       assert.equal(c.legend, charts[i].series.length + 1, `${c.id}: x and every series in the legend`);
@@ -226,7 +216,10 @@ describe('the HTML report in headless Chromium', { skip }, () => {
     assert.equal(await figure('error-rate'), formatPercent(errors.summary.rate));
     assert.ok(errors.summary.rate > 0.05, 'the run has errors to show');
     assert.match(await figure('p95', 'baseline'), /^baseline \S+ (?:[▲▼] [+−]\d+(?:\.\d)?%|±0%)$/);
-    assert.match(await page.locator('#verdict').innerText(), /❌ 1 threshold failed\s+[\s\S]*2 of 3 thresholds passed\.[\s\S]*Compared with the baseline run of/);
+    assert.match(
+      await page.locator('#verdict').innerText(),
+      /❌ 1 threshold failed\s+[\s\S]*2 of 3 thresholds passed\.[\s\S]*Compared with the baseline run of/,
+    );
     assert.match(await page.locator('#load').innerText(), /ramping-vus[\s\S]*1s\s+4 VUs/);
     assert.deepEqual(problems, []);
   });
@@ -237,7 +230,10 @@ describe('the HTML report in headless Chromium', { skip }, () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     const dark = await colors();
     assert.ok(dark.bg < 0.15 && dark.fg > 0.8, `dark: ${JSON.stringify(dark)}`);
-    assert.ok((await drawn()).every((c) => c.width > 0), 'charts redrawn');
+    assert.ok(
+      (await drawn()).every((c) => c.width > 0),
+      'charts redrawn',
+    );
     await page.screenshot({ path: new URL('report-dark.png', ARTIFACTS).pathname, fullPage: true });
     assert.deepEqual(problems, []);
   });

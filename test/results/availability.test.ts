@@ -13,10 +13,11 @@ const GENERATOR = OUTCOME_CLASSES.indexOf('generator');
 /** `n` calls per second for `seconds` s, failing where `fails(ms)` says, sent evenly in each second. */
 function series(seconds: number, n: number, fails: (ms: number) => boolean): AvailabilitySeriesJSON {
   const s = new AvailabilitySeries(0);
-  for (let k = 0; k < seconds; k++) for (let i = 0; i < n; i++) {
-    const ms = k * 1000 + (i * 1000) / n;
-    s.record(ms, fails(ms) ? GATEWAY : OK);
-  }
+  for (let k = 0; k < seconds; k++)
+    for (let i = 0; i < n; i++) {
+      const ms = k * 1000 + (i * 1000) / n;
+      s.record(ms, fails(ms) ? GATEWAY : OK);
+    }
   return s.toJSON();
 }
 
@@ -31,7 +32,13 @@ describe('availability by send time', () => {
 
   it('merges shards exactly: counts add, the first failure is the earliest and the last the latest', () => {
     const a: AvailabilitySeriesJSON = { windowMs: 1000, calls: [10, 10], failed: [0, 2], firstFailedMs: [null, 1200], lastFailedMs: [null, 1300] };
-    const b: AvailabilitySeriesJSON = { windowMs: 1000, calls: [5, 5, 5], failed: [1, 1, 0], firstFailedMs: [400, 1100, null], lastFailedMs: [400, 1900, null] };
+    const b: AvailabilitySeriesJSON = {
+      windowMs: 1000,
+      calls: [5, 5, 5],
+      failed: [1, 1, 0],
+      firstFailedMs: [400, 1100, null],
+      lastFailedMs: [400, 1900, null],
+    };
     assert.deepEqual(mergeAvailability([a, undefined, b]), {
       windowMs: 1000,
       calls: [15, 15, 5],
@@ -70,7 +77,10 @@ describe('availability by send time', () => {
     const impacts = eventImpacts({ ...base, events: [{ name: 'mark', atMs: 1000, firedAtMs: 1000 }] });
     assert.equal(impacts[0].burst, undefined, 'the failures 11 s later are not the event’s');
     const findings = availabilityFindings({ ...base, events: [{ name: 'mark', atMs: 1000, firedAtMs: 1000 }] });
-    assert.deepEqual(findings.map((f) => f.id), ['availability-dip']);
+    assert.deepEqual(
+      findings.map((f) => f.id),
+      ['availability-dip'],
+    );
     assert.match(findings[0].statement, /^availability dipped to 50\.0 % at ≈ 12\.0 s: calls failed for 0\.4 s while the rest of the run was healthy/);
   });
 });
