@@ -27,8 +27,9 @@ export interface EventImpact {
 
 /** Every event that happened, with what followed; empty without events or send-time windows. */
 export function eventImpacts(result: Pick<Result, 'events' | 'availability' | 'timeSeries' | 'startedAt'>): EventImpact[] {
-  const series = result.availability;
-  if (!result.events || !series) return [];
+  if (!result.events) return [];
+  // A result without send-time windows (older, or recorded elsewhere) still lists its events.
+  const series = result.availability ?? { windowMs: 1000, calls: [], failed: [], firstFailedMs: [], lastFailedMs: [] };
   const out: EventImpact[] = [];
   let open: { name: string; untilMs: number } | undefined;
   for (const event of result.events) {
