@@ -55,6 +55,20 @@ export const BUILTIN_METRICS = {
   /** Notifications the server sent during an operation (progress included). */
   mcp_notifications: { type: 'counter', contains: 'default' },
   mcp_progress_notifications: { type: 'counter', contains: 'default' },
+  /** Calls answered (or meant to be) with an SSE stream: the replies that could break. */
+  sse_replies: { type: 'counter', contains: 'default' },
+  /** SSE replies that broke after their headers, before their response (reason `stream_broken`). */
+  sse_reply_breaks: { type: 'counter', contains: 'default' },
+  /** Of a broken SSE reply: from its headers to the break. */
+  sse_reply_break_age: { type: 'trend', contains: 'time' },
+  /** Of a broken SSE reply: the silence before the break (an intermediary's idle/read timeout shows here). */
+  sse_reply_break_idle: { type: 'trend', contains: 'time' },
+  /** Legacy HTTP+SSE session streams that ended without mcp-load closing them, counted when the session reconnected. */
+  sse_stream_breaks: { type: 'counter', contains: 'default' },
+  /** Of a broken stream: how long it had lived. */
+  sse_stream_lifetime: { type: 'trend', contains: 'time' },
+  /** Of a broken stream: from the break to the new stream's endpoint event (mcp-load reconnects at the session's next call). */
+  sse_stream_reconnect_duration: { type: 'trend', contains: 'time' },
   /** GETs with Last-Event-ID resuming a reply stream that broke before its response (2025-11-25 resumability). */
   stream_resumptions: { type: 'counter', contains: 'default' },
   /** Operations whose response arrived on a resumed stream. */
@@ -103,7 +117,6 @@ export const BUILTIN_METRICS = {
 } as const satisfies Record<string, MetricDefinition>;
 
 export type BuiltinMetricName = keyof typeof BUILTIN_METRICS;
-
 
 /** The filter a metric's untagged aggregate stands for: `{expected_response:true}` for latencies by outcome. */
 export function impliedFilter(name: string): Readonly<Record<string, string>> | undefined {

@@ -31,6 +31,7 @@
       case 'ms': return formatMs(v);
       case 'bytesPerSecond': return formatBytes(v) + '/s';
       case 'perSecond': return trim(v, 2) + '/s';
+      case 'percent': return trim(v, 2) + '%';
       default: return trim(v, 2);
     }
   }
@@ -88,7 +89,7 @@
       height: HEIGHT,
       scales: {
         x: percentile ? { time: false, distr: 3, log: 10 } : { time: false, range: function (u, min, max) { return [0, max]; } },
-        y: { range: function (u, min, max) { return [0, max > 0 ? max * 1.08 : 1]; } },
+        y: { range: function (u, min, max) { return spec.unit === 'percent' ? [0, 100] : [0, max > 0 ? max * 1.08 : 1]; } },
       },
       axes: [
         percentile
@@ -113,7 +114,31 @@
       ),
       legend: { live: true },
       cursor: { drag: { x: true, y: false } },
+      hooks: spec.markers ? { draw: [function (u) { drawMarkers(u, spec.markers, colors); }] } : {},
     };
+  }
+
+  // The scenario's events: a dashed vertical line and the event's name, drawn as canvas text (never HTML).
+  function drawMarkers(u, markers, colors) {
+    var ctx = u.ctx;
+    var top = u.bbox.top;
+    var bottom = u.bbox.top + u.bbox.height;
+    ctx.save();
+    ctx.strokeStyle = colors.axis;
+    ctx.fillStyle = colors.axis;
+    ctx.setLineDash([4, 4]);
+    ctx.lineWidth = 1;
+    ctx.font = Math.round(11 * devicePixelRatio) + 'px sans-serif';
+    markers.forEach(function (m) {
+      var x = Math.round(u.valToPos(m.x, 'x', true));
+      if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) return;
+      ctx.beginPath();
+      ctx.moveTo(x, top);
+      ctx.lineTo(x, bottom);
+      ctx.stroke();
+      ctx.fillText(m.label, x + 4, top + 12 * devicePixelRatio);
+    });
+    ctx.restore();
   }
 
   function data(spec) {

@@ -3,6 +3,7 @@ import type { FlowStep, RenderContext, ScenarioSpec, StepCheck } from '../scenar
 import type { CounterHandle, MetricsRegistry, RateHandle, TrendHandle } from './metrics/index.ts';
 import type { ErrorSamples } from './error-samples.ts';
 import type { TraceExemplars } from './trace-exemplars.ts';
+import type { AvailabilitySeries } from './availability.ts';
 import type { ToolOutputSampler } from './tool-output-sampler.ts';
 import { CallRecorder, SessionRecorder } from './recorder.ts';
 import { backoffDelayMs } from './backoff.ts';
@@ -43,6 +44,7 @@ export class IterationRunner {
     exemplars: TraceExemplars | undefined = undefined,
     rng: () => number = Math.random,
     toolOutput: ToolOutputSampler | undefined = undefined,
+    availability: AvailabilitySeries | undefined = undefined,
   ) {
     this.spec = spec;
     this.target = target;
@@ -51,7 +53,10 @@ export class IterationRunner {
     const scenario = spec.name;
     this.steps = spec.flow.map((step) => ({
       step,
-      recorder: step.kind === 'think' || step.kind === 'initialize' ? null : new CallRecorder(registry, errors, scenario, methodOf(step), nameOf(step), exemplars, toolOutput),
+      recorder:
+        step.kind === 'think' || step.kind === 'initialize'
+          ? null
+          : new CallRecorder(registry, errors, scenario, methodOf(step), nameOf(step), exemplars, toolOutput, availability),
       checks:
         step.kind === 'think'
           ? []

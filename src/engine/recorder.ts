@@ -1,6 +1,7 @@
-import { HTTP_PURPOSES, OUTCOME_CLASSES, type HttpRecord, type OperationResult, type SessionLoss } from '../mcp/index.ts';
+import { HTTP_PURPOSES, OUTCOME_CLASSES, type HttpRecord, type OperationResult, type SessionLoss, type StreamBreak } from '../mcp/index.ts';
 import type { ErrorSamples } from './error-samples.ts';
 import type { TraceExemplars } from './trace-exemplars.ts';
+import type { AvailabilitySeries } from './availability.ts';
 import type { ToolOutputSampler, ToolOutputSlot } from './tool-output-sampler.ts';
 import { InstanceRecorder } from './instance-recorder.ts';
 import { EXPECTED_RESPONSE_TAG, type CounterHandle, type MetricsRegistry, type RateHandle, type TrendHandle } from './metrics/index.ts';
@@ -42,6 +43,7 @@ class HttpRecorder {
   private readonly handles = new Map<number, HttpHandles>();
   private readonly heldOpen: CounterHandle;
   private readonly instances: InstanceRecorder;
+  private readonly sseReplies: CounterHandle;
 
   constructor(
     private readonly registry: MetricsRegistry,
@@ -49,6 +51,7 @@ class HttpRecorder {
   ) {
     this.heldOpen = registry.counter('reply_streams_held_open').handle(baseTags);
     this.instances = InstanceRecorder.of(registry);
+    this.sseReplies = registry.counter('sse_replies').handle(baseTags);
   }
 
   record(http: readonly HttpRecord[]): void {
@@ -81,6 +84,7 @@ class HttpRecorder {
     h.failed.add(failed);
     if (r.heldOpen) this.heldOpen.add(1);
     if (r.instance !== undefined) this.instances.request(r, failed);
+    if (r.eventStream && r.method === 'POST') this.sseReplies.add(1);
   }
 }
 
@@ -103,6 +107,11 @@ export class CallRecorder {
   private readonly resumed: CounterHandle;
   private readonly reissued: CounterHandle;
   private readonly interruptedCalls: CounterHandle;
+  private readonly replyBreaks: CounterHandle;
+  private readonly replyBreakAge: TrendHandle;
+  private readonly replyBreakIdle: TrendHandle;
+  /** Per kind of session stream: legacy, get. */
+  private readonly streamBreaks: Record<StreamBreak['stream'], { breaks: CounterHandle; lifetime: TrendHandle; reconnect: TrendHandle }>;
   /** tools/call only: the sample of replies whose size and tokens are counted after the run. */
   private readonly output: ToolOutputSlot | undefined;
   private readonly instances: InstanceRecorder;
@@ -116,13 +125,12 @@ export class CallRecorder {
     private readonly name: string | undefined,
     private readonly exemplars: TraceExemplars | undefined = undefined,
     toolOutput: ToolOutputSampler | undefined = undefined,
+    private readonly availability: AvailabilitySeries | undefined = undefined,
   ) {
     const baseTags: Record<string, string> = name === undefined ? { scenario, method } : { scenario, method, tool: name };
     this.outcomes = OUTCOME_CLASSES.map((outcome) => {
       const tags =
-        outcome === 'success'
-          ? { ...baseTags, [EXPECTED_RESPONSE_TAG]: 'true' }
-          : { ...baseTags, error_class: outcome, [EXPECTED_RESPONSE_TAG]: 'false' };
+        outcome === 'success' ? { ...baseTags, [EXPECTED_RESPONSE_TAG]: 'true' } : { ...baseTags, error_class: outcome, [EXPECTED_RESPONSE_TAG]: 'false' };
       return {
         duration: registry.trend('mcp_call_duration').handle(tags),
         calls: registry.counter('mcp_calls').handle(tags),
@@ -143,6 +151,15 @@ export class CallRecorder {
     this.resumed = registry.counter('stream_resumed_calls').handle(baseTags);
     this.reissued = registry.counter('requests_reissued').handle(baseTags);
     this.interruptedCalls = registry.counter('mcp_calls_interrupted').handle(baseTags);
+    this.replyBreaks = registry.counter('sse_reply_breaks').handle(baseTags);
+    this.replyBreakAge = registry.trend('sse_reply_break_age').handle(baseTags);
+    this.replyBreakIdle = registry.trend('sse_reply_break_idle').handle(baseTags);
+    const streamHandles = (stream: StreamBreak['stream']) => ({
+      breaks: registry.counter('sse_stream_breaks').handle({ scenario, stream }),
+      lifetime: registry.trend('sse_stream_lifetime').handle({ scenario, stream }),
+      reconnect: registry.trend('sse_stream_reconnect_duration').handle({ scenario, stream }),
+    });
+    this.streamBreaks = { legacy: streamHandles('legacy'), get: streamHandles('get') };
     this.output = toolOutput !== undefined && method === 'tools/call' && name !== undefined ? toolOutput.slot(scenario, name) : undefined;
     this.instances = InstanceRecorder.of(registry);
     this.lifecycle = new SessionLifecycle(registry, scenario);
@@ -170,6 +187,19 @@ export class CallRecorder {
     if (result.resumed) this.resumed.add(1);
     if (result.reissued > 0) this.reissued.add(result.reissued);
     if (result.reinitialized) this.reinits.add(1);
+    const broke = result.error?.stream;
+    if (broke !== undefined) {
+      this.replyBreaks.add(1);
+      this.replyBreakAge.record(broke.ageMs * 1000);
+      this.replyBreakIdle.record(broke.idleMs * 1000);
+    }
+    const streamBreak = result.streamBreak;
+    if (streamBreak !== undefined) {
+      const h = this.streamBreaks[streamBreak.stream];
+      h.breaks.add(1);
+      h.lifetime.record(streamBreak.lifetimeMs * 1000);
+      h.reconnect.record(streamBreak.reconnectMs * 1000);
+    }
     this.http.record(result.http);
     this.dataSent.add(result.bytesSent);
     this.dataReceived.add(result.bytesReceived);
@@ -192,6 +222,8 @@ export class CallRecorder {
     h.calls.add(1);
     h.errors.add(index !== 0);
     h.success.add(index === 0);
+    // By send time: the scheduled start in the open model, as the latency is measured from it.
+    if (this.availability !== undefined && this.registry.phase === 'measuring') this.availability.record(performance.now() - durationMs, index);
   }
 }
 

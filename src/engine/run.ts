@@ -2,19 +2,13 @@ import { McpTarget, reportInternalError, type SessionOptions } from '../mcp/inde
 import { shardScenario, type Shard, type Scenario, type ScenarioSpec, defaultKeepAliveMs } from '../scenario/index.ts';
 import { ErrorSamples, type ErrorKind } from './error-samples.ts';
 import { TraceExemplars, type TraceExemplar } from './trace-exemplars.ts';
+import { AvailabilitySeries, type AvailabilitySeriesJSON } from './availability.ts';
 import { ToolOutputSampler } from './tool-output-sampler.ts';
 import { EventLoopMonitor } from './event-loop.ts';
+import { EventSchedule, type EventRecord } from './events.ts';
 import { createExecutor, type Executor, type ExecutorContext } from './executors/index.ts';
 import { IterationRunner } from './iteration.ts';
-import {
-  evaluateThresholds,
-  initMetrics,
-  MAX_SERIES_PER_METRIC,
-  MetricsRegistry,
-  OTHER_TAG_VALUE,
-  TimeSeries,
-  type ThresholdResult,
-} from './metrics/index.ts';
+import { evaluateThresholds, initMetrics, MAX_SERIES_PER_METRIC, MetricsRegistry, OTHER_TAG_VALUE, TimeSeries, type ThresholdResult } from './metrics/index.ts';
 import { preflight } from './preflight.ts';
 import { waitForTarget } from './readiness.ts';
 import { settleWithin, sleep, StopSignal } from './stop-signal.ts';
@@ -72,8 +66,11 @@ export interface RunOutcome {
   shard?: Shard;
   /** With tracing on: the slowest sampled calls' trace ids. */
   traceExemplars?: TraceExemplar[];
+  /** Calls and failures per second by send time. */
+  availability: AvailabilitySeriesJSON;
+  /** The scenario's `events:`, with when they fired and what their commands did; absent without any. */
+  events?: EventRecord[];
 }
-
 
 /** Runs every scenario of the test against the target and returns its metrics. */
 export async function runTest(whole: Scenario, options: RunOptions): Promise<RunOutcome> {
@@ -108,7 +105,7 @@ export async function runTest(whole: Scenario, options: RunOptions): Promise<Run
   const perVu = vuSessionOptions(scenario, target, sessionOptions);
   try {
     if (scenario.wait.timeoutMs > 0) await waitForTarget(target, perVu.forVu(1, 0, ''), scenario.wait.timeoutMs, stop);
-    const outcome = await runScenarios(scenario, target, perVu, stop, abort, options.onProgress);
+    const outcome = await runScenarios(scenario, target, perVu, stop, abort, options.onProgress, options.shard);
     outcome.warnings.unshift(...preflightWarnings);
     if (options.shard) outcome.shard = { index: options.shard.index, count: options.shard.count };
     return outcome;
@@ -124,6 +121,7 @@ async function runScenarios(
   stop: StopSignal,
   abort: StopSignal,
   onProgress: RunOptions['onProgress'],
+  shard: Shard | undefined,
 ): Promise<RunOutcome> {
   const registry = new MetricsRegistry({ warmup: scenario.warmupMs > 0 });
   for (const t of scenario.thresholds) registry.track(t.metric, t.tags);
@@ -145,7 +143,14 @@ async function runScenarios(
   sessionOptions.record(registry);
   const exemplars = scenario.client.trace ? new TraceExemplars() : undefined;
   const toolOutput = new ToolOutputSampler(registry);
-  const runners = scenario.scenarios.map((spec) => new IterationRunner(spec, target, sessionOptions.forVu, registry, errorSamples, exemplars, Math.random, toolOutput));
+  const availability = new AvailabilitySeries();
+  const runners = scenario.scenarios.map(
+    (spec) => new IterationRunner(spec, target, sessionOptions.forVu, registry, errorSamples, exemplars, Math.random, toolOutput, availability),
+  );
+  // A sharded test runs each command once, in shard 1; the other shards mark the moments only.
+  const commandsHere = shard === undefined || shard.index === 1;
+  const events = new EventSchedule((scenario.events ?? []).map((e) => (commandsHere ? e : { name: e.name, atMs: e.atMs, timeoutMs: e.timeoutMs })));
+  abort.onFire(() => events.killAll());
   const executors = scenario.scenarios.map((spec) => createExecutor(spec));
   // Progress runs against the planned schedule; graceful stops only extend it when iterations linger.
   const totalMs = Math.max(...scenario.scenarios.map((s, i) => s.startTimeMs + executors[i].durationMs));
@@ -204,6 +209,9 @@ async function runScenarios(
   const timeSeries = new TimeSeries(registry, { startMs: startedAt });
   const loop = new EventLoopMonitor(registry.trend('event_loop_delay').handle());
   const t0 = performance.now();
+  // Send times and events count from the measured window's start, as every time series does.
+  availability.start(t0);
+  events.start(t0);
   const runs = scenario.scenarios.map((spec, i) => runOne(spec, executors[i], contexts[i]));
 
   // The 1 s ticker: time series, progress, abortOnFail thresholds, generator lag.
@@ -220,16 +228,19 @@ async function runScenarios(
     timeSeries.tick(now);
     const totalCalls = calls.count;
     const totalErrors = errors.passes;
-    onProgress?.({
-      elapsedMs,
-      totalMs,
-      vus: active,
-      callsPerSecond: totalCalls - lastCalls,
-      errorsPerSecond: totalErrors - lastErrors,
-      totalCalls,
-      totalErrors,
-      warmingUp: registry.phase === 'warmup',
-    }, registry);
+    onProgress?.(
+      {
+        elapsedMs,
+        totalMs,
+        vus: active,
+        callsPerSecond: totalCalls - lastCalls,
+        errorsPerSecond: totalErrors - lastErrors,
+        totalCalls,
+        totalErrors,
+        warmingUp: registry.phase === 'warmup',
+      },
+      registry,
+    );
     lastCalls = totalCalls;
     lastErrors = totalErrors;
     if (abortingThresholdFailed(scenario, registry, elapsedMs, now)) {
@@ -248,6 +259,7 @@ async function runScenarios(
     clearTimeout(warmupEnd);
   }
   const endedAt = Date.now();
+  events.stopScheduling();
   vusGauge.set(0);
   timeSeries.tick(endedAt);
   registry.finish(endedAt);
@@ -261,6 +273,7 @@ async function runScenarios(
   // The cut DELETEs settle at once; this bounds the wait for them all the same.
   await settleWithin(closing, TEARDOWN_CUT_GRACE_MS);
 
+  const eventRecords = await events.settle();
   // Off the hot path: the sampled replies' sizes and tokens, before thresholds read them.
   const tokenWarning = await toolOutput.measure();
   if (tokenWarning !== undefined) warnings.push(tokenWarning);
@@ -282,7 +295,9 @@ async function runScenarios(
     warnings,
     generatorLagP99Ms: loop.worstP99Ms,
     vusMax: allocated,
+    availability: availability.toJSON(),
   };
+  if (eventRecords.length > 0) outcome.events = eventRecords;
   if (interrupted) outcome.interrupted = interrupted;
   if (exemplars) outcome.traceExemplars = exemplars.toJSON();
   return outcome;
@@ -302,4 +317,3 @@ function abortingThresholdFailed(scenario: Scenario, registry: MetricsRegistry, 
   if (aborting.length === 0 || registry.phase === 'warmup') return false;
   return evaluateThresholds(registry, aborting, { nowMs, ignoreEmpty: true }).some((r) => !r.ok);
 }
-

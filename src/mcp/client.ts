@@ -1,6 +1,6 @@
 import type { Authorization } from './auth/index.ts';
 import { AuthError } from './auth/index.ts';
-import { DescriptorLimitError, GatewayError, TransportError } from './errors.ts';
+import { DescriptorLimitError, GatewayError, StreamBrokenError, TransportError } from './errors.ts';
 import { reportInternalError } from './internal-errors.ts';
 import { LegacySseTransport } from './legacy-sse.ts';
 import { classifyDiscovery, type DiscoveryVerdict } from './discovery.ts';
@@ -307,11 +307,7 @@ export class McpSession implements ServerMessageSink {
    * Sends one request in the current session; a lost session is re-established once and the
    * request retried, all counted in the same trace.
    */
-  private async call(
-    trace: OperationTrace,
-    params: (id: number) => Record<string, unknown> | undefined,
-    method = methodOf(trace),
-  ): Promise<JsonRpcResponse> {
+  private async call(trace: OperationTrace, params: (id: number) => Record<string, unknown> | undefined, method = methodOf(trace)): Promise<JsonRpcResponse> {
     if (!this.transport || !this.initialized) {
       throw new TransportError('closed', `${method}: the session is not initialized (call initialize first)`);
     }
@@ -370,7 +366,7 @@ export class McpSession implements ServerMessageSink {
    * request. With `reissue`, it is sent again once, with a new id, and counted.
    */
   private reissue(err: unknown, method: string, params: (id: number) => Record<string, unknown> | undefined, trace: OperationTrace): Promise<JsonRpcResponse> {
-    const broken = err instanceof TransportError && (err.reason === 'stream_ended' || err.reason === 'reset');
+    const broken = err instanceof TransportError && (err.reason === 'stream_ended' || err.reason === 'stream_broken' || err.reason === 'reset');
     if (!broken || trace.reissued > 0) throw err;
     trace.reissued++;
     const sent = this.transport!.request(this.message(method, params), trace, method === 'tools/call' ? trace.paramHeaders : undefined);
@@ -536,7 +532,10 @@ export class McpSession implements ServerMessageSink {
     trace.purpose = 'discovery';
     let outcome: JsonRpcResponse | TransportError;
     try {
-      outcome = await transport.request(this.message('server/discover', () => undefined), trace);
+      outcome = await transport.request(
+        this.message('server/discover', () => undefined),
+        trace,
+      );
     } catch (err) {
       if (!(err instanceof TransportError)) throw err;
       outcome = err;
@@ -570,8 +569,7 @@ export class McpSession implements ServerMessageSink {
     this.transport = transport;
     if (transport instanceof LegacySseTransport && !transport.connected) await transport.open(trace);
     const pinned = this.options.protocolVersion;
-    const requested =
-      transport instanceof LegacySseTransport ? LEGACY_SSE_PROTOCOL_VERSION : pinned === 'auto' ? LATEST_SESSION_PROTOCOL_VERSION : pinned;
+    const requested = transport instanceof LegacySseTransport ? LEGACY_SSE_PROTOCOL_VERSION : pinned === 'auto' ? LATEST_SESSION_PROTOCOL_VERSION : pinned;
     const response = await transport.request(
       {
         jsonrpc: '2.0',
@@ -741,6 +739,7 @@ function outcomeOf(
   };
   if (name !== undefined) result.name = name;
   if (trace.traceparent !== undefined) result.traceparent = trace.traceparent;
+  if (trace.streamBreak !== undefined) result.streamBreak = trace.streamBreak;
   if (typeof failure === 'string') {
     result.outcome = 'internal';
     result.error = { message: failure };
@@ -748,6 +747,7 @@ function outcomeOf(
     result.outcome = failure instanceof DescriptorLimitError ? 'generator' : failure instanceof GatewayError ? 'gateway' : 'transport';
     result.error = { message: failure.message, reason: failure.reason };
     if (failure.status !== undefined) result.error.status = failure.status;
+    if (failure instanceof StreamBrokenError) result.error.stream = { events: failure.events, ageMs: failure.ageMs, idleMs: failure.idleMs };
     const last = trace.http.length > 0 ? trace.http[trace.http.length - 1] : undefined;
     if (last?.location !== undefined) result.error.location = last.location;
     if (last?.retryAfterMs !== undefined) result.error.retryAfterMs = last.retryAfterMs;

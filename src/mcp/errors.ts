@@ -13,6 +13,23 @@ export class TransportError extends Error {
   }
 }
 
+/**
+ * An SSE reply stopped after its headers, before its response: cut (`stream_broken`) or ended by
+ * the far side (`stream_ended`); after how many events, how long after the headers, after how long a silence.
+ */
+export class StreamBrokenError extends TransportError {
+  constructor(
+    reason: 'stream_broken' | 'stream_ended',
+    message: string,
+    status: number,
+    readonly events: number,
+    readonly ageMs: number,
+    readonly idleMs: number,
+  ) {
+    super(reason, message, status);
+  }
+}
+
 /** A proxy or load balancer, not the MCP server, answered 502/503/504 (see intermediary.ts): outcome `gateway`. */
 export class GatewayError extends TransportError {
   constructor(message: string, status: number) {
@@ -60,7 +77,10 @@ export function toTransportError(err: unknown, what: string): TransportError {
     return new TransportError('connect', `${what}: cannot connect (${code}). Is the server running and the URL right?`);
   }
   if (TLS_CODES.has(code)) {
-    return new TransportError('connect', `${what}: TLS certificate refused (${code}: ${detail}). Use a trusted certificate, or point NODE_EXTRA_CA_CERTS at its CA`);
+    return new TransportError(
+      'connect',
+      `${what}: TLS certificate refused (${code}: ${detail}). Use a trusted certificate, or point NODE_EXTRA_CA_CERTS at its CA`,
+    );
   }
   if (RESET_CODES.has(code)) {
     return new TransportError('reset', `${what}: connection closed by the server (${code}: ${detail})`);

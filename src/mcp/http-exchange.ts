@@ -97,6 +97,9 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
   lastEventId: string | undefined;
   /** The server's `retry:` (ms before reconnecting), when it sent one. */
   retryMs: number | undefined;
+  /** An SSE reply's events so far, and when its last bytes came (performance.now()). */
+  sseEvents = 0;
+  lastDataAt = 0;
 
   constructor(dispatcher: Pick<Dispatcher, 'dispatch'>, origin: string, req: ExchangeRequest) {
     this.req = req;
@@ -112,6 +115,7 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
       failed: false,
       heldOpen: false,
       instance: undefined,
+      eventStream: false,
     };
     this.reply = new Promise<ExchangeReply>((resolve, reject) => {
       this.resolveReply = resolve;
@@ -136,6 +140,21 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
       },
       this,
     );
+  }
+
+  /** The reply is an SSE stream whose headers arrived: what cuts it now breaks a stream. */
+  get streaming(): boolean {
+    return this.record.eventStream === true;
+  }
+
+  /** Ms from the request to the response headers (-1: none). */
+  get headersAfterMs(): number {
+    return this.record.ttfbMs;
+  }
+
+  /** Ms since the request was sent. */
+  get ageMs(): number {
+    return performance.now() - this.startedAt;
   }
 
   /** The `Mcp-Session-Id` the response carried, once its headers arrived. */
@@ -220,6 +239,8 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     this.req.onStatus?.(statusCode);
     if (this.req.onEvent && statusCode >= 200 && statusCode < 300 && isEventStream(this.contentType)) {
       this.sse = SseReader.acquire(this.req.maxBytes, this);
+      this.record.eventStream = true;
+      this.lastDataAt = performance.now();
     }
   }
 
@@ -227,6 +248,7 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
   sseEvent(event: EventSourceMessage): void {
     if (this.record.failed) return;
     if (event.id !== undefined) this.lastEventId = event.id;
+    this.sseEvents++;
     // The parser bounds only what it buffers across chunks; an event that arrived whole is checked here.
     if (event.data.length > this.req.maxBytes) this.abort(this.eventTooLarge());
     else this.req.onEvent!(event);
@@ -272,6 +294,7 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     if (this.settled) return;
     if (this.sse) {
       // SSE streams may live long; only a runaway single event is bounded (by the parser's buffer).
+      this.lastDataAt = performance.now();
       this.sse.feed(chunk);
       return;
     }

@@ -34,6 +34,10 @@ export class LegacySseTransport implements Transport {
   private readonly strays: unknown[] = [];
   /** The server ended the stream: the session is gone, which the next request reports as such. */
   private lost = false;
+  /** When the stream opened (its endpoint event), and when and at what age it last broke (0: no break pending a reconnect). */
+  private openedAt = 0;
+  private brokeAt = 0;
+  private brokenLifetimeMs = 0;
   private readonly pending = new Map<JsonRpcRequest['id'], Pending>();
   /** Fails the `open()` in progress, if one is. */
   private opening: ((err: Error) => void) | null = null;
@@ -96,6 +100,11 @@ export class LegacySseTransport implements Transport {
             }
             this.endpoint = endpoint;
             opened = true;
+            this.openedAt = performance.now();
+            if (this.brokeAt > 0) {
+              trace.streamBreak = { stream: 'legacy', lifetimeMs: this.brokenLifetimeMs, reconnectMs: this.openedAt - this.brokeAt };
+              this.brokeAt = 0;
+            }
             this.opening = null;
             exchange.clearDeadline();
             // The stream is a session-long request: its time is the time to the endpoint event.
@@ -131,7 +140,9 @@ export class LegacySseTransport implements Transport {
               const detail = reply.body ? `: ${snippet(reply.body)}` : '';
               fail(statusFailure(`GET ${where}: HTTP ${reply.status}${detail}`, reply));
             } else if (!reply.isEventStream) {
-              fail(new TransportError('bad_response', `GET ${where}: expected text/event-stream, got "${reply.contentType || 'no content type'}"`, reply.status));
+              fail(
+                new TransportError('bad_response', `GET ${where}: expected text/event-stream, got "${reply.contentType || 'no content type'}"`, reply.status),
+              );
             } else {
               fail(new TransportError('stream_ended', `GET ${where}: stream ended before the endpoint event`));
             }
@@ -217,10 +228,7 @@ export class LegacySseTransport implements Transport {
   }
 
   isSessionLost(err: unknown): boolean {
-    return (
-      err instanceof TransportError &&
-      ((err.reason === 'http_status' && (err.status === 404 || err.status === 400)) || err.reason === 'stream_ended')
-    );
+    return err instanceof TransportError && ((err.reason === 'http_status' && (err.status === 404 || err.status === 400)) || err.reason === 'stream_ended');
   }
 
   private async post(message: JsonRpcMessage, trace: OperationTrace, purpose: HttpPurpose = trace.purpose): Promise<void> {
@@ -284,6 +292,11 @@ export class LegacySseTransport implements Transport {
 
   private streamGone(exchange: HttpExchange, err: TransportError): void {
     if (this.stream !== exchange) return;
+    // An open session's stream ended without us: a break, reported by the operation that reconnects.
+    if (this.endpoint !== null) {
+      this.brokeAt = performance.now();
+      this.brokenLifetimeMs = this.brokeAt - this.openedAt;
+    }
     this.stream = null;
     this.endpoint = null;
     this.lost = true;

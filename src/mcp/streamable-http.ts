@@ -1,6 +1,6 @@
 import type { EventSourceMessage } from 'eventsource-parser';
 import { HttpExchange, isJson, type ExchangeReply } from './http-exchange.ts';
-import { TransportError } from './errors.ts';
+import { StreamBrokenError, TransportError } from './errors.ts';
 import { statusFailure } from './intermediary.ts';
 import type { SessionConnection } from './h1-connection.ts';
 import { isRequest, isResponse, noteStray, parseMessages, serializeMessage, snippet, strayNote } from './json-rpc.ts';
@@ -10,7 +10,7 @@ import type { CookieJar } from './cookie-jar.ts';
 import type { McpTarget } from './target.ts';
 import type { OperationTrace } from './trace.ts';
 import type { ServerMessageSink, Transport } from './transport.ts';
-import type { HttpPurpose, JsonRpcMessage, JsonRpcNotification, JsonRpcRequest, JsonRpcResponse } from './types.ts';
+import type { HttpPurpose, JsonRpcMessage, JsonRpcNotification, JsonRpcRequest, JsonRpcResponse, StreamBreak } from './types.ts';
 
 const ACCEPT_BOTH = 'application/json, text/event-stream';
 /** Before resuming a broken stream when the server sent no `retry:` (the SDK client's default). */
@@ -60,6 +60,10 @@ export class StreamableHttpTransport implements Transport {
   private readonly pauses = new Set<() => void>();
   /** This session's own connection for its calls (see McpTarget.sessionDispatcher). */
   private dispatcher: SessionConnection | null = null;
+  /** When the GET stream last ended under us (0: none pending), how long it had lived, and the break to report with the next operation once it reopened. */
+  private streamBrokeAt = 0;
+  private streamLifetimeMs = 0;
+  private pendingBreak: StreamBreak | undefined = undefined;
   /** Request headers for the current session state, rebuilt only when that state changes. */
   private headerCache: { key: string; authorization: string | undefined; cookies: number; headers: string[] } | null = null;
 
@@ -83,35 +87,47 @@ export class StreamableHttpTransport implements Transport {
     let answer: JsonRpcResponse | undefined;
     let broken: TransportError | undefined;
     const id = message.id;
+    if (this.pendingBreak !== undefined) {
+      trace.streamBreak = this.pendingBreak;
+      this.pendingBreak = undefined;
+    }
     const strays: unknown[] = [];
-    const exchange = this.post(message, trace, (event) => {
-      if (answer || broken || !event.data) return; // empty-data priming events carry nothing
-      let messages: JsonRpcMessage[];
-      try {
-        messages = parseMessages(event.data, this.sseEventWhere);
-      } catch (err) {
-        broken = err as TransportError;
-        exchange.abort(broken);
-        return;
-      }
-      for (const m of messages) {
-        if (isResponse(m) && m.id === id) {
-          answer = m;
-          trace.respondedAt = performance.now();
-          if (this.sessionId === undefined && !this.stateless) this.sessionId = exchange.responseSessionId;
-          exchange.endAfter(this.target.replyGraceMs);
-        } else {
-          noteStray(m, strays);
-          this.route(m, trace);
+    const exchange = this.post(
+      message,
+      trace,
+      (event) => {
+        if (answer || broken || !event.data) return; // empty-data priming events carry nothing
+        let messages: JsonRpcMessage[];
+        try {
+          messages = parseMessages(event.data, this.sseEventWhere);
+        } catch (err) {
+          broken = err as TransportError;
+          exchange.abort(broken);
+          return;
         }
-      }
-    }, undefined, paramHeaders);
+        for (const m of messages) {
+          if (isResponse(m) && m.id === id) {
+            answer = m;
+            trace.respondedAt = performance.now();
+            if (this.sessionId === undefined && !this.stateless) this.sessionId = exchange.responseSessionId;
+            exchange.endAfter(this.target.replyGraceMs);
+          } else {
+            noteStray(m, strays);
+            this.route(m, trace);
+          }
+        }
+      },
+      undefined,
+      paramHeaders,
+    );
     this.inflight.add(exchange);
     return exchange.reply.then(
       (reply) => {
         this.inflight.delete(exchange);
         if (answer) return answer;
         if (reply.isEventStream && this.resumable(exchange)) return this.resume(message, exchange, trace);
+        if (reply.isEventStream)
+          throw this.replyBroke('stream_ended', exchange, `${this.describe('SSE reply')} ended before the response to request ${id}${strayNote(strays)}`);
         return this.responseFromReply(reply, id, trace, strays);
       },
       (err: TransportError) => {
@@ -120,9 +136,29 @@ export class StreamableHttpTransport implements Transport {
         if (broken) throw broken;
         if (!givenUp(err) && this.resumable(exchange)) return this.resume(message, exchange, trace);
         if (givenUp(err) && message.method !== 'initialize') this.cancel(id, err.message);
+        if (err.reason === 'reset' && exchange.streaming) throw this.replyBroke('stream_broken', exchange, this.brokeMessage(exchange, id, err.message));
         throw err;
       },
     );
+  }
+
+  /** The SSE reply stopped before its response (a balancer's idle timeout, a restart): the stream's figures ride on the error. */
+  private replyBroke(reason: 'stream_broken' | 'stream_ended', exchange: HttpExchange, message: string): StreamBrokenError {
+    return new StreamBrokenError(
+      reason,
+      message,
+      exchange.record.status,
+      exchange.sseEvents,
+      exchange.ageMs - exchange.headersAfterMs,
+      performance.now() - exchange.lastDataAt,
+    );
+  }
+
+  private brokeMessage(exchange: HttpExchange, id: JsonRpcRequest['id'], cause: string): string {
+    const events = exchange.sseEvents;
+    const age = (exchange.ageMs - exchange.headersAfterMs) / 1000;
+    const idle = (performance.now() - exchange.lastDataAt) / 1000;
+    return `${this.describe('SSE reply')} (HTTP ${exchange.record.status}) broke after ${events} event${events === 1 ? '' : 's'}, ${age.toFixed(1)} s after its headers and ${idle.toFixed(1)} s after its last data, before the response to request ${id}: ${cause}`;
   }
 
   /** A reply stream that carried event ids can be resumed (2025-11-25; 2026-07-28 has no resumability). */
@@ -285,6 +321,10 @@ export class StreamableHttpTransport implements Transport {
       if (this.stream !== exchange) return; // closed by us (close, reset, abort)
       this.stream = null;
       const ok = exchange.record.status >= 200 && exchange.record.status < 300;
+      if (ok) {
+        this.streamBrokeAt = performance.now();
+        this.streamLifetimeMs = exchange.ageMs - exchange.headersAfterMs;
+      }
       const expectsReturn = exchange.lastEventId !== undefined || exchange.retryMs !== undefined;
       const progressed = exchange.lastEventId !== undefined && exchange.lastEventId !== lastEventId;
       const quiet = progressed ? 0 : quietReconnects + 1;
@@ -303,6 +343,10 @@ export class StreamableHttpTransport implements Transport {
     await arrived;
     const ok = exchange.record.status >= 200 && exchange.record.status < 300 && !exchange.record.failed;
     if (!ok && this.stream === exchange) this.stream = null;
+    if (ok && this.streamBrokeAt > 0) {
+      this.pendingBreak = { stream: 'get', lifetimeMs: this.streamLifetimeMs, reconnectMs: performance.now() - this.streamBrokeAt };
+      this.streamBrokeAt = 0;
+    }
     return ok;
   }
 
@@ -413,12 +457,7 @@ export class StreamableHttpTransport implements Transport {
     return exchange;
   }
 
-  private headers(
-    message: JsonRpcMessage | undefined,
-    accept: string | undefined,
-    sessionId = this.sessionId,
-    paramHeaders?: readonly string[],
-  ): string[] {
+  private headers(message: JsonRpcMessage | undefined, accept: string | undefined, sessionId = this.sessionId, paramHeaders?: readonly string[]): string[] {
     if (this.stateless && message && 'method' in message && 'id' in message) return this.statelessHeaders(message as JsonRpcRequest, paramHeaders);
     if (message === undefined || accept !== ACCEPT_BOTH) return this.buildHeaders(message !== undefined, accept, sessionId);
     // The hot path: a POST in a session. Its headers change only with the session's state.

@@ -1,6 +1,8 @@
 import type { HttpPurpose, HttpRecord, SessionLoss } from './types.ts';
 
 /** What one MCP operation has cost so far; the transports add to it as they work. */
+import type { StreamBreak } from './types.ts';
+
 export class OperationTrace {
   method = '';
   readonly http: HttpRecord[] = [];
@@ -26,4 +28,6 @@ export class OperationTrace {
   respondedAt = 0;
   /** The session was found lost during this operation (see OperationResult.lost). */
   lost: SessionLoss[] | undefined = undefined;
+  /** The session's SSE stream (legacy, or the Streamable HTTP GET stream) had broken and a new one opened: how long the old one lived, how long until the new one. */
+  streamBreak: StreamBreak | undefined = undefined;
 }

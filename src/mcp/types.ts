@@ -28,6 +28,8 @@ export type TransportFailure =
   | 'bad_response'
   | 'too_large'
   | 'stream_ended'
+  /** An SSE reply was cut after its headers and before its response: `OutcomeError.stream` says after what. */
+  | 'stream_broken'
   | 'closed'
   /** The generator's own file-descriptor limit (EMFILE/ENFILE): outcome `generator`. */
   | 'descriptors'
@@ -56,6 +58,8 @@ export interface HttpRecord {
   heldOpen: boolean;
   /** The instance that served the response, as its headers (or stickiness cookie) named it; bounded, untrusted. */
   instance?: string;
+  /** The reply was an SSE stream (2xx, text/event-stream); the wire client always sets it. */
+  eventStream?: boolean;
 }
 
 /**
@@ -78,6 +82,8 @@ export interface OutcomeError {
   /** From the failed reply's headers: a redirect's Location, a rate limit's Retry-After (ms). */
   location?: string;
   retryAfterMs?: number;
+  /** An SSE reply cut (`stream_broken`) or ended (`stream_ended`) before its response: events seen, ms from its headers to the break, ms of silence before it. */
+  stream?: { events: number; ageMs: number; idleMs: number };
 }
 
 /** What an MCP operation (initialize, tools/call, …) produced and cost. */
@@ -111,6 +117,8 @@ export interface OperationResult<T = unknown> {
   serverRequests: number;
   /** The W3C traceparent the call carried (SessionOptions.traceparent); absent when tracing is off. */
   traceparent?: string;
+  /** The session's SSE stream had broken (not closed by mcp-load) and a new one opened; reported by one operation. */
+  streamBreak?: StreamBreak;
   /**
    * The JSON text of the message that carried the response, for a transport that did not parse it
    * into `result` (nothing read it): the engine's bounded sample of tool output parses the few it keeps.
@@ -133,6 +141,17 @@ export interface SessionLoss {
   calls: number;
   /** `handshake`: initialize was answered, its follow-up found the session unknown; `session`: a session in use. */
   phase: 'handshake' | 'session';
+}
+
+/**
+ * A session stream that ended without mcp-load closing it: the legacy HTTP+SSE stream (the
+ * session's next operation reconnects) or the Streamable HTTP GET stream (reopened by itself after
+ * the server's `retry`); ms it had lived since its headers, ms from its end to the new stream.
+ */
+export interface StreamBreak {
+  stream: 'legacy' | 'get';
+  lifetimeMs: number;
+  reconnectMs: number;
 }
 
 export interface JsonRpcRequest {

@@ -6,7 +6,7 @@ import type { History } from '../compare/index.ts';
 import { historyCharts, historyView } from './history-view.ts';
 
 /** How the browser formats a chart's y values. */
-export type ChartUnit = 'count' | 'perSecond' | 'ms' | 'bytesPerSecond';
+export type ChartUnit = 'count' | 'perSecond' | 'ms' | 'bytesPerSecond' | 'percent';
 
 /** `[x, ...ys]` as uPlot takes it; null is a gap (a second without latency samples). */
 export type ChartTable = [number[], ...(number | null)[][]];
@@ -25,6 +25,8 @@ export interface ChartSpec {
   xKind: 'elapsed' | 'percentile' | 'rate' | 'run';
   series: { label: string; color: string; dash: boolean }[];
   tables: ChartTable[];
+  /** Vertical lines at x with a label: the scenario's events, on every chart over elapsed time. */
+  markers?: { x: number; label: string }[];
 }
 
 // Mid-tone colours that read on both the light and the dark background.
@@ -108,7 +110,8 @@ const TIME_CHARTS: TimeChartDef[] = [
   {
     id: 'errors',
     title: 'Errors per second by class',
-    caption: () => "Transport: no usable HTTP reply. Gateway: a proxy's 502/503/504, not the server's reply. Protocol: a JSON-RPC error. Tool: a result with isError.",
+    caption: () =>
+      "Transport: no usable HTTP reply. Gateway: a proxy's 502/503/504, not the server's reply. Protocol: a JSON-RPC error. Tool: a result with isError.",
     unit: 'perSecond',
     series: [
       { label: 'transport', color: COLOR.red, value: perSecond('errors_transport') },
@@ -147,11 +150,46 @@ export function buildCharts(result: Result, baseline?: Result, history?: History
     }
     return spec;
   });
+  const availability = availabilityChart(result, baseline);
+  if (availability) charts.splice(3, 0, availability);
+  const markers = eventMarkers(result);
+  if (markers.length > 0) for (const chart of charts) if (chart.xKind === 'elapsed') chart.markers = markers;
   const distribution = distributionChart(result, baseline);
   if (distribution) charts.push(distribution);
   if (result.capacity) charts.push(capacityChart(result.capacity));
   if (history) charts.push(...historyCharts(historyView(history, result)));
   return charts;
+}
+
+/** Each second's share of successful calls by send time, in %; null for a second without calls. */
+function availabilityChart(result: Result, baseline: Result | undefined): ChartSpec | undefined {
+  const series = result.availability;
+  if (!series || series.calls.every((n) => n === 0)) return undefined;
+  const spec: ChartSpec = {
+    id: 'availability',
+    title: 'Availability',
+    caption: 'Share of the calls sent in each second that succeeded, by when they were sent (not when they ended): an outage shows where it began.',
+    unit: 'percent',
+    xKind: 'elapsed',
+    series: [{ label: 'available', color: COLOR.green, dash: false }],
+    tables: [availabilityTable(series)],
+  };
+  if (baseline?.availability) {
+    spec.series.push({ label: 'available (baseline)', color: COLOR.green, dash: true });
+    spec.tables.push(availabilityTable(baseline.availability));
+  }
+  return spec;
+}
+
+function availabilityTable(series: NonNullable<Result['availability']>): ChartTable {
+  const x = series.calls.map((_, k) => round(((k + 1) * series.windowMs) / 1000));
+  const y = series.calls.map((calls, k) => (calls === 0 ? null : round(100 * (1 - series.failed[k] / calls))));
+  return [x, y];
+}
+
+/** Where the run's events happened, in seconds since its start; names are plain text (the page escapes them as text). */
+function eventMarkers(result: Result): { x: number; label: string }[] {
+  return (result.events ?? []).filter((e) => e.firedAtMs !== undefined).map((e) => ({ x: round(e.firedAtMs! / 1000), label: e.name.slice(0, 64) }));
 }
 
 function timeTable(series: TimeSeriesJSON, defs: SeriesDef[]): ChartTable {

@@ -6,6 +6,7 @@ import type { LoadView } from './load-view.ts';
 import { MAX_TRACE_EXEMPLARS } from '../engine/index.ts';
 import { formatBytes, formatDurationClock, formatMs, formatPercent, plainText } from './format.ts';
 import { buildCharts, type ChartSpec } from './html-charts.ts';
+import type { EventRow, ResilienceView } from './resilience-view.ts';
 import { buildReportView, VERDICT_LABELS, type ReportView, type ThresholdRow, type VerdictRow } from './view.ts';
 import type { ToolOutputSection } from './tool-output-view.ts';
 import type { InstanceRowView } from './sessions-view.ts';
@@ -43,6 +44,8 @@ export interface HtmlView {
   sessions: Fact[];
   /** Per upstream instance (null: no response named one). */
   instances: { rows: InstanceRowView[]; notes: string[] } | null;
+  /** Availability by send time and the scenario's events; null when the result has neither. */
+  resilience: { availability: string; worstWindow: string; events: EventRow[]; streams: string[] } | null;
   errors: { byClass: Fact[]; kinds: Bounded<ErrorRow> };
   warnings: string[];
 }
@@ -132,6 +135,16 @@ export interface ErrorRow {
   samples: string[];
 }
 
+function resilience(v: ResilienceView): HtmlView['resilience'] {
+  if (v.availability === undefined && v.events.length === 0 && v.streams.length === 0) return null;
+  return {
+    streams: v.streams.map(message),
+    availability: v.availability ?? '',
+    worstWindow: v.worstWindow ?? '',
+    events: v.events.map((e) => ({ ...e, name: name(e.name), command: message(e.command), outcome: message(e.outcome), output: message(e.output) })),
+  };
+}
+
 export function buildHtmlView(result: Result, baseline?: Result, comparison?: Comparison, history?: History): HtmlView {
   const view = buildReportView(result, { ...(baseline ? { baseline } : {}), ...(comparison ? { comparison } : {}) });
   const scenario = name(result.scenario.id);
@@ -147,14 +160,26 @@ export function buildHtmlView(result: Result, baseline?: Result, comparison?: Co
       facts: environment(result),
     },
     verdict: verdict(result, view),
-    findings: view.findings.map((f) => ({ severity: f.severity, statement: message(f.statement), evidence: f.evidence.slice(0, 8).map(message), advice: f.advice ? message(f.advice) : '' })),
+    findings: view.findings.map((f) => ({
+      severity: f.severity,
+      statement: message(f.statement),
+      evidence: f.evidence.slice(0, 8).map(message),
+      advice: f.advice ? message(f.advice) : '',
+    })),
     comparison: view.comparison
       ? {
           state: view.comparison.state,
           headline: message(view.comparison.headline),
           rows: view.comparison.rows.slice(0, MAX_TABLE_ROWS).map((r) => ({
             verdict: VERDICT_LABELS[r.verdict as keyof typeof VERDICT_LABELS] ?? `🟠 ${r.verdict}`,
-            tone: r.verdict === 'regression' ? 'regression' : r.verdict === 'inconclusive' || r.verdict === 'not comparable' ? 'inconclusive' : r.verdict === 'improvement' ? 'improvement' : 'neutral',
+            tone:
+              r.verdict === 'regression'
+                ? 'regression'
+                : r.verdict === 'inconclusive' || r.verdict === 'not comparable'
+                  ? 'inconclusive'
+                  : r.verdict === 'improvement'
+                    ? 'improvement'
+                    : 'neutral',
             label: name(r.label),
             statistic: name(r.statistic),
             baseline: r.baseline,
@@ -206,11 +231,16 @@ export function buildHtmlView(result: Result, baseline?: Result, comparison?: Co
         }
       : null,
     traceExemplars: result.traceExemplars
-      ? { rows: result.traceExemplars.slice(0, MAX_TRACE_EXEMPLARS).map((e) => ({ tool: name(e.tool), traceId: plainText(String(e.traceId), 32), duration: formatMs(e.durationMs) })) }
+      ? {
+          rows: result.traceExemplars
+            .slice(0, MAX_TRACE_EXEMPLARS)
+            .map((e) => ({ tool: name(e.tool), traceId: plainText(String(e.traceId), 32), duration: formatMs(e.durationMs) })),
+        }
       : null,
     httpPerCall: httpPerCallFacts(result),
     sessions: view.sessions.map((f) => ({ label: f.label, value: message(f.value) })),
     instances: view.instances ? { rows: view.instances.rows.map((r) => ({ ...r, instance: name(r.instance) })), notes: view.instances.notes.map(message) } : null,
+    resilience: resilience(view.resilience),
     errors: errors(result),
     warnings: result.warnings.map(message),
   };
@@ -302,7 +332,6 @@ function errors(result: Result): HtmlView['errors'] {
 function bounded<T, R>(items: readonly T[], map: (item: T) => R): Bounded<R> {
   return { rows: items.slice(0, MAX_TABLE_ROWS).map(map), more: Math.max(0, items.length - MAX_TABLE_ROWS) };
 }
-
 
 /** Names from the server or the scenario: no control characters, bounded (the template escapes them). */
 function name(text: string): string {

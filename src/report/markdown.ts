@@ -1,4 +1,5 @@
 import { capacityMarkdown } from './capacity-view.ts';
+import { resilienceMarkdown } from './resilience-markdown.ts';
 import { historyMarkdown, historyView, type HistoryView } from './history-view.ts';
 import type { History } from '../compare/index.ts';
 import type { ErrorKind } from '../engine/index.ts';
@@ -121,7 +122,12 @@ function* shrinking(full: Plan): Generator<Plan> {
     [3, 5],
     [0, 0],
   ]) {
-    yield { ...plan, toolRows: Math.min(full.toolRows, tools), verdictRows: Math.min(full.verdictRows, rows), thresholdRows: Math.min(full.thresholdRows, rows) };
+    yield {
+      ...plan,
+      toolRows: Math.min(full.toolRows, tools),
+      verdictRows: Math.min(full.verdictRows, rows),
+      thresholdRows: Math.min(full.thresholdRows, rows),
+    };
   }
 }
 
@@ -131,7 +137,8 @@ function truncationNote(input: Input, full: Plan, plan: Plan | undefined): strin
   else {
     const dropped = full.details.filter((d) => !plan.details.includes(d)).map((d) => DETAIL_TITLES[d]);
     if (dropped.length > 0) left.push(dropped.join(', '));
-    if (plan.details.length > 0 && (plan.errorSamples < full.errorSamples || plan.detailRows < full.detailRows)) left.push('rows and error samples of folded tables');
+    if (plan.details.length > 0 && (plan.errorSamples < full.errorSamples || plan.detailRows < full.detailRows))
+      left.push('rows and error samples of folded tables');
     const notable = (input.verdicts ?? []).filter((v) => v.verdict !== 'unchanged').length;
     const cut = (shown: number, all: number, fullShown: number): boolean => shown < fullShown && all > shown;
     if (
@@ -219,6 +226,7 @@ function render(input: Input, plan: Plan): string {
     capacityMarkdown(input.result.capacity, input.baseline?.capacity),
     historyMarkdown(input.history),
     topErrorSection(input),
+    resilienceMarkdown(input.view.resilience),
     comparisonSection(input, plan),
     thresholdSection(input.result.thresholds, plan.thresholdRows),
     ratioSection(input),
@@ -249,7 +257,13 @@ function findingSection({ view }: Input): string[] {
     '#### Findings',
     '',
     ...view.findings.slice(0, 10).map((f) => {
-      const evidence = f.evidence.length === 0 ? '' : `<br>Evidence: ${f.evidence.slice(0, 5).map((e) => inlineText(e, MAX_MESSAGE)).join('; ')}`;
+      const evidence =
+        f.evidence.length === 0
+          ? ''
+          : `<br>Evidence: ${f.evidence
+              .slice(0, 5)
+              .map((e) => inlineText(e, MAX_MESSAGE))
+              .join('; ')}`;
       const advice = f.advice === undefined ? '' : `<br>**Fix:** ${inlineText(f.advice, MAX_MESSAGE)}`;
       return `- ${SEVERITY_ICONS[f.severity]} ${inlineText(f.statement, MAX_MESSAGE * 2)}${evidence}${advice}`;
     }),
@@ -508,7 +522,11 @@ function errorDetails(errors: readonly ErrorKind[], plan: Plan): string[] {
     inlineText(e.errorClass, MAX_NAME),
     inlineText(e.method, MAX_NAME),
     e.tool === undefined ? '' : inlineText(e.tool, MAX_NAME),
-    [e.status === undefined ? '' : `HTTP ${e.status}`, e.code === undefined ? '' : `code ${e.code}`, e.reason === undefined ? '' : inlineText(e.reason, MAX_NAME)]
+    [
+      e.status === undefined ? '' : `HTTP ${e.status}`,
+      e.code === undefined ? '' : `code ${e.code}`,
+      e.reason === undefined ? '' : inlineText(e.reason, MAX_NAME),
+    ]
       .filter(Boolean)
       .join(', '),
     formatCount(e.count),
@@ -585,7 +603,11 @@ function methodDetails(methods: readonly OperationBreakdown[], limit: number): s
   // Latency of successful calls; failures' p95 apart, so failing fast never reads as faster.
   const header = ['Method', 'Calls', 'Errors', 'Error rate', 'p50', 'p95', 'p99', 'max', 'p95 failed', 'HTTP reqs', 'HTTP/call', 'Sent', 'Received'];
   return folded(`Per MCP method (${formatCount(methods.length)})`, [
-    ...markdownTable(header, header.map((_, i) => (i === 0 ? 'left' : 'right')), rows),
+    ...markdownTable(
+      header,
+      header.map((_, i) => (i === 0 ? 'left' : 'right')),
+      rows,
+    ),
     ...moreLine(methods.length - shown.length),
   ]);
 }
@@ -595,7 +617,14 @@ function environmentLines(result: Result): string[] {
   const git = env.git;
   return [
     `- mcp-load ${inlineText(result.tool.version, MAX_NAME)} on ${inlineText(env.os, MAX_NAME)} ${inlineText(env.arch, MAX_NAME)}, Node ${inlineText(env.node, MAX_NAME)}, ${formatCount(env.cpus)} CPUs${env.ci ? ', CI' : ''}`,
-    ...(git?.sha || git?.ref ? [`- git ${[git.sha, git.ref].filter(Boolean).map((s) => inlineText(String(s), MAX_LABEL)).join(', ')}`] : []),
+    ...(git?.sha || git?.ref
+      ? [
+          `- git ${[git.sha, git.ref]
+            .filter(Boolean)
+            .map((s) => inlineText(String(s), MAX_LABEL))
+            .join(', ')}`,
+        ]
+      : []),
     `- ${inlineText(result.startedAt, MAX_NAME)} → ${inlineText(result.endedAt, MAX_NAME)} (${formatMs(result.durationMs)})`,
   ];
 }
@@ -607,7 +636,9 @@ function scenarioLines({ result, view }: Input, limit: number): string[] {
   ];
   const loads = view.load.slice(0, limit);
   for (const load of loads) {
-    lines.push(`- **${inlineText(load.name, MAX_NAME)}**: ${inlineText(load.executor, MAX_NAME)}, ${load.summary}, ${inlineText(load.session, MAX_NAME)} sessions; flow: ${flowText(load.flow)}`);
+    lines.push(
+      `- **${inlineText(load.name, MAX_NAME)}**: ${inlineText(load.executor, MAX_NAME)}, ${load.summary}, ${inlineText(load.session, MAX_NAME)} sessions; flow: ${flowText(load.flow)}`,
+    );
   }
   lines.push(...moreLine(view.load.length - loads.length));
   return lines;
@@ -616,7 +647,11 @@ function scenarioLines({ result, view }: Input, limit: number): string[] {
 const MAX_FLOW_STEPS = 12;
 
 function flowText(flow: readonly FlowStepView[]): string {
-  const steps = flow.slice(0, MAX_FLOW_STEPS).map((step) => (step.subject === undefined ? inlineText(step.label, MAX_LABEL) : `${inlineText(step.label, MAX_LABEL)} ${inlineText(step.subject, MAX_NAME)}`));
+  const steps = flow
+    .slice(0, MAX_FLOW_STEPS)
+    .map((step) =>
+      step.subject === undefined ? inlineText(step.label, MAX_LABEL) : `${inlineText(step.label, MAX_LABEL)} ${inlineText(step.subject, MAX_NAME)}`,
+    );
   return `${steps.join(' → ')}${flow.length > MAX_FLOW_STEPS ? ` → … (${flow.length} steps)` : ''}`;
 }
 

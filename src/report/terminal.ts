@@ -2,6 +2,7 @@ import { type SeriesSnapshot } from '../engine/index.ts';
 import { type Result, totalOf } from '../results/index.ts';
 import { buildReportView, type ViewInput, type ReportView } from './view.ts';
 import { formatBytes, formatMs, formatPercent, formatRate, plainText, thresholdAggregation } from './format.ts';
+import { resilienceLines } from './resilience-text.ts';
 import { toolOutputTerminal } from './tool-output-view.ts';
 import type { InstancesView, LifecycleFact } from './sessions-view.ts';
 
@@ -43,6 +44,7 @@ export function renderTerminalSummary(result: Result, input: ViewInput = {}): st
     }
     lines.push('', '');
   }
+  lines.push(...resilienceLines(view.resilience));
   if (result.thresholds.length > 0) {
     lines.push('  █ THRESHOLDS', '');
     let lastKey = '';
@@ -80,7 +82,7 @@ export function renderTerminalSummary(result: Result, input: ViewInput = {}): st
     rateLine('mcp_errors', total.get('mcp_errors')),
     ratio.overall === null
       ? ''
-      : `${dotted('http_reqs per mcp call')} ${ratio.overall.toFixed(2)}  (every request; per phase: discovery ${ratio.byPhase.discovery} ${ratio.byPhase.discovery === 1 ? "probe" : "probes"}, setup ${fixed(ratio.byPhase.setup)} per session, calls ${fixed(ratio.byPhase.calls)}, teardown ${fixed(ratio.byPhase.teardown)} per session)`,
+      : `${dotted('http_reqs per mcp call')} ${ratio.overall.toFixed(2)}  (every request; per phase: discovery ${ratio.byPhase.discovery} ${ratio.byPhase.discovery === 1 ? 'probe' : 'probes'}, setup ${fixed(ratio.byPhase.setup)} per session, calls ${fixed(ratio.byPhase.calls)}, teardown ${fixed(ratio.byPhase.teardown)} per session)`,
     view.errorsByClass.length === 0 ? '' : `${dotted('errors by class')} ${view.errorsByClass.map((e) => `${e.errorClass}=${e.count}`).join(' ')}`,
   ]);
   const sessions = result.sessions;
@@ -110,7 +112,8 @@ export function renderTerminalSummary(result: Result, input: ViewInput = {}): st
   if (toolOutput.length > 0) lines.push(...toolOutput.map((l) => `    ${l}`), '');
 
   for (const warning of result.warnings) lines.push(`  ⚠ ${warning}`);
-  if (result.interrupted) lines.push(`  ⚠ the run was stopped early (${result.interrupted === 'signal' ? 'interrupted' : 'a threshold with abortOnFail failed'})`);
+  if (result.interrupted)
+    lines.push(`  ⚠ the run was stopped early (${result.interrupted === 'signal' ? 'interrupted' : 'a threshold with abortOnFail failed'})`);
   return lines.join('\n').trimEnd() + '\n';
 }
 

@@ -3,6 +3,7 @@ import { callTotals, describeFailure, kindLabel, counterTotal, trendTotal, type 
 import { loadViews, type LoadView } from './load-view.ts';
 import { formatMs, formatObserved, formatPercent, formatRate } from './format.ts';
 import { formatChange, formatCount, formatRatio, formatRelative } from './markdown-text.ts';
+import { resilienceView, type ResilienceView } from './resilience-view.ts';
 import { formatTokens, toolOutputSection, type ToolOutputSection } from './tool-output-view.ts';
 import { instancesView, sessionLifecycleFacts, type InstancesView, type LifecycleFact } from './sessions-view.ts';
 
@@ -20,6 +21,8 @@ export interface ReportView {
   /** The most frequent error kinds, with what they mean and what to do. */
   topErrors: ErrorRow[];
   errorsByClass: { errorClass: string; count: string }[];
+  /** Availability by send time and what followed each scenario event. */
+  resilience: ResilienceView;
   /** Each scenario's executor, load and flow in words. */
   load: LoadView[];
   /** Failed calls' latency, apart from the successful calls' (`mcp_call_duration{expected_response:false}`). */
@@ -135,6 +138,7 @@ export function buildReportView(result: Result, input: ViewInput = {}): ReportVi
       return { count: formatCount(kind.count), kind: kindLabel(kind), message: kind.samples[0] ?? '', advice: failure.advice };
     }),
     errorsByClass: errorsByClass(result),
+    resilience: resilienceView(result),
     load: loadViews(result.scenario.echo.scenarios),
     ...failedLatencyOf(result),
     ...(comparison ? { comparison } : {}),
@@ -156,7 +160,11 @@ export function runFailed(result: Result): boolean {
 
 function verdictOf(result: Result, findings: readonly Finding[], comparison: ComparisonView | undefined): VerdictView {
   const summary = summaryOf(result);
-  const withComparison = (v: Omit<VerdictView, 'comparison' | 'summary'>): VerdictView => ({ ...v, summary, ...(comparison ? { comparison: comparison.headline } : {}) });
+  const withComparison = (v: Omit<VerdictView, 'comparison' | 'summary'>): VerdictView => ({
+    ...v,
+    summary,
+    ...(comparison ? { comparison: comparison.headline } : {}),
+  });
   // Interruption wins: the figures cover only part of the planned run.
   if (result.interrupted === 'signal') return withComparison({ state: 'interrupted', icon: '⚠️', title: 'interrupted before the planned end' });
   const failedThresholds = result.thresholds.filter((t) => !t.ok).length;
@@ -198,7 +206,15 @@ interface FigureDef {
 
 const FIGURES: readonly FigureDef[] = [
   { id: 'mcp-calls', label: 'MCP calls', note: 'flow steps', value: (r) => callTotals(r).calls, format: formatCount, better: 'none' },
-  { id: 'mcp-rate', label: 'MCP calls/s', note: 'measured time', value: (r) => counterTotal(r.metrics, 'mcp_calls')?.rate ?? null, format: formatRate, compared: { metric: 'throughput' }, better: 'higher' },
+  {
+    id: 'mcp-rate',
+    label: 'MCP calls/s',
+    note: 'measured time',
+    value: (r) => counterTotal(r.metrics, 'mcp_calls')?.rate ?? null,
+    format: formatRate,
+    compared: { metric: 'throughput' },
+    better: 'higher',
+  },
   {
     id: 'http-per-call',
     label: 'HTTP requests per MCP call',
@@ -208,8 +224,23 @@ const FIGURES: readonly FigureDef[] = [
     compared: { metric: 'http_per_call' },
     better: 'lower',
   },
-  { id: 'p95', label: 'p95 MCP latency', note: 'successful calls, whole run', value: (r) => trendTotal(r.metrics, 'mcp_call_duration')?.p95 ?? null, format: formatMs, compared: { metric: 'mcp_call_duration_p95' }, better: 'lower' },
-  { id: 'p99', label: 'p99 MCP latency', note: 'successful calls, whole run', value: (r) => trendTotal(r.metrics, 'mcp_call_duration')?.p99 ?? null, format: formatMs, better: 'lower' },
+  {
+    id: 'p95',
+    label: 'p95 MCP latency',
+    note: 'successful calls, whole run',
+    value: (r) => trendTotal(r.metrics, 'mcp_call_duration')?.p95 ?? null,
+    format: formatMs,
+    compared: { metric: 'mcp_call_duration_p95' },
+    better: 'lower',
+  },
+  {
+    id: 'p99',
+    label: 'p99 MCP latency',
+    note: 'successful calls, whole run',
+    value: (r) => trendTotal(r.metrics, 'mcp_call_duration')?.p99 ?? null,
+    format: formatMs,
+    better: 'lower',
+  },
   {
     id: 'error-rate',
     label: 'Error rate',

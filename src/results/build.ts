@@ -48,6 +48,8 @@ export function resultOfRecord(scenario: Scenario, url: string, run: RunRecord, 
   if (run.interrupted) result.interrupted = run.interrupted;
   if (run.shard) result.shard = { index: run.shard.index, count: run.shard.count };
   if (run.traceExemplars) result.traceExemplars = run.traceExemplars;
+  result.availability = run.availability;
+  if (run.events) result.events = run.events;
   result.findings = findingsOf(result);
   return result;
 }

@@ -1,8 +1,10 @@
 import type { ErrorKind } from '../engine/index.ts';
 import { LOCAL_ERROR_CLASSES } from '../mcp/index.ts';
+import { availabilityFindings } from './availability-findings.ts';
 import { DEFAULT_MAX_DROPPED_SHARE } from '../scenario/index.ts';
 import { proxyDeadlines } from './proxy-deadline.ts';
 import { instanceFindings } from './instance-findings.ts';
+import { streamFindings } from './streams-findings.ts';
 import { totalCount, totalOf } from './totals.ts';
 import type { Finding, Result } from './types.ts';
 
@@ -15,9 +17,16 @@ const UNHEALTHY_SHARE = 0.5;
 
 /** Everything a result says about the run, as findings: most severe first. Reads the result only. */
 export function findingsOf(result: Omit<Result, 'findings'>): Finding[] {
-  const findings = [targetHealth(result), ...localErrors(result), ...proxyDeadlines(result), ...instanceFindings(result), generatorSaturated(result), droppedIterations(result)].filter(
-    (f): f is Finding => f !== undefined,
-  );
+  const findings = [
+    targetHealth(result),
+    ...localErrors(result),
+    ...proxyDeadlines(result),
+    ...instanceFindings(result),
+    ...availabilityFindings(result),
+    ...streamFindings(result),
+    generatorSaturated(result),
+    droppedIterations(result),
+  ].filter((f): f is Finding => f !== undefined);
   const rank = { error: 0, warning: 1, info: 2 } as const;
   return findings.sort((a, b) => rank[a.severity] - rank[b.severity]);
 }
@@ -38,7 +47,12 @@ export function describeFailure(kind: ErrorKind, target: string): FailureKind {
   const sample = kind.samples[0] ?? '';
   const step = kind.method === 'initialize' ? 'the session handshake (initialize)' : `${kind.method}${kind.tool === undefined ? '' : ` ${kind.tool}`}`;
   if (kind.errorClass === 'internal') {
-    return { id: 'internal-error', title: 'mcp-load internal error', what: `mcp-load itself failed in ${step}`, advice: 'this is a bug in mcp-load, not in the server: please report it with result.json' };
+    return {
+      id: 'internal-error',
+      title: 'mcp-load internal error',
+      what: `mcp-load itself failed in ${step}`,
+      advice: 'this is a bug in mcp-load, not in the server: please report it with result.json',
+    };
   }
   if (kind.errorClass === 'generator') {
     return {
@@ -54,11 +68,27 @@ export function describeFailure(kind: ErrorKind, target: string): FailureKind {
       id: 'target-unreachable',
       title: 'target unreachable',
       what: `${step} could not connect${code ? ` (${code})` : ''} to ${target}`,
-      advice: code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? `the host name does not resolve: check the target URL` : `nothing accepted the connection: check the target URL and that the server is running`,
+      advice:
+        code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+          ? `the host name does not resolve: check the target URL`
+          : `nothing accepted the connection: check the target URL and that the server is running`,
+    };
+  }
+  if (kind.reason === 'stream_broken') {
+    return {
+      id: 'target-streams-broken',
+      title: 'SSE replies broken',
+      what: `the SSE reply to ${step} broke after its headers, before its response${status === undefined ? '' : ` (HTTP ${status})`}`,
+      advice: "a balancer's idle/read timeout, a restart or a crash cut the stream: the stream finding and the server's log say which",
     };
   }
   if (kind.reason === 'timeout') {
-    return { id: 'target-timeout', title: 'target not answering', what: `${step} got no answer within the timeout`, advice: 'check that the server is up and not overloaded, or raise `timeout:` in the scenario' };
+    return {
+      id: 'target-timeout',
+      title: 'target not answering',
+      what: `${step} got no answer within the timeout`,
+      advice: 'check that the server is up and not overloaded, or raise `timeout:` in the scenario',
+    };
   }
   if (status === 401 || status === 403) {
     return {
@@ -73,14 +103,26 @@ export function describeFailure(kind: ErrorKind, target: string): FailureKind {
       id: 'target-redirects',
       title: 'target redirects',
       what: `the server redirected ${step} with HTTP ${status}${kind.location ? ` to ${kind.location}` : ''}`,
-      advice: kind.location ? `mcp-load does not follow redirects: use ${kind.location} as the target` : 'mcp-load does not follow redirects: use the URL the redirect names as the target',
+      advice: kind.location
+        ? `mcp-load does not follow redirects: use ${kind.location} as the target`
+        : 'mcp-load does not follow redirects: use the URL the redirect names as the target',
     };
   }
   if (status === 429) {
-    return { id: 'target-rate-limited', title: 'target rate-limiting', what: `the server answered HTTP 429 (too many requests) to ${step}`, advice: 'the target rate-limits this load: lower the load, or raise or lift the limit for the test' };
+    return {
+      id: 'target-rate-limited',
+      title: 'target rate-limiting',
+      what: `the server answered HTTP 429 (too many requests) to ${step}`,
+      advice: 'the target rate-limits this load: lower the load, or raise or lift the limit for the test',
+    };
   }
   if (status === 404 && kind.method === 'initialize') {
-    return { id: 'target-not-mcp', title: 'no MCP endpoint', what: `the server answered HTTP 404 to ${step}`, advice: 'check the path of the target URL (often /mcp)' };
+    return {
+      id: 'target-not-mcp',
+      title: 'no MCP endpoint',
+      what: `the server answered HTTP 404 to ${step}`,
+      advice: 'check the path of the target URL (often /mcp)',
+    };
   }
   if (kind.errorClass === 'gateway') {
     return {
@@ -98,10 +140,19 @@ export function describeFailure(kind: ErrorKind, target: string): FailureKind {
       id: 'protocol-errors',
       title: 'JSON-RPC errors',
       what: `the server returned JSON-RPC error${kind.code === undefined ? '' : ` ${kind.code}`} to ${step}`,
-      advice: kind.code === -32601 || kind.code === -32602 ? 'check the method, tool name and arguments in the flow against `mcp-load session URL`' : 'the error message says why',
+      advice:
+        kind.code === -32601 || kind.code === -32602
+          ? 'check the method, tool name and arguments in the flow against `mcp-load session URL`'
+          : 'the error message says why',
     };
   }
-  if (kind.errorClass === 'tool') return { id: 'tool-errors', title: 'tool errors', what: `${step} returned isError: true`, advice: 'the tool reports a failure of its own: its message says why' };
+  if (kind.errorClass === 'tool')
+    return {
+      id: 'tool-errors',
+      title: 'tool errors',
+      what: `${step} returned isError: true`,
+      advice: 'the tool reports a failure of its own: its message says why',
+    };
   return {
     id: 'target-errors',
     title: 'target failing',
@@ -188,7 +239,11 @@ export function callTotals(result: Pick<Result, 'metrics'>): { calls: number; fa
 
 /** `transport · initialize · HTTP 401` */
 export function kindLabel(kind: ErrorKind): string {
-  const detail = [kind.status === undefined ? '' : `HTTP ${kind.status}`, kind.code === undefined ? '' : `code ${kind.code}`, kind.reason === undefined || kind.reason === 'http_status' ? '' : kind.reason].filter(Boolean);
+  const detail = [
+    kind.status === undefined ? '' : `HTTP ${kind.status}`,
+    kind.code === undefined ? '' : `code ${kind.code}`,
+    kind.reason === undefined || kind.reason === 'http_status' ? '' : kind.reason,
+  ].filter(Boolean);
   return [kind.errorClass, kind.tool === undefined ? kind.method : `${kind.method} ${kind.tool}`, ...detail].join(' · ');
 }
 

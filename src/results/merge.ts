@@ -10,6 +10,7 @@ import {
 } from '../engine/index.ts';
 import { thresholdOutcomes, viewsOf } from './build.ts';
 import { findingsOf } from './findings.ts';
+import { mergeAvailability } from './availability.ts';
 import { mergeErrorKinds } from './merge-errors.ts';
 import { mergeTimeSeries } from './merge-time-series.ts';
 import type { Result } from './types.ts';
@@ -47,8 +48,14 @@ export function mergeShardResults(files: readonly ShardResultFile[]): Result {
   const count = shards.length;
   const startedAt = Math.min(...shards.map((s) => Date.parse(s.result.startedAt)));
   const endedAt = Math.max(...shards.map((s) => Date.parse(s.result.endedAt)));
-  const timeSeries = mergeTimeSeries(shards.map((s) => ({ startedAt: Date.parse(s.result.startedAt), series: s.result.timeSeries })), startedAt);
-  const metrics = mergeMetrics(shards.map((s) => s.result.metrics), timeSeries);
+  const timeSeries = mergeTimeSeries(
+    shards.map((s) => ({ startedAt: Date.parse(s.result.startedAt), series: s.result.timeSeries })),
+    startedAt,
+  );
+  const metrics = mergeMetrics(
+    shards.map((s) => s.result.metrics),
+    timeSeries,
+  );
   const thresholds = evaluateThresholds(metrics, first.scenario.echo.thresholds, { nowMs: metrics.endMs });
 
   const result: Result = {
@@ -72,6 +79,10 @@ export function mergeShardResults(files: readonly ShardResultFile[]): Result {
   };
   const lags = shards.map((s) => s.result.generator?.eventLoopLagP99Ms).filter((n): n is number => n !== undefined);
   if (lags.length > 0) result.generator = { eventLoopLagP99Ms: Math.max(...lags) };
+  const availability = mergeAvailability(shards.map((s) => s.result.availability));
+  if (availability) result.availability = availability;
+  // Shard 1 ran the commands; every shard marked the moments.
+  if (first.events) result.events = first.events;
   const interrupted = shards.find((s) => s.result.interrupted === 'signal') ?? shards.find((s) => s.result.interrupted);
   if (interrupted?.result.interrupted) result.interrupted = interrupted.result.interrupted;
   result.findings = findingsOf(result);
@@ -100,7 +111,9 @@ function checkMergeable(files: readonly ShardResultFile[]): ShardOf[] {
       );
     }
     if (s.shard.count !== head.shard.count) {
-      throw new MergeError(`${s.file} is shard ${s.shard.index}/${s.shard.count}, but ${head.file} is shard ${head.shard.index}/${head.shard.count}: the shards of one test share the count n`);
+      throw new MergeError(
+        `${s.file} is shard ${s.shard.index}/${s.shard.count}, but ${head.file} is shard ${head.shard.index}/${head.shard.count}: the shards of one test share the count n`,
+      );
     }
   }
   const byIndex = new Map<number, string>();
@@ -114,7 +127,9 @@ function checkMergeable(files: readonly ShardResultFile[]): ShardOf[] {
   const missing: string[] = [];
   for (let i = 1; i <= head.shard.count; i++) if (!byIndex.has(i)) missing.push(`${i}/${head.shard.count}`);
   if (missing.length > 0) {
-    throw new MergeError(`shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')} missing: pass the results of all ${head.shard.count} shards (given: ${shards.map((s) => `${s.file} = ${s.shard.index}/${s.shard.count}`).join(', ')})`);
+    throw new MergeError(
+      `shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')} missing: pass the results of all ${head.shard.count} shards (given: ${shards.map((s) => `${s.file} = ${s.shard.index}/${s.shard.count}`).join(', ')})`,
+    );
   }
   return shards.sort((a, b) => a.shard.index - b.shard.index);
 }
@@ -169,7 +184,10 @@ function mergedWarnings(shards: readonly ShardOf[]): string[] {
   const runner = (r: Result): string => `${r.environment.os}/${r.environment.arch}, ${r.environment.cpus} CPUs`;
   const differing = (what: (r: Result) => string, label: string): void => {
     const other = shards.find((s) => what(s.result) !== what(head.result));
-    if (other) out.push(`the shards differ in ${label} (${head.file}: ${what(head.result)}; ${other.file}: ${what(other.result)}); the merged result records shard ${head.shard.index}'s`);
+    if (other)
+      out.push(
+        `the shards differ in ${label} (${head.file}: ${what(head.result)}; ${other.file}: ${what(other.result)}); the merged result records shard ${head.shard.index}'s`,
+      );
   };
   differing((r) => r.tool.version, 'mcp-load version');
   differing(runner, 'runner');

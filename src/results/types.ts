@@ -1,4 +1,6 @@
 import type { ErrorKind, TraceExemplar, MetricsSnapshot, TimeSeriesJSON } from '../engine/index.ts';
+import type { AvailabilitySeriesJSON } from '../engine/availability.ts';
+import type { EventRecord } from '../engine/events.ts';
 import type { ScenarioEcho } from '../scenario/index.ts';
 import type { OperationBreakdown } from './breakdown.ts';
 import type { ToolOutputRecord } from './tool-output.ts';
@@ -159,6 +161,10 @@ export interface Result {
   mergedShards?: number;
   /** Set by `mcp-load capacity`: the search's steps and conclusion (the rest of the result is its highest held step). */
   capacity?: CapacityRecord;
+  /** Calls and failures per second by when they were sent: availability and recovery times. */
+  availability?: AvailabilitySeriesJSON;
+  /** The scenario's `events:`: when each happened and what its command did. */
+  events?: EventRecord[];
   /**
    * Per tool: the size and the estimated LLM tokens of its output, measured on a bounded sample of
    * replies (derived from the `tool_output_*` metrics, so merges recompute it). Absent without tool calls.

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { echoClientSettings } from './client.ts';
-import { REDACTED, redactUrl } from '../secrets/index.ts';
-import type { FlowStep, Scenario, ScenarioEcho, StepEcho } from './types.ts';
+import { REDACTED, redactSecrets, redactUrl } from '../secrets/index.ts';
+import type { EventSpec, FlowStep, Scenario, ScenarioEcho, StepEcho } from './types.ts';
 
 type EchoSource = Omit<Scenario, 'toEcho' | 'hash'>;
 
@@ -19,13 +19,12 @@ export function echoScenario(scenario: EchoSource, hash: string): ScenarioEcho {
     ...withClient(scenario),
     wait: { ...scenario.wait },
     warmupMs: scenario.warmupMs,
-    data: Object.fromEntries(
-      Object.entries(scenario.data).map(([name, set]) => [name, { file: set.file, rows: set.rows.length }]),
-    ),
+    data: Object.fromEntries(Object.entries(scenario.data).map(([name, set]) => [name, { file: set.file, rows: set.rows.length }])),
     scenarios: scenario.scenarios.map(({ flow, ...spec }) => ({ ...spec, flow: flow.map(echoStep) })),
     thresholds: scenario.thresholds.map((threshold) => ({ ...threshold, tags: { ...threshold.tags } })),
     regression: structuredClone({ ...scenario.regression }),
   };
+  if (scenario.events && scenario.events.length > 0) echo.events = scenario.events.map(echoEvent);
   if (scenario.auth) {
     const { identities, ...settings } = scenario.auth;
     echo.auth = { ...settings, clientIds: identities.map((identity) => identity.clientId) };
@@ -49,6 +48,12 @@ export function hashScenario(scenario: EchoSource): string {
 function withClient(scenario: EchoSource): { client?: Partial<ScenarioEcho['client']> } {
   const client = echoClientSettings(scenario.client);
   return client === undefined ? {} : { client };
+}
+
+function echoEvent(event: EventSpec): EventSpec {
+  const { run, ...rest } = event;
+  if (run === undefined) return { ...rest };
+  return { ...rest, run: 'shell' in run ? { shell: redactSecrets(run.shell) } : { argv: run.argv.map(redactSecrets) } };
 }
 
 function echoStep(step: FlowStep): StepEcho {

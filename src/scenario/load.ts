@@ -6,6 +6,7 @@ import { readAuth } from './auth.ts';
 import { CLIENT_KEYS, readClientSettings } from './client.ts';
 import { MIN_SECRET_LENGTH, redactSecrets, redactUrl, registerHeaderSecrets, registerSecret, registerUrlSecrets } from '../secrets/index.ts';
 import { readDataSets } from './data-sets.ts';
+import { readEvents } from './events.ts';
 import { echoScenario, hashScenario } from './echo.ts';
 import { formatPath, Issues, ScenarioError, show, type ScenarioIssue } from './errors.ts';
 import { isPlainMap, MapReader } from './fields.ts';
@@ -53,6 +54,7 @@ export const TOP_LEVEL_KEYS = [
   'thresholds',
   'defaults',
   'regression',
+  'events',
   'workers',
   'teardownTimeout',
   ...CLIENT_KEYS,
@@ -123,8 +125,8 @@ function registerResolvedSecrets(resolved: Pick<Scenario, 'headers' | 'target'>)
   if (!resolved.target?.includes('${')) registerUrlSecrets(resolved.target);
 }
 
-/** Top-level keys whose `${VARS}` carry credentials (`auth:` for OAuth settings). */
-const SECRET_KEYS = new Set(['headers', 'target', 'auth']);
+/** Top-level keys whose `${VARS}` carry credentials (`auth:` for OAuth settings, `events:` for a command's token). */
+const SECRET_KEYS = new Set(['headers', 'target', 'auth', 'events']);
 
 /**
  * `${VARS}` in headers, target and auth settings are credentials, but for a variable holding a
@@ -152,12 +154,7 @@ function registerCredentialFields(value: unknown): void {
   }
 }
 
-function resolveScenario(
-  source: YamlSource,
-  file: string,
-  opts: LoadOptions,
-  issues: Issues,
-): Omit<Scenario, 'hash' | 'toEcho'> | undefined {
+function resolveScenario(source: YamlSource, file: string, opts: LoadOptions, issues: Issues): Omit<Scenario, 'hash' | 'toEcho'> | undefined {
   if (source.value === null || source.value === undefined) {
     issues.add([], 'the file is empty; a scenario needs at least scenarios: (see examples/quickstart.yml)');
     return undefined;
@@ -202,6 +199,8 @@ function resolveScenario(
     regression: readRegression(r),
   };
   if (auth) resolved.auth = auth;
+  const events = readEvents(r.get('events'), scenarios, issues);
+  if (events.length > 0) resolved.events = events;
   if (r.has('workers')) resolved.workers = r.integer('workers', { min: 1, max: WORKER_LIMIT });
   return resolved;
 }

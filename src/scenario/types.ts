@@ -19,10 +19,7 @@ export type Render = (ctx: RenderContext) => unknown;
 /** A think-time sampler: milliseconds to wait, drawn with `rng` (uniform on [0, 1)). */
 export type Sampler = (rng: () => number) => number;
 
-export type ThinkTime =
-  | { kind: 'constant'; ms: number }
-  | { kind: 'uniform'; minMs: number; maxMs: number }
-  | { kind: 'exponential'; meanMs: number };
+export type ThinkTime = { kind: 'constant'; ms: number } | { kind: 'uniform'; minMs: number; maxMs: number } | { kind: 'exponential'; meanMs: number };
 
 /** What a check looks at after a step; `error` is any failure class (transport, JSON-RPC, `isError`). */
 export interface CheckInput {
@@ -84,9 +81,7 @@ export type ScenarioSpec = ExecutorConfig & {
   tags: Readonly<Record<string, string>>;
 };
 
-export type ThresholdAggregation =
-  | { kind: 'p'; p: number }
-  | { kind: 'avg' | 'min' | 'max' | 'med' | 'rate' | 'count' | 'value' };
+export type ThresholdAggregation = { kind: 'p'; p: number } | { kind: 'avg' | 'min' | 'max' | 'med' | 'rate' | 'count' | 'value' };
 
 export type ThresholdOperator = '<' | '<=' | '>' | '>=' | '===' | '!=';
 
@@ -171,6 +166,19 @@ export interface ClientSettings {
   cookies: boolean;
 }
 
+/**
+ * A moment of the run to mark (`events:`), and maybe a command to run then on the runner: a
+ * `shell` string through /bin/sh -c, or an `argv` list without a shell.
+ */
+export interface EventSpec {
+  name: string;
+  /** Since the run's start (warm-up included). */
+  atMs: number;
+  run?: { shell: string } | { argv: string[] };
+  /** The command's process group is killed after this long. */
+  timeoutMs: number;
+}
+
 /** A scenario file, validated, with every default applied and every duration in milliseconds. */
 export interface Scenario {
   /** The scenario file's path as given to the loader. */
@@ -206,6 +214,8 @@ export interface Scenario {
   thresholds: readonly ThresholdSpec[];
   /** Reserved for the compare step; free-form. */
   regression: Readonly<Record<string, unknown>>;
+  /** `events:`, by time; absent or empty: none. */
+  events?: readonly EventSpec[];
   /** Worker threads to run the load in (`workers:`); `--workers` and the action's input win over it. Not part of the workload's hash. */
   workers?: number;
   /** The scenario as plain JSON for results and reports: header values "***", no functions, no data rows. */
@@ -240,4 +250,6 @@ export interface ScenarioEcho {
   scenarios: ScenarioSpecEcho[];
   thresholds: ThresholdSpec[];
   regression: Record<string, unknown>;
+  /** Commands as written, secrets redacted; absent without `events:`. */
+  events?: EventSpec[];
 }

@@ -17,10 +17,12 @@ export interface RunningNginx {
 }
 
 /**
- * nginx in front of `upstream` (host:port) with HTTP/1.1 keep-alive to it, no response buffering,
+ * nginx in front of `upstream` (host:port, or several: round-robin, each `server` line with
+ * `serverParameters` such as `max_fails=0`) with HTTP/1.1 keep-alive to it, no response buffering,
  * and `location` directives added to the proxied location (e.g. `proxy_read_timeout 2s;`).
  */
-export async function startNginx(upstream: string, location: string): Promise<RunningNginx> {
+export async function startNginx(upstream: string | readonly string[], location: string, serverParameters = ''): Promise<RunningNginx> {
+  const servers = (typeof upstream === 'string' ? [upstream] : upstream).map((u) => `server ${u}${serverParameters ? ` ${serverParameters}` : ''};`).join(' ');
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'mcp-load-nginx-'));
   writeFileSync(
@@ -38,7 +40,7 @@ http {
   fastcgi_temp_path ${dir}/fastcgi;
   uwsgi_temp_path ${dir}/uwsgi;
   scgi_temp_path ${dir}/scgi;
-  upstream mcp { server ${upstream}; keepalive 8; }
+  upstream mcp { ${servers} keepalive 8; }
   server {
     listen 127.0.0.1:${port};
     location /mcp {

@@ -22,6 +22,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 const ARTIFACTS = new URL('../artifacts/', import.meta.url);
+// The recorded runs predate the send-time availability series: no availability chart (the hostile result adds one).
 const CHART_IDS = ['vus', 'throughput', 'latency', 'errors', 'data', 'distribution'];
 
 const XSS_IMG = '<img src=x onerror=window.__xss=1>';
@@ -49,6 +50,16 @@ function hostile(result: Result): Result {
   r.errors.unshift({ errorClass: 'tool', method: 'tools/call', tool: XSS_SCRIPT, count: 3, samples: [XSS_IMG, XSS_SCRIPT] });
   r.thresholds.push({ key: XSS_IMG, source: XSS_SCRIPT, ok: false, observed: null });
   r.warnings.push(XSS_SCRIPT);
+  // An availability chart with an event marker, and the event's row: its name and its command's output come from the scenario and a process.
+  r.availability = { windowMs: 1000, calls: [10, 10, 10], failed: [0, 5, 0], firstFailedMs: [null, 1200, null], lastFailedMs: [null, 1700, null] };
+  r.events = [
+    {
+      name: XSS_IMG,
+      atMs: 500,
+      firedAtMs: 500,
+      command: { form: 'shell', command: XSS_SCRIPT, exitCode: 0, signal: null, durationMs: 5, timedOut: false, output: XSS_IMG, outputBytes: 30 },
+    },
+  ];
   return r;
 }
 
@@ -93,15 +104,24 @@ describe('renderHtmlReport (the HTML text)', () => {
 
   it('charts every per-second series of the run, and the baseline dashed beside it', () => {
     const charts = embeddedCharts(renderHtmlReport(current, { baseline }));
-    assert.deepEqual(charts.map((c) => c.id), CHART_IDS);
+    assert.deepEqual(
+      charts.map((c) => c.id),
+      CHART_IDS,
+    );
     for (const chart of charts) {
       assert.equal(chart.tables.length, 2, chart.id);
       const columns = chart.tables.flatMap((t) => t.slice(1));
       assert.equal(columns.length, chart.series.length, chart.id);
-      assert.deepEqual(chart.series.map((s) => s.dash), [...Array(columns.length / 2).fill(false), ...Array(columns.length / 2).fill(true)]);
+      assert.deepEqual(
+        chart.series.map((s) => s.dash),
+        [...Array(columns.length / 2).fill(false), ...Array(columns.length / 2).fill(true)],
+      );
     }
     const vus = charts[0].tables[0];
-    assert.deepEqual(vus[1], current.timeSeries.buckets.map((b) => b.values.vus));
+    assert.deepEqual(
+      vus[1],
+      current.timeSeries.buckets.map((b) => b.values.vus),
+    );
   });
 });
 
@@ -163,10 +183,19 @@ describe('the HTML report in headless Chromium', { skip }, () => {
 
   it('opens from disk with no errors and no network, and draws every chart from data with points', async () => {
     for (const chart of charts) {
-      assert.ok(chart.tables[0].slice(1).flat().some((v) => v !== null), `${chart.id} has no data points`);
+      assert.ok(
+        chart.tables[0]
+          .slice(1)
+          .flat()
+          .some((v) => v !== null),
+        `${chart.id} has no data points`,
+      );
     }
     const canvases = await drawn();
-    assert.deepEqual(canvases.map((c) => c.id), CHART_IDS);
+    assert.deepEqual(
+      canvases.map((c) => c.id),
+      CHART_IDS,
+    );
     for (const [i, c] of canvases.entries()) {
       assert.ok(c.width > 0 && c.height > 0, `${c.id} canvas is ${c.width}x${c.height}`);
       assert.equal(c.legend, charts[i].series.length + 1, `${c.id}: x and every series in the legend`);
@@ -189,7 +218,10 @@ describe('the HTML report in headless Chromium', { skip }, () => {
     assert.equal(await figure('error-rate'), formatPercent(errors.summary.rate));
     assert.ok(errors.summary.rate > 0.05, 'the run has errors to show');
     assert.match(await figure('p95', 'baseline'), /^baseline \S+ (?:[▲▼] [+−]\d+(?:\.\d)?%|±0%)$/);
-    assert.match(await page.locator('#verdict').innerText(), /❌ 1 threshold failed\s+[\s\S]*2 of 3 thresholds passed\.[\s\S]*Compared with the baseline run of/);
+    assert.match(
+      await page.locator('#verdict').innerText(),
+      /❌ 1 threshold failed\s+[\s\S]*2 of 3 thresholds passed\.[\s\S]*Compared with the baseline run of/,
+    );
     assert.match(await page.locator('#load').innerText(), /ramping-vus[\s\S]*1s\s+4 VUs/);
     assert.deepEqual(problems, []);
   });
@@ -200,7 +232,10 @@ describe('the HTML report in headless Chromium', { skip }, () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     const dark = await colors();
     assert.ok(dark.bg < 0.15 && dark.fg > 0.8, `dark: ${JSON.stringify(dark)}`);
-    assert.ok((await drawn()).every((c) => c.width > 0), 'charts redrawn');
+    assert.ok(
+      (await drawn()).every((c) => c.width > 0),
+      'charts redrawn',
+    );
     await page.screenshot({ path: new URL('report-dark.png', ARTIFACTS).pathname, fullPage: true });
     assert.deepEqual(problems, []);
   });
@@ -224,7 +259,8 @@ describe('the HTML report in headless Chromium', { skip }, () => {
       assert.ok((await p.locator('#by-tool td.name').first().innerText()).includes(XSS_IMG));
       assert.ok((await p.locator('#errors').innerText()).includes(XSS_SCRIPT));
       assert.ok((await p.locator('h1').innerText()).includes(XSS_SCRIPT));
-      assert.equal(await p.locator('[data-chart] canvas').count(), CHART_IDS.length);
+      assert.ok((await p.locator('#events td.name').first().innerText()).includes(XSS_IMG));
+      assert.equal(await p.locator('[data-chart] canvas').count(), CHART_IDS.length + 1);
       assert.deepEqual(hostilePage.problems, []);
     } finally {
       await hostilePage.page.close();
