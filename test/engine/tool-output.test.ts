@@ -49,6 +49,9 @@ describe('tool output against server-everything', () => {
         args: { message: ${JSON.stringify(message)} }
       - call: get-sum
         args: { a: 2, b: 3 }
+thresholds:
+  "tool_output_tokens{tool:echo}": ["max<1000", "count==4"]
+  "tool_output_bytes{tool:get-sum}": ["avg<5"]
 `,
     );
   });
@@ -76,6 +79,13 @@ describe('tool output against server-everything', () => {
   });
 
   it('the metrics are thresholds like any other, and the result validates against its schema', () => {
+    const echoTokens = result.thresholds.filter((t) => t.key === 'tool_output_tokens{tool:echo}');
+    assert.deepEqual(echoTokens.map((t) => [t.source, t.ok, t.observed]), [
+      ['max<1000', true, countTokens(echoText)],
+      ['count==4', true, 4],
+    ]);
+    const sumBytes = result.thresholds.find((t) => t.key === 'tool_output_bytes{tool:get-sum}');
+    assert.deepEqual([sumBytes?.ok, sumBytes?.observed], [false, bytes(sumText)]);
     const tokens = result.metrics.metrics.find((s) => s.metric === 'tool_output_tokens' && Object.keys(s.tags).length === 0);
     assert.equal(tokens?.type === 'trend' ? tokens.summary.count : -1, 8);
     const ajv = new Ajv2020({ strict: false, validateFormats: false });
