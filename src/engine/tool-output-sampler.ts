@@ -52,7 +52,9 @@ export class ToolOutputSlot {
   /** Measures the kept replies into the trends and lets them go. */
   measure(count: CountTokens | undefined): void {
     for (const kept of this.kept) {
-      const parts = outputParts('text' in kept ? resultOfReply(kept.text) : kept.result);
+      const result = 'text' in kept ? resultOfReply(kept.text) : kept.result;
+      if (result === undefined) continue; // not a response with a result: nothing a model would read
+      const parts = outputParts(result);
       let bytes = 0;
       let tokens = 0;
       for (const part of parts) {
