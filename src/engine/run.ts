@@ -3,7 +3,7 @@ import { shardScenario, type Shard } from '../scenario/shard.ts';
 import type { Scenario, ScenarioSpec } from '../scenario/types.ts';
 import { ErrorSamples, type ErrorKind } from './error-samples.ts';
 import { TraceExemplars, type TraceExemplar } from './trace-exemplars.ts';
-import { ToolOutputSampler } from './tool-output-sampler.ts';
+import { tokenizerGraceMs, ToolOutputSampler } from './tool-output-sampler.ts';
 import { EventLoopMonitor } from './event-loop.ts';
 import { createExecutor, type Executor, type ExecutorContext } from './executors/index.ts';
 import { IterationRunner } from './iteration.ts';
@@ -139,6 +139,7 @@ async function runScenarios(
   sessionOptions.record(registry);
   const exemplars = scenario.client.trace ? new TraceExemplars() : undefined;
   const toolOutput = new ToolOutputSampler(registry);
+  if (scenario.scenarios.some((s) => s.flow.some((step) => step.kind === 'call'))) toolOutput.warm();
   const runners = scenario.scenarios.map((spec) => new IterationRunner(spec, target, sessionOptions.forVu, registry, errorSamples, exemplars, Math.random, toolOutput));
   const executors = scenario.scenarios.map((spec) => createExecutor(spec));
   // Progress runs against the planned schedule; graceful stops only extend it when iterations linger.
@@ -235,7 +236,7 @@ async function runScenarios(
   await settleWithin(Promise.all(runners.map((r) => r.closeSessions())), scenario.timeoutMs, abort);
 
   // Off the hot path: the sampled replies' sizes and tokens, before thresholds read them.
-  const tokenWarning = await toolOutput.measure();
+  const tokenWarning = await toolOutput.measure(tokenizerGraceMs(endedAt - startedAt));
   if (tokenWarning !== undefined) warnings.push(tokenWarning);
   warnings.push(...sessionOptions.warnings());
   for (const { metric, tagSets } of registry.folded()) {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { initMetrics } from '../../src/engine/metrics/index.ts';
+import { sharedTokenizer } from '../../src/engine/tool-output-tokens.ts';
 import { runTest } from '../../src/engine/run.ts';
 import { TOOL_OUTPUT_LIMITS } from '../../src/engine/tool-output-sampler.ts';
 import { buildResult, type Result, type ToolOutputRow } from '../../src/results/index.ts';
@@ -36,6 +37,8 @@ describe('tool output against server-everything', () => {
 
   before(async () => {
     await initMetrics();
+    // Loaded once per process; these runs are shorter than its load on a busy machine (see tokenizerGraceMs).
+    await sharedTokenizer().ready;
     server = await startEverything('streamableHttp');
     result = await run(
       server.url,
@@ -105,6 +108,8 @@ describe('tool output of structured content, embedded resources and media', () =
 
   before(async () => {
     await initMetrics();
+    // Loaded once per process; these runs are shorter than its load on a busy machine (see tokenizerGraceMs).
+    await sharedTokenizer().ready;
     server = await startScriptedServer((request, res) => {
       served++;
       const tool = (request.params as { name: string }).name;
@@ -159,6 +164,8 @@ describe('sampling under load is bounded', () => {
 
   before(async () => {
     await initMetrics();
+    // Loaded once per process; these runs are shorter than its load on a busy machine (see tokenizerGraceMs).
+    await sharedTokenizer().ready;
     server = await startScriptedServer((request, res) => {
       served++;
       res.writeHead(200, { 'content-type': 'application/json' });

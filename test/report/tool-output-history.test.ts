@@ -9,6 +9,7 @@ import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { main } from '../../src/cli/main.ts';
 import { collectHistory } from '../../src/cli/history-command.ts';
 import { initMetrics } from '../../src/engine/metrics/index.ts';
+import { sharedTokenizer } from '../../src/engine/tool-output-tokens.ts';
 import { runTest } from '../../src/engine/run.ts';
 import { historyCharts, historyMarkdown, historyView } from '../../src/report/history-view.ts';
 import { buildResult, type Result } from '../../src/results/index.ts';
@@ -27,6 +28,8 @@ describe('tokens per call in the history', () => {
 
   before(async () => {
     await initMetrics();
+    // Loaded once per process; these runs are shorter than its load on a busy machine (see tokenizerGraceMs).
+    await sharedTokenizer().ready;
     dir = mkdtempSync(join(tmpdir(), 'mcp-load-tokens-history-'));
     server = await startScriptedServer((request, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
