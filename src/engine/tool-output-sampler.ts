@@ -89,7 +89,7 @@ export function tokenizerGraceMs(runMs: number): number {
  * A bounded sample of every tool's replies (see ToolOutputLimits), measured after the run:
  * `tool_output_bytes` and `tool_output_tokens` per tool, one sample per kept reply, so the sample
  * size is the trend's count and the calls it stands for are the tool's replies. The tokenizer
- * thread starts at the first kept reply, so it loads while the run goes on.
+ * thread starts with a run that has tool calls (warm), or at the first kept reply, so it loads while the run goes on.
  */
 export class ToolOutputSampler {
   private readonly slots: ToolOutputSlot[] = [];

@@ -1,4 +1,4 @@
-// The tokenizer behind the token estimate: a worker thread started at a run's first sampled reply.
+// The tokenizer behind the token estimate: a worker thread, started when a run with tool calls starts.
 import { Worker } from 'node:worker_threads';
 
 /** Texts to count (tokenizer-thread.mjs), and their counts in the same order. */
