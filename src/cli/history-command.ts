@@ -110,5 +110,6 @@ function cell(value: number | null, unit: string): string {
   if (unit === 'ms') return `${value.toFixed(1)}ms`;
   if (unit === 'percent') return `${(value * 100).toFixed(2)}%`;
   if (unit === 'perSecond') return `${value.toFixed(1)}/s`;
+  if (unit === 'tokens') return value.toFixed(1);
   return value.toFixed(2);
 }

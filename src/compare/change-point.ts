@@ -114,11 +114,13 @@ function shuffle(values: number[], rng: () => number): void {
 }
 
 /** The figures of a history whose change points are findings, with how to read them. */
-const TRACKED: readonly { id: string; label: string; unit: 'ms' | 'percent' | 'perSecond' | 'ratio'; value: (entry: HistoryEntry) => number | null }[] = [
+const TRACKED: readonly { id: string; label: string; unit: 'ms' | 'percent' | 'perSecond' | 'ratio' | 'tokens'; value: (entry: HistoryEntry) => number | null }[] = [
   { id: 'p95', label: 'p95 latency', unit: 'ms', value: (e) => e.summary.p95 },
   { id: 'error-rate', label: 'error rate', unit: 'percent', value: (e) => (e.summary.calls > 0 ? e.summary.errors / e.summary.calls : null) },
   { id: 'throughput', label: 'throughput', unit: 'perSecond', value: (e) => e.summary.throughput },
   { id: 'http-per-call', label: 'HTTP requests per MCP call', unit: 'ratio', value: (e) => e.summary.httpPerCall.overall },
+  // Estimated from a sample of replies; runs from before it was measured have none.
+  { id: 'tokens-per-call', label: 'tokens per call', unit: 'tokens', value: (e) => e.summary.tokensPerCall ?? null },
 ];
 
 /** The series a history's trend shows and its change points are found in. */
@@ -159,5 +161,6 @@ function format(value: number, unit: string): string {
   if (unit === 'ms') return `${value.toFixed(value < 10 ? 2 : 1)} ms`;
   if (unit === 'percent') return `${(value * 100).toFixed(2)} %`;
   if (unit === 'perSecond') return `${value.toFixed(1)}/s`;
+  if (unit === 'tokens') return `${value.toFixed(1)} tokens`;
   return value.toFixed(2);
 }

@@ -3,7 +3,7 @@ import { shardScenario, type Shard, type Scenario, type ScenarioSpec, defaultKee
 import { ErrorSamples, type ErrorKind } from './error-samples.ts';
 import { TraceExemplars, type TraceExemplar } from './trace-exemplars.ts';
 import { AvailabilitySeries, type AvailabilitySeriesJSON } from './availability.ts';
-import { ToolOutputSampler } from './tool-output-sampler.ts';
+import { tokenizerGraceMs, ToolOutputSampler } from './tool-output-sampler.ts';
 import { EventLoopMonitor } from './event-loop.ts';
 import { EventSchedule, type EventRecord } from './events.ts';
 import { createExecutor, type Executor, type ExecutorContext } from './executors/index.ts';
@@ -143,6 +143,7 @@ async function runScenarios(
   sessionOptions.record(registry);
   const exemplars = scenario.client.trace ? new TraceExemplars() : undefined;
   const toolOutput = new ToolOutputSampler(registry);
+  if (scenario.scenarios.some((s) => s.flow.some((step) => step.kind === 'call'))) toolOutput.warm();
   const availability = new AvailabilitySeries();
   const runners = scenario.scenarios.map(
     (spec) => new IterationRunner(spec, target, sessionOptions.forVu, registry, errorSamples, exemplars, Math.random, toolOutput, availability),
@@ -275,7 +276,7 @@ async function runScenarios(
 
   const eventRecords = await events.settle();
   // Off the hot path: the sampled replies' sizes and tokens, before thresholds read them.
-  const tokenWarning = await toolOutput.measure();
+  const tokenWarning = await toolOutput.measure(tokenizerGraceMs(endedAt - startedAt));
   if (tokenWarning !== undefined) warnings.push(tokenWarning);
   warnings.push(...sessionOptions.warnings());
   for (const { metric, tagSets } of registry.folded()) {

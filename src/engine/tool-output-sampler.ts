@@ -1,12 +1,12 @@
 import type { OperationResult } from '../mcp/index.ts';
 import type { MetricsRegistry, TrendHandle } from './metrics/index.ts';
 import { outputParts } from './tool-output-text.ts';
-import { loadTokenCounter, TOKEN_ENCODING, type CountTokens } from './tool-output-tokens.ts';
+import { sharedTokenizer, TOKEN_ENCODING, type Tokenizer } from './tool-output-tokens.ts';
 
 /**
  * How much of a run's tool output is kept to be measured. The hot path only keeps a reference to
  * a reply (its parsed result, or its JSON text when the transport did not parse it); sizes and
- * tokens are counted after the run, so a fast tool is not slowed by a tokenizer.
+ * tokens are counted after the run (tokens in a worker thread), so a fast tool is not slowed by a tokenizer.
  */
 export interface ToolOutputLimits {
   /** Replies kept per tool in each 1 s tick of the run: spreads the sample over the run. */
@@ -49,20 +49,20 @@ export class ToolOutputSlot {
     this.takenThisSecond = 0;
   }
 
-  /** Measures the kept replies into the trends and lets them go. */
-  measure(count: CountTokens | undefined): void {
+  /** The kept replies' text parts (one list per reply that has a result); the slot lets them go. */
+  take(): string[][] {
+    const out: string[][] = [];
     for (const kept of this.kept) {
-      const parts = outputParts('text' in kept ? resultOfReply(kept.text) : kept.result);
-      let bytes = 0;
-      let tokens = 0;
-      for (const part of parts) {
-        bytes += Buffer.byteLength(part, 'utf8');
-        if (count) tokens += count(part);
-      }
-      this.bytes.record(bytes * UNIT);
-      if (count) this.tokens.record(tokens * UNIT);
+      const result = 'text' in kept ? resultOfReply(kept.text) : kept.result;
+      if (result !== undefined) out.push(outputParts(result)); // else not a response with a result: nothing a model reads
     }
     this.kept.length = 0;
+    return out;
+  }
+
+  record(bytes: number, tokens: number | undefined): void {
+    this.bytes.record(bytes * UNIT);
+    if (tokens !== undefined) this.tokens.record(tokens * UNIT);
   }
 }
 
@@ -77,17 +77,29 @@ function resultOfReply(text: string): unknown {
 }
 
 /**
+ * How long a finished run waits for a tokenizer thread still loading (it loads in about 0.3 s,
+ * seconds on a busy machine): a tenth of the run, 0.5 s to 5 s, so that it never holds a run's end
+ * for long. Past it, the report says the tokens were not estimated.
+ */
+export function tokenizerGraceMs(runMs: number): number {
+  return Math.min(5_000, Math.max(500, runMs / 10));
+}
+
+/**
  * A bounded sample of every tool's replies (see ToolOutputLimits), measured after the run:
  * `tool_output_bytes` and `tool_output_tokens` per tool, one sample per kept reply, so the sample
- * size is the trend's count and the calls it stands for are the tool's replies.
+ * size is the trend's count and the calls it stands for are the tool's replies. The tokenizer
+ * thread starts with a run that has tool calls (warm), or at the first kept reply, so it loads while the run goes on.
  */
 export class ToolOutputSampler {
   private readonly slots: ToolOutputSlot[] = [];
   private retained = 0;
+  private tokenizer: Tokenizer | undefined;
 
   constructor(
     private readonly registry: MetricsRegistry,
     readonly limits: ToolOutputLimits = TOOL_OUTPUT_LIMITS,
+    private readonly startTokenizer: () => Tokenizer = sharedTokenizer,
   ) {}
 
   /** The slot of one tool of one scenario; resolved once, before the run. */
@@ -98,9 +110,15 @@ export class ToolOutputSampler {
     return slot;
   }
 
+  /** Starts loading the tokenizer now (a run with tool calls, at its start): it loads while the run goes on. */
+  warm(): void {
+    this.tokenizer ??= this.startTokenizer();
+  }
+
   reserve(bytes: number): boolean {
     if (this.retained + bytes > this.limits.retainedBytes) return false;
     this.retained += bytes;
+    this.tokenizer ??= this.startTokenizer();
     return true;
   }
 
@@ -110,20 +128,48 @@ export class ToolOutputSampler {
   }
 
   /**
-   * Counts the kept replies' bytes and tokens. Without a tokenizer (it failed to load) the bytes
-   * are still recorded and the returned warning says why there are no tokens.
+   * Counts the kept replies' bytes and tokens. When it cannot count
+   * (it failed to load, or did not within `waitMs`), the bytes are still recorded and the returned
+   * warning says why there are no tokens.
    */
-  async measure(count?: CountTokens): Promise<string | undefined> {
-    let warning: string | undefined;
-    if (count === undefined && this.retained > 0) {
-      try {
-        count = await loadTokenCounter();
-      } catch (err) {
-        warning = `tool output tokens were not estimated: the ${TOKEN_ENCODING} tokenizer failed to load (${(err as Error).message})`;
-      }
-    }
-    for (const slot of this.slots) slot.measure(count);
+  async measure(waitMs: number): Promise<string | undefined> {
+    const taken = this.slots.map((slot) => slot.take());
     this.retained = 0;
+    const tokenizer = this.tokenizer;
+    this.tokenizer = undefined;
+    if (tokenizer === undefined) return undefined;
+    let counts: number[] | undefined;
+    let warning: string | undefined;
+    try {
+      await within(tokenizer.ready, waitMs);
+      counts = await tokenizer.count(taken.flat(2));
+    } catch (err) {
+      warning = `tool output tokens were not estimated (bytes were): the ${TOKEN_ENCODING} tokenizer ${(err as Error).message}`;
+    }
+    let next = 0;
+    taken.forEach((replies, i) => {
+      for (const parts of replies) {
+        let bytes = 0;
+        let tokens = 0;
+        for (const part of parts) {
+          bytes += Buffer.byteLength(part, 'utf8');
+          if (counts) tokens += counts[next++];
+        }
+        this.slots[i].record(bytes, counts ? tokens : undefined);
+      }
+    });
     return warning;
+  }
+}
+
+async function within(ready: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`did not load within ${ms / 1000} s after the run (a busy machine?)`)), ms);
+  });
+  try {
+    await Promise.race([ready.catch((err: Error) => Promise.reject(new Error(`failed to load (${err.message})`))), late]);
+  } finally {
+    clearTimeout(timer);
   }
 }

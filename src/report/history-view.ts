@@ -96,5 +96,6 @@ function format(value: number | null, unit: string): string {
   if (unit === 'ms') return `${value.toFixed(1)} ms`;
   if (unit === 'percent') return `${(value * 100).toFixed(2)} %`;
   if (unit === 'perSecond') return `${value.toFixed(1)}/s`;
+  if (unit === 'tokens') return `${value.toFixed(1)} tokens`;
   return value.toFixed(2);
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { initMetrics } from '../../src/engine/metrics/index.ts';
+import { sharedTokenizer } from '../../src/engine/tool-output-tokens.ts';
 import { runTest } from '../../src/engine/run.ts';
 import { TOOL_OUTPUT_LIMITS } from '../../src/engine/tool-output-sampler.ts';
 import { buildResult, type Result, type ToolOutputRow } from '../../src/results/index.ts';
@@ -36,6 +37,8 @@ describe('tool output against server-everything', () => {
 
   before(async () => {
     await initMetrics();
+    // Loaded once per process; these runs are shorter than its load on a busy machine (see tokenizerGraceMs).
+    await sharedTokenizer().ready;
     server = await startEverything('streamableHttp');
     result = await run(
       server.url,
@@ -49,6 +52,9 @@ describe('tool output against server-everything', () => {
         args: { message: ${JSON.stringify(message)} }
       - call: get-sum
         args: { a: 2, b: 3 }
+thresholds:
+  "tool_output_tokens{tool:echo}": ["max<1000", "count==4"]
+  "tool_output_bytes{tool:get-sum}": ["avg<5"]
 `,
     );
   });
@@ -76,6 +82,13 @@ describe('tool output against server-everything', () => {
   });
 
   it('the metrics are thresholds like any other, and the result validates against its schema', () => {
+    const echoTokens = result.thresholds.filter((t) => t.key === 'tool_output_tokens{tool:echo}');
+    assert.deepEqual(echoTokens.map((t) => [t.source, t.ok, t.observed]), [
+      ['max<1000', true, countTokens(echoText)],
+      ['count==4', true, 4],
+    ]);
+    const sumBytes = result.thresholds.find((t) => t.key === 'tool_output_bytes{tool:get-sum}');
+    assert.deepEqual([sumBytes?.ok, sumBytes?.observed], [false, bytes(sumText)]);
     const tokens = result.metrics.metrics.find((s) => s.metric === 'tool_output_tokens' && Object.keys(s.tags).length === 0);
     assert.equal(tokens?.type === 'trend' ? tokens.summary.count : -1, 8);
     const ajv = new Ajv2020({ strict: false, validateFormats: false });
@@ -95,6 +108,8 @@ describe('tool output of structured content, embedded resources and media', () =
 
   before(async () => {
     await initMetrics();
+    // Loaded once per process; these runs are shorter than its load on a busy machine (see tokenizerGraceMs).
+    await sharedTokenizer().ready;
     server = await startScriptedServer((request, res) => {
       served++;
       const tool = (request.params as { name: string }).name;
@@ -149,6 +164,8 @@ describe('sampling under load is bounded', () => {
 
   before(async () => {
     await initMetrics();
+    // Loaded once per process; these runs are shorter than its load on a busy machine (see tokenizerGraceMs).
+    await sharedTokenizer().ready;
     server = await startScriptedServer((request, res) => {
       served++;
       res.writeHead(200, { 'content-type': 'application/json' });

@@ -7,6 +7,7 @@ import { compare, type Comparison, type ComparisonVerdict } from '../../src/comp
 import { digestRun } from '../../src/compare/digest.ts';
 import { RegressionSettingsError, regressionSettings } from '../../src/compare/settings.ts';
 import { initMetrics } from '../../src/engine/metrics/index.ts';
+import { sharedTokenizer } from '../../src/engine/tool-output-tokens.ts';
 import { runTest } from '../../src/engine/run.ts';
 import { renderMarkdown } from '../../src/report/markdown.ts';
 import { buildResult, type Result } from '../../src/results/index.ts';
@@ -27,6 +28,8 @@ describe('tokens per call compared with the baseline', () => {
 
   before(async () => {
     await initMetrics();
+    // Loaded once per process; these runs are shorter than its load on a busy machine (see tokenizerGraceMs).
+    await sharedTokenizer().ready;
     server = await startScriptedServer((request, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ jsonrpc: '2.0', id: request.id, result: { content: [{ type: 'text', text: reply }] } }));

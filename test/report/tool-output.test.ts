@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { initMetrics } from '../../src/engine/metrics/index.ts';
+import { sharedTokenizer } from '../../src/engine/tool-output-tokens.ts';
 import { runTest } from '../../src/engine/run.ts';
 import { renderHtmlReport } from '../../src/report/html.ts';
 import { renderMarkdown } from '../../src/report/markdown.ts';
@@ -23,6 +24,8 @@ describe('the tool output section of the reports', () => {
 
   before(async () => {
     await initMetrics();
+    // Loaded once per process; these runs are shorter than its load on a busy machine (see tokenizerGraceMs).
+    await sharedTokenizer().ready;
     server = await startScriptedServer((request, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ jsonrpc: '2.0', id: request.id, result: { content: [{ type: 'text', text: REPLY }] } }));

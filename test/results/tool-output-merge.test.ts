@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { initMetrics } from '../../src/engine/metrics/index.ts';
+import { sharedTokenizer } from '../../src/engine/tool-output-tokens.ts';
 import { runTest } from '../../src/engine/run.ts';
 import { buildResult, mergeShardResults, type Result, type ToolOutputRow } from '../../src/results/index.ts';
 import { parseScenario, type Scenario } from '../../src/scenario/index.ts';
@@ -32,6 +33,8 @@ describe('merging the tool output of shards', () => {
 
   before(async () => {
     await initMetrics();
+    // Loaded once per process; these runs are shorter than its load on a busy machine (see tokenizerGraceMs).
+    await sharedTokenizer().ready;
     server = await startScriptedServer((request, res) => {
       const n = Number((request.params as { arguments: { n: string } }).arguments.n);
       served.push(n);
