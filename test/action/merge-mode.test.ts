@@ -58,11 +58,13 @@ beforeEach(() => {
 });
 
 describe('mode merge', () => {
-  it('merges the shard jobs\' artifacts of this run and reports the whole: the server\'s count, one comment, the unsharded artifact', async () => {
+  it('merges the shard jobs\' artifacts of this run and reports the whole: the server\'s count, one comment, the unsharded artifact (a shard in workers too)', async () => {
     const before = server.calls();
+    // Shard 1 (3 VUs) runs in two worker threads (input workers): slices of a slice, still exact.
     for (const i of [1, 2]) {
-      const shard = await job(901, `load-${i}`, { scenario, shard: `${i}/2`, 'fail-on-threshold': 'false', workers: '1' });
+      const shard = await job(901, `load-${i}`, { scenario, shard: `${i}/2`, 'fail-on-threshold': 'false', workers: i === 1 ? '2' : '1' });
       assert.equal(shard.exitCode, 0, shard.log);
+      if (i === 1) assert.match(shard.log, /running the load in 2 worker threads/);
     }
     assert.deepEqual(
       fake.artifactsOf(901).map((a) => a.name).filter((n) => n.endsWith('-of-2')).sort(),
