@@ -11,7 +11,7 @@ import { GitHubApi } from './github-api.ts';
 import type { ActionInputs } from './inputs.ts';
 import { writeJobSummary } from './job-summary.ts';
 import { keyFigures, writeOutputs } from './outputs.ts';
-import { buildReportView } from '../report/view.ts';
+import { buildReportView } from '../report/index.ts';
 import { postComment, type PullRequestFile } from './pull-request-comment.ts';
 import { renderReportMarkdown } from './report.ts';
 

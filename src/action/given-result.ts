@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { regressionSettings } from '../compare/index.ts';
 import { readResult, type Result } from '../results/index.ts';
-import type { Scenario } from '../scenario/types.ts';
+import type { Scenario } from '../scenario/index.ts';
 import { InputError } from './inputs.ts';
 import type { Secrets } from './secrets.ts';
 

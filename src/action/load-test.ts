@@ -1,17 +1,12 @@
 import * as core from '@actions/core';
 import { withTargetOrDemo } from '../demo/index.ts';
-import { withStopSignals } from '../engine/process-signals.ts';
-import type { StopSignal } from '../engine/stop-signal.ts';
-import { defaultWorkerCount, workersWithLoad } from '../engine/workers/count.ts';
-import { throttledProgress } from '../report/progress.ts';
-import { renderTerminalSummary } from '../report/terminal.ts';
-import type { Result } from '../results/index.ts';
-import { runLoad } from '../results/run-load.ts';
-import { formatShard, shardScenario, type Shard } from '../scenario/shard.ts';
-import type { LoadOptions } from '../scenario/load.ts';
-import type { Scenario } from '../scenario/types.ts';
-import { runCapacity, type CapacitySettings } from '../capacity/run-capacity.ts';
-import { renderCapacityTerminal } from '../report/capacity-view.ts';
+import { withStopSignals, defaultWorkerCount, workersWithLoad } from '../engine/index.ts';
+import type { StopSignal } from '../engine/index.ts';
+import { throttledProgress, renderTerminalSummary, renderCapacityTerminal } from '../report/index.ts';
+import { runLoad, type Result } from '../results/index.ts';
+import { formatShard, shardScenario, type LoadOptions, type Shard } from '../scenario/index.ts';
+import type { Scenario } from '../scenario/index.ts';
+import { runCapacity, type CapacitySettings } from '../capacity/index.ts';
 
 /** A log line every this often: the Actions log is not a terminal. */
 const PROGRESS_EVERY_MS = 10_000;
@@ -20,11 +15,19 @@ const PROGRESS_EVERY_MS = 10_000;
  * Runs the scenario (or the shard's slice of it) against its target, or the embedded demo server
  * when it has none; logs progress and the summary.
  */
-export function runLoadTest(scenario: Scenario, load: Omit<LoadOptions, 'readFile'>, shard?: Shard, workers?: number, env: NodeJS.ProcessEnv = process.env): Promise<Result> {
+export function runLoadTest(
+  scenario: Scenario,
+  load: Omit<LoadOptions, 'readFile'>,
+  shard?: Shard,
+  workers?: number,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Result> {
   const onDemo = (url: string): void => core.info(`no target in ${scenario.file} and no target input: running against the embedded demo server at ${url}`);
   // A cancelled workflow sends SIGINT then SIGTERM: stop gracefully and still report what ran.
   const onCancel = (): void => core.warning('mcp-load: cancelled; stopping gracefully and writing the results of what ran');
-  return withTargetOrDemo(scenario.target, onDemo, (url) => withStopSignals(onCancel, (signals) => runAndLog(scenario, load, url, signals, shard, workers, env)));
+  return withTargetOrDemo(scenario.target, onDemo, (url) =>
+    withStopSignals(onCancel, (signals) => runAndLog(scenario, load, url, signals, shard, workers, env)),
+  );
 }
 
 async function runAndLog(
@@ -53,7 +56,14 @@ export function runCapacityLoadTest(scenario: Scenario, settings: CapacitySettin
   const onCancel = (): void => core.warning('mcp-load: cancelled; the running capacity step may finish, no further step starts');
   return withTargetOrDemo(scenario.target, onDemo, (url) =>
     withStopSignals(onCancel, async (signals) => {
-      const result = await runCapacity(scenario, url, signals, settings, (step) => core.info(`capacity step ${step.rate}/s: ${step.held ? 'held' : `broke (${step.limit})`}`), env);
+      const result = await runCapacity(
+        scenario,
+        url,
+        signals,
+        settings,
+        (step) => core.info(`capacity step ${step.rate}/s: ${step.held ? 'held' : `broke (${step.limit})`}`),
+        env,
+      );
       core.info(renderCapacityTerminal(result.capacity!));
       return result;
     }),

@@ -1,8 +1,7 @@
 import * as core from '@actions/core';
-import type { ReportView } from '../report/view.ts';
+import type { ReportView } from '../report/index.ts';
 import type { Result } from '../results/index.ts';
-import { callTotals } from '../results/findings.ts';
-import { totalCount, trendTotal } from '../results/totals.ts';
+import { callTotals, totalCount, trendTotal } from '../results/index.ts';
 
 /** The headline numbers of a run, as the action's outputs carry them. */
 export interface KeyFigures {

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { commentMarker } from '../report/markdown.ts';
+import { commentMarker } from '../report/index.ts';
 import type { GitHubApi } from './github-api.ts';
 import type { CommentPolicy } from './inputs.ts';
 import { upsertStickyComment } from './sticky-comment.ts';

@@ -1,5 +1,5 @@
 import type { Comparison } from '../compare/index.ts';
-import { renderMarkdown } from '../report/markdown.ts';
+import { renderMarkdown } from '../report/index.ts';
 import type { Result } from '../results/index.ts';
 import type { Baseline } from './baseline.ts';
 import { COMMENT_MAX_CHARS } from './sticky-comment.ts';

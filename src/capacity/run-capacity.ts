@@ -1,5 +1,5 @@
-import { runTest } from '../engine/run.ts';
-import type { StopSignal } from '../engine/stop-signal.ts';
+import { runTest } from '../engine/index.ts';
+import type { StopSignal } from '../engine/index.ts';
 import { buildResult, type CapacityStep, type Result } from '../results/index.ts';
 import type { Scenario } from '../scenario/index.ts';
 import { searchCapacity } from './search.ts';

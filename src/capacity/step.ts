@@ -1,4 +1,4 @@
-import { mergeTrendStates, type TrendState } from '../engine/metrics/index.ts';
+import { mergeTrendStates, type TrendState } from '../engine/index.ts';
 import type { CapacityStep, Result } from '../results/index.ts';
 import type { Scenario, ScenarioSpec } from '../scenario/index.ts';
 import type { Slo } from './slo.ts';

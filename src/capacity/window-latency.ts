@@ -1,5 +1,4 @@
-import { steadyWindows } from '../compare/windows.ts';
-import { median } from '../compare/statistics.ts';
+import { steadyWindows, median } from '../compare/index.ts';
 import type { Result } from '../results/index.ts';
 
 /** The windows compare uses by default (1 s), and its default rank-interval confidence. */

@@ -1,7 +1,7 @@
 import { withTargetOrDemo } from '../demo/index.ts';
-import { withStopSignals } from '../engine/process-signals.ts';
-import { runCapacity, type CapacitySettings } from '../capacity/run-capacity.ts';
-import { renderCapacityTerminal } from '../report/capacity-view.ts';
+import { withStopSignals } from '../engine/index.ts';
+import { runCapacity, type CapacitySettings } from '../capacity/index.ts';
+import { renderCapacityTerminal } from '../report/index.ts';
 import type { CapacityStep } from '../results/index.ts';
 import { formatDuration, loadScenario } from '../scenario/index.ts';
 import { writeReportFiles } from './report-files.ts';

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compare, HistoryFileError, readHistory, RegressionSettingsError, type History } from '../compare/index.ts';
-import { renderComparison } from '../report/comparison-terminal.ts';
+import { renderComparison } from '../report/index.ts';
 import { readResult, ResultFileError, type Result } from '../results/index.ts';
 import { UsageError } from './args.ts';
 import { writeFile } from 'node:fs/promises';

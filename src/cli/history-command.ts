@@ -1,8 +1,15 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { changePointFindings, historySeries } from '../compare/change-point.ts';
-import { digestRun } from '../compare/digest.ts';
-import { HISTORY_SCHEMA_VERSION, readHistory, regressionSettings, type History, type HistoryEntry } from '../compare/index.ts';
+import {
+  changePointFindings,
+  historySeries,
+  digestRun,
+  HISTORY_SCHEMA_VERSION,
+  readHistory,
+  regressionSettings,
+  type History,
+  type HistoryEntry,
+} from '../compare/index.ts';
 import { readResult, ResultFileError, type Result } from '../results/index.ts';
 
 export interface HistoryCommandOptions {

@@ -2,13 +2,12 @@ import { TOOL_VERSION } from '../version.ts';
 import { parseArgs } from 'node:util';
 import { parseHeaderOptions, UsageError } from './args.ts';
 import { fileURLToPath } from 'node:url';
-import { TargetNotReadyError } from '../engine/readiness.ts';
-import { DescriptorBudgetError } from '../engine/descriptor-budget.ts';
-import { parseShard, ScenarioError, ShardError, type Shard } from '../scenario/index.ts';
+import { TargetNotReadyError, DescriptorBudgetError } from '../engine/index.ts';
+import { parseShard, ScenarioError, ShardError, type Shard, parseDuration } from '../scenario/index.ts';
 import { dirname } from 'node:path';
 import { MergeError, readResult, ResultFileError } from '../results/index.ts';
 import { HistoryFileError } from '../compare/index.ts';
-import { renderComparison } from '../report/comparison-terminal.ts';
+import { renderComparison } from '../report/index.ts';
 import { runCompareCommand } from './compare-command.ts';
 import { runMergeCommand } from './merge-command.ts';
 import { OutputDirError } from './output-dir.ts';
@@ -18,10 +17,8 @@ import { runSessionCommand } from './session-command.ts';
 import { runInitCommand } from './init-command.ts';
 import { runCapacityCommand } from './capacity-command.ts';
 import { collectHistory, runHistoryCommand } from './history-command.ts';
-import { parseSlo, SloError } from '../capacity/slo.ts';
-import { DEFAULT_CAPACITY } from '../capacity/run-capacity.ts';
-import { parseDuration } from '../scenario/index.ts';
-import { MAX_WORKERS } from '../scenario/limits.ts';
+import { parseSlo, SloError, DEFAULT_CAPACITY } from '../capacity/index.ts';
+import { MAX_WORKERS } from '../scenario/index.ts';
 import type { TransportChoice } from '../mcp/index.ts';
 import { inertText } from '../inert-text.ts';
 import { redactSecrets } from '../secrets/index.ts';
@@ -126,7 +123,11 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
         const { values, positionals } = parseArgs({
           args: rest,
           allowPositionals: true,
-          options: { history: { type: 'string' }, 'fail-on-inconclusive': { type: 'boolean', default: false }, output: { type: 'string', short: 'o', multiple: true } },
+          options: {
+            history: { type: 'string' },
+            'fail-on-inconclusive': { type: 'boolean', default: false },
+            output: { type: 'string', short: 'o', multiple: true },
+          },
         });
         if (!positionals[0]) throw new UsageError('compare needs the current result, e.g. mcp-load compare result.json baseline.json');
         const outputs = (values.output ?? []).map(outputOption);
@@ -223,7 +224,8 @@ function outputOption(text: string): OutputSpec {
 
 function workersOption(text: string): number {
   const n = Number(text);
-  if (!/^\d+$/.test(text) || n < 1 || n > MAX_WORKERS) throw new UsageError(`--workers must be a whole number from 1 to ${MAX_WORKERS}, got ${JSON.stringify(text)}`);
+  if (!/^\d+$/.test(text) || n < 1 || n > MAX_WORKERS)
+    throw new UsageError(`--workers must be a whole number from 1 to ${MAX_WORKERS}, got ${JSON.stringify(text)}`);
   return n;
 }
 

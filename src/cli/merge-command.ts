@@ -1,4 +1,4 @@
-import { renderTerminalSummary } from '../report/terminal.ts';
+import { renderTerminalSummary } from '../report/index.ts';
 import { mergeShardResults, readResult } from '../results/index.ts';
 import { writeReportFiles } from './report-files.ts';
 import { EXIT_THRESHOLDS_FAILED, thresholdsFailed } from './run-command.ts';

@@ -1,8 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compare, type Comparison, type History } from '../compare/index.ts';
-import { renderHtmlReport } from '../report/html.ts';
-import { renderMarkdown } from '../report/markdown.ts';
+import { renderHtmlReport, renderMarkdown } from '../report/index.ts';
 import { writeResult, type Result } from '../results/index.ts';
 import { secrets } from '../secrets/index.ts';
 import { ensureDirectory } from './output-dir.ts';

@@ -1,14 +1,8 @@
 import { withTargetOrDemo } from '../demo/index.ts';
-import { WaitInterruptedError } from '../engine/readiness.ts';
-import type { Progress } from '../engine/run.ts';
-import { defaultWorkerCount, workersWithLoad } from '../engine/workers/count.ts';
-import { withStopSignals } from '../engine/process-signals.ts';
-import type { StopSignal } from '../engine/stop-signal.ts';
-import { renderProgressLine, throttledProgress } from '../report/progress.ts';
-import { runFailed } from '../report/view.ts';
-import { renderTerminalSummary } from '../report/terminal.ts';
-import type { Result } from '../results/index.ts';
-import { runLoad } from '../results/run-load.ts';
+import { WaitInterruptedError, type Progress, withStopSignals, defaultWorkerCount, workersWithLoad } from '../engine/index.ts';
+import type { StopSignal } from '../engine/index.ts';
+import { renderProgressLine, throttledProgress, runFailed, renderTerminalSummary } from '../report/index.ts';
+import { runLoad, type Result } from '../results/index.ts';
 import { cliVariablePolicy, formatShard, loadScenario, shardScenario, type LoadOptions, type Scenario, type Shard } from '../scenario/index.ts';
 import { registerUrlSecrets, secrets } from '../secrets/index.ts';
 import { inertText } from '../inert-text.ts';
@@ -107,7 +101,9 @@ function workerCount(scenario: Scenario, options: RunCommandOptions): number {
   const slice = options.shard ? shardScenario(scenario, options.shard) : scenario;
   const workers = workersWithLoad(asked ?? defaultWorkerCount(scenario.target === undefined), slice);
   if (asked !== undefined && workers < asked) {
-    options.err(`workers: ${asked} asked for, ${workers} used: the load splits into at most ${workers} slice${workers === 1 ? '' : 's'} (one VU, or one iteration per time unit, each)\n`);
+    options.err(
+      `workers: ${asked} asked for, ${workers} used: the load splits into at most ${workers} slice${workers === 1 ? '' : 's'} (one VU, or one iteration per time unit, each)\n`,
+    );
   }
   return workers;
 }
@@ -139,7 +135,14 @@ export function thresholdsFailed(result: Result, err: (text: string) => void): b
 
 function feedOutputs(outputs: readonly Output[], p: Progress): void {
   if (outputs.length === 0) return;
-  const sample = { timeMs: Date.now(), vus: p.vus, totalCalls: p.totalCalls, totalErrors: p.totalErrors, callsPerSecond: p.callsPerSecond, errorsPerSecond: p.errorsPerSecond };
+  const sample = {
+    timeMs: Date.now(),
+    vus: p.vus,
+    totalCalls: p.totalCalls,
+    totalErrors: p.totalErrors,
+    callsPerSecond: p.callsPerSecond,
+    errorsPerSecond: p.errorsPerSecond,
+  };
   for (const output of outputs) output.sample?.(sample);
 }
 

@@ -1,6 +1,5 @@
 import { stringify as stringifyYaml } from 'yaml';
-import { formatDuration } from '../scenario/index.ts';
-import { compileSchemaSampler, SchemaSampleError } from '../scenario/schema-sample.ts';
+import { formatDuration, compileSchemaSampler, SchemaSampleError } from '../scenario/index.ts';
 
 /** What a server lists, as `tools/list`, `resources/list` and `prompts/list` return it (untrusted). */
 export interface ServerCatalogue {

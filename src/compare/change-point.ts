@@ -1,5 +1,5 @@
 import { seededRandom } from '../seeded-random.ts';
-import type { Finding } from '../results/types.ts';
+import type { Finding } from '../results/index.ts';
 import { median } from './statistics.ts';
 import type { History, HistoryEntry } from './types.ts';
 

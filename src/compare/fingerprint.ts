@@ -1,4 +1,4 @@
-import type { Result } from '../results/types.ts';
+import type { Result } from '../results/index.ts';
 import type { Fingerprint } from './types.ts';
 
 /** Same workload (and slice of it), same mcp-load major.minor, same kind of runner: only then are latencies comparable. */

@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Result } from '../results/types.ts';
+import type { Result } from '../results/index.ts';
 import { digestRun } from './digest.ts';
 import { regressionSettings } from './settings.ts';
 import { HISTORY_SCHEMA_VERSION, type History } from './types.ts';

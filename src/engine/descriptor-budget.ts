@@ -1,7 +1,6 @@
 import { readdirSync } from 'node:fs';
-import { peakVUs } from '../scenario/index.ts';
-import { openFileLimit, RESERVED_DESCRIPTORS } from '../scenario/limits.ts';
-import type { Scenario } from '../scenario/types.ts';
+import { peakVUs, openFileLimit, RESERVED_DESCRIPTORS } from '../scenario/index.ts';
+import type { Scenario } from '../scenario/index.ts';
 
 /** The run needs more file descriptors than the process may open. */
 export class DescriptorBudgetError extends Error {

@@ -1,12 +1,13 @@
 import { McpSession, type McpTarget, type OperationResult } from '../mcp/index.ts';
-import type { FlowStep, RenderContext, ScenarioSpec, StepCheck } from '../scenario/types.ts';
+import type { FlowStep, RenderContext, ScenarioSpec, StepCheck } from '../scenario/index.ts';
 import type { CounterHandle, MetricsRegistry, RateHandle, TrendHandle } from './metrics/index.ts';
 import type { ErrorSamples } from './error-samples.ts';
 import type { TraceExemplars } from './trace-exemplars.ts';
+import type { ToolOutputSampler } from './tool-output-sampler.ts';
 import { CallRecorder, SessionRecorder } from './recorder.ts';
 import { backoffDelayMs } from './backoff.ts';
 import type { SessionOptionsFor } from './session-options.ts';
-import { sleep, type StopSignal } from './stop-signal.ts';
+import { sleep, StopSignal } from './stop-signal.ts';
 import type { VirtualUser } from './virtual-user.ts';
 
 interface StepRuntime {
@@ -41,6 +42,7 @@ export class IterationRunner {
     errors: ErrorSamples,
     exemplars: TraceExemplars | undefined = undefined,
     rng: () => number = Math.random,
+    toolOutput: ToolOutputSampler | undefined = undefined,
   ) {
     this.spec = spec;
     this.target = target;
@@ -49,7 +51,7 @@ export class IterationRunner {
     const scenario = spec.name;
     this.steps = spec.flow.map((step) => ({
       step,
-      recorder: step.kind === 'think' || step.kind === 'initialize' ? null : new CallRecorder(registry, errors, scenario, methodOf(step), nameOf(step), exemplars),
+      recorder: step.kind === 'think' || step.kind === 'initialize' ? null : new CallRecorder(registry, errors, scenario, methodOf(step), nameOf(step), exemplars, toolOutput),
       checks:
         step.kind === 'think'
           ? []
@@ -133,7 +135,7 @@ export class IterationRunner {
    * requests are cut, and their outcomes are not recorded: a DELETE the run stopped waiting for is
    * not the server's failed request.
    */
-  async closeSessions(deadline: StopSignal): Promise<void> {
+  async closeSessions(deadline: StopSignal = new StopSignal()): Promise<void> {
     const pending = new Set([...this.openSessions].filter((s) => s.initialized));
     this.openSessions.clear();
     let over = false;

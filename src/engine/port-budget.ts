@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { peakVUs } from '../scenario/index.ts';
-import type { Scenario } from '../scenario/types.ts';
+import type { Scenario } from '../scenario/index.ts';
 import { connectionsPerVu } from './descriptor-budget.ts';
 
 /** The machine's ephemeral ports (Linux /proc): what outgoing connections get their local port from. */

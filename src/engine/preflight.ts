@@ -1,4 +1,4 @@
-import type { Scenario } from '../scenario/types.ts';
+import type { Scenario } from '../scenario/index.ts';
 import { checkDescriptorBudget } from './descriptor-budget.ts';
 import { ephemeralPortWarning } from './port-budget.ts';
 

@@ -1,6 +1,6 @@
 import { inertText } from '../inert-text.ts';
 import { McpSession, type McpTarget, type OperationResult, type SessionOptions } from '../mcp/index.ts';
-import { formatDuration } from '../scenario/duration.ts';
+import { formatDuration } from '../scenario/index.ts';
 import { redactSecrets } from '../secrets/index.ts';
 import { settleWithin, sleep, type StopSignal } from './stop-signal.ts';
 
@@ -26,7 +26,7 @@ export async function waitForTarget(target: McpTarget, options: SessionOptions, 
   const deadline = started + timeoutMs;
   let delay = 100;
   let last: OperationResult | undefined;
-  for (let attempt = 1; ; attempt++) {
+  for (;;) {
     const session = new McpSession(target, options);
     const initialize = session.initialize().then((result) => (last = result));
     // An initialize in flight may take the whole request timeout: a signal does not wait for it.

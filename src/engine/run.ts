@@ -1,8 +1,9 @@
 import { McpTarget, reportInternalError, type SessionOptions } from '../mcp/index.ts';
-import { shardScenario, type Shard } from '../scenario/shard.ts';
-import type { Scenario, ScenarioSpec } from '../scenario/types.ts';
+import { shardScenario, type Shard } from '../scenario/index.ts';
+import type { Scenario, ScenarioSpec } from '../scenario/index.ts';
 import { ErrorSamples, type ErrorKind } from './error-samples.ts';
 import { TraceExemplars, type TraceExemplar } from './trace-exemplars.ts';
+import { ToolOutputSampler } from './tool-output-sampler.ts';
 import { EventLoopMonitor } from './event-loop.ts';
 import { createExecutor, type Executor, type ExecutorContext } from './executors/index.ts';
 import { IterationRunner } from './iteration.ts';
@@ -144,7 +145,8 @@ async function runScenarios(
   const errorSamples = new ErrorSamples();
   sessionOptions.record(registry);
   const exemplars = scenario.client.trace ? new TraceExemplars() : undefined;
-  const runners = scenario.scenarios.map((spec) => new IterationRunner(spec, target, sessionOptions.forVu, registry, errorSamples, exemplars));
+  const toolOutput = new ToolOutputSampler(registry);
+  const runners = scenario.scenarios.map((spec) => new IterationRunner(spec, target, sessionOptions.forVu, registry, errorSamples, exemplars, Math.random, toolOutput));
   const executors = scenario.scenarios.map((spec) => createExecutor(spec));
   // Progress runs against the planned schedule; graceful stops only extend it when iterations linger.
   const totalMs = Math.max(...scenario.scenarios.map((s, i) => s.startTimeMs + executors[i].durationMs));
@@ -200,6 +202,7 @@ async function runScenarios(
     const elapsedMs = performance.now() - t0;
     vusGauge.set(active);
     loop.sample();
+    toolOutput.newSecond();
     timeSeries.tick(now);
     const totalCalls = calls.count;
     const totalErrors = errors.passes;
@@ -244,6 +247,9 @@ async function runScenarios(
   // The cut DELETEs settle at once; this bounds the wait for them all the same.
   await settleWithin(closing, TEARDOWN_CUT_GRACE_MS);
 
+  // Off the hot path: the sampled replies' sizes and tokens, before thresholds read them.
+  const tokenWarning = await toolOutput.measure();
+  if (tokenWarning !== undefined) warnings.push(tokenWarning);
   warnings.push(...sessionOptions.warnings());
   for (const { metric, tagSets } of registry.folded()) {
     warnings.push(

@@ -1,4 +1,4 @@
-import type { Stage } from '../scenario/types.ts';
+import type { Stage } from '../scenario/index.ts';
 
 /** Sum of the stages' durations. */
 export function stagesDurationMs(stages: readonly Stage[]): number {

@@ -1,7 +1,7 @@
-import { ClientCredentialsAuth, type AuthObserver } from '../mcp/auth/index.ts';
+import { ClientCredentialsAuth, type AuthObserver } from '../mcp/index.ts';
 import type { McpTarget, SessionOptions } from '../mcp/index.ts';
 import { registerHeaderSecrets } from '../secrets/index.ts';
-import type { Scenario } from '../scenario/types.ts';
+import type { Scenario } from '../scenario/index.ts';
 import type { MetricsRegistry } from './metrics/index.ts';
 
 /** The session options of a virtual user: its rendered headers and its OAuth identity. */

@@ -1,4 +1,4 @@
-import type { ServerReplies } from '../scenario/types.ts';
+import type { ServerReplies } from '../scenario/index.ts';
 import type { JsonRpcRequest, JsonRpcResponse } from './types.ts';
 
 /** Canned replies to requests a server sends the client (the scenario's `replies:`); a missing one is answered with an error. */

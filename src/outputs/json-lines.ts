@@ -1,6 +1,6 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { BUILTIN_METRICS } from '../engine/metrics/builtins.ts';
+import { BUILTIN_METRICS } from '../engine/index.ts';
 import type { Result } from '../results/index.ts';
 import type { LiveSample, Output } from './output.ts';
 

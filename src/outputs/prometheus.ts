@@ -1,6 +1,6 @@
 import protobuf from 'protobufjs';
 import snappy from 'snappyjs';
-import { BUILTIN_METRICS } from '../engine/metrics/builtins.ts';
+import { BUILTIN_METRICS } from '../engine/index.ts';
 import { publicUrl, type Result } from '../results/index.ts';
 import type { LiveSample, Output } from './output.ts';
 import { push, PushQueue } from './push.ts';

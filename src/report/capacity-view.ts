@@ -1,4 +1,4 @@
-import type { CapacityRecord, CapacityStep } from '../results/types.ts';
+import type { CapacityRecord, CapacityStep } from '../results/index.ts';
 import { formatMs, formatPercent } from './format.ts';
 import type { ChartSpec } from './html-charts.ts';
 import { markdownTable } from './markdown-text.ts';

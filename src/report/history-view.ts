@@ -1,7 +1,5 @@
-import { changePointFindings, historySeries } from '../compare/change-point.ts';
-import { appendToHistory, regressionSettings, type History } from '../compare/index.ts';
-import { robustBand } from '../compare/statistics.ts';
-import type { Finding, Result } from '../results/types.ts';
+import { changePointFindings, historySeries, appendToHistory, regressionSettings, type History, robustBand } from '../compare/index.ts';
+import type { Finding, Result } from '../results/index.ts';
 import type { ChartSpec, ChartUnit } from './html-charts.ts';
 import { markdownTable } from './markdown-text.ts';
 

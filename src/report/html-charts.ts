@@ -1,6 +1,6 @@
-import type { TimeBucket, TimeSeriesJSON } from '../engine/metrics/index.ts';
-import { TrendSink, type TrendState } from '../engine/metrics/trend.ts';
-import type { Result } from '../results/types.ts';
+import type { TimeBucket, TimeSeriesJSON } from '../engine/index.ts';
+import { TrendSink, type TrendState } from '../engine/index.ts';
+import type { Result } from '../results/index.ts';
 import { capacityChart } from './capacity-view.ts';
 import type { History } from '../compare/index.ts';
 import { historyCharts, historyView } from './history-view.ts';

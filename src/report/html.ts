@@ -1,8 +1,7 @@
-import type { History } from '../compare/index.ts';
+import type { History, Comparison } from '../compare/index.ts';
 import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
-import type { Comparison } from '../compare/types.ts';
-import type { Result } from '../results/types.ts';
+import type { Result } from '../results/index.ts';
 import { REPORT_CSS, REPORT_PARTIALS, REPORT_SCRIPT, REPORT_TEMPLATE, UPLOT_CSS, UPLOT_SCRIPT } from './html-assets.generated.ts';
 import { buildHtmlView, type HtmlView } from './html-view.ts';
 

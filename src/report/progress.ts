@@ -1,4 +1,4 @@
-import type { Progress } from '../engine/run.ts';
+import type { Progress } from '../engine/index.ts';
 import { formatDurationClock } from './format.ts';
 
 /** The live progress line: elapsed/total, VUs, calls/s, errors. */

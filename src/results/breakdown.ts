@@ -1,4 +1,4 @@
-import { EXPECTED_RESPONSE_TAG, mergeTrendStates, type MetricsSnapshot, type SeriesSnapshot, type TrendState } from '../engine/metrics/index.ts';
+import { EXPECTED_RESPONSE_TAG, mergeTrendStates, type MetricsSnapshot, type SeriesSnapshot, type TrendState } from '../engine/index.ts';
 
 /** One row of the per-tool or per-method tables. Durations in ms. */
 export interface OperationBreakdown {

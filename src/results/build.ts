@@ -1,12 +1,12 @@
 import { cpus } from 'node:os';
-import type { RunOutcome } from '../engine/run.ts';
-import { recordOf, type RunRecord } from '../engine/workers/record.ts';
-import { seriesKey, type ThresholdResult } from '../engine/metrics/index.ts';
-import type { Scenario, ThresholdSpec } from '../scenario/types.ts';
+import type { RunOutcome, RunRecord } from '../engine/index.ts';
+import { recordOf, seriesKey, type ThresholdResult } from '../engine/index.ts';
+import type { Scenario, ThresholdSpec } from '../scenario/index.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { breakdowns } from './breakdown.ts';
 import { findingsOf } from './findings.ts';
 import { httpPerCall, sessionCounts } from './http-per-call.ts';
+import { toolOutputOf } from './tool-output.ts';
 import { RESULT_SCHEMA_VERSION, type CheckOutcome, type Result, type ThresholdOutcome } from './types.ts';
 
 /** The versioned result of a run: what the engine measured, in the one format every reader uses. */
@@ -51,9 +51,16 @@ export function resultOfRecord(scenario: Scenario, url: string, run: RunRecord, 
   return result;
 }
 
-/** What a result derives from its metrics: HTTP per call, sessions, per-tool and per-method tables, checks. */
-export function viewsOf(metrics: Result['metrics']): Pick<Result, 'httpPerCall' | 'sessions' | 'byTool' | 'byMethod' | 'checks'> {
-  return { httpPerCall: httpPerCall(metrics), sessions: sessionCounts(metrics), ...breakdowns(metrics), checks: checksOf(metrics) };
+/** What a result derives from its metrics: HTTP per call, sessions, per-tool and per-method tables, checks, tool output. */
+export function viewsOf(metrics: Result['metrics']): Pick<Result, 'httpPerCall' | 'sessions' | 'byTool' | 'byMethod' | 'checks' | 'toolOutput'> {
+  const toolOutput = toolOutputOf(metrics);
+  return {
+    httpPerCall: httpPerCall(metrics),
+    sessions: sessionCounts(metrics),
+    ...breakdowns(metrics),
+    checks: checksOf(metrics),
+    ...(toolOutput ? { toolOutput } : {}),
+  };
 }
 
 /** Evaluated thresholds under the keys the scenario wrote them with. */

@@ -1,4 +1,4 @@
-import type { ErrorKind } from '../engine/error-samples.ts';
+import type { ErrorKind } from '../engine/index.ts';
 import { LOCAL_ERROR_CLASSES } from '../mcp/index.ts';
 import { proxyDeadlines } from './proxy-deadline.ts';
 import { totalCount, totalOf } from './totals.ts';

@@ -1,4 +1,4 @@
-import type { MetricsSnapshot, SeriesSnapshot } from '../engine/metrics/index.ts';
+import type { MetricsSnapshot, SeriesSnapshot } from '../engine/index.ts';
 import { totalCount, totalOf } from './totals.ts';
 import type { HttpPerCall, SessionCounts } from './types.ts';
 

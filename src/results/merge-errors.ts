@@ -1,4 +1,4 @@
-import { MAX_KINDS, MAX_SAMPLES_PER_KIND, type ErrorKind } from '../engine/error-samples.ts';
+import { MAX_KINDS, MAX_SAMPLES_PER_KIND, type ErrorKind } from '../engine/index.ts';
 
 /**
  * Error kinds of several shards as one list: the same kind (class, method, tool, status, code,

@@ -1,4 +1,4 @@
-import { mergeTrendStates, type TimeBucket, type TimeSeriesColumn, type TimeSeriesJSON, type TrendState } from '../engine/metrics/index.ts';
+import { mergeTrendStates, type TimeBucket, type TimeSeriesColumn, type TimeSeriesJSON, type TrendState } from '../engine/index.ts';
 
 /** One shard's per-second series and when its run started (epoch ms). */
 export interface ShardSeries {

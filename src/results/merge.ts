@@ -7,7 +7,7 @@ import {
   type MetricsRegistry,
   type MetricsSnapshot,
   type TimeSeriesJSON,
-} from '../engine/metrics/index.ts';
+} from '../engine/index.ts';
 import { thresholdOutcomes, viewsOf } from './build.ts';
 import { findingsOf } from './findings.ts';
 import { mergeErrorKinds } from './merge-errors.ts';

@@ -1,5 +1,4 @@
-import { decodeHistogram } from '../engine/metrics/histogram.ts';
-import { mergeTrendStates, type SeriesSnapshot, type TrendState } from '../engine/metrics/index.ts';
+import { decodeHistogram, mergeTrendStates, type SeriesSnapshot, type TrendState } from '../engine/index.ts';
 import type { Finding, Result } from './types.ts';
 
 /** Fewer gateway failures than this of one operation are too few to call a cluster. */

@@ -1,4 +1,4 @@
-import type { MetricsSnapshot, SeriesSnapshot } from '../engine/metrics/index.ts';
+import type { MetricsSnapshot, SeriesSnapshot } from '../engine/index.ts';
 
 /** A metric's untagged aggregate in a snapshot (its series all together), if it was recorded. */
 export function totalOf(metrics: MetricsSnapshot, metric: string): SeriesSnapshot | undefined {

@@ -13,7 +13,7 @@ import { readScenarios } from './scenarios.ts';
 import { compileTemplate, TemplateError } from './templates.ts';
 import { readThresholds } from './thresholds.ts';
 import { checkWarmup, readDefaults, withDefaultGate } from './defaults.ts';
-import { peakVUs } from './executors.ts';
+import { peakVUs, peakVuKey } from './executors.ts';
 import { MAX_RESPONSE_CAP, MAX_WORKERS, MIN_RESPONSE_CAP, openFileLimit, RESERVED_DESCRIPTORS } from './limits.ts';
 import { parseSize, SIZE_HINT } from './size.ts';
 import type { Render, Scenario, ScenarioSpec } from './types.ts';
@@ -105,23 +105,10 @@ function checkDescriptors(scenarios: readonly ScenarioSpec[], opts: LoadOptions,
   const largest = scenarios.reduce((a, b) => (peakVUs(b) > peakVUs(a) ? b : a));
   const share = shards > 1 ? ` (this shard's 1/${shards} of the load)` : '';
   issues.add(
-    ['scenarios', largest.name, peakVuField(largest)],
+    ['scenarios', largest.name, peakVuKey(largest)],
     `${vus} VUs${share} need up to ${vus} connections, but this process may open only ${limit} files (ulimit -n), ${RESERVED_DESCRIPTORS} of them for itself; ` +
       `raise the limit (ulimit -n ${Math.max(vus + RESERVED_DESCRIPTORS, 1024)}), lower the VUs, or split the load with --shard i/n`,
   );
-}
-
-/** The key that sets a scenario's peak VUs. */
-function peakVuField(spec: ScenarioSpec): string {
-  switch (spec.executor) {
-    case 'ramping-vus':
-      return spec.stages.some((stage) => stage.target > spec.startVUs) ? 'stages' : 'startVUs';
-    case 'constant-arrival-rate':
-    case 'ramping-arrival-rate':
-      return 'maxVUs';
-    default:
-      return 'vus';
-  }
 }
 
 /** Header values and the target's credentials, but for a value whose interpolation failed (it still reads `${NAME}`). */
@@ -159,12 +146,7 @@ function registerCredentialFields(value: unknown): void {
   }
 }
 
-function resolveScenario(
-  source: YamlSource,
-  file: string,
-  opts: LoadOptions,
-  issues: Issues,
-): Omit<Scenario, 'hash' | 'toEcho'> | undefined {
+function resolveScenario(source: YamlSource, file: string, opts: LoadOptions, issues: Issues): Omit<Scenario, 'hash' | 'toEcho'> | undefined {
   if (source.value === null || source.value === undefined) {
     issues.add([], 'the file is empty; a scenario needs at least scenarios: (see examples/quickstart.yml)');
     return undefined;
@@ -276,7 +258,7 @@ function readHeaders(
 /** The reply-size cap: a reply (or SSE event) beyond it is aborted as a transport error (`too_large`). */
 function readMaxResponseSize(r: MapReader): { maxResponseBytes?: number } {
   if (!r.has('maxResponseSize')) return {};
-  const bytes = parseSize(r.get('maxResponseSize'));
+  const bytes = parseSize(r.number('maxResponseSize'));
   if (bytes === undefined) {
     r.issues.add(r.at('maxResponseSize'), `${show(r.get('maxResponseSize'))} is not a size (${SIZE_HINT})`);
     return {};

@@ -18,7 +18,8 @@ type ResultJson = {
 };
 
 const read = (file: string): ResultJson => JSON.parse(readFileSync(file, 'utf8')) as ResultJson;
-const untagged = (r: ResultJson, metric: string): Record<string, number> => r.metrics.metrics.find((m) => m.metric === metric && Object.keys(m.tags).length === 0)!.summary;
+const untagged = (r: ResultJson, metric: string): Record<string, number> =>
+  r.metrics.metrics.find((m) => m.metric === metric && Object.keys(m.tags).length === 0)!.summary;
 
 describe('mcp-load run --workers', () => {
   let dir: string;
@@ -49,7 +50,9 @@ describe('mcp-load run --workers', () => {
       const workers = await runCli(['run', scenario(viaWorkers, body), '--workers', '2', '--out', join(dir, 'workers'), '--quiet']);
       assert.equal(workers.code, 0, workers.stderr);
       const file = scenario(viaShards, body);
-      const shards = await Promise.all(['1/2', '2/2'].map((s, i) => runCli(['run', file, '--shard', s, '--workers', '1', '--out', join(dir, `shard-${i + 1}`), '--quiet'])));
+      const shards = await Promise.all(
+        ['1/2', '2/2'].map((s, i) => runCli(['run', file, '--shard', s, '--workers', '1', '--out', join(dir, `shard-${i + 1}`), '--quiet'])),
+      );
       for (const s of shards) assert.equal(s.code, 0, s.stderr);
       const merge = await runCli(['merge', join(dir, 'shard-1', 'result.json'), join(dir, 'shard-2', 'result.json'), '--out', join(dir, 'merged')]);
       assert.equal(merge.code, 0, merge.stderr);
@@ -83,7 +86,9 @@ describe('mcp-load run --workers', () => {
   it('on SIGINT every worker stops gracefully and closes its sessions; the result is written, exit 130', async () => {
     const server = await startCountingServer();
     try {
-      const file = scenario(server, `scenarios:
+      const file = scenario(
+        server,
+        `scenarios:
   agents:
     executor: constant-vus
     vus: 4
@@ -92,7 +97,8 @@ describe('mcp-load run --workers', () => {
     flow:
       - call: wait
         args: { ms: 20 }
-`);
+`,
+      );
       let sent = false;
       const run = await runCli(['run', file, '--workers', '2', '--out', join(dir, 'sigint')], (stderr, child) => {
         if (!sent && /running .*calls=[1-9]/.test(stderr)) {
@@ -121,7 +127,9 @@ describe('mcp-load run --workers', () => {
     const server = await startCountingServer();
     try {
       // 2 VUs × 50 calls of 100 ms; each worker alone makes 50 calls, the whole reaches 60 after about 3 s.
-      const file = scenario(server, `scenarios:
+      const file = scenario(
+        server,
+        `scenarios:
   agents:
     executor: per-vu-iterations
     vus: 2
@@ -132,7 +140,8 @@ describe('mcp-load run --workers', () => {
 thresholds:
   mcp_calls:
     - { threshold: "count<60", abortOnFail: true }
-`);
+`,
+      );
       const run = await runCli(['run', file, '--workers', '2', '--out', join(dir, 'abort'), '--quiet']);
       assert.equal(run.code, 99, run.stderr);
       const result = read(join(dir, 'abort', 'result.json'));

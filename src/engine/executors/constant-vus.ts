@@ -1,4 +1,4 @@
-import type { ScenarioSpec } from '../../scenario/types.ts';
+import type { ScenarioSpec } from '../../scenario/index.ts';
 import { finishGracefully, until, vuLoop, type Executor, type ExecutorContext } from './executor.ts';
 
 type Spec = Extract<ScenarioSpec, { executor: 'constant-vus' }>;

@@ -1,4 +1,4 @@
-import type { ScenarioSpec } from '../../scenario/types.ts';
+import type { ScenarioSpec } from '../../scenario/index.ts';
 import { rampingVusAt, stagesDurationMs } from '../schedule.ts';
 import { sleep } from '../stop-signal.ts';
 import type { VirtualUser } from '../virtual-user.ts';

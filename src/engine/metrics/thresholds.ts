@@ -1,7 +1,7 @@
 import type { CounterSink } from './counter.ts';
 import type { GaugeSink } from './gauge.ts';
 import type { RateSink } from './rate.ts';
-import { didYouMean } from '../../scenario/suggest.ts';
+import { didYouMean } from '../../scenario/index.ts';
 import { MetricsRegistry, type AnyMetric } from './registry.ts';
 import { seriesKey } from './tags.ts';
 import { fromSnapshot, type MetricsSnapshot } from './snapshot.ts';

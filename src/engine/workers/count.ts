@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { shardsWithLoad } from '../../scenario/shard.ts';
-import type { Scenario } from '../../scenario/types.ts';
+import { shardsWithLoad } from '../../scenario/index.ts';
+import type { Scenario } from '../../scenario/index.ts';
 
 /**
  * Workers when none are asked for: one per core the machine offers, less the one an embedded demo

@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
-import type { Scenario } from '../../scenario/types.ts';
+import type { Worker } from 'node:worker_threads';
+import type { Scenario } from '../../scenario/index.ts';
 import { evaluateThresholds, mergeSnapshots, type MetricsSnapshot } from '../metrics/index.ts';
 import { WaitInterruptedError } from '../readiness.ts';
 import type { Progress } from '../run.ts';
@@ -78,15 +78,17 @@ export async function runInWorkers(scenario: Scenario, options: WorkersOptions):
   try {
     const records = await Promise.all(
       threads.map(async (t, i) => {
-        const record = await t.run((message) => {
-          if (message.type !== 'progress') return;
-          latest[i] = message.progress;
-          if (message.metrics) metrics[i] = message.metrics;
-          ticks[i]++;
-          onTick();
-        }).finally(() => {
-          finished[i] = true;
-        });
+        const record = await t
+          .run((message) => {
+            if (message.type !== 'progress') return;
+            latest[i] = message.progress;
+            if (message.metrics) metrics[i] = message.metrics;
+            ticks[i]++;
+            onTick();
+          })
+          .finally(() => {
+            finished[i] = true;
+          });
         return record;
       }),
     ).catch(async (error: unknown) => {

@@ -1,5 +1,5 @@
-import type { LoadOptions } from '../../scenario/load.ts';
-import type { Shard } from '../../scenario/shard.ts';
+import type { LoadOptions } from '../../scenario/index.ts';
+import type { Shard } from '../../scenario/index.ts';
 import type { MetricsSnapshot } from '../metrics/index.ts';
 import type { Progress } from '../run.ts';
 import type { RunRecord } from './record.ts';

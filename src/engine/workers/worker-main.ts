@@ -1,9 +1,9 @@
 // The entry of one worker thread (bundled as dist/worker.js): loads the scenario, runs its slice,
 // and reports progress each second and its record at the end to the parent (see pool.ts).
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadScenario } from '../../scenario/load.ts';
-import { shardScenario } from '../../scenario/shard.ts';
-import type { Scenario } from '../../scenario/types.ts';
+import { loadScenario } from '../../scenario/index.ts';
+import { shardScenario } from '../../scenario/index.ts';
+import type { Scenario } from '../../scenario/index.ts';
 import { snapshot, type MetricsRegistry } from '../metrics/index.ts';
 import { runTest, type Progress } from '../run.ts';
 import { StopSignal } from '../stop-signal.ts';
