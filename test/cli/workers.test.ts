@@ -50,10 +50,11 @@ describe('mcp-load run --workers', () => {
       const workers = await runCli(['run', scenario(viaWorkers, body), '--workers', '2', '--out', join(dir, 'workers'), '--quiet']);
       assert.equal(workers.code, 0, workers.stderr);
       const file = scenario(viaShards, body);
-      const shards = await Promise.all(
-        ['1/2', '2/2'].map((s, i) => runCli(['run', file, '--shard', s, '--workers', '1', '--out', join(dir, `shard-${i + 1}`), '--quiet'])),
-      );
-      for (const s of shards) assert.equal(s.code, 0, s.stderr);
+      // One after the other: in this process, side by side, they would share one event loop with both servers.
+      for (const i of [1, 2]) {
+        const shard = await runCli(['run', file, '--shard', `${i}/2`, '--workers', '1', '--out', join(dir, `shard-${i}`), '--quiet']);
+        assert.equal(shard.code, 0, shard.stderr);
+      }
       const merge = await runCli(['merge', join(dir, 'shard-1', 'result.json'), join(dir, 'shard-2', 'result.json'), '--out', join(dir, 'merged')]);
       assert.equal(merge.code, 0, merge.stderr);
 
@@ -69,8 +70,9 @@ describe('mcp-load run --workers', () => {
       assert.equal(untagged(w, 'mcp_call_duration').count, 32);
       for (const r of [w, m]) {
         const d = untagged(r, 'mcp_call_duration');
-        assert.ok(d.p50 >= 20 && d.p50 < 150, `p50 ${d.p50} ms is the 20 ms class`);
-        assert.ok(d.p90 >= 200 && d.p90 < 330, `p90 ${d.p90} ms is the 200 ms class`);
+        // Never below the server's own delay; the upper bounds keep the classes apart on a loaded machine.
+        assert.ok(d.p50 >= 20 && d.p50 < 200, `p50 ${d.p50} ms is the 20 ms class`);
+        assert.ok(d.p90 >= 200 && d.p90 < 1000, `p90 ${d.p90} ms is the 200 ms class`);
       }
       // A one-process run but for environment: no shard, nothing merged, the worker count recorded.
       assert.equal(w.environment.workers, 2);
