@@ -45,12 +45,12 @@ let secondsToIdle = 0;
 const { registry } = await runTest(parseScenario(yaml, 'bench/idle-rss.yml', { env: {} }), {
   url: values.url!,
   stop,
-  // Each VU makes two MCP calls (initialize, echo); one more second of quiet after the last of them.
+  // Each VU makes one MCP call (echo; its handshake is a session metric); one more second of quiet after the last of them.
   onProgress(p) {
     if (secondsToIdle > 0) {
       peakRssKb = statusKb('VmHWM');
       stop.fire();
-    } else if (p.totalCalls >= 2 * vus) {
+    } else if (p.totalCalls >= vus) {
       secondsToIdle = p.elapsedMs / 1000;
     }
   },
@@ -58,7 +58,8 @@ const { registry } = await runTest(parseScenario(yaml, 'bench/idle-rss.yml', { e
 if (peakRssKb === 0) peakRssKb = statusKb('VmHWM');
 const succeeded = (method: string): number =>
   registry.counter('mcp_calls').view({ method }, (s) => s.count) - registry.rate('mcp_errors').view({ method }, (s) => s.passes);
-const result: IdleRss = { vus, peakRssKb, sessions: succeeded('initialize'), calls: succeeded('tools/call'), secondsToIdle };
+const sessions = registry.counter('sessions_created').view({}, (s) => s.count);
+const result: IdleRss = { vus, peakRssKb, sessions, calls: succeeded('tools/call'), secondsToIdle };
 process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(0));
 
 function statusKb(field: string): number {

@@ -32,6 +32,8 @@ export const BUILTIN_METRICS = {
   iteration_duration: { type: 'trend', contains: 'time' },
   iterations: { type: 'counter', contains: 'default' },
   dropped_iterations: { type: 'counter', contains: 'default' },
+  /** Of an open model's scheduled iterations, the share dropped (no VU free): the default health gate fails above 1 %. */
+  dropped_iteration_share: { type: 'rate', contains: 'default' },
   /** Iterations cut by an interrupt (graceful stop over, ramp-down, a second signal), including those the run stopped waiting for. */
   interrupted_iterations: { type: 'counter', contains: 'default' },
   /** Exceptions from mcp-load's own code outside an MCP operation (a flow's template or check): bugs, never the server's. */

@@ -1,8 +1,7 @@
 import * as core from '@actions/core';
 import { regressionSettings } from '../compare/index.ts';
 import type { Result } from '../results/index.ts';
-import { actionVariablePolicy, loadScenario, type LoadOptions } from '../scenario/index.ts';
-import type { Scenario } from '../scenario/index.ts';
+import { actionVariablePolicy, loadScenario, type Scenario, type LoadOptions } from '../scenario/index.ts';
 import { readGivenResult } from './given-result.ts';
 import type { ActionInputs } from './inputs.ts';
 import { runCapacityLoadTest, runLoadTest } from './load-test.ts';

@@ -79,7 +79,8 @@ export function judgeStep(result: Result, plan: StepPlan, slo: Slo): CapacitySte
   const callCount = calls?.type === 'counter' ? calls.summary.count : 0;
   const errorRate = errors?.type === 'rate' ? errors.summary.rate : 0;
   const droppedCount = dropped?.type === 'counter' ? dropped.summary.count : 0;
-  const lagP99 = lag?.type === 'trend' && lag.summary.count > 0 ? lag.summary.p99 : 0;
+  // event_loop_delay holds each second's p99: the median second's says whether the lag was sustained, not one GC pause.
+  const lagP99 = lag?.type === 'trend' && lag.summary.count > 0 ? lag.summary.p50 : 0;
   const planned = plan.rate * (plan.durationMs / 1000);
 
   let limit: CapacityStep['limit'];

@@ -1,6 +1,6 @@
 import { TOOL_VERSION } from '../version.ts';
-import { parseArgs } from 'node:util';
-import { parseHeaderOptions, UsageError } from './args.ts';
+import { envOptions, overrideOptions, parseHeaderOptions, UsageError } from './args.ts';
+import { asksForHelp, commandHelp, isCommandName, parseCommand, usage } from './options.ts';
 import { fileURLToPath } from 'node:url';
 import { TargetNotReadyError, DescriptorBudgetError } from '../engine/index.ts';
 import { parseShard, ScenarioError, ShardError, type Shard, parseDuration } from '../scenario/index.ts';
@@ -17,76 +17,12 @@ import { runSessionCommand } from './session-command.ts';
 import { runInitCommand } from './init-command.ts';
 import { runCapacityCommand } from './capacity-command.ts';
 import { collectHistory, runHistoryCommand } from './history-command.ts';
-import { parseSlo, SloError, DEFAULT_CAPACITY } from '../capacity/index.ts';
+import { parseSlo, SloError } from '../capacity/index.ts';
 import { MAX_WORKERS } from '../scenario/index.ts';
 import type { TransportChoice } from '../mcp/index.ts';
 import { inertText } from '../inert-text.ts';
 import { redactSecrets } from '../secrets/index.ts';
 import { OutputSpecError, parseOutputSpec, type OutputSpec } from '../outputs/index.ts';
-
-const USAGE = `Usage: mcp-load <command> [options]
-
-Commands:
-  run <scenario.yml>     run a load test; exit 99 when a threshold fails (as k6)
-    --target <url>       override the scenario's target (e.g. a preview deployment)
-    --out <dir>          where result.json goes (default mcp-load-results)
-    --shard <i/n>        run slice i of n (e.g. 2/4) of the load; merge the n results
-    --workers <n>        worker threads, each its slice, merged exactly (default: the
-                         cores, less one for the embedded demo server; 1: one thread)
-    --allow-env <NAME>   let the scenario's \${NAME} read this GITHUB_TOKEN, ACTIONS_*
-                         or INPUT_* variable (never read otherwise); repeatable
-    -o, --output <k=t>   also write to an output, repeatable (as k6's --out): junit=FILE,
-                         json=FILE (JSON lines), prometheus=URL (remote write), otlp=URL
-    --quiet              no progress line
-  demo                   run examples/quickstart.yml against the embedded demo server
-  compare <current.json> [baseline.json]
-                         flag regressions that are real, not noise; exit 1 on one,
-                         2 when an input cannot be read; a gated metric that could
-                         not be tested is ⚠ inconclusive (exit 0)
-    --history <dir|file> compare against the history of earlier runs (≥ 5) instead
-    --fail-on-inconclusive  exit 1 when a gated metric could not be tested
-    -o junit=<file>      also write JUnit XML: thresholds, checks and the gated verdicts
-  merge <result.json>…   merge the results of all shards of one test (run --shard i/n)
-                         into one result.json, report.html and summary.md; exit 99
-                         when a threshold fails on the merged load
-    --out <dir>          where they go (default mcp-load-results)
-  report <result.json>   re-render report.html and summary.md from a result
-    --out <dir>          where they go (default: beside the result)
-    --baseline <file>    a baseline result: compared as the action does (the PR
-                         comment's verdicts), shown alongside
-    --history <dir>      earlier runs (result.json files or a history.json): the history
-                         charts and section, with this run last, and its change points
-  session <url>          run one MCP session (initialize, tools/list, [call], close)
-                         and print what each operation cost in HTTP requests
-    --transport <t>      auto | streamable-http | sse (default auto)
-    --call <tool>        call this tool too
-    --args <json>        its arguments (default {})
-    -H, --header <h>     "Name: value", repeatable (values are never printed)
-    --timeout <ms>       per-request deadline (default 30000)
-  history <dir>          the runs of one workload found under dir (result.json files, e.g.
-                         downloaded artifacts, or a history.json) in time order, their key
-                         figures, and the change points where one shifted (E-divisive means)
-  capacity <scenario.yml> --slo "p95<200ms,errors<1%"
-                         the highest arrival rate (flows/s) of the scenario's first workload
-                         that holds the SLO: geometric steps, then bisection; exit 1 when
-                         generator-bound or when even the first step broke it
-    --start <rate>       first rate, iterations/s (default 10)
-    --factor <f>         next rate = rate × f until a step breaks (default 2)
-    --max-rate <rate>    never above (default 10000)
-    --step <d>           each step's duration (default 30s; the first 1 s is warm-up)
-    --bisect <n>         bisection rounds (default 3)
-    --max-vus <n>        VUs the arrival-rate executor may use (default 1000)
-    --target, --out      as for run
-  init <url>             list the server's tools, resources and prompts and write a commented
-                         scenario: one call per tool, arguments from its input schema
-    --out <file>         where (default scenario.yml; --force to overwrite)
-    --vus <n>            agents at the peak (default 10)
-    --duration <d>       the whole run, ramps included (default 1m30s)
-    --think <t>          think time between iterations (default 1s..3s)
-    --transport, -H, --timeout   as for session
-  --version              print the version
-  --help                 print this help
-`;
 
 const TRANSPORTS = ['auto', 'streamable-http', 'sse'];
 
@@ -99,36 +35,32 @@ function errorText(message: string): string {
 export async function main(argv: string[], out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    if (isCommandName(command) && asksForHelp(rest)) {
+      out(commandHelp(command));
+      return 0;
+    }
     switch (command) {
       case 'session':
         return await sessionCommand(rest, out);
       case 'run':
-        return await runCommand(rest, out);
+        return await runCommand('run', rest, out);
       case 'init':
         return await initCommand(rest, out);
       case 'capacity':
         return await capacityCommand(rest, out);
       case 'history': {
-        const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
+        const { positionals } = parseCommand('history', rest);
         if (!positionals[0]) throw new UsageError('history needs a folder of result files (or a history.json), e.g. mcp-load history nightly-results/');
         return await runHistoryCommand({ dir: positionals[0], out: (t) => out(t.replace(/\n$/, '')) });
       }
       case 'demo':
-        return await runCommand([quickstartPath(), ...rest], out);
+        return await runCommand('demo', [quickstartPath(), ...rest], out);
       case 'report':
         return await reportCommand(rest, out);
       case 'merge':
         return await mergeCommand(rest, out);
       case 'compare': {
-        const { values, positionals } = parseArgs({
-          args: rest,
-          allowPositionals: true,
-          options: {
-            history: { type: 'string' },
-            'fail-on-inconclusive': { type: 'boolean', default: false },
-            output: { type: 'string', short: 'o', multiple: true },
-          },
-        });
+        const { values, positionals } = parseCommand('compare', rest);
         if (!positionals[0]) throw new UsageError('compare needs the current result, e.g. mcp-load compare result.json baseline.json');
         const outputs = (values.output ?? []).map(outputOption);
         const other = outputs.find((o) => o.kind !== 'junit');
@@ -148,11 +80,13 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
       case 'version':
         out(`mcp-load ${TOOL_VERSION}`);
         return 0;
+      case 'help':
+        out(isCommandName(rest[0]) ? commandHelp(rest[0]) : usage());
+        return 0;
       case undefined:
       case '-h':
       case '--help':
-      case 'help':
-        out(USAGE);
+        out(usage());
         return command === undefined ? 2 : 0;
       default:
         throw new UsageError(`unknown command "${command}"`);
@@ -160,7 +94,7 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
   } catch (err) {
     // parseArgs refuses unknown or malformed options with ERR_PARSE_ARGS_* errors: usage errors too.
     if (err instanceof UsageError || String((err as NodeJS.ErrnoException)?.code).startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`mcp-load: ${errorText((err as Error).message)}\n\n${USAGE}`);
+      process.stderr.write(`mcp-load: ${errorText((err as Error).message)}\n\n${usage()}`);
       return 2;
     }
     if (
@@ -182,32 +116,27 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
   }
 }
 
-async function runCommand(argv: string[], out: (line: string) => void): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      target: { type: 'string' },
-      out: { type: 'string', default: 'mcp-load-results' },
-      shard: { type: 'string' },
-      workers: { type: 'string' },
-      'allow-env': { type: 'string', multiple: true },
-      quiet: { type: 'boolean', default: false },
-      output: { type: 'string', short: 'o', multiple: true },
-    },
-  });
+async function runCommand(name: 'run' | 'demo', argv: string[], out: (line: string) => void): Promise<number> {
+  const { values, positionals } = parseCommand(name, argv);
   const file = positionals[0];
   if (!file) throw new UsageError('run needs a scenario file, e.g. mcp-load run examples/quickstart.yml');
+  const env = envOptions(values.env ?? []);
+  const summaryJson = values['summary-json'];
+  // With the JSON on stdout, everything said for people goes to stderr.
+  const human = summaryJson === '-' ? (line: string) => process.stderr.write(`${line}\n`) : out;
   return runRunCommand({
     file,
     target: values.target,
     outDir: values.out!,
+    env,
+    overrides: overrideOptions(values),
+    ...(summaryJson === undefined ? {} : { summaryJson: summaryJson === '-' ? (json: string) => out(json) : summaryJson }),
     ...(values.shard === undefined ? {} : { shard: shardOption(values.shard) }),
     ...(values.workers === undefined ? {} : { workers: workersOption(values.workers) }),
     allowEnv: values['allow-env'] ?? [],
     outputs: (values.output ?? []).map(outputOption),
     quiet: values.quiet!,
-    out: (text) => out(text.replace(/\n$/, '')),
+    out: (text) => human(text.replace(/\n$/, '')),
     err: (text) => process.stderr.write(text),
     interactive: process.stderr.isTTY === true,
   });
@@ -224,8 +153,7 @@ function outputOption(text: string): OutputSpec {
 
 function workersOption(text: string): number {
   const n = Number(text);
-  if (!/^\d+$/.test(text) || n < 1 || n > MAX_WORKERS)
-    throw new UsageError(`--workers must be a whole number from 1 to ${MAX_WORKERS}, got ${JSON.stringify(text)}`);
+  if (!/^\d+$/.test(text) || n < 1 || n > MAX_WORKERS) throw new UsageError(`--workers must be a whole number from 1 to ${MAX_WORKERS}, got ${JSON.stringify(text)}`);
   return n;
 }
 
@@ -238,11 +166,7 @@ function shardOption(text: string): Shard {
 }
 
 async function mergeCommand(argv: string[], out: (line: string) => void): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { out: { type: 'string', default: 'mcp-load-results' } },
-  });
+  const { values, positionals } = parseCommand('merge', argv);
   if (positionals.length === 0) throw new UsageError('merge needs the result.json of every shard, e.g. mcp-load merge shard-1/result.json shard-2/result.json');
   return runMergeCommand({
     files: positionals,
@@ -253,11 +177,7 @@ async function mergeCommand(argv: string[], out: (line: string) => void): Promis
 }
 
 async function reportCommand(argv: string[], out: (line: string) => void): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { out: { type: 'string' }, baseline: { type: 'string' }, history: { type: 'string' } },
-  });
+  const { values, positionals } = parseCommand('report', argv);
   const file = positionals[0];
   if (!file) throw new UsageError('report needs a result file, e.g. mcp-load report mcp-load-results/result.json');
   const result = await readResult(file);
@@ -277,21 +197,7 @@ function quickstartPath(): string {
 }
 
 async function capacityCommand(argv: string[], out: (line: string) => void): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      slo: { type: 'string' },
-      start: { type: 'string', default: String(DEFAULT_CAPACITY.start) },
-      factor: { type: 'string', default: String(DEFAULT_CAPACITY.factor) },
-      'max-rate': { type: 'string', default: String(DEFAULT_CAPACITY.maxRate) },
-      step: { type: 'string', default: '30s' },
-      bisect: { type: 'string', default: String(DEFAULT_CAPACITY.bisections) },
-      'max-vus': { type: 'string', default: String(DEFAULT_CAPACITY.maxVUs) },
-      target: { type: 'string' },
-      out: { type: 'string', default: 'mcp-load-results' },
-    },
-  });
+  const { values, positionals } = parseCommand('capacity', argv);
   const file = positionals[0];
   if (!file) throw new UsageError('capacity needs a scenario file, e.g. mcp-load capacity scenario.yml --slo "p95<200ms,errors<1%"');
   if (!values.slo) throw new UsageError('capacity needs --slo, e.g. --slo "p95<200ms,errors<1%"');
@@ -328,20 +234,7 @@ async function capacityCommand(argv: string[], out: (line: string) => void): Pro
 }
 
 async function initCommand(argv: string[], out: (line: string) => void): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string', default: 'scenario.yml' },
-      force: { type: 'boolean', default: false },
-      vus: { type: 'string', default: '10' },
-      duration: { type: 'string', default: '1m30s' },
-      think: { type: 'string', default: '1s..3s' },
-      transport: { type: 'string', default: 'auto' },
-      header: { type: 'string', short: 'H', multiple: true },
-      timeout: { type: 'string', default: '30000' },
-    },
-  });
+  const { values, positionals } = parseCommand('init', argv);
   const url = positionals[0];
   if (!url) throw new UsageError('init needs the server URL, e.g. mcp-load init http://localhost:3001/mcp --out scenario.yml');
   if (!TRANSPORTS.includes(values.transport!)) throw new UsageError(`--transport must be one of ${TRANSPORTS.join(', ')}`);
@@ -366,17 +259,7 @@ async function initCommand(argv: string[], out: (line: string) => void): Promise
 }
 
 async function sessionCommand(argv: string[], out: (line: string) => void): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      transport: { type: 'string', default: 'auto' },
-      call: { type: 'string' },
-      args: { type: 'string', default: '{}' },
-      header: { type: 'string', short: 'H', multiple: true },
-      timeout: { type: 'string', default: '30000' },
-    },
-  });
+  const { values, positionals } = parseCommand('session', argv);
   const url = positionals[0];
   if (!url) throw new UsageError('session needs the server URL, e.g. mcp-load session http://localhost:3001/mcp');
   if (!TRANSPORTS.includes(values.transport!)) throw new UsageError(`--transport must be one of ${TRANSPORTS.join(', ')}`);

@@ -1,13 +1,13 @@
 import { withTargetOrDemo } from '../demo/index.ts';
-import { WaitInterruptedError, type Progress, withStopSignals, defaultWorkerCount, workersWithLoad } from '../engine/index.ts';
-import type { StopSignal } from '../engine/index.ts';
+import { WaitInterruptedError, type Progress, withStopSignals, type StopSignal, defaultWorkerCount, workersWithLoad } from '../engine/index.ts';
 import { renderProgressLine, throttledProgress, runFailed, renderTerminalSummary } from '../report/index.ts';
-import { runLoad, type Result } from '../results/index.ts';
-import { cliVariablePolicy, formatShard, loadScenario, shardScenario, type LoadOptions, type Scenario, type Shard } from '../scenario/index.ts';
+import { type Result, runLoad } from '../results/index.ts';
+import { cliVariablePolicy, formatShard, loadScenario, shardScenario, type Scenario, type Shard, type LoadOptions, type ExecutorOverrides } from '../scenario/index.ts';
 import { registerUrlSecrets, secrets } from '../secrets/index.ts';
 import { inertText } from '../inert-text.ts';
 import { fallbackOutputDir, OutputDirError, prepareOutputDir } from './output-dir.ts';
 import { writeReportFiles } from './report-files.ts';
+import { writeSummaryJson } from './summary-json.ts';
 import { openOutputs, type Output, type OutputSpec } from '../outputs/index.ts';
 
 export interface RunCommandOptions {
@@ -20,6 +20,12 @@ export interface RunCommandOptions {
   shard?: Shard;
   /** `--workers N`: worker threads, each its slice of the load; over the scenario's `workers:` and the default. */
   workers?: number;
+  /** `-e KEY=VALUE`: variables for `${KEY}`, over the process environment (and read even if on the never-read list). */
+  env?: Readonly<Record<string, string>>;
+  /** `--vus`, `--duration`, `--iterations`. */
+  overrides?: ExecutorOverrides;
+  /** `--summary-json`: a file for the summary as JSON, or where to write it (stdout). */
+  summaryJson?: string | ((json: string) => void);
   quiet: boolean;
   out: (text: string) => void;
   err: (text: string) => void;
@@ -40,10 +46,13 @@ const LOG_PROGRESS_EVERY_MS = 10_000;
 
 /** `mcp-load run scenario.yml`: load, run with live progress, summarize, write the result. */
 export async function runRunCommand(options: RunCommandOptions): Promise<number> {
+  const given = options.env ?? {};
   const load: Omit<LoadOptions, 'readFile'> = {
     target: options.target,
     shardCount: options.shard?.count,
-    variables: cliVariablePolicy(options.allowEnv ?? []),
+    env: { ...process.env, ...given },
+    variables: cliVariablePolicy([...(options.allowEnv ?? []), ...Object.keys(given)]),
+    ...(options.overrides ? { overrides: options.overrides } : {}),
   };
   const scenario = await loadScenario(options.file, load);
   await prepareOutputDir(options.outDir);
@@ -85,11 +94,12 @@ async function runAndWrite(
   const result = secrets.redactDeep(built);
   options.out(`\n${inertText(secrets.redact(renderTerminalSummary(result)))}\n`);
   const written = await writeOrFallBack(result, options);
+  const summarized = options.summaryJson === undefined || (await writeSummaryJson(options.summaryJson, result, options.err));
   for (const output of outputs) for (const line of await output.finish(result)) options.out(`${inertText(secrets.redact(line))}\n`);
   // Interruption wins: a run cut short has no verdict on its thresholds.
   if (result.interrupted === 'signal') return EXIT_INTERRUPTED;
   if (thresholdsFailed(result, options.err)) return EXIT_THRESHOLDS_FAILED;
-  return written ? 0 : EXIT_FILES_ELSEWHERE;
+  return written && summarized ? 0 : EXIT_FILES_ELSEWHERE;
 }
 
 /**
@@ -101,9 +111,7 @@ function workerCount(scenario: Scenario, options: RunCommandOptions): number {
   const slice = options.shard ? shardScenario(scenario, options.shard) : scenario;
   const workers = workersWithLoad(asked ?? defaultWorkerCount(scenario.target === undefined), slice);
   if (asked !== undefined && workers < asked) {
-    options.err(
-      `workers: ${asked} asked for, ${workers} used: the load splits into at most ${workers} slice${workers === 1 ? '' : 's'} (one VU, or one iteration per time unit, each)\n`,
-    );
+    options.err(`workers: ${asked} asked for, ${workers} used: the load splits into at most ${workers} slice${workers === 1 ? '' : 's'} (one VU, or one iteration per time unit, each)\n`);
   }
   return workers;
 }
@@ -135,14 +143,7 @@ export function thresholdsFailed(result: Result, err: (text: string) => void): b
 
 function feedOutputs(outputs: readonly Output[], p: Progress): void {
   if (outputs.length === 0) return;
-  const sample = {
-    timeMs: Date.now(),
-    vus: p.vus,
-    totalCalls: p.totalCalls,
-    totalErrors: p.totalErrors,
-    callsPerSecond: p.callsPerSecond,
-    errorsPerSecond: p.errorsPerSecond,
-  };
+  const sample = { timeMs: Date.now(), vus: p.vus, totalCalls: p.totalCalls, totalErrors: p.totalErrors, callsPerSecond: p.callsPerSecond, errorsPerSecond: p.errorsPerSecond };
   for (const output of outputs) output.sample?.(sample);
 }
 

@@ -70,6 +70,8 @@ export class IterationRunner {
    */
   async run(vu: VirtualUser, scheduledAt?: number): Promise<void> {
     const started = performance.now();
+    // A session still opening from the setup: the wait for it is the first call's, like a handshake.
+    if (vu.opening !== null) await vu.opening;
     const perIteration = this.spec.session === 'per-iteration';
     let session = vu.session;
     if (perIteration || session === null) {
@@ -83,7 +85,7 @@ export class IterationRunner {
     const interrupt = vu.interrupt;
     vu.activeSession = session;
     try {
-      await this.runSteps(vu, session, scheduledAt === undefined ? 0 : Math.max(0, started - scheduledAt));
+      await this.runSteps(vu, session, scheduledAt === undefined ? undefined : Math.max(0, performance.now() - scheduledAt));
       if (perIteration && session.initialized) this.sessionRecorder.recordClose(await session.close());
     } finally {
       vu.activeSession = null;
@@ -93,14 +95,22 @@ export class IterationRunner {
     this.iterationsDone.add(1);
   }
 
-  private async runSteps(vu: VirtualUser, session: McpSession, late: number): Promise<void> {
+  /**
+   * `late` (open model only) is how long the iteration waited past its due time for a VU and its
+   * session. It is charged to the first call, and so is the handshake the iteration had to make
+   * (its wait for a handshake turn included): the agent's first call could not start before its
+   * session existed. In the closed model a call's latency is its own.
+   */
+  private async runSteps(vu: VirtualUser, session: McpSession, late: number | undefined): Promise<void> {
     const ctx: RenderContext = { vu: vu.id, iter: vu.iterations, scenario: this.spec.name, rng: this.rng };
     vu.iterations++;
     const interrupt = vu.interrupt;
-    let pendingLate = late;
+    const openModel = late !== undefined;
+    let pendingLate = late ?? 0;
     if (!this.explicitInit && !session.initialized) {
-      if (!(await this.initialize(session, vu, pendingLate, 0))) return;
-      pendingLate = 0;
+      const before = performance.now();
+      if (!(await this.initialize(session, vu, pendingLate, 0, openModel))) return;
+      pendingLate = openModel ? pendingLate + performance.now() - before : 0;
     }
     for (let i = 0; i < this.steps.length; i++) {
       if (interrupt.fired) return;
@@ -110,8 +120,9 @@ export class IterationRunner {
         continue;
       }
       if (step.kind === 'initialize') {
-        if (!session.initialized && !(await this.initialize(session, vu, pendingLate, i + 1))) return;
-        pendingLate = 0;
+        const before = performance.now();
+        if (!session.initialized && !(await this.initialize(session, vu, pendingLate, i + 1, openModel))) return;
+        pendingLate = openModel ? pendingLate + performance.now() - before : 0;
         continue;
       }
       const result = await this.execute(session, step, ctx);
@@ -162,10 +173,36 @@ export class IterationRunner {
   }
 
   /**
-   * Opens the session. When that fails, the agent's next call (from flow step `nextStep`) could not
-   * be made: it counts as a failed call, and the VU backs off before its next attempt.
+   * Opens a VU's warm session ahead of its first iteration (the open model's setup), which waits
+   * for it. A failed handshake here leaves the VU without a session: its first iteration tries again.
    */
-  private async initialize(session: McpSession, vu: VirtualUser, late: number, nextStep: number): Promise<boolean> {
+  openSession(vu: VirtualUser): Promise<void> {
+    if (this.spec.session === 'per-iteration' || this.explicitInit || vu.session !== null) return Promise.resolve();
+    const session = new McpSession(this.target, this.sessionOptions(vu.id, vu.iterations, this.spec.name));
+    vu.session = session;
+    this.openSessions.add(session);
+    const opening = session
+      .initialize()
+      .then((result) => {
+        this.sessionRecorder.recordInit(result);
+        if (result.outcome === 'success') return;
+        vu.session = null;
+        this.openSessions.delete(session);
+      })
+      .finally(() => {
+        if (vu.opening === opening) vu.opening = null;
+      });
+    vu.opening = opening;
+    return opening;
+  }
+
+  /**
+   * Opens the session. When that fails, the agent's next call (from flow step `nextStep`) could not
+   * be made: it counts as a failed call, and the VU backs off before its next attempt. In the open
+   * model that call is also charged the wait for a handshake turn.
+   */
+  private async initialize(session: McpSession, vu: VirtualUser, late: number, nextStep: number, openModel: boolean): Promise<boolean> {
+    const before = performance.now();
     const result = await session.initialize();
     if (vu.interrupt.fired) return false;
     this.sessionRecorder.recordInit(result, late);
@@ -173,7 +210,8 @@ export class IterationRunner {
       vu.failedHandshakes = 0;
       return true;
     }
-    this.nextCall(nextStep)?.recordUnreachable(result, late);
+    const turnWait = openModel ? Math.max(0, performance.now() - before - result.durationMs) : 0;
+    this.nextCall(nextStep)?.recordUnreachable(result, late + turnWait);
     // A failed handshake leaves no usable session: the next iteration starts a new one.
     if (vu.session === session) {
       vu.session = null;

@@ -1,6 +1,5 @@
 import { McpTarget, reportInternalError, type SessionOptions } from '../mcp/index.ts';
-import { shardScenario, type Shard } from '../scenario/index.ts';
-import type { Scenario, ScenarioSpec } from '../scenario/index.ts';
+import { shardScenario, type Shard, type Scenario, type ScenarioSpec, defaultKeepAliveMs } from '../scenario/index.ts';
 import { ErrorSamples, type ErrorKind } from './error-samples.ts';
 import { TraceExemplars, type TraceExemplar } from './trace-exemplars.ts';
 import { ToolOutputSampler } from './tool-output-sampler.ts';
@@ -101,6 +100,7 @@ export async function runTest(whole: Scenario, options: RunOptions): Promise<Run
     headers: { ...scenario.headers },
     timeoutMs: scenario.timeoutMs,
     replyGraceMs: client.replyGraceMs,
+    keepAliveMs: scenario.keepAliveMs ?? defaultKeepAliveMs(scenario.scenarios),
     ...(scenario.maxResponseBytes === undefined ? {} : { maxResponseBytes: scenario.maxResponseBytes }),
   });
   const perVu = vuSessionOptions(scenario, target, sessionOptions);
@@ -123,13 +123,10 @@ async function runScenarios(
   abort: StopSignal,
   onProgress: RunOptions['onProgress'],
 ): Promise<RunOutcome> {
-  const startedAt = Date.now();
-  const registry = new MetricsRegistry({ warmup: scenario.warmupMs > 0, nowMs: startedAt });
+  const registry = new MetricsRegistry({ warmup: scenario.warmupMs > 0 });
   for (const t of scenario.thresholds) registry.track(t.metric, t.tags);
-  const timeSeries = new TimeSeries(registry, { startMs: startedAt });
   const vusGauge = registry.gauge('vus').handle();
   const vusMaxGauge = registry.gauge('vus_max').handle();
-  const loop = new EventLoopMonitor(registry.trend('event_loop_delay').handle());
   const warnings: string[] = [];
   let interrupted: RunOutcome['interrupted'];
 
@@ -150,22 +147,24 @@ async function runScenarios(
   const executors = scenario.scenarios.map((spec) => createExecutor(spec));
   // Progress runs against the planned schedule; graceful stops only extend it when iterations linger.
   const totalMs = Math.max(...scenario.scenarios.map((s, i) => s.startTimeMs + executors[i].durationMs));
-  const t0 = performance.now();
 
-  const runs = scenario.scenarios.map((spec, i) => {
+  const contexts = scenario.scenarios.map((spec, i): ExecutorContext => {
     const tags = { scenario: spec.name };
     const dropped = registry.counter('dropped_iterations').handle(tags);
+    const droppedShare = registry.rate('dropped_iteration_share').handle(tags);
     const interruptedIterations = registry.counter('interrupted_iterations').handle(tags);
     const internalErrors = registry.counter('internal_errors').handle(tags);
     const runner = runners[i];
-    return runOne(spec, executors[i], {
+    return {
       newVu() {
         const vu = new VirtualUser(++allocated);
         allVus.push(vu);
         vusMaxGauge.set(allocated);
         return vu;
       },
+      openSession: (vu) => runner.openSession(vu),
       async runIteration(vu, scheduledAt) {
+        if (scheduledAt !== undefined) droppedShare.add(false);
         vu.running = true;
         try {
           await runner.run(vu, scheduledAt);
@@ -185,12 +184,25 @@ async function runScenarios(
       activeVus(delta) {
         active += delta;
       },
-      droppedIteration: () => dropped.add(1),
+      droppedIteration() {
+        dropped.add(1);
+        droppedShare.add(true);
+      },
       stop,
       abort,
       now: () => performance.now(),
-    });
+    };
   });
+
+  // Setup, outside the measured window: preallocated VUs open their sessions before the schedule
+  // starts; a handshake that takes longer than one timeout is waited for by the VU's first iteration.
+  await settleWithin(Promise.all(executors.map((e, i) => e.setup?.(contexts[i]))), scenario.timeoutMs, stop);
+  const startedAt = Date.now();
+  registry.startWindow(startedAt);
+  const timeSeries = new TimeSeries(registry, { startMs: startedAt });
+  const loop = new EventLoopMonitor(registry.trend('event_loop_delay').handle());
+  const t0 = performance.now();
+  const runs = scenario.scenarios.map((spec, i) => runOne(spec, executors[i], contexts[i]));
 
   // The 1 s ticker: time series, progress, abortOnFail thresholds, generator lag.
   const calls = registry.counter('mcp_calls').total;

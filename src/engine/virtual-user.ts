@@ -13,6 +13,8 @@ export class VirtualUser {
   private isRetired = false;
   /** Fired to cut the current iteration short (graceful period over, hard stop). */
   interrupt: StopSignal;
+  /** The handshake of a session opened ahead of the first iteration (open-model setup), until it ends. */
+  opening: Promise<void> | null = null;
   /** The session of the running iteration: an interrupt aborts its requests in flight. */
   activeSession: McpSession | null = null;
   /** An iteration is in progress. */

@@ -1,7 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Dispatcher } from 'undici';
-import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
+import { createParser, type EventSourceMessage, type EventSourceParser, type ParseError } from 'eventsource-parser';
 import { TransportError, toTransportError } from './errors.ts';
+import { deadlinesOf, type ExchangeDeadlines } from './exchange-deadlines.ts';
 import type { SocketByteCounts } from './h1-connection.ts';
 import type { HttpPurpose, HttpRecord } from './types.ts';
 
@@ -69,14 +70,17 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
   private controller: Dispatcher.DispatchController | null = null;
   /** The socket's counts, when the connection keeps them (H1Connection); null on undici. */
   private socketCounts: SocketByteCounts | null = null;
+  /** When the exchange times out (performance.now() ms; 0: no deadline), kept by its dispatcher's one timer. */
+  private deadlineAt = 0;
+  private deadlines: ExchangeDeadlines | null = null;
+  /** The reply grace of an answered SSE reply (endAfter). */
   private timer: NodeJS.Timeout | null = null;
   private status = 0;
   private contentType = '';
   private sessionId: string | undefined;
   private chunks: Buffer[] = [];
   private received = 0;
-  private sse: EventSourceParser | null = null;
-  private sseDecoder: TextDecoder | null = null;
+  private sse: SseReader | null = null;
   private settled = false;
   private resolveReply!: (reply: ExchangeReply) => void;
   /** Rejected with a TransportError, or with mcp-load's own programming error as it was thrown. */
@@ -107,7 +111,9 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
       this.rejectReply = reject;
     });
     if (req.timeoutMs > 0) {
-      this.timer = setTimeout(onDeadline, req.timeoutMs, this);
+      this.deadlineAt = this.startedAt + req.timeoutMs;
+      this.deadlines = deadlinesOf(dispatcher);
+      this.deadlines.add(this);
     }
     this.origin = origin;
     dispatcher.dispatch(
@@ -137,8 +143,16 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     this.fail(err);
   }
 
-  /** The caller has its answer: the rest of the stream may take its time. */
+  get deadline(): number {
+    return this.deadlineAt;
+  }
+
+  /** The caller has its answer: the rest of the stream may take its time (and no grace runs either). */
   clearDeadline(): void {
+    if (this.deadlineAt !== 0) {
+      this.deadlineAt = 0;
+      this.deadlines!.remove(this);
+    }
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
@@ -167,9 +181,9 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     else this.pendingAbort = cut;
   }
 
-  /** The deadline passed (called by the timer, with no closure per exchange). */
+  /** The deadline passed (called by the dispatcher's deadline timer, which has let go of this exchange). */
   expire(): void {
-    this.timer = null;
+    this.deadlineAt = 0;
     const stage = this.status === 0 ? 'no response' : (this.req.awaiting ?? 'response incomplete');
     this.abort(new TransportError('timeout', `${this.req.method} timed out after ${this.req.timeoutMs} ms (${stage})`));
   }
@@ -194,30 +208,29 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     if (statusCode >= 300) this.noteRefusalHeaders(headers);
     if (this.socketCounts) this.record.bytesReceived = this.socketCounts.bytesRead;
     else this.record.bytesReceived += responseHeadBytes(statusMessage ?? '', (controller as RawHeadersController).rawHeaders, headers);
-    if (this.timer && this.req.deadlineOnHeadersOnly) this.clearDeadline();
+    if (this.deadlineAt !== 0 && this.req.deadlineOnHeadersOnly) this.clearDeadline();
     this.req.onStatus?.(statusCode);
     if (this.req.onEvent && statusCode >= 200 && statusCode < 300 && isEventStream(this.contentType)) {
-      this.sseDecoder = new TextDecoder();
-      const onEvent = this.req.onEvent;
-      const maxBytes = this.req.maxBytes;
-      this.sse = createParser({
-        // The parser bounds only what it buffers across chunks; an event that arrived whole is checked here.
-        onEvent: (event) => {
-          if (this.record.failed) return;
-          if (event.id !== undefined) this.lastEventId = event.id;
-          if (event.data.length > maxBytes) this.abort(this.eventTooLarge());
-          else onEvent(event);
-        },
-        onRetry: (ms) => {
-          this.retryMs = ms;
-        },
-        maxBufferSize: maxBytes,
-        onError: (err) => {
-          // Unknown fields and bad retry values are ignored, as EventSource does; a runaway event is not.
-          if (err.type === 'max-buffer-size-exceeded') this.abort(this.eventTooLarge());
-        },
-      });
+      this.sse = SseReader.acquire(this.req.maxBytes, this);
     }
+  }
+
+  /** An event of this SSE reply (called by its SseReader). */
+  sseEvent(event: EventSourceMessage): void {
+    if (this.record.failed) return;
+    if (event.id !== undefined) this.lastEventId = event.id;
+    // The parser bounds only what it buffers across chunks; an event that arrived whole is checked here.
+    if (event.data.length > this.req.maxBytes) this.abort(this.eventTooLarge());
+    else this.req.onEvent!(event);
+  }
+
+  sseRetry(ms: number): void {
+    this.retryMs = ms;
+  }
+
+  sseError(err: ParseError): void {
+    // Unknown fields and bad retry values are ignored, as EventSource does; a runaway event is not.
+    if (err.type === 'max-buffer-size-exceeded') this.abort(this.eventTooLarge());
   }
 
   /** What a refusal says about what to do next: where a redirect points, when to retry. */
@@ -239,7 +252,7 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     if (this.settled) return;
     if (this.sse) {
       // SSE streams may live long; only a runaway single event is bounded (by the parser's buffer).
-      this.sse.feed(this.sseDecoder!.decode(chunk, { stream: true }));
+      this.sse.feed(chunk);
       return;
     }
     if (this.received > this.req.maxBytes) {
@@ -272,7 +285,11 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     this.settled = true;
     this.record.durationMs = performance.now() - this.startedAt;
     this.takeSocketCounts();
-    if (this.sse) this.sse.feed(this.sseDecoder!.decode());
+    const sse = this.sse;
+    if (sse) {
+      sse.flush();
+      sse.release();
+    }
     const chunks = this.chunks;
     const body = chunks.length === 0 ? '' : chunks.length === 1 ? utf8.decode(chunks[0]) : utf8.decode(Buffer.concat(chunks));
     this.chunks = [];
@@ -281,7 +298,7 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
       contentType: this.contentType,
       sessionId: this.sessionId,
       body,
-      isEventStream: this.sse !== null,
+      isEventStream: sse !== null,
       record: this.record,
     });
   }
@@ -294,12 +311,82 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     this.clearDeadline();
     if (this.settled) return;
     this.settled = true;
+    this.sse?.release();
     this.record.failed = true;
     this.record.durationMs = performance.now() - this.startedAt;
     this.takeSocketCounts();
     // A connection that never opened carried nothing: data_sent counts bytes written, not bytes meant.
     if (err instanceof TransportError && err.reason === 'connect') this.record.bytesSent = 0;
     this.rejectReply(err);
+  }
+}
+
+/** Idle SSE readers kept per event-size bound; beyond this many, a released reader is left to the GC. */
+const MAX_IDLE_SSE_READERS = 4096;
+const idleSseReaders = new Map<number, SseReader[]>();
+
+/**
+ * A UTF-8 decoder and an SSE parser, reused from one SSE reply to the next: a connection carries
+ * one reply at a time, so the pool holds about one per connection with SSE replies in flight. A new
+ * decoder and parser per reply cost about as much CPU as parsing the reply itself.
+ */
+class SseReader {
+  private readonly decoder = new TextDecoder();
+  private readonly parser: EventSourceParser;
+  private exchange: HttpExchange | null = null;
+  /** Inside the parser's feed: a release asked for then (an event aborted the exchange) waits for it to return. */
+  private feeding = false;
+  private releaseAsked = false;
+
+  private constructor(private readonly maxBytes: number) {
+    this.parser = createParser({
+      onEvent: (event) => this.exchange?.sseEvent(event),
+      onRetry: (ms) => this.exchange?.sseRetry(ms),
+      onError: (err) => this.exchange?.sseError(err),
+      maxBufferSize: maxBytes,
+    });
+  }
+
+  static acquire(maxBytes: number, exchange: HttpExchange): SseReader {
+    const reader = idleSseReaders.get(maxBytes)?.pop() ?? new SseReader(maxBytes);
+    reader.exchange = exchange;
+    return reader;
+  }
+
+  feed(chunk: Buffer): void {
+    this.feeding = true;
+    try {
+      this.parser.feed(this.decoder.decode(chunk, { stream: true }));
+    } finally {
+      this.feeding = false;
+      if (this.releaseAsked) this.release();
+    }
+  }
+
+  /** The reply ended: what the decoder still holds is parsed. */
+  flush(): void {
+    this.feeding = true;
+    try {
+      this.parser.feed(this.decoder.decode());
+    } finally {
+      this.feeding = false;
+    }
+  }
+
+  /** Back to the pool, with nothing of the last stream kept (a partial character, a partial event). */
+  release(): void {
+    if (this.exchange === null) return;
+    if (this.feeding) {
+      this.releaseAsked = true;
+      return;
+    }
+    this.releaseAsked = false;
+    this.exchange = null;
+    this.decoder.decode();
+    this.parser.reset();
+    let idle = idleSseReaders.get(this.maxBytes);
+    if (idle === undefined) idleSseReaders.set(this.maxBytes, (idle = []));
+    if (idle.length < MAX_IDLE_SSE_READERS) idle.push(this);
   }
 }
 
@@ -361,10 +448,6 @@ function headerListBytes(headers: readonly string[]): number {
 function isProgrammingError(err: Error): boolean {
   if (String((err as NodeJS.ErrnoException).code ?? '').startsWith('UND_ERR')) return false;
   return err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError || err instanceof SyntaxError;
-}
-
-function onDeadline(exchange: HttpExchange): void {
-  exchange.expire();
 }
 
 function onGraceOver(exchange: HttpExchange): void {

@@ -17,6 +17,11 @@ export interface TargetOptions {
   replyGraceMs?: number;
   /** Connections per origin; unbounded by default so each virtual user can have its own. */
   connections?: number | null;
+  /**
+   * How long an idle kept-alive connection is held (default 10 s), capped by the server's
+   * `Keep-Alive: timeout` hint less a margin. Longer than the agents' think, they keep their connections.
+   */
+  keepAliveMs?: number;
   /** Session handshakes in flight at once; more wait their turn (default 128). */
   maxConcurrentHandshakes?: number;
   /**
@@ -34,9 +39,10 @@ export function displayUrl(url: URL): string {
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_REPLY_GRACE_MS = 250;
 
+export const DEFAULT_KEEP_ALIVE_MS = 10_000;
+
 const CONNECTION_OPTIONS = {
   pipelining: 1,
-  keepAliveTimeout: 10_000,
   // Our own deadlines govern; undici's 300 s defaults would cut long SSE streams.
   headersTimeout: 0,
   bodyTimeout: 0,
@@ -55,6 +61,7 @@ export class McpTarget {
   readonly timeoutMs: number;
   readonly maxResponseBytes: number;
   readonly replyGraceMs: number;
+  readonly keepAliveMs: number;
   /** Configured headers as a flat list, computed once. */
   readonly baseHeaders: readonly string[];
   /** What the first session learned about the server, cached per target as the spec advises. */
@@ -92,6 +99,7 @@ export class McpTarget {
     this.timeoutMs = positive(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'timeoutMs');
     this.maxResponseBytes = positive(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, 'maxResponseBytes');
     this.replyGraceMs = positive(options.replyGraceMs ?? DEFAULT_REPLY_GRACE_MS, 'replyGraceMs');
+    this.keepAliveMs = positive(options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS, 'keepAliveMs');
     this.connections = options.connections ?? null;
     this.sessionClient = options.sessionClient ?? (process.env.MCP_LOAD_HTTP_CLIENT === 'undici' ? 'undici' : 'lean');
     this.maxHandshakes = positive(options.maxConcurrentHandshakes ?? DEFAULT_MAX_CONCURRENT_HANDSHAKES, 'maxConcurrentHandshakes');
@@ -112,7 +120,7 @@ export class McpTarget {
   pool(origin: string): Pool {
     let pool = this.pools.get(origin);
     if (!pool) {
-      pool = new Pool(origin, { ...CONNECTION_OPTIONS, connections: this.connections });
+      pool = new Pool(origin, { ...CONNECTION_OPTIONS, ...this.undiciKeepAlive(), connections: this.connections });
       this.pools.set(origin, pool);
     }
     return pool;
@@ -128,10 +136,10 @@ export class McpTarget {
     if (this.connections !== null) return this.pool(origin);
     const connection =
       this.sessionClient === 'lean'
-        ? new H1Connection(origin, { keepAliveTimeoutMs: CONNECTION_OPTIONS.keepAliveTimeout })
+        ? new H1Connection(origin, { keepAliveTimeoutMs: this.keepAliveMs })
         : // With pipelining 1 undici waits a full event-loop turn before reusing a socket. Above 1 it
           // reuses it at once, and still never pipelines: a POST waits for the request before it to end.
-          new Client(origin, { ...CONNECTION_OPTIONS, pipelining: 2 });
+          new Client(origin, { ...CONNECTION_OPTIONS, ...this.undiciKeepAlive(), pipelining: 2 });
     this.clients.add(connection);
     return connection;
   }
@@ -151,6 +159,11 @@ export class McpTarget {
       this.handshakes--;
       this.handshakeQueue.shift()?.();
     }
+  }
+
+  /** undici takes a server's hint up to keepAliveMaxTimeout: both set, the hint can only shorten keepAliveMs. */
+  private undiciKeepAlive(): { keepAliveTimeout: number; keepAliveMaxTimeout: number } {
+    return { keepAliveTimeout: this.keepAliveMs, keepAliveMaxTimeout: this.keepAliveMs };
   }
 
   /** Closes a session's own connection (a pooled one stays for others). */

@@ -40,6 +40,19 @@ export function inlineText(text: string, max: number): string {
     .replace(/&#35;(?=[\p{L}\p{N}])/gu, `&#35;${ZERO_WIDTH_SPACE}`);
 }
 
+/** An untrusted string for a narrow table cell: as `inlineText`, cut shorter in the middle so that both ends (a tool's prefix and its suffix) stay readable. */
+export function cellText(text: string, max: number): string {
+  const s = String(text);
+  if (s.length <= max) return inlineText(s, max);
+  const head = Math.ceil((max - 1) / 2);
+  // Half a surrogate pair at either cut would print as garbage.
+  let start = s.slice(0, head);
+  if (/[\ud800-\udbff]$/.test(start)) start = start.slice(0, -1);
+  let tail = s.slice(s.length - (max - 1 - head));
+  if (/^[\udc00-\udfff]/.test(tail)) tail = tail.slice(1);
+  return `${inlineText(start, head)}…${inlineText(tail, max)}`;
+}
+
 /** At most `max` UTF-16 units, with "…" when something was cut; a surrogate pair is never split. */
 function bound(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -81,6 +94,16 @@ export function formatCount(n: number | null | undefined): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '—';
   const [int, frac] = String(Math.abs(Math.round(n * 100) / 100)).split('.');
   return `${n < 0 ? '−' : ''}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac ? `.${frac}` : ''}`;
+}
+
+/** A count for a narrow column: 987, 12,345, then 123k, 1.2M. */
+export function formatCompactCount(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return '—';
+  const abs = Math.abs(n);
+  if (abs < 100_000) return formatCount(n);
+  const [scale, unit] = abs < 1e6 ? [1e3, 'k'] : abs < 1e9 ? [1e6, 'M'] : [1e9, 'G'];
+  const scaled = abs / scale;
+  return `${n < 0 ? '−' : ''}${scaled < 10 ? Number(scaled.toFixed(1)) : Math.round(scaled)}${unit}`;
 }
 
 export function formatRatio(n: number | null | undefined): string {

@@ -6,20 +6,21 @@ import type { OperationBreakdown } from '../results/index.ts';
 import type { CheckOutcome, Result, ThresholdOutcome } from '../results/index.ts';
 import type { Comparison, ComparisonVerdict } from '../compare/index.ts';
 import type { FlowStepView } from './load-view.ts';
-import { formatBytes, formatMs, formatObserved, formatPercent, formatRate } from './format.ts';
+import { formatBytes, formatMs, formatObserved, formatPercent } from './format.ts';
 import {
   commentMarker,
+  cellText,
   formatChange,
+  formatCompactCount,
   formatCount,
   formatRatio,
-  formatRelative,
   formatScenarioDuration,
   inlineText,
   linkDestination,
   markdownTable,
 } from './markdown-text.ts';
 
-import { buildReportView, informationalLabel, VERDICT_LABELS, type ReportView } from './view.ts';
+import { buildReportView, VERDICT_LABELS, type ReportView, type VerdictRow } from './view.ts';
 import { toolOutputMarkdown } from './tool-output-view.ts';
 
 export { commentMarker } from './markdown-text.ts';
@@ -51,16 +52,20 @@ const DEFAULT_TOP_TOOLS = 10;
 const MAX_NAME = 80;
 const MAX_LABEL = 120;
 const MAX_MESSAGE = 200;
+/** Names in the first screen's tables: longer ones are cut so that no table outgrows the comment column (full in the folded tables and the HTML report). */
+const MAX_CELL_NAME = 36;
+const MAX_CELL_LABEL = 56;
 
-type Detail = 'errors' | 'checks' | 'warnings' | 'unchanged' | 'methods' | 'environment' | 'scenario';
-const DETAIL_ORDER: readonly Detail[] = ['errors', 'checks', 'methods', 'unchanged', 'warnings', 'environment', 'scenario'];
+type Detail = 'errors' | 'checks' | 'warnings' | 'unchanged' | 'tools' | 'methods' | 'environment' | 'scenario';
+const DETAIL_ORDER: readonly Detail[] = ['errors', 'checks', 'tools', 'methods', 'unchanged', 'warnings', 'environment', 'scenario'];
 /** Folded sections dropped first when the comment is too long: the least useful for a reviewer first. */
-const DROP_ORDER: readonly Detail[] = ['scenario', 'environment', 'methods', 'unchanged', 'warnings', 'checks', 'errors'];
+const DROP_ORDER: readonly Detail[] = ['scenario', 'environment', 'tools', 'methods', 'unchanged', 'warnings', 'checks', 'errors'];
 const DETAIL_TITLES: Record<Detail, string> = {
   errors: 'error classes',
   checks: 'checks',
   warnings: 'warnings',
   unchanged: 'unchanged comparisons',
+  tools: 'per-tool table',
   methods: 'per-method table',
   environment: 'environment',
   scenario: 'scenario shape',
@@ -250,16 +255,13 @@ function findingSection({ view }: Input): string[] {
   ];
 }
 
+/** A list, not a table: messages and advice are sentences that must wrap in the comment column. */
 function topErrorSection({ view }: Input): string[] {
   if (view.topErrors.length === 0) return [];
   return [
     '#### What failed',
     '',
-    ...markdownTable(
-      ['Count', 'Kind', 'Message', 'What to do'],
-      ['right', 'left', 'left', 'left'],
-      view.topErrors.map((e) => [e.count, inlineText(e.kind, MAX_LABEL), inlineText(e.message, MAX_MESSAGE), inlineText(e.advice, MAX_MESSAGE)]),
-    ),
+    ...view.topErrors.map((e) => `- **${e.count}** × ${inlineText(e.kind, MAX_LABEL)}: ${inlineText(e.message, MAX_MESSAGE)}<br>→ ${inlineText(e.advice, MAX_MESSAGE)}`),
   ];
 }
 
@@ -293,27 +295,45 @@ function contextLines({ result, baseline, reportLink }: Input): string[] {
   return lines;
 }
 
-/** At most five columns, and the baseline's only when there is one. */
+/**
+ * At most five narrow columns, so that it fits GitHub's comment column (docs/pr-comment.md): the
+ * baseline's only when there is one, the verdict by its label (its reasons are in the comparison).
+ */
 function keyTable({ view, baseline }: Input): string[] {
-  const label = (f: ReportView['figures'][number]): string => `${f.label} · ${f.note}`;
-  if (!baseline) return markdownTable(['', 'This run'], ['left', 'right'], view.figures.map((f) => [label(f), f.value]));
-  const judged = view.figures.some((f) => f.verdict !== undefined);
-  return markdownTable(
-    ['', 'This run', 'Baseline', 'Change', ...(judged ? ['Verdict'] : [])],
-    ['left', 'right', 'right', 'right', ...(judged ? (['left'] as const) : [])],
-    view.figures.map((f) => [label(f), f.value, f.baseline ?? '—', f.change ?? '—', ...(judged ? [f.verdict === undefined ? 'not compared' : inlineText(f.verdict, MAX_MESSAGE)] : [])]),
-  );
+  const notes = figureNotes(view.figures);
+  if (!baseline) return [...markdownTable(['', 'This run'], ['left', 'right'], view.figures.map((f) => [f.label, f.value])), '', notes];
+  const judged = view.figures.some((f) => f.verdictLabel !== undefined);
+  return [
+    ...markdownTable(
+      ['', 'This run', 'Baseline', 'Change', ...(judged ? ['Verdict'] : [])],
+      ['left', 'right', 'right', 'right', ...(judged ? (['left'] as const) : [])],
+      view.figures.map((f) => [f.label, f.value, f.baseline ?? '—', f.change ?? '—', ...(judged ? [f.verdictLabel === undefined ? '—' : inlineText(f.verdictLabel, MAX_NAME)] : [])]),
+    ),
+    '',
+    notes,
+  ];
 }
 
-const VERDICT_ORDER: readonly ComparisonVerdict['verdict'][] = ['regression', 'inconclusive', 'improvement', 'new', 'gone', 'not comparable', 'unchanged'];
-function comparisonSection({ verdicts }: Input, plan: Plan): string[] {
-  if (!verdicts || verdicts.length === 0) return [];
-  const notable = VERDICT_ORDER.filter((v) => v !== 'unchanged').flatMap((kind) => verdicts.filter((v) => v.verdict === kind));
-  const unchanged = verdicts.length - notable.length;
+/** What the figures are of, under the table rather than in a wide first column: `p95 MCP latency, p99 MCP latency: successful calls, whole run`. */
+function figureNotes(figures: ReportView['figures']): string {
+  const byNote = new Map<string, string[]>();
+  for (const f of figures) byNote.set(f.note, [...(byNote.get(f.note) ?? []), f.label]);
+  return `*${[...byNote].map(([note, labels]) => `${labels.join(', ')}: ${note}`).join(' · ')}*`;
+}
+
+/** Notable verdicts first (five columns), each one's note in a list below; the unchanged are folded. */
+function comparisonSection({ view, verdicts }: Input, plan: Plan): string[] {
+  const rows = view.comparison?.rows;
+  if (!verdicts || !rows || rows.length === 0) return [];
+  const notable = rows.filter((r) => r.verdict !== 'unchanged');
+  const unchanged = rows.length - notable.length;
   const lines = ['#### Compared with baseline', ''];
   if (notable.length === 0) lines.push(`All ${formatCount(unchanged)} comparisons unchanged.`);
   else {
-    lines.push(...verdictTable(notable.slice(0, plan.verdictRows)));
+    const shown = notable.slice(0, plan.verdictRows);
+    lines.push(...verdictTable(shown));
+    const notes = shown.filter((r) => r.note !== '');
+    if (notes.length > 0) lines.push('', ...notes.map((r) => `- ${cellText(r.label, MAX_CELL_NAME)}: ${inlineText(r.note, MAX_LABEL)}`));
     const rest = [
       notable.length > plan.verdictRows ? `${formatCount(notable.length - plan.verdictRows)} more changes` : '',
       unchanged > 0 ? `${formatCount(unchanged)} unchanged` : '',
@@ -323,37 +343,18 @@ function comparisonSection({ verdicts }: Input, plan: Plan): string[] {
   return lines;
 }
 
-function verdictTable(verdicts: readonly ComparisonVerdict[]): string[] {
-  const withTool = verdicts.some((v) => v.tool !== undefined);
-  const withNote = verdicts.some((v) => v.note !== undefined);
-  const header = ['', 'Metric', ...(withTool ? ['Tool'] : []), 'Baseline', 'This run', 'Change', ...(withNote ? ['Note'] : [])];
-  const align = header.map((_, i) => (i >= (withTool ? 3 : 2) && i < (withTool ? 6 : 5) ? 'right' : 'left') as 'left' | 'right');
-  const rows = verdicts.map((v) => [
-    v.verdict === 'regression' && !v.gated ? `🟠 ${informationalLabel(v.metric)}` : (VERDICT_LABELS[v.verdict] ?? inlineText(String(v.verdict), MAX_NAME)),
-    inlineText(v.metric, MAX_NAME),
-    ...(withTool ? [v.tool === undefined ? '' : inlineText(v.tool, MAX_NAME)] : []),
-    verdictValue(v.metric, v.baseline),
-    verdictValue(v.metric, v.current),
-    verdictChange(v),
-    ...(withNote ? [v.note === undefined ? '' : inlineText(v.note, MAX_LABEL)] : []),
-  ]);
-  return markdownTable(header, align, rows);
-}
-
-
-function verdictChange(v: ComparisonVerdict): string {
-  return v.change !== undefined ? formatRelative(v.change) : formatChange(v.baseline, v.current);
-}
-
-/** The compare layer's numbers carry no unit: it is read from the metric's name. */
-function verdictValue(name: string, value: number | null): string {
-  if (value === null || !Number.isFinite(value)) return '—';
-  const metric = String(name).slice(0, MAX_NAME);
-  if (/duration|latency|_p\d|\bp\(?\d|avg|med/i.test(metric)) return formatMs(value);
-  if (/error|fail/i.test(metric) && value >= 0 && value <= 1) return formatPercent(value);
-  if (/throughput|per_s\b|\/s\b/i.test(metric)) return formatRate(value);
-  if (/per_call/i.test(metric)) return formatRatio(value);
-  return formatCount(value);
+function verdictTable(rows: readonly VerdictRow[]): string[] {
+  return markdownTable(
+    ['', 'Compared', 'Baseline', 'This run', 'Change'],
+    ['left', 'left', 'right', 'right', 'right'],
+    rows.map((r) => [
+      r.verdict.endsWith('(informational)') ? `🟠 ${r.verdict}` : (VERDICT_LABELS[r.verdict as keyof typeof VERDICT_LABELS] ?? inlineText(String(r.verdict), MAX_NAME)),
+      cellText(r.label, MAX_CELL_NAME),
+      r.baseline,
+      r.current,
+      r.change,
+    ]),
+  );
 }
 
 function thresholdSection(thresholds: readonly ThresholdOutcome[], limit: number): string[] {
@@ -369,8 +370,8 @@ function thresholdSection(thresholds: readonly ThresholdOutcome[], limit: number
         ['left', 'left', 'left', 'right'],
         shown.map((t) => [
           t.ok ? '✓' : '✗',
-          `${inlineText(t.key, MAX_LABEL)}${t.default ? ' (default)' : ''}`,
-          inlineText(t.source, MAX_NAME),
+          `${cellText(t.key, MAX_CELL_LABEL)}${t.default ? ' (default)' : ''}`,
+          cellText(t.source, MAX_CELL_NAME),
           t.error ? inlineText(t.error, MAX_MESSAGE) : observedText(t),
         ]),
       ),
@@ -408,6 +409,7 @@ function ratioSection({ result, baseline }: Input): string[] {
   ];
 }
 
+/** Five columns at most: name, calls, errors, p95 and, with a baseline, its change; the rest is in the per-method table and the HTML report. */
 function toolSection({ tools, baseline, baselineTools }: Input, limit: number): string[] {
   if (tools.length === 0) return [];
   const shown = tools.slice(0, limit);
@@ -417,22 +419,18 @@ function toolSection({ tools, baseline, baselineTools }: Input, limit: number): 
       : `#### Tools, prompts and resources (top ${formatCount(shown.length)} of ${formatCount(tools.length)} by calls)`;
   const lines = [title];
   if (shown.length > 0) {
-    const header = ['Name', 'Method', 'Calls', 'Errors', 'p50', 'p95', 'p99', 'HTTP/call', ...(baseline ? ['p95 vs baseline'] : [])];
+    const header = ['Name', 'Calls', 'Errors', 'p95', baseline ? 'p95 change' : 'p99'];
     const rows = shown.map((row) => {
       const before = baselineTools.get(toolKey(row));
       return [
-        inlineText(row.tool ?? '', MAX_NAME),
-        inlineText(row.method, MAX_NAME),
-        formatCount(row.calls),
-        row.errors === 0 ? '0' : `${formatCount(row.errors)} (${formatPercent(row.errorRate)})`,
-        formatMs(row.p50),
+        cellText(row.tool ?? row.method, MAX_CELL_NAME),
+        formatCompactCount(row.calls),
+        row.errors === 0 ? '0' : `${formatCompactCount(row.errors)} (${formatPercent(row.errorRate)})`,
         formatMs(row.p95),
-        formatMs(row.p99),
-        formatRatio(row.httpPerCall),
-        ...(baseline ? [before ? formatChange(before.p95, row.p95) : 'new'] : []),
+        baseline ? (before ? formatChange(before.p95, row.p95) : 'new') : formatMs(row.p99),
       ];
     });
-    lines.push('', ...markdownTable(header, header.map((_, i) => (i < 2 ? 'left' : 'right')), rows));
+    lines.push('', ...markdownTable(header, header.map((_, i) => (i === 0 ? 'left' : 'right')), rows));
   }
   if (shown.length < tools.length) lines.push('', `…and ${formatCount(tools.length - shown.length)} more in the HTML report and result.json.`);
   return lines;
@@ -456,11 +454,13 @@ function detailSection(detail: Detail, input: Input, plan: Plan): string[] {
             ...moreLine(result.warnings.length - plan.detailRows),
           ]);
     case 'unchanged': {
-      const unchanged = (input.verdicts ?? []).filter((v) => v.verdict === 'unchanged');
+      const unchanged = input.verdicts ? (input.view.comparison?.rows ?? []).filter((r) => r.verdict === 'unchanged') : [];
       if (unchanged.length === 0) return [];
       const shown = unchanged.slice(0, plan.detailRows);
       return folded(`Unchanged (${formatCount(unchanged.length)})`, [...verdictTable(shown), ...moreLine(unchanged.length - shown.length)]);
     }
+    case 'tools':
+      return toolDetails(input, plan.detailRows);
     case 'methods':
       return methodDetails(result.byMethod, plan.detailRows);
     case 'environment':
@@ -522,6 +522,28 @@ function checkDetails(checks: readonly CheckOutcome[], limit: number): string[] 
     ...markdownTable(['', 'Scenario', 'Step', 'Check', 'Passes', 'Fails'], ['left', 'left', 'left', 'left', 'right', 'right'], rows),
     ...moreLine(checks.length - shown.length),
   ]);
+}
+
+/** Every figure of the busiest tools, folded: too wide for the comment column. */
+function toolDetails({ tools, baseline, baselineTools }: Input, limit: number): string[] {
+  if (tools.length === 0) return [];
+  const shown = tools.slice(0, limit);
+  const header = ['Name', 'Method', 'Calls', 'Errors', 'p50', 'p95', 'p99', 'HTTP/call', ...(baseline ? ['p95 vs baseline'] : [])];
+  const rows = shown.map((row) => {
+    const before = baselineTools.get(toolKey(row));
+    return [
+      inlineText(row.tool ?? '', MAX_NAME),
+      inlineText(row.method, MAX_NAME),
+      formatCount(row.calls),
+      row.errors === 0 ? '0' : `${formatCount(row.errors)} (${formatPercent(row.errorRate)})`,
+      formatMs(row.p50),
+      formatMs(row.p95),
+      formatMs(row.p99),
+      formatRatio(row.httpPerCall),
+      ...(baseline ? [before ? formatChange(before.p95, row.p95) : 'new'] : []),
+    ];
+  });
+  return folded(`Per tool, every figure (${formatCount(tools.length)})`, [...markdownTable(header, header.map((_, i) => (i < 2 ? 'left' : 'right')), rows), ...moreLine(tools.length - shown.length)]);
 }
 
 function methodDetails(methods: readonly OperationBreakdown[], limit: number): string[] {

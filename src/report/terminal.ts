@@ -1,7 +1,7 @@
-import { mergeTrendStates, type SeriesSnapshot, type TrendState } from '../engine/index.ts';
-import type { Result } from '../results/index.ts';
-import { buildReportView, type ViewInput } from './view.ts';
-import { formatBytes, formatMs, formatObserved, formatPercent, formatRate, plainText, thresholdAggregation } from './format.ts';
+import { type SeriesSnapshot } from '../engine/index.ts';
+import { type Result, totalOf } from '../results/index.ts';
+import { buildReportView, type ViewInput, type ReportView } from './view.ts';
+import { formatBytes, formatMs, formatPercent, formatRate, plainText, thresholdAggregation } from './format.ts';
 import { toolOutputTerminal } from './tool-output-view.ts';
 
 const DOTS_TO = 32;
@@ -13,8 +13,7 @@ const SEVERITY_MARKS = { error: '✗', warning: '⚠', info: 'ℹ' } as const;
  */
 export function renderTerminalSummary(result: Result, input: ViewInput = {}): string {
   const view = buildReportView(result, input);
-  const total = new Map<string, SeriesSnapshot>();
-  for (const s of result.metrics.metrics) if (Object.keys(s.tags).length === 0) total.set(s.metric, s);
+  const total = { get: (metric: string): SeriesSnapshot | undefined => totalOf(result.metrics, metric) };
   const lines: string[] = [];
   if (result.shard) {
     lines.push(`  shard ${result.shard.index}/${result.shard.count}: one slice of the load; \`mcp-load merge\` adds the slices into the whole`, '');
@@ -46,15 +45,17 @@ export function renderTerminalSummary(result: Result, input: ViewInput = {}): st
   if (result.thresholds.length > 0) {
     lines.push('  █ THRESHOLDS', '');
     let lastKey = '';
-    for (const t of result.thresholds) {
+    result.thresholds.forEach((outcome, i) => {
+      const t = view.thresholds[i];
       if (t.key !== lastKey) {
         if (lastKey) lines.push('');
         lines.push(`    ${plainText(t.key)}`);
         lastKey = t.key;
       }
-      const observed = t.error ? plainText(t.error, 300) : `${thresholdAggregation(t.source)}=${formatObserved(t.key, t.source, t.observed)}`;
+      // The view's observed value, or why there is none.
+      const observed = outcome.error ? plainText(t.observed, 300) : `${thresholdAggregation(t.source)}=${plainText(t.observed)}`;
       lines.push(`    ${t.ok ? '✓' : '✗'} '${plainText(t.source)}' ${observed}${t.default ? '  (default)' : ''}`);
-    }
+    });
     lines.push('', '');
   }
 
@@ -73,7 +74,7 @@ export function renderTerminalSummary(result: Result, input: ViewInput = {}): st
   const ratio = result.httpPerCall;
   group('MCP', [
     trendLine('mcp_call_duration', total.get('mcp_call_duration')),
-    failedLatencyLine(result),
+    failedLatencyLine(view),
     counterLine('mcp_calls', total.get('mcp_calls')),
     rateLine('mcp_errors', total.get('mcp_errors')),
     ratio.overall === null
@@ -142,12 +143,9 @@ function bytesLine(name: string, s: SeriesSnapshot | undefined): string {
 }
 
 /** Failed calls' latency, apart: `mcp_call_duration` is of successful calls. */
-function failedLatencyLine(result: Result): string {
-  const failed = result.metrics.metrics.filter((s) => s.metric === 'mcp_call_duration' && s.tags.expected_response === 'false' && s.type === 'trend');
-  const n = failed.reduce((sum, s) => sum + (s.type === 'trend' ? s.summary.count : 0), 0);
-  if (n === 0) return '';
-  const merged = mergeTrendStates(failed as TrendState[], result.metrics.endMs - result.metrics.startMs).summary;
-  return `${dotted('  {expected_response:false}')} avg=${formatMs(merged.mean)} med=${formatMs(merged.p50)} max=${formatMs(merged.max)} p(95)=${formatMs(merged.p95)}  (failed calls)`;
+function failedLatencyLine({ failedCallLatency: f }: ReportView): string {
+  if (!f) return '';
+  return `${dotted('  {expected_response:false}')} avg=${f.avg} med=${f.med} max=${f.max} p(95)=${f.p95}  (failed calls)`;
 }
 
 function fixed(n: number | null): string {

@@ -1,7 +1,5 @@
 import type { Comparison, ComparisonVerdict } from '../compare/index.ts';
-import { callTotals, describeFailure, kindLabel } from '../results/index.ts';
-import { counterTotal, trendTotal } from '../results/index.ts';
-import type { Finding, Result } from '../results/index.ts';
+import { callTotals, describeFailure, kindLabel, counterTotal, trendTotal, type Finding, type Result, failedCallLatency } from '../results/index.ts';
 import { loadViews, type LoadView } from './load-view.ts';
 import { formatMs, formatObserved, formatPercent, formatRate } from './format.ts';
 import { formatChange, formatCount, formatRatio, formatRelative } from './markdown-text.ts';
@@ -23,6 +21,8 @@ export interface ReportView {
   errorsByClass: { errorClass: string; count: string }[];
   /** Each scenario's executor, load and flow in words. */
   load: LoadView[];
+  /** Failed calls' latency, apart from the successful calls' (`mcp_call_duration{expected_response:false}`). */
+  failedCallLatency?: { avg: string; med: string; max: string; p95: string };
   comparison?: ComparisonView;
   /** Per tool: the size and estimated tokens of its output (absent without tool calls). */
   toolOutput?: ToolOutputSection;
@@ -52,6 +52,8 @@ export interface KeyFigure {
   change?: string;
   /** The comparison's verdict on the figure's compared statistic, with that statistic named. */
   verdict?: string;
+  /** The verdict alone, e.g. `🔴 regression`, for a narrow column. */
+  verdictLabel?: string;
   tone: 'better' | 'worse' | 'warning' | 'neutral';
 }
 
@@ -129,6 +131,7 @@ export function buildReportView(result: Result, input: ViewInput = {}): ReportVi
     }),
     errorsByClass: errorsByClass(result),
     load: loadViews(result.scenario.echo.scenarios),
+    ...failedLatencyOf(result),
     ...(comparison ? { comparison } : {}),
     ...optional('toolOutput', toolOutputSection(result)),
   };
@@ -222,6 +225,7 @@ function keyFigures(result: Result, baseline: Result | undefined, comparison: Co
     const judged = def.compared && comparison?.verdicts.find((v) => v.metric === def.compared!.metric && v.tool === undefined);
     if (judged) {
       figure.verdict = verdictText(judged);
+      figure.verdictLabel = VERDICT_LABELS[judged.verdict] ?? judged.verdict;
       figure.tone = toneOf(judged);
     }
     return figure;
@@ -347,6 +351,11 @@ function comparedValue(metric: string, value: number | null): string {
   if (metric.startsWith('http_per_call')) return formatRatio(value);
   if (metric === 'tokens_per_call') return formatTokens(value);
   return formatCount(value);
+}
+
+function failedLatencyOf(result: Result): Pick<ReportView, 'failedCallLatency'> {
+  const failed = failedCallLatency(result.metrics);
+  return failed ? { failedCallLatency: { avg: formatMs(failed.mean), med: formatMs(failed.p50), max: formatMs(failed.max), p95: formatMs(failed.p95) } } : {};
 }
 
 function errorsByClass(result: Result): ReportView['errorsByClass'] {

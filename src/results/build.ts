@@ -1,6 +1,5 @@
 import { cpus } from 'node:os';
-import type { RunOutcome, RunRecord } from '../engine/index.ts';
-import { recordOf, seriesKey, type ThresholdResult } from '../engine/index.ts';
+import { type RunOutcome, seriesKey, type ThresholdResult, recordOf, type RunRecord } from '../engine/index.ts';
 import type { Scenario, ThresholdSpec } from '../scenario/index.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { breakdowns } from './breakdown.ts';
@@ -54,13 +53,7 @@ export function resultOfRecord(scenario: Scenario, url: string, run: RunRecord, 
 /** What a result derives from its metrics: HTTP per call, sessions, per-tool and per-method tables, checks, tool output. */
 export function viewsOf(metrics: Result['metrics']): Pick<Result, 'httpPerCall' | 'sessions' | 'byTool' | 'byMethod' | 'checks' | 'toolOutput'> {
   const toolOutput = toolOutputOf(metrics);
-  return {
-    httpPerCall: httpPerCall(metrics),
-    sessions: sessionCounts(metrics),
-    ...breakdowns(metrics),
-    checks: checksOf(metrics),
-    ...(toolOutput ? { toolOutput } : {}),
-  };
+  return { httpPerCall: httpPerCall(metrics), sessions: sessionCounts(metrics), ...breakdowns(metrics), checks: checksOf(metrics), ...(toolOutput ? { toolOutput } : {}) };
 }
 
 /** Evaluated thresholds under the keys the scenario wrote them with. */

@@ -1,13 +1,14 @@
 import type { ErrorKind } from '../engine/index.ts';
 import { LOCAL_ERROR_CLASSES } from '../mcp/index.ts';
+import { DEFAULT_MAX_DROPPED_SHARE } from '../scenario/index.ts';
 import { proxyDeadlines } from './proxy-deadline.ts';
 import { totalCount, totalOf } from './totals.ts';
 import type { Finding, Result } from './types.ts';
 
 /** Generator event-loop p99 (worst second) above this means the generator, not the server, set the pace. */
 export const GENERATOR_LAG_LIMIT_MS = 50;
-/** Dropped iterations above this share of the scheduled ones are a finding. */
-export const DROPPED_SHARE_LIMIT = 0.01;
+/** Dropped iterations above this share of the scheduled ones are a finding (and fail the default gate). */
+export const DROPPED_SHARE_LIMIT = DEFAULT_MAX_DROPPED_SHARE;
 /** The target is called unhealthy when at least this share of the calls failed. */
 const UNHEALTHY_SHARE = 0.5;
 
@@ -164,8 +165,10 @@ function generatorSaturated(result: Omit<Result, 'findings'>): Finding | undefin
 function droppedIterations(result: Omit<Result, 'findings'>): Finding | undefined {
   const dropped = totalCount(result.metrics, 'dropped_iterations');
   const done = totalCount(result.metrics, 'iterations');
-  if (dropped === 0 || dropped / (dropped + done) <= DROPPED_SHARE_LIMIT) return undefined;
-  const share = dropped / (dropped + done);
+  // The scheduled iterations of the open model, as the default gate counts them (older results: every iteration).
+  const scheduled = totalOf(result.metrics, 'dropped_iteration_share');
+  const share = dropped / (scheduled?.type === 'rate' ? scheduled.summary.passes + scheduled.summary.fails : dropped + done);
+  if (dropped === 0 || share <= DROPPED_SHARE_LIMIT) return undefined;
   return {
     id: 'dropped-iterations',
     severity: 'warning',

@@ -10,6 +10,5 @@ export { mergeErrorKinds } from './merge-errors.ts';
 export { findingsOf, callTotals, describeFailure, kindLabel } from './findings.ts';
 export { counterTotal, totalCount, trendTotal } from './totals.ts';
 export { toolOutputOf, type ToolOutputRecord, type ToolOutputRow, type OutputFigures } from './tool-output.ts';
-export { resultOfRecord } from './build.ts';
-export { resultOfWorkers } from './workers.ts';
 export { runLoad, type LoadRun } from './run-load.ts';
+export { failedCallLatency, totalOf } from './totals.ts';

@@ -1,4 +1,4 @@
-import type { MetricsSnapshot, SeriesSnapshot } from '../engine/index.ts';
+import { type MetricsSnapshot, type SeriesSnapshot, mergeTrendStates, type TrendState } from '../engine/index.ts';
 
 /** A metric's untagged aggregate in a snapshot (its series all together), if it was recorded. */
 export function totalOf(metrics: MetricsSnapshot, metric: string): SeriesSnapshot | undefined {
@@ -21,4 +21,14 @@ export function counterTotal(metrics: MetricsSnapshot, metric: string): { count:
 export function trendTotal(metrics: MetricsSnapshot, metric: string): { mean: number; p50: number; p95: number; p99: number } | undefined {
   const s = totalOf(metrics, metric);
   return s?.type === 'trend' && s.summary.count > 0 ? s.summary : undefined;
+}
+
+/**
+ * Failed calls' latency, apart from `mcp_call_duration`'s (of successful calls, so that failing fast
+ * never reads as faster): its `expected_response:false` series merged exactly; undefined without one.
+ */
+export function failedCallLatency(metrics: MetricsSnapshot): TrendState['summary'] | undefined {
+  const failed = metrics.metrics.filter((s): s is TrendState & SeriesSnapshot => s.metric === 'mcp_call_duration' && s.tags.expected_response === 'false' && s.type === 'trend');
+  if (failed.reduce((sum, s) => sum + s.summary.count, 0) === 0) return undefined;
+  return mergeTrendStates(failed, metrics.endMs - metrics.startMs).summary;
 }

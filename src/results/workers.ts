@@ -1,5 +1,7 @@
-import { MAX_TRACE_EXEMPLARS, type WorkersOutcome } from '../engine/index.ts';
-import type { Scenario, Shard } from '../scenario/index.ts';
+import { MAX_TRACE_EXEMPLARS } from '../engine/index.ts';
+import type { WorkersOutcome } from '../engine/index.ts';
+import type { Shard } from '../scenario/index.ts';
+import type { Scenario } from '../scenario/index.ts';
 import { resultOfRecord } from './build.ts';
 import { findingsOf } from './findings.ts';
 import { mergeShardResults } from './merge.ts';
@@ -12,10 +14,7 @@ import type { Result } from './types.ts';
  * process's own `--shard`), the workers' warnings once each, the interruption the parent decided.
  */
 export function resultOfWorkers(scenario: Scenario, url: string, run: WorkersOutcome, shard: Shard | undefined, env: NodeJS.ProcessEnv = process.env): Result {
-  const files = run.records.map((record, i) => ({
-    file: `worker ${i + 1}`,
-    result: resultOfRecord(scenario, url, { ...record, shard: { index: i + 1, count: run.records.length } }, env),
-  }));
+  const files = run.records.map((record, i) => ({ file: `worker ${i + 1}`, result: resultOfRecord(scenario, url, { ...record, shard: { index: i + 1, count: run.records.length } }, env) }));
   const merged = mergeShardResults(files);
   delete merged.mergedShards;
   delete merged.shard;

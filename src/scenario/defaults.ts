@@ -9,6 +9,8 @@ export const DEFAULTS_KEYS = ['thresholds'] as const;
 
 /** The error rate above which a run fails unless the scenario sets its own threshold on `mcp_errors`. */
 export const DEFAULT_MAX_ERROR_RATE = 0.05;
+/** The share of an open model's scheduled iterations that may be dropped before the run fails: beyond it the planned load was not offered. */
+export const DEFAULT_MAX_DROPPED_SHARE = 0.01;
 
 /** `defaults: { thresholds: false }` turns the default health gate off. */
 export function readDefaults(r: MapReader): { thresholds: boolean } {
@@ -25,9 +27,12 @@ export function readDefaults(r: MapReader): { thresholds: boolean } {
 
 /**
  * The health gate every run carries unless the scenario opts out: an error rate under 5 % (only
- * when the scenario sets no threshold of its own on `mcp_errors`) and at least one successful MCP
- * call (a successful session when the flow makes no call). A run against a dead, unauthorised or
- * rate-limiting target therefore fails instead of passing with 100 % errors.
+ * when the scenario sets no threshold of its own on `mcp_errors`), at least one successful MCP
+ * call (a successful session when the flow makes no call), and, with an arrival-rate scenario, at
+ * most 1 % of the scheduled iterations dropped (unless the scenario sets its own threshold on
+ * `dropped_iteration_share`). A run against a dead, unauthorised or rate-limiting target therefore
+ * fails instead of passing with 100 % errors, and an open model that could not offer its planned
+ * load fails instead of passing on the load it did offer.
  */
 export function withDefaultGate(thresholds: ThresholdSpec[], scenarios: readonly ScenarioSpec[], enabled: boolean): ThresholdSpec[] {
   if (!enabled) return thresholds;
@@ -35,11 +40,17 @@ export function withDefaultGate(thresholds: ThresholdSpec[], scenarios: readonly
   if (!thresholds.some((t) => t.metric === 'mcp_errors')) gate.push(defaultThreshold('mcp_errors', {}, `rate<${DEFAULT_MAX_ERROR_RATE}`));
   const makesCalls = scenarios.some((s) => s.flow.some((step) => step.kind !== 'think' && step.kind !== 'initialize'));
   gate.push(makesCalls ? defaultThreshold('mcp_calls', { expected_response: 'true' }, 'count>=1') : defaultThreshold('sessions_created', {}, 'count>=1'));
+  const openModel = scenarios.some((s) => s.executor === 'constant-arrival-rate' || s.executor === 'ramping-arrival-rate');
+  if (openModel && !thresholds.some((t) => t.metric === 'dropped_iteration_share')) {
+    gate.push(defaultThreshold('dropped_iteration_share', {}, `rate<=${DEFAULT_MAX_DROPPED_SHARE}`));
+  }
   return [...thresholds, ...gate];
 }
 
-function defaultThreshold(metric: 'mcp_errors' | 'mcp_calls' | 'sessions_created', tags: Record<string, string>, source: string): ThresholdSpec {
-  const type = metric === 'mcp_errors' ? 'rate' : 'counter';
+type GateMetric = 'mcp_errors' | 'mcp_calls' | 'sessions_created' | 'dropped_iteration_share';
+
+function defaultThreshold(metric: GateMetric, tags: Record<string, string>, source: string): ThresholdSpec {
+  const type = metric === 'mcp_errors' || metric === 'dropped_iteration_share' ? 'rate' : 'counter';
   const expression = parseThresholdExpression(source, type);
   if ('error' in expression) throw new Error(`default threshold ${source}: ${expression.error}`);
   const tagText = Object.entries(tags).map(([k, v]) => `${k}:${v}`).join(',');

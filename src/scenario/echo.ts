@@ -15,6 +15,7 @@ export function echoScenario(scenario: EchoSource, hash: string): ScenarioEcho {
     transport: scenario.transport,
     headers: Object.fromEntries([...Object.keys(scenario.headers), ...Object.keys(scenario.headerTemplates)].map((name) => [name, REDACTED])),
     timeoutMs: scenario.timeoutMs,
+    ...(scenario.keepAliveMs === undefined ? {} : { keepAliveMs: scenario.keepAliveMs }),
     ...withClient(scenario),
     wait: { ...scenario.wait },
     warmupMs: scenario.warmupMs,

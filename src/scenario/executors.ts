@@ -2,14 +2,14 @@ import type { MapReader } from './fields.ts';
 import type { ExecutorConfig, ExecutorName } from './types.ts';
 import { constantArrivalRate } from './executors/constant-arrival-rate.ts';
 import { constantVus } from './executors/constant-vus.ts';
-import type { ExecutorDefinition, ExecutorDescription, LoadPlan } from './executors/definition.ts';
+import type { ExecutorDefinition, ExecutorDescription, LoadPlan, Shortcut } from './executors/definition.ts';
 import { perVuIterations } from './executors/per-vu-iterations.ts';
 import { rampingArrivalRate } from './executors/ramping-arrival-rate.ts';
 import { rampingVus } from './executors/ramping-vus.ts';
 import { sharedIterations } from './executors/shared-iterations.ts';
 
 export { STAGE_KEYS } from './executors/common.ts';
-export type { ExecutorDefinition, ExecutorDescription, LoadPlan } from './executors/definition.ts';
+export type { ExecutorDefinition, ExecutorDescription, LoadPlan, Shortcut } from './executors/definition.ts';
 
 /** The one table of executors: each module holds its options, validation, description, shard split and load plan. */
 const DEFINITIONS: { readonly [K in ExecutorName]: ExecutorDefinition<Extract<ExecutorConfig, { executor: K }>> } = {
@@ -25,6 +25,16 @@ export const EXECUTORS = Object.keys(DEFINITIONS) as readonly ExecutorName[];
 
 /** The options each executor accepts besides the common ones, as in k6. */
 export const EXECUTOR_KEYS = Object.fromEntries(EXECUTORS.map((name) => [name, DEFINITIONS[name].keys])) as Readonly<Record<ExecutorName, readonly string[]>>;
+
+/** The option the CLI's `--vus`, `--duration` or `--iterations` sets in this executor, or undefined where it makes no sense. */
+export function shortcutKey(executor: ExecutorName, shortcut: Shortcut): string | undefined {
+  return DEFINITIONS[executor].shortcuts[shortcut];
+}
+
+/** The executors a shortcut applies to. */
+export function shortcutExecutors(shortcut: Shortcut): ExecutorName[] {
+  return EXECUTORS.filter((name) => DEFINITIONS[name].shortcuts[shortcut] !== undefined);
+}
 
 /** The definition of `config`'s executor (a union member narrows to its own definition). */
 export function definitionOf(config: ExecutorConfig): ExecutorDefinition<ExecutorConfig> {

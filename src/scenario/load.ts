@@ -14,7 +14,8 @@ import { compileTemplate, TemplateError } from './templates.ts';
 import { readThresholds } from './thresholds.ts';
 import { checkWarmup, readDefaults, withDefaultGate } from './defaults.ts';
 import { peakVUs, peakVuKey } from './executors.ts';
-import { MAX_RESPONSE_CAP, MAX_WORKERS, MIN_RESPONSE_CAP, openFileLimit, RESERVED_DESCRIPTORS } from './limits.ts';
+import { MAX_RESPONSE_CAP, MIN_RESPONSE_CAP, openFileLimit, RESERVED_DESCRIPTORS, MAX_WORKERS } from './limits.ts';
+import { applyOverrides, type ExecutorOverrides } from './overrides.ts';
 import { parseSize, SIZE_HINT } from './size.ts';
 import type { Render, Scenario, ScenarioSpec } from './types.ts';
 import type { VariablePolicy } from './variables.ts';
@@ -33,6 +34,8 @@ export interface LoadOptions {
   shardCount?: number;
   /** The open-file limit to check VUs against; defaults to this process's `ulimit -n` (none where unknown). */
   openFileLimit?: number;
+  /** The CLI's `--vus`, `--duration`, `--iterations`, set in every scenario (see overrides.ts). */
+  overrides?: ExecutorOverrides;
 }
 
 export const TOP_LEVEL_KEYS = [
@@ -41,6 +44,7 @@ export const TOP_LEVEL_KEYS = [
   'headers',
   'auth',
   'timeout',
+  'keepAlive',
   'maxResponseSize',
   'wait',
   'warmup',
@@ -64,6 +68,7 @@ const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
 const DEFAULT_TIMEOUT = 30 * SECOND;
 const MAX_WAIT = 10 * MINUTE;
+const MAX_KEEP_ALIVE = 60 * MINUTE;
 
 /** Reads, validates and resolves a scenario file; throws ScenarioError listing every problem with file:line:column. */
 export async function loadScenario(file: string, opts: LoadOptions = {}): Promise<Scenario> {
@@ -83,6 +88,7 @@ export function parseScenario(text: string, file: string, opts: LoadOptions = {}
   const source = readYaml(text, { env: opts.env ?? process.env, variables: opts.variables, omit: opts.target === undefined ? [] : ['target'] }, issues);
   if (!source) throw toError(file, issues, undefined);
   registerSubstitutedSecrets(source);
+  if (opts.overrides) applyOverrides(source.value, opts.overrides, issues);
   const resolved = resolveScenario(source, file, opts, issues);
   if (resolved) registerResolvedSecrets(resolved);
   if (resolved && issues.count === 0) checkDescriptors(resolved.scenarios, opts, issues);
@@ -146,7 +152,12 @@ function registerCredentialFields(value: unknown): void {
   }
 }
 
-function resolveScenario(source: YamlSource, file: string, opts: LoadOptions, issues: Issues): Omit<Scenario, 'hash' | 'toEcho'> | undefined {
+function resolveScenario(
+  source: YamlSource,
+  file: string,
+  opts: LoadOptions,
+  issues: Issues,
+): Omit<Scenario, 'hash' | 'toEcho'> | undefined {
   if (source.value === null || source.value === undefined) {
     issues.add([], 'the file is empty; a scenario needs at least scenarios: (see examples/quickstart.yml)');
     return undefined;
@@ -180,6 +191,7 @@ function resolveScenario(source: YamlSource, file: string, opts: LoadOptions, is
     headerTemplates,
     timeoutMs,
     teardownTimeoutMs: r.duration('teardownTimeout', { default: timeoutMs, positive: true, max: MAX_WAIT }),
+    ...readKeepAlive(r),
     client: readClientSettings(r),
     ...readMaxResponseSize(r),
     wait: readWait(r),
@@ -268,6 +280,12 @@ function readMaxResponseSize(r: MapReader): { maxResponseBytes?: number } {
     return {};
   }
   return { maxResponseBytes: bytes };
+}
+
+/** `keepAlive`: the idle lifetime of a kept-alive connection; absent, the engine derives it from the flows' thinks. */
+function readKeepAlive(r: MapReader): { keepAliveMs?: number } {
+  if (!r.has('keepAlive')) return {};
+  return { keepAliveMs: r.duration('keepAlive', { default: 0, positive: true, max: MAX_KEEP_ALIVE }) };
 }
 
 function readWait(r: MapReader): { timeoutMs: number } {

@@ -188,6 +188,8 @@ export interface Scenario {
   timeoutMs: number;
   /** How long the warm sessions' DELETEs may take, all together, after the load (`teardownTimeout`, default `timeout`). */
   teardownTimeoutMs: number;
+  /** `keepAlive`: idle lifetime of a kept-alive connection; absent, `defaultKeepAliveMs` of the flows. */
+  keepAliveMs?: number;
   /** The wire client's settings (protocolVersion, stream, progress, replies, replyGrace). */
   client: ClientSettings;
   /** The reply-size cap (`maxResponseSize`); undefined: the wire client's default, 4 MiB. */
@@ -224,6 +226,8 @@ export interface ScenarioEcho {
   headers: Record<string, string>;
   auth?: AuthEcho;
   timeoutMs: number;
+  /** Only when the scenario sets `keepAlive`. */
+  keepAliveMs?: number;
   /** Only the client settings that differ from the defaults; absent when none do. */
   client?: Partial<ClientSettings>;
   wait: { timeoutMs: number };

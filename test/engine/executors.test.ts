@@ -58,6 +58,13 @@ class FakeRun implements ExecutorContext {
     this.finished++;
   }
 
+  /** VU ids whose session the executor opened ahead of their first iteration. */
+  readonly opened: number[] = [];
+
+  async openSession(vu: VirtualUser): Promise<void> {
+    this.opened.push(vu.id);
+  }
+
   abandon(vu: VirtualUser): void {
     this.abandoned.push(vu.id);
   }

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { ErrorSamples } from '../../src/engine/error-samples.ts';
 import { IterationRunner } from '../../src/engine/iteration.ts';
+import { StopSignal } from '../../src/engine/stop-signal.ts';
 import { MetricsRegistry } from '../../src/engine/metrics/index.ts';
 import { VirtualUser } from '../../src/engine/virtual-user.ts';
 import { McpTarget, type JsonRpcRequest } from '../../src/mcp/index.ts';
@@ -103,7 +104,7 @@ describe('IterationRunner', () => {
       assert.deepEqual(rate('checks', { step: 'echo' }), { passes: 2, fails: 0, rate: 1 });
       assert.deepEqual(rate('checks', { step: 'broken' }), { passes: 0, fails: 2, rate: 0 });
       assert.equal(runner.openSessions.size, 1);
-      await runner.closeSessions();
+      await runner.closeSessions(new StopSignal());
       assert.deepEqual([runner.openSessions.size, count('sessions_closed'), count('http_reqs', { http_method: 'DELETE' })], [0, 1, 1]);
     });
   });
@@ -161,7 +162,7 @@ describe('IterationRunner', () => {
       await runner.run(vu);
       assert.deepEqual(received, ['server/discover', 'initialize', 'tools/call slow']);
       assert.deepEqual([count('iterations'), count('mcp_calls_interrupted', { tool: 'slow' }), count('mcp_calls', { tool: 'slow' })], [0, 1, 0]);
-      await runner.closeSessions();
+      await runner.closeSessions(new StopSignal());
     });
   });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { commentMarker, formatChange, formatCount, formatScenarioDuration, inlineText, linkDestination } from '../../src/report/markdown-text.ts';
+import { describe, it, test } from 'node:test';
+import { cellText, commentMarker, formatChange, formatCompactCount, formatCount, formatScenarioDuration, inlineText, linkDestination } from '../../src/report/markdown-text.ts';
 
 test('Markdown and HTML syntax becomes character references', () => {
   assert.equal(inlineText('| x |', 80), '&#124; x &#124;');
@@ -56,4 +56,21 @@ test('numbers: grouped counts, relative changes with arrows, changes of rates in
   assert.equal(formatScenarioDuration(500), '500ms');
   assert.equal(formatScenarioDuration(1500), '1.5s');
   assert.equal(formatScenarioDuration(90_000), '1m30s');
+});
+
+describe('cells of the comment’s first screen', () => {
+  it('cellText cuts a long name in the middle, both ends readable, and stays inert', () => {
+    assert.equal(cellText('send_sms', 36), 'send&#95;sms');
+    const cut = cellText('search_customer_orders_by_account_and_date_range_v2', 21);
+    assert.equal(cut, 'search&#95;cus…e&#95;range&#95;v2');
+    assert.equal(cut.replace(/&#95;/g, '_').length, 21);
+    assert.equal(cellText('<b>'.repeat(20), 9), '&lt;b&gt;&lt;…&gt;&lt;b&gt;');
+    // A surrogate pair is never split at the cut.
+    assert.doesNotMatch(cellText(`${'😀'.repeat(10)}`, 6), /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+  });
+
+  it('formatCompactCount keeps exact counts below 100,000, then k, M and G', () => {
+    assert.deepEqual([987, 12_345, 99_999, 100_000, 123_456, 1_234_567, 45_600_000, 7_000_000_000].map(formatCompactCount), ['987', '12,345', '99,999', '100k', '123k', '1.2M', '46M', '7G']);
+    assert.equal(formatCompactCount(null), '—');
+  });
 });

@@ -167,7 +167,9 @@ test('10 000 tools and 1 MB messages stay under GitHub’s limit, whole rows and
   const { result, verdicts } = hugeResult();
   const started = performance.now();
   const markdown = renderMarkdown(result, { baseline: fixture('baseline'), verdicts, reportUrl: 'https://example.com/report.html' });
-  assert.ok(performance.now() - started < 5000, 'renders in well under the time a CI step takes to notice');
+  // A guard against a blow-up (quadratic work on 10 000 rows), not a speed measurement: the bound
+  // leaves room for a machine shared with other test files.
+  assert.ok(performance.now() - started < 15_000, 'renders in well under the time a CI step takes to notice');
   assert.ok(markdown.length <= 65_000, `length ${markdown.length}`);
   assertInert(markdown);
   assert.match(markdown.split('\n').at(-2) ?? '', /^✂️ \*Shortened to fit GitHub's comment size limit: left out .*\. Everything is in the \[HTML report\]\(https:\/\/example\.com\/report\.html\) and result\.json\.\*$/);
@@ -182,8 +184,8 @@ test('a smaller limit drops folded details before shrinking the tables', () => {
   const markdown = renderMarkdown(fixture('failing'), { maxLength: limit });
   assert.ok(markdown.length <= limit);
   assert.doesNotMatch(markdown, /<details>/);
-  assert.match(markdown, /\| lookup&#95;number \| tools\/call \| 697 \|/, 'the tools table is whole');
-  assert.match(markdown, /left out error classes, checks, per-method table, warnings, environment, scenario shape/);
+  assert.match(markdown, /\| lookup&#95;number \| 697 \| 8 \(1\.15%\) \|/, 'the tools table is whole');
+  assert.match(markdown, /left out error classes, checks, per-tool table, per-method table, warnings, environment, scenario shape/);
 
   for (const maxLength of [20_000, 5_000, 1_500]) {
     const shrunk = renderMarkdown(result, { maxLength });

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { Ajv } from 'ajv';
+import { parse as parseYaml } from 'yaml';
 import { errorsOf, parse, withScenario } from './support.ts';
 
 const flow = 'flow: [ping]';
@@ -41,5 +44,14 @@ describe('${VAR} values are coerced where the schema expects a number or boolean
     assert.deepEqual(scenario.headers, { 'X-Id': '0123' });
     const step = scenario.scenarios[0].flow[0] as { render: (ctx: { vu: number; iter: number; scenario: string }) => unknown };
     assert.deepEqual(step.render({ vu: 1, iter: 0, scenario: 's' }), { to: '0123' });
+  });
+
+  it('the published schema accepts a ${VAR} where a count goes, so editors do not flag it, and still refuses a word', () => {
+    const schema = JSON.parse(readFileSync(new URL('../../schema/scenario.schema.json', import.meta.url), 'utf8'));
+    const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+    const doc = (vus: string) => parseYaml(withScenario(`executor: constant-vus\nvus: ${vus}\nduration: 1s\n${flow}`));
+    assert.equal(validate(doc('${VUS:-2}')), true, JSON.stringify(validate.errors));
+    assert.equal(validate(doc('${VUS}')), true, JSON.stringify(validate.errors));
+    assert.equal(validate(doc('three')), false);
   });
 });

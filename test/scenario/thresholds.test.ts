@@ -142,6 +142,21 @@ describe('thresholds in scenario files', () => {
     ]);
   });
 
+  it('the default health gate of an open model: at most 1 % of the scheduled iterations dropped, unless set', () => {
+    const gate = (text: string) => parse(text).thresholds.map((t) => [t.key, t.source, t.default === true]);
+    const open = withScenario('executor: constant-arrival-rate\nrate: 10\nduration: 1s\npreAllocatedVUs: 2\nflow: [ping]');
+    assert.deepEqual(gate(open), [
+      ['mcp_errors', 'rate<0.05', true],
+      ['mcp_calls{expected_response:true}', 'count>=1', true],
+      ['dropped_iteration_share', 'rate<=0.01', true],
+    ]);
+    assert.deepEqual(gate(`${open}thresholds:\n  dropped_iteration_share: ["rate<0.2"]\n`), [
+      ['dropped_iteration_share', 'rate<0.2', false],
+      ['mcp_errors', 'rate<0.05', true],
+      ['mcp_calls{expected_response:true}', 'count>=1', true],
+    ]);
+  });
+
   it('a warm-up as long as the schedule leaves nothing to measure: refused at load time', () => {
     assert.deepEqual(errorsOf(`warmup: 1h\n${FLOW}`), [
       'scenario.yml:1:9: warmup: warm-up of 1h lasts as long as the whole schedule (1s, startTime included): nothing would be measured; shorten the warm-up or lengthen the load',

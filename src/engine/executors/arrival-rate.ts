@@ -11,21 +11,28 @@ type RampingSpec = Extract<ScenarioSpec, { executor: 'ramping-arrival-rate' }>;
 const TIMER_SLACK_MS = 1;
 
 /**
- * Each iteration is due at its scheduled time and takes a free VU; with none free, a new VU is
- * allocated up to `maxVUs`, beyond which the iteration is dropped (`dropped_iterations`). The
- * wait between the due time and the actual start counts in the latency, so the coordinated
+ * The `preAllocatedVUs` are created and open their sessions in the setup, before the measured
+ * window. Each iteration is due at its scheduled time and takes a free VU; with none free, a new
+ * VU is allocated up to `maxVUs`, beyond which the iteration is dropped (`dropped_iterations`).
+ * The wait between the due time and the actual start counts in the latency, so the coordinated
  * omission of closed-loop tools is not hidden.
  */
 export function arrivalRate(spec: ConstantSpec | RampingSpec, durationMs: number, schedule: () => ArrivalSchedule): Executor {
+  let preallocated: VirtualUser[] | undefined;
+  const preallocate = (ctx: ExecutorContext): VirtualUser[] => {
+    preallocated ??= Array.from({ length: spec.preAllocatedVUs }, () => ctx.newVu());
+    return preallocated;
+  };
   return {
     durationMs,
+    async setup(ctx: ExecutorContext) {
+      await Promise.all(preallocate(ctx).map((vu) => ctx.openSession(vu)));
+    },
     async run(ctx: ExecutorContext) {
       const start = ctx.now();
-      const all: VirtualUser[] = [];
-      const idle: VirtualUser[] = [];
+      const all: VirtualUser[] = [...preallocate(ctx)];
+      const idle: VirtualUser[] = [...all];
       const running = new Set<Promise<void>>();
-      for (let i = 0; i < spec.preAllocatedVUs; i++) all.push(ctx.newVu());
-      idle.push(...all);
 
       const launch = (scheduledAt: number): void => {
         let vu = idle.pop();

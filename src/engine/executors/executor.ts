@@ -7,6 +7,8 @@ export interface ExecutorContext {
   newVu(): VirtualUser;
   /** One iteration of the flow; `scheduledAt` for open-model executors. */
   runIteration(vu: VirtualUser, scheduledAt?: number): Promise<void>;
+  /** Opens the VU's warm session ahead of its first iteration (a no-op for per-iteration sessions). */
+  openSession(vu: VirtualUser): Promise<void>;
   /** VUs currently running (the `vus` gauge) changed by `delta`. */
   activeVus(delta: number): void;
   droppedIteration(): void;
@@ -23,6 +25,11 @@ export interface ExecutorContext {
 export interface Executor {
   /** Planned duration without the graceful stop, for progress. */
   readonly durationMs: number;
+  /**
+   * Work before the measured window starts (the open model's preallocated VUs open their
+   * sessions), so the schedule does not begin with a handshake storm. Bounded by the run.
+   */
+  setup?(ctx: ExecutorContext): Promise<void>;
   run(ctx: ExecutorContext): Promise<void>;
 }
 

@@ -51,6 +51,11 @@ export class MetricsRegistry {
     return this.gate.measuring ? 'measuring' : 'warmup';
   }
 
+  /** The load starts after a setup (sessions opened ahead): measured time counts from `nowMs`, unless a warm-up is still on. */
+  startWindow(nowMs: number): void {
+    if (this.gate.measuring) this.startedMs = nowMs;
+  }
+
   /** Ends warm-up: later samples are recorded and rates count from `nowMs`. */
   startMeasuring(nowMs: number = Date.now()): void {
     if (this.gate.measuring) return;

@@ -14,6 +14,8 @@ export interface ConstantArrivalRateConfig {
 
 export const constantArrivalRate: ExecutorDefinition<ConstantArrivalRateConfig> = {
   keys: ['rate', 'timeUnit', 'duration', 'preAllocatedVUs', 'maxVUs'],
+  // Its VUs are a pool that the rate draws on, not the load.
+  shortcuts: { duration: 'duration' },
   read(r) {
     const config: ConstantArrivalRateConfig = {
       executor: 'constant-arrival-rate',

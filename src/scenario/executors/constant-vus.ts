@@ -11,6 +11,7 @@ export interface ConstantVusConfig {
 
 export const constantVus: ExecutorDefinition<ConstantVusConfig> = {
   keys: ['vus', 'duration'],
+  shortcuts: { vus: 'vus', duration: 'duration' },
   read: (r) => ({
     executor: 'constant-vus',
     vus: r.integer('vus', { default: 1, min: 1, max: VU_LIMIT }),

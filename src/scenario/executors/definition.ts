@@ -11,6 +11,9 @@ export interface LoadPlan {
   scale: number;
 }
 
+/** The CLI's overrides of the simple cases, as k6's shortcut options. */
+export type Shortcut = 'vus' | 'duration' | 'iterations';
+
 /** What the reports say about an executor's load: our own words and numbers, nothing from a server. */
 export interface ExecutorDescription {
   /** The load in one phrase, e.g. `0 → 20 → 0 VUs over 20s`. */
@@ -28,6 +31,8 @@ export interface ExecutorDescription {
 export interface ExecutorDefinition<C extends ExecutorConfig> {
   /** The options it accepts besides the common ones, as in k6. */
   keys: readonly string[];
+  /** The option each of the CLI's shortcuts (`--vus`, `--duration`, `--iterations`) sets; a shortcut not named here is refused. */
+  shortcuts: Partial<Record<Shortcut, string>>;
   /** Reads and validates its options (unknown keys are the caller's concern). */
   read(r: MapReader): C;
   /** The nominal run time, before graceful stop / ramp-down (k6's "max duration" in the progress bar). */

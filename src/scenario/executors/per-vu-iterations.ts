@@ -12,6 +12,7 @@ export interface PerVuIterationsConfig {
 
 export const perVuIterations: ExecutorDefinition<PerVuIterationsConfig> = {
   keys: ['vus', 'iterations', 'maxDuration'],
+  shortcuts: { vus: 'vus', iterations: 'iterations', duration: 'maxDuration' },
   read: (r) => ({ executor: 'per-vu-iterations', ...readIterations(r) }),
   plannedDurationMs: (c) => c.maxDurationMs,
   peakVUs: (c) => c.vus,

@@ -15,6 +15,7 @@ export interface RampingArrivalRateConfig {
 
 export const rampingArrivalRate: ExecutorDefinition<RampingArrivalRateConfig> = {
   keys: ['startRate', 'timeUnit', 'stages', 'preAllocatedVUs', 'maxVUs'],
+  shortcuts: {},
   read(r) {
     const config: RampingArrivalRateConfig = {
       executor: 'ramping-arrival-rate',

@@ -13,6 +13,8 @@ export interface RampingVusConfig {
 
 export const rampingVus: ExecutorDefinition<RampingVusConfig> = {
   keys: ['startVUs', 'stages', 'gracefulRampDown'],
+  // Its stages set both the VUs and the duration.
+  shortcuts: {},
   read(r) {
     const config: RampingVusConfig = {
       executor: 'ramping-vus',

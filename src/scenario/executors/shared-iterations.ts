@@ -12,6 +12,7 @@ export interface SharedIterationsConfig {
 
 export const sharedIterations: ExecutorDefinition<SharedIterationsConfig> = {
   keys: ['vus', 'iterations', 'maxDuration'],
+  shortcuts: { vus: 'vus', iterations: 'iterations', duration: 'maxDuration' },
   read(r) {
     const config: SharedIterationsConfig = { executor: 'shared-iterations', ...readIterations(r) };
     if (config.iterations < config.vus) {
