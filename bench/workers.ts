@@ -39,10 +39,21 @@ else { process.send(ready()); process.on('message', (m) => m === 'exit' ? proces
 `;
 writeFileSync(join(dir, 'probe.ts'), probeSource);
 /** As scripts/build.mjs bundles: self-contained ESM. */
-const bundled = { bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', preserveSymlinks: true, banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" } } as const;
+const bundled = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+  preserveSymlinks: true,
+  banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
+} as const;
 await build({ ...bundled, entryPoints: [join(dir, 'probe.ts')], outfile: join(dir, 'probe.mjs') });
 const probe = join(dir, 'probe.mjs');
-const progress = { type: 'progress', progress: { elapsedMs: 1000, totalMs: 60000, vus: 100, callsPerSecond: 5000, errorsPerSecond: 0, totalCalls: 5000, totalErrors: 0, warmingUp: false } };
+const progress = {
+  type: 'progress',
+  progress: { elapsedMs: 1000, totalMs: 60000, vus: 100, callsPerSecond: 5000, errorsPerSecond: 0, totalCalls: 5000, totalErrors: 0, warmingUp: false },
+};
 
 interface Carrier {
   startMs: number;
@@ -59,7 +70,10 @@ async function measureThread(): Promise<Carrier> {
   await new Promise((resolve) => w.once('message', resolve));
   const startMs = performance.now() - t0;
   const rssMb = (process.memoryUsage().rss - rssBefore) / 1e6;
-  const roundTripUs = await roundTrips((m) => w.postMessage(m), (f) => w.once('message', f));
+  const roundTripUs = await roundTrips(
+    (m) => w.postMessage(m),
+    (f) => w.once('message', f),
+  );
   w.postMessage('exit');
   await new Promise((resolve) => w.once('exit', resolve));
   return { startMs, rssMb, roundTripUs };
@@ -93,7 +107,10 @@ for (let i = 0; i < 5; i++) {
   carriers.process.push(await measureProcess());
 }
 const carrierSummary = Object.fromEntries(
-  Object.entries(carriers).map(([k, runs]) => [k, { startMs: median(runs.map((r) => r.startMs)), rssMb: median(runs.map((r) => r.rssMb)), roundTripUs: median(runs.map((r) => r.roundTripUs)) }]),
+  Object.entries(carriers).map(([k, runs]) => [
+    k,
+    { startMs: median(runs.map((r) => r.startMs)), rssMb: median(runs.map((r) => r.rssMb)), roundTripUs: median(runs.map((r) => r.roundTripUs)) },
+  ]),
 );
 
 // --- 2. scaling --------------------------------------------------------------------------------
@@ -155,7 +172,9 @@ async function measured(workers: number, round: number): Promise<Scaling> {
 
 async function runCli(workers: number, round: number, seconds: number): Promise<CliRun> {
   const out = join(dir, `out-${workers}-${round}-${seconds}`);
-  const child = spawn(process.execPath, [join(dir, 'dist/cli.js'), 'run', scenarioFor(seconds), '--workers', String(workers), '--quiet', '--out', out], { stdio: 'ignore' });
+  const child = spawn(process.execPath, [join(dir, 'dist/cli.js'), 'run', scenarioFor(seconds), '--workers', String(workers), '--quiet', '--out', out], {
+    stdio: 'ignore',
+  });
   let cpuMs = 0;
   const poll = setInterval(() => (cpuMs = cpuMsOf(child.pid!) ?? cpuMs), 100);
   const stubBefore = stub.cpuMs();
@@ -163,7 +182,8 @@ async function runCli(workers: number, round: number, seconds: number): Promise<
   clearInterval(poll);
   const stubMs = stub.cpuMs() - stubBefore;
   const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'));
-  const total = (metric: string) => result.metrics.metrics.find((m: { metric: string; tags: object }) => m.metric === metric && Object.keys(m.tags).length === 0).summary;
+  const total = (metric: string) =>
+    result.metrics.metrics.find((m: { metric: string; tags: object }) => m.metric === metric && Object.keys(m.tags).length === 0).summary;
   const calls = total('mcp_calls').count - Math.round(total('mcp_errors').rate * total('mcp_calls').count);
   return { calls, durationMs: result.durationMs, cpuMs, stubMs };
 }
@@ -178,7 +198,13 @@ try {
 }
 const byWorkers = [...new Set(scaling.map((s) => s.workers))].map((w) => {
   const runs = scaling.filter((s) => s.workers === w);
-  return { workers: w, callsPerSecond: median(runs.map((r) => r.callsPerSecond)), cpuUsPerCall: median(runs.map((r) => r.cpuUsPerCall)), stubCpuPct: median(runs.map((r) => r.stubCpuPct)), runs };
+  return {
+    workers: w,
+    callsPerSecond: median(runs.map((r) => r.callsPerSecond)),
+    cpuUsPerCall: median(runs.map((r) => r.cpuUsPerCall)),
+    stubCpuPct: median(runs.map((r) => r.stubCpuPct)),
+    runs,
+  };
 });
 const summary = { cores: availableParallelism(), loadavg: loadavg(), settings: values, carriers: carrierSummary, scaling: byWorkers };
 writeFileSync(new URL('workers-results.json', import.meta.url), `${JSON.stringify(summary, null, 2)}\n`);

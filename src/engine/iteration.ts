@@ -8,7 +8,7 @@ import type { ToolOutputSampler } from './tool-output-sampler.ts';
 import { CallRecorder, SessionRecorder } from './recorder.ts';
 import { backoffDelayMs } from './backoff.ts';
 import type { SessionOptionsFor } from './session-options.ts';
-import { sleep, type StopSignal } from './stop-signal.ts';
+import { sleep, StopSignal } from './stop-signal.ts';
 import type { VirtualUser } from './virtual-user.ts';
 
 interface StepRuntime {
@@ -151,7 +151,7 @@ export class IterationRunner {
    * requests are cut, and their outcomes are not recorded: a DELETE the run stopped waiting for is
    * not the server's failed request.
    */
-  async closeSessions(deadline: StopSignal): Promise<void> {
+  async closeSessions(deadline: StopSignal = new StopSignal()): Promise<void> {
     const pending = new Set([...this.openSessions].filter((s) => s.initialized));
     this.openSessions.clear();
     let over = false;

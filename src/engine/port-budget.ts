@@ -15,6 +15,8 @@ export interface EphemeralPorts {
 }
 
 const TCP_TIME_WAIT = '06';
+/** Connections too few to check: only a range exhausted to its last ports could refuse them. */
+const FEW_CONNECTIONS = 256;
 
 /** The ephemeral port range and its use now, or undefined where /proc does not tell. */
 export function readEphemeralPorts(read: (path: string) => string = (path) => readFileSync(path, 'utf8')): EphemeralPorts | undefined {
@@ -57,10 +59,13 @@ function countSockets(table: string, ports: EphemeralPorts): void {
  * not the server. A warning, not a refusal: the kernel may reuse a TIME_WAIT port (tcp_tw_reuse)
  * and ports are per destination, so the load may still fit.
  */
-export function ephemeralPortWarning(scenario: Scenario, openStream: boolean, ports: EphemeralPorts | undefined = readEphemeralPorts()): string | undefined {
-  if (ports === undefined) return undefined;
+export function ephemeralPortWarning(scenario: Scenario, openStream: boolean, given?: EphemeralPorts): string | undefined {
   const vus = scenario.scenarios.reduce((sum, spec) => sum + peakVUs(spec), 0);
   const needed = vus * connectionsPerVu(scenario, openStream);
+  // Reading the socket tables costs milliseconds per thousand sockets: not for a load a few ports serve.
+  if (given === undefined && needed < FEW_CONNECTIONS) return undefined;
+  const ports = given ?? readEphemeralPorts();
+  if (ports === undefined) return undefined;
   const size = ports.high - ports.low + 1;
   const free = size - ports.inUse;
   if (needed <= free) return undefined;

@@ -58,14 +58,20 @@ beforeEach(() => {
 });
 
 describe('mode merge', () => {
-  it('merges the shard jobs\' artifacts of this run and reports the whole: the server\'s count, one comment, the unsharded artifact', async () => {
+  it("merges the shard jobs' artifacts of this run and reports the whole: the server's count, one comment, the unsharded artifact (a shard in workers too)", async () => {
     const before = server.calls();
+    // Shard 1 (3 VUs) runs in two worker threads (input workers): slices of a slice, still exact.
     for (const i of [1, 2]) {
-      const shard = await job(901, `load-${i}`, { scenario, shard: `${i}/2`, 'fail-on-threshold': 'false', workers: '1' });
+      const shard = await job(901, `load-${i}`, { scenario, shard: `${i}/2`, 'fail-on-threshold': 'false', workers: i === 1 ? '2' : '1' });
       assert.equal(shard.exitCode, 0, shard.log);
+      if (i === 1) assert.match(shard.log, /running the load in 2 worker threads/);
     }
     assert.deepEqual(
-      fake.artifactsOf(901).map((a) => a.name).filter((n) => n.endsWith('-of-2')).sort(),
+      fake
+        .artifactsOf(901)
+        .map((a) => a.name)
+        .filter((n) => n.endsWith('-of-2'))
+        .sort(),
       ['mcp-load-agents-shard-1-of-2', 'mcp-load-agents-shard-2-of-2'],
     );
     assert.equal(ourComments().length, 0, 'a slice posts no comment');
@@ -83,7 +89,10 @@ describe('mode merge', () => {
     const comments = ourComments();
     assert.equal(comments.length, 1, merge.log);
     assert.match(comments[0].body, /✅ \*\*mcp-load: passed\*\* — 10 MCP calls/, 'the threshold holds on the merged load');
-    assert.ok(fake.artifactsOf(901).some((a) => a.name === 'mcp-load-agents'), 'the merged result is the unsharded artifact');
+    assert.ok(
+      fake.artifactsOf(901).some((a) => a.name === 'mcp-load-agents'),
+      'the merged result is the unsharded artifact',
+    );
   });
 
   it('a missing shard fails the step, naming what it found; no comment, no artifact', async () => {
@@ -91,7 +100,9 @@ describe('mode merge', () => {
     assert.equal(shard.exitCode, 0, shard.log);
     const merge = await job(902, 'merge', { mode: 'merge', scenario });
     assert.equal(merge.exitCode, 1);
-    assert.deepEqual(errorLines(merge), ['::error::mcp-load: shard 2/2 missing: pass the results of all 2 shards (given: artifact mcp-load-agents-shard-1-of-2 = 1/2)']);
+    assert.deepEqual(errorLines(merge), [
+      '::error::mcp-load: shard 2/2 missing: pass the results of all 2 shards (given: artifact mcp-load-agents-shard-1-of-2 = 1/2)',
+    ]);
     assert.equal(ourComments().length, 0);
     assert.ok(!fake.artifactsOf(902).some((a) => a.name === 'mcp-load-agents'));
   });
@@ -99,6 +110,9 @@ describe('mode merge', () => {
   it('no shard artifact at all: the merge job ran before the shards', async () => {
     const merge = await job(903, 'merge', { mode: 'merge', scenario });
     assert.equal(merge.exitCode, 1);
-    assert.match(errorLines(merge)[0] ?? '', /no shard artifacts mcp-load-agents-shard-<i>-of-<n> in this workflow run: run the merge job after the shard jobs \(needs:\)/);
+    assert.match(
+      errorLines(merge)[0] ?? '',
+      /no shard artifacts mcp-load-agents-shard-<i>-of-<n> in this workflow run: run the merge job after the shard jobs \(needs:\)/,
+    );
   });
 });

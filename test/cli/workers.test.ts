@@ -18,7 +18,8 @@ type ResultJson = {
 };
 
 const read = (file: string): ResultJson => JSON.parse(readFileSync(file, 'utf8')) as ResultJson;
-const untagged = (r: ResultJson, metric: string): Record<string, number> => r.metrics.metrics.find((m) => m.metric === metric && Object.keys(m.tags).length === 0)!.summary;
+const untagged = (r: ResultJson, metric: string): Record<string, number> =>
+  r.metrics.metrics.find((m) => m.metric === metric && Object.keys(m.tags).length === 0)!.summary;
 
 describe('mcp-load run --workers', () => {
   let dir: string;
@@ -49,8 +50,11 @@ describe('mcp-load run --workers', () => {
       const workers = await runCli(['run', scenario(viaWorkers, body), '--workers', '2', '--out', join(dir, 'workers'), '--quiet']);
       assert.equal(workers.code, 0, workers.stderr);
       const file = scenario(viaShards, body);
-      const shards = await Promise.all(['1/2', '2/2'].map((s, i) => runCli(['run', file, '--shard', s, '--workers', '1', '--out', join(dir, `shard-${i + 1}`), '--quiet'])));
-      for (const s of shards) assert.equal(s.code, 0, s.stderr);
+      // One after the other: in this process, side by side, they would share one event loop with both servers.
+      for (const i of [1, 2]) {
+        const shard = await runCli(['run', file, '--shard', `${i}/2`, '--workers', '1', '--out', join(dir, `shard-${i}`), '--quiet']);
+        assert.equal(shard.code, 0, shard.stderr);
+      }
       const merge = await runCli(['merge', join(dir, 'shard-1', 'result.json'), join(dir, 'shard-2', 'result.json'), '--out', join(dir, 'merged')]);
       assert.equal(merge.code, 0, merge.stderr);
 
@@ -66,8 +70,9 @@ describe('mcp-load run --workers', () => {
       assert.equal(untagged(w, 'mcp_call_duration').count, 32);
       for (const r of [w, m]) {
         const d = untagged(r, 'mcp_call_duration');
-        assert.ok(d.p50 >= 20 && d.p50 < 150, `p50 ${d.p50} ms is the 20 ms class`);
-        assert.ok(d.p90 >= 200 && d.p90 < 330, `p90 ${d.p90} ms is the 200 ms class`);
+        // Never below the server's own delay; the upper bounds keep the classes apart on a loaded machine.
+        assert.ok(d.p50 >= 20 && d.p50 < 200, `p50 ${d.p50} ms is the 20 ms class`);
+        assert.ok(d.p90 >= 200 && d.p90 < 1000, `p90 ${d.p90} ms is the 200 ms class`);
       }
       // A one-process run but for environment: no shard, nothing merged, the worker count recorded.
       assert.equal(w.environment.workers, 2);
@@ -83,7 +88,9 @@ describe('mcp-load run --workers', () => {
   it('on SIGINT every worker stops gracefully and closes its sessions; the result is written, exit 130', async () => {
     const server = await startCountingServer();
     try {
-      const file = scenario(server, `scenarios:
+      const file = scenario(
+        server,
+        `scenarios:
   agents:
     executor: constant-vus
     vus: 4
@@ -92,7 +99,8 @@ describe('mcp-load run --workers', () => {
     flow:
       - call: wait
         args: { ms: 20 }
-`);
+`,
+      );
       let sent = false;
       const run = await runCli(['run', file, '--workers', '2', '--out', join(dir, 'sigint')], (stderr, child) => {
         if (!sent && /running .*calls=[1-9]/.test(stderr)) {
@@ -121,7 +129,9 @@ describe('mcp-load run --workers', () => {
     const server = await startCountingServer();
     try {
       // 2 VUs × 50 calls of 100 ms; each worker alone makes 50 calls, the whole reaches 60 after about 3 s.
-      const file = scenario(server, `scenarios:
+      const file = scenario(
+        server,
+        `scenarios:
   agents:
     executor: per-vu-iterations
     vus: 2
@@ -132,7 +142,8 @@ describe('mcp-load run --workers', () => {
 thresholds:
   mcp_calls:
     - { threshold: "count<60", abortOnFail: true }
-`);
+`,
+      );
       const run = await runCli(['run', file, '--workers', '2', '--out', join(dir, 'abort'), '--quiet']);
       assert.equal(run.code, 99, run.stderr);
       const result = read(join(dir, 'abort', 'result.json'));

@@ -19,7 +19,9 @@ const vus = (n: number, target = 'http://127.0.0.1:1/mcp'): string =>
 function runUnderLimit(limit: number, args: string[]): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const quoted = args.map((a) => `'${a}'`).join(' ');
-    const child = spawn('bash', ['-c', `ulimit -n ${limit} && exec "${process.execPath}" --import tsx src/cli/index.ts ${quoted}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('bash', ['-c', `ulimit -n ${limit} && exec "${process.execPath}" --import tsx src/cli/index.ts ${quoted}`], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const killer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS);
@@ -42,13 +44,16 @@ describe('pre-flight', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('under ulimit -n 256, 185 VUs in two workers are refused before any session opens: the whole load counts, not each worker\'s slice', async () => {
+  it("under ulimit -n 256, 185 VUs in two workers are refused before any session opens: the whole load counts, not each worker's slice", async () => {
     // 185 VUs pass the load-time check (256 less 64 in reserve); with what the process has open they do not fit.
     const file = join(dir, 'fds.yml');
     writeFileSync(file, vus(185, server.url));
     const run = await runUnderLimit(256, ['run', file, '--workers', '2', '--out', join(dir, 'out'), '--quiet']);
     assert.equal(run.code, 1, run.stderr);
-    assert.match(run.stderr, /runs up to 185 VUs at once, which need about 249 file descriptors \(1 per VU and 64 in reserve\), but this process may open 256 \(ulimit -n\) and already has \d+ open: about \d+ VUs fit/);
+    assert.match(
+      run.stderr,
+      /runs up to 185 VUs at once, which need about 249 file descriptors \(1 per VU and 64 in reserve\), but this process may open 256 \(ulimit -n\) and already has \d+ open: about \d+ VUs fit/,
+    );
     assert.equal(server.sessions(), 0, 'nothing reached the server');
   });
 
@@ -79,7 +84,8 @@ describe('pre-flight', () => {
         '   0: 00000000:07E8 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1594 1\n' +
         '   1: 0100007F:B746 0100007F:A587 06 00000000:00000000 03:0000028C 00000000     0        0 0 3\n' +
         '   2: 0100007F:8000 0100007F:07E8 01 00000000:00000000 00:00000000 00000000     0        0 17 1\n',
-      '/proc/net/tcp6': header + '   0: 00000000000000000000000001000000:EE47 00000000000000000000000001000000:07E8 06 00000000:00000000 03:00000001 00000000 0 0 0 3\n',
+      '/proc/net/tcp6':
+        header + '   0: 00000000000000000000000001000000:EE47 00000000000000000000000001000000:07E8 06 00000000:00000000 03:00000001 00000000 0 0 0 3\n',
     };
     const read = (path: string): string => {
       if (!(path in tables)) throw new Error(`ENOENT ${path}`);

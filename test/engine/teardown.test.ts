@@ -9,7 +9,8 @@ import { parseScenario } from '../../src/scenario/index.ts';
 import { startCountingServer, type CountingServer } from '../helpers/counting-server.ts';
 
 const VUS = 200;
-const count = (registry: MetricsRegistry, metric: string, filter: Record<string, string> = {}): number => registry.counter(metric).view(filter, (sink) => sink.count);
+const count = (registry: MetricsRegistry, metric: string, filter: Record<string, string> = {}): number =>
+  registry.counter(metric).view(filter, (sink) => sink.count);
 
 const scenario = (teardownTimeout: string) =>
   parseScenario(
@@ -54,7 +55,10 @@ describe('teardown', () => {
     assert.equal(server.deletes(), DEFAULT_MAX_CONCURRENT_HANDSHAKES);
     assert.equal(count(outcome.registry, 'sessions_closed'), 0);
     assert.equal(count(outcome.registry, 'sessions_not_closed'), sessions);
-    assert.equal(outcome.registry.rate('http_req_failed').view({ method: 'close' }, (sink) => sink.passes), 0);
+    assert.equal(
+      outcome.registry.rate('http_req_failed').view({ method: 'close' }, (sink) => sink.passes),
+      0,
+    );
     assert.equal(count(outcome.registry, 'http_reqs', { method: 'close' }), 0);
     const teardownMs = performance.now() - started - (outcome.endedAt - outcome.startedAt);
     assert.ok(teardownMs < 2000 + 3000, `teardown ended at its 2 s deadline (and slack): ${Math.round(teardownMs)} ms`);

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Scenario } from '../../scenario/index.ts';
 import { evaluateThresholds, mergeSnapshots, type MetricsSnapshot } from '../metrics/index.ts';
 import { WaitInterruptedError } from '../readiness.ts';
@@ -78,15 +78,17 @@ export async function runInWorkers(scenario: Scenario, options: WorkersOptions):
   try {
     const records = await Promise.all(
       threads.map(async (t, i) => {
-        const record = await t.run((message) => {
-          if (message.type !== 'progress') return;
-          latest[i] = message.progress;
-          if (message.metrics) metrics[i] = message.metrics;
-          ticks[i]++;
-          onTick();
-        }).finally(() => {
-          finished[i] = true;
-        });
+        const record = await t
+          .run((message) => {
+            if (message.type !== 'progress') return;
+            latest[i] = message.progress;
+            if (message.metrics) metrics[i] = message.metrics;
+            ticks[i]++;
+            onTick();
+          })
+          .finally(() => {
+            finished[i] = true;
+          });
         return record;
       }),
     ).catch(async (error: unknown) => {
@@ -125,17 +127,22 @@ function startWorker(task: WorkerTask): RunningWorker {
     exited,
     run: (onMessage) =>
       new Promise<RunRecord>((resolve, reject) => {
-        let record: RunRecord | undefined;
-        let failure: Error | undefined;
+        let settled = false;
         worker.on('message', (message: WorkerMessage) => {
-          if (message.type === 'done') record = message.record;
-          else if (message.type === 'failed') failure = rebuilt(message);
-          else onMessage(message);
+          if (message.type === 'progress') return onMessage(message);
+          settled = true;
+          if (message.type === 'failed') return reject(rebuilt(message));
+          resolve(message.record);
+          // Its work is done: a handle the worker still holds (a lingering socket) must not keep the run waiting.
+          void worker.terminate();
         });
-        worker.once('error', (error) => (failure ??= error));
+        worker.once('error', (error) => {
+          if (!settled) reject(error);
+          settled = true;
+        });
         worker.once('exit', (code) => {
-          if (record) resolve(record);
-          else reject(failure ?? new WorkerError(`worker ${task.slice.index}/${task.slice.count} exited (code ${code}) without a result`));
+          if (!settled) reject(new WorkerError(`worker ${task.slice.index}/${task.slice.count} exited (code ${code}) without a result`));
+          settled = true;
         });
       }),
   };
