@@ -1,28 +1,71 @@
-// Bundles the action (dist/index.js) and the CLI (dist/cli.js) into self-contained ESM files.
+// Builds dist/: the action (index.js), the CLI (cli.js) and the library (mcp-load.js), each a small
+// entry that loads its code-split chunks, minified, with external source maps; and the library's
+// declarations (types/). Every runtime library is bundled: the installed package needs no dependencies.
+//
+// `node scripts/build.mjs [outdir] [--no-types]`: the stale-dist check builds into a temporary folder;
+// --no-types skips the declarations (the slow part) for tests that only run the bundles.
 import { build } from 'esbuild';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 
-// `node scripts/build.mjs [outdir]`: the test for a stale dist/ builds into a temporary folder.
-const outdir = process.argv[2] ?? 'dist';
+const args = process.argv.slice(2);
+const outdir = args.find((a) => !a.startsWith('--')) ?? 'dist';
+const withTypes = !args.includes('--no-types');
 
 const common = {
   bundle: true,
   platform: 'node',
-  target: 'node20',
   format: 'esm',
-  sourcemap: false,
+  splitting: true,
+  minify: true,
+  // Linked .map files beside the bundles: stack traces name src/ files and lines once source maps
+  // are enabled (the CLI and the action enable them); the sources themselves stay out of the package.
+  sourcemap: 'linked',
+  sourcesContent: false,
   legalComments: 'none',
   logLevel: 'warning',
   // Module paths in the bundle stay node_modules/…, wherever node_modules really lives.
   preserveSymlinks: true,
   // Bundled CommonJS dependencies call require(); give ESM output one.
   banner: { js: "import { createRequire as __mcpLoadCreateRequire } from 'node:module'; const require = __mcpLoadCreateRequire(import.meta.url);" },
+  write: false,
 };
 
-await build({ ...common, entryPoints: ['src/action/index.ts'], outfile: join(outdir, 'index.js') });
-await build({
+rmSync(outdir, { recursive: true, force: true });
+
+// The CLI and the library share their chunks; engines in package.json says Node >= 20.
+const cliAndLibrary = build({
   ...common,
-  entryPoints: ['src/cli/index.ts'],
-  outfile: join(outdir, 'cli.js'),
-  banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
+  target: 'node20',
+  entryPoints: { cli: 'src/cli/index.ts', 'mcp-load': 'src/index.ts' },
+  outdir,
+  chunkNames: 'chunk-[hash]',
 });
+// The action runs on the runner's node24 (action.yml).
+const action = build({ ...common, target: 'node24', entryPoints: { index: 'src/action/index.ts' }, outdir, chunkNames: 'action-[hash]' });
+
+for (const { outputFiles } of await Promise.all([cliAndLibrary, action])) {
+  for (const file of outputFiles) {
+    mkdirSync(dirname(file.path), { recursive: true });
+    writeFileSync(file.path, file.path.endsWith('.map') ? portableSourceMap(file) : file.contents);
+  }
+}
+
+if (withTypes) {
+  // Declarations of the library's front door and what it reaches, as tsc emits them (import paths
+  // rewritten from .ts to .js); a bundled single .d.ts would need another tool for no gain to a reader.
+  execFileSync(process.execPath, [join('node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.types.json', '--outDir', join(outdir, 'types')], { stdio: 'inherit' });
+}
+
+/**
+ * A source map whose `sources` are relative to dist/ whichever folder it was built into, so a build
+ * into a temporary folder is byte-identical to the committed one.
+ */
+function portableSourceMap(file) {
+  const map = JSON.parse(file.text);
+  const builtIn = dirname(file.path);
+  map.sources = map.sources.map((source) => relative(resolve('dist'), resolve(builtIn, source)));
+  return JSON.stringify(map);
+}
+
