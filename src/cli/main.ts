@@ -7,22 +7,15 @@ import { parseShard, ScenarioError, ShardError, type Shard, parseDuration } from
 import { dirname } from 'node:path';
 import { MergeError, readResult, ResultFileError } from '../results/index.ts';
 import { HistoryFileError } from '../compare/index.ts';
-import { renderComparison } from '../report/index.ts';
-import { runCompareCommand } from './compare-command.ts';
-import { runMergeCommand } from './merge-command.ts';
 import { OutputDirError } from './output-dir.ts';
-import { writeReportFiles } from './report-files.ts';
-import { runRunCommand } from './run-command.ts';
-import { runSessionCommand } from './session-command.ts';
-import { runInitCommand } from './init-command.ts';
-import { runCapacityCommand } from './capacity-command.ts';
-import { collectHistory, runHistoryCommand } from './history-command.ts';
 import { parseSlo, SloError, DEFAULT_CAPACITY } from '../capacity/index.ts';
 import type { TransportChoice } from '../mcp/index.ts';
 import { inertText } from '../inert-text.ts';
 import { redactSecrets } from '../secrets/index.ts';
 import { OutputSpecError, parseOutputSpec, type OutputSpec } from '../outputs/index.ts';
 
+// Each command's module is imported when that command runs, so a command loads only its own code
+// (`run` neither the HTML report nor the outputs it is not asked for): start-up is part of what users wait for.
 const USAGE = `Usage: mcp-load <command> [options]
 
 Commands:
@@ -108,6 +101,7 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
       case 'history': {
         const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
         if (!positionals[0]) throw new UsageError('history needs a folder of result files (or a history.json), e.g. mcp-load history nightly-results/');
+        const { runHistoryCommand } = await import('./history-command.ts');
         return await runHistoryCommand({ dir: positionals[0], out: (t) => out(t.replace(/\n$/, '')) });
       }
       case 'demo':
@@ -126,6 +120,7 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
         const outputs = (values.output ?? []).map(outputOption);
         const other = outputs.find((o) => o.kind !== 'junit');
         if (other) throw new UsageError(`compare writes only --output junit=FILE (${other.kind} needs a live run: mcp-load run -o ${other.kind}=…)`);
+        const { runCompareCommand } = await import('./compare-command.ts');
         return await runCompareCommand({
           current: positionals[0],
           baseline: positionals[1],
@@ -190,6 +185,7 @@ async function runCommand(argv: string[], out: (line: string) => void): Promise<
   });
   const file = positionals[0];
   if (!file) throw new UsageError('run needs a scenario file, e.g. mcp-load run examples/quickstart.yml');
+  const { runRunCommand } = await import('./run-command.ts');
   return runRunCommand({
     file,
     target: values.target,
@@ -228,6 +224,7 @@ async function mergeCommand(argv: string[], out: (line: string) => void): Promis
     options: { out: { type: 'string', default: 'mcp-load-results' } },
   });
   if (positionals.length === 0) throw new UsageError('merge needs the result.json of every shard, e.g. mcp-load merge shard-1/result.json shard-2/result.json');
+  const { runMergeCommand } = await import('./merge-command.ts');
   return runMergeCommand({
     files: positionals,
     outDir: values.out!,
@@ -246,6 +243,11 @@ async function reportCommand(argv: string[], out: (line: string) => void): Promi
   if (!file) throw new UsageError('report needs a result file, e.g. mcp-load report mcp-load-results/result.json');
   const result = await readResult(file);
   const baseline = values.baseline ? await readResult(values.baseline) : undefined;
+  const [{ collectHistory }, { writeReportFiles }, { renderComparison }] = await Promise.all([
+    import('./history-command.ts'),
+    import('./report-files.ts'),
+    import('../report/index.ts'),
+  ]);
   const history = values.history ? (await collectHistory(values.history, result)).history : undefined;
   const files = await writeReportFiles(values.out ?? dirname(file), result, { baseline, ...(history ? { history } : {}), writeResultFile: false });
   if (files.comparison) out(`compared with ${values.baseline}: ${renderComparison(files.comparison).split('\n', 1)[0]}`);
@@ -295,6 +297,7 @@ async function capacityCommand(argv: string[], out: (line: string) => void): Pro
   const maxRate = number('max-rate', values['max-rate']!, (n) => n >= start, `a rate of at least --start (${start})`);
   const stepMs = parseDuration(values.step!);
   if (stepMs === undefined || stepMs < 2000) throw new UsageError(`--step must be a duration of at least 2s (e.g. 30s), got ${values.step}`);
+  const { runCapacityCommand } = await import('./capacity-command.ts');
   return runCapacityCommand({
     file,
     target: values.target,
@@ -335,6 +338,7 @@ async function initCommand(argv: string[], out: (line: string) => void): Promise
   if (durationMs === undefined || durationMs < 3000) throw new UsageError(`--duration must be a duration of at least 3s (e.g. 1m30s), got ${values.duration}`);
   const timeoutMs = Number(values.timeout);
   if (!(timeoutMs > 0)) throw new UsageError('--timeout must be a positive number of milliseconds');
+  const { runInitCommand } = await import('./init-command.ts');
   return runInitCommand({
     url,
     outFile: values.out!,
@@ -372,6 +376,7 @@ async function sessionCommand(argv: string[], out: (line: string) => void): Prom
   }
   const timeoutMs = Number(values.timeout);
   if (!(timeoutMs > 0)) throw new UsageError('--timeout must be a positive number of milliseconds');
+  const { runSessionCommand } = await import('./session-command.ts');
   return runSessionCommand({
     url,
     transport: values.transport as TransportChoice,

@@ -7,7 +7,6 @@ import { cliVariablePolicy, formatShard, loadScenario, shardScenario, type Scena
 import { registerUrlSecrets, secrets } from '../secrets/index.ts';
 import { inertText } from '../inert-text.ts';
 import { fallbackOutputDir, OutputDirError, prepareOutputDir } from './output-dir.ts';
-import { writeReportFiles } from './report-files.ts';
 import { openOutputs, type Output, type OutputSpec } from '../outputs/index.ts';
 
 export interface RunCommandOptions {
@@ -56,7 +55,7 @@ export async function runRunCommand(options: RunCommandOptions): Promise<number>
 async function runAndWrite(scenario: Scenario, url: string, signals: { stop: StopSignal; abort: StopSignal }, options: RunCommandOptions): Promise<number> {
   const shard = options.shard;
   if (shard) options.err(`shard ${formatShard(shard)}: running this slice of ${options.file}; merge the shards' results with mcp-load merge\n`);
-  const outputs = openOutputs(options.outputs ?? [], scenario.id);
+  const outputs = await openOutputs(options.outputs ?? [], scenario.id);
   const printProgress = progressPrinter(options);
   const onProgress = (p: Progress): void => {
     printProgress?.(p);
@@ -83,6 +82,8 @@ async function runAndWrite(scenario: Scenario, url: string, signals: { stop: Sto
 
 /** Writes the files into --out, or, when that fails now, into a temporary directory it names: a run's results are never lost. */
 async function writeOrFallBack(result: Result, options: RunCommandOptions): Promise<boolean> {
+  // The HTML report's code (Handlebars, uPlot) loads after the run, not before its first request.
+  const { writeReportFiles } = await import('./report-files.ts');
   try {
     const files = await writeReportFiles(options.outDir, result);
     options.out(`written: ${files.result}, ${files.html}, ${files.markdown}\n`);

@@ -21,6 +21,29 @@ let bin: string;
 let server: RunningServer;
 let toolCalls = 0;
 let packed: { size: number; unpackedSize: number; files: { path: string }[] };
+let hooks: string;
+
+/**
+ * The environment that makes a node process log every file it loads into `log`: a module hook
+ * (registered by --import) appends each URL it loads, dynamic imports included.
+ */
+function loggingEnv(log: string): NodeJS.ProcessEnv {
+  return { ...process.env, NODE_OPTIONS: `--import ${join(hooks, 'register.mjs')}`, LOADED_LOG: log };
+}
+
+/** The original files (src/…, node_modules/…) of the installed package's bundles that a process logged loading. */
+function loadedSources(log: string): string[] {
+  const dist = join(app, 'node_modules', 'mcp-load', 'dist');
+  const loaded = readFileSync(log, 'utf8').split('\n').filter((url) => url.startsWith('file:'));
+  return loaded
+    .map((url) => fileURLToPath(url))
+    .filter((file) => file.startsWith(dist) && existsSync(`${file}.map`))
+    .flatMap((file) => (JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] }).sources);
+}
+
+const DEMO_SERVER = /src\/demo\/server\.ts$|node_modules\/zod\//;
+const OUTPUTS = /node_modules\/@opentelemetry\/sdk-metrics\/|node_modules\/protobufjs\//;
+const HTML_REPORT = /node_modules\/handlebars\/|src\/report\/html\.ts$/;
 
 before(async () => {
   work = mkdtempSync(join(tmpdir(), 'mcp-load-tarball-'));
@@ -38,6 +61,13 @@ before(async () => {
   // --no-types: the declarations are the slow part of the build; dist.test.ts builds and checks them.
   const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: stage });
   packed = (JSON.parse(stdout) as (typeof packed)[])[0];
+  hooks = join(work, 'hooks');
+  mkdirSync(hooks);
+  writeFileSync(join(hooks, 'register.mjs'), "import { register } from 'node:module';\nregister('./log-loads.mjs', import.meta.url, { data: process.env.LOADED_LOG });\n");
+  writeFileSync(
+    join(hooks, 'log-loads.mjs'),
+    "import { appendFileSync } from 'node:fs';\nlet log;\nexport function initialize(file) { log = file; }\nexport async function load(url, context, next) { if (log) appendFileSync(log, url + '\\n'); return next(url, context); }\n",
+  );
   app = join(work, 'app');
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), '{ "name": "app", "private": true, "type": "module" }\n');
@@ -110,4 +140,45 @@ test('examples/session.ts runs from the installed package: it imports mcp-load b
   const { stdout } = await run(process.execPath, ['--import', TSX, 'session.ts', server.url, 'echo', '{"text":"hi"}'], { cwd: app, timeout: 30_000 });
   assert.equal(toolCalls - before, 1);
   assert.match(stdout, /^tools\/call echo: success in [\d.]+ ms, 1 HTTP \(POST 200\)$/m);
+});
+
+test('--version and --help load neither the demo server, the HTML report nor the outputs', async () => {
+  for (const args of [['--version'], ['--help']]) {
+    const log = join(work, `loaded${args[0]}.log`);
+    await run(process.execPath, [join(app, 'node_modules', 'mcp-load', 'dist', 'cli.js'), ...args], { cwd: app, env: loggingEnv(log) });
+    const sources = loadedSources(log);
+    assert.ok(sources.some((s) => s.endsWith('src/cli/main.ts')), `the log names the CLI's own code: ${sources.length} sources`);
+    assert.deepEqual(sources.filter((s) => DEMO_SERVER.test(s) || HTML_REPORT.test(s) || OUTPUTS.test(s)), [], args.join(' '));
+  }
+});
+
+test('run with a target loads no demo server and no outputs it was not asked for; demo loads the demo server', async () => {
+  const runLog = join(work, 'loaded-run.log');
+  await run(process.execPath, [join(app, 'node_modules', 'mcp-load', 'dist', 'cli.js'), 'run', 'tiny.yml', '--target', server.url, '--quiet', '--out', 'results-2'], {
+    cwd: app,
+    env: loggingEnv(runLog),
+    timeout: 60_000,
+  });
+  const ran = loadedSources(runLog);
+  assert.ok(ran.some((s) => HTML_REPORT.test(s)), 'run writes report.html, so it loads the HTML report');
+  assert.deepEqual(ran.filter((s) => DEMO_SERVER.test(s) || OUTPUTS.test(s)), []);
+
+  const demoLog = join(work, 'loaded-demo.log');
+  const child = spawn(process.execPath, [join(app, 'node_modules', 'mcp-load', 'dist', 'cli.js'), 'demo', '--quiet', '--out', 'demo-2'], {
+    cwd: app,
+    env: loggingEnv(demoLog),
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const exited = new Promise((resolve) => child.on('close', resolve));
+  let stderr = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      if (stderr.includes('embedded demo server at')) resolve();
+    });
+    void exited.then(() => reject(new Error(`demo exited before it started its server: ${stderr}`)));
+  });
+  child.kill('SIGINT');
+  await exited;
+  assert.ok(loadedSources(demoLog).some((s) => DEMO_SERVER.test(s)), 'demo loads the demo server');
 });
