@@ -182,3 +182,16 @@ test('run with a target loads no demo server and no outputs it was not asked for
   await exited;
   assert.ok(loadedSources(demoLog).some((s) => DEMO_SERVER.test(s)), 'demo loads the demo server');
 });
+
+test('the README’s library example runs from the installed package against a server the test started', async () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const example = /## As a library[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+  assert.ok(example?.includes("from 'mcp-load'"), 'the README has a ts example under "As a library"');
+  writeFileSync(join(app, 'scenario.yml'), 'scenarios:\n  once:\n    executor: per-vu-iterations\n    vus: 1\n    iterations: 2\n    flow:\n      - call: echo\n');
+  writeFileSync(join(app, 'readme-example.mjs'), example.replaceAll('http://127.0.0.1:3000/mcp', server.url));
+  const before = toolCalls;
+  const { stdout } = await run(process.execPath, ['readme-example.mjs'], { cwd: app, timeout: 60_000 });
+  assert.equal(toolCalls - before, 2);
+  assert.match(stdout, /MCP/);
+  assert.ok(existsSync(join(app, 'result.json')), 'result.json was not written');
+});
