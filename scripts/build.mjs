@@ -6,7 +6,7 @@
 // --no-types skips the declarations (the slow part) for tests that only run the bundles.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -29,6 +29,9 @@ const common = {
   preserveSymlinks: true,
   // Bundled CommonJS dependencies call require(); give ESM output one.
   banner: { js: "import { createRequire as __mcpLoadCreateRequire } from 'node:module'; const require = __mcpLoadCreateRequire(import.meta.url);" },
+  // Built as if into dist/ and written wherever asked: chunk names hash the maps' paths relative to
+  // the output folder, so a build into a temporary folder is then byte-identical to the committed one.
+  outdir: 'dist',
   write: false,
 };
 
@@ -39,33 +42,25 @@ const cliAndLibrary = build({
   ...common,
   target: 'node20',
   entryPoints: { cli: 'src/cli/index.ts', 'mcp-load': 'src/index.ts' },
-  outdir,
   chunkNames: 'chunk-[hash]',
 });
 // The action runs on the runner's node24 (action.yml).
-const action = build({ ...common, target: 'node24', entryPoints: { index: 'src/action/index.ts' }, outdir, chunkNames: 'action-[hash]' });
+const action = build({ ...common, target: 'node24', entryPoints: { index: 'src/action/index.ts' }, chunkNames: 'action-[hash]' });
 
 for (const { outputFiles } of await Promise.all([cliAndLibrary, action])) {
   for (const file of outputFiles) {
-    mkdirSync(dirname(file.path), { recursive: true });
-    writeFileSync(file.path, file.path.endsWith('.map') ? portableSourceMap(file) : file.contents);
+    const path = join(outdir, relative(resolve('dist'), file.path));
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.contents);
   }
 }
 
 if (withTypes) {
-  // Declarations of the library's front door and what it reaches, as tsc emits them (import paths
-  // rewritten from .ts to .js); a bundled single .d.ts would need another tool for no gain to a reader.
-  execFileSync(process.execPath, [join('node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.types.json', '--outDir', join(outdir, 'types')], { stdio: 'inherit' });
+  // Declarations of the library's front door and what it reaches, as tsc emits them: no extra tool.
+  // Their relative imports keep the .ts extension, which TypeScript resolves to the .d.ts beside.
+  // src/version.ts reads package.json, so tsc's root is the repository: src/ is moved up into types/.
+  const emitted = join(outdir, '.types');
+  execFileSync(process.execPath, [join('node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.types.json', '--outDir', emitted], { stdio: 'inherit' });
+  renameSync(join(emitted, 'src'), join(outdir, 'types'));
+  rmSync(emitted, { recursive: true, force: true });
 }
-
-/**
- * A source map whose `sources` are relative to dist/ whichever folder it was built into, so a build
- * into a temporary folder is byte-identical to the committed one.
- */
-function portableSourceMap(file) {
-  const map = JSON.parse(file.text);
-  const builtIn = dirname(file.path);
-  map.sources = map.sources.map((source) => relative(resolve('dist'), resolve(builtIn, source)));
-  return JSON.stringify(map);
-}
-
