@@ -34,7 +34,9 @@ function loggingEnv(log: string): NodeJS.ProcessEnv {
 /** The original files (src/…, node_modules/…) of the installed package's bundles that a process logged loading. */
 function loadedSources(log: string): string[] {
   const dist = join(app, 'node_modules', 'mcp-load', 'dist');
-  const loaded = readFileSync(log, 'utf8').split('\n').filter((url) => url.startsWith('file:'));
+  const loaded = readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((url) => url.startsWith('file:'));
   return loaded
     .map((url) => fileURLToPath(url))
     .filter((file) => file.startsWith(dist) && existsSync(`${file}.map`))
@@ -63,7 +65,10 @@ before(async () => {
   packed = (JSON.parse(stdout) as (typeof packed)[])[0];
   hooks = join(work, 'hooks');
   mkdirSync(hooks);
-  writeFileSync(join(hooks, 'register.mjs'), "import { register } from 'node:module';\nregister('./log-loads.mjs', import.meta.url, { data: process.env.LOADED_LOG });\n");
+  writeFileSync(
+    join(hooks, 'register.mjs'),
+    "import { register } from 'node:module';\nregister('./log-loads.mjs', import.meta.url, { data: process.env.LOADED_LOG });\n",
+  );
   writeFileSync(
     join(hooks, 'log-loads.mjs'),
     "import { appendFileSync } from 'node:fs';\nlet log;\nexport function initialize(file) { log = file; }\nexport async function load(url, context, next) { if (log) appendFileSync(log, url + '\\n'); return next(url, context); }\n",
@@ -82,7 +87,16 @@ after(async () => {
 
 test('the tarball holds the CLI, the library, their source maps, the schemas and the runnable examples: no sources, templates, tests or action bundle', () => {
   const paths = packed.files.map((f) => f.path);
-  for (const expected of ['dist/cli.js', 'dist/cli.js.map', 'dist/mcp-load.js', 'schema/scenario.schema.json', 'examples/quickstart.yml', 'examples/session.ts', 'LICENSE', 'README.md']) {
+  for (const expected of [
+    'dist/cli.js',
+    'dist/cli.js.map',
+    'dist/mcp-load.js',
+    'schema/scenario.schema.json',
+    'examples/quickstart.yml',
+    'examples/session.ts',
+    'LICENSE',
+    'README.md',
+  ]) {
     assert.ok(paths.includes(expected), `${expected} is not in the tarball`);
   }
   const unexpected = paths.filter((p) => /^(src|test|templates|bench|scripts|docs)\/|^dist\/(index|action-)|^action\.yml$|^examples\/workflows\//.test(p));
@@ -123,7 +137,12 @@ test('mcp-load demo from the installed package serves MCP on the URL it prints, 
     const reply = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'tarball-test', version: '1' } } }),
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'tarball-test', version: '1' } },
+      }),
     });
     assert.equal(reply.status, 200);
     assert.match(await reply.text(), /"serverInfo"/);
@@ -147,21 +166,38 @@ test('--version and --help load neither the demo server, the HTML report nor the
     const log = join(work, `loaded${args[0]}.log`);
     await run(process.execPath, [join(app, 'node_modules', 'mcp-load', 'dist', 'cli.js'), ...args], { cwd: app, env: loggingEnv(log) });
     const sources = loadedSources(log);
-    assert.ok(sources.some((s) => s.endsWith('src/cli/main.ts')), `the log names the CLI's own code: ${sources.length} sources`);
-    assert.deepEqual(sources.filter((s) => DEMO_SERVER.test(s) || HTML_REPORT.test(s) || OUTPUTS.test(s)), [], args.join(' '));
+    assert.ok(
+      sources.some((s) => s.endsWith('src/cli/main.ts')),
+      `the log names the CLI's own code: ${sources.length} sources`,
+    );
+    assert.deepEqual(
+      sources.filter((s) => DEMO_SERVER.test(s) || HTML_REPORT.test(s) || OUTPUTS.test(s)),
+      [],
+      args.join(' '),
+    );
   }
 });
 
 test('run with a target loads no demo server and no outputs it was not asked for; demo loads the demo server', async () => {
   const runLog = join(work, 'loaded-run.log');
-  await run(process.execPath, [join(app, 'node_modules', 'mcp-load', 'dist', 'cli.js'), 'run', 'tiny.yml', '--target', server.url, '--quiet', '--out', 'results-2'], {
-    cwd: app,
-    env: loggingEnv(runLog),
-    timeout: 60_000,
-  });
+  await run(
+    process.execPath,
+    [join(app, 'node_modules', 'mcp-load', 'dist', 'cli.js'), 'run', 'tiny.yml', '--target', server.url, '--quiet', '--out', 'results-2'],
+    {
+      cwd: app,
+      env: loggingEnv(runLog),
+      timeout: 60_000,
+    },
+  );
   const ran = loadedSources(runLog);
-  assert.ok(ran.some((s) => HTML_REPORT.test(s)), 'run writes report.html, so it loads the HTML report');
-  assert.deepEqual(ran.filter((s) => DEMO_SERVER.test(s) || OUTPUTS.test(s)), []);
+  assert.ok(
+    ran.some((s) => HTML_REPORT.test(s)),
+    'run writes report.html, so it loads the HTML report',
+  );
+  assert.deepEqual(
+    ran.filter((s) => DEMO_SERVER.test(s) || OUTPUTS.test(s)),
+    [],
+  );
 
   const demoLog = join(work, 'loaded-demo.log');
   const child = spawn(process.execPath, [join(app, 'node_modules', 'mcp-load', 'dist', 'cli.js'), 'demo', '--quiet', '--out', 'demo-2'], {
@@ -180,14 +216,20 @@ test('run with a target loads no demo server and no outputs it was not asked for
   });
   child.kill('SIGINT');
   await exited;
-  assert.ok(loadedSources(demoLog).some((s) => DEMO_SERVER.test(s)), 'demo loads the demo server');
+  assert.ok(
+    loadedSources(demoLog).some((s) => DEMO_SERVER.test(s)),
+    'demo loads the demo server',
+  );
 });
 
 test('the README’s library example runs from the installed package against a server the test started', async () => {
   const readme = readFileSync('README.md', 'utf8');
   const example = /## As a library[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1];
   assert.ok(example?.includes("from 'mcp-load'"), 'the README has a ts example under "As a library"');
-  writeFileSync(join(app, 'scenario.yml'), 'scenarios:\n  once:\n    executor: per-vu-iterations\n    vus: 1\n    iterations: 2\n    flow:\n      - call: echo\n');
+  writeFileSync(
+    join(app, 'scenario.yml'),
+    'scenarios:\n  once:\n    executor: per-vu-iterations\n    vus: 1\n    iterations: 2\n    flow:\n      - call: echo\n',
+  );
   writeFileSync(join(app, 'readme-example.mjs'), example.replaceAll('http://127.0.0.1:3000/mcp', server.url));
   const before = toolCalls;
   const { stdout } = await run(process.execPath, ['readme-example.mjs'], { cwd: app, timeout: 60_000 });
