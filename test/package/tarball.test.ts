@@ -224,8 +224,8 @@ test('run with a target loads no demo server and no outputs it was not asked for
 
 test('the README’s library example runs from the installed package against a server the test started', async () => {
   const readme = readFileSync('README.md', 'utf8');
-  const example = /## As a library[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1];
-  assert.ok(example?.includes("from 'mcp-load'"), 'the README has a ts example under "As a library"');
+  const example = /## As a library[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+  assert.ok(example.includes("from 'mcp-load'"), 'the README has a ts example under "As a library"');
   writeFileSync(
     join(app, 'scenario.yml'),
     'scenarios:\n  once:\n    executor: per-vu-iterations\n    vus: 1\n    iterations: 2\n    flow:\n      - call: echo\n',
