@@ -1,6 +1,6 @@
-// Builds dist/: the action (index.js), the CLI (cli.js) and the library (mcp-load.js), each a small
-// entry that loads its code-split chunks, minified, with external source maps; and the library's
-// declarations (types/). Every runtime library is bundled: the installed package needs no dependencies.
+// Builds dist/: the action (index.js), the CLI (cli.js), the library (mcp-load.js) and the worker
+// threads' entry (worker.js), each a small entry that loads its code-split chunks, minified, with
+// external source maps; and the library's declarations (types/). Every runtime library is bundled: the installed package needs no dependencies.
 //
 // `node scripts/build.mjs [outdir] [--no-types]`: the stale-dist check builds into a temporary folder;
 // --no-types skips the declarations (the slow part) for tests that only run the bundles.
@@ -37,11 +37,12 @@ const common = {
 
 rmSync(outdir, { recursive: true, force: true });
 
-// The CLI and the library share their chunks; engines in package.json says Node >= 20.
+// The CLI, the library and the worker threads of `--workers` share their chunks (src/engine/workers/entry.ts
+// starts ./worker.js beside the chunk that runs it, for the action too); engines in package.json says Node >= 20.
 const cliAndLibrary = build({
   ...common,
   target: 'node20',
-  entryPoints: { cli: 'src/cli/index.ts', 'mcp-load': 'src/index.ts' },
+  entryPoints: { cli: 'src/cli/index.ts', 'mcp-load': 'src/index.ts', worker: 'src/engine/workers/worker-main.ts' },
   chunkNames: 'chunk-[hash]',
 });
 // The action runs on the runner's node24 (action.yml).

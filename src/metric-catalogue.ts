@@ -72,6 +72,13 @@ export const BUILTIN_METRICS = {
   /** 401s from the MCP server to a request that carried a token (each leads to one new token, shared). */
   auth_rejections: { type: 'counter', contains: 'default' },
   event_loop_delay: { type: 'trend', contains: 'time' },
+  /**
+   * UTF-8 bytes of a tools/call result's text a client hands a model (text items, embedded
+   * resources and structuredContent as JSON; see docs/tokens.md), on a bounded sample of replies.
+   */
+  tool_output_bytes: { type: 'trend', contains: 'data' },
+  /** o200k_base tokens of that text, on the same sample: an estimate of what the output costs an LLM. */
+  tool_output_tokens: { type: 'trend', contains: 'default' },
 } as const satisfies Record<string, MetricDefinition>;
 
 export type BuiltinMetricName = keyof typeof BUILTIN_METRICS;

@@ -1,9 +1,9 @@
 import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { join } from 'node:path';
 import { readResult, type Result } from '../results/index.ts';
-import { slugify } from '../scenario/index.ts';
 import { artifactNames, FILES } from './artifact-names.ts';
+import { scenarioIdOf } from './scenario-id.ts';
 import { ArtifactStore, artifactUrl } from './artifacts.ts';
 import { compareWithBaseline, lookUpBaseline, type Baseline } from './baseline.ts';
 import type { ActionContext, TriggeringRun } from './context.ts';
@@ -26,7 +26,7 @@ export async function commentMode(inputs: ActionInputs, ctx: ActionContext): Pro
   if (!run) {
     throw new Error(`mode comment runs in a workflow_run workflow (see the fork-safe pattern in docs/action.md), not on ${ctx.eventName || 'this'} events`);
   }
-  const scenarioId = inputs.scenario ? slugify(basename(inputs.scenario, extname(inputs.scenario))) : '';
+  const scenarioId = scenarioIdOf(inputs.scenario);
   const names = artifactNames(scenarioId, inputs.artifactName, inputs.shard);
   const api = new GitHubApi(inputs.token, ctx.repo);
   const store = new ArtifactStore(inputs.token, ctx.repo);

@@ -30,7 +30,7 @@ export async function readGivenResult(
     const { index, count } = result.shard;
     throw new InputError(
       `input result ${file} is shard ${index}/${count} of scenario ${id}, a slice of the load: merge the ${count} shards' result.json first ` +
-        '(npx mcp-load merge shard-*/result.json --out merged) and give the merged result (merged/result.json)',
+        '(mode: merge in the job after the shards, or mcp-load merge shard-*/result.json --out merged elsewhere) and give the merged result',
     );
   }
   if (readScenario) {

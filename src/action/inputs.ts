@@ -1,10 +1,10 @@
 import * as core from '@actions/core';
-import { parseShard as parseShardText, type Shard, isNeverRead, parseDuration } from '../scenario/index.ts';
+import { parseShard as parseShardText, type Shard, isNeverRead, parseDuration, MAX_WORKERS } from '../scenario/index.ts';
 import { DEFAULT_CAPACITY, type CapacitySettings, parseSlo, SloError } from '../capacity/index.ts';
 
 export type BaselineInput = { kind: 'auto' } | { kind: 'none' } | { kind: 'path'; path: string };
 export type CommentPolicy = 'always' | 'on-regression' | 'never';
-export type Mode = 'run' | 'comment';
+export type Mode = 'run' | 'comment' | 'merge';
 
 /** The action's inputs, validated once, with action.yml's defaults applied (tests set no defaults). */
 export interface ActionInputs {
@@ -37,6 +37,8 @@ export interface ActionInputs {
   variables: string[];
   /** Input `capacity-slo` given: the load test is a capacity search (`mcp-load capacity`). */
   capacity?: CapacitySettings;
+  /** Worker threads for the load (`--workers`); undefined: the scenario's `workers:`, else one per core. */
+  workers?: number;
 }
 
 /** An input with a value the action cannot use; the message names the input. */
@@ -49,11 +51,16 @@ export type InputReader = (name: string) => string;
 const readInput: InputReader = (name) => core.getInput(name);
 
 export function readInputs(get: InputReader = readInput): ActionInputs {
-  const mode = oneOf(get, 'mode', ['run', 'comment'] as const, 'run');
+  const mode = oneOf(get, 'mode', ['run', 'comment', 'merge'] as const, 'run');
   const scenario = get('scenario');
   const artifactName = optional(get('artifact-name'));
   const result = optional(get('result'));
   const shard = optional(get('shard'));
+  if (mode === 'merge') {
+    const excluded = (['result', 'shard', 'capacity-slo', 'artifact-name'] as const).find((name) => get(name) !== '');
+    if (excluded) throw new InputError(`mode merge merges this run's shard artifacts (mcp-load-<scenario id>-shard-<i>-of-<n>) and reports them: not with input ${excluded}`);
+    if (!scenario) throw new InputError('mode merge needs input scenario: the shard artifacts it merges are named after it');
+  }
   if (result !== undefined && mode !== 'run') {
     throw new InputError(`input result is for mode run (report a result made elsewhere), not mode ${mode}`);
   }
@@ -90,6 +97,12 @@ export function readInputs(get: InputReader = readInput): ActionInputs {
   if (artifactName !== undefined) inputs.artifactName = artifactName;
   if (shard !== undefined) inputs.shard = parseShard(shard);
   if (result !== undefined) inputs.result = result;
+  const workers = optional(get('workers'));
+  if (workers !== undefined) {
+    const n = Number(workers);
+    if (!/^\d+$/.test(workers) || n < 1 || n > MAX_WORKERS) throw new InputError(`input workers must be a whole number from 1 to ${MAX_WORKERS}, got ${JSON.stringify(workers)}`);
+    inputs.workers = n;
+  }
   const capacity = readCapacity(get);
   if (capacity !== undefined) {
     if (result !== undefined || shard !== undefined) throw new InputError('input capacity-slo runs a capacity search in this job: not with result or shard');

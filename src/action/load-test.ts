@@ -1,11 +1,9 @@
 import * as core from '@actions/core';
 import { withTargetOrDemo } from '../demo/index.ts';
-import { withStopSignals, runTest } from '../engine/index.ts';
-import type { StopSignal } from '../engine/index.ts';
+import { withStopSignals, type StopSignal, defaultWorkerCount, workersWithLoad } from '../engine/index.ts';
 import { throttledProgress, renderTerminalSummary, renderCapacityTerminal } from '../report/index.ts';
-import { buildResult, type Result } from '../results/index.ts';
-import { formatShard, type Shard } from '../scenario/index.ts';
-import type { Scenario } from '../scenario/index.ts';
+import { type Result, runLoad } from '../results/index.ts';
+import { formatShard, type Shard, type Scenario, shardScenario, type LoadOptions } from '../scenario/index.ts';
 import { runCapacity, type CapacitySettings } from '../capacity/index.ts';
 
 /** A log line every this often: the Actions log is not a terminal. */
@@ -15,24 +13,29 @@ const PROGRESS_EVERY_MS = 10_000;
  * Runs the scenario (or the shard's slice of it) against its target, or the embedded demo server
  * when it has none; logs progress and the summary.
  */
-export function runLoadTest(scenario: Scenario, shard?: Shard, env: NodeJS.ProcessEnv = process.env): Promise<Result> {
+export function runLoadTest(scenario: Scenario, load: Omit<LoadOptions, 'readFile'>, shard?: Shard, workers?: number, env: NodeJS.ProcessEnv = process.env): Promise<Result> {
   const onDemo = (url: string): void => core.info(`no target in ${scenario.file} and no target input: running against the embedded demo server at ${url}`);
   // A cancelled workflow sends SIGINT then SIGTERM: stop gracefully and still report what ran.
   const onCancel = (): void => core.warning('mcp-load: cancelled; stopping gracefully and writing the results of what ran');
-  return withTargetOrDemo(scenario.target, onDemo, (url) => withStopSignals(onCancel, (signals) => runAndLog(scenario, url, signals, shard, env)));
+  return withTargetOrDemo(scenario.target, onDemo, (url) => withStopSignals(onCancel, (signals) => runAndLog(scenario, load, url, signals, shard, workers, env)));
 }
 
 async function runAndLog(
   scenario: Scenario,
+  load: Omit<LoadOptions, 'readFile'>,
   url: string,
   signals: { stop: StopSignal; abort: StopSignal },
   shard: Shard | undefined,
+  asked: number | undefined,
   env: NodeJS.ProcessEnv,
 ): Promise<Result> {
-  if (shard) core.info(`shard ${formatShard(shard)}: this job runs its slice of the load; merge the ${shard.count} jobs' result.json with npx mcp-load merge`);
+  if (shard) core.info(`shard ${formatShard(shard)}: this job runs its slice of the load; a last job with mode: merge merges the ${shard.count} jobs' results`);
   const onProgress = throttledProgress((line) => core.info(line), PROGRESS_EVERY_MS);
-  const outcome = await runTest(scenario, { url, ...signals, onProgress, ...(shard ? { shard } : {}) });
-  const result = buildResult(scenario, url, outcome, env);
+  const onWarning = (warning: string): void => core.warning(`mcp-load: ${warning}`);
+  const slice = shard ? shardScenario(scenario, shard) : scenario;
+  const workers = workersWithLoad(asked ?? scenario.workers ?? defaultWorkerCount(scenario.target === undefined), slice);
+  if (workers > 1) core.info(`running the load in ${workers} worker threads, each its slice, merged exactly`);
+  const result = await runLoad(scenario, { url, ...signals, onProgress, onWarning, ...(shard ? { shard } : {}), workers, load, env });
   core.info(renderTerminalSummary(result));
   return result;
 }

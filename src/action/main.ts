@@ -3,6 +3,7 @@ import { ScenarioError } from '../scenario/index.ts';
 import { commentMode } from './comment-mode.ts';
 import { readContext } from './context.ts';
 import { readInputs } from './inputs.ts';
+import { mergeMode } from './merge-mode.ts';
 import { runMode } from './run-mode.ts';
 import { Secrets } from './secrets.ts';
 
@@ -14,7 +15,8 @@ export async function run(): Promise<void> {
     secrets.add(inputs.token);
     secrets.addFromUrl(inputs.target);
     const context = readContext();
-    const failures = inputs.mode === 'comment' ? await commentMode(inputs, context) : await runMode(inputs, context, secrets);
+    const failures =
+      inputs.mode === 'comment' ? await commentMode(inputs, context) : inputs.mode === 'merge' ? await mergeMode(inputs, context, secrets) : await runMode(inputs, context, secrets);
     if (failures.length > 0) core.setFailed(secrets.redact(`mcp-load: ${failures.join('; ')}`));
   } catch (err) {
     if (err instanceof ScenarioError) annotate(err);

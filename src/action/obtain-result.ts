@@ -1,8 +1,7 @@
 import * as core from '@actions/core';
 import { regressionSettings } from '../compare/index.ts';
 import type { Result } from '../results/index.ts';
-import { actionVariablePolicy, loadScenario } from '../scenario/index.ts';
-import type { Scenario } from '../scenario/index.ts';
+import { actionVariablePolicy, loadScenario, type Scenario, type LoadOptions } from '../scenario/index.ts';
 import { readGivenResult } from './given-result.ts';
 import type { ActionInputs } from './inputs.ts';
 import { runCapacityLoadTest, runLoadTest } from './load-test.ts';
@@ -33,7 +32,7 @@ export async function resultSource(inputs: ActionInputs, secrets: Secrets): Prom
       scenarioId: scenario.id,
       obtain: async () => {
         const capacity = inputs.capacity;
-        const run = capacity ? () => runCapacityLoadTest(scenario, capacity) : () => runLoadTest(scenario, inputs.shard);
+        const run = capacity ? () => runCapacityLoadTest(scenario, capacity) : () => runLoadTest(scenario, loadOptions(inputs), inputs.shard, inputs.workers);
         return secrets.redactResult(await core.group(capacity ? 'Capacity search' : 'Load test', run));
       },
     };
@@ -44,13 +43,18 @@ export async function resultSource(inputs: ActionInputs, secrets: Secrets): Prom
   return { scenarioId: result.scenario.id, obtain: async () => result };
 }
 
-/** The scenario file, its secrets (headers, target) remembered for masking and redaction. */
-async function readScenario(inputs: ActionInputs, secrets: Secrets): Promise<Scenario> {
-  const scenario = await loadScenario(inputs.scenario, {
+/** How the scenario file is read: in this job, and again in each worker thread. */
+function loadOptions(inputs: ActionInputs): Omit<LoadOptions, 'readFile'> {
+  return {
     ...(inputs.target === undefined ? {} : { target: inputs.target }),
     shardCount: inputs.shard?.count,
     variables: actionVariablePolicy(inputs.variables),
-  });
+  };
+}
+
+/** The scenario file, its secrets (headers, target) remembered for masking and redaction. */
+async function readScenario(inputs: ActionInputs, secrets: Secrets): Promise<Scenario> {
+  const scenario = await loadScenario(inputs.scenario, loadOptions(inputs));
   secrets.addHeaders(scenario.headers);
   secrets.addFromUrl(scenario.target);
   // A bad `regression:` block fails now, not after the run.

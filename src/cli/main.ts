@@ -9,6 +9,7 @@ import { MergeError, readResult, ResultFileError } from '../results/index.ts';
 import { HistoryFileError } from '../compare/index.ts';
 import { OutputDirError } from './output-dir.ts';
 import { parseSlo, SloError, DEFAULT_CAPACITY } from '../capacity/index.ts';
+import { MAX_WORKERS } from '../scenario/index.ts';
 import type { TransportChoice } from '../mcp/index.ts';
 import { inertText } from '../inert-text.ts';
 import { redactSecrets } from '../secrets/index.ts';
@@ -23,6 +24,8 @@ Commands:
     --target <url>       override the scenario's target (e.g. a preview deployment)
     --out <dir>          where result.json goes (default mcp-load-results)
     --shard <i/n>        run slice i of n (e.g. 2/4) of the load; merge the n results
+    --workers <n>        worker threads, each its slice, merged exactly (default: the
+                         cores, less one for the embedded demo server; 1: one thread)
     --allow-env <NAME>   let the scenario's \${NAME} read this GITHUB_TOKEN, ACTIONS_*
                          or INPUT_* variable (never read otherwise); repeatable
     -o, --output <k=t>   also write to an output, repeatable (as k6's --out): junit=FILE,
@@ -178,6 +181,7 @@ async function runCommand(argv: string[], out: (line: string) => void): Promise<
       target: { type: 'string' },
       out: { type: 'string', default: 'mcp-load-results' },
       shard: { type: 'string' },
+      workers: { type: 'string' },
       'allow-env': { type: 'string', multiple: true },
       quiet: { type: 'boolean', default: false },
       output: { type: 'string', short: 'o', multiple: true },
@@ -191,6 +195,7 @@ async function runCommand(argv: string[], out: (line: string) => void): Promise<
     target: values.target,
     outDir: values.out!,
     ...(values.shard === undefined ? {} : { shard: shardOption(values.shard) }),
+    ...(values.workers === undefined ? {} : { workers: workersOption(values.workers) }),
     allowEnv: values['allow-env'] ?? [],
     outputs: (values.output ?? []).map(outputOption),
     quiet: values.quiet!,
@@ -207,6 +212,12 @@ function outputOption(text: string): OutputSpec {
     if (err instanceof OutputSpecError) throw new UsageError(err.message);
     throw err;
   }
+}
+
+function workersOption(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < 1 || n > MAX_WORKERS) throw new UsageError(`--workers must be a whole number from 1 to ${MAX_WORKERS}, got ${JSON.stringify(text)}`);
+  return n;
 }
 
 function shardOption(text: string): Shard {

@@ -1,9 +1,8 @@
 import { withTargetOrDemo } from '../demo/index.ts';
-import { WaitInterruptedError, runTest, type Progress, type RunOutcome, withStopSignals } from '../engine/index.ts';
-import type { StopSignal } from '../engine/index.ts';
+import { WaitInterruptedError, type Progress, withStopSignals, type StopSignal, defaultWorkerCount, workersWithLoad } from '../engine/index.ts';
 import { renderProgressLine, throttledProgress, runFailed, renderTerminalSummary } from '../report/index.ts';
-import { buildResult, type Result } from '../results/index.ts';
-import { cliVariablePolicy, formatShard, loadScenario, shardScenario, type Scenario, type Shard } from '../scenario/index.ts';
+import { type Result, runLoad } from '../results/index.ts';
+import { cliVariablePolicy, formatShard, loadScenario, shardScenario, type Scenario, type Shard, type LoadOptions } from '../scenario/index.ts';
 import { registerUrlSecrets, secrets } from '../secrets/index.ts';
 import { inertText } from '../inert-text.ts';
 import { fallbackOutputDir, OutputDirError, prepareOutputDir } from './output-dir.ts';
@@ -17,6 +16,8 @@ export interface RunCommandOptions {
   allowEnv?: readonly string[];
   /** Run only this slice of the load; `mcp-load merge` combines the shards' results. */
   shard?: Shard;
+  /** `--workers N`: worker threads, each its slice of the load; over the scenario's `workers:` and the default. */
+  workers?: number;
   quiet: boolean;
   out: (text: string) => void;
   err: (text: string) => void;
@@ -37,11 +38,12 @@ const LOG_PROGRESS_EVERY_MS = 10_000;
 
 /** `mcp-load run scenario.yml`: load, run with live progress, summarize, write the result. */
 export async function runRunCommand(options: RunCommandOptions): Promise<number> {
-  const scenario = await loadScenario(options.file, {
+  const load: Omit<LoadOptions, 'readFile'> = {
     target: options.target,
     shardCount: options.shard?.count,
     variables: cliVariablePolicy(options.allowEnv ?? []),
-  });
+  };
+  const scenario = await loadScenario(options.file, load);
   await prepareOutputDir(options.outDir);
   // A push URL (prometheus=, otlp=) may carry credentials of its own.
   for (const output of options.outputs ?? []) registerUrlSecrets(output.target);
@@ -49,35 +51,57 @@ export async function runRunCommand(options: RunCommandOptions): Promise<number>
   if (options.shard) shardScenario(scenario, options.shard);
   const onDemo = (url: string): void => options.err(`no target in ${options.file}: running against the embedded demo server at ${url}\n`);
   const onStopping = (): void => options.err('\nstopping: running iterations may finish (gracefulStop); press Ctrl-C again to stop now\n');
-  return withTargetOrDemo(scenario.target, onDemo, (url) => withStopSignals(onStopping, (signals) => runAndWrite(scenario, url, signals, options)));
+  return withTargetOrDemo(scenario.target, onDemo, (url) => withStopSignals(onStopping, (signals) => runAndWrite(scenario, load, url, signals, options)));
 }
 
-async function runAndWrite(scenario: Scenario, url: string, signals: { stop: StopSignal; abort: StopSignal }, options: RunCommandOptions): Promise<number> {
+async function runAndWrite(
+  scenario: Scenario,
+  load: Omit<LoadOptions, 'readFile'>,
+  url: string,
+  signals: { stop: StopSignal; abort: StopSignal },
+  options: RunCommandOptions,
+): Promise<number> {
   const shard = options.shard;
   if (shard) options.err(`shard ${formatShard(shard)}: running this slice of ${options.file}; merge the shards' results with mcp-load merge\n`);
+  const workers = workerCount(scenario, options);
   const outputs = await openOutputs(options.outputs ?? [], scenario.id);
   const printProgress = progressPrinter(options);
   const onProgress = (p: Progress): void => {
     printProgress?.(p);
     feedOutputs(outputs, p);
   };
-  let run: RunOutcome;
+  let built: Result;
   try {
-    run = await runTest(scenario, { url, ...signals, onProgress, ...(shard ? { shard } : {}) });
+    const onWarning = (warning: string): void => options.err(`mcp-load: warning: ${warning}\n`);
+    built = await runLoad(scenario, { url, ...signals, onProgress, onWarning, ...(shard ? { shard } : {}), workers, load });
   } catch (error) {
     if (!(error instanceof WaitInterruptedError)) throw error;
     options.err(`mcp-load: ${error.message}\n`);
     return EXIT_INTERRUPTED;
   }
   if (!options.quiet && options.interactive) options.err('\n');
-  const result = secrets.redactDeep(buildResult(scenario, url, run));
+  const result = secrets.redactDeep(built);
   options.out(`\n${inertText(secrets.redact(renderTerminalSummary(result)))}\n`);
   const written = await writeOrFallBack(result, options);
   for (const output of outputs) for (const line of await output.finish(result)) options.out(`${inertText(secrets.redact(line))}\n`);
   // Interruption wins: a run cut short has no verdict on its thresholds.
-  if (run.interrupted === 'signal') return EXIT_INTERRUPTED;
+  if (result.interrupted === 'signal') return EXIT_INTERRUPTED;
   if (thresholdsFailed(result, options.err)) return EXIT_THRESHOLDS_FAILED;
   return written ? 0 : EXIT_FILES_ELSEWHERE;
+}
+
+/**
+ * `--workers`, else the scenario's `workers:`, else one per core (less one when the embedded demo
+ * server shares the process); never more than the load has slices for, which is said when asked for.
+ */
+function workerCount(scenario: Scenario, options: RunCommandOptions): number {
+  const asked = options.workers ?? scenario.workers;
+  const slice = options.shard ? shardScenario(scenario, options.shard) : scenario;
+  const workers = workersWithLoad(asked ?? defaultWorkerCount(scenario.target === undefined), slice);
+  if (asked !== undefined && workers < asked) {
+    options.err(`workers: ${asked} asked for, ${workers} used: the load splits into at most ${workers} slice${workers === 1 ? '' : 's'} (one VU, or one iteration per time unit, each)\n`);
+  }
+  return workers;
 }
 
 /** Writes the files into --out, or, when that fails now, into a temporary directory it names: a run's results are never lost. */

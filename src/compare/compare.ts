@@ -1,4 +1,5 @@
 import type { Result } from '../results/index.ts';
+import { isOpenModel } from '../scenario/index.ts';
 import { digestRun } from './digest.ts';
 import { fingerprintMismatch } from './fingerprint.ts';
 import { judgeAgainstHistory, judgeAgainstRun, type TestOptions } from './judge.ts';
@@ -13,8 +14,6 @@ export interface CompareOptions {
   minHistory?: number;
 }
 
-const ARRIVAL_RATE = new Set(['constant-arrival-rate', 'ramping-arrival-rate']);
-
 /**
  * Judges the current run against one baseline run (rank interval of steady-state window figures) or a
  * history of earlier runs (robust band over their per-run figures), per metric and per tool.
@@ -24,7 +23,7 @@ export function compare(current: Result, baseline: Result | History, options: Co
   const settings = regressionSettings(options.regression ?? current.scenario.echo.regression ?? {});
   const test: TestOptions = { settings };
   const minHistory = options.minHistory ?? 5;
-  const arrivalRate = current.scenario.echo.scenarios.some((s) => ARRIVAL_RATE.has(s.executor));
+  const arrivalRate = current.scenario.echo.scenarios.some((s) => isOpenModel(s.executor));
   const { now, earlier, comparable } = digestAlike(current, baseline, settings.windowMs);
   const metrics = comparedMetrics(now, comparable.length > 0 ? comparable : earlier.slice(-1), arrivalRate);
   const method = comparable.length >= minHistory ? 'history-band' : 'rank-interval';

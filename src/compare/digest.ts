@@ -1,6 +1,7 @@
 import type { OperationBreakdown, Result } from '../results/index.ts';
 import { fingerprint } from './fingerprint.ts';
-import type { HistoryEntry, RunSummary, ToolSummary } from './types.ts';
+import type { ToolOutputRecord } from '../results/index.ts';
+import type { HistoryEntry, RunSummary, TokenSample, ToolSummary } from './types.ts';
 import { steadyWindows } from './windows.ts';
 
 // Results are read-only data; a run compared and then appended to a history is windowed once.
@@ -52,8 +53,29 @@ function summarise(result: Result): RunSummary {
     p99: latency?.p99 ?? null,
     throughput: seconds > 0 ? round(calls / seconds) : null,
     httpPerCall: { overall, discovery, setup: byPhase.setup, calls: byPhase.calls, teardown: byPhase.teardown },
-    tools: result.byTool.filter((row) => row.tool !== undefined).map(toolSummary),
+    ...tokensOverall(result.toolOutput),
+    tools: result.byTool.filter((row) => row.tool !== undefined).map((row) => ({ ...toolSummary(row), ...toolTokens(row, result.toolOutput) })),
   };
+}
+
+/** The run's tokens per call over all tools, and the replies it rests on. */
+function tokensOverall(output: ToolOutputRecord | undefined): Pick<RunSummary, 'tokensPerCall' | 'tokenSample'> {
+  if (output === undefined || output.tokensPerCall === null) return {};
+  const measured = output.tools.filter((t) => t.tokensPerCall !== null);
+  const sample: TokenSample = { sampled: measured.reduce((n, t) => n + t.sampled, 0), replies: measured.reduce((n, t) => n + t.replies, 0) };
+  return { tokensPerCall: roundTokens(output.tokensPerCall), tokenSample: sample };
+}
+
+function toolTokens(row: OperationBreakdown, output: ToolOutputRecord | undefined): Pick<ToolSummary, 'tokensPerCall' | 'tokenSample'> {
+  if (row.method !== 'tools/call' || output === undefined) return {};
+  const t = output.tools.find((o) => o.tool === row.tool);
+  if (t === undefined || t.tokensPerCall === null) return {};
+  return { tokensPerCall: roundTokens(t.tokensPerCall), tokenSample: { sampled: t.sampled, replies: t.replies } };
+}
+
+/** A hundredth of a token is more than an estimate holds. */
+function roundTokens(n: number): number {
+  return Math.round(n * 100) / 100;
 }
 
 function toolSummary(row: OperationBreakdown): ToolSummary {

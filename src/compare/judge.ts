@@ -1,7 +1,7 @@
 import type { ComparedMetric } from './metrics.ts';
 import type { MetricSettings, RegressionSettings } from './settings.ts';
 import { fewestRankSamples, rankRelativeChange, robustBand, twoProportionTest, type RelativeChange } from './statistics.ts';
-import type { ComparisonVerdict, HistoryEntry, Verdict } from './types.ts';
+import type { ComparisonVerdict, HistoryEntry, TokenSample, Verdict } from './types.ts';
 
 type Counts = { errors: number; calls: number };
 
@@ -23,6 +23,8 @@ export function judgeAgainstRun(
   switch (metric.kind) {
     case 'http-per-call':
       return exactly(metric, s, base, cur);
+    case 'tokens':
+      return tokensChange(metric, s, base, cur, metric.sample?.(baseline), metric.sample?.(current));
     case 'error-rate':
       return errorRateTest(metric, s, metric.counts?.(baseline) as Counts, metric.counts?.(current) as Counts);
     case 'latency':
@@ -51,6 +53,8 @@ export function judgeAgainstHistory(
   }
   // Deterministic protocol behaviour: the latest run is the reference, any difference counts.
   if (metric.kind === 'http-per-call') return exactly(metric, s, metric.value(latest) as number, cur);
+  // An estimate of what the output costs, not a noisy timing: shown against the latest run.
+  if (metric.kind === 'tokens') return tokensChange(metric, s, metric.value(latest) as number, cur, metric.sample?.(latest), metric.sample?.(current));
   if (metric.windows && metric.windows(current).length === 0) {
     const v = verdict(metric, s, 'inconclusive', metric.value(latest), cur);
     v.note = 'not tested: the current run has no steady windows';
@@ -91,6 +95,25 @@ function exactly(metric: ComparedMetric, s: MetricSettings, base: number, cur: n
       ? `exact: ${figures}`
       : `not tested: ${figures}; the cost varies from ${per} to ${per}, so the difference depends on the run`;
   return v;
+}
+
+/**
+ * Tokens per call, informational: more (or fewer) when the change is beyond both `minEffect` and
+ * `floor` tokens, else unchanged; the note says what each figure was estimated from.
+ */
+function tokensChange(metric: ComparedMetric, s: MetricSettings, base: number, cur: number, baseSample: TokenSample | undefined, curSample: TokenSample | undefined): ComparisonVerdict {
+  const absolute = cur - base;
+  const relative = base > 0 ? absolute / base : absolute === 0 ? 0 : Infinity;
+  const outcome: Verdict = Math.abs(absolute) <= s.floor || Math.abs(relative) <= s.minEffect ? 'unchanged' : absolute > 0 ? 'regression' : 'improvement';
+  const v = verdict(metric, s, outcome, base, cur);
+  if (base > 0) v.change = cur / base - 1;
+  v.note = `informational: ${format(base)} → ${format(cur)} tokens per call (${sampleText(baseSample)} → ${sampleText(curSample)})`;
+  return v;
+}
+
+function sampleText(sample: TokenSample | undefined): string {
+  if (sample === undefined) return 'sample unknown';
+  return sample.sampled >= sample.replies ? `all ${sample.replies} replies` : `${sample.sampled} of ${sample.replies} replies`;
 }
 
 const PER: Readonly<Record<string, string>> = { http_per_call_discovery: 'target', http_per_call_setup: 'session', http_per_call_teardown: 'session' };

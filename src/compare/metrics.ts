@@ -1,6 +1,6 @@
 import { TOOL_METRICS, toolRef, type MetricKind, type ToolMetric } from './settings.ts';
 import { median } from './statistics.ts';
-import type { HistoryEntry } from './types.ts';
+import type { HistoryEntry, TokenSample } from './types.ts';
 
 /** One metric a comparison reports: how to read it from a run and how to test it. */
 export interface ComparedMetric {
@@ -20,6 +20,8 @@ export interface ComparedMetric {
   counts?(run: HistoryEntry): { errors: number; calls: number } | undefined;
   /** Per-tool latency: the tool's share of the run's calls. */
   share?(run: HistoryEntry): number;
+  /** Tokens: the replies the estimate rests on. */
+  sample?(run: HistoryEntry): TokenSample | undefined;
 }
 
 /**
@@ -42,6 +44,7 @@ export function comparedMetrics(current: HistoryEntry, baselines: readonly Histo
     windowed('mcp_call_duration_p50', 'latency', false, false, (r) => r.windows.p50, (r) => r.summary.p50),
     // Overall it amortises session setup over a number of calls that depends on the pace: informational.
     exact('http_per_call', false, (r) => r.summary.httpPerCall.overall),
+    tokens('tokens_per_call', undefined, (r) => r.summary),
   ];
   for (const tool of toolKeys(current, baselines)) {
     const row = (r: HistoryEntry) => r.summary.tools.find((t) => t.key === tool);
@@ -53,6 +56,7 @@ export function comparedMetrics(current: HistoryEntry, baselines: readonly Histo
       },
       errorRate(toolRef(tool, 'error_rate'), tool, row),
       { ...toolMetric(tool, 'http_per_call'), value: (r) => row(r)?.httpPerCall ?? null },
+      tokens(toolRef(tool, 'tokens_per_call'), tool, row),
     );
   }
   return out;
@@ -99,6 +103,21 @@ function errorRate(ref: string, tool: string | undefined, source: (r: HistoryEnt
       const c = counts(r);
       return c === undefined ? null : c.errors / c.calls;
     },
+  };
+  if (tool !== undefined) metric.tool = tool;
+  return metric;
+}
+
+/** Estimated tokens per call: informational, never gated (see settings). */
+function tokens(ref: string, tool: string | undefined, source: (r: HistoryEntry) => { tokensPerCall?: number | null; tokenSample?: TokenSample } | undefined): ComparedMetric {
+  const metric: ComparedMetric = {
+    ref,
+    metric: 'tokens_per_call',
+    kind: 'tokens',
+    gatedByDefault: false,
+    lowerIsWorse: false,
+    value: (r) => source(r)?.tokensPerCall ?? null,
+    sample: (r) => source(r)?.tokenSample,
   };
   if (tool !== undefined) metric.tool = tool;
   return metric;

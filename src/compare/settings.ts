@@ -1,7 +1,7 @@
 import { parseDuration, didYouMean } from '../scenario/index.ts';
 
 /** How a metric is tested; decides its defaults and which knobs apply. */
-export type MetricKind = 'latency' | 'throughput' | 'error-rate' | 'http-per-call';
+export type MetricKind = 'latency' | 'throughput' | 'error-rate' | 'http-per-call' | 'tokens';
 
 /** The knobs of one metric, defaults applied. */
 export interface MetricSettings {
@@ -40,6 +40,8 @@ const DEFAULTS: Record<MetricKind, Omit<MetricSettings, 'gated'>> = {
   throughput: { minEffect: 0.1, floor: 1, minCount: 0, alpha: 0 },
   'error-rate': { minEffect: 0.1, floor: 0.001, minCount: 10, alpha: 0.01 },
   'http-per-call': { minEffect: 0, floor: 0, minCount: 0, alpha: 0 },
+  // Output a model reads: a tenth more tokens, and at least one, is worth a mention.
+  tokens: { minEffect: 0.1, floor: 1, minCount: 0, alpha: 0 },
 };
 
 /** Every overall metric a comparison reports, with its kind. */
@@ -53,6 +55,7 @@ export const OVERALL_METRICS: Readonly<Record<string, MetricKind>> = {
   http_per_call_setup: 'http-per-call',
   http_per_call_calls: 'http-per-call',
   http_per_call_teardown: 'http-per-call',
+  tokens_per_call: 'tokens',
 };
 
 /** Per-tool metrics: `tool:<name>:<short>`; `<name>` may be `*` in settings. */
@@ -60,6 +63,7 @@ export const TOOL_METRICS = {
   p95: { metric: 'mcp_call_duration_p95', kind: 'latency' },
   error_rate: { metric: 'mcp_error_rate', kind: 'error-rate' },
   http_per_call: { metric: 'http_per_call', kind: 'http-per-call' },
+  tokens_per_call: { metric: 'tokens_per_call', kind: 'tokens' },
 } as const satisfies Record<string, { metric: string; kind: MetricKind }>;
 
 export type ToolMetric = keyof typeof TOOL_METRICS;
@@ -74,6 +78,8 @@ const KNOBS: Record<MetricKind, readonly string[]> = {
   throughput: ['minEffect', 'floor', 'gated'],
   'error-rate': ['minEffect', 'floor', 'minCount', 'alpha', 'gated'],
   'http-per-call': ['gated'],
+  // Informational only: an estimate from a sample of replies does not fail a build.
+  tokens: ['minEffect', 'floor'],
 };
 
 type Knobs = Partial<MetricSettings>;
@@ -101,7 +107,9 @@ export function regressionSettings(block: Readonly<Record<string, unknown>> = {}
         if (!Array.isArray(value)) throw new RegressionSettingsError(`${path}: expected a list of metrics, e.g. ['tool:send_sms:p95']`);
         value.forEach((ref, i) => {
           if (typeof ref !== 'string') throw new RegressionSettingsError(`${path}[${i}]: expected a metric name`);
-          kindOf(ref, `${path}[${i}]`);
+          if (kindOf(ref, `${path}[${i}]`) === 'tokens') {
+            throw new RegressionSettingsError(`${path}[${i}]: ${ref} is informational (tokens are estimated from a sample of replies) and cannot be gated`);
+          }
           gate.add(ref);
         });
         break;

@@ -70,6 +70,16 @@ export interface ToolSummary {
   p50: number | null;
   p95: number | null;
   httpPerCall: number | null;
+  /** Estimated tokens per reply (o200k_base); absent from runs before it was measured or without output. */
+  tokensPerCall?: number | null;
+  /** The replies the estimate rests on: `sampled` of `replies`. */
+  tokenSample?: TokenSample;
+}
+
+/** How many replies a token estimate was measured on, of how many returned. */
+export interface TokenSample {
+  sampled: number;
+  replies: number;
 }
 
 export interface RunSummary {
@@ -86,6 +96,9 @@ export interface RunSummary {
    * per session for setup and teardown, per call for calls. `discovery` is absent from older runs.
    */
   httpPerCall: { overall: number | null; discovery?: number | null; setup: number | null; calls: number | null; teardown: number | null };
+  /** Estimated tokens per tool reply over all tools; absent from older runs. */
+  tokensPerCall?: number | null;
+  tokenSample?: TokenSample;
   tools: ToolSummary[];
 }
 

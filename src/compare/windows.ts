@@ -1,5 +1,6 @@
 import { mergeTrendStates, type TimeBucket, type TrendState } from '../engine/index.ts';
 import type { Result } from '../results/index.ts';
+import { loadPlan } from '../scenario/index.ts';
 import type { ScenarioSpecEcho } from '../scenario/index.ts';
 
 /** The figures of one steady-state window: the unit of analysis (requests within a run are autocorrelated). */
@@ -124,24 +125,8 @@ function vusNearPeak(result: Result, buckets: readonly TimeBucket[]): Steady {
 
 /** VUs or arrival rate over time (ms from the run's start); undefined for executors without a planned end. */
 function plannedLoad(spec: ScenarioSpecEcho): PlannedLoad | undefined {
-  const start = spec.startTimeMs;
-  switch (spec.executor) {
-    case 'constant-vus':
-      return constant(spec.vus, start, spec.durationMs);
-    case 'constant-arrival-rate':
-      return constant(spec.rate / spec.timeUnitMs, start, spec.durationMs);
-    case 'ramping-vus':
-      return staged(spec.startVUs, spec.stages, start, 1);
-    case 'ramping-arrival-rate':
-      return staged(spec.startRate, spec.stages, start, 1 / spec.timeUnitMs);
-    case 'per-vu-iterations':
-    case 'shared-iterations':
-      return undefined;
-  }
-}
-
-function constant(level: number, start: number, duration: number): PlannedLoad {
-  return { peak: level, at: (t) => (t >= start && t < start + duration ? level : 0) };
+  const plan = loadPlan(spec);
+  return plan && staged(plan.initial, plan.stages, spec.startTimeMs, plan.scale);
 }
 
 function staged(initial: number, stages: readonly { durationMs: number; target: number }[], start: number, scale: number): PlannedLoad {

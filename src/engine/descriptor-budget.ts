@@ -33,10 +33,10 @@ export function currentDescriptorLimits(): DescriptorLimits | undefined {
 }
 
 /**
- * Descriptors one VU holds at most: its session's connection, the legacy transport's GET stream
- * beside its POSTs, the optional GET stream of Streamable HTTP.
+ * Connections (so descriptors, and local ports) one VU holds at most: its session's connection,
+ * the legacy transport's GET stream beside its POSTs, the optional GET stream of Streamable HTTP.
  */
-function descriptorsPerVu(scenario: Scenario, openStream: boolean): number {
+export function connectionsPerVu(scenario: Scenario, openStream: boolean): number {
   return 1 + (scenario.transport === 'sse' ? 1 : 0) + (openStream ? 1 : 0);
 }
 
@@ -47,7 +47,7 @@ function descriptorsPerVu(scenario: Scenario, openStream: boolean): number {
 export function checkDescriptorBudget(scenario: Scenario, openStream: boolean, limits = currentDescriptorLimits()): void {
   if (limits === undefined) return;
   const vus = scenario.scenarios.reduce((sum, spec) => sum + peakVUs(spec), 0);
-  const perVu = descriptorsPerVu(scenario, openStream);
+  const perVu = connectionsPerVu(scenario, openStream);
   const needed = vus * perVu + RESERVE;
   const available = limits.limit - limits.inUse;
   if (needed <= available) return;

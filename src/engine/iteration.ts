@@ -3,10 +3,11 @@ import type { FlowStep, RenderContext, ScenarioSpec, StepCheck } from '../scenar
 import type { CounterHandle, MetricsRegistry, RateHandle, TrendHandle } from './metrics/index.ts';
 import type { ErrorSamples } from './error-samples.ts';
 import type { TraceExemplars } from './trace-exemplars.ts';
+import type { ToolOutputSampler } from './tool-output-sampler.ts';
 import { CallRecorder, SessionRecorder } from './recorder.ts';
 import { backoffDelayMs } from './backoff.ts';
 import type { SessionOptionsFor } from './session-options.ts';
-import { sleep } from './stop-signal.ts';
+import { sleep, type StopSignal } from './stop-signal.ts';
 import type { VirtualUser } from './virtual-user.ts';
 
 interface StepRuntime {
@@ -41,6 +42,7 @@ export class IterationRunner {
     errors: ErrorSamples,
     exemplars: TraceExemplars | undefined = undefined,
     rng: () => number = Math.random,
+    toolOutput: ToolOutputSampler | undefined = undefined,
   ) {
     this.spec = spec;
     this.target = target;
@@ -49,7 +51,7 @@ export class IterationRunner {
     const scenario = spec.name;
     this.steps = spec.flow.map((step) => ({
       step,
-      recorder: step.kind === 'think' || step.kind === 'initialize' ? null : new CallRecorder(registry, errors, scenario, methodOf(step), nameOf(step), exemplars),
+      recorder: step.kind === 'think' || step.kind === 'initialize' ? null : new CallRecorder(registry, errors, scenario, methodOf(step), nameOf(step), exemplars, toolOutput),
       checks:
         step.kind === 'think'
           ? []
@@ -126,15 +128,37 @@ export class IterationRunner {
     }
   }
 
-  /** Ends every warm session (DELETE), counted as teardown. */
-  async closeSessions(): Promise<void> {
-    const sessions = [...this.openSessions];
+  /**
+   * Ends every warm session (DELETE), counted as teardown. The DELETEs take turns as handshakes do
+   * (the target's cap on them in flight at once), so thousands of VUs ending together are not a
+   * connection storm. When `deadline` fires, what has not closed yet is counted as not closed, its
+   * requests are cut, and their outcomes are not recorded: a DELETE the run stopped waiting for is
+   * not the server's failed request.
+   */
+  async closeSessions(deadline: StopSignal): Promise<void> {
+    const pending = new Set([...this.openSessions].filter((s) => s.initialized));
     this.openSessions.clear();
-    await Promise.all(
-      sessions.map(async (s) => {
-        if (s.initialized) this.sessionRecorder.recordClose(await s.close());
-      }),
-    );
+    let over = false;
+    const offDeadline = deadline.onFire(() => {
+      over = true;
+      this.sessionRecorder.recordNotClosed(pending.size);
+      for (const s of pending) s.abort();
+    });
+    try {
+      await Promise.all(
+        [...pending].map((s) =>
+          this.target.handshakeTurn(async () => {
+            if (over) return;
+            const result = await s.close();
+            if (over) return;
+            pending.delete(s);
+            this.sessionRecorder.recordClose(result);
+          }),
+        ),
+      );
+    } finally {
+      offDeadline();
+    }
   }
 
   /**

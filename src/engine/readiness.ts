@@ -26,7 +26,7 @@ export async function waitForTarget(target: McpTarget, options: SessionOptions, 
   const deadline = started + timeoutMs;
   let delay = 100;
   let last: OperationResult | undefined;
-  for (let attempt = 1; ; attempt++) {
+  for (;;) {
     const session = new McpSession(target, options);
     const initialize = session.initialize().then((result) => (last = result));
     // An initialize in flight may take the whole request timeout: a signal does not wait for it.

@@ -1,6 +1,7 @@
 import { HTTP_PURPOSES, OUTCOME_CLASSES, type HttpRecord, type OperationResult } from '../mcp/index.ts';
 import type { ErrorSamples } from './error-samples.ts';
 import type { TraceExemplars } from './trace-exemplars.ts';
+import type { ToolOutputSampler, ToolOutputSlot } from './tool-output-sampler.ts';
 import { EXPECTED_RESPONSE_TAG, type CounterHandle, type MetricsRegistry, type RateHandle, type TrendHandle } from './metrics/index.ts';
 
 /** HTTP metrics of one (MCP method, purpose, HTTP method, status, failed) combination. */
@@ -20,6 +21,8 @@ interface OutcomeHandles {
 }
 
 const HTTP_METHODS = ['GET', 'POST', 'DELETE'] as const;
+/** A tool error (`isError: true`) is output the model reads too. */
+const TOOL_ERROR = OUTCOME_CLASSES.indexOf('tool');
 /** Statuses a discovery probe asks for: a 2025 server declining `server/discover`. */
 const DISCOVERY_REFUSALS = new Set([400, 404, 405, 406, 415, 422]);
 
@@ -96,6 +99,8 @@ export class CallRecorder {
   private readonly resumed: CounterHandle;
   private readonly reissued: CounterHandle;
   private readonly interruptedCalls: CounterHandle;
+  /** tools/call only: the sample of replies whose size and tokens are counted after the run. */
+  private readonly output: ToolOutputSlot | undefined;
 
   constructor(
     private readonly registry: MetricsRegistry,
@@ -104,6 +109,7 @@ export class CallRecorder {
     method: string,
     private readonly name: string | undefined,
     private readonly exemplars: TraceExemplars | undefined = undefined,
+    toolOutput: ToolOutputSampler | undefined = undefined,
   ) {
     const baseTags: Record<string, string> = name === undefined ? { scenario, method } : { scenario, method, tool: name };
     this.outcomes = OUTCOME_CLASSES.map((outcome) => {
@@ -131,6 +137,7 @@ export class CallRecorder {
     this.resumed = registry.counter('stream_resumed_calls').handle(baseTags);
     this.reissued = registry.counter('requests_reissued').handle(baseTags);
     this.interruptedCalls = registry.counter('mcp_calls_interrupted').handle(baseTags);
+    this.output = toolOutput !== undefined && method === 'tools/call' && name !== undefined ? toolOutput.slot(scenario, name) : undefined;
   }
 
   /** The operation was cut by an interrupt (graceful stop over, second signal): neither a success nor the server's error. */
@@ -143,6 +150,7 @@ export class CallRecorder {
     const index = OUTCOME_CLASSES.indexOf(result.outcome);
     this.count(index, result.durationMs + extraMs);
     if (index !== 0 && this.registry.phase === 'measuring') this.errors.add(result);
+    if (this.output !== undefined && (index === 0 || index === TOOL_ERROR) && this.registry.phase === 'measuring') this.output.offer(result);
     if (result.traceparent !== undefined && this.exemplars && this.registry.phase === 'measuring') {
       this.exemplars.offer(this.name ?? result.method, result.traceparent, result.durationMs + extraMs);
     }
@@ -232,6 +240,11 @@ export class SessionRecorder {
     this.closeHttp.record(result.http);
     this.bytes[1].sent.add(result.bytesSent);
     this.bytes[1].received.add(result.bytesReceived);
+  }
+
+  /** Sessions whose DELETE did not finish before the teardown deadline: neither closed nor failed requests. */
+  recordNotClosed(sessions: number): void {
+    if (sessions > 0) this.notClosed.add(sessions);
   }
 
   /** A VU paused before its next handshake attempt. */

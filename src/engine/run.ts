@@ -3,6 +3,7 @@ import { shardScenario, type Shard } from '../scenario/index.ts';
 import type { Scenario, ScenarioSpec } from '../scenario/index.ts';
 import { ErrorSamples, type ErrorKind } from './error-samples.ts';
 import { TraceExemplars, type TraceExemplar } from './trace-exemplars.ts';
+import { ToolOutputSampler } from './tool-output-sampler.ts';
 import { EventLoopMonitor } from './event-loop.ts';
 import { createExecutor, type Executor, type ExecutorContext } from './executors/index.ts';
 import { IterationRunner } from './iteration.ts';
@@ -15,7 +16,7 @@ import {
   TimeSeries,
   type ThresholdResult,
 } from './metrics/index.ts';
-import { checkDescriptorBudget } from './descriptor-budget.ts';
+import { preflight } from './preflight.ts';
 import { waitForTarget } from './readiness.ts';
 import { settleWithin, sleep, StopSignal } from './stop-signal.ts';
 import { vuSessionOptions, type VuSessionOptions } from './session-options.ts';
@@ -40,11 +41,16 @@ export interface RunOptions {
   stop?: StopSignal;
   /** Fire for an immediate stop (a second SIGINT). */
   abort?: StopSignal;
-  onProgress?: (progress: Progress) => void;
+  /** Each second; `registry` is the live metrics (read, never kept: a worker snapshots it for its parent's thresholds). */
+  onProgress?: (progress: Progress, registry: MetricsRegistry) => void;
   /** Options for each MCP session (canned replies, stream, …). */
   session?: SessionOptions;
   /** Run only this shard's slice of the load (`--shard i/n`); n shards together run the whole. */
   shard?: Shard;
+  /** Check the local limits before the load (default); a worker thread does not, its parent checked them for all. */
+  preflight?: boolean;
+  /** A pre-flight warning, as soon as it is known (it is also in the outcome's warnings). */
+  onWarning?: (warning: string) => void;
 }
 
 export interface RunOutcome {
@@ -85,7 +91,8 @@ export async function runTest(whole: Scenario, options: RunOptions): Promise<Run
     ...(client.trace ? { traceparent: { sample: client.trace.sample } } : {}),
     ...options.session,
   };
-  checkDescriptorBudget(scenario, sessionOptions.openStream ?? false);
+  const preflightWarnings = options.preflight === false ? [] : preflight(scenario, sessionOptions.openStream ?? false);
+  for (const warning of preflightWarnings) options.onWarning?.(warning);
   await initMetrics();
   const stop = options.stop ?? new StopSignal();
   const abort = options.abort ?? new StopSignal();
@@ -100,6 +107,7 @@ export async function runTest(whole: Scenario, options: RunOptions): Promise<Run
   try {
     if (scenario.wait.timeoutMs > 0) await waitForTarget(target, perVu.forVu(1, 0, ''), scenario.wait.timeoutMs, stop);
     const outcome = await runScenarios(scenario, target, perVu, stop, abort, options.onProgress);
+    outcome.warnings.unshift(...preflightWarnings);
     if (options.shard) outcome.shard = { index: options.shard.index, count: options.shard.count };
     return outcome;
   } finally {
@@ -137,7 +145,8 @@ async function runScenarios(
   const errorSamples = new ErrorSamples();
   sessionOptions.record(registry);
   const exemplars = scenario.client.trace ? new TraceExemplars() : undefined;
-  const runners = scenario.scenarios.map((spec) => new IterationRunner(spec, target, sessionOptions.forVu, registry, errorSamples, exemplars));
+  const toolOutput = new ToolOutputSampler(registry);
+  const runners = scenario.scenarios.map((spec) => new IterationRunner(spec, target, sessionOptions.forVu, registry, errorSamples, exemplars, Math.random, toolOutput));
   const executors = scenario.scenarios.map((spec) => createExecutor(spec));
   // Progress runs against the planned schedule; graceful stops only extend it when iterations linger.
   const totalMs = Math.max(...scenario.scenarios.map((s, i) => s.startTimeMs + executors[i].durationMs));
@@ -193,6 +202,7 @@ async function runScenarios(
     const elapsedMs = performance.now() - t0;
     vusGauge.set(active);
     loop.sample();
+    toolOutput.newSecond();
     timeSeries.tick(now);
     const totalCalls = calls.count;
     const totalErrors = errors.passes;
@@ -205,7 +215,7 @@ async function runScenarios(
       totalCalls,
       totalErrors,
       warmingUp: registry.phase === 'warmup',
-    });
+    }, registry);
     lastCalls = totalCalls;
     lastErrors = totalErrors;
     if (abortingThresholdFailed(scenario, registry, elapsedMs, now)) {
@@ -228,9 +238,18 @@ async function runScenarios(
   timeSeries.tick(endedAt);
   registry.finish(endedAt);
   loop.stop();
-  // Warm sessions end with a DELETE each, bounded: teardown must not hold the results hostage.
-  await settleWithin(Promise.all(runners.map((r) => r.closeSessions())), scenario.timeoutMs, abort);
+  // Warm sessions end with a DELETE each, taking turns, within the teardown deadline: teardown must not hold the results hostage.
+  const deadline = new StopSignal();
+  const offAbort = abort.onFire(() => deadline.fire());
+  const closing = Promise.all(runners.map((r) => r.closeSessions(deadline)));
+  if (!(await settleWithin(closing, scenario.teardownTimeoutMs))) deadline.fire();
+  offAbort();
+  // The cut DELETEs settle at once; this bounds the wait for them all the same.
+  await settleWithin(closing, TEARDOWN_CUT_GRACE_MS);
 
+  // Off the hot path: the sampled replies' sizes and tokens, before thresholds read them.
+  const tokenWarning = await toolOutput.measure();
+  if (tokenWarning !== undefined) warnings.push(tokenWarning);
   warnings.push(...sessionOptions.warnings());
   for (const { metric, tagSets } of registry.folded()) {
     warnings.push(
@@ -254,6 +273,9 @@ async function runScenarios(
   if (exemplars) outcome.traceExemplars = exemplars.toJSON();
   return outcome;
 }
+
+/** After the deadline, the cut DELETEs' own settling (their sockets destroyed). */
+const TEARDOWN_CUT_GRACE_MS = 1000;
 
 async function runOne(spec: ScenarioSpec, executor: Executor, ctx: ExecutorContext): Promise<void> {
   if (spec.startTimeMs > 0) await sleep(spec.startTimeMs, ctx.stop);

@@ -109,6 +109,11 @@ export interface OperationResult<T = unknown> {
   serverRequests: number;
   /** The W3C traceparent the call carried (SessionOptions.traceparent); absent when tracing is off. */
   traceparent?: string;
+  /**
+   * The JSON text of the message that carried the response, for a transport that did not parse it
+   * into `result` (nothing read it): the engine's bounded sample of tool output parses the few it keeps.
+   */
+  replyText?: string;
 }
 
 export interface JsonRpcRequest {

@@ -1,5 +1,6 @@
 import type { Comparison, ComparisonVerdict } from '../compare/index.ts';
 import { formatMs, formatPercent, plainText } from './format.ts';
+import { informationalLabel } from './view.ts';
 
 const ORDER: readonly ComparisonVerdict['verdict'][] = ['regression', 'inconclusive', 'improvement', 'new', 'gone', 'not comparable', 'unchanged'];
 
@@ -19,7 +20,7 @@ export function renderComparison(comparison: Comparison): string {
   const sorted = [...comparison.verdicts].sort((a, b) => ORDER.indexOf(a.verdict) - ORDER.indexOf(b.verdict));
   for (const v of sorted) {
     rows.push([
-      v.verdict === 'regression' && !v.gated ? 'slower (informational)' : v.verdict,
+      v.verdict === 'regression' && !v.gated ? informationalLabel(v.metric) : v.verdict,
       label(v),
       value(v.metric, v.baseline),
       value(v.metric, v.current),

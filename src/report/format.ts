@@ -29,7 +29,6 @@ export function formatDurationClock(ms: number): string {
 
 /** Untrusted text (tool names, server messages) on a terminal: no control characters, bounded. */
 export function plainText(text: string, max = 120): string {
-  // eslint-disable-next-line no-control-regex
   const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;
 }

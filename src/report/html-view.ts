@@ -1,12 +1,13 @@
 import type { History, Comparison } from '../compare/index.ts';
 import { ERROR_CLASSES } from '../mcp/index.ts';
-import type { OperationBreakdown, Result } from '../results/index.ts';
-import { formatDuration } from '../scenario/index.ts';
-import type { ScenarioSpecEcho, StepEcho } from '../scenario/index.ts';
+import type { OperationBreakdown } from '../results/index.ts';
+import type { Result } from '../results/index.ts';
+import type { LoadView } from './load-view.ts';
 import { MAX_TRACE_EXEMPLARS } from '../engine/index.ts';
 import { formatBytes, formatDurationClock, formatMs, formatPercent, plainText } from './format.ts';
 import { buildCharts, type ChartSpec } from './html-charts.ts';
 import { buildReportView, VERDICT_LABELS, type ReportView, type ThresholdRow, type VerdictRow } from './view.ts';
+import type { ToolOutputSection } from './tool-output-view.ts';
 
 /** Rows per table; the rest are counted in a note. */
 export const MAX_TABLE_ROWS = 200;
@@ -32,6 +33,8 @@ export interface HtmlView {
   checks: Bounded<CheckRow>;
   byTool: Bounded<OperationRow>;
   byMethod: Bounded<OperationRow>;
+  /** Per tool: size and estimated tokens of its output (null without tool calls). */
+  toolOutput: (Omit<ToolOutputSection, 'overall'> & { overall: string; more: number }) | null;
   /** With `trace:` on: the slowest sampled calls and their trace ids (null: tracing was off). */
   traceExemplars: { rows: { tool: string; traceId: string; duration: string }[] } | null;
   httpPerCall: Fact[];
@@ -145,7 +148,7 @@ export function buildHtmlView(result: Result, baseline?: Result, comparison?: Co
           state: view.comparison.state,
           headline: message(view.comparison.headline),
           rows: view.comparison.rows.slice(0, MAX_TABLE_ROWS).map((r) => ({
-            verdict: VERDICT_LABELS[r.verdict as keyof typeof VERDICT_LABELS] ?? '🟠 slower (informational)',
+            verdict: VERDICT_LABELS[r.verdict as keyof typeof VERDICT_LABELS] ?? `🟠 ${r.verdict}`,
             tone: r.verdict === 'regression' ? 'regression' : r.verdict === 'inconclusive' || r.verdict === 'not comparable' ? 'inconclusive' : r.verdict === 'improvement' ? 'improvement' : 'neutral',
             label: name(r.label),
             statistic: name(r.statistic),
@@ -175,7 +178,7 @@ export function buildHtmlView(result: Result, baseline?: Result, comparison?: Co
       change: f.tone,
       ...(f.verdict !== undefined ? { verdict: message(f.verdict) } : {}),
     })),
-    load: result.scenario.echo.scenarios.map(loadShape),
+    load: view.load.map(loadShape),
     charts: buildCharts(result, baseline, history),
     thresholds: view.thresholds.map((t) => ({ ok: t.ok, key: name(t.key), source: name(t.source), observed: message(t.observed), default: t.default })),
     checks: bounded(result.checks, (c) => ({
@@ -189,6 +192,14 @@ export function buildHtmlView(result: Result, baseline?: Result, comparison?: Co
     })),
     byTool: bounded(result.byTool, (row) => operationRow(row, row.tool ?? row.method)),
     byMethod: bounded(result.byMethod, (row) => operationRow(row, row.method)),
+    toolOutput: view.toolOutput
+      ? {
+          ...view.toolOutput,
+          rows: view.toolOutput.rows.slice(0, MAX_TABLE_ROWS).map((r) => ({ ...r, tool: name(r.tool) })),
+          overall: view.toolOutput.overall ?? '',
+          more: Math.max(0, view.toolOutput.rows.length - MAX_TABLE_ROWS),
+        }
+      : null,
     traceExemplars: result.traceExemplars
       ? { rows: result.traceExemplars.slice(0, MAX_TRACE_EXEMPLARS).map((e) => ({ tool: name(e.tool), traceId: plainText(String(e.traceId), 32), duration: formatMs(e.durationMs) })) }
       : null,
@@ -221,46 +232,15 @@ function environment(result: Result): Fact[] {
   return facts;
 }
 
-function loadShape(spec: ScenarioSpecEcho): LoadShape {
-  const d = (ms: number): string => formatDuration(ms);
-  const shape: LoadShape = { name: name(spec.name), executor: spec.executor, summary: '', stages: [], options: [], flow: spec.flow.map(stepText) };
-  switch (spec.executor) {
-    case 'constant-vus':
-      shape.summary = `${spec.vus} VUs for ${d(spec.durationMs)}`;
-      break;
-    case 'ramping-vus':
-      shape.summary = `from ${spec.startVUs} VUs through ${spec.stages.length} stages`;
-      shape.stages = spec.stages.map((s, i) => ({ n: i + 1, duration: d(s.durationMs), target: `${s.target} VUs` }));
-      shape.options.push({ label: 'gracefulRampDown', value: d(spec.gracefulRampDownMs) });
-      break;
-    case 'per-vu-iterations':
-      shape.summary = `${spec.vus} VUs × ${spec.iterations} iterations (at most ${d(spec.maxDurationMs)})`;
-      break;
-    case 'shared-iterations':
-      shape.summary = `${spec.iterations} iterations shared by ${spec.vus} VUs (at most ${d(spec.maxDurationMs)})`;
-      break;
-    case 'constant-arrival-rate':
-      shape.summary = `${spec.rate} iterations per ${d(spec.timeUnitMs)} for ${d(spec.durationMs)}`;
-      shape.options.push({ label: 'VUs', value: `${spec.preAllocatedVUs} pre-allocated, ${spec.maxVUs} at most` });
-      break;
-    case 'ramping-arrival-rate':
-      shape.summary = `from ${spec.startRate} iterations per ${d(spec.timeUnitMs)} through ${spec.stages.length} stages`;
-      shape.stages = spec.stages.map((s, i) => ({ n: i + 1, duration: d(s.durationMs), target: `${s.target} per ${d(spec.timeUnitMs)}` }));
-      shape.options.push({ label: 'VUs', value: `${spec.preAllocatedVUs} pre-allocated, ${spec.maxVUs} at most` });
-      break;
-  }
-  if (spec.startTimeMs > 0) shape.options.push({ label: 'startTime', value: d(spec.startTimeMs) });
-  shape.options.push({ label: 'gracefulStop', value: d(spec.gracefulStopMs) }, { label: 'session', value: spec.session });
-  return shape;
-}
-
-function stepText(step: StepEcho): string {
-  if (step.kind === 'think') {
-    const t = step.think;
-    const text = t.kind === 'constant' ? formatDuration(t.ms) : t.kind === 'uniform' ? `${formatDuration(t.minMs)}..${formatDuration(t.maxMs)}` : `exponential, mean ${formatDuration(t.meanMs)}`;
-    return `think ${text}`;
-  }
-  return name(`${step.kind} ${step.name}`);
+function loadShape(load: LoadView): LoadShape {
+  return {
+    name: name(load.name),
+    executor: load.executor,
+    summary: load.summary,
+    stages: load.stages.map((s) => ({ n: s.n, duration: s.duration, target: s.target })),
+    options: [...load.options, { label: 'session', value: load.session }],
+    flow: load.flow.map((step) => name(step.subject === undefined ? step.label : `${step.label} ${step.subject}`)),
+  };
 }
 
 function operationRow(row: OperationBreakdown, label: string): OperationRow {

@@ -20,7 +20,6 @@ const REFERENCES: Record<string, string> = {
 
 // C0/C1 controls and line separators (a newline ends a table row), and bidirectional overrides
 // that could make a cell read differently from what it holds.
-// eslint-disable-next-line no-control-regex
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const SYNTAX = /[&<>|`\\[\]*_~$#]/g;
 const ZERO_WIDTH_SPACE = '\u200b';

@@ -1,9 +1,11 @@
 import { capacityMarkdown } from './capacity-view.ts';
 import { historyMarkdown, historyView, type HistoryView } from './history-view.ts';
-import type { History, Comparison, ComparisonVerdict } from '../compare/index.ts';
+import type { History } from '../compare/index.ts';
 import type { ErrorKind } from '../engine/index.ts';
-import type { OperationBreakdown, CheckOutcome, Result, ThresholdOutcome } from '../results/index.ts';
-import type { ExecutorConfig, ScenarioSpecEcho, StepEcho } from '../scenario/index.ts';
+import type { OperationBreakdown } from '../results/index.ts';
+import type { CheckOutcome, Result, ThresholdOutcome } from '../results/index.ts';
+import type { Comparison, ComparisonVerdict } from '../compare/index.ts';
+import type { FlowStepView } from './load-view.ts';
 import { formatBytes, formatMs, formatObserved, formatPercent, formatRate } from './format.ts';
 import {
   commentMarker,
@@ -17,7 +19,8 @@ import {
   markdownTable,
 } from './markdown-text.ts';
 
-import { buildReportView, VERDICT_LABELS, type ReportView } from './view.ts';
+import { buildReportView, informationalLabel, VERDICT_LABELS, type ReportView } from './view.ts';
+import { toolOutputMarkdown } from './tool-output-view.ts';
 
 export { commentMarker } from './markdown-text.ts';
 
@@ -215,6 +218,7 @@ function render(input: Input, plan: Plan): string {
     thresholdSection(input.result.thresholds, plan.thresholdRows),
     ratioSection(input),
     toolSection(input, plan.toolRows),
+    toolOutputMarkdown(input.view.toolOutput, plan.toolRows),
     ...plan.details.map((detail) => detailSection(detail, input, plan)),
   ];
   return blocks
@@ -325,7 +329,7 @@ function verdictTable(verdicts: readonly ComparisonVerdict[]): string[] {
   const header = ['', 'Metric', ...(withTool ? ['Tool'] : []), 'Baseline', 'This run', 'Change', ...(withNote ? ['Note'] : [])];
   const align = header.map((_, i) => (i >= (withTool ? 3 : 2) && i < (withTool ? 6 : 5) ? 'right' : 'left') as 'left' | 'right');
   const rows = verdicts.map((v) => [
-    v.verdict === 'regression' && !v.gated ? '🟠 slower (informational)' : (VERDICT_LABELS[v.verdict] ?? inlineText(String(v.verdict), MAX_NAME)),
+    v.verdict === 'regression' && !v.gated ? `🟠 ${informationalLabel(v.metric)}` : (VERDICT_LABELS[v.verdict] ?? inlineText(String(v.verdict), MAX_NAME)),
     inlineText(v.metric, MAX_NAME),
     ...(withTool ? [v.tool === undefined ? '' : inlineText(v.tool, MAX_NAME)] : []),
     verdictValue(v.metric, v.baseline),
@@ -462,7 +466,7 @@ function detailSection(detail: Detail, input: Input, plan: Plan): string[] {
     case 'environment':
       return folded('Environment', environmentLines(result));
     case 'scenario':
-      return folded('Scenario shape', scenarioLines(result, plan.detailRows));
+      return folded('Scenario shape', scenarioLines(input, plan.detailRows));
   }
 }
 
@@ -556,51 +560,23 @@ function environmentLines(result: Result): string[] {
   ];
 }
 
-function scenarioLines(result: Result, limit: number): string[] {
+function scenarioLines({ result, view }: Input, limit: number): string[] {
   const echo = result.scenario.echo;
   const lines = [
     `- file ${inlineText(result.scenario.file, MAX_LABEL)}, transport ${inlineText(echo.transport, MAX_NAME)}, timeout ${formatScenarioDuration(echo.timeoutMs)}, warm-up ${formatScenarioDuration(echo.warmupMs)}`,
   ];
-  const specs = echo.scenarios.slice(0, limit);
-  for (const spec of specs) lines.push(`- **${inlineText(spec.name, MAX_NAME)}**: ${executorText(spec)}, ${inlineText(spec.session, MAX_NAME)} sessions; flow: ${flowText(spec.flow)}`);
-  lines.push(...moreLine(echo.scenarios.length - specs.length));
-  return lines;
-}
-
-function executorText(echo: ScenarioSpecEcho): string {
-  // The echo type is an Omit over the executor union, which loses the per-executor fields; the data still has them.
-  const spec = echo as unknown as ExecutorConfig;
-  const d = formatScenarioDuration;
-  const over = (stages: readonly { durationMs: number }[]): string => d(stages.reduce((n, s) => n + s.durationMs, 0));
-  const path = (start: number, stages: readonly { target: number }[]): string => [start, ...stages.map((s) => s.target)].slice(0, 12).join(' → ');
-  switch (spec.executor) {
-    case 'constant-vus':
-      return `constant-vus, ${spec.vus} VUs for ${d(spec.durationMs)}`;
-    case 'ramping-vus':
-      return `ramping-vus, ${path(spec.startVUs, spec.stages)} VUs over ${over(spec.stages)}`;
-    case 'per-vu-iterations':
-      return `per-vu-iterations, ${spec.vus} VUs × ${spec.iterations} iterations`;
-    case 'shared-iterations':
-      return `shared-iterations, ${spec.iterations} iterations over ${spec.vus} VUs`;
-    case 'constant-arrival-rate':
-      return `constant-arrival-rate, ${spec.rate} per ${d(spec.timeUnitMs)} for ${d(spec.durationMs)} (${spec.preAllocatedVUs}–${spec.maxVUs} VUs)`;
-    case 'ramping-arrival-rate':
-      return `ramping-arrival-rate, ${path(spec.startRate, spec.stages)} per ${d(spec.timeUnitMs)} over ${over(spec.stages)} (${spec.preAllocatedVUs}–${spec.maxVUs} VUs)`;
-    default:
-      return inlineText(String((spec as { executor: unknown }).executor), MAX_NAME);
+  const loads = view.load.slice(0, limit);
+  for (const load of loads) {
+    lines.push(`- **${inlineText(load.name, MAX_NAME)}**: ${inlineText(load.executor, MAX_NAME)}, ${load.summary}, ${inlineText(load.session, MAX_NAME)} sessions; flow: ${flowText(load.flow)}`);
   }
+  lines.push(...moreLine(view.load.length - loads.length));
+  return lines;
 }
 
 const MAX_FLOW_STEPS = 12;
 
-function flowText(flow: readonly StepEcho[]): string {
-  const steps = flow.slice(0, MAX_FLOW_STEPS).map((step) => {
-    if (step.kind !== 'think') return `${step.kind} ${inlineText(step.name, MAX_NAME)}`;
-    const t = step.think;
-    if (t.kind === 'constant') return `think ${formatScenarioDuration(t.ms)}`;
-    if (t.kind === 'uniform') return `think ${formatScenarioDuration(t.minMs)}–${formatScenarioDuration(t.maxMs)}`;
-    return `think ~${formatScenarioDuration(t.meanMs)}`;
-  });
+function flowText(flow: readonly FlowStepView[]): string {
+  const steps = flow.slice(0, MAX_FLOW_STEPS).map((step) => (step.subject === undefined ? inlineText(step.label, MAX_LABEL) : `${inlineText(step.label, MAX_LABEL)} ${inlineText(step.subject, MAX_NAME)}`));
   return `${steps.join(' → ')}${flow.length > MAX_FLOW_STEPS ? ` → … (${flow.length} steps)` : ''}`;
 }
 

@@ -2,6 +2,7 @@ import { mergeTrendStates, type SeriesSnapshot, type TrendState } from '../engin
 import type { Result } from '../results/index.ts';
 import { buildReportView, type ViewInput } from './view.ts';
 import { formatBytes, formatMs, formatObserved, formatPercent, formatRate, plainText, thresholdAggregation } from './format.ts';
+import { toolOutputTerminal } from './tool-output-view.ts';
 
 const DOTS_TO = 32;
 const SEVERITY_MARKS = { error: '✗', warning: '⚠', info: 'ℹ' } as const;
@@ -101,6 +102,8 @@ export function renderTerminalSummary(result: Result, input: ViewInput = {}): st
     trendLine('event_loop_delay', total.get('event_loop_delay')),
   ]);
   group('NETWORK', [bytesLine('data_received', total.get('data_received')), bytesLine('data_sent', total.get('data_sent'))]);
+  const toolOutput = toolOutputTerminal(view.toolOutput);
+  if (toolOutput.length > 0) lines.push(...toolOutput.map((l) => `    ${l}`), '');
 
   for (const warning of result.warnings) lines.push(`  ⚠ ${warning}`);
   if (result.interrupted) lines.push(`  ⚠ the run was stopped early (${result.interrupted === 'signal' ? 'interrupted' : 'a threshold with abortOnFail failed'})`);

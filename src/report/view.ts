@@ -1,8 +1,11 @@
 import type { Comparison, ComparisonVerdict } from '../compare/index.ts';
-import { callTotals, describeFailure, kindLabel, counterTotal, trendTotal } from '../results/index.ts';
+import { callTotals, describeFailure, kindLabel } from '../results/index.ts';
+import { counterTotal, trendTotal } from '../results/index.ts';
 import type { Finding, Result } from '../results/index.ts';
+import { loadViews, type LoadView } from './load-view.ts';
 import { formatMs, formatObserved, formatPercent, formatRate } from './format.ts';
 import { formatChange, formatCount, formatRatio, formatRelative } from './markdown-text.ts';
+import { formatTokens, toolOutputSection, type ToolOutputSection } from './tool-output-view.ts';
 
 /**
  * The one derived view of a result (and its comparison) that every renderer formats: the verdict,
@@ -18,7 +21,11 @@ export interface ReportView {
   /** The most frequent error kinds, with what they mean and what to do. */
   topErrors: ErrorRow[];
   errorsByClass: { errorClass: string; count: string }[];
+  /** Each scenario's executor, load and flow in words. */
+  load: LoadView[];
   comparison?: ComparisonView;
+  /** Per tool: the size and estimated tokens of its output (absent without tool calls). */
+  toolOutput?: ToolOutputSection;
 }
 
 export type VerdictState = 'passed' | 'failed' | 'interrupted';
@@ -74,7 +81,7 @@ export interface ComparisonView {
 }
 
 export interface VerdictRow {
-  verdict: ComparisonVerdict['verdict'] | 'slower (informational)';
+  verdict: ComparisonVerdict['verdict'] | InformationalLabel;
   label: string;
   /** What was compared: `p95 MCP latency (median of 5 s window p95s)`. */
   statistic: string;
@@ -121,7 +128,9 @@ export function buildReportView(result: Result, input: ViewInput = {}): ReportVi
       return { count: formatCount(kind.count), kind: kindLabel(kind), message: kind.samples[0] ?? '', advice: failure.advice };
     }),
     errorsByClass: errorsByClass(result),
+    load: loadViews(result.scenario.echo.scenarios),
     ...(comparison ? { comparison } : {}),
+    ...optional('toolOutput', toolOutputSection(result)),
   };
 }
 
@@ -259,6 +268,8 @@ export function statisticOf(v: Pick<ComparisonVerdict, 'metric' | 'tool' | 'basi
       return `error rate${of}, whole run`;
     case 'http_per_call':
       return `HTTP requests per call${of}, whole run`;
+    case 'tokens_per_call':
+      return `tokens per call${of}, sampled replies`;
     default:
       return `${v.metric}${of}`;
   }
@@ -276,9 +287,18 @@ function shortName(metric: string): string {
       return 'error rate';
     case 'http_per_call':
       return 'HTTP requests per call';
+    case 'tokens_per_call':
+      return 'tokens per call';
     default:
       return metric;
   }
+}
+
+export type InformationalLabel = 'slower (informational)' | 'more tokens (informational)';
+
+/** A worse figure that does not gate: slower, or (tokens per call) more tokens. */
+export function informationalLabel(metric: string): InformationalLabel {
+  return metric === 'tokens_per_call' ? 'more tokens (informational)' : 'slower (informational)';
 }
 
 const COMPARISON_ORDER: readonly ComparisonVerdict['verdict'][] = ['regression', 'inconclusive', 'improvement', 'new', 'gone', 'not comparable', 'unchanged'];
@@ -306,7 +326,7 @@ function comparisonView(comparison: Comparison): ComparisonView {
   const rows = [...comparison.verdicts]
     .sort((a, b) => COMPARISON_ORDER.indexOf(a.verdict) - COMPARISON_ORDER.indexOf(b.verdict))
     .map((v) => ({
-      verdict: v.verdict === 'regression' && !v.gated ? ('slower (informational)' as const) : v.verdict,
+      verdict: v.verdict === 'regression' && !v.gated ? informationalLabel(v.metric) : v.verdict,
       label: v.tool === undefined ? v.metric : `${v.metric} (${v.tool})`,
       statistic: statisticOf(v),
       baseline: comparedValue(v.metric, v.baseline),
@@ -325,6 +345,7 @@ function comparedValue(metric: string, value: number | null): string {
   if (metric === 'mcp_error_rate') return formatPercent(value);
   if (metric === 'throughput') return formatRate(value);
   if (metric.startsWith('http_per_call')) return formatRatio(value);
+  if (metric === 'tokens_per_call') return formatTokens(value);
   return formatCount(value);
 }
 
@@ -332,6 +353,10 @@ function errorsByClass(result: Result): ReportView['errorsByClass'] {
   const byClass = new Map<string, number>();
   for (const e of result.errors) byClass.set(e.errorClass, (byClass.get(e.errorClass) ?? 0) + e.count);
   return [...byClass].map(([errorClass, n]) => ({ errorClass, count: formatCount(n) }));
+}
+
+function optional<K extends string, T>(key: K, value: T | undefined): { [P in K]?: T } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: T };
 }
 
 function plural(n: number, word: string): string {

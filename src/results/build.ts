@@ -1,16 +1,21 @@
 import { cpus } from 'node:os';
-import type { RunOutcome } from '../engine/index.ts';
-import { seriesKey, snapshot, type ThresholdResult } from '../engine/index.ts';
+import { type RunOutcome, seriesKey, type ThresholdResult, recordOf, type RunRecord } from '../engine/index.ts';
 import type { Scenario, ThresholdSpec } from '../scenario/index.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { breakdowns } from './breakdown.ts';
 import { findingsOf } from './findings.ts';
 import { httpPerCall, sessionCounts } from './http-per-call.ts';
+import { toolOutputOf } from './tool-output.ts';
 import { RESULT_SCHEMA_VERSION, type CheckOutcome, type Result, type ThresholdOutcome } from './types.ts';
 
 /** The versioned result of a run: what the engine measured, in the one format every reader uses. */
 export function buildResult(scenario: Scenario, url: string, run: RunOutcome, env: NodeJS.ProcessEnv = process.env): Result {
-  const metrics = snapshot(run.registry, run.endedAt);
+  return resultOfRecord(scenario, url, recordOf(run), env);
+}
+
+/** As buildResult, from a run's plain record (what a worker thread reports). */
+export function resultOfRecord(scenario: Scenario, url: string, run: RunRecord, env: NodeJS.ProcessEnv = process.env): Result {
+  const metrics = run.metrics;
   const result: Result = {
     schemaVersion: RESULT_SCHEMA_VERSION,
     tool: { name: 'mcp-load', version: TOOL_VERSION },
@@ -22,12 +27,13 @@ export function buildResult(scenario: Scenario, url: string, run: RunOutcome, en
       node: process.version,
       cpus: cpus().length,
       ci: env.CI === 'true',
+      workers: 1,
     },
     startedAt: new Date(run.startedAt).toISOString(),
     endedAt: new Date(run.endedAt).toISOString(),
     durationMs: run.endedAt - run.startedAt,
     metrics,
-    timeSeries: run.timeSeries.toJSON(),
+    timeSeries: run.timeSeries,
     ...viewsOf(metrics),
     thresholds: thresholdOutcomes(scenario.thresholds, run.thresholds),
     errors: run.errors,
@@ -44,9 +50,10 @@ export function buildResult(scenario: Scenario, url: string, run: RunOutcome, en
   return result;
 }
 
-/** What a result derives from its metrics: HTTP per call, sessions, per-tool and per-method tables, checks. */
-export function viewsOf(metrics: Result['metrics']): Pick<Result, 'httpPerCall' | 'sessions' | 'byTool' | 'byMethod' | 'checks'> {
-  return { httpPerCall: httpPerCall(metrics), sessions: sessionCounts(metrics), ...breakdowns(metrics), checks: checksOf(metrics) };
+/** What a result derives from its metrics: HTTP per call, sessions, per-tool and per-method tables, checks, tool output. */
+export function viewsOf(metrics: Result['metrics']): Pick<Result, 'httpPerCall' | 'sessions' | 'byTool' | 'byMethod' | 'checks' | 'toolOutput'> {
+  const toolOutput = toolOutputOf(metrics);
+  return { httpPerCall: httpPerCall(metrics), sessions: sessionCounts(metrics), ...breakdowns(metrics), checks: checksOf(metrics), ...(toolOutput ? { toolOutput } : {}) };
 }
 
 /** Evaluated thresholds under the keys the scenario wrote them with. */

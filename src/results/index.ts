@@ -9,3 +9,5 @@ export { mergeTimeSeries, type ShardSeries } from './merge-time-series.ts';
 export { mergeErrorKinds } from './merge-errors.ts';
 export { findingsOf, callTotals, describeFailure, kindLabel } from './findings.ts';
 export { counterTotal, totalCount, trendTotal } from './totals.ts';
+export { toolOutputOf, type ToolOutputRecord, type ToolOutputRow, type OutputFigures } from './tool-output.ts';
+export { runLoad, type LoadRun } from './run-load.ts';

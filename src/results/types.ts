@@ -1,6 +1,7 @@
 import type { ErrorKind, TraceExemplar, MetricsSnapshot, TimeSeriesJSON } from '../engine/index.ts';
 import type { ScenarioEcho } from '../scenario/index.ts';
 import type { OperationBreakdown } from './breakdown.ts';
+import type { ToolOutputRecord } from './tool-output.ts';
 
 /** Bumped on any change a reader of an older version would misread (a new optional field is not one). */
 export const RESULT_SCHEMA_VERSION = 2;
@@ -125,6 +126,8 @@ export interface Result {
     node: string;
     cpus: number;
     ci: boolean;
+    /** Worker threads the load ran in (`--workers`); absent in results before workers existed (one). */
+    workers?: number;
     git?: { sha?: string; ref?: string };
   };
   startedAt: string;
@@ -154,6 +157,11 @@ export interface Result {
   mergedShards?: number;
   /** Set by `mcp-load capacity`: the search's steps and conclusion (the rest of the result is its highest held step). */
   capacity?: CapacityRecord;
+  /**
+   * Per tool: the size and the estimated LLM tokens of its output, measured on a bounded sample of
+   * replies (derived from the `tool_output_*` metrics, so merges recompute it). Absent without tool calls.
+   */
+  toolOutput?: ToolOutputRecord;
   /** With `trace:` on: the slowest sampled tool calls (at most 10, slowest first) and their W3C trace ids. */
   traceExemplars?: TraceExemplar[];
 }

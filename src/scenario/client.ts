@@ -39,7 +39,7 @@ function readTrace(parent: MapReader): ClientSettings['trace'] {
   const propagate = r.boolean('propagate', true);
   let sample = DEFAULT_TRACE_SAMPLE;
   if (r.has('sample')) {
-    const value = r.get('sample');
+    const value = r.number('sample');
     if (typeof value === 'number' && value >= 0 && value <= 1) sample = value;
     else r.issues.add(r.at('sample'), `must be a fraction from 0 to 1 (e.g. 0.01 for 1 % of calls), got ${show(value)}`);
   }

@@ -67,6 +67,11 @@ export interface PendingIssue {
 /** Collects problems so that one load reports all of them, not just the first. */
 export class Issues {
   readonly list: PendingIssue[] = [];
+  /**
+   * Paths (formatPath) whose value was written with a `${VAR}` reference: such a string is
+   * coerced where the schema expects a number or boolean (`vus: ${VUS:-2}`), and nowhere else.
+   */
+  readonly interpolated = new Set<string>();
 
   add(path: Path, message: string, at: 'key' | 'value' = 'value'): void {
     this.list.push({ path, message, at });

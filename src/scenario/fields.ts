@@ -1,5 +1,5 @@
 import { DURATION_HINT, formatDuration, parseDuration } from './duration.ts';
-import { show, type Issues, type Path } from './errors.ts';
+import { formatPath, show, type Issues, type Path } from './errors.ts';
 import { MAX_DURATION_MS } from './limits.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -23,9 +23,25 @@ export interface Maximum {
   advice: string;
 }
 
-export function readInteger(value: unknown, path: Path, issues: Issues, min: number, maximum?: Maximum): number | undefined {
+// A number as JSON writes one: `${VUS}` set to ` 2`, `0x10` or `1e3` is not taken for one.
+const NUMBER_TEXT = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
+
+/**
+ * The value as the schema's number or boolean where it was written with `${VAR}` (the environment
+ * holds only strings): `"3"` → 3, `"true"` → true. Anything else is returned as it is, to be refused
+ * by the reader with its position.
+ */
+export function coerced(value: unknown, path: Path, issues: Issues, as: 'number' | 'boolean'): unknown {
+  if (typeof value !== 'string' || !issues.interpolated.has(formatPath(path))) return value;
+  if (as === 'number') return NUMBER_TEXT.test(value) ? Number(value) : value;
+  return value === 'true' ? true : value === 'false' ? false : value;
+}
+
+export function readInteger(raw: unknown, path: Path, issues: Issues, min: number, maximum?: Maximum): number | undefined {
+  const value = coerced(raw, path, issues, 'number');
   if (typeof value !== 'number' || !Number.isInteger(value)) {
-    issues.add(path, `${show(value)} is not an integer`);
+    // The text as written, so that a `${VAR}`'s value is named by its variable in the message.
+    issues.add(path, `${show(raw)} is not an integer`);
     return undefined;
   }
   if (value < min) {
@@ -89,6 +105,11 @@ export class MapReader {
     return this.value[key];
   }
 
+  /** The value of `key` as a number where it was written with `${VAR}` (see `coerced`). */
+  number(key: string): unknown {
+    return coerced(this.value[key], this.at(key), this.issues, 'number');
+  }
+
   at(key: string): Path {
     return [...this.path, key];
   }
@@ -124,7 +145,7 @@ export class MapReader {
 
   boolean(key: string, fallback: boolean): boolean {
     if (!this.has(key)) return fallback;
-    const value = this.value[key];
+    const value = coerced(this.value[key], this.at(key), this.issues, 'boolean');
     if (typeof value === 'boolean') return value;
     this.issues.add(this.at(key), `${show(value)} is not true or false`);
     return fallback;

@@ -6,9 +6,10 @@ export { actionVariablePolicy, cliVariablePolicy, isNeverRead, type VariablePoli
 export { compileArgs, compileTemplate, TemplateError, type DataRows } from './templates.ts';
 export { compileThink } from './think.ts';
 export { parseThresholdKey, parseThresholdExpression, BUILTIN_METRICS, type MetricType } from './thresholds.ts';
-export { plannedDurationMs, peakVUs } from './executors.ts';
+export { plannedDurationMs, peakVUs, isOpenModel, loadPlan, describeExecutor, type ExecutorDescription, type LoadPlan } from './executors.ts';
 export type * from './types.ts';
 export { formatShard, parseShard, shardExecutor, shardScenario, shardsWithLoad, shareOf, ShardError, type Shard } from './shard.ts';
 export { openFileLimit, RESERVED_DESCRIPTORS } from './limits.ts';
 export { didYouMean } from './suggest.ts';
 export { compileSchemaSampler, SchemaSampleError } from './schema-sample.ts';
+export { MAX_WORKERS } from './limits.ts';

@@ -10,6 +10,8 @@ export const MAX_RATE_PER_SECOND = 100_000;
 export const MAX_ITERATIONS = 1_000_000_000;
 /** Any duration in a scenario: a longer test is a soak test, better run as several. */
 export const MAX_DURATION_MS = 24 * 60 * 60 * 1000;
+/** Worker threads (`workers:`, `--workers`): well above any runner's cores, below a typo's thousands. */
+export const MAX_WORKERS = 256;
 /** Descriptors the process keeps for itself (stdio, event loop, timers, the demo server) besides connections. */
 export const RESERVED_DESCRIPTORS = 64;
 /** Bounds of `maxResponseSize` (the wire client's default is 4 MiB): a reply is held in memory whole. */

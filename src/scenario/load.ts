@@ -13,8 +13,8 @@ import { readScenarios } from './scenarios.ts';
 import { compileTemplate, TemplateError } from './templates.ts';
 import { readThresholds } from './thresholds.ts';
 import { checkWarmup, readDefaults, withDefaultGate } from './defaults.ts';
-import { peakVUs } from './executors.ts';
-import { MAX_RESPONSE_CAP, MIN_RESPONSE_CAP, openFileLimit, RESERVED_DESCRIPTORS } from './limits.ts';
+import { peakVUs, peakVuKey } from './executors.ts';
+import { MAX_RESPONSE_CAP, MIN_RESPONSE_CAP, openFileLimit, RESERVED_DESCRIPTORS, MAX_WORKERS } from './limits.ts';
 import { parseSize, SIZE_HINT } from './size.ts';
 import type { Render, Scenario, ScenarioSpec } from './types.ts';
 import type { VariablePolicy } from './variables.ts';
@@ -49,12 +49,16 @@ export const TOP_LEVEL_KEYS = [
   'thresholds',
   'defaults',
   'regression',
+  'workers',
+  'teardownTimeout',
   ...CLIENT_KEYS,
 ] as const;
 
 export const WAIT_KEYS = ['timeout'] as const;
 
 export const TRANSPORTS = ['auto', 'streamable-http', 'sse'] as const;
+
+const WORKER_LIMIT = { max: MAX_WORKERS, advice: 'one worker per core is the most that helps; split a larger load over machines with --shard i/n' };
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
@@ -101,23 +105,10 @@ function checkDescriptors(scenarios: readonly ScenarioSpec[], opts: LoadOptions,
   const largest = scenarios.reduce((a, b) => (peakVUs(b) > peakVUs(a) ? b : a));
   const share = shards > 1 ? ` (this shard's 1/${shards} of the load)` : '';
   issues.add(
-    ['scenarios', largest.name, peakVuField(largest)],
+    ['scenarios', largest.name, peakVuKey(largest)],
     `${vus} VUs${share} need up to ${vus} connections, but this process may open only ${limit} files (ulimit -n), ${RESERVED_DESCRIPTORS} of them for itself; ` +
       `raise the limit (ulimit -n ${Math.max(vus + RESERVED_DESCRIPTORS, 1024)}), lower the VUs, or split the load with --shard i/n`,
   );
-}
-
-/** The key that sets a scenario's peak VUs. */
-function peakVuField(spec: ScenarioSpec): string {
-  switch (spec.executor) {
-    case 'ramping-vus':
-      return spec.stages.some((stage) => stage.target > spec.startVUs) ? 'stages' : 'startVUs';
-    case 'constant-arrival-rate':
-    case 'ramping-arrival-rate':
-      return 'maxVUs';
-    default:
-      return 'vus';
-  }
 }
 
 /** Header values and the target's credentials, but for a value whose interpolation failed (it still reads `${NAME}`). */
@@ -183,6 +174,7 @@ function resolveScenario(
   }
   const scenarios = readScenarios(r, raw.scenarios, rows);
   const warmupMs = r.duration('warmup', { default: 0 });
+  const timeoutMs = r.duration('timeout', { default: DEFAULT_TIMEOUT, positive: true });
   checkWarmup(warmupMs, scenarios, r.at('warmup'), issues);
   const resolved: Omit<Scenario, 'hash' | 'toEcho'> = {
     file,
@@ -191,7 +183,8 @@ function resolveScenario(
     transport,
     headers,
     headerTemplates,
-    timeoutMs: r.duration('timeout', { default: DEFAULT_TIMEOUT, positive: true }),
+    timeoutMs,
+    teardownTimeoutMs: r.duration('teardownTimeout', { default: timeoutMs, positive: true, max: MAX_WAIT }),
     client: readClientSettings(r),
     ...readMaxResponseSize(r),
     wait: readWait(r),
@@ -202,6 +195,7 @@ function resolveScenario(
     regression: readRegression(r),
   };
   if (auth) resolved.auth = auth;
+  if (r.has('workers')) resolved.workers = r.integer('workers', { min: 1, max: WORKER_LIMIT });
   return resolved;
 }
 
@@ -269,7 +263,7 @@ function readHeaders(
 /** The reply-size cap: a reply (or SSE event) beyond it is aborted as a transport error (`too_large`). */
 function readMaxResponseSize(r: MapReader): { maxResponseBytes?: number } {
   if (!r.has('maxResponseSize')) return {};
-  const bytes = parseSize(r.get('maxResponseSize'));
+  const bytes = parseSize(r.number('maxResponseSize'));
   if (bytes === undefined) {
     r.issues.add(r.at('maxResponseSize'), `${show(r.get('maxResponseSize'))} is not a size (${SIZE_HINT})`);
     return {};

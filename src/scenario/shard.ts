@@ -1,4 +1,5 @@
-import type { ExecutorConfig, Scenario, ScenarioSpec, Stage } from './types.ts';
+import { definitionOf } from './executors.ts';
+import type { ExecutorConfig, Scenario, ScenarioSpec } from './types.ts';
 
 /** One slice of a sharded run: `index` of `count`, 1-based (`--shard 2/4`). */
 export interface Shard {
@@ -44,18 +45,7 @@ export function shareOf(total: number, index: number, count: number): number {
  * leave the extra ones without this scenario.
  */
 export function shardsWithLoad(config: ExecutorConfig): number {
-  switch (config.executor) {
-    case 'constant-vus':
-    case 'per-vu-iterations':
-    case 'shared-iterations':
-      return Math.max(1, config.vus);
-    case 'ramping-vus':
-      return Math.max(1, config.startVUs, ...config.stages.map((s) => s.target));
-    case 'constant-arrival-rate':
-      return Math.max(1, Math.min(config.maxVUs, config.rate));
-    case 'ramping-arrival-rate':
-      return Math.max(1, Math.min(config.maxVUs, Math.max(config.startRate, ...config.stages.map((s) => s.target))));
-  }
+  return definitionOf(config).shardsWithLoad(config);
 }
 
 /**
@@ -74,26 +64,7 @@ export function shardExecutor(config: ExecutorConfig, shard: Shard): ExecutorCon
   const m = Math.min(shard.count, shardsWithLoad(config));
   if (shard.index > m) return undefined;
   const share = (total: number): number => shareOf(total, shard.index, m);
-  const stages = (list: readonly Stage[]): Stage[] => list.map((s) => ({ durationMs: s.durationMs, target: share(s.target) }));
-  switch (config.executor) {
-    case 'constant-vus':
-    case 'per-vu-iterations':
-      return { ...config, vus: share(config.vus) };
-    case 'shared-iterations':
-      return { ...config, vus: share(config.vus), iterations: share(config.iterations) };
-    case 'ramping-vus':
-      return { ...config, startVUs: share(config.startVUs), stages: stages(config.stages) };
-    case 'constant-arrival-rate':
-      return { ...config, rate: share(config.rate), preAllocatedVUs: share(config.preAllocatedVUs), maxVUs: share(config.maxVUs) };
-    case 'ramping-arrival-rate':
-      return {
-        ...config,
-        startRate: share(config.startRate),
-        stages: stages(config.stages),
-        preAllocatedVUs: share(config.preAllocatedVUs),
-        maxVUs: share(config.maxVUs),
-      };
-  }
+  return definitionOf(config).shard(config, share);
 }
 
 /**

@@ -1,3 +1,10 @@
+import type { ConstantArrivalRateConfig } from './executors/constant-arrival-rate.ts';
+import type { ConstantVusConfig } from './executors/constant-vus.ts';
+import type { PerVuIterationsConfig } from './executors/per-vu-iterations.ts';
+import type { RampingArrivalRateConfig } from './executors/ramping-arrival-rate.ts';
+import type { RampingVusConfig } from './executors/ramping-vus.ts';
+import type { SharedIterationsConfig } from './executors/shared-iterations.ts';
+
 /** What a render of templated values can see; `rng` (default Math.random) makes renders reproducible in tests. */
 export interface RenderContext {
   vu: number;
@@ -55,28 +62,14 @@ export interface Stage {
   target: number;
 }
 
-/** Executor options with k6's names and defaults, durations in milliseconds. */
+/** Executor options with k6's names and defaults, durations in milliseconds; each defined in its module in executors/. */
 export type ExecutorConfig =
-  | { executor: 'constant-vus'; vus: number; durationMs: number }
-  | { executor: 'ramping-vus'; startVUs: number; stages: readonly Stage[]; gracefulRampDownMs: number }
-  | { executor: 'per-vu-iterations'; vus: number; iterations: number; maxDurationMs: number }
-  | { executor: 'shared-iterations'; vus: number; iterations: number; maxDurationMs: number }
-  | {
-      executor: 'constant-arrival-rate';
-      rate: number;
-      timeUnitMs: number;
-      durationMs: number;
-      preAllocatedVUs: number;
-      maxVUs: number;
-    }
-  | {
-      executor: 'ramping-arrival-rate';
-      startRate: number;
-      timeUnitMs: number;
-      stages: readonly Stage[];
-      preAllocatedVUs: number;
-      maxVUs: number;
-    };
+  | ConstantVusConfig
+  | RampingVusConfig
+  | PerVuIterationsConfig
+  | SharedIterationsConfig
+  | ConstantArrivalRateConfig
+  | RampingArrivalRateConfig;
 
 export type ExecutorName = ExecutorConfig['executor'];
 
@@ -193,6 +186,8 @@ export interface Scenario {
   auth?: AuthSpec;
   /** Per-request deadline. */
   timeoutMs: number;
+  /** How long the warm sessions' DELETEs may take, all together, after the load (`teardownTimeout`, default `timeout`). */
+  teardownTimeoutMs: number;
   /** The wire client's settings (protocolVersion, stream, progress, replies, replyGrace). */
   client: ClientSettings;
   /** The reply-size cap (`maxResponseSize`); undefined: the wire client's default, 4 MiB. */
@@ -205,6 +200,8 @@ export interface Scenario {
   thresholds: readonly ThresholdSpec[];
   /** Reserved for the compare step; free-form. */
   regression: Readonly<Record<string, unknown>>;
+  /** Worker threads to run the load in (`workers:`); `--workers` and the action's input win over it. Not part of the workload's hash. */
+  workers?: number;
   /** The scenario as plain JSON for results and reports: header values "***", no functions, no data rows. */
   toEcho(): ScenarioEcho;
 }

@@ -115,6 +115,7 @@ export function readYaml(text: string, options: ReadYamlOptions, issues: Issues)
       const scalar = node.value;
       if (typeof scalar !== 'string') return { value: scalar ?? null, raw: scalar ?? null };
       const result = interpolate(scalar, options.env, refuse);
+      if (result.ok && result.value !== scalar) issues.interpolated.add(formatPath(path));
       if (!result.ok) issues.add(path, result.message);
       else for (const substitution of result.substitutions) substitutions.push({ ...substitution, path });
       return { value: result.ok ? result.value : scalar, raw: scalar };

@@ -181,11 +181,19 @@ describe('the action on a pull request', () => {
     assert.equal(run.outputs.report, join(run.reportDir, 'report.html'));
     const result = JSON.parse(readFileSync(run.outputs.result, 'utf8'));
     assert.equal(result.scenario.id, 'quick');
-    assert.ok(Number(run.outputs['mcp-calls']) > 0);
-    assert.ok(Number(run.outputs['http-reqs']) > 0);
-    assert.ok(Number(run.outputs['http-per-mcp']) > 0);
-    assert.ok(Number(run.outputs['p95-ms']) > 0);
-    assert.ok(Number(run.outputs['error-rate']) >= 0);
+    // The outputs are result.json's untagged totals, rounded as documented; the failed calls are the
+    // demo server's simulated tool failures, sampled by class in result.errors.
+    type Total = { metric: string; tags: object; summary: { count?: number; passes?: number; fails?: number; p95?: number } };
+    const total = (metric: string) => (result.metrics.metrics as Total[]).find((m) => m.metric === metric && Object.keys(m.tags).length === 0)!.summary;
+    const calls = total('mcp_calls').count!;
+    const failed = total('mcp_errors').passes!;
+    assert.ok(calls >= 2, `${calls} calls`);
+    assert.equal(failed, (result.errors as { errorClass: string; count: number }[]).filter((e) => e.errorClass === 'tool').reduce((n, e) => n + e.count, 0));
+    assert.equal(run.outputs['mcp-calls'], String(calls));
+    assert.equal(run.outputs['http-reqs'], String(total('http_reqs').count));
+    assert.equal(run.outputs['http-per-mcp'], String(Number(result.httpPerCall.overall.toFixed(3))));
+    assert.equal(run.outputs['p95-ms'], String(Number(total('mcp_call_duration').p95!.toFixed(2))));
+    assert.equal(run.outputs['error-rate'], String(Number((failed / calls).toFixed(4))));
     assert.match(run.summary, /^<!-- mcp-load:quick -->\n✅ \*\*mcp-load: passed\*\*/);
     assert.equal(run.summary.trim(), readFileSync(join(run.reportDir, 'summary.md'), 'utf8').trim());
     assert.match(readFileSync(run.outputs.report, 'utf8'), /^<!doctype html>/i);
@@ -194,7 +202,15 @@ describe('the action on a pull request', () => {
     const html = fake.artifactsOf(541).find((a) => a.name === 'mcp-load-quick.html');
     assert.equal(html?.contentType, 'text/html', 'the HTML report is uploaded unzipped');
     assert.equal(fake.artifactsOf(541).find((a) => a.name === 'mcp-load-quick')?.contentType, 'application/zip');
-    assert.ok(commandLines(run, 'group').length >= 4, 'log groups per phase');
+    // One log group per phase, in order; no History group off the baseline branch.
+    assert.deepEqual(commandLines(run, 'group'), [
+      '::group::Scenario',
+      '::group::Load test',
+      '::group::Baseline',
+      '::group::Comparison',
+      '::group::Reports and artifacts',
+      '::group::Pull request comment',
+    ]);
   });
 
   it('runs its slice with input shard, records it, uploads under a per-shard name and leaves the comment to the merge', async () => {
@@ -202,7 +218,7 @@ describe('the action on a pull request', () => {
     const run = await prRun(545, { shard: '2/2' });
     assert.equal(run.exitCode, 0, run.log);
     assert.ok(!commandLines(run, 'warning').some((l) => l.includes('shard')), 'no warning about the shard');
-    assert.match(run.log, /shard 2\/2: this job runs its slice of the load; merge the 2 jobs' result\.json with npx mcp-load merge/);
+    assert.match(run.log, /shard 2\/2: this job runs its slice of the load; a last job with mode: merge merges the 2 jobs' results/);
     assert.match(run.log, /shard 2\/2: no pull request comment from a slice of the load/);
     const result = JSON.parse(readFileSync(run.outputs.result, 'utf8'));
     assert.deepEqual(result.shard, { index: 2, count: 2 });

@@ -5,6 +5,21 @@ import { parseShard, readInputs, type ActionInputs } from '../../src/action/inpu
 const reader = (values: Record<string, string>) => (name: string) => values[name] ?? '';
 
 describe('readInputs', () => {
+  it('mode merge needs the scenario (its name finds the shard artifacts) and takes none of result, shard, capacity-slo, artifact-name', () => {
+    assert.equal(readInputs(reader({ mode: 'merge', scenario: 'load/agents.yml' })).mode, 'merge');
+    assert.throws(() => readInputs(reader({ mode: 'merge' })), /^InputError: mode merge needs input scenario: the shard artifacts it merges are named after it$/);
+    for (const name of ['result', 'shard', 'capacity-slo', 'artifact-name']) {
+      assert.throws(() => readInputs(reader({ mode: 'merge', scenario: 's.yml', [name]: name === 'shard' ? '1/2' : 'x' })), new RegExp(`not with input ${name}$`));
+    }
+  });
+
+  it('workers: a whole number from 1 to 256', () => {
+    assert.equal(readInputs(reader({ scenario: 's.yml', workers: '4' })).workers, 4);
+    for (const bad of ['0', '2.5', 'many', '257']) {
+      assert.throws(() => readInputs(reader({ scenario: 's.yml', workers: bad })), new RegExp(`input workers must be a whole number from 1 to 256, got "${bad.replace('.', '\\.')}"`));
+    }
+  });
+
   it('applies action.yml’s defaults to unset inputs', () => {
     assert.deepEqual(readInputs(reader({ scenario: 'load.yml', 'github-token': 't' })), {
       mode: 'run',
@@ -66,7 +81,7 @@ describe('readInputs', () => {
     assert.throws(() => readInputs(reader({ scenario: 's.yml', 'fail-on-regression': 'yes' })), {
       message: 'input fail-on-regression must be true or false, got "yes"',
     });
-    assert.throws(() => readInputs(reader({ scenario: 's.yml', mode: 'comments' })), { message: 'input mode must be one of run, comment, got "comments"' });
+    assert.throws(() => readInputs(reader({ scenario: 's.yml', mode: 'comments' })), { message: 'input mode must be one of run, comment, merge, got "comments"' });
     assert.throws(() => readInputs(reader({ scenario: 's.yml', 'artifact-name': 'a/b' })), /input artifact-name "a\/b" holds a character/);
   });
 

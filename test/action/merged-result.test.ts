@@ -170,7 +170,7 @@ describe('input result: refusals', () => {
     assert.equal(run.exitCode, 1);
     const errors = errorLines(run);
     assert.equal(errors.length, 1, run.log);
-    assert.match(errors[0], /^::error::mcp-load: input result .*shard-1\/result\.json is shard 1\/2 of scenario sharded, a slice of the load: merge the 2 shards' result\.json first \(npx mcp-load merge /);
+    assert.match(errors[0], /^::error::mcp-load: input result .*shard-1\/result\.json is shard 1\/2 of scenario sharded, a slice of the load: merge the 2 shards' result\.json first \(mode: merge in the job after the shards, or mcp-load merge /);
     assert.equal(fake.artifactsOf(842).length, 0);
     assert.equal(ourComments(PR).length, 0);
   });

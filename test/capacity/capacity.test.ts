@@ -8,7 +8,7 @@ import { searchCapacity } from '../../src/capacity/search.ts';
 import { parseSlo, SloError } from '../../src/capacity/slo.ts';
 import type { CapacityRecord, CapacityStep, Result } from '../../src/results/index.ts';
 import { capacityChange } from '../../src/report/capacity-view.ts';
-import { runCli } from '../helpers/cli.ts';
+import { runCliProcess } from '../helpers/cli.ts';
 import type { RunningServer } from '../helpers/servers.ts';
 import { startScriptedServer, textResult } from '../mcp/scripted-server.ts';
 
@@ -74,7 +74,7 @@ describe('mcp-load capacity against a server of known capacity', () => {
     const scenario = join(dir, 'queue.yml');
     writeFileSync(scenario, `target: ${server.url}\nscenarios:\n  agents:\n    executor: constant-vus\n    vus: 1\n    duration: 1s\n    flow:\n      - call: work\n`);
     const out = join(dir, 'result');
-    const run = await runCli(['capacity', scenario, '--slo', 'p95<300ms,errors<1%', '--start', '25', '--factor', '2', '--step', '3s', '--bisect', '3', '--max-vus', '300', '--max-rate', '400', '--out', out]);
+    const run = await runCliProcess(['capacity', scenario, '--slo', 'p95<300ms,errors<1%', '--start', '25', '--factor', '2', '--step', '3s', '--bisect', '3', '--max-vus', '300', '--max-rate', '400', '--out', out]);
     const capacity = server.capacityPerSecond();
     assert.equal(run.code, 0, run.stdout + run.stderr);
     const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as Result;

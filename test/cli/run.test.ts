@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../helpers/cli.ts';
+import { runCli, runCliProcess } from '../helpers/cli.ts';
 import { freePort, startEverything, type RunningServer } from '../helpers/servers.ts';
 
 
@@ -36,9 +36,10 @@ describe('mcp-load run', () => {
         check: { contains: "hi" }
 `;
 
+  // The one run through the real entry point (src/cli/index.ts in a child process); the others call main().
   it('exits 0, prints the k6-style summary and writes result.json when thresholds pass', async () => {
     const out = join(dir, 'pass');
-    const run = await runCli(['run', scenario(`${short}thresholds:\n  mcp_errors: ["rate<0.01"]\n`), '--out', out, '--quiet']);
+    const run = await runCliProcess(['run', scenario(`${short}thresholds:\n  mcp_errors: ["rate<0.01"]\n`), '--out', out, '--quiet']);
     assert.equal(run.code, 0, run.stderr);
     for (const heading of ['█ THRESHOLDS', '█ TOTAL RESULTS', 'CHECKS', 'MCP', 'HTTP', 'EXECUTION', 'NETWORK']) {
       assert.ok(run.stdout.includes(heading), `summary has ${heading}`);
@@ -92,7 +93,7 @@ describe('mcp-load run', () => {
       - think: 50ms
 `);
     let sent = false;
-    const run = await runCli(['run', file, '--out', out], (stderr, child) => {
+    const run = await runCliProcess(['run', file, '--out', out], (stderr, child) => {
       if (!sent && /running .*calls=[1-9]/.test(stderr)) {
         sent = true;
         child.kill('SIGINT');

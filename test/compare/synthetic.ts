@@ -1,6 +1,9 @@
 // Fabricated runs whose truth is known: per-second buckets filled through a real MetricsRegistry and
 // TimeSeries with explicit clocks, so every histogram, summary and breakdown is what a run would write.
-import { MetricsRegistry, TimeSeries, snapshot, type CounterHandle } from '../../src/engine/metrics/index.ts';
+import { ErrorSamples } from '../../src/engine/error-samples.ts';
+import { MetricsRegistry, TimeSeries, snapshot } from '../../src/engine/metrics/index.ts';
+import { CallRecorder, SessionRecorder } from '../../src/engine/recorder.ts';
+import type { HttpPurpose, HttpRecord, OperationResult } from '../../src/mcp/index.ts';
 import { breakdowns } from '../../src/results/breakdown.ts';
 import { httpPerCall, sessionCounts } from '../../src/results/http-per-call.ts';
 import { RESULT_SCHEMA_VERSION, type Result } from '../../src/results/types.ts';
@@ -67,16 +70,17 @@ export function syntheticRun(spec: SyntheticRun): Result {
   const registry = new MetricsRegistry({ warmup: true, nowMs: T0 });
   const series = new TimeSeries(registry, { startMs: T0 });
   const vus = registry.gauge('vus').handle();
-  const handles = tools.map((tool) => operation(registry, 'tools/call', tool.name));
-  const init = operation(registry, 'initialize', undefined);
-  const close = operation(registry, 'close', undefined);
+  // The engine's own recorders, so every metric and tag is the one a run writes.
+  const errors = new ErrorSamples();
+  const handles = tools.map((tool) => new CallRecorder(registry, errors, 'agents', 'tools/call', tool.name));
+  const sessions = new SessionRecorder(registry, errors, 'agents');
 
   let drift = 0;
   for (let s = 0; s < totalS; s++) {
     if (s === WARMUP_S) registry.startMeasuring(T0 + s * 1000);
     // Share of the plateau's load in this second; the ramps run lighter and faster.
     const load = executor === 'constant-arrival-rate' ? 1 : s < RAMP_UP_S ? (s + 0.5) / RAMP_UP_S : s < RAMP_UP_S + steady ? 1 : (totalS - s - 0.5) / RAMP_DOWN_S;
-    if (s === WARMUP_S) for (let v = 0; v < VUS; v++) init.record(15_000, false, 2, 'session');
+    if (s === WARMUP_S) for (let v = 0; v < VUS; v++) sessions.recordInit(operation('initialize', 15, false, 2, 'session'));
     drift = 0.8 * drift + Math.sqrt(1 - 0.64) * driftSigma * normal();
     const calls = Math.round(perSecond * load * (spec.served ?? 1));
     for (let c = 0; c < calls; c++) {
@@ -88,9 +92,9 @@ export function syntheticRun(spec: SyntheticRun): Result {
       const medianMs = tool.medianMs ?? spec.medianMs ?? 20;
       const ms = medianMs * Math.exp(sigma * normal() + drift) * (spec.slowdown ?? 1) * (tool.slowdown ?? 1) * (0.7 + 0.3 * load);
       const failed = random() < (tool.errorRate ?? spec.errorRate ?? 0);
-      handles[i].record(ms * 1000, failed, tool.httpPerCall ?? 1, 'call');
+      handles[i].record(operation('tools/call', ms, failed, tool.httpPerCall ?? 1, 'call'));
     }
-    if (s === totalS - 1) for (let v = 0; v < VUS; v++) close.record(5_000, false, 1, 'teardown');
+    if (s === totalS - 1) for (let v = 0; v < VUS; v++) sessions.recordClose(operation('close', 5, false, 1, 'teardown'));
     vus.set(executor === 'constant-arrival-rate' ? VUS : Math.round(VUS * load));
     series.tick(T0 + (s + 1) * 1000);
   }
@@ -163,39 +167,34 @@ function common() {
   return { name: 'agents', startTimeMs: 0, gracefulStopMs: 0, session: 'per-vu' as const, flow: [], tags: {} };
 }
 
-/** Records operations as the engine's CallRecorder and SessionRecorder do (same metrics and tags). */
-function operation(registry: MetricsRegistry, method: string, tool: string | undefined) {
-  const base: Record<string, string> = tool === undefined ? { scenario: 'agents', method } : { scenario: 'agents', method, tool };
-  // A session's handshake and DELETE are session metrics and HTTP work, not MCP calls.
-  const lifecycle = method === 'initialize' ? 'sessions_created' : method === 'close' ? 'sessions_closed' : undefined;
-  const sessions = lifecycle === undefined ? undefined : registry.counter(lifecycle).handle({ scenario: 'agents' });
-  const outcomes = (lifecycle !== undefined ? [] : [{ ...base, expected_response: 'true' }, { ...base, error_class: 'tool', expected_response: 'false' }]).map((tags) => ({
-    duration: registry.trend('mcp_call_duration').handle(tags),
-    calls: registry.counter('mcp_calls').handle(tags),
-    errors: registry.rate('mcp_errors').handle(tags),
-    success: registry.rate('mcp_success').handle(tags),
-  }));
-  const requests = new Map<string, CounterHandle>();
-  const http = (purpose: string): CounterHandle => {
-    let handle = requests.get(purpose);
-    if (handle === undefined) {
-      handle = registry.counter('http_reqs').handle({ ...base, purpose, http_method: 'POST', status: '200' });
-      requests.set(purpose, handle);
-    }
-    return handle;
+/** An operation as the wire client reports it: `httpRequests` requests of `purpose`, a tool error when `failed`. */
+function operation(method: string, durationMs: number, failed: boolean, httpRequests: number, purpose: HttpPurpose): OperationResult {
+  const request: HttpRecord = {
+    method: purpose === 'teardown' ? 'DELETE' : 'POST',
+    status: 200,
+    ttfbMs: -1,
+    durationMs,
+    bytesSent: 0,
+    bytesReceived: 0,
+    purpose,
+    failed: false,
+    heldOpen: false,
   };
   return {
-    record(us: number, failed: boolean, httpRequests: number, purpose: string): void {
-      const h = outcomes[failed ? 1 : 0];
-      if (h !== undefined) {
-        h.duration.record(us);
-        h.calls.add(1);
-        h.errors.add(failed);
-        h.success.add(!failed);
-      }
-      sessions?.add(1);
-      http(purpose).add(httpRequests);
-    },
+    method,
+    outcome: failed ? 'tool' : 'success',
+    durationMs,
+    ttfbMs: -1,
+    http: Array.from({ length: httpRequests }, () => request),
+    bytesSent: 0,
+    bytesReceived: 0,
+    reinitAttempted: false,
+    reinitialized: false,
+    streamResumptions: 0,
+    resumed: false,
+    reissued: 0,
+    progressNotifications: 0,
+    notifications: 0,
+    serverRequests: 0,
   };
 }
-

@@ -33,7 +33,7 @@ describe('a run ends within its bound whatever the server does', () => {
 
   it('legacy stream with headers and no endpoint event (transport sse): a 1 s scenario ends within duration + gracefulStop + timeout, handshakes end as timeouts', async () => {
     const streams: ServerResponse[] = [];
-    const server = await startHttpFixture((req, res) => {
+    const server = await startHttpFixture((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.flushHeaders();
       streams.push(res);

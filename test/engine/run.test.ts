@@ -105,41 +105,6 @@ thresholds:
     }
   });
 
-  it('the seed scenario, shortened (ramp 0→10 over 1s, hold 1s, ramp down 0.5s, think 100ms..200ms), completes without errors', async () => {
-    const test = scenario(`
-scenarios:
-  agents:
-    executor: ramping-vus
-    startVUs: 0
-    stages: [{duration: 1s, target: 10}, {duration: 1s, target: 10}, {duration: 500ms, target: 0}]
-    gracefulStop: 1s
-    session: per-vu
-${ECHO_FLOW}
-      - think: 100ms..200ms
-thresholds:
-  mcp_errors: ["rate<0.01"]
-`);
-    const started = performance.now();
-    const outcome = await runTest(test, { url: server.url });
-    const elapsedMs = performance.now() - started;
-    const { registry } = outcome;
-    try {
-      assert.equal(outcome.interrupted, undefined);
-      assert.equal(outcome.vusMax, 10);
-      // 17.5 VU-seconds at one iteration per 100 ms at most, plus each VU's last iteration.
-      const iterations = count(registry, 'iterations');
-      assert.ok(iterations > 0 && iterations <= 185, `${iterations} iterations`);
-      assert.equal(count(registry, 'mcp_calls', { tool: 'echo' }), iterations);
-      assert.equal(rate(registry, 'mcp_errors').passes, 0);
-      assert.equal(rate(registry, 'checks').fails, 0);
-      assert.equal(rate(registry, 'http_req_failed', { purpose: 'call' }).passes, 0);
-      assert.deepEqual(outcome.thresholds.map((t) => t.ok), [true, true]);
-      assertTime(elapsedMs, 2500, 3500, 'ran');
-    } finally {
-      registry.dispose();
-    }
-  });
-
   it('warm-up: samples before warmup has passed are dropped, and the measured window starts when it ends', async () => {
     const test = scenario(`
 warmup: 500ms

@@ -1,5 +1,9 @@
-// The mcp-load CLI as a user runs it: a child process through tsx, its output captured.
+// The mcp-load CLI as a user runs it, its output captured: in this process through `main` (fast:
+// no tsx start per call), or as a child process where the process itself is under test (signals,
+// the entry point, secrets registered process-wide).
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { main } from '../../src/cli/main.ts';
 
 export interface CliExit {
   code: number | null;
@@ -7,16 +11,88 @@ export interface CliExit {
   stderr: string;
 }
 
+interface Capture {
+  stdout: string;
+  stderr: string;
+}
+
+// A run writes to process.stdout/stderr from any callback it starts; the write is charged to the
+// run whose async context it comes from, so runs in parallel (two shards) keep their own output.
+const running = new AsyncLocalStorage<Capture>();
+let routed = false;
+
+function routeWrites(): void {
+  if (routed) return;
+  routed = true;
+  for (const name of ['stdout', 'stderr'] as const) {
+    const stream = process[name];
+    const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+    stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+      const capture = running.getStore();
+      if (!capture) return write(chunk, ...rest);
+      capture[name] += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+      const done = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+      done?.();
+      return true;
+    }) as typeof stream.write;
+  }
+}
+
+let withEnv = 0;
+let inFlight = 0;
+
 /**
- * Runs `mcp-load ARGS`; `onStderr` may act on what it prints so far (e.g. send SIGINT once progress
- * shows); `env` adds variables to the child's environment.
+ * Runs `mcp-load ARGS` in this process (`main`, as src/cli/index.ts calls it); `env` adds variables
+ * to process.env for the run (so such a run cannot overlap another). With `onStderr`, which acts on
+ * the child (a signal), it runs as a child process: runCliProcess.
  */
-export function runCli(args: string[], onStderr?: (text: string, child: ChildProcess) => void, env: NodeJS.ProcessEnv = {}): Promise<CliExit> {
+export async function runCli(args: string[], onStderr?: (text: string, child: ChildProcess) => void, env: NodeJS.ProcessEnv = {}): Promise<CliExit> {
+  if (onStderr) return runCliProcess(args, onStderr, env);
+  const names = Object.keys(env);
+  if (names.length > 0 && inFlight > 0) throw new Error('runCli: a run with env variables cannot overlap another run');
+  if (withEnv > 0) throw new Error('runCli: another run with env variables is in flight');
+  routeWrites();
+  const saved = new Map(names.map((name) => [name, process.env[name]]));
+  for (const name of names) process.env[name] = env[name];
+  if (names.length > 0) withEnv++;
+  inFlight++;
+  const capture: Capture = { stdout: '', stderr: '' };
+  try {
+    const code = await running.run(capture, () =>
+      main(args, (line) => {
+        capture.stdout += `${line}\n`;
+      }).catch((err: unknown) => {
+        // What src/cli/index.ts does with a rejection.
+        capture.stderr += `mcp-load: ${(err as Error)?.message ?? String(err)}\n`;
+        return 1;
+      }),
+    );
+    return { code, stdout: capture.stdout, stderr: capture.stderr };
+  } finally {
+    inFlight--;
+    if (names.length > 0) withEnv--;
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
+/**
+ * Runs `mcp-load ARGS` as a child process through tsx; `onStderr` may act on what it prints so far
+ * (e.g. send SIGINT once progress shows); `env` adds variables to the child's environment.
+ */
+export function runCliProcess(args: string[], onStderr?: (text: string, child: ChildProcess) => void, env: NodeJS.ProcessEnv = {}): Promise<CliExit> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
     child.stderr.on('data', (d) => {
       stderr += d;
       onStderr?.(stderr, child);

@@ -9,7 +9,7 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import { runTest } from '../../src/engine/run.ts';
 import { parseScenario } from '../../src/scenario/index.ts';
 import { redactSecrets, secrets } from '../../src/secrets/index.ts';
-import { runCli, type CliExit } from '../helpers/cli.ts';
+import { runCliProcess, type CliExit } from '../helpers/cli.ts';
 import { startHttpFixture } from '../helpers/servers.ts';
 import { startAuthorizationServer, startProtectedMcpServer, type ProtectedMcpServer, type TestAuthorizationServer } from './auth-servers.ts';
 
@@ -79,7 +79,7 @@ thresholds:
     );
     const out = join(dir, 'oauth-out');
     process.env.AUTH_RUN_TEST_SECRET = SECRET;
-    const run = await runCli(['run', scenario, '--out', out, '--quiet']);
+    const run = await runCliProcess(['run', scenario, '--out', out, '--quiet']);
     delete process.env.AUTH_RUN_TEST_SECRET;
     assert.equal(run.code, 0, run.stderr);
     assert.equal(server.maxConcurrent, 1, 'one token request at a time');
@@ -126,7 +126,7 @@ scenarios:
 `,
     );
     const out = join(dir, 'templated-out');
-    const run = await runCli(['run', scenario, '--out', out, '--quiet']);
+    const run = await runCliProcess(['run', scenario, '--out', out, '--quiet']);
     assert.equal(run.code, 0, run.stderr);
     assert.equal(mcp.unauthorized, 0);
     // The first session's server/discover probe, then 6 warm sessions × (initialize + initialized + 3 calls + DELETE),

@@ -58,7 +58,7 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
   let concurrent = 0;
   let maxConcurrent = 0;
   const server: RunningServer = await startHttpFixture((req, res) => {
-    readBody(req).then((body) => {
+    void readBody(req).then((body) => {
       const path = new URL(req.url ?? '/', issuer || 'http://x').pathname;
       const metadataPath = options.openIdOnly ? '/.well-known/openid-configuration' : '/.well-known/oauth-authorization-server';
       if (req.method === 'GET' && path === metadataPath) {
@@ -163,7 +163,7 @@ export async function startProtectedMcpServer(
   let calls = 0;
   let metadataRequests = 0;
   const server = await startHttpFixture((req, res) => {
-    readBody(req).then((body) => {
+    void readBody(req).then((body) => {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       if (req.method === 'GET' && path === '/.well-known/oauth-protected-resource/mcp') {
         metadataRequests++;

@@ -5,7 +5,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { McpSession, McpTarget } from '../../src/mcp/index.ts';
 import { encodeHeaderValue, paramHeaderBindings, paramHeaders } from '../../src/mcp/param-headers.ts';
-import { startHttpFixture, type RunningServer } from '../helpers/servers.ts';
+import { startHttpFixture } from '../helpers/servers.ts';
 import { httpLines, resultText } from './result-views.ts';
 
 const ROUTE_SCHEMA = {

@@ -9,6 +9,8 @@ import { renderJunit } from '../../src/outputs/index.ts';
 import { syntheticRun } from '../compare/synthetic.ts';
 import { assertValidJunit } from './junit-schema.ts';
 
+const readJunit = new URL('./read-junit.py', import.meta.url).pathname;
+
 describe('JUnit XML', () => {
   let dir: string;
   before(() => {
@@ -35,6 +37,18 @@ describe('JUnit XML', () => {
     assert.match(message, /^regression: \d+(\.\d+)? → \d+(\.\d+)? \(\+\d+\.\d %\)/);
     const unchanged = xpath(file, 'count(//testsuite[@name="mcp-load.comparison"]/testcase[@name="mcp_error_rate"][not(failure)])');
     assert.equal(unchanged, '1');
+
+    // A JUnit reader as CI test reporters use (junitparser) sees the same suite: the p95 regression
+    // the synthetic run was built with (1.5× slower) as the one failure.
+    const read = JSON.parse(execFileSync('/usr/bin/python3', [readJunit, file], { encoding: 'utf8' })) as { name: string; tests: number; failures: number; cases: { name: string; outcome: string; message: string | null }[] }[];
+    const comparison = read.find((s) => s.name === 'mcp-load.comparison');
+    assert.ok(comparison, JSON.stringify(read.map((s) => s.name)));
+    assert.equal(comparison.tests, comparison.cases.length);
+    assert.equal(comparison.failures, comparison.cases.filter((c) => c.outcome === 'failure').length);
+    const p95 = comparison.cases.find((c) => c.name === 'mcp_call_duration_p95');
+    assert.equal(p95?.outcome, 'failure');
+    assert.equal(p95?.message, message);
+    assert.equal(comparison.cases.find((c) => c.name === 'mcp_error_rate')?.outcome, 'passed');
   });
 
   it('compare refuses outputs that need a live run', async () => {

@@ -1,18 +1,14 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startDemoServer, type DemoServerOptions } from '../../src/demo/index.ts';
 import type { SeriesSnapshot } from '../../src/engine/metrics/index.ts';
-import { runTest } from '../../src/engine/run.ts';
 import { formatMs, formatPercent, formatRate } from '../../src/report/format.ts';
 import type { ChartSpec } from '../../src/report/html-charts.ts';
 import { MAX_MESSAGE_LENGTH, MAX_TABLE_ROWS } from '../../src/report/html-view.ts';
 import { renderHtmlReport, scriptJson } from '../../src/report/html.ts';
-import { buildResult } from '../../src/results/index.ts';
 import type { Result } from '../../src/results/types.ts';
-import { parseScenario } from '../../src/scenario/index.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -30,42 +26,6 @@ const CHART_IDS = ['vus', 'throughput', 'latency', 'errors', 'data', 'distributi
 
 const XSS_IMG = '<img src=x onerror=window.__xss=1>';
 const XSS_SCRIPT = '</script><script>window.__xss=2</script>';
-
-// A short ramp against the embedded demo server: tool errors on purpose, and a tool it does not have.
-const SCENARIO = `
-scenarios:
-  agents:
-    executor: ramping-vus
-    startVUs: 1
-    stages: [{ duration: 1s, target: 4 }, { duration: 1s, target: 4 }, { duration: 1s, target: 0 }]
-    gracefulStop: 2s
-    flow:
-      - call: send_sms
-        args: { to: "{{randomDigits 11}}", text: "hello {{vu}}" }
-        check: { notError: true }
-      - call: lookup_number
-        args: { number: "{{randomDigits 11}}" }
-      - call: no_such_tool
-      - think: 20ms..50ms
-thresholds:
-  mcp_call_duration: ["p(95)<2000"]
-  mcp_errors: ["rate<0.01"]
-`;
-
-async function demoRun(options: DemoServerOptions): Promise<Result> {
-  const demo = await startDemoServer(options);
-  try {
-    const scenario = parseScenario(SCENARIO, 'html-report.yml', { env: {} });
-    const run = await runTest(scenario, { url: demo.url });
-    try {
-      return buildResult(scenario, demo.url, run, {});
-    } finally {
-      run.registry.dispose();
-    }
-  } finally {
-    await demo.close();
-  }
-}
 
 function total(result: Result, metric: string): SeriesSnapshot {
   const s = result.metrics.metrics.find((m) => m.metric === metric && Object.keys(m.tags).length === 0);
@@ -95,9 +55,13 @@ function hostile(result: Result): Result {
 let current: Result;
 let baseline: Result;
 
-before(async () => {
-  current = await demoRun({ failureRate: 0.2, seed: 7 });
-  baseline = await demoRun({ failureRate: 0.05, seed: 8, latencyMs: { send_sms: [2, 6], lookup_number: [1, 3] } });
+// Recorded runs (test/fixtures/record-html-runs.ts): a 3 s ramp to 4 VUs against the demo server with
+// tool errors on purpose and a tool it does not have, and a calmer baseline. This file tests rendering.
+const fixture = (name: string): Result => JSON.parse(readFileSync(new URL(`../fixtures/results/${name}.json`, import.meta.url), 'utf8')) as Result;
+
+before(() => {
+  current = fixture('html-current');
+  baseline = fixture('html-baseline');
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 
@@ -120,7 +84,8 @@ describe('renderHtmlReport (the HTML text)', () => {
     r.byTool = Array.from({ length: MAX_TABLE_ROWS + 50 }, (_, i) => ({ ...current.byTool[0], tool: `tool_${i}` }));
     r.errors = [{ errorClass: 'transport', method: 'tools/call', count: 1, samples: ['x'.repeat(5000)] }];
     const html = renderHtmlReport(r);
-    const byTool = html.slice(html.indexOf('id="by-tool"'), html.indexOf('id="by-method"'));
+    const start = html.indexOf('id="by-tool"');
+    const byTool = html.slice(start, html.indexOf('</section>', start));
     assert.equal(byTool.match(/<tr/g)?.length, MAX_TABLE_ROWS + 1, 'header and 200 rows');
     assert.match(byTool, /50 more not shown\./);
     assert.ok(html.includes(`${'x'.repeat(MAX_MESSAGE_LENGTH)}…`) && !html.includes('x'.repeat(MAX_MESSAGE_LENGTH + 1)));

@@ -1,5 +1,5 @@
 import type { ScenarioSpec } from '../../scenario/index.ts';
-import { ArrivalSchedule, stagesDurationMs } from '../schedule.ts';
+import type { ArrivalSchedule } from '../schedule.ts';
 import { sleep } from '../stop-signal.ts';
 import type { VirtualUser } from '../virtual-user.ts';
 import { finishGracefully, type Executor, type ExecutorContext } from './executor.ts';
@@ -10,23 +10,13 @@ type RampingSpec = Extract<ScenarioSpec, { executor: 'ramping-arrival-rate' }>;
 /** Timers are not finer than this; iterations due within it start together. */
 const TIMER_SLACK_MS = 1;
 
-/** Open model: iterations start at `rate` per `timeUnit` whether or not earlier ones finished. */
-export function constantArrivalRate(spec: ConstantSpec): Executor {
-  return arrivalRate(spec, spec.durationMs, () => ArrivalSchedule.constant(spec.rate, spec.timeUnitMs, spec.durationMs));
-}
-
-/** Open model with the rate following the stages linearly. */
-export function rampingArrivalRate(spec: RampingSpec): Executor {
-  return arrivalRate(spec, stagesDurationMs(spec.stages), () => new ArrivalSchedule(spec.startRate, spec.timeUnitMs, spec.stages));
-}
-
 /**
  * Each iteration is due at its scheduled time and takes a free VU; with none free, a new VU is
  * allocated up to `maxVUs`, beyond which the iteration is dropped (`dropped_iterations`). The
  * wait between the due time and the actual start counts in the latency, so the coordinated
  * omission of closed-loop tools is not hidden.
  */
-function arrivalRate(spec: ConstantSpec | RampingSpec, durationMs: number, schedule: () => ArrivalSchedule): Executor {
+export function arrivalRate(spec: ConstantSpec | RampingSpec, durationMs: number, schedule: () => ArrivalSchedule): Executor {
   return {
     durationMs,
     async run(ctx: ExecutorContext) {

@@ -1,4 +1,3 @@
-import type { ScenarioSpec } from '../../scenario/index.ts';
 import { settleWithin, type StopSignal } from '../stop-signal.ts';
 import type { VirtualUser } from '../virtual-user.ts';
 

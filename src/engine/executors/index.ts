@@ -1,26 +1,26 @@
-import type { ScenarioSpec } from '../../scenario/index.ts';
-import { constantArrivalRate, rampingArrivalRate } from './arrival-rate.ts';
+import type { ExecutorName, ScenarioSpec } from '../../scenario/index.ts';
+import { constantArrivalRate } from './constant-arrival-rate.ts';
 import { constantVus } from './constant-vus.ts';
 import type { Executor } from './executor.ts';
 import { perVuIterations } from './per-vu-iterations.ts';
+import { rampingArrivalRate } from './ramping-arrival-rate.ts';
 import { rampingVus } from './ramping-vus.ts';
 import { sharedIterations } from './shared-iterations.ts';
 
 export type { Executor, ExecutorContext } from './executor.ts';
 
+type Run<K extends ExecutorName> = (spec: Extract<ScenarioSpec, { executor: K }>) => Executor;
+
+/** The one table of executor runs; their options, validation and description are in src/scenario/executors/. */
+const RUNS: { readonly [K in ExecutorName]: Run<K> } = {
+  'constant-vus': constantVus,
+  'ramping-vus': rampingVus,
+  'per-vu-iterations': perVuIterations,
+  'shared-iterations': sharedIterations,
+  'constant-arrival-rate': constantArrivalRate,
+  'ramping-arrival-rate': rampingArrivalRate,
+};
+
 export function createExecutor(spec: ScenarioSpec): Executor {
-  switch (spec.executor) {
-    case 'constant-vus':
-      return constantVus(spec);
-    case 'ramping-vus':
-      return rampingVus(spec);
-    case 'per-vu-iterations':
-      return perVuIterations(spec);
-    case 'shared-iterations':
-      return sharedIterations(spec);
-    case 'constant-arrival-rate':
-      return constantArrivalRate(spec);
-    case 'ramping-arrival-rate':
-      return rampingArrivalRate(spec);
-  }
+  return (RUNS[spec.executor] as Run<ExecutorName>)(spec);
 }

@@ -3,7 +3,7 @@ import { GaugeSink, type GaugeSummary } from './gauge.ts';
 import { RateSink, type RateSummary } from './rate.ts';
 import { MetricsRegistry, type AnyMetric } from './registry.ts';
 import { NO_TAGS, type Tags } from './tags.ts';
-import { TrendSink, type TrendState, type TrendSummary } from './trend.ts';
+import { TrendSink, type TrendState } from './trend.ts';
 
 export const METRICS_SNAPSHOT_VERSION = 1;
 

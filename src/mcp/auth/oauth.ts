@@ -57,7 +57,6 @@ export class ClientCredentialsAuth {
   private readonly target: URL;
   private readonly settings: ClientCredentialsSettings;
   private readonly identities: IdentityAuthorization[];
-  private readonly observer: AuthObserver | undefined;
   private discovery: Promise<AuthorizationServer | undefined> | undefined;
   private unprotected = false;
 
@@ -70,7 +69,6 @@ export class ClientCredentialsAuth {
     }
     this.target = target;
     this.settings = settings;
-    this.observer = observer;
     const server = (): Promise<AuthorizationServer | undefined> => this.server();
     this.identities = settings.identities.map((identity) => {
       const key = identity.privateKey === undefined ? undefined : parsePrivateKey(identity.privateKey, identity.clientId);

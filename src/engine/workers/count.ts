@@ -1,0 +1,19 @@
+import { availableParallelism } from 'node:os';
+import { shardsWithLoad } from '../../scenario/index.ts';
+import type { Scenario } from '../../scenario/index.ts';
+
+/**
+ * Workers when none are asked for: one per core the machine offers, less the one an embedded demo
+ * server (a run without a target) keeps busy in this same process.
+ */
+export function defaultWorkerCount(localServer: boolean, cores: number = availableParallelism()): number {
+  return Math.max(1, cores - (localServer ? 1 : 0));
+}
+
+/**
+ * The workers that can each carry a slice of the load (one VU, or one iteration per time unit of
+ * an arrival rate, each): more would leave some idle, so the count is capped there.
+ */
+export function workersWithLoad(requested: number, scenario: Scenario): number {
+  return Math.max(1, Math.min(requested, Math.max(...scenario.scenarios.map(shardsWithLoad))));
+}

@@ -1,0 +1,149 @@
+import { Worker } from 'node:worker_threads';
+import type { Scenario } from '../../scenario/index.ts';
+import { evaluateThresholds, mergeSnapshots, type MetricsSnapshot } from '../metrics/index.ts';
+import { WaitInterruptedError } from '../readiness.ts';
+import type { Progress } from '../run.ts';
+import type { StopSignal } from '../stop-signal.ts';
+import { combineProgress } from './progress.ts';
+import type { ParentMessage, WorkerMessage, WorkerTask } from './protocol.ts';
+import type { RunRecord } from './record.ts';
+import { workerEntry } from './entry.ts';
+
+export interface WorkersOptions {
+  /** How each worker loads the scenario file (the parent's own options, without a readFile). */
+  file: string;
+  load: WorkerTask['load'];
+  url: string;
+  workers: number;
+  shard?: WorkerTask['shard'];
+  stop: StopSignal;
+  abort: StopSignal;
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface WorkersOutcome {
+  /** Each worker's record, in worker order: worker i ran slice i/n. */
+  records: RunRecord[];
+  /** Set when the parent stopped the run because an abortOnFail threshold failed on the whole load. */
+  interrupted?: 'threshold';
+}
+
+/** A worker thread failed before it could report (its scenario, its shard, our own bug). */
+export class WorkerError extends Error {
+  override name = 'WorkerError';
+}
+
+/**
+ * Runs the load in `workers` threads, each its exact slice (`--shard i/n` inside one process):
+ * one combined progress line, abortOnFail judged on the whole (each tick, from the workers' metric
+ * snapshots), stop and abort forwarded to every worker. Resolves when every worker has reported.
+ */
+export async function runInWorkers(scenario: Scenario, options: WorkersOptions): Promise<WorkersOutcome> {
+  const aborting = scenario.thresholds.filter((t) => t.abortOnFail);
+  const thresholdMetrics = [...new Set(aborting.map((t) => t.metric))];
+  const n = options.workers;
+  const latest: (Progress | undefined)[] = new Array(n).fill(undefined);
+  const ticks: number[] = new Array(n).fill(0);
+  const metrics: (MetricsSnapshot | undefined)[] = new Array(n).fill(undefined);
+  const finished: boolean[] = new Array(n).fill(false);
+  let shown = 0;
+  let interrupted: WorkersOutcome['interrupted'];
+
+  const threads = Array.from({ length: n }, (_, i) => {
+    const task: WorkerTask = { file: options.file, load: options.load, url: options.url, slice: { index: i + 1, count: n }, thresholdMetrics };
+    if (options.shard) task.shard = options.shard;
+    return startWorker(task);
+  });
+  const send = (message: ParentMessage): void => {
+    for (const [i, t] of threads.entries()) if (!finished[i]) t.worker.postMessage(message);
+  };
+  const offStop = options.stop.onFire(() => send({ type: 'stop' }));
+  const offAbort = options.abort.onFire(() => send({ type: 'abort' }));
+
+  // A second of the whole is shown once every running worker has reported it.
+  const onTick = (): void => {
+    const running = ticks.filter((_, i) => !finished[i]);
+    const round = running.length === 0 ? Math.max(...ticks) : Math.min(...running);
+    if (round <= shown) return;
+    shown = round;
+    const parts = latest.filter((p): p is Progress => p !== undefined);
+    const whole = combineProgress(parts);
+    options.onProgress?.(whole);
+    if (interrupted === undefined && abortingThresholdFailed(aborting, metrics, whole)) {
+      interrupted = 'threshold';
+      options.stop.fire();
+    }
+  };
+
+  try {
+    const records = await Promise.all(
+      threads.map(async (t, i) => {
+        const record = await t.run((message) => {
+          if (message.type !== 'progress') return;
+          latest[i] = message.progress;
+          if (message.metrics) metrics[i] = message.metrics;
+          ticks[i]++;
+          onTick();
+        }).finally(() => {
+          finished[i] = true;
+        });
+        return record;
+      }),
+    ).catch(async (error: unknown) => {
+      // One worker failed: the others stop at once, and the failure is the run's.
+      options.abort.fire();
+      await Promise.allSettled(threads.map((t) => t.exited));
+      throw error;
+    });
+    return interrupted ? { records, interrupted } : { records };
+  } finally {
+    offStop();
+    offAbort();
+  }
+}
+
+function abortingThresholdFailed(aborting: Scenario['thresholds'], metrics: readonly (MetricsSnapshot | undefined)[], whole: Progress): boolean {
+  const due = aborting.filter((t) => whole.elapsedMs >= t.delayAbortEvalMs);
+  const parts = metrics.filter((m): m is MetricsSnapshot => m !== undefined);
+  if (due.length === 0 || whole.warmingUp || parts.length === 0) return false;
+  const merged = parts.reduce((a, b) => mergeSnapshots(a, b));
+  return evaluateThresholds(merged, due, { nowMs: Date.now(), ignoreEmpty: true }).some((r) => !r.ok);
+}
+
+interface RunningWorker {
+  worker: Worker;
+  /** Resolves with the worker's record; rejects with its failure. */
+  run(onMessage: (message: WorkerMessage) => void): Promise<RunRecord>;
+  exited: Promise<void>;
+}
+
+function startWorker(task: WorkerTask): RunningWorker {
+  const worker = workerEntry(task);
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  return {
+    worker,
+    exited,
+    run: (onMessage) =>
+      new Promise<RunRecord>((resolve, reject) => {
+        let record: RunRecord | undefined;
+        let failure: Error | undefined;
+        worker.on('message', (message: WorkerMessage) => {
+          if (message.type === 'done') record = message.record;
+          else if (message.type === 'failed') failure = rebuilt(message);
+          else onMessage(message);
+        });
+        worker.once('error', (error) => (failure ??= error));
+        worker.once('exit', (code) => {
+          if (record) resolve(record);
+          else reject(failure ?? new WorkerError(`worker ${task.slice.index}/${task.slice.count} exited (code ${code}) without a result`));
+        });
+      }),
+  };
+}
+
+/** The worker's failure as the parent's error: an interrupted readiness wait keeps its class (the CLI exits 130 on it). */
+function rebuilt(message: { name: string; message: string }): Error {
+  const error = message.name === 'WaitInterruptedError' ? new WaitInterruptedError(message.message) : new WorkerError(message.message);
+  if (message.name !== 'WaitInterruptedError') error.name = message.name;
+  return error;
+}

@@ -1,0 +1,90 @@
+// Pre-flight: before the load, a run its process's descriptors cannot serve is refused, and one the
+// machine's ephemeral ports may not serve is warned about, with the numbers.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ephemeralPortWarning, readEphemeralPorts } from '../../src/engine/port-budget.ts';
+import { parseScenario } from '../../src/scenario/index.ts';
+import { startCountingServer, type CountingServer } from '../helpers/counting-server.ts';
+
+const CHILD_TIMEOUT_MS = 60_000;
+
+const vus = (n: number, target = 'http://127.0.0.1:1/mcp'): string =>
+  `target: ${target}\nscenarios:\n  s:\n    executor: constant-vus\n    vus: ${n}\n    duration: 1s\n    flow:\n      - ping: {}\n`;
+
+/** `mcp-load ARGS` under `ulimit -n LIMIT`, in a child process. */
+function runUnderLimit(limit: number, args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const quoted = args.map((a) => `'${a}'`).join(' ');
+    const child = spawn('bash', ['-c', `ulimit -n ${limit} && exec "${process.execPath}" --import tsx src/cli/index.ts ${quoted}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const killer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS);
+    child.on('close', (code) => {
+      clearTimeout(killer);
+      resolve({ code, stderr });
+    });
+  });
+}
+
+describe('pre-flight', () => {
+  let dir: string;
+  let server: CountingServer;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'mcp-load-preflight-'));
+    server = await startCountingServer();
+  });
+  after(async () => {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('under ulimit -n 256, 185 VUs in two workers are refused before any session opens: the whole load counts, not each worker\'s slice', async () => {
+    // 185 VUs pass the load-time check (256 less 64 in reserve); with what the process has open they do not fit.
+    const file = join(dir, 'fds.yml');
+    writeFileSync(file, vus(185, server.url));
+    const run = await runUnderLimit(256, ['run', file, '--workers', '2', '--out', join(dir, 'out'), '--quiet']);
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stderr, /runs up to 185 VUs at once, which need about 249 file descriptors \(1 per VU and 64 in reserve\), but this process may open 256 \(ulimit -n\) and already has \d+ open: about \d+ VUs fit/);
+    assert.equal(server.sessions(), 0, 'nothing reached the server');
+  });
+
+  it('warns when the VUs need more connections than the ephemeral ports free now, with the numbers /proc gives', () => {
+    const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    const ports = readEphemeralPorts();
+    assert.ok(ports);
+    assert.deepEqual([ports.low, ports.high], [low, high]);
+    const free = high - low + 1 - ports.inUse;
+    const warning = ephemeralPortWarning(parseScenario(vus(free + 1), 'ports.yml', { env: {}, openFileLimit: 1_000_000 }), false, ports);
+    assert.equal(
+      warning,
+      `the scenario runs up to ${free + 1} VUs at once, which need about ${free + 1} connections, but the machine's ephemeral port range ` +
+        `${low}–${high} has ${high - low + 1} ports and ${ports.inUse} are in use (${ports.timeWait} in TIME_WAIT): about ${free} are free. ` +
+        'Connections past them may fail with EADDRNOTAVAIL or time out (the generator, not the server): widen net.ipv4.ip_local_port_range, ' +
+        'wait for TIME_WAIT to drain, lower the VUs, or split the load over machines (--shard i/n).',
+    );
+    assert.equal(ephemeralPortWarning(parseScenario(vus(Math.max(1, free)), 'ports.yml', { env: {}, openFileLimit: 1_000_000 }), false, ports), undefined);
+  });
+
+  it('counts the sockets of /proc/net/tcp and tcp6 whose local port is in the range, and those in TIME_WAIT', () => {
+    const header = '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n';
+    const tables: Record<string, string> = {
+      '/proc/sys/net/ipv4/ip_local_port_range': '32768\t60999\n',
+      // 0x07E8 = 2024 (a listener, outside), 0xB746 = 46918 TIME_WAIT, 0x8000 = 32768 ESTABLISHED.
+      '/proc/net/tcp':
+        header +
+        '   0: 00000000:07E8 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1594 1\n' +
+        '   1: 0100007F:B746 0100007F:A587 06 00000000:00000000 03:0000028C 00000000     0        0 0 3\n' +
+        '   2: 0100007F:8000 0100007F:07E8 01 00000000:00000000 00:00000000 00000000     0        0 17 1\n',
+      '/proc/net/tcp6': header + '   0: 00000000000000000000000001000000:EE47 00000000000000000000000001000000:07E8 06 00000000:00000000 03:00000001 00000000 0 0 0 3\n',
+    };
+    const read = (path: string): string => {
+      if (!(path in tables)) throw new Error(`ENOENT ${path}`);
+      return tables[path];
+    };
+    assert.deepEqual(readEphemeralPorts(read), { low: 32768, high: 60999, inUse: 3, timeWait: 2 });
+  });
+});
