@@ -91,6 +91,7 @@ test('the tarball holds the CLI, the library, their source maps, the schemas and
     'dist/cli.js',
     'dist/cli.js.map',
     'dist/mcp-load.js',
+    'dist/worker.js',
     'schema/scenario.schema.json',
     'examples/quickstart.yml',
     'examples/session.ts',
@@ -236,4 +237,14 @@ test('the README’s library example runs from the installed package against a s
   assert.equal(toolCalls - before, 2);
   assert.match(stdout, /MCP/);
   assert.ok(existsSync(join(app, 'result.json')), 'result.json was not written');
+});
+
+test('mcp-load run --workers 2 from the installed package runs both slices in worker threads (dist/worker.js ships)', async () => {
+  writeFileSync(join(app, 'two.yml'), 'scenarios:\n  each:\n    executor: per-vu-iterations\n    vus: 2\n    iterations: 3\n    flow:\n      - call: echo\n');
+  const before = toolCalls;
+  const { stdout } = await run(bin, ['run', 'two.yml', '--target', server.url, '--workers', '2', '--quiet', '--out', 'results-workers'], {
+    cwd: app,
+    timeout: 60_000,
+  });
+  assert.equal(toolCalls - before, 6, stdout);
 });
