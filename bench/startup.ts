@@ -1,5 +1,5 @@
 // Start-up: from spawning `node <dist>/cli.js run` to the first request a loopback server sees.
-// Run: node --import tsx bench/startup.ts [--dist DIR] [--runs N]
+// Run: node --import tsx bench/startup.ts [--dist DIR] [--runs N] [--workers N]
 // Without --dist it bundles src/ into a temporary folder first (scripts/build.mjs --no-types), so the
 // figure is the current sources'. Prints one JSON line: every run's wall and CPU milliseconds and their medians.
 import { spawn, execFileSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { dist: { type: 'string' }, runs: { type: 'string', default: '9' } } });
+const { values } = parseArgs({ options: { dist: { type: 'string' }, runs: { type: 'string', default: '9' }, workers: { type: 'string' } } });
 const runs = Number(values.runs);
 const work = mkdtempSync(join(tmpdir(), 'mcp-load-startup-'));
 
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < runs; i++) {
       const seen = nextRequest();
       const spawnedAt = performance.now();
-      const child = spawn(process.execPath, [join(dist, 'cli.js'), 'run', scenario, '--target', url, '--quiet', '--out', join(work, 'out')], {
+      const child = spawn(process.execPath, [join(dist, 'cli.js'), 'run', scenario, '--target', url, '--quiet', '--out', join(work, 'out'), ...(values.workers ? ['--workers', values.workers] : [])], {
         stdio: 'ignore',
       });
       const exited = new Promise((resolve) => child.on('close', resolve));
