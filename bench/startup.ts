@@ -54,9 +54,23 @@ async function main(): Promise<void> {
     for (let i = 0; i < runs; i++) {
       const seen = nextRequest();
       const spawnedAt = performance.now();
-      const child = spawn(process.execPath, [join(dist, 'cli.js'), 'run', scenario, '--target', url, '--quiet', '--out', join(work, 'out'), ...(values.workers ? ['--workers', values.workers] : [])], {
-        stdio: 'ignore',
-      });
+      const child = spawn(
+        process.execPath,
+        [
+          join(dist, 'cli.js'),
+          'run',
+          scenario,
+          '--target',
+          url,
+          '--quiet',
+          '--out',
+          join(work, 'out'),
+          ...(values.workers ? ['--workers', values.workers] : []),
+        ],
+        {
+          stdio: 'ignore',
+        },
+      );
       const exited = new Promise((resolve) => child.on('close', resolve));
       const at = await Promise.race([seen, exited.then(() => Number.NaN)]);
       const cpu = Number.isNaN(at) ? Number.NaN : cpuMsOf(child.pid!);
