@@ -1,33 +1,69 @@
-// Bundles the action (dist/index.js) and the CLI (dist/cli.js) into self-contained ESM files.
+// Builds dist/: the action (index.js), the CLI (cli.js), the library (mcp-load.js) and the worker
+// threads' entry (worker.js), the tokenizer thread (tokenizer.js), each a small entry that loads its code-split chunks, minified, with
+// external source maps; and the library's declarations (types/). Every runtime library is bundled: the installed package needs no dependencies.
+//
+// `node scripts/build.mjs [outdir] [--no-types]`: the stale-dist check builds into a temporary folder;
+// --no-types skips the declarations (the slow part) for tests that only run the bundles.
 import { build } from 'esbuild';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 
-// `node scripts/build.mjs [outdir]`: the test for a stale dist/ builds into a temporary folder.
-const outdir = process.argv[2] ?? 'dist';
+const args = process.argv.slice(2);
+const outdir = args.find((a) => !a.startsWith('--')) ?? 'dist';
+const withTypes = !args.includes('--no-types');
 
 const common = {
   bundle: true,
   platform: 'node',
-  target: 'node20',
   format: 'esm',
-  sourcemap: false,
+  splitting: true,
+  minify: true,
+  // Linked .map files beside the bundles: stack traces name src/ files and lines once source maps
+  // are enabled (the CLI and the action enable them); the sources themselves stay out of the package.
+  sourcemap: 'linked',
+  sourcesContent: false,
   legalComments: 'none',
   logLevel: 'warning',
   // Module paths in the bundle stay node_modules/…, wherever node_modules really lives.
   preserveSymlinks: true,
   // Bundled CommonJS dependencies call require(); give ESM output one.
   banner: { js: "import { createRequire as __mcpLoadCreateRequire } from 'node:module'; const require = __mcpLoadCreateRequire(import.meta.url);" },
+  // Built as if into dist/ and written wherever asked: chunk names hash the maps' paths relative to
+  // the output folder, so a build into a temporary folder is then byte-identical to the committed one.
+  outdir: 'dist',
+  write: false,
 };
 
-await build({ ...common, entryPoints: ['src/action/index.ts'], outfile: join(outdir, 'index.js') });
-// The worker threads of `--workers` (src/engine/workers/entry.ts starts ./worker.js beside the bundle).
-await build({ ...common, entryPoints: ['src/engine/workers/worker-main.ts'], outfile: join(outdir, 'worker.js') });
-// The tokenizer thread of the tool output sample (src/engine/tool-output-tokens.ts starts ./tokenizer.js beside the bundle):
-// its 2.4 MB rank table stays out of index.js and cli.js.
-await build({ ...common, entryPoints: ['src/engine/tokenizer-thread.mjs'], outfile: join(outdir, 'tokenizer.js') });
-await build({
+rmSync(outdir, { recursive: true, force: true });
+
+// The CLI, the library, the worker threads of `--workers` and the tokenizer thread of the tool output
+// sample share their chunks (src/engine/workers/entry.ts starts ./worker.js and
+// src/engine/tool-output-tokens.ts ./tokenizer.js beside the chunk that runs them, for the action
+// too; the tokenizer's 2.4 MB rank table stays in its own file); engines in package.json says Node >= 20.
+const cliAndLibrary = build({
   ...common,
-  entryPoints: ['src/cli/index.ts'],
-  outfile: join(outdir, 'cli.js'),
-  banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
+  target: 'node20',
+  entryPoints: { cli: 'src/cli/index.ts', 'mcp-load': 'src/index.ts', worker: 'src/engine/workers/worker-main.ts', tokenizer: 'src/engine/tokenizer-thread.mjs' },
+  chunkNames: 'chunk-[hash]',
 });
+// The action runs on the runner's node24 (action.yml).
+const action = build({ ...common, target: 'node24', entryPoints: { index: 'src/action/index.ts' }, chunkNames: 'action-[hash]' });
+
+for (const { outputFiles } of await Promise.all([cliAndLibrary, action])) {
+  for (const file of outputFiles) {
+    const path = join(outdir, relative(resolve('dist'), file.path));
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.contents);
+  }
+}
+
+if (withTypes) {
+  // Declarations of the library's front door and what it reaches, as tsc emits them: no extra tool.
+  // Their relative imports keep the .ts extension, which TypeScript resolves to the .d.ts beside.
+  // src/version.ts reads package.json, so tsc's root is the repository: src/ is moved up into types/.
+  const emitted = join(outdir, '.types');
+  execFileSync(process.execPath, [join('node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.types.json', '--outDir', emitted], { stdio: 'inherit' });
+  renameSync(join(emitted, 'src'), join(outdir, 'types'));
+  rmSync(emitted, { recursive: true, force: true });
+}

@@ -1,4 +1,8 @@
-import { main } from './main.ts';
+#!/usr/bin/env node
+// The bin: enables source maps (so an internal error's stack names src/ files and lines of the
+// minified bundle) before the CLI's code loads, then runs it.
+process.setSourceMapsEnabled(true);
+const { main } = await import('./main.ts');
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -7,16 +7,7 @@ import { parseShard, ScenarioError, ShardError, type Shard, parseDuration } from
 import { dirname } from 'node:path';
 import { MergeError, readResult, ResultFileError } from '../results/index.ts';
 import { HistoryFileError } from '../compare/index.ts';
-import { renderComparison } from '../report/index.ts';
-import { runCompareCommand } from './compare-command.ts';
-import { runMergeCommand } from './merge-command.ts';
 import { OutputDirError } from './output-dir.ts';
-import { writeReportFiles } from './report-files.ts';
-import { runRunCommand } from './run-command.ts';
-import { runSessionCommand } from './session-command.ts';
-import { runInitCommand } from './init-command.ts';
-import { runCapacityCommand } from './capacity-command.ts';
-import { collectHistory, runHistoryCommand } from './history-command.ts';
 import { parseSlo, SloError } from '../capacity/index.ts';
 import { MAX_WORKERS } from '../scenario/index.ts';
 import type { TransportChoice } from '../mcp/index.ts';
@@ -24,6 +15,8 @@ import { inertText } from '../inert-text.ts';
 import { redactSecrets } from '../secrets/index.ts';
 import { OutputSpecError, parseOutputSpec, type OutputSpec } from '../outputs/index.ts';
 
+// Each command's module is imported when that command runs, so a command loads only its own code
+// (`run` neither the HTML report nor the outputs it is not asked for): start-up is part of what users wait for.
 const TRANSPORTS = ['auto', 'streamable-http', 'sse'];
 
 /** An error message as the terminal may show it: no secret, no control character. */
@@ -51,6 +44,7 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
       case 'history': {
         const { positionals } = parseCommand('history', rest);
         if (!positionals[0]) throw new UsageError('history needs a folder of result files (or a history.json), e.g. mcp-load history nightly-results/');
+        const { runHistoryCommand } = await import('./history-command.ts');
         return await runHistoryCommand({ dir: positionals[0], out: (t) => out(t.replace(/\n$/, '')) });
       }
       case 'demo':
@@ -65,6 +59,7 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
         const outputs = (values.output ?? []).map(outputOption);
         const other = outputs.find((o) => o.kind !== 'junit');
         if (other) throw new UsageError(`compare writes only --output junit=FILE (${other.kind} needs a live run: mcp-load run -o ${other.kind}=…)`);
+        const { runCompareCommand } = await import('./compare-command.ts');
         return await runCompareCommand({
           current: positionals[0],
           baseline: positionals[1],
@@ -124,6 +119,7 @@ async function runCommand(name: 'run' | 'demo', argv: string[], out: (line: stri
   const summaryJson = values['summary-json'];
   // With the JSON on stdout, everything said for people goes to stderr.
   const human = summaryJson === '-' ? (line: string) => process.stderr.write(`${line}\n`) : out;
+  const { runRunCommand } = await import('./run-command.ts');
   return runRunCommand({
     file,
     target: values.target,
@@ -168,6 +164,7 @@ function shardOption(text: string): Shard {
 async function mergeCommand(argv: string[], out: (line: string) => void): Promise<number> {
   const { values, positionals } = parseCommand('merge', argv);
   if (positionals.length === 0) throw new UsageError('merge needs the result.json of every shard, e.g. mcp-load merge shard-1/result.json shard-2/result.json');
+  const { runMergeCommand } = await import('./merge-command.ts');
   return runMergeCommand({
     files: positionals,
     outDir: values.out!,
@@ -182,6 +179,11 @@ async function reportCommand(argv: string[], out: (line: string) => void): Promi
   if (!file) throw new UsageError('report needs a result file, e.g. mcp-load report mcp-load-results/result.json');
   const result = await readResult(file);
   const baseline = values.baseline ? await readResult(values.baseline) : undefined;
+  const [{ collectHistory }, { writeReportFiles }, { renderComparison }] = await Promise.all([
+    import('./history-command.ts'),
+    import('./report-files.ts'),
+    import('../report/index.ts'),
+  ]);
   const history = values.history ? (await collectHistory(values.history, result)).history : undefined;
   const files = await writeReportFiles(values.out ?? dirname(file), result, { baseline, ...(history ? { history } : {}), writeResultFile: false });
   if (files.comparison) out(`compared with ${values.baseline}: ${renderComparison(files.comparison).split('\n', 1)[0]}`);
@@ -217,6 +219,7 @@ async function capacityCommand(argv: string[], out: (line: string) => void): Pro
   const maxRate = number('max-rate', values['max-rate']!, (n) => n >= start, `a rate of at least --start (${start})`);
   const stepMs = parseDuration(values.step!);
   if (stepMs === undefined || stepMs < 2000) throw new UsageError(`--step must be a duration of at least 2s (e.g. 30s), got ${values.step}`);
+  const { runCapacityCommand } = await import('./capacity-command.ts');
   return runCapacityCommand({
     file,
     target: values.target,
@@ -244,6 +247,7 @@ async function initCommand(argv: string[], out: (line: string) => void): Promise
   if (durationMs === undefined || durationMs < 3000) throw new UsageError(`--duration must be a duration of at least 3s (e.g. 1m30s), got ${values.duration}`);
   const timeoutMs = Number(values.timeout);
   if (!(timeoutMs > 0)) throw new UsageError('--timeout must be a positive number of milliseconds');
+  const { runInitCommand } = await import('./init-command.ts');
   return runInitCommand({
     url,
     outFile: values.out!,
@@ -271,6 +275,7 @@ async function sessionCommand(argv: string[], out: (line: string) => void): Prom
   }
   const timeoutMs = Number(values.timeout);
   if (!(timeoutMs > 0)) throw new UsageError('--timeout must be a positive number of milliseconds');
+  const { runSessionCommand } = await import('./session-command.ts');
   return runSessionCommand({
     url,
     transport: values.transport as TransportChoice,

@@ -6,7 +6,6 @@ import { cliVariablePolicy, formatShard, loadScenario, shardScenario, type Scena
 import { registerUrlSecrets, secrets } from '../secrets/index.ts';
 import { inertText } from '../inert-text.ts';
 import { fallbackOutputDir, OutputDirError, prepareOutputDir } from './output-dir.ts';
-import { writeReportFiles } from './report-files.ts';
 import { writeSummaryJson } from './summary-json.ts';
 import { openOutputs, type Output, type OutputSpec } from '../outputs/index.ts';
 
@@ -75,7 +74,7 @@ async function runAndWrite(
   const shard = options.shard;
   if (shard) options.err(`shard ${formatShard(shard)}: running this slice of ${options.file}; merge the shards' results with mcp-load merge\n`);
   const workers = workerCount(scenario, options);
-  const outputs = openOutputs(options.outputs ?? [], scenario.id);
+  const outputs = await openOutputs(options.outputs ?? [], scenario.id);
   const printProgress = progressPrinter(options);
   const onProgress = (p: Progress): void => {
     printProgress?.(p);
@@ -118,6 +117,8 @@ function workerCount(scenario: Scenario, options: RunCommandOptions): number {
 
 /** Writes the files into --out, or, when that fails now, into a temporary directory it names: a run's results are never lost. */
 async function writeOrFallBack(result: Result, options: RunCommandOptions): Promise<boolean> {
+  // The HTML report's code (Handlebars, uPlot) loads after the run, not before its first request.
+  const { writeReportFiles } = await import('./report-files.ts');
   try {
     const files = await writeReportFiles(options.outDir, result);
     options.out(`written: ${files.result}, ${files.html}, ${files.markdown}\n`);

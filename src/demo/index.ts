@@ -1,3 +1,4 @@
-export { startDemoServer, type DemoServer, type DemoServerOptions } from './server.ts';
-export { withTargetOrDemo } from './with-target.ts';
+// The embedded demo server, loaded only when started (with-target.ts): nothing here imports it statically.
+export { startDemoServer, withTargetOrDemo } from './with-target.ts';
+export type { DemoServer, DemoServerOptions } from './server.ts';
 export type { Latency, ToolName } from './tools.ts';

@@ -1,4 +1,13 @@
-import { startDemoServer } from './server.ts';
+import type { DemoServer, DemoServerOptions } from './server.ts';
+
+/**
+ * Starts the embedded demo server. Its code (the MCP SDK's server and zod, a third of the CLI) is
+ * loaded on this first use, so commands with a target never load it.
+ */
+export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
+  const server = await import('./server.ts');
+  return server.startDemoServer(options);
+}
 
 /**
  * Runs `use` against the scenario's target or, when it has none, against the embedded demo server,

@@ -1,26 +1,27 @@
-import { JsonLinesOutput } from './json-lines.ts';
-import { JunitOutput } from './junit.ts';
-import { OtlpOutput } from './otlp.ts';
 import type { Output } from './output.ts';
-import { PrometheusOutput } from './prometheus.ts';
 import type { OutputSpec } from './spec.ts';
 
 export { parseOutputSpec, OutputSpecError, OUTPUT_KINDS, type OutputSpec, type OutputKind } from './spec.ts';
 export type { Output, LiveSample } from './output.ts';
 export { renderJunit } from './junit.ts';
 
-/** The outputs a run writes to, opened before it starts (a JSON lines file is created then). */
-export function openOutputs(specs: readonly OutputSpec[], scenarioId: string): Output[] {
-  return specs.map((spec) => {
-    switch (spec.kind) {
-      case 'json':
-        return new JsonLinesOutput(spec.target);
-      case 'junit':
-        return new JunitOutput(spec.target);
-      case 'prometheus':
-        return new PrometheusOutput(spec.target, scenarioId);
-      case 'otlp':
-        return new OtlpOutput(spec.target, scenarioId);
-    }
-  });
+/**
+ * The outputs a run writes to, opened before it starts (a JSON lines file is created then). Each
+ * kind's module is loaded only when asked for: OTLP and remote write bring OpenTelemetry and protobuf.
+ */
+export async function openOutputs(specs: readonly OutputSpec[], scenarioId: string): Promise<Output[]> {
+  return Promise.all(
+    specs.map(async (spec): Promise<Output> => {
+      switch (spec.kind) {
+        case 'json':
+          return new (await import('./json-lines.ts')).JsonLinesOutput(spec.target);
+        case 'junit':
+          return new (await import('./junit.ts')).JunitOutput(spec.target);
+        case 'prometheus':
+          return new (await import('./prometheus.ts')).PrometheusOutput(spec.target, scenarioId);
+        case 'otlp':
+          return new (await import('./otlp.ts')).OtlpOutput(spec.target, scenarioId);
+      }
+    }),
+  );
 }

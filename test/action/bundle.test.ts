@@ -14,7 +14,7 @@ let dir: string;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mcp-load-bundle-'));
-  await Promise.all([fake.start(), promisify(execFile)(process.execPath, ['scripts/build.mjs', join(dir, 'dist')])]);
+  await Promise.all([fake.start(), promisify(execFile)(process.execPath, ['scripts/build.mjs', join(dir, 'dist'), '--no-types'])]);
   fake.tokens.set('ghs_token', { login: 'github-actions[bot]', installationToken: true });
   fake.runs.push({ id: 901, workflowId: 42, event: 'pull_request', headBranch: 'feature', conclusion: null });
 });
