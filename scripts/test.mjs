@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, normalize } from 'node:path';
 
 const SERIAL_LIST = 'test/serial.txt';
 const concurrency = Number(process.env.MCP_LOAD_TEST_CONCURRENCY ?? 2 * availableParallelism());
@@ -25,7 +25,7 @@ if (missing.length > 0) {
 const serialFiles = new Set(serial.map((entry) => entry.file));
 
 const named = process.argv.slice(2);
-const files = (named.length > 0 ? named : readdirSync('test', { recursive: true }).map((f) => join('test', String(f))))
+const files = (named.length > 0 ? named.map((f) => normalize(f)) : readdirSync('test', { recursive: true }).map((f) => join('test', String(f))))
   .filter((f) => f.endsWith('.test.ts'))
   .sort();
 

@@ -21,7 +21,9 @@ export interface RunningServer {
   restart(): Promise<void>;
 }
 
-const READY_TIMEOUT_MS = 15_000;
+// Generous: on a busy 2-core runner with test files running side by side a child node process can
+// take over 15 s to start listening; a server that never listens still fails the test with its output.
+const READY_TIMEOUT_MS = 60_000;
 const KILL_GRACE_MS = 3_000;
 const OUTPUT_TAIL_CHARS = 16_384;
 const PRELOAD = new URL('../fixtures/loopback-listen.mjs', import.meta.url).href;

@@ -63,7 +63,7 @@ describe('input is bounded when the scenario is loaded, each bad value at file:l
     try {
       const file = join(dir, 'big.yml');
       writeFileSync(file, `${target}${withScenario('executor: constant-vus\nvus: 1000\nduration: 10s\nflow: [{ ping: {} }]')}`);
-      const run = spawnSync('sh', ['-c', `ulimit -n 256 && exec "${process.execPath}" --import tsx src/cli/index.ts run "${file}" --quiet`], { encoding: 'utf8', timeout: 25_000 });
+      const run = spawnSync('sh', ['-c', `ulimit -n 256 && exec "${process.execPath}" --import tsx src/cli/index.ts run "${file}" --quiet`], { encoding: 'utf8', timeout: 90_000 });
       assert.equal(run.status, 1, run.stderr);
       assert.match(run.stderr, /big\.yml:5:10: scenarios\.s\.vus: 1000 VUs need up to 1000 connections, but this process may open only 256 files \(ulimit -n\)/);
     } finally {
