@@ -1,0 +1,32 @@
+import type { Scenario } from '../../scenario/index.ts';
+import type { Progress } from '../run.ts';
+import type { StopSignal } from '../stop-signal.ts';
+import type { WorkerTask } from './protocol.ts';
+import type { RunRecord } from './record.ts';
+export interface WorkersOptions {
+    /** How each worker loads the scenario file (the parent's own options, without a readFile). */
+    file: string;
+    load: WorkerTask['load'];
+    url: string;
+    workers: number;
+    shard?: WorkerTask['shard'];
+    stop: StopSignal;
+    abort: StopSignal;
+    onProgress?: (progress: Progress) => void;
+}
+export interface WorkersOutcome {
+    /** Each worker's record, in worker order: worker i ran slice i/n. */
+    records: RunRecord[];
+    /** Set when the parent stopped the run because an abortOnFail threshold failed on the whole load. */
+    interrupted?: 'threshold';
+}
+/** A worker thread failed before it could report (its scenario, its shard, our own bug). */
+export declare class WorkerError extends Error {
+    name: string;
+}
+/**
+ * Runs the load in `workers` threads, each its exact slice (`--shard i/n` inside one process):
+ * one combined progress line, abortOnFail judged on the whole (each tick, from the workers' metric
+ * snapshots), stop and abort forwarded to every worker. Resolves when every worker has reported.
+ */
+export declare function runInWorkers(scenario: Scenario, options: WorkersOptions): Promise<WorkersOutcome>;

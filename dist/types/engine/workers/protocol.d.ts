@@ -1,0 +1,37 @@
+import type { LoadOptions } from '../../scenario/index.ts';
+import type { Shard } from '../../scenario/index.ts';
+import type { MetricsSnapshot } from '../metrics/index.ts';
+import type { Progress } from '../run.ts';
+import type { RunRecord } from './record.ts';
+/**
+ * What a worker thread is given (workerData): a scenario holds functions (templates, checks), so
+ * each worker loads the file itself with the parent's options, and runs its slice.
+ */
+export interface WorkerTask {
+    file: string;
+    load: Omit<LoadOptions, 'readFile'>;
+    url: string;
+    /** The slice of the process's load this worker runs: `index` of the worker count. */
+    slice: Shard;
+    /** The process's own `--shard i/n`, sliced again among the workers. */
+    shard?: Shard;
+    /** Metrics the parent's abortOnFail thresholds read: sent with each progress tick. */
+    thresholdMetrics: readonly string[];
+}
+export type ParentMessage = {
+    type: 'stop';
+} | {
+    type: 'abort';
+};
+export type WorkerMessage = {
+    type: 'progress';
+    progress: Progress;
+    metrics?: MetricsSnapshot;
+} | {
+    type: 'done';
+    record: RunRecord;
+} | {
+    type: 'failed';
+    name: string;
+    message: string;
+};

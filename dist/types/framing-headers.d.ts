@@ -1,0 +1,1 @@
+export declare function isFramingHeader(name: string): boolean;

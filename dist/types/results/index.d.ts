@@ -1,0 +1,16 @@
+export { buildResult, publicUrl } from './build.ts';
+export { readResult, writeResult, ResultFileError } from './file.ts';
+export { httpPerCall } from './http-per-call.ts';
+export * from './types.ts';
+export { breakdowns, type OperationBreakdown } from './breakdown.ts';
+export { thresholdOutcomes, viewsOf } from './build.ts';
+export { mergeShardResults, MergeError, type ShardResultFile } from './merge.ts';
+export { mergeTimeSeries, type ShardSeries } from './merge-time-series.ts';
+export { mergeErrorKinds } from './merge-errors.ts';
+export { findingsOf, callTotals, describeFailure, kindLabel } from './findings.ts';
+export { counterTotal, totalCount, trendTotal } from './totals.ts';
+export { toolOutputOf, type ToolOutputRecord, type ToolOutputRow, type OutputFigures } from './tool-output.ts';
+export { runLoad, type LoadRun } from './run-load.ts';
+export { failedCallLatency, totalOf } from './totals.ts';
+export { instanceBreakdown, type InstanceBreakdown, type InstanceRow } from './instances.ts';
+export { sessionLifecycle, type SessionLifecycle } from './session-lifecycle.ts';
