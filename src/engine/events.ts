@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { redactSecrets } from '../secrets/index.ts';
-import type { EventSpec } from '../scenario/types.ts';
+import type { EventSpec } from '../scenario/index.ts';
 
 /** Output kept per command (its last bytes: errors come at the end). */
 export const MAX_EVENT_OUTPUT_BYTES = 4096;

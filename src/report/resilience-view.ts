@@ -1,8 +1,8 @@
-import { availabilitySummary, type SpanAvailability } from '../results/availability.ts';
-import { commandOutcome, eventImpacts, type EventImpact } from '../results/events.ts';
-import { mergeTrendStates, type SeriesSnapshot } from '../engine/metrics/index.ts';
-import { totalCount, trendTotal } from '../results/totals.ts';
-import type { Result } from '../results/types.ts';
+import { availabilitySummary, type SpanAvailability } from '../results/index.ts';
+import { commandOutcome, eventImpacts, type EventImpact } from '../results/index.ts';
+import { mergeTrendStates, type SeriesSnapshot } from '../engine/index.ts';
+import { totalCount, trendTotal } from '../results/index.ts';
+import type { Result } from '../results/index.ts';
 import { formatMs } from './format.ts';
 import { formatCount } from './markdown-text.ts';
 

@@ -1,4 +1,4 @@
-import type { Result } from '../results/types.ts';
+import type { Result } from '../results/index.ts';
 import { formatMs, formatPercent } from './format.ts';
 import { formatCount } from './markdown-text.ts';
 

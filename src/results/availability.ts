@@ -1,4 +1,4 @@
-import type { AvailabilitySeriesJSON } from '../engine/availability.ts';
+import type { AvailabilitySeriesJSON } from '../engine/index.ts';
 
 /** Windows of only successful calls in a row that end a failure burst (one clean second between failures may be luck). */
 export const QUIET_WINDOWS = 2;

@@ -1,6 +1,6 @@
-import type { AvailabilitySeriesJSON } from '../engine/availability.ts';
-import type { EventCommandRecord, EventRecord } from '../engine/events.ts';
-import { mergeTrendStates, type TrendState } from '../engine/metrics/index.ts';
+import type { AvailabilitySeriesJSON } from '../engine/index.ts';
+import type { EventCommandRecord, EventRecord } from '../engine/index.ts';
+import { mergeTrendStates, type TrendState } from '../engine/index.ts';
 import { burstFrom, spanOf, type FailureBurst, type SpanAvailability } from './availability.ts';
 import type { Result } from './types.ts';
 

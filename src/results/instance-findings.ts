@@ -1,4 +1,4 @@
-import { OTHER_INSTANCE } from '../engine/instance-recorder.ts';
+import { OTHER_INSTANCE } from '../engine/index.ts';
 import type { InstanceBreakdown, InstanceRow } from './instances.ts';
 import type { SessionLifecycle } from './session-lifecycle.ts';
 import type { Finding, Result } from './types.ts';

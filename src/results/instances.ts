@@ -1,5 +1,5 @@
-import { EXPECTED_RESPONSE_TAG, mergeTrendStates, type MetricsSnapshot, type TrendState } from '../engine/metrics/index.ts';
-import { OTHER_INSTANCE } from '../engine/instance-recorder.ts';
+import { EXPECTED_RESPONSE_TAG, mergeTrendStates, type MetricsSnapshot, type TrendState } from '../engine/index.ts';
+import { OTHER_INSTANCE } from '../engine/index.ts';
 import { totalCount } from './totals.ts';
 
 /** One upstream instance, as responses named it. Durations in ms, of its successful calls. */

@@ -1,4 +1,4 @@
-import type { MetricsSnapshot } from '../engine/metrics/index.ts';
+import type { MetricsSnapshot } from '../engine/index.ts';
 import { totalCount, totalOf } from './totals.ts';
 
 /** How the run's sessions were lost and re-established, beyond SessionCounts. Durations in ms. */

@@ -1,5 +1,5 @@
-import { decodeHistogram } from '../engine/metrics/histogram.ts';
-import { mergeTrendStates, type SeriesSnapshot, type TrendState } from '../engine/metrics/index.ts';
+import { decodeHistogram } from '../engine/index.ts';
+import { mergeTrendStates, type SeriesSnapshot, type TrendState } from '../engine/index.ts';
 import type { Finding, Result } from './types.ts';
 
 /** Fewer broken replies of one operation than this are too few to call a cluster. */

@@ -79,7 +79,8 @@ thresholds:
     );
     const out = join(dir, 'oauth-out');
     process.env.AUTH_RUN_TEST_SECRET = SECRET;
-    const run = await runCliProcess(['run', scenario, '--out', out, '--quiet']);
+    // One process: each worker thread of --workers runs its own discovery probe and token manager.
+    const run = await runCliProcess(['run', scenario, '--out', out, '--quiet', '--workers', '1']);
     delete process.env.AUTH_RUN_TEST_SECRET;
     assert.equal(run.code, 0, run.stderr);
     assert.equal(server.maxConcurrent, 1, 'one token request at a time');
@@ -126,7 +127,8 @@ scenarios:
 `,
     );
     const out = join(dir, 'templated-out');
-    const run = await runCliProcess(['run', scenario, '--out', out, '--quiet']);
+    // One process: each worker thread of --workers runs its own discovery probe and token manager.
+    const run = await runCliProcess(['run', scenario, '--out', out, '--quiet', '--workers', '1']);
     assert.equal(run.code, 0, run.stderr);
     assert.equal(mcp.unauthorized, 0);
     // The first session's server/discover probe, then 6 warm sessions × (initialize + initialized + 3 calls + DELETE),
