@@ -68,16 +68,26 @@ try {
 }
 
 const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', loadavg: loadavg().map((l) => Number(l.toFixed(2))) };
-writeFileSync(new URL('regression-detection.json', import.meta.url), `${JSON.stringify({ date: new Date().toISOString(), machine, rate: RATE, trials, tallies }, null, 2)}\n`);
+writeFileSync(
+  new URL('regression-detection.json', import.meta.url),
+  `${JSON.stringify({ date: new Date().toISOString(), machine, rate: RATE, trials, tallies }, null, 2)}\n`,
+);
 console.log(`| run | server | regression | inconclusive | unchanged | other | p95 verdicts | median p95 change | gated metrics behind it |`);
 console.log(`| --- | --- | --- | --- | --- | --- | --- | --- | --- |`);
 for (const [seconds, bySeconds] of Object.entries(tallies)) {
   for (const [name, t] of Object.entries(bySeconds)) {
     const median = [...t.changes].sort((a, b) => a - b)[Math.floor(t.changes.length / 2)];
-    const p95 = Object.entries(t.p95).map(([verdict, n]) => `${verdict} ${n}`).join(', ');
-    const gatedBy = Object.entries(t.gatedBy).map(([key, n]) => `${key} ${n}`).join(', ') || '—';
+    const p95 = Object.entries(t.p95)
+      .map(([verdict, n]) => `${verdict} ${n}`)
+      .join(', ');
+    const gatedBy =
+      Object.entries(t.gatedBy)
+        .map(([key, n]) => `${key} ${n}`)
+        .join(', ') || '—';
     const change = median === undefined ? '—' : `${(median * 100).toFixed(1)} %`;
-    console.log(`| ${seconds} | ${name} | ${t.regression} / ${trials} | ${t.inconclusive} / ${trials} | ${t.unchanged} / ${trials} | ${t.other} | ${p95} | ${change} | ${gatedBy} |`);
+    console.log(
+      `| ${seconds} | ${name} | ${t.regression} / ${trials} | ${t.inconclusive} / ${trials} | ${t.unchanged} / ${trials} | ${t.other} | ${p95} | ${change} | ${gatedBy} |`,
+    );
   }
 }
 

@@ -247,7 +247,13 @@ function summarize(
     idle: {
       baselineRssKb: idle.baseline.peakRssKb,
       kbPerVu: idle.kbPerVu,
-      runs: idle.loaded.map(({ run, kbPerVu }) => ({ vus: run.vus, peakRssKb: run.peakRssKb, kbPerVu, sessions: run.sessions, secondsToIdle: run.secondsToIdle })),
+      runs: idle.loaded.map(({ run, kbPerVu }) => ({
+        vus: run.vus,
+        peakRssKb: run.peakRssKb,
+        kbPerVu,
+        sessions: run.sessions,
+        secondsToIdle: run.secondsToIdle,
+      })),
     },
     ...(openModel ? { openModel } : {}),
     targets,
@@ -288,8 +294,7 @@ function printResults(results: ReturnType<typeof summarize>): void {
   const show = (p: PairedRatio, digits = 2) => `${p.median.toFixed(digits)}x (rounds ${p.min.toFixed(digits)}..${p.max.toFixed(digits)})`;
   const e = results.cpuEfficiency;
   console.log(
-    `\nper CPU-second mcp-load makes ${show(e.autocannon)} autocannon's calls, ${show(e.mcpStress)} mcp-stress's, ` +
-      `${show(e.sdk, 1)} the faster SDK's`,
+    `\nper CPU-second mcp-load makes ${show(e.autocannon)} autocannon's calls, ${show(e.mcpStress)} mcp-stress's, ` + `${show(e.sdk, 1)} the faster SDK's`,
   );
   const r = results.ratios;
   console.log(

@@ -13,7 +13,9 @@ import { parseScenario } from '../src/scenario/index.ts';
 const COUNTS = [1, 100, 1000];
 
 function statusKb(field: string): number {
-  const line = readFileSync('/proc/self/status', 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
+  const line = readFileSync('/proc/self/status', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${field}:`));
   return Number(line?.split(/\s+/)[1] ?? 0);
 }
 
@@ -26,9 +28,10 @@ async function measure(tools: number): Promise<void> {
       if (req.method !== 'POST') return void res.writeHead(405).end();
       const message = JSON.parse(body) as { id?: number; method: string };
       if (message.id === undefined) return void res.writeHead(202).end();
-      const result = message.method === 'initialize'
-        ? { protocolVersion: '2025-11-25', capabilities: { tools: {} }, serverInfo: { name: 'bench', version: '1' } }
-        : { content: [{ type: 'text', text: 'ok' }] };
+      const result =
+        message.method === 'initialize'
+          ? { protocolVersion: '2025-11-25', capabilities: { tools: {} }, serverInfo: { name: 'bench', version: '1' } }
+          : { content: [{ type: 'text', text: 'ok' }] };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result }));
     });
   });
@@ -43,7 +46,9 @@ async function measure(tools: number): Promise<void> {
   const resultBytes = JSON.stringify(result).length;
   const peakKb = statusKb('VmHWM');
   server.close();
-  process.stdout.write(`${JSON.stringify({ tools, calls: 4 * tools, peakRssMbAfterRun: afterRunKb / 1024, peakRssMbWithResult: peakKb / 1024, resultJsonMb: resultBytes / 1e6 })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ tools, calls: 4 * tools, peakRssMbAfterRun: afterRunKb / 1024, peakRssMbWithResult: peakKb / 1024, resultJsonMb: resultBytes / 1e6 })}\n`,
+  );
   process.exit(0);
 }
 

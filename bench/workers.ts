@@ -84,7 +84,10 @@ async function measureProcess(): Promise<Carrier> {
   const child = fork(probe, [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const ready = (await new Promise((resolve) => child.once('message', resolve))) as { rss: number };
   const startMs = performance.now() - t0;
-  const roundTripUs = await roundTrips((m) => child.send(m as string), (f) => child.once('message', f));
+  const roundTripUs = await roundTrips(
+    (m) => child.send(m as string),
+    (f) => child.once('message', f),
+  );
   child.send('exit');
   await new Promise((resolve) => child.once('exit', resolve));
   return { startMs, rssMb: ready.rss / 1e6, roundTripUs };

@@ -44,7 +44,12 @@ rmSync(outdir, { recursive: true, force: true });
 const cliAndLibrary = build({
   ...common,
   target: 'node20',
-  entryPoints: { cli: 'src/cli/index.ts', 'mcp-load': 'src/index.ts', worker: 'src/engine/workers/worker-main.ts', tokenizer: 'src/engine/tokenizer-thread.mjs' },
+  entryPoints: {
+    cli: 'src/cli/index.ts',
+    'mcp-load': 'src/index.ts',
+    worker: 'src/engine/workers/worker-main.ts',
+    tokenizer: 'src/engine/tokenizer-thread.mjs',
+  },
   chunkNames: 'chunk-[hash]',
 });
 // The action runs on the runner's node24 (action.yml).

@@ -127,7 +127,9 @@ export function compareWithBaseline(result: Result, baseline: Baseline): Compari
   }
   core.info(`compared (${comparison.method}) with ${baseline.description}: ${comparison.regression ? 'REGRESSION' : 'no regression'}`);
   for (const v of comparison.verdicts) {
-    core.info(`  ${v.verdict.padEnd(11)} ${v.metric}${v.tool ? ` (${v.tool})` : ''}${v.gated ? ' [gated]' : ''}: ${v.baseline ?? '—'} → ${v.current ?? '—'}${v.note ? `; ${v.note}` : ''}`);
+    core.info(
+      `  ${v.verdict.padEnd(11)} ${v.metric}${v.tool ? ` (${v.tool})` : ''}${v.gated ? ' [gated]' : ''}: ${v.baseline ?? '—'} → ${v.current ?? '—'}${v.note ? `; ${v.note}` : ''}`,
+    );
   }
   return comparison;
 }

@@ -58,7 +58,10 @@ export function readInputs(get: InputReader = readInput): ActionInputs {
   const shard = optional(get('shard'));
   if (mode === 'merge') {
     const excluded = (['result', 'shard', 'capacity-slo', 'artifact-name'] as const).find((name) => get(name) !== '');
-    if (excluded) throw new InputError(`mode merge merges this run's shard artifacts (mcp-load-<scenario id>-shard-<i>-of-<n>) and reports them: not with input ${excluded}`);
+    if (excluded)
+      throw new InputError(
+        `mode merge merges this run's shard artifacts (mcp-load-<scenario id>-shard-<i>-of-<n>) and reports them: not with input ${excluded}`,
+      );
     if (!scenario) throw new InputError('mode merge needs input scenario: the shard artifacts it merges are named after it');
   }
   if (result !== undefined && mode !== 'run') {
@@ -70,10 +73,16 @@ export function readInputs(get: InputReader = readInput): ActionInputs {
     );
   }
   if (!scenario && ((mode === 'run' && result === undefined) || (mode === 'comment' && artifactName === undefined))) {
-    throw new InputError(mode === 'run' ? 'input scenario is required (the path of a scenario file), unless input result names a result.json to report' : 'comment mode needs input scenario or artifact-name to find the result artifact');
+    throw new InputError(
+      mode === 'run'
+        ? 'input scenario is required (the path of a scenario file), unless input result names a result.json to report'
+        : 'comment mode needs input scenario or artifact-name to find the result artifact',
+    );
   }
   if (artifactName !== undefined && !/^[^"<>|*?:\\/\r\n]+$/.test(artifactName)) {
-    throw new InputError(`input artifact-name ${JSON.stringify(artifactName)} holds a character artifact names cannot have (" : < > | * ? \\ / or a line break)`);
+    throw new InputError(
+      `input artifact-name ${JSON.stringify(artifactName)} holds a character artifact names cannot have (" : < > | * ? \\ / or a line break)`,
+    );
   }
   const commentKey = optional(get('comment-key'));
   const inputs: ActionInputs = {
@@ -100,7 +109,8 @@ export function readInputs(get: InputReader = readInput): ActionInputs {
   const workers = optional(get('workers'));
   if (workers !== undefined) {
     const n = Number(workers);
-    if (!/^\d+$/.test(workers) || n < 1 || n > MAX_WORKERS) throw new InputError(`input workers must be a whole number from 1 to ${MAX_WORKERS}, got ${JSON.stringify(workers)}`);
+    if (!/^\d+$/.test(workers) || n < 1 || n > MAX_WORKERS)
+      throw new InputError(`input workers must be a whole number from 1 to ${MAX_WORKERS}, got ${JSON.stringify(workers)}`);
     inputs.workers = n;
   }
   const capacity = readCapacity(get);
@@ -131,7 +141,8 @@ function readCapacity(get: InputReader): CapacitySettings | undefined {
   };
   const stepText = optional(get('capacity-step'));
   const stepMs = stepText === undefined ? DEFAULT_CAPACITY.stepMs : parseDuration(stepText);
-  if (stepMs === undefined || stepMs < 2000) throw new InputError(`input capacity-step must be a duration of at least 2s (e.g. 30s), got ${JSON.stringify(stepText)}`);
+  if (stepMs === undefined || stepMs < 2000)
+    throw new InputError(`input capacity-step must be a duration of at least 2s (e.g. 30s), got ${JSON.stringify(stepText)}`);
   return {
     slo,
     start: number('capacity-start', DEFAULT_CAPACITY.start, (n) => n > 0),
@@ -160,7 +171,9 @@ function readVariables(value: string): string[] {
   for (const name of names) {
     if (!VARIABLE_NAME.test(name)) throw new InputError(`input variables: ${JSON.stringify(name)} is not a variable name`);
     if (isNeverRead(name)) {
-      throw new InputError(`input variables: ${name} is the runner's and never read by a scenario; hand the server's credential over under a name of its own (env: MCP_TOKEN: \${{ secrets.MCP_TOKEN }})`);
+      throw new InputError(
+        `input variables: ${name} is the runner's and never read by a scenario; hand the server's credential over under a name of its own (env: MCP_TOKEN: \${{ secrets.MCP_TOKEN }})`,
+      );
     }
   }
   return names;

@@ -13,11 +13,19 @@ const PROGRESS_EVERY_MS = 10_000;
  * Runs the scenario (or the shard's slice of it) against its target, or the embedded demo server
  * when it has none; logs progress and the summary.
  */
-export function runLoadTest(scenario: Scenario, load: Omit<LoadOptions, 'readFile'>, shard?: Shard, workers?: number, env: NodeJS.ProcessEnv = process.env): Promise<Result> {
+export function runLoadTest(
+  scenario: Scenario,
+  load: Omit<LoadOptions, 'readFile'>,
+  shard?: Shard,
+  workers?: number,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Result> {
   const onDemo = (url: string): void => core.info(`no target in ${scenario.file} and no target input: running against the embedded demo server at ${url}`);
   // A cancelled workflow sends SIGINT then SIGTERM: stop gracefully and still report what ran.
   const onCancel = (): void => core.warning('mcp-load: cancelled; stopping gracefully and writing the results of what ran');
-  return withTargetOrDemo(scenario.target, onDemo, (url) => withStopSignals(onCancel, (signals) => runAndLog(scenario, load, url, signals, shard, workers, env)));
+  return withTargetOrDemo(scenario.target, onDemo, (url) =>
+    withStopSignals(onCancel, (signals) => runAndLog(scenario, load, url, signals, shard, workers, env)),
+  );
 }
 
 async function runAndLog(
@@ -46,7 +54,14 @@ export function runCapacityLoadTest(scenario: Scenario, settings: CapacitySettin
   const onCancel = (): void => core.warning('mcp-load: cancelled; the running capacity step may finish, no further step starts');
   return withTargetOrDemo(scenario.target, onDemo, (url) =>
     withStopSignals(onCancel, async (signals) => {
-      const result = await runCapacity(scenario, url, signals, settings, (step) => core.info(`capacity step ${step.rate}/s: ${step.held ? 'held' : `broke (${step.limit})`}`), env);
+      const result = await runCapacity(
+        scenario,
+        url,
+        signals,
+        settings,
+        (step) => core.info(`capacity step ${step.rate}/s: ${step.held ? 'held' : `broke (${step.limit})`}`),
+        env,
+      );
       core.info(renderCapacityTerminal(result.capacity!));
       return result;
     }),

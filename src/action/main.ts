@@ -16,7 +16,11 @@ export async function run(): Promise<void> {
     secrets.addFromUrl(inputs.target);
     const context = readContext();
     const failures =
-      inputs.mode === 'comment' ? await commentMode(inputs, context) : inputs.mode === 'merge' ? await mergeMode(inputs, context, secrets) : await runMode(inputs, context, secrets);
+      inputs.mode === 'comment'
+        ? await commentMode(inputs, context)
+        : inputs.mode === 'merge'
+          ? await mergeMode(inputs, context, secrets)
+          : await runMode(inputs, context, secrets);
     if (failures.length > 0) core.setFailed(secrets.redact(`mcp-load: ${failures.join('; ')}`));
   } catch (err) {
     if (err instanceof ScenarioError) annotate(err);

@@ -37,7 +37,7 @@ export function shardArtifacts(artifacts: ReadonlyMap<string, number>, scenarioI
  */
 export async function mergeMode(inputs: ActionInputs, ctx: ActionContext, secrets: Secrets): Promise<string[]> {
   if (!ArtifactStore.available()) {
-    throw new Error('mode merge downloads the shard jobs\' artifacts, but this runner has no artifact service (ACTIONS_RUNTIME_TOKEN, ACTIONS_RESULTS_URL)');
+    throw new Error("mode merge downloads the shard jobs' artifacts, but this runner has no artifact service (ACTIONS_RUNTIME_TOKEN, ACTIONS_RESULTS_URL)");
   }
   const store = new ArtifactStore(inputs.token, ctx.repo);
   const scenarioId = scenarioIdOf(inputs.scenario);

@@ -93,7 +93,10 @@ export async function runMode(inputs: ActionInputs, ctx: ActionContext, secrets:
 function runSetup(inputs: ActionInputs, ctx: ActionContext, secrets: Secrets, scenarioId: string): RunSetup {
   const names = artifactNames(scenarioId, inputs.artifactName, inputs.shard);
   const store = ArtifactStore.available() ? new ArtifactStore(inputs.token, ctx.repo) : undefined;
-  if (!store) core.warning('mcp-load: this runner has no artifact service (ACTIONS_RUNTIME_TOKEN, ACTIONS_RESULTS_URL): nothing is uploaded and no baseline is looked up');
+  if (!store)
+    core.warning(
+      'mcp-load: this runner has no artifact service (ACTIONS_RUNTIME_TOKEN, ACTIONS_RESULTS_URL): nothing is uploaded and no baseline is looked up',
+    );
   return {
     inputs,
     ctx,
@@ -121,7 +124,8 @@ interface BaselineChoice {
 async function findBaseline(setup: RunSetup, fixed: Result | undefined): Promise<BaselineChoice> {
   const { inputs, ctx, api, store } = setup;
   const branch = await baselineBranch(inputs, ctx, api);
-  const onBaselineBranch = branch !== undefined && (ctx.eventName === 'schedule' || (!isPullRequestEvent(ctx.eventName) && ctx.refIsBranch && ctx.refName === branch));
+  const onBaselineBranch =
+    branch !== undefined && (ctx.eventName === 'schedule' || (!isPullRequestEvent(ctx.eventName) && ctx.refIsBranch && ctx.refName === branch));
   core.info(`baseline branch: ${branch ?? 'unknown'}${onBaselineBranch ? ' (this run is on it: it extends the history)' : ''}`);
   let previous: Baseline | undefined;
   if (store && branch !== undefined && (inputs.baseline.kind === 'auto' || onBaselineBranch)) {
@@ -150,7 +154,13 @@ async function baselineBranch(inputs: ActionInputs, ctx: ActionContext, api: Git
 
 function reportFiles(reportDir: string): ReportFiles {
   const dir = resolve(reportDir);
-  return { dir, result: join(dir, FILES.result), report: join(dir, FILES.report), summary: join(dir, FILES.summary), pullRequest: join(dir, FILES.pullRequest) };
+  return {
+    dir,
+    result: join(dir, FILES.result),
+    report: join(dir, FILES.report),
+    summary: join(dir, FILES.summary),
+    pullRequest: join(dir, FILES.pullRequest),
+  };
 }
 
 /**
@@ -168,7 +178,14 @@ async function writeReports(
   await mkdir(files.dir, { recursive: true });
   await writeFile(files.result, `${JSON.stringify(result)}\n`);
   // Rendered from the redacted result; not scrubbed again: that could break its inline scripts.
-  await writeFile(files.report, renderHtmlReport(result, { ...(baseline.result ? { baseline: baseline.result } : {}), ...(comparison?.comparable ? { comparison } : {}), ...(baseline.history ? { history: baseline.history } : {}) }));
+  await writeFile(
+    files.report,
+    renderHtmlReport(result, {
+      ...(baseline.result ? { baseline: baseline.result } : {}),
+      ...(comparison?.comparable ? { comparison } : {}),
+      ...(baseline.history ? { history: baseline.history } : {}),
+    }),
+  );
   const reportUrl = store ? await uploadHtmlReport(store, files.report, setup) : undefined;
   const report = { result, baseline, ...(comparison ? { comparison } : {}), ...(reportUrl ? { reportUrl } : {}) };
   const summary = secrets.redact(renderReportMarkdown(report));
@@ -232,7 +249,10 @@ function failures(inputs: ActionInputs, result: Result, comparison: Comparison |
   if (inputs.failOnRegression && comparison?.comparable && comparison.regression) {
     const regressed = comparison.verdicts
       .filter((v) => v.verdict === 'regression' && v.gated)
-      .map((v) => `${v.metric}${v.tool ? ` (${v.tool})` : ''}${v.change === undefined ? '' : ` ${v.change >= 0 ? '+' : '−'}${Math.round(Math.abs(v.change) * 100)}%`}`);
+      .map(
+        (v) =>
+          `${v.metric}${v.tool ? ` (${v.tool})` : ''}${v.change === undefined ? '' : ` ${v.change >= 0 ? '+' : '−'}${Math.round(Math.abs(v.change) * 100)}%`}`,
+      );
     out.push(`regression against ${baseline.description}: ${regressed.join(', ')}`);
   }
   return out;

@@ -34,7 +34,14 @@ export async function runCapacity(
   let first = true;
   let last: Result | undefined;
   const { record, best } = await searchCapacity(
-    { start: settings.start, factor: settings.factor, maxRate: settings.maxRate, bisections: settings.bisections, slo: settings.slo.source, stopped: () => signals.stop.fired },
+    {
+      start: settings.start,
+      factor: settings.factor,
+      maxRate: settings.maxRate,
+      bisections: settings.bisections,
+      slo: settings.slo.source,
+      stopped: () => signals.stop.fired,
+    },
     async (rate) => {
       const plan = { rate, durationMs: settings.stepMs, maxVUs: settings.maxVUs };
       const stepped = stepScenario(scenario, plan, first);

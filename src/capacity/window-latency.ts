@@ -19,7 +19,9 @@ export interface WindowLatency {
  * the median of their percentiles, with the sign-test interval of that median.
  */
 export function windowLatency(result: Result, percentile: 'p50' | 'p90' | 'p95' | 'p99'): WindowLatency {
-  const values = steadyWindows(result, WINDOW_MS).windows.map((w) => w[percentile]).filter((v): v is number => v !== null);
+  const values = steadyWindows(result, WINDOW_MS)
+    .windows.map((w) => w[percentile])
+    .filter((v): v is number => v !== null);
   if (values.length === 0) return { medianMs: null, windows: 0 };
   const interval = medianInterval(values, STEP_CONFIDENCE);
   return { medianMs: median(values), windows: values.length, ...(interval ? { intervalMs: interval } : {}) };

@@ -24,7 +24,8 @@ export function envOptions(values: readonly string[]): Record<string, string> {
   for (const raw of values) {
     const equals = raw.indexOf('=');
     const key = equals < 0 ? raw : raw.slice(0, equals);
-    if (equals < 0 || !VARIABLE_NAME.test(key)) throw new UsageError(`-e needs KEY=VALUE with KEY a variable name (letters, digits, _), got "${key}${equals < 0 ? '' : '=…'}"`);
+    if (equals < 0 || !VARIABLE_NAME.test(key))
+      throw new UsageError(`-e needs KEY=VALUE with KEY a variable name (letters, digits, _), got "${key}${equals < 0 ? '' : '=…'}"`);
     env[key] = raw.slice(equals + 1);
   }
   return env;

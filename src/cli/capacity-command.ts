@@ -17,7 +17,8 @@ export interface CapacityCommandOptions extends CapacitySettings {
 /** `mcp-load capacity scenario.yml --slo "p95<200ms,errors<1%"`: the highest arrival rate that holds the SLO. */
 export async function runCapacityCommand(options: CapacityCommandOptions): Promise<number> {
   const scenario = await loadScenario(options.file, { target: options.target });
-  if (scenario.scenarios.length > 1) options.err(`capacity: ${options.file} has ${scenario.scenarios.length} scenarios; the search loads the first, "${scenario.scenarios[0].name}"\n`);
+  if (scenario.scenarios.length > 1)
+    options.err(`capacity: ${options.file} has ${scenario.scenarios.length} scenarios; the search loads the first, "${scenario.scenarios[0].name}"\n`);
   const onDemo = (url: string): void => options.err(`no target in ${options.file}: running against the embedded demo server at ${url}\n`);
   const onStop = (): void => options.err('\nstopping: the running step may finish (gracefulStop); no further step starts\n');
   const result = await withTargetOrDemo(scenario.target, onDemo, (url) =>

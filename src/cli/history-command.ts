@@ -33,7 +33,11 @@ export async function runHistoryCommand(options: HistoryCommandOptions): Promise
   options.out(`${renderTrend(history)}\n`);
   if (skipped.length > 0) options.out(`\nleft out: ${skipped.join('; ')}\n`);
   const findings = changePointFindings(history);
-  options.out(findings.length === 0 ? `\nno change point in ${history.runs.length} runs (E-divisive means, permutation test at p < 0.01, shifts of 5 % or more)\n` : `\n${findings.map((f) => `${f.severity === 'warning' ? '⚠' : 'ℹ'} ${f.statement}\n    ${f.evidence.join('; ')}`).join('\n')}\n`);
+  options.out(
+    findings.length === 0
+      ? `\nno change point in ${history.runs.length} runs (E-divisive means, permutation test at p < 0.01, shifts of 5 % or more)\n`
+      : `\n${findings.map((f) => `${f.severity === 'warning' ? '⚠' : 'ℹ'} ${f.statement}\n    ${f.evidence.join('; ')}`).join('\n')}\n`,
+  );
   return 0;
 }
 
@@ -102,7 +106,14 @@ function renderTrend(history: History): string {
   ]);
   const table = [header, ...rows];
   const widths = header.map((_, c) => Math.max(...table.map((r) => r[c].length)));
-  return table.map((r) => r.map((v, c) => (c < 3 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ').trimEnd()).join('\n');
+  return table
+    .map((r) =>
+      r
+        .map((v, c) => (c < 3 ? v.padEnd(widths[c]) : v.padStart(widths[c])))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 function cell(value: number | null, unit: string): string {

@@ -149,7 +149,8 @@ function outputOption(text: string): OutputSpec {
 
 function workersOption(text: string): number {
   const n = Number(text);
-  if (!/^\d+$/.test(text) || n < 1 || n > MAX_WORKERS) throw new UsageError(`--workers must be a whole number from 1 to ${MAX_WORKERS}, got ${JSON.stringify(text)}`);
+  if (!/^\d+$/.test(text) || n < 1 || n > MAX_WORKERS)
+    throw new UsageError(`--workers must be a whole number from 1 to ${MAX_WORKERS}, got ${JSON.stringify(text)}`);
   return n;
 }
 

@@ -34,15 +34,44 @@ const TIMEOUT = { type: 'string', value: '<ms>', default: '30000', description: 
 const RUN_OPTIONS = {
   target: TARGET,
   out: RESULTS_DIR,
-  env: { type: 'string', short: 'e', multiple: true, value: '<KEY=VALUE>', description: 'set ${KEY} for the scenario, over the process environment; repeatable' },
+  env: {
+    type: 'string',
+    short: 'e',
+    multiple: true,
+    value: '<KEY=VALUE>',
+    description: 'set ${KEY} for the scenario, over the process environment; repeatable',
+  },
   vus: { type: 'string', value: '<n>', description: `VUs of every scenario (${shortcutExecutors('vus').join(', ')})` },
-  duration: { type: 'string', value: '<d>', description: `duration (maxDuration of the iteration executors) of every scenario (${shortcutExecutors('duration').join(', ')})` },
+  duration: {
+    type: 'string',
+    value: '<d>',
+    description: `duration (maxDuration of the iteration executors) of every scenario (${shortcutExecutors('duration').join(', ')})`,
+  },
   iterations: { type: 'string', value: '<n>', description: `iterations of every scenario (${shortcutExecutors('iterations').join(', ')})` },
   shard: { type: 'string', value: '<i/n>', description: 'run slice i of n (e.g. 2/4) of the load; merge the n results' },
-  workers: { type: 'string', value: '<n>', description: 'worker threads, each its slice, merged exactly (default: the cores, less one for the embedded demo server; 1: one thread)' },
-  'allow-env': { type: 'string', multiple: true, value: '<NAME>', description: "let ${NAME} read this GITHUB_TOKEN, ACTIONS_* or INPUT_* variable (never read otherwise); repeatable" },
-  output: { type: 'string', short: 'o', multiple: true, value: '<k=t>', description: 'also write to an output, repeatable (as k6 --out): junit=FILE, json=FILE (JSON lines), prometheus=URL, otlp=URL' },
-  'summary-json': { type: 'string', value: '<file|->', description: 'write the summary as JSON (docs/summary-json.md); - for stdout, the human summary then goes to stderr' },
+  workers: {
+    type: 'string',
+    value: '<n>',
+    description: 'worker threads, each its slice, merged exactly (default: the cores, less one for the embedded demo server; 1: one thread)',
+  },
+  'allow-env': {
+    type: 'string',
+    multiple: true,
+    value: '<NAME>',
+    description: 'let ${NAME} read this GITHUB_TOKEN, ACTIONS_* or INPUT_* variable (never read otherwise); repeatable',
+  },
+  output: {
+    type: 'string',
+    short: 'o',
+    multiple: true,
+    value: '<k=t>',
+    description: 'also write to an output, repeatable (as k6 --out): junit=FILE, json=FILE (JSON lines), prometheus=URL, otlp=URL',
+  },
+  'summary-json': {
+    type: 'string',
+    value: '<file|->',
+    description: 'write the summary as JSON (docs/summary-json.md); - for stdout, the human summary then goes to stderr',
+  },
   quiet: { type: 'boolean', default: false, description: 'no progress line' },
 } as const;
 
@@ -59,16 +88,24 @@ export const COMMANDS = {
   },
   compare: {
     usage: 'compare <current.json> [baseline.json]',
-    summary: 'flag regressions that are real, not noise; exit 1 on one, 2 when an input cannot be read; a gated metric that could not be tested is ⚠ inconclusive (exit 0)',
+    summary:
+      'flag regressions that are real, not noise; exit 1 on one, 2 when an input cannot be read; a gated metric that could not be tested is ⚠ inconclusive (exit 0)',
     options: {
       history: { type: 'string', value: '<dir|file>', description: 'compare against the history of earlier runs (≥ 5) instead' },
       'fail-on-inconclusive': { type: 'boolean', default: false, description: 'exit 1 when a gated metric could not be tested' },
-      output: { type: 'string', short: 'o', multiple: true, value: 'junit=<file>', description: 'also write JUnit XML: thresholds, checks and the gated verdicts' },
+      output: {
+        type: 'string',
+        short: 'o',
+        multiple: true,
+        value: 'junit=<file>',
+        description: 'also write JUnit XML: thresholds, checks and the gated verdicts',
+      },
     },
   },
   merge: {
     usage: 'merge <result.json>…',
-    summary: 'merge the results of all shards of one test (run --shard i/n) into one result.json, report.html and summary.md; exit 99 when a threshold fails on the merged load',
+    summary:
+      'merge the results of all shards of one test (run --shard i/n) into one result.json, report.html and summary.md; exit 99 when a threshold fails on the merged load',
     options: { out: RESULTS_DIR },
   },
   report: {
@@ -77,7 +114,11 @@ export const COMMANDS = {
     options: {
       out: { type: 'string', value: '<dir>', description: 'where they go (default: beside the result)' },
       baseline: { type: 'string', value: '<file>', description: "a baseline result: compared as the action does (the PR comment's verdicts), shown alongside" },
-      history: { type: 'string', value: '<dir>', description: 'earlier runs (result.json files or a history.json): the history charts and section, with this run last' },
+      history: {
+        type: 'string',
+        value: '<dir>',
+        description: 'earlier runs (result.json files or a history.json): the history charts and section, with this run last',
+      },
     },
   },
   session: {
@@ -93,12 +134,14 @@ export const COMMANDS = {
   },
   history: {
     usage: 'history <dir>',
-    summary: 'the runs of one workload found under dir (result.json files, e.g. downloaded artifacts, or a history.json) in time order, their key figures, and the change points where one shifted',
+    summary:
+      'the runs of one workload found under dir (result.json files, e.g. downloaded artifacts, or a history.json) in time order, their key figures, and the change points where one shifted',
     options: {},
   },
   capacity: {
     usage: 'capacity <scenario.yml> --slo "p95<200ms,errors<1%"',
-    summary: "the highest arrival rate (flows/s) of the scenario's first workload that holds the SLO: geometric steps, then bisection; exit 1 when generator-bound or when even the first step broke it",
+    summary:
+      "the highest arrival rate (flows/s) of the scenario's first workload that holds the SLO: geometric steps, then bisection; exit 1 when generator-bound or when even the first step broke it",
     options: {
       slo: { type: 'string', value: '<slo>', description: 'what must hold, e.g. "p95<200ms,errors<1%"' },
       start: { type: 'string', value: '<rate>', default: '10', description: 'first rate, iterations/s' },
@@ -165,7 +208,12 @@ export function usage(): string {
     if (spec.options === RUN_OPTIONS && spec !== COMMANDS.run) continue;
     for (const [option, config] of Object.entries(spec.options)) lines.push(...optionLines(option, config, 4, false));
   }
-  lines.push(...entry('--version', 'print the version', 2), ...entry('--help', 'print this help', 2), '', 'mcp-load <command> --help prints one command with its defaults; demo takes the options of run.');
+  lines.push(
+    ...entry('--version', 'print the version', 2),
+    ...entry('--help', 'print this help', 2),
+    '',
+    'mcp-load <command> --help prints one command with its defaults; demo takes the options of run.',
+  );
   return lines.join('\n');
 }
 

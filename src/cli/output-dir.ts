@@ -66,6 +66,12 @@ function cannotCreate(dir: string, error: unknown): OutputDirError {
 
 function reason(error: unknown): string {
   const { code, message } = error as NodeJS.ErrnoException;
-  const known: Record<string, string> = { EROFS: 'read-only file system', EACCES: 'permission denied', EPERM: 'not permitted', ENOSPC: 'no space left', ENOENT: 'no such file or directory' };
+  const known: Record<string, string> = {
+    EROFS: 'read-only file system',
+    EACCES: 'permission denied',
+    EPERM: 'not permitted',
+    ENOSPC: 'no space left',
+    ENOENT: 'no such file or directory',
+  };
   return (code && known[code]) ?? code ?? message;
 }

@@ -2,7 +2,16 @@ import { withTargetOrDemo } from '../demo/index.ts';
 import { WaitInterruptedError, type Progress, withStopSignals, type StopSignal, defaultWorkerCount, workersWithLoad } from '../engine/index.ts';
 import { renderProgressLine, throttledProgress, runFailed, renderTerminalSummary } from '../report/index.ts';
 import { type Result, runLoad } from '../results/index.ts';
-import { cliVariablePolicy, formatShard, loadScenario, shardScenario, type Scenario, type Shard, type LoadOptions, type ExecutorOverrides } from '../scenario/index.ts';
+import {
+  cliVariablePolicy,
+  formatShard,
+  loadScenario,
+  shardScenario,
+  type Scenario,
+  type Shard,
+  type LoadOptions,
+  type ExecutorOverrides,
+} from '../scenario/index.ts';
 import { registerUrlSecrets, secrets } from '../secrets/index.ts';
 import { inertText } from '../inert-text.ts';
 import { fallbackOutputDir, OutputDirError, prepareOutputDir } from './output-dir.ts';
@@ -110,7 +119,9 @@ function workerCount(scenario: Scenario, options: RunCommandOptions): number {
   const slice = options.shard ? shardScenario(scenario, options.shard) : scenario;
   const workers = workersWithLoad(asked ?? defaultWorkerCount(scenario.target === undefined), slice);
   if (asked !== undefined && workers < asked) {
-    options.err(`workers: ${asked} asked for, ${workers} used: the load splits into at most ${workers} slice${workers === 1 ? '' : 's'} (one VU, or one iteration per time unit, each)\n`);
+    options.err(
+      `workers: ${asked} asked for, ${workers} used: the load splits into at most ${workers} slice${workers === 1 ? '' : 's'} (one VU, or one iteration per time unit, each)\n`,
+    );
   }
   return workers;
 }
@@ -144,7 +155,14 @@ export function thresholdsFailed(result: Result, err: (text: string) => void): b
 
 function feedOutputs(outputs: readonly Output[], p: Progress): void {
   if (outputs.length === 0) return;
-  const sample = { timeMs: Date.now(), vus: p.vus, totalCalls: p.totalCalls, totalErrors: p.totalErrors, callsPerSecond: p.callsPerSecond, errorsPerSecond: p.errorsPerSecond };
+  const sample = {
+    timeMs: Date.now(),
+    vus: p.vus,
+    totalCalls: p.totalCalls,
+    totalErrors: p.totalErrors,
+    callsPerSecond: p.callsPerSecond,
+    errorsPerSecond: p.errorsPerSecond,
+  };
   for (const output of outputs) output.sample?.(sample);
 }
 

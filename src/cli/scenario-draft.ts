@@ -22,7 +22,8 @@ export interface DraftShape {
 }
 
 /** Names that say a tool changes or removes what exists; a load test must not run them unasked. */
-const DESTRUCTIVE_NAME = /(^|[-_.\s]|[a-z](?=[A-Z]))(delete|remove|drop|destroy|purge|erase|wipe|truncate|reset|kill|terminate|revoke|cancel|overwrite|uninstall|rm)([-_.\s]|[A-Z]|$)/i;
+const DESTRUCTIVE_NAME =
+  /(^|[-_.\s]|[a-z](?=[A-Z]))(delete|remove|drop|destroy|purge|erase|wipe|truncate|reset|kill|terminate|revoke|cancel|overwrite|uninstall|rm)([-_.\s]|[A-Z]|$)/i;
 /** Names that say a call takes a long time on purpose (it would dominate every percentile). */
 const LONG_RUNNING_NAME = /long[-_\s]?running|sleep/i;
 const READ_STEPS_MAX = 3;
@@ -42,7 +43,7 @@ export function draftScenario(catalogue: ServerCatalogue, shape: DraftShape): st
   lines.push(`# yaml-language-server: $schema=${shape.schemaRef}`);
   lines.push(`# Written by \`mcp-load init\` from ${comment(server.name)} ${comment(server.version)} (protocol ${comment(server.protocol)}):`);
   lines.push(`# ${catalogue.tools.length} tools, ${catalogue.resources.length} resources, ${catalogue.prompts.length} prompts. Arguments are drawn`);
-  lines.push('# per call from each tool\'s input schema ({{fromSchema}}); replace them with real values where it matters.');
+  lines.push("# per call from each tool's input schema ({{fromSchema}}); replace them with real values where it matters.");
   lines.push(`target: ${scalar(catalogue.url)}`);
   if (shape.headerNames.length > 0) {
     lines.push('headers: # values come from the environment, so no secret is written here');
@@ -96,7 +97,8 @@ function toolStep(entry: unknown): DraftStep {
   const schema = asMap(tool.inputSchema);
   const { args, problem } = argumentLines(schema);
   const body = [`- call: ${scalar(name)}`, ...args, '  check: { notError: true }'];
-  const taskOnly = asMap(tool.execution).taskSupport === 'required' ? 'it runs only as a task (execution.taskSupport: required), which mcp-load does not drive' : undefined;
+  const taskOnly =
+    asMap(tool.execution).taskSupport === 'required' ? 'it runs only as a task (execution.taskSupport: required), which mcp-load does not drive' : undefined;
   return { body, about: describe(name, tool.description), leftOut: leftOutTool(name, annotations) ?? taskOnly ?? problem };
 }
 
@@ -104,7 +106,8 @@ function toolStep(entry: unknown): DraftStep {
 function leftOutTool(name: string, annotations: Record<string, unknown>): string | undefined {
   if (annotations.destructiveHint === true) return 'destructiveHint: it may destroy data';
   // The spec's default for a tool that is not read-only is destructive.
-  if (annotations.readOnlyHint === false && annotations.destructiveHint === undefined) return 'readOnlyHint false without destructiveHint (the spec then presumes destructive)';
+  if (annotations.readOnlyHint === false && annotations.destructiveHint === undefined)
+    return 'readOnlyHint false without destructiveHint (the spec then presumes destructive)';
   if (DESTRUCTIVE_NAME.test(name)) return 'its name looks destructive';
   if (annotations.openWorldHint === true) return 'openWorldHint: it may reach beyond this server';
   if (LONG_RUNNING_NAME.test(name)) return 'its name says it runs long on purpose';
@@ -176,7 +179,8 @@ function promptStep(entry: unknown): DraftStep {
   const prompt = asMap(entry);
   const name = typeof prompt.name === 'string' ? prompt.name : '';
   const required = (Array.isArray(prompt.arguments) ? prompt.arguments : []).map(asMap).filter((a) => a.required === true && typeof a.name === 'string');
-  const args = required.length === 0 ? [] : ['  args:', ...required.map((a) => `    ${scalar(a.name as string)}: "" # ${comment(String(a.description ?? 'free text'))}`)];
+  const args =
+    required.length === 0 ? [] : ['  args:', ...required.map((a) => `    ${scalar(a.name as string)}: "" # ${comment(String(a.description ?? 'free text'))}`)];
   return {
     body: [`- prompt: ${scalar(name)}`, ...args, '  check: { notError: true }'],
     about: describe(name, prompt.description),
@@ -192,7 +196,10 @@ function describe(name: string, description: unknown): string {
 
 /** Untrusted text made safe for a YAML comment: one line, no control characters, bounded. */
 function comment(text: string): string {
-  const line = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const line = text
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return line.length > DESCRIPTION_CHARS ? `${line.slice(0, DESCRIPTION_CHARS - 1)}…` : line;
 }
 
@@ -210,7 +217,12 @@ function literalTemplate(text: string): string {
 }
 
 function envName(header: string): string {
-  return header.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'HEADER';
+  return (
+    header
+      .toUpperCase()
+      .replace(/[^A-Z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '') || 'HEADER'
+  );
 }
 
 function asMap(value: unknown): Record<string, unknown> {

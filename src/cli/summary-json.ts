@@ -34,7 +34,12 @@ export function summaryJson(result: Result, input: ViewInput = {}): SummaryJson 
  * Writes the summary to a file, or hands it to `target` (stdout for `--summary-json -`). False,
  * after saying why on `err`, when the file cannot be written: the run's other files are kept.
  */
-export async function writeSummaryJson(target: string | ((json: string) => void), result: Result, err: (text: string) => void, input: ViewInput = {}): Promise<boolean> {
+export async function writeSummaryJson(
+  target: string | ((json: string) => void),
+  result: Result,
+  err: (text: string) => void,
+  input: ViewInput = {},
+): Promise<boolean> {
   // The result is redacted already; the view quotes server text, which may echo a credential back.
   const json = secrets.redact(JSON.stringify(summaryJson(result, input), null, 2));
   if (typeof target !== 'string') {

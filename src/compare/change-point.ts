@@ -114,7 +114,12 @@ function shuffle(values: number[], rng: () => number): void {
 }
 
 /** The figures of a history whose change points are findings, with how to read them. */
-const TRACKED: readonly { id: string; label: string; unit: 'ms' | 'percent' | 'perSecond' | 'ratio' | 'tokens'; value: (entry: HistoryEntry) => number | null }[] = [
+const TRACKED: readonly {
+  id: string;
+  label: string;
+  unit: 'ms' | 'percent' | 'perSecond' | 'ratio' | 'tokens';
+  value: (entry: HistoryEntry) => number | null;
+}[] = [
   { id: 'p95', label: 'p95 latency', unit: 'ms', value: (e) => e.summary.p95 },
   { id: 'error-rate', label: 'error rate', unit: 'percent', value: (e) => (e.summary.calls > 0 ? e.summary.errors / e.summary.calls : null) },
   { id: 'throughput', label: 'throughput', unit: 'perSecond', value: (e) => e.summary.throughput },
@@ -135,8 +140,13 @@ export function historySeries(history: History): { id: string; label: string; un
 export function changePointFindings(history: History, options: ChangePointOptions = {}): Finding[] {
   const findings: Finding[] = [];
   for (const tracked of TRACKED) {
-    const indexed = history.runs.map((run, i) => ({ i, value: tracked.value(run) })).filter((p): p is { i: number; value: number } => p.value !== null && Number.isFinite(p.value));
-    for (const point of changePoints(indexed.map((p) => p.value), options)) {
+    const indexed = history.runs
+      .map((run, i) => ({ i, value: tracked.value(run) }))
+      .filter((p): p is { i: number; value: number } => p.value !== null && Number.isFinite(p.value));
+    for (const point of changePoints(
+      indexed.map((p) => p.value),
+      options,
+    )) {
       const run = history.runs[indexed[point.index].i];
       const where = `run ${indexed[point.index].i + 1} of ${history.runs.length} (${run.date.slice(0, 10)}${run.sha ? `, ${run.sha.slice(0, 7)}` : ''})`;
       const direction = point.after > point.before ? 'rose' : 'fell';
@@ -145,8 +155,13 @@ export function changePointFindings(history: History, options: ChangePointOption
         id: `change-point-${tracked.id}`,
         severity: worse(tracked.id, point.after > point.before) ? 'warning' : 'info',
         statement: `The ${tracked.label} ${direction} from ${format(point.before, tracked.unit)} to ${format(point.after, tracked.unit)}${magnitude} from ${where} on.`,
-        evidence: [`E-divisive means change point, permutation p = ${point.pValue.toFixed(3)}`, `medians of the runs before and after: ${format(point.before, tracked.unit)} → ${format(point.after, tracked.unit)}`],
-        advice: worse(tracked.id, point.after > point.before) ? `Look at the changes that landed just before ${run.sha ? run.sha.slice(0, 7) : 'that run'}.` : undefined,
+        evidence: [
+          `E-divisive means change point, permutation p = ${point.pValue.toFixed(3)}`,
+          `medians of the runs before and after: ${format(point.before, tracked.unit)} → ${format(point.after, tracked.unit)}`,
+        ],
+        advice: worse(tracked.id, point.after > point.before)
+          ? `Look at the changes that landed just before ${run.sha ? run.sha.slice(0, 7) : 'that run'}.`
+          : undefined,
       });
     }
   }

@@ -45,9 +45,7 @@ export function compare(current: Result, baseline: Result | History, options: Co
   }
 
   const judge = (m: (typeof metrics)[number]) =>
-    method === 'history-band'
-      ? judgeAgainstHistory(m, now, comparable, minHistory, test)
-      : judgeAgainstRun(m, now, comparable.at(-1) as HistoryEntry, test);
+    method === 'history-band' ? judgeAgainstHistory(m, now, comparable, minHistory, test) : judgeAgainstRun(m, now, comparable.at(-1) as HistoryEntry, test);
   const verdicts = metrics.flatMap((m) => {
     const v = judge(m);
     return v === undefined ? [] : [{ ...v, basis: basisOf(m, now, method) }];

@@ -10,12 +10,7 @@ export interface TestOptions {
 }
 
 /** Against one baseline run: rank interval of the windows, two-proportion test, or exact comparison. */
-export function judgeAgainstRun(
-  metric: ComparedMetric,
-  current: HistoryEntry,
-  baseline: HistoryEntry,
-  options: TestOptions,
-): ComparisonVerdict | undefined {
+export function judgeAgainstRun(metric: ComparedMetric, current: HistoryEntry, baseline: HistoryEntry, options: TestOptions): ComparisonVerdict | undefined {
   const s = options.settings.metric(metric.ref, metric.kind, metric.gatedByDefault);
   const cur = metric.value(current);
   const base = metric.value(baseline);
@@ -65,7 +60,14 @@ export function judgeAgainstHistory(
     const single = judgeAgainstRun(metric, current, latest, options);
     return single && { ...single, note: `only ${perRun.length} earlier runs have it; against the latest: ${single.note ?? single.verdict}` };
   }
-  return bandTest(metric, s, perRun.map((r) => metric.value(r) as number), cur, metric.counts?.(current), options.settings.historyK);
+  return bandTest(
+    metric,
+    s,
+    perRun.map((r) => metric.value(r) as number),
+    cur,
+    metric.counts?.(current),
+    options.settings.historyK,
+  );
 }
 
 /** One side lacks the metric: new, gone, or nothing to say. */
@@ -101,7 +103,14 @@ function exactly(metric: ComparedMetric, s: MetricSettings, base: number, cur: n
  * Tokens per call, informational: more (or fewer) when the change is beyond both `minEffect` and
  * `floor` tokens, else unchanged; the note says what each figure was estimated from.
  */
-function tokensChange(metric: ComparedMetric, s: MetricSettings, base: number, cur: number, baseSample: TokenSample | undefined, curSample: TokenSample | undefined): ComparisonVerdict {
+function tokensChange(
+  metric: ComparedMetric,
+  s: MetricSettings,
+  base: number,
+  cur: number,
+  baseSample: TokenSample | undefined,
+  curSample: TokenSample | undefined,
+): ComparisonVerdict {
   const absolute = cur - base;
   const relative = base > 0 ? absolute / base : absolute === 0 ? 0 : Infinity;
   const outcome: Verdict = Math.abs(absolute) <= s.floor || Math.abs(relative) <= s.minEffect ? 'unchanged' : absolute > 0 ? 'regression' : 'improvement';
@@ -133,15 +142,21 @@ function windowTest(
 ): ComparisonVerdict {
   const { confidence } = options.settings;
   const needed = fewestRankSamples(confidence);
-  const interval =
-    Math.min(baseWindows.length, curWindows.length) < needed ? undefined : rankRelativeChange(baseWindows, curWindows, confidence);
+  const interval = Math.min(baseWindows.length, curWindows.length) < needed ? undefined : rankRelativeChange(baseWindows, curWindows, confidence);
   if (interval === undefined) {
     const v = verdict(metric, s, 'inconclusive', base, cur);
     if (base > 0) v.change = cur / base - 1;
     v.note = `not tested: ${baseWindows.length} baseline and ${curWindows.length} current steady windows (a ${percent(confidence)} interval needs ${needed} each)`;
     return v;
   }
-  return intervalVerdict(metric, s, interval, base, cur, `rank interval of ${curWindows.length} vs ${baseWindows.length} windows, ${percent(interval.coverage)} coverage`);
+  return intervalVerdict(
+    metric,
+    s,
+    interval,
+    base,
+    cur,
+    `rank interval of ${curWindows.length} vs ${baseWindows.length} windows, ${percent(interval.coverage)} coverage`,
+  );
 }
 
 /**
@@ -224,12 +239,7 @@ function intervalVerdict(metric: ComparedMetric, s: MetricSettings, ci: Relative
  * with at least `minCount` errors in the worse run and a rise beyond both `floor` (absolute) and
  * `minEffect` (relative, when the baseline had errors).
  */
-function errorRateTest(
-  metric: ComparedMetric,
-  s: MetricSettings,
-  b: Counts,
-  c: Counts,
-): ComparisonVerdict {
+function errorRateTest(metric: ComparedMetric, s: MetricSettings, b: Counts, c: Counts): ComparisonVerdict {
   const rb = b.errors / b.calls;
   const rc = c.errors / c.calls;
   const { pRise, pFall } = twoProportionTest(b.errors, b.calls, c.errors, c.calls);
@@ -252,14 +262,7 @@ function errorRateTest(
   return v;
 }
 
-function bandTest(
-  metric: ComparedMetric,
-  s: MetricSettings,
-  values: number[],
-  cur: number,
-  counts: Counts | undefined,
-  k: number,
-): ComparisonVerdict {
+function bandTest(metric: ComparedMetric, s: MetricSettings, values: number[], cur: number, counts: Counts | undefined, k: number): ComparisonVerdict {
   const band = robustBand(values, k);
   const sign = metric.lowerIsWorse ? -1 : 1;
   const worseEdge = sign === 1 ? band.high : band.low;

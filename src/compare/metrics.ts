@@ -31,9 +31,23 @@ export interface ComparedMetric {
  */
 export function comparedMetrics(current: HistoryEntry, baselines: readonly HistoryEntry[], arrivalRate: boolean): ComparedMetric[] {
   const out: ComparedMetric[] = [
-    windowed('mcp_call_duration_p95', 'latency', true, false, (r) => r.windows.p95, (r) => r.summary.p95),
+    windowed(
+      'mcp_call_duration_p95',
+      'latency',
+      true,
+      false,
+      (r) => r.windows.p95,
+      (r) => r.summary.p95,
+    ),
     errorRate('mcp_error_rate', undefined, (r) => r.summary),
-    windowed('throughput', 'throughput', arrivalRate, true, (r) => r.windows.throughput, (r) => r.summary.throughput),
+    windowed(
+      'throughput',
+      'throughput',
+      arrivalRate,
+      true,
+      (r) => r.windows.throughput,
+      (r) => r.summary.throughput,
+    ),
     exact('http_per_call_setup', true, (r) => r.summary.httpPerCall.setup),
     // Once per target, whatever the pace, but retried after a failed probe: informational.
     exact('http_per_call_discovery', false, (r) => r.summary.httpPerCall.discovery ?? null),
@@ -41,7 +55,14 @@ export function comparedMetrics(current: HistoryEntry, baselines: readonly Histo
     // DELETEs measured over sessions measured: sessions opened in warm-up, or still open when the
     // run stops, change it from run to run (seen on real runs: 10 → 20 DELETEs over 10 sessions).
     exact('http_per_call_teardown', false, (r) => r.summary.httpPerCall.teardown),
-    windowed('mcp_call_duration_p50', 'latency', false, false, (r) => r.windows.p50, (r) => r.summary.p50),
+    windowed(
+      'mcp_call_duration_p50',
+      'latency',
+      false,
+      false,
+      (r) => r.windows.p50,
+      (r) => r.summary.p50,
+    ),
     // Overall it amortises session setup over a number of calls that depends on the pace: informational.
     exact('http_per_call', false, (r) => r.summary.httpPerCall.overall),
     tokens('tokens_per_call', undefined, (r) => r.summary),
@@ -109,7 +130,11 @@ function errorRate(ref: string, tool: string | undefined, source: (r: HistoryEnt
 }
 
 /** Estimated tokens per call: informational, never gated (see settings). */
-function tokens(ref: string, tool: string | undefined, source: (r: HistoryEntry) => { tokensPerCall?: number | null; tokenSample?: TokenSample } | undefined): ComparedMetric {
+function tokens(
+  ref: string,
+  tool: string | undefined,
+  source: (r: HistoryEntry) => { tokensPerCall?: number | null; tokenSample?: TokenSample } | undefined,
+): ComparedMetric {
   const metric: ComparedMetric = {
     ref,
     metric: 'tokens_per_call',

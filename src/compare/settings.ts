@@ -123,8 +123,7 @@ export function regressionSettings(block: Readonly<Record<string, unknown>> = {}
     historyK,
     metric(ref, kind, gatedByDefault) {
       const chain = inheritance(ref).map((r) => knobs.get(r) ?? {});
-      const pick = <K extends keyof MetricSettings>(name: K): MetricSettings[K] | undefined =>
-        chain.find((k) => k[name] !== undefined)?.[name];
+      const pick = <K extends keyof MetricSettings>(name: K): MetricSettings[K] | undefined => chain.find((k) => k[name] !== undefined)?.[name];
       const own = chain.slice(0, ref.startsWith('tool:') ? 2 : 1);
       const gated = own.find((k) => k.gated !== undefined)?.gated ?? (gatedBy(gate, ref) || gatedByDefault);
       const defaults = DEFAULTS[kind];

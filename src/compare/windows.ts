@@ -89,7 +89,10 @@ type Steady = (bucket: TimeBucket, index: number) => boolean;
 function steadyPredicate(result: Result, buckets: readonly TimeBucket[]): Steady {
   const plans = result.scenario.echo.scenarios.map(plannedLoad);
   if (plans.length > 0 && plans.every((p): p is PlannedLoad => p !== undefined)) {
-    return atPlateau(plans.filter((p) => p.peak > 0), buckets[0].startMs);
+    return atPlateau(
+      plans.filter((p) => p.peak > 0),
+      buckets[0].startMs,
+    );
   }
   return vusNearPeak(result, buckets);
 }

@@ -98,45 +98,34 @@ export function createDemoMcpServer(behaviour: DemoBehaviour): McpServer {
   server.registerTool(
     'send_sms',
     { description: 'Queue a text message for delivery', inputSchema: smsSchema },
-    async (_args, ctx) =>
-      (await simulateWork(behaviour, 'send_sms', ctx.mcpReq.signal)) ?? text(`queued sms-${++behaviour.smsQueued}`),
+    async (_args, ctx) => (await simulateWork(behaviour, 'send_sms', ctx.mcpReq.signal)) ?? text(`queued sms-${++behaviour.smsQueued}`),
   );
   server.registerTool(
     'lookup_number',
     { description: 'Look up the carrier and country of a phone number', inputSchema: numberSchema },
-    async ({ number }, ctx) =>
-      (await simulateWork(behaviour, 'lookup_number', ctx.mcpReq.signal)) ?? text(lookupNumber(number)),
+    async ({ number }, ctx) => (await simulateWork(behaviour, 'lookup_number', ctx.mcpReq.signal)) ?? text(lookupNumber(number)),
   );
   server.registerTool(
     'slow_report',
     { description: 'Build a delivery report (slow, large answer)', inputSchema: noArgsSchema },
     async (_args, ctx) => (await simulateWork(behaviour, 'slow_report', ctx.mcpReq.signal)) ?? text(behaviour.report),
   );
-  server.registerResource(
-    'status',
-    'demo://status',
-    { description: 'Demo server status', mimeType: 'application/json' },
-    (uri) => ({
-      contents: [
-        {
-          uri: uri.href,
-          mimeType: 'application/json',
-          text: JSON.stringify({
-            status: 'ok',
-            uptimeMs: Date.now() - behaviour.startedAt,
-            toolCalls: behaviour.toolCalls,
-          }),
-        },
-      ],
-    }),
-  );
-  server.registerPrompt(
-    'greeting',
-    { description: 'Greet someone by name', argsSchema: greetingSchema },
-    ({ name }) => ({
-      messages: [{ role: 'user', content: { type: 'text', text: `Say hello to ${name}.` } }],
-    }),
-  );
+  server.registerResource('status', 'demo://status', { description: 'Demo server status', mimeType: 'application/json' }, (uri) => ({
+    contents: [
+      {
+        uri: uri.href,
+        mimeType: 'application/json',
+        text: JSON.stringify({
+          status: 'ok',
+          uptimeMs: Date.now() - behaviour.startedAt,
+          toolCalls: behaviour.toolCalls,
+        }),
+      },
+    ],
+  }));
+  server.registerPrompt('greeting', { description: 'Greet someone by name', argsSchema: greetingSchema }, ({ name }) => ({
+    messages: [{ role: 'user', content: { type: 'text', text: `Say hello to ${name}.` } }],
+  }));
   return server;
 }
 
@@ -184,4 +173,3 @@ function latencyRange(value: Latency, option: string): readonly [number, number]
   }
   return [min, max];
 }
-

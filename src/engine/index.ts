@@ -15,6 +15,6 @@ export { recordOf, type RunRecord } from './workers/record.ts';
 export { runInWorkers, WorkerError, type WorkersOptions, type WorkersOutcome } from './workers/pool.ts';
 export type { WorkerTask } from './workers/protocol.ts';
 export { preflight } from './preflight.ts';
-export { type AvailabilitySeriesJSON } from './availability.ts';
-export { type EventCommandRecord, type EventRecord } from './events.ts';
+export type { AvailabilitySeriesJSON } from './availability.ts';
+export type { EventCommandRecord, EventRecord } from './events.ts';
 export { OTHER_INSTANCE } from './instance-recorder.ts';

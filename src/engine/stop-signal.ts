@@ -59,4 +59,3 @@ export async function settleWithin(work: Promise<unknown>, ms: number, stop?: St
   }
   return settled;
 }
-

@@ -39,7 +39,8 @@ export class ToolOutputSlot {
   offer(result: OperationResult): void {
     const limits = this.sampler.limits;
     if (this.takenThisSecond >= limits.perToolPerSecond || this.kept.length >= limits.perTool) return;
-    const kept: Kept | undefined = result.result !== undefined ? { result: result.result } : result.replyText !== undefined ? { text: result.replyText } : undefined;
+    const kept: Kept | undefined =
+      result.result !== undefined ? { result: result.result } : result.replyText !== undefined ? { text: result.replyText } : undefined;
     if (kept === undefined || !this.sampler.reserve(result.bytesReceived)) return;
     this.takenThisSecond++;
     this.kept.push(kept);

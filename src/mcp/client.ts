@@ -28,15 +28,7 @@ import type { McpTarget } from './target.ts';
 import { newTraceparent } from './traceparent.ts';
 import { OperationTrace } from './trace.ts';
 import type { ServerMessageSink, Transport } from './transport.ts';
-import type {
-  JsonRpcNotification,
-  JsonRpcRequest,
-  JsonRpcResponse,
-  OperationResult,
-  SessionLoss,
-  TransportChoice,
-  TransportKind,
-} from './types.ts';
+import type { JsonRpcNotification, JsonRpcRequest, JsonRpcResponse, OperationResult, SessionLoss, TransportChoice, TransportKind } from './types.ts';
 
 export interface SessionOptions {
   transport?: TransportChoice;
@@ -75,7 +67,9 @@ const TRANSPORT_FALLBACK_STATUSES = [400, 404, 405];
  */
 export class McpSession implements ServerMessageSink {
   readonly target: McpTarget;
-  private readonly options: Required<Omit<SessionOptions, 'clientInfo' | 'headers' | 'authorization' | 'traceparent' | 'cookies'>> & { clientInfo: { name: string; version: string } };
+  private readonly options: Required<Omit<SessionOptions, 'clientInfo' | 'headers' | 'authorization' | 'traceparent' | 'cookies'>> & {
+    clientInfo: { name: string; version: string };
+  };
   private readonly sessionHeaders: readonly string[] | undefined;
   private readonly authorization: Authorization | undefined;
   private readonly traceSample: number | undefined;
@@ -437,8 +431,7 @@ export class McpSession implements ServerMessageSink {
     } catch (err) {
       // initialize was answered: its follow-up failing is a session lost, not a transport to fall back from.
       if (this.protocolVersion !== undefined && streamable.sessionId !== undefined) throw this.lostAfterHandshake(err, trace, probeFrom);
-      const fallback =
-        choice === 'auto' && err instanceof TransportError && err.reason === 'http_status' && TRANSPORT_FALLBACK_STATUSES.includes(err.status!);
+      const fallback = choice === 'auto' && err instanceof TransportError && err.reason === 'http_status' && TRANSPORT_FALLBACK_STATUSES.includes(err.status!);
       if (!fallback) throw err;
       // The refused POST initialize was the spec's transport probe, not a failure of the server.
       for (let i = probeFrom; i < trace.http.length; i++) trace.http[i].purpose = 'probe';

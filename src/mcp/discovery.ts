@@ -3,9 +3,7 @@ import { TransportError } from './errors.ts';
 import type { JsonRpcResponse } from './types.ts';
 
 /** What a `server/discover` probe says about the server. */
-export type DiscoveryVerdict =
-  | { era: 'stateless'; version: string; result: Record<string, unknown> }
-  | { era: 'session' };
+export type DiscoveryVerdict = { era: 'stateless'; version: string; result: Record<string, unknown> } | { era: 'session' };
 
 /**
  * Classifies the answer to a 2026-07-28 `server/discover` probe, as the spec's backward-compatibility

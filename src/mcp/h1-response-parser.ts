@@ -302,7 +302,12 @@ function statusOf(text: string, eol: number): number {
     eol >= 12 &&
     text.startsWith('HTTP/1.') &&
     text.charCodeAt(8) === 32 &&
-    d0 >= 1 && d0 <= 9 && d1 >= 0 && d1 <= 9 && d2 >= 0 && d2 <= 9 &&
+    d0 >= 1 &&
+    d0 <= 9 &&
+    d1 >= 0 &&
+    d1 <= 9 &&
+    d2 >= 0 &&
+    d2 <= 9 &&
     (eol === 12 || text.charCodeAt(12) === 32);
   if (!ok) throw new H1ParseError(`bad status line ${JSON.stringify(text.slice(0, Math.min(eol, 64)))}`);
   return d0 * 100 + d1 * 10 + d2;

@@ -70,7 +70,6 @@ function cookieFromSetCookie(set: string | string[], name: string): string | und
   return undefined;
 }
 
-
 /**
  * The instances one client session was served by, as its requests come back. A session's home is
  * the instance that answered its first attributed request; a later response from another instance

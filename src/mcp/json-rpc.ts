@@ -91,7 +91,9 @@ export function noteStray(m: JsonRpcMessage, strays: unknown[]): void {
 
 export function strayNote(strays: readonly unknown[]): string {
   if (strays.length === 0) return '';
-  const named = strays.slice(0, MAX_STRAYS_NAMED).map((id) => (id === MISSING_ID ? 'a response without an id' : `id ${snippet(JSON.stringify(id) ?? String(id))}`));
+  const named = strays
+    .slice(0, MAX_STRAYS_NAMED)
+    .map((id) => (id === MISSING_ID ? 'a response without an id' : `id ${snippet(JSON.stringify(id) ?? String(id))}`));
   const more = strays.length > MAX_STRAYS_NAMED ? ', …' : '';
   return ` (received ${named.join(', ')}${more} instead)`;
 }

@@ -34,9 +34,11 @@ export function paramHeaderBindings(inputSchema: unknown): ParamHeaderBinding[] 
       if (property === null || typeof property !== 'object') continue;
       const name = (property as Record<string, unknown>)['x-mcp-header'];
       if (name !== undefined) {
-        if (typeof name !== 'string' || !TOKEN.test(name)) return `x-mcp-header ${JSON.stringify(name).slice(0, 64)} on ${[...path, key].join('.')} is not an HTTP token`;
+        if (typeof name !== 'string' || !TOKEN.test(name))
+          return `x-mcp-header ${JSON.stringify(name).slice(0, 64)} on ${[...path, key].join('.')} is not an HTTP token`;
         const type = (property as { type?: unknown }).type;
-        if (typeof type !== 'string' || !PRIMITIVE_TYPES.has(type)) return `x-mcp-header ${name} is on ${[...path, key].join('.')}, which is not a string, integer or boolean`;
+        if (typeof type !== 'string' || !PRIMITIVE_TYPES.has(type))
+          return `x-mcp-header ${name} is on ${[...path, key].join('.')}, which is not a string, integer or boolean`;
         const header = HEADER_PREFIX + name.toLowerCase();
         if (names.has(header)) return `x-mcp-header ${name} is declared twice (names are case-insensitive)`;
         names.add(header);

@@ -44,7 +44,8 @@ export function renderJunit(result: Result, comparison?: Comparison): string {
     );
     for (const c of suite.cases) {
       const open = `    <testcase name="${attr(c.name)}" classname="${attr(c.classname)}" time="0">`;
-      if (c.failure !== undefined) lines.push(open, `      <failure message="${attr(c.failure)}" type="${attr(suite.name)}">${text(c.failure)}</failure>`, '    </testcase>');
+      if (c.failure !== undefined)
+        lines.push(open, `      <failure message="${attr(c.failure)}" type="${attr(suite.name)}">${text(c.failure)}</failure>`, '    </testcase>');
       else if (c.skipped !== undefined) lines.push(open, `      <skipped>${attr(c.skipped)}</skipped>`, '    </testcase>');
       else lines.push(`${open.slice(0, -1)}/>`);
     }

@@ -45,7 +45,12 @@ export function operationDurations(result: Result): MetricData {
     });
   }
   return {
-    descriptor: { name: 'mcp.client.operation.duration', description: 'The duration of the MCP request as observed on the sender.', unit: 's', valueType: ValueType.DOUBLE },
+    descriptor: {
+      name: 'mcp.client.operation.duration',
+      description: 'The duration of the MCP request as observed on the sender.',
+      unit: 's',
+      valueType: ValueType.DOUBLE,
+    },
     aggregationTemporality: AggregationTemporality.CUMULATIVE,
     dataPointType: DataPointType.HISTOGRAM,
     dataPoints,
@@ -121,8 +126,13 @@ export class OtlpOutput implements Output {
     const durations = operationDurations(result);
     const failure = await push(this.url, encodeMetrics([durations], this.resource), HEADERS);
     const lines = [];
-    if (this.queue.failures.length > 0) lines.push(`otlp: ${this.queue.failures.length} of ${this.queue.attempts} live exports failed (last: ${this.queue.failures.at(-1)})`);
-    lines.push(failure === undefined ? `otlp: ${durations.dataPoints.length} operation histograms exported to ${publicUrl(this.url)}` : `otlp: exporting to ${publicUrl(this.url)} failed: ${failure}`);
+    if (this.queue.failures.length > 0)
+      lines.push(`otlp: ${this.queue.failures.length} of ${this.queue.attempts} live exports failed (last: ${this.queue.failures.at(-1)})`);
+    lines.push(
+      failure === undefined
+        ? `otlp: ${durations.dataPoints.length} operation histograms exported to ${publicUrl(this.url)}`
+        : `otlp: exporting to ${publicUrl(this.url)} failed: ${failure}`,
+    );
     return lines;
   }
 }

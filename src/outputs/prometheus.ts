@@ -81,7 +81,11 @@ export function resultSeries(result: Result): PromSeries[] {
 /** Live series of one second: VUs now, calls and errors since the start (counters, so rate() works). */
 export function liveSeries(sample: LiveSample, scenario: string): PromSeries[] {
   const at = (name: string, value: number): PromSeries => ({ labels: labelsOf(name, scenario, {}), value, timestampMs: sample.timeMs });
-  return [at(`${PREFIX}live_vus`, sample.vus), at(`${PREFIX}live_mcp_calls_total`, sample.totalCalls), at(`${PREFIX}live_mcp_errors_total`, sample.totalErrors)];
+  return [
+    at(`${PREFIX}live_vus`, sample.vus),
+    at(`${PREFIX}live_mcp_calls_total`, sample.totalCalls),
+    at(`${PREFIX}live_mcp_errors_total`, sample.totalErrors),
+  ];
 }
 
 /** A remote-write body: the WriteRequest protobuf, snappy block-compressed, labels sorted by name. */
@@ -145,8 +149,13 @@ export class PrometheusOutput implements Output {
     const series = resultSeries(result);
     const failure = await push(this.url, encodeWriteRequest(series), HEADERS);
     const lines = [];
-    if (this.queue.failures.length > 0) lines.push(`prometheus: ${this.queue.failures.length} of ${this.queue.attempts} live pushes failed (last: ${this.queue.failures.at(-1)})`);
-    lines.push(failure === undefined ? `prometheus: ${series.length} series written to ${publicUrl(this.url)}` : `prometheus: writing the result to ${publicUrl(this.url)} failed: ${failure}`);
+    if (this.queue.failures.length > 0)
+      lines.push(`prometheus: ${this.queue.failures.length} of ${this.queue.attempts} live pushes failed (last: ${this.queue.failures.at(-1)})`);
+    lines.push(
+      failure === undefined
+        ? `prometheus: ${series.length} series written to ${publicUrl(this.url)}`
+        : `prometheus: writing the result to ${publicUrl(this.url)} failed: ${failure}`,
+    );
     return lines;
   }
 }

@@ -16,7 +16,10 @@ export async function push(url: string, body: Uint8Array, headers: Record<string
     });
     const text = await response.body.text();
     if (response.statusCode >= 200 && response.statusCode < 300) return undefined;
-    const said = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, ERROR_BODY_CHARS);
+    const said = text
+      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+      .trim()
+      .slice(0, ERROR_BODY_CHARS);
     return `HTTP ${response.statusCode}${said ? `: ${said}` : ''}`;
   } catch (error) {
     return (error as Error).message;

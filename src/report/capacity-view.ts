@@ -88,8 +88,10 @@ export function capacityChange(record: CapacityRecord, baseline: CapacityRecord)
     return `Baseline capacity ${interval(baseline)}/s, now ${interval(record)}/s: inconclusive (a search that was generator-bound or broke at its first step bounds the capacity on one side only).`;
   }
   const change = `${to >= from ? '+' : ''}${(((to - from) / from) * 100).toFixed(0)} %`;
-  if (baseline.lowestBroken !== null && to >= baseline.lowestBroken) return `📈 Capacity rose from ${from} to ${to} iterations/s held (${change}; baseline interval ${interval(baseline)}, now ${interval(record)}).`;
-  if (record.lowestBroken !== null && record.lowestBroken <= from) return `📉 Capacity fell from ${from} to ${to} iterations/s held (${change}; baseline interval ${interval(baseline)}, now ${interval(record)}).`;
+  if (baseline.lowestBroken !== null && to >= baseline.lowestBroken)
+    return `📈 Capacity rose from ${from} to ${to} iterations/s held (${change}; baseline interval ${interval(baseline)}, now ${interval(record)}).`;
+  if (record.lowestBroken !== null && record.lowestBroken <= from)
+    return `📉 Capacity fell from ${from} to ${to} iterations/s held (${change}; baseline interval ${interval(baseline)}, now ${interval(record)}).`;
   return `Capacity unchanged within the search's resolution: baseline ${interval(baseline)}, now ${interval(record)} iterations/s.`;
 }
 

@@ -29,7 +29,15 @@ export function renderComparison(comparison: Comparison): string {
     ]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  const table = rows.map((r) => `  ${r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()}`).join('\n');
+  const table = rows
+    .map(
+      (r) =>
+        `  ${r
+          .map((c, i) => c.padEnd(widths[i]))
+          .join('  ')
+          .trimEnd()}`,
+    )
+    .join('\n');
   return `${headline}\n\n${table}\n`;
 }
 

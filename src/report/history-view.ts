@@ -50,7 +50,11 @@ export function historyMarkdown(view: HistoryView | undefined): string[] {
       const outside = f.band && current !== null && (current < f.band.low || current > f.band.high) ? ' ⚠️ outside' : '';
       return [f.label, `\`${sparkline(f.values)}\``, band, `${format(current, f.unit)}${outside}`];
     });
-  const lines = [`### History (last ${view.runs.length} runs, this one last)`, '', ...markdownTable(['figure', 'runs', 'baseline band', 'this run'], ['left', 'left', 'right', 'right'], rows)];
+  const lines = [
+    `### History (last ${view.runs.length} runs, this one last)`,
+    '',
+    ...markdownTable(['figure', 'runs', 'baseline band', 'this run'], ['left', 'left', 'right', 'right'], rows),
+  ];
   if (view.findings.length > 0) lines.push('', ...view.findings.map((f) => `- ${f.severity === 'warning' ? '⚠️' : 'ℹ️'} ${f.statement} (${f.evidence[0]})`));
   return lines;
 }
@@ -88,7 +92,9 @@ function sparkline(values: readonly (number | null)[]): string {
   const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
   const min = Math.min(...present);
   const max = Math.max(...present);
-  return values.map((v) => (v === null || !Number.isFinite(v) ? ' ' : SPARKS[max === min ? 3 : Math.round(((v - min) / (max - min)) * (SPARKS.length - 1))])).join('');
+  return values
+    .map((v) => (v === null || !Number.isFinite(v) ? ' ' : SPARKS[max === min ? 3 : Math.round(((v - min) / (max - min)) * (SPARKS.length - 1))]))
+    .join('');
 }
 
 function format(value: number | null, unit: string): string {

@@ -239,7 +239,9 @@ export function buildHtmlView(result: Result, baseline?: Result, comparison?: Co
       : null,
     httpPerCall: httpPerCallFacts(result),
     sessions: view.sessions.map((f) => ({ label: f.label, value: message(f.value) })),
-    instances: view.instances ? { rows: view.instances.rows.map((r) => ({ ...r, instance: name(r.instance) })), notes: view.instances.notes.map(message) } : null,
+    instances: view.instances
+      ? { rows: view.instances.rows.map((r) => ({ ...r, instance: name(r.instance) })), notes: view.instances.notes.map(message) }
+      : null,
     resilience: resilience(view.resilience),
     errors: errors(result),
     warnings: result.warnings.map(message),

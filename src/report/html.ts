@@ -56,7 +56,7 @@ const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   `script-src ${[UPLOT_SCRIPT, REPORT_SCRIPT].map((s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`).join(' ')}`,
   "style-src 'unsafe-inline'",
-  "img-src data:",
+  'img-src data:',
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');

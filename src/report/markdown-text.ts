@@ -30,14 +30,16 @@ const ZERO_WIDTH_SPACE = '\u200b';
  * no @mention or #reference that GitHub would turn into a notification or a cross-link, and no bare URL it would link.
  */
 export function inlineText(text: string, max: number): string {
-  return bound(String(text), max)
-    .replace(UNPRINTABLE, ' ')
-    .replace(SYNTAX, (c) => REFERENCES[c])
-    .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
-    // GFM autolinks bare URLs from the raw text: a server message's link should not become clickable.
-    .replace(/:\/\//g, '&#58;//')
-    .replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}&#46;`)
-    .replace(/&#35;(?=[\p{L}\p{N}])/gu, `&#35;${ZERO_WIDTH_SPACE}`);
+  return (
+    bound(String(text), max)
+      .replace(UNPRINTABLE, ' ')
+      .replace(SYNTAX, (c) => REFERENCES[c])
+      .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
+      // GFM autolinks bare URLs from the raw text: a server message's link should not become clickable.
+      .replace(/:\/\//g, '&#58;//')
+      .replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}&#46;`)
+      .replace(/&#35;(?=[\p{L}\p{N}])/gu, `&#35;${ZERO_WIDTH_SPACE}`)
+  );
 }
 
 /** An untrusted string for a narrow table cell: as `inlineText`, cut shorter in the middle so that both ends (a tool's prefix and its suffix) stay readable. */

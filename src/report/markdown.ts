@@ -276,7 +276,9 @@ function topErrorSection({ view }: Input): string[] {
   return [
     '#### What failed',
     '',
-    ...view.topErrors.map((e) => `- **${e.count}** × ${inlineText(e.kind, MAX_LABEL)}: ${inlineText(e.message, MAX_MESSAGE)}<br>→ ${inlineText(e.advice, MAX_MESSAGE)}`),
+    ...view.topErrors.map(
+      (e) => `- **${e.count}** × ${inlineText(e.kind, MAX_LABEL)}: ${inlineText(e.message, MAX_MESSAGE)}<br>→ ${inlineText(e.advice, MAX_MESSAGE)}`,
+    ),
   ];
 }
 
@@ -316,13 +318,28 @@ function contextLines({ result, baseline, reportLink }: Input): string[] {
  */
 function keyTable({ view, baseline }: Input): string[] {
   const notes = figureNotes(view.figures);
-  if (!baseline) return [...markdownTable(['', 'This run'], ['left', 'right'], view.figures.map((f) => [f.label, f.value])), '', notes];
+  if (!baseline)
+    return [
+      ...markdownTable(
+        ['', 'This run'],
+        ['left', 'right'],
+        view.figures.map((f) => [f.label, f.value]),
+      ),
+      '',
+      notes,
+    ];
   const judged = view.figures.some((f) => f.verdictLabel !== undefined);
   return [
     ...markdownTable(
       ['', 'This run', 'Baseline', 'Change', ...(judged ? ['Verdict'] : [])],
       ['left', 'right', 'right', 'right', ...(judged ? (['left'] as const) : [])],
-      view.figures.map((f) => [f.label, f.value, f.baseline ?? '—', f.change ?? '—', ...(judged ? [f.verdictLabel === undefined ? '—' : inlineText(f.verdictLabel, MAX_NAME)] : [])]),
+      view.figures.map((f) => [
+        f.label,
+        f.value,
+        f.baseline ?? '—',
+        f.change ?? '—',
+        ...(judged ? [f.verdictLabel === undefined ? '—' : inlineText(f.verdictLabel, MAX_NAME)] : []),
+      ]),
     ),
     '',
     notes,
@@ -363,7 +380,9 @@ function verdictTable(rows: readonly VerdictRow[]): string[] {
     ['', 'Compared', 'Baseline', 'This run', 'Change'],
     ['left', 'left', 'right', 'right', 'right'],
     rows.map((r) => [
-      r.verdict.endsWith('(informational)') ? `🟠 ${r.verdict}` : (VERDICT_LABELS[r.verdict as keyof typeof VERDICT_LABELS] ?? inlineText(String(r.verdict), MAX_NAME)),
+      r.verdict.endsWith('(informational)')
+        ? `🟠 ${r.verdict}`
+        : (VERDICT_LABELS[r.verdict as keyof typeof VERDICT_LABELS] ?? inlineText(String(r.verdict), MAX_NAME)),
       cellText(r.label, MAX_CELL_NAME),
       r.baseline,
       r.current,
@@ -436,7 +455,16 @@ function sessionsSection({ view }: Input): string[] {
     // Five columns fit GitHub's comment column; requests, HTTP failures, p50 and sessions are in report.html.
     const header = ['Instance', 'Share', 'Calls', 'Errors', 'p95'];
     const rows = instances.rows.map((r) => [cellText(r.instance, MAX_CELL_NAME), r.share, r.calls, r.errors, r.p95]);
-    lines.push('', ...markdownTable(header, header.map((_, i) => (i === 0 ? 'left' : 'right')), rows), '', ...instances.notes.map((n) => `- ${inlineText(n, MAX_MESSAGE)}`));
+    lines.push(
+      '',
+      ...markdownTable(
+        header,
+        header.map((_, i) => (i === 0 ? 'left' : 'right')),
+        rows,
+      ),
+      '',
+      ...instances.notes.map((n) => `- ${inlineText(n, MAX_MESSAGE)}`),
+    );
   }
   return lines;
 }
@@ -462,7 +490,14 @@ function toolSection({ tools, baseline, baselineTools }: Input, limit: number): 
         baseline ? (before ? formatChange(before.p95, row.p95) : 'new') : formatMs(row.p99),
       ];
     });
-    lines.push('', ...markdownTable(header, header.map((_, i) => (i === 0 ? 'left' : 'right')), rows));
+    lines.push(
+      '',
+      ...markdownTable(
+        header,
+        header.map((_, i) => (i === 0 ? 'left' : 'right')),
+        rows,
+      ),
+    );
   }
   if (shown.length < tools.length) lines.push('', `…and ${formatCount(tools.length - shown.length)} more in the HTML report and result.json.`);
   return lines;
@@ -579,7 +614,14 @@ function toolDetails({ tools, baseline, baselineTools }: Input, limit: number): 
       ...(baseline ? [before ? formatChange(before.p95, row.p95) : 'new'] : []),
     ];
   });
-  return folded(`Per tool, every figure (${formatCount(tools.length)})`, [...markdownTable(header, header.map((_, i) => (i < 2 ? 'left' : 'right')), rows), ...moreLine(tools.length - shown.length)]);
+  return folded(`Per tool, every figure (${formatCount(tools.length)})`, [
+    ...markdownTable(
+      header,
+      header.map((_, i) => (i < 2 ? 'left' : 'right')),
+      rows,
+    ),
+    ...moreLine(tools.length - shown.length),
+  ]);
 }
 
 function methodDetails(methods: readonly OperationBreakdown[], limit: number): string[] {

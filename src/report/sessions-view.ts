@@ -69,8 +69,11 @@ export function instancesView(result: Result): InstancesView | undefined {
       sessions: formatCount(r.sessions),
     }),
   );
-  const notes = [`${formatCount(b.sessionHops)} ${b.sessionHops === 1 ? 'session' : 'sessions'} served by more than one instance; ${formatCount(b.callsFailedAfterHop)} MCP calls failed after a hop`];
-  if (b.unattributed > 0) notes.push(`${formatCount(b.unattributed)} of ${formatCount(b.requests)} HTTP requests named no instance (no response, or no instance header)`);
+  const notes = [
+    `${formatCount(b.sessionHops)} ${b.sessionHops === 1 ? 'session' : 'sessions'} served by more than one instance; ${formatCount(b.callsFailedAfterHop)} MCP calls failed after a hop`,
+  ];
+  if (b.unattributed > 0)
+    notes.push(`${formatCount(b.unattributed)} of ${formatCount(b.requests)} HTTP requests named no instance (no response, or no instance header)`);
   if (b.folded) notes.push('instances past the first 16 are folded into "other"');
   return { rows, notes };
 }

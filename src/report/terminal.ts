@@ -1,4 +1,4 @@
-import { type SeriesSnapshot } from '../engine/index.ts';
+import type { SeriesSnapshot } from '../engine/index.ts';
 import { type Result, totalOf } from '../results/index.ts';
 import { buildReportView, type ViewInput, type ReportView } from './view.ts';
 import { formatBytes, formatMs, formatPercent, formatRate, plainText, thresholdAggregation } from './format.ts';

@@ -39,7 +39,9 @@ export function toolOutputSection(result: Result): ToolOutputSection | undefined
     note:
       `text a client hands the model (text, embedded resources and structuredContent as JSON; images and audio left out), ` +
       `in UTF-8 bytes and ${output.encoding} tokens (${output.tokenizer}); ` +
-      (estimated ? "estimated from a bounded sample of each tool's replies (Replies measured: sampled of returned); ≈ marks an estimated total" : 'every reply measured'),
+      (estimated
+        ? "estimated from a bounded sample of each tool's replies (Replies measured: sampled of returned); ≈ marks an estimated total"
+        : 'every reply measured'),
     header: HEADER,
     rows: output.tools.map(rowOf),
   };
@@ -82,7 +84,13 @@ export function toolOutputMarkdown(section: ToolOutputSection | undefined, limit
   const shown = section.rows.slice(0, limit);
   const rows = shown.map((r) => cells(r, inlineText(r.tool, MAX_TOOL_NAME)));
   const lines = [`#### ${section.title}`, '', inlineText(section.note, 400), ''];
-  lines.push(...markdownTable(section.header, section.header.map((_, i) => (i === 0 ? 'left' : 'right')), rows));
+  lines.push(
+    ...markdownTable(
+      section.header,
+      section.header.map((_, i) => (i === 0 ? 'left' : 'right')),
+      rows,
+    ),
+  );
   if (shown.length < section.rows.length) lines.push('', `…and ${formatCount(section.rows.length - shown.length)} more in the HTML report and result.json.`);
   if (section.overall) lines.push('', inlineText(section.overall, 200));
   return lines;

@@ -55,8 +55,15 @@ export function resultOfRecord(scenario: Scenario, url: string, run: RunRecord, 
 }
 
 /** What a result derives from its metrics: HTTP per call, sessions, per-tool and per-method tables, checks, tool output, instances. */
-export function viewsOf(metrics: Result['metrics']): Pick<Result, 'httpPerCall' | 'sessions' | 'byTool' | 'byMethod' | 'checks' | 'toolOutput' | 'instances' | 'sessionLifecycle'> {
-  const views: ReturnType<typeof viewsOf> = { httpPerCall: httpPerCall(metrics), sessions: sessionCounts(metrics), ...breakdowns(metrics), checks: checksOf(metrics) };
+export function viewsOf(
+  metrics: Result['metrics'],
+): Pick<Result, 'httpPerCall' | 'sessions' | 'byTool' | 'byMethod' | 'checks' | 'toolOutput' | 'instances' | 'sessionLifecycle'> {
+  const views: ReturnType<typeof viewsOf> = {
+    httpPerCall: httpPerCall(metrics),
+    sessions: sessionCounts(metrics),
+    ...breakdowns(metrics),
+    checks: checksOf(metrics),
+  };
   const toolOutput = toolOutputOf(metrics);
   if (toolOutput !== undefined) views.toolOutput = toolOutput;
   const instances = instanceBreakdown(metrics);

@@ -18,17 +18,32 @@ export function httpPerCall(snapshot: MetricsSnapshot): HttpPerCall {
   const methods = new Set(calls.map((s) => s.tags.method).filter((m): m is string => m !== undefined));
   const byMethod: Record<string, number | null> = {};
   for (const method of [...methods].sort()) {
-    byMethod[method] = ratio(sum(reqs, (t) => t.method === method), sum(calls, (t) => t.method === method));
+    byMethod[method] = ratio(
+      sum(reqs, (t) => t.method === method),
+      sum(calls, (t) => t.method === method),
+    );
   }
   const callCount = sum(calls, () => true);
   return {
-    overall: ratio(sum(reqs, () => true), callCount),
+    overall: ratio(
+      sum(reqs, () => true),
+      callCount,
+    ),
     byMethod,
     byPhase: {
       discovery: sum(reqs, (t) => t.purpose === 'discovery'),
-      setup: ratio(sum(reqs, (t) => SETUP_PURPOSES.has(t.purpose)), sessions.created + sessions.failed),
-      calls: ratio(sum(reqs, (t) => CALL_PURPOSES.has(t.purpose)), callCount),
-      teardown: ratio(sum(reqs, (t) => t.purpose === 'teardown'), sessions.closed + sessions.notClosed),
+      setup: ratio(
+        sum(reqs, (t) => SETUP_PURPOSES.has(t.purpose)),
+        sessions.created + sessions.failed,
+      ),
+      calls: ratio(
+        sum(reqs, (t) => CALL_PURPOSES.has(t.purpose)),
+        callCount,
+      ),
+      teardown: ratio(
+        sum(reqs, (t) => t.purpose === 'teardown'),
+        sessions.closed + sessions.notClosed,
+      ),
     },
   };
 }

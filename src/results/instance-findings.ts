@@ -16,8 +16,7 @@ const PINNING_MIN_REQUESTS = 20;
 const IMBALANCE_MIN_P95_GAP_MS = 5;
 const SHOWN_INSTANCES = 5;
 
-const STICKY_BY_SESSION =
-  'haproxy: `stick store-response res.hdr(mcp-session-id)` and `stick on req.hdr(mcp-session-id)`';
+const STICKY_BY_SESSION = 'haproxy: `stick store-response res.hdr(mcp-session-id)` and `stick on req.hdr(mcp-session-id)`';
 
 type Input = Pick<Result, 'sessions' | 'vusMax' | 'instances' | 'sessionLifecycle'>;
 
@@ -49,10 +48,14 @@ function sessionHops(instances: InstanceBreakdown, lifecycle: SessionLifecycle |
   const failed = instances.callsFailedAfterHop;
   const lost = lifecycle?.lost ?? 0;
   const harmless = failed === 0 && lost === 0;
-  const evidence = [`${count(hops)} ${plural(hops, 'session')} served by more than one instance; ${count(failed)} MCP ${plural(failed, 'call')} failed after a hop`];
+  const evidence = [
+    `${count(hops)} ${plural(hops, 'session')} served by more than one instance; ${count(failed)} MCP ${plural(failed, 'call')} failed after a hop`,
+  ];
   if (lifecycle && lost > 0) evidence.push(lossEvidence(lifecycle));
   if (lifecycle && lifecycle.reinitAttempts > 0) {
-    evidence.push(`${count(lifecycle.reinitAttempts)} lost ${plural(lifecycle.reinitAttempts, 'session')} re-initialised, ${count(lifecycle.reinitialized)} successfully`);
+    evidence.push(
+      `${count(lifecycle.reinitAttempts)} lost ${plural(lifecycle.reinitAttempts, 'session')} re-initialised, ${count(lifecycle.reinitialized)} successfully`,
+    );
   }
   evidence.push(sharesEvidence(instances));
   return {
@@ -122,7 +125,8 @@ function imbalanced(instances: InstanceBreakdown): Finding | undefined {
       severity: 'warning',
       statement: `load is uneven across instances: ${most.instance} served ${percent(most.share)} of the requests and ${least.instance} ${percent(least.share)}, ${least.requests === 0 ? 'none' : `${(most.requests / least.requests).toFixed(1)} times fewer`}`,
       evidence: [sharesEvidence(instances)],
-      advice: 'check the balancing method and weights: a hash on a skewed key, or stickiness holding sessions of unequal length, loads some instances more than others',
+      advice:
+        'check the balancing method and weights: a hash on a skewed key, or stickiness holding sessions of unequal length, loads some instances more than others',
     };
   }
   const timed = rows.filter((r) => r.p95 !== null && r.calls - r.errors >= IMBALANCE_MIN_CALLS).sort((a, b) => b.p95! - a.p95!);

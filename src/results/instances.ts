@@ -83,7 +83,9 @@ export function instanceBreakdown(snapshot: MetricsSnapshot): InstanceBreakdown 
       sessions: acc.sessions,
     };
   });
-  rows.sort((a, b) => Number(a.instance === OTHER_INSTANCE) - Number(b.instance === OTHER_INSTANCE) || b.requests - a.requests || a.instance.localeCompare(b.instance));
+  rows.sort(
+    (a, b) => Number(a.instance === OTHER_INSTANCE) - Number(b.instance === OTHER_INSTANCE) || b.requests - a.requests || a.instance.localeCompare(b.instance),
+  );
   const requests = totalCount(snapshot, 'http_reqs');
   return {
     rows,

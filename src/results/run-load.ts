@@ -30,13 +30,29 @@ export async function runLoad(scenario: Scenario, run: LoadRun): Promise<Result>
   const shard = run.shard ? { shard: run.shard } : {};
   const onProgress = run.onProgress ? { onProgress: run.onProgress } : {};
   if (run.workers <= 1) {
-    const outcome = await runTest(scenario, { url: run.url, stop: run.stop, abort: run.abort, ...onProgress, ...shard, ...(run.onWarning ? { onWarning: run.onWarning } : {}) });
+    const outcome = await runTest(scenario, {
+      url: run.url,
+      stop: run.stop,
+      abort: run.abort,
+      ...onProgress,
+      ...shard,
+      ...(run.onWarning ? { onWarning: run.onWarning } : {}),
+    });
     return buildResult(scenario, run.url, outcome, env);
   }
   // The workers share this process's descriptors and the machine's ports: checked here, for all of them.
   const warnings = preflight(run.shard ? shardScenario(scenario, run.shard) : scenario, scenario.client.stream);
   for (const warning of warnings) run.onWarning?.(warning);
-  const outcome = await runInWorkers(scenario, { file: scenario.file, load: run.load, url: run.url, workers: run.workers, stop: run.stop, abort: run.abort, ...onProgress, ...shard });
+  const outcome = await runInWorkers(scenario, {
+    file: scenario.file,
+    load: run.load,
+    url: run.url,
+    workers: run.workers,
+    stop: run.stop,
+    abort: run.abort,
+    ...onProgress,
+    ...shard,
+  });
   const result = resultOfWorkers(scenario, run.url, outcome, run.shard, env);
   result.warnings.unshift(...warnings);
   return result;

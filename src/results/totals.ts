@@ -28,7 +28,9 @@ export function trendTotal(metrics: MetricsSnapshot, metric: string): { mean: nu
  * never reads as faster): its `expected_response:false` series merged exactly; undefined without one.
  */
 export function failedCallLatency(metrics: MetricsSnapshot): TrendState['summary'] | undefined {
-  const failed = metrics.metrics.filter((s): s is TrendState & SeriesSnapshot => s.metric === 'mcp_call_duration' && s.tags.expected_response === 'false' && s.type === 'trend');
+  const failed = metrics.metrics.filter(
+    (s): s is TrendState & SeriesSnapshot => s.metric === 'mcp_call_duration' && s.tags.expected_response === 'false' && s.type === 'trend',
+  );
   if (failed.reduce((sum, s) => sum + s.summary.count, 0) === 0) return undefined;
   return mergeTrendStates(failed, metrics.endMs - metrics.startMs).summary;
 }

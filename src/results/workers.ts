@@ -14,7 +14,10 @@ import type { Result } from './types.ts';
  * process's own `--shard`), the workers' warnings once each, the interruption the parent decided.
  */
 export function resultOfWorkers(scenario: Scenario, url: string, run: WorkersOutcome, shard: Shard | undefined, env: NodeJS.ProcessEnv = process.env): Result {
-  const files = run.records.map((record, i) => ({ file: `worker ${i + 1}`, result: resultOfRecord(scenario, url, { ...record, shard: { index: i + 1, count: run.records.length } }, env) }));
+  const files = run.records.map((record, i) => ({
+    file: `worker ${i + 1}`,
+    result: resultOfRecord(scenario, url, { ...record, shard: { index: i + 1, count: run.records.length } }, env),
+  }));
   const merged = mergeShardResults(files);
   delete merged.mergedShards;
   delete merged.shard;

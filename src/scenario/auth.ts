@@ -99,8 +99,7 @@ function identitiesFromData(
       return;
     }
     if (privateKey !== undefined) checkPrivateKey(privateKey, path, a, `row ${i + 1}: `);
-    const identity: ClientIdentitySpec =
-      privateKey === undefined ? { clientId, clientSecret } : withAlgorithm({ clientId, privateKey }, algorithm);
+    const identity: ClientIdentitySpec = privateKey === undefined ? { clientId, clientSecret } : withAlgorithm({ clientId, privateKey }, algorithm);
     const scope = field(row as Record<string, unknown>, SCOPE_FIELDS);
     if (scope !== undefined) identity.scope = scope;
     identities.push(identity);

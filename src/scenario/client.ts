@@ -45,7 +45,10 @@ function readInstance(parent: MapReader): ClientSettings['instance'] {
   r.allowOnly(INSTANCE_KEYS);
   const given = INSTANCE_KEYS.filter((k) => r.has(k));
   if (given.length !== 1) {
-    r.issues.add(parent.at('instance'), 'needs exactly one of header (e.g. { header: X-Served-By }) or cookie (e.g. { cookie: SERVERID }), or false to turn it off');
+    r.issues.add(
+      parent.at('instance'),
+      'needs exactly one of header (e.g. { header: X-Served-By }) or cookie (e.g. { cookie: SERVERID }), or false to turn it off',
+    );
     return 'auto';
   }
   const key = given[0];

@@ -53,7 +53,9 @@ function defaultThreshold(metric: GateMetric, tags: Record<string, string>, sour
   const type = metric === 'mcp_errors' || metric === 'dropped_iteration_share' ? 'rate' : 'counter';
   const expression = parseThresholdExpression(source, type);
   if ('error' in expression) throw new Error(`default threshold ${source}: ${expression.error}`);
-  const tagText = Object.entries(tags).map(([k, v]) => `${k}:${v}`).join(',');
+  const tagText = Object.entries(tags)
+    .map(([k, v]) => `${k}:${v}`)
+    .join(',');
   return { metric, tags, key: tagText ? `${metric}{${tagText}}` : metric, source, ...expression, abortOnFail: false, delayAbortEvalMs: 0, default: true };
 }
 

@@ -11,9 +11,7 @@ export function parseDuration(text: string): number | undefined {
   const match = DURATION.exec(text);
   if (!match || text === '') return undefined;
   const [, h, m, s, ms] = match;
-  return (
-    Number(h ?? 0) * UNIT_MS.h + Number(m ?? 0) * UNIT_MS.m + Number(s ?? 0) * UNIT_MS.s + Number(ms ?? 0) * UNIT_MS.ms
-  );
+  return Number(h ?? 0) * UNIT_MS.h + Number(m ?? 0) * UNIT_MS.m + Number(s ?? 0) * UNIT_MS.s + Number(ms ?? 0) * UNIT_MS.ms;
 }
 
 /** The shortest canonical spelling of a duration: 90000 → `1m30s`, 500 → `500ms`, 0 → `0s`. */

@@ -6,15 +6,7 @@ import { compileArgs, compileTemplate, TemplateError, type DataRows } from './te
 import { compileThink, readThinkTime } from './think.ts';
 import type { FlowStep, Render, RenderContext, StepKind } from './types.ts';
 
-export const STEP_KINDS = [
-  'initialize',
-  'list',
-  'call',
-  'read',
-  'prompt',
-  'ping',
-  'think',
-] as const satisfies readonly StepKind[];
+export const STEP_KINDS = ['initialize', 'list', 'call', 'read', 'prompt', 'ping', 'think'] as const satisfies readonly StepKind[];
 
 /** Keys a step may have besides its kind. */
 export const STEP_OPTIONS: Readonly<Record<StepKind, readonly string[]>> = {

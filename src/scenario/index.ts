@@ -7,7 +7,16 @@ export { actionVariablePolicy, cliVariablePolicy, isNeverRead, type VariablePoli
 export { compileArgs, compileTemplate, TemplateError, type DataRows } from './templates.ts';
 export { compileThink } from './think.ts';
 export { parseThresholdKey, parseThresholdExpression, BUILTIN_METRICS, type MetricType } from './thresholds.ts';
-export { plannedDurationMs, peakVUs, isOpenModel, loadPlan, describeExecutor, shortcutExecutors, type ExecutorDescription, type LoadPlan } from './executors.ts';
+export {
+  plannedDurationMs,
+  peakVUs,
+  isOpenModel,
+  loadPlan,
+  describeExecutor,
+  shortcutExecutors,
+  type ExecutorDescription,
+  type LoadPlan,
+} from './executors.ts';
 export type * from './types.ts';
 export { formatShard, parseShard, shardExecutor, shardScenario, shardsWithLoad, shareOf, ShardError, type Shard } from './shard.ts';
 export { openFileLimit, RESERVED_DESCRIPTORS } from './limits.ts';

@@ -39,8 +39,7 @@ export function interpolate(text: string, env: NodeJS.ProcessEnv, refuse: (name:
       else if (value !== undefined) {
         out += value;
         substitutions.push({ name, value });
-      }
-      else if (!missing.includes(name)) missing.push(name);
+      } else if (!missing.includes(name)) missing.push(name);
       i = end + 1;
     } else {
       out += text[i];

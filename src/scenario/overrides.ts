@@ -22,7 +22,10 @@ export function applyOverrides(document: unknown, overrides: ExecutorOverrides, 
       const key = shortcutKey(spec.executor, shortcut);
       if (key === undefined) {
         const path = ['scenarios', name, 'executor'];
-        issues.add(path, `${FLAGS[shortcut]} does not apply to ${spec.executor} (it sets ${shortcutExecutors(shortcut).join(', ')}); change ${formatPath(['scenarios', name])} in the file instead`);
+        issues.add(
+          path,
+          `${FLAGS[shortcut]} does not apply to ${spec.executor} (it sets ${shortcutExecutors(shortcut).join(', ')}); change ${formatPath(['scenarios', name])} in the file instead`,
+        );
         continue;
       }
       Object.defineProperty(spec, key, { value: overrides[shortcut], enumerable: true, writable: true, configurable: true });

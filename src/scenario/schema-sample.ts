@@ -93,7 +93,9 @@ function stringSampler(node: Schema, at: string): SchemaSampler {
     const example = Array.isArray(node.examples) ? node.examples.find((e) => typeof e === 'string') : undefined;
     if (example !== undefined) return () => example;
     if (typeof node.default === 'string') return () => node.default;
-    throw new SchemaSampleError(`${at}: "pattern" ${JSON.stringify(node.pattern)} is not sampled; give the argument a value (or an "examples" entry in the schema)`);
+    throw new SchemaSampleError(
+      `${at}: "pattern" ${JSON.stringify(node.pattern)} is not sampled; give the argument a value (or an "examples" entry in the schema)`,
+    );
   }
   if (typeof node.format === 'string' && Object.hasOwn(FORMATS, node.format)) return FORMATS[node.format];
   const min = nonNegative(node.minLength) ?? 0;

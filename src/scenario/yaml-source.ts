@@ -51,7 +51,10 @@ export function readYaml(text: string, options: ReadYamlOptions, issues: Issues)
     return undefined;
   }
   if (aliasBomb(doc)) {
-    issues.addAt(at(firstAliasOffset(doc)), `aliases expand beyond ${MAX_ALIAS_COUNT} copies (a YAML alias bomb?); write the repeated values out, or nest fewer aliases`);
+    issues.addAt(
+      at(firstAliasOffset(doc)),
+      `aliases expand beyond ${MAX_ALIAS_COUNT} copies (a YAML alias bomb?); write the repeated values out, or nest fewer aliases`,
+    );
     return undefined;
   }
   for (const key of options.omit ?? []) doc.delete(key);

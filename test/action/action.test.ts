@@ -122,7 +122,10 @@ describe('the action on a pull request', () => {
     assert.ok(comment, 'a comment with our marker');
     assert.ok(comment.body.startsWith(marker('quick')), 'the marker is the first line');
     assert.equal(fake.sent('GET', /^\/user$/).length, 1, 'who the token is, asked once');
-    assert.ok(fake.sent('GET', /\/issues\/7\/comments$/).some((r) => r.query.get('page') === '2'), 'the second page was read');
+    assert.ok(
+      fake.sent('GET', /\/issues\/7\/comments$/).some((r) => r.query.get('page') === '2'),
+      'the second page was read',
+    );
 
     const before = comment.body;
     fake.requests.length = 0;
@@ -130,7 +133,10 @@ describe('the action on a pull request', () => {
     assert.equal(second.exitCode, 0, second.log);
     assert.equal(fake.sent('POST', /\/issues\/7\/comments$/).length, 0, 'no second comment');
     const patches = fake.sent('PATCH', /\/issues\/comments\/\d+$/);
-    assert.deepEqual(patches.map((r) => r.path.split('/').pop()), [String(comment.id)]);
+    assert.deepEqual(
+      patches.map((r) => r.path.split('/').pop()),
+      [String(comment.id)],
+    );
     assert.equal(ourComments(PR).filter((c) => c.body.includes(marker('quick'))).length, 1);
     assert.notEqual(comment.body, before, 'the comment now shows the second run');
     assert.match(comment.body, /actions\/runs\/502\/artifacts\/\d+/, 'it links the second run’s HTML report');
@@ -188,7 +194,10 @@ describe('the action on a pull request', () => {
     const calls = total('mcp_calls').count!;
     const failed = total('mcp_errors').passes!;
     assert.ok(calls >= 2, `${calls} calls`);
-    assert.equal(failed, (result.errors as { errorClass: string; count: number }[]).filter((e) => e.errorClass === 'tool').reduce((n, e) => n + e.count, 0));
+    assert.equal(
+      failed,
+      (result.errors as { errorClass: string; count: number }[]).filter((e) => e.errorClass === 'tool').reduce((n, e) => n + e.count, 0),
+    );
     assert.equal(run.outputs['mcp-calls'], String(calls));
     assert.equal(run.outputs['http-reqs'], String(total('http_reqs').count));
     assert.equal(run.outputs['http-per-mcp'], String(Number(result.httpPerCall.overall.toFixed(3))));
@@ -197,7 +206,10 @@ describe('the action on a pull request', () => {
     assert.match(run.summary, /^<!-- mcp-load:quick -->\n✅ \*\*mcp-load: passed\*\*/);
     assert.equal(run.summary.trim(), readFileSync(join(run.reportDir, 'summary.md'), 'utf8').trim());
     assert.match(readFileSync(run.outputs.report, 'utf8'), /^<!doctype html>/i);
-    const artifacts = fake.artifactsOf(541).map((a) => a.name).sort();
+    const artifacts = fake
+      .artifactsOf(541)
+      .map((a) => a.name)
+      .sort();
     assert.deepEqual(artifacts, ['mcp-load-quick', 'mcp-load-quick.html']);
     const html = fake.artifactsOf(541).find((a) => a.name === 'mcp-load-quick.html');
     assert.equal(html?.contentType, 'text/html', 'the HTML report is uploaded unzipped');
@@ -224,7 +236,13 @@ describe('the action on a pull request', () => {
     assert.deepEqual(result.shard, { index: 2, count: 2 });
     // QUICK_SCENARIO has 2 constant VUs: this shard runs one of them.
     assert.equal(result.vusMax, 1);
-    assert.deepEqual(fake.artifactsOf(545).map((a) => a.name).sort(), ['mcp-load-quick-shard-2-of-2', 'mcp-load-quick-shard-2-of-2.html']);
+    assert.deepEqual(
+      fake
+        .artifactsOf(545)
+        .map((a) => a.name)
+        .sort(),
+      ['mcp-load-quick-shard-2-of-2', 'mcp-load-quick-shard-2-of-2.html'],
+    );
     assert.equal(JSON.stringify(ourComments(PR)), commentsBefore, 'no comment posted or edited');
     assert.match(run.summary, /mcp-load: passed/);
   });
@@ -263,8 +281,16 @@ describe('the action on a pull request', () => {
       ];
       for (const [reference, variables, refusal] of attempts) {
         const file = join(dir, 'from-the-pr.yml');
-        writeFileSync(file, `target: ${target.url}\nheaders:\n  Authorization: "Bearer ${reference}"\nscenarios:\n  s:\n    executor: per-vu-iterations\n    flow: [{ ping: {} }]\n`);
-        const run = await harness.runAction({ runId: 591, event: pullRequestEvent(PR), inputs: { scenario: file, 'github-token': GITHUB_TOKEN, variables }, env: runnerSecrets });
+        writeFileSync(
+          file,
+          `target: ${target.url}\nheaders:\n  Authorization: "Bearer ${reference}"\nscenarios:\n  s:\n    executor: per-vu-iterations\n    flow: [{ ping: {} }]\n`,
+        );
+        const run = await harness.runAction({
+          runId: 591,
+          event: pullRequestEvent(PR),
+          inputs: { scenario: file, 'github-token': GITHUB_TOKEN, variables },
+          env: runnerSecrets,
+        });
         assert.equal(run.exitCode, 1, run.log);
         assert.match(commandLines(run, 'error')[0], refusal);
         const shown = run.log.split('\n').filter((line) => !line.startsWith('::add-mask::'));
@@ -277,12 +303,26 @@ describe('the action on a pull request', () => {
   });
 
   it('fails the step with the reason when the run regressed against the base branch, after writing everything', async () => {
-    const baseline = await harness.runAction({ runId: 561, event: pushEvent('main'), inputs: { scenario: steady, 'github-token': GITHUB_TOKEN, target: fast.url } });
+    const baseline = await harness.runAction({
+      runId: 561,
+      event: pushEvent('main'),
+      inputs: { scenario: steady, 'github-token': GITHUB_TOKEN, target: fast.url },
+    });
     assert.equal(baseline.exitCode, 0, baseline.log);
-    assert.deepEqual(fake.artifactsOf(561).map((a) => a.name).sort(), ['mcp-load-history-steady', 'mcp-load-steady', 'mcp-load-steady.html']);
+    assert.deepEqual(
+      fake
+        .artifactsOf(561)
+        .map((a) => a.name)
+        .sort(),
+      ['mcp-load-history-steady', 'mcp-load-steady', 'mcp-load-steady.html'],
+    );
     fake.runs.find((r) => r.id === 561)!.conclusion = 'success';
 
-    const run = await harness.runAction({ runId: 562, event: pullRequestEvent(PR), inputs: { scenario: steady, 'github-token': GITHUB_TOKEN, target: slow.url } });
+    const run = await harness.runAction({
+      runId: 562,
+      event: pullRequestEvent(PR),
+      inputs: { scenario: steady, 'github-token': GITHUB_TOKEN, target: slow.url },
+    });
     assert.equal(run.exitCode, 1, run.log);
     const errors = commandLines(run, 'error');
     assert.equal(errors.length, 1, run.log);
@@ -291,7 +331,10 @@ describe('the action on a pull request', () => {
     assert.match(run.summary, /regression/);
     const [comment] = ourComments(PR);
     assert.match(comment.body, /🔴 regression/);
-    assert.ok(fake.artifactsOf(562).some((a) => a.name === 'mcp-load-steady'), 'the result was uploaded before failing');
+    assert.ok(
+      fake.artifactsOf(562).some((a) => a.name === 'mcp-load-steady'),
+      'the result was uploaded before failing',
+    );
     assert.ok(!fake.artifactsOf(562).some((a) => a.name.includes('history')), 'a pull request run writes no history');
   });
 });
@@ -299,11 +342,21 @@ describe('the action on a pull request', () => {
 describe('the action on the baseline branch and with other inputs', () => {
   it('extends the history on scheduled runs: the previous run’s history plus this run', async () => {
     const schedule = { name: 'schedule', ref: 'refs/heads/main', payload: { schedule: '0 3 * * *' } };
-    const first = await harness.runAction({ runId: 701, event: schedule, inputs: { scenario: quick, 'github-token': GITHUB_TOKEN, variables: 'MCP_TEST_SECRET' }, env: { MCP_TEST_SECRET: HEADER_SECRET } });
+    const first = await harness.runAction({
+      runId: 701,
+      event: schedule,
+      inputs: { scenario: quick, 'github-token': GITHUB_TOKEN, variables: 'MCP_TEST_SECRET' },
+      env: { MCP_TEST_SECRET: HEADER_SECRET },
+    });
     assert.equal(first.exitCode, 0, first.log);
     assert.match(first.log, /history: 1 run \(keeps the last 30\)/);
     fake.runs.find((r) => r.id === 701)!.conclusion = 'success';
-    const second = await harness.runAction({ runId: 702, event: schedule, inputs: { scenario: quick, 'github-token': GITHUB_TOKEN, variables: 'MCP_TEST_SECRET' }, env: { MCP_TEST_SECRET: HEADER_SECRET } });
+    const second = await harness.runAction({
+      runId: 702,
+      event: schedule,
+      inputs: { scenario: quick, 'github-token': GITHUB_TOKEN, variables: 'MCP_TEST_SECRET' },
+      env: { MCP_TEST_SECRET: HEADER_SECRET },
+    });
     assert.equal(second.exitCode, 0, second.log);
     assert.match(second.log, /history: 2 runs \(keeps the last 30\)/);
     assert.ok(fake.artifactsOf(702).some((a) => a.name === 'mcp-load-history-quick'));
@@ -313,7 +366,12 @@ describe('the action on the baseline branch and with other inputs', () => {
   it('fails the step with one line naming the failed threshold, after writing the reports; fail-on-threshold: false only reports it', async () => {
     const strict = join(dir, 'strict.yml');
     writeFileSync(strict, QUICK_SCENARIO.replace('mcp_errors: ["rate<0.5"]', 'mcp_call_duration: ["p(95)<0.001"]'));
-    const run = await harness.runAction({ runId: 711, event: pullRequestEvent(PR), inputs: { scenario: strict, 'github-token': GITHUB_TOKEN, baseline: 'none', variables: 'MCP_TEST_SECRET' }, env: { MCP_TEST_SECRET: HEADER_SECRET } });
+    const run = await harness.runAction({
+      runId: 711,
+      event: pullRequestEvent(PR),
+      inputs: { scenario: strict, 'github-token': GITHUB_TOKEN, baseline: 'none', variables: 'MCP_TEST_SECRET' },
+      env: { MCP_TEST_SECRET: HEADER_SECRET },
+    });
     assert.equal(run.exitCode, 1);
     const errors = commandLines(run, 'error');
     assert.equal(errors.length, 1, run.log);
@@ -348,7 +406,10 @@ describe('the action on the baseline branch and with other inputs', () => {
     const invalid = await harness.runAction({ runId: 724, event: pullRequestEvent(PR), inputs: { scenario: broken, 'github-token': GITHUB_TOKEN } });
     assert.equal(invalid.exitCode, 1);
     const errors = commandLines(invalid, 'error');
-    assert.ok(errors.some((l) => l.startsWith(`::error title=mcp-load scenario,file=${broken},line=4`)), invalid.log);
+    assert.ok(
+      errors.some((l) => l.startsWith(`::error title=mcp-load scenario,file=${broken},line=4`)),
+      invalid.log,
+    );
     assert.match(errors.at(-1) ?? '', /^::error::mcp-load: invalid scenario/);
   });
 });
@@ -361,7 +422,12 @@ describe('the fork-safe comment workflow (mode: comment)', () => {
     fake.pulls.set(PR, { headSha: HEAD_SHA, baseRef: 'main' });
 
     const commentRun = () =>
-      harness.runAction({ runId: 602, job: 'comment', event: workflowRunEvent(601), inputs: { mode: 'comment', scenario: quick, 'github-token': GITHUB_TOKEN } });
+      harness.runAction({
+        runId: 602,
+        job: 'comment',
+        event: workflowRunEvent(601),
+        inputs: { mode: 'comment', scenario: quick, 'github-token': GITHUB_TOKEN },
+      });
     const first = await commentRun();
     assert.equal(first.exitCode, 0, first.log);
     const comments = ourComments(PR);
@@ -379,7 +445,12 @@ describe('the fork-safe comment workflow (mode: comment)', () => {
   it('does not comment when the pull request has moved past the commit the run tested', async () => {
     await prRun(611, { comment: 'never' });
     fake.pulls.set(PR, { headSha: 'f'.repeat(40), baseRef: 'main' });
-    const run = await harness.runAction({ runId: 612, job: 'comment', event: workflowRunEvent(611), inputs: { mode: 'comment', scenario: quick, 'github-token': GITHUB_TOKEN } });
+    const run = await harness.runAction({
+      runId: 612,
+      job: 'comment',
+      event: workflowRunEvent(611),
+      inputs: { mode: 'comment', scenario: quick, 'github-token': GITHUB_TOKEN },
+    });
     assert.equal(run.exitCode, 0, run.log);
     assert.equal(ourComments(PR).length, 0);
     assert.match(run.log, /::warning::mcp-load: pull request #7 is at fffffff but run 611 tested abc1234/);

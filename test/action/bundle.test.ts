@@ -24,8 +24,14 @@ after(async () => {
 });
 
 it('dist/index.js runs a scenario on a pull request: artifacts uploaded, comment posted, outputs set', async () => {
-  writeFileSync(join(dir, 'smoke.yml'), 'scenarios:\n  once:\n    executor: per-vu-iterations\n    vus: 1\n    iterations: 3\n    flow:\n      - call: lookup_number\n        args: { number: "1" }\n');
-  writeFileSync(join(dir, 'event.json'), JSON.stringify({ pull_request: { number: 5, base: { ref: 'main' }, head: { sha: 'abc' } }, repository: { default_branch: 'main' } }));
+  writeFileSync(
+    join(dir, 'smoke.yml'),
+    'scenarios:\n  once:\n    executor: per-vu-iterations\n    vus: 1\n    iterations: 3\n    flow:\n      - call: lookup_number\n        args: { number: "1" }\n',
+  );
+  writeFileSync(
+    join(dir, 'event.json'),
+    JSON.stringify({ pull_request: { number: 5, base: { ref: 'main' }, head: { sha: 'abc' } }, repository: { default_branch: 'main' } }),
+  );
   for (const file of ['summary.md', 'output.txt']) writeFileSync(join(dir, file), '');
   const child = spawn(process.execPath, [join(dir, 'dist', 'index.js')], {
     cwd: dir,
@@ -54,7 +60,13 @@ it('dist/index.js runs a scenario on a pull request: artifacts uploaded, comment
   child.stderr.on('data', (d) => (log += d));
   const code = await new Promise((resolve) => child.on('close', resolve));
   assert.equal(code, 0, log);
-  assert.deepEqual(fake.artifactsOf(901).map((a) => a.name).sort(), ['mcp-load-smoke', 'mcp-load-smoke.html']);
+  assert.deepEqual(
+    fake
+      .artifactsOf(901)
+      .map((a) => a.name)
+      .sort(),
+    ['mcp-load-smoke', 'mcp-load-smoke.html'],
+  );
   assert.equal(fake.comments.get(5)?.length, 1);
   assert.match(readFileSync(join(dir, 'summary.md'), 'utf8'), /mcp-load: passed/);
   assert.match(readFileSync(join(dir, 'output.txt'), 'utf8'), /^mcp-calls<</m);

@@ -33,11 +33,23 @@ describe('the action with capacity-slo', () => {
     fake.reset();
     fake.tokens = new Map([['ghs_t', { login: 'github-actions[bot]', installationToken: true }]]);
     const scenario = join(dir, 'cap.yml');
-    writeFileSync(scenario, 'scenarios:\n  agents:\n    executor: constant-vus\n    vus: 1\n    duration: 1s\n    flow:\n      - call: send_sms\n        args: { to: "1", text: "hi" }\n');
+    writeFileSync(
+      scenario,
+      'scenarios:\n  agents:\n    executor: constant-vus\n    vus: 1\n    duration: 1s\n    flow:\n      - call: send_sms\n        args: { to: "1", text: "hi" }\n',
+    );
     const run = await harness.runAction({
       runId: 901,
       event: pullRequestEvent(11),
-      inputs: { scenario, 'github-token': 'ghs_t', target: server.url, 'capacity-slo': 'p95<150ms', 'capacity-start': '10', 'capacity-max-rate': '20', 'capacity-step': '2s', baseline: 'none' },
+      inputs: {
+        scenario,
+        'github-token': 'ghs_t',
+        target: server.url,
+        'capacity-slo': 'p95<150ms',
+        'capacity-start': '10',
+        'capacity-max-rate': '20',
+        'capacity-step': '2s',
+        baseline: 'none',
+      },
     });
     // The plumbing, not the verdict: the generator shares this process (and a busy runner) with the demo server.
     assert.match(run.log, /::group::Capacity search\ncapacity step 10\/s: (held|broke \(\w+\))\n/);
@@ -50,8 +62,19 @@ describe('the action with capacity-slo', () => {
   it('reads the capacity inputs and refuses them with result or shard', () => {
     const get = (values: Record<string, string>) => (name: string) => values[name] ?? '';
     const inputs = readInputs(get({ scenario: 's.yml', 'capacity-slo': 'p95<200ms,errors<1%', 'capacity-step': '10s', 'capacity-start': '5' }));
-    assert.deepEqual(inputs.capacity, { slo: { source: 'p95<200ms,errors<1%', latency: { percentile: 95, limitMs: 200 }, errorRate: 0.01 }, start: 5, factor: 2, maxRate: 10000, stepMs: 10000, bisections: 3, maxVUs: 1000 });
-    assert.throws(() => readInputs(get({ scenario: 's.yml', 'capacity-slo': 'p95<200ms', shard: '1/2' })), /capacity-slo runs a capacity search in this job: not with result or shard/);
+    assert.deepEqual(inputs.capacity, {
+      slo: { source: 'p95<200ms,errors<1%', latency: { percentile: 95, limitMs: 200 }, errorRate: 0.01 },
+      start: 5,
+      factor: 2,
+      maxRate: 10000,
+      stepMs: 10000,
+      bisections: 3,
+      maxVUs: 1000,
+    });
+    assert.throws(
+      () => readInputs(get({ scenario: 's.yml', 'capacity-slo': 'p95<200ms', shard: '1/2' })),
+      /capacity-slo runs a capacity search in this job: not with result or shard/,
+    );
     assert.throws(() => readInputs(get({ scenario: 's.yml', 'capacity-slo': 'fast please' })), /input capacity-slo: "fast please": cannot read "fast please"/);
   });
 });

@@ -223,7 +223,12 @@ export class FakeGitHub {
     if (page < pages) links.push(`${link(page + 1)}; rel="next"`, `${link(pages)}; rel="last"`);
     if (page > 1) links.push(`${link(1)}; rel="first"`, `${link(page - 1)}; rel="prev"`);
     const headers: Record<string, string> = links.length > 0 ? { link: links.join(', ') } : {};
-    json(res, 200, all.slice((page - 1) * perPage, page * perPage).map((c) => this.commentJson(issue, c)), headers);
+    json(
+      res,
+      200,
+      all.slice((page - 1) * perPage, page * perPage).map((c) => this.commentJson(issue, c)),
+      headers,
+    );
   }
 
   private commentJson(issue: number, c: FakeComment): object {
@@ -256,7 +261,8 @@ export class FakeGitHub {
     switch (method) {
       case 'CreateArtifact': {
         const name = String(body.name);
-        if (this.artifactsOf(runId).some((a) => a.name === name)) return json(res, 409, { code: 'already_exists', msg: `an artifact named ${name} already exists` });
+        if (this.artifactsOf(runId).some((a) => a.name === name))
+          return json(res, 409, { code: 'already_exists', msg: `an artifact named ${name} already exists` });
         const key = `${runId}-${Buffer.from(name).toString('hex')}`;
         // Wrapper types (google.protobuf.StringValue) are plain JSON values in proto3 JSON.
         const contentType = typeof body.mime_type === 'string' ? body.mime_type : 'application/octet-stream';

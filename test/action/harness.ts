@@ -40,7 +40,11 @@ export function pullRequestEvent(number: number, baseRef = 'main', headSha = HEA
 }
 
 export function pushEvent(branch = 'main'): RunSpec['event'] {
-  return { name: 'push', ref: `refs/heads/${branch}`, payload: { ref: `refs/heads/${branch}`, repository: { name: REPO, owner: { login: OWNER }, default_branch: 'main' } } };
+  return {
+    name: 'push',
+    ref: `refs/heads/${branch}`,
+    payload: { ref: `refs/heads/${branch}`, repository: { name: REPO, owner: { login: OWNER }, default_branch: 'main' } },
+  };
 }
 
 export function workflowRunEvent(runId: number, headSha = HEAD_SHA): RunSpec['event'] {

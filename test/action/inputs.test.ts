@@ -7,16 +7,25 @@ const reader = (values: Record<string, string>) => (name: string) => values[name
 describe('readInputs', () => {
   it('mode merge needs the scenario (its name finds the shard artifacts) and takes none of result, shard, capacity-slo, artifact-name', () => {
     assert.equal(readInputs(reader({ mode: 'merge', scenario: 'load/agents.yml' })).mode, 'merge');
-    assert.throws(() => readInputs(reader({ mode: 'merge' })), /^InputError: mode merge needs input scenario: the shard artifacts it merges are named after it$/);
+    assert.throws(
+      () => readInputs(reader({ mode: 'merge' })),
+      /^InputError: mode merge needs input scenario: the shard artifacts it merges are named after it$/,
+    );
     for (const name of ['result', 'shard', 'capacity-slo', 'artifact-name']) {
-      assert.throws(() => readInputs(reader({ mode: 'merge', scenario: 's.yml', [name]: name === 'shard' ? '1/2' : 'x' })), new RegExp(`not with input ${name}$`));
+      assert.throws(
+        () => readInputs(reader({ mode: 'merge', scenario: 's.yml', [name]: name === 'shard' ? '1/2' : 'x' })),
+        new RegExp(`not with input ${name}$`),
+      );
     }
   });
 
   it('workers: a whole number from 1 to 256', () => {
     assert.equal(readInputs(reader({ scenario: 's.yml', workers: '4' })).workers, 4);
     for (const bad of ['0', '2.5', 'many', '257']) {
-      assert.throws(() => readInputs(reader({ scenario: 's.yml', workers: bad })), new RegExp(`input workers must be a whole number from 1 to 256, got "${bad.replace('.', '\\.')}"`));
+      assert.throws(
+        () => readInputs(reader({ scenario: 's.yml', workers: bad })),
+        new RegExp(`input workers must be a whole number from 1 to 256, got "${bad.replace('.', '\\.')}"`),
+      );
     }
   });
 
@@ -66,11 +75,16 @@ describe('readInputs', () => {
     assert.deepEqual(readInputs(reader({ scenario: 's.yml', baseline: 'none' })).baseline, { kind: 'none' });
   });
 
-  it('reads variables as names separated by commas, spaces or lines, and refuses the runner\'s own', () => {
+  it("reads variables as names separated by commas, spaces or lines, and refuses the runner's own", () => {
     assert.deepEqual(readInputs(reader({ scenario: 's.yml', variables: 'MCP_TOKEN, PREVIEW_URL\nOTHER' })).variables, ['MCP_TOKEN', 'PREVIEW_URL', 'OTHER']);
-    assert.throws(() => readInputs(reader({ scenario: 's.yml', variables: 'MCP_TOKEN GITHUB_TOKEN' })), /^InputError: input variables: GITHUB_TOKEN is the runner's and never read by a scenario/);
+    assert.throws(
+      () => readInputs(reader({ scenario: 's.yml', variables: 'MCP_TOKEN GITHUB_TOKEN' })),
+      /^InputError: input variables: GITHUB_TOKEN is the runner's and never read by a scenario/,
+    );
     assert.throws(() => readInputs(reader({ scenario: 's.yml', variables: 'ACTIONS_ID_TOKEN_REQUEST_TOKEN' })), /never read by a scenario/);
-    assert.throws(() => readInputs(reader({ scenario: 's.yml', variables: 'NOT-A-NAME' })), { message: 'input variables: "NOT-A-NAME" is not a variable name' });
+    assert.throws(() => readInputs(reader({ scenario: 's.yml', variables: 'NOT-A-NAME' })), {
+      message: 'input variables: "NOT-A-NAME" is not a variable name',
+    });
   });
 
   it('names the input and what it accepts when a value is wrong', () => {
@@ -81,7 +95,9 @@ describe('readInputs', () => {
     assert.throws(() => readInputs(reader({ scenario: 's.yml', 'fail-on-regression': 'yes' })), {
       message: 'input fail-on-regression must be true or false, got "yes"',
     });
-    assert.throws(() => readInputs(reader({ scenario: 's.yml', mode: 'comments' })), { message: 'input mode must be one of run, comment, merge, got "comments"' });
+    assert.throws(() => readInputs(reader({ scenario: 's.yml', mode: 'comments' })), {
+      message: 'input mode must be one of run, comment, merge, got "comments"',
+    });
     assert.throws(() => readInputs(reader({ scenario: 's.yml', 'artifact-name': 'a/b' })), /input artifact-name "a\/b" holds a character/);
   });
 
@@ -96,8 +112,12 @@ describe('readInputs', () => {
     assert.equal(inputs.scenario, '');
     assert.equal(readInputs(reader({ scenario: 's.yml', result: 'merged/result.json' })).scenario, 's.yml');
     assert.throws(() => readInputs(reader({ result: 'merged/result.json', shard: '1/2' })), /^InputError: inputs result and shard exclude each other/);
-    assert.throws(() => readInputs(reader({ mode: 'comment', scenario: 's.yml', result: 'r.json' })), { message: 'input result is for mode run (report a result made elsewhere), not mode comment' });
-    assert.throws(() => readInputs(reader({})), { message: 'input scenario is required (the path of a scenario file), unless input result names a result.json to report' });
+    assert.throws(() => readInputs(reader({ mode: 'comment', scenario: 's.yml', result: 'r.json' })), {
+      message: 'input result is for mode run (report a result made elsewhere), not mode comment',
+    });
+    assert.throws(() => readInputs(reader({})), {
+      message: 'input scenario is required (the path of a scenario file), unless input result names a result.json to report',
+    });
   });
 });
 

@@ -22,7 +22,6 @@ let scenario: string;
 let merged: string;
 let shard1: string;
 
-
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 const total = (file: string, metric: string) =>
   readJson(file).metrics.metrics.find((m: { metric: string; tags: object }) => m.metric === metric && Object.keys(m.tags).length === 0).summary;
@@ -74,7 +73,10 @@ describe('mode run with input result (the merged result of a sharded matrix)', (
     const run = await mergeJob(801, { result: merged });
     assert.equal(run.exitCode, 0, run.log);
     assertNoLoadTest(run);
-    assert.match(run.log, /reporting the result in .*merged\/result\.json \(scenario sharded, merged from 2 shards, against http:\/\/127\.0\.0\.1:\d+\/mcp\): no load test in this job/);
+    assert.match(
+      run.log,
+      /reporting the result in .*merged\/result\.json \(scenario sharded, merged from 2 shards, against http:\/\/127\.0\.0\.1:\d+\/mcp\): no load test in this job/,
+    );
 
     // The merged result itself, not a new run's: same start, same shards.
     const written = readJson(join(run.reportDir, 'result.json'));
@@ -95,7 +97,10 @@ describe('mode run with input result (the merged result of a sharded matrix)', (
     assert.match(comment.body, /Scenario \*\*sharded\*\* · [^\n]* · merged from 2 shards · /);
     assert.match(run.summary, /merged from 2 shards/);
 
-    const names = fake.artifactsOf(801).map((a) => a.name).sort();
+    const names = fake
+      .artifactsOf(801)
+      .map((a) => a.name)
+      .sort();
     assert.deepEqual(names, ['mcp-load-sharded', 'mcp-load-sharded.html']);
 
     assert.equal(run.outputs.result, join(run.reportDir, 'result.json'));
@@ -111,7 +116,13 @@ describe('mode run with input result (the merged result of a sharded matrix)', (
     assert.equal(onMain.exitCode, 0, onMain.log);
     assertNoLoadTest(onMain);
     assert.match(onMain.log, /history: 1 run \(keeps the last 30\)/);
-    assert.deepEqual(fake.artifactsOf(811).map((a) => a.name).sort(), ['mcp-load-history-sharded', 'mcp-load-sharded', 'mcp-load-sharded.html']);
+    assert.deepEqual(
+      fake
+        .artifactsOf(811)
+        .map((a) => a.name)
+        .sort(),
+      ['mcp-load-history-sharded', 'mcp-load-sharded', 'mcp-load-sharded.html'],
+    );
     assert.equal(ourComments(PR).length, 0, 'a push has no pull request to comment on');
     fake.runs.find((r) => r.id === 811)!.conclusion = 'success';
 
@@ -170,7 +181,10 @@ describe('input result: refusals', () => {
     assert.equal(run.exitCode, 1);
     const errors = errorLines(run);
     assert.equal(errors.length, 1, run.log);
-    assert.match(errors[0], /^::error::mcp-load: input result .*shard-1\/result\.json is shard 1\/2 of scenario sharded, a slice of the load: merge the 2 shards' result\.json first \(mode: merge in the job after the shards, or mcp-load merge /);
+    assert.match(
+      errors[0],
+      /^::error::mcp-load: input result .*shard-1\/result\.json is shard 1\/2 of scenario sharded, a slice of the load: merge the 2 shards' result\.json first \(mode: merge in the job after the shards, or mcp-load merge /,
+    );
     assert.equal(fake.artifactsOf(842).length, 0);
     assert.equal(ourComments(PR).length, 0);
   });

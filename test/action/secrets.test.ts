@@ -47,7 +47,10 @@ describe('Secrets', () => {
   it('takes credentials, the Basic pair they make and query values from a URL, and skips values too short to be secrets', () => {
     const secrets = new Secrets(new SecretRegistry());
     const log = collecting(() => secrets.addFromUrl('https://user:pa55word@example.com/mcp?token=t0ken-1&x=1'));
-    const masked = log.trim().split('\n').map((line) => line.replace('::add-mask::', ''));
+    const masked = log
+      .trim()
+      .split('\n')
+      .map((line) => line.replace('::add-mask::', ''));
     for (const secret of ['user', 'pa55word', 'user%253Apa55word', Buffer.from('user:pa55word').toString('base64'), 't0ken-1']) {
       assert.ok(masked.includes(secret), secret);
     }
@@ -64,6 +67,10 @@ describe('Secrets', () => {
     const secrets = new Secrets(new SecretRegistry());
     collecting(() => secrets.add('QUJD'));
     const result = { target: 'x QUJD', errors: [{ message: 'QUJD!' }], metrics: { metrics: [{ hdr: 'HISTQUJDQUJD', summary: { p95: 1 } }] } };
-    assert.deepEqual(secrets.redactResult(result), { target: 'x ***', errors: [{ message: '***!' }], metrics: { metrics: [{ hdr: 'HISTQUJDQUJD', summary: { p95: 1 } }] } });
+    assert.deepEqual(secrets.redactResult(result), {
+      target: 'x ***',
+      errors: [{ message: '***!' }],
+      metrics: { metrics: [{ hdr: 'HISTQUJDQUJD', summary: { p95: 1 } }] },
+    });
   });
 });

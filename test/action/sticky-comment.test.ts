@@ -42,12 +42,18 @@ describe('upsertStickyComment', () => {
     const ours = fake.addComment(3, 'github-actions[bot]', `${MARKER}\nold`);
     await upsertStickyComment(api, { issueNumber: 3, body: `${MARKER}\nnew`, marker: MARKER, create: true });
     assert.equal(ours.body, `${MARKER}\nnew`);
-    assert.deepEqual(fake.sent('GET', /\/issues\/3\/comments$/).map((r) => r.query.get('page') ?? '1'), ['1', '2', '3', '4']);
+    assert.deepEqual(
+      fake.sent('GET', /\/issues\/3\/comments$/).map((r) => r.query.get('page') ?? '1'),
+      ['1', '2', '3', '4'],
+    );
   });
 
   it('reports a token that may not write instead of throwing', async () => {
     fake.tokens.set('installation', { login: 'github-actions[bot]', installationToken: true, readOnly: true });
-    assert.deepEqual(await upsertStickyComment(api, { issueNumber: 3, body: `${MARKER}\nx`, marker: MARKER, create: true }), { kind: 'not-permitted', status: 403 });
+    assert.deepEqual(await upsertStickyComment(api, { issueNumber: 3, body: `${MARKER}\nx`, marker: MARKER, create: true }), {
+      kind: 'not-permitted',
+      status: 403,
+    });
   });
 });
 

@@ -72,9 +72,31 @@ describe('mcp-load capacity against a server of known capacity', () => {
 
   it('finds the highest rate within the SLO: held within 30 % of the measured capacity, broken within 50 % above it; every step recorded', async () => {
     const scenario = join(dir, 'queue.yml');
-    writeFileSync(scenario, `target: ${server.url}\nscenarios:\n  agents:\n    executor: constant-vus\n    vus: 1\n    duration: 1s\n    flow:\n      - call: work\n`);
+    writeFileSync(
+      scenario,
+      `target: ${server.url}\nscenarios:\n  agents:\n    executor: constant-vus\n    vus: 1\n    duration: 1s\n    flow:\n      - call: work\n`,
+    );
     const out = join(dir, 'result');
-    const run = await runCliProcess(['capacity', scenario, '--slo', 'p95<300ms,errors<1%', '--start', '25', '--factor', '2', '--step', '3s', '--bisect', '3', '--max-vus', '300', '--max-rate', '400', '--out', out]);
+    const run = await runCliProcess([
+      'capacity',
+      scenario,
+      '--slo',
+      'p95<300ms,errors<1%',
+      '--start',
+      '25',
+      '--factor',
+      '2',
+      '--step',
+      '3s',
+      '--bisect',
+      '3',
+      '--max-vus',
+      '300',
+      '--max-rate',
+      '400',
+      '--out',
+      out,
+    ]);
     const capacity = server.capacityPerSecond();
     assert.equal(run.code, 0, run.stdout + run.stderr);
     const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as Result;
@@ -92,7 +114,10 @@ describe('mcp-load capacity against a server of known capacity', () => {
     assert.ok(broken >= capacity && broken <= 1.5 * capacity, `broke at ${broken}/s, measured capacity ${capacity.toFixed(0)}/s`);
     const rates = record.steps.map((s: CapacityStep) => s.rate);
     assert.deepEqual(rates.slice(0, 3), [25, 50, 100]);
-    assert.ok(record.steps.every((s: CapacityStep) => s.held === (s.rate <= held)), JSON.stringify(rates));
+    assert.ok(
+      record.steps.every((s: CapacityStep) => s.held === s.rate <= held),
+      JSON.stringify(rates),
+    );
     // Judged on compare's window statistic: a 3 s step has 2 steady 1 s windows after its warm-up second
     // (too few for a 90 % interval), and its median window p95 sits within the windows' own range.
     for (const s of record.steps) {
@@ -107,7 +132,10 @@ describe('mcp-load capacity against a server of known capacity', () => {
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     const data = JSON.parse(/<script type="application\/json" id="report-data">(.*?)<\/script>/s.exec(html)![1]);
     const chart = data.charts.find((c: { id: string }) => c.id === 'capacity');
-    assert.deepEqual(chart.tables[0][0], [...rates].sort((a, b) => a - b));
+    assert.deepEqual(
+      chart.tables[0][0],
+      [...rates].sort((a, b) => a - b),
+    );
     const ajv = new Ajv2020({ strict: false, validateFormats: false });
     const validate = ajv.compile(JSON.parse(readFileSync('schema/result.schema.json', 'utf8')));
     assert.ok(validate(result), ajv.errorsText(validate.errors));
@@ -116,7 +144,17 @@ describe('mcp-load capacity against a server of known capacity', () => {
 
 describe('the capacity search', () => {
   const fakeStep = (rate: number, held: boolean, limit?: CapacityStep['limit']): CapacityStep => ({
-    rate, durationMs: 1000, callsPerSecond: rate, latencyMs: 1, latencyPercentile: 'p95', flowCalls: rate, errorRate: 0, dropped: 0, generatorLagP99Ms: limit === 'generator' ? 120 : 1, held, ...(limit ? { limit } : {}),
+    rate,
+    durationMs: 1000,
+    callsPerSecond: rate,
+    latencyMs: 1,
+    latencyPercentile: 'p95',
+    flowCalls: rate,
+    errorRate: 0,
+    dropped: 0,
+    generatorLagP99Ms: limit === 'generator' ? 120 : 1,
+    held,
+    ...(limit ? { limit } : {}),
   });
   const plan = { start: 10, factor: 2, maxRate: 1000, bisections: 3, slo: 'p95<100ms' };
 
@@ -132,25 +170,50 @@ describe('the capacity search', () => {
   });
 
   it('bisects between the last held and first broken rate', async () => {
-    const { record } = await searchCapacity(plan, async (rate) => ({ result: {} as Result, step: rate <= 50 ? fakeStep(rate, true) : fakeStep(rate, false, 'latency') }));
-    assert.deepEqual(record.steps.map((s) => s.rate), [10, 20, 40, 80, 60, 50, 55]);
+    const { record } = await searchCapacity(plan, async (rate) => ({
+      result: {} as Result,
+      step: rate <= 50 ? fakeStep(rate, true) : fakeStep(rate, false, 'latency'),
+    }));
+    assert.deepEqual(
+      record.steps.map((s) => s.rate),
+      [10, 20, 40, 80, 60, 50, 55],
+    );
     assert.deepEqual([record.highestHeld, record.lowestBroken, record.limit, record.verdict], [50, 55, 'latency', 'server-bound']);
   });
 
   it('reads SLOs as written and names what it cannot read', () => {
     assert.deepEqual(parseSlo('p95<200ms,errors<1%'), { source: 'p95<200ms,errors<1%', latency: { percentile: 95, limitMs: 200 }, errorRate: 0.01 });
     assert.deepEqual(parseSlo('p99 < 1.5s'), { source: 'p99 < 1.5s', latency: { percentile: 99, limitMs: 1500 } });
-    assert.throws(() => parseSlo('p95<200ms,avg<3'), new SloError('--slo "p95<200ms,avg<3": cannot read "avg<3"; write p50|p90|p95|p99<N(ms|s) and/or errors<N%, e.g. --slo "p95<200ms,errors<1%"'));
+    assert.throws(
+      () => parseSlo('p95<200ms,avg<3'),
+      new SloError('--slo "p95<200ms,avg<3": cannot read "avg<3"; write p50|p90|p95|p99<N(ms|s) and/or errors<N%, e.g. --slo "p95<200ms,errors<1%"'),
+    );
   });
 });
 
 describe('capacity against the baseline', () => {
-  const record = (held: number | null, broken: number | null, slo = 'p95<200ms'): CapacityRecord => ({ slo, steps: [], highestHeld: held, lowestBroken: broken, verdict: held === null ? 'below start' : 'server-bound', limit: 'latency' });
+  const record = (held: number | null, broken: number | null, slo = 'p95<200ms'): CapacityRecord => ({
+    slo,
+    steps: [],
+    highestHeld: held,
+    lowestBroken: broken,
+    verdict: held === null ? 'below start' : 'server-bound',
+    limit: 'latency',
+  });
 
   it('says it fell only when the intervals do not overlap, with both intervals', () => {
-    assert.equal(capacityChange(record(600, 640), record(850, 900)), '📉 Capacity fell from 850 to 600 iterations/s held (-29 %; baseline interval [850, 900), now [600, 640)).');
-    assert.equal(capacityChange(record(900, 950), record(850, 900)), '📈 Capacity rose from 850 to 900 iterations/s held (+6 %; baseline interval [850, 900), now [900, 950)).');
-    assert.equal(capacityChange(record(800, 900), record(850, 1000)), "Capacity unchanged within the search's resolution: baseline [850, 1000), now [800, 900) iterations/s.");
+    assert.equal(
+      capacityChange(record(600, 640), record(850, 900)),
+      '📉 Capacity fell from 850 to 600 iterations/s held (-29 %; baseline interval [850, 900), now [600, 640)).',
+    );
+    assert.equal(
+      capacityChange(record(900, 950), record(850, 900)),
+      '📈 Capacity rose from 850 to 900 iterations/s held (+6 %; baseline interval [850, 900), now [900, 950)).',
+    );
+    assert.equal(
+      capacityChange(record(800, 900), record(850, 1000)),
+      "Capacity unchanged within the search's resolution: baseline [850, 1000), now [800, 900) iterations/s.",
+    );
   });
 
   it('does not compare searches against different SLOs, and calls one-sided bounds inconclusive', () => {

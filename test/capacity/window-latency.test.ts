@@ -22,7 +22,7 @@ describe('the median interval a capacity step reports', () => {
 
   it('empirically covers the true median of a skewed distribution at least 90 % of the time', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const trueMedian = Math.LN2; // exponential(1)
     let covered = 0;
     const trials = 2000;

@@ -128,6 +128,9 @@ describe('mcp-load report --baseline', () => {
     assert.equal(comparison.regression, true);
     const summary = readFileSync(join(dir, 'summary.md'), 'utf8');
     assert.equal(summary, renderMarkdown(current, { baseline, comparison }));
-    assert.match(summary, /^❌ \*\*mcp-load: regression against the baseline\*\* — .* — regression against the baseline \(rank interval\): p95, median of \d s window p95 ▲ \+\d+%$/m);
+    assert.match(
+      summary,
+      /^❌ \*\*mcp-load: regression against the baseline\*\* — .* — regression against the baseline \(rank interval\): p95, median of \d s window p95 ▲ \+\d+%$/m,
+    );
   });
 });

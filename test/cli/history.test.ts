@@ -11,7 +11,13 @@ const DAY_MS = 86_400_000;
 /** Nightly runs as downloaded artifacts: run-N/result.json, one a day, commit sha-N; from `slowFrom` on 35 % slower. */
 function writeNightlies(dir: string, count: number, slowFrom: number): void {
   for (let n = 1; n <= count; n++) {
-    const result = syntheticRun({ seed: n, steadySeconds: 8, callsPerSecond: 40, slowdown: n >= slowFrom ? 1.35 : 1, sha: `${String(n).padStart(2, '0')}${'a'.repeat(38)}` });
+    const result = syntheticRun({
+      seed: n,
+      steadySeconds: 8,
+      callsPerSecond: 40,
+      slowdown: n >= slowFrom ? 1.35 : 1,
+      sha: `${String(n).padStart(2, '0')}${'a'.repeat(38)}`,
+    });
     result.startedAt = new Date(Date.UTC(2026, 10, 1) + n * DAY_MS).toISOString();
     mkdirSync(join(dir, `run-${n}`), { recursive: true });
     writeFileSync(join(dir, `run-${n}`, 'result.json'), JSON.stringify(result));

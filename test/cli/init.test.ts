@@ -41,12 +41,23 @@ describe('mcp-load init against server-everything', () => {
     const text = readFileSync(file, 'utf8');
     assert.match(text, /^# yaml-language-server: \$schema=\S+schema\/scenario\.schema\.json$/m);
     assert.deepEqual(activeCalls(text), [
-      'echo', 'get-annotated-message', 'get-env', 'get-resource-links', 'get-resource-reference', 'get-structured-content',
-      'get-sum', 'get-tiny-image', 'toggle-simulated-logging', 'toggle-subscriber-updates',
+      'echo',
+      'get-annotated-message',
+      'get-env',
+      'get-resource-links',
+      'get-resource-reference',
+      'get-structured-content',
+      'get-sum',
+      'get-tiny-image',
+      'toggle-simulated-logging',
+      'toggle-subscriber-updates',
     ]);
     assert.match(text, /# left out: openWorldHint: it may reach beyond this server; uncomment to load it\n {6}# - call: "gzip-file-as-resource"/);
     assert.match(text, /# left out: its name says it runs long on purpose; uncomment to load it\n {6}# - call: "trigger-long-running-operation"/);
-    assert.match(text, /# left out: it runs only as a task \(execution\.taskSupport: required\), which mcp-load does not drive; uncomment to load it\n {6}# - call: "simulate-research-query"/);
+    assert.match(
+      text,
+      /# left out: it runs only as a task \(execution\.taskSupport: required\), which mcp-load does not drive; uncomment to load it\n {6}# - call: "simulate-research-query"/,
+    );
     assert.match(text, /"a": "\{\{fromSchema '\{ type: number \}'\}\}"/);
     assert.match(text, /mcp_call_duration: \["p\(95\)<500"\]\n {2}mcp_errors: \["rate<0\.01"\]/);
     const scenario = await loadScenario(file, { env: {} });
@@ -88,7 +99,14 @@ const FASTMCP_TOOLS = [
     name: 'create_order',
     inputSchema: {
       type: 'object',
-      $defs: { Line: { type: 'object', title: 'Line', properties: { sku: { type: 'string', format: 'uuid' }, qty: { type: 'integer', exclusiveMinimum: 0, maximum: 9 } }, required: ['sku', 'qty'] } },
+      $defs: {
+        Line: {
+          type: 'object',
+          title: 'Line',
+          properties: { sku: { type: 'string', format: 'uuid' }, qty: { type: 'integer', exclusiveMinimum: 0, maximum: 9 } },
+          required: ['sku', 'qty'],
+        },
+      },
       properties: { lines: { type: 'array', items: { $ref: '#/$defs/Line' }, minItems: 1, title: 'Lines' }, email: { type: 'string', format: 'email' } },
       required: ['lines', 'email'],
     },

@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, SHARDED_SCENARIO } from '../helpers/cli.ts';
 
-
 const iterationsOf = (file: string): number =>
-  JSON.parse(readFileSync(file, 'utf8')).metrics.metrics.find((m: { metric: string; tags: object }) => m.metric === 'iterations' && Object.keys(m.tags).length === 0).summary.count;
+  JSON.parse(readFileSync(file, 'utf8')).metrics.metrics.find(
+    (m: { metric: string; tags: object }) => m.metric === 'iterations' && Object.keys(m.tags).length === 0,
+  ).summary.count;
 
 describe('mcp-load run --shard and mcp-load merge', () => {
   let dir: string;

@@ -24,7 +24,10 @@ describe('mcp-load run --out: results are never lost', () => {
     });
     dir = mkdtempSync(join(tmpdir(), 'mcp-load-out-'));
     file = join(dir, 'one.yml');
-    writeFileSync(file, `target: ${server.url}\nscenarios:\n  s:\n    executor: per-vu-iterations\n    vus: 1\n    iterations: 2\n    flow: [{ call: echo }]\n`);
+    writeFileSync(
+      file,
+      `target: ${server.url}\nscenarios:\n  s:\n    executor: per-vu-iterations\n    vus: 1\n    iterations: 2\n    flow: [{ call: echo }]\n`,
+    );
   });
   after(async () => {
     await server.stop();
@@ -72,7 +75,9 @@ describe('mcp-load run --out: results are never lost', () => {
       assert.deepEqual(readdirSync(fallback).sort(), ['report.html', 'result.json', 'summary.md']);
       assert.ok(run.stdout.includes(`written: ${join(fallback, 'result.json')}`));
       const result = JSON.parse(readFileSync(join(fallback, 'result.json'), 'utf8'));
-      const toolCalls = result.metrics.metrics.find((m: { metric: string; tags: Record<string, string> }) => m.metric === 'mcp_calls' && m.tags.tool === 'echo');
+      const toolCalls = result.metrics.metrics.find(
+        (m: { metric: string; tags: Record<string, string> }) => m.metric === 'mcp_calls' && m.tags.tool === 'echo',
+      );
       assert.equal(toolCalls.summary.count, 2);
     } finally {
       rmSync(fallback, { recursive: true, force: true });

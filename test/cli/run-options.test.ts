@@ -37,7 +37,8 @@ describe('--help for every command', () => {
       assert.deepEqual(help.stdout, [commandHelp(name)]);
       const text = help.stdout[0];
       assert.match(text, new RegExp(`^Usage: mcp-load ${name}`));
-      for (const option of [...Object.keys(COMMANDS[name].options), 'help']) assert.match(text, new RegExp(`^ {2}(-\\w, )?--${option}\\b`, 'm'), `${name} --${option}`);
+      for (const option of [...Object.keys(COMMANDS[name].options), 'help'])
+        assert.match(text, new RegExp(`^ {2}(-\\w, )?--${option}\\b`, 'm'), `${name} --${option}`);
       assert.deepEqual((await cli([name, '-h'])).stdout, help.stdout);
       assert.deepEqual((await cli(['help', name])).stdout, help.stdout);
     }
@@ -75,10 +76,13 @@ describe('--help for every command', () => {
 
   it('capacity shows the search defaults it runs with', () => {
     const o = COMMANDS.capacity.options;
-    assert.deepEqual(
-      [o.start.default, o.factor.default, o['max-rate'].default, o.bisect.default, o['max-vus'].default].map(Number),
-      [DEFAULT_CAPACITY.start, DEFAULT_CAPACITY.factor, DEFAULT_CAPACITY.maxRate, DEFAULT_CAPACITY.bisections, DEFAULT_CAPACITY.maxVUs],
-    );
+    assert.deepEqual([o.start.default, o.factor.default, o['max-rate'].default, o.bisect.default, o['max-vus'].default].map(Number), [
+      DEFAULT_CAPACITY.start,
+      DEFAULT_CAPACITY.factor,
+      DEFAULT_CAPACITY.maxRate,
+      DEFAULT_CAPACITY.bisections,
+      DEFAULT_CAPACITY.maxVUs,
+    ]);
   });
 });
 
@@ -102,7 +106,14 @@ describe('run: -e, --vus/--duration/--iterations and --summary-json', () => {
 
   function scenario(name: string, body: string): string {
     const file = join(dir, `${name}.yml`);
-    writeFileSync(file, `target: ${server.url}\nscenarios:\n  s:\n${body.trim().split('\n').map((l) => `    ${l}`).join('\n')}\n`);
+    writeFileSync(
+      file,
+      `target: ${server.url}\nscenarios:\n  s:\n${body
+        .trim()
+        .split('\n')
+        .map((l) => `    ${l}`)
+        .join('\n')}\n`,
+    );
     return file;
   }
 
@@ -130,7 +141,10 @@ flow:
     assert.equal(summary.summaryVersion, 1);
     assert.equal(summary.verdict.state, 'passed');
     assert.equal(summary.figures.find((f: { id: string }) => f.id === 'mcp-calls').value, '6');
-    assert.deepEqual(summary.load.map((l: { summary: string }) => l.summary), ['3 VUs × 2 iterations']);
+    assert.deepEqual(
+      summary.load.map((l: { summary: string }) => l.summary),
+      ['3 VUs × 2 iterations'],
+    );
     // The human summary and the files written went to stderr.
     assert.match(run.stderr, /written: .*result\.json/);
     const result = JSON.parse(readFileSync(join(dir, 'out-1', 'result.json'), 'utf8'));
@@ -152,7 +166,10 @@ flow:
     const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
     assert.deepEqual(Object.keys(summary).slice(0, 5), ['summaryVersion', 'generator', 'scenario', 'startedAt', 'endedAt']);
     assert.equal(summary.figures.find((f: { id: string }) => f.id === 'mcp-calls').value, '1');
-    assert.ok(run.stdout.some((line) => line.includes('MCP')), 'the human summary stays on stdout');
+    assert.ok(
+      run.stdout.some((line) => line.includes('MCP')),
+      'the human summary stays on stdout',
+    );
   });
 
   it('--vus on ramping-vus is refused at the scenario executor, file:line, with where it applies; nothing is sent', async () => {
@@ -160,7 +177,10 @@ flow:
     calls = [];
     const run = await cli(['run', file, '--vus', '5', '--out', join(dir, 'out-3'), '--quiet']);
     assert.equal(run.code, 1);
-    assert.equal(run.stderr, `mcp-load: ${file}:4:15: scenarios.s.executor: --vus does not apply to ramping-vus (it sets constant-vus, per-vu-iterations, shared-iterations); change scenarios.s in the file instead\n`);
+    assert.equal(
+      run.stderr,
+      `mcp-load: ${file}:4:15: scenarios.s.executor: --vus does not apply to ramping-vus (it sets constant-vus, per-vu-iterations, shared-iterations); change scenarios.s in the file instead\n`,
+    );
     assert.deepEqual(calls, []);
   });
 
@@ -171,7 +191,10 @@ flow:
     assert.match(refused.stderr, /scenarios\.s\.executor: --iterations does not apply to constant-vus \(it sets per-vu-iterations, shared-iterations\)/);
     const rate = scenario('rate', 'executor: ramping-arrival-rate\nstages: [{ duration: 1s, target: 2 }]\npreAllocatedVUs: 1\nflow: [ping]');
     const duration = await cli(['run', rate, '--duration', '2s', '--out', join(dir, 'out-5'), '--quiet']);
-    assert.match(duration.stderr, /--duration does not apply to ramping-arrival-rate \(it sets constant-vus, per-vu-iterations, shared-iterations, constant-arrival-rate\)/);
+    assert.match(
+      duration.stderr,
+      /--duration does not apply to ramping-arrival-rate \(it sets constant-vus, per-vu-iterations, shared-iterations, constant-arrival-rate\)/,
+    );
   });
 
   it('malformed values are usage errors (exit 2) that say what is expected', async () => {

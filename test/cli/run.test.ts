@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { runCli, runCliProcess } from '../helpers/cli.ts';
 import { freePort, startEverything, type RunningServer } from '../helpers/servers.ts';
 
-
 describe('mcp-load run', () => {
   let server: RunningServer;
   let dir: string;
@@ -125,11 +124,16 @@ describe('mcp-load run', () => {
   it('a closed port without thresholds: exit 99 (the default health gate), the headline in words everywhere', async () => {
     const port = await freePort();
     const file = join(dir, 'closed.yml');
-    writeFileSync(file, `target: http://127.0.0.1:${port}/mcp\nscenarios:\n  agents:\n    executor: constant-vus\n    vus: 2\n    duration: 2s\n    flow:\n      - call: echo\n        args: { message: hi }\n`);
+    writeFileSync(
+      file,
+      `target: http://127.0.0.1:${port}/mcp\nscenarios:\n  agents:\n    executor: constant-vus\n    vus: 2\n    duration: 2s\n    flow:\n      - call: echo\n        args: { message: hi }\n`,
+    );
     const out = join(dir, 'closed');
     const run = await runCli(['run', file, '--out', out, '--quiet']);
     assert.equal(run.code, 99, run.stderr);
-    const headline = new RegExp(`target unreachable: \\d+ of \\d+ MCP calls failed: the session handshake \\(initialize\\) could not connect \\(ECONNREFUSED\\) to http://127\\.0\\.0\\.1:${port}/mcp`);
+    const headline = new RegExp(
+      `target unreachable: \\d+ of \\d+ MCP calls failed: the session handshake \\(initialize\\) could not connect \\(ECONNREFUSED\\) to http://127\\.0\\.0\\.1:${port}/mcp`,
+    );
     assert.match(run.stdout, new RegExp(`^  ❌ ${headline.source}`, 'm'));
     assert.match(run.stdout, /✗ 'rate<0\.05' rate=100\.00%  \(default\)/);
     assert.match(run.stderr, /thresholds failed: mcp_errors rate<0\.05 \(default\), mcp_calls\{expected_response:true\} count>=1 \(default\)/);

@@ -38,7 +38,10 @@ describe('change points (E-divisive means with a permutation test)', () => {
 
   it('finds two shifts, each where it began', () => {
     const values = series(3, 36, 0.04, 12, 0.25).map((v, i) => (i >= 24 ? v * 0.7 : v));
-    assert.deepEqual(changePoints(values).map((c) => c.index), [12, 24]);
+    assert.deepEqual(
+      changePoints(values).map((c) => c.index),
+      [12, 24],
+    );
   });
 
   it('ignores moves below the minimum change even when significant', () => {

@@ -103,8 +103,20 @@ test('one more HTTP request per call is reported exactly and flagged; one fewer 
 });
 
 test('a tool only the current run calls is new; one only the baseline called is gone', () => {
-  const baseline = run({ seed: 13, tools: [{ name: 'send_sms', share: 0.5 }, { name: 'lookup_number', share: 0.5 }] });
-  const current = run({ seed: 14, tools: [{ name: 'send_sms', share: 0.5 }, { name: 'slow_report', share: 0.5 }] });
+  const baseline = run({
+    seed: 13,
+    tools: [
+      { name: 'send_sms', share: 0.5 },
+      { name: 'lookup_number', share: 0.5 },
+    ],
+  });
+  const current = run({
+    seed: 14,
+    tools: [
+      { name: 'send_sms', share: 0.5 },
+      { name: 'slow_report', share: 0.5 },
+    ],
+  });
   const comparison = compare(current, baseline);
   const rows = (tool: string) => comparison.verdicts.filter((v) => v.tool === tool).map((v) => [v.metric, v.verdict, v.baseline === null, v.current === null]);
   assert.deepEqual(rows('slow_report'), [
@@ -224,7 +236,10 @@ test('HTTP requests per session that vary with the pace (2.167 → 2.25, a share
 
   // Whole numbers on both sides: every session cost the same, so one more request is a regression.
   const exact = compare(withSetup(run({ seed: 32 }), 3), withSetup(run({ seed: 31 }), 2));
-  assert.deepEqual([verdictOf(exact, 'http_per_call_setup').verdict, verdictOf(exact, 'http_per_call_setup').note], ['regression', 'exact: 2 → 3 HTTP requests per session']);
+  assert.deepEqual(
+    [verdictOf(exact, 'http_per_call_setup').verdict, verdictOf(exact, 'http_per_call_setup').note],
+    ['regression', 'exact: 2 → 3 HTTP requests per session'],
+  );
   assert.equal(exact.regression, true);
 });
 

@@ -19,7 +19,10 @@ function historyOf(runs: readonly Result[]): History {
 test('appendToHistory keeps the last runs, oldest first, each with its windows, summaries, fingerprint and sha', () => {
   const history = earlier.slice(0, 4).reduce<History | undefined>((h, r) => appendToHistory(h, r, { max: 3 }), undefined) as History;
   assert.equal(history.schemaVersion, 1);
-  assert.deepEqual(history.runs.map((r) => r.sha), ['sha1', 'sha2', 'sha3']);
+  assert.deepEqual(
+    history.runs.map((r) => r.sha),
+    ['sha1', 'sha2', 'sha3'],
+  );
   const entry = history.runs[2];
   assert.deepEqual(entry.fingerprint, { scenarioHash: 'a'.repeat(64), version: '0.1', os: 'linux', arch: 'x64', cpus: 4 });
   assert.equal(entry.date, '2026-01-01T00:00:00.000Z');
@@ -27,7 +30,10 @@ test('appendToHistory keeps the last runs, oldest first, each with its windows, 
   // Measured from the 2 s warm-up on: 167 + 30 × 200 + 150 + 50 = 6367 calls of 1 request each, 10
   // handshakes of 2 and 10 DELETEs: 6397 requests; no discovery request.
   assert.deepEqual(entry.summary.httpPerCall, { overall: 6397 / 6367, discovery: 0, setup: 2, calls: 1, teardown: 1 });
-  assert.deepEqual(entry.summary.tools.map((t) => [t.key, t.errors, t.httpPerCall]), [['send_sms', 0, 1]]);
+  assert.deepEqual(
+    entry.summary.tools.map((t) => [t.key, t.errors, t.httpPerCall]),
+    [['send_sms', 0, 1]],
+  );
 });
 
 test('a history survives the round trip through its file; a missing file is an empty history', async () => {
@@ -41,7 +47,10 @@ test('a history survives the round trip through its file; a missing file is an e
 test('a history of a newer schema is refused with what to do', async () => {
   const file = join(dir, 'newer.json');
   await writeFile(file, JSON.stringify({ schemaVersion: 2, runs: [] }));
-  await assert.rejects(readHistory(file), (err: Error) => err instanceof HistoryFileError && /newer than this mcp-load reads \(1\); upgrade mcp-load$/.test(err.message));
+  await assert.rejects(
+    readHistory(file),
+    (err: Error) => err instanceof HistoryFileError && /newer than this mcp-load reads \(1\); upgrade mcp-load$/.test(err.message),
+  );
 });
 
 test('with 5 or more comparable runs the history band decides: unchanged for a like run, regression for a 25 % slower one', () => {

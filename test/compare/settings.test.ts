@@ -33,7 +33,10 @@ test('a mistyped metric or knob is refused with its path and a suggestion', () =
     name: 'RegressionSettingsError',
     message: 'regression.mcp_call_duraton_p95: unknown metric or setting (did you mean "mcp_call_duration_p95"?)',
   });
-  assert.throws(() => regressionSettings({ throughput: { floorMs: 3 } }), /^RegressionSettingsError: regression\.throughput\.floorMs: not a setting of this metric/);
+  assert.throws(
+    () => regressionSettings({ throughput: { floorMs: 3 } }),
+    /^RegressionSettingsError: regression\.throughput\.floorMs: not a setting of this metric/,
+  );
   assert.throws(() => regressionSettings({ mcp_call_duration_p95: { minEffect: '10%' } }), {
     message: 'regression.mcp_call_duration_p95.minEffect: expected a number from 0 to 100, got "10%"',
   });

@@ -79,7 +79,8 @@ export function syntheticRun(spec: SyntheticRun): Result {
   for (let s = 0; s < totalS; s++) {
     if (s === WARMUP_S) registry.startMeasuring(T0 + s * 1000);
     // Share of the plateau's load in this second; the ramps run lighter and faster.
-    const load = executor === 'constant-arrival-rate' ? 1 : s < RAMP_UP_S ? (s + 0.5) / RAMP_UP_S : s < RAMP_UP_S + steady ? 1 : (totalS - s - 0.5) / RAMP_DOWN_S;
+    const load =
+      executor === 'constant-arrival-rate' ? 1 : s < RAMP_UP_S ? (s + 0.5) / RAMP_UP_S : s < RAMP_UP_S + steady ? 1 : (totalS - s - 0.5) / RAMP_DOWN_S;
     if (s === WARMUP_S) for (let v = 0; v < VUS; v++) sessions.recordInit(operation('initialize', 15, false, 2, 'session'));
     drift = 0.8 * drift + Math.sqrt(1 - 0.64) * driftSigma * normal();
     const calls = Math.round(perSecond * load * (spec.served ?? 1));

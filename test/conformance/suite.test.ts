@@ -163,8 +163,14 @@ describe('the official MCP conformance suite, client scenarios, against mcp-load
           const list = checks.get(scenario);
           assert.ok(list, `no results for ${scenario}; the runner said:\n${output.slice(-4000)}`);
           const bad = list.filter((c) => c.status === 'FAILURE' || c.status === 'WARNING');
-          assert.deepEqual(bad.map((c) => `${c.id}: ${c.errorMessage ?? c.status}`), []);
-          assert.ok(list.some((c) => c.status === 'SUCCESS'), `${scenario} ran no check`);
+          assert.deepEqual(
+            bad.map((c) => `${c.id}: ${c.errorMessage ?? c.status}`),
+            [],
+          );
+          assert.ok(
+            list.some((c) => c.status === 'SUCCESS'),
+            `${scenario} ran no check`,
+          );
         });
       }
 

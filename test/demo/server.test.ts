@@ -37,7 +37,11 @@ async function send(url: string, method: 'POST' | 'DELETE', headers: Record<stri
   const text = await res.body.text();
   const sessionId = res.headers['mcp-session-id'];
   const json = String(res.headers['content-type']).startsWith('text/event-stream')
-    ? text.split('\n').filter((line) => line.startsWith('data: ')).at(-1)?.slice(6)
+    ? text
+        .split('\n')
+        .filter((line) => line.startsWith('data: '))
+        .at(-1)
+        ?.slice(6)
     : text;
   return {
     status: res.statusCode,
@@ -48,12 +52,17 @@ async function send(url: string, method: 'POST' | 'DELETE', headers: Record<stri
 
 /** The 2025 sequence: initialize, then notifications/initialized; resolves with the session id. */
 async function openSession(server: DemoServer): Promise<string> {
-  const reply = await send(server.url, 'POST', {}, {
-    jsonrpc: '2.0',
-    id: 0,
-    method: 'initialize',
-    params: { protocolVersion: SESSION_VERSION, capabilities: {}, clientInfo: { name: 'test', version: '1' } },
-  });
+  const reply = await send(
+    server.url,
+    'POST',
+    {},
+    {
+      jsonrpc: '2.0',
+      id: 0,
+      method: 'initialize',
+      params: { protocolVersion: SESSION_VERSION, capabilities: {}, clientInfo: { name: 'test', version: '1' } },
+    },
+  );
   assert.equal(reply.status, 200);
   assert.ok(reply.sessionId, 'initialize answers with an Mcp-Session-Id');
   const initialized = await send(server.url, 'POST', sessionHeaders(reply.sessionId), {
@@ -187,7 +196,10 @@ describe('demo server, 2025 sessions', () => {
     const resources = await inSession(server, sessionId, 'resources/list');
     const status = await inSession(server, sessionId, 'resources/read', { uri: 'demo://status' });
     const prompt = await inSession(server, sessionId, 'prompts/get', { name: 'greeting', arguments: { name: 'Ada' } });
-    assert.deepEqual(resources.message.result.resources.map((r: { uri: string }) => r.uri), ['demo://status']);
+    assert.deepEqual(
+      resources.message.result.resources.map((r: { uri: string }) => r.uri),
+      ['demo://status'],
+    );
     assert.equal(JSON.parse(status.message.result.contents[0].text).status, 'ok');
     assert.deepEqual(prompt.message.result.messages, [{ role: 'user', content: { type: 'text', text: 'Say hello to Ada.' } }]);
   });

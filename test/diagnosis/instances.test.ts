@@ -34,6 +34,7 @@ interface LabRun {
 async function runBehind(balancer: { url: string; stop(): Promise<BalancerLogLine[]> }, extra = '', vus = 4): Promise<LabRun> {
   const scenario = parseScenario(scenarioYaml(extra, vus), 'lab.yml', { env: {} });
   let result: Result;
+  let log: BalancerLogLine[];
   try {
     const outcome = await runTest(scenario, { url: balancer.url });
     try {
@@ -43,7 +44,7 @@ async function runBehind(balancer: { url: string; stop(): Promise<BalancerLogLin
     }
   } finally {
     // Stopped before reading: its log is complete once it has exited.
-    var log = await balancer.stop();
+    log = await balancer.stop();
   }
   return { result, log };
 }
@@ -116,7 +117,10 @@ describe('behind a real balancer in front of three server-everything instances',
       assert.doesNotMatch(samples, /speaks neither MCP transport/);
       const handshake = run.result.errors.find((k) => k.method === 'initialize');
       assert.ok(handshake, JSON.stringify(run.result.errors));
-      assert.match(handshake.samples[0], /^session lost right after the handshake: initialize was answered HTTP 200 from instance 127\.0\.0\.1:\d+, then its follow-up got HTTP 400 from instance 127\.0\.0\.1:\d+, another instance/);
+      assert.match(
+        handshake.samples[0],
+        /^session lost right after the handshake: initialize was answered HTTP 200 from instance 127\.0\.0\.1:\d+, then its follow-up got HTTP 400 from instance 127\.0\.0\.1:\d+, another instance/,
+      );
       assert.ok((run.result.sessionLifecycle?.lostAtHandshake ?? 0) > 0);
     });
 
@@ -146,7 +150,12 @@ describe('behind a real balancer in front of three server-everything instances',
       const lost = run.result.sessionLifecycle!.lostAtHandshake;
       const { created, failed } = run.result.sessions;
       assert.ok(lost > 0 && created > 0, `${lost} lost, ${created} created`);
-      assert.match(f.statement, new RegExp(`^handshakes fail when the balancer hashes on a header the first request does not carry: ${lost} of ${created + failed} session handshakes failed`));
+      assert.match(
+        f.statement,
+        new RegExp(
+          `^handshakes fail when the balancer hashes on a header the first request does not carry: ${lost} of ${created + failed} session handshakes failed`,
+        ),
+      );
       assert.ok(!run.result.findings.some((x) => x.id === 'session-hops'));
       assertInAllReports(run.result, /handshakes fail when the balancer hashes on a header the first request does not carry/);
     });
@@ -167,7 +176,10 @@ describe('behind a real balancer in front of three server-everything instances',
     it('finds the runner pinned to one instance', () => {
       const f = finding(run.result, 'instance-pinning');
       const [only] = Object.keys(served(run.log));
-      assert.match(f.statement, new RegExp(`^only one instance \\(${only.replaceAll('.', '\\.')}\\) served the run: all ${run.log.length} attributed requests`));
+      assert.match(
+        f.statement,
+        new RegExp(`^only one instance \\(${only.replaceAll('.', '\\.')}\\) served the run: all ${run.log.length} attributed requests`),
+      );
       assert.match(f.advice ?? '', /client IP/);
       assertInAllReports(run.result, /only one instance \(127\.0\.0\.1:\d+\) served the run/);
     });
@@ -241,12 +253,13 @@ describe("haproxy's inserted cookie in front of three legacy HTTP+SSE instances"
     const url = haproxy.url.replace(/\/mcp$/, '/sse');
     const scenario = parseScenario(scenarioYaml('transport: sse\ntimeout: 3s', 3), 'legacy-lab.yml', { env: {} });
     let result: Result;
+    let log: BalancerLogLine[];
     try {
       const outcome = await runTest(scenario, { url });
       result = buildResult(scenario, url, outcome, {});
       outcome.registry.dispose();
     } finally {
-      var log = await haproxy.stop();
+      log = await haproxy.stop();
     }
     assert.deepEqual(result.errors, []);
     assert.equal(result.instances?.sessionHops, 0);

@@ -88,7 +88,10 @@ describe('behind nginx with proxy_read_timeout 2s, a tool slower than 2 s', () =
   it('finds a proxy deadline at ≈ 2 s on the tool, with the successful calls near it and the timeout cascade as advice', () => {
     const finding = result.findings.find((f) => f.id === 'proxy-deadline');
     assert.ok(finding, `findings: ${JSON.stringify(result.findings)}`);
-    const m = /^a proxy timed out at ≈ (\d+\.\d\d) s on tool slow: 6 calls answered HTTP 504 at \1 s while successful calls of slow took up to (\d+\.\d\d) s; the server may have finished the work$/.exec(finding.statement);
+    const m =
+      /^a proxy timed out at ≈ (\d+\.\d\d) s on tool slow: 6 calls answered HTTP 504 at \1 s while successful calls of slow took up to (\d+\.\d\d) s; the server may have finished the work$/.exec(
+        finding.statement,
+      );
     assert.ok(m, finding.statement);
     const deadline = Number(m[1]);
     const longest = Number(m[2]);

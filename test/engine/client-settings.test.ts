@@ -13,10 +13,12 @@ function count(registry: MetricsRegistry, metric: string, filter: Record<string,
 
 /** Passes and fails of the `contains` checks of a step (check names are prefixed with the step name). */
 function containsChecks(registry: MetricsRegistry, step: string, texts: string[]): { passes: number; fails: number } {
-  const all = texts.map((text) => registry.rate('checks').view({ check: `${step}: contains ${JSON.stringify(text)}` }, (sink) => {
-    const s = sink.summary();
-    return { passes: s.passes, fails: s.fails };
-  }));
+  const all = texts.map((text) =>
+    registry.rate('checks').view({ check: `${step}: contains ${JSON.stringify(text)}` }, (sink) => {
+      const s = sink.summary();
+      return { passes: s.passes, fails: s.fails };
+    }),
+  );
   return { passes: all.reduce((n, c) => n + c.passes, 0), fails: all.reduce((n, c) => n + c.fails, 0) };
 }
 
@@ -35,7 +37,7 @@ describe('YAML replies: against server-everything (Streamable HTTP)', () => {
   });
   after(() => server.stop());
 
-  it('elicitation from YAML: accepted with the configured content, the requested schema\'s defaults filling the rest; counted as a server request', async () => {
+  it("elicitation from YAML: accepted with the configured content, the requested schema's defaults filling the rest; counted as a server request", async () => {
     const test = parseScenario(
       `
 protocolVersion: 2025-11-25

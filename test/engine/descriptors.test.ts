@@ -38,7 +38,7 @@ function runStarved(limit: number, mode: 'budget' | 'emfile', url: string): Prom
   });
 }
 
-describe('file descriptors: the generator\'s own limit', () => {
+describe("file descriptors: the generator's own limit", () => {
   it('refuses up front a VU count that cannot fit the limit, with the numbers', () => {
     assert.throws(
       () => checkDescriptorBudget(vus(3000), false, { limit: 1024, inUse: 20 }),

@@ -157,7 +157,10 @@ describe('shared-iterations', () => {
     const { run, elapsedMs } = await execute({ executor: 'shared-iterations', vus: 4, iterations: 10, maxDurationMs: 60_000 }, tinyStep);
     assert.equal(run.vus.length, 4);
     assert.equal(run.started, 10);
-    assert.equal([...run.iterationsOf.values()].reduce((a, b) => a + b, 0), 10);
+    assert.equal(
+      [...run.iterationsOf.values()].reduce((a, b) => a + b, 0),
+      10,
+    );
     assert.ok(elapsedMs < 500, `ran ${elapsedMs} ms`);
     assert.ok(timersPending() <= before, `${timersPending() - before} timer(s) left pending`);
   });
@@ -193,10 +196,14 @@ describe('ramping-vus', () => {
     ];
     let start = 0;
     let interruptedAfter = -1;
-    const { run, elapsedMs } = await execute({ executor: 'ramping-vus', startVUs: 1, stages, gracefulRampDownMs: 100 }, (vu, r) => {
-      vu.interrupt.onFire(() => (interruptedAfter = performance.now() - start));
-      return endless(vu, r);
-    }, { setUp: () => (start = performance.now()) });
+    const { run, elapsedMs } = await execute(
+      { executor: 'ramping-vus', startVUs: 1, stages, gracefulRampDownMs: 100 },
+      (vu, r) => {
+        vu.interrupt.onFire(() => (interruptedAfter = performance.now() - start));
+        return endless(vu, r);
+      },
+      { setUp: () => (start = performance.now()) },
+    );
     assert.equal(run.started, 1);
     // Retired at the first adjustment past 51 ms (every 50 ms), interrupted 100 ms later, well before the schedule ends.
     assertTime(interruptedAfter, 150, 250, 'interrupted after');
@@ -291,7 +298,10 @@ describe('constant-arrival-rate', () => {
     // Actually started within 2 % of the rate in each second.
     const perSecond = [0, 0];
     for (const s of run.starts) perSecond[Math.min(1, Math.floor((s.at - origin) / 1000))]++;
-    assert.ok(perSecond.every((n) => Math.abs(n - 100) <= 2), String(perSecond));
+    assert.ok(
+      perSecond.every((n) => Math.abs(n - 100) <= 2),
+      String(perSecond),
+    );
     assertTime(elapsedMs, 2000, 2100, 'ran');
   });
 

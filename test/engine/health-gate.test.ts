@@ -78,7 +78,11 @@ describe('the default health gate against targets that refuse every call', () =>
   it('a closed port: "target unreachable", every attempt counted as failed, tens of attempts not thousands', async () => {
     const port = await freePort();
     const result = await run(`http://127.0.0.1:${port}/mcp`);
-    assertUnhealthy(result, 'target-unreachable', /^target unreachable: \d+ of \d+ MCP calls failed: the session handshake \(initialize\) could not connect \(ECONNREFUSED\) to http:\/\/127\.0\.0\.1:\d+\/mcp/);
+    assertUnhealthy(
+      result,
+      'target-unreachable',
+      /^target unreachable: \d+ of \d+ MCP calls failed: the session handshake \(initialize\) could not connect \(ECONNREFUSED\) to http:\/\/127\.0\.0\.1:\d+\/mcp/,
+    );
     const http = httpTotals(result);
     assert.equal(http.failed, http.reqs, 'every connection attempt is a failed request');
     // Back-off from 100 ms doubling to 5 s: at most ~7 attempts per VU in 3 s, not ~10,000.
@@ -90,7 +94,11 @@ describe('the default health gate against targets that refuse every call', () =>
     const server = await refusing(401, { 'www-authenticate': 'Bearer' });
     try {
       const result = await run(server.url);
-      assertUnhealthy(result, 'target-unauthorised', /^target unauthorised: \d+ of \d+ MCP calls failed: the server answered HTTP 401 to the session handshake/);
+      assertUnhealthy(
+        result,
+        'target-unauthorised',
+        /^target unauthorised: \d+ of \d+ MCP calls failed: the server answered HTTP 401 to the session handshake/,
+      );
       assert.match(result.findings[0].advice ?? '', /headers: \{ Authorization: "Bearer \$\{MCP_TOKEN\}" \}/);
       // The server's own count is the truth: every request it received failed, none uncounted.
       const http = httpTotals(result);
@@ -128,7 +136,11 @@ describe('the default health gate against targets that refuse every call', () =>
     const server = await refusing(301, { location: 'https://mcp.example.com/v2/mcp?key=SECRET' });
     try {
       const result = await run(server.url);
-      assertUnhealthy(result, 'target-redirects', /^target redirects: \d+ of \d+ MCP calls failed: the server redirected the session handshake \(initialize\) with HTTP 301 to https:\/\/mcp\.example\.com\/v2\/mcp/);
+      assertUnhealthy(
+        result,
+        'target-redirects',
+        /^target redirects: \d+ of \d+ MCP calls failed: the server redirected the session handshake \(initialize\) with HTTP 301 to https:\/\/mcp\.example\.com\/v2\/mcp/,
+      );
       assert.equal(result.findings[0].advice, 'mcp-load does not follow redirects: use https://mcp.example.com/v2/mcp as the target');
       assert.doesNotMatch(JSON.stringify(result), /SECRET/);
       assert.equal(httpTotals(result).failed, server.received());

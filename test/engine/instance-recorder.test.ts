@@ -6,7 +6,16 @@ import type { HttpRecord } from '../../src/mcp/index.ts';
 import { instanceBreakdown } from '../../src/results/index.ts';
 
 const record = (instance: string, status = 200): HttpRecord => ({
-  method: 'POST', status, ttfbMs: 1, durationMs: 2, bytesSent: 0, bytesReceived: 0, purpose: 'call', failed: false, heldOpen: false, instance,
+  method: 'POST',
+  status,
+  ttfbMs: 1,
+  durationMs: 2,
+  bytesSent: 0,
+  bytesReceived: 0,
+  purpose: 'call',
+  failed: false,
+  heldOpen: false,
+  instance,
 });
 
 test(`a server naming 40 instances costs ${MAX_INSTANCES} series sets and "other"; every request still counted`, async () => {
@@ -25,7 +34,10 @@ test(`a server naming 40 instances costs ${MAX_INSTANCES} series sets and "other
     assert.equal(b.folded, true);
     const other = b.rows[b.rows.length - 1];
     assert.deepEqual([other.instance, other.requests, other.httpFailed, other.calls], [OTHER_INSTANCE, 40 - MAX_INSTANCES + 1, 1, 40 - MAX_INSTANCES]);
-    assert.equal(b.rows.reduce((n, r) => n + r.requests, 0), 41);
+    assert.equal(
+      b.rows.reduce((n, r) => n + r.requests, 0),
+      41,
+    );
   } finally {
     registry.dispose();
   }

@@ -96,7 +96,8 @@ describe('keepAlive: how long an idle connection is held', () => {
   });
 
   it('defaults to 5 s longer than the longest think (at least 10 s; an exponential think at its 99th percentile)', () => {
-    const spec = (think: string) => parseScenario(`scenarios:\n  a:\n    executor: constant-vus\n    duration: 1s\n    flow: [ping, { think: ${think} }]\n`, 'k.yml', { env: {} }).scenarios;
+    const spec = (think: string) =>
+      parseScenario(`scenarios:\n  a:\n    executor: constant-vus\n    duration: 1s\n    flow: [ping, { think: ${think} }]\n`, 'k.yml', { env: {} }).scenarios;
     assert.equal(defaultKeepAliveMs(spec('1s')), 10_000);
     assert.equal(defaultKeepAliveMs(spec('30s..60s')), 65_000);
     assert.equal(defaultKeepAliveMs(spec('{ exponential: 10s }')), Math.ceil(10_000 * Math.log(100)) + 5_000);

@@ -43,7 +43,12 @@ describe('memory per series', () => {
     const calls = registry.counter('mcp_calls');
     for (let i = 0; i < 5; i++) calls.handle({ method: 'tools/call', tool: `tool_${i}` }).add(i + 1);
     const series = [...calls.series()].map((s) => [s.tags.tool, s.sink.count]);
-    assert.deepEqual(series, [['tool_0', 1], ['tool_1', 2], ['tool_2', 3], ['(other)', 4 + 5]]);
+    assert.deepEqual(series, [
+      ['tool_0', 1],
+      ['tool_1', 2],
+      ['tool_2', 3],
+      ['(other)', 4 + 5],
+    ]);
     assert.equal(calls.total.count, 15);
     assert.deepEqual(registry.folded(), [{ metric: 'mcp_calls', tagSets: 2 }]);
     // A tag set seen before the cap keeps its series.

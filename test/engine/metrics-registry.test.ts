@@ -38,10 +38,22 @@ test('a tag filter merges every series whose tags include it', () => {
   duration.handle({ tool: 'send_sms', status: 'error' }).record(3000);
   duration.handle({ tool: 'echo', status: 'ok' }).record(50_000);
 
-  assert.deepEqual(duration.view({ tool: 'send_sms' }, (s) => [s.count, s.minUs, s.maxUs]), [2, 1000, 3000]);
-  assert.deepEqual(duration.view({ status: 'ok' }, (s) => [s.count, s.minUs, s.maxUs]), [2, 1000, 50_000]);
-  assert.deepEqual(duration.view({ tool: 'nope' }, (s) => s.count), 0);
-  assert.deepEqual(duration.view({}, (s) => s.count), 3);
+  assert.deepEqual(
+    duration.view({ tool: 'send_sms' }, (s) => [s.count, s.minUs, s.maxUs]),
+    [2, 1000, 3000],
+  );
+  assert.deepEqual(
+    duration.view({ status: 'ok' }, (s) => [s.count, s.minUs, s.maxUs]),
+    [2, 1000, 50_000],
+  );
+  assert.deepEqual(
+    duration.view({ tool: 'nope' }, (s) => s.count),
+    0,
+  );
+  assert.deepEqual(
+    duration.view({}, (s) => s.count),
+    3,
+  );
   registry.dispose();
 });
 
@@ -56,7 +68,10 @@ test('a tracked filter is fed at record time, also by series created before and 
 
   const tracked = errors.track({ tool: 'send_sms' });
   assert.deepEqual(tracked.summary(), { passes: 1, fails: 1, rate: 0.5 });
-  assert.equal(errors.view({ tool: 'send_sms' }, (s) => s), tracked);
+  assert.equal(
+    errors.view({ tool: 'send_sms' }, (s) => s),
+    tracked,
+  );
 });
 
 test('samples during warm-up are dropped; rates count from the start of measuring', () => {
@@ -98,7 +113,10 @@ test('a gauge keeps the last value, min and max; a filter takes the most recentl
   vus.handle({ scenario: 'b' }).set(2);
   vus.handle({ scenario: 'a' }).set(7);
   assert.deepEqual(vus.total.summary(), { value: 7, min: 2, max: 7, samples: 3 });
-  assert.deepEqual(vus.view({ scenario: 'b' }, (s) => s.summary()), { value: 2, min: 2, max: 2, samples: 1 });
+  assert.deepEqual(
+    vus.view({ scenario: 'b' }, (s) => s.summary()),
+    { value: 2, min: 2, max: 2, samples: 1 },
+  );
 });
 
 test('a rate counts non-zero and true samples as passes', () => {

@@ -1,14 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  MetricsRegistry,
-  fromSnapshot,
-  initMetrics,
-  mergeRegistries,
-  mergeSnapshots,
-  snapshot,
-  type MetricsSnapshot,
-} from '../../src/engine/metrics/index.ts';
+import { MetricsRegistry, fromSnapshot, initMetrics, mergeRegistries, mergeSnapshots, snapshot, type MetricsSnapshot } from '../../src/engine/metrics/index.ts';
 
 interface Sample {
   tool: string;
@@ -57,7 +49,10 @@ test('merging two snapshots gives exactly the result of recording all samples in
   record(ra, a);
   record(rb, b);
   record(all, [...a, ...b]);
-  all.gauge('vus').handle().set(b.length % 7);
+  all
+    .gauge('vus')
+    .handle()
+    .set(b.length % 7);
   for (const r of [ra, rb, all]) r.finish(10_000);
 
   const merged = mergeSnapshots(JSON.parse(JSON.stringify(snapshot(ra))), JSON.parse(JSON.stringify(snapshot(rb))));
@@ -120,8 +115,5 @@ test('merging refuses two metrics of one name with different types', () => {
 });
 
 test('an unknown snapshot version is rejected', () => {
-  assert.throws(
-    () => fromSnapshot({ version: 2, startMs: 0, endMs: 0, metrics: [] } as unknown as MetricsSnapshot),
-    /unsupported metrics snapshot version 2/,
-  );
+  assert.throws(() => fromSnapshot({ version: 2, startMs: 0, endMs: 0, metrics: [] } as unknown as MetricsSnapshot), /unsupported metrics snapshot version 2/);
 });

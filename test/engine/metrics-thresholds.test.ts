@@ -84,12 +84,14 @@ test('a threshold registered with track() up front gives the same answer as merg
 test('counters: count is the total, rate is per second of measured time', () => {
   const registry = run();
   assert.deepEqual(
-    observed(evaluateThresholds(registry, [
-      spec('mcp_calls', 'count>100', { aggregation: { kind: 'count' }, op: '>', value: 100 }),
-      spec('mcp_calls', 'rate>=11', { aggregation: { kind: 'rate' }, op: '>=', value: 11 }),
-      spec('mcp_calls', 'count===10', { aggregation: { kind: 'count' }, op: '===', value: 10 }, { tool: 'send_sms' }),
-      spec('dropped_iterations', 'count!=0', { aggregation: { kind: 'count' }, op: '!=', value: 0 }),
-    ])),
+    observed(
+      evaluateThresholds(registry, [
+        spec('mcp_calls', 'count>100', { aggregation: { kind: 'count' }, op: '>', value: 100 }),
+        spec('mcp_calls', 'rate>=11', { aggregation: { kind: 'rate' }, op: '>=', value: 11 }),
+        spec('mcp_calls', 'count===10', { aggregation: { kind: 'count' }, op: '===', value: 10 }, { tool: 'send_sms' }),
+        spec('dropped_iterations', 'count!=0', { aggregation: { kind: 'count' }, op: '!=', value: 0 }),
+      ]),
+    ),
     [
       ['count>100', true, 110],
       ['rate>=11', true, 11],
@@ -103,12 +105,14 @@ test('counters: count is the total, rate is per second of measured time', () => 
 test('rates are the fraction of non-zero samples; gauges expose value, min and max', () => {
   const registry = run();
   assert.deepEqual(
-    observed(evaluateThresholds(registry, [
-      spec('mcp_errors', 'rate<0.01', { aggregation: { kind: 'rate' }, op: '<', value: 0.01 }),
-      spec('vus', 'value===5', { aggregation: { kind: 'value' }, op: '===', value: 5 }),
-      spec('vus', 'max<=8', { aggregation: { kind: 'max' }, op: '<=', value: 8 }),
-      spec('vus', 'min>1', { aggregation: { kind: 'min' }, op: '>', value: 1 }),
-    ])),
+    observed(
+      evaluateThresholds(registry, [
+        spec('mcp_errors', 'rate<0.01', { aggregation: { kind: 'rate' }, op: '<', value: 0.01 }),
+        spec('vus', 'value===5', { aggregation: { kind: 'value' }, op: '===', value: 5 }),
+        spec('vus', 'max<=8', { aggregation: { kind: 'max' }, op: '<=', value: 8 }),
+        spec('vus', 'min>1', { aggregation: { kind: 'min' }, op: '>', value: 1 }),
+      ]),
+    ),
     [
       ['rate<0.01', false, 2 / 110],
       ['value===5', true, 5],
@@ -128,7 +132,11 @@ test('a snapshot evaluates exactly like the registry it was taken from', () => {
   ];
   const fromSnapshot = evaluateThresholds(JSON.parse(JSON.stringify(snapshot(registry))), specs);
   assert.deepEqual(fromSnapshot, evaluateThresholds(registry, specs));
-  assert.deepEqual(observed(fromSnapshot), [['p(99)<100', true, 99.327], ['rate>10', true, 11], ['rate<0.5', true, 0.2]]);
+  assert.deepEqual(observed(fromSnapshot), [
+    ['p(99)<100', true, 99.327],
+    ['rate>10', true, 11],
+    ['rate<0.5', true, 0.2],
+  ]);
   registry.dispose();
 });
 

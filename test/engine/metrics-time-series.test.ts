@@ -27,7 +27,17 @@ test('each tick closes one bucket with the counts, errors by class, bytes, VUs a
 
   const first = series.tick(1000);
   assert.deepEqual(first.values, {
-    vus: 3, mcp_calls: 4, http_reqs: 6, errors_transport: 1, errors_gateway: 0, errors_protocol: 0, errors_tool: 2, errors_generator: 0, errors_internal: 0, data_sent: 1200, data_received: 800,
+    vus: 3,
+    mcp_calls: 4,
+    http_reqs: 6,
+    errors_transport: 1,
+    errors_gateway: 0,
+    errors_protocol: 0,
+    errors_tool: 2,
+    errors_generator: 0,
+    errors_internal: 0,
+    data_sent: 1200,
+    data_received: 800,
   });
   const latency = first.latency.mcp_call_duration;
   assert.ok(latency !== null);
@@ -56,7 +66,10 @@ test('an irregular timer makes an irregular bucket rather than losing samples', 
   series.tick(2650);
   assert.deepEqual(
     series.toJSON().buckets.map((b) => [b.startMs, b.endMs, b.values.calls]),
-    [[500, 1700, 2], [1700, 2650, 3]],
+    [
+      [500, 1700, 2],
+      [1700, 2650, 3],
+    ],
   );
   series.dispose();
   registry.dispose();
@@ -97,7 +110,10 @@ test('per-second windows merge exactly into the percentiles of the whole range',
     for (let i = 1; i <= 200; i++) handle.record(i * 37 * second);
     series.tick(second * 1000);
   }
-  const windows = series.toJSON().buckets.map((b) => b.latency.latency).filter((w) => w !== null);
+  const windows = series
+    .toJSON()
+    .buckets.map((b) => b.latency.latency)
+    .filter((w) => w !== null);
   const merged = mergeTrendStates(windows, 5000);
   assert.deepEqual(merged.summary, registry.trend('mcp_call_duration').total.summary(5000));
   series.dispose();
@@ -116,8 +132,5 @@ test('a disposed time series no longer receives samples', () => {
 
 test('an unknown metric in a column is rejected when the series is created', () => {
   const registry = new MetricsRegistry();
-  assert.throws(
-    () => new TimeSeries(registry, { startMs: 0, columns: [{ name: 'x', metric: 'nope' }] }),
-    /time series column "x": unknown metric "nope"/,
-  );
+  assert.throws(() => new TimeSeries(registry, { startMs: 0, columns: [{ name: 'x', metric: 'nope' }] }), /time series column "x": unknown metric "nope"/);
 });

@@ -59,7 +59,16 @@ test('a single sample is every percentile exactly (percentiles are clamped to th
   registry.trend('mcp_call_duration').handle().record(123_456);
   const summary = snapshot(registry, 1000).metrics[0].summary;
   assert.deepEqual(summary, {
-    count: 1, rate: 1, min: 123.456, mean: 123.456, p50: 123.456, p90: 123.456, p95: 123.456, p99: 123.456, p99_9: 123.456, max: 123.456,
+    count: 1,
+    rate: 1,
+    min: 123.456,
+    mean: 123.456,
+    p50: 123.456,
+    p90: 123.456,
+    p95: 123.456,
+    p99: 123.456,
+    p99_9: 123.456,
+    max: 123.456,
   });
   registry.dispose();
 });
@@ -80,7 +89,16 @@ test('an empty trend summarises to zeros', () => {
   const registry = new MetricsRegistry({ nowMs: 0 });
   registry.trend('session_init_duration');
   assert.deepEqual(snapshot(registry, 1000).metrics[0].summary, {
-    count: 0, rate: 0, min: 0, mean: 0, p50: 0, p90: 0, p95: 0, p99: 0, p99_9: 0, max: 0,
+    count: 0,
+    rate: 0,
+    min: 0,
+    mean: 0,
+    p50: 0,
+    p90: 0,
+    p95: 0,
+    p99: 0,
+    p99_9: 0,
+    max: 0,
   });
   registry.dispose();
 });

@@ -83,10 +83,21 @@ describe('the open model: sessions opened ahead, and the wait for one charged to
       const outcome = await runTest(openModel(server.url, { rate: 20, preAllocatedVUs: 4, maxVUs: 4 }), { url: server.url });
       assert.equal(server.log.initializes.length, 4, 'one handshake per preallocated VU, no more');
       const late = server.log.initializes.filter((at) => at >= outcome.startedAt);
-      assert.deepEqual(late.map((at) => at - outcome.startedAt), [], 'initialize arrivals after the run start (ms)');
+      assert.deepEqual(
+        late.map((at) => at - outcome.startedAt),
+        [],
+        'initialize arrivals after the run start (ms)',
+      );
       assert.equal(server.log.calls, 20, 'the server saw every scheduled call');
-      assert.equal(outcome.registry.counter('dropped_iterations').view({}, (s) => s.count), 0);
-      assert.equal(outcome.registry.counter('sessions_created').view({}, (s) => s.count), 4, 'the setup handshakes are counted');
+      assert.equal(
+        outcome.registry.counter('dropped_iterations').view({}, (s) => s.count),
+        0,
+      );
+      assert.equal(
+        outcome.registry.counter('sessions_created').view({}, (s) => s.count),
+        4,
+        'the setup handshakes are counted',
+      );
       // The 50 ms handshakes are not in the calls' latency: the sessions were ready when the schedule began.
       assert.ok(callLatency(outcome.registry).max < 50, `tools/call max ${callLatency(outcome.registry).max} ms`);
     });

@@ -62,7 +62,10 @@ thresholds:
       // mcp_calls: the untagged total is the sum of its series; the tool's series holds every tools/call.
       const mcpCalls = registry.counter('mcp_calls');
       const calls = count(registry, 'mcp_calls', { method: 'tools/call' });
-      assert.equal(mcpCalls.total.count, [...mcpCalls.series()].reduce((sum, s) => sum + s.sink.count, 0));
+      assert.equal(
+        mcpCalls.total.count,
+        [...mcpCalls.series()].reduce((sum, s) => sum + s.sink.count, 0),
+      );
       assert.equal(count(registry, 'mcp_calls', { tool: 'echo' }), calls);
       assert.ok(calls > 30, `${calls} calls`);
       // One warm session per VU: opened once, ended once with a DELETE. The session's lifecycle is

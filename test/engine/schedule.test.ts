@@ -130,6 +130,9 @@ describe('ArrivalSchedule', () => {
     ];
     const times = startTimes(new ArrivalSchedule(0, 1000, stages));
     assert.equal(times.length, 5);
-    assert.ok(times.every((t) => t >= 1000 && t < 2000), String(times));
+    assert.ok(
+      times.every((t) => t >= 1000 && t < 2000),
+      String(times),
+    );
   });
 });

@@ -83,10 +83,13 @@ thresholds:
 
   it('the metrics are thresholds like any other, and the result validates against its schema', () => {
     const echoTokens = result.thresholds.filter((t) => t.key === 'tool_output_tokens{tool:echo}');
-    assert.deepEqual(echoTokens.map((t) => [t.source, t.ok, t.observed]), [
-      ['max<1000', true, countTokens(echoText)],
-      ['count==4', true, 4],
-    ]);
+    assert.deepEqual(
+      echoTokens.map((t) => [t.source, t.ok, t.observed]),
+      [
+        ['max<1000', true, countTokens(echoText)],
+        ['count==4', true, 4],
+      ],
+    );
     const sumBytes = result.thresholds.find((t) => t.key === 'tool_output_bytes{tool:get-sum}');
     assert.deepEqual([sumBytes?.ok, sumBytes?.observed], [false, bytes(sumText)]);
     const tokens = result.metrics.metrics.find((s) => s.metric === 'tool_output_tokens' && Object.keys(s.tags).length === 0);
@@ -147,8 +150,14 @@ describe('tool output of structured content, embedded resources and media', () =
     const weather = row(result, 'weather');
     const parts = [text, JSON.stringify(resource), JSON.stringify(structured)];
     assert.equal(weather.sampled, 3);
-    assert.equal(weather.bytes?.mean, parts.reduce((n, p) => n + bytes(p), 0));
-    assert.equal(weather.tokensPerCall, parts.reduce((n, p) => n + countTokens(p), 0));
+    assert.equal(
+      weather.bytes?.mean,
+      parts.reduce((n, p) => n + bytes(p), 0),
+    );
+    assert.equal(
+      weather.tokensPerCall,
+      parts.reduce((n, p) => n + countTokens(p), 0),
+    );
   });
 
   it('a tool error is output the model reads: counted as a reply', () => {

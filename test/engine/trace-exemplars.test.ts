@@ -88,7 +88,10 @@ scenarios:
       assert.ok(seen.has(e.traceId), `${e.traceId} was sent to the server`);
       assert.equal(e.tool, 'echo');
     }
-    assert.deepEqual([...exemplars].sort((a, b) => b.durationMs - a.durationMs), exemplars);
+    assert.deepEqual(
+      [...exemplars].sort((a, b) => b.durationMs - a.durationMs),
+      exemplars,
+    );
     assert.deepEqual(new Set(exemplars.map((e) => e.traceId)), delayed, 'the 10 calls delayed by 80 ms are the 10 slowest');
     assert.ok(exemplars.every((e) => e.durationMs >= SLOW_MS));
   });

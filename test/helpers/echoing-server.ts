@@ -49,7 +49,10 @@ function answer(req: IncomingMessage, res: ServerResponse, body: string, authori
   const echoed = `authorization=${req.headers.authorization} url=${req.url} cookie=${req.headers.cookie} basic=${req.headers['x-upstream-auth']}`;
   switch (message.params?.name) {
     case ECHOING_TOOLS.unauthorized:
-      res.writeHead(401, { 'content-type': 'text/plain', 'www-authenticate': `Bearer error="invalid_token", error_description="${req.headers.authorization}"` });
+      res.writeHead(401, {
+        'content-type': 'text/plain',
+        'www-authenticate': `Bearer error="invalid_token", error_description="${req.headers.authorization}"`,
+      });
       return void res.end(`unauthorized: ${echoed}`);
     case ECHOING_TOOLS.rpcError:
       return json({ error: { code: -32602, message: `bad token ${entities(req.headers.authorization ?? '')} for ${encodeURIComponent(req.url ?? '')}` } });

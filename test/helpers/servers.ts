@@ -75,9 +75,7 @@ export function startV2Fixture(): Promise<RunningServer> {
   return ChildServer.start('v2 fixture', ['--import', TSX, V2_FIXTURE], '/mcp');
 }
 
-export async function startHttpFixture(
-  handler: (req: IncomingMessage, res: ServerResponse) => void,
-): Promise<RunningServer> {
+export async function startHttpFixture(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<RunningServer> {
   const server = createServer(handler);
   let port = 0;
   let closing: Promise<void> | undefined;
@@ -189,9 +187,7 @@ class ChildServer implements RunningServer {
     if (outcome === 'ready') return;
     await terminate(child);
     const why =
-      outcome === 'timeout'
-        ? `did not listen within ${READY_TIMEOUT_MS} ms`
-        : `exited (code ${proc.exitCode}, signal ${proc.signalCode}) before listening`;
+      outcome === 'timeout' ? `did not listen within ${READY_TIMEOUT_MS} ms` : `exited (code ${proc.exitCode}, signal ${proc.signalCode}) before listening`;
     throw new Error(`${this.label} on 127.0.0.1:${this.port} ${why}. Its output:\n${output || '(none)'}`);
   }
 }

@@ -91,7 +91,10 @@ thresholds:
     // least that less the previous request's own latency (bounded here by a generous 500 ms).
     const gaps = duringRun.slice(1).map((g, i) => g.at - duringRun[i].at);
     assert.ok(duringRun.length >= 2, `a refresh happened (${duringRun.length} tokens)`);
-    assert.ok(gaps.every((gap) => gap >= lifetimeMs * 0.8 - 500), `gaps between tokens: ${gaps.join(', ')} ms`);
+    assert.ok(
+      gaps.every((gap) => gap >= lifetimeMs * 0.8 - 500),
+      `gaps between tokens: ${gaps.join(', ')} ms`,
+    );
     assert.ok(duringRun.length <= 1 + Math.ceil((endedAt - startedAt) / (lifetimeMs * 0.8)), `${duringRun.length} tokens`);
     // The result counts fetches answered before the run ended; one still in flight at that moment may fall either side.
     const reported = metric(out, 'auth_token_fetches', { outcome: 'ok' })?.summary.count ?? 0;
@@ -134,7 +137,10 @@ scenarios:
     // The first session's server/discover probe, then 6 warm sessions × (initialize + initialized + 3 calls + DELETE),
     // each with one of the data set's tokens.
     const served = [...mcp.servedWith.entries()];
-    assert.equal(served.reduce((n, [, count]) => n + count, 0), 1 + 6 * 6);
+    assert.equal(
+      served.reduce((n, [, count]) => n + count, 0),
+      1 + 6 * 6,
+    );
     for (const [token] of served) assert.ok(tokens.includes(token), `served with ${token}`);
     const text = everything(out, run);
     for (const token of tokens) assert.equal(text.includes(token), false, 'a pre-issued token reached an output');

@@ -19,14 +19,20 @@ describe('auth: in a scenario', () => {
     const scenario = parse(`auth:\n  clientId: load-a\n  clientSecret: \${SECRET}\n  scope: "tools:call"\n  tokenEndpointAuth: client_secret_post\n${FLOW}`, {
       env: { SECRET: 'from-env' },
     });
-    assert.deepEqual(scenario.auth, { identities: [{ clientId: 'load-a', clientSecret: 'from-env' }], scope: 'tools:call', tokenEndpointAuth: 'client_secret_post' });
+    assert.deepEqual(scenario.auth, {
+      identities: [{ clientId: 'load-a', clientSecret: 'from-env' }],
+      scope: 'tools:call',
+      tokenEndpointAuth: 'client_secret_post',
+    });
     const echo = JSON.stringify(scenario.toEcho());
     assert.match(echo, /"auth":\{"scope":"tools:call","tokenEndpointAuth":"client_secret_post","clientIds":\["load-a"\]\}/);
     assert.equal(echo.includes('from-env'), false);
   });
 
   it('reads one identity per data-set row, with the row’s own scope where it has one', () => {
-    const scenario = parse(`data:\n  clients: clients.csv\nauth:\n  identities: data.clients\n  tokenEndpoint: https://as.example/token\n${FLOW}`, { readFile });
+    const scenario = parse(`data:\n  clients: clients.csv\nauth:\n  identities: data.clients\n  tokenEndpoint: https://as.example/token\n${FLOW}`, {
+      readFile,
+    });
     assert.deepEqual(scenario.auth, {
       identities: [
         { clientId: 'load-a', clientSecret: 'secret-a', scope: 'tools' },
@@ -75,9 +81,12 @@ describe('auth: with a private key (private_key_jwt)', () => {
 
 describe('templated headers', () => {
   it('render once per session from the VU and data sets; constant headers stay constant; both echo as ***', () => {
-    const scenario = parse(`data:\n  tokens: tokens.json\nheaders:\n  Authorization: 'Bearer {{pick data.tokens "token"}}'\n  X-Vu: "vu-{{vu}}"\n  X-Static: plain\n${FLOW}`, {
-      readFile,
-    });
+    const scenario = parse(
+      `data:\n  tokens: tokens.json\nheaders:\n  Authorization: 'Bearer {{pick data.tokens "token"}}'\n  X-Vu: "vu-{{vu}}"\n  X-Static: plain\n${FLOW}`,
+      {
+        readFile,
+      },
+    );
     assert.deepEqual(scenario.headers, { 'X-Static': 'plain' });
     assert.equal(scenario.headerTemplates['X-Vu']({ vu: 7, iter: 0, scenario: 's' }), 'vu-7');
     assert.equal(scenario.headerTemplates.Authorization({ vu: 1, iter: 0, scenario: 's', rng: () => 0.99 }), 'Bearer pre-2');

@@ -155,7 +155,7 @@ export interface ProtectedMcpServer {
 export async function startProtectedMcpServer(
   authorizationServer: string,
   authorized: (token: string) => boolean,
-  options: { claimedResource?: string; /** 401s name no resource_metadata: clients must try the well-known URI. */ bareChallenge?: boolean } = {},
+  options: { claimedResource?: string /** 401s name no resource_metadata: clients must try the well-known URI. */; bareChallenge?: boolean } = {},
 ): Promise<ProtectedMcpServer> {
   let origin = '';
   const servedWith = new Map<string, number>();
@@ -167,7 +167,11 @@ export async function startProtectedMcpServer(
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       if (req.method === 'GET' && path === '/.well-known/oauth-protected-resource/mcp') {
         metadataRequests++;
-        return json(res, 200, { resource: options.claimedResource ?? `${origin}/mcp`, authorization_servers: [authorizationServer], scopes_supported: ['mcp:tools'] });
+        return json(res, 200, {
+          resource: options.claimedResource ?? `${origin}/mcp`,
+          authorization_servers: [authorizationServer],
+          scopes_supported: ['mcp:tools'],
+        });
       }
       if (path !== '/mcp') return json(res, 404, { error: 'not_found' });
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];

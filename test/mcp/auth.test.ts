@@ -55,21 +55,30 @@ describe('OAuth client credentials against a protected MCP server', () => {
     const session = new McpSession(target, { transport: 'streamable-http', protocolVersion: '2025-11-25', authorization: auth.forVu(1) });
     const results = [await session.initialize(), await session.callTool('echo', { message: 'hi' }), await session.close()];
     assert.deepEqual(outcomes(results), ['initialize: success', 'tools/call: success', 'close: success']);
-    assert.deepEqual(as.granted.map(({ at: _at, ...g }) => g), [{ clientId: 'load-a', method: 'client_secret_basic', resource: mcp.url, scope: 'mcp:tools' }]);
+    assert.deepEqual(
+      as.granted.map(({ at: _at, ...g }) => g),
+      [{ clientId: 'load-a', method: 'client_secret_basic', resource: mcp.url, scope: 'mcp:tools' }],
+    );
     assert.equal(mcp.metadataRequests, 1);
     // The token is a registered secret from the moment it is issued: redacted from whatever mcp-load writes.
     const [token] = as.issued();
     assert.equal(redactSecrets(`sent Bearer ${token} and ${encodeURIComponent(token)}`), 'sent Bearer *** and ***');
     // The only 401 is discovery's own probe: no MCP request went without the token.
     assert.equal(mcp.unauthorized, 1);
-    assert.equal(results[0].http.every((h) => h.status !== 401), true);
+    assert.equal(
+      results[0].http.every((h) => h.status !== 401),
+      true,
+    );
   });
 
   it('100 sessions starting together share one discovery and one token request', async () => {
     const { as, mcp, target } = await protectedPair(60, 50);
     const seen = counting();
     const auth = new ClientCredentialsAuth(target.url, { identities: [{ clientId: 'load-a', clientSecret: 's3cret-a' }] }, seen);
-    const sessions = Array.from({ length: 100 }, (_, i) => new McpSession(target, { transport: 'streamable-http', protocolVersion: '2025-11-25', authorization: auth.forVu(i + 1) }));
+    const sessions = Array.from(
+      { length: 100 },
+      (_, i) => new McpSession(target, { transport: 'streamable-http', protocolVersion: '2025-11-25', authorization: auth.forVu(i + 1) }),
+    );
     const inits = await Promise.all(sessions.map((s) => s.initialize()));
     assert.deepEqual(new Set(outcomes(inits)), new Set(['initialize: success']));
     assert.equal(as.granted.length, 1);
@@ -82,7 +91,10 @@ describe('OAuth client credentials against a protected MCP server', () => {
     const lifetimeSeconds = 1;
     const { as, mcp, target } = await protectedPair(lifetimeSeconds, 20);
     const auth = new ClientCredentialsAuth(target.url, { identities: [{ clientId: 'load-a', clientSecret: 's3cret-a' }] });
-    const sessions = Array.from({ length: 20 }, (_, i) => new McpSession(target, { transport: 'streamable-http', protocolVersion: '2025-11-25', authorization: auth.forVu(i + 1) }));
+    const sessions = Array.from(
+      { length: 20 },
+      (_, i) => new McpSession(target, { transport: 'streamable-http', protocolVersion: '2025-11-25', authorization: auth.forVu(i + 1) }),
+    );
     await Promise.all(sessions.map((s) => s.initialize()));
     const started = performance.now();
     const results: OperationResult[] = [];
@@ -109,7 +121,10 @@ describe('OAuth client credentials against a protected MCP server', () => {
     const { as, mcp, target } = await protectedPair(60);
     const seen = counting();
     const auth = new ClientCredentialsAuth(target.url, { identities: [{ clientId: 'load-a', clientSecret: 's3cret-a' }] }, seen);
-    const sessions = Array.from({ length: 20 }, (_, i) => new McpSession(target, { transport: 'streamable-http', protocolVersion: '2025-11-25', authorization: auth.forVu(i + 1) }));
+    const sessions = Array.from(
+      { length: 20 },
+      (_, i) => new McpSession(target, { transport: 'streamable-http', protocolVersion: '2025-11-25', authorization: auth.forVu(i + 1) }),
+    );
     await Promise.all(sessions.map((s) => s.initialize()));
     const [first] = as.issued();
     as.revoke(first);
@@ -118,7 +133,11 @@ describe('OAuth client credentials against a protected MCP server', () => {
     assert.equal(as.granted.length, 2);
     assert.equal(mcp.unauthorized, 1 + 20, 'the probe, then each session once with the revoked token');
     assert.equal(seen.unauthorized401, 20);
-    for (const c of calls) assert.deepEqual(c.http.map((h) => h.status), [401, 200]);
+    for (const c of calls)
+      assert.deepEqual(
+        c.http.map((h) => h.status),
+        [401, 200],
+      );
   });
 
   it('identities are dealt to virtual users in turn, one token each, shared by the VUs of that identity', async () => {
@@ -128,7 +147,9 @@ describe('OAuth client credentials against a protected MCP server', () => {
       { clientId: 'load-b', clientSecret: 's3cret-b' },
     ];
     const auth = new ClientCredentialsAuth(target.url, { identities });
-    const sessions = [1, 2, 3, 4].map((vu) => new McpSession(target, { transport: 'streamable-http', protocolVersion: '2025-11-25', authorization: auth.forVu(vu) }));
+    const sessions = [1, 2, 3, 4].map(
+      (vu) => new McpSession(target, { transport: 'streamable-http', protocolVersion: '2025-11-25', authorization: auth.forVu(vu) }),
+    );
     const inits = await Promise.all(sessions.map((s) => s.initialize()));
     assert.deepEqual(new Set(outcomes(inits)), new Set(['initialize: success']));
     assert.deepEqual(as.granted.map((g) => g.clientId).sort(), ['load-a', 'load-b']);
@@ -204,7 +225,10 @@ describe('OAuth client credentials against a protected MCP server', () => {
     const auth = new ClientCredentialsAuth(target.url, { identities: [{ clientId: 'jwt-client', privateKey: pem }] });
     const session = new McpSession(target, { transport: 'streamable-http', protocolVersion: '2025-11-25', authorization: auth.forVu(1) });
     assert.equal((await session.initialize()).outcome, 'success');
-    assert.deepEqual(as.granted.map((g) => [g.clientId, g.method]), [['jwt-client', 'private_key_jwt']]);
+    assert.deepEqual(
+      as.granted.map((g) => [g.clientId, g.method]),
+      [['jwt-client', 'private_key_jwt']],
+    );
     assert.equal(as.refused, 0);
   });
 
@@ -229,7 +253,10 @@ describe('OAuth client credentials against a protected MCP server', () => {
     });
     const session = new McpSession(target, { transport: 'streamable-http', protocolVersion: '2025-11-25', authorization: auth.forVu(1) });
     assert.equal((await session.initialize()).outcome, 'success');
-    assert.deepEqual(as.granted.map(({ at: _at, ...g }) => g), [{ clientId: 'load-b', method: 'client_secret_post', resource: 'https://mcp.example/mcp', scope: 'tools:call' }]);
+    assert.deepEqual(
+      as.granted.map(({ at: _at, ...g }) => g),
+      [{ clientId: 'load-b', method: 'client_secret_post', resource: 'https://mcp.example/mcp', scope: 'tools:call' }],
+    );
     assert.equal(mcp.metadataRequests, 0);
     assert.equal(mcp.unauthorized, 0);
   });
@@ -285,7 +312,9 @@ describe('TokenCache', () => {
 describe('parseBearerChallenge', () => {
   it('reads resource_metadata, scope and error, quoted or not, beside other schemes', () => {
     assert.deepEqual(
-      parseBearerChallenge('Basic realm="x", Bearer error="insufficient_scope", scope="a b", resource_metadata="https://r.example/.well-known/oauth-protected-resource/mcp"'),
+      parseBearerChallenge(
+        'Basic realm="x", Bearer error="insufficient_scope", scope="a b", resource_metadata="https://r.example/.well-known/oauth-protected-resource/mcp"',
+      ),
       { error: 'insufficient_scope', scope: 'a b', resourceMetadata: 'https://r.example/.well-known/oauth-protected-resource/mcp' },
     );
     assert.deepEqual(parseBearerChallenge('Bearer resource_metadata=https://r.example/m, DPoP algs="ES256"'), { resourceMetadata: 'https://r.example/m' });

@@ -35,11 +35,20 @@ function stickyServer(seen: Seen[]): Promise<RunningServer> {
       seen.push({ method: message.method ?? req.method!, cookie: req.headers.cookie });
       res.setHeader('x-served-by', 'node-a');
       if (req.method === 'DELETE') return void res.writeHead(200).end();
-      if (message.method === 'server/discover') return void res.writeHead(400, { 'content-type': 'application/json' }).end('{"jsonrpc":"2.0","id":null,"error":{"code":-32000,"message":"Bad Request: Server not initialized"}}');
+      if (message.method === 'server/discover')
+        return void res
+          .writeHead(400, { 'content-type': 'application/json' })
+          .end('{"jsonrpc":"2.0","id":null,"error":{"code":-32000,"message":"Bad Request: Server not initialized"}}');
       if (message.id === undefined) return void res.writeHead(202).end();
       if (message.method === 'initialize') {
         res.writeHead(200, { 'content-type': 'application/json', 'mcp-session-id': 's-1', 'set-cookie': `AWSALB=${STICKY}; Expires=${FAR}; Path=/` });
-        return void res.end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result: { protocolVersion: '2025-11-25', capabilities: { tools: {} }, serverInfo: { name: 'sticky', version: '1' } } }));
+        return void res.end(
+          JSON.stringify({
+            jsonrpc: '2.0',
+            id: message.id,
+            result: { protocolVersion: '2025-11-25', capabilities: { tools: {} }, serverInfo: { name: 'sticky', version: '1' } },
+          }),
+        );
       }
       const forget = message.params?.name === 'forget';
       res.writeHead(200, { 'content-type': 'application/json', ...(forget ? { 'set-cookie': 'AWSALB=; Max-Age=0; Path=/' } : {}) });
@@ -93,7 +102,10 @@ describe('the cookie jar on the wire', () => {
       await target.close();
     }
     assert.ok(seen.length >= 4);
-    assert.ok(seen.every((s) => s.cookie === undefined), JSON.stringify(seen));
+    assert.ok(
+      seen.every((s) => s.cookie === undefined),
+      JSON.stringify(seen),
+    );
   });
 
   it("keeps the cookie's value out of result.json and every report, though the server echoes it; the instance header is attributed", async () => {
@@ -107,7 +119,8 @@ describe('the cookie jar on the wire', () => {
     outcome.registry.dispose();
     assert.equal(result.errors[0]?.errorClass, 'tool');
     assert.match(result.errors[0].samples[0], /cookie was AWSALB=\*\*\*/);
-    for (const text of [JSON.stringify(result), renderTerminalSummary(result), renderMarkdown(result), renderHtmlReport(result)]) assert.ok(!text.includes(STICKY));
+    for (const text of [JSON.stringify(result), renderTerminalSummary(result), renderMarkdown(result), renderHtmlReport(result)])
+      assert.ok(!text.includes(STICKY));
     assert.deepEqual(
       result.instances?.rows.map((r) => [r.instance, r.calls, r.errors, r.sessions]),
       [['node-a', 2, 2, 1]],

@@ -325,7 +325,10 @@ describe('H1Connection: keep-alive and request bytes', SUITE, () => {
     );
     assert.deepEqual(replies, ['reply to #0', 'reply to #1', 'reply to #2', 'reply to #3', 'reply to #4']);
     assert.deepEqual(finished, [0, 1, 2, 3, 4]);
-    assert.deepEqual(server.requests.map((r) => r.body), ['#0', '#1', '#2', '#3', '#4']);
+    assert.deepEqual(
+      server.requests.map((r) => r.body),
+      ['#0', '#1', '#2', '#3', '#4'],
+    );
     assert.equal(maxInFlight, 1);
     assert.equal(server.sockets.length, 1);
   });
@@ -339,7 +342,10 @@ describe('H1Connection: keep-alive and request bytes', SUITE, () => {
     assert.equal((await send(connection, server.origin, { body: 'first' })).body, 'got first');
     assert.equal((await send(connection, server.origin, { body: 'second' })).body, 'got second');
     assert.equal((await send(connection, server.origin, { body: 'third' })).body, 'got third');
-    assert.deepEqual(server.requests.map((r) => r.socket), [0, 1, 1]);
+    assert.deepEqual(
+      server.requests.map((r) => r.socket),
+      [0, 1, 1],
+    );
   });
 
   for (const hintS of [0, 1, 2]) {
@@ -347,7 +353,10 @@ describe('H1Connection: keep-alive and request bytes', SUITE, () => {
       const server = await startRawServer((req) => req.socket.write(rawResponse('ok', `keep-alive: timeout=${hintS}, max=100\r\n`)));
       const connection = connect(server.origin);
       for (let i = 0; i < 3; i++) assert.equal((await send(connection, server.origin)).body, 'ok');
-      assert.deepEqual(server.requests.map((r) => server.sockets.indexOf(r.socket)), [0, 1, 2]);
+      assert.deepEqual(
+        server.requests.map((r) => server.sockets.indexOf(r.socket)),
+        [0, 1, 2],
+      );
       // Each socket was closed by the client as soon as its response was complete.
       await Promise.all(server.sockets.map(closed));
     });
@@ -367,7 +376,10 @@ describe('H1Connection: keep-alive and request bytes', SUITE, () => {
     );
     const connection = connect(server.origin);
     for (let i = 0; i < 3; i++) await send(connection, server.origin);
-    assert.deepEqual(server.requests.map((r) => r.socket), [0, 1, 2]);
+    assert.deepEqual(
+      server.requests.map((r) => r.socket),
+      [0, 1, 2],
+    );
   });
 });
 
@@ -468,7 +480,11 @@ describe('H1Connection: failures', SUITE, () => {
     });
     const connection = connect(server.origin);
     const started = performance.now();
-    await assertTransportError(send(connection, server.origin, { body: 'silence', timeoutMs: 200 }), 'timeout', /^POST timed out after 200 ms \(no response\)$/);
+    await assertTransportError(
+      send(connection, server.origin, { body: 'silence', timeoutMs: 200 }),
+      'timeout',
+      /^POST timed out after 200 ms \(no response\)$/,
+    );
     assert.ok(performance.now() - started >= 190);
     // The unanswered request's socket is given up, not reused (its reply might still come).
     await closed(server.sockets[0]);
@@ -527,7 +543,11 @@ describe('H1Connection: close, destroy and abort', SUITE, () => {
     await assertTransportError(inFlight, 'closed', /request cancelled \(the connection was destroyed\)/);
     await assertTransportError(queued, 'closed');
     await closed(server.sockets[0]);
-    assert.deepEqual(server.requests.map((r) => r.body), ['first'], 'the queued request was never sent');
+    assert.deepEqual(
+      server.requests.map((r) => r.body),
+      ['first'],
+      'the queued request was never sent',
+    );
 
     const late = new RecordingHandler();
     assert.equal(connection.dispatch(post('late'), late), false);
@@ -565,7 +585,10 @@ describe('H1Connection: close, destroy and abort', SUITE, () => {
     await afterwards.settled;
     assert.ok(afterwards.error instanceof Error);
     await assert.rejects(send(connection, server.origin), TransportError);
-    assert.deepEqual(server.requests.map((r) => r.body), ['first', 'second']);
+    assert.deepEqual(
+      server.requests.map((r) => r.body),
+      ['first', 'second'],
+    );
   });
 
   it('close() on an idle connection closes its socket at once', async () => {
@@ -594,7 +617,10 @@ describe('H1Connection: close, destroy and abort', SUITE, () => {
     assert.equal(first.body, 'first');
     const third = send(connection, server.origin, { body: 'third' });
     await server.seen(2);
-    assert.deepEqual(server.requests.map((r) => r.body), ['first', 'third']);
+    assert.deepEqual(
+      server.requests.map((r) => r.body),
+      ['first', 'third'],
+    );
     server.requests[1].socket.write(rawResponse('third'));
     assert.equal((await third).body, 'third');
     assert.equal(server.sockets.length, 1);
@@ -612,7 +638,10 @@ describe('H1Connection: close, destroy and abort', SUITE, () => {
     const c = send(connection, server.origin, { body: 'c' });
     await assertTransportError(a.reply, 'closed', /^given up$/);
     assert.deepEqual([(await b).body, (await c).body], ['reply b', 'reply c']);
-    assert.deepEqual(server.requests.map((r) => r.body), ['a', 'b', 'c']);
+    assert.deepEqual(
+      server.requests.map((r) => r.body),
+      ['a', 'b', 'c'],
+    );
     assert.equal(server.sockets.length, 2, 'the aborted request’s socket is not reused');
   });
 });
@@ -639,7 +668,10 @@ describe('H1Connection: the server closing an idle keep-alive socket', SUITE, ()
     assert.equal((await send(connection, server.origin, { body: '1' })).body, 'reply 1');
     await closed(server.sockets[0]);
     assert.equal((await send(connection, server.origin, { body: '2' })).body, 'reply 2');
-    assert.deepEqual(server.requests.map((r) => r.socket), [0, 1]);
+    assert.deepEqual(
+      server.requests.map((r) => r.socket),
+      [0, 1],
+    );
   });
 });
 
@@ -650,7 +682,23 @@ describe('H1Connection over https', SUITE, () => {
   function selfSignedCert(): { key: Buffer; cert: Buffer } {
     execFileSync(
       'openssl',
-      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')],
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        path.join(dir, 'key.pem'),
+        '-out',
+        path.join(dir, 'cert.pem'),
+      ],
       { stdio: 'ignore' },
     );
     return { key: readFileSync(path.join(dir, 'key.pem')), cert: readFileSync(path.join(dir, 'cert.pem')) };

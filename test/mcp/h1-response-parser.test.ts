@@ -12,7 +12,10 @@ class RecordingSink implements H1ResponseSink {
     assert.equal(this.heads.length, this.ends, 'a head before the previous response ended');
     assert.equal(Object.getPrototypeOf(headers), null, 'a header named __proto__ must not reach a prototype');
     // Flattened back to [name, value…] (a repeated header's values side by side) for readable expectations.
-    this.heads.push({ status, headers: Object.entries(headers).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).flatMap((v) => [name, v])) });
+    this.heads.push({
+      status,
+      headers: Object.entries(headers).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).flatMap((v) => [name, v])),
+    });
   }
 
   onBody(chunk: Buffer): void {
@@ -70,7 +73,8 @@ function parseWhole(text: string, noBody = false): { parser: H1ResponseParser; s
 }
 
 describe('H1ResponseParser: framing', () => {
-  const contentLength = 'HTTP/1.1 200 OK\r\nContent-Type:  application/json \r\nContent-Length: 11\r\nX-Empty:\r\nMCP-Session-Id:\tabc-123\t\r\n\r\n{"ok":true}';
+  const contentLength =
+    'HTTP/1.1 200 OK\r\nContent-Type:  application/json \r\nContent-Length: 11\r\nX-Empty:\r\nMCP-Session-Id:\tabc-123\t\r\n\r\n{"ok":true}';
 
   it('a Content-Length response, whole, split at every offset and byte by byte: same head, body and one end', () => {
     for (const { label, pieces } of splittings(contentLength)) {
@@ -181,7 +185,11 @@ describe('H1ResponseParser: framing', () => {
   });
 
   it('204 and 304 have no body, whatever their headers say', () => {
-    for (const head of ['HTTP/1.1 204 No Content\r\nContent-Length: 10\r\n\r\n', 'HTTP/1.1 304 Not Modified\r\nContent-Length: 10\r\n\r\n', 'HTTP/1.1 204 No Content\r\nTransfer-Encoding: chunked\r\n\r\n']) {
+    for (const head of [
+      'HTTP/1.1 204 No Content\r\nContent-Length: 10\r\n\r\n',
+      'HTTP/1.1 304 Not Modified\r\nContent-Length: 10\r\n\r\n',
+      'HTTP/1.1 204 No Content\r\nTransfer-Encoding: chunked\r\n\r\n',
+    ]) {
       const { parser, sink, consumed } = parseWhole(head + 'NEXT');
       assert.equal(consumed, head.length, head);
       assert.equal(parser.done, true, head);
@@ -288,7 +296,17 @@ describe('H1ResponseParser: keep-alive', () => {
 });
 
 describe('H1ResponseParser: malformed responses throw H1ParseError (HPE_INVALID)', () => {
-  const badStatusLines = ['HTTP/2 200 OK', 'HTTP/1.1  200 OK', 'HTTP/1.1 20 OK', 'HTTP/1.1 2000 OK', 'HTTP/1.1 abc OK', 'HTTP/1.1 2e2 OK', 'HTTP/1.1 099 Low', 'garbage', 'ICY 200 OK'];
+  const badStatusLines = [
+    'HTTP/2 200 OK',
+    'HTTP/1.1  200 OK',
+    'HTTP/1.1 20 OK',
+    'HTTP/1.1 2000 OK',
+    'HTTP/1.1 abc OK',
+    'HTTP/1.1 2e2 OK',
+    'HTTP/1.1 099 Low',
+    'garbage',
+    'ICY 200 OK',
+  ];
   for (const line of badStatusLines) {
     it(`bad status line ${JSON.stringify(line)}`, () => {
       const { parser } = newParser();
@@ -344,13 +362,19 @@ describe('H1ResponseParser: malformed responses throw H1ParseError (HPE_INVALID)
   for (const line of ['zz', '', '-1', '1 2', '0x5', '1234567890abc']) {
     it(`bad chunk size ${JSON.stringify(line)}`, () => {
       const { parser } = newParser();
-      assertParseError(() => parser.execute(Buffer.from(`HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n${line}\r\nhello\r\n0\r\n\r\n`)), /bad chunk size/);
+      assertParseError(
+        () => parser.execute(Buffer.from(`HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n${line}\r\nhello\r\n0\r\n\r\n`)),
+        /bad chunk size/,
+      );
     });
   }
 
   it('chunk data longer than its size', () => {
     const { parser } = newParser();
-    assertParseError(() => parser.execute(Buffer.from('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nhello\r\n0\r\n\r\n')), /chunk data longer than its size/);
+    assertParseError(
+      () => parser.execute(Buffer.from('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nhello\r\n0\r\n\r\n')),
+      /chunk data longer than its size/,
+    );
   });
 
   it('a chunk-size line longer than 4096 bytes', () => {
@@ -365,7 +389,10 @@ describe('H1ResponseParser: malformed responses throw H1ParseError (HPE_INVALID)
   ]) {
     it(`an obs-fold header line (${label})`, () => {
       const { parser } = newParser();
-      assertParseError(() => parser.execute(Buffer.from(`HTTP/1.1 200 OK\r\nX-Folded: first\r\n${fold}\r\nContent-Length: 0\r\n\r\n`)), /obsolete line folding/);
+      assertParseError(
+        () => parser.execute(Buffer.from(`HTTP/1.1 200 OK\r\nX-Folded: first\r\n${fold}\r\nContent-Length: 0\r\n\r\n`)),
+        /obsolete line folding/,
+      );
     });
   }
 

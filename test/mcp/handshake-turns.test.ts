@@ -23,7 +23,13 @@ describe('session handshakes take turns', () => {
         setTimeout(() => {
           open--;
           res.writeHead(200, { 'content-type': 'application/json', 'mcp-session-id': `s${++sessions}` });
-          res.end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result: { protocolVersion: '2025-11-25', capabilities: {}, serverInfo: { name: 't', version: '1' } } }));
+          res.end(
+            JSON.stringify({
+              jsonrpc: '2.0',
+              id: message.id,
+              result: { protocolVersion: '2025-11-25', capabilities: {}, serverInfo: { name: 't', version: '1' } },
+            }),
+          );
         }, 25);
       });
     });
@@ -35,7 +41,10 @@ describe('session handshakes take turns', () => {
     try {
       const sessions = Array.from({ length: 7 }, () => new McpSession(target, { protocolVersion: '2025-11-25' }));
       const results = await Promise.all(sessions.map((s) => s.initialize()));
-      assert.deepEqual(results.map((r) => r.outcome), Array(7).fill('success'));
+      assert.deepEqual(
+        results.map((r) => r.outcome),
+        Array(7).fill('success'),
+      );
       assert.equal(mostOpen, 2);
       assert.equal(new Set(sessions.map((s) => s.sessionId)).size, 7);
     } finally {

@@ -38,7 +38,16 @@ describe('InstanceReader', () => {
 });
 
 const record = (instance: string | undefined, purpose: HttpRecord['purpose'] = 'call'): HttpRecord => ({
-  method: 'POST', status: 200, ttfbMs: 1, durationMs: 1, bytesSent: 0, bytesReceived: 0, purpose, failed: false, heldOpen: false, instance,
+  method: 'POST',
+  status: 200,
+  ttfbMs: 1,
+  durationMs: 1,
+  bytesSent: 0,
+  bytesReceived: 0,
+  purpose,
+  failed: false,
+  heldOpen: false,
+  instance,
 });
 
 describe('SessionInstances', () => {
@@ -63,7 +72,8 @@ describe('SessionInstances', () => {
 });
 
 describe('scenario keys instance: and cookies:', () => {
-  const parse = (yaml: string) => parseScenario(`${yaml}\nscenarios:\n  a:\n    executor: per-vu-iterations\n    flow:\n      - ping: {}\n`, 'keys.yml', { env: {} });
+  const parse = (yaml: string) =>
+    parseScenario(`${yaml}\nscenarios:\n  a:\n    executor: per-vu-iterations\n    flow:\n      - ping: {}\n`, 'keys.yml', { env: {} });
 
   it('default to the common headers and a cookie jar, and read a header, a cookie or false', () => {
     assert.equal(parse('').client.instance, 'auto');

@@ -19,7 +19,7 @@ async function capturingStderr<T>(work: () => Promise<T>): Promise<{ value: T; s
   }
 }
 
-describe('exceptions from mcp-load itself are the internal class, never the server\'s failure', () => {
+describe("exceptions from mcp-load itself are the internal class, never the server's failure", () => {
   let server: RunningServer;
   let calls = 0;
   before(async () => {

@@ -103,7 +103,10 @@ describe('legacy HTTP+SSE: open() is bounded', () => {
     await target.close();
     assert.equal(init.outcome, 'transport');
     assert.equal(init.error?.reason, 'bad_response');
-    assert.match(init.error!.message, new RegExp(`another origin \\(http://127\\.0\\.0\\.1:${other.port}\\) than the target's \\(http://127\\.0\\.0\\.1:${server.port}\\)`));
+    assert.match(
+      init.error!.message,
+      new RegExp(`another origin \\(http://127\\.0\\.0\\.1:${other.port}\\) than the target's \\(http://127\\.0\\.0\\.1:${server.port}\\)`),
+    );
     assert.doesNotMatch(init.error!.message, /secret-token/);
     assert.deepEqual(elsewhere, []);
     assert.deepEqual(httpLines(init), ['GET 200 session']);

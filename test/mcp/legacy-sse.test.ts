@@ -64,10 +64,7 @@ describe('legacy HTTP+SSE against server-everything sse (responses on the GET st
   });
 
   it('overlapping calls on one stream each get their own response', async () => {
-    const [a, b] = await Promise.all([
-      session.callTool('echo', { message: 'first' }),
-      session.callTool('echo', { message: 'second' }),
-    ]);
+    const [a, b] = await Promise.all([session.callTool('echo', { message: 'first' }), session.callTool('echo', { message: 'second' })]);
     assert.equal(resultText(a), 'Echo: first');
     assert.equal(resultText(b), 'Echo: second');
     assert.deepEqual(httpLines(a), ['POST 202 call']);
@@ -96,7 +93,7 @@ describe('legacy HTTP+SSE against server-everything sse (responses on the GET st
     assert.equal(closing.initialized, false);
   });
 
-  it("auto: the first session pays the failed probes (404), then picks sse; the target remembers, so the second goes straight to the stream", async () => {
+  it('auto: the first session pays the failed probes (404), then picks sse; the target remembers, so the second goes straight to the stream', async () => {
     const fresh = new McpTarget({ url: server.url });
     try {
       const first = new McpSession(fresh);

@@ -21,7 +21,13 @@ function followUpRefused(refuseInitialize: boolean): Promise<RunningServer> {
       }
       if (message.method === 'initialize') {
         res.writeHead(200, { 'content-type': 'application/json', 'mcp-session-id': 's-1', 'x-served-by': 'a' });
-        return void res.end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result: { protocolVersion: '2025-11-25', capabilities: {}, serverInfo: { name: 'a', version: '1' } } }));
+        return void res.end(
+          JSON.stringify({
+            jsonrpc: '2.0',
+            id: message.id,
+            result: { protocolVersion: '2025-11-25', capabilities: {}, serverInfo: { name: 'a', version: '1' } },
+          }),
+        );
       }
       res.writeHead(404, { 'content-type': 'application/json', 'x-served-by': 'b' });
       res.end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32001, message: 'Session not found' } }));
@@ -43,10 +49,16 @@ describe('a handshake whose follow-up is refused after initialize answered 200',
       const result = await session.initialize();
       assert.equal(result.outcome, 'transport');
       assert.equal(result.error?.status, 404);
-      assert.match(result.error!.message, /^session lost right after the handshake: initialize was answered HTTP 200 from instance a, then its follow-up got HTTP 404 from instance b, another instance, which does not know the session/);
+      assert.match(
+        result.error!.message,
+        /^session lost right after the handshake: initialize was answered HTTP 200 from instance a, then its follow-up got HTTP 404 from instance b, another instance, which does not know the session/,
+      );
       assert.doesNotMatch(result.error!.message, /speaks neither MCP transport/);
       assert.equal(result.http.filter((r) => r.method === 'GET').length, 0, 'no legacy fallback was tried');
-      assert.deepEqual(result.lost?.map((l) => [l.phase, l.status, l.calls]), [['handshake', 404, 0]]);
+      assert.deepEqual(
+        result.lost?.map((l) => [l.phase, l.status, l.calls]),
+        [['handshake', 404, 0]],
+      );
       assert.equal(result.hopped, true);
       assert.equal(session.initialized, false);
     } finally {

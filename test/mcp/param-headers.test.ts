@@ -45,14 +45,22 @@ async function statelessServer() {
     req.on('data', (c: string) => (text += c));
     req.on('end', () => {
       const m = JSON.parse(text) as { id: number; method: string; params?: { name?: string; arguments?: Record<string, unknown> } };
-      const reply = (body: unknown, status = 200) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: m.id, ...body as object }));
+      const reply = (body: unknown, status = 200) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: m.id, ...(body as object) }));
       if (m.method === 'server/discover') {
         return reply({ result: { supportedVersions: ['2026-07-28'], capabilities: { tools: {} }, _meta: {} } });
       }
       if (m.method === 'tools/list') {
         state.lists++;
         const inputSchema = state.annotated ? ROUTE_SCHEMA : { type: 'object', properties: {} };
-        return reply({ result: { tools: [{ name: 'route', inputSchema }, { name: 'plain', inputSchema: { type: 'object' } }] } });
+        return reply({
+          result: {
+            tools: [
+              { name: 'route', inputSchema },
+              { name: 'plain', inputSchema: { type: 'object' } },
+            ],
+          },
+        });
       }
       if (m.method === 'tools/call') {
         const got = paramHeadersOf(req.headers);
@@ -103,7 +111,7 @@ describe('Mcp-Param-* headers from x-mcp-header arguments (2026-07-28)', () => {
       { 'mcp-param-count': '7' },
     ]);
     assert.equal(running.state.lists, listsBefore + 1, 'one tools/list for two sessions of the target');
-    for (const r of results) assert.deepEqual(httpLines(r), ['POST 200 call'], 'the schemas were read by the first session\'s start, not by a call');
+    for (const r of results) assert.deepEqual(httpLines(r), ['POST 200 call'], "the schemas were read by the first session's start, not by a call");
     assert.match(resultText(results[0]) ?? '', /routed/);
   });
 

@@ -51,7 +51,6 @@ export async function startRecordingProxy(upstream: string): Promise<RecordingPr
     ...server,
     url: `http://127.0.0.1:${server.port}${target.pathname}${target.search}`,
     requests,
-    postedMethods: () =>
-      requests.filter((r) => r.method === 'POST').map((r) => (JSON.parse(r.body) as { method?: string }).method ?? '(response)'),
+    postedMethods: () => requests.filter((r) => r.method === 'POST').map((r) => (JSON.parse(r.body) as { method?: string }).method ?? '(response)'),
   };
 }

@@ -37,7 +37,9 @@ async function pollingServer(gets: Array<'answer' | 'close'>, emptyId?: string) 
       if (m.id === undefined) return void res.writeHead(202).end();
       if (m.method === 'initialize') {
         res.writeHead(200, { 'content-type': 'application/json', 'mcp-session-id': 'poll' });
-        return void res.end(JSON.stringify({ jsonrpc: '2.0', id: m.id, result: { protocolVersion: '2025-11-25', capabilities: {}, serverInfo: { name: 'p', version: '1' } } }));
+        return void res.end(
+          JSON.stringify({ jsonrpc: '2.0', id: m.id, result: { protocolVersion: '2025-11-25', capabilities: {}, serverInfo: { name: 'p', version: '1' } } }),
+        );
       }
       callId = m.id;
       res.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -62,7 +64,7 @@ describe('SSE resumability against a scripted server', () => {
     return { result, ...polling };
   }
 
-  it('reconnects with GET and Last-Event-ID after the server\'s retry delay, and the call succeeds on the resumed stream', async () => {
+  it("reconnects with GET and Last-Event-ID after the server's retry delay, and the call succeeds on the resumed stream", async () => {
     const { result, log, closedAt } = await call(['answer']);
     assert.equal(result.outcome, 'success', result.error?.message);
     assert.equal(resultText(result), 'resumed');
@@ -78,7 +80,10 @@ describe('SSE resumability against a scripted server', () => {
   it('a resumed stream that ends without the response is resumed again from its own last id', async () => {
     const { result, log } = await call(['close', 'answer']);
     assert.equal(result.outcome, 'success', result.error?.message);
-    assert.deepEqual(log.map((g) => g.lastEventId), ['p1', 'p2']);
+    assert.deepEqual(
+      log.map((g) => g.lastEventId),
+      ['p1', 'p2'],
+    );
     assert.equal(result.streamResumptions, 2);
   });
 
@@ -96,7 +101,10 @@ describe('SSE resumability against a scripted server', () => {
     assert.match(result.error!.message, /3 resumptions with Last-Event-ID did not bring it/);
     assert.equal(result.resumed, false);
     assert.equal(result.streamResumptions, 3);
-    assert.deepEqual(polling.log.map((g) => g.lastEventId), ['p1', 'p1', 'p1']);
+    assert.deepEqual(
+      polling.log.map((g) => g.lastEventId),
+      ['p1', 'p1', 'p1'],
+    );
   });
 
   it('bounded in all: a stream that keeps sending new ids but never the response is given up after 20 resumptions', async () => {
@@ -137,7 +145,9 @@ describe('the GET stream, ended by the server after a priming event with retry: 
         const m = JSON.parse(text) as { id?: number; method: string };
         if (m.id === undefined) return void res.writeHead(202).end();
         res.writeHead(200, { 'content-type': 'application/json', 'mcp-session-id': 'g' });
-        res.end(JSON.stringify({ jsonrpc: '2.0', id: m.id, result: { protocolVersion: '2025-11-25', capabilities: {}, serverInfo: { name: 'g', version: '1' } } }));
+        res.end(
+          JSON.stringify({ jsonrpc: '2.0', id: m.id, result: { protocolVersion: '2025-11-25', capabilities: {}, serverInfo: { name: 'g', version: '1' } } }),
+        );
       });
     });
   });

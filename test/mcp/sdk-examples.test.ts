@@ -47,9 +47,7 @@ describe('SDK example: stateless Streamable HTTP (no session id, SSE replies)', 
 
     const resource = await session.readResource('https://example.com/greetings/default');
     assert.equal(resource.outcome, 'success', resource.error?.message);
-    assert.deepEqual((resource.result as { contents: unknown[] }).contents, [
-      { uri: 'https://example.com/greetings/default', text: 'Hello, world!' },
-    ]);
+    assert.deepEqual((resource.result as { contents: unknown[] }).contents, [{ uri: 'https://example.com/greetings/default', text: 'Hello, world!' }]);
     assert.equal(session.sessionId, undefined);
   });
 

@@ -27,7 +27,7 @@ describe('server-to-client requests on the 2025 line (server-everything, answere
     assert.equal(call.outcome, 'success', call.error?.message);
     assert.equal(call.serverRequests, 1);
     assert.deepEqual(httpLines(call), ['POST 200 call', 'POST 202 server-request']);
-    assert.match(resultText(call) ?? "", /canned completion/);
+    assert.match(resultText(call) ?? '', /canned completion/);
     await session.close();
   });
 
@@ -48,7 +48,7 @@ describe('server-to-client requests on the 2025 line (server-everything, answere
     assert.deepEqual(httpLines(init), ['POST 200 session', 'POST 202 session', 'GET 200 stream']);
     const call = await session.callTool('get-roots-list', {});
     assert.equal(call.outcome, 'success', call.error?.message);
-    assert.match(resultText(call) ?? "", /file:\/\/\/work\/project/);
+    assert.match(resultText(call) ?? '', /file:\/\/\/work\/project/);
     // Exactly one roots/list was answered: on the GET stream after initialize (counted on the
     // session's background trace), or during the call if the server asked again then.
     assert.equal(session.background.serverRequests + call.serverRequests, 1);

@@ -112,7 +112,7 @@ describe('session loss, whatever the body says', () => {
     });
   }
 
-  it('a 400 JSON-RPC error that is not about the session stays the server\'s protocol error: no re-initialization', async () => {
+  it("a 400 JSON-RPC error that is not about the session stays the server's protocol error: no re-initialization", async () => {
     const s = await session();
     const createdBefore = sessions.created;
     const call = await s.callTool('invalid');

@@ -56,7 +56,7 @@ describe('stateless 2026-07-28 against the v2 SDK fixture (no handshake, no sess
     assert.deepEqual(httpLines(call), ['POST 200 call']);
   });
 
-  it('a pinned 2026-07-28 session needs no discovery on a fresh target: only the tools\' schemas, once per target', async () => {
+  it("a pinned 2026-07-28 session needs no discovery on a fresh target: only the tools' schemas, once per target", async () => {
     const fresh = new McpTarget({ url: server.url });
     try {
       const pinned = new McpSession(fresh, { protocolVersion: '2026-07-28' });

@@ -63,7 +63,10 @@ describe('W3C traceparent on tool calls', () => {
 
   it('off by default: no header, no _meta.traceparent, nothing on the result', async () => {
     const { results, seen } = await calls({}, 2);
-    assert.deepEqual(seen, [{ header: undefined, meta: undefined }, { header: undefined, meta: undefined }]);
+    assert.deepEqual(seen, [
+      { header: undefined, meta: undefined },
+      { header: undefined, meta: undefined },
+    ]);
     assert.ok(results.every((r) => !('traceparent' in r)));
   });
 });

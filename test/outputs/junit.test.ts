@@ -40,7 +40,12 @@ describe('JUnit XML', () => {
 
     // A JUnit reader as CI test reporters use (junitparser) sees the same suite: the p95 regression
     // the synthetic run was built with (1.5× slower) as the one failure.
-    const read = JSON.parse(execFileSync('/usr/bin/python3', [readJunit, file], { encoding: 'utf8' })) as { name: string; tests: number; failures: number; cases: { name: string; outcome: string; message: string | null }[] }[];
+    const read = JSON.parse(execFileSync('/usr/bin/python3', [readJunit, file], { encoding: 'utf8' })) as {
+      name: string;
+      tests: number;
+      failures: number;
+      cases: { name: string; outcome: string; message: string | null }[];
+    }[];
     const comparison = read.find((s) => s.name === 'mcp-load.comparison');
     assert.ok(comparison, JSON.stringify(read.map((s) => s.name)));
     assert.equal(comparison.tests, comparison.cases.length);
@@ -71,7 +76,14 @@ describe('JUnit XML', () => {
 
   it('a comparison that could not be judged is a skipped case with its reason, still valid JUnit', () => {
     const result = syntheticRun({ seed: 4, steadySeconds: 10 });
-    const comparison = { comparable: false, reason: 'different scenario <b>', verdicts: [], regression: false, inconclusive: true, method: 'rank-interval' as const };
+    const comparison = {
+      comparable: false,
+      reason: 'different scenario <b>',
+      verdicts: [],
+      regression: false,
+      inconclusive: true,
+      method: 'rank-interval' as const,
+    };
     const file = join(dir, 'skipped.xml');
     writeFileSync(file, renderJunit(result, comparison));
     assertValidJunit(file);

@@ -42,11 +42,19 @@ thresholds:
 `,
     );
     run = await runCli([
-      'run', scenario, '--out', join(dir, 'result'), '--quiet',
-      '-o', `junit=${join(dir, 'junit.xml')}`,
-      '-o', `json=${join(dir, 'samples.jsonl')}`,
-      '--output', `prometheus=${prometheus.url}/api/v1/write`,
-      '--output', `otlp=${otlp.url}`,
+      'run',
+      scenario,
+      '--out',
+      join(dir, 'result'),
+      '--quiet',
+      '-o',
+      `junit=${join(dir, 'junit.xml')}`,
+      '-o',
+      `json=${join(dir, 'samples.jsonl')}`,
+      '--output',
+      `prometheus=${prometheus.url}/api/v1/write`,
+      '--output',
+      `otlp=${otlp.url}`,
     ]);
   });
   after(async () => {
@@ -70,7 +78,10 @@ thresholds:
     assert.equal(xpath('sum(/testsuites/testsuite/@tests)'), '4');
     assert.equal(xpath('sum(/testsuites/testsuite/@failures)'), '1');
     assert.equal(xpath('count(/testsuites/testsuite)'), '2');
-    assert.equal(xpath('count(//testsuite[@name="mcp-load.thresholds"]/testcase[@name="mcp_calls{expected_response:true} count>=1 (default)"][not(failure)])'), '1');
+    assert.equal(
+      xpath('count(//testsuite[@name="mcp-load.thresholds"]/testcase[@name="mcp_calls{expected_response:true} count>=1 (default)"][not(failure)])'),
+      '1',
+    );
     assert.equal(xpath('string(//testsuite[@name="mcp-load.thresholds"]/testcase[failure]/@name)'), 'mcp_call_duration p(95)<1');
     assert.match(xpath('string(//testcase[@name="mcp_call_duration p(95)<1"]/failure/@message)'), /^p\(95\)<1 failed: observed (\d+\.?\d*)$/);
     const observed = Number(/observed (\S+)/.exec(xpath('string(//failure/@message)'))![1]);
@@ -78,9 +89,19 @@ thresholds:
     assert.equal(xpath('count(//testsuite[@name="mcp-load.checks"]/testcase[@name="echo: not error"][not(failure)])'), '1');
   });
 
-  it('json: Metric lines first, a Point per second, Summary lines whose call count is the server\'s', () => {
-    const lines = readFileSync(join(dir, 'samples.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    assert.deepEqual(lines.slice(0, 3).map((l) => [l.type, l.metric, l.data.type]), [['Metric', 'vus', 'gauge'], ['Metric', 'mcp_calls', 'counter'], ['Metric', 'mcp_errors', 'rate']]);
+  it("json: Metric lines first, a Point per second, Summary lines whose call count is the server's", () => {
+    const lines = readFileSync(join(dir, 'samples.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.deepEqual(
+      lines.slice(0, 3).map((l) => [l.type, l.metric, l.data.type]),
+      [
+        ['Metric', 'vus', 'gauge'],
+        ['Metric', 'mcp_calls', 'counter'],
+        ['Metric', 'mcp_errors', 'rate'],
+      ],
+    );
     const vus = lines.filter((l) => l.type === 'Point' && l.metric === 'vus');
     assert.ok(vus.length >= 2, `${vus.length} vus points`);
     assert.ok(vus.some((p) => p.data.value === 2));
@@ -88,7 +109,7 @@ thresholds:
     assert.equal(echo.data.summary.count, server.calls());
   });
 
-  it('prometheus: the stored series, queried back, hold the server\'s call count and its known latency', async () => {
+  it("prometheus: the stored series, queried back, hold the server's call count and its known latency", async () => {
     const calls = await prometheus.query('sum(mcp_load_mcp_calls_total{tool="echo",method="tools/call",scenario="out-test"})');
     assert.equal(Number(calls[0].value[1]), server.calls());
     const [p95] = await prometheus.query('mcp_load_mcp_call_duration_seconds{quantile="0.95",tool="echo",error_class=""}');
@@ -103,16 +124,30 @@ thresholds:
     assert.ok(otlp.contentTypes.every((t) => t === 'application/x-protobuf'));
     const metrics = otlp.requests.flatMap((r) => r.resourceMetrics.flatMap((rm: any) => rm.scopeMetrics.flatMap((sm: any) => sm.metrics)));
     const resource = otlp.requests[0].resourceMetrics[0].resource.attributes.map((a: any) => [a.key, a.value.stringValue]);
-    assert.deepEqual(resource.find((a: string[]) => a[0] === 'service.name'), ['service.name', 'mcp-load']);
-    assert.ok(metrics.some((m: any) => m.name === 'mcp_load.calls'), 'a live export');
+    assert.deepEqual(
+      resource.find((a: string[]) => a[0] === 'service.name'),
+      ['service.name', 'mcp-load'],
+    );
+    assert.ok(
+      metrics.some((m: any) => m.name === 'mcp_load.calls'),
+      'a live export',
+    );
     const duration = metrics.find((m: any) => m.name === 'mcp.client.operation.duration');
     assert.equal(duration.unit, 's');
     const attrs = (p: any) => Object.fromEntries(p.attributes.map((a: any) => [a.key, a.value.stringValue]));
     const echo = duration.histogram.dataPoints.find((p: any) => attrs(p)['gen_ai.tool.name'] === 'echo');
-    assert.deepEqual(attrs(echo), { 'mcp.method.name': 'tools/call', 'gen_ai.tool.name': 'echo', 'gen_ai.operation.name': 'execute_tool', 'mcp_load.scenario': 'agents' });
+    assert.deepEqual(attrs(echo), {
+      'mcp.method.name': 'tools/call',
+      'gen_ai.tool.name': 'echo',
+      'gen_ai.operation.name': 'execute_tool',
+      'mcp_load.scenario': 'agents',
+    });
     assert.equal(Number(echo.count), server.calls());
     const counts = echo.bucketCounts.map(Number);
-    assert.equal(counts.reduce((a: number, b: number) => a + b, 0), server.calls());
+    assert.equal(
+      counts.reduce((a: number, b: number) => a + b, 0),
+      server.calls(),
+    );
     assert.deepEqual(echo.explicitBounds, [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 30, 60, 120, 300]);
     assert.equal(counts[0] + counts[1], 0, `no call under 20 ms from a ${DELAY_MS} ms server: ${counts}`);
     assert.ok(echo.sum / Number(echo.count) >= DELAY_MS / 1000);
@@ -125,9 +160,22 @@ describe('--output to a receiver that is down', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mcp-load-outputs-'));
     try {
       const scenario = join(dir, 'down.yml');
-      writeFileSync(scenario, `target: ${server.url}\nscenarios:\n  a:\n    executor: per-vu-iterations\n    vus: 1\n    iterations: 3\n    flow:\n      - call: echo\n`);
+      writeFileSync(
+        scenario,
+        `target: ${server.url}\nscenarios:\n  a:\n    executor: per-vu-iterations\n    vus: 1\n    iterations: 3\n    flow:\n      - call: echo\n`,
+      );
       const port = await freePort();
-      const run = await runCli(['run', scenario, '--out', join(dir, 'result'), '--quiet', '-o', `prometheus=http://user:secret@127.0.0.1:${port}/api/v1/write`, '-o', `otlp=http://127.0.0.1:${port}/v1/metrics`]);
+      const run = await runCli([
+        'run',
+        scenario,
+        '--out',
+        join(dir, 'result'),
+        '--quiet',
+        '-o',
+        `prometheus=http://user:secret@127.0.0.1:${port}/api/v1/write`,
+        '-o',
+        `otlp=http://127.0.0.1:${port}/v1/metrics`,
+      ]);
       assert.equal(run.code, 0, run.stdout + run.stderr);
       assert.equal(server.calls(), 3);
       assert.match(run.stdout, new RegExp(`^prometheus: writing the result to http://127\\.0\\.0\\.1:${port}/api/v1/write failed: .*ECONNREFUSED`, 'm'));

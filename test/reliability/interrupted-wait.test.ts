@@ -22,17 +22,25 @@ describe('SIGTERM while waiting for the target', () => {
     });
     try {
       const file = join(dir, 'wait.yml');
-      writeFileSync(file, `target: ${server.url}\nwait: { timeout: 60s }\nscenarios:\n  s:\n    executor: per-vu-iterations\n    vus: 1\n    iterations: 1\n    flow: [{ ping: {} }]\n`);
+      writeFileSync(
+        file,
+        `target: ${server.url}\nwait: { timeout: 60s }\nscenarios:\n  s:\n    executor: per-vu-iterations\n    vus: 1\n    iterations: 1\n    flow: [{ ping: {} }]\n`,
+      );
       const out = join(dir, 'out');
       const started = performance.now();
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'run', file, '--out', out, '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'run', file, '--out', out, '--quiet'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       terminate = () => child.kill('SIGTERM');
       let stderr = '';
       child.stderr.on('data', (d) => (stderr += d));
       const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
       const elapsed = performance.now() - started;
       assert.equal(code, 130, stderr);
-      assert.match(stderr, /interrupted while waiting for target http:\/\/127\.0\.0\.1:\d+\/mcp to answer initialize, after \d+m?s \(last error: .*503.*\); no load was run/);
+      assert.match(
+        stderr,
+        /interrupted while waiting for target http:\/\/127\.0\.0\.1:\d+\/mcp to answer initialize, after \d+m?s \(last error: .*503.*\); no load was run/,
+      );
       assert.doesNotMatch(stderr, /did not answer initialize within/);
       assert.ok(elapsed < 20_000, `ended ${Math.round(elapsed)} ms after start, long before the 60 s wait`);
       assert.ok(!existsSync(join(out, 'result.json')), 'no result for a load that never ran');

@@ -57,7 +57,9 @@ describe('reliability matrix: hostile servers', () => {
   it('a 5 MB reply: aborted at the 4 MiB cap as too_large', async () => {
     const big = 'x'.repeat(5_000_000);
     const run = await probe((request, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: request.id, result: { content: [{ type: 'text', text: big }] } }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ jsonrpc: '2.0', id: request.id, result: { content: [{ type: 'text', text: big }] } }));
     }, 4_000);
     const kind = onlyKind(run);
     assert.deepEqual([kind.errorClass, kind.reason, kind.count], ['transport', 'too_large', 2]);
@@ -86,7 +88,10 @@ describe('reliability matrix: hostile servers', () => {
   it('an endless SSE reply of notifications, never the answer: a transport timeout', async () => {
     const run = await probe((_request, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
-      const tick = setInterval(() => res.write(`event: message\ndata: {"jsonrpc":"2.0","method":"notifications/message","params":{"level":"info","data":"tick"}}\n\n`), 20);
+      const tick = setInterval(
+        () => res.write(`event: message\ndata: {"jsonrpc":"2.0","method":"notifications/message","params":{"level":"info","data":"tick"}}\n\n`),
+        20,
+      );
       res.on('close', () => clearInterval(tick));
     }, 4_000);
     const kind = onlyKind(run);
@@ -108,7 +113,7 @@ describe('reliability matrix: hostile servers', () => {
     assert.match(kind.samples[0], /expected application\/json or text\/event-stream, got "text\/html"/);
   });
 
-  it('a 502 HTML page from a proxy: status 502 recorded, as the gateway\'s failure', async () => {
+  it("a 502 HTML page from a proxy: status 502 recorded, as the gateway's failure", async () => {
     const run = await probe((_request, res) => html(502, res, '<html><h1>502 Bad Gateway</h1></html>'), 4_000);
     const kind = onlyKind(run);
     assert.equal(kind.errorClass, 'gateway');

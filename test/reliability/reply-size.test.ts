@@ -23,7 +23,9 @@ describe('maxResponseSize: the reply-size cap is a scenario setting', () => {
   after(() => server.stop());
 
   const run = async (setting: string) => {
-    const scenario = parseScenario(`${setting}scenarios:\n  s:\n    executor: per-vu-iterations\n    iterations: 3\n    flow: [{ call: big }]\n`, 'size.yml', { env: {} });
+    const scenario = parseScenario(`${setting}scenarios:\n  s:\n    executor: per-vu-iterations\n    iterations: 3\n    flow: [{ call: big }]\n`, 'size.yml', {
+      env: {},
+    });
     return runTest(scenario, { url: server.url });
   };
 
@@ -55,7 +57,10 @@ describe('maxResponseSize: the reply-size cap is a scenario setting', () => {
       }
       return 'loaded';
     };
-    assert.equal(errorOf('2GiB'), 'size.yml:1:18: maxResponseSize: must be between 1KiB and 1GiB, got 2147483648 bytes (the default, 4MiB, suits most servers)');
+    assert.equal(
+      errorOf('2GiB'),
+      'size.yml:1:18: maxResponseSize: must be between 1KiB and 1GiB, got 2147483648 bytes (the default, 4MiB, suits most servers)',
+    );
     assert.equal(errorOf('lots'), 'size.yml:1:18: maxResponseSize: "lots" is not a size (bytes, or a number with B, kB, MB, GB, KiB, MiB or GiB, e.g. 16MiB)');
     assert.equal(errorOf('65536'), 'loaded');
   });

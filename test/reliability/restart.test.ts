@@ -21,12 +21,17 @@ describe('reliability matrix: a server killed and restarted mid-run', () => {
           res.writeHead(200, { 'content-type': 'application/json', ...headers }).end(JSON.stringify({ jsonrpc: '2.0', id: message.id, ...payload }));
         if (message.method === 'initialize') {
           initializes++;
-          return json({ result: { protocolVersion: '2025-11-25', capabilities: { tools: {} }, serverInfo: { name: 'restarting', version: String(generation) } } }, { 'mcp-session-id': `gen-${generation}` });
+          return json(
+            { result: { protocolVersion: '2025-11-25', capabilities: { tools: {} }, serverInfo: { name: 'restarting', version: String(generation) } } },
+            { 'mcp-session-id': `gen-${generation}` },
+          );
         }
         if (message.method !== 'tools/call') return json({ error: { code: -32601, message: 'Method not found' } });
         // A restarted process has forgotten every session.
         if (req.headers['mcp-session-id'] !== `gen-${generation}`) {
-          return void res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32001, message: 'Session not found' } }));
+          return void res
+            .writeHead(404, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32001, message: 'Session not found' } }));
         }
         calls++;
         // The third call kills the process (its connections die with it) and it starts again.

@@ -65,9 +65,14 @@ describe('legacy SSE: a response on the stream for another id is named when the 
         res.writeHead(202).end();
         const message = JSON.parse(body) as { id?: number; method?: string };
         if (message.id === undefined) return;
-        const reply = message.method === 'initialize'
-          ? { jsonrpc: '2.0', id: message.id, result: { protocolVersion: '2024-11-05', capabilities: { tools: {} }, serverInfo: { name: 'legacy', version: '1' } } }
-          : { jsonrpc: '2.0', id: 4242, result: { content: [] } };
+        const reply =
+          message.method === 'initialize'
+            ? {
+                jsonrpc: '2.0',
+                id: message.id,
+                result: { protocolVersion: '2024-11-05', capabilities: { tools: {} }, serverInfo: { name: 'legacy', version: '1' } },
+              }
+            : { jsonrpc: '2.0', id: 4242, result: { content: [] } };
         stream?.write(`event: message\ndata: ${JSON.stringify(reply)}\n\n`);
       });
     });

@@ -25,14 +25,28 @@ const CSS = `
   .markdown-body table th, .markdown-body table td { padding: 6px 13px; border: 1px solid #d0d7de; }
 `;
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const missing = ['/usr/bin/chromium', '/usr/bin/cmark-gfm'].filter((tool) => !existsSync(tool));
-const skip = missing.length > 0 && process.env.CI !== 'true' ? `${missing.join(' and ')} missing (apt-get install -y chromium cmark-gfm); skipped outside CI` : false;
+const skip =
+  missing.length > 0 && process.env.CI !== 'true' ? `${missing.join(' and ')} missing (apt-get install -y chromium cmark-gfm); skipped outside CI` : false;
 
 const FIXTURES = new URL('../fixtures/results/', import.meta.url);
 const fixture = (name: string): Result => JSON.parse(readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8')) as Result;
 
-const LONG_TOOLS = ['search_customer_orders_by_account_and_date_range_v2', 'lookup_international_phone_number_with_carrier_details', 'generate_quarterly_financial_report_pdf_for_region'];
+const LONG_TOOLS = [
+  'search_customer_orders_by_account_and_date_range_v2',
+  'lookup_international_phone_number_with_carrier_details',
+  'generate_quarterly_financial_report_pdf_for_region',
+];
 
 /** passing.json against baseline.json as a real PR would see them: long tool names, a dozen thresholds, a comparison. */
 function realistic(): { result: Result; baseline: Result; verdicts: ComparisonVerdict[] } {
@@ -45,9 +59,27 @@ function realistic(): { result: Result; baseline: Result; verdicts: ComparisonVe
   );
   const verdicts: ComparisonVerdict[] = [
     { metric: 'throughput', gated: false, verdict: 'unchanged', baseline: 75.74, current: 72.13, change: -0.048 },
-    { metric: 'mcp_call_duration_p95', gated: true, verdict: 'regression', baseline: 45.21, current: 56.51, change: 0.25, note: 'rank interval +14% … +37% (12 and 12 windows)' },
+    {
+      metric: 'mcp_call_duration_p95',
+      gated: true,
+      verdict: 'regression',
+      baseline: 45.21,
+      current: 56.51,
+      change: 0.25,
+      note: 'rank interval +14% … +37% (12 and 12 windows)',
+    },
     { metric: 'mcp_error_rate', gated: true, verdict: 'not comparable', baseline: 0.0058, current: 0.0108, note: 'too few errors to tell' },
-    ...LONG_TOOLS.map((tool, i): ComparisonVerdict => ({ metric: 'mcp_call_duration_p95', tool, gated: false, verdict: i === 0 ? 'regression' : 'unchanged', baseline: 36.02, current: 45.02, change: 0.25 })),
+    ...LONG_TOOLS.map(
+      (tool, i): ComparisonVerdict => ({
+        metric: 'mcp_call_duration_p95',
+        tool,
+        gated: false,
+        verdict: i === 0 ? 'regression' : 'unchanged',
+        baseline: 36.02,
+        current: 45.02,
+        change: 0.25,
+      }),
+    ),
     { metric: 'http_per_call_calls', gated: true, verdict: 'improvement', baseline: 1.25, current: 1, change: -0.2 },
   ];
   return { result, baseline, verdicts };
@@ -55,7 +87,10 @@ function realistic(): { result: Result; baseline: Result; verdicts: ComparisonVe
 
 function gfm(markdown: string): string {
   // --unsafe keeps <details>, <summary> and <br>, which GitHub's sanitizer allows too.
-  return execFileSync('/usr/bin/cmark-gfm', ['--unsafe', '-e', 'table', '-e', 'strikethrough', '-e', 'autolink', '-e', 'tagfilter'], { input: markdown, encoding: 'utf8' });
+  return execFileSync('/usr/bin/cmark-gfm', ['--unsafe', '-e', 'table', '-e', 'strikethrough', '-e', 'autolink', '-e', 'tagfilter'], {
+    input: markdown,
+    encoding: 'utf8',
+  });
 }
 
 // Plain JavaScript for the page (tsx would wrap named functions in a helper the page lacks).
@@ -116,7 +151,10 @@ describe('summary.md in GitHub’s comment column (cmark-gfm + Chromium at 780 p
     const { result, baseline, verdicts } = realistic();
     const tables = await firstScreenTables(renderMarkdown(result, { baseline, verdicts }));
     assertFits(tables);
-    assert.ok(tables.some((t) => t.header === ' | This run | Baseline | Change | Verdict'), 'the key table has its baseline columns');
+    assert.ok(
+      tables.some((t) => t.header === ' | This run | Baseline | Change | Verdict'),
+      'the key table has its baseline columns',
+    );
   });
 
   it('without a baseline there are no Baseline or Change columns, and it fits too', async () => {
@@ -129,8 +167,13 @@ describe('summary.md in GitHub’s comment column (cmark-gfm + Chromium at 780 p
 
   it('the check can fail: the old layout (the per-tool table with nine columns) is caught', async () => {
     const { result, baseline, verdicts } = realistic();
-    const wide = renderMarkdown(result, { baseline, verdicts }).replace(/<details><summary>Per tool, every figure[^]*?<\/summary>/, '<div>').replace(/(\| Name \| Method \|[^]*?)\n\n<\/details>/, '$1\n\n</div>');
+    const wide = renderMarkdown(result, { baseline, verdicts })
+      .replace(/<details><summary>Per tool, every figure[\s\S]*?<\/summary>/, '<div>')
+      .replace(/(\| Name \| Method \|[\s\S]*?)\n\n<\/details>/, '$1\n\n</div>');
     const tables = await firstScreenTables(wide);
-    assert.ok(tables.some((t) => t.columns > MAX_FIRST_SCREEN_COLUMNS && t.contentWidth > COLUMN_PX), tables.map((t) => `${t.header}: ${Math.round(t.contentWidth)}`).join('\n'));
+    assert.ok(
+      tables.some((t) => t.columns > MAX_FIRST_SCREEN_COLUMNS && t.contentWidth > COLUMN_PX),
+      tables.map((t) => `${t.header}: ${Math.round(t.contentWidth)}`).join('\n'),
+    );
   });
 });

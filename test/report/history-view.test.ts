@@ -17,7 +17,13 @@ const CHROMIUM = '/usr/bin/chromium';
 
 /** Nightly run n: from run `slowFrom` on 35 % slower. */
 function nightly(n: number, slowFrom: number): Result {
-  const result = syntheticRun({ seed: n, steadySeconds: 8, callsPerSecond: 40, slowdown: n >= slowFrom ? 1.35 : 1, sha: `${String(n).padStart(2, '0')}${'b'.repeat(38)}` });
+  const result = syntheticRun({
+    seed: n,
+    steadySeconds: 8,
+    callsPerSecond: 40,
+    slowdown: n >= slowFrom ? 1.35 : 1,
+    sha: `${String(n).padStart(2, '0')}${'b'.repeat(38)}`,
+  });
   result.startedAt = new Date(Date.UTC(2026, 10, 1) + n * DAY_MS).toISOString();
   return result;
 }
@@ -52,7 +58,10 @@ describe('the history in summary.md and report.html', () => {
     const p95 = summary.split('\n').find((l) => l.startsWith('| p95 latency'))!;
     const spark = /`([▁▂▃▄▅▆▇█]{15})`/.exec(p95)![1];
     // Ten quick runs then five slow ones: the sparkline's last five bars stand above its first ten.
-    assert.ok(Math.min(...[...spark.slice(10)].map((c) => '▁▂▃▄▅▆▇█'.indexOf(c))) > Math.max(...[...spark.slice(0, 10)].map((c) => '▁▂▃▄▅▆▇█'.indexOf(c))), spark);
+    assert.ok(
+      Math.min(...[...spark.slice(10)].map((c) => '▁▂▃▄▅▆▇█'.indexOf(c))) > Math.max(...[...spark.slice(0, 10)].map((c) => '▁▂▃▄▅▆▇█'.indexOf(c))),
+      spark,
+    );
     // Runs 11–14 are slow too, so the earlier runs' band spans both levels: this run is within it.
     assert.ok(!p95.includes('outside'), p95);
     const change = /⚠️ The p95 latency rose from \S+ ms to \S+ ms \(\+(\d+\.\d) %\) from run 11 of 15 \(2026-11-12, 11bbbbb\) on\./.exec(summary);
@@ -68,7 +77,10 @@ describe('the history in summary.md and report.html', () => {
     const p95 = charts(html).find((c) => c.id === 'history-p95')!;
     assert.equal(p95.xKind, 'run');
     const [x, values, low, high, here] = p95.tables[0];
-    assert.deepEqual(x, Array.from({ length: 15 }, (_, i) => i + 1));
+    assert.deepEqual(
+      x,
+      Array.from({ length: 15 }, (_, i) => i + 1),
+    );
     assert.equal(values.length, 15);
     assert.deepEqual(here.slice(0, 14), Array(14).fill(null));
     assert.equal(here[14], values[14]);
@@ -79,12 +91,31 @@ describe('the history in summary.md and report.html', () => {
   it('report.html with history and capacity charts opens in Chromium with no page error and draws them', { skip }, async () => {
     const withCapacity = structuredClone(current);
     withCapacity.capacity = {
-      slo: 'p95<100ms', highestHeld: 40, lowestBroken: 80, limit: 'latency', verdict: 'server-bound',
-      steps: [10, 20, 40, 80].map((rate) => ({ rate, durationMs: 2000, callsPerSecond: rate, latencyMs: rate * 2, latencyPercentile: 'p95' as const, flowCalls: rate, errorRate: 0, dropped: 0, generatorLagP99Ms: 1, held: rate <= 40, ...(rate > 40 ? { limit: 'latency' as const } : {}) })),
+      slo: 'p95<100ms',
+      highestHeld: 40,
+      lowestBroken: 80,
+      limit: 'latency',
+      verdict: 'server-bound',
+      steps: [10, 20, 40, 80].map((rate) => ({
+        rate,
+        durationMs: 2000,
+        callsPerSecond: rate,
+        latencyMs: rate * 2,
+        latencyPercentile: 'p95' as const,
+        flowCalls: rate,
+        errorRate: 0,
+        dropped: 0,
+        generatorLagP99Ms: 1,
+        held: rate <= 40,
+        ...(rate > 40 ? { limit: 'latency' as const } : {}),
+      })),
     };
     const file = join(dir, 'report.html');
     writeFileSync(file, renderHtmlReport(withCapacity, { history }));
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const problems: string[] = [];

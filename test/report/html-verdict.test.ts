@@ -21,7 +21,16 @@ const REGRESSION: Comparison = {
   inconclusive: false,
   method: 'rank-interval',
   verdicts: [
-    { metric: 'mcp_call_duration_p95', gated: true, verdict: 'regression', baseline: 45.21, current: 56.51, change: 0.25, basis: 'median of 5 s window p95', note: 'rank interval +14 % … +37 %' },
+    {
+      metric: 'mcp_call_duration_p95',
+      gated: true,
+      verdict: 'regression',
+      baseline: 45.21,
+      current: 56.51,
+      change: 0.25,
+      basis: 'median of 5 s window p95',
+      note: 'rank interval +14 % … +37 %',
+    },
     { metric: 'mcp_error_rate', gated: true, verdict: 'unchanged', baseline: 0.0058, current: 0.0108, basis: 'whole run' },
   ],
 };
@@ -32,12 +41,33 @@ const INCONCLUSIVE: Comparison = {
   regression: false,
   inconclusive: true,
   method: 'rank-interval',
-  verdicts: [{ metric: 'mcp_call_duration_p95', gated: true, verdict: 'inconclusive', baseline: 6.6, current: 10.01, change: 0.516, basis: 'median of 1 s window p95', note: '2 and 2 windows (needs 3 a side)' }],
+  verdicts: [
+    {
+      metric: 'mcp_call_duration_p95',
+      gated: true,
+      verdict: 'inconclusive',
+      baseline: 6.6,
+      current: 10.01,
+      change: 0.516,
+      basis: 'median of 1 s window p95',
+      note: '2 and 2 windows (needs 3 a side)',
+    },
+  ],
 };
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
-const skip = !existsSync('/usr/bin/chromium') && process.env.CI !== 'true' ? '/usr/bin/chromium is missing (apt-get install -y chromium); skipped outside CI' : false;
+const skip =
+  !existsSync('/usr/bin/chromium') && process.env.CI !== 'true' ? '/usr/bin/chromium is missing (apt-get install -y chromium); skipped outside CI' : false;
 
 describe('report.html carries the comparison: the same verdict, headline and intervals as summary.md (Chromium)', { skip }, () => {
   let browser: Browser;
@@ -75,7 +105,10 @@ describe('report.html carries the comparison: the same verdict, headline and int
     assert.equal(page.headline, '❌ regression against the baseline');
     assert.equal(page.comparison, 'regression against the baseline (rank interval): p95, median of 5 s window p95 ▲ +25%');
     assert.equal(page.comparison, view.comparison?.headline);
-    assert.match(renderMarkdown(fixture('passing'), { baseline: fixture('baseline'), comparison: REGRESSION }).split('\n')[1], /^❌ \*\*mcp-load: regression against the baseline\*\*/);
+    assert.match(
+      renderMarkdown(fixture('passing'), { baseline: fixture('baseline'), comparison: REGRESSION }).split('\n')[1],
+      /^❌ \*\*mcp-load: regression against the baseline\*\*/,
+    );
     assert.equal(page.p95Verdict, '🔴 regression ▲ +25% (p95, median of 5 s window p95): rank interval +14 % … +37 %');
     assert.match(page.rows[0], /^🔴 regression mcp_call_duration_p95 p95, median of 5 s window p95 45\.21ms 56\.51ms ▲ \+25% rank interval/);
   });

@@ -1,12 +1,24 @@
 import assert from 'node:assert/strict';
 import { describe, it, test } from 'node:test';
-import { cellText, commentMarker, formatChange, formatCompactCount, formatCount, formatScenarioDuration, inlineText, linkDestination } from '../../src/report/markdown-text.ts';
+import {
+  cellText,
+  commentMarker,
+  formatChange,
+  formatCompactCount,
+  formatCount,
+  formatScenarioDuration,
+  inlineText,
+  linkDestination,
+} from '../../src/report/markdown-text.ts';
 
 test('Markdown and HTML syntax becomes character references', () => {
   assert.equal(inlineText('| x |', 80), '&#124; x &#124;');
   assert.equal(inlineText('<img src=x onerror=alert(1)>', 80), '&lt;img src=x onerror=alert(1)&gt;');
   assert.equal(inlineText('[link](javascript:alert(1))', 80), '&#91;link&#93;(javascript:alert(1))');
-  assert.equal(inlineText('`code` *em* _em_ ~~s~~ $x$ a\\b &amp;', 80), '&#96;code&#96; &#42;em&#42; &#95;em&#95; &#126;&#126;s&#126;&#126; &#36;x&#36; a&#92;b &amp;amp;');
+  assert.equal(
+    inlineText('`code` *em* _em_ ~~s~~ $x$ a\\b &amp;', 80),
+    '&#96;code&#96; &#42;em&#42; &#95;em&#95; &#126;&#126;s&#126;&#126; &#36;x&#36; a&#92;b &amp;amp;',
+  );
   assert.equal(inlineText('<!-- mcp-load:x -->', 80), '&lt;!-- mcp-load:x --&gt;');
 });
 
@@ -70,7 +82,16 @@ describe('cells of the comment’s first screen', () => {
   });
 
   it('formatCompactCount keeps exact counts below 100,000, then k, M and G', () => {
-    assert.deepEqual([987, 12_345, 99_999, 100_000, 123_456, 1_234_567, 45_600_000, 7_000_000_000].map(formatCompactCount), ['987', '12,345', '99,999', '100k', '123k', '1.2M', '46M', '7G']);
+    assert.deepEqual([987, 12_345, 99_999, 100_000, 123_456, 1_234_567, 45_600_000, 7_000_000_000].map(formatCompactCount), [
+      '987',
+      '12,345',
+      '99,999',
+      '100k',
+      '123k',
+      '1.2M',
+      '46M',
+      '7G',
+    ]);
     assert.equal(formatCompactCount(null), '—');
   });
 });

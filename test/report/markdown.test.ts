@@ -31,7 +31,16 @@ const VERDICTS: ComparisonVerdict[] = [
   { metric: 'mcp_call_duration_p95', gated: true, verdict: 'regression', baseline: 45.21, current: 56.51, change: 0.25, note: 'bootstrap 95% CI +14% … +37%' },
   { metric: 'mcp_error_rate', gated: true, verdict: 'not comparable', baseline: 0.0058, current: 0.0108, note: 'too few errors to tell' },
   { metric: 'mcp_call_duration_p95', tool: 'send_sms', gated: false, verdict: 'regression', baseline: 36.02, current: 45.02, change: 0.25 },
-  { metric: 'mcp_call_duration_p95', tool: 'lookup_number', gated: false, verdict: 'unchanged', baseline: 36.74, current: 45.92, change: 0.25, note: 'within noise' },
+  {
+    metric: 'mcp_call_duration_p95',
+    tool: 'lookup_number',
+    gated: false,
+    verdict: 'unchanged',
+    baseline: 36.74,
+    current: 45.92,
+    change: 0.25,
+    note: 'within noise',
+  },
   { metric: 'mcp_call_duration_p95', tool: 'slow_report', gated: false, verdict: 'new', baseline: null, current: 141.95 },
   { metric: 'mcp_call_duration_p95', tool: 'legacy_ping', gated: false, verdict: 'gone', baseline: 2.4, current: null },
   { metric: 'http_per_call_calls', gated: true, verdict: 'improvement', baseline: 1.25, current: 1, change: -0.2 },
@@ -93,7 +102,10 @@ function assertInert(markdown: string): void {
   assert.match(lines[0], /^<!-- mcp-load:[A-Za-z0-9._:/+=-]+ -->$/);
   assert.equal(markdown.indexOf('<!--', 1), -1, 'no second comment can open');
   const tags = [...markdown.matchAll(/<\/?([A-Za-z!][^\s>]*)/g)].map((m) => m[0]);
-  assert.deepEqual([...new Set(tags)].filter((t) => !['<!--', '<details', '</details', '<summary', '</summary', '<br'].includes(t)), []);
+  assert.deepEqual(
+    [...new Set(tags)].filter((t) => !['<!--', '<details', '</details', '<summary', '</summary', '<br'].includes(t)),
+    [],
+  );
   assert.doesNotMatch(markdown, /@octocat/, '@ mentions do not ping');
   assert.doesNotMatch(markdown, /\]\(javascript:/);
   assert.doesNotMatch(markdown, /`/);
@@ -119,7 +131,10 @@ function assertTablesWhole(lines: string[]): void {
 test('server and scenario strings cannot inject Markdown, HTML, mentions or comments', () => {
   const markdown = renderMarkdown(hostileResult(), { baseline: fixture('baseline'), verdicts: [{ ...VERDICTS[1], tool: PROBE, note: PROBE }] });
   assertInert(markdown);
-  assert.match(markdown, /&#124; x &#124; &lt;img src=x onerror=alert\(1\)&gt; @\u200boctocat &lt;!--  &#91;link&#93;\(javascript:alert\(1\)\) &#96;code&#96; &#35; title line break/);
+  assert.match(
+    markdown,
+    /&#124; x &#124; &lt;img src=x onerror=alert\(1\)&gt; @\u200boctocat &lt;!--  &#91;link&#93;\(javascript:alert\(1\)\) &#96;code&#96; &#35; title line break/,
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -153,13 +168,31 @@ function hugeResult(): { result: Result; verdicts: ComparisonVerdict[] } {
   const ids = Array.from({ length: 10_000 }, (_, i) => i);
   result.byTool = ids.map(tool);
   result.byMethod = ids.slice(0, 500).map((i) => ({ ...tool(i), method: MB, tool: undefined }));
-  result.thresholds = ids.map((i) => ({ key: `mcp_call_duration{tool:${tool(i).tool}}`, source: 'p(95)<10', ok: i % 2 === 0, observed: i, error: i % 3 === 0 ? MB : undefined }));
+  result.thresholds = ids.map((i) => ({
+    key: `mcp_call_duration{tool:${tool(i).tool}}`,
+    source: 'p(95)<10',
+    ok: i % 2 === 0,
+    observed: i,
+    error: i % 3 === 0 ? MB : undefined,
+  }));
   result.checks = ids.map((i) => ({ scenario: MB, step: MB, check: MB, passes: i, fails: i % 5 }));
-  result.errors = ids.slice(0, 200).map((i): ErrorKind => ({ errorClass: 'tool', method: 'tools/call', tool: MB, reason: MB, count: i, samples: [MB, MB, MB, MB, MB] }));
+  result.errors = ids
+    .slice(0, 200)
+    .map((i): ErrorKind => ({ errorClass: 'tool', method: 'tools/call', tool: MB, reason: MB, count: i, samples: [MB, MB, MB, MB, MB] }));
   result.warnings = ids.slice(0, 1000).map(() => MB);
   result.scenario.id = MB;
   result.target = MB;
-  const verdicts = ids.map((i): ComparisonVerdict => ({ metric: MB, tool: MB, gated: false, verdict: i % 3 === 0 ? 'regression' : 'unchanged', baseline: i, current: i + 1, note: MB }));
+  const verdicts = ids.map(
+    (i): ComparisonVerdict => ({
+      metric: MB,
+      tool: MB,
+      gated: false,
+      verdict: i % 3 === 0 ? 'regression' : 'unchanged',
+      baseline: i,
+      current: i + 1,
+      note: MB,
+    }),
+  );
   return { result, verdicts };
 }
 
@@ -172,7 +205,10 @@ test('10 000 tools and 1 MB messages stay under GitHub’s limit, whole rows and
   assert.ok(performance.now() - started < 15_000, 'renders in well under the time a CI step takes to notice');
   assert.ok(markdown.length <= 65_000, `length ${markdown.length}`);
   assertInert(markdown);
-  assert.match(markdown.split('\n').at(-2) ?? '', /^✂️ \*Shortened to fit GitHub's comment size limit: left out .*\. Everything is in the \[HTML report\]\(https:\/\/example\.com\/report\.html\) and result\.json\.\*$/);
+  assert.match(
+    markdown.split('\n').at(-2) ?? '',
+    /^✂️ \*Shortened to fit GitHub's comment size limit: left out .*\. Everything is in the \[HTML report\]\(https:\/\/example\.com\/report\.html\) and result\.json\.\*$/,
+  );
   assert.match(markdown, /^❌ \*\*mcp-load: 5,000 thresholds failed\*\* — /m);
   assert.match(markdown, /…and 9,99\d more in the HTML report and result\.json\./);
 });
@@ -202,7 +238,10 @@ test('a run that fits is rendered whole, without a truncation note', () => {
 });
 
 test('says when the result is the merged load of shards, or one shard’s slice of it', () => {
-  const line = (result: Result): string => renderMarkdown(result).split('\n').find((l) => l.startsWith('Scenario **')) ?? '';
+  const line = (result: Result): string =>
+    renderMarkdown(result)
+      .split('\n')
+      .find((l) => l.startsWith('Scenario **')) ?? '';
   assert.match(line({ ...fixture('passing'), mergedShards: 4 }), /^Scenario \*\*quickstart\*\* · 20\.4s · 22 VUs max · merged from 4 shards · target /);
   assert.match(line({ ...fixture('passing'), shard: { index: 2, count: 4 } }), / · 22 VUs max · shard 2\/4 \(a slice of the load\) · target /);
   assert.doesNotMatch(line(fixture('passing')), /shard/);

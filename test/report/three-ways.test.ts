@@ -13,13 +13,23 @@ const fixture = (name: string): Result => JSON.parse(readFileSync(new URL(`${nam
 
 /** As Handlebars writes text into the page. */
 function html(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;').replace(/`/g, '&#x60;').replace(/=/g, '&#x3D;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#x27;')
+    .replace(/`/g, '&#x60;')
+    .replace(/=/g, '&#x3D;');
 }
 
 test('one result rendered three ways: terminal, summary.md and report.html say the same figures in the same strings', () => {
   const result = fixture('html-report');
   // A rate and a count beside the fixture's latency threshold: each unit formatted once, by the view.
-  result.thresholds.push({ key: 'mcp_errors', source: 'rate<0.1', ok: true, observed: 2 / 34 }, { key: 'iterations', source: 'count>1000', ok: false, observed: 1234 });
+  result.thresholds.push(
+    { key: 'mcp_errors', source: 'rate<0.1', ok: true, observed: 2 / 34 },
+    { key: 'iterations', source: 'count>1000', ok: false, observed: 1234 },
+  );
   const baseline = fixture('html-report');
   const comparison: Comparison = {
     comparable: true,
@@ -27,7 +37,16 @@ test('one result rendered three ways: terminal, summary.md and report.html say t
     inconclusive: false,
     method: 'rank-interval',
     verdicts: [
-      { metric: 'mcp_call_duration_p95', gated: true, verdict: 'regression', baseline: 45.21, current: 56.51, change: 0.25, basis: 'median of 5 s window p95', note: 'rank interval +14 % … +37 %' },
+      {
+        metric: 'mcp_call_duration_p95',
+        gated: true,
+        verdict: 'regression',
+        baseline: 45.21,
+        current: 56.51,
+        change: 0.25,
+        basis: 'median of 5 s window p95',
+        note: 'rank interval +14 % … +37 %',
+      },
       { metric: 'mcp_error_rate', gated: true, verdict: 'unchanged', baseline: 0.0058, current: 0.0108, basis: 'whole run' },
     ],
   };
@@ -45,7 +64,9 @@ test('one result rendered three ways: terminal, summary.md and report.html say t
   // Every key figure with its baseline and change, in the Markdown table and the page's figure cards.
   for (const f of view.figures) {
     assert.ok(markdown.includes(`| ${f.label} | ${f.value} | ${f.baseline} | ${f.change} |`), `summary.md: ${f.label} ${f.value}`);
-    const card = new RegExp(`data-figure="${f.id}">[^]*?<div class="figure-value">([^<]*)</div>[^]*?baseline ([^<]*) <span class="delta">([^<]*)</span>`).exec(page);
+    const card = new RegExp(`data-figure="${f.id}">[^]*?<div class="figure-value">([^<]*)</div>[^]*?baseline ([^<]*) <span class="delta">([^<]*)</span>`).exec(
+      page,
+    );
     assert.deepEqual(card?.slice(1), [html(f.value), html(f.baseline!), html(f.change!)], `report.html: ${f.label}`);
   }
   // p95 and p99 are the terminal's p(95) and p(99) of mcp_call_duration.

@@ -56,7 +56,10 @@ describe('tokens per call compared with the baseline', () => {
     assert.equal(v.current, countTokens(LONG));
     assert.match(v.note ?? '', /all 4 replies → all 4 replies/);
     assert.equal(tokensOf(comparison)?.current, countTokens(LONG));
-    assert.equal(comparison.verdicts.filter((x) => x.metric === 'tokens_per_call').every((x) => !x.gated), true);
+    assert.equal(
+      comparison.verdicts.filter((x) => x.metric === 'tokens_per_call').every((x) => !x.gated),
+      true,
+    );
   });
 
   it('the PR comment shows it as more tokens (informational), never as a regression of the run', () => {
@@ -77,6 +80,9 @@ describe('tokens per call compared with the baseline', () => {
   });
 
   it('tokens cannot be gated: regression.gate refuses them with the reason', () => {
-    assert.throws(() => regressionSettings({ gate: ['tool:search:tokens_per_call'] }), (err: Error) => err instanceof RegressionSettingsError && /informational/.test(err.message));
+    assert.throws(
+      () => regressionSettings({ gate: ['tool:search:tokens_per_call'] }),
+      (err: Error) => err instanceof RegressionSettingsError && /informational/.test(err.message),
+    );
   });
 });

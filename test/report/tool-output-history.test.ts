@@ -54,7 +54,7 @@ describe('tokens per call in the history', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('mcp-load history prints each run\'s tokens per call', async () => {
+  it("mcp-load history prints each run's tokens per call", async () => {
     const lines: string[] = [];
     assert.equal(await main(['history', dir], (l) => lines.push(l)), 0);
     const table = lines.join('').split('\n');
@@ -71,7 +71,10 @@ describe('tokens per call in the history', () => {
     const { history } = await collectHistory(dir, results[RUNS - 1]);
     const view = historyView(history, results[RUNS - 1]);
     const figure = view.figures.find((f) => f.id === 'tokens-per-call');
-    assert.deepEqual(figure?.values, [1, 2, 3].map((n) => countTokens(replyOf(n))));
+    assert.deepEqual(
+      figure?.values,
+      [1, 2, 3].map((n) => countTokens(replyOf(n))),
+    );
     const row = historyMarkdown(view).find((l) => l.startsWith('| tokens per call'));
     assert.ok(row, historyMarkdown(view).join('\n'));
     assert.ok(row.includes(`${countTokens(replyOf(RUNS)).toFixed(1)} tokens`), row);

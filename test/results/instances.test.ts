@@ -21,7 +21,10 @@ function roundRobinTagging(served: Record<string, number>): Promise<RunningServe
       served[instance] = (served[instance] ?? 0) + 1;
       res.setHeader('x-served-by', instance);
       if (req.method === 'DELETE') return void res.writeHead(200).end();
-      if (message.method === 'server/discover') return void res.writeHead(400, { 'content-type': 'application/json' }).end('{"jsonrpc":"2.0","id":null,"error":{"code":-32000,"message":"Bad Request: Server not initialized"}}');
+      if (message.method === 'server/discover')
+        return void res
+          .writeHead(400, { 'content-type': 'application/json' })
+          .end('{"jsonrpc":"2.0","id":null,"error":{"code":-32000,"message":"Bad Request: Server not initialized"}}');
       if (message.id === undefined) return void res.writeHead(202).end();
       const result =
         message.method === 'initialize'
@@ -93,7 +96,17 @@ function breakdown(rows: Array<[string, number, number | null, number?]>, extra:
   const total = rows.reduce((n, [, r]) => n + r, 0);
   return {
     rows: rows.map(
-      ([instance, requests, p95, calls = requests]): InstanceRow => ({ instance, requests, httpFailed: 0, share: requests / total, calls, errors: 0, p50: p95, p95, sessions: 1 }),
+      ([instance, requests, p95, calls = requests]): InstanceRow => ({
+        instance,
+        requests,
+        httpFailed: 0,
+        share: requests / total,
+        calls,
+        errors: 0,
+        p50: p95,
+        p95,
+        sessions: 1,
+      }),
     ),
     folded: false,
     requests: total,
@@ -108,25 +121,70 @@ const base = { sessions: { created: 6, failed: 0, reinitialized: 0, closed: 6, n
 const ids = (instances: InstanceBreakdown): string[] => instanceFindings({ ...base, instances }).map((f) => f.id);
 
 describe('instance findings', () => {
-  it('514/234/369 requests (the issue\'s hash run): an imbalance, naming the busiest and the idlest', () => {
-    const [f] = instanceFindings({ ...base, instances: breakdown([['a', 514, 5], ['c', 369, 5], ['b', 234, 5]]) });
+  it("514/234/369 requests (the issue's hash run): an imbalance, naming the busiest and the idlest", () => {
+    const [f] = instanceFindings({
+      ...base,
+      instances: breakdown([
+        ['a', 514, 5],
+        ['c', 369, 5],
+        ['b', 234, 5],
+      ]),
+    });
     assert.equal(f.id, 'instance-imbalance');
     assert.equal(f.statement, 'load is uneven across instances: a served 46.0 % of the requests and b 20.9 %, 2.2 times fewer');
   });
 
   it('even shares with one instance answering at a p95 four times the others: an imbalance of latency', () => {
-    const [f] = instanceFindings({ ...base, instances: breakdown([['a', 100, 40], ['b', 100, 10], ['c', 100, 11]]) });
+    const [f] = instanceFindings({
+      ...base,
+      instances: breakdown([
+        ['a', 100, 40],
+        ['b', 100, 10],
+        ['c', 100, 11],
+      ]),
+    });
     assert.equal(f.statement, 'one instance is slower than the others: a answered at p95 40 ms, b at 10 ms');
   });
 
   it('p95s far apart in ratio but within 5 ms, or shares under 2×, or under 100 requests: nothing', () => {
-    assert.deepEqual(ids(breakdown([['a', 100, 4], ['b', 100, 1]])), []);
-    assert.deepEqual(ids(breakdown([['a', 150, 5], ['b', 80, 5]])), []);
-    assert.deepEqual(ids(breakdown([['a', 60, 5], ['b', 20, 5]])), []);
+    assert.deepEqual(
+      ids(
+        breakdown([
+          ['a', 100, 4],
+          ['b', 100, 1],
+        ]),
+      ),
+      [],
+    );
+    assert.deepEqual(
+      ids(
+        breakdown([
+          ['a', 150, 5],
+          ['b', 80, 5],
+        ]),
+      ),
+      [],
+    );
+    assert.deepEqual(
+      ids(
+        breakdown([
+          ['a', 60, 5],
+          ['b', 20, 5],
+        ]),
+      ),
+      [],
+    );
   });
 
   it('one instance with 95 % of the requests and others seen: pinning, not imbalance', () => {
-    const [f] = instanceFindings({ ...base, instances: breakdown([['a', 950, 5], ['b', 30, 5], ['c', 20, 5]]) });
+    const [f] = instanceFindings({
+      ...base,
+      instances: breakdown([
+        ['a', 950, 5],
+        ['b', 30, 5],
+        ['c', 20, 5],
+      ]),
+    });
     assert.equal(f.id, 'instance-pinning');
     assert.match(f.statement, /^one instance \(a\) served 95\.0 % of 1,000 requests with 3 instances seen/);
   });
@@ -136,10 +194,28 @@ describe('instance findings', () => {
   });
 
   it('hops with failed calls are an error; with none, information', () => {
-    const hopping = instanceFindings({ ...base, instances: breakdown([['a', 50, 5], ['b', 50, 5]], { sessionHops: 4, callsFailedAfterHop: 3 }) });
+    const hopping = instanceFindings({
+      ...base,
+      instances: breakdown(
+        [
+          ['a', 50, 5],
+          ['b', 50, 5],
+        ],
+        { sessionHops: 4, callsFailedAfterHop: 3 },
+      ),
+    });
     assert.equal(hopping[0].severity, 'error');
     assert.match(hopping[0].statement, /^sessions hop between instances: 4 sessions were served by more than one instance and 3 MCP calls failed after a hop/);
-    const harmless = instanceFindings({ ...base, instances: breakdown([['a', 50, 5], ['b', 50, 5]], { sessionHops: 4 }) });
+    const harmless = instanceFindings({
+      ...base,
+      instances: breakdown(
+        [
+          ['a', 50, 5],
+          ['b', 50, 5],
+        ],
+        { sessionHops: 4 },
+      ),
+    });
     assert.equal(harmless[0].severity, 'info');
   });
 

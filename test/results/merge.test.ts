@@ -97,7 +97,10 @@ describe('merging shard results', () => {
     assert.equal(count(merged, 'iterations'), count(whole, 'iterations'));
     assert.equal(count(merged, 'mcp_calls'), count(whole, 'mcp_calls'));
     assert.equal(merged.byTool.find((r) => r.tool === 'send_sms')?.calls, 19);
-    assert.deepEqual(merged.checks.map((c) => [c.scenario, c.passes + c.fails]), [['each', 12]]);
+    assert.deepEqual(
+      merged.checks.map((c) => [c.scenario, c.passes + c.fails]),
+      [['each', 12]],
+    );
     assert.equal(merged.vusMax, 5);
     assert.equal(merged.mergedShards, 2);
     assert.equal(merged.shard, undefined);
@@ -118,7 +121,11 @@ describe('merging shard results', () => {
           decoded.dispose();
         }
         const expected = byHand.summary(merged.metrics.endMs - merged.metrics.startMs);
-        assert.equal(m.summary.count, parts.reduce((n, p) => n + (p?.type === 'trend' ? p.summary.count : 0), 0), `${metric} count`);
+        assert.equal(
+          m.summary.count,
+          parts.reduce((n, p) => n + (p?.type === 'trend' ? p.summary.count : 0), 0),
+          `${metric} count`,
+        );
         for (const key of ['p50', 'p90', 'p95', 'p99', 'min', 'max', 'mean'] as const) assert.equal(m.summary[key], expected[key], `${metric} ${key}`);
         assert.equal(m.summary.max, Math.max(...parts.map((p) => (p?.type === 'trend' ? p.summary.max : 0))), `${metric} p(100)`);
       } finally {
@@ -153,29 +160,64 @@ describe('merging shard results', () => {
 
   it('refuses results of another scenario, naming the file', () => {
     const other = { ...shard2, scenario: { ...shard2.scenario, id: 'other', hash: 'f'.repeat(64) } };
-    assert.throws(() => mergeShardResults([{ file: 'a/result.json', result: shard1 }, { file: 'other/result.json', result: other }]), (err: Error) => {
-      assert.ok(err instanceof MergeError);
-      assert.match(err.message, /^other\/result\.json ran another scenario than a\/result\.json \(scenario other ffffffffffff vs scenario shards [0-9a-f]{12}\)/);
-      return true;
-    });
+    assert.throws(
+      () =>
+        mergeShardResults([
+          { file: 'a/result.json', result: shard1 },
+          { file: 'other/result.json', result: other },
+        ]),
+      (err: Error) => {
+        assert.ok(err instanceof MergeError);
+        assert.match(
+          err.message,
+          /^other\/result\.json ran another scenario than a\/result\.json \(scenario other ffffffffffff vs scenario shards [0-9a-f]{12}\)/,
+        );
+        return true;
+      },
+    );
   });
 
   it('refuses a duplicate index, naming both files', () => {
-    assert.throws(() => mergeShardResults([{ file: 'a/result.json', result: shard1 }, { file: 'c/result.json', result: shard1 }]), {
-      name: 'MergeError',
-      message: 'c/result.json is shard 1/2, and so is a/result.json: pass each shard\'s result once',
-    });
+    assert.throws(
+      () =>
+        mergeShardResults([
+          { file: 'a/result.json', result: shard1 },
+          { file: 'c/result.json', result: shard1 },
+        ]),
+      {
+        name: 'MergeError',
+        message: "c/result.json is shard 1/2, and so is a/result.json: pass each shard's result once",
+      },
+    );
   });
 
   it('refuses an unsharded result, a merged one, a missing shard and a different shard count', () => {
-    assert.throws(() => mergeShardResults([{ file: 'a/result.json', result: shard1 }, { file: 'whole/result.json', result: whole }]), {
-      message: /^whole\/result\.json is not a shard result \(run without --shard\)/,
+    assert.throws(
+      () =>
+        mergeShardResults([
+          { file: 'a/result.json', result: shard1 },
+          { file: 'whole/result.json', result: whole },
+        ]),
+      {
+        message: /^whole\/result\.json is not a shard result \(run without --shard\)/,
+      },
+    );
+    assert.throws(() => mergeShardResults([{ file: 'm/result.json', result: merged }]), {
+      message: /^m\/result\.json is not a shard result \(already merged from 2 shards\)/,
     });
-    assert.throws(() => mergeShardResults([{ file: 'm/result.json', result: merged }]), { message: /^m\/result\.json is not a shard result \(already merged from 2 shards\)/ });
-    assert.throws(() => mergeShardResults([{ file: 'a/result.json', result: shard1 }]), { message: /^shard 2\/2 missing: pass the results of all 2 shards \(given: a\/result\.json = 1\/2\)$/ });
+    assert.throws(() => mergeShardResults([{ file: 'a/result.json', result: shard1 }]), {
+      message: /^shard 2\/2 missing: pass the results of all 2 shards \(given: a\/result\.json = 1\/2\)$/,
+    });
     const ofThree = { ...shard2, shard: { index: 2, count: 3 } };
-    assert.throws(() => mergeShardResults([{ file: 'a/result.json', result: shard1 }, { file: 'x/result.json', result: ofThree }]), {
-      message: /^x\/result\.json is shard 2\/3, but a\/result\.json is shard 1\/2/,
-    });
+    assert.throws(
+      () =>
+        mergeShardResults([
+          { file: 'a/result.json', result: shard1 },
+          { file: 'x/result.json', result: ofThree },
+        ]),
+      {
+        message: /^x\/result\.json is shard 2\/3, but a\/result\.json is shard 1\/2/,
+      },
+    );
   });
 });

@@ -23,7 +23,10 @@ describe('the proxy-deadline finding', () => {
   it('gateway failures at 2.00–2.02 s with successes up to 1.9 s: a deadline at ≈ 2 s on tool slow', () => {
     const [finding] = proxyDeadlines(resultWith([2000, 2001, 2003, 2010, 2020, 2002], [500, 1200, 1900]));
     assert.equal(finding?.id, 'proxy-deadline');
-    assert.match(finding.statement, /^a proxy timed out at ≈ 2\.0\d s on tool slow: 6 calls answered HTTP 504 at 2\.0\d s while successful calls of slow took up to 1\.90 s/);
+    assert.match(
+      finding.statement,
+      /^a proxy timed out at ≈ 2\.0\d s on tool slow: 6 calls answered HTTP 504 at 2\.0\d s while successful calls of slow took up to 1\.90 s/,
+    );
   });
 
   it('gateway failures spread from 1 s to 4 s: no deadline', () => {

@@ -56,7 +56,11 @@ describe('result.json', () => {
       const sink = TrendSink.fromState(s);
       try {
         assert.equal(sink.count, s.summary.count, `${s.metric} count`);
-        for (const [p, key] of [[50, 'p50'], [95, 'p95'], [99, 'p99']] as const) {
+        for (const [p, key] of [
+          [50, 'p50'],
+          [95, 'p95'],
+          [99, 'p99'],
+        ] as const) {
           assert.equal(sink.summary(reread.durationMs)[key], s.summary[key], `${s.metric}${JSON.stringify(s.tags)} ${key}`);
           assert.ok(p > 0);
         }
@@ -93,7 +97,10 @@ describe('result.json', () => {
   it('a result of another schema version is refused with what to do, never misread', async () => {
     const newer = join(dir, 'newer.json');
     writeFileSync(newer, JSON.stringify({ ...result, schemaVersion: 3 }));
-    await assert.rejects(readResult(newer), (err: Error) => err instanceof ResultFileError && /newer than this mcp-load reads \(2\); upgrade mcp-load/.test(err.message));
+    await assert.rejects(
+      readResult(newer),
+      (err: Error) => err instanceof ResultFileError && /newer than this mcp-load reads \(2\); upgrade mcp-load/.test(err.message),
+    );
     const v1 = join(dir, 'v1.json');
     writeFileSync(v1, JSON.stringify({ ...result, schemaVersion: 1 }));
     await assert.rejects(readResult(v1), /older than this mcp-load reads \(2\); re-run the test .*counted each session handshake as an MCP call/);

@@ -61,7 +61,7 @@ describe('merging the tool output of shards', () => {
     assert.equal(merged.toolOutput!.totalTokens, truth);
   });
 
-  it('the merged percentiles come from the added histograms: the extremes are the shards\' extremes', () => {
+  it("the merged percentiles come from the added histograms: the extremes are the shards' extremes", () => {
     const sizes = served.map((n) => Buffer.byteLength(textFor(n)));
     assert.equal(list(merged).bytes!.max, Math.max(...sizes));
     assert.equal(list(merged).bytes!.mean, sizes.reduce((a, b) => a + b, 0) / sizes.length);

@@ -33,7 +33,10 @@ describe('input is bounded when the scenario is loaded, each bad value at file:l
 `);
     assert.equal(errors.length, 3, errors.join('\n'));
     assert.match(errors[0], /^scenario\.yml:4:39: scenarios\.ramp\.stages\[0\]\.target: must be at most 50000, got 60000/);
-    assert.match(errors[1], /^scenario\.yml:8:11: scenarios\.open\.rate: 200 per 1 ms is 200000 iterations\/s; one mcp-load process starts at most 100000\/s: split the load over machines with --shard i\/n$/);
+    assert.match(
+      errors[1],
+      /^scenario\.yml:8:11: scenarios\.open\.rate: 200 per 1 ms is 200000 iterations\/s; one mcp-load process starts at most 100000\/s: split the load over machines with --shard i\/n$/,
+    );
     assert.match(errors[2], /^scenario\.yml:12:13: scenarios\.open\.maxVUs: must be at most 50000, got 90000/);
   });
 
@@ -52,20 +55,39 @@ describe('input is bounded when the scenario is loaded, each bad value at file:l
   });
 
   it('reads the soft open-file limit of this process (Linux), and none where it is unlimited', () => {
-    assert.equal(openFileLimit(() => 'Max cpu time   unlimited  unlimited  seconds\nMax open files            1024                 524288               files\n'), 1024);
-    assert.equal(openFileLimit(() => 'Max open files            unlimited            unlimited            files\n'), undefined);
+    assert.equal(
+      openFileLimit(() => 'Max cpu time   unlimited  unlimited  seconds\nMax open files            1024                 524288               files\n'),
+      1024,
+    );
+    assert.equal(
+      openFileLimit(() => 'Max open files            unlimited            unlimited            files\n'),
+      undefined,
+    );
     const shell = spawnSync('sh', ['-c', 'ulimit -n 300 && exec cat /proc/self/limits'], { encoding: 'utf8' });
-    if (shell.status === 0) assert.equal(openFileLimit(() => shell.stdout), 300);
+    if (shell.status === 0)
+      assert.equal(
+        openFileLimit(() => shell.stdout),
+        300,
+      );
   });
 
-  it('the CLI refuses, before any load, what the real ulimit -n cannot carry', { timeout: 30_000, skip: !existsSync('/proc/self/limits') && 'the limit is read from /proc (Linux)' }, () => {
+  it('the CLI refuses, before any load, what the real ulimit -n cannot carry', {
+    timeout: 30_000,
+    skip: !existsSync('/proc/self/limits') && 'the limit is read from /proc (Linux)',
+  }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'mcp-load-ulimit-'));
     try {
       const file = join(dir, 'big.yml');
       writeFileSync(file, `${target}${withScenario('executor: constant-vus\nvus: 1000\nduration: 10s\nflow: [{ ping: {} }]')}`);
-      const run = spawnSync('sh', ['-c', `ulimit -n 256 && exec "${process.execPath}" --import tsx src/cli/index.ts run "${file}" --quiet`], { encoding: 'utf8', timeout: 90_000 });
+      const run = spawnSync('sh', ['-c', `ulimit -n 256 && exec "${process.execPath}" --import tsx src/cli/index.ts run "${file}" --quiet`], {
+        encoding: 'utf8',
+        timeout: 90_000,
+      });
       assert.equal(run.status, 1, run.stderr);
-      assert.match(run.stderr, /big\.yml:5:10: scenarios\.s\.vus: 1000 VUs need up to 1000 connections, but this process may open only 256 files \(ulimit -n\)/);
+      assert.match(
+        run.stderr,
+        /big\.yml:5:10: scenarios\.s\.vus: 1000 VUs need up to 1000 connections, but this process may open only 256 files \(ulimit -n\)/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -75,7 +97,11 @@ describe('input is bounded when the scenario is loaded, each bad value at file:l
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 9; i++) {
       const name = String.fromCharCode(97 + i);
-      levels.push(`${name}: &${name} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+      levels.push(
+        `${name}: &${name} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     }
     const started = performance.now();
     const errors = errorsOf(`${levels.join('\n')}\n`);
@@ -90,7 +116,10 @@ describe('input is bounded when the scenario is loaded, each bad value at file:l
     flow: [{ ping: {} }]
   b: *base
 `);
-    assert.deepEqual(scenario.scenarios.map((s) => s.name), ['a', 'b']);
+    assert.deepEqual(
+      scenario.scenarios.map((s) => s.name),
+      ['a', 'b'],
+    );
   });
 
   it('ports 0 and 65536 are refused with a message that says port', () => {

@@ -21,21 +21,32 @@ describe('${VAR} values are coerced where the schema expects a number or boolean
     const spec = scenario.scenarios[0] as { startRate: number; stages: readonly { target: number }[]; preAllocatedVUs: number; maxVUs: number };
     assert.deepEqual([spec.startRate, spec.stages[0].target, spec.preAllocatedVUs, spec.maxVUs], [0, 20, 4, 4]);
     // defaults.thresholds: false leaves out the default health gate.
-    assert.deepEqual(scenario.thresholds.filter((t) => t.default), []);
+    assert.deepEqual(
+      scenario.thresholds.filter((t) => t.default),
+      [],
+    );
   });
 
   it('a value that is not a number is still refused, with file:line:column', () => {
     const text = withScenario(`executor: constant-vus\nvus: \${VUS}\nduration: 1s\n${flow}`);
     // Only numbers as JSON writes them: no words, fractions for an integer, spaces, hex or exponents.
     // A value of 4 characters or more is named by its variable, as in every scenario error.
-    const refused: [string, string][] = [['three', '"${VUS}"'], ['2.5', '"2.5"'], [' 2', '" 2"'], ['0x10', '"${VUS}"'], ['1e3', '"1e3"']];
+    const refused: [string, string][] = [
+      ['three', '"${VUS}"'],
+      ['2.5', '"2.5"'],
+      [' 2', '" 2"'],
+      ['0x10', '"${VUS}"'],
+      ['1e3', '"1e3"'],
+    ];
     for (const [value, shown] of refused) {
       assert.deepEqual(errorsOf(text, { env: { VUS: value } }), [`scenario.yml:4:10: scenarios.s.vus: ${shown} is not an integer`], value);
     }
   });
 
   it('a literal string where a number belongs is refused as before: only ${VAR} values are coerced', () => {
-    assert.deepEqual(errorsOf(withScenario(`executor: constant-vus\nvus: "3"\nduration: 1s\n${flow}`)), ['scenario.yml:4:10: scenarios.s.vus: "3" is not an integer']);
+    assert.deepEqual(errorsOf(withScenario(`executor: constant-vus\nvus: "3"\nduration: 1s\n${flow}`)), [
+      'scenario.yml:4:10: scenarios.s.vus: "3" is not an integer',
+    ]);
   });
 
   it('strings stay strings: a header or a tool argument of digits is not turned into a number', () => {

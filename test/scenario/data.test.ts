@@ -60,7 +60,13 @@ describe('data sets in scenario files', () => {
       readFile,
     });
     assert.deepEqual(scenario.data, {
-      users: { file: 'users.csv', rows: [{ name: 'ada', phone: '111' }, { name: 'bob', phone: '222' }] },
+      users: {
+        file: 'users.csv',
+        rows: [
+          { name: 'ada', phone: '111' },
+          { name: 'bob', phone: '222' },
+        ],
+      },
       ids: { file: 'data/ids.json', rows: [10, 20, 30] },
     });
     const step = scenario.scenarios[0].flow[0];

@@ -38,6 +38,13 @@ describe('one module per executor', () => {
       assert.ok(definitions.includes(`${name}.ts`), `src/scenario/executors/${name}.ts`);
       assert.ok(runs.includes(`${name}.ts`), `src/engine/executors/${name}.ts`);
     }
-    assert.deepEqual([...EXECUTORS].sort(), ['constant-arrival-rate', 'constant-vus', 'per-vu-iterations', 'ramping-arrival-rate', 'ramping-vus', 'shared-iterations']);
+    assert.deepEqual([...EXECUTORS].sort(), [
+      'constant-arrival-rate',
+      'constant-vus',
+      'per-vu-iterations',
+      'ramping-arrival-rate',
+      'ramping-vus',
+      'shared-iterations',
+    ]);
   });
 });

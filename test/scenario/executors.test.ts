@@ -105,10 +105,9 @@ describe('executor options are validated per executor', () => {
   });
 
   it('maxVUs cannot be below preAllocatedVUs', () => {
-    assert.deepEqual(
-      errorsOf(withScenario('executor: constant-arrival-rate\nrate: 1\nduration: 5s\npreAllocatedVUs: 5\nmaxVUs: 2\nflow: [ping]')),
-      ['scenario.yml:7:13: scenarios.s.maxVUs: must be at least preAllocatedVUs (5), got 2'],
-    );
+    assert.deepEqual(errorsOf(withScenario('executor: constant-arrival-rate\nrate: 1\nduration: 5s\npreAllocatedVUs: 5\nmaxVUs: 2\nflow: [ping]')), [
+      'scenario.yml:7:13: scenarios.s.maxVUs: must be at least preAllocatedVUs (5), got 2',
+    ]);
   });
 
   it('ramping-vus needs some VUs somewhere', () => {
@@ -137,7 +136,9 @@ describe('executor options are validated per executor', () => {
 describe('plannedDurationMs and peakVUs', () => {
   it('sum the stages of ramping executors and take their highest target', () => {
     const spec = parse(
-      withScenario('executor: ramping-vus\nstartVUs: 0\nstages: [{duration: 30s, target: 100}, {duration: 30s, target: 100}, {duration: 10s, target: 0}]\nflow: [ping]'),
+      withScenario(
+        'executor: ramping-vus\nstartVUs: 0\nstages: [{duration: 30s, target: 100}, {duration: 30s, target: 100}, {duration: 10s, target: 0}]\nflow: [ping]',
+      ),
     ).scenarios[0];
     assert.equal(plannedDurationMs(spec), 70_000);
     assert.equal(peakVUs(spec), 100);

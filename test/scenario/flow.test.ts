@@ -65,17 +65,25 @@ describe('flow steps', () => {
   });
 
   it('a step has exactly one kind', () => {
-    assert.deepEqual(flowErrors('  - call: a\n    read: b'), ['scenario.yml:6:9: scenarios.s.flow[0]: has call and read; a step does exactly one thing (split it into several steps)']);
+    assert.deepEqual(flowErrors('  - call: a\n    read: b'), [
+      'scenario.yml:6:9: scenarios.s.flow[0]: has call and read; a step does exactly one thing (split it into several steps)',
+    ]);
     assert.deepEqual(flowErrors('  - cal: send_sms'), ['scenario.yml:6:9: scenarios.s.flow[0].cal: unknown key (did you mean "call"?)']);
-    assert.deepEqual(flowErrors('  - name: x'), ['scenario.yml:6:9: scenarios.s.flow[0]: needs one of initialize, list, call, read, prompt, ping, think (e.g. - call: send_sms)']);
+    assert.deepEqual(flowErrors('  - name: x'), [
+      'scenario.yml:6:9: scenarios.s.flow[0]: needs one of initialize, list, call, read, prompt, ping, think (e.g. - call: send_sms)',
+    ]);
   });
 
   it('rejects keys a kind does not take, and unknown bare steps', () => {
-    assert.deepEqual(flowErrors('  - think: 1s\n    check: { notError: true }'), ['scenario.yml:7:9: scenarios.s.flow[0].check: unknown key; a think step takes: think, name']);
+    assert.deepEqual(flowErrors('  - think: 1s\n    check: { notError: true }'), [
+      'scenario.yml:7:9: scenarios.s.flow[0].check: unknown key; a think step takes: think, name',
+    ]);
     assert.deepEqual(flowErrors('  - call: a\n    arg: {}'), ['scenario.yml:7:9: scenarios.s.flow[0].arg: unknown key (did you mean "args"?)']);
     assert.deepEqual(flowErrors('  - pign'), ['scenario.yml:6:9: scenarios.s.flow[0]: unknown step "pign" (did you mean "ping"?)']);
     assert.deepEqual(flowErrors('  - call'), ['scenario.yml:6:9: scenarios.s.flow[0]: "call" needs a value, e.g. - call: send_sms']);
-    assert.deepEqual(flowErrors('  - list: tool'), ['scenario.yml:6:15: scenarios.s.flow[0].list: "tool" is not one of tools, resources, prompts (did you mean "tools"?)']);
+    assert.deepEqual(flowErrors('  - list: tool'), [
+      'scenario.yml:6:15: scenarios.s.flow[0].list: "tool" is not one of tools, resources, prompts (did you mean "tools"?)',
+    ]);
   });
 
   it('initialize may only come first', () => {
@@ -88,7 +96,9 @@ describe('flow steps', () => {
     assert.deepEqual(errorsOf(withScenario('executor: constant-vus\nduration: 1s\nflow: []')), [
       'scenario.yml:5:11: scenarios.s.flow: must be a non-empty list of steps, got a list (e.g. - call: send_sms)',
     ]);
-    assert.deepEqual(errorsOf(withScenario('executor: constant-vus\nduration: 1s')), ['scenario.yml:2:3: scenarios.s.flow: must be a non-empty list of steps, got empty (e.g. - call: send_sms)']);
+    assert.deepEqual(errorsOf(withScenario('executor: constant-vus\nduration: 1s')), [
+      'scenario.yml:2:3: scenarios.s.flow: must be a non-empty list of steps, got empty (e.g. - call: send_sms)',
+    ]);
   });
 });
 
@@ -109,10 +119,13 @@ describe('checks', () => {
     Object.fromEntries(call.kind === 'call' ? call.checks.map((check) => [check.name, check.test(input)]) : []);
 
   it('are named after the step and what they check', () => {
-    assert.deepEqual(
-      call.kind === 'call' && call.checks.map((check) => check.name),
-      ['send_sms: not error', 'send_sms: not empty', 'send_sms: contains "queued"', 'send_sms: $.content[0].text === "queued #1"', 'send_sms: duration < 200ms'],
-    );
+    assert.deepEqual(call.kind === 'call' && call.checks.map((check) => check.name), [
+      'send_sms: not error',
+      'send_sms: not empty',
+      'send_sms: contains "queued"',
+      'send_sms: $.content[0].text === "queued #1"',
+      'send_sms: duration < 200ms',
+    ]);
   });
 
   it('pass on a good result', () => {

@@ -19,10 +19,13 @@ describe('top-level options', () => {
     assert.equal(scenario.warmupMs, 0);
     assert.deepEqual(scenario.data, {});
     // No thresholds written: the default health gate only.
-    assert.deepEqual(scenario.thresholds.map((t) => [t.key, t.source, t.default]), [
-      ['mcp_errors', 'rate<0.05', true],
-      ['mcp_calls{expected_response:true}', 'count>=1', true],
-    ]);
+    assert.deepEqual(
+      scenario.thresholds.map((t) => [t.key, t.source, t.default]),
+      [
+        ['mcp_errors', 'rate<0.05', true],
+        ['mcp_calls{expected_response:true}', 'count>=1', true],
+      ],
+    );
     assert.deepEqual(scenario.regression, {});
   });
 
@@ -58,7 +61,9 @@ describe('top-level options', () => {
     assert.deepEqual(parse(`trace: {}\n${MINIMAL}`).client.trace, { sample: 0.01 });
     assert.deepEqual(parse(`trace: { sample: 0.5 }\n${MINIMAL}`).client.trace, { sample: 0.5 });
     assert.equal(parse(`trace: { propagate: false, sample: 0.5 }\n${MINIMAL}`).client.trace, undefined);
-    assert.deepEqual(errorsOf(`trace: { sample: 2 }\n${MINIMAL}`), ['scenario.yml:1:18: trace.sample: must be a fraction from 0 to 1 (e.g. 0.01 for 1 % of calls), got 2']);
+    assert.deepEqual(errorsOf(`trace: { sample: 2 }\n${MINIMAL}`), [
+      'scenario.yml:1:18: trace.sample: must be a fraction from 0 to 1 (e.g. 0.01 for 1 % of calls), got 2',
+    ]);
   });
 
   it('the target option replaces the file target', () => {
@@ -67,9 +72,7 @@ describe('top-level options', () => {
   });
 
   it('a target must be an http(s) URL', () => {
-    assert.deepEqual(errorsOf(`target: localhost:3000\n${MINIMAL}`), [
-      'scenario.yml:1:9: target: "localhost:3000" is not an http(s) URL',
-    ]);
+    assert.deepEqual(errorsOf(`target: localhost:3000\n${MINIMAL}`), ['scenario.yml:1:9: target: "localhost:3000" is not an http(s) URL']);
     assert.deepEqual(errorsOf(MINIMAL, { target: 'nope' }), [
       'scenario.yml: target: "nope" is not a URL (e.g. https://example.com/mcp) (given as the target override)',
     ]);
@@ -84,12 +87,8 @@ describe('top-level options', () => {
 
 describe('errors', () => {
   it('name the file, line, column and path of a bad value', () => {
-    const text = withScenario(
-      'executor: ramping-vus\nstages:\n  - { duration: 10s, target: 5 }\n  - duration: 3x\n    target: 5\nflow: [ping]',
-    );
-    assert.deepEqual(errorsOf(text), [
-      'scenario.yml:6:19: scenarios.s.stages[1].duration: "3x" is not a duration (use 500ms, 30s, 1m30s)',
-    ]);
+    const text = withScenario('executor: ramping-vus\nstages:\n  - { duration: 10s, target: 5 }\n  - duration: 3x\n    target: 5\nflow: [ping]');
+    assert.deepEqual(errorsOf(text), ['scenario.yml:6:19: scenarios.s.stages[1].duration: "3x" is not a duration (use 500ms, 30s, 1m30s)']);
   });
 
   it('point at an unknown key and suggest the closest known one', () => {

@@ -11,7 +11,11 @@ addFormats.default(ajv);
 
 /** Tools' input schemas as real servers publish them (server-everything, fastmcp/zod, OpenAPI bridges). */
 const SCHEMAS: Record<string, object> = {
-  strings: { type: 'object', properties: { message: { type: 'string' }, short: { type: 'string', minLength: 1, maxLength: 2 }, long: { type: 'string', minLength: 40 } }, required: ['message', 'short', 'long'] },
+  strings: {
+    type: 'object',
+    properties: { message: { type: 'string' }, short: { type: 'string', minLength: 1, maxLength: 2 }, long: { type: 'string', minLength: 40 } },
+    required: ['message', 'short', 'long'],
+  },
   numbers: {
     type: 'object',
     properties: {
@@ -23,10 +27,16 @@ const SCHEMAS: Record<string, object> = {
     },
     required: ['a', 'count', 'ratio', 'cents', 'negative'],
   },
-  enums: { type: 'object', properties: { city: { type: 'string', enum: ['New York', 'Chicago'] }, fixed: { const: 42 }, flag: { type: 'boolean' } }, required: ['city', 'fixed', 'flag'] },
+  enums: {
+    type: 'object',
+    properties: { city: { type: 'string', enum: ['New York', 'Chicago'] }, fixed: { const: 42 }, flag: { type: 'boolean' } },
+    required: ['city', 'fixed', 'flag'],
+  },
   formats: {
     type: 'object',
-    properties: Object.fromEntries(['email', 'uri', 'uuid', 'date-time', 'date', 'time', 'ipv4', 'ipv6', 'hostname'].map((f) => [f, { type: 'string', format: f }])),
+    properties: Object.fromEntries(
+      ['email', 'uri', 'uuid', 'date-time', 'date', 'time', 'ipv4', 'ipv6', 'hostname'].map((f) => [f, { type: 'string', format: f }]),
+    ),
     required: ['email', 'uri', 'uuid', 'date-time', 'date', 'time', 'ipv4', 'ipv6', 'hostname'],
   },
   nested: {
@@ -35,10 +45,20 @@ const SCHEMAS: Record<string, object> = {
       tags: { type: 'array', items: { type: 'string', enum: ['a', 'b', 'c'] }, minItems: 2, maxItems: 3, uniqueItems: true },
       point: { type: 'object', properties: { x: { type: 'integer' }, y: { type: 'integer' } }, required: ['x', 'y'], additionalProperties: false },
       maybe: { anyOf: [{ type: 'null' }, { type: 'string', maxLength: 5 }] },
-      either: { oneOf: [{ type: 'integer', minimum: 3, maximum: 3 }, { type: 'string', format: 'email' }] },
+      either: {
+        oneOf: [
+          { type: 'integer', minimum: 3, maximum: 3 },
+          { type: 'string', format: 'email' },
+        ],
+      },
       nullable: { type: ['string', 'null'], minLength: 2 },
       item: { $ref: '#/$defs/item' },
-      both: { allOf: [{ type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'] }, { properties: { name: { type: 'string' } }, required: ['name'] }] },
+      both: {
+        allOf: [
+          { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'] },
+          { properties: { name: { type: 'string' } }, required: ['name'] },
+        ],
+      },
     },
     required: ['tags', 'point', 'maybe', 'either', 'nullable', 'item', 'both'],
     $defs: { item: { type: 'object', properties: { sku: { type: 'string', minLength: 3, maxLength: 3 } }, required: ['sku'] } },
@@ -65,12 +85,19 @@ describe('compileSchemaSampler', () => {
   });
 
   it('leaves optional properties out, so the server applies its defaults', () => {
-    const sample = compileSchemaSampler({ type: 'object', properties: { topic: { type: 'string' }, ambiguous: { type: 'boolean', default: false } }, required: ['topic'] });
+    const sample = compileSchemaSampler({
+      type: 'object',
+      properties: { topic: { type: 'string' }, ambiguous: { type: 'boolean', default: false } },
+      required: ['topic'],
+    });
     assert.deepEqual(Object.keys(sample(seededRandom(1)) as object), ['topic']);
   });
 
   it('refuses what it cannot honour instead of drawing invalid values, naming where', () => {
-    assert.throws(() => compileSchemaSampler({ type: 'object', properties: { code: { type: 'string', pattern: '^[A-Z]{3}$' } }, required: ['code'] }), new SchemaSampleError('#/properties/code: "pattern" "^[A-Z]{3}$" is not sampled; give the argument a value (or an "examples" entry in the schema)'));
+    assert.throws(
+      () => compileSchemaSampler({ type: 'object', properties: { code: { type: 'string', pattern: '^[A-Z]{3}$' } }, required: ['code'] }),
+      new SchemaSampleError('#/properties/code: "pattern" "^[A-Z]{3}$" is not sampled; give the argument a value (or an "examples" entry in the schema)'),
+    );
     assert.equal(compileSchemaSampler({ type: 'string', pattern: '^[A-Z]{3}$', examples: ['ABC'] })(Math.random), 'ABC');
     assert.throws(() => compileSchemaSampler({ $ref: 'https://example.com/s.json' }), SchemaSampleError);
     assert.throws(() => compileSchemaSampler({ type: 'string', minLength: 5, maxLength: 2 }), /minLength 5 exceeds maxLength 2/);
@@ -83,9 +110,14 @@ describe('{{fromSchema}}', () => {
   it('draws a fresh schema-valid value per render, from a YAML-flow or JSON schema', () => {
     const render = compileTemplate(`{{fromSchema '{type: integer, minimum: 1, maximum: 9}'}}`);
     const values = Array.from({ length: 50 }, (_, seed) => render({ ...ctx, rng: seededRandom(seed) }) as number);
-    assert.ok(values.every((v) => Number.isInteger(v) && v >= 1 && v <= 9), values.join(','));
+    assert.ok(
+      values.every((v) => Number.isInteger(v) && v >= 1 && v <= 9),
+      values.join(','),
+    );
     assert.ok(new Set(values).size >= 5);
-    const json = compileTemplate(`{{fromSchema '{"type":"object","properties":{"p":{"type":"object","properties":{"q":{"const":1}},"required":["q"]}},"required":["p"]}'}}`);
+    const json = compileTemplate(
+      `{{fromSchema '{"type":"object","properties":{"p":{"type":"object","properties":{"q":{"const":1}},"required":["q"]}},"required":["p"]}'}}`,
+    );
     assert.deepEqual(json(ctx), { p: { q: 1 } });
   });
 
@@ -95,7 +127,10 @@ describe('{{fromSchema}}', () => {
 
   it('rejects a missing or unusable schema with the usage or the reason', () => {
     assert.throws(() => compileTemplate('{{fromSchema}}'), /use \{\{fromSchema '\{type: integer, minimum: 1, maximum: 9\}'\}\}/);
-    assert.throws(() => compileTemplate(`{{fromSchema '{type: string, pattern: "^a$"}'}}`), new TemplateError('fromSchema: #: "pattern" "^a$" is not sampled; give the argument a value (or an "examples" entry in the schema)'));
+    assert.throws(
+      () => compileTemplate(`{{fromSchema '{type: string, pattern: "^a$"}'}}`),
+      new TemplateError('fromSchema: #: "pattern" "^a$" is not sampled; give the argument a value (or an "examples" entry in the schema)'),
+    );
     assert.throws(() => compileTemplate(`{{fromSchema '{type: [}'}}`), /fromSchema: the schema is neither JSON nor YAML/);
   });
 });

@@ -61,7 +61,10 @@ describe('schema/scenario.schema.json', () => {
 
   it('lists exactly the executors and, for each, the common keys plus its own options', () => {
     assert.deepEqual(def('scenario').properties!.executor.enum, [...EXECUTORS]);
-    assert.deepEqual(def('scenario').oneOf!.map((branch) => branch.$ref), EXECUTORS.map((e) => `#/definitions/executor-${e}`));
+    assert.deepEqual(
+      def('scenario').oneOf!.map((branch) => branch.$ref),
+      EXECUTORS.map((e) => `#/definitions/executor-${e}`),
+    );
     for (const executor of EXECUTORS) {
       const branch = def(`executor-${executor}`);
       assert.equal(branch.properties!.executor.const, executor);
@@ -71,8 +74,13 @@ describe('schema/scenario.schema.json', () => {
   });
 
   it('lists exactly the step kinds, their options, list targets, check keys and think forms', () => {
-    const stepRefs = def('step').oneOf!.slice(1).map((branch) => branch.$ref);
-    assert.deepEqual(stepRefs, STEP_KINDS.map((kind) => `#/definitions/${kind}Step`));
+    const stepRefs = def('step')
+      .oneOf!.slice(1)
+      .map((branch) => branch.$ref);
+    assert.deepEqual(
+      stepRefs,
+      STEP_KINDS.map((kind) => `#/definitions/${kind}Step`),
+    );
     for (const kind of STEP_KINDS) assert.deepEqual(keysOf(def(`${kind}Step`)), sorted([kind, ...STEP_OPTIONS[kind]]), kind);
     assert.deepEqual(def('listStep').properties!.list.enum, [...LIST_TARGETS]);
     assert.deepEqual(keysOf(def('check')), sorted(CHECK_KEYS));
@@ -88,12 +96,30 @@ describe('schema/scenario.schema.json', () => {
   });
 
   describe('accepts and rejects the same documents as the loader', () => {
-    const body = (lines: string) => `scenarios:\n  s:\n${lines.split('\n').map((line) => `    ${line}`).join('\n')}\n`;
+    const body = (lines: string) =>
+      `scenarios:\n  s:\n${lines
+        .split('\n')
+        .map((line) => `    ${line}`)
+        .join('\n')}\n`;
     const cases: [string, string, boolean][] = [
       ['constant-vus', body('executor: constant-vus\nduration: 30s\nflow: [ping]'), true],
-      ['every top-level key', `target: https://x.example.com/mcp\ntransport: sse\nheaders: { A: b }\ntimeout: 5s\nwait: { timeout: 1m }\nwarmup: 0\nregression: {}\nthresholds: { "mcp_calls{tool:a}": ["count>1", { threshold: "rate>0", abortOnFail: true, delayAbortEval: 1s }] }\n${body('executor: per-vu-iterations\nflow: [initialize, { list: prompts }, { think: { exponential: 1s } }]')}`, true],
-      ['every step kind', body('executor: shared-iterations\nflow:\n  - initialize: true\n  - call: a\n    args: { x: "{{vu}}" }\n    name: a\n    check: { notError: true, notEmpty: true, contains: x, jsonPath: { path: $.a, equals: 1 }, durationUnder: 1s }\n  - read: file:///a\n  - prompt: p\n  - ping:\n  - think: 1s..2s'), true],
-      ['arrival rate', body('executor: ramping-arrival-rate\nstages: [{ duration: 1m30s, target: 3 }]\npreAllocatedVUs: 1\ntimeUnit: 500ms\nflow: [ping]'), true],
+      [
+        'every top-level key',
+        `target: https://x.example.com/mcp\ntransport: sse\nheaders: { A: b }\ntimeout: 5s\nwait: { timeout: 1m }\nwarmup: 0\nregression: {}\nthresholds: { "mcp_calls{tool:a}": ["count>1", { threshold: "rate>0", abortOnFail: true, delayAbortEval: 1s }] }\n${body('executor: per-vu-iterations\nflow: [initialize, { list: prompts }, { think: { exponential: 1s } }]')}`,
+        true,
+      ],
+      [
+        'every step kind',
+        body(
+          'executor: shared-iterations\nflow:\n  - initialize: true\n  - call: a\n    args: { x: "{{vu}}" }\n    name: a\n    check: { notError: true, notEmpty: true, contains: x, jsonPath: { path: $.a, equals: 1 }, durationUnder: 1s }\n  - read: file:///a\n  - prompt: p\n  - ping:\n  - think: 1s..2s',
+        ),
+        true,
+      ],
+      [
+        'arrival rate',
+        body('executor: ramping-arrival-rate\nstages: [{ duration: 1m30s, target: 3 }]\npreAllocatedVUs: 1\ntimeUnit: 500ms\nflow: [ping]'),
+        true,
+      ],
       ['missing scenarios', 'transport: auto\n', false],
       ['unknown top-level key', `targte: x\n${body('executor: constant-vus\nduration: 1s\nflow: [ping]')}`, false],
       ['option of another executor', body('executor: constant-vus\nduration: 1s\nstages: []\nflow: [ping]'), false],

@@ -1,14 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  parseShard,
-  shardExecutor,
-  shardScenario,
-  ShardError,
-  shardsWithLoad,
-  shareOf,
-  type Shard,
-} from '../../src/scenario/shard.ts';
+import { parseShard, shardExecutor, shardScenario, ShardError, shardsWithLoad, shareOf, type Shard } from '../../src/scenario/shard.ts';
 import type { ExecutorConfig } from '../../src/scenario/types.ts';
 import { parse, seededRng } from './support.ts';
 
@@ -36,7 +28,8 @@ function asYaml(config: ExecutorConfig): string {
 function randomConfigs(seed: number, n: number): ExecutorConfig[] {
   const rng = seededRng(seed);
   const int = (min: number, max: number): number => min + Math.floor(rng() * (max - min + 1));
-  const stages = (): { durationMs: number; target: number }[] => Array.from({ length: int(1, 4) }, () => ({ durationMs: int(1, 30) * 1000, target: int(0, 40) }));
+  const stages = (): { durationMs: number; target: number }[] =>
+    Array.from({ length: int(1, 4) }, () => ({ durationMs: int(1, 30) * 1000, target: int(0, 40) }));
   const out: ExecutorConfig[] = [];
   for (let i = 0; i < n; i++) {
     const vus = int(1, 40);
@@ -74,22 +67,39 @@ function loadNumbers(config: ExecutorConfig | undefined, like: ExecutorConfig): 
 
 function zeroOf(config: ExecutorConfig): ExecutorConfig {
   const zero = (value: unknown, key: string): unknown =>
-    key === 'stages' ? (value as { durationMs: number }[]).map((s) => ({ durationMs: s.durationMs, target: 0 })) : key.endsWith('Ms') || key === 'executor' ? value : 0;
+    key === 'stages'
+      ? (value as { durationMs: number }[]).map((s) => ({ durationMs: s.durationMs, target: 0 }))
+      : key.endsWith('Ms') || key === 'executor'
+        ? value
+        : 0;
   return Object.fromEntries(Object.entries(config).map(([k, v]) => [k, zero(v, k)])) as unknown as ExecutorConfig;
 }
 
 describe('shareOf', () => {
   it('gives the remainder to the lowest indexes: 10 over 3 = 4,3,3; 10 over 4 = 3,3,2,2; 2 over 4 = 1,1,0,0', () => {
-    assert.deepEqual([1, 2, 3].map((i) => shareOf(10, i, 3)), [4, 3, 3]);
-    assert.deepEqual([1, 2, 3, 4].map((i) => shareOf(10, i, 4)), [3, 3, 2, 2]);
-    assert.deepEqual([1, 2, 3, 4].map((i) => shareOf(2, i, 4)), [1, 1, 0, 0]);
+    assert.deepEqual(
+      [1, 2, 3].map((i) => shareOf(10, i, 3)),
+      [4, 3, 3],
+    );
+    assert.deepEqual(
+      [1, 2, 3, 4].map((i) => shareOf(10, i, 4)),
+      [3, 3, 2, 2],
+    );
+    assert.deepEqual(
+      [1, 2, 3, 4].map((i) => shareOf(2, i, 4)),
+      [1, 1, 0, 0],
+    );
   });
 
   it('shares sum to the total, never increase with the index and differ by at most one', () => {
     for (let total = 0; total <= 120; total++) {
       for (let count = 1; count <= 17; count++) {
         const shares = shards(count).map((s) => shareOf(total, s.index, s.count));
-        assert.equal(shares.reduce((a, b) => a + b, 0), total, `${total} over ${count}`);
+        assert.equal(
+          shares.reduce((a, b) => a + b, 0),
+          total,
+          `${total} over ${count}`,
+        );
         for (let i = 1; i < count; i++) assert.ok(shares[i - 1] >= shares[i], `${total} over ${count}: ${shares}`);
         assert.ok(shares[0] - shares[count - 1] <= 1, `${total} over ${count}: ${shares}`);
       }
@@ -100,7 +110,10 @@ describe('shareOf', () => {
 describe('shardExecutor', () => {
   it('splits each executor as documented', () => {
     const slices = (config: ExecutorConfig, count: number) => shards(count).map((s) => shardExecutor(config, s));
-    assert.deepEqual(slices({ executor: 'constant-vus', vus: 10, durationMs: 1000 }, 3).map((c) => c && 'vus' in c && c.vus), [4, 3, 3]);
+    assert.deepEqual(
+      slices({ executor: 'constant-vus', vus: 10, durationMs: 1000 }, 3).map((c) => c && 'vus' in c && c.vus),
+      [4, 3, 3],
+    );
     // per-vu-iterations keeps the iterations of each VU; shared-iterations splits them.
     assert.deepEqual(slices({ executor: 'per-vu-iterations', vus: 5, iterations: 7, maxDurationMs: 1000 }, 2), [
       { executor: 'per-vu-iterations', vus: 3, iterations: 7, maxDurationMs: 1000 },
@@ -117,10 +130,37 @@ describe('shardExecutor', () => {
       { executor: 'constant-arrival-rate', rate: 2, timeUnitMs: 1000, durationMs: 5000, preAllocatedVUs: 1, maxVUs: 2 },
     ]);
     assert.deepEqual(
-      slices({ executor: 'ramping-vus', startVUs: 1, stages: [{ durationMs: 1000, target: 5 }, { durationMs: 2000, target: 0 }], gracefulRampDownMs: 0 }, 2),
+      slices(
+        {
+          executor: 'ramping-vus',
+          startVUs: 1,
+          stages: [
+            { durationMs: 1000, target: 5 },
+            { durationMs: 2000, target: 0 },
+          ],
+          gracefulRampDownMs: 0,
+        },
+        2,
+      ),
       [
-        { executor: 'ramping-vus', startVUs: 1, stages: [{ durationMs: 1000, target: 3 }, { durationMs: 2000, target: 0 }], gracefulRampDownMs: 0 },
-        { executor: 'ramping-vus', startVUs: 0, stages: [{ durationMs: 1000, target: 2 }, { durationMs: 2000, target: 0 }], gracefulRampDownMs: 0 },
+        {
+          executor: 'ramping-vus',
+          startVUs: 1,
+          stages: [
+            { durationMs: 1000, target: 3 },
+            { durationMs: 2000, target: 0 },
+          ],
+          gracefulRampDownMs: 0,
+        },
+        {
+          executor: 'ramping-vus',
+          startVUs: 0,
+          stages: [
+            { durationMs: 1000, target: 2 },
+            { durationMs: 2000, target: 0 },
+          ],
+          gracefulRampDownMs: 0,
+        },
       ],
     );
   });
@@ -129,16 +169,39 @@ describe('shardExecutor', () => {
     const slices = (config: ExecutorConfig, count: number) => shards(count).map((s) => shardExecutor(config, s) !== undefined);
     assert.deepEqual(slices({ executor: 'constant-vus', vus: 2, durationMs: 1000 }, 4), [true, true, false, false]);
     // 3 VUs over 4 shards: the 10 shared iterations go to the 3 shards with VUs (4, 3, 3), none is lost.
-    assert.deepEqual(shards(4).map((s) => shardExecutor({ executor: 'shared-iterations', vus: 3, iterations: 10, maxDurationMs: 1000 }, s)), [
-      { executor: 'shared-iterations', vus: 1, iterations: 4, maxDurationMs: 1000 },
-      { executor: 'shared-iterations', vus: 1, iterations: 3, maxDurationMs: 1000 },
-      { executor: 'shared-iterations', vus: 1, iterations: 3, maxDurationMs: 1000 },
-      undefined,
-    ]);
+    assert.deepEqual(
+      shards(4).map((s) => shardExecutor({ executor: 'shared-iterations', vus: 3, iterations: 10, maxDurationMs: 1000 }, s)),
+      [
+        { executor: 'shared-iterations', vus: 1, iterations: 4, maxDurationMs: 1000 },
+        { executor: 'shared-iterations', vus: 1, iterations: 3, maxDurationMs: 1000 },
+        { executor: 'shared-iterations', vus: 1, iterations: 3, maxDurationMs: 1000 },
+        undefined,
+      ],
+    );
     // A rate of 2/s spreads over 2 shards however many VUs there are; 2 maxVUs limit a rate of 10/s to 2 shards.
-    assert.deepEqual(slices({ executor: 'constant-arrival-rate', rate: 2, timeUnitMs: 1000, durationMs: 1000, preAllocatedVUs: 8, maxVUs: 8 }, 4), [true, true, false, false]);
-    assert.deepEqual(slices({ executor: 'constant-arrival-rate', rate: 10, timeUnitMs: 1000, durationMs: 1000, preAllocatedVUs: 2, maxVUs: 2 }, 4), [true, true, false, false]);
-    assert.equal(shardsWithLoad({ executor: 'ramping-arrival-rate', startRate: 0, timeUnitMs: 1000, stages: [{ durationMs: 1000, target: 3 }], preAllocatedVUs: 1, maxVUs: 10 }), 3);
+    assert.deepEqual(slices({ executor: 'constant-arrival-rate', rate: 2, timeUnitMs: 1000, durationMs: 1000, preAllocatedVUs: 8, maxVUs: 8 }, 4), [
+      true,
+      true,
+      false,
+      false,
+    ]);
+    assert.deepEqual(slices({ executor: 'constant-arrival-rate', rate: 10, timeUnitMs: 1000, durationMs: 1000, preAllocatedVUs: 2, maxVUs: 2 }, 4), [
+      true,
+      true,
+      false,
+      false,
+    ]);
+    assert.equal(
+      shardsWithLoad({
+        executor: 'ramping-arrival-rate',
+        startRate: 0,
+        timeUnitMs: 1000,
+        stages: [{ durationMs: 1000, target: 3 }],
+        preAllocatedVUs: 1,
+        maxVUs: 10,
+      }),
+      3,
+    );
   });
 
   it('slices of many random scenarios sum exactly to the original for 1 to 12 shards, and each slice passes the scenario validation', () => {
@@ -157,7 +220,10 @@ describe('shardExecutor', () => {
           assert.equal(slice.executor, config.executor);
           assert.doesNotThrow(() => parse(asYaml(slice)), `${JSON.stringify(slice)} (shard of ${JSON.stringify(config)} over ${count})`);
           const peak = loadNumbers(slice, config);
-          assert.ok(peak.some((n) => n > 0), 'a running slice carries load');
+          assert.ok(
+            peak.some((n) => n > 0),
+            'a running slice carries load',
+          );
         }
       }
     }
@@ -169,7 +235,12 @@ describe('shardExecutor', () => {
 
   it('refuses a shard outside 1 ≤ i ≤ n', () => {
     const config: ExecutorConfig = { executor: 'constant-vus', vus: 4, durationMs: 1000 };
-    for (const bad of [{ index: 0, count: 2 }, { index: 3, count: 2 }, { index: 1, count: 0 }, { index: 1.5, count: 2 }]) {
+    for (const bad of [
+      { index: 0, count: 2 },
+      { index: 3, count: 2 },
+      { index: 1, count: 0 },
+      { index: 1.5, count: 2 },
+    ]) {
       assert.throws(() => shardExecutor(config, bad), ShardError);
     }
   });
@@ -205,8 +276,17 @@ describe('shardScenario', () => {
   it('runs each scenario slice, leaves out the scenarios a shard gets no part of, and keeps hash and echo of the whole', () => {
     const first = shardScenario(scenario, { index: 1, count: 2 });
     const second = shardScenario(scenario, { index: 2, count: 2 });
-    assert.deepEqual(first.scenarios.map((s) => [s.name, 'vus' in s ? s.vus : undefined]), [['big', 3], ['small', 1]]);
-    assert.deepEqual(second.scenarios.map((s) => [s.name, 'vus' in s ? s.vus : undefined]), [['big', 2]]);
+    assert.deepEqual(
+      first.scenarios.map((s) => [s.name, 'vus' in s ? s.vus : undefined]),
+      [
+        ['big', 3],
+        ['small', 1],
+      ],
+    );
+    assert.deepEqual(
+      second.scenarios.map((s) => [s.name, 'vus' in s ? s.vus : undefined]),
+      [['big', 2]],
+    );
     assert.equal(second.scenarios[0].flow, scenario.scenarios[0].flow, 'the flow is the same');
     assert.equal(second.hash, scenario.hash);
     assert.deepEqual(second.toEcho(), scenario.toEcho());

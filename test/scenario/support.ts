@@ -4,7 +4,6 @@ import { seededRandom } from '../../src/seeded-random.ts';
 
 export const seededRng = seededRandom;
 
-
 /** A generator that returns the given values in turn (then repeats them). */
 export function sequenceRng(...values: number[]): () => number {
   let i = 0;

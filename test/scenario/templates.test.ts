@@ -36,7 +36,12 @@ describe('compileTemplate', () => {
   });
 
   it('pick returns a random row, or one field of it', () => {
-    const data = { users: [{ name: 'ada', id: 1 }, { name: 'bob', id: 2 }] };
+    const data = {
+      users: [
+        { name: 'ada', id: 1 },
+        { name: 'bob', id: 2 },
+      ],
+    };
     assert.deepEqual(compileTemplate('{{pick data.users}}', data)({ ...ctx, rng: () => 0.6 }), { name: 'bob', id: 2 });
     assert.equal(compileTemplate('{{pick data.users "name"}}', data)({ ...ctx, rng: () => 0.1 }), 'ada');
     assert.equal(compileTemplate("id={{pick data.users 'id'}}", data)({ ...ctx, rng: () => 0.9 }), 'id=2');
@@ -62,7 +67,10 @@ describe('compileTemplate', () => {
   it('rejects unknown data sets and fields at compile time', () => {
     const data = { users: [{ name: 'ada' }] };
     assert.throws(() => compileTemplate('{{pick data.usres}}', data), new TemplateError('unknown data set "usres" (did you mean "users"?)'));
-    assert.throws(() => compileTemplate('{{pick data.users "nmae"}}', data), new TemplateError('data.users has a row without field "nmae" (did you mean "name"?)'));
+    assert.throws(
+      () => compileTemplate('{{pick data.users "nmae"}}', data),
+      new TemplateError('data.users has a row without field "nmae" (did you mean "name"?)'),
+    );
     assert.throws(
       () => compileTemplate('{{pick data.users}}'),
       new TemplateError('no data set "users": declare it under data: (e.g. data: { users: users.csv })'),
@@ -97,24 +105,30 @@ describe('compileArgs', () => {
   });
 
   it('throws a ScenarioError naming each bad argument', () => {
-    assert.throws(() => compileArgs({ a: '{{nope}}', b: ['{{vu}}', '{{iter 2}}'] }), (error: unknown) => {
-      assert.ok(error instanceof ScenarioError);
-      assert.equal(error.message, 'args.a: unknown template helper "nope"; helpers: vu, iter, scenario, uuid, randomInt, randomDigits, pick, fromSchema\nargs.b[1]: "{{iter 2}}": use {{iter}}');
-      return true;
-    });
+    assert.throws(
+      () => compileArgs({ a: '{{nope}}', b: ['{{vu}}', '{{iter 2}}'] }),
+      (error: unknown) => {
+        assert.ok(error instanceof ScenarioError);
+        assert.equal(
+          error.message,
+          'args.a: unknown template helper "nope"; helpers: vu, iter, scenario, uuid, randomInt, randomDigits, pick, fromSchema\nargs.b[1]: "{{iter 2}}": use {{iter}}',
+        );
+        return true;
+      },
+    );
   });
 });
 
 describe('templates in scenario files', () => {
   it('compile at load time; errors carry the line of the argument', () => {
     const text = withScenario('executor: constant-vus\nduration: 1s\nflow:\n  - call: send_sms\n    args:\n      to: "{{randomDigit 11}}"');
-    assert.deepEqual(errorsOf(text), [
-      'scenario.yml:8:15: scenarios.s.flow[0].args.to: unknown template helper "randomDigit" (did you mean "randomDigits"?)',
-    ]);
+    assert.deepEqual(errorsOf(text), ['scenario.yml:8:15: scenarios.s.flow[0].args.to: unknown template helper "randomDigit" (did you mean "randomDigits"?)']);
   });
 
   it('a call step renders its arguments with the VU context', () => {
-    const scenario = parse(withScenario('executor: constant-vus\nduration: 1s\nflow:\n  - call: send_sms\n    args: { to: "{{randomDigits 2}}", text: "hello {{vu}}" }'));
+    const scenario = parse(
+      withScenario('executor: constant-vus\nduration: 1s\nflow:\n  - call: send_sms\n    args: { to: "{{randomDigits 2}}", text: "hello {{vu}}" }'),
+    );
     const step = scenario.scenarios[0].flow[0];
     assert.equal(step.kind, 'call');
     if (step.kind !== 'call') return;

@@ -45,7 +45,10 @@ describe('think time', () => {
   });
 
   it('exponential samples are finite even when the rng returns 0', () => {
-    assert.equal(compileThink({ kind: 'exponential', meanMs: 1_000 })(() => 0), 0);
+    assert.equal(
+      compileThink({ kind: 'exponential', meanMs: 1_000 })(() => 0),
+      0,
+    );
     assert.ok(Number.isFinite(compileThink({ kind: 'exponential', meanMs: 1_000 })(() => 0.9999999999)));
   });
 

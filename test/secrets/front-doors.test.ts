@@ -56,7 +56,9 @@ scenarios:
     vus: 1
     iterations: 2
     flow:
-${Object.values(ECHOING_TOOLS).map((tool) => `      - call: ${tool}\n`).join('')}`,
+${Object.values(ECHOING_TOOLS)
+  .map((tool) => `      - call: ${tool}\n`)
+  .join('')}`,
     );
     const out = join(dir, 'run');
     const run = await runCliProcess(['run', file, '--out', out, '--quiet'], undefined, env());
@@ -64,9 +66,16 @@ ${Object.values(ECHOING_TOOLS).map((tool) => `      - call: ${tool}\n`).join('')
     assert.equal(run.code, 99, run.stderr);
     // Ground truth: the server did receive the token, and its echoes were recorded (redacted).
     assert.ok(server.authorizations.includes(`Bearer ${TOKEN}`));
-    const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as { errors: { tool?: string; samples: string[] }[]; scenario: { echo: { target: string } } };
+    const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as {
+      errors: { tool?: string; samples: string[] }[];
+      scenario: { echo: { target: string } };
+    };
     assert.deepEqual(result.errors.map((e) => e.tool).sort(), Object.values(ECHOING_TOOLS).sort());
-    for (const kind of result.errors) assert.ok(kind.samples.some((s) => s.includes('***')), JSON.stringify(kind));
+    for (const kind of result.errors)
+      assert.ok(
+        kind.samples.some((s) => s.includes('***')),
+        JSON.stringify(kind),
+      );
     assert.equal(result.scenario.echo.target, `${server.url}?key=***`);
     assertOutputsClean(out, run);
   });
@@ -82,7 +91,10 @@ ${Object.values(ECHOING_TOOLS).map((tool) => `      - call: ${tool}\n`).join('')
 
   it('run: a template error names the variable, not its value', async () => {
     const file = join(dir, 'template.yml');
-    writeFileSync(file, 'scenarios:\n  s:\n    executor: per-vu-iterations\n    vus: 1\n    iterations: 1\n    flow:\n      - call: x\n        args: { n: "{{randomInt ${TOKEN} 5}}" }\n');
+    writeFileSync(
+      file,
+      'scenarios:\n  s:\n    executor: per-vu-iterations\n    vus: 1\n    iterations: 1\n    flow:\n      - call: x\n        args: { n: "{{randomInt ${TOKEN} 5}}" }\n',
+    );
     const run = await runCliProcess(['run', file, '--quiet'], undefined, { TOKEN });
     assert.equal(run.code, 1);
     assert.match(run.stderr, /\$\{TOKEN\}/);
@@ -90,7 +102,16 @@ ${Object.values(ECHOING_TOOLS).map((tool) => `      - call: ${tool}\n`).join('')
   });
 
   it('session: -H values and the URL query are in none of its output, even when the server echoes them', async () => {
-    const run = await runCliProcess(['session', `${server.url}?key=${QUERY_KEY}`, '-H', `Authorization: Bearer ${TOKEN}`, '-H', `Cookie: sid=${COOKIE}`, '--call', ECHOING_TOOLS.toolError]);
+    const run = await runCliProcess([
+      'session',
+      `${server.url}?key=${QUERY_KEY}`,
+      '-H',
+      `Authorization: Bearer ${TOKEN}`,
+      '-H',
+      `Cookie: sid=${COOKIE}`,
+      '--call',
+      ECHOING_TOOLS.toolError,
+    ]);
     assert.equal(run.code, 1, run.stderr);
     assert.match(run.stdout, /tools\/call echo_tool_error: tool error: refused: authorization=\*\*\* url=\/mcp\?key=\*\*\* cookie=\*\*\*/);
     assertNoSecret('stdout', run.stdout);

@@ -4,7 +4,7 @@ import { McpSession, McpTarget } from '../../src/mcp/index.ts';
 import { startHttpFixture } from '../helpers/servers.ts';
 
 describe('headers and credentials go to the target origin only', () => {
-  it("a legacy SSE endpoint event naming another origin is refused: that origin never sees the Authorization header", async () => {
+  it('a legacy SSE endpoint event naming another origin is refused: that origin never sees the Authorization header', async () => {
     const elsewhere: (string | undefined)[] = [];
     const other = await startHttpFixture((req, res) => {
       elsewhere.push(req.headers.authorization);
@@ -21,7 +21,10 @@ describe('headers and credentials go to the target origin only', () => {
     try {
       const init = await new McpSession(client, { transport: 'sse' }).initialize();
       assert.equal(init.outcome, 'transport');
-      assert.match(init.error?.message ?? '', /the endpoint event names another origin \(http:\/\/127\.0\.0\.1:\d+\) than the target's .*; mcp-load sends nothing there/);
+      assert.match(
+        init.error?.message ?? '',
+        /the endpoint event names another origin \(http:\/\/127\.0\.0\.1:\d+\) than the target's .*; mcp-load sends nothing there/,
+      );
       assert.deepEqual(elsewhere, []);
     } finally {
       await client.close();

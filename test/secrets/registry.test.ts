@@ -11,7 +11,14 @@ describe('SecretRegistry', () => {
     const registry = new SecretRegistry();
     registry.register('Bearer tok_SECRET/12345');
     const token = 'tok_SECRET/12345';
-    for (const form of [token, encodeURIComponent(token), htmlEntities(token), hexEntities(token), token.replace('/', '\\/'), Buffer.from(token).toString('base64')]) {
+    for (const form of [
+      token,
+      encodeURIComponent(token),
+      htmlEntities(token),
+      hexEntities(token),
+      token.replace('/', '\\/'),
+      Buffer.from(token).toString('base64'),
+    ]) {
       assert.equal(registry.redact(`before ${form} after`), 'before *** after', form);
     }
     assert.equal(registry.redact('Authorization: Bearer tok_SECRET/12345'), 'Authorization: ***');

@@ -1,4 +1,4 @@
-import type { EventSpec } from '../scenario/types.ts';
+import type { EventSpec } from '../scenario/index.ts';
 /** Output kept per command (its last bytes: errors come at the end). */
 export declare const MAX_EVENT_OUTPUT_BYTES = 4096;
 /** What an event's command did, as result.json stores it. */

@@ -1,4 +1,4 @@
-import type { Result } from '../results/types.ts';
+import type { Result } from '../results/index.ts';
 /**
  * Availability by send time and what followed each scenario event, as plain text for every
  * renderer (untrusted parts — command output — included: renderers escape).

@@ -1,4 +1,4 @@
-import type { Result } from '../results/types.ts';
+import type { Result } from '../results/index.ts';
 /** One labelled figure, as every renderer lists it. */
 export interface LifecycleFact {
     label: string;

@@ -1,4 +1,4 @@
-import type { AvailabilitySeriesJSON } from '../engine/availability.ts';
+import type { AvailabilitySeriesJSON } from '../engine/index.ts';
 /** Windows of only successful calls in a row that end a failure burst (one clean second between failures may be luck). */
 export declare const QUIET_WINDOWS = 2;
 /** One shard's send-time windows, each aligned by its own start (shards run the same schedule). */

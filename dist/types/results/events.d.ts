@@ -1,5 +1,5 @@
-import type { AvailabilitySeriesJSON } from '../engine/availability.ts';
-import type { EventCommandRecord, EventRecord } from '../engine/events.ts';
+import type { AvailabilitySeriesJSON } from '../engine/index.ts';
+import type { EventCommandRecord, EventRecord } from '../engine/index.ts';
 import { type FailureBurst, type SpanAvailability } from './availability.ts';
 import type { Result } from './types.ts';
 /** The span compared before and after an event: long enough for a few calls, short enough to be about it. */

@@ -14,3 +14,5 @@ export { runLoad, type LoadRun } from './run-load.ts';
 export { failedCallLatency, totalOf } from './totals.ts';
 export { instanceBreakdown, type InstanceBreakdown, type InstanceRow } from './instances.ts';
 export { sessionLifecycle, type SessionLifecycle } from './session-lifecycle.ts';
+export { commandOutcome, eventImpacts, type EventImpact } from './events.ts';
+export { availabilitySummary, type SpanAvailability } from './availability.ts';

@@ -1,4 +1,4 @@
-import { type MetricsSnapshot } from '../engine/metrics/index.ts';
+import { type MetricsSnapshot } from '../engine/index.ts';
 /** One upstream instance, as responses named it. Durations in ms, of its successful calls. */
 export interface InstanceRow {
     instance: string;

@@ -1,4 +1,4 @@
-import type { MetricsSnapshot } from '../engine/metrics/index.ts';
+import type { MetricsSnapshot } from '../engine/index.ts';
 /** How the run's sessions were lost and re-established, beyond SessionCounts. Durations in ms. */
 export interface SessionLifecycle {
     /** Sessions the server no longer knew (404, or a 400 that said so)... */

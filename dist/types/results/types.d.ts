@@ -1,6 +1,6 @@
 import type { ErrorKind, TraceExemplar, MetricsSnapshot, TimeSeriesJSON } from '../engine/index.ts';
-import type { AvailabilitySeriesJSON } from '../engine/availability.ts';
-import type { EventRecord } from '../engine/events.ts';
+import type { AvailabilitySeriesJSON } from '../engine/index.ts';
+import type { EventRecord } from '../engine/index.ts';
 import type { ScenarioEcho } from '../scenario/index.ts';
 import type { OperationBreakdown } from './breakdown.ts';
 import type { ToolOutputRecord } from './tool-output.ts';

@@ -80,32 +80,62 @@ export class MetricsRegistry {
   }
 
   counter(name: string): CounterMetric {
-    return this.obtain(name, 'counter', () =>
-      new Metric(name, 'counter', () => new CounterSink(), (targets) => new CounterHandle(this.gate, targets), this.maxSeries),
+    return this.obtain(
+      name,
+      'counter',
+      () =>
+        new Metric(
+          name,
+          'counter',
+          () => new CounterSink(),
+          (targets) => new CounterHandle(this.gate, targets),
+          this.maxSeries,
+        ),
     );
   }
 
   rate(name: string): RateMetric {
-    return this.obtain(name, 'rate', () =>
-      new Metric(name, 'rate', () => new RateSink(), (targets) => new RateHandle(this.gate, targets), this.maxSeries),
+    return this.obtain(
+      name,
+      'rate',
+      () =>
+        new Metric(
+          name,
+          'rate',
+          () => new RateSink(),
+          (targets) => new RateHandle(this.gate, targets),
+          this.maxSeries,
+        ),
     );
   }
 
   trend(name: string): TrendMetric {
-    return this.obtain(name, 'trend', () =>
-      new Metric(
-        name,
-        'trend',
-        (role) => new TrendSink(role === 'subset' ? SERIES_SIGNIFICANT_DIGITS : SIGNIFICANT_DIGITS),
-        (targets) => new TrendHandle(this.gate, targets),
-        this.maxSeries,
-      ),
+    return this.obtain(
+      name,
+      'trend',
+      () =>
+        new Metric(
+          name,
+          'trend',
+          (role) => new TrendSink(role === 'subset' ? SERIES_SIGNIFICANT_DIGITS : SIGNIFICANT_DIGITS),
+          (targets) => new TrendHandle(this.gate, targets),
+          this.maxSeries,
+        ),
     );
   }
 
   gauge(name: string): GaugeMetric {
-    return this.obtain(name, 'gauge', () =>
-      new Metric(name, 'gauge', () => new GaugeSink(), (targets) => new GaugeHandle(targets), this.maxSeries),
+    return this.obtain(
+      name,
+      'gauge',
+      () =>
+        new Metric(
+          name,
+          'gauge',
+          () => new GaugeSink(),
+          (targets) => new GaugeHandle(targets),
+          this.maxSeries,
+        ),
     );
   }
 

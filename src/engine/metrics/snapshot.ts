@@ -146,12 +146,7 @@ function mergeMetric(into: MetricsRegistry, metric: AnyMetric): void {
   }
 }
 
-function seriesSnapshot(
-  metric: AnyMetric,
-  tags: Tags,
-  sink: CounterSink | RateSink | GaugeSink | TrendSink,
-  durationMs: number,
-): SeriesSnapshot {
+function seriesSnapshot(metric: AnyMetric, tags: Tags, sink: CounterSink | RateSink | GaugeSink | TrendSink, durationMs: number): SeriesSnapshot {
   const { name } = metric;
   if (sink instanceof TrendSink) return { metric: name, type: 'trend', tags, ...sink.state(durationMs) };
   if (sink instanceof CounterSink) return { metric: name, type: 'counter', tags, summary: sink.summary(durationMs) };

@@ -42,11 +42,7 @@ export interface EvaluateOptions {
 }
 
 /** Evaluates thresholds against a live registry or a snapshot, in the order given. */
-export function evaluateThresholds(
-  from: MetricsRegistry | MetricsSnapshot,
-  specs: readonly ThresholdSpec[],
-  options: EvaluateOptions = {},
-): ThresholdResult[] {
+export function evaluateThresholds(from: MetricsRegistry | MetricsSnapshot, specs: readonly ThresholdSpec[], options: EvaluateOptions = {}): ThresholdResult[] {
   if (from instanceof MetricsRegistry) return evaluateOn(from, specs, options);
   const registry = fromSnapshot(from);
   try {

@@ -54,10 +54,7 @@ export class TimeSeries {
   private readonly buckets: TimeBucket[] = [];
   private bucketStartMs: number;
 
-  constructor(
-    registry: MetricsRegistry,
-    options: { startMs: number; columns?: readonly TimeSeriesColumn[] },
-  ) {
+  constructor(registry: MetricsRegistry, options: { startMs: number; columns?: readonly TimeSeriesColumn[] }) {
     this.columns = (options.columns ?? DEFAULT_TIME_SERIES_COLUMNS).map((c) => ({ ...c }));
     this.readers = this.columns.map((column) => reader(registry, column));
     this.bucketStartMs = options.startMs;

@@ -71,7 +71,10 @@ export async function requestToken(req: TokenRequest): Promise<IssuedToken> {
   }
   const body = jsonObject(reply);
   if (reply.status !== 200 || !body) {
-    const error = typeof body?.error === 'string' ? `${snippet(body.error)}${typeof body.error_description === 'string' ? `: ${snippet(body.error_description)}` : ''}` : `HTTP ${reply.status}`;
+    const error =
+      typeof body?.error === 'string'
+        ? `${snippet(body.error)}${typeof body.error_description === 'string' ? `: ${snippet(body.error_description)}` : ''}`
+        : `HTTP ${reply.status}`;
     throw new AuthError('token', `token endpoint ${where} refused client ${snippet(clientId)}: ${error}`);
   }
   const token = body.access_token;

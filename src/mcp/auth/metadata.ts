@@ -48,7 +48,10 @@ export async function discoverAuthorizationServer(target: URL, options: Discover
   const servers = resourceMetadata?.authorization_servers;
   const issuer = options.issuer ?? (Array.isArray(servers) && typeof servers[0] === 'string' ? servers[0] : undefined);
   if (issuer === undefined) {
-    throw new AuthError('discovery', `the protected resource metadata of ${displayUrl(target)} names no authorization_servers; set auth.issuer or auth.tokenEndpoint`);
+    throw new AuthError(
+      'discovery',
+      `the protected resource metadata of ${displayUrl(target)} names no authorization_servers; set auth.issuer or auth.tokenEndpoint`,
+    );
   }
   const metadata = await fetchServerMetadata(issuer, options.timeoutMs);
   const tokenEndpoint = urlOf(metadata.token_endpoint);
@@ -77,7 +80,10 @@ async function fetchResourceMetadata(target: URL, fromChallenge: string | undefi
     if (metadata) return metadata;
     tried.push(`${displayUrl(url)} (HTTP ${reply.status})`);
   }
-  throw new AuthError('discovery', `no protected resource metadata for ${displayUrl(target)}: tried ${tried.join(', ')}; set auth.issuer or auth.tokenEndpoint`);
+  throw new AuthError(
+    'discovery',
+    `no protected resource metadata for ${displayUrl(target)}: tried ${tried.join(', ')}; set auth.issuer or auth.tokenEndpoint`,
+  );
 }
 
 /** RFC 8414 §3.1 with OpenID Connect Discovery's two spellings as fallbacks; the issuer must match (§3.3). */
@@ -99,7 +105,10 @@ async function fetchServerMetadata(issuer: string, timeoutMs: number): Promise<R
       continue;
     }
     if (typeof metadata.issuer === 'string' && !sameUrl(metadata.issuer, issuer)) {
-      throw new AuthError('discovery', `authorization server metadata at ${displayUrl(url)} names issuer ${snippet(metadata.issuer)}, not ${issuer}; refused (RFC 8414 §3.3)`);
+      throw new AuthError(
+        'discovery',
+        `authorization server metadata at ${displayUrl(url)} names issuer ${snippet(metadata.issuer)}, not ${issuer}; refused (RFC 8414 §3.3)`,
+      );
     }
     return metadata;
   }
@@ -114,7 +123,10 @@ function checkedResource(resource: unknown, target: URL): string {
   const base = url ? url.pathname.replace(/\/?$/, '/') : '';
   const covers = url !== undefined && url.origin === target.origin && `${target.pathname.replace(/\/?$/, '/')}`.startsWith(base);
   if (!covers) {
-    throw new AuthError('discovery', `the protected resource metadata names resource ${snippet(String(resource))}, which is not ${canonical}; refused (RFC 9728 §3.3)`);
+    throw new AuthError(
+      'discovery',
+      `the protected resource metadata names resource ${snippet(String(resource))}, which is not ${canonical}; refused (RFC 9728 §3.3)`,
+    );
   }
   return String(resource);
 }

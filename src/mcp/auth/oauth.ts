@@ -2,14 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { registerSecret } from '../../secrets/index.ts';
 import { displayUrl } from '../target.ts';
 import { parsePrivateKey } from './client-assertion.ts';
-import {
-  requestToken,
-  TOKEN_ENDPOINT_AUTH_METHODS,
-  type ClientIdentity,
-  type ClientProof,
-  type IssuedToken,
-  type SecretAuth,
-} from './client-credentials.ts';
+import { requestToken, TOKEN_ENDPOINT_AUTH_METHODS, type ClientIdentity, type ClientProof, type IssuedToken, type SecretAuth } from './client-credentials.ts';
 import { AuthError } from './http.ts';
 import { discoverAuthorizationServer, type AuthorizationServer } from './metadata.ts';
 import { TokenCache } from './token-cache.ts';
@@ -147,7 +140,10 @@ export class ClientCredentialsAuth {
   private proof(server: AuthorizationServer, identity: ClientIdentity, key: KeyObject | undefined): ClientProof {
     if (key === undefined) return { method: this.secretMethod(server), secret: identity.clientSecret! };
     if (!server.authMethods.includes('private_key_jwt')) {
-      throw new AuthError('token', `the authorization server supports ${server.authMethods.join(', ') || 'no'} token endpoint authentication, not private_key_jwt`);
+      throw new AuthError(
+        'token',
+        `the authorization server supports ${server.authMethods.join(', ') || 'no'} token endpoint authentication, not private_key_jwt`,
+      );
     }
     // RFC 7523bis: the audience is the authorization server's issuer identifier (the token endpoint when none is known).
     const audience = server.issuer ?? server.tokenEndpoint.href;

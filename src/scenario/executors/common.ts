@@ -20,7 +20,10 @@ export function checkRate(r: MapReader, path: readonly (string | number)[], rate
   if (timeUnitMs <= 0) return;
   const perSecond = (rate * 1000) / timeUnitMs;
   if (perSecond > MAX_RATE_PER_SECOND) {
-    r.issues.add(path, `${rate} per ${timeUnitMs} ms is ${Math.round(perSecond)} iterations/s; one mcp-load process starts at most ${MAX_RATE_PER_SECOND}/s: split the load over machines with --shard i/n`);
+    r.issues.add(
+      path,
+      `${rate} per ${timeUnitMs} ms is ${Math.round(perSecond)} iterations/s; one mcp-load process starts at most ${MAX_RATE_PER_SECOND}/s: split the load over machines with --shard i/n`,
+    );
   }
 }
 

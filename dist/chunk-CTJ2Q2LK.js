@@ -1,3 +1,0 @@
-import { createRequire as __mcpLoadCreateRequire } from 'node:module'; const require = __mcpLoadCreateRequire(import.meta.url);
-import{a,b,c,d,e,f,g,h,i,j}from"./chunk-SDWNQPYM.js";import"./chunk-JFRCIOEH.js";import"./chunk-NMMU47IN.js";import"./chunk-SISGI4SP.js";import"./chunk-3UAANYCO.js";import"./chunk-M4CLNH2F.js";import"./chunk-JCC3PHEN.js";export{b as buildReportView,a as commentMarker,e as renderCapacityTerminal,h as renderComparison,g as renderHtmlReport,f as renderMarkdown,i as renderProgressLine,d as renderTerminalSummary,c as runFailed,j as throttledProgress};
-//# sourceMappingURL=chunk-CTJ2Q2LK.js.map

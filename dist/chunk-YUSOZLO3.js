@@ -1,3 +1,0 @@
-import { createRequire as __mcpLoadCreateRequire } from 'node:module'; const require = __mcpLoadCreateRequire(import.meta.url);
-import{a,b,c,d,e}from"./chunk-E2MWGKE6.js";import"./chunk-NWW2LWSH.js";import"./chunk-KLYAEHDZ.js";import"./chunk-UN4AHSW3.js";import"./chunk-SDWNQPYM.js";import"./chunk-JFRCIOEH.js";import"./chunk-NMMU47IN.js";import"./chunk-GW5BTTNX.js";import"./chunk-SISGI4SP.js";import"./chunk-3UAANYCO.js";import"./chunk-M4CLNH2F.js";import"./chunk-JCC3PHEN.js";export{c as EXIT_FILES_ELSEWHERE,b as EXIT_INTERRUPTED,a as EXIT_THRESHOLDS_FAILED,d as runRunCommand,e as thresholdsFailed};
-//# sourceMappingURL=chunk-YUSOZLO3.js.map
