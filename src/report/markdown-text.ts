@@ -92,6 +92,15 @@ export function markdownTable(header: readonly string[], align: readonly ('left'
   return [line(header), line(align.map((a) => (a === 'right' ? '---:' : ':---'))), ...rows.map(line)];
 }
 
+/** A table of figures: the first column names the row (left), every other column is a number (right). */
+export function figureTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  return markdownTable(
+    header,
+    header.map((_, i) => (i === 0 ? 'left' : 'right')),
+    rows,
+  );
+}
+
 export function formatCount(n: number | null | undefined): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '—';
   const [int, frac] = String(Math.abs(Math.round(n * 100) / 100)).split('.');

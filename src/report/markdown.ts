@@ -19,6 +19,7 @@ import {
   inlineText,
   linkDestination,
   markdownTable,
+  figureTable,
 } from './markdown-text.ts';
 
 import { buildReportView, VERDICT_LABELS, type ReportView, type VerdictRow } from './view.ts';
@@ -455,16 +456,7 @@ function sessionsSection({ view }: Input): string[] {
     // Five columns fit GitHub's comment column; requests, HTTP failures, p50 and sessions are in report.html.
     const header = ['Instance', 'Share', 'Calls', 'Errors', 'p95'];
     const rows = instances.rows.map((r) => [cellText(r.instance, MAX_CELL_NAME), r.share, r.calls, r.errors, r.p95]);
-    lines.push(
-      '',
-      ...markdownTable(
-        header,
-        header.map((_, i) => (i === 0 ? 'left' : 'right')),
-        rows,
-      ),
-      '',
-      ...instances.notes.map((n) => `- ${inlineText(n, MAX_MESSAGE)}`),
-    );
+    lines.push('', ...figureTable(header, rows), '', ...instances.notes.map((n) => `- ${inlineText(n, MAX_MESSAGE)}`));
   }
   return lines;
 }
@@ -490,14 +482,7 @@ function toolSection({ tools, baseline, baselineTools }: Input, limit: number): 
         baseline ? (before ? formatChange(before.p95, row.p95) : 'new') : formatMs(row.p99),
       ];
     });
-    lines.push(
-      '',
-      ...markdownTable(
-        header,
-        header.map((_, i) => (i === 0 ? 'left' : 'right')),
-        rows,
-      ),
-    );
+    lines.push('', ...figureTable(header, rows));
   }
   if (shown.length < tools.length) lines.push('', `…and ${formatCount(tools.length - shown.length)} more in the HTML report and result.json.`);
   return lines;
@@ -644,14 +629,7 @@ function methodDetails(methods: readonly OperationBreakdown[], limit: number): s
   ]);
   // Latency of successful calls; failures' p95 apart, so failing fast never reads as faster.
   const header = ['Method', 'Calls', 'Errors', 'Error rate', 'p50', 'p95', 'p99', 'max', 'p95 failed', 'HTTP reqs', 'HTTP/call', 'Sent', 'Received'];
-  return folded(`Per MCP method (${formatCount(methods.length)})`, [
-    ...markdownTable(
-      header,
-      header.map((_, i) => (i === 0 ? 'left' : 'right')),
-      rows,
-    ),
-    ...moreLine(methods.length - shown.length),
-  ]);
+  return folded(`Per MCP method (${formatCount(methods.length)})`, [...figureTable(header, rows), ...moreLine(methods.length - shown.length)]);
 }
 
 function environmentLines(result: Result): string[] {

@@ -1,7 +1,7 @@
 import type { Result } from '../results/index.ts';
 import type { ToolOutputRow } from '../results/index.ts';
 import { formatBytes, plainText } from './format.ts';
-import { formatCount, inlineText, markdownTable } from './markdown-text.ts';
+import { figureTable, formatCount, inlineText } from './markdown-text.ts';
 
 /** The "Tool output" section of every report: per tool, the size and estimated tokens of its output. */
 export interface ToolOutputSection {
@@ -84,13 +84,7 @@ export function toolOutputMarkdown(section: ToolOutputSection | undefined, limit
   const shown = section.rows.slice(0, limit);
   const rows = shown.map((r) => cells(r, inlineText(r.tool, MAX_TOOL_NAME)));
   const lines = [`#### ${section.title}`, '', inlineText(section.note, 400), ''];
-  lines.push(
-    ...markdownTable(
-      section.header,
-      section.header.map((_, i) => (i === 0 ? 'left' : 'right')),
-      rows,
-    ),
-  );
+  lines.push(...figureTable(section.header, rows));
   if (shown.length < section.rows.length) lines.push('', `…and ${formatCount(section.rows.length - shown.length)} more in the HTML report and result.json.`);
   if (section.overall) lines.push('', inlineText(section.overall, 200));
   return lines;

@@ -1,4 +1,5 @@
-import { decodeHistogram, mergeTrendStates, type SeriesSnapshot, type TrendState } from '../engine/index.ts';
+import { middleBandMs } from './middle-band.ts';
+import { mergeTrendStates, type SeriesSnapshot, type TrendState } from '../engine/index.ts';
 import type { Finding, Result } from './types.ts';
 
 /** Fewer gateway failures than this of one operation are too few to call a cluster. */
@@ -51,16 +52,6 @@ function byOperation(series: readonly SeriesSnapshot[]): Map<string, OperationSe
     (gateway ? group.failed : group.succeeded).push(s);
   }
   return groups;
-}
-
-/** The 10th and 90th percentiles: the middle 80 % of the samples lie between them. */
-function middleBandMs(state: TrendState): { lowMs: number; highMs: number } {
-  const { histogram } = decodeHistogram(state.hdr);
-  try {
-    return { lowMs: histogram.getValueAtPercentile(10) / 1000, highMs: histogram.getValueAtPercentile(90) / 1000 };
-  } finally {
-    histogram.destroy();
-  }
 }
 
 /** The status most of the operation's gateway failures answered, from the error kinds. */

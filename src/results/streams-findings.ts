@@ -1,4 +1,4 @@
-import { decodeHistogram } from '../engine/index.ts';
+import { middleBandMs } from './middle-band.ts';
 import { mergeTrendStates, type SeriesSnapshot, type TrendState } from '../engine/index.ts';
 import type { Finding, Result } from './types.ts';
 
@@ -124,16 +124,6 @@ function byOperation(series: readonly SeriesSnapshot[]): Map<string, OperationBr
   }
   for (const [key, g] of groups) if (g.breaks === 0 || g.idle.length === 0) groups.delete(key);
   return groups;
-}
-
-/** The 10th and 90th percentiles: the middle 80 % of the samples lie between them. */
-function middleBandMs(state: TrendState): { lowMs: number; highMs: number } {
-  const { histogram } = decodeHistogram(state.hdr);
-  try {
-    return { lowMs: histogram.getValueAtPercentile(10) / 1000, highMs: histogram.getValueAtPercentile(90) / 1000 };
-  } finally {
-    histogram.destroy();
-  }
 }
 
 function seconds(ms: number): string {

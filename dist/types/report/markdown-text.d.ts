@@ -12,6 +12,8 @@ export declare function commentMarker(id: string): string;
 export declare function linkDestination(url: string): string | undefined;
 /** A GitHub Markdown table; cells must already be inert text. */
 export declare function markdownTable(header: readonly string[], align: readonly ('left' | 'right')[], rows: readonly (readonly string[])[]): string[];
+/** A table of figures: the first column names the row (left), every other column is a number (right). */
+export declare function figureTable(header: readonly string[], rows: readonly (readonly string[])[]): string[];
 export declare function formatCount(n: number | null | undefined): string;
 /** A count for a narrow column: 987, 12,345, then 123k, 1.2M. */
 export declare function formatCompactCount(n: number | null | undefined): string;

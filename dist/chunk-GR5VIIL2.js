@@ -1,3 +1,0 @@
-import { createRequire as __mcpLoadCreateRequire } from 'node:module'; const require = __mcpLoadCreateRequire(import.meta.url);
-import{a,b,c,d,e}from"./chunk-GV7B4ALL.js";import"./chunk-SRWKA5AL.js";import"./chunk-Z5P2IXSW.js";import"./chunk-MBBS7V3W.js";import"./chunk-46B5N6IL.js";import"./chunk-F4CJC7BU.js";import"./chunk-NMMU47IN.js";import"./chunk-WSCXPAHD.js";import"./chunk-PUGTI2EW.js";import"./chunk-KLHLSXDR.js";import"./chunk-4KZGTYBD.js";import"./chunk-JCC3PHEN.js";export{c as EXIT_FILES_ELSEWHERE,b as EXIT_INTERRUPTED,a as EXIT_THRESHOLDS_FAILED,d as runRunCommand,e as thresholdsFailed};
-//# sourceMappingURL=chunk-GR5VIIL2.js.map
