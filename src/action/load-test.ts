@@ -1,9 +1,9 @@
 import * as core from '@actions/core';
 import { withTargetOrDemo } from '../demo/index.ts';
-import { withStopSignals, type StopSignal, defaultWorkerCount, workersWithLoad } from '../engine/index.ts';
+import { withStopSignals, type StopSignal, resolveWorkers } from '../engine/index.ts';
 import { throttledProgress, renderTerminalSummary, renderCapacityTerminal } from '../report/index.ts';
 import { type Result, runLoad } from '../results/index.ts';
-import { formatShard, type Shard, type Scenario, shardScenario, type LoadOptions } from '../scenario/index.ts';
+import { formatShard, type Shard, type Scenario, type LoadOptions } from '../scenario/index.ts';
 import { runCapacity, type CapacitySettings } from '../capacity/index.ts';
 
 /** A log line every this often: the Actions log is not a terminal. */
@@ -40,8 +40,7 @@ async function runAndLog(
   if (shard) core.info(`shard ${formatShard(shard)}: this job runs its slice of the load; a last job with mode: merge merges the ${shard.count} jobs' results`);
   const onProgress = throttledProgress((line) => core.info(line), PROGRESS_EVERY_MS);
   const onWarning = (warning: string): void => core.warning(`mcp-load: ${warning}`);
-  const slice = shard ? shardScenario(scenario, shard) : scenario;
-  const workers = workersWithLoad(asked ?? scenario.workers ?? defaultWorkerCount(scenario.target === undefined), slice);
+  const { workers } = resolveWorkers(scenario, asked, shard);
   if (workers > 1) core.info(`running the load in ${workers} worker threads, each its slice, merged exactly`);
   const result = await runLoad(scenario, { url, ...signals, onProgress, onWarning, ...(shard ? { shard } : {}), workers, load, env });
   core.info(renderTerminalSummary(result));

@@ -1,5 +1,5 @@
 import { withTargetOrDemo } from '../demo/index.ts';
-import { WaitInterruptedError, type Progress, withStopSignals, type StopSignal, defaultWorkerCount, workersWithLoad } from '../engine/index.ts';
+import { WaitInterruptedError, type Progress, withStopSignals, type StopSignal, resolveWorkers } from '../engine/index.ts';
 import { renderProgressLine, throttledProgress, runFailed, renderTerminalSummary } from '../report/index.ts';
 import { type Result, runLoad } from '../results/index.ts';
 import {
@@ -115,9 +115,7 @@ async function runAndWrite(
  * server shares the process); never more than the load has slices for, which is said when asked for.
  */
 function workerCount(scenario: Scenario, options: RunCommandOptions): number {
-  const asked = options.workers ?? scenario.workers;
-  const slice = options.shard ? shardScenario(scenario, options.shard) : scenario;
-  const workers = workersWithLoad(asked ?? defaultWorkerCount(scenario.target === undefined), slice);
+  const { asked, workers } = resolveWorkers(scenario, options.workers, options.shard);
   if (asked !== undefined && workers < asked) {
     options.err(
       `workers: ${asked} asked for, ${workers} used: the load splits into at most ${workers} slice${workers === 1 ? '' : 's'} (one VU, or one iteration per time unit, each)\n`,

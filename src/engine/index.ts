@@ -10,7 +10,7 @@ export { DescriptorBudgetError, checkDescriptorBudget, currentDescriptorLimits }
 export { MAX_KINDS, MAX_SAMPLES_PER_KIND, type ErrorKind } from './error-samples.ts';
 export { MAX_TRACE_EXEMPLARS, type TraceExemplar } from './trace-exemplars.ts';
 export { TOKEN_ENCODING, TOKENIZER } from './tool-output-tokens.ts';
-export { defaultWorkerCount, workersWithLoad } from './workers/count.ts';
+export { defaultWorkerCount, resolveWorkers, workersWithLoad } from './workers/count.ts';
 export { recordOf, type RunRecord } from './workers/record.ts';
 export { runInWorkers, WorkerError, type WorkersOptions, type WorkersOutcome } from './workers/pool.ts';
 export type { WorkerTask } from './workers/protocol.ts';

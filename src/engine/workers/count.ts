@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { shardsWithLoad } from '../../scenario/index.ts';
-import type { Scenario } from '../../scenario/index.ts';
+import { shardScenario, shardsWithLoad } from '../../scenario/index.ts';
+import type { Scenario, Shard } from '../../scenario/index.ts';
 
 /**
  * Workers when none are asked for: one per core the machine offers, less the one an embedded demo
@@ -16,4 +16,14 @@ export function defaultWorkerCount(localServer: boolean, cores: number = availab
  */
 export function workersWithLoad(requested: number, scenario: Scenario): number {
   return Math.max(1, Math.min(requested, Math.max(...scenario.scenarios.map(shardsWithLoad))));
+}
+
+/**
+ * The workers a run uses: those asked for (`--workers`, the action input), else the scenario's
+ * `workers:`, else the default; never more than the load (this shard's slice of it) has slices for.
+ */
+export function resolveWorkers(scenario: Scenario, flag: number | undefined, shard: Shard | undefined): { asked: number | undefined; workers: number } {
+  const asked = flag ?? scenario.workers;
+  const slice = shard ? shardScenario(scenario, shard) : scenario;
+  return { asked, workers: workersWithLoad(asked ?? defaultWorkerCount(scenario.target === undefined), slice) };
 }

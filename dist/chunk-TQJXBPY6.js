@@ -1,3 +1,0 @@
-import { createRequire as __mcpLoadCreateRequire } from 'node:module'; const require = __mcpLoadCreateRequire(import.meta.url);
-import{a,b,c,d,e}from"./chunk-OGSJI5HP.js";import"./chunk-SRWKA5AL.js";import"./chunk-Z5P2IXSW.js";import"./chunk-TWNMNKBO.js";import"./chunk-GYZRUXD6.js";import"./chunk-F4CJC7BU.js";import"./chunk-NMMU47IN.js";import"./chunk-WSCXPAHD.js";import"./chunk-7P3RYB6C.js";import"./chunk-KLHLSXDR.js";import"./chunk-4KZGTYBD.js";import"./chunk-JCC3PHEN.js";export{c as EXIT_FILES_ELSEWHERE,b as EXIT_INTERRUPTED,a as EXIT_THRESHOLDS_FAILED,d as runRunCommand,e as thresholdsFailed};
-//# sourceMappingURL=chunk-TQJXBPY6.js.map

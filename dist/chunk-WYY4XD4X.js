@@ -1,3 +1,0 @@
-import { createRequire as __mcpLoadCreateRequire } from 'node:module'; const require = __mcpLoadCreateRequire(import.meta.url);
-import{a,b,c,d,e,f,g,h,i,j}from"./chunk-GYZRUXD6.js";import"./chunk-F4CJC7BU.js";import"./chunk-NMMU47IN.js";import"./chunk-7P3RYB6C.js";import"./chunk-KLHLSXDR.js";import"./chunk-4KZGTYBD.js";import"./chunk-JCC3PHEN.js";export{b as buildReportView,a as commentMarker,e as renderCapacityTerminal,h as renderComparison,g as renderHtmlReport,f as renderMarkdown,i as renderProgressLine,d as renderTerminalSummary,c as runFailed,j as throttledProgress};
-//# sourceMappingURL=chunk-WYY4XD4X.js.map
