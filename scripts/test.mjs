@@ -1,10 +1,13 @@
-// `npm test [FILE...]`: every test/**/*.test.ts (or the files named). Most files wait on sockets and
+// `npm test [FILE...]`: every test/**/*.test.ts (or the files named), compiled to JavaScript first
+// (test-loader/: one esbuild call instead of tsx in every test process). Most files wait on sockets and
 // timers, not the CPU, so they run CONCURRENCY at a time (MCP_LOAD_TEST_CONCURRENCY, default 2 per
 // core); the files listed in test/serial.txt measure time under load and run one at a time after them.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, normalize } from 'node:path';
+import { compileForTests } from './test-loader/compile.mjs';
+import { CACHE_ENV } from './test-loader/paths.mjs';
 
 const SERIAL_LIST = 'test/serial.txt';
 const concurrency = Number(process.env.MCP_LOAD_TEST_CONCURRENCY ?? 2 * availableParallelism());
@@ -29,9 +32,14 @@ const files = (named.length > 0 ? named.map((f) => normalize(f)) : readdirSync('
   .filter((f) => f.endsWith('.test.ts'))
   .sort();
 
+const cacheDir = await compileForTests();
+process.env[CACHE_ENV] = cacheDir;
+process.on('exit', () => rmSync(cacheDir, { recursive: true, force: true }));
+const LOADER = ['--enable-source-maps', '--import', new URL('./test-loader/register.mjs', import.meta.url).href];
+
 function run(group, n) {
   if (group.length === 0) return 0;
-  const { status, signal } = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${n}`, ...group], { stdio: 'inherit' });
+  const { status, signal } = spawnSync(process.execPath, [...LOADER, '--test', `--test-concurrency=${n}`, ...group], { stdio: 'inherit' });
   return signal ? 1 : (status ?? 1);
 }
 

@@ -4,6 +4,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { main } from '../../src/cli/main.ts';
+import { TYPESCRIPT_FLAGS } from './typescript-child.ts';
 
 export interface CliExit {
   code: number | null;
@@ -79,12 +80,12 @@ export async function runCli(args: string[], onStderr?: (text: string, child: Ch
 }
 
 /**
- * Runs `mcp-load ARGS` as a child process through tsx; `onStderr` may act on what it prints so far
+ * Runs `mcp-load ARGS` as a child process from the TypeScript sources; `onStderr` may act on what it prints so far
  * (e.g. send SIGINT once progress shows); `env` adds variables to the child's environment.
  */
 export function runCliProcess(args: string[], onStderr?: (text: string, child: ChildProcess) => void, env: NodeJS.ProcessEnv = {}): Promise<CliExit> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], {
+    const child = spawn(process.execPath, [...TYPESCRIPT_FLAGS, 'src/cli/index.ts', ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, ...env },
     });

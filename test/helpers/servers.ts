@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { TYPESCRIPT_FLAGS } from './typescript-child.ts';
 
 export interface RunningServer {
   /** The MCP endpoint: the Streamable HTTP endpoint, or the SSE stream URL for legacy SSE servers. */
@@ -67,12 +68,11 @@ export function startSdkExample(name: keyof typeof SDK_EXAMPLES): Promise<Runnin
   return ChildServer.start(`sdk example ${file}`, [script], path);
 }
 
-const TSX = import.meta.resolve('tsx');
 const V2_FIXTURE = fileURLToPath(new URL('../fixtures/v2-server.ts', import.meta.url));
 
 /** The v2 SDK fixture, speaking 2026-07-28 and (statelessly) the 2025 line. */
 export function startV2Fixture(): Promise<RunningServer> {
-  return ChildServer.start('v2 fixture', ['--import', TSX, V2_FIXTURE], '/mcp');
+  return ChildServer.start('v2 fixture', [...TYPESCRIPT_FLAGS, V2_FIXTURE], '/mcp');
 }
 
 export async function startHttpFixture(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<RunningServer> {

@@ -1,0 +1,36 @@
+// `node --import ./scripts/test-loader/register.mjs`: a repository .ts module is loaded from the
+// JavaScript compile.mjs wrote (same URL, so import.meta.url and relative paths are the source's);
+// a .ts file it has not compiled (written after the compile) is transformed on demand.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+let root;
+let cacheDir;
+
+export function initialize(data) {
+  root = data.rootUrl;
+  cacheDir = data.cacheDir;
+}
+
+async function transformed(url) {
+  const { transform } = await import('esbuild');
+  const source = await readFile(new URL(url), 'utf8');
+  const out = await transform(source, { loader: 'ts', format: 'esm', target: 'node20', sourcemap: 'inline', sourcefile: fileURLToPath(url) });
+  return out.code;
+}
+
+export async function load(url, context, nextLoad) {
+  if (url.startsWith('file://') && url.endsWith('.ts')) {
+    let source;
+    if (url.startsWith(root) && !url.includes('/node_modules/')) {
+      source = await readFile(`${cacheDir}${url.slice(root.length, -3)}.js`, 'utf8').catch(() => undefined);
+    }
+    return { format: 'module', source: source ?? (await transformed(url)), shortCircuit: true };
+  }
+  // tsx allowed JSON imports without `with { type: 'json' }`; esbuild keeps the attribute, but the
+  // fallback keeps both spellings working.
+  if (url.startsWith(root) && url.endsWith('.json') && !url.includes('/node_modules/') && context.importAttributes?.type === undefined) {
+    return { format: 'json', source: await readFile(new URL(url), 'utf8'), shortCircuit: true };
+  }
+  return nextLoad(url, context);
+}
