@@ -75,7 +75,7 @@ describe('the open model: sessions opened ahead, and the wait for one charged to
   describe('preallocated VUs', () => {
     let server: TimedServer;
     before(async () => {
-      server = await startTimedServer({ initializeMs: 50, callMs: 0 });
+      server = await startTimedServer({ initializeMs: 300, callMs: 0 });
     });
     after(() => server.stop());
 
@@ -98,8 +98,9 @@ describe('the open model: sessions opened ahead, and the wait for one charged to
         4,
         'the setup handshakes are counted',
       );
-      // The 50 ms handshakes are not in the calls' latency: the sessions were ready when the schedule began.
-      assert.ok(callLatency(outcome.registry).max < 50, `tools/call max ${callLatency(outcome.registry).max} ms`);
+      // The 300 ms handshakes are not in the calls' latency: the sessions were ready when the schedule
+      // began (the margin is for a loaded machine, where a 0 ms call has been seen to take 58 ms).
+      assert.ok(callLatency(outcome.registry).max < 300, `tools/call max ${callLatency(outcome.registry).max} ms`);
     });
   });
 
