@@ -14,6 +14,7 @@ import { waitForTarget } from './readiness.ts';
 import { settleWithin, sleep, StopSignal } from './stop-signal.ts';
 import { vuSessionOptions, type VuSessionOptions } from './session-options.ts';
 import { VirtualUser } from './virtual-user.ts';
+import { loadUndiciIfPlanned } from './undici-use.ts';
 
 export interface Progress {
   elapsedMs: number;
@@ -91,6 +92,7 @@ export async function runTest(whole: Scenario, options: RunOptions): Promise<Run
   const preflightWarnings = options.preflight === false ? [] : preflight(scenario, sessionOptions.openStream ?? false);
   for (const warning of preflightWarnings) options.onWarning?.(warning);
   await initMetrics();
+  loadUndiciIfPlanned(scenario, sessionOptions.openStream ?? false);
   const stop = options.stop ?? new StopSignal();
   const abort = options.abort ?? new StopSignal();
   const target = new McpTarget({
