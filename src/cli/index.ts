@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// The bin: enables source maps (so an internal error's stack names src/ files and lines of the
-// minified bundle) before the CLI's code loads, then runs it.
-process.setSourceMapsEnabled(true);
+// The bin: maps stack traces to the sources (so an internal error's stack names src/ files and
+// lines of the minified bundle) before the CLI's code loads, then runs it.
+import { useSourceMappedStacks } from '../source-mapped-stacks.ts';
+
+useSourceMappedStacks();
 const { main } = await import('./main.ts');
 
 main(process.argv.slice(2)).then(
