@@ -78,7 +78,8 @@ const cliAndLibrary = build({
 // The action runs on the runner's node24 (action.yml).
 const action = build({ ...common, target: 'node24', entryPoints: { index: 'src/action/index.ts' }, chunkNames: 'action-[hash]' });
 
-// undici as one CommonJS file (it is CommonJS), shared by the CLI, the library and the action.
+// The parts of undici mcp-load uses (src/undici-parts.cjs) as one CommonJS file, shared by the CLI,
+// the library and the action.
 const undici = build({
   ...common,
   format: 'cjs',
@@ -86,7 +87,7 @@ const undici = build({
   banner: {},
   define: {},
   target: 'node20',
-  entryPoints: { undici: 'node_modules/undici/index.js' },
+  entryPoints: { undici: 'src/undici-parts.cjs' },
   outExtension: { '.js': '.cjs' },
 });
 
