@@ -1,9 +1,10 @@
 // Start-up: from spawning `node <dist>/cli.js run` to the first request a loopback server sees.
-// Run: node --import tsx bench/startup.ts [--dist DIR] [--runs N] [--workers N] [--out FILE]
+// Run: node --import tsx bench/startup.ts [--dist DIR] [--baseline-dist DIR] [--runs N] [--workers N] [--out FILE]
 // Without --dist it bundles src/ into a temporary folder first (scripts/build.mjs --no-types), so the
 // figure is the current sources'. Without --workers it measures `--workers 1` and the default (the
 // scenario has two VUs, so the default is two workers on a 2-core machine), runs interleaved, and
 // beside them Node itself: a `node -e` that only opens a connection, the floor of any CLI.
+// --baseline-dist measures another build's (an earlier commit's dist/) modes too, in the same rounds.
 // Prints one JSON object (every run's wall and CPU milliseconds, their medians) and writes it to
 // --out (bench/startup-results.json is the committed run).
 import { spawn, execFileSync } from 'node:child_process';
@@ -14,7 +15,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
-  options: { dist: { type: 'string' }, runs: { type: 'string', default: '9' }, workers: { type: 'string' }, out: { type: 'string' } },
+  options: {
+    dist: { type: 'string' },
+    'baseline-dist': { type: 'string' },
+    runs: { type: 'string', default: '9' },
+    workers: { type: 'string' },
+    out: { type: 'string' },
+  },
 });
 const runs = Number(values.runs);
 const work = mkdtempSync(join(tmpdir(), 'mcp-load-startup-'));
@@ -64,28 +71,37 @@ async function main(): Promise<void> {
   if (!values.dist) execFileSync(process.execPath, ['scripts/build.mjs', dist, '--no-types'], { stdio: 'inherit' });
   const scenario = join(work, 'two-vus.yml');
   writeFileSync(scenario, 'scenarios:\n  once:\n    executor: per-vu-iterations\n    vus: 2\n    iterations: 1\n    flow:\n      - call: echo\n');
-  const cli = (workers: string | undefined) => (url: string) => [
-    join(dist, 'cli.js'),
-    'run',
-    scenario,
-    '--target',
-    url,
-    '--quiet',
-    '--out',
-    join(work, 'out'),
-    ...(workers ? ['--workers', workers] : []),
-  ];
+  const cli =
+    (workers: string | undefined, from = dist) =>
+    (url: string) => [
+      join(from, 'cli.js'),
+      'run',
+      scenario,
+      '--target',
+      url,
+      '--quiet',
+      '--out',
+      join(work, 'out'),
+      ...(workers ? ['--workers', workers] : []),
+    ];
   const mode = (name: string, args: Mode['args']): Mode => ({ name, args, wallMs: [], cpuMs: [] });
-  const modes = values.workers
-    ? [mode(`--workers ${values.workers}`, cli(values.workers))]
-    : [
-        mode('node -e (connect only)', (_url, port) => [
-          '-e',
-          `require('node:net').connect(${port}, '127.0.0.1').end('GET / HTTP/1.1\\r\\nhost: x\\r\\n\\r\\n')`,
+  const baseline = values['baseline-dist'];
+  const cliModes = (from: string, label: string): Mode[] =>
+    values.workers
+      ? [mode(`${label}--workers ${values.workers}`, cli(values.workers, from))]
+      : [mode(`${label}--workers 1`, cli('1', from)), mode(`${label}default (2 workers here)`, cli(undefined, from))];
+  const modes = [
+    ...(values.workers
+      ? []
+      : [
+          mode('node -e (connect only)', (_url: string, port: number) => [
+            '-e',
+            `require('node:net').connect(${port}, '127.0.0.1').end('GET / HTTP/1.1\\r\\nhost: x\\r\\n\\r\\n')`,
+          ]),
         ]),
-        mode('--workers 1', cli('1')),
-        mode('default (2 workers here)', cli(undefined)),
-      ];
+    ...cliModes(dist, ''),
+    ...(baseline ? cliModes(baseline, 'baseline: ') : []),
+  ];
   const { server, port, nextRequest } = await firstRequestServer();
   const url = `http://127.0.0.1:${port}/mcp`;
   const loadAverageAtStart = loadavg()[0];
@@ -119,6 +135,7 @@ async function main(): Promise<void> {
       loadAverageAtEnd: Math.round(loadavg()[0] * 100) / 100,
     },
     measure: 'spawn to the first request at a loopback server; CPU is every thread of the process until then',
+    ...(baseline ? { baseline } : {}),
     runs,
     modes: modes.map((m) => ({ mode: m.name, medianMs: median(m.wallMs), medianCpuMs: median(m.cpuMs), wallMs: m.wallMs, cpuMs: m.cpuMs })),
   };
