@@ -1,40 +1,57 @@
 // Start-up: from spawning `node <dist>/cli.js run` to the first request a loopback server sees.
-// Run: node --import tsx bench/startup.ts [--dist DIR] [--runs N] [--workers N]
+// Run: node --import tsx bench/startup.ts [--dist DIR] [--baseline-dist DIR] [--runs N] [--workers N] [--out FILE]
 // Without --dist it bundles src/ into a temporary folder first (scripts/build.mjs --no-types), so the
-// figure is the current sources'. Prints one JSON line: every run's wall and CPU milliseconds and their medians.
+// figure is the current sources'. Without --workers it measures `--workers 1` and the default (the
+// scenario has two VUs, so the default is two workers on a 2-core machine), runs interleaved, and
+// beside them Node itself: a `node -e` that only opens a connection, the floor of any CLI.
+// --baseline-dist measures another build's (an earlier commit's dist/) modes too, in the same rounds.
+// Prints one JSON object (every run's wall and CPU milliseconds, their medians) and writes it to
+// --out (bench/startup-results.json is the committed run).
 import { spawn, execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { dist: { type: 'string' }, runs: { type: 'string', default: '9' }, workers: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    dist: { type: 'string' },
+    'baseline-dist': { type: 'string' },
+    runs: { type: 'string', default: '9' },
+    workers: { type: 'string' },
+    out: { type: 'string' },
+  },
+});
 const runs = Number(values.runs);
 const work = mkdtempSync(join(tmpdir(), 'mcp-load-startup-'));
 
 /** A server that notes when the first request after `nextRequest()` arrives and answers nothing: the run under test is killed then. */
-function firstRequestServer(): Promise<{ server: Server; url: string; nextRequest: () => Promise<number> }> {
+function firstRequestServer(): Promise<{ server: Server; port: number; nextRequest: () => Promise<number> }> {
   let resolveNext: (at: number) => void = () => {};
   const server = createServer((req) => {
     resolveNext(performance.now());
     req.resume();
   });
   const nextRequest = (): Promise<number> => new Promise<number>((resolve) => (resolveNext = resolve));
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      resolve({ server, url: `http://127.0.0.1:${port}/mcp`, nextRequest });
-    }),
-  );
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as { port: number }).port, nextRequest })));
 }
 
 /**
- * CPU time the child has used so far (Linux's schedstat, in ns): unlike the wall time, it does not
- * grow when other processes share the cores, so it is the figure to compare on a loaded machine.
+ * CPU time the child's threads have used so far (Linux's schedstat, in ns, summed over the threads
+ * alive: the worker threads too): unlike the wall time, it does not grow while other processes
+ * hold the cores, so it is the figure to compare on a loaded machine.
  */
 function cpuMsOf(pid: number): number {
-  return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  let ns = 0;
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return ns / 1e6;
 }
 
 function median(values: readonly number[]): number {
@@ -42,50 +59,89 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+interface Mode {
+  name: string;
+  args: (url: string, port: number) => string[];
+  wallMs: number[];
+  cpuMs: number[];
+}
+
 async function main(): Promise<void> {
   const dist = values.dist ?? join(work, 'dist');
   if (!values.dist) execFileSync(process.execPath, ['scripts/build.mjs', dist, '--no-types'], { stdio: 'inherit' });
-  const scenario = join(work, 'tiny.yml');
-  writeFileSync(scenario, 'scenarios:\n  once:\n    executor: per-vu-iterations\n    vus: 1\n    iterations: 1\n    flow:\n      - call: echo\n');
-  const { server, url, nextRequest } = await firstRequestServer();
-  const samples: number[] = [];
-  const cpuSamples: number[] = [];
+  const scenario = join(work, 'two-vus.yml');
+  writeFileSync(scenario, 'scenarios:\n  once:\n    executor: per-vu-iterations\n    vus: 2\n    iterations: 1\n    flow:\n      - call: echo\n');
+  const cli =
+    (workers: string | undefined, from = dist) =>
+    (url: string) => [
+      join(from, 'cli.js'),
+      'run',
+      scenario,
+      '--target',
+      url,
+      '--quiet',
+      '--out',
+      join(work, 'out'),
+      ...(workers ? ['--workers', workers] : []),
+    ];
+  const mode = (name: string, args: Mode['args']): Mode => ({ name, args, wallMs: [], cpuMs: [] });
+  const baseline = values['baseline-dist'];
+  const cliModes = (from: string, label: string): Mode[] =>
+    values.workers
+      ? [mode(`${label}--workers ${values.workers}`, cli(values.workers, from))]
+      : [mode(`${label}--workers 1`, cli('1', from)), mode(`${label}default (2 workers here)`, cli(undefined, from))];
+  const modes = [
+    ...(values.workers
+      ? []
+      : [
+          mode('node -e (connect only)', (_url: string, port: number) => [
+            '-e',
+            `require('node:net').connect(${port}, '127.0.0.1').end('GET / HTTP/1.1\\r\\nhost: x\\r\\n\\r\\n')`,
+          ]),
+        ]),
+    ...cliModes(dist, ''),
+    ...(baseline ? cliModes(baseline, 'baseline: ') : []),
+  ];
+  const { server, port, nextRequest } = await firstRequestServer();
+  const url = `http://127.0.0.1:${port}/mcp`;
+  const loadAverageAtStart = loadavg()[0];
   try {
     for (let i = 0; i < runs; i++) {
-      const seen = nextRequest();
-      const spawnedAt = performance.now();
-      const child = spawn(
-        process.execPath,
-        [
-          join(dist, 'cli.js'),
-          'run',
-          scenario,
-          '--target',
-          url,
-          '--quiet',
-          '--out',
-          join(work, 'out'),
-          ...(values.workers ? ['--workers', values.workers] : []),
-        ],
-        {
-          stdio: 'ignore',
-        },
-      );
-      const exited = new Promise((resolve) => child.on('close', resolve));
-      const at = await Promise.race([seen, exited.then(() => Number.NaN)]);
-      const cpu = Number.isNaN(at) ? Number.NaN : cpuMsOf(child.pid!);
-      child.kill('SIGKILL');
-      await exited;
-      if (Number.isNaN(at)) throw new Error('the CLI exited before it sent a request');
-      samples.push(Math.round(at - spawnedAt));
-      cpuSamples.push(Math.round(cpu));
+      for (const m of modes) {
+        const seen = nextRequest();
+        const spawnedAt = performance.now();
+        const child = spawn(process.execPath, m.args(url, port), { stdio: 'ignore' });
+        const exited = new Promise((resolve) => child.on('close', resolve));
+        const at = await Promise.race([seen, exited.then(() => Number.NaN)]);
+        const cpu = Number.isNaN(at) ? Number.NaN : cpuMsOf(child.pid!);
+        child.kill('SIGKILL');
+        await exited;
+        if (Number.isNaN(at)) throw new Error(`${m.name}: exited before it sent a request`);
+        m.wallMs.push(Math.round(at - spawnedAt));
+        m.cpuMs.push(Math.round(cpu));
+      }
     }
   } finally {
     server.closeAllConnections();
     server.close();
     rmSync(work, { recursive: true, force: true });
   }
-  console.log(JSON.stringify({ node: process.version, wallMs: samples, medianMs: median(samples), cpuMs: cpuSamples, medianCpuMs: median(cpuSamples) }));
+  const report = {
+    date: new Date().toISOString(),
+    environment: {
+      node: process.version,
+      cpus: cpus().length,
+      loadAverageAtStart: Math.round(loadAverageAtStart * 100) / 100,
+      loadAverageAtEnd: Math.round(loadavg()[0] * 100) / 100,
+    },
+    measure: 'spawn to the first request at a loopback server; CPU is every thread of the process until then',
+    ...(baseline ? { baseline } : {}),
+    runs,
+    modes: modes.map((m) => ({ mode: m.name, medianMs: median(m.wallMs), medianCpuMs: median(m.cpuMs), wallMs: m.wallMs, cpuMs: m.cpuMs })),
+  };
+  const text = JSON.stringify(report, null, 2);
+  console.log(text);
+  if (values.out) writeFileSync(values.out, `${text}\n`);
 }
 
 await main();

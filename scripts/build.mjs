@@ -5,13 +5,32 @@
 // `node scripts/build.mjs [outdir] [--no-types]`: the stale-dist check builds into a temporary folder;
 // --no-types skips the declarations (the slow part) for tests that only run the bundles.
 import { build } from 'esbuild';
+import { barrelImports } from './barrel-imports.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const args = process.argv.slice(2);
-const outdir = args.find((a) => !a.startsWith('--')) ?? 'dist';
+const outdir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--metafile') ?? 'dist';
 const withTypes = !args.includes('--no-types');
+// `--metafile FILE`: esbuild's metafile of the CLI and library build (chunks, their imports and
+// inputs), for bench/chunks.ts and the start-up guard test.
+const metafileAt = args.indexOf('--metafile');
+const metafile = metafileAt === -1 ? undefined : args[metafileAt + 1];
+if (metafileAt !== -1 && !metafile) throw new Error('--metafile needs a file name');
+
+/** undici's own bundle beside the chunks, required by src/undici.ts when a run first needs undici. */
+const UNDICI_FILE = 'undici.cjs';
+
+/** hdr-histogram-js's WebAssembly loader decodes its binary with Node's own base64 and zlib (scripts/hdr-wasm-decode.cjs). */
+const nativeWasmDecode = {
+  name: 'hdr-wasm-decode',
+  setup(b) {
+    b.onResolve({ filter: /^(base64-js|pako)$/ }, (args) =>
+      /hdr-histogram-js[\\/]dist[\\/]wasm[\\/]index\.js$/.test(args.importer) ? { path: resolve('scripts/hdr-wasm-decode.cjs') } : undefined,
+    );
+  },
+};
 
 const common = {
   bundle: true,
@@ -33,29 +52,51 @@ const common = {
   // the output folder, so a build into a temporary folder is then byte-identical to the committed one.
   outdir: 'dist',
   write: false,
+  // undici loads at its first use, from its own file (src/undici.ts): not parsed at start-up.
+  define: { MCP_LOAD_UNDICI_MODULE: JSON.stringify(`./${UNDICI_FILE}`) },
+  plugins: [barrelImports(resolve('src')), nativeWasmDecode],
 };
 
 rmSync(outdir, { recursive: true, force: true });
 
-// The CLI, the library, the worker threads of `--workers` and the tokenizer thread of the tool output
-// sample share their chunks (src/engine/workers/entry.ts starts ./worker.js and
-// src/engine/tool-output-tokens.ts ./tokenizer.js beside the chunk that runs them, for the action
-// too; the tokenizer's 2.4 MB rank table stays in its own file); engines in package.json says Node >= 20.
+// The CLI, the library and the tokenizer thread of the tool output sample share their chunks
+// (src/engine/tool-output-tokens.ts starts ./tokenizer.js beside the chunk that runs it, for the
+// action too; the tokenizer's 2.4 MB rank table stays in its own file); engines in package.json says Node >= 20.
 const cliAndLibrary = build({
   ...common,
   target: 'node20',
   entryPoints: {
     cli: 'src/cli/index.ts',
     'mcp-load': 'src/index.ts',
-    worker: 'src/engine/workers/worker-main.ts',
     tokenizer: 'src/engine/tokenizer-thread.mjs',
   },
   chunkNames: 'chunk-[hash]',
+  metafile: metafile !== undefined,
 });
+// The worker threads of `--workers` (src/engine/workers/entry.ts starts ./worker.js beside the
+// chunk that runs it, for the action too): one file, not code-split. A thread that loads its code
+// as the CLI's shared chunks opened some twenty files before its first request (each an open, a
+// stat, a read and a module record); this copy of the engine costs the package 0.46 MB unpacked.
+const worker = build({ ...common, splitting: false, target: 'node20', entryPoints: { worker: 'src/engine/workers/worker-main.ts' } });
 // The action runs on the runner's node24 (action.yml).
 const action = build({ ...common, target: 'node24', entryPoints: { index: 'src/action/index.ts' }, chunkNames: 'action-[hash]' });
 
-for (const { outputFiles } of await Promise.all([cliAndLibrary, action])) {
+// The parts of undici mcp-load uses (src/undici-parts.cjs) as one CommonJS file, shared by the CLI,
+// the library and the action.
+const undici = build({
+  ...common,
+  format: 'cjs',
+  splitting: false,
+  banner: {},
+  define: {},
+  target: 'node20',
+  entryPoints: { undici: 'src/undici-parts.cjs' },
+  outExtension: { '.js': '.cjs' },
+});
+
+const built = await Promise.all([cliAndLibrary, action, undici, worker]);
+if (metafile) writeFileSync(metafile, JSON.stringify(built[0].metafile));
+for (const { outputFiles } of built) {
   for (const file of outputFiles) {
     const path = join(outdir, relative(resolve('dist'), file.path));
     mkdirSync(dirname(path), { recursive: true });

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// The bin: enables source maps (so an internal error's stack names src/ files and lines of the
-// minified bundle) before the CLI's code loads, then runs it.
-process.setSourceMapsEnabled(true);
-const { main } = await import('./main.ts');
+// The bin: maps stack traces to the sources (so an internal error's stack names src/ files and
+// lines of the minified bundle), then runs the CLI.
+import { useSourceMappedStacks } from '../source-mapped-stacks.ts';
+import { main } from './main.ts';
+
+useSourceMappedStacks();
 
 main(process.argv.slice(2)).then(
   (code) => {

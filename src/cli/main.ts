@@ -2,21 +2,17 @@ import { TOOL_VERSION } from '../version.ts';
 import { envOptions, overrideOptions, parseHeaderOptions, UsageError } from './args.ts';
 import { asksForHelp, commandHelp, isCommandName, parseCommand, usage } from './options.ts';
 import { fileURLToPath } from 'node:url';
-import { TargetNotReadyError, DescriptorBudgetError } from '../engine/index.ts';
-import { parseShard, ScenarioError, ShardError, type Shard, parseDuration } from '../scenario/index.ts';
 import { dirname } from 'node:path';
-import { MergeError, readResult, ResultFileError } from '../results/index.ts';
-import { HistoryFileError } from '../compare/index.ts';
-import { OutputDirError } from './output-dir.ts';
-import { parseSlo, SloError } from '../capacity/index.ts';
-import { MAX_WORKERS } from '../scenario/index.ts';
+import { MAX_WORKERS, parseDuration, parseShard, type Shard } from '../scenario/index.ts';
 import type { TransportChoice } from '../mcp/index.ts';
 import { inertText } from '../inert-text.ts';
 import { redactSecrets } from '../secrets/index.ts';
 import { OutputSpecError, parseOutputSpec, type OutputSpec } from '../outputs/index.ts';
 
 // Each command's module is imported when that command runs, so a command loads only its own code
-// (`run` neither the HTML report nor the outputs it is not asked for): start-up is part of what users wait for.
+// (`run` neither the HTML report nor the outputs it is not asked for): start-up is part of what users
+// wait for. What a barrel import costs is only what is used from it (scripts/build.mjs), and the
+// modules each command loads before its first request are checked (test/package/startup-graph.test.ts).
 const TRANSPORTS = ['auto', 'streamable-http', 'sse'];
 
 /** An error message as the terminal may show it: no secret, no control character. */
@@ -92,16 +88,8 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
       process.stderr.write(`mcp-load: ${errorText((err as Error).message)}\n\n${usage()}`);
       return 2;
     }
-    if (
-      err instanceof ScenarioError ||
-      err instanceof TargetNotReadyError ||
-      err instanceof DescriptorBudgetError ||
-      err instanceof ResultFileError ||
-      err instanceof HistoryFileError ||
-      err instanceof MergeError ||
-      err instanceof ShardError ||
-      err instanceof OutputDirError
-    ) {
+    const { isUserFacingError } = await import('./user-facing-errors.ts');
+    if (isUserFacingError(err)) {
       process.stderr.write(`mcp-load: ${errorText(err.message)}\n`);
       return 1;
     }
@@ -178,6 +166,7 @@ async function reportCommand(argv: string[], out: (line: string) => void): Promi
   const { values, positionals } = parseCommand('report', argv);
   const file = positionals[0];
   if (!file) throw new UsageError('report needs a result file, e.g. mcp-load report mcp-load-results/result.json');
+  const { readResult } = await import('../results/index.ts');
   const result = await readResult(file);
   const baseline = values.baseline ? await readResult(values.baseline) : undefined;
   const [{ collectHistory }, { writeReportFiles }, { renderComparison }] = await Promise.all([
@@ -204,6 +193,7 @@ async function capacityCommand(argv: string[], out: (line: string) => void): Pro
   const file = positionals[0];
   if (!file) throw new UsageError('capacity needs a scenario file, e.g. mcp-load capacity scenario.yml --slo "p95<200ms,errors<1%"');
   if (!values.slo) throw new UsageError('capacity needs --slo, e.g. --slo "p95<200ms,errors<1%"');
+  const { parseSlo, SloError } = await import('../capacity/index.ts');
   let slo;
   try {
     slo = parseSlo(values.slo);

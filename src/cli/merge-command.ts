@@ -1,7 +1,8 @@
 import { renderTerminalSummary } from '../report/index.ts';
 import { mergeShardResults, readResult } from '../results/index.ts';
 import { writeReportFiles } from './report-files.ts';
-import { EXIT_THRESHOLDS_FAILED, thresholdsFailed } from './run-command.ts';
+import { EXIT_THRESHOLDS_FAILED } from './exit-codes.ts';
+import { thresholdsFailed } from './run-finish.ts';
 
 export interface MergeCommandOptions {
   files: readonly string[];

@@ -1,6 +1,6 @@
 import { withTargetOrDemo } from '../demo/index.ts';
 import { WaitInterruptedError, type Progress, withStopSignals, type StopSignal, resolveWorkers } from '../engine/index.ts';
-import { renderProgressLine, throttledProgress, runFailed, renderTerminalSummary } from '../report/index.ts';
+import { renderProgressLine, throttledProgress } from '../report/index.ts';
 import { type Result, runLoad } from '../results/index.ts';
 import {
   cliVariablePolicy,
@@ -12,11 +12,14 @@ import {
   type LoadOptions,
   type ExecutorOverrides,
 } from '../scenario/index.ts';
-import { registerUrlSecrets, secrets } from '../secrets/index.ts';
-import { inertText } from '../inert-text.ts';
-import { fallbackOutputDir, OutputDirError, prepareOutputDir } from './output-dir.ts';
-import { writeSummaryJson } from './summary-json.ts';
+import { registerUrlSecrets } from '../secrets/index.ts';
+import { prepareOutputDir } from './output-dir.ts';
 import { openOutputs, type Output, type OutputSpec } from '../outputs/index.ts';
+import { EXIT_INTERRUPTED } from './exit-codes.ts';
+
+// Only what the run needs before its first request is imported here: the summary, the files and
+// the report code (Handlebars, uPlot) load after the run (run-finish.ts).
+export { EXIT_FILES_ELSEWHERE, EXIT_INTERRUPTED, EXIT_THRESHOLDS_FAILED } from './exit-codes.ts';
 
 export interface RunCommandOptions {
   file: string;
@@ -42,13 +45,6 @@ export interface RunCommandOptions {
   /** Whether `err` is a terminal (progress redrawn in place) or a log (a line every 10 s). */
   interactive: boolean;
 }
-
-/** k6's exit code for failed thresholds. */
-export const EXIT_THRESHOLDS_FAILED = 99;
-/** Stopped by SIGINT/SIGTERM: results are still written. */
-export const EXIT_INTERRUPTED = 130;
-/** The run went well but its files could not go into --out: they are in the temporary directory printed. */
-export const EXIT_FILES_ELSEWHERE = 1;
 
 const LOG_PROGRESS_EVERY_MS = 10_000;
 
@@ -99,15 +95,8 @@ async function runAndWrite(
     return EXIT_INTERRUPTED;
   }
   if (!options.quiet && options.interactive) options.err('\n');
-  const result = secrets.redactDeep(built);
-  options.out(`\n${inertText(secrets.redact(renderTerminalSummary(result)))}\n`);
-  const written = await writeOrFallBack(result, options);
-  const summarized = options.summaryJson === undefined || (await writeSummaryJson(options.summaryJson, result, options.err));
-  for (const output of outputs) for (const line of await output.finish(result)) options.out(`${inertText(secrets.redact(line))}\n`);
-  // Interruption wins: a run cut short has no verdict on its thresholds.
-  if (result.interrupted === 'signal') return EXIT_INTERRUPTED;
-  if (thresholdsFailed(result, options.err)) return EXIT_THRESHOLDS_FAILED;
-  return written && summarized ? 0 : EXIT_FILES_ELSEWHERE;
+  const { finishRun } = await import('./run-finish.ts');
+  return finishRun(built, outputs, options);
 }
 
 /**
@@ -122,33 +111,6 @@ function workerCount(scenario: Scenario, options: RunCommandOptions): number {
     );
   }
   return workers;
-}
-
-/** Writes the files into --out, or, when that fails now, into a temporary directory it names: a run's results are never lost. */
-async function writeOrFallBack(result: Result, options: RunCommandOptions): Promise<boolean> {
-  // The HTML report's code (Handlebars, uPlot) loads after the run, not before its first request.
-  const { writeReportFiles } = await import('./report-files.ts');
-  try {
-    const files = await writeReportFiles(options.outDir, result);
-    options.out(`written: ${files.result}, ${files.html}, ${files.markdown}\n`);
-    return true;
-  } catch (error) {
-    const fallback = await fallbackOutputDir();
-    const why = error instanceof OutputDirError ? error.message : `${options.outDir}: ${(error as Error).message}`;
-    options.err(`mcp-load: could not write the results: ${why}\nmcp-load: writing them to ${fallback} instead\n`);
-    const files = await writeReportFiles(fallback, result);
-    options.out(`written: ${files.result}, ${files.html}, ${files.markdown}\n`);
-    return false;
-  }
-}
-
-/** Says why the run failed, if it did: its thresholds (the default gate included) or mcp-load's own error (k6's exit code 99 follows). */
-export function thresholdsFailed(result: Result, err: (text: string) => void): boolean {
-  const failed = result.thresholds.filter((t) => !t.ok);
-  if (failed.length > 0) err(`mcp-load: thresholds failed: ${failed.map((t) => `${t.key} ${t.source}${t.default ? ' (default)' : ''}`).join(', ')}\n`);
-  const internal = result.findings.find((f) => f.id === 'internal-error');
-  if (internal) err(`mcp-load: ${internal.statement}\n`);
-  return runFailed(result);
 }
 
 function feedOutputs(outputs: readonly Output[], p: Progress): void {

@@ -4,15 +4,9 @@ import { formatDuration } from '../scenario/index.ts';
 import { redactSecrets } from '../secrets/index.ts';
 import { settleWithin, sleep, type StopSignal } from './stop-signal.ts';
 
-/** The target never answered `initialize` within the wait. */
-export class TargetNotReadyError extends Error {
-  override name = 'TargetNotReadyError';
-}
+import { TargetNotReadyError, WaitInterruptedError } from './readiness-errors.ts';
 
-/** A signal (Ctrl-C, a cancelled workflow) stopped the wait before the target answered: no load ran. */
-export class WaitInterruptedError extends Error {
-  override name = 'WaitInterruptedError';
-}
+export { TargetNotReadyError, WaitInterruptedError };
 
 /** How much of the server's last error a message quotes. */
 const MAX_QUOTED_ERROR = 300;

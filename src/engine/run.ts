@@ -14,6 +14,7 @@ import { waitForTarget } from './readiness.ts';
 import { settleWithin, sleep, StopSignal } from './stop-signal.ts';
 import { vuSessionOptions, type VuSessionOptions } from './session-options.ts';
 import { VirtualUser } from './virtual-user.ts';
+import { loadUndiciIfPlanned } from './undici-use.ts';
 
 export interface Progress {
   elapsedMs: number;
@@ -91,6 +92,7 @@ export async function runTest(whole: Scenario, options: RunOptions): Promise<Run
   const preflightWarnings = options.preflight === false ? [] : preflight(scenario, sessionOptions.openStream ?? false);
   for (const warning of preflightWarnings) options.onWarning?.(warning);
   await initMetrics();
+  loadUndiciIfPlanned(scenario, sessionOptions.openStream ?? false);
   const stop = options.stop ?? new StopSignal();
   const abort = options.abort ?? new StopSignal();
   const target = new McpTarget({
@@ -143,7 +145,6 @@ async function runScenarios(
   sessionOptions.record(registry);
   const exemplars = scenario.client.trace ? new TraceExemplars() : undefined;
   const toolOutput = new ToolOutputSampler(registry);
-  if (scenario.scenarios.some((s) => s.flow.some((step) => step.kind === 'call'))) toolOutput.warm();
   const availability = new AvailabilitySeries();
   const runners = scenario.scenarios.map(
     (spec) => new IterationRunner(spec, target, sessionOptions.forVu, registry, errorSamples, exemplars, Math.random, toolOutput, availability),
@@ -214,6 +215,10 @@ async function runScenarios(
   availability.start(t0);
   events.start(t0);
   const runs = scenario.scenarios.map((spec, i) => runOne(spec, executors[i], contexts[i]));
+  // The tokenizer thread loads while the run goes on, started once the load has: after the
+  // executors' synchronous start and the first connections (setImmediate), so that its loading
+  // (0.3 s of CPU) does not delay the first requests on a machine with few cores.
+  if (scenario.scenarios.some((s) => s.flow.some((step) => step.kind === 'call'))) setImmediate(() => toolOutput.warm());
 
   // The 1 s ticker: time series, progress, abortOnFail thresholds, generator lag.
   const calls = registry.counter('mcp_calls').total;

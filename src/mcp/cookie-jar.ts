@@ -1,4 +1,4 @@
-import { parseCookie } from 'undici';
+import { parseSetCookie } from 'undici/lib/web/cookies/parse.js';
 import { registerSecret } from '../secrets/index.ts';
 
 /** Cookies kept per session; a balancer sets one or two, a hostile server must not grow the jar without bound. */
@@ -42,7 +42,7 @@ export class CookieJar {
     const lines = typeof setCookie === 'string' ? [setCookie] : setCookie;
     for (const line of lines) {
       if (line.length > MAX_COOKIE_BYTES) continue;
-      const cookie = parseCookie(line);
+      const cookie = parseSetCookie(line);
       if (cookie === null || cookie.name === '') continue;
       let expiresAt = Infinity;
       if (cookie.maxAge !== undefined) expiresAt = cookie.maxAge <= 0 ? 0 : nowMs + cookie.maxAge * 1000;

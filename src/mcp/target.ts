@@ -1,4 +1,5 @@
-import { Client, Pool } from 'undici';
+import type { Pool } from 'undici';
+import { loadUndici } from '../undici.ts';
 import { isFramingHeader } from '../framing-headers.ts';
 import type { DiscoveryVerdict } from './discovery.ts';
 import type { ParamHeaderBinding } from './param-headers.ts';
@@ -107,6 +108,8 @@ export class McpTarget {
     this.keepAliveMs = positive(options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS, 'keepAliveMs');
     this.connections = options.connections ?? null;
     this.sessionClient = options.sessionClient ?? (process.env.MCP_LOAD_HTTP_CLIENT === 'undici' ? 'undici' : 'lean');
+    // Connections of undici's own: loaded now, before the load, not at the first session's request.
+    if (this.sessionClient === 'undici' || this.connections !== null) loadUndici();
     this.maxHandshakes = positive(options.maxConcurrentHandshakes ?? DEFAULT_MAX_CONCURRENT_HANDSHAKES, 'maxConcurrentHandshakes');
     const flat: string[] = [];
     for (const [name, value] of Object.entries(options.headers ?? {})) {
@@ -126,7 +129,7 @@ export class McpTarget {
   pool(origin: string): Pool {
     let pool = this.pools.get(origin);
     if (!pool) {
-      pool = new Pool(origin, { ...CONNECTION_OPTIONS, ...this.undiciKeepAlive(), connections: this.connections });
+      pool = new (loadUndici().Pool)(origin, { ...CONNECTION_OPTIONS, ...this.undiciKeepAlive(), connections: this.connections });
       this.pools.set(origin, pool);
     }
     return pool;
@@ -145,7 +148,7 @@ export class McpTarget {
         ? new H1Connection(origin, { keepAliveTimeoutMs: this.keepAliveMs })
         : // With pipelining 1 undici waits a full event-loop turn before reusing a socket. Above 1 it
           // reuses it at once, and still never pipelines: a POST waits for the request before it to end.
-          new Client(origin, { ...CONNECTION_OPTIONS, ...this.undiciKeepAlive(), pipelining: 2 });
+          new (loadUndici().Client)(origin, { ...CONNECTION_OPTIONS, ...this.undiciKeepAlive(), pipelining: 2 });
     this.clients.add(connection);
     return connection;
   }

@@ -1,4 +1,4 @@
-import { request } from 'undici';
+import { loadUndici } from '../undici.ts';
 
 const PUSH_TIMEOUT_MS = 10_000;
 const ERROR_BODY_CHARS = 200;
@@ -6,7 +6,7 @@ const ERROR_BODY_CHARS = 200;
 /** POSTs one body to a receiver within a bounded time; resolves to undefined on a 2xx, else to why not. */
 export async function push(url: string, body: Uint8Array, headers: Record<string, string>): Promise<string | undefined> {
   try {
-    const response = await request(url, {
+    const response = await loadUndici().request(url, {
       method: 'POST',
       body,
       headers,

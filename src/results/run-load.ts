@@ -1,14 +1,10 @@
-import { runTest, type Progress } from '../engine/index.ts';
-import type { StopSignal } from '../engine/index.ts';
-import { runInWorkers } from '../engine/index.ts';
-import type { WorkerTask } from '../engine/index.ts';
-import { preflight } from '../engine/index.ts';
+import { preflight, type Progress, type StopSignal, type WorkerTask } from '../engine/index.ts';
 import { shardScenario, type Shard } from '../scenario/index.ts';
 import type { Scenario } from '../scenario/index.ts';
-import { buildResult } from './build.ts';
 import type { Result } from './types.ts';
-import { resultOfWorkers } from './workers.ts';
 
+// The engine is imported for the mode that runs: with workers, this thread only starts them and
+// merges their records, and never loads the MCP client. The result's code loads after the run.
 export interface LoadRun {
   url: string;
   stop: StopSignal;
@@ -30,6 +26,7 @@ export async function runLoad(scenario: Scenario, run: LoadRun): Promise<Result>
   const shard = run.shard ? { shard: run.shard } : {};
   const onProgress = run.onProgress ? { onProgress: run.onProgress } : {};
   if (run.workers <= 1) {
+    const { runTest } = await import('../engine/index.ts');
     const outcome = await runTest(scenario, {
       url: run.url,
       stop: run.stop,
@@ -38,11 +35,13 @@ export async function runLoad(scenario: Scenario, run: LoadRun): Promise<Result>
       ...shard,
       ...(run.onWarning ? { onWarning: run.onWarning } : {}),
     });
+    const { buildResult } = await import('./build.ts');
     return buildResult(scenario, run.url, outcome, env);
   }
   // The workers share this process's descriptors and the machine's ports: checked here, for all of them.
   const warnings = preflight(run.shard ? shardScenario(scenario, run.shard) : scenario, scenario.client.stream);
   for (const warning of warnings) run.onWarning?.(warning);
+  const { runInWorkers } = await import('../engine/index.ts');
   const outcome = await runInWorkers(scenario, {
     file: scenario.file,
     load: run.load,
@@ -53,6 +52,7 @@ export async function runLoad(scenario: Scenario, run: LoadRun): Promise<Result>
     ...onProgress,
     ...shard,
   });
+  const { resultOfWorkers } = await import('./workers.ts');
   const result = resultOfWorkers(scenario, run.url, outcome, run.shard, env);
   result.warnings.unshift(...warnings);
   return result;

@@ -24,7 +24,9 @@ let backend: HistogramBackend | undefined;
 export async function initMetrics(options: { backend?: HistogramBackend } = {}): Promise<HistogramBackend> {
   if (options.backend === 'js') return (backend = 'js');
   try {
-    await hdr.initWebAssembly();
+    // The synchronous loader: the asynchronous one asks whether its argument is a fetch Response,
+    // and reading the global Response makes Node load its internal undici (tens of ms at start-up).
+    hdr.initWebAssemblySync();
     backend = 'wasm';
   } catch (error) {
     if (options.backend === 'wasm') throw error;

@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { Scenario } from '../../scenario/index.ts';
 import { evaluateThresholds, mergeSnapshots, type MetricsSnapshot } from '../metrics/index.ts';
-import { WaitInterruptedError } from '../readiness.ts';
+import { WaitInterruptedError } from '../readiness-errors.ts';
 import type { Progress } from '../run.ts';
 import type { StopSignal } from '../stop-signal.ts';
 import { combineProgress } from './progress.ts';

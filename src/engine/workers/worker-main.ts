@@ -1,6 +1,7 @@
 // The entry of one worker thread (bundled as dist/worker.js): loads the scenario, runs its slice,
 // and reports progress each second and its record at the end to the parent (see pool.ts).
 import { parentPort, workerData } from 'node:worker_threads';
+import { useSourceMappedStacks } from '../../source-mapped-stacks.ts';
 import { loadScenario } from '../../scenario/index.ts';
 import { shardScenario } from '../../scenario/index.ts';
 import type { Scenario } from '../../scenario/index.ts';
@@ -10,6 +11,8 @@ import { StopSignal } from '../stop-signal.ts';
 import type { ParentMessage, WorkerMessage, WorkerTask } from './protocol.ts';
 import { recordOf } from './record.ts';
 
+// An internal error's stack, printed by this thread, names the sources as the parent's do.
+useSourceMappedStacks();
 const port = parentPort!;
 const task = workerData as WorkerTask;
 const post = (message: WorkerMessage): void => port.postMessage(message);

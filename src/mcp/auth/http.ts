@@ -1,4 +1,4 @@
-import { request } from 'undici';
+import { loadUndici } from '../../undici.ts';
 import { displayUrl } from '../target.ts';
 
 /** Authorization traffic is small JSON: anything larger is refused unread. */
@@ -26,7 +26,7 @@ export async function authRequest(
   url: URL,
   init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; timeoutMs: number },
 ): Promise<AuthHttpReply> {
-  const res = await request(url, {
+  const res = await loadUndici().request(url, {
     method: init.method,
     headers: init.headers,
     body: init.body,

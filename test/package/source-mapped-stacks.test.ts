@@ -1,0 +1,52 @@
+// The bundles' stack traces name the sources (src/source-mapped-stacks.ts), mapped when read.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+
+const run = promisify(execFile);
+
+test('a minified bundle’s error stack names the TypeScript file, line and column that threw', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'mcp-load-stacks-'));
+  try {
+    const entry = join(work, 'entry.ts');
+    writeFileSync(
+      entry,
+      [
+        "import { useSourceMappedStacks } from '" + join(process.cwd(), 'src/source-mapped-stacks.ts') + "';",
+        'useSourceMappedStacks();',
+        'function deep(n: number): never {',
+        "  if (n === 0) throw new TypeError('thrown on line 4');",
+        '  return deep(n - 1);',
+        '}',
+        'try {',
+        '  deep(2);',
+        '} catch (error) {',
+        '  console.log((error as Error).stack);',
+        '}',
+      ].join('\n'),
+    );
+    await build({
+      entryPoints: [entry],
+      outfile: join(work, 'out.js'),
+      bundle: true,
+      minify: true,
+      platform: 'node',
+      format: 'esm',
+      sourcemap: 'linked',
+      logLevel: 'error',
+    });
+    const { stdout } = await run(process.execPath, [join(work, 'out.js')]);
+    const lines = stdout.trim().split('\n');
+    assert.equal(lines[0], 'TypeError: thrown on line 4');
+    assert.match(lines[1], /entry\.ts:4:\d+\)?$/, lines[1]);
+    assert.match(lines[2], /entry\.ts:5:\d+\)?$/, lines[2]);
+    assert.ok(!stdout.includes('out.js:'), `no frame left on the bundle: ${stdout}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});

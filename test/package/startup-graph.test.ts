@@ -1,0 +1,163 @@
+// What the bundled CLI loads before a run's first request: only the scenario, the engine and the
+// MCP client (and, with workers, the parent only what starts them). The report code (Handlebars, the
+// HTML report, the summaries), the comparison, the demo server and its SDK, and undici's client load
+// later or never. Not a timing test: it reads which bundle files each thread loaded before the first
+// connection of the process (a module hook and diagnostics_channel log both, in order), and maps
+// them to their sources through the bundles' source maps.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { startScriptedServer, textResult } from '../mcp/scripted-server.ts';
+import type { RunningServer } from '../helpers/servers.ts';
+
+const run = promisify(execFile);
+
+let work: string;
+let dist: string;
+let server: RunningServer;
+let toolCalls = 0;
+
+/** Not before the first request: the reports and what only they use, the comparison, the demo server and its SDK, undici's client. */
+const AFTER_THE_RUN = [
+  /node_modules\/handlebars\//,
+  /node_modules\/uplot\//,
+  /src\/report\/(?!progress\.ts$|format\.ts$)/,
+  /src\/results\/(build|findings|merge|workers)\.ts$/,
+  /src\/compare\//,
+  /src\/capacity\//,
+  /src\/demo\/server\.ts$/,
+  /node_modules\/@modelcontextprotocol\//,
+  /node_modules\/zod\//,
+  /node_modules\/undici\/(index\.js|lib\/dispatcher\/)/,
+];
+/** The MCP client: a parent that only starts workers does not load it. */
+const MCP_CLIENT = /src\/mcp\/client\.ts$/;
+
+const HOOKS = `
+import { register } from 'node:module';
+import { subscribe } from 'node:diagnostics_channel';
+import { appendFileSync } from 'node:fs';
+import { threadId } from 'node:worker_threads';
+const log = process.env.STARTUP_LOG;
+register('data:text/javascript,' + encodeURIComponent(
+  "import { appendFileSync } from 'node:fs'; let log, thread;" +
+  "export function initialize(d) { log = d.log; thread = d.thread; }" +
+  "export async function load(url, context, next) { const r = await next(url, context); appendFileSync(log, 'load ' + thread + ' ' + url + '\\\\n'); return r; }"
+), { data: { log, thread: threadId } });
+let seen = false;
+subscribe('net.client.socket', () => { if (!seen) { seen = true; appendFileSync(log, 'socket ' + threadId + '\\n'); } });
+`;
+
+before(async () => {
+  work = mkdtempSync(join(tmpdir(), 'mcp-load-startup-graph-'));
+  dist = join(work, 'dist');
+  const [, started] = await Promise.all([
+    run(process.execPath, ['scripts/build.mjs', dist, '--no-types']),
+    startScriptedServer((request, res) => {
+      if (request.method === 'tools/call') toolCalls++;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(textResult(request.id, 'ok'));
+    }),
+  ]);
+  server = started;
+  writeFileSync(join(work, 'hooks.mjs'), HOOKS);
+  writeFileSync(
+    join(work, 'two-vus.yml'),
+    'scenarios:\n  once:\n    executor: per-vu-iterations\n    vus: 2\n    iterations: 1\n    flow:\n      - call: echo\n',
+  );
+});
+
+after(async () => {
+  await server?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+interface Loads {
+  /** Per thread id, the sources of the bundle files it loaded before its first connection (the parent: the process's first). */
+  before: Map<string, string[]>;
+  /** Every source loaded by the end of the run. */
+  all: string[];
+}
+
+/** Runs the bundled CLI with the hooks and reads back what each thread loaded, and when. */
+async function loadsOfRun(name: string, args: readonly string[]): Promise<Loads> {
+  const log = join(work, `${name}.log`);
+  const callsBefore = toolCalls;
+  await run(
+    process.execPath,
+    [
+      '--import',
+      join(work, 'hooks.mjs'),
+      join(dist, 'cli.js'),
+      'run',
+      join(work, 'two-vus.yml'),
+      '--target',
+      server.url,
+      '--quiet',
+      '--out',
+      join(work, name),
+      ...args,
+    ],
+    {
+      env: { ...process.env, STARTUP_LOG: log },
+      timeout: 60_000,
+    },
+  );
+  assert.equal(toolCalls - callsBefore, 2, 'the run made its two calls');
+  const lines = readFileSync(log, 'utf8').trim().split('\n');
+  const firstSocket = lines.findIndex((line) => line.startsWith('socket '));
+  assert.ok(firstSocket > 0, 'the log marks the first connection');
+  const sourcesOf = (entries: string[]): string[] =>
+    entries
+      .map((line) => line.split(' ')[2])
+      .filter((url) => url?.startsWith('file:'))
+      .map((url) => fileURLToPath(url))
+      .filter((file) => file.startsWith(dist) && existsSync(`${file}.map`))
+      .flatMap((file) => (JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] }).sources);
+  // A worker's own first connection ends its start-up; the parent's ends with the process's first.
+  const endOf = (thread: string): number => {
+    const own = lines.indexOf(`socket ${thread}`);
+    return own === -1 ? firstSocket : own;
+  };
+  const before = new Map<string, string[]>();
+  for (const [i, line] of lines.entries()) {
+    if (!line.startsWith('load ')) continue;
+    const thread = line.split(' ')[1];
+    if (i < endOf(thread)) before.set(thread, [...(before.get(thread) ?? []), ...sourcesOf([line])]);
+  }
+  return { before, all: sourcesOf(lines.filter((l) => l.startsWith('load '))) };
+}
+
+const offending = (sources: readonly string[], patterns: readonly RegExp[]): string[] => [...new Set(sources.filter((s) => patterns.some((p) => p.test(s))))];
+
+test('run in one thread loads the scenario, the engine and the MCP client before its first request, and the report code only after it', async () => {
+  const loads = await loadsOfRun('one-thread', ['--workers', '1']);
+  assert.deepEqual([...loads.before.keys()], ['0'], 'one thread loaded code before the first request');
+  const before = loads.before.get('0')!;
+  assert.ok(
+    before.some((s) => MCP_CLIENT.test(s)),
+    'the MCP client is loaded before the first request',
+  );
+  assert.deepEqual(offending(before, AFTER_THE_RUN), []);
+  assert.ok(
+    loads.all.some((s) => /node_modules\/handlebars\//.test(s)),
+    'the run writes report.html afterwards, so Handlebars does load, after the first request',
+  );
+});
+
+test('run with two workers: the parent loads neither the MCP client nor the report code before the first request, the workers no report code', async () => {
+  const loads = await loadsOfRun('two-workers', ['--workers', '2']);
+  const parent = loads.before.get('0') ?? [];
+  assert.ok(
+    parent.some((s) => /src\/engine\/workers\/pool\.ts$/.test(s)),
+    'the parent loaded the worker pool',
+  );
+  assert.deepEqual(offending(parent, [...AFTER_THE_RUN, MCP_CLIENT]), []);
+  for (const [thread, sources] of loads.before) {
+    if (thread !== '0') assert.deepEqual(offending(sources, AFTER_THE_RUN), [], `worker thread ${thread}`);
+  }
+});
