@@ -100,7 +100,6 @@ describe('reliability matrix: hostile servers', () => {
     assert.deepEqual([kind.errorClass, kind.reason], ['transport', 'too_large']);
     assert.ok(written < 100 * (1 << 20), `the server wrote ${written} bytes before the client gave up`);
   });
-
 });
 
 // The probes that wait out their 1 s deadlines spend their time on timers, not the CPU, each with its
