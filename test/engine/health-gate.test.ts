@@ -6,7 +6,7 @@ import { renderMarkdown } from '../../src/report/markdown.ts';
 import { buildResult, type Result } from '../../src/results/index.ts';
 import { parseScenario } from '../../src/scenario/index.ts';
 import { freePort, startEverything, startHttpFixture, type RunningServer } from '../helpers/servers.ts';
-import { startRecordingProxy, type RecordingProxy } from '../mcp/recording-proxy.ts';
+import { startRecordingProxy } from '../mcp/recording-proxy.ts';
 
 /** 3 VUs for 3 s, each calling one tool: the shape of the issue's reproductions, shortened. */
 const SCENARIO = `
@@ -74,7 +74,9 @@ function assertUnhealthy(result: Result, finding: string, headline: RegExp): voi
   assert.match(renderMarkdown(result).split('\n')[1].replaceAll('&#58;', ':'), new RegExp(`^❌ \\*\\*mcp-load: ${headline.source.replace(/^\^/, '')}`));
 }
 
-describe('the default health gate against targets that refuse every call', () => {
+// Each test has its own server and asserts on counts (ceilings a loaded machine only lowers), not on
+// time: the tests of a group run side by side.
+describe('the default health gate against targets that refuse every call', { concurrency: true }, () => {
   it('a closed port: "target unreachable", every attempt counted as failed, tens of attempts not thousands', async () => {
     const port = await freePort();
     const result = await run(`http://127.0.0.1:${port}/mcp`);
@@ -150,9 +152,8 @@ describe('the default health gate against targets that refuse every call', () =>
   });
 });
 
-describe('MCP calls are the calls the agent makes (server-everything, counted at a proxy)', () => {
+describe('MCP calls are the calls the agent makes (server-everything, counted at a proxy)', { concurrency: true }, () => {
   let everything: RunningServer;
-  let proxy: RecordingProxy;
   before(async () => {
     everything = await startEverything('streamableHttp');
   });
@@ -172,7 +173,7 @@ scenarios:
 
   for (const session of ['per-vu', 'per-iteration'] as const) {
     it(`${session} sessions: mcp_calls counts the 8 tool calls; HTTP per MCP call is every request the server received over them`, async () => {
-      proxy = await startRecordingProxy(everything.url);
+      const proxy = await startRecordingProxy(everything.url);
       try {
         const result = await run(proxy.url, flow(session));
         const posted = proxy.postedMethods();

@@ -48,8 +48,11 @@ describe('notifications/cancelled for a request mcp-load gives up on (a server t
   });
 });
 
-/** Waits for the server's log to show what the test expects, bounded in time; returns as soon as it does. */
-async function until(condition: () => boolean, ms = 3000): Promise<void> {
+/**
+ * Waits for the server's log to show what the test expects, bounded in time (a limit for a message
+ * that never comes, generous for a loaded machine); returns as soon as it does.
+ */
+async function until(condition: () => boolean, ms = 10_000): Promise<void> {
   const deadline = performance.now() + ms;
   while (!condition()) {
     if (performance.now() > deadline) throw new Error('the server never received it');

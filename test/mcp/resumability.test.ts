@@ -49,7 +49,14 @@ async function pollingServer(gets: Array<'answer' | 'close'>, emptyId?: string) 
   return { server, log, closedAt: () => closedAt };
 }
 
-describe('SSE resumability against a scripted server', () => {
+// The SDK's example server starts in a child process (seconds on a busy machine): it starts now, while
+// the scripted tests run, and its describe at the end waits for it.
+const ssePollingExample = startSdkExample('sse-polling');
+ssePollingExample.catch(() => undefined); // its describe's before() reports a failed start
+
+// Each test has its own server and waits on the server's 300 ms retry delays, timers, not the CPU:
+// the tests run side by side.
+describe('SSE resumability against a scripted server', { concurrency: true }, () => {
   const servers: RunningServer[] = [];
   after(() => Promise.all(servers.map((s) => s.stop())));
 
@@ -172,7 +179,7 @@ describe('the GET stream, ended by the server after a priming event with retry: 
 describe("SSE resumability against the SDK's ssePollingExample (closes the stream mid-call, retry 2 s)", () => {
   let server: RunningServer;
   before(async () => {
-    server = await startSdkExample('sse-polling');
+    server = await ssePollingExample;
   });
   after(() => server.stop());
 
