@@ -9,7 +9,7 @@ import { MergeError, readResult, ResultFileError } from '../results/index.ts';
 import { HistoryFileError } from '../compare/index.ts';
 import { OutputDirError } from './output-dir.ts';
 import { parseSlo, SloError } from '../capacity/index.ts';
-import { MAX_WORKERS } from '../scenario/index.ts';
+import { MAX_WORKERS, WORKER_MODES, type WorkerMode } from '../scenario/index.ts';
 import type { TransportChoice } from '../mcp/index.ts';
 import { inertText } from '../inert-text.ts';
 import { redactSecrets } from '../secrets/index.ts';
@@ -129,6 +129,7 @@ async function runCommand(name: 'run' | 'demo', argv: string[], out: (line: stri
     ...(summaryJson === undefined ? {} : { summaryJson: summaryJson === '-' ? (json: string) => out(json) : summaryJson }),
     ...(values.shard === undefined ? {} : { shard: shardOption(values.shard) }),
     ...(values.workers === undefined ? {} : { workers: workersOption(values.workers) }),
+    ...(values['worker-mode'] === undefined ? {} : { workerMode: workerModeOption(values['worker-mode']) }),
     allowEnv: values['allow-env'] ?? [],
     outputs: (values.output ?? []).map(outputOption),
     quiet: values.quiet!,
@@ -152,6 +153,12 @@ function workersOption(text: string): number {
   if (!/^\d+$/.test(text) || n < 1 || n > MAX_WORKERS)
     throw new UsageError(`--workers must be a whole number from 1 to ${MAX_WORKERS}, got ${JSON.stringify(text)}`);
   return n;
+}
+
+function workerModeOption(text: string): WorkerMode {
+  if (!(WORKER_MODES as readonly string[]).includes(text))
+    throw new UsageError(`--worker-mode must be ${WORKER_MODES.join(' or ')}, got ${JSON.stringify(text)}`);
+  return text as WorkerMode;
 }
 
 function shardOption(text: string): Shard {

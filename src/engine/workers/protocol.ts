@@ -5,7 +5,7 @@ import type { Progress } from '../run.ts';
 import type { RunRecord } from './record.ts';
 
 /**
- * What a worker thread is given (workerData): a scenario holds functions (templates, checks), so
+ * What a worker is given (a thread's workerData, a process's first message): a scenario holds functions (templates, checks), so
  * each worker loads the file itself with the parent's options, and runs its slice.
  */
 export interface WorkerTask {
@@ -21,6 +21,9 @@ export interface WorkerTask {
 }
 
 export type ParentMessage = { type: 'stop' } | { type: 'abort' };
+
+/** A worker process's first message: its task (a thread has it as workerData). */
+export type TaskMessage = { type: 'task'; task: WorkerTask };
 
 export type WorkerMessage =
   | { type: 'progress'; progress: Progress; metrics?: MetricsSnapshot }
