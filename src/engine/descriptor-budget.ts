@@ -71,13 +71,14 @@ export function processesNeeded(scenario: Scenario, openStream: boolean, limits:
  * Refuses up front a run whose VUs cannot all have their connections: past the limit every new
  * connection fails with EMFILE, which measures the generator, not the server. `where` names the
  * process checked (a worker process checks its own slice); `processes`, when given, is the count
- * of worker processes that would hold the load, which the refusal then names as the way out.
+ * of worker processes that would hold the load, which the refusal then names as the way out;
+ * `estimated`: the descriptors in use are a fresh process's, not counted.
  */
 export function checkDescriptorBudget(
   scenario: Scenario,
   openStream: boolean,
   limits = currentDescriptorLimits(),
-  context: { where?: string; processes?: number } = {},
+  context: { where?: string; processes?: number; estimated?: boolean } = {},
 ): void {
   if (limits === undefined) return;
   const { vus, perVu, needed } = descriptorsNeeded(scenario, openStream);
@@ -92,7 +93,7 @@ export function checkDescriptorBudget(
       : '';
   throw new DescriptorBudgetError(
     `the scenario runs up to ${vus} VUs at once${context.where ? ` in ${context.where}` : ''}, which need about ${needed} file descriptors (${perVu} per VU and ${RESERVE} in reserve), ` +
-      `but ${where} may open ${limits.limit} (ulimit -n) and already has ${limits.inUse} open: about ${fits} VUs fit. ` +
+      `but ${where} may open ${limits.limit} (ulimit -n) and ${context.estimated ? 'starts with about' : 'already has'} ${limits.inUse} open: about ${fits} VUs fit. ` +
       `Raise the limit (ulimit -n ${needed + limits.inUse}), lower the VUs, ${split}or split the load over processes or machines (--shard i/n).`,
   );
 }
