@@ -20,7 +20,7 @@ const { values } = parseArgs({
   options: {
     vus: { type: 'string', default: '20000,10000' },
     think: { type: 'string', default: '20' },
-    duration: { type: 'string', default: '60' },
+    duration: { type: 'string', default: '100' },
     port: { type: 'string', default: '18431' },
   },
 });
@@ -115,6 +115,19 @@ function rssKb(pid: number): number {
   }
 }
 
+/** What the server's log says so far: when its first request came (epoch ms) and the sessions it handed out. */
+function logSoFar(file: string): { firstMs?: number; sessions: number } {
+  if (!existsSync(file)) return { sessions: 0 };
+  const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+  let sessions = 0;
+  for (const line of lines) {
+    const sid = line.split(' ')[3];
+    if (sid !== undefined && sid !== '-') sessions++;
+  }
+  const first = Number(lines[0]?.split(' ')[0]);
+  return Number.isFinite(first) && first > 0 ? { firstMs: first * 1000, sessions } : { sessions };
+}
+
 interface AccessLog {
   sessions: number;
   /** Seconds from the first request to the Nth session handed out (undefined: never all). */
@@ -163,13 +176,13 @@ interface AgentsRun {
   server: AccessLog;
   /** The server's established connections, sampled each second from all-up + think/2 to the end of the duration: min and max. */
   connectionsHeldMidThink: { min: number; max: number; samples: number };
-  /** From spawn until the server held N established connections (null: never). */
-  secondsToAllConnected: number | null;
+  /** From spawn until the server's log showed N sessions handed out, to the second (null: never). */
+  secondsToAllUpSeen: number | null;
   connectionsEachSecond: number[];
   /** RSS of the CLI and its workers, sampled with the connections: the largest sum, and per VU. */
   rssKb: { parent: number; workers: number; total: number; perVuKb: number };
   result: { sessionsCreated: number; sessionsClosed: number; sessionsNotClosed: number; sessionsFailed: number; deleteFailures: number; durationMs: number };
-  /** Wall time of the CLI from spawn to exit, and the bound it must end within (duration + gracefulStop + teardownTimeout + grace). */
+  /** Wall time of the CLI from spawn to exit (start-up and report writing included); the bound the run (result.durationMs) must end within: duration + gracefulStop + teardownTimeout + about a second. */
   wallS: number;
   boundS: number;
   exitCode: number | null;
@@ -213,8 +226,9 @@ async function runAgents(vus: number, port: number): Promise<AgentsRun> {
     let done = false;
     void exited.then(() => (done = true));
 
-    // All up: the server's count of established connections reaches N (then each VU has its session or is opening it).
-    let allConnectedAt: number | undefined;
+    // All up: the server has handed out N sessions (its access log, flushed each second). From then
+    // on, once half a think has passed, every VU is thinking or calling on a held connection.
+    let allUpAt: number | undefined;
     const held: number[] = [];
     const series: number[] = [];
     let rss = { parent: 0, workers: 0, total: 0 };
@@ -224,8 +238,10 @@ async function runAgents(vus: number, port: number): Promise<AgentsRun> {
       const now = Date.now();
       const connections = serverConnections(port);
       series.push(connections);
-      if (allConnectedAt === undefined && connections >= vus) allConnectedAt = now;
-      const inWindow = allConnectedAt !== undefined && now >= allConnectedAt + (THINK_S / 2) * 1000 && now <= t0 + (DURATION_S - 1) * 1000;
+      const log = logSoFar(nginx.log);
+      if (allUpAt === undefined && log.sessions >= vus) allUpAt = now;
+      // The duration runs from about the first request: sampled until a second before it ends.
+      const inWindow = allUpAt !== undefined && now >= allUpAt + (THINK_S / 2) * 1000 && now <= (log.firstMs ?? t0) + (DURATION_S - 1) * 1000;
       if (inWindow) {
         held.push(connections);
         const parent = rssKb(child.pid!);
@@ -252,7 +268,7 @@ async function runAgents(vus: number, port: number): Promise<AgentsRun> {
         .join(' '),
       server: readAccessLog(nginx.log, vus),
       connectionsHeldMidThink: { min: held.length ? Math.min(...held) : 0, max: held.length ? Math.max(...held) : 0, samples: held.length },
-      secondsToAllConnected: allConnectedAt === undefined ? null : (allConnectedAt - t0) / 1000,
+      secondsToAllUpSeen: allUpAt === undefined ? null : (allUpAt - t0) / 1000,
       connectionsEachSecond: series,
       rssKb: { ...rss, perVuKb: rss.total / vus },
       result: {
@@ -264,7 +280,7 @@ async function runAgents(vus: number, port: number): Promise<AgentsRun> {
         durationMs: result.durationMs,
       },
       wallS,
-      boundS: DURATION_S + 5 + 30 + 10,
+      boundS: DURATION_S + 5 + 30 + 1,
       exitCode,
     };
   } finally {
