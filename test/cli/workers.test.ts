@@ -67,7 +67,12 @@ for (const mode of ['thread', 'process'] as const)
         assert.equal(viaShards.calls(), 32);
         assert.equal(viaWorkers.sessions(), 4);
         assert.equal(viaWorkers.deletes(), 4);
-        for (const metric of ['mcp_calls', 'iterations', 'http_reqs']) assert.equal(untagged(w, metric).count, untagged(m, metric).count, metric);
+        // One server/discover probe for the whole load, as one process sends (worker 1 asks, worker 2 is told);
+        // two shards are two processes, and each probes.
+        assert.equal(viaWorkers.probes(), 1);
+        assert.equal(viaShards.probes(), 2);
+        for (const metric of ['mcp_calls', 'iterations']) assert.equal(untagged(w, metric).count, untagged(m, metric).count, metric);
+        assert.equal(untagged(w, 'http_reqs').count, untagged(m, 'http_reqs').count - 1, "http_reqs: the shards' second probe");
         assert.equal(untagged(w, 'mcp_calls').count, 32);
         assert.equal(untagged(w, 'mcp_call_duration').count, 32);
         for (const r of [w, m]) {

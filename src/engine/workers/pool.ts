@@ -58,6 +58,10 @@ export async function runInWorkers(scenario: Scenario, options: WorkersOptions):
   const send = (message: ParentMessage): void => {
     for (const [i, t] of threads.entries()) if (!finished[i]) t.carrier.post(message);
   };
+  // The leader's findings go to every other worker (see share.ts).
+  const forwardShare = (from: number, message: ParentMessage): void => {
+    for (const [i, t] of threads.entries()) if (i !== from && !finished[i]) t.carrier.post(message);
+  };
   const offStop = options.stop.onFire(() => send({ type: 'stop' }));
   const offAbort = options.abort.onFire(() => send({ type: 'abort' }));
 
@@ -81,6 +85,8 @@ export async function runInWorkers(scenario: Scenario, options: WorkersOptions):
       threads.map(async (t, i) => {
         const record = await t
           .run((message) => {
+            if (message.type === 'share') return forwardShare(i, message);
+            if (message.type === 'ask') return void (i !== 0 && !finished[0] && threads[0].carrier.post(message));
             if (message.type !== 'progress') return;
             latest[i] = message.progress;
             if (message.metrics) metrics[i] = message.metrics;
@@ -89,6 +95,8 @@ export async function runInWorkers(scenario: Scenario, options: WorkersOptions):
           })
           .finally(() => {
             finished[i] = true;
+            // Followers no longer wait on the leader: they find out for themselves from now on.
+            if (i === 0) send({ type: 'leader-gone' });
           });
         return record;
       }),
@@ -129,7 +137,7 @@ function startWorker(task: WorkerTask, mode: WorkerMode): RunningWorker {
       new Promise<RunRecord>((resolve, reject) => {
         let settled = false;
         carrier.onMessage((message) => {
-          if (message.type === 'progress') return onMessage(message);
+          if (message.type === 'progress' || message.type === 'share' || message.type === 'ask') return onMessage(message);
           settled = true;
           if (message.type === 'failed') return reject(rebuilt(message));
           resolve(message.record);

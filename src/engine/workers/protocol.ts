@@ -3,6 +3,7 @@ import type { Shard } from '../../scenario/index.ts';
 import type { MetricsSnapshot } from '../metrics/index.ts';
 import type { Progress } from '../run.ts';
 import type { RunRecord } from './record.ts';
+import type { ShareMessage, ShareOut } from './share.ts';
 
 /**
  * What a worker is given (a thread's workerData, a process's first message): a scenario holds functions (templates, checks), so
@@ -20,7 +21,7 @@ export interface WorkerTask {
   thresholdMetrics: readonly string[];
 }
 
-export type ParentMessage = { type: 'stop' } | { type: 'abort' };
+export type ParentMessage = { type: 'stop' } | { type: 'abort' } | ShareMessage;
 
 /** A worker process's first message: its task (a thread has it as workerData). */
 export type TaskMessage = { type: 'task'; task: WorkerTask };
@@ -28,4 +29,5 @@ export type TaskMessage = { type: 'task'; task: WorkerTask };
 export type WorkerMessage =
   | { type: 'progress'; progress: Progress; metrics?: MetricsSnapshot }
   | { type: 'done'; record: RunRecord }
-  | { type: 'failed'; name: string; message: string };
+  | { type: 'failed'; name: string; message: string }
+  | ShareOut;

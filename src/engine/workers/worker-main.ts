@@ -11,13 +11,19 @@ import { StopSignal } from '../stop-signal.ts';
 import { parentLink } from './parent-link.ts';
 import type { WorkerTask } from './protocol.ts';
 import { recordOf } from './record.ts';
+import { WorkerShare } from './share.ts';
 
 const link = parentLink();
 
 async function main(task: WorkerTask): Promise<void> {
   const stop = new StopSignal();
   const abort = new StopSignal();
-  link.onMessage((message) => (message.type === 'stop' ? stop : abort).fire());
+  // Worker 1 finds out for all what one process finds out once (the discovery probe, OAuth tokens).
+  const share = new WorkerShare(task.slice.index === 1, (message) => void link.post(message));
+  link.onMessage((message) => {
+    if (message.type === 'stop' || message.type === 'abort') (message.type === 'stop' ? stop : abort).fire();
+    else share.receive(message);
+  });
   const loaded = await loadScenario(task.file, task.load);
   const scenario = judgedByParent(task.shard ? shardScenario(loaded, task.shard) : loaded);
   // A worker process has descriptors of its own: it checks its slice against them (the parent checked the ports for all).
@@ -31,7 +37,7 @@ async function main(task: WorkerTask): Promise<void> {
     const all = snapshot(registry);
     void link.post({ type: 'progress', progress, metrics: { ...all, metrics: all.metrics.filter((m) => wanted.has(m.metric)) } });
   };
-  const outcome = await runTest(scenario, { url: task.url, stop, abort, onProgress, shard: task.slice, preflight: false });
+  const outcome = await runTest(scenario, { url: task.url, stop, abort, onProgress, shard: task.slice, preflight: false, share });
   await link.post({ type: 'done', record: recordOf(outcome) });
 }
 
