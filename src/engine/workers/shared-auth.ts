@@ -1,4 +1,4 @@
-import { AuthError, ClientCredentialsAuth, identityIndex, type Authorization, type AuthObserver } from '../../mcp/index.ts';
+import { AuthError, identityIndex, type Authorization, type AuthObserver, type ClientCredentialsAuth } from '../../mcp/index.ts';
 import type { RunShare } from './share.ts';
 
 /** What a run's sessions need of `auth:`: each VU's identity, and whether the target asked for none. */
@@ -83,45 +83,53 @@ class RelayedAuthorization implements Authorization {
   readonly index: number;
   private readonly share: RunShare;
   private readonly observer: AuthObserver;
-  private readonly own: () => Authorization;
+  private readonly makeOwn: () => Authorization;
   private held: { header: string; refreshAt: number; expiresAt: number } | undefined;
   private none = false;
   private refreshAsked = false;
   private waiting: { promise: Promise<string | undefined>; resolve: (h: string | undefined) => void; reject: (e: Error) => void } | undefined;
+  /** The leader has ended: what it told still serves while valid; anything new comes from this worker's own tokens. */
   private alone = false;
+  private own: Authorization | undefined;
 
   constructor(index: number, share: RunShare, observer: AuthObserver, own: () => Authorization) {
     this.index = index;
     this.share = share;
     this.observer = observer;
-    this.own = own;
+    this.makeOwn = own;
   }
 
   header(): string | undefined {
-    if (this.alone) return this.own().header();
+    const ownHeader = this.own?.header();
+    if (ownHeader !== undefined) return ownHeader;
     const held = this.held;
     if (held === undefined) return undefined;
     const now = Date.now();
     if (now >= held.expiresAt) return undefined;
     if (now >= held.refreshAt && !this.refreshAsked) {
       this.refreshAsked = true;
-      this.share.ask(key(this.index), { kind: 'refresh' } satisfies Ask);
+      if (this.alone)
+        void this.ownAuthorization()
+          .ready()
+          .catch(() => {});
+      else this.share.ask(key(this.index), { kind: 'refresh' } satisfies Ask);
     }
     return held.header;
   }
 
   ready(): Promise<string | undefined> {
-    if (this.alone) return this.own().ready();
     if (this.none) return Promise.resolve(undefined);
     const header = this.header();
     if (header !== undefined) return Promise.resolve(header);
+    if (this.alone) return this.ownAuthorization().ready();
     return this.request({ kind: 'ready' });
   }
 
   rejected(header: string | undefined): Promise<string | undefined> {
-    if (this.alone) return this.own().rejected(header);
-    this.observer.unauthorized();
     if (this.held !== undefined && this.held.header === header) this.held = undefined;
+    // This worker's own tokens count their rejections themselves.
+    if (this.alone) return this.ownAuthorization().rejected(header);
+    this.observer.unauthorized();
     if (this.none) return Promise.resolve(undefined);
     return this.request({ kind: 'renew', header });
   }
@@ -143,14 +151,22 @@ class RelayedAuthorization implements Authorization {
     this.alone = true;
     const waiting = this.waiting;
     this.waiting = undefined;
-    if (waiting) this.own().ready().then(waiting.resolve, waiting.reject);
+    if (waiting) this.ownAuthorization().ready().then(waiting.resolve, waiting.reject);
+  }
+
+  private ownAuthorization(): Authorization {
+    this.own ??= this.makeOwn();
+    return this.own;
   }
 
   private request(ask: Ask): Promise<string | undefined> {
     if (this.waiting) return this.waiting.promise;
     let resolve!: (h: string | undefined) => void;
     let reject!: (e: Error) => void;
-    const promise = new Promise<string | undefined>((res, rej) => ((resolve = res), (reject = rej)));
+    const promise = new Promise<string | undefined>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
     this.waiting = { promise, resolve, reject };
     this.share.ask(key(this.index), ask);
     return promise;
