@@ -33,6 +33,7 @@ const stubJs =
     .map((p) => fileURLToPath(new URL(p, import.meta.url)))
     .find((p) => existsSync(join(p, 'mcp.js')))!;
 const THINK_S = Number(values.think);
+const loadavgAtStart = loadavg();
 const DURATION_S = Number(values.duration);
 /** No run may take longer than this, whatever happens: the bench is bounded. */
 const RUN_LIMIT_MS = (DURATION_S + 120) * 1000;
@@ -300,6 +301,7 @@ for (const [i, vus] of values.vus.split(',').map(Number).entries()) {
 const summary = {
   date: new Date().toISOString(),
   cores: availableParallelism(),
+  loadavgAtStart,
   loadavg: loadavg(),
   ulimitN: ULIMIT_N,
   settings: { thinkS: THINK_S, durationS: DURATION_S, workers: 2 },
