@@ -48,6 +48,7 @@ export async function runInWorkers(scenario: Scenario, options: WorkersOptions):
   const metrics: (MetricsSnapshot | undefined)[] = new Array(n).fill(undefined);
   const finished: boolean[] = new Array(n).fill(false);
   let shown = 0;
+  let ready = 0;
   let interrupted: WorkersOutcome['interrupted'];
 
   const threads = Array.from({ length: n }, (_, i) => {
@@ -85,6 +86,7 @@ export async function runInWorkers(scenario: Scenario, options: WorkersOptions):
       threads.map(async (t, i) => {
         const record = await t
           .run((message) => {
+            if (message.type === 'ready') return void (++ready === n && send({ type: 'go' }));
             if (message.type === 'share') return forwardShare(i, message);
             if (message.type === 'ask') return void (i !== 0 && !finished[0] && threads[0].carrier.post(message));
             if (message.type !== 'progress') return;
@@ -137,7 +139,7 @@ function startWorker(task: WorkerTask, mode: WorkerMode): RunningWorker {
       new Promise<RunRecord>((resolve, reject) => {
         let settled = false;
         carrier.onMessage((message) => {
-          if (message.type === 'progress' || message.type === 'share' || message.type === 'ask') return onMessage(message);
+          if (message.type === 'progress' || message.type === 'share' || message.type === 'ask' || message.type === 'ready') return onMessage(message);
           settled = true;
           if (message.type === 'failed') return reject(rebuilt(message));
           resolve(message.record);

@@ -21,12 +21,14 @@ export interface WorkerTask {
   thresholdMetrics: readonly string[];
 }
 
-export type ParentMessage = { type: 'stop' } | { type: 'abort' } | ShareMessage;
+/** `go`: every worker is ready, start the load (so that none starts late by its own start-up). */
+export type ParentMessage = { type: 'stop' } | { type: 'abort' } | { type: 'go' } | ShareMessage;
 
 /** A worker process's first message: its task (a thread has it as workerData). */
 export type TaskMessage = { type: 'task'; task: WorkerTask };
 
 export type WorkerMessage =
+  | { type: 'ready' }
   | { type: 'progress'; progress: Progress; metrics?: MetricsSnapshot }
   | { type: 'done'; record: RunRecord }
   | { type: 'failed'; name: string; message: string }

@@ -20,9 +20,14 @@ async function main(task: WorkerTask): Promise<void> {
   const abort = new StopSignal();
   // Worker 1 finds out for all what one process finds out once (the discovery probe, OAuth tokens).
   const share = new WorkerShare(task.slice.index === 1, (message) => void link.post(message));
+  let go!: () => void;
+  const started = new Promise<void>((resolve) => (go = resolve));
   link.onMessage((message) => {
-    if (message.type === 'stop' || message.type === 'abort') (message.type === 'stop' ? stop : abort).fire();
-    else share.receive(message);
+    if (message.type === 'go') go();
+    else if (message.type === 'stop' || message.type === 'abort') {
+      (message.type === 'stop' ? stop : abort).fire();
+      go();
+    } else share.receive(message);
   });
   const loaded = await loadScenario(task.file, task.load);
   const scenario = judgedByParent(task.shard ? shardScenario(loaded, task.shard) : loaded);
@@ -37,6 +42,9 @@ async function main(task: WorkerTask): Promise<void> {
     const all = snapshot(registry);
     void link.post({ type: 'progress', progress, metrics: { ...all, metrics: all.metrics.filter((m) => wanted.has(m.metric)) } });
   };
+  // The load starts when every worker is ready, as one process's does at one moment: a worker's own start-up would shift its schedule.
+  await link.post({ type: 'ready' });
+  await started;
   const outcome = await runTest(scenario, { url: task.url, stop, abort, onProgress, shard: task.slice, preflight: false, share });
   await link.post({ type: 'done', record: recordOf(outcome) });
 }
