@@ -1,4 +1,5 @@
 // `mcp-load run --workers N` as a user runs it, against a server that counts what it receives.
+import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -90,6 +91,52 @@ for (const mode of ['thread', 'process'] as const)
       } finally {
         await viaWorkers.stop();
         await viaShards.stop();
+      }
+    });
+
+    it("a terminal's Ctrl-C reaches the whole process group, workers included: they stop only as the parent tells them, and every session is closed", async () => {
+      const server = await startCountingServer();
+      try {
+        const file = scenario(
+          server,
+          `scenarios:
+  agents:
+    executor: constant-vus
+    vus: 4
+    duration: 60s
+    gracefulStop: 1s
+    flow:
+      - call: wait
+        args: { ms: 20 }
+`,
+        );
+        const out = join(dir, 'group-sigint');
+        // Its own process group, as a terminal's foreground job: a signal to -pid reaches the CLI and its worker processes.
+        const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'run', file, '--workers', '2', '--worker-mode', mode, '--out', out], {
+          detached: true,
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        let stderr = '';
+        let sent = false;
+        child.stderr!.on('data', (d) => {
+          stderr += d;
+          if (!sent && /calls=[1-9]/.test(stderr)) {
+            sent = true;
+            process.kill(-child.pid!, 'SIGINT');
+          }
+        });
+        const killer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 60_000);
+        const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+        clearTimeout(killer);
+        assert.ok(sent, `progress was shown: ${stderr}`);
+        assert.equal(code, 130, stderr);
+        const result = read(join(out, 'result.json'));
+        assert.equal(result.interrupted, 'signal');
+        // Ground truth: the server saw every session ended, so no worker died of the signal.
+        assert.equal(server.sessions(), 4);
+        assert.equal(server.deletes(), 4);
+      } finally {
+        await server.stop();
       }
     });
 
