@@ -12,7 +12,8 @@ export function processEntry(task: WorkerTask): ChildProcess {
   const here = import.meta.url;
   const bundled = !here.endsWith('.ts');
   const main = fileURLToPath(new URL(bundled ? './worker.js' : './worker-main.ts', here));
-  const execArgv = bundled ? [] : ['--import', import.meta.resolve('tsx')];
+  // The parent's Node options (a heap size) hold for its workers too, but for a debugger's port, which only one process can take.
+  const execArgv = bundled ? process.execArgv.filter((arg) => !arg.startsWith('--inspect')) : ['--import', import.meta.resolve('tsx')];
   const child = fork(main, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   child.send({ type: 'task', task } satisfies TaskMessage);
   return child;
