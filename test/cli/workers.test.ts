@@ -210,3 +210,11 @@ thresholds:
       }
     });
   });
+
+describe('mcp-load run --worker-mode', () => {
+  it('is thread or process: anything else is a usage error that names the choices', async () => {
+    const run = await runCli(['run', 'examples/quickstart.yml', '--worker-mode', 'fork', '--quiet']);
+    assert.notEqual(run.code, 0);
+    assert.match(run.stderr, /--worker-mode must be thread or process, got "fork"/);
+  });
+});
