@@ -22,9 +22,12 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '1,2' },
     'stub-workers': { type: 'string', default: '2' },
     rounds: { type: 'string', default: '2' },
+    modes: { type: 'string', default: 'thread,process' },
+    'skip-carriers': { type: 'boolean', default: false },
   },
 });
 const root = new URL('..', import.meta.url).pathname;
+const loadavgAtStart = loadavg();
 const dir = mkdtempSync(join(tmpdir(), 'mcp-load-bench-workers-'));
 
 // --- 1. threads against processes -------------------------------------------------------------
@@ -105,16 +108,26 @@ async function roundTrips(send: (m: unknown) => void, once: (f: () => void) => v
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const carriers: Record<string, Carrier[]> = { thread: [], process: [] };
-for (let i = 0; i < 5; i++) {
+for (let i = 0; i < (values['skip-carriers'] ? 0 : 5); i++) {
   carriers.thread.push(await measureThread());
   carriers.process.push(await measureProcess());
 }
-const carrierSummary = Object.fromEntries(
-  Object.entries(carriers).map(([k, runs]) => [
-    k,
-    { startMs: median(runs.map((r) => r.startMs)), rssMb: median(runs.map((r) => r.rssMb)), roundTripUs: median(runs.map((r) => r.roundTripUs)) },
-  ]),
-);
+const previous = (): Record<string, unknown> => {
+  try {
+    return JSON.parse(readFileSync(new URL('workers-results.json', import.meta.url), 'utf8')).carriers;
+  } catch {
+    return {};
+  }
+};
+// --skip-carriers keeps the carriers' figures of the last run.
+const carrierSummary = values['skip-carriers']
+  ? previous()
+  : Object.fromEntries(
+      Object.entries(carriers).map(([k, runs]) => [
+        k,
+        { startMs: median(runs.map((r) => r.startMs)), rssMb: median(runs.map((r) => r.rssMb)), roundTripUs: median(runs.map((r) => r.roundTripUs)) },
+      ]),
+    );
 
 // --- 2. scaling --------------------------------------------------------------------------------
 await build({ ...bundled, entryPoints: [join(root, 'src/cli/index.ts')], outfile: join(dir, 'dist/cli.js') });
@@ -134,6 +147,7 @@ const D = Number(values.duration);
 
 interface Scaling {
   workers: number;
+  mode: string;
   callsPerSecond: number;
   /**
    * Generator CPU (the whole process, every thread) per successful call, microseconds, marginal:
@@ -151,31 +165,36 @@ interface CliRun {
   stubMs: number;
 }
 
-/** CPU of a process so far (utime + stime from /proc), ms; the last reading before it exits. */
+/**
+ * CPU of a process so far, ms: its own (utime + stime) and its exited children's (cutime + cstime:
+ * worker processes, once reaped); the last reading before it exits. A worker thread is the process's own.
+ */
 function cpuMsOf(pid: number): number | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+    return ((Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * 1000) / 100;
   } catch {
     return undefined;
   }
 }
 
-async function measured(workers: number, round: number): Promise<Scaling> {
-  const short = await runCli(workers, round, D);
-  const long = await runCli(workers, round, 2 * D);
+async function measured(workers: number, mode: string, round: number): Promise<Scaling> {
+  const short = await runCli(workers, mode, round, D);
+  const long = await runCli(workers, mode, round, 2 * D);
   return {
     workers,
+    mode,
     callsPerSecond: long.calls / (long.durationMs / 1000),
     cpuUsPerCall: ((long.cpuMs - short.cpuMs) * 1000) / (long.calls - short.calls),
     stubCpuPct: (long.stubMs / long.durationMs) * 100,
   };
 }
 
-async function runCli(workers: number, round: number, seconds: number): Promise<CliRun> {
-  const out = join(dir, `out-${workers}-${round}-${seconds}`);
-  const child = spawn(process.execPath, [join(dir, 'dist/cli.js'), 'run', scenarioFor(seconds), '--workers', String(workers), '--quiet', '--out', out], {
+async function runCli(workers: number, mode: string, round: number, seconds: number): Promise<CliRun> {
+  const out = join(dir, `out-${workers}-${mode}-${round}-${seconds}`);
+  const args = [join(dir, 'dist/cli.js'), 'run', scenarioFor(seconds), '--workers', String(workers), '--worker-mode', mode, '--quiet', '--out', out];
+  const child = spawn(process.execPath, args, {
     stdio: 'ignore',
   });
   let cpuMs = 0;
@@ -194,21 +213,35 @@ async function runCli(workers: number, round: number, seconds: number): Promise<
 const scaling: Scaling[] = [];
 try {
   for (let round = 0; round < Number(values.rounds); round++) {
-    for (const w of values.workers.split(',').map(Number)) scaling.push(await measured(w, round));
+    for (const mode of values.modes.split(','))
+      for (const w of values.workers.split(',').map(Number)) {
+        // One worker runs in the main thread whatever the mode: measured once.
+        if (w === 1 && mode !== values.modes.split(',')[0]) continue;
+        scaling.push(await measured(w, mode, round));
+      }
   }
 } finally {
   stub.stop();
 }
-const byWorkers = [...new Set(scaling.map((s) => s.workers))].map((w) => {
-  const runs = scaling.filter((s) => s.workers === w);
+const byWorkers = [...new Set(scaling.map((s) => `${s.workers} ${s.workers === 1 ? 'main' : s.mode}`))].map((k) => {
+  const runs = scaling.filter((s) => `${s.workers} ${s.workers === 1 ? 'main' : s.mode}` === k);
   return {
-    workers: w,
+    workers: runs[0].workers,
+    mode: runs[0].workers === 1 ? 'main thread' : runs[0].mode,
     callsPerSecond: median(runs.map((r) => r.callsPerSecond)),
     cpuUsPerCall: median(runs.map((r) => r.cpuUsPerCall)),
     stubCpuPct: median(runs.map((r) => r.stubCpuPct)),
     runs,
   };
 });
-const summary = { cores: availableParallelism(), loadavg: loadavg(), settings: values, carriers: carrierSummary, scaling: byWorkers };
+const summary = {
+  date: new Date().toISOString(),
+  cores: availableParallelism(),
+  loadavgAtStart,
+  loadavg: loadavg(),
+  settings: values,
+  carriers: carrierSummary,
+  scaling: byWorkers,
+};
 writeFileSync(new URL('workers-results.json', import.meta.url), `${JSON.stringify(summary, null, 2)}\n`);
 console.log(JSON.stringify(summary, null, 2));

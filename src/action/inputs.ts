@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { parseShard as parseShardText, type Shard, isNeverRead, parseDuration, MAX_WORKERS } from '../scenario/index.ts';
+import { parseShard as parseShardText, type Shard, isNeverRead, parseDuration, MAX_WORKERS, WORKER_MODES, type WorkerMode } from '../scenario/index.ts';
 import { DEFAULT_CAPACITY, type CapacitySettings, parseSlo, SloError } from '../capacity/index.ts';
 
 export type BaselineInput = { kind: 'auto' } | { kind: 'none' } | { kind: 'path'; path: string };
@@ -37,8 +37,10 @@ export interface ActionInputs {
   variables: string[];
   /** Input `capacity-slo` given: the load test is a capacity search (`mcp-load capacity`). */
   capacity?: CapacitySettings;
-  /** Worker threads for the load (`--workers`); undefined: the scenario's `workers:`, else one per core. */
+  /** Workers for the load (`--workers`); undefined: the scenario's `workers:`, else one per core. */
   workers?: number;
+  /** Input `worker-mode` (`--worker-mode`); undefined: the scenario's, else chosen by descriptors. */
+  workerMode?: WorkerMode;
 }
 
 /** An input with a value the action cannot use; the message names the input. */
@@ -112,6 +114,12 @@ export function readInputs(get: InputReader = readInput): ActionInputs {
     if (!/^\d+$/.test(workers) || n < 1 || n > MAX_WORKERS)
       throw new InputError(`input workers must be a whole number from 1 to ${MAX_WORKERS}, got ${JSON.stringify(workers)}`);
     inputs.workers = n;
+  }
+  const workerMode = optional(get('worker-mode'));
+  if (workerMode !== undefined) {
+    if (!(WORKER_MODES as readonly string[]).includes(workerMode))
+      throw new InputError(`input worker-mode must be ${WORKER_MODES.join(' or ')}, got ${JSON.stringify(workerMode)}`);
+    inputs.workerMode = workerMode as WorkerMode;
   }
   const capacity = readCapacity(get);
   if (capacity !== undefined) {

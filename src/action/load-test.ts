@@ -1,9 +1,9 @@
 import * as core from '@actions/core';
 import { withTargetOrDemo } from '../demo/index.ts';
-import { withStopSignals, type StopSignal, resolveWorkers } from '../engine/index.ts';
+import { withStopSignals, type StopSignal, resolveWorkers, resolveWorkerMode } from '../engine/index.ts';
 import { throttledProgress, renderTerminalSummary, renderCapacityTerminal } from '../report/index.ts';
 import { type Result, runLoad } from '../results/index.ts';
-import { formatShard, type Shard, type Scenario, type LoadOptions } from '../scenario/index.ts';
+import { formatShard, type Shard, type Scenario, type LoadOptions, type WorkerMode } from '../scenario/index.ts';
 import { runCapacity, type CapacitySettings } from '../capacity/index.ts';
 
 /** A log line every this often: the Actions log is not a terminal. */
@@ -17,7 +17,7 @@ export function runLoadTest(
   scenario: Scenario,
   load: Omit<LoadOptions, 'readFile'>,
   shard?: Shard,
-  workers?: number,
+  workers: { count?: number | undefined; mode?: WorkerMode | undefined } = {},
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Result> {
   const onDemo = (url: string): void => core.info(`no target in ${scenario.file} and no target input: running against the embedded demo server at ${url}`);
@@ -34,15 +34,18 @@ async function runAndLog(
   url: string,
   signals: { stop: StopSignal; abort: StopSignal },
   shard: Shard | undefined,
-  asked: number | undefined,
+  asked: { count?: number | undefined; mode?: WorkerMode | undefined },
   env: NodeJS.ProcessEnv,
 ): Promise<Result> {
   if (shard) core.info(`shard ${formatShard(shard)}: this job runs its slice of the load; a last job with mode: merge merges the ${shard.count} jobs' results`);
   const onProgress = throttledProgress((line) => core.info(line), PROGRESS_EVERY_MS);
   const onWarning = (warning: string): void => core.warning(`mcp-load: ${warning}`);
-  const { workers } = resolveWorkers(scenario, asked, shard);
-  if (workers > 1) core.info(`running the load in ${workers} worker threads, each its slice, merged exactly`);
-  const result = await runLoad(scenario, { url, ...signals, onProgress, onWarning, ...(shard ? { shard } : {}), workers, load, env });
+  const { workers } = resolveWorkers(scenario, asked.count, shard);
+  const { mode: workerMode, why } = resolveWorkerMode(scenario, workers, asked.mode, shard);
+  if (why) core.info(why);
+  else if (workers > 1)
+    core.info(`running the load in ${workers} worker ${workerMode === 'process' ? 'processes' : 'threads'}, each its slice, merged exactly`);
+  const result = await runLoad(scenario, { url, ...signals, onProgress, onWarning, ...(shard ? { shard } : {}), workers, workerMode, load, env });
   core.info(renderTerminalSummary(result));
   return result;
 }

@@ -32,7 +32,9 @@ export async function resultSource(inputs: ActionInputs, secrets: Secrets): Prom
       scenarioId: scenario.id,
       obtain: async () => {
         const capacity = inputs.capacity;
-        const run = capacity ? () => runCapacityLoadTest(scenario, capacity) : () => runLoadTest(scenario, loadOptions(inputs), inputs.shard, inputs.workers);
+        const run = capacity
+          ? () => runCapacityLoadTest(scenario, capacity)
+          : () => runLoadTest(scenario, loadOptions(inputs), inputs.shard, { count: inputs.workers, mode: inputs.workerMode });
         return secrets.redactResult(await core.group(capacity ? 'Capacity search' : 'Load test', run));
       },
     };
@@ -43,11 +45,13 @@ export async function resultSource(inputs: ActionInputs, secrets: Secrets): Prom
   return { scenarioId: result.scenario.id, obtain: async () => result };
 }
 
-/** How the scenario file is read: in this job, and again in each worker thread. */
+/** How the scenario file is read: in this job, and again in each worker. */
 function loadOptions(inputs: ActionInputs): Omit<LoadOptions, 'readFile'> {
   return {
     ...(inputs.target === undefined ? {} : { target: inputs.target }),
     shardCount: inputs.shard?.count,
+    // The pre-flight checks the VUs against the descriptors, per worker process when they run in processes.
+    checkDescriptors: false,
     variables: actionVariablePolicy(inputs.variables),
   };
 }

@@ -3,7 +3,7 @@ import { envOptions, overrideOptions, parseHeaderOptions, UsageError } from './a
 import { asksForHelp, commandHelp, isCommandName, parseCommand, usage } from './options.ts';
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
-import { MAX_WORKERS, parseDuration, parseShard, type Shard } from '../scenario/index.ts';
+import { MAX_WORKERS, parseDuration, parseShard, WORKER_MODES, type Shard, type WorkerMode } from '../scenario/index.ts';
 import type { TransportChoice } from '../mcp/index.ts';
 import { inertText } from '../inert-text.ts';
 import { redactSecrets } from '../secrets/index.ts';
@@ -117,6 +117,7 @@ async function runCommand(name: 'run' | 'demo', argv: string[], out: (line: stri
     ...(summaryJson === undefined ? {} : { summaryJson: summaryJson === '-' ? (json: string) => out(json) : summaryJson }),
     ...(values.shard === undefined ? {} : { shard: shardOption(values.shard) }),
     ...(values.workers === undefined ? {} : { workers: workersOption(values.workers) }),
+    ...(values['worker-mode'] === undefined ? {} : { workerMode: workerModeOption(values['worker-mode']) }),
     allowEnv: values['allow-env'] ?? [],
     outputs: (values.output ?? []).map(outputOption),
     quiet: values.quiet!,
@@ -140,6 +141,12 @@ function workersOption(text: string): number {
   if (!/^\d+$/.test(text) || n < 1 || n > MAX_WORKERS)
     throw new UsageError(`--workers must be a whole number from 1 to ${MAX_WORKERS}, got ${JSON.stringify(text)}`);
   return n;
+}
+
+function workerModeOption(text: string): WorkerMode {
+  if (!(WORKER_MODES as readonly string[]).includes(text))
+    throw new UsageError(`--worker-mode must be ${WORKER_MODES.join(' or ')}, got ${JSON.stringify(text)}`);
+  return text as WorkerMode;
 }
 
 function shardOption(text: string): Shard {

@@ -52,7 +52,12 @@ const RUN_OPTIONS = {
   workers: {
     type: 'string',
     value: '<n>',
-    description: 'worker threads, each its slice, merged exactly (default: the cores, less one for the embedded demo server; 1: one thread)',
+    description: 'workers, each its slice, merged exactly (default: the cores, less one for the embedded demo server; 1: one thread)',
+  },
+  'worker-mode': {
+    type: 'string',
+    value: '<m>',
+    description: "thread (share this process's ulimit -n) or process (each its own); default: threads, processes when the VUs need them",
   },
   'allow-env': {
     type: 'string',

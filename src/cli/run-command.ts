@@ -1,5 +1,5 @@
 import { withTargetOrDemo } from '../demo/index.ts';
-import { WaitInterruptedError, type Progress, withStopSignals, type StopSignal, resolveWorkers } from '../engine/index.ts';
+import { WaitInterruptedError, type Progress, withStopSignals, type StopSignal, resolveWorkers, resolveWorkerMode } from '../engine/index.ts';
 import { renderProgressLine, throttledProgress } from '../report/index.ts';
 import { type Result, runLoad } from '../results/index.ts';
 import {
@@ -11,6 +11,7 @@ import {
   type Shard,
   type LoadOptions,
   type ExecutorOverrides,
+  type WorkerMode,
 } from '../scenario/index.ts';
 import { registerUrlSecrets } from '../secrets/index.ts';
 import { prepareOutputDir } from './output-dir.ts';
@@ -31,6 +32,8 @@ export interface RunCommandOptions {
   shard?: Shard;
   /** `--workers N`: worker threads, each its slice of the load; over the scenario's `workers:` and the default. */
   workers?: number;
+  /** `--worker-mode`: threads or child processes; over the scenario's `workers: { mode }` and the choice by descriptors. */
+  workerMode?: WorkerMode;
   /** `-e KEY=VALUE`: variables for `${KEY}`, over the process environment (and read even if on the never-read list). */
   env?: Readonly<Record<string, string>>;
   /** `--vus`, `--duration`, `--iterations`. */
@@ -54,6 +57,8 @@ export async function runRunCommand(options: RunCommandOptions): Promise<number>
   const load: Omit<LoadOptions, 'readFile'> = {
     target: options.target,
     shardCount: options.shard?.count,
+    // The pre-flight checks the VUs against the descriptors, per worker process when they run in processes.
+    checkDescriptors: false,
     env: { ...process.env, ...given },
     variables: cliVariablePolicy([...(options.allowEnv ?? []), ...Object.keys(given)]),
     ...(options.overrides ? { overrides: options.overrides } : {}),
@@ -79,6 +84,8 @@ async function runAndWrite(
   const shard = options.shard;
   if (shard) options.err(`shard ${formatShard(shard)}: running this slice of ${options.file}; merge the shards' results with mcp-load merge\n`);
   const workers = workerCount(scenario, options);
+  const { mode: workerMode, why } = resolveWorkerMode(scenario, workers, options.workerMode, shard);
+  if (why) options.err(`${why}\n`);
   const outputs = await openOutputs(options.outputs ?? [], scenario.id);
   const printProgress = progressPrinter(options);
   const onProgress = (p: Progress): void => {
@@ -88,7 +95,7 @@ async function runAndWrite(
   let built: Result;
   try {
     const onWarning = (warning: string): void => options.err(`mcp-load: warning: ${warning}\n`);
-    built = await runLoad(scenario, { url, ...signals, onProgress, onWarning, ...(shard ? { shard } : {}), workers, load });
+    built = await runLoad(scenario, { url, ...signals, onProgress, onWarning, ...(shard ? { shard } : {}), workers, workerMode, load });
   } catch (error) {
     if (!(error instanceof WaitInterruptedError)) throw error;
     options.err(`mcp-load: ${error.message}\n`);

@@ -10,6 +10,8 @@ import { createExecutor, type Executor, type ExecutorContext } from './executors
 import { IterationRunner } from './iteration.ts';
 import { evaluateThresholds, initMetrics, MAX_SERIES_PER_METRIC, MetricsRegistry, OTHER_TAG_VALUE, TimeSeries, type ThresholdResult } from './metrics/index.ts';
 import { preflight } from './preflight.ts';
+import { shareDiscovery } from './workers/shared-discovery.ts';
+import type { RunShare } from './workers/share.ts';
 import { waitForTarget } from './readiness.ts';
 import { settleWithin, sleep, StopSignal } from './stop-signal.ts';
 import { vuSessionOptions, type VuSessionOptions } from './session-options.ts';
@@ -45,6 +47,8 @@ export interface RunOptions {
   preflight?: boolean;
   /** A pre-flight warning, as soon as it is known (it is also in the outcome's warnings). */
   onWarning?: (warning: string) => void;
+  /** In a worker: what the workers find out once for all (the discovery probe, OAuth tokens; workers/share.ts). */
+  share?: RunShare;
 }
 
 export interface RunOutcome {
@@ -104,7 +108,8 @@ export async function runTest(whole: Scenario, options: RunOptions): Promise<Run
     instance: client.instance,
     ...(scenario.maxResponseBytes === undefined ? {} : { maxResponseBytes: scenario.maxResponseBytes }),
   });
-  const perVu = vuSessionOptions(scenario, target, sessionOptions);
+  if (options.share) shareDiscovery(target, options.share);
+  const perVu = vuSessionOptions(scenario, target, sessionOptions, options.share);
   try {
     if (scenario.wait.timeoutMs > 0) await waitForTarget(target, perVu.forVu(1, 0, ''), scenario.wait.timeoutMs, stop);
     const outcome = await runScenarios(scenario, target, perVu, stop, abort, options.onProgress, options.shard);

@@ -3,6 +3,8 @@ import type { McpTarget, SessionOptions } from '../mcp/index.ts';
 import { registerHeaderSecrets } from '../secrets/index.ts';
 import type { Scenario } from '../scenario/index.ts';
 import type { MetricsRegistry } from './metrics/index.ts';
+import { sharedAuthorization, type RunAuthorization } from './workers/shared-auth.ts';
+import type { RunShare } from './workers/share.ts';
 
 /** The session options of a virtual user: its rendered headers and its OAuth identity. */
 export type SessionOptionsFor = (vu: number, iter: number, scenario: string) => SessionOptions;
@@ -21,14 +23,20 @@ export interface VuSessionOptions {
  * dealt that identity. Tokens and rendered headers are registered as secrets (src/secrets), so
  * every output redacts them and the action masks them; nothing here records them.
  */
-export function vuSessionOptions(scenario: Scenario, target: McpTarget, base: SessionOptions): VuSessionOptions {
+export function vuSessionOptions(scenario: Scenario, target: McpTarget, base: SessionOptions, share?: RunShare): VuSessionOptions {
   const templates = Object.entries(scenario.headerTemplates);
   let observer: AuthObserver | undefined;
+  let held: ((index: number) => void) | undefined;
   const forward: AuthObserver = {
     tokenFetched: (ms, ok) => observer?.tokenFetched(ms, ok),
     unauthorized: () => observer?.unauthorized(),
+    tokenHeld: (index) => held?.(index),
   };
-  const auth = scenario.auth ? new ClientCredentialsAuth(target.url, { ...scenario.auth, timeoutMs: scenario.timeoutMs }, forward) : undefined;
+  const settings = scenario.auth;
+  const makeAuth = (): ClientCredentialsAuth => new ClientCredentialsAuth(target.url, { ...settings!, timeoutMs: scenario.timeoutMs }, forward);
+  // With workers, the leader holds the tokens for all (engine/workers/shared-auth.ts).
+  let auth: RunAuthorization | undefined;
+  if (settings) auth = share ? sharedAuthorization(makeAuth, settings.identities.length, share, forward, (listener) => (held = listener)) : makeAuth();
   const record = (registry: MetricsRegistry): void => {
     if (auth) observer = authMetrics(registry);
   };

@@ -1,5 +1,5 @@
-import { preflight, type Progress, type StopSignal, type WorkerTask } from '../engine/index.ts';
-import { shardScenario, type Shard } from '../scenario/index.ts';
+import { preflight, resolveWorkerMode, type Progress, type StopSignal, type WorkerTask } from '../engine/index.ts';
+import { shardScenario, type Shard, type WorkerMode } from '../scenario/index.ts';
 import type { Scenario } from '../scenario/index.ts';
 import type { Result } from './types.ts';
 
@@ -13,14 +13,16 @@ export interface LoadRun {
   /** A pre-flight warning (ephemeral ports…), before the load starts. */
   onWarning?: (warning: string) => void;
   shard?: Shard;
-  /** Worker threads (see engine/workers/count.ts for the default); 1 runs the load in this thread. */
+  /** Workers (see engine/workers/count.ts for the default); 1 runs the load in this thread. */
   workers: number;
+  /** Threads or child processes; undefined: resolveWorkerMode's choice (engine/workers/mode.ts). */
+  workerMode?: WorkerMode;
   /** How the workers load the scenario file again: the options this process loaded it with. */
   load: WorkerTask['load'];
   env?: NodeJS.ProcessEnv;
 }
 
-/** Runs the scenario (in this thread, or in worker threads merged exactly) and returns its result. */
+/** Runs the scenario (in this thread, or in workers merged exactly) and returns its result. */
 export async function runLoad(scenario: Scenario, run: LoadRun): Promise<Result> {
   const env = run.env ?? process.env;
   const shard = run.shard ? { shard: run.shard } : {};
@@ -38,8 +40,9 @@ export async function runLoad(scenario: Scenario, run: LoadRun): Promise<Result>
     const { buildResult } = await import('./build.ts');
     return buildResult(scenario, run.url, outcome, env);
   }
-  // The workers share this process's descriptors and the machine's ports: checked here, for all of them.
-  const warnings = preflight(run.shard ? shardScenario(scenario, run.shard) : scenario, scenario.client.stream);
+  const mode = run.workerMode ?? resolveWorkerMode(scenario, run.workers, undefined, run.shard).mode;
+  // Threads share this process's descriptors, processes each have their own, all share the machine's ports: checked here, before any starts.
+  const warnings = preflight(run.shard ? shardScenario(scenario, run.shard) : scenario, scenario.client.stream, { workers: run.workers, mode });
   for (const warning of warnings) run.onWarning?.(warning);
   const { runInWorkers } = await import('../engine/index.ts');
   const outcome = await runInWorkers(scenario, {
@@ -47,13 +50,14 @@ export async function runLoad(scenario: Scenario, run: LoadRun): Promise<Result>
     load: run.load,
     url: run.url,
     workers: run.workers,
+    mode,
     stop: run.stop,
     abort: run.abort,
     ...onProgress,
     ...shard,
   });
   const { resultOfWorkers } = await import('./workers.ts');
-  const result = resultOfWorkers(scenario, run.url, outcome, run.shard, env);
+  const result = resultOfWorkers(scenario, run.url, outcome, run.shard, env, mode);
   result.warnings.unshift(...warnings);
   return result;
 }

@@ -12,6 +12,9 @@ export const MAX_ITERATIONS = 1_000_000_000;
 export const MAX_DURATION_MS = 24 * 60 * 60 * 1000;
 /** Worker threads (`workers:`, `--workers`): well above any runner's cores, below a typo's thousands. */
 export const MAX_WORKERS = 256;
+/** What a worker runs in: a thread of this process (shares its `ulimit -n`) or a child process (has its own). */
+export const WORKER_MODES = ['thread', 'process'] as const;
+export type WorkerMode = (typeof WORKER_MODES)[number];
 /** Descriptors the process keeps for itself (stdio, event loop, timers, the demo server) besides connections. */
 export const RESERVED_DESCRIPTORS = 64;
 /** Bounds of `maxResponseSize` (the wire client's default is 4 MiB): a reply is held in memory whole. */

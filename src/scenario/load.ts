@@ -15,7 +15,7 @@ import { compileTemplate, TemplateError } from './templates.ts';
 import { readThresholds } from './thresholds.ts';
 import { checkWarmup, readDefaults, withDefaultGate } from './defaults.ts';
 import { peakVUs, peakVuKey } from './executors.ts';
-import { MAX_RESPONSE_CAP, MIN_RESPONSE_CAP, openFileLimit, RESERVED_DESCRIPTORS, MAX_WORKERS } from './limits.ts';
+import { MAX_RESPONSE_CAP, MIN_RESPONSE_CAP, openFileLimit, RESERVED_DESCRIPTORS, MAX_WORKERS, WORKER_MODES } from './limits.ts';
 import { applyOverrides, type ExecutorOverrides } from './overrides.ts';
 import { parseSize, SIZE_HINT } from './size.ts';
 import type { Render, Scenario, ScenarioSpec } from './types.ts';
@@ -35,6 +35,11 @@ export interface LoadOptions {
   shardCount?: number;
   /** The open-file limit to check VUs against; defaults to this process's `ulimit -n` (none where unknown). */
   openFileLimit?: number;
+  /**
+   * false: VUs are not checked against the descriptor limit here but by the pre-flight before the
+   * run, which knows whether the load runs in worker processes, each with its own limit (the CLI, the action).
+   */
+  checkDescriptors?: boolean;
   /** The CLI's `--vus`, `--duration`, `--iterations`, set in every scenario (see overrides.ts). */
   overrides?: ExecutorOverrides;
 }
@@ -93,7 +98,7 @@ export function parseScenario(text: string, file: string, opts: LoadOptions = {}
   if (opts.overrides) applyOverrides(source.value, opts.overrides, issues);
   const resolved = resolveScenario(source, file, opts, issues);
   if (resolved) registerResolvedSecrets(resolved);
-  if (resolved && issues.count === 0) checkDescriptors(resolved.scenarios, opts, issues);
+  if (resolved && issues.count === 0 && opts.checkDescriptors !== false) checkDescriptors(resolved.scenarios, opts, issues);
   if (issues.count > 0 || !resolved) throw toError(file, issues, source);
   const hash = hashScenario(resolved);
   return { ...resolved, hash, toEcho: () => echoScenario(resolved, hash) };
@@ -201,8 +206,22 @@ function resolveScenario(source: YamlSource, file: string, opts: LoadOptions, is
   if (auth) resolved.auth = auth;
   const events = readEvents(r.get('events'), scenarios, issues);
   if (events.length > 0) resolved.events = events;
-  if (r.has('workers')) resolved.workers = r.integer('workers', { min: 1, max: WORKER_LIMIT });
+  if (r.has('workers')) Object.assign(resolved, readWorkers(r));
   return resolved;
+}
+
+export const WORKERS_KEYS = ['count', 'mode'] as const;
+
+/** `workers: 4`, or `workers: { count: 4, mode: process }` (either key may be left out). */
+function readWorkers(r: MapReader): Pick<Scenario, 'workers' | 'workerMode'> {
+  if (!isPlainMap(r.get('workers'))) return { workers: r.integer('workers', { min: 1, max: WORKER_LIMIT }) };
+  const w = MapReader.open(r.get('workers'), r.at('workers'), r.issues);
+  if (!w) return {};
+  w.allowOnly(WORKERS_KEYS);
+  return {
+    ...(w.has('count') ? { workers: w.integer('count', { min: 1, max: WORKER_LIMIT }) } : {}),
+    ...(w.has('mode') ? { workerMode: w.oneOf('mode', WORKER_MODES, 'thread') } : {}),
+  };
 }
 
 function readTarget(r: MapReader, override: string | undefined): string | undefined {

@@ -19,6 +19,12 @@ describe('readInputs', () => {
     }
   });
 
+  it('worker-mode: thread or process, nothing else', () => {
+    assert.equal(readInputs(reader({ scenario: 's.yml', 'worker-mode': 'process' })).workerMode, 'process');
+    assert.equal(readInputs(reader({ scenario: 's.yml' })).workerMode, undefined);
+    assert.throws(() => readInputs(reader({ scenario: 's.yml', 'worker-mode': 'fork' })), /input worker-mode must be thread or process, got "fork"/);
+  });
+
   it('workers: a whole number from 1 to 256', () => {
     assert.equal(readInputs(reader({ scenario: 's.yml', workers: '4' })).workers, 4);
     for (const bad of ['0', '2.5', 'many', '257']) {

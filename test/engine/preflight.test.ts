@@ -44,17 +44,60 @@ describe('pre-flight', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("under ulimit -n 256, 185 VUs in two workers are refused before any session opens: the whole load counts, not each worker's slice", async () => {
-    // 185 VUs pass the load-time check (256 less 64 in reserve); with what the process has open they do not fit.
-    const file = join(dir, 'fds.yml');
+  it("under ulimit -n 256, 185 VUs in two worker threads are refused before any session opens: threads share one process's descriptors", async () => {
+    // 185 VUs need 249 descriptors with the reserve; with what the process has open they do not fit.
+    const file = join(dir, 'fds-threads.yml');
     writeFileSync(file, vus(185, server.url));
-    const run = await runUnderLimit(256, ['run', file, '--workers', '2', '--out', join(dir, 'out'), '--quiet']);
+    const before = server.sessions();
+    const run = await runUnderLimit(256, ['run', file, '--workers', '2', '--worker-mode', 'thread', '--out', join(dir, 'out-threads'), '--quiet']);
     assert.equal(run.code, 1, run.stderr);
     assert.match(
       run.stderr,
-      /runs up to 185 VUs at once, which need about 249 file descriptors \(1 per VU and 64 in reserve\), but this process may open 256 \(ulimit -n\) and already has \d+ open: about \d+ VUs fit/,
+      /runs up to 185 VUs at once, which need about 249 file descriptors \(1 per VU and 64 in reserve\), but this process may open 256 \(ulimit -n\) and already has \d+ open: about \d+ VUs fit\. Raise the limit \(ulimit -n \d+\), lower the VUs, or run it in worker processes, each with its own limit: --workers 2 --worker-mode process/,
     );
-    assert.equal(server.sessions(), 0, 'nothing reached the server');
+    assert.equal(server.sessions() - before, 0, 'nothing reached the server');
+  });
+
+  it('under ulimit -n 256, one process cannot hold 185 VUs and says how many worker processes would: --workers 2 --worker-mode process', async () => {
+    const file = join(dir, 'fds-one.yml');
+    writeFileSync(file, vus(185, server.url));
+    const before = server.sessions();
+    const run = await runUnderLimit(256, ['run', file, '--workers', '1', '--out', join(dir, 'out-one'), '--quiet']);
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stderr, /runs up to 185 VUs at once, .* but this process may open 256 \(ulimit -n\).* --workers 2 --worker-mode process /);
+    assert.equal(server.sessions() - before, 0, 'nothing reached the server');
+  });
+
+  it('under ulimit -n 256, the same 185 VUs run in two worker processes, each with its own limit: chosen without being asked, and said', async () => {
+    const file = join(dir, 'fds-processes.yml');
+    writeFileSync(file, vus(185, server.url));
+    const before = { sessions: server.sessions(), deletes: server.deletes() };
+    const out = join(dir, 'out-processes');
+    const run = await runUnderLimit(256, ['run', file, '--workers', '2', '--out', out, '--quiet']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(
+      run.stderr,
+      /workers: 2 child processes rather than threads: 185 VUs need about 249 file descriptors, more than this process may open \(ulimit -n 256, \d+ in use\)/,
+    );
+    // Ground truth: the server saw every VU's session opened and closed.
+    assert.equal(server.sessions() - before.sessions, 185);
+    assert.equal(server.deletes() - before.deletes, 185);
+    const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as { environment: { workers: number; workerMode: string } };
+    assert.deepEqual([result.environment.workers, result.environment.workerMode], [2, 'process']);
+  });
+
+  it('a worker process whose slice does not fit is refused with its numbers: 185 VUs in 2 processes under ulimit -n 120', async () => {
+    const file = join(dir, 'fds-small.yml');
+    writeFileSync(file, vus(185, server.url));
+    const before = server.sessions();
+    const run = await runUnderLimit(120, ['run', file, '--workers', '2', '--worker-mode', 'process', '--out', join(dir, 'out-small'), '--quiet']);
+    assert.equal(run.code, 1, run.stderr);
+    // 120 less 32 for a fresh process and 64 in reserve leaves 24 VUs a process: 8 processes.
+    assert.match(
+      run.stderr,
+      /runs up to 93 VUs at once in worker process 1\/2, which need about 157 file descriptors .* but worker process 1\/2 may open 120 \(ulimit -n\) and starts with about 32 open: about 24 VUs fit\. .* --workers 8 --worker-mode process /,
+    );
+    assert.equal(server.sessions() - before, 0, 'nothing reached the server');
   });
 
   it('warns when the VUs need more connections than the ephemeral ports free now, with the numbers /proc gives', () => {

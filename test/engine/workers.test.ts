@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultWorkerCount, workersWithLoad } from '../../src/engine/workers/count.ts';
+import { resolveWorkerMode } from '../../src/engine/workers/mode.ts';
 import { combineProgress } from '../../src/engine/workers/progress.ts';
 import { parseScenario } from '../../src/scenario/index.ts';
 
@@ -44,5 +45,41 @@ describe('workers', () => {
     assert.equal(withKey.workers, 2);
     assert.equal(withKey.hash, scenario(body).hash, 'the same load in any number of workers compares with itself');
     assert.throws(() => parseScenario(`workers: 0\nscenarios:\n  s:\n${body}    flow:\n      - ping: {}\n`, 'w.yml', { env: {} }), /w\.yml:1:\d+: workers: /);
+  });
+
+  it('scenario key workers: { count, mode }: either key alone, mode thread or process, nothing else', () => {
+    const body = '    executor: constant-vus\n    vus: 3\n    duration: 1s\n';
+    const withKey = (workers: string) => parseScenario(`workers: ${workers}\nscenarios:\n  s:\n${body}    flow:\n      - ping: {}\n`, 'w.yml', { env: {} });
+    const both = withKey('{ count: 2, mode: process }');
+    assert.deepEqual([both.workers, both.workerMode], [2, 'process']);
+    assert.equal(both.hash, scenario(body).hash, 'how the load is carried is not the workload');
+    assert.deepEqual([withKey('{ mode: thread }').workers, withKey('{ mode: thread }').workerMode], [undefined, 'thread']);
+    assert.throws(() => withKey('{ mode: fiber }'), /w\.yml:1:\d+: workers\.mode: /);
+    assert.throws(() => withKey('{ count: 2, cores: 2 }'), /w\.yml:1:\d+: workers(\.cores)?: /);
+  });
+
+  it('worker mode: the one asked for; else threads while the whole load fits this process; else processes when each slice fits its own', () => {
+    const load = scenario('    executor: constant-vus\n    vus: 1000\n    duration: 1s\n');
+    const roomy = { limit: 4096, inUse: 30 };
+    const tight = { limit: 1024, inUse: 30 };
+    assert.deepEqual(resolveWorkerMode(load, 2, undefined, undefined, roomy), { mode: 'thread' });
+    assert.deepEqual(resolveWorkerMode(load, 2, 'process', undefined, roomy), { mode: 'process' });
+    assert.deepEqual(
+      resolveWorkerMode(load, 2, 'thread', undefined, tight),
+      { mode: 'thread' },
+      'asked for: the pre-flight refuses it, with the flags that would work',
+    );
+    const chosen = resolveWorkerMode(load, 2, undefined, undefined, tight);
+    assert.equal(chosen.mode, 'process');
+    assert.equal(
+      chosen.why,
+      'workers: 2 child processes rather than threads: 1000 VUs need about 1064 file descriptors, more than this process may open (ulimit -n 1024, 30 in use); each worker process has a limit of its own',
+    );
+    // 2000 VUs: slices of 1000 do not fit 1024 less a fresh process's 32 and the reserve's 64, slices of 500 do.
+    assert.deepEqual(resolveWorkerMode(scenario('    executor: constant-vus\n    vus: 2000\n    duration: 1s\n'), 2, undefined, undefined, tight), {
+      mode: 'thread',
+    });
+    assert.equal(resolveWorkerMode(scenario('    executor: constant-vus\n    vus: 2000\n    duration: 1s\n'), 4, undefined, undefined, tight).mode, 'process');
+    assert.deepEqual(resolveWorkerMode(load, 1, undefined, undefined, tight), { mode: 'thread' }, 'one worker is this process');
   });
 });

@@ -18,6 +18,8 @@ export interface CountingServer extends RunningServer {
   deletes(): number;
   /** The most DELETEs it held unanswered at one moment. */
   maxConcurrentDeletes(): number;
+  /** server/discover probes received (a 2026 client's first question; this server is of the 2025 line). */
+  probes(): number;
 }
 
 export async function startCountingServer(options: CountingServerOptions = {}): Promise<CountingServer> {
@@ -26,6 +28,7 @@ export async function startCountingServer(options: CountingServerOptions = {}): 
   let deletes = 0;
   let openDeletes = 0;
   let maxOpenDeletes = 0;
+  let probes = 0;
   const json = { 'content-type': 'application/json' };
   const server = await startHttpFixture((req, res) => {
     if (req.method === 'DELETE') {
@@ -48,6 +51,7 @@ export async function startCountingServer(options: CountingServerOptions = {}): 
       const message = JSON.parse(body) as { id?: number | string; method?: string; params?: { arguments?: { ms?: string | number } } };
       if (message.id === undefined) return void res.writeHead(202).end();
       if (message.method === 'server/discover') {
+        probes++;
         res.writeHead(400, json);
         return void res.end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32000, message: 'Bad Request: Server not initialized' } }));
       }
@@ -69,5 +73,6 @@ export async function startCountingServer(options: CountingServerOptions = {}): 
     sessions: () => sessions,
     deletes: () => deletes,
     maxConcurrentDeletes: () => maxOpenDeletes,
+    probes: () => probes,
   });
 }

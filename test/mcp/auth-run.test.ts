@@ -52,14 +52,21 @@ function metric(out: string, name: string, tags: Record<string, string> = {}): M
 }
 
 describe('mcp-load run against an OAuth-protected server', () => {
-  it('20 VUs for 3.5 s with 2 s tokens: one token request at a time, one per 80 % of a lifetime, the count reported is the authorization server’s, and no output holds a token or the secret', async () => {
-    const lifetimeMs = 2_000;
-    as = await startAuthorizationServer({ clients: { 'load-client': SECRET }, lifetimeSeconds: lifetimeMs / 1000, tokenDelayMs: 20 });
-    const server = as;
-    mcp = await startProtectedMcpServer(server.issuer, (token) => server.valid(token));
-    const scenario = write(
-      'oauth.yml',
-      `target: ${mcp.url}
+  // One process, two worker threads, two worker processes: the same requests for discovery and tokens,
+  // since worker 1 discovers and holds the tokens for all (src/engine/workers/shared-auth.ts).
+  for (const workers of [
+    ['--workers', '1'],
+    ['--workers', '2', '--worker-mode', 'thread'],
+    ['--workers', '2', '--worker-mode', 'process'],
+  ])
+    it(`20 VUs for 3.5 s with 2 s tokens (${workers.join(' ')}): one token request at a time, one per 80 % of a lifetime, one discovery, the count reported is the authorization server’s, and no output holds a token or the secret`, async () => {
+      const lifetimeMs = 2_000;
+      as = await startAuthorizationServer({ clients: { 'load-client': SECRET }, lifetimeSeconds: lifetimeMs / 1000, tokenDelayMs: 20 });
+      const server = as;
+      mcp = await startProtectedMcpServer(server.issuer, (token) => server.valid(token));
+      const scenario = write(
+        'oauth.yml',
+        `target: ${mcp.url}
 transport: streamable-http
 auth:
   clientId: load-client
@@ -76,36 +83,36 @@ scenarios:
 thresholds:
   mcp_errors: ["rate==0"]
 `,
-    );
-    const out = join(dir, 'oauth-out');
-    process.env.AUTH_RUN_TEST_SECRET = SECRET;
-    // One process: each worker thread of --workers runs its own discovery probe and token manager.
-    const run = await runCliProcess(['run', scenario, '--out', out, '--quiet', '--workers', '1']);
-    delete process.env.AUTH_RUN_TEST_SECRET;
-    assert.equal(run.code, 0, run.stderr);
-    assert.equal(server.maxConcurrent, 1, 'one token request at a time');
-    const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as { startedAt: string; endedAt: string };
-    const [startedAt, endedAt] = [Date.parse(result.startedAt), Date.parse(result.endedAt)];
-    const duringRun = server.granted.filter((g) => g.at <= endedAt);
-    // Refreshes come 80 % of a lifetime after the previous request; the gap between grants is at
-    // least that less the previous request's own latency (bounded here by a generous 500 ms).
-    const gaps = duringRun.slice(1).map((g, i) => g.at - duringRun[i].at);
-    assert.ok(duringRun.length >= 2, `a refresh happened (${duringRun.length} tokens)`);
-    assert.ok(
-      gaps.every((gap) => gap >= lifetimeMs * 0.8 - 500),
-      `gaps between tokens: ${gaps.join(', ')} ms`,
-    );
-    assert.ok(duringRun.length <= 1 + Math.ceil((endedAt - startedAt) / (lifetimeMs * 0.8)), `${duringRun.length} tokens`);
-    // The result counts fetches answered before the run ended; one still in flight at that moment may fall either side.
-    const reported = metric(out, 'auth_token_fetches', { outcome: 'ok' })?.summary.count ?? 0;
-    assert.ok(Math.abs(reported - duringRun.length) <= 1, `reported ${reported}, granted during the run ${duringRun.length}`);
-    assert.equal(metric(out, 'auth_rejections')?.summary.count ?? 0, 0);
-    assert.equal(mcp.unauthorized, 1, 'only discovery’s probe went without a valid token');
-    const text = everything(out, run);
-    for (const token of server.issued()) assert.equal(text.includes(token), false, 'a token reached an output');
-    assert.equal(text.includes(SECRET), false, 'the client secret reached an output');
-    assert.match(readFileSync(join(out, 'result.json'), 'utf8'), /"clientIds":\["load-client"\]/);
-  });
+      );
+      const out = join(dir, 'oauth-out');
+      process.env.AUTH_RUN_TEST_SECRET = SECRET;
+      const run = await runCliProcess(['run', scenario, '--out', out, '--quiet', ...workers]);
+      delete process.env.AUTH_RUN_TEST_SECRET;
+      assert.equal(run.code, 0, run.stderr);
+      assert.equal(server.maxConcurrent, 1, 'one token request at a time');
+      const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as { startedAt: string; endedAt: string };
+      const [startedAt, endedAt] = [Date.parse(result.startedAt), Date.parse(result.endedAt)];
+      const duringRun = server.granted.filter((g) => g.at <= endedAt);
+      // Refreshes come 80 % of a lifetime after the previous request; the gap between grants is at
+      // least that less the previous request's own latency (bounded here by a generous 500 ms).
+      const gaps = duringRun.slice(1).map((g, i) => g.at - duringRun[i].at);
+      assert.ok(duringRun.length >= 2, `a refresh happened (${duringRun.length} tokens)`);
+      assert.ok(
+        gaps.every((gap) => gap >= lifetimeMs * 0.8 - 500),
+        `gaps between tokens: ${gaps.join(', ')} ms`,
+      );
+      assert.ok(duringRun.length <= 1 + Math.ceil((endedAt - startedAt) / (lifetimeMs * 0.8)), `${duringRun.length} tokens`);
+      // The result counts fetches answered before the run ended; one still in flight at that moment may fall either side.
+      const reported = metric(out, 'auth_token_fetches', { outcome: 'ok' })?.summary.count ?? 0;
+      assert.ok(Math.abs(reported - duringRun.length) <= 1, `reported ${reported}, granted during the run ${duringRun.length}`);
+      assert.equal(metric(out, 'auth_rejections')?.summary.count ?? 0, 0);
+      assert.equal(mcp.unauthorized, 1, 'only discovery’s probe went without a valid token');
+      assert.equal(mcp.metadataRequests, 1, 'the protected resource metadata was read once');
+      const text = everything(out, run);
+      for (const token of server.issued()) assert.equal(text.includes(token), false, 'a token reached an output');
+      assert.equal(text.includes(SECRET), false, 'the client secret reached an output');
+      assert.match(readFileSync(join(out, 'result.json'), 'utf8'), /"clientIds":\["load-client"\]/);
+    });
 
   it('per-VU bearer tokens from templated headers: each VU sends its own, and none reaches an output', async () => {
     const tokens = ['pre-issued-1', 'pre-issued-2', 'pre-issued-3'].map((t) => `${t}-${Math.random().toString(36).slice(2)}`);
@@ -130,8 +137,8 @@ scenarios:
 `,
     );
     const out = join(dir, 'templated-out');
-    // One process: each worker thread of --workers runs its own discovery probe and token manager.
-    const run = await runCliProcess(['run', scenario, '--out', out, '--quiet', '--workers', '1']);
+    // Two workers send what one process sends: one server/discover probe (worker 1's), then the sessions.
+    const run = await runCliProcess(['run', scenario, '--out', out, '--quiet', '--workers', '2']);
     assert.equal(run.code, 0, run.stderr);
     assert.equal(mcp.unauthorized, 0);
     // The first session's server/discover probe, then 6 warm sessions × (initialize + initialized + 3 calls + DELETE),

@@ -1,5 +1,4 @@
-import type { Worker } from 'node:worker_threads';
-import type { Scenario } from '../../scenario/index.ts';
+import type { Scenario, WorkerMode } from '../../scenario/index.ts';
 import { evaluateThresholds, mergeSnapshots, type MetricsSnapshot } from '../metrics/index.ts';
 import { WaitInterruptedError } from '../readiness-errors.ts';
 import type { Progress } from '../run.ts';
@@ -7,7 +6,7 @@ import type { StopSignal } from '../stop-signal.ts';
 import { combineProgress } from './progress.ts';
 import type { ParentMessage, WorkerMessage, WorkerTask } from './protocol.ts';
 import type { RunRecord } from './record.ts';
-import { workerEntry } from './entry.ts';
+import { startCarrier, type WorkerCarrier } from './carrier.ts';
 
 export interface WorkersOptions {
   /** How each worker loads the scenario file (the parent's own options, without a readFile). */
@@ -15,6 +14,8 @@ export interface WorkersOptions {
   load: WorkerTask['load'];
   url: string;
   workers: number;
+  /** Threads of this process, or child processes with descriptors of their own (see mode.ts). */
+  mode: WorkerMode;
   shard?: WorkerTask['shard'];
   stop: StopSignal;
   abort: StopSignal;
@@ -28,13 +29,13 @@ export interface WorkersOutcome {
   interrupted?: 'threshold';
 }
 
-/** A worker thread failed before it could report (its scenario, its shard, our own bug). */
+/** A worker failed before it could report (its scenario, its shard, our own bug). */
 export class WorkerError extends Error {
   override name = 'WorkerError';
 }
 
 /**
- * Runs the load in `workers` threads, each its exact slice (`--shard i/n` inside one process):
+ * Runs the load in `workers` threads or processes, each its exact slice (`--shard i/n` inside one process):
  * one combined progress line, abortOnFail judged on the whole (each tick, from the workers' metric
  * snapshots), stop and abort forwarded to every worker. Resolves when every worker has reported.
  */
@@ -47,15 +48,20 @@ export async function runInWorkers(scenario: Scenario, options: WorkersOptions):
   const metrics: (MetricsSnapshot | undefined)[] = new Array(n).fill(undefined);
   const finished: boolean[] = new Array(n).fill(false);
   let shown = 0;
+  let ready = 0;
   let interrupted: WorkersOutcome['interrupted'];
 
   const threads = Array.from({ length: n }, (_, i) => {
     const task: WorkerTask = { file: options.file, load: options.load, url: options.url, slice: { index: i + 1, count: n }, thresholdMetrics };
     if (options.shard) task.shard = options.shard;
-    return startWorker(task);
+    return startWorker(task, options.mode);
   });
   const send = (message: ParentMessage): void => {
-    for (const [i, t] of threads.entries()) if (!finished[i]) t.worker.postMessage(message);
+    for (const [i, t] of threads.entries()) if (!finished[i]) t.carrier.post(message);
+  };
+  // The leader's findings go to every other worker (see share.ts).
+  const forwardShare = (from: number, message: ParentMessage): void => {
+    for (const [i, t] of threads.entries()) if (i !== from && !finished[i]) t.carrier.post(message);
   };
   const offStop = options.stop.onFire(() => send({ type: 'stop' }));
   const offAbort = options.abort.onFire(() => send({ type: 'abort' }));
@@ -80,6 +86,9 @@ export async function runInWorkers(scenario: Scenario, options: WorkersOptions):
       threads.map(async (t, i) => {
         const record = await t
           .run((message) => {
+            if (message.type === 'ready') return void (++ready === n && send({ type: 'go' }));
+            if (message.type === 'share') return forwardShare(i, message);
+            if (message.type === 'ask') return void (i !== 0 && !finished[0] && threads[0].carrier.post(message));
             if (message.type !== 'progress') return;
             latest[i] = message.progress;
             if (message.metrics) metrics[i] = message.metrics;
@@ -88,6 +97,8 @@ export async function runInWorkers(scenario: Scenario, options: WorkersOptions):
           })
           .finally(() => {
             finished[i] = true;
+            // Followers no longer wait on the leader: they find out for themselves from now on.
+            if (i === 0) send({ type: 'leader-gone' });
           });
         return record;
       }),
@@ -113,34 +124,32 @@ function abortingThresholdFailed(aborting: Scenario['thresholds'], metrics: read
 }
 
 interface RunningWorker {
-  worker: Worker;
+  carrier: WorkerCarrier;
   /** Resolves with the worker's record; rejects with its failure. */
   run(onMessage: (message: WorkerMessage) => void): Promise<RunRecord>;
-  exited: Promise<void>;
+  exited: Promise<unknown>;
 }
 
-function startWorker(task: WorkerTask): RunningWorker {
-  const worker = workerEntry(task);
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+function startWorker(task: WorkerTask, mode: WorkerMode): RunningWorker {
+  const carrier = startCarrier(task, mode);
   return {
-    worker,
-    exited,
+    carrier,
+    exited: carrier.exited,
     run: (onMessage) =>
       new Promise<RunRecord>((resolve, reject) => {
         let settled = false;
-        worker.on('message', (message: WorkerMessage) => {
-          if (message.type === 'progress') return onMessage(message);
+        carrier.onMessage((message) => {
+          if (message.type === 'progress' || message.type === 'share' || message.type === 'ask' || message.type === 'ready') return onMessage(message);
           settled = true;
           if (message.type === 'failed') return reject(rebuilt(message));
           resolve(message.record);
-          // Its work is done: a handle the worker still holds (a lingering socket) must not keep the run waiting.
-          void worker.terminate();
+          carrier.end();
         });
-        worker.once('error', (error) => {
+        carrier.onError((error) => {
           if (!settled) reject(error);
           settled = true;
         });
-        worker.once('exit', (code) => {
+        void carrier.exited.then((code) => {
           if (!settled) reject(new WorkerError(`worker ${task.slice.index}/${task.slice.count} exited (code ${code}) without a result`));
           settled = true;
         });

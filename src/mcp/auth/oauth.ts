@@ -5,7 +5,7 @@ import { parsePrivateKey } from './client-assertion.ts';
 import { requestToken, TOKEN_ENDPOINT_AUTH_METHODS, type ClientIdentity, type ClientProof, type IssuedToken, type SecretAuth } from './client-credentials.ts';
 import { AuthError } from './http.ts';
 import { discoverAuthorizationServer, type AuthorizationServer } from './metadata.ts';
-import { TokenCache } from './token-cache.ts';
+import { TokenCache, type TokenValidity } from './token-cache.ts';
 
 /** What a session consults for its `Authorization` header (one per identity, shared by its sessions). */
 export interface Authorization {
@@ -15,6 +15,10 @@ export interface Authorization {
   ready(): Promise<string | undefined>;
   /** A request sent with `header` was answered 401: a new token, fetched once however many sessions ask. */
   rejected(header: string | undefined): Promise<string | undefined>;
+  /** The token held now and its times, for workers that use this one's tokens (see engine/workers/shared-auth.ts). */
+  validity?(): TokenValidity | undefined;
+  /** As rejected, but for a 401 another worker saw and counted. */
+  renew?(header: string | undefined): Promise<string | undefined>;
 }
 
 /** Token fetches and rejections, for metrics; never the values. */
@@ -22,6 +26,8 @@ export interface AuthObserver {
   tokenFetched(durationMs: number, ok: boolean): void;
   /** The MCP server answered 401 to a request that carried a token (or none while one was needed). */
   unauthorized(): void;
+  /** Identity `index` (0-based) holds a new token. */
+  tokenHeld?(index: number): void;
 }
 
 export interface ClientCredentialsSettings {
@@ -63,9 +69,13 @@ export class ClientCredentialsAuth {
     this.target = target;
     this.settings = settings;
     const server = (): Promise<AuthorizationServer | undefined> => this.server();
-    this.identities = settings.identities.map((identity) => {
+    this.identities = settings.identities.map((identity, index) => {
       const key = identity.privateKey === undefined ? undefined : parsePrivateKey(identity.privateKey, identity.clientId);
-      const cache = new TokenCache(() => this.fetchToken(identity, key), { onFetch: (ms, ok) => observer?.tokenFetched(ms, ok) });
+      const onFetch = (ms: number, ok: boolean): void => {
+        observer?.tokenFetched(ms, ok);
+        if (ok) observer?.tokenHeld?.(index);
+      };
+      const cache = new TokenCache(() => this.fetchToken(identity, key), { onFetch });
       return new IdentityAuthorization(cache, server, observer);
     });
   }
@@ -77,7 +87,12 @@ export class ClientCredentialsAuth {
 
   /** The identity of virtual user `vu` (1-based): identities are dealt round-robin. */
   forVu(vu: number): Authorization {
-    return this.identities[(Math.max(1, vu) - 1) % this.identities.length];
+    return this.identities[identityIndex(vu, this.identities.length)];
+  }
+
+  /** Identity `index` (0-based), as forVu deals them. */
+  identity(index: number): Authorization {
+    return this.identities[index];
   }
 
   private get timeoutMs(): number {
@@ -163,6 +178,11 @@ export class ClientCredentialsAuth {
   }
 }
 
+/** Which of `count` identities virtual user `vu` (1-based) is dealt: round-robin. */
+export function identityIndex(vu: number, count: number): number {
+  return (Math.max(1, vu) - 1) % count;
+}
+
 class IdentityAuthorization implements Authorization {
   private readonly cache: TokenCache;
   private readonly server: () => Promise<AuthorizationServer | undefined>;
@@ -185,8 +205,17 @@ class IdentityAuthorization implements Authorization {
     return this.cache.ready();
   }
 
-  async rejected(header: string | undefined): Promise<string | undefined> {
+  validity(): TokenValidity | undefined {
+    return this.cache.validity();
+  }
+
+  rejected(header: string | undefined): Promise<string | undefined> {
     this.observer?.unauthorized();
+    return this.renew(header);
+  }
+
+  /** As rejected, for a 401 another worker saw (and counted). */
+  async renew(header: string | undefined): Promise<string | undefined> {
     if (!(await this.server())) return undefined;
     return this.cache.rejected(header);
   }

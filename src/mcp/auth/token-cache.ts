@@ -7,6 +7,13 @@ export interface TokenCacheOptions {
   onFetch?: (durationMs: number, ok: boolean) => void;
 }
 
+/** A held token as another process can use it: the header, and how long from now it is to be refreshed and valid. */
+export interface TokenValidity {
+  header: string;
+  refreshInMs: number;
+  expiresInMs: number;
+}
+
 /** Refresh once this share of a token's lifetime has passed, so requests never wait for one. */
 const REFRESH_AT_SHARE = 0.8;
 /** After a failed refresh ahead of expiry, the old token serves this long before the next try. */
@@ -47,6 +54,15 @@ export class TokenCache {
       this.refresh().catch(() => (this.retryAt = this.now() + RETRY_AFTER_MS));
     }
     return held.header;
+  }
+
+  /** The token held now with its times from now (Infinity for a token without a lifetime), or undefined. */
+  validity(): TokenValidity | undefined {
+    const held = this.held;
+    if (held === undefined) return undefined;
+    const now = this.now();
+    if (now >= held.expiresAt) return undefined;
+    return { header: held.header, refreshInMs: held.refreshAt - now, expiresInMs: held.expiresAt - now };
   }
 
   /** A valid `Authorization` value, fetching one (once, for every caller) when none is held. */

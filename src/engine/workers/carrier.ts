@@ -1,0 +1,53 @@
+import type { ChildProcess } from 'node:child_process';
+import type { Worker } from 'node:worker_threads';
+import type { WorkerMode } from '../../scenario/index.ts';
+import { workerEntry } from './entry.ts';
+import { processEntry } from './process-entry.ts';
+import type { ParentMessage, WorkerMessage, WorkerTask } from './protocol.ts';
+
+/** A worker as the pool sees it, whether a thread or a child process. */
+export interface WorkerCarrier {
+  post(message: ParentMessage): void;
+  onMessage(listener: (message: WorkerMessage) => void): void;
+  onError(listener: (error: Error) => void): void;
+  /** Resolves with the exit code once the worker has ended. */
+  exited: Promise<number | null>;
+  /** Its work is done: a handle it still holds (a lingering socket) must not keep the run waiting. */
+  end(): void;
+}
+
+/** A reported worker process exits by itself; one that does not within this is killed. */
+const PROCESS_EXIT_GRACE_MS = 2_000;
+
+export function startCarrier(task: WorkerTask, mode: WorkerMode): WorkerCarrier {
+  return mode === 'process' ? processCarrier(processEntry(task)) : threadCarrier(workerEntry(task));
+}
+
+function threadCarrier(worker: Worker): WorkerCarrier {
+  return {
+    post: (message) => worker.postMessage(message),
+    onMessage: (listener) => worker.on('message', listener),
+    onError: (listener) => worker.once('error', listener),
+    exited: new Promise((resolve) => worker.once('exit', resolve)),
+    end: () => void worker.terminate(),
+  };
+}
+
+function processCarrier(child: ChildProcess): WorkerCarrier {
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // A message sent as the channel closes fails with an 'error' event: the exit says the rest.
+  child.on('error', () => {});
+  return {
+    post: (message) => {
+      if (child.connected) child.send(message);
+    },
+    onMessage: (listener) => child.on('message', (message) => listener(message as WorkerMessage)),
+    onError: (listener) => child.once('error', listener),
+    exited,
+    end: () => {
+      const kill = setTimeout(() => child.kill('SIGKILL'), PROCESS_EXIT_GRACE_MS);
+      kill.unref();
+      void exited.then(() => clearTimeout(kill));
+    },
+  };
+}
