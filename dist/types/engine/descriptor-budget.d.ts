@@ -20,8 +20,28 @@ export declare function currentDescriptorLimits(): DescriptorLimits | undefined;
  * the legacy transport's GET stream beside its POSTs, the optional GET stream of Streamable HTTP.
  */
 export declare function connectionsPerVu(scenario: Scenario, openStream: boolean): number;
+/** Descriptors a fresh worker process has open before its first connection: 21–28 measured (Node 20, engine loaded). */
+export declare const FRESH_PROCESS_DESCRIPTORS = 32;
+/** VUs at once and the descriptors they need (their connections and the reserve). */
+export declare function descriptorsNeeded(scenario: Scenario, openStream: boolean): {
+    vus: number;
+    perVu: number;
+    needed: number;
+};
+export declare function fitsDescriptors(scenario: Scenario, openStream: boolean, limits: DescriptorLimits): boolean;
+/** What a worker process starts with: the parent's soft limit (inherited), and a fresh process's own descriptors. */
+export declare function freshProcessLimits(limits: DescriptorLimits): DescriptorLimits;
+/** The fewest worker processes whose slices each fit a fresh process's descriptors (0: no count does). */
+export declare function processesNeeded(scenario: Scenario, openStream: boolean, limits: DescriptorLimits): number;
 /**
  * Refuses up front a run whose VUs cannot all have their connections: past the limit every new
- * connection fails with EMFILE, which measures the generator, not the server.
+ * connection fails with EMFILE, which measures the generator, not the server. `where` names the
+ * process checked (a worker process checks its own slice); `processes`, when given, is the count
+ * of worker processes that would hold the load, which the refusal then names as the way out;
+ * `estimated`: the descriptors in use are a fresh process's, not counted.
  */
-export declare function checkDescriptorBudget(scenario: Scenario, openStream: boolean, limits?: DescriptorLimits | undefined): void;
+export declare function checkDescriptorBudget(scenario: Scenario, openStream: boolean, limits?: DescriptorLimits | undefined, context?: {
+    where?: string;
+    processes?: number;
+    estimated?: boolean;
+}): void;

@@ -5,6 +5,7 @@ import { type TraceExemplar } from './trace-exemplars.ts';
 import { type AvailabilitySeriesJSON } from './availability.ts';
 import { type EventRecord } from './events.ts';
 import { MetricsRegistry, TimeSeries, type ThresholdResult } from './metrics/index.ts';
+import type { RunShare } from './workers/share.ts';
 import { StopSignal } from './stop-signal.ts';
 export interface Progress {
     elapsedMs: number;
@@ -34,6 +35,8 @@ export interface RunOptions {
     preflight?: boolean;
     /** A pre-flight warning, as soon as it is known (it is also in the outcome's warnings). */
     onWarning?: (warning: string) => void;
+    /** In a worker: what the workers find out once for all (the discovery probe, OAuth tokens; workers/share.ts). */
+    share?: RunShare;
 }
 export interface RunOutcome {
     registry: MetricsRegistry;

@@ -1,6 +1,7 @@
 import type { McpTarget, SessionOptions } from '../mcp/index.ts';
 import type { Scenario } from '../scenario/index.ts';
 import type { MetricsRegistry } from './metrics/index.ts';
+import type { RunShare } from './workers/share.ts';
 /** The session options of a virtual user: its rendered headers and its OAuth identity. */
 export type SessionOptionsFor = (vu: number, iter: number, scenario: string) => SessionOptions;
 export interface VuSessionOptions {
@@ -16,4 +17,4 @@ export interface VuSessionOptions {
  * dealt that identity. Tokens and rendered headers are registered as secrets (src/secrets), so
  * every output redacts them and the action masks them; nothing here records them.
  */
-export declare function vuSessionOptions(scenario: Scenario, target: McpTarget, base: SessionOptions): VuSessionOptions;
+export declare function vuSessionOptions(scenario: Scenario, target: McpTarget, base: SessionOptions, share?: RunShare): VuSessionOptions;

@@ -1,7 +1,7 @@
 export { McpSession, type SessionOptions } from './client.ts';
 export { McpTarget, type TargetOptions, DEFAULT_TIMEOUT_MS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_REPLY_GRACE_MS } from './target.ts';
 export { TransportError, GatewayError } from './errors.ts';
-export { ClientCredentialsAuth, AuthError, type Authorization, type AuthObserver, type ClientCredentialsSettings, type ClientIdentity } from './auth/index.ts';
+export { ClientCredentialsAuth, identityIndex, AuthError, type TokenValidity, type Authorization, type AuthObserver, type ClientCredentialsSettings, type ClientIdentity, } from './auth/index.ts';
 export type { ServerRequestReplies } from './server-requests.ts';
 export { SUPPORTED_PROTOCOL_VERSIONS } from './protocol.ts';
 export type * from './types.ts';

@@ -1,4 +1,4 @@
-import { Pool } from 'undici';
+import type { Pool } from 'undici';
 import type { DiscoveryVerdict } from './discovery.ts';
 import type { ParamHeaderBinding } from './param-headers.ts';
 import { type SessionConnection } from './h1-connection.ts';

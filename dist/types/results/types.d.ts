@@ -133,8 +133,10 @@ export interface Result {
         node: string;
         cpus: number;
         ci: boolean;
-        /** Worker threads the load ran in (`--workers`); absent in results before workers existed (one). */
+        /** Workers the load ran in (`--workers`); absent in results before workers existed (one). */
         workers?: number;
+        /** With workers: threads of one process, or child processes (`--worker-mode`); absent before process workers existed (threads). */
+        workerMode?: 'thread' | 'process';
         git?: {
             sha?: string;
             ref?: string;

@@ -13,6 +13,6 @@ export { formatShard, parseShard, shardExecutor, shardScenario, shardsWithLoad, 
 export { openFileLimit, RESERVED_DESCRIPTORS } from './limits.ts';
 export { didYouMean } from './suggest.ts';
 export { compileSchemaSampler, SchemaSampleError } from './schema-sample.ts';
-export { MAX_WORKERS } from './limits.ts';
+export { MAX_WORKERS, WORKER_MODES, type WorkerMode } from './limits.ts';
 export { defaultKeepAliveMs } from './keep-alive.ts';
 export { DEFAULT_MAX_DROPPED_SHARE } from './defaults.ts';

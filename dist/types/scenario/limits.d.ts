@@ -10,6 +10,9 @@ export declare const MAX_ITERATIONS = 1000000000;
 export declare const MAX_DURATION_MS: number;
 /** Worker threads (`workers:`, `--workers`): well above any runner's cores, below a typo's thousands. */
 export declare const MAX_WORKERS = 256;
+/** What a worker runs in: a thread of this process (shares its `ulimit -n`) or a child process (has its own). */
+export declare const WORKER_MODES: readonly ["thread", "process"];
+export type WorkerMode = (typeof WORKER_MODES)[number];
 /** Descriptors the process keeps for itself (stdio, event loop, timers, the demo server) besides connections. */
 export declare const RESERVED_DESCRIPTORS = 64;
 /** Bounds of `maxResponseSize` (the wire client's default is 4 MiB): a reply is held in memory whole. */

@@ -14,6 +14,11 @@ export interface LoadOptions {
     shardCount?: number;
     /** The open-file limit to check VUs against; defaults to this process's `ulimit -n` (none where unknown). */
     openFileLimit?: number;
+    /**
+     * false: VUs are not checked against the descriptor limit here but by the pre-flight before the
+     * run, which knows whether the load runs in worker processes, each with its own limit (the CLI, the action).
+     */
+    checkDescriptors?: boolean;
     /** The CLI's `--vus`, `--duration`, `--iterations`, set in every scenario (see overrides.ts). */
     overrides?: ExecutorOverrides;
 }
@@ -24,5 +29,6 @@ export declare const TRANSPORTS: readonly ["auto", "streamable-http", "sse"];
 export declare function loadScenario(file: string, opts?: LoadOptions): Promise<Scenario>;
 /** As loadScenario, from text; `file` names the source in errors and anchors relative data paths. */
 export declare function parseScenario(text: string, file: string, opts?: LoadOptions): Scenario;
+export declare const WORKERS_KEYS: readonly ["count", "mode"];
 /** `My Scenario` → `my-scenario`. */
 export declare function slugify(name: string): string;

@@ -4,6 +4,7 @@ import type { PerVuIterationsConfig } from './executors/per-vu-iterations.ts';
 import type { RampingArrivalRateConfig } from './executors/ramping-arrival-rate.ts';
 import type { RampingVusConfig } from './executors/ramping-vus.ts';
 import type { SharedIterationsConfig } from './executors/shared-iterations.ts';
+import type { WorkerMode } from './limits.ts';
 /** What a render of templated values can see; `rng` (default Math.random) makes renders reproducible in tests. */
 export interface RenderContext {
     vu: number;
@@ -240,6 +241,8 @@ export interface Scenario {
     events?: readonly EventSpec[];
     /** Worker threads to run the load in (`workers:`); `--workers` and the action's input win over it. Not part of the workload's hash. */
     workers?: number;
+    /** `workers: { mode }`: threads or child processes; absent, chosen at run time (threads unless the descriptors need processes). Not hashed. */
+    workerMode?: WorkerMode;
     /** The scenario as plain JSON for results and reports: header values "***", no functions, no data rows. */
     toEcho(): ScenarioEcho;
 }

@@ -1,4 +1,4 @@
-import type { Scenario } from '../../scenario/index.ts';
+import type { Scenario, WorkerMode } from '../../scenario/index.ts';
 import type { Progress } from '../run.ts';
 import type { StopSignal } from '../stop-signal.ts';
 import type { WorkerTask } from './protocol.ts';
@@ -9,6 +9,8 @@ export interface WorkersOptions {
     load: WorkerTask['load'];
     url: string;
     workers: number;
+    /** Threads of this process, or child processes with descriptors of their own (see mode.ts). */
+    mode: WorkerMode;
     shard?: WorkerTask['shard'];
     stop: StopSignal;
     abort: StopSignal;
@@ -20,12 +22,12 @@ export interface WorkersOutcome {
     /** Set when the parent stopped the run because an abortOnFail threshold failed on the whole load. */
     interrupted?: 'threshold';
 }
-/** A worker thread failed before it could report (its scenario, its shard, our own bug). */
+/** A worker failed before it could report (its scenario, its shard, our own bug). */
 export declare class WorkerError extends Error {
     name: string;
 }
 /**
- * Runs the load in `workers` threads, each its exact slice (`--shard i/n` inside one process):
+ * Runs the load in `workers` threads or processes, each its exact slice (`--shard i/n` inside one process):
  * one combined progress line, abortOnFail judged on the whole (each tick, from the workers' metric
  * snapshots), stop and abort forwarded to every worker. Resolves when every worker has reported.
  */

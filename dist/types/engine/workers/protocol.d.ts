@@ -3,8 +3,9 @@ import type { Shard } from '../../scenario/index.ts';
 import type { MetricsSnapshot } from '../metrics/index.ts';
 import type { Progress } from '../run.ts';
 import type { RunRecord } from './record.ts';
+import type { ShareMessage, ShareOut } from './share.ts';
 /**
- * What a worker thread is given (workerData): a scenario holds functions (templates, checks), so
+ * What a worker is given (a thread's workerData, a process's first message): a scenario holds functions (templates, checks), so
  * each worker loads the file itself with the parent's options, and runs its slice.
  */
 export interface WorkerTask {
@@ -18,12 +19,22 @@ export interface WorkerTask {
     /** Metrics the parent's abortOnFail thresholds read: sent with each progress tick. */
     thresholdMetrics: readonly string[];
 }
+/** `go`: every worker is ready, start the load (so that none starts late by its own start-up). */
 export type ParentMessage = {
     type: 'stop';
 } | {
     type: 'abort';
+} | {
+    type: 'go';
+} | ShareMessage;
+/** A worker process's first message: its task (a thread has it as workerData). */
+export type TaskMessage = {
+    type: 'task';
+    task: WorkerTask;
 };
 export type WorkerMessage = {
+    type: 'ready';
+} | {
     type: 'progress';
     progress: Progress;
     metrics?: MetricsSnapshot;
@@ -34,4 +45,4 @@ export type WorkerMessage = {
     type: 'failed';
     name: string;
     message: string;
-};
+} | ShareOut;

@@ -1,4 +1,5 @@
 import { type ClientIdentity, type SecretAuth } from './client-credentials.ts';
+import { type TokenValidity } from './token-cache.ts';
 /** What a session consults for its `Authorization` header (one per identity, shared by its sessions). */
 export interface Authorization {
     /** The value to send now; undefined when none is held (or the server needs none). Never waits. */
@@ -7,12 +8,18 @@ export interface Authorization {
     ready(): Promise<string | undefined>;
     /** A request sent with `header` was answered 401: a new token, fetched once however many sessions ask. */
     rejected(header: string | undefined): Promise<string | undefined>;
+    /** The token held now and its times, for workers that use this one's tokens (see engine/workers/shared-auth.ts). */
+    validity?(): TokenValidity | undefined;
+    /** As rejected, but for a 401 another worker saw and counted. */
+    renew?(header: string | undefined): Promise<string | undefined>;
 }
 /** Token fetches and rejections, for metrics; never the values. */
 export interface AuthObserver {
     tokenFetched(durationMs: number, ok: boolean): void;
     /** The MCP server answered 401 to a request that carried a token (or none while one was needed). */
     unauthorized(): void;
+    /** Identity `index` (0-based) holds a new token. */
+    tokenHeld?(index: number): void;
 }
 export interface ClientCredentialsSettings {
     /** One or more clients; sessions take them in turn (see `forVu`). */
@@ -44,6 +51,8 @@ export declare class ClientCredentialsAuth {
     get notRequired(): boolean;
     /** The identity of virtual user `vu` (1-based): identities are dealt round-robin. */
     forVu(vu: number): Authorization;
+    /** Identity `index` (0-based), as forVu deals them. */
+    identity(index: number): Authorization;
     private get timeoutMs();
     /** The authorization server, found once for all identities; a failed discovery is tried again by the next caller. */
     private server;
@@ -53,3 +62,5 @@ export declare class ClientCredentialsAuth {
     private proof;
     private secretMethod;
 }
+/** Which of `count` identities virtual user `vu` (1-based) is dealt: round-robin. */
+export declare function identityIndex(vu: number, count: number): number;

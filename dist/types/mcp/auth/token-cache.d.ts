@@ -5,6 +5,12 @@ export interface TokenCacheOptions {
     /** Told of every token fetch, for metrics. */
     onFetch?: (durationMs: number, ok: boolean) => void;
 }
+/** A held token as another process can use it: the header, and how long from now it is to be refreshed and valid. */
+export interface TokenValidity {
+    header: string;
+    refreshInMs: number;
+    expiresInMs: number;
+}
 /**
  * One identity's bearer token, shared by every session that uses it: fetched once, refreshed ahead
  * of expiry by a single request in flight (the others keep the old token meanwhile), and fetched
@@ -20,6 +26,8 @@ export declare class TokenCache {
     constructor(fetchToken: () => Promise<IssuedToken>, options?: TokenCacheOptions);
     /** The `Authorization` value to send now, or undefined when no unexpired token is held. */
     header(): string | undefined;
+    /** The token held now with its times from now (Infinity for a token without a lifetime), or undefined. */
+    validity(): TokenValidity | undefined;
     /** A valid `Authorization` value, fetching one (once, for every caller) when none is held. */
     ready(): Promise<string>;
     /** The server answered 401 to `header`: unless a newer token has come since, fetch one. */

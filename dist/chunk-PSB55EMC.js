@@ -1,3 +1,0 @@
-import { createRequire as __mcpLoadCreateRequire } from 'node:module'; const require = __mcpLoadCreateRequire(import.meta.url);
-import{a,b,c,d,e,f,g,h,i,j}from"./chunk-B7KQCAV7.js";import"./chunk-F4CJC7BU.js";import"./chunk-NMMU47IN.js";import"./chunk-GYDU4N6J.js";import"./chunk-T2KX4EZP.js";import"./chunk-4KZGTYBD.js";import"./chunk-JCC3PHEN.js";export{b as buildReportView,a as commentMarker,e as renderCapacityTerminal,h as renderComparison,g as renderHtmlReport,f as renderMarkdown,i as renderProgressLine,d as renderTerminalSummary,c as runFailed,j as throttledProgress};
-//# sourceMappingURL=chunk-PSB55EMC.js.map

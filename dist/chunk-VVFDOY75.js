@@ -1,3 +1,0 @@
-import { createRequire as __mcpLoadCreateRequire } from 'node:module'; const require = __mcpLoadCreateRequire(import.meta.url);
-import{a,b,c,d,e}from"./chunk-4Z3UY3CB.js";import"./chunk-SRWKA5AL.js";import"./chunk-Z5P2IXSW.js";import"./chunk-VKPJSFIK.js";import"./chunk-B7KQCAV7.js";import"./chunk-F4CJC7BU.js";import"./chunk-NMMU47IN.js";import"./chunk-WSCXPAHD.js";import"./chunk-GYDU4N6J.js";import"./chunk-T2KX4EZP.js";import"./chunk-4KZGTYBD.js";import"./chunk-JCC3PHEN.js";export{c as EXIT_FILES_ELSEWHERE,b as EXIT_INTERRUPTED,a as EXIT_THRESHOLDS_FAILED,d as runRunCommand,e as thresholdsFailed};
-//# sourceMappingURL=chunk-VVFDOY75.js.map

@@ -1,0 +1,13 @@
+import type { WorkerMode } from '../../scenario/index.ts';
+import type { ParentMessage, WorkerMessage, WorkerTask } from './protocol.ts';
+/** A worker as the pool sees it, whether a thread or a child process. */
+export interface WorkerCarrier {
+    post(message: ParentMessage): void;
+    onMessage(listener: (message: WorkerMessage) => void): void;
+    onError(listener: (error: Error) => void): void;
+    /** Resolves with the exit code once the worker has ended. */
+    exited: Promise<number | null>;
+    /** Its work is done: a handle it still holds (a lingering socket) must not keep the run waiting. */
+    end(): void;
+}
+export declare function startCarrier(task: WorkerTask, mode: WorkerMode): WorkerCarrier;
