@@ -1,12 +1,13 @@
 // The fixed-cost MCP stub (nginx + njs, from shared/bench/mcp-stub), started and stopped for the benchmark.
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const START_SCRIPT = process.env.MCP_STUB_START ?? fileURLToPath(new URL('../../shared/bench/mcp-stub/start.sh', import.meta.url));
+const START_SCRIPT = process.env.MCP_STUB_START ?? findStartScript(fileURLToPath(new URL('.', import.meta.url)));
 const CLOCK_TICKS_PER_S = 100;
 
 export interface StubOptions {
@@ -34,6 +35,15 @@ export async function startStub(options: StubOptions): Promise<Stub> {
     cpuMs: () => [masterPid, ...childrenOf(masterPid)].reduce((sum, pid) => sum + cpuMsOf(pid), 0),
     stop: () => process.kill(masterPid, 'SIGTERM'),
   };
+}
+
+/** `shared/bench/mcp-stub/start.sh` beside the checkout or any folder above it (a worktree sits deeper than the main checkout). */
+function findStartScript(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'shared', 'bench', 'mcp-stub', 'start.sh');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) throw new Error(`no shared/bench/mcp-stub/start.sh above ${from}; set MCP_STUB_START to the stub's start script`);
+  }
 }
 
 function freePort(): Promise<number> {
