@@ -5,6 +5,7 @@ import { statusFailure } from './intermediary.ts';
 import type { SessionConnection } from './h1-connection.ts';
 import { isRequest, isResponse, noteStray, parseMessages, serializeMessage, snippet, strayNote } from './json-rpc.ts';
 import { encodeHeaderValue } from './param-headers.ts';
+import { isPlainSuccess } from './response-scan.ts';
 import type { Authorization } from './auth/index.ts';
 import type { CookieJar } from './cookie-jar.ts';
 import type { McpTarget } from './target.ts';
@@ -97,6 +98,13 @@ export class StreamableHttpTransport implements Transport {
       trace,
       (event) => {
         if (answer || broken || !event.data) return; // empty-data priming events carry nothing
+        if (this.unparsedSuccess(event.data, id, trace)) {
+          answer = { jsonrpc: '2.0', id };
+          trace.respondedAt = performance.now();
+          if (this.sessionId === undefined && !this.stateless) this.sessionId = exchange.responseSessionId;
+          exchange.endAfter(this.target.replyGraceMs);
+          return;
+        }
         let messages: JsonRpcMessage[];
         try {
           messages = parseMessages(event.data, this.sseEventWhere);
@@ -519,6 +527,7 @@ export class StreamableHttpTransport implements Transport {
         reply.status,
       );
     }
+    if (this.unparsedSuccess(reply.body, id, trace)) return { jsonrpc: '2.0', id };
     let response: JsonRpcResponse | undefined;
     for (const m of parseMessages(reply.body, this.postReplyWhere)) {
       if (isResponse(m) && m.id === id) response = m;
@@ -529,6 +538,17 @@ export class StreamableHttpTransport implements Transport {
     }
     if (!response) throw new TransportError('bad_response', `${this.describe('POST reply')} has no response for request ${id}${strayNote(strays)}`);
     return response;
+  }
+
+  /**
+   * Nothing reads this call's result and `text` is the plain success answering it (a scan, no
+   * parse): the response is its outcome, and the text is kept for the tool-output sample. 2026
+   * results are always parsed, since an input-required result is a success only in shape.
+   */
+  private unparsedSuccess(text: string, id: JsonRpcRequest['id'], trace: OperationTrace): boolean {
+    if (trace.resultRead || this.stateless || typeof id !== 'number' || !isPlainSuccess(text, id)) return false;
+    trace.replyText = text;
+    return true;
   }
 
   private statusError(reply: ExchangeReply): TransportError {
