@@ -345,9 +345,18 @@ export class McpSession implements ServerMessageSink {
     }
   }
 
-  private async send(method: string, params: (id: number) => Record<string, unknown> | undefined, trace: OperationTrace): Promise<JsonRpcResponse> {
+  /** Not async: a session's request is the transport's own promise, with no wrapper (and its extra turns) per call. */
+  private send(method: string, params: (id: number) => Record<string, unknown> | undefined, trace: OperationTrace): Promise<JsonRpcResponse> {
     const sent = this.transport!.request(this.message(method, params), trace, method === 'tools/call' ? trace.paramHeaders : undefined);
-    if (!this.stateless) return sent;
+    return this.stateless ? this.sendStateless(sent, method, params, trace) : sent;
+  }
+
+  private async sendStateless(
+    sent: Promise<JsonRpcResponse>,
+    method: string,
+    params: (id: number) => Record<string, unknown> | undefined,
+    trace: OperationTrace,
+  ): Promise<JsonRpcResponse> {
     const answered = this.answerInputRequests(sent, method, params, trace);
     const response = await (this.options.reissue ? answered.catch((err: unknown) => this.reissue(err, method, params, trace)) : answered);
     // 2026-07-28: a server that refuses our version names the ones it speaks; retry once with a shared one.

@@ -13,7 +13,7 @@
 export function isPlainSuccess(text: string, id: number): boolean {
   const scan = new Scan(text);
   try {
-    return scan.topLevel(String(id)) && scan.atEnd();
+    return scan.topLevel(id) && scan.atEnd();
   } catch {
     return false; // not JSON: the full parse reports it
   }
@@ -45,7 +45,7 @@ class Scan {
   constructor(private readonly s: string) {}
 
   /** The top-level object: its keys that decide the outcome, every value validated. */
-  topLevel(id: string): boolean {
+  topLevel(id: number): boolean {
     this.space();
     if (this.s.charCodeAt(this.i) !== OPEN_BRACE) return false; // a batch, or not an object
     this.i++;
@@ -56,16 +56,16 @@ class Scan {
     if (this.s.charCodeAt(this.i) === CLOSE_BRACE) return false;
     for (;;) {
       const key = this.key();
-      if (key === 'jsonrpc') {
-        if (sawJsonrpc || !this.literalString('2.0')) return false;
+      if (key === KEY_JSONRPC) {
+        if (sawJsonrpc || !this.isString20()) return false;
         sawJsonrpc = true;
-      } else if (key === 'id') {
-        if (sawId || this.number() !== id) return false;
+      } else if (key === KEY_ID) {
+        if (sawId || !this.isId(id)) return false;
         sawId = true;
-      } else if (key === 'result') {
+      } else if (key === KEY_RESULT) {
         if (sawResult || !this.result()) return false;
         sawResult = true;
-      } else if (key === 'error' || key === 'method' || key === ESCAPED) {
+      } else if (key === KEY_DECLINED || key === KEY_ESCAPED) {
         return false;
       } else {
         this.value(0);
@@ -96,12 +96,12 @@ class Scan {
     let sawIsError = false;
     for (;;) {
       const key = this.key();
-      if (key === 'isError') {
+      if (key === KEY_IS_ERROR) {
         this.space();
         if (sawIsError || !this.s.startsWith('false', this.i)) return false;
         this.i += 5;
         sawIsError = true;
-      } else if (key === ESCAPED) {
+      } else if (key === KEY_ESCAPED) {
         return false; // might spell isError
       } else {
         this.value(1);
@@ -114,33 +114,50 @@ class Scan {
     }
   }
 
-  /** A member's key and its colon; ESCAPED for a key with escapes (compared to nothing). */
-  private key(): string {
-    if (this.s.charCodeAt(this.i) !== QUOTE) throw INVALID;
+  /** A member's key (which of the few that matter, with no string made) and its colon. */
+  private key(): number {
+    const s = this.s;
+    if (s.charCodeAt(this.i) !== QUOTE) throw INVALID;
     const start = this.i + 1;
     const escaped = this.string();
-    const key = escaped ? ESCAPED : this.s.slice(start, this.i - 1);
+    const length = this.i - 1 - start;
+    let key = KEY_OTHER;
+    if (escaped) key = KEY_ESCAPED;
+    else if (length === 2 && s.startsWith('id', start)) key = KEY_ID;
+    else if (length === 7 && s.startsWith('jsonrpc', start)) key = KEY_JSONRPC;
+    else if (length === 6 && s.startsWith('result', start)) key = KEY_RESULT;
+    else if (length === 7 && s.startsWith('isError', start)) key = KEY_IS_ERROR;
+    else if ((length === 5 && s.startsWith('error', start)) || (length === 6 && s.startsWith('method', start))) key = KEY_DECLINED;
     this.space();
-    if (this.s.charCodeAt(this.i++) !== COLON) throw INVALID;
+    if (s.charCodeAt(this.i++) !== COLON) throw INVALID;
     this.space();
     return key;
   }
 
-  /** Whether the next value is the string `expected`, written without escapes. */
-  private literalString(expected: string): boolean {
-    if (this.s.charCodeAt(this.i) !== QUOTE) return false;
-    const start = this.i + 1;
-    if (this.string()) return false;
-    return this.s.slice(start, this.i - 1) === expected;
+  /** Whether the next value is the string "2.0", written without escapes. */
+  private isString20(): boolean {
+    if (!this.s.startsWith('"2.0"', this.i)) return false;
+    this.i += 5;
+    return true;
   }
 
-  /** A number's text as written; '' when the value is not a number. */
-  private number(): string {
+  /** Whether the next value is the number `id` written as plain digits (as sent); anything else is for the parse to judge. */
+  private isId(id: number): boolean {
+    const s = this.s;
     const start = this.i;
-    const c = this.s.charCodeAt(this.i);
-    if (c !== MINUS && !(c >= ZERO && c <= NINE)) return '';
-    this.skipNumber();
-    return this.s.slice(start, this.i);
+    let value = 0;
+    let i = start;
+    for (;;) {
+      const c = s.charCodeAt(i);
+      if (c < ZERO || c > NINE) break;
+      value = value * 10 + (c - ZERO);
+      i++;
+    }
+    if (i === start || (s.charCodeAt(start) === ZERO && i > start + 1)) return false;
+    const next = s.charCodeAt(i);
+    if (next === DOT || next === 0x65 || next === 0x45) return false; // 7.0, 7e0: the same number, written otherwise
+    this.i = i;
+    return value === id;
   }
 
   /** Skips one value of any kind, validating it; `depth` counts the objects and arrays it is in. */
@@ -190,6 +207,7 @@ class Scan {
     const n = s.length;
     let i = this.i + 1;
     let escaped = false;
+    let plain = 0;
     for (;;) {
       if (i >= n) throw INVALID;
       const c = s.charCodeAt(i);
@@ -197,6 +215,7 @@ class Scan {
       if (c < 0x20) throw INVALID; // JSON strings hold no raw control characters
       if (c === BACKSLASH) {
         escaped = true;
+        plain = 0;
         const e = s.charCodeAt(i + 1);
         if (e === 0x75 /* u */) {
           for (let k = i + 2; k < i + 6; k++) if (!isHex(s.charCodeAt(k))) throw INVALID;
@@ -209,6 +228,13 @@ class Scan {
         continue;
       }
       i++;
+      // A long run of text (a tool's output) is skipped by the regular expression engine's compiled loop.
+      if (++plain === LONG_RUN) {
+        PLAIN_RUN.lastIndex = i;
+        PLAIN_RUN.test(s);
+        i = PLAIN_RUN.lastIndex;
+        plain = 0;
+      }
     }
     this.i = i + 1;
     return escaped;
@@ -253,8 +279,19 @@ class Scan {
   }
 }
 
-/** A key spelled with escapes: it may decode to a key that decides the outcome, so the scan gives up. */
-const ESCAPED = '\u0000escaped';
+/** Characters a string may hold as they are; after LONG_RUN of them in a row the rest of the run is skipped at once. */
+const PLAIN_RUN = /[^"\\\u0000-\u001f]*/y;
+const LONG_RUN = 32;
+
+const KEY_OTHER = 0;
+const KEY_JSONRPC = 1;
+const KEY_ID = 2;
+const KEY_RESULT = 3;
+const KEY_IS_ERROR = 4;
+/** `error` or `method`: not a plain success. */
+const KEY_DECLINED = 5;
+/** A key spelled with escapes: it may decode to one that decides the outcome, so the scan gives up. */
+const KEY_ESCAPED = 6;
 
 function digits(s: string, i: number): number {
   for (;;) {

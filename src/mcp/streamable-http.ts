@@ -14,6 +14,7 @@ import type { ServerMessageSink, Transport } from './transport.ts';
 import type { HttpPurpose, JsonRpcMessage, JsonRpcNotification, JsonRpcRequest, JsonRpcResponse, StreamBreak } from './types.ts';
 
 const ACCEPT_BOTH = 'application/json, text/event-stream';
+const NO_STRAYS: readonly unknown[] = Object.freeze([]);
 /** Before resuming a broken stream when the server sent no `retry:` (the SDK client's default). */
 const DEFAULT_RETRY_MS = 1000;
 /** Resumptions in a row that bring no new event before the call is given up... */
@@ -84,27 +85,28 @@ export class StreamableHttpTransport implements Transport {
    * stream cut after the answer still counts as answered, and one the server keeps open is closed
    * after the target's reply grace (`heldOpen` on its record).
    */
-  request(message: JsonRpcRequest, trace: OperationTrace, paramHeaders?: readonly string[]): Promise<JsonRpcResponse> {
+  async request(message: JsonRpcRequest, trace: OperationTrace, paramHeaders?: readonly string[]): Promise<JsonRpcResponse> {
     let answer: JsonRpcResponse | undefined;
     let broken: TransportError | undefined;
+    /** Responses to other ids, made only when one comes (it names them in the error). */
+    let strays: unknown[] | undefined;
     const id = message.id;
     if (this.pendingBreak !== undefined) {
       trace.streamBreak = this.pendingBreak;
       this.pendingBreak = undefined;
     }
-    const strays: unknown[] = [];
+    const answered = (response: JsonRpcResponse): void => {
+      answer = response;
+      trace.respondedAt = performance.now();
+      if (this.sessionId === undefined && !this.stateless) this.sessionId = exchange.responseSessionId;
+      exchange.endAfter(this.target.replyGraceMs);
+    };
     const exchange = this.post(
       message,
       trace,
       (event) => {
         if (answer || broken || !event.data) return; // empty-data priming events carry nothing
-        if (this.unparsedSuccess(event.data, id, trace)) {
-          answer = { jsonrpc: '2.0', id };
-          trace.respondedAt = performance.now();
-          if (this.sessionId === undefined && !this.stateless) this.sessionId = exchange.responseSessionId;
-          exchange.endAfter(this.target.replyGraceMs);
-          return;
-        }
+        if (this.unparsedSuccess(event.data, id, trace)) return answered({ jsonrpc: '2.0', id });
         let messages: JsonRpcMessage[];
         try {
           messages = parseMessages(event.data, this.sseEventWhere);
@@ -114,13 +116,9 @@ export class StreamableHttpTransport implements Transport {
           return;
         }
         for (const m of messages) {
-          if (isResponse(m) && m.id === id) {
-            answer = m;
-            trace.respondedAt = performance.now();
-            if (this.sessionId === undefined && !this.stateless) this.sessionId = exchange.responseSessionId;
-            exchange.endAfter(this.target.replyGraceMs);
-          } else {
-            noteStray(m, strays);
+          if (isResponse(m) && m.id === id) answered(m);
+          else {
+            noteStray(m, (strays ??= []));
             this.route(m, trace);
           }
         }
@@ -129,25 +127,25 @@ export class StreamableHttpTransport implements Transport {
       paramHeaders,
     );
     this.inflight.add(exchange);
-    return exchange.reply.then(
-      (reply) => {
-        this.inflight.delete(exchange);
-        if (answer) return answer;
-        if (reply.isEventStream && this.resumable(exchange)) return this.resume(message, exchange, trace);
-        if (reply.isEventStream)
-          throw this.replyBroke('stream_ended', exchange, `${this.describe('SSE reply')} ended before the response to request ${id}${strayNote(strays)}`);
-        return this.responseFromReply(reply, id, trace, strays);
-      },
-      (err: TransportError) => {
-        this.inflight.delete(exchange);
-        if (answer) return answer;
-        if (broken) throw broken;
-        if (!givenUp(err) && this.resumable(exchange)) return this.resume(message, exchange, trace);
-        if (givenUp(err) && message.method !== 'initialize') this.cancel(id, err.message);
-        if (err.reason === 'reset' && exchange.streaming) throw this.replyBroke('stream_broken', exchange, this.brokeMessage(exchange, id, err.message));
-        throw err;
-      },
-    );
+    let reply: ExchangeReply;
+    try {
+      reply = await exchange.reply;
+    } catch (failure) {
+      const err = failure as TransportError;
+      this.inflight.delete(exchange);
+      if (answer) return answer;
+      if (broken) throw broken;
+      if (!givenUp(err) && this.resumable(exchange)) return this.resume(message, exchange, trace);
+      if (givenUp(err) && message.method !== 'initialize') this.cancel(id, err.message);
+      if (err.reason === 'reset' && exchange.streaming) throw this.replyBroke('stream_broken', exchange, this.brokeMessage(exchange, id, err.message));
+      throw err;
+    }
+    this.inflight.delete(exchange);
+    if (answer) return answer;
+    if (reply.isEventStream && this.resumable(exchange)) return this.resume(message, exchange, trace);
+    if (reply.isEventStream)
+      throw this.replyBroke('stream_ended', exchange, `${this.describe('SSE reply')} ended before the response to request ${id}${strayNote(strays ?? NO_STRAYS)}`);
+    return this.responseFromReply(reply, id, trace, strays);
   }
 
   /** The SSE reply stopped before its response (a balancer's idle timeout, a restart): the stream's figures ride on the error. */
