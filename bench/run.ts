@@ -40,6 +40,8 @@ interface Settings {
   stubWorkers: number;
   profile: boolean;
   openModel: boolean;
+  /** Each round also runs mcp-load against the stub answering tools/call as SSE (`--no-sse` skips it). */
+  sse: boolean;
 }
 
 interface Measurement extends ToolResult {
@@ -90,6 +92,7 @@ function readSettings(): Settings {
       'no-pin': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
       'no-open-model': { type: 'boolean', default: false },
+      'no-sse': { type: 'boolean', default: false },
     },
   });
   const pin = !values['no-pin'] && availableParallelism() >= 2 && hasTaskset();
@@ -105,6 +108,7 @@ function readSettings(): Settings {
     stubWorkers: pin ? 1 : 2,
     profile: values.profile,
     openModel: !values['no-open-model'],
+    sse: !values['no-sse'],
   };
 }
 
@@ -114,10 +118,11 @@ async function main(): Promise<void> {
   const loadAtStart = loadavg()[0];
   await bundleScripts([...settings.tools.map((t) => t.script), 'idle-rss.ts', ...OPEN_MODEL_SCRIPTS]);
   const stub = await startStub({ workers: settings.stubWorkers, cpus: settings.pinning?.stub });
+  const sseStub = settings.sse ? await startStub({ workers: settings.stubWorkers, cpus: settings.pinning?.stub, replies: 'sse' }) : undefined;
   let results: ReturnType<typeof summarize>;
   try {
     printSetup(settings, stub.url);
-    const runs = await measureRounds(settings, stub);
+    const runs = await measureRounds(settings, stub, sseStub);
     const idle = settings.idleVus.length > 0 ? await measureIdleRss(settings, stub.url) : undefined;
     const openModel = settings.openModel
       ? { rates: await measureRateAccuracy(settings.pinning), freeze: await measureFreezeAccuracy(settings.pinning) }
@@ -127,17 +132,28 @@ async function main(): Promise<void> {
     if (settings.profile) await profileMcpLoad(settings, stub.url);
   } finally {
     stub.stop();
+    sseStub?.stop();
   }
   const file = new URL('results.json', import.meta.url);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nwrote ${file.pathname}`);
 }
 
-async function measureRounds(settings: Settings, stub: Stub): Promise<Map<ToolName, Measurement[]>> {
-  const runs = new Map<ToolName, Measurement[]>(settings.tools.map((t) => [t.name, []]));
-  const args = ['--url', stub.url, '--connections', String(settings.connections), '--duration', String(settings.durationS)];
+/** The tools' runs, and mcp-load's against the SSE stub under the name `mcp-load-sse`. */
+type Runs = Map<ToolName | typeof SSE_RUN, Measurement[]>;
+const SSE_RUN = 'mcp-load-sse';
+
+async function measureRounds(settings: Settings, stub: Stub, sseStub: Stub | undefined): Promise<Runs> {
+  const runs: Runs = new Map(settings.tools.map((t) => [t.name, []]));
+  const plan: { name: ToolName | typeof SSE_RUN; script: string; stub: Stub }[] = settings.tools.map((t) => ({ name: t.name, script: t.script, stub }));
+  if (sseStub) {
+    runs.set(SSE_RUN, []);
+    plan.splice(1, 0, { name: SSE_RUN, script: 'tools/mcp-load.ts', stub: sseStub }); // right after mcp-load's JSON run
+  }
   for (let round = 1; round <= settings.rounds; round++) {
-    for (const tool of settings.tools) {
+    for (const tool of plan) {
+      const stub = tool.stub;
+      const args = ['--url', stub.url, '--connections', String(settings.connections), '--duration', String(settings.durationS)];
       const cpuBefore = stub.cpuMs();
       const result = await runScript<ToolResult>(tool.script, args, {
         cpus: settings.pinning?.generator,
@@ -152,7 +168,7 @@ async function measureRounds(settings: Settings, stub: Stub): Promise<Map<ToolNa
       };
       runs.get(tool.name)!.push(measurement);
       console.log(
-        `  round ${round}  ${tool.name.padEnd(10)} ${fmt(measurement.callsPerSecond).padStart(8)} calls/s` +
+        `  round ${round}  ${tool.name.padEnd(12)} ${fmt(measurement.callsPerSecond).padStart(8)} calls/s` +
           `  ${measurement.cpuUsPerCall.toFixed(1).padStart(5)} µs CPU/call (whole ${measurement.cpuUsPerCallWhole.toFixed(1)})  errors ${result.errors}  stub CPU ${measurement.stubCpuPct.toFixed(0)}%`,
       );
     }
@@ -191,13 +207,13 @@ async function measureIdleRss(settings: Settings, url: string): Promise<IdleFigu
 function summarize(
   settings: Settings,
   start: { startedAt: Date; loadAtStart: number },
-  runs: Map<ToolName, Measurement[]>,
+  runs: Runs,
   idle: IdleFigures | undefined,
   openModel: { rates: RateAccuracy[]; freeze: FreezeAccuracy } | undefined,
 ) {
-  const tools = Object.fromEntries([...runs].map(([name, ms]) => [name, summarizeRuns(ms)])) as Partial<Record<ToolName, ToolSummary>>;
+  const tools = Object.fromEntries([...runs].map(([name, ms]) => [name, summarizeRuns(ms)])) as Partial<Record<ToolName | typeof SSE_RUN, ToolSummary>>;
   const ours = runs.get('mcp-load')!;
-  const pairedWith = (other: ToolName | undefined, ratio: (ours: Measurement, theirs: Measurement) => number) => {
+  const pairedWith = (other: ToolName | typeof SSE_RUN | undefined, ratio: (ours: Measurement, theirs: Measurement) => number) => {
     const theirs = other === undefined ? undefined : runs.get(other);
     return theirs === undefined ? undefined : paired(ours, theirs, ratio);
   };
@@ -219,12 +235,15 @@ function summarize(
     sdk: pairedWith(fasterSdk, cpu),
     mcpStress: pairedWith('mcp-stress', cpu),
   };
+  // SSE replies against JSON ones, mcp-load both times, back to back in each round: CPU per call, SSE / JSON.
+  const sseCost = pairedWith(SSE_RUN, (json, sse) => sse.cpuUsPerCall / json.cpuUsPerCall);
   const targets: Target[] = [];
   const target = (name: string, value: number | undefined, goal: string, pass: (v: number) => boolean) => {
     if (value !== undefined) targets.push({ name, value, goal, pass: pass(value) });
   };
   target('per CPU-second / autocannon', cpuEfficiency.autocannon?.median, '>= 1.0', (v) => v >= 1);
   target('calls/s / autocannon', ratios.autocannon?.median, '>= 0.8', (v) => v >= 0.8);
+  target('CPU/call SSE / JSON replies', sseCost?.median, '<= 1.15', (v) => v <= 1.15);
   target('calls/s / mcp-stress', ratios.mcpStress?.median, '>= 2', (v) => v >= 2);
   target('calls/s / faster SDK loop', ratios.sdk?.median, '>= 15', (v) => v >= 15);
   target('RSS per idle VU (KB)', idle?.kbPerVu, '<= 20', (v) => v <= 20);
@@ -247,7 +266,9 @@ function summarize(
       stubWorkers: settings.stubWorkers,
     },
     workload: {
-      request: 'tools/call echo {"message":"hi"} (Streamable HTTP, JSON reply)',
+      request: 'tools/call echo {"message":"hi"} (Streamable HTTP, JSON reply; mcp-load-sse: the same call answered as one SSE event, bench/sse-stub.js)',
+      cpuPerCall:
+        "generator CPU (user + system, all threads) per call over the steady window, from the tool's 1 s progress after the first second to one second before the end; cpuUsPerCallWhole counts the whole process",
       connections: settings.connections,
       durationS: settings.durationS,
       rounds: settings.rounds,
@@ -257,6 +278,7 @@ function summarize(
     tools,
     ratios,
     cpuEfficiency,
+    ...(sseCost ? { sseCost } : {}),
     ...(idle
       ? {
           idle: {
@@ -313,6 +335,7 @@ function printResults(results: ReturnType<typeof summarize>): void {
   const e = results.cpuEfficiency;
   const perCpu = [...show("autocannon's", e.autocannon), ...show("mcp-stress's", e.mcpStress), ...show("the faster SDK's", e.sdk, 1)];
   console.log(`\nper CPU-second mcp-load makes ${perCpu.join(', ')} calls`);
+  if (results.sseCost) console.log(`SSE replies cost mcp-load ${show('the CPU per call of JSON replies', results.sseCost).join('')}`);
   const r = results.ratios;
   const perSecond = [...show('autocannon', r.autocannon), ...show('mcp-stress', r.mcpStress), ...show('SDK v1', r.sdkV1, 1), ...show('SDK v2', r.sdkV2, 1)];
   console.log(`calls/s (moves with the host's load): ${perSecond.join(', ')}`);

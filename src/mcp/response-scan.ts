@@ -121,13 +121,16 @@ class Scan {
     const start = this.i + 1;
     const escaped = this.string();
     const length = this.i - 1 - start;
+    // By length and first letter before any comparison of the rest: most keys are none of these.
+    const first = s.charCodeAt(start);
     let key = KEY_OTHER;
     if (escaped) key = KEY_ESCAPED;
-    else if (length === 2 && s.startsWith('id', start)) key = KEY_ID;
-    else if (length === 7 && s.startsWith('jsonrpc', start)) key = KEY_JSONRPC;
-    else if (length === 6 && s.startsWith('result', start)) key = KEY_RESULT;
-    else if (length === 7 && s.startsWith('isError', start)) key = KEY_IS_ERROR;
-    else if ((length === 5 && s.startsWith('error', start)) || (length === 6 && s.startsWith('method', start))) key = KEY_DECLINED;
+    else if (length === 2) key = first === 0x69 && s.charCodeAt(start + 1) === 0x64 ? KEY_ID : KEY_OTHER;
+    else if (length === 7 && first === 0x6a /* j */) key = s.startsWith('jsonrpc', start) ? KEY_JSONRPC : KEY_OTHER;
+    else if (length === 7 && first === 0x69 /* i */) key = s.startsWith('isError', start) ? KEY_IS_ERROR : KEY_OTHER;
+    else if (length === 6 && first === 0x72 /* r */) key = s.startsWith('result', start) ? KEY_RESULT : KEY_OTHER;
+    else if (length === 6 && first === 0x6d /* m */) key = s.startsWith('method', start) ? KEY_DECLINED : KEY_OTHER;
+    else if (length === 5 && first === 0x65 /* e */) key = s.startsWith('error', start) ? KEY_DECLINED : KEY_OTHER;
     this.space();
     if (s.charCodeAt(this.i++) !== COLON) throw INVALID;
     this.space();
