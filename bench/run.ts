@@ -59,6 +59,8 @@ interface ToolSummary {
   callsPerSecond: number;
   /** Median generator CPU per call, in microseconds. */
   cpuUsPerCall: number;
+  /** Rounds in which the stub's core was the limit (see STUB_BOUND_PCT). */
+  stubBoundRounds: number;
   runs: Measurement[];
 }
 
@@ -169,7 +171,8 @@ async function measureRounds(settings: Settings, stub: Stub, sseStub: Stub | und
       runs.get(tool.name)!.push(measurement);
       console.log(
         `  round ${round}  ${tool.name.padEnd(12)} ${fmt(measurement.callsPerSecond).padStart(8)} calls/s` +
-          `  ${measurement.cpuUsPerCall.toFixed(1).padStart(5)} µs CPU/call (whole ${measurement.cpuUsPerCallWhole.toFixed(1)})  errors ${result.errors}  stub CPU ${measurement.stubCpuPct.toFixed(0)}%`,
+          `  ${measurement.cpuUsPerCall.toFixed(1).padStart(5)} µs CPU/call (whole ${measurement.cpuUsPerCallWhole.toFixed(1)})  errors ${result.errors}  stub CPU ${measurement.stubCpuPct.toFixed(0)}%` +
+          (stubBound(measurement, settings) ? '  (stub-bound: its core was the limit, so this round says little about the generator)' : ''),
       );
     }
   }
@@ -211,7 +214,7 @@ function summarize(
   idle: IdleFigures | undefined,
   openModel: { rates: RateAccuracy[]; freeze: FreezeAccuracy } | undefined,
 ) {
-  const tools = Object.fromEntries([...runs].map(([name, ms]) => [name, summarizeRuns(ms)])) as Partial<Record<ToolName | typeof SSE_RUN, ToolSummary>>;
+  const tools = Object.fromEntries([...runs].map(([name, ms]) => [name, summarizeRuns(ms, settings)])) as Partial<Record<ToolName | typeof SSE_RUN, ToolSummary>>;
   const ours = runs.get('mcp-load')!;
   const pairedWith = (other: ToolName | typeof SSE_RUN | undefined, ratio: (ours: Measurement, theirs: Measurement) => number) => {
     const theirs = other === undefined ? undefined : runs.get(other);
@@ -299,10 +302,21 @@ function summarize(
   };
 }
 
-function summarizeRuns(runs: Measurement[]): ToolSummary {
+/**
+ * A round where the stub's core was nearly all used: the generator then waits on the server, each
+ * of its wake-ups finds fewer replies, and its CPU per call rises for reasons that are not its own.
+ */
+const STUB_BOUND_PCT = 90;
+
+function stubBound(m: Measurement, settings: Settings): boolean {
+  return m.stubCpuPct >= STUB_BOUND_PCT * (settings.pinning ? 1 : settings.stubWorkers);
+}
+
+function summarizeRuns(runs: Measurement[], settings: Settings): ToolSummary {
   return {
     callsPerSecond: median(runs.map((r) => r.callsPerSecond)),
     cpuUsPerCall: median(runs.map((r) => r.cpuUsPerCall)),
+    stubBoundRounds: runs.filter((r) => stubBound(r, settings)).length,
     runs,
   };
 }
