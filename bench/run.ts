@@ -265,6 +265,8 @@ function summarize(
       cpus: availableParallelism(),
       cpuModel: cpus()[0]?.model ?? 'unknown',
       loadAverageAtStart: start.loadAtStart,
+      /** One-minute load average as the figures are summarized: above the CPU count, other work shared the machine. */
+      loadAverageAtEnd: loadavg()[0],
       pinning: settings.pinning ?? 'none',
       stubWorkers: settings.stubWorkers,
     },
