@@ -67,7 +67,13 @@ export class StreamableHttpTransport implements Transport {
   private streamLifetimeMs = 0;
   private pendingBreak: StreamBreak | undefined = undefined;
   /** Request headers for the current session state, rebuilt only when that state changes. */
-  private headerCache: { key: string; authorization: string | undefined; cookies: number; headers: string[] } | null = null;
+  private headerCache: {
+    sessionId: string | undefined;
+    protocolVersion: string | undefined;
+    authorization: string | undefined;
+    cookies: number;
+    headers: string[];
+  } | null = null;
 
   constructor(target: McpTarget, sink: ServerMessageSink, options: StreamableHttpOptions) {
     this.target = target;
@@ -144,7 +150,11 @@ export class StreamableHttpTransport implements Transport {
     if (answer) return answer;
     if (reply.isEventStream && this.resumable(exchange)) return this.resume(message, exchange, trace);
     if (reply.isEventStream)
-      throw this.replyBroke('stream_ended', exchange, `${this.describe('SSE reply')} ended before the response to request ${id}${strayNote(strays ?? NO_STRAYS)}`);
+      throw this.replyBroke(
+        'stream_ended',
+        exchange,
+        `${this.describe('SSE reply')} ended before the response to request ${id}${strayNote(strays ?? NO_STRAYS)}`,
+      );
     return this.responseFromReply(reply, id, trace, strays);
   }
 
@@ -467,13 +477,21 @@ export class StreamableHttpTransport implements Transport {
     if (this.stateless && message && 'method' in message && 'id' in message) return this.statelessHeaders(message as JsonRpcRequest, paramHeaders);
     if (message === undefined || accept !== ACCEPT_BOTH) return this.buildHeaders(message !== undefined, accept, sessionId);
     // The hot path: a POST in a session. Its headers change only with the session's state.
-    const key = `${sessionId}\u0000${this.protocolVersion}`;
+    const protocolVersion = this.protocolVersion;
     const authorization = this.options.authorization?.header();
     const cookies = this.options.cookies?.version ?? 0;
     const cache = this.headerCache;
-    if (cache !== null && cache.key === key && cache.authorization === authorization && cache.cookies === cookies) return cache.headers;
+    if (
+      cache !== null &&
+      cache.sessionId === sessionId &&
+      cache.protocolVersion === protocolVersion &&
+      cache.authorization === authorization &&
+      cache.cookies === cookies
+    ) {
+      return cache.headers;
+    }
     const headers = this.buildHeaders(true, accept, sessionId);
-    this.headerCache = { key, authorization, cookies, headers };
+    this.headerCache = { sessionId, protocolVersion, authorization, cookies, headers };
     return headers;
   }
 
