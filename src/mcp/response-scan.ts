@@ -4,7 +4,7 @@
  * `"result"` object whose own `isError` is absent or `false`, no `error` and no `method`. The whole
  * text is validated as JSON on the way (what `JSON.parse` refuses, this refuses).
  *
- * Used when nothing reads the result of a call (no check, no extraction): its outcome is all that
+ * Used when nothing reads the result of a call (no check reads it): its outcome is all that
  * counts. Any other shape (a batch, an error, `isError` not plainly false, a duplicate or escaped
  * key among those, an id written another way, a message that is not ours) answers false, and the
  * caller parses the text whole as before: the scan can only confirm the common case, never decide
@@ -36,7 +36,7 @@ const NINE = 0x39;
 /** Thrown on text JSON.parse would refuse; one instance, never shown. */
 const INVALID = new Error('invalid JSON');
 
-/** Nested values are skipped by an explicit walk; past this depth the caller parses (as JSON.parse would, or throw). */
+/** Nested values are skipped by recursion; deeper than this the scan declines and the caller parses. */
 const MAX_DEPTH = 512;
 
 class Scan {
