@@ -214,7 +214,9 @@ function summarize(
   idle: IdleFigures | undefined,
   openModel: { rates: RateAccuracy[]; freeze: FreezeAccuracy } | undefined,
 ) {
-  const tools = Object.fromEntries([...runs].map(([name, ms]) => [name, summarizeRuns(ms, settings)])) as Partial<Record<ToolName | typeof SSE_RUN, ToolSummary>>;
+  const tools = Object.fromEntries([...runs].map(([name, ms]) => [name, summarizeRuns(ms, settings)])) as Partial<
+    Record<ToolName | typeof SSE_RUN, ToolSummary>
+  >;
   const ours = runs.get('mcp-load')!;
   const pairedWith = (other: ToolName | typeof SSE_RUN | undefined, ratio: (ours: Measurement, theirs: Measurement) => number) => {
     const theirs = other === undefined ? undefined : runs.get(other);
