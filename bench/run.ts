@@ -26,10 +26,12 @@ const TOOLS = [
 type ToolName = (typeof TOOLS)[number]['name'];
 
 interface Settings {
+  /** The tools measured (`--tools mcp-load,autocannon` while iterating); all by default. */
+  tools: readonly (typeof TOOLS)[number][];
   rounds: number;
   durationS: number;
   connections: number;
-  /** Idle-VU counts to measure RSS at (`--idle-vus 10000,20000`). */
+  /** Idle-VU counts to measure RSS at (`--idle-vus 10000,20000`; `none` skips it). */
   idleVus: number[];
   /** Bound on the idle run; it ends one second after every VU has made its call. */
   idleMaxDurationS: number;
@@ -38,12 +40,16 @@ interface Settings {
   stubWorkers: number;
   profile: boolean;
   openModel: boolean;
+  /** Each round also runs mcp-load against the stub answering tools/call as SSE (`--no-sse` skips it). */
+  sse: boolean;
 }
 
 interface Measurement extends ToolResult {
   callsPerSecond: number;
-  /** Generator CPU per successful call, in microseconds. */
+  /** Generator CPU per call in the steady window (whole run for tools without one), in microseconds. */
   cpuUsPerCall: number;
+  /** Generator CPU per successful call over the whole process (start-up, sessions, fixed costs included). */
+  cpuUsPerCallWhole: number;
   /** The stub's CPU time over the measured window: near 100% per worker means the stub set the pace. */
   stubCpuPct: number;
 }
@@ -53,6 +59,8 @@ interface ToolSummary {
   callsPerSecond: number;
   /** Median generator CPU per call, in microseconds. */
   cpuUsPerCall: number;
+  /** Rounds in which the stub's core was the limit (see STUB_BOUND_PCT). */
+  stubBoundRounds: number;
   runs: Measurement[];
 }
 
@@ -77,6 +85,7 @@ interface Target {
 function readSettings(): Settings {
   const { values } = parseArgs({
     options: {
+      tools: { type: 'string', default: TOOLS.map((t) => t.name).join(',') },
       rounds: { type: 'string', default: '3' },
       duration: { type: 'string', default: '5' },
       connections: { type: 'string', default: '50' },
@@ -85,20 +94,23 @@ function readSettings(): Settings {
       'no-pin': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
       'no-open-model': { type: 'boolean', default: false },
+      'no-sse': { type: 'boolean', default: false },
     },
   });
   const pin = !values['no-pin'] && availableParallelism() >= 2 && hasTaskset();
   return {
+    tools: readTools(values.tools!),
     rounds: positiveInt(values.rounds, '--rounds'),
     durationS: positiveInt(values.duration, '--duration'),
     connections: positiveInt(values.connections, '--connections'),
-    idleVus: values['idle-vus']!.split(',').map((v) => positiveInt(v, '--idle-vus')),
+    idleVus: values['idle-vus'] === 'none' ? [] : values['idle-vus']!.split(',').map((v) => positiveInt(v, '--idle-vus')),
     idleMaxDurationS: positiveInt(values['idle-max-duration'], '--idle-max-duration'),
     // Two cores: nginx gets one, the generator the other, for every tool alike.
     pinning: pin ? { stub: '0', generator: '1' } : undefined,
     stubWorkers: pin ? 1 : 2,
     profile: values.profile,
     openModel: !values['no-open-model'],
+    sse: !values['no-sse'],
   };
 }
 
@@ -106,13 +118,14 @@ async function main(): Promise<void> {
   const settings = readSettings();
   const startedAt = new Date();
   const loadAtStart = loadavg()[0];
-  await bundleScripts([...TOOLS.map((t) => t.script), 'idle-rss.ts', ...OPEN_MODEL_SCRIPTS]);
+  await bundleScripts([...settings.tools.map((t) => t.script), 'idle-rss.ts', ...OPEN_MODEL_SCRIPTS]);
   const stub = await startStub({ workers: settings.stubWorkers, cpus: settings.pinning?.stub });
+  const sseStub = settings.sse ? await startStub({ workers: settings.stubWorkers, cpus: settings.pinning?.stub, replies: 'sse' }) : undefined;
   let results: ReturnType<typeof summarize>;
   try {
     printSetup(settings, stub.url);
-    const runs = await measureRounds(settings, stub);
-    const idle = await measureIdleRss(settings, stub.url);
+    const runs = await measureRounds(settings, stub, sseStub);
+    const idle = settings.idleVus.length > 0 ? await measureIdleRss(settings, stub.url) : undefined;
     const openModel = settings.openModel
       ? { rates: await measureRateAccuracy(settings.pinning), freeze: await measureFreezeAccuracy(settings.pinning) }
       : undefined;
@@ -121,17 +134,28 @@ async function main(): Promise<void> {
     if (settings.profile) await profileMcpLoad(settings, stub.url);
   } finally {
     stub.stop();
+    sseStub?.stop();
   }
   const file = new URL('results.json', import.meta.url);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nwrote ${file.pathname}`);
 }
 
-async function measureRounds(settings: Settings, stub: Stub): Promise<Map<ToolName, Measurement[]>> {
-  const runs = new Map<ToolName, Measurement[]>(TOOLS.map((t) => [t.name, []]));
-  const args = ['--url', stub.url, '--connections', String(settings.connections), '--duration', String(settings.durationS)];
+/** The tools' runs, and mcp-load's against the SSE stub under the name `mcp-load-sse`. */
+type Runs = Map<ToolName | typeof SSE_RUN, Measurement[]>;
+const SSE_RUN = 'mcp-load-sse';
+
+async function measureRounds(settings: Settings, stub: Stub, sseStub: Stub | undefined): Promise<Runs> {
+  const runs: Runs = new Map(settings.tools.map((t) => [t.name, []]));
+  const plan: { name: ToolName | typeof SSE_RUN; script: string; stub: Stub }[] = settings.tools.map((t) => ({ name: t.name, script: t.script, stub }));
+  if (sseStub) {
+    runs.set(SSE_RUN, []);
+    plan.splice(1, 0, { name: SSE_RUN, script: 'tools/mcp-load.ts', stub: sseStub }); // right after mcp-load's JSON run
+  }
   for (let round = 1; round <= settings.rounds; round++) {
-    for (const tool of TOOLS) {
+    for (const tool of plan) {
+      const stub = tool.stub;
+      const args = ['--url', stub.url, '--connections', String(settings.connections), '--duration', String(settings.durationS)];
       const cpuBefore = stub.cpuMs();
       const result = await runScript<ToolResult>(tool.script, args, {
         cpus: settings.pinning?.generator,
@@ -140,13 +164,15 @@ async function measureRounds(settings: Settings, stub: Stub): Promise<Map<ToolNa
       const measurement: Measurement = {
         ...result,
         callsPerSecond: (result.calls * 1000) / result.durationMs,
-        cpuUsPerCall: (result.cpuMs * 1000) / result.calls,
+        cpuUsPerCall: result.window === undefined ? (result.cpuMs * 1000) / result.calls : (result.window.cpuMs * 1000) / result.window.calls,
+        cpuUsPerCallWhole: (result.cpuMs * 1000) / result.calls,
         stubCpuPct: ((stub.cpuMs() - cpuBefore) * 100) / result.durationMs,
       };
       runs.get(tool.name)!.push(measurement);
       console.log(
-        `  round ${round}  ${tool.name.padEnd(10)} ${fmt(measurement.callsPerSecond).padStart(8)} calls/s` +
-          `  ${measurement.cpuUsPerCall.toFixed(0).padStart(5)} µs CPU/call  errors ${result.errors}  stub CPU ${measurement.stubCpuPct.toFixed(0)}%`,
+        `  round ${round}  ${tool.name.padEnd(12)} ${fmt(measurement.callsPerSecond).padStart(8)} calls/s` +
+          `  ${measurement.cpuUsPerCall.toFixed(1).padStart(5)} µs CPU/call (whole ${measurement.cpuUsPerCallWhole.toFixed(1)})  errors ${result.errors}  stub CPU ${measurement.stubCpuPct.toFixed(0)}%` +
+          (stubBound(measurement, settings) ? '  (stub-bound: its core was the limit, so this round says little about the generator)' : ''),
       );
     }
   }
@@ -184,18 +210,24 @@ async function measureIdleRss(settings: Settings, url: string): Promise<IdleFigu
 function summarize(
   settings: Settings,
   start: { startedAt: Date; loadAtStart: number },
-  runs: Map<ToolName, Measurement[]>,
-  idle: IdleFigures,
+  runs: Runs,
+  idle: IdleFigures | undefined,
   openModel: { rates: RateAccuracy[]; freeze: FreezeAccuracy } | undefined,
 ) {
-  const tools = Object.fromEntries([...runs].map(([name, ms]) => [name, summarizeRuns(ms)])) as Record<ToolName, ToolSummary>;
+  const tools = Object.fromEntries([...runs].map(([name, ms]) => [name, summarizeRuns(ms, settings)])) as Partial<
+    Record<ToolName | typeof SSE_RUN, ToolSummary>
+  >;
   const ours = runs.get('mcp-load')!;
-  const pairedWith = (other: ToolName, ratio: (ours: Measurement, theirs: Measurement) => number) => paired(ours, runs.get(other)!, ratio);
+  const pairedWith = (other: ToolName | typeof SSE_RUN | undefined, ratio: (ours: Measurement, theirs: Measurement) => number) => {
+    const theirs = other === undefined ? undefined : runs.get(other);
+    return theirs === undefined ? undefined : paired(ours, theirs, ratio);
+  };
   const calls = (a: Measurement, b: Measurement) => a.callsPerSecond / b.callsPerSecond;
   // CPU per call (theirs / ours) is the primary figure: on a shared host calls/s moves with the
   // neighbours' load, while the CPU a generator spends on one call hardly does.
   const cpu = (a: Measurement, b: Measurement) => b.cpuUsPerCall / a.cpuUsPerCall;
-  const fasterSdk: ToolName = tools['sdk-v1'].callsPerSecond >= tools['sdk-v2'].callsPerSecond ? 'sdk-v1' : 'sdk-v2';
+  const sdks = (['sdk-v1', 'sdk-v2'] as const).filter((name) => tools[name] !== undefined);
+  const fasterSdk = sdks.sort((a, b) => tools[b]!.callsPerSecond - tools[a]!.callsPerSecond)[0];
   const ratios = {
     autocannon: pairedWith('autocannon', calls),
     sdk: pairedWith(fasterSdk, calls),
@@ -208,13 +240,18 @@ function summarize(
     sdk: pairedWith(fasterSdk, cpu),
     mcpStress: pairedWith('mcp-stress', cpu),
   };
-  const targets: Target[] = [
-    { name: 'per CPU-second / autocannon', value: cpuEfficiency.autocannon.median, goal: '>= 1.0', pass: cpuEfficiency.autocannon.median >= 1 },
-    { name: 'calls/s / autocannon', value: ratios.autocannon.median, goal: '>= 0.8', pass: ratios.autocannon.median >= 0.8 },
-    { name: 'calls/s / mcp-stress', value: ratios.mcpStress.median, goal: '>= 2', pass: ratios.mcpStress.median >= 2 },
-    { name: 'calls/s / faster SDK loop', value: ratios.sdk.median, goal: '>= 15', pass: ratios.sdk.median >= 15 },
-    { name: 'RSS per idle VU (KB)', value: idle.kbPerVu, goal: '<= 20', pass: idle.kbPerVu <= 20 },
-  ];
+  // SSE replies against JSON ones, mcp-load both times, back to back in each round: CPU per call, SSE / JSON.
+  const sseCost = pairedWith(SSE_RUN, (json, sse) => sse.cpuUsPerCall / json.cpuUsPerCall);
+  const targets: Target[] = [];
+  const target = (name: string, value: number | undefined, goal: string, pass: (v: number) => boolean) => {
+    if (value !== undefined) targets.push({ name, value, goal, pass: pass(value) });
+  };
+  target('per CPU-second / autocannon', cpuEfficiency.autocannon?.median, '>= 1.0', (v) => v >= 1);
+  target('calls/s / autocannon', ratios.autocannon?.median, '>= 0.8', (v) => v >= 0.8);
+  target('CPU/call SSE / JSON replies', sseCost?.median, '<= 1.15', (v) => v <= 1.15);
+  target('calls/s / mcp-stress', ratios.mcpStress?.median, '>= 2', (v) => v >= 2);
+  target('calls/s / faster SDK loop', ratios.sdk?.median, '>= 15', (v) => v >= 15);
+  target('RSS per idle VU (KB)', idle?.kbPerVu, '<= 20', (v) => v <= 20);
   for (const r of openModel?.rates ?? []) {
     targets.push({ name: `open model ${r.target}/s: rate error %`, value: r.deviation * 100, goal: '|x| <= 2', pass: r.pass });
   }
@@ -230,11 +267,15 @@ function summarize(
       cpus: availableParallelism(),
       cpuModel: cpus()[0]?.model ?? 'unknown',
       loadAverageAtStart: start.loadAtStart,
+      /** One-minute load average as the figures are summarized: above the CPU count, other work shared the machine. */
+      loadAverageAtEnd: loadavg()[0],
       pinning: settings.pinning ?? 'none',
       stubWorkers: settings.stubWorkers,
     },
     workload: {
-      request: 'tools/call echo {"message":"hi"} (Streamable HTTP, JSON reply)',
+      request: 'tools/call echo {"message":"hi"} (Streamable HTTP, JSON reply; mcp-load-sse: the same call answered as one SSE event, bench/sse-stub.js)',
+      cpuPerCall:
+        "generator CPU (user + system, all threads) per call over the steady window, from the tool's 1 s progress after the first second to one second before the end; cpuUsPerCallWhole counts the whole process",
       connections: settings.connections,
       durationS: settings.durationS,
       rounds: settings.rounds,
@@ -244,26 +285,42 @@ function summarize(
     tools,
     ratios,
     cpuEfficiency,
-    idle: {
-      baselineRssKb: idle.baseline.peakRssKb,
-      kbPerVu: idle.kbPerVu,
-      runs: idle.loaded.map(({ run, kbPerVu }) => ({
-        vus: run.vus,
-        peakRssKb: run.peakRssKb,
-        kbPerVu,
-        sessions: run.sessions,
-        secondsToIdle: run.secondsToIdle,
-      })),
-    },
+    ...(sseCost ? { sseCost } : {}),
+    ...(idle
+      ? {
+          idle: {
+            baselineRssKb: idle.baseline.peakRssKb,
+            kbPerVu: idle.kbPerVu,
+            runs: idle.loaded.map(({ run, kbPerVu }) => ({
+              vus: run.vus,
+              peakRssKb: run.peakRssKb,
+              kbPerVu,
+              sessions: run.sessions,
+              secondsToIdle: run.secondsToIdle,
+            })),
+          },
+        }
+      : {}),
     ...(openModel ? { openModel } : {}),
     targets,
   };
 }
 
-function summarizeRuns(runs: Measurement[]): ToolSummary {
+/**
+ * A round where the stub's core was nearly all used: the generator then waits on the server, each
+ * of its wake-ups finds fewer replies, and its CPU per call rises for reasons that are not its own.
+ */
+const STUB_BOUND_PCT = 90;
+
+function stubBound(m: Measurement, settings: Settings): boolean {
+  return m.stubCpuPct >= STUB_BOUND_PCT * (settings.pinning ? 1 : settings.stubWorkers);
+}
+
+function summarizeRuns(runs: Measurement[], settings: Settings): ToolSummary {
   return {
     callsPerSecond: median(runs.map((r) => r.callsPerSecond)),
     cpuUsPerCall: median(runs.map((r) => r.cpuUsPerCall)),
+    stubBoundRounds: runs.filter((r) => stubBound(r, settings)).length,
     runs,
   };
 }
@@ -291,17 +348,17 @@ function printResults(results: ReturnType<typeof summarize>): void {
   for (const [name, t] of Object.entries(results.tools)) {
     console.log(`${name.padEnd(12)}${fmt(t.callsPerSecond).padStart(10)}${t.cpuUsPerCall.toFixed(1).padStart(14)}`);
   }
-  const show = (p: PairedRatio, digits = 2) => `${p.median.toFixed(digits)}x (rounds ${p.min.toFixed(digits)}..${p.max.toFixed(digits)})`;
+  const show = (what: string, p: PairedRatio | undefined, digits = 2) =>
+    p === undefined ? [] : [`${p.median.toFixed(digits)}x ${what} (rounds ${p.min.toFixed(digits)}..${p.max.toFixed(digits)})`];
   const e = results.cpuEfficiency;
-  console.log(
-    `\nper CPU-second mcp-load makes ${show(e.autocannon)} autocannon's calls, ${show(e.mcpStress)} mcp-stress's, ` + `${show(e.sdk, 1)} the faster SDK's`,
-  );
+  const perCpu = [...show("autocannon's", e.autocannon), ...show("mcp-stress's", e.mcpStress), ...show("the faster SDK's", e.sdk, 1)];
+  console.log(`\nper CPU-second mcp-load makes ${perCpu.join(', ')} calls`);
+  if (results.sseCost) console.log(`SSE replies cost mcp-load ${show('the CPU per call of JSON replies', results.sseCost).join('')}`);
   const r = results.ratios;
-  console.log(
-    `calls/s (moves with the host's load): ${show(r.autocannon)} autocannon, ${show(r.mcpStress)} mcp-stress, ` +
-      `${show(r.sdkV1, 1)} SDK v1, ${show(r.sdkV2, 1)} SDK v2`,
-  );
-  console.log(`idle VUs: ${results.idle.runs.map((r) => `${r.kbPerVu.toFixed(1)} KB of RSS per VU at ${fmt(r.vus)}`).join(', ')}\n`);
+  const perSecond = [...show('autocannon', r.autocannon), ...show('mcp-stress', r.mcpStress), ...show('SDK v1', r.sdkV1, 1), ...show('SDK v2', r.sdkV2, 1)];
+  console.log(`calls/s (moves with the host's load): ${perSecond.join(', ')}`);
+  if (results.idle) console.log(`idle VUs: ${results.idle.runs.map((r) => `${r.kbPerVu.toFixed(1)} KB of RSS per VU at ${fmt(r.vus)}`).join(', ')}`);
+  console.log('');
   for (const t of results.targets) {
     console.log(`${t.pass ? 'PASS' : 'MISS'}  ${t.name.padEnd(28)} ${t.value.toFixed(2).padStart(8)}  (target ${t.goal})`);
   }
@@ -336,6 +393,16 @@ function hasTaskset(): boolean {
   } catch {
     return false;
   }
+}
+
+/** `--tools a,b`: mcp-load is always among them (every figure is a ratio to it). */
+function readTools(list: string): (typeof TOOLS)[number][] {
+  const names = new Set(list.split(',').map((n) => n.trim()));
+  for (const name of names) {
+    if (!TOOLS.some((t) => t.name === name)) throw new Error(`--tools: unknown tool ${name} (known: ${TOOLS.map((t) => t.name).join(', ')})`);
+  }
+  names.add('mcp-load');
+  return TOOLS.filter((t) => names.has(t.name));
 }
 
 function positiveInt(value: string | undefined, flag: string): number {

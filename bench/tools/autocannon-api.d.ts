@@ -16,6 +16,10 @@ declare module 'autocannon' {
     errors: number;
     timeouts: number;
   }
-  function autocannon(options: Options): Promise<Result>;
+  /** The run's tracker: it emits `tick` once a second with the responses of that second, and resolves with the result. */
+  interface Instance extends PromiseLike<Result> {
+    on(event: 'tick', listener: (tick: { counter: number; bytes: number }) => void): Instance;
+  }
+  function autocannon(options: Options): Instance;
   export default autocannon;
 }

@@ -17,6 +17,38 @@ export interface ToolResult {
    * hardly moves when other work shares the machine, so it compares generators on a busy host.
    */
   cpuMs: number;
+  /**
+   * The steady state: calls and CPU between the run's first and last whole seconds, where the
+   * tool's fixed costs (start-up, JIT warm-up, sessions opened and closed, mcp-load's tokenizer
+   * thread loading and counting its sample) are behind or ahead. The per-call CPU the benchmark
+   * compares; absent for tools that report no progress.
+   */
+  window?: { calls: number; cpuMs: number; durationMs: number };
+}
+
+/**
+ * Takes the steady window from a tool's once-a-second progress: the CPU time and call count at
+ * the tick after the first second and at the tick one second before the end.
+ */
+export class SteadyWindow {
+  private start: { calls: number; cpuMs: number; at: number } | undefined;
+  private end: { calls: number; cpuMs: number; at: number } | undefined;
+  private ticks = 0;
+
+  constructor(private readonly durationS: number) {}
+
+  /** A progress tick with the calls completed so far. */
+  tick(totalCalls: number): void {
+    this.ticks++;
+    if (this.ticks === 1) this.start = { calls: totalCalls, cpuMs: processCpuMs(), at: performance.now() };
+    else if (this.ticks === this.durationS - 1) this.end = { calls: totalCalls, cpuMs: processCpuMs(), at: performance.now() };
+  }
+
+  result(): ToolResult['window'] {
+    const { start, end } = this;
+    if (start === undefined || end === undefined) return undefined;
+    return { calls: end.calls - start.calls, cpuMs: end.cpuMs - start.cpuMs, durationMs: end.at - start.at };
+  }
 }
 
 /** The same `tools/call` every tool sends. */

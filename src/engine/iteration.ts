@@ -16,7 +16,12 @@ interface StepRuntime {
   /** Null for steps that are not agent calls (think, initialize). */
   recorder: CallRecorder | null;
   checks: { check: StepCheck; passed: RateHandle }[];
+  /** A tool call's result is read by one of its checks: parse every reply (else only what the outcome needs). */
+  readsResult: boolean;
 }
+
+/** Checks decided by the outcome and the duration alone; any other kind reads the result. */
+const OUTCOME_ONLY_CHECKS: ReadonlySet<StepCheck['kind']> = new Set(['notError', 'durationUnder']);
 
 /**
  * Runs one iteration of a scenario's flow for a VU, and records what it cost. Everything a step
@@ -61,6 +66,7 @@ export class IterationRunner {
         step.kind === 'think'
           ? []
           : step.checks.map((check) => ({ check, passed: registry.rate('checks').handle({ scenario, step: step.name, check: check.name }) })),
+      readsResult: step.kind !== 'think' && step.checks.some((check) => !OUTCOME_ONLY_CHECKS.has(check.kind)),
     }));
     this.explicitInit = spec.flow.some((s) => s.kind === 'initialize');
     this.sessionRecorder = new SessionRecorder(registry, errors, scenario);
@@ -119,7 +125,7 @@ export class IterationRunner {
     }
     for (let i = 0; i < this.steps.length; i++) {
       if (interrupt.fired) return;
-      const { step, recorder, checks } = this.steps[i];
+      const { step, recorder, checks, readsResult } = this.steps[i];
       if (step.kind === 'think') {
         await sleep(step.sample(this.rng), interrupt);
         continue;
@@ -130,7 +136,7 @@ export class IterationRunner {
         pendingLate = openModel ? pendingLate + performance.now() - before : 0;
         continue;
       }
-      const result = await this.execute(session, step, ctx);
+      const result = await this.execute(session, step, ctx, readsResult);
       if (interrupt.fired) {
         recorder!.interrupted();
         return;
@@ -236,10 +242,15 @@ export class IterationRunner {
     return null;
   }
 
-  private execute(session: McpSession, step: Exclude<FlowStep, { kind: 'think' | 'initialize' }>, ctx: RenderContext): Promise<OperationResult> {
+  private execute(
+    session: McpSession,
+    step: Exclude<FlowStep, { kind: 'think' | 'initialize' }>,
+    ctx: RenderContext,
+    readsResult: boolean,
+  ): Promise<OperationResult> {
     switch (step.kind) {
       case 'call':
-        return session.callTool(step.tool, step.render(ctx));
+        return session.callTool(step.tool, step.render(ctx), readsResult);
       case 'list':
         return step.what === 'tools' ? session.listTools() : step.what === 'resources' ? session.listResources() : session.listPrompts();
       case 'read':

@@ -149,7 +149,12 @@ export class McpSession implements ServerMessageSink {
     return this.paginated('prompts/list', 'prompts');
   }
 
-  callTool(name: string, args: unknown = {}): Promise<OperationResult> {
+  /**
+   * `readResult: false` when nothing will read the result (the engine's steps without checks on
+   * it): a plain success is then confirmed by a scan of the reply instead of a parse, and the
+   * OperationResult carries `replyText` in place of `result`. Any other reply is parsed as ever.
+   */
+  callTool(name: string, args: unknown = {}, readResult = true): Promise<OperationResult> {
     // One trace per call, drawn here: re-sent messages (reinit, reissue, input rounds) keep it.
     const traceparent = this.traceSample === undefined ? undefined : newTraceparent(Math.random() < this.traceSample);
     const params = (id: number): Record<string, unknown> => {
@@ -159,7 +164,7 @@ export class McpSession implements ServerMessageSink {
       return p;
     };
     if (this.stateless) return this.operation('tools/call', name, (trace) => this.callToolWithParamHeaders(trace, name, args, params), traceparent);
-    return this.operation('tools/call', name, (trace) => this.call(trace, params), traceparent);
+    return this.operation('tools/call', name, (trace) => this.call(trace, params), traceparent, readResult);
   }
 
   /**
@@ -340,9 +345,18 @@ export class McpSession implements ServerMessageSink {
     }
   }
 
-  private async send(method: string, params: (id: number) => Record<string, unknown> | undefined, trace: OperationTrace): Promise<JsonRpcResponse> {
+  /** Not async: a session's request is the transport's own promise, with no wrapper (and its extra turns) per call. */
+  private send(method: string, params: (id: number) => Record<string, unknown> | undefined, trace: OperationTrace): Promise<JsonRpcResponse> {
     const sent = this.transport!.request(this.message(method, params), trace, method === 'tools/call' ? trace.paramHeaders : undefined);
-    if (!this.stateless) return sent;
+    return this.stateless ? this.sendStateless(sent, method, params, trace) : sent;
+  }
+
+  private async sendStateless(
+    sent: Promise<JsonRpcResponse>,
+    method: string,
+    params: (id: number) => Record<string, unknown> | undefined,
+    trace: OperationTrace,
+  ): Promise<JsonRpcResponse> {
     const answered = this.answerInputRequests(sent, method, params, trace);
     const response = await (this.options.reissue ? answered.catch((err: unknown) => this.reissue(err, method, params, trace)) : answered);
     // 2026-07-28: a server that refuses our version names the ones it speaks; retry once with a shared one.
@@ -632,10 +646,12 @@ export class McpSession implements ServerMessageSink {
     name: string | undefined,
     body: (trace: OperationTrace) => Promise<JsonRpcResponse>,
     traceparent?: string,
+    readResult = true,
   ): Promise<OperationResult> {
     const trace = new OperationTrace();
     trace.method = method;
     trace.traceparent = traceparent;
+    trace.resultRead = readResult;
     const started = performance.now();
     let response: JsonRpcResponse | undefined;
     let failure: TransportError | string | undefined;
@@ -751,6 +767,7 @@ function outcomeOf(
     if (status >= 300) result.error.status = status;
   } else {
     result.result = response?.result;
+    if (trace.replyText !== undefined && response?.result === undefined) result.replyText = trace.replyText;
     if (method === 'tools/call' && response?.result?.isError === true) {
       result.outcome = 'tool';
       result.error = { message: toolErrorText(response.result) };

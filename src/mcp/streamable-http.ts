@@ -5,6 +5,7 @@ import { statusFailure } from './intermediary.ts';
 import type { SessionConnection } from './h1-connection.ts';
 import { isRequest, isResponse, noteStray, parseMessages, serializeMessage, snippet, strayNote } from './json-rpc.ts';
 import { encodeHeaderValue } from './param-headers.ts';
+import { isPlainSuccess } from './response-scan.ts';
 import type { Authorization } from './auth/index.ts';
 import type { CookieJar } from './cookie-jar.ts';
 import type { McpTarget } from './target.ts';
@@ -13,6 +14,7 @@ import type { ServerMessageSink, Transport } from './transport.ts';
 import type { HttpPurpose, JsonRpcMessage, JsonRpcNotification, JsonRpcRequest, JsonRpcResponse, StreamBreak } from './types.ts';
 
 const ACCEPT_BOTH = 'application/json, text/event-stream';
+const NO_STRAYS: readonly unknown[] = Object.freeze([]);
 /** Before resuming a broken stream when the server sent no `retry:` (the SDK client's default). */
 const DEFAULT_RETRY_MS = 1000;
 /** Resumptions in a row that bring no new event before the call is given up... */
@@ -65,7 +67,13 @@ export class StreamableHttpTransport implements Transport {
   private streamLifetimeMs = 0;
   private pendingBreak: StreamBreak | undefined = undefined;
   /** Request headers for the current session state, rebuilt only when that state changes. */
-  private headerCache: { key: string; authorization: string | undefined; cookies: number; headers: string[] } | null = null;
+  private headerCache: {
+    sessionId: string | undefined;
+    protocolVersion: string | undefined;
+    authorization: string | undefined;
+    cookies: number;
+    headers: string[];
+  } | null = null;
 
   constructor(target: McpTarget, sink: ServerMessageSink, options: StreamableHttpOptions) {
     this.target = target;
@@ -83,20 +91,28 @@ export class StreamableHttpTransport implements Transport {
    * stream cut after the answer still counts as answered, and one the server keeps open is closed
    * after the target's reply grace (`heldOpen` on its record).
    */
-  request(message: JsonRpcRequest, trace: OperationTrace, paramHeaders?: readonly string[]): Promise<JsonRpcResponse> {
+  async request(message: JsonRpcRequest, trace: OperationTrace, paramHeaders?: readonly string[]): Promise<JsonRpcResponse> {
     let answer: JsonRpcResponse | undefined;
     let broken: TransportError | undefined;
+    /** Responses to other ids, made only when one comes (it names them in the error). */
+    let strays: unknown[] | undefined;
     const id = message.id;
     if (this.pendingBreak !== undefined) {
       trace.streamBreak = this.pendingBreak;
       this.pendingBreak = undefined;
     }
-    const strays: unknown[] = [];
+    const answered = (response: JsonRpcResponse): void => {
+      answer = response;
+      trace.respondedAt = performance.now();
+      if (this.sessionId === undefined && !this.stateless) this.sessionId = exchange.responseSessionId;
+      exchange.endAfter(this.target.replyGraceMs);
+    };
     const exchange = this.post(
       message,
       trace,
       (event) => {
         if (answer || broken || !event.data) return; // empty-data priming events carry nothing
+        if (this.unparsedSuccess(event.data, id, trace)) return answered({ jsonrpc: '2.0', id });
         let messages: JsonRpcMessage[];
         try {
           messages = parseMessages(event.data, this.sseEventWhere);
@@ -106,13 +122,9 @@ export class StreamableHttpTransport implements Transport {
           return;
         }
         for (const m of messages) {
-          if (isResponse(m) && m.id === id) {
-            answer = m;
-            trace.respondedAt = performance.now();
-            if (this.sessionId === undefined && !this.stateless) this.sessionId = exchange.responseSessionId;
-            exchange.endAfter(this.target.replyGraceMs);
-          } else {
-            noteStray(m, strays);
+          if (isResponse(m) && m.id === id) answered(m);
+          else {
+            noteStray(m, (strays ??= []));
             this.route(m, trace);
           }
         }
@@ -121,25 +133,29 @@ export class StreamableHttpTransport implements Transport {
       paramHeaders,
     );
     this.inflight.add(exchange);
-    return exchange.reply.then(
-      (reply) => {
-        this.inflight.delete(exchange);
-        if (answer) return answer;
-        if (reply.isEventStream && this.resumable(exchange)) return this.resume(message, exchange, trace);
-        if (reply.isEventStream)
-          throw this.replyBroke('stream_ended', exchange, `${this.describe('SSE reply')} ended before the response to request ${id}${strayNote(strays)}`);
-        return this.responseFromReply(reply, id, trace, strays);
-      },
-      (err: TransportError) => {
-        this.inflight.delete(exchange);
-        if (answer) return answer;
-        if (broken) throw broken;
-        if (!givenUp(err) && this.resumable(exchange)) return this.resume(message, exchange, trace);
-        if (givenUp(err) && message.method !== 'initialize') this.cancel(id, err.message);
-        if (err.reason === 'reset' && exchange.streaming) throw this.replyBroke('stream_broken', exchange, this.brokeMessage(exchange, id, err.message));
-        throw err;
-      },
-    );
+    let reply: ExchangeReply;
+    try {
+      reply = await exchange.reply;
+    } catch (failure) {
+      const err = failure as TransportError;
+      this.inflight.delete(exchange);
+      if (answer) return answer;
+      if (broken) throw broken;
+      if (!givenUp(err) && this.resumable(exchange)) return this.resume(message, exchange, trace);
+      if (givenUp(err) && message.method !== 'initialize') this.cancel(id, err.message);
+      if (err.reason === 'reset' && exchange.streaming) throw this.replyBroke('stream_broken', exchange, this.brokeMessage(exchange, id, err.message));
+      throw err;
+    }
+    this.inflight.delete(exchange);
+    if (answer) return answer;
+    if (reply.isEventStream && this.resumable(exchange)) return this.resume(message, exchange, trace);
+    if (reply.isEventStream)
+      throw this.replyBroke(
+        'stream_ended',
+        exchange,
+        `${this.describe('SSE reply')} ended before the response to request ${id}${strayNote(strays ?? NO_STRAYS)}`,
+      );
+    return this.responseFromReply(reply, id, trace, strays);
   }
 
   /** The SSE reply stopped before its response (a balancer's idle timeout, a restart): the stream's figures ride on the error. */
@@ -461,13 +477,21 @@ export class StreamableHttpTransport implements Transport {
     if (this.stateless && message && 'method' in message && 'id' in message) return this.statelessHeaders(message as JsonRpcRequest, paramHeaders);
     if (message === undefined || accept !== ACCEPT_BOTH) return this.buildHeaders(message !== undefined, accept, sessionId);
     // The hot path: a POST in a session. Its headers change only with the session's state.
-    const key = `${sessionId}\u0000${this.protocolVersion}`;
+    const protocolVersion = this.protocolVersion;
     const authorization = this.options.authorization?.header();
     const cookies = this.options.cookies?.version ?? 0;
     const cache = this.headerCache;
-    if (cache !== null && cache.key === key && cache.authorization === authorization && cache.cookies === cookies) return cache.headers;
+    if (
+      cache !== null &&
+      cache.sessionId === sessionId &&
+      cache.protocolVersion === protocolVersion &&
+      cache.authorization === authorization &&
+      cache.cookies === cookies
+    ) {
+      return cache.headers;
+    }
     const headers = this.buildHeaders(true, accept, sessionId);
-    this.headerCache = { key, authorization, cookies, headers };
+    this.headerCache = { sessionId, protocolVersion, authorization, cookies, headers };
     return headers;
   }
 
@@ -519,6 +543,7 @@ export class StreamableHttpTransport implements Transport {
         reply.status,
       );
     }
+    if (this.unparsedSuccess(reply.body, id, trace)) return { jsonrpc: '2.0', id };
     let response: JsonRpcResponse | undefined;
     for (const m of parseMessages(reply.body, this.postReplyWhere)) {
       if (isResponse(m) && m.id === id) response = m;
@@ -529,6 +554,17 @@ export class StreamableHttpTransport implements Transport {
     }
     if (!response) throw new TransportError('bad_response', `${this.describe('POST reply')} has no response for request ${id}${strayNote(strays)}`);
     return response;
+  }
+
+  /**
+   * Nothing reads this call's result and `text` is the plain success answering it (a scan, no
+   * parse): the response is its outcome, and the text is kept for the tool-output sample. 2026
+   * results are always parsed, since an input-required result is a success only in shape.
+   */
+  private unparsedSuccess(text: string, id: JsonRpcRequest['id'], trace: OperationTrace): boolean {
+    if (trace.resultRead || this.stateless || typeof id !== 'number' || !isPlainSuccess(text, id)) return false;
+    trace.replyText = text;
+    return true;
   }
 
   private statusError(reply: ExchangeReply): TransportError {

@@ -24,6 +24,10 @@ export class OperationTrace {
   paramHeaders: readonly string[] | undefined = undefined;
   /** The W3C traceparent this tool call carries (`_meta` and header), when tracing is on. */
   traceparent: string | undefined = undefined;
+  /** Whether anything reads the operation's result: if not, a plain success is confirmed by a scan, not parsed (see response-scan.ts). */
+  resultRead = true;
+  /** The text of a response confirmed by that scan: the engine's tool-output sample parses the few it keeps. */
+  replyText: string | undefined = undefined;
   /** performance.now() when the matching response arrived, when it came as an SSE event. */
   respondedAt = 0;
   /** The session was found lost during this operation (see OperationResult.lost). */

@@ -48,8 +48,17 @@ export async function vuLoop(vu: VirtualUser, ctx: ExecutorContext, keepGoing: (
   }
 }
 
+/** The turn every VU that yields now waits for: one immediate and one promise for all of them, not one each per iteration. */
+let nextTurn: Promise<void> | null = null;
+
 function yieldToEventLoop(): Promise<void> {
-  return new Promise<void>((resolve) => setImmediate(resolve));
+  nextTurn ??= new Promise<void>((resolve) =>
+    setImmediate(() => {
+      nextTurn = null;
+      resolve();
+    }),
+  );
+  return nextTurn;
 }
 
 /**
