@@ -154,7 +154,10 @@ describe('from the installed package', { concurrency: true }, () => {
   });
 
   test('mcp-load run makes exactly the scenario’s calls against a server the test started, and loads no demo server and no outputs it was not asked for', async () => {
-    writeFileSync(join(app, 'tiny.yml'), 'scenarios:\n  once:\n    executor: per-vu-iterations\n    vus: 1\n    iterations: 3\n    flow:\n      - call: echo-run\n');
+    writeFileSync(
+      join(app, 'tiny.yml'),
+      'scenarios:\n  once:\n    executor: per-vu-iterations\n    vus: 1\n    iterations: 3\n    flow:\n      - call: echo-run\n',
+    );
     const log = join(work, 'loaded-run.log');
     const { stdout } = await run(bin, ['run', 'tiny.yml', '--target', server.url, '--quiet', '--out', 'results'], {
       cwd: app,
