@@ -1,12 +1,13 @@
-// The bundled action (what action.yml runs), built fresh from src/ into a temporary folder and run
-// as the runner runs it: `node index.js` with the runner's environment, against the fake GitHub.
+// The bundled action (what action.yml runs), built fresh from src/ (test/helpers/fresh-dist.ts, shared with
+// the tarball test) into a temporary folder and run as the runner runs it: `node index.js` with the runner's
+// environment, against the fake GitHub.
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { freshDist } from '../helpers/fresh-dist.ts';
 import { FakeGitHub, OWNER, REPO, runtimeToken } from './fake-github.ts';
 
 const fake = new FakeGitHub();
@@ -14,7 +15,8 @@ let dir: string;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mcp-load-bundle-'));
-  await Promise.all([fake.start(), promisify(execFile)(process.execPath, ['scripts/build.mjs', join(dir, 'dist'), '--no-types'])]);
+  const [, dist] = await Promise.all([fake.start(), freshDist()]);
+  cpSync(dist, join(dir, 'dist'), { recursive: true });
   fake.tokens.set('ghs_token', { login: 'github-actions[bot]', installationToken: true });
   fake.runs.push({ id: 901, workflowId: 42, event: 'pull_request', headBranch: 'feature', conclusion: null });
 });

@@ -11,6 +11,9 @@ import { startEverything, type RunningServer } from '../helpers/servers.ts';
 import { startScriptedServer, textResult } from '../mcp/scripted-server.ts';
 
 const SHORT_RUN = ['--vus', '2', '--duration', '3s', '--think', '20ms..50ms'];
+// The generated scenarios run in this thread: with a target the default is two worker threads, each
+// loading the sources through tsx (~2 s of CPU), and the workers are not what init is about.
+const ONE_THREAD = ['--workers', '1'];
 
 async function init(url: string, file: string, extra: string[] = []): Promise<{ code: number; lines: string[] }> {
   const lines: string[] = [];
@@ -63,7 +66,7 @@ describe('mcp-load init against server-everything', () => {
     const scenario = await loadScenario(file, { env: {} });
     assert.equal(scenario.scenarios[0].executor, 'ramping-vus');
 
-    const run = await runCli(['run', file, '--out', join(dir, 'result'), '--quiet']);
+    const run = await runCli(['run', file, '--out', join(dir, 'result'), '--quiet', ...ONE_THREAD]);
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.match(run.stdout, /checks\.+: 100\.00%/);
   });
@@ -156,7 +159,7 @@ describe('mcp-load init against a FastMCP-style server', () => {
     assert.match(text, /^ {6}# search_items — Search the catalogue\. thresholds: \{\} # a description/m);
 
     process.env.AUTHORIZATION = 'Bearer from-the-environment';
-    const run = await runCli(['run', file, '--out', join(dir, 'result'), '--quiet']).finally(() => delete process.env.AUTHORIZATION);
+    const run = await runCli(['run', file, '--out', join(dir, 'result'), '--quiet', ...ONE_THREAD]).finally(() => delete process.env.AUTHORIZATION);
     assert.equal(run.code, 0, run.stdout + run.stderr);
     for (const tool of ['search_items', 'create_order', 'ping_{{vu}}_${HOME}']) {
       const seen = calls.get(tool);

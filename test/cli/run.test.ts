@@ -36,6 +36,9 @@ describe('mcp-load run', () => {
 `;
 
   // The one run through the real entry point (src/cli/index.ts in a child process); the others call main().
+  // It runs the default workers (two threads here, as a target is given); the others run in one
+  // thread (--workers 1): a worker thread loading the sources through tsx costs ~2 s of CPU, and the
+  // workers are not what they test (test/cli/workers.test.ts is, SIGINT with workers included).
   it('exits 0, prints the k6-style summary and writes result.json when thresholds pass', async () => {
     const out = join(dir, 'pass');
     const run = await runCliProcess(['run', scenario(`${short}thresholds:\n  mcp_errors: ["rate<0.01"]\n`), '--out', out, '--quiet']);
@@ -57,7 +60,7 @@ describe('mcp-load run', () => {
 
   it('exits 99 when a threshold fails, as k6 does, and still writes the result', async () => {
     const out = join(dir, 'fail');
-    const run = await runCli(['run', scenario(`${short}thresholds:\n  mcp_call_duration: ["max<0.001"]\n`), '--out', out, '--quiet']);
+    const run = await runCli(['run', scenario(`${short}thresholds:\n  mcp_call_duration: ["max<0.001"]\n`), '--out', out, '--quiet', '--workers', '1']);
     assert.equal(run.code, 99);
     assert.match(run.stdout, /✗ 'max<0\.001' max=/);
     assert.match(run.stderr, /thresholds failed: mcp_call_duration max<0\.001/);
@@ -92,7 +95,7 @@ describe('mcp-load run', () => {
       - think: 50ms
 `);
     let sent = false;
-    const run = await runCliProcess(['run', file, '--out', out], (stderr, child) => {
+    const run = await runCliProcess(['run', file, '--out', out, '--workers', '1'], (stderr, child) => {
       if (!sent && /running .*calls=[1-9]/.test(stderr)) {
         sent = true;
         child.kill('SIGINT');
@@ -107,7 +110,7 @@ describe('mcp-load run', () => {
 
   it('report re-renders report.html and summary.md from a result; a result of another version is refused', async () => {
     const out = join(dir, 'rerender');
-    const first = await runCli(['run', scenario(short), '--out', join(dir, 'source'), '--quiet']);
+    const first = await runCli(['run', scenario(short), '--out', join(dir, 'source'), '--quiet', '--workers', '1']);
     assert.equal(first.code, 0, first.stderr);
     const again = await runCli(['report', join(dir, 'source', 'result.json'), '--out', out]);
     assert.equal(again.code, 0, again.stderr);
@@ -129,7 +132,7 @@ describe('mcp-load run', () => {
       `target: http://127.0.0.1:${port}/mcp\nscenarios:\n  agents:\n    executor: constant-vus\n    vus: 2\n    duration: 2s\n    flow:\n      - call: echo\n        args: { message: hi }\n`,
     );
     const out = join(dir, 'closed');
-    const run = await runCli(['run', file, '--out', out, '--quiet']);
+    const run = await runCli(['run', file, '--out', out, '--quiet', '--workers', '1']);
     assert.equal(run.code, 99, run.stderr);
     const headline = new RegExp(
       `target unreachable: \\d+ of \\d+ MCP calls failed: the session handshake \\(initialize\\) could not connect \\(ECONNREFUSED\\) to http://127\\.0\\.0\\.1:${port}/mcp`,

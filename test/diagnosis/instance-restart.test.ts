@@ -109,11 +109,6 @@ events:
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('peek', () => {
-    console.log(renderTerminalSummary(result).split('█ THRESHOLDS')[0]);
-    console.log(JSON.stringify(result.findings, null, 1));
-    console.log(renderMarkdown(result).split('####').slice(2, 4).join('####'));
-  });
   it('fires both events on time and records what their commands did', () => {
     const [kill, restart] = result.events ?? [];
     assert.equal(kill.name, 'kill-b');

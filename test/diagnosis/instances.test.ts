@@ -17,7 +17,7 @@ scenarios:
   agents:
     executor: constant-vus
     vus: ${vus}
-    duration: 2s
+    duration: 1s
     gracefulStop: 2s
     flow:
       - call: echo

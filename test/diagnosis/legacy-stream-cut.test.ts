@@ -11,6 +11,9 @@ import { startHttpFixture, type RunningServer } from '../helpers/servers.ts';
 
 const CUT_MS = 1000;
 const VUS = 2;
+// The client sees a stream open when its headers arrive, which a loaded machine delays more than the
+// cut's arrival: a lifetime measured beside other test files has come out at 948 ms.
+const LIFETIME_LOW = 0.9;
 
 /**
  * A legacy HTTP+SSE server (GET /mcp → `endpoint` event, POST → 202 with the reply on the stream)
@@ -92,7 +95,7 @@ scenarios:
   it('records their lifetime (the server cuts at 1 s) and the time to the new stream', () => {
     const life = result.metrics.metrics.find((s) => s.metric === 'sse_stream_lifetime' && Object.keys(s.tags).length === 0);
     assert.ok(life?.type === 'trend');
-    assert.ok(life.summary.p50 >= CUT_MS * 0.95 && life.summary.p50 <= CUT_MS * 1.3, `lifetime p50 ${life.summary.p50} ms`);
+    assert.ok(life.summary.p50 >= CUT_MS * LIFETIME_LOW && life.summary.p50 <= CUT_MS * 1.3, `lifetime p50 ${life.summary.p50} ms`);
     const reconnect = result.metrics.metrics.find((s) => s.metric === 'sse_stream_reconnect_duration' && Object.keys(s.tags).length === 0);
     assert.ok(reconnect?.type === 'trend' && reconnect.summary.count === life.summary.count);
   });
@@ -102,7 +105,7 @@ scenarios:
     assert.ok(finding, JSON.stringify(result.findings));
     const m = /^SSE session streams broken at ≈ (\d\.\d\d) s of age: (\d+) legacy HTTP\+SSE streams ended under their sessions/.exec(finding.statement);
     assert.ok(m, finding.statement);
-    assert.ok(Number(m[1]) >= 0.95 && Number(m[1]) <= 1.3, m[1]);
+    assert.ok(Number(m[1]) >= LIFETIME_LOW && Number(m[1]) <= 1.3, m[1]);
     assert.equal(Number(m[2]), opened - VUS);
   });
 

@@ -19,8 +19,9 @@ export async function startBalancer(label: string, command: string, args: readon
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  // 'close', not 'exit': the balancer's last log lines may still be in its stdout pipe when it exits.
   const exited = new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
+    child.once('close', () => resolve());
     child.once('error', (err) => {
       stderr += `\nspawn error: ${err.message}`;
       resolve();

@@ -1,6 +1,8 @@
 // The package as a user gets it: bundled from src/ now, packed with `npm pack`, installed offline into
 // an empty folder (so it can need no dependency from the registry), and run from there.
-import { after, before, test } from 'node:test';
+// The tests after the packing wait on child processes, so they run at once; each calls a tool of
+// its own on the one server, so each counts exactly its own calls.
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startScriptedServer, textResult } from '../mcp/scripted-server.ts';
+import { freshDist } from '../helpers/fresh-dist.ts';
 import type { RunningServer } from '../helpers/servers.ts';
 
 const run = promisify(execFile);
@@ -19,7 +22,9 @@ let work: string;
 let app: string;
 let bin: string;
 let server: RunningServer;
-let toolCalls = 0;
+/** tools/call requests the server answered, by tool name. */
+const toolCalls = new Map<string, number>();
+const callsOf = (tool: string): number => toolCalls.get(tool) ?? 0;
 let packed: { size: number; unpackedSize: number; files: { path: string }[] };
 let hooks: string;
 
@@ -52,15 +57,19 @@ before(async () => {
   const stage = join(work, 'stage');
   mkdirSync(stage);
   for (const file of ['package.json', 'README.md', 'LICENSE', 'schema', 'examples']) cpSync(file, join(stage, file), { recursive: true });
-  const [, started] = await Promise.all([
-    run(process.execPath, ['scripts/build.mjs', join(stage, 'dist'), '--no-types']),
+  const [dist, started] = await Promise.all([
+    freshDist(),
     startScriptedServer((request, res) => {
-      if (request.method === 'tools/call') toolCalls++;
+      if (request.method === 'tools/call') {
+        const tool = String((request.params as { name?: unknown } | undefined)?.name);
+        toolCalls.set(tool, callsOf(tool) + 1);
+      }
       res.writeHead(200, { 'content-type': 'application/json' }).end(textResult(request.id, 'ok'));
     }),
   ]);
   server = started;
-  // --no-types: the declarations are the slow part of the build; dist.test.ts builds and checks them.
+  // Built without the declarations (the slow part of the build); dist.test.ts builds and checks them.
+  cpSync(dist, join(stage, 'dist'), { recursive: true });
   const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: stage });
   packed = (JSON.parse(stdout) as (typeof packed)[])[0];
   hooks = join(work, 'hooks');
@@ -109,24 +118,12 @@ test('installing the tarball offline pulls no dependency: node_modules holds mcp
   assert.deepEqual(installed, ['mcp-load']);
 });
 
-test('mcp-load --version from the installed package prints the package version', async () => {
-  const { stdout } = await run(bin, ['--version'], { cwd: app });
-  assert.equal(stdout.trim(), `mcp-load ${PACKAGE.version}`);
-});
-
-test('mcp-load run from the installed package makes exactly the scenario’s calls against a server the test started', async () => {
-  writeFileSync(join(app, 'tiny.yml'), 'scenarios:\n  once:\n    executor: per-vu-iterations\n    vus: 1\n    iterations: 3\n    flow:\n      - call: echo\n');
-  const before = toolCalls;
-  const { stdout } = await run(bin, ['run', 'tiny.yml', '--target', server.url, '--quiet', '--out', 'results'], { cwd: app, timeout: 60_000 });
-  assert.equal(toolCalls - before, 3, stdout);
-  assert.ok(existsSync(join(app, 'results', 'report.html')), 'report.html was not written');
-});
-
-test('mcp-load demo from the installed package serves MCP on the URL it prints, and stops at SIGINT', async () => {
-  const child = spawn(bin, ['demo', '--quiet', '--out', 'demo-results'], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `mcp-load demo` from the installed package, logging what it loads; resolves with its URL once it serves. */
+function startDemo(out: string, log: string) {
+  const child = spawn(bin, ['demo', '--quiet', '--out', out], { cwd: app, env: loggingEnv(log), stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   let stderr = '';
-  const url = await new Promise<string>((resolve, reject) => {
+  const url = new Promise<string>((resolve, reject) => {
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
       const found = /embedded demo server at (\S+)/.exec(stderr);
@@ -134,117 +131,110 @@ test('mcp-load demo from the installed package serves MCP on the URL it prints, 
     });
     void exited.then(() => reject(new Error(`demo exited before it started its server: ${stderr}`)));
   });
-  try {
-    const reply = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
-      body: JSON.stringify({
-        jsonrpc: '2.0',
-        id: 1,
-        method: 'initialize',
-        params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'tarball-test', version: '1' } },
-      }),
+  return { child, exited, url, stderr: () => stderr };
+}
+
+describe('from the installed package', { concurrency: true }, () => {
+  test('mcp-load --version prints the package version; --version and --help load neither the demo server, the HTML report nor the outputs', async () => {
+    for (const args of [['--version'], ['--help']]) {
+      const log = join(work, `loaded${args[0]}.log`);
+      const { stdout } = await run(bin, args, { cwd: app, env: loggingEnv(log) });
+      if (args[0] === '--version') assert.equal(stdout.trim(), `mcp-load ${PACKAGE.version}`);
+      const sources = loadedSources(log);
+      assert.ok(
+        sources.some((s) => s.endsWith('src/cli/main.ts')),
+        `the log names the CLI's own code: ${sources.length} sources`,
+      );
+      assert.deepEqual(
+        sources.filter((s) => DEMO_SERVER.test(s) || HTML_REPORT.test(s) || OUTPUTS.test(s)),
+        [],
+        args.join(' '),
+      );
+    }
+  });
+
+  test('mcp-load run makes exactly the scenario’s calls against a server the test started, and loads no demo server and no outputs it was not asked for', async () => {
+    writeFileSync(
+      join(app, 'tiny.yml'),
+      'scenarios:\n  once:\n    executor: per-vu-iterations\n    vus: 1\n    iterations: 3\n    flow:\n      - call: echo-run\n',
+    );
+    const log = join(work, 'loaded-run.log');
+    const { stdout } = await run(bin, ['run', 'tiny.yml', '--target', server.url, '--quiet', '--out', 'results'], {
+      cwd: app,
+      env: loggingEnv(log),
+      timeout: 60_000,
     });
-    assert.equal(reply.status, 200);
-    assert.match(await reply.text(), /"serverInfo"/);
-  } finally {
-    child.kill('SIGINT');
-  }
-  const code = await Promise.race([exited, new Promise<'hung'>((resolve) => setTimeout(resolve, 30_000, 'hung').unref())]);
-  assert.equal(code, 130, stderr);
-});
-
-test('examples/session.ts runs from the installed package: it imports mcp-load by name', async () => {
-  cpSync(join(app, 'node_modules', 'mcp-load', 'examples', 'session.ts'), join(app, 'session.ts'));
-  const before = toolCalls;
-  const { stdout } = await run(process.execPath, ['--import', TSX, 'session.ts', server.url, 'echo', '{"text":"hi"}'], { cwd: app, timeout: 30_000 });
-  assert.equal(toolCalls - before, 1);
-  assert.match(stdout, /^tools\/call echo: success in [\d.]+ ms, 1 HTTP \(POST 200\)$/m);
-});
-
-test('--version and --help load neither the demo server, the HTML report nor the outputs', async () => {
-  for (const args of [['--version'], ['--help']]) {
-    const log = join(work, `loaded${args[0]}.log`);
-    await run(process.execPath, [join(app, 'node_modules', 'mcp-load', 'dist', 'cli.js'), ...args], { cwd: app, env: loggingEnv(log) });
-    const sources = loadedSources(log);
+    assert.equal(callsOf('echo-run'), 3, stdout);
+    assert.ok(existsSync(join(app, 'results', 'report.html')), 'report.html was not written');
+    const ran = loadedSources(log);
     assert.ok(
-      sources.some((s) => s.endsWith('src/cli/main.ts')),
-      `the log names the CLI's own code: ${sources.length} sources`,
+      ran.some((s) => HTML_REPORT.test(s)),
+      'run writes report.html, so it loads the HTML report',
     );
     assert.deepEqual(
-      sources.filter((s) => DEMO_SERVER.test(s) || HTML_REPORT.test(s) || OUTPUTS.test(s)),
+      ran.filter((s) => DEMO_SERVER.test(s) || OUTPUTS.test(s)),
       [],
-      args.join(' '),
     );
-  }
-});
+  });
 
-test('run with a target loads no demo server and no outputs it was not asked for; demo loads the demo server', async () => {
-  const runLog = join(work, 'loaded-run.log');
-  await run(
-    process.execPath,
-    [join(app, 'node_modules', 'mcp-load', 'dist', 'cli.js'), 'run', 'tiny.yml', '--target', server.url, '--quiet', '--out', 'results-2'],
-    {
+  test('mcp-load demo serves MCP on the URL it prints, loads the demo server, and stops at SIGINT', async () => {
+    const log = join(work, 'loaded-demo.log');
+    const demo = startDemo('demo-results', log);
+    try {
+      const reply = await fetch(await demo.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+        body: JSON.stringify({
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'initialize',
+          params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'tarball-test', version: '1' } },
+        }),
+      });
+      assert.equal(reply.status, 200);
+      assert.match(await reply.text(), /"serverInfo"/);
+    } finally {
+      demo.child.kill('SIGINT');
+    }
+    const code = await Promise.race([demo.exited, new Promise<'hung'>((resolve) => setTimeout(resolve, 30_000, 'hung').unref())]);
+    assert.equal(code, 130, demo.stderr());
+    assert.ok(
+      loadedSources(log).some((s) => DEMO_SERVER.test(s)),
+      'demo loads the demo server',
+    );
+  });
+
+  test('examples/session.ts runs from the installed package: it imports mcp-load by name', async () => {
+    cpSync(join(app, 'node_modules', 'mcp-load', 'examples', 'session.ts'), join(app, 'session.ts'));
+    const { stdout } = await run(process.execPath, ['--import', TSX, 'session.ts', server.url, 'echo-session', '{"text":"hi"}'], { cwd: app, timeout: 30_000 });
+    assert.equal(callsOf('echo-session'), 1);
+    assert.match(stdout, /^tools\/call echo-session: success in [\d.]+ ms, 1 HTTP \(POST 200\)$/m);
+  });
+
+  test('the README’s library example runs from the installed package against a server the test started', async () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const example = /## As a library[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    assert.ok(example.includes("from 'mcp-load'"), 'the README has a ts example under "As a library"');
+    writeFileSync(
+      join(app, 'scenario.yml'),
+      'scenarios:\n  once:\n    executor: per-vu-iterations\n    vus: 1\n    iterations: 2\n    flow:\n      - call: echo-readme\n',
+    );
+    writeFileSync(join(app, 'readme-example.mjs'), example.replaceAll('http://127.0.0.1:3000/mcp', server.url));
+    const { stdout } = await run(process.execPath, ['readme-example.mjs'], { cwd: app, timeout: 60_000 });
+    assert.equal(callsOf('echo-readme'), 2);
+    assert.match(stdout, /MCP/);
+    assert.ok(existsSync(join(app, 'result.json')), 'result.json was not written');
+  });
+
+  test('mcp-load run --workers 2 runs both slices in worker threads (dist/worker.js ships)', async () => {
+    writeFileSync(
+      join(app, 'two.yml'),
+      'scenarios:\n  each:\n    executor: per-vu-iterations\n    vus: 2\n    iterations: 3\n    flow:\n      - call: echo-workers\n',
+    );
+    const { stdout } = await run(bin, ['run', 'two.yml', '--target', server.url, '--workers', '2', '--quiet', '--out', 'results-workers'], {
       cwd: app,
-      env: loggingEnv(runLog),
       timeout: 60_000,
-    },
-  );
-  const ran = loadedSources(runLog);
-  assert.ok(
-    ran.some((s) => HTML_REPORT.test(s)),
-    'run writes report.html, so it loads the HTML report',
-  );
-  assert.deepEqual(
-    ran.filter((s) => DEMO_SERVER.test(s) || OUTPUTS.test(s)),
-    [],
-  );
-
-  const demoLog = join(work, 'loaded-demo.log');
-  const child = spawn(process.execPath, [join(app, 'node_modules', 'mcp-load', 'dist', 'cli.js'), 'demo', '--quiet', '--out', 'demo-2'], {
-    cwd: app,
-    env: loggingEnv(demoLog),
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const exited = new Promise((resolve) => child.on('close', resolve));
-  let stderr = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-      if (stderr.includes('embedded demo server at')) resolve();
     });
-    void exited.then(() => reject(new Error(`demo exited before it started its server: ${stderr}`)));
+    assert.equal(callsOf('echo-workers'), 6, stdout);
   });
-  child.kill('SIGINT');
-  await exited;
-  assert.ok(
-    loadedSources(demoLog).some((s) => DEMO_SERVER.test(s)),
-    'demo loads the demo server',
-  );
-});
-
-test('the README’s library example runs from the installed package against a server the test started', async () => {
-  const readme = readFileSync('README.md', 'utf8');
-  const example = /## As a library[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
-  assert.ok(example.includes("from 'mcp-load'"), 'the README has a ts example under "As a library"');
-  writeFileSync(
-    join(app, 'scenario.yml'),
-    'scenarios:\n  once:\n    executor: per-vu-iterations\n    vus: 1\n    iterations: 2\n    flow:\n      - call: echo\n',
-  );
-  writeFileSync(join(app, 'readme-example.mjs'), example.replaceAll('http://127.0.0.1:3000/mcp', server.url));
-  const before = toolCalls;
-  const { stdout } = await run(process.execPath, ['readme-example.mjs'], { cwd: app, timeout: 60_000 });
-  assert.equal(toolCalls - before, 2);
-  assert.match(stdout, /MCP/);
-  assert.ok(existsSync(join(app, 'result.json')), 'result.json was not written');
-});
-
-test('mcp-load run --workers 2 from the installed package runs both slices in worker threads (dist/worker.js ships)', async () => {
-  writeFileSync(join(app, 'two.yml'), 'scenarios:\n  each:\n    executor: per-vu-iterations\n    vus: 2\n    iterations: 3\n    flow:\n      - call: echo\n');
-  const before = toolCalls;
-  const { stdout } = await run(bin, ['run', 'two.yml', '--target', server.url, '--workers', '2', '--quiet', '--out', 'results-workers'], {
-    cwd: app,
-    timeout: 60_000,
-  });
-  assert.equal(toolCalls - before, 6, stdout);
 });

@@ -27,7 +27,8 @@ function assertNoSecret(where: string, text: string): void {
   }
 }
 
-describe('no secret reaches any output of the CLI', () => {
+// Child processes (a secret is registered process-wide), each with files of its own: they run at once.
+describe('no secret reaches any output of the CLI', { concurrency: true }, () => {
   let server: EchoingServer;
   let dir: string;
   const env = (): NodeJS.ProcessEnv => ({ ECHO_URL: server.url, TOKEN, QUERY_KEY, BASIC, COOKIE });
