@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.ts';
+import { TYPESCRIPT_FLAGS } from '../helpers/typescript-child.ts';
 import { startCountingServer, type CountingServer } from '../helpers/counting-server.ts';
 
 type Series = { metric: string; type: string; tags: Record<string, string>; summary: Record<string, number> };
@@ -112,7 +113,7 @@ for (const mode of ['thread', 'process'] as const)
         );
         const out = join(dir, 'group-sigint');
         // Its own process group, as a terminal's foreground job: a signal to -pid reaches the CLI and its worker processes.
-        const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'run', file, '--workers', '2', '--worker-mode', mode, '--out', out], {
+        const child = spawn(process.execPath, [...TYPESCRIPT_FLAGS, 'src/cli/index.ts', 'run', file, '--workers', '2', '--worker-mode', mode, '--out', out], {
           detached: true,
           stdio: ['ignore', 'ignore', 'pipe'],
         });

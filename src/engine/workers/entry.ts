@@ -1,16 +1,31 @@
 import { Worker } from 'node:worker_threads';
 import type { WorkerTask } from './protocol.ts';
 
+/** The modules this process was started with `--import file://…` (a TypeScript loader, when it runs from the sources). */
+function importedLoaders(): string[] {
+  const argv = process.execArgv;
+  const loaders: string[] = [];
+  for (const [i, arg] of argv.entries()) {
+    const value = arg === '--import' ? argv[i + 1] : arg.startsWith('--import=') ? arg.slice('--import='.length) : undefined;
+    if (value?.startsWith('file:')) loaders.push(value);
+  }
+  return loaders;
+}
+
 /**
  * Starts a worker thread on worker-main: the bundled `worker.js` beside the bundle that runs this
- * (dist/cli.js, dist/index.js), or, from the TypeScript sources, worker-main.ts through tsx's
- * loader (a worker thread does not inherit the parent's `--import tsx` hooks on Node 20).
+ * (dist/cli.js, dist/index.js), or, from the TypeScript sources, worker-main.ts through the loader
+ * this process was started with (a worker thread does not inherit `--import` hooks on Node 20):
+ * one given as a file URL (the test suite's, scripts/test-loader/), else tsx's.
  */
 export function workerEntry(task: WorkerTask): Worker {
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return new Worker(new URL('./worker.js', here), { workerData: task });
-  const main = new URL('./worker-main.ts', here).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const code = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(main)}); });`;
+  const main = JSON.stringify(new URL('./worker-main.ts', here).href);
+  const loaders = importedLoaders();
+  const code =
+    loaders.length > 0
+      ? `(async () => { for (const loader of ${JSON.stringify(loaders)}) await import(loader); await import(${main}); })();`
+      : `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${main}); });`;
   return new Worker(code, { eval: true, workerData: task });
 }
