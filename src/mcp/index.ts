@@ -12,6 +12,7 @@ export {
   type ClientIdentity,
 } from './auth/index.ts';
 export type { ServerRequestReplies } from './server-requests.ts';
+export type { DiscoveryVerdict } from './discovery.ts';
 export { SUPPORTED_PROTOCOL_VERSIONS } from './protocol.ts';
 export type * from './types.ts';
 export { OUTCOME_CLASSES, ERROR_CLASSES, LOCAL_ERROR_CLASSES, HTTP_PURPOSES } from './types.ts';

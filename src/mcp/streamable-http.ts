@@ -97,6 +97,8 @@ export class StreamableHttpTransport implements Transport {
     /** Responses to other ids, made only when one comes (it names them in the error). */
     let strays: unknown[] | undefined;
     const id = message.id;
+    // Only the call itself may skip the parse: a handshake re-sent within its operation is always read.
+    const scan = !trace.resultRead && message.method === 'tools/call';
     if (this.pendingBreak !== undefined) {
       trace.streamBreak = this.pendingBreak;
       this.pendingBreak = undefined;
@@ -112,7 +114,7 @@ export class StreamableHttpTransport implements Transport {
       trace,
       (event) => {
         if (answer || broken || !event.data) return; // empty-data priming events carry nothing
-        if (this.unparsedSuccess(event.data, id, trace)) return answered({ jsonrpc: '2.0', id });
+        if (scan && this.unparsedSuccess(event.data, id, trace)) return answered({ jsonrpc: '2.0', id });
         let messages: JsonRpcMessage[];
         try {
           messages = parseMessages(event.data, this.sseEventWhere);
@@ -155,7 +157,7 @@ export class StreamableHttpTransport implements Transport {
         exchange,
         `${this.describe('SSE reply')} ended before the response to request ${id}${strayNote(strays ?? NO_STRAYS)}`,
       );
-    return this.responseFromReply(reply, id, trace, strays);
+    return this.responseFromReply(reply, id, trace, strays, scan);
   }
 
   /** The SSE reply stopped before its response (a balancer's idle timeout, a restart): the stream's figures ride on the error. */
@@ -519,7 +521,7 @@ export class StreamableHttpTransport implements Transport {
     return h;
   }
 
-  private responseFromReply(reply: ExchangeReply, id: JsonRpcRequest['id'], trace: OperationTrace, strays: unknown[] = []): JsonRpcResponse {
+  private responseFromReply(reply: ExchangeReply, id: JsonRpcRequest['id'], trace: OperationTrace, strays: unknown[] = [], scan = false): JsonRpcResponse {
     if (reply.sessionId !== undefined && this.sessionId === undefined && !this.stateless) this.sessionId = reply.sessionId;
     if (reply.status < 200 || reply.status >= 300) {
       // A lost session is a lost session whatever the body says, even a JSON-RPC error echoing our id.
@@ -543,7 +545,7 @@ export class StreamableHttpTransport implements Transport {
         reply.status,
       );
     }
-    if (this.unparsedSuccess(reply.body, id, trace)) return { jsonrpc: '2.0', id };
+    if (scan && this.unparsedSuccess(reply.body, id, trace)) return { jsonrpc: '2.0', id };
     let response: JsonRpcResponse | undefined;
     for (const m of parseMessages(reply.body, this.postReplyWhere)) {
       if (isResponse(m) && m.id === id) response = m;
@@ -562,7 +564,7 @@ export class StreamableHttpTransport implements Transport {
    * results are always parsed, since an input-required result is a success only in shape.
    */
   private unparsedSuccess(text: string, id: JsonRpcRequest['id'], trace: OperationTrace): boolean {
-    if (trace.resultRead || this.stateless || typeof id !== 'number' || !isPlainSuccess(text, id)) return false;
+    if (this.stateless || typeof id !== 'number' || !isPlainSuccess(text, id)) return false;
     trace.replyText = text;
     return true;
   }

@@ -145,6 +145,8 @@ describe('the official MCP conformance suite, client scenarios, against mcp-load
       platform: 'node',
       format: 'esm',
       logLevel: 'warning',
+      // src/undici.ts requires undici's parts beside the bundle that runs it; this one is not beside them.
+      define: { MCP_LOAD_UNDICI_MODULE: JSON.stringify(join(ROOT, 'src/undici-parts.cjs')) },
       banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     });
     // One pass after the other: together they would double the processes competing for the cores.

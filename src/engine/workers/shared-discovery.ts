@@ -1,5 +1,4 @@
-import { TransportError, type McpTarget } from '../../mcp/index.ts';
-import type { DiscoveryVerdict } from '../../mcp/discovery.ts';
+import { TransportError, type DiscoveryVerdict, type McpTarget } from '../../mcp/index.ts';
 import type { RunShare } from './share.ts';
 
 type Published = { verdict: DiscoveryVerdict } | { error: { reason: TransportError['reason']; message: string; status?: number } };
