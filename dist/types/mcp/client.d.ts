@@ -77,7 +77,12 @@ export declare class McpSession implements ServerMessageSink {
     listTools(): Promise<OperationResult>;
     listResources(): Promise<OperationResult>;
     listPrompts(): Promise<OperationResult>;
-    callTool(name: string, args?: unknown): Promise<OperationResult>;
+    /**
+     * `readResult: false` when nothing will read the result (the engine's steps without checks on
+     * it): a plain success is then confirmed by a scan of the reply instead of a parse, and the
+     * OperationResult carries `replyText` in place of `result`. Any other reply is parsed as ever.
+     */
+    callTool(name: string, args?: unknown, readResult?: boolean): Promise<OperationResult>;
     /**
      * 2026-07-28: arguments the tool's schema marks `x-mcp-header` ride in Mcp-Param-* headers too.
      * A -32020 (the server found them mismatched) reloads the schemas and retries once, as the spec asks.
@@ -104,7 +109,9 @@ export declare class McpSession implements ServerMessageSink {
      * request retried, all counted in the same trace.
      */
     private call;
+    /** Not async: a session's request is the transport's own promise, with no wrapper (and its extra turns) per call. */
     private send;
+    private sendStateless;
     /**
      * 2026-07-28 has no resumability: a reply stream that broke before the response lost the
      * request. With `reissue`, it is sent again once, with a new id, and counted.

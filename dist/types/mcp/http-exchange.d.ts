@@ -62,8 +62,10 @@ export declare class HttpExchange implements Dispatcher.DispatchHandler {
     /** When the exchange times out (performance.now() ms; 0: no deadline), kept by its dispatcher's one timer. */
     private deadlineAt;
     private deadlines;
-    /** The reply grace of an answered SSE reply (endAfter). */
-    private timer;
+    /** The dispatcher, whose one deadline timer also keeps the reply grace of an answered SSE reply (endAfter). */
+    private readonly dispatcher;
+    /** `deadlineAt` is the end of that grace, not the exchange's timeout. */
+    private inGrace;
     private status;
     private contentType;
     private sessionId;
@@ -103,8 +105,8 @@ export declare class HttpExchange implements Dispatcher.DispatchHandler {
      * need not close the stream (the spec says SHOULD), but one held open would hold the call.
      */
     endAfter(graceMs: number): void;
-    /** The grace after the answer passed with the stream still open (called by the timer). */
-    cutHeldOpen(): void;
+    /** The grace after the answer passed with the stream still open. */
+    private cutHeldOpen;
     /** The deadline passed (called by the dispatcher's deadline timer, which has let go of this exchange). */
     expire(): void;
     onRequestStart(controller: Dispatcher.DispatchController, _context: unknown): void;

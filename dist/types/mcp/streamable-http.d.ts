@@ -105,6 +105,12 @@ export declare class StreamableHttpTransport implements Transport {
     /** 2026-07-28: every request names its method (and tool, prompt or resource) in headers. */
     private statelessHeaders;
     private responseFromReply;
+    /**
+     * Nothing reads this call's result and `text` is the plain success answering it (a scan, no
+     * parse): the response is its outcome, and the text is kept for the tool-output sample. 2026
+     * results are always parsed, since an input-required result is a success only in shape.
+     */
+    private unparsedSuccess;
     private statusError;
     private expectAccepted;
     private route;

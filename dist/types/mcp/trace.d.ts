@@ -22,6 +22,10 @@ export declare class OperationTrace {
     paramHeaders: readonly string[] | undefined;
     /** The W3C traceparent this tool call carries (`_meta` and header), when tracing is on. */
     traceparent: string | undefined;
+    /** Whether anything reads the operation's result: if not, a plain success is confirmed by a scan, not parsed (see response-scan.ts). */
+    resultRead: boolean;
+    /** The text of a response confirmed by that scan: the engine's tool-output sample parses the few it keeps. */
+    replyText: string | undefined;
     /** performance.now() when the matching response arrived, when it came as an SSE event. */
     respondedAt: number;
     /** The session was found lost during this operation (see OperationResult.lost). */
