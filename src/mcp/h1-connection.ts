@@ -196,7 +196,7 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
       this.failCurrent(request, false); // before connecting: nothing reaches the server
       return;
     }
-    const reusable = this.socket !== null && !this.socket.destroyed && this.socket.writable;
+    const reusable = this.socket !== null && !this.socket.destroyed && this.socket.writable && !this.idleTooLong();
     const socket = reusable ? this.socket! : this.connect();
     this.parser.reset(pending.options.method === 'HEAD');
     const [head, body, bodyBytes] = request;
@@ -366,6 +366,16 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
       this.closing = null;
       closing();
     }
+  }
+
+  /**
+   * The idle timer fires late when the event loop is starved, and a socket idle past the server's
+   * keep-alive timeout may already be closed on its side: checked again when the socket is reused.
+   */
+  private idleTooLong(): boolean {
+    if (performance.now() - this.idleSince < this.idleLimitMs) return false;
+    this.dropSocket();
+    return true;
   }
 
   /** Keeps the socket for the next request; a lazily armed timer closes it once idle too long. */

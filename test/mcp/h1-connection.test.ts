@@ -369,6 +369,18 @@ describe('H1Connection: keep-alive and request bytes', SUITE, () => {
     assert.equal(server.sockets.length, 1);
   });
 
+  it('a socket idle past its limit is not reused even when a starved event loop kept its idle timer from firing', async () => {
+    const server = await startRawServer((req) => req.socket.write(rawResponse('ok', 'keep-alive: timeout=30\r\n')));
+    const connection = connect(server.origin, { keepAliveTimeoutMs: 100 });
+    await send(connection, server.origin);
+    // The event loop held for longer than the idle limit, as on a starved machine: no timer can run meanwhile.
+    const until = performance.now() + 150;
+    while (performance.now() < until);
+    await send(connection, server.origin);
+    assert.equal(server.sockets.length, 2, 'the second request opened a new connection');
+    await closed(server.sockets[0]!);
+  });
+
   it('node:http with keepAliveTimeout 2000 (it sends Keep-Alive: timeout=2): a new connection per request', async () => {
     const server = await startHttpServer(
       (_req, res) => res.end('ok'),

@@ -96,6 +96,11 @@ export declare class H1Connection implements SessionConnection, H1ResponseSink {
     abortRequest(pending: Pending, err: Error): void;
     private settleWithError;
     private next;
+    /**
+     * The idle timer fires late when the event loop is starved, and a socket idle past the server's
+     * keep-alive timeout may already be closed on its side: checked again when the socket is reused.
+     */
+    private idleTooLong;
     /** Keeps the socket for the next request; a lazily armed timer closes it once idle too long. */
     private markIdle;
     private armIdleTimer;
