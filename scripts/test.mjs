@@ -1,12 +1,13 @@
 // `npm test [FILE...]`: every test/**/*.test.ts (or the files named), compiled to JavaScript first
 // (test-loader/: one esbuild call instead of tsx in every test process), in three groups:
 // - the files listed in test/serial.txt assert on time measured under load (latency, schedules,
-//   deadlines); they run TIMED_CONCURRENCY at a time at the normal CPU priority;
+//   deadlines); they run one at a time (MCP_LOAD_TEST_TIMED_CONCURRENCY) at the normal CPU priority;
 // - every other file runs beside them, CONCURRENCY at a time, under the idle CPU scheduling class
 //   (SCHED_IDLE, else nice 19): it uses the CPU the timed files leave, so their clocks do not see
-//   its load, and the two groups take the time of one;
-// - the files listed in test/alone.txt restart a server on its port, which any other process could
-//   take in between: they run one at a time once the others are done.
+//   its load, and the two groups take the time of one. One timed file at a time leaves the
+//   background a core (two at once, both busy, starved it: event-loop stalls of 400 ms in CI);
+// - the files listed in test/alone.txt restart a server on its port, or start dozens of processes
+//   that must not be starved: they run one at a time once the others are done.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -22,7 +23,7 @@ function positiveInteger(name, fallback) {
 }
 
 const concurrency = positiveInteger('MCP_LOAD_TEST_CONCURRENCY', 2 * availableParallelism());
-const timedConcurrency = positiveInteger('MCP_LOAD_TEST_TIMED_CONCURRENCY', 2);
+const timedConcurrency = positiveInteger('MCP_LOAD_TEST_TIMED_CONCURRENCY', 1);
 
 function listed(list) {
   const entries = readFileSync(list, 'utf8')
