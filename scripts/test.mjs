@@ -1,14 +1,14 @@
 // `npm test [FILE...]`: every test/**/*.test.ts (or the files named), compiled to JavaScript first
-// (test-loader/: one esbuild call instead of tsx in every test process), in three groups:
-// - the files listed in test/serial.txt assert on time measured under load (latency, schedules,
-//   deadlines); they run one at a time (MCP_LOAD_TEST_TIMED_CONCURRENCY) at the normal CPU priority;
-// - every other file runs beside them, CONCURRENCY at a time, under the idle CPU scheduling class
-//   (SCHED_IDLE, else nice 19): it uses the CPU the timed files leave, so their clocks do not see
-//   its load, and the two groups take the time of one. One timed file at a time leaves the
-//   background a core (two at once, both busy, starved it: event-loop stalls of 400 ms in CI);
-// - the files listed in test/alone.txt restart a server on its port, or start dozens of processes
-//   that must not be starved: they run one at a time once the others are done.
-import { spawn, spawnSync } from 'node:child_process';
+// (test-loader/: one esbuild call instead of tsx in every test process), in three groups, one
+// after the other:
+// - every file not listed below, CONCURRENCY at a time;
+// - the files listed in test/serial.txt, which assert on time measured under load (latency,
+//   schedules, deadlines), one at a time (MCP_LOAD_TEST_TIMED_CONCURRENCY);
+// - the files listed in test/alone.txt, which restart a server on its port or start dozens of
+//   processes at once, one at a time.
+// Running the timed files beside the others under the idle CPU class (SCHED_IDLE) was tried: the
+// starved background then failed its own runs (event-loop stalls of 400 ms, timeouts).
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, normalize } from 'node:path';
@@ -49,46 +49,24 @@ process.env[CACHE_ENV] = cacheDir;
 process.on('exit', () => rmSync(cacheDir, { recursive: true, force: true }));
 const LOADER = ['--enable-source-maps', '--import', new URL('./test-loader/register.mjs', import.meta.url).href];
 
-// The lowest CPU priority this machine grants without privileges: SCHED_IDLE (Linux), else nice 19.
-function idlePriority() {
-  if (spawnSync('chrt', ['--idle', '0', 'true']).status === 0) return ['chrt', '--idle', '0'];
-  if (spawnSync('nice', ['-n', '19', 'true']).status === 0) return ['nice', '-n', '19'];
-  return [];
-}
-
-/** Runs `group` with node --test; output streams to ours, or is held and printed once the group ends. */
-function run(group, n, { prefix = [], hold = false } = {}) {
+/** Runs `group` with node --test, its output streaming to ours. */
+function run(group, n) {
   if (group.length === 0) return Promise.resolve(0);
-  const [command, ...args] = [...prefix, process.execPath, ...LOADER, '--test', `--test-concurrency=${n}`, ...group];
-  const child = spawn(command, args, { stdio: ['ignore', hold ? 'pipe' : 'inherit', hold ? 'pipe' : 'inherit'] });
-  const held = [];
-  if (hold) {
-    child.stdout.on('data', (chunk) => held.push(chunk));
-    child.stderr.on('data', (chunk) => held.push(chunk));
-  }
-  return new Promise((resolve) => {
-    child.on('close', (status, signal) => {
-      if (hold) process.stdout.write(Buffer.concat(held));
-      resolve(signal ? 1 : (status ?? 1));
-    });
-  });
+  const child = spawn(process.execPath, [...LOADER, '--test', `--test-concurrency=${n}`, ...group], { stdio: 'inherit' });
+  return new Promise((resolve) => child.on('close', (status, signal) => resolve(signal ? 1 : (status ?? 1))));
 }
 
 // Every group runs whatever another one's outcome, so one run reports every failure.
-const [background, timed] = await Promise.all([
-  run(
-    files.filter((f) => !timedFiles.has(f) && !aloneFiles.has(f)),
-    concurrency,
-    { prefix: idlePriority() },
-  ),
-  run(
-    files.filter((f) => timedFiles.has(f)),
-    timedConcurrency,
-    { hold: true },
-  ),
-]);
+const others = await run(
+  files.filter((f) => !timedFiles.has(f) && !aloneFiles.has(f)),
+  concurrency,
+);
+const timed = await run(
+  files.filter((f) => timedFiles.has(f)),
+  timedConcurrency,
+);
 const alone = await run(
   files.filter((f) => aloneFiles.has(f)),
   1,
 );
-process.exit(background || timed || alone);
+process.exit(others || timed || alone);
