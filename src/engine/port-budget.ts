@@ -68,11 +68,30 @@ export function ephemeralPortWarning(scenario: Scenario, openStream: boolean, gi
   if (ports === undefined) return undefined;
   const size = ports.high - ports.low + 1;
   const free = size - ports.inUse;
-  if (needed <= free) return undefined;
+  if (needed <= free) return needed > evenPorts(ports) ? parityWarning(vus, needed, ports) : undefined;
   return (
     `the scenario runs up to ${vus} VUs at once, which need about ${needed} connections, but the machine's ephemeral port range ` +
     `${ports.low}–${ports.high} has ${size} ports and ${ports.inUse} are in use (${ports.timeWait} in TIME_WAIT): about ${Math.max(0, free)} are free. ` +
     'Connections past them may fail with EADDRNOTAVAIL or time out (the generator, not the server): widen net.ipv4.ip_local_port_range, ' +
     'wait for TIME_WAIT to drain, lower the VUs, or split the load over machines (--shard i/n).'
+  );
+}
+
+/** Ports of the range with an even number: Linux's connect() (4.6 and later) takes these first, leaving the odd ones to bind(). */
+function evenPorts(ports: EphemeralPorts): number {
+  return Math.floor(ports.high / 2) - Math.floor((ports.low - 1) / 2);
+}
+
+/**
+ * Past the even ports, each connect() searches the odd ones: 20 to 60 times slower per connection
+ * on a 2-core machine (bench/agents-ports.ts), so the run's start measures the kernel.
+ */
+function parityWarning(vus: number, needed: number, ports: EphemeralPorts): string {
+  const even = evenPorts(ports);
+  return (
+    `the scenario runs up to ${vus} VUs at once, which need about ${needed} connections, more than the ${even} even ports of the ` +
+    `ephemeral range ${ports.low}–${ports.high}: Linux's connect() takes the even ports first, and each connection past them ` +
+    'is much slower to open (20 to 60 times in bench/agents-ports.ts), which the ramp-up then measures instead of the server. ' +
+    `Widen net.ipv4.ip_local_port_range to at least ${2 * needed} ports, or split the load over machines (--shard i/n).`
   );
 }
