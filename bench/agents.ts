@@ -14,7 +14,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
+import { buildShippedCli } from './shipped-cli.ts';
 
 const { values } = parseArgs({
   options: {
@@ -24,7 +24,6 @@ const { values } = parseArgs({
     port: { type: 'string', default: '18431' },
   },
 });
-const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'mcp-load-bench-agents-'));
 // The shared stub beside the checkout (../shared from the main checkout, ../../shared from a worktree of it).
 const stubJs =
@@ -39,19 +38,8 @@ const DURATION_S = Number(values.duration);
 const RUN_LIMIT_MS = (DURATION_S + 120) * 1000;
 const ULIMIT_N = Number(execFileSync('bash', ['-c', 'ulimit -n'], { encoding: 'utf8' }).trim());
 
-// --- the CLI as shipped: a bundle and its worker.js side by side --------------------------------
-const bundled = {
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  logLevel: 'warning',
-  preserveSymlinks: true,
-  banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
-} as const;
-await build({ ...bundled, entryPoints: [join(root, 'src/cli/index.ts')], outfile: join(dir, 'dist/cli.js') });
-await build({ ...bundled, entryPoints: [join(root, 'src/engine/workers/worker-main.ts')], outfile: join(dir, 'dist/worker.js') });
-writeFileSync(join(dir, 'dist/package.json'), '{"type":"module"}\n');
+// --- the CLI as shipped -------------------------------------------------------------------------
+const cli = buildShippedCli(dir);
 
 // --- the server ---------------------------------------------------------------------------------
 function startNginx(port: number): { pid: number; log: string; stop(): void } {
@@ -217,7 +205,7 @@ async function runAgents(vus: number, port: number): Promise<AgentsRun> {
     const t0 = Date.now();
     // A load one process cannot hold gets process workers without asking (and says so); a smaller one asks, to compare like with like.
     const mode = vus + 96 > ULIMIT_N ? [] : ['--worker-mode', 'process'];
-    const child = spawn(process.execPath, [join(dir, 'dist/cli.js'), 'run', file, '--workers', '2', ...mode, '--quiet', '--out', out], {
+    const child = spawn(process.execPath, [cli, 'run', file, '--workers', '2', ...mode, '--quiet', '--out', out], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

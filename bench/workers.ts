@@ -8,6 +8,7 @@
 // Prints a JSON summary and writes it to bench/workers-results.json.
 import { fork, spawn } from 'node:child_process';
 import { build } from 'esbuild';
+import { buildShippedCli } from './shipped-cli.ts';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,7 +42,7 @@ if (parentPort) { parentPort.postMessage(ready()); parentPort.on('message', (m) 
 else { process.send(ready()); process.on('message', (m) => m === 'exit' ? process.exit(0) : process.send(m)); }
 `;
 writeFileSync(join(dir, 'probe.ts'), probeSource);
-/** As scripts/build.mjs bundles: self-contained ESM. */
+/** The probe, bundled: self-contained ESM. */
 const bundled = {
   bundle: true,
   platform: 'node',
@@ -130,8 +131,7 @@ const carrierSummary = values['skip-carriers']
     );
 
 // --- 2. scaling --------------------------------------------------------------------------------
-await build({ ...bundled, entryPoints: [join(root, 'src/cli/index.ts')], outfile: join(dir, 'dist/cli.js') });
-await build({ ...bundled, entryPoints: [join(root, 'src/engine/workers/worker-main.ts')], outfile: join(dir, 'dist/worker.js') });
+const cli = buildShippedCli(dir);
 
 const stub = await startStub({ workers: Number(values['stub-workers']) });
 /** The same load for `seconds`: a run of D and one of 2D differ by D seconds of load and nothing else. */
@@ -193,7 +193,7 @@ async function measured(workers: number, mode: string, round: number): Promise<S
 
 async function runCli(workers: number, mode: string, round: number, seconds: number): Promise<CliRun> {
   const out = join(dir, `out-${workers}-${mode}-${round}-${seconds}`);
-  const args = [join(dir, 'dist/cli.js'), 'run', scenarioFor(seconds), '--workers', String(workers), '--worker-mode', mode, '--quiet', '--out', out];
+  const args = [cli, 'run', scenarioFor(seconds), '--workers', String(workers), '--worker-mode', mode, '--quiet', '--out', out];
   const child = spawn(process.execPath, args, {
     stdio: 'ignore',
   });
