@@ -1,7 +1,10 @@
 // What the balancer helpers share: a spawned balancer process on a free loopback port, started
 // within a bound (ready once the port accepts a connection) and stopped by its own pid.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const READY_TIMEOUT_MS = 5_000;
 const STOP_TIMEOUT_MS = 5_000;
@@ -14,12 +17,16 @@ export interface BalancerProcess {
 }
 
 export async function startBalancer(label: string, command: string, args: readonly string[], port: number, log: () => string): Promise<BalancerProcess> {
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
+  // Standard output goes to a file, not a pipe: haproxy writes its log there without blocking and
+  // drops lines a slow reader leaves in a full pipe (a loaded machine lost 2 of 93 in CI).
+  const stdoutFile = join(mkdtempSync(join(tmpdir(), 'mcp-load-balancer-')), 'stdout.log');
+  const stdoutFd = openSync(stdoutFile, 'w');
+  const child = spawn(command, args, { stdio: ['ignore', stdoutFd, 'pipe'] });
+  closeSync(stdoutFd);
+  const stdout = (): string => readFileSync(stdoutFile, 'utf8');
   let stderr = '';
-  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  // 'close', not 'exit': the balancer's last log lines may still be in its stdout pipe when it exits.
+  // 'close', not 'exit': the balancer's last lines may still be in its stderr pipe when it exits.
   const exited = new Promise<void>((resolve) => {
     child.once('close', () => resolve());
     child.once('error', (err) => {
@@ -37,12 +44,12 @@ export async function startBalancer(label: string, command: string, args: readon
     await exited;
   };
   try {
-    await listening(label, port, child, () => `${stderr}${stdout}${log()}`);
+    await listening(label, port, child, () => `${stderr}${stdout()}${log()}`);
   } catch (err) {
     await stop();
     throw err;
   }
-  return { stdout: () => stdout, stop };
+  return { stdout, stop };
 }
 
 /** Resolves once the port accepts a connection; fails when the process exits first or after the bound. */
