@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../helpers/cli.ts';
-import { TYPESCRIPT_FLAGS } from '../helpers/typescript-child.ts';
+import { runCli, runShippedCli } from '../helpers/cli.ts';
+import { builtCli } from '../helpers/fresh-dist.ts';
 import { startCountingServer, type CountingServer } from '../helpers/counting-server.ts';
 
 type Series = { metric: string; type: string; tags: Record<string, string>; summary: Record<string, number> };
@@ -23,24 +23,21 @@ const read = (file: string): ResultJson => JSON.parse(readFileSync(file, 'utf8')
 const untagged = (r: ResultJson, metric: string): Record<string, number> =>
   r.metrics.metrics.find((m) => m.metric === metric && Object.keys(m.tags).length === 0)!.summary;
 
-// Threads and child processes carry the same protocol: every behaviour holds in both modes.
-for (const mode of ['thread', 'process'] as const)
-  describe(`mcp-load run --workers --worker-mode ${mode}`, () => {
-    let dir: string;
-    const scenario = (server: CountingServer, body: string): string => {
-      const file = join(dir, `s${Math.random().toString(36).slice(2)}.yml`);
-      writeFileSync(file, `target: ${server.url}\n${body}`);
-      return file;
-    };
-    before(() => {
-      dir = mkdtempSync(join(tmpdir(), 'mcp-load-workers-'));
-    });
-    after(() => rmSync(dir, { recursive: true, force: true }));
+let dir: string;
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mcp-load-workers-'));
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
 
-    it('two workers and the same load as two merged shards: the counts the server saw, and the same latency percentiles', async () => {
-      // Every 4th call the server receives takes 200 ms, the others 20 ms: p50 sits at 20 ms, p90 at 200 ms.
-      const callDelayMs = (n: number): number => (n % 4 === 0 ? 200 : 20);
-      const body = `scenarios:
+const scenario = (server: CountingServer, body: string): string => {
+  const file = join(dir, `s${Math.random().toString(36).slice(2)}.yml`);
+  writeFileSync(file, `target: ${server.url}\n${body}`);
+  return file;
+};
+
+// Every 4th call the server receives takes 200 ms, the others 20 ms: p50 sits at 20 ms, p90 at 200 ms.
+const callDelayMs = (n: number): number => (n % 4 === 0 ? 200 : 20);
+const SPLIT_LOAD = `scenarios:
   agents:
     executor: per-vu-iterations
     vus: 4
@@ -48,31 +45,62 @@ for (const mode of ['thread', 'process'] as const)
     flow:
       - call: wait
 `;
-      const viaWorkers = await startCountingServer({ callDelayMs });
-      const viaShards = await startCountingServer({ callDelayMs });
-      try {
-        const workers = await runCli(['run', scenario(viaWorkers, body), '--workers', '2', '--worker-mode', mode, '--out', join(dir, 'workers'), '--quiet']);
-        assert.equal(workers.code, 0, workers.stderr);
-        const file = scenario(viaShards, body);
-        // One after the other: in this process, side by side, they would share one event loop with both servers.
-        for (const i of [1, 2]) {
-          const shard = await runCli(['run', file, '--shard', `${i}/2`, '--workers', '1', '--out', join(dir, `shard-${i}`), '--quiet']);
-          assert.equal(shard.code, 0, shard.stderr);
-        }
-        const merge = await runCli(['merge', join(dir, 'shard-1', 'result.json'), join(dir, 'shard-2', 'result.json'), '--out', join(dir, 'merged')]);
-        assert.equal(merge.code, 0, merge.stderr);
 
-        const w = read(join(dir, 'workers', 'result.json'));
-        const m = read(join(dir, 'merged', 'result.json'));
+/** The load as two shards, one after the other, merged: what either worker mode's run must equal. Run once. */
+let shardsMerged: Promise<{ result: ResultJson; calls: number; probes: number }> | undefined;
+function mergedShards(): Promise<{ result: ResultJson; calls: number; probes: number }> {
+  shardsMerged ??= (async () => {
+    const server = await startCountingServer({ callDelayMs });
+    try {
+      const file = scenario(server, SPLIT_LOAD);
+      // One after the other: in this process, side by side, they would share one event loop with the server.
+      for (const i of [1, 2]) {
+        const shard = await runCli(['run', file, '--shard', `${i}/2`, '--workers', '1', '--out', join(dir, `shard-${i}`), '--quiet']);
+        assert.equal(shard.code, 0, shard.stderr);
+      }
+      const merge = await runCli(['merge', join(dir, 'shard-1', 'result.json'), join(dir, 'shard-2', 'result.json'), '--out', join(dir, 'merged')]);
+      assert.equal(merge.code, 0, merge.stderr);
+      return { result: read(join(dir, 'merged', 'result.json')), calls: server.calls(), probes: server.probes() };
+    } finally {
+      await server.stop();
+    }
+  })();
+  return shardsMerged;
+}
+
+// Threads and child processes carry the same protocol: every behaviour holds in both modes. The
+// runs use the CLI as shipped (dist/cli.js and dist/worker.js built from these sources): the same
+// code, without each worker loading the sources one module at a time.
+for (const mode of ['thread', 'process'] as const)
+  describe(`mcp-load run --workers --worker-mode ${mode}`, () => {
+    it('two workers and the same load as two merged shards: the counts the server saw, and the same latency percentiles', async () => {
+      const viaWorkers = await startCountingServer({ callDelayMs });
+      try {
+        const workers = await runShippedCli([
+          'run',
+          scenario(viaWorkers, SPLIT_LOAD),
+          '--workers',
+          '2',
+          '--worker-mode',
+          mode,
+          '--out',
+          join(dir, `workers-${mode}`),
+          '--quiet',
+        ]);
+        assert.equal(workers.code, 0, workers.stderr);
+        const shards = await mergedShards();
+
+        const w = read(join(dir, `workers-${mode}`, 'result.json'));
+        const m = shards.result;
         // Ground truth: the servers' own counts, 4 VUs × 8 iterations, one session each.
         assert.equal(viaWorkers.calls(), 32);
-        assert.equal(viaShards.calls(), 32);
+        assert.equal(shards.calls, 32);
         assert.equal(viaWorkers.sessions(), 4);
         assert.equal(viaWorkers.deletes(), 4);
         // One server/discover probe for the whole load, as one process sends (worker 1 asks, worker 2 is told);
         // two shards are two processes, and each probes.
         assert.equal(viaWorkers.probes(), 1);
-        assert.equal(viaShards.probes(), 2);
+        assert.equal(shards.probes, 2);
         for (const metric of ['mcp_calls', 'iterations']) assert.equal(untagged(w, metric).count, untagged(m, metric).count, metric);
         assert.equal(untagged(w, 'http_reqs').count, untagged(m, 'http_reqs').count - 1, "http_reqs: the shards' second probe");
         assert.equal(untagged(w, 'mcp_calls').count, 32);
@@ -91,7 +119,6 @@ for (const mode of ['thread', 'process'] as const)
         assert.equal(untagged(w, 'vus_max').value, 4);
       } finally {
         await viaWorkers.stop();
-        await viaShards.stop();
       }
     });
 
@@ -111,9 +138,9 @@ for (const mode of ['thread', 'process'] as const)
         args: { ms: 20 }
 `,
         );
-        const out = join(dir, 'group-sigint');
+        const out = join(dir, `group-sigint-${mode}`);
         // Its own process group, as a terminal's foreground job: a signal to -pid reaches the CLI and its worker processes.
-        const child = spawn(process.execPath, [...TYPESCRIPT_FLAGS, 'src/cli/index.ts', 'run', file, '--workers', '2', '--worker-mode', mode, '--out', out], {
+        const child = spawn(process.execPath, [await builtCli(), 'run', file, '--workers', '2', '--worker-mode', mode, '--out', out], {
           detached: true,
           stdio: ['ignore', 'ignore', 'pipe'],
         });
@@ -158,7 +185,7 @@ for (const mode of ['thread', 'process'] as const)
 `,
         );
         let sent = false;
-        const run = await runCli(['run', file, '--workers', '2', '--worker-mode', mode, '--out', join(dir, 'sigint')], (stderr, child) => {
+        const run = await runShippedCli(['run', file, '--workers', '2', '--worker-mode', mode, '--out', join(dir, `sigint-${mode}`)], (stderr, child) => {
           if (!sent && /running .*calls=[1-9]/.test(stderr)) {
             sent = true;
             child.kill('SIGINT');
@@ -168,7 +195,7 @@ for (const mode of ['thread', 'process'] as const)
         assert.equal(run.code, 130, run.stderr);
         // One progress line for the whole: the 4 VUs of both workers.
         assert.match(run.stderr, /running .*vus=4 /);
-        const result = read(join(dir, 'sigint', 'result.json'));
+        const result = read(join(dir, `sigint-${mode}`, 'result.json'));
         assert.equal(result.interrupted, 'signal');
         assert.equal(result.environment.workers, 2);
         // Every session of both workers was ended; a call cut short is the server's but not counted.
@@ -200,9 +227,9 @@ thresholds:
     - { threshold: "count<60", abortOnFail: true }
 `,
         );
-        const run = await runCli(['run', file, '--workers', '2', '--worker-mode', mode, '--out', join(dir, 'abort'), '--quiet']);
+        const run = await runShippedCli(['run', file, '--workers', '2', '--worker-mode', mode, '--out', join(dir, `abort-${mode}`), '--quiet']);
         assert.equal(run.code, 99, run.stderr);
-        const result = read(join(dir, 'abort', 'result.json'));
+        const result = read(join(dir, `abort-${mode}`, 'result.json'));
         assert.equal(result.interrupted, 'threshold');
         assert.ok(server.calls() >= 60 && server.calls() < 100, `stopped early: the server received ${server.calls()} of 100 calls`);
         assert.equal(server.deletes(), 2);

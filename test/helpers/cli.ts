@@ -4,6 +4,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { main } from '../../src/cli/main.ts';
+import { builtCli } from './fresh-dist.ts';
 import { TYPESCRIPT_FLAGS } from './typescript-child.ts';
 
 export interface CliExit {
@@ -84,8 +85,21 @@ export async function runCli(args: string[], onStderr?: (text: string, child: Ch
  * (e.g. send SIGINT once progress shows); `env` adds variables to the child's environment.
  */
 export function runCliProcess(args: string[], onStderr?: (text: string, child: ChildProcess) => void, env: NodeJS.ProcessEnv = {}): Promise<CliExit> {
+  return spawnCli([...TYPESCRIPT_FLAGS, 'src/cli/index.ts', ...args], onStderr, env);
+}
+
+/**
+ * Runs `mcp-load ARGS` as a child process from the bundles as shipped (dist/cli.js and its
+ * worker.js, built from the current sources once for the suite): where a test needs the process
+ * and its workers, without the ~1 s of CPU each child spends loading the sources one module at a time.
+ */
+export async function runShippedCli(args: string[], onStderr?: (text: string, child: ChildProcess) => void, env: NodeJS.ProcessEnv = {}): Promise<CliExit> {
+  return spawnCli([await builtCli(), ...args], onStderr, env);
+}
+
+function spawnCli(nodeArgs: string[], onStderr: ((text: string, child: ChildProcess) => void) | undefined, env: NodeJS.ProcessEnv): Promise<CliExit> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...TYPESCRIPT_FLAGS, 'src/cli/index.ts', ...args], {
+    const child = spawn(process.execPath, nodeArgs, {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, ...env },
     });

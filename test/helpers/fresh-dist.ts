@@ -1,10 +1,12 @@
 // dist/ built from the sources as they are now, once per content: the tests that run the bundles
 // (the action bundle, the packed tarball) share one `scripts/build.mjs --no-types` (about 6 s of
 // esbuild CPU) instead of each running it. The build lands in a folder named by a hash of every
-// input esbuild reads, so a changed source, lock file or build script means a new build.
+// input esbuild reads, so a changed source, lock file or build script means a new build. Beside
+// dist/ a package.json says the bundles are ES modules, as the repository's does, so they run in
+// place (builtCli()).
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -13,7 +15,8 @@ const INPUTS = ['src', 'templates', 'scripts/build.mjs', 'package.json', 'packag
 const PREFIX = 'mcp-load-test-dist-';
 
 function hashInputs(): string {
-  const hash = createHash('sha256');
+  // The folder's layout is part of the name: a build laid out by an earlier version of this file is not reused.
+  const hash = createHash('sha256').update('dist/ and package.json\0');
   const add = (path: string): void => {
     if (!existsSync(path)) return;
     if (statSync(path).isDirectory()) {
@@ -45,15 +48,18 @@ let pending: Promise<string> | undefined;
 /** The path of a dist/ folder built from the current sources (read only: copy it to change it). */
 export function freshDist(): Promise<string> {
   pending ??= (async () => {
-    const dist = join(tmpdir(), `${PREFIX}${hashInputs()}`);
-    removeStaleBuilds(dist);
+    const folder = join(tmpdir(), `${PREFIX}${hashInputs()}`);
+    removeStaleBuilds(folder);
+    const dist = join(folder, 'dist');
     if (existsSync(dist)) return dist;
     // Built beside and renamed into place, so a folder under the final name is always complete. Two
     // test processes building at once both build; the second rename fails and its copy is dropped.
-    const building = `${dist}.building-${process.pid}`;
-    await promisify(execFile)(process.execPath, ['scripts/build.mjs', building, '--no-types']);
+    const building = `${folder}.building-${process.pid}`;
+    mkdirSync(building);
+    writeFileSync(join(building, 'package.json'), '{ "type": "module" }\n');
+    await promisify(execFile)(process.execPath, ['scripts/build.mjs', join(building, 'dist'), '--no-types']);
     try {
-      renameSync(building, dist);
+      renameSync(building, folder);
     } catch (error) {
       if (!existsSync(dist)) throw error;
       rmSync(building, { recursive: true, force: true });
@@ -61,4 +67,9 @@ export function freshDist(): Promise<string> {
     return dist;
   })();
   return pending;
+}
+
+/** The `mcp-load` bin as shipped (dist/cli.js, with dist/worker.js beside it), built from the current sources. */
+export async function builtCli(): Promise<string> {
+  return join(await freshDist(), 'cli.js');
 }
