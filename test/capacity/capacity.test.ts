@@ -8,7 +8,7 @@ import { searchCapacity } from '../../src/capacity/search.ts';
 import { parseSlo, SloError } from '../../src/capacity/slo.ts';
 import type { CapacityRecord, CapacityStep, Result } from '../../src/results/index.ts';
 import { capacityChange } from '../../src/report/capacity-view.ts';
-import { runCliProcess } from '../helpers/cli.ts';
+import { runShippedCli } from '../helpers/cli.ts';
 import type { RunningServer } from '../helpers/servers.ts';
 import { startScriptedServer, textResult } from '../mcp/scripted-server.ts';
 
@@ -77,7 +77,7 @@ describe('mcp-load capacity against a server of known capacity', () => {
       `target: ${server.url}\nscenarios:\n  agents:\n    executor: constant-vus\n    vus: 1\n    duration: 1s\n    flow:\n      - call: work\n`,
     );
     const out = join(dir, 'result');
-    const run = await runCliProcess([
+    const run = await runShippedCli([
       'capacity',
       scenario,
       '--slo',

@@ -6,9 +6,10 @@ import { checkDescriptorBudget, DescriptorBudgetError } from '../../src/engine/d
 import { parseScenario } from '../../src/scenario/index.ts';
 import type { RunningServer } from '../helpers/servers.ts';
 import { startScriptedServer, textResult } from '../mcp/scripted-server.ts';
+import { TYPESCRIPT_FLAGS } from '../helpers/typescript-child.ts';
 
 const CHILD = fileURLToPath(new URL('../fixtures/descriptor-starved-run.ts', import.meta.url));
-// Only a hang's limit (the run's own bound is its elapsedMs): a child's tsx start-up alone can take
+// Only a hang's limit (the run's own bound is its elapsedMs): a child's start-up alone can take
 // 15 s on a loaded 2-core machine.
 const CHILD_TIMEOUT_MS = 60_000;
 
@@ -23,9 +24,13 @@ function vus(n: number, transport = 'auto') {
 /** Runs the fixture under `ulimit -n LIMIT`; resolves with its JSON line, or rejects when it outlives its bound. */
 function runStarved(limit: number, mode: 'budget' | 'emfile', url: string): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['-c', `ulimit -n ${limit} && exec "${process.execPath}" --import tsx "${CHILD}" ${mode} ${url}`], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      'bash',
+      ['-c', `ulimit -n ${limit} && exec "${process.execPath}" ${TYPESCRIPT_FLAGS.map((f) => `"${f}"`).join(' ')} "${CHILD}" ${mode} ${url}`],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -9,17 +9,19 @@ import { after, before, describe, it } from 'node:test';
 import { ephemeralPortWarning, readEphemeralPorts } from '../../src/engine/port-budget.ts';
 import { parseScenario } from '../../src/scenario/index.ts';
 import { startCountingServer, type CountingServer } from '../helpers/counting-server.ts';
+import { builtCli } from '../helpers/fresh-dist.ts';
 
 const CHILD_TIMEOUT_MS = 60_000;
 
 const vus = (n: number, target = 'http://127.0.0.1:1/mcp'): string =>
   `target: ${target}\nscenarios:\n  s:\n    executor: constant-vus\n    vus: ${n}\n    duration: 1s\n    flow:\n      - ping: {}\n`;
 
-/** `mcp-load ARGS` under `ulimit -n LIMIT`, in a child process. */
-function runUnderLimit(limit: number, args: string[]): Promise<{ code: number | null; stderr: string }> {
+/** `mcp-load ARGS` (the CLI as shipped) under `ulimit -n LIMIT`, in a child process. */
+async function runUnderLimit(limit: number, args: string[]): Promise<{ code: number | null; stderr: string }> {
+  const cli = await builtCli();
   return new Promise((resolve) => {
     const quoted = args.map((a) => `'${a}'`).join(' ');
-    const child = spawn('bash', ['-c', `ulimit -n ${limit} && exec "${process.execPath}" --import tsx src/cli/index.ts ${quoted}`], {
+    const child = spawn('bash', ['-c', `ulimit -n ${limit} && exec "${process.execPath}" "${cli}" ${quoted}`], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

@@ -9,7 +9,7 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import { runTest } from '../../src/engine/run.ts';
 import { parseScenario } from '../../src/scenario/index.ts';
 import { redactSecrets, secrets } from '../../src/secrets/index.ts';
-import { runCliProcess, type CliExit } from '../helpers/cli.ts';
+import { runShippedCli, type CliExit } from '../helpers/cli.ts';
 import { startHttpFixture } from '../helpers/servers.ts';
 import { startAuthorizationServer, startProtectedMcpServer, type ProtectedMcpServer, type TestAuthorizationServer } from './auth-servers.ts';
 
@@ -54,6 +54,8 @@ function metric(out: string, name: string, tags: Record<string, string> = {}): M
 describe('mcp-load run against an OAuth-protected server', () => {
   // One process, two worker threads, two worker processes: the same requests for discovery and tokens,
   // since worker 1 discovers and holds the tokens for all (src/engine/workers/shared-auth.ts).
+  // 20 VUs, each thinking 100 ms between calls: many callers of one token cache at each refresh, at a
+  // call rate the machine carries beside other test files.
   for (const workers of [
     ['--workers', '1'],
     ['--workers', '2', '--worker-mode', 'thread'],
@@ -79,14 +81,14 @@ scenarios:
     flow:
       - call: echo
         args: { message: "hi {{vu}}" }
-      - think: 20ms
+      - think: 100ms
 thresholds:
   mcp_errors: ["rate==0"]
 `,
       );
       const out = join(dir, 'oauth-out');
       process.env.AUTH_RUN_TEST_SECRET = SECRET;
-      const run = await runCliProcess(['run', scenario, '--out', out, '--quiet', ...workers]);
+      const run = await runShippedCli(['run', scenario, '--out', out, '--quiet', ...workers]);
       delete process.env.AUTH_RUN_TEST_SECRET;
       assert.equal(run.code, 0, run.stderr);
       assert.equal(server.maxConcurrent, 1, 'one token request at a time');
@@ -138,7 +140,7 @@ scenarios:
     );
     const out = join(dir, 'templated-out');
     // Two workers send what one process sends: one server/discover probe (worker 1's), then the sessions.
-    const run = await runCliProcess(['run', scenario, '--out', out, '--quiet', '--workers', '2']);
+    const run = await runShippedCli(['run', scenario, '--out', out, '--quiet', '--workers', '2']);
     assert.equal(run.code, 0, run.stderr);
     assert.equal(mcp.unauthorized, 0);
     // The first session's server/discover probe, then 6 warm sessions × (initialize + initialized + 3 calls + DELETE),

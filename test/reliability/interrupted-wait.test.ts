@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { builtCli } from '../helpers/fresh-dist.ts';
 import { startHttpFixture } from '../helpers/servers.ts';
 
 describe('SIGTERM while waiting for the target', () => {
@@ -28,7 +29,7 @@ describe('SIGTERM while waiting for the target', () => {
       );
       const out = join(dir, 'out');
       let signalledAt = Number.NaN;
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'run', file, '--out', out, '--quiet'], {
+      const child = spawn(process.execPath, [await builtCli(), 'run', file, '--out', out, '--quiet'], {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       terminate = () => {
@@ -38,7 +39,7 @@ describe('SIGTERM while waiting for the target', () => {
       let stderr = '';
       child.stderr.on('data', (d) => (stderr += d));
       const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-      // Timed from the signal: the child's own start-up (tsx) is not the wait under test.
+      // Timed from the signal: the child's own start-up is not the wait under test.
       const sinceSignal = performance.now() - signalledAt;
       assert.equal(code, 130, stderr);
       assert.match(

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openFileLimit } from '../../src/scenario/limits.ts';
+import { builtCli } from '../helpers/fresh-dist.ts';
 import { errorsOf, parse, withScenario } from './support.ts';
 
 const target = 'target: http://127.0.0.1:3000/mcp\n';
@@ -74,12 +75,13 @@ describe('input is bounded when the scenario is loaded, each bad value at file:l
   it('the CLI refuses, before any load, what the real ulimit -n cannot carry', {
     timeout: 30_000,
     skip: !existsSync('/proc/self/limits') && 'the limit is read from /proc (Linux)',
-  }, () => {
+  }, async () => {
+    const cli = await builtCli();
     const dir = mkdtempSync(join(tmpdir(), 'mcp-load-ulimit-'));
     try {
       const file = join(dir, 'big.yml');
       writeFileSync(file, `${target}${withScenario('executor: constant-vus\nvus: 1000\nduration: 10s\nflow: [{ ping: {} }]')}`);
-      const run = spawnSync('sh', ['-c', `ulimit -n 256 && exec "${process.execPath}" --import tsx src/cli/index.ts run "${file}" --quiet`], {
+      const run = spawnSync('sh', ['-c', `ulimit -n 256 && exec "${process.execPath}" "${cli}" run "${file}" --quiet`], {
         encoding: 'utf8',
         timeout: 90_000,
       });

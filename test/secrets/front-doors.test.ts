@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCliProcess, type CliExit } from '../helpers/cli.ts';
+import { runShippedCli, type CliExit } from '../helpers/cli.ts';
 import { ECHOING_TOOLS, startEchoingServer, type EchoingServer } from '../helpers/echoing-server.ts';
 
 const TOKEN = 'tok_SECRET/12345';
@@ -62,7 +62,7 @@ ${Object.values(ECHOING_TOOLS)
   .join('')}`,
     );
     const out = join(dir, 'run');
-    const run = await runCliProcess(['run', file, '--out', out, '--quiet'], undefined, env());
+    const run = await runShippedCli(['run', file, '--out', out, '--quiet'], undefined, env());
     // Every call failed: the default health gate fails the run, and the files are written all the same.
     assert.equal(run.code, 99, run.stderr);
     // Ground truth: the server did receive the token, and its echoes were recorded (redacted).
@@ -84,7 +84,7 @@ ${Object.values(ECHOING_TOOLS)
   it('run: a target override with a password and a query key that is not a URL is quoted without them', async () => {
     const file = join(dir, 'plain.yml');
     writeFileSync(file, 'scenarios:\n  s:\n    executor: per-vu-iterations\n    vus: 1\n    iterations: 1\n    flow: [{ ping: {} }]\n');
-    const run = await runCliProcess(['run', file, '--target', `http://alice:pw_SECRET_4242@exa mple.com/mcp?key=${QUERY_KEY}`, '--quiet']);
+    const run = await runShippedCli(['run', file, '--target', `http://alice:pw_SECRET_4242@exa mple.com/mcp?key=${QUERY_KEY}`, '--quiet']);
     assert.equal(run.code, 1);
     assert.match(run.stderr, /"http:\/\/\*\*\*@exa mple\.com\/mcp\?\*\*\*" is not a URL/);
     assertNoSecret('stderr', run.stderr);
@@ -96,14 +96,14 @@ ${Object.values(ECHOING_TOOLS)
       file,
       'scenarios:\n  s:\n    executor: per-vu-iterations\n    vus: 1\n    iterations: 1\n    flow:\n      - call: x\n        args: { n: "{{randomInt ${TOKEN} 5}}" }\n',
     );
-    const run = await runCliProcess(['run', file, '--quiet'], undefined, { TOKEN });
+    const run = await runShippedCli(['run', file, '--quiet'], undefined, { TOKEN });
     assert.equal(run.code, 1);
     assert.match(run.stderr, /\$\{TOKEN\}/);
     assertNoSecret('stderr', run.stderr);
   });
 
   it('session: -H values and the URL query are in none of its output, even when the server echoes them', async () => {
-    const run = await runCliProcess([
+    const run = await runShippedCli([
       'session',
       `${server.url}?key=${QUERY_KEY}`,
       '-H',
