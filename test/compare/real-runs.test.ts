@@ -3,7 +3,7 @@
 // under an arrival rate), and a 60 % slower server caught at 12 s, never passed at 5 s.
 import assert from 'node:assert/strict';
 import type { ServerResponse } from 'node:http';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { compare, type Comparison } from '../../src/compare/index.ts';
 import { runTest } from '../../src/engine/run.ts';
 import type { JsonRpcRequest } from '../../src/mcp/index.ts';
@@ -12,22 +12,35 @@ import { parseScenario } from '../../src/scenario/index.ts';
 import type { RunningServer } from '../helpers/servers.ts';
 import { startScriptedServer, textResult } from '../mcp/scripted-server.ts';
 
-/** The scripted server answers a tool call after this many ms; tests change it between runs. */
-let serviceMs = 300;
-/** The server's own count of the probes and tool calls it answered. */
-const served = { probes: 0, calls: 0 };
+/**
+ * A scripted server answering a tool call after `serviceMs` (tests change it between runs), anything
+ * else at once, and counting the probes and tool calls it answered: its own ground truth. Each test
+ * has its own, so the tests run side by side.
+ */
+interface ServiceServer {
+  server: RunningServer;
+  serviceMs: number;
+  served: { probes: number; calls: number };
+}
 
-/** Tool calls after `serviceMs`; anything else at once. */
-function answer(request: JsonRpcRequest, res: ServerResponse): void {
-  if (request.method !== 'tools/call') {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    return void res.end(JSON.stringify({ jsonrpc: '2.0', id: request.id, result: {} }));
-  }
-  served.calls++;
-  setTimeout(() => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(textResult(request.id, 'ok'));
-  }, serviceMs);
+async function startServiceServer(): Promise<ServiceServer> {
+  const state = { serviceMs: 300, served: { probes: 0, calls: 0 } };
+  const answer = (request: JsonRpcRequest, res: ServerResponse): void => {
+    if (request.method !== 'tools/call') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return void res.end(JSON.stringify({ jsonrpc: '2.0', id: request.id, result: {} }));
+    }
+    state.served.calls++;
+    setTimeout(() => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(textResult(request.id, 'ok'));
+    }, state.serviceMs);
+  };
+  // The scripted server answers the probe itself (a 2025-line 400); its log counts what arrived.
+  const server = await startScriptedServer(answer, (message) => {
+    if (message.method === 'server/discover') state.served.probes++;
+  });
+  return Object.assign(state, { server });
 }
 
 /**
@@ -59,12 +72,12 @@ scenarios:
   );
 }
 
-async function run(server: RunningServer, seconds: number, rate: number, ms: number, latency = true): Promise<Result> {
-  serviceMs = ms;
+async function run(target: ServiceServer, seconds: number, rate: number, ms: number, latency = true): Promise<Result> {
+  target.serviceMs = ms;
   const test = scenario(seconds, rate, latency);
-  const outcome = await runTest(test, { url: server.url });
+  const outcome = await runTest(test, { url: target.server.url });
   try {
-    return buildResult(test, server.url, outcome);
+    return buildResult(test, target.server.url, outcome);
   } finally {
     outcome.timeSeries.dispose();
     outcome.registry.dispose();
@@ -77,25 +90,25 @@ function verdict(comparison: Comparison, metric: string) {
   return found;
 }
 
-describe('comparisons of real runs against a scripted server with a set service time', { timeout: 120_000 }, () => {
-  let server: RunningServer;
-  before(async () => {
-    // The scripted server answers the probe itself (a 2025-line 400); its log counts what arrived.
-    server = await startScriptedServer(answer, (message) => {
-      if (message.method === 'server/discover') served.probes++;
-    });
-  });
-  after(() => server.stop());
+// The three tests side by side, each against its own server: together about 0.6 of a core, most of it waiting.
+describe('comparisons of real runs against a scripted server with a set service time', { timeout: 120_000, concurrency: true }, () => {
+  const servers: ServiceServer[] = [];
+  const server = async (): Promise<ServiceServer> => {
+    const started = await startServiceServer();
+    servers.push(started);
+    return started;
+  };
+  after(() => Promise.all(servers.map((s) => s.server.stop())));
 
   it('ten same-server comparisons of 2 s arrival-rate runs with a probe raise no alarm', async (t) => {
+    const target = await server();
     const runs: Result[] = [];
-    const before = { ...served };
-    for (let i = 0; i < 11; i++) runs.push(await run(server, 2, 100, 10, false));
+    for (let i = 0; i < 11; i++) runs.push(await run(target, 2, 100, 10, false));
     // Ground truth from the server: one probe per run (per target), every scheduled call answered.
-    assert.equal(served.probes - before.probes, 11);
+    assert.equal(target.served.probes, 11);
     // Every call the server answered is counted (a loaded machine may drop a few scheduled ones).
     const counted = runs.reduce((n, r) => n + (r.byMethod.find((m) => m.method === 'tools/call')?.calls ?? 0), 0);
-    assert.equal(served.calls - before.calls, counted);
+    assert.equal(target.served.calls, counted);
     assert.ok(counted >= 11 * 190, `${counted} of ${11 * 200} scheduled calls`);
     const sessions = new Set(runs.map((r) => r.sessions.created));
     t.diagnostic(`HTTP requests per session of setup: ${runs.map((r) => r.httpPerCall.byPhase.setup?.toFixed(3)).join(', ')}`);
@@ -111,8 +124,9 @@ describe('comparisons of real runs against a scripted server with a set service 
   });
 
   it('a 60 % slower server is a gated p95 regression in 12 s runs at 200 calls/s', async (t) => {
-    const baseline = await run(server, 12, 200, 300);
-    const current = await run(server, 12, 200, 480);
+    const target = await server();
+    const baseline = await run(target, 12, 200, 300);
+    const current = await run(target, 12, 200, 480);
     const comparison = compare(current, baseline);
     const p95 = verdict(comparison, 'mcp_call_duration_p95');
     t.diagnostic(`${p95.verdict}: ${p95.note}`);
@@ -122,8 +136,9 @@ describe('comparisons of real runs against a scripted server with a set service 
   });
 
   it('in 5 s runs at 200 calls/s a 60 % slower server is flagged or inconclusive, never passed', async (t) => {
-    const baseline = await run(server, 5, 200, 300);
-    const current = await run(server, 5, 200, 480);
+    const target = await server();
+    const baseline = await run(target, 5, 200, 300);
+    const current = await run(target, 5, 200, 480);
     const comparison = compare(current, baseline);
     const p95 = verdict(comparison, 'mcp_call_duration_p95');
     t.diagnostic(`${p95.verdict}: ${p95.note}`);
