@@ -3,7 +3,8 @@
 // after the other:
 // - every file not listed below, CONCURRENCY at a time;
 // - the files listed in test/serial.txt, which assert on time measured under load (latency,
-//   schedules, deadlines), one at a time (MCP_LOAD_TEST_TIMED_CONCURRENCY);
+//   schedules, deadlines), two at a time (MCP_LOAD_TEST_TIMED_CONCURRENCY): most of their time is
+//   waiting, so two of them leave the machine's two cores room, where beside the others they starve;
 // - the files listed in test/alone.txt, which restart a server on its port or start dozens of
 //   processes at once, one at a time.
 // Running the timed files beside the others under the idle CPU class (SCHED_IDLE) was tried: the
@@ -23,8 +24,9 @@ function positiveInteger(name, fallback) {
 }
 
 const concurrency = positiveInteger('MCP_LOAD_TEST_CONCURRENCY', 2 * availableParallelism());
-const timedConcurrency = positiveInteger('MCP_LOAD_TEST_TIMED_CONCURRENCY', 1);
+const timedConcurrency = positiveInteger('MCP_LOAD_TEST_TIMED_CONCURRENCY', 2);
 
+/** The files a list names, in its order. */
 function listed(list) {
   const entries = readFileSync(list, 'utf8')
     .split('\n')
@@ -61,8 +63,9 @@ const others = await run(
   files.filter((f) => !timedFiles.has(f) && !aloneFiles.has(f)),
   concurrency,
 );
+// In the list's order, the longest first, so that the last to start are short.
 const timed = await run(
-  files.filter((f) => timedFiles.has(f)),
+  [...timedFiles].filter((f) => files.includes(f)),
   timedConcurrency,
 );
 const alone = await run(
