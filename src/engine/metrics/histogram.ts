@@ -2,10 +2,17 @@
 // 1 µs .. 1 hour) at two precisions: 3 significant digits for a metric's total (0.1 %), 2 for each
 // tagged series (1 %, a fifth of the memory: a run may have thousands of series). Histograms of
 // the same precision add exactly, whichever backend (WASM or JS) created them.
+import { inflateSync } from 'node:zlib';
 import hdr from 'hdr-histogram-js';
 import type { Histogram } from 'hdr-histogram-js';
 
 export type { Histogram };
+
+/** JsHistogram.decode, which hdr-histogram-js attaches at run time without declaring it. */
+type PayloadDecoder = { decode(payload: Uint8Array, bitBucketSize: 32, minBarForHighestTrackableValue: number): Histogram };
+
+/** HdrHistogram's V2 compressed encoding cookie, less its word-size nibble. */
+const V2_COMPRESSED_COOKIE_BASE = 0x1c849304;
 export type HistogramBackend = 'wasm' | 'js';
 
 export const LOWEST_TRACKABLE_US = 1;
@@ -83,12 +90,18 @@ export function encodeEmptyHistogram(digits: number): string {
 
 /**
  * Decodes into a histogram of our range at the precision it was encoded with (so `add` between
- * histograms of the same precision takes the exact fast path).
+ * histograms of the same precision takes the exact fast path). An encoding of our own range (every
+ * one mcp-load writes) decodes straight into the chosen backend; any other is added into one of ours.
  */
 export function decodeHistogram(base64: string): { histogram: Histogram; digits: number } {
-  // The JS decoder tells the precision (the WASM one does not expose it).
+  const payload = encodedPayload(base64);
+  const digits = payload.readInt32BE(12);
+  if (payload.readBigInt64BE(16) === BigInt(LOWEST_TRACKABLE_US) && payload.readBigInt64BE(24) === BigInt(HIGHEST_TRACKABLE_US)) {
+    const histogram =
+      histogramBackend() === 'wasm' ? hdr.WasmHistogram.decode(payload, 32, 0) : (hdr.JsHistogram as unknown as PayloadDecoder).decode(payload, 32, 0);
+    return { histogram, digits };
+  }
   const decoded = decodeRaw(base64, false);
-  const digits = decoded.numberOfSignificantValueDigits;
   const histogram = createHistogram(digits);
   try {
     addHistogram(histogram, decoded);
@@ -99,6 +112,18 @@ export function decodeHistogram(base64: string): { histogram: Histogram; digits:
     decoded.destroy();
   }
   return { histogram, digits };
+}
+
+/**
+ * The V2 payload of a compressed encoding (cookie, length, deflated payload), inflated: its header
+ * holds the precision (bytes 12-15) and the range (16-31, lowest and highest trackable values).
+ */
+function encodedPayload(base64: string): Buffer {
+  const data = Buffer.from(base64.trim(), 'base64');
+  if (data.length < 8 || (data.readInt32BE(0) & ~0xf0) !== V2_COMPRESSED_COOKIE_BASE) throw new Error('Encoding not supported, only V2 is supported');
+  const payload = inflateSync(data.subarray(8, 8 + data.readInt32BE(4)));
+  if (payload.length < 40) throw new Error('Encoding not supported: its header is cut short');
+  return payload;
 }
 
 /** `into += from`, also across backends (hdr-histogram-js refuses to add a WASM histogram to a JS one). */
