@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli, runCliProcess } from '../helpers/cli.ts';
+import { runCli, runCliProcess, runShippedCli } from '../helpers/cli.ts';
 import { freePort, startEverything, type RunningServer } from '../helpers/servers.ts';
 
 describe('mcp-load run', () => {
@@ -95,7 +95,8 @@ describe('mcp-load run', () => {
       - think: 50ms
 `);
     let sent = false;
-    const run = await runCliProcess(['run', file, '--out', out, '--workers', '1'], (stderr, child) => {
+    // The CLI as shipped (dist/cli.js from these sources): its signal handling, without a second child loading the sources.
+    const run = await runShippedCli(['run', file, '--out', out, '--workers', '1'], (stderr, child) => {
       if (!sent && /running .*calls=[1-9]/.test(stderr)) {
         sent = true;
         child.kill('SIGINT');
