@@ -22,6 +22,9 @@ scenarios:
     flow:
       - call: echo
         args: { message: hi }
+      # Agents pause between calls: a few hundred calls a run, which the generator and the three
+      # instances carry on a busy runner (a saturated generator withholds the instance findings).
+      - think: 25ms
 `;
 }
 
