@@ -14,8 +14,8 @@ import { startScriptedServer, textResult } from '../mcp/scripted-server.ts';
 
 /**
  * A scripted server answering a tool call after `serviceMs` (tests change it between runs), anything
- * else at once, and counting the probes and tool calls it answered: its own ground truth. Each test
- * has its own, so the tests run side by side.
+ * else at once, and counting the probes and tool calls it received: its own ground truth. Each test
+ * has its own.
  */
 interface ServiceServer {
   server: RunningServer;
@@ -84,14 +84,19 @@ async function run(target: ServiceServer, seconds: number, rate: number, ms: num
   }
 }
 
+function untagged(result: Result, metric: string): { count?: number } | undefined {
+  const series = result.metrics.metrics.find((m) => m.metric === metric && Object.keys(m.tags).length === 0);
+  return series?.summary as { count?: number } | undefined;
+}
+
 function verdict(comparison: Comparison, metric: string) {
   const found = comparison.verdicts.find((v) => v.metric === metric && v.tool === undefined);
   assert.ok(found, `no verdict for ${metric}`);
   return found;
 }
 
-// The three tests side by side, each against its own server: together about 0.6 of a core, most of it waiting.
-describe('comparisons of real runs against a scripted server with a set service time', { timeout: 120_000, concurrency: true }, () => {
+// The three tests one after the other (runner noise is what they measure), each against its own server.
+describe('comparisons of real runs against a scripted server with a set service time', { timeout: 120_000 }, () => {
   const servers: ServiceServer[] = [];
   const server = async (): Promise<ServiceServer> => {
     const started = await startServiceServer();
@@ -106,9 +111,15 @@ describe('comparisons of real runs against a scripted server with a set service 
     for (let i = 0; i < 11; i++) runs.push(await run(target, 2, 100, 10, false));
     // Ground truth from the server: one probe per run (per target), every scheduled call answered.
     assert.equal(target.served.probes, 11);
-    // Every call the server answered is counted (a loaded machine may drop a few scheduled ones).
+    // Every call the server received is counted, but for those the run cut at its graceful stop
+    // (mcp_calls_interrupted: sent, never answered in time, by design not counted as calls); a
+    // loaded machine may drop a few scheduled ones.
     const counted = runs.reduce((n, r) => n + (r.byMethod.find((m) => m.method === 'tools/call')?.calls ?? 0), 0);
-    assert.equal(target.served.calls, counted);
+    const interrupted = runs.reduce((n, r) => n + (untagged(r, 'mcp_calls_interrupted')?.count ?? 0), 0);
+    assert.ok(
+      target.served.calls >= counted && target.served.calls <= counted + interrupted,
+      `the server received ${target.served.calls} calls; ${counted} counted, ${interrupted} cut at the graceful stop`,
+    );
     assert.ok(counted >= 11 * 190, `${counted} of ${11 * 200} scheduled calls`);
     const sessions = new Set(runs.map((r) => r.sessions.created));
     t.diagnostic(`HTTP requests per session of setup: ${runs.map((r) => r.httpPerCall.byPhase.setup?.toFixed(3)).join(', ')}`);
