@@ -1,7 +1,18 @@
-import { register } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import Module, { register } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CACHE_ENV, ROOT } from './paths.mjs';
 
 const cacheDir = process.env[CACHE_ENV];
 if (!cacheDir) throw new Error(`${CACHE_ENV} is not set: run the tests with \`npm test\` (scripts/test.mjs compiles the sources first)`);
 register('./hooks.mjs', import.meta.url, { data: { rootUrl: pathToFileURL(ROOT).href, cacheDir: `${cacheDir}/` } });
+
+// As in the bundles (scripts/build.mjs, nativeWasmDecode): hdr-histogram-js's WebAssembly loader
+// decodes its binary with Node's base64 and zlib (scripts/hdr-wasm-decode.cjs) instead of base64-js
+// and pako's JavaScript inflate, which cost every test process that records a latency ~0.2 s of CPU.
+const WASM_LOADER = /hdr-histogram-js[\\/]dist[\\/]wasm[\\/]index\.js$/;
+const NATIVE_DECODE = fileURLToPath(new URL('../hdr-wasm-decode.cjs', import.meta.url));
+const resolveFilename = Module._resolveFilename;
+Module._resolveFilename = function resolveWasmDecode(request, parent, ...rest) {
+  if ((request === 'pako' || request === 'base64-js') && WASM_LOADER.test(parent?.filename ?? '')) return NATIVE_DECODE;
+  return resolveFilename.call(this, request, parent, ...rest);
+};
