@@ -269,6 +269,8 @@ function summarize(
       loadAverageAtStart: start.loadAtStart,
       /** One-minute load average as the figures are summarized: above the CPU count, other work shared the machine. */
       loadAverageAtEnd: loadavg()[0],
+      /** `shared` when either load average exceeded SHARED_LOAD: other work ran beside the bench, and its figures need a quiet re-run. */
+      machine: Math.max(start.loadAtStart, loadavg()[0]) > SHARED_LOAD ? 'shared' : 'quiet',
       pinning: settings.pinning ?? 'none',
       stubWorkers: settings.stubWorkers,
     },
@@ -305,6 +307,9 @@ function summarize(
     targets,
   };
 }
+
+/** A one-minute load average above this on the bench's 2 cores (stub + generator) means others shared the machine. */
+const SHARED_LOAD = 1.5;
 
 /**
  * A round where the stub's core was nearly all used: the generator then waits on the server, each

@@ -79,8 +79,14 @@ export class IterationRunner {
    * One pass through the flow. `scheduledAt` (open model) is when the iteration should have
    * started: the wait for it counts in the first call's latency and the iteration's duration.
    */
-  async run(vu: VirtualUser, scheduledAt?: number): Promise<void> {
+  run(vu: VirtualUser, scheduledAt?: number): Promise<void> {
     const started = performance.now();
+    // A warm session ready to use: the iteration is one async frame (iterate), not two.
+    if (vu.opening === null && vu.session !== null && this.spec.session !== 'per-iteration') return this.iterate(vu, vu.session, false, started, scheduledAt);
+    return this.runOpening(vu, started, scheduledAt);
+  }
+
+  private async runOpening(vu: VirtualUser, started: number, scheduledAt: number | undefined): Promise<void> {
     // A session still opening from the setup: the wait for it is the first call's, like a handshake.
     if (vu.opening !== null) await vu.opening;
     const perIteration = this.spec.session === 'per-iteration';
@@ -92,11 +98,57 @@ export class IterationRunner {
         this.openSessions.add(session);
       }
     }
+    return this.iterate(vu, session, perIteration, started, scheduledAt);
+  }
+
+  /**
+   * One pass through the flow in `session`, and what it cost. `late` (open model only) is how
+   * long the iteration waited past its due time for a VU and its session. It is charged to the
+   * first call, and so is the handshake the iteration had to make (its wait for a handshake turn
+   * included): the agent's first call could not start before its session existed. In the closed
+   * model a call's latency is its own.
+   */
+  private async iterate(vu: VirtualUser, session: McpSession, perIteration: boolean, started: number, scheduledAt: number | undefined): Promise<void> {
     // An interrupt cuts the call in flight by aborting the active session's requests.
     const interrupt = vu.interrupt;
     vu.activeSession = session;
     try {
-      await this.runSteps(vu, session, scheduledAt === undefined ? undefined : Math.max(0, performance.now() - scheduledAt));
+      const late = scheduledAt === undefined ? undefined : Math.max(0, performance.now() - scheduledAt);
+      const ctx: RenderContext = { vu: vu.id, iter: vu.iterations, scenario: this.spec.name, rng: this.rng };
+      vu.iterations++;
+      const openModel = late !== undefined;
+      let pendingLate = late ?? 0;
+      let completed = true;
+      if (!this.explicitInit && !session.initialized) {
+        const before = performance.now();
+        completed = await this.initialize(session, vu, pendingLate, 0, openModel);
+        pendingLate = openModel ? pendingLate + performance.now() - before : 0;
+      }
+      for (let i = 0; completed && i < this.steps.length; i++) {
+        if (interrupt.fired) break;
+        const { step, recorder, checks, readsResult } = this.steps[i];
+        if (step.kind === 'think') {
+          await sleep(step.sample(this.rng), interrupt);
+          continue;
+        }
+        if (step.kind === 'initialize') {
+          const before = performance.now();
+          if (!session.initialized && !(await this.initialize(session, vu, pendingLate, i + 1, openModel))) break;
+          pendingLate = openModel ? pendingLate + performance.now() - before : 0;
+          continue;
+        }
+        const result = await this.execute(session, step, ctx, readsResult);
+        if (interrupt.fired) {
+          recorder!.interrupted();
+          break;
+        }
+        recorder!.record(result, pendingLate);
+        for (let c = 0; c < checks.length; c++) {
+          const { check, passed } = checks[c];
+          passed.add(check.test({ error: result.outcome !== 'success', result: result.result, durationMs: result.durationMs + pendingLate }));
+        }
+        pendingLate = 0;
+      }
       if (perIteration && session.initialized) this.sessionRecorder.recordClose(await session.close());
     } finally {
       vu.activeSession = null;
@@ -104,50 +156,6 @@ export class IterationRunner {
     if (interrupt.fired) return; // cut short: an interrupted iteration is not counted
     this.iterationDuration.record((performance.now() - (scheduledAt ?? started)) * 1000);
     this.iterationsDone.add(1);
-  }
-
-  /**
-   * `late` (open model only) is how long the iteration waited past its due time for a VU and its
-   * session. It is charged to the first call, and so is the handshake the iteration had to make
-   * (its wait for a handshake turn included): the agent's first call could not start before its
-   * session existed. In the closed model a call's latency is its own.
-   */
-  private async runSteps(vu: VirtualUser, session: McpSession, late: number | undefined): Promise<void> {
-    const ctx: RenderContext = { vu: vu.id, iter: vu.iterations, scenario: this.spec.name, rng: this.rng };
-    vu.iterations++;
-    const interrupt = vu.interrupt;
-    const openModel = late !== undefined;
-    let pendingLate = late ?? 0;
-    if (!this.explicitInit && !session.initialized) {
-      const before = performance.now();
-      if (!(await this.initialize(session, vu, pendingLate, 0, openModel))) return;
-      pendingLate = openModel ? pendingLate + performance.now() - before : 0;
-    }
-    for (let i = 0; i < this.steps.length; i++) {
-      if (interrupt.fired) return;
-      const { step, recorder, checks, readsResult } = this.steps[i];
-      if (step.kind === 'think') {
-        await sleep(step.sample(this.rng), interrupt);
-        continue;
-      }
-      if (step.kind === 'initialize') {
-        const before = performance.now();
-        if (!session.initialized && !(await this.initialize(session, vu, pendingLate, i + 1, openModel))) return;
-        pendingLate = openModel ? pendingLate + performance.now() - before : 0;
-        continue;
-      }
-      const result = await this.execute(session, step, ctx, readsResult);
-      if (interrupt.fired) {
-        recorder!.interrupted();
-        return;
-      }
-      recorder!.record(result, pendingLate);
-      for (let c = 0; c < checks.length; c++) {
-        const { check, passed } = checks[c];
-        passed.add(check.test({ error: result.outcome !== 'success', result: result.result, durationMs: result.durationMs + pendingLate }));
-      }
-      pendingLate = 0;
-    }
   }
 
   /**

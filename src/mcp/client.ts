@@ -18,7 +18,7 @@ import {
   STATELESS_PROTOCOL_VERSIONS,
   UNSUPPORTED_PROTOCOL_VERSION,
 } from './protocol.ts';
-import { snippet } from './json-rpc.ts';
+import { snippet, toolCallBody } from './json-rpc.ts';
 import { HEADER_MISMATCH, paramHeaderBindings, paramHeaders, type ParamHeaderBinding } from './param-headers.ts';
 import { answerServerRequest, clientCapabilities, type ServerRequestReplies } from './server-requests.ts';
 import { StreamableHttpTransport } from './streamable-http.ts';
@@ -92,6 +92,11 @@ export class McpSession implements ServerMessageSink {
   readonly background = new OperationTrace();
   /** The operation in flight, which server messages on the GET stream are counted in. */
   private current: OperationTrace | null = null;
+  /**
+   * Tool calls can take the direct path (directCall): nothing is added to their message per call
+   * (no progress token, no traceparent) and no token is held around them. Decided once here.
+   */
+  private readonly directCalls: boolean;
 
   constructor(target: McpTarget, options: SessionOptions = {}) {
     this.target = target;
@@ -109,6 +114,7 @@ export class McpSession implements ServerMessageSink {
     this.authorization = options.authorization;
     this.traceSample = options.traceparent?.sample;
     this.cookies = options.cookies === false ? undefined : new CookieJar(target.url, target.instance.cookie);
+    this.directCalls = !this.options.progress && this.traceSample === undefined && this.authorization === undefined;
   }
 
   get transportKind(): TransportKind | undefined {
@@ -155,6 +161,7 @@ export class McpSession implements ServerMessageSink {
    * OperationResult carries `replyText` in place of `result`. Any other reply is parsed as ever.
    */
   callTool(name: string, args: unknown = {}, readResult = true): Promise<OperationResult> {
+    if (this.directCalls && !this.stateless) return this.directCall(name, args, readResult);
     // One trace per call, drawn here: re-sent messages (reinit, reissue, input rounds) keep it.
     const traceparent = this.traceSample === undefined ? undefined : newTraceparent(Math.random() < this.traceSample);
     const params = (id: number): Record<string, unknown> => {
@@ -313,35 +320,46 @@ export class McpSession implements ServerMessageSink {
     try {
       return await this.send(method, params, trace);
     } catch (err) {
-      if (trace.reinitAttempted || !this.transport.isSessionLost(err)) throw err;
-      trace.reinitAttempted = true;
-      this.noteLoss(trace, (err as TransportError).status!, 'session');
-      this.instances.observe(trace.http);
-      this.instances.restart();
-      const purpose = trace.purpose;
-      trace.purpose = 'reinit';
-      this.transport.reset();
-      const from = trace.http.length;
-      let handshake: JsonRpcResponse;
-      try {
-        handshake = await this.handshakeOn(this.transport, trace);
-      } catch (reinitErr) {
-        const transport = this.transport as StreamableHttpTransport;
-        throw this.protocolVersion !== undefined && transport.sessionId !== undefined ? this.lostAfterHandshake(reinitErr, trace, from) : reinitErr;
-      } finally {
-        trace.purpose = purpose;
-      }
-      if (handshake.error) return handshake; // the server refused the new session: the call ends with its error
-      trace.reinitialized = true;
-      this.establishedAt = performance.now();
-      this.callsInSession = 0;
-      try {
-        return await this.send(method, params, trace);
-      } catch (again) {
-        // The new session lost at once (its first call reached another instance): a loss too, not retried.
-        if (this.transport.isSessionLost(again)) this.noteLoss(trace, (again as TransportError).status!, 'session');
-        throw again;
-      }
+      return this.recover(err, trace, method, params);
+    }
+  }
+
+  /** A request of the session failed: a lost session is re-established once and the request sent again; anything else is thrown on. */
+  private async recover(
+    err: unknown,
+    trace: OperationTrace,
+    method: string,
+    params: (id: number) => Record<string, unknown> | undefined,
+  ): Promise<JsonRpcResponse> {
+    if (!this.transport) throw err; // never so: only an initialized session sends
+    if (trace.reinitAttempted || !this.transport.isSessionLost(err)) throw err;
+    trace.reinitAttempted = true;
+    this.noteLoss(trace, (err as TransportError).status!, 'session');
+    this.instances.observe(trace.http);
+    this.instances.restart();
+    const purpose = trace.purpose;
+    trace.purpose = 'reinit';
+    this.transport.reset();
+    const from = trace.http.length;
+    let handshake: JsonRpcResponse;
+    try {
+      handshake = await this.handshakeOn(this.transport, trace);
+    } catch (reinitErr) {
+      const transport = this.transport as StreamableHttpTransport;
+      throw this.protocolVersion !== undefined && transport.sessionId !== undefined ? this.lostAfterHandshake(reinitErr, trace, from) : reinitErr;
+    } finally {
+      trace.purpose = purpose;
+    }
+    if (handshake.error) return handshake; // the server refused the new session: the call ends with its error
+    trace.reinitialized = true;
+    this.establishedAt = performance.now();
+    this.callsInSession = 0;
+    try {
+      return await this.send(method, params, trace);
+    } catch (again) {
+      // The new session lost at once (its first call reached another instance): a loss too, not retried.
+      if (this.transport.isSessionLost(again)) this.noteLoss(trace, (again as TransportError).status!, 'session');
+      throw again;
     }
   }
 
@@ -659,12 +677,54 @@ export class McpSession implements ServerMessageSink {
     try {
       response = await (this.authorization ? this.authorized(this.authorization, trace, body) : body(trace));
     } catch (err) {
-      // Transports throw only TransportErrors, and authorization AuthErrors: anything else is mcp-load's own bug.
-      if (err instanceof AuthError) failure = new TransportError('auth', err.message);
-      else failure = err instanceof TransportError ? err : reportInternalError(err, method);
+      failure = failureOf(err, method);
     } finally {
       if (this.current === trace) this.current = null;
     }
+    return this.ended(method, name, trace, started, response, failure);
+  }
+
+  /**
+   * A tool call as `operation(…, call)` makes it, in one async frame: no closure for its body or
+   * its params, and its body serialized from the step's cached text around the id (toolCallBody).
+   * For sessions whose calls add nothing per call (see directCalls); a lost session is recovered
+   * as `call` does.
+   */
+  private async directCall(name: string, args: unknown, readResult: boolean): Promise<OperationResult> {
+    const trace = new OperationTrace();
+    trace.method = 'tools/call';
+    trace.resultRead = readResult;
+    const started = performance.now();
+    let response: JsonRpcResponse | undefined;
+    let failure: TransportError | string | undefined;
+    this.current = trace;
+    try {
+      const transport = this.transport;
+      if (!transport || !this.initialized) throw new TransportError('closed', 'tools/call: the session is not initialized (call initialize first)');
+      const id = this.nextId++;
+      const message: JsonRpcRequest = { jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: args } as Record<string, unknown> };
+      try {
+        response = await transport.request(message, trace, undefined, toolCallBody(id, name, args));
+      } catch (err) {
+        response = await this.recover(err, trace, 'tools/call', () => ({ name, arguments: args }));
+      }
+    } catch (err) {
+      failure = failureOf(err, 'tools/call');
+    } finally {
+      if (this.current === trace) this.current = null;
+    }
+    return this.ended('tools/call', name, trace, started, response, failure);
+  }
+
+  /** The operation's outcome, once its requests are done. */
+  private ended(
+    method: string,
+    name: string | undefined,
+    trace: OperationTrace,
+    started: number,
+    response: JsonRpcResponse | undefined,
+    failure: TransportError | string | undefined,
+  ): OperationResult {
     const ended = trace.respondedAt > started ? trace.respondedAt : performance.now();
     const result = outcomeOf(method, name, trace, ended - started, response, failure);
     this.noteInstances(result, trace);
@@ -691,6 +751,12 @@ export class McpSession implements ServerMessageSink {
     if (this.instances.hopped) result.sessionHopped = true;
     if (trace.lost !== undefined) result.lost = trace.lost;
   }
+}
+
+/** Transports throw only TransportErrors, and authorization AuthErrors: anything else is mcp-load's own bug. */
+function failureOf(err: unknown, method: string): TransportError | string {
+  if (err instanceof AuthError) return new TransportError('auth', err.message);
+  return err instanceof TransportError ? err : reportInternalError(err, method);
 }
 
 /** A 401 means the token was refused (revoked, expired early): one new token, one retry. */

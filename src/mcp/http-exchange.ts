@@ -382,12 +382,16 @@ const idleSseReaders = new Map<number, SseReader[]>();
  * decoder and parser per reply cost about as much CPU as parsing the reply itself.
  */
 class SseReader {
-  private readonly decoder = new TextDecoder();
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   private readonly parser: EventSourceParser;
   private exchange: HttpExchange | null = null;
   /** Inside the parser's feed: a release asked for then (an event aborted the exchange) waits for it to return. */
   private feeding = false;
   private releaseAsked = false;
+  /** The decoder may hold the start of a character split across chunks (it last decoded in streaming mode). */
+  private partial = false;
+  /** No text decoded yet from this reply: a byte order mark that starts it is dropped, as TextDecoder does at a stream's start. */
+  private atStart = true;
 
   private constructor(private readonly maxBytes: number) {
     this.parser = createParser({
@@ -407,18 +411,42 @@ class SseReader {
   feed(chunk: Buffer): void {
     this.feeding = true;
     try {
-      this.parser.feed(this.decoder.decode(chunk, { stream: true }));
+      this.parser.feed(this.decode(chunk));
     } finally {
       this.feeding = false;
       if (this.releaseAsked) this.release();
     }
   }
 
+  /**
+   * A chunk that ends on an ASCII byte (an event ends with a line break) ends no character halfway:
+   * with nothing held from before, it is decoded whole, without the streaming decoder's state to
+   * keep and flush, which cost about as much as parsing the event.
+   */
+  private decode(chunk: Buffer): string {
+    let text: string;
+    if (!this.partial && (chunk.length === 0 || chunk[chunk.length - 1] < 0x80)) text = wholeChunk.decode(chunk);
+    else {
+      text = this.decoder.decode(chunk, STREAM);
+      this.partial = chunk.length === 0 || chunk[chunk.length - 1] >= 0x80;
+    }
+    return this.atStart ? this.dropBom(text) : text;
+  }
+
+  private dropBom(text: string): string {
+    if (text.length === 0) return text;
+    this.atStart = false;
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
+
   /** The reply ended: what the decoder still holds is parsed. */
   flush(): void {
+    if (!this.partial) return;
     this.feeding = true;
     try {
-      this.parser.feed(this.decoder.decode());
+      this.partial = false;
+      const rest = this.decoder.decode();
+      this.parser.feed(this.atStart ? this.dropBom(rest) : rest);
     } finally {
       this.feeding = false;
     }
@@ -433,13 +461,19 @@ class SseReader {
     }
     this.releaseAsked = false;
     this.exchange = null;
-    this.decoder.decode();
+    if (this.partial) this.decoder.decode();
+    this.partial = false;
+    this.atStart = true;
     this.parser.reset();
     let idle = idleSseReaders.get(this.maxBytes);
     if (idle === undefined) idleSseReaders.set(this.maxBytes, (idle = []));
     if (idle.length < MAX_IDLE_SSE_READERS) idle.push(this);
   }
 }
+
+const STREAM: TextDecodeOptions = { stream: true };
+/** Decodes chunks that end no character halfway; BOMs are left to SseReader, which drops only one that starts a reply. */
+const wholeChunk = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** A header's value, the first when it was repeated. */
 function firstValue(value: string | string[] | undefined): string | undefined {

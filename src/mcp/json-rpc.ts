@@ -34,8 +34,8 @@ export function isRequest(m: JsonRpcMessage): m is JsonRpcRequest {
   return 'id' in m && 'method' in m;
 }
 
-/** JSON of deeply frozen values (scenario constants), computed once per object: it can never change. */
-const frozenJson = new WeakMap<object, string>();
+/** The text after the id of a tools/call whose arguments are deeply frozen, per arguments object and tool name. */
+const frozenCallSuffix = new WeakMap<object, { name: string; suffix: string } | null>();
 
 /**
  * The wire form of a message. A `tools/call` whose arguments are deeply frozen, as a scenario's
@@ -44,31 +44,39 @@ const frozenJson = new WeakMap<object, string>();
 export function serializeMessage(message: JsonRpcMessage): string {
   const request = message as JsonRpcRequest;
   const params = request.params;
-  if (request.method === 'tools/call' && params !== undefined && typeof request.id === 'number') {
-    const args = params.arguments;
-    if (args !== null && typeof args === 'object' && typeof params.name === 'string' && onlyNameAndArguments(params)) {
-      const json = jsonOfFrozen(args);
-      if (json !== undefined) {
-        return `{"jsonrpc":"2.0","id":${request.id},"method":"tools/call","params":{"name":${JSON.stringify(params.name)},"arguments":${json}}}`;
-      }
-    }
+  if (
+    request.method === 'tools/call' &&
+    params !== undefined &&
+    typeof request.id === 'number' &&
+    typeof params.name === 'string' &&
+    onlyNameAndArguments(params)
+  ) {
+    const body = toolCallBody(request.id, params.name, params.arguments);
+    if (body !== undefined) return body;
   }
   return JSON.stringify(message);
+}
+
+/**
+ * The JSON-RPC text of `tools/call` `name` with `args` and `id`, exactly as JSON.stringify writes
+ * it, when `args` is deeply frozen (a scenario's constant arguments): only the id changes from one
+ * call to the next, so the rest is serialized once. Undefined for other arguments.
+ */
+export function toolCallBody(id: number, name: string, args: unknown): string | undefined {
+  if (args === null || typeof args !== 'object') return undefined;
+  let cached = frozenCallSuffix.get(args);
+  if (cached === undefined || (cached !== null && cached.name !== name)) {
+    cached = isDeepFrozen(args)
+      ? { name, suffix: `,"method":"tools/call","params":{"name":${JSON.stringify(name)},"arguments":${JSON.stringify(args)}}}` }
+      : null;
+    frozenCallSuffix.set(args, cached);
+  }
+  return cached === null ? undefined : `{"jsonrpc":"2.0","id":${id}${cached.suffix}`;
 }
 
 function onlyNameAndArguments(params: Record<string, unknown>): boolean {
   for (const key in params) if (key !== 'name' && key !== 'arguments') return false;
   return true;
-}
-
-function jsonOfFrozen(value: object): string | undefined {
-  let json = frozenJson.get(value);
-  if (json === undefined) {
-    if (!isDeepFrozen(value)) return undefined;
-    json = JSON.stringify(value);
-    frozenJson.set(value, json);
-  }
-  return json;
 }
 
 function isDeepFrozen(value: object): boolean {
