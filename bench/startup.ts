@@ -69,6 +69,9 @@ interface Mode {
 async function main(): Promise<void> {
   const dist = values.dist ?? join(work, 'dist');
   if (!values.dist) execFileSync(process.execPath, ['scripts/build.mjs', dist, '--no-types'], { stdio: 'inherit' });
+  // As in the package, whose package.json says "type": "module": without it, Node reads each chunk
+  // twice to detect its format (about 12 ms of CPU in a profile).
+  if (!values.dist) writeFileSync(join(work, 'package.json'), '{ "type": "module" }\n');
   const scenario = join(work, 'two-vus.yml');
   writeFileSync(scenario, 'scenarios:\n  once:\n    executor: per-vu-iterations\n    vus: 2\n    iterations: 1\n    flow:\n      - call: echo\n');
   const cli =

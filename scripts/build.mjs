@@ -32,6 +32,16 @@ const nativeWasmDecode = {
   },
 };
 
+/** The bundles' `hdr-histogram-js`: only the modules mcp-load uses (scripts/hdr-histogram-entry.cjs). */
+const hdrHistogramEntry = {
+  name: 'hdr-histogram-entry',
+  setup(b) {
+    b.onResolve({ filter: /^hdr-histogram-js$/ }, (args) =>
+      args.importer.startsWith(resolve('src')) ? { path: resolve('scripts/hdr-histogram-entry.cjs') } : undefined,
+    );
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -54,7 +64,7 @@ const common = {
   write: false,
   // undici loads at its first use, from its own file (src/undici.ts): not parsed at start-up.
   define: { MCP_LOAD_UNDICI_MODULE: JSON.stringify(`./${UNDICI_FILE}`) },
-  plugins: [barrelImports(resolve('src')), nativeWasmDecode],
+  plugins: [barrelImports(resolve('src')), nativeWasmDecode, hdrHistogramEntry],
 };
 
 rmSync(outdir, { recursive: true, force: true });

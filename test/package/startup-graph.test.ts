@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -160,4 +160,18 @@ test('run with two workers: the parent loads neither the MCP client nor the repo
   for (const [thread, sources] of loads.before) {
     if (thread !== '0') assert.deepEqual(offending(sources, AFTER_THE_RUN), [], `worker thread ${thread}`);
   }
+});
+
+test('the bundles hold only the modules of hdr-histogram-js that mcp-load uses: not its index, whose log writer makes an Intl.NumberFormat at load', () => {
+  const sources = readdirSync(dist)
+    .filter((f) => f.endsWith('.js.map'))
+    .flatMap((f) => (JSON.parse(readFileSync(join(dist, f), 'utf8')) as { sources: string[] }).sources);
+  assert.ok(
+    sources.some((s) => /node_modules\/hdr-histogram-js\/(src|dist)\/HistogramBuilder\.[tj]s$/.test(s)),
+    'the histogram builder is bundled',
+  );
+  assert.deepEqual(
+    [...new Set(sources.filter((s) => /node_modules\/hdr-histogram-js\/(src|dist)\/(index|HistogramLogWriter|HistogramLogReader)\.[tj]s$/.test(s)))],
+    [],
+  );
 });
