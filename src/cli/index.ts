@@ -1,12 +1,17 @@
 #!/usr/bin/env node
 // The bin: maps stack traces to the sources (so an internal error's stack names src/ files and
-// lines of the minified bundle), then runs the CLI.
+// lines of the minified bundle), starts the worker threads a run will use, then runs the CLI.
+import { prestartWorkerThreads } from '../engine/index.ts';
 import { useSourceMappedStacks } from '../source-mapped-stacks.ts';
-import { main } from './main.ts';
+import { workersToPrestart } from './worker-prestart.ts';
 
 useSourceMappedStacks();
+const argv = process.argv.slice(2);
+// First: each thread's start-up then overlaps the loading of the CLI's own modules and the scenario.
+prestartWorkerThreads(workersToPrestart(argv));
+const { main } = await import('./main.ts');
 
-main(process.argv.slice(2)).then(
+main(argv).then(
   (code) => {
     process.exitCode = code;
   },

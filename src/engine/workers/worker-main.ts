@@ -18,6 +18,11 @@ import { WorkerShare } from './share.ts';
 useSourceMappedStacks();
 const link = parentLink();
 
+// The scenario loads as soon as its source is known: a thread started before the parent parsed the
+// file (prestart.ts) loads it meanwhile. A failure is the task's, reported once the task comes.
+const loading = link.source.then((source) => loadScenario(source.file, source.load));
+loading.catch(() => {});
+
 async function main(task: WorkerTask): Promise<void> {
   const stop = new StopSignal();
   const abort = new StopSignal();
@@ -32,7 +37,7 @@ async function main(task: WorkerTask): Promise<void> {
       go();
     } else share.receive(message);
   });
-  const loaded = await loadScenario(task.file, task.load);
+  const loaded = await loading;
   const scenario = judgedByParent(task.shard ? shardScenario(loaded, task.shard) : loaded);
   // A worker process has descriptors of its own: it checks its slice against them (the parent checked the ports for all).
   if (link.mode === 'process')
