@@ -1,13 +1,16 @@
-// Builds dist/: the action (index.js), the CLI (cli.js), the library (mcp-load.js) and the worker
-// threads' entry (worker.js), the tokenizer thread (tokenizer.js), each a small entry that loads its code-split chunks, minified, with
-// external source maps; and the library's declarations (types/). Every runtime library is bundled: the installed package needs no dependencies.
+// Builds dist/: the action (index.js), the CLI (the bin cli.js, which runs cli-main.cjs and its
+// cli-*.cjs chunks through a V8 code cache), the library (mcp-load.js), the worker threads' entry
+// (worker.js) and the tokenizer thread (tokenizer.js), each a small entry that loads its code-split
+// chunks, minified, with external source maps; and the library's declarations (types/). Every
+// runtime library is bundled: the installed package needs no dependencies.
 //
 // `node scripts/build.mjs [outdir] [--no-types]`: the stale-dist check builds into a temporary folder;
 // --no-types skips the declarations (the slow part) for tests that only run the bundles.
 import { build } from 'esbuild';
 import { barrelImports } from './barrel-imports.mjs';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -69,20 +72,81 @@ const common = {
 
 rmSync(outdir, { recursive: true, force: true });
 
-// The CLI, the library and the tokenizer thread of the tool output sample share their chunks
+// The library and the tokenizer thread of the tool output sample share their chunks
 // (src/engine/tool-output-tokens.ts starts ./tokenizer.js beside the chunk that runs it, for the
-// action too; the tokenizer's 2.4 MB rank table stays in its own file); engines in package.json says Node >= 20.
-const cliAndLibrary = build({
+// CLI and the action too; the tokenizer's 2.4 MB rank table stays in its own file); engines in package.json says Node >= 20.
+const library = build({
   ...common,
   target: 'node20',
   entryPoints: {
-    cli: 'src/cli/index.ts',
     'mcp-load': 'src/index.ts',
     tokenizer: 'src/engine/tokenizer-thread.mjs',
   },
   chunkNames: 'chunk-[hash]',
   metafile: metafile !== undefined,
 });
+
+// The CLI: code-split as the library is (each command loads its own code; the report loads after
+// the run), then every file made CommonJS (cli-main.cjs and its cli-*.cjs chunks, source maps carried
+// through), so that the bin (src/cli/bin.ts, dist/cli.js) compiles them with a V8 code cache: Node 20
+// has none for ES modules, and compiling was a fifth of the start-up (bench/startup.ts).
+const CLI_CHUNK = /^\.\/(cli-[A-Z0-9]+)\.js$/;
+/** The split build's imports of its own chunks, as requires of their CommonJS files. */
+const cliChunksAsCommonJs = {
+  name: 'cli-chunks-as-commonjs',
+  setup(b) {
+    b.onResolve({ filter: CLI_CHUNK }, (args) => ({ path: `./${CLI_CHUNK.exec(args.path)[1]}.cjs`, external: true }));
+  },
+};
+async function buildCli() {
+  // Beside dist/, so that the maps' ../src/ paths hold there too; one per build (tests build at once).
+  const stage = mkdtempSync(resolve('.cli-esm-'));
+  try {
+    // Without the require banner: the CommonJS pass gives every file Node's own require.
+    const split = await build({
+      ...common,
+      banner: {},
+      target: 'node20',
+      entryPoints: { 'cli-main': 'src/cli/index.ts' },
+      chunkNames: 'cli-[hash]',
+      outdir: stage,
+      write: true,
+      metafile: metafile !== undefined,
+    });
+    const files = readdirSync(stage).filter((f) => f.endsWith('.js'));
+    const commonJs = await build({
+      ...common,
+      format: 'cjs',
+      splitting: false,
+      target: 'node20',
+      entryPoints: Object.fromEntries(files.map((f) => [f.slice(0, -'.js'.length), join(stage, f)])),
+      outExtension: { '.js': '.cjs' },
+      // A dynamic import() of a chunk as a require: no ES module loader at all.
+      supported: { 'dynamic-import': false },
+      // Its warnings are the split build's, said there (esbuild is quiet about node_modules, not about the staged chunks).
+      logLevel: 'error',
+      banner: { js: "var __mcpLoadImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+      define: { 'import.meta.url': '__mcpLoadImportMetaUrl' },
+      plugins: [cliChunksAsCommonJs],
+    });
+    const hash = createHash('sha256');
+    for (const file of commonJs.outputFiles) if (file.path.endsWith('.cjs')) hash.update(file.path).update(file.contents);
+    // The bin: which build its code cache belongs to is part of the cache's name.
+    const bin = await build({
+      ...common,
+      splitting: false,
+      banner: {},
+      target: 'node20',
+      entryPoints: { cli: 'src/cli/bin.ts' },
+      define: { MCP_LOAD_CLI_BUILD: JSON.stringify(hash.digest('hex').slice(0, 16)) },
+      plugins: [],
+    });
+    return { outputFiles: [...commonJs.outputFiles, ...bin.outputFiles], metafile: split.metafile };
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
+  }
+}
+const cli = buildCli();
 // The worker threads of `--workers` (src/engine/workers/entry.ts starts ./worker.js beside the
 // chunk that runs it, for the action too): one file, not code-split. A thread that loads its code
 // as the CLI's shared chunks opened some twenty files before its first request (each an open, a
@@ -104,8 +168,11 @@ const undici = build({
   outExtension: { '.js': '.cjs' },
 });
 
-const built = await Promise.all([cliAndLibrary, action, undici, worker]);
-if (metafile) writeFileSync(metafile, JSON.stringify(built[0].metafile));
+const built = await Promise.all([library, cli, action, undici, worker]);
+if (metafile) {
+  const [{ metafile: ofLibrary }, { metafile: ofCli }] = built;
+  writeFileSync(metafile, JSON.stringify({ inputs: { ...ofLibrary.inputs, ...ofCli.inputs }, outputs: { ...ofLibrary.outputs, ...ofCli.outputs } }));
+}
 for (const { outputFiles } of built) {
   for (const file of outputFiles) {
     const path = join(outdir, relative(resolve('dist'), file.path));

@@ -38,8 +38,10 @@ const AFTER_THE_RUN = [
 /** The MCP client: a parent that only starts workers does not load it. */
 const MCP_CLIENT = /src\/mcp\/client\.ts$/;
 
+// ES modules through a module hook; the CLI's CommonJS files (src/cli/bin.ts) as Node's CommonJS loader loads them.
 const HOOKS = `
-import { register } from 'node:module';
+import Module, { register } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { subscribe } from 'node:diagnostics_channel';
 import { appendFileSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
@@ -49,6 +51,11 @@ register('data:text/javascript,' + encodeURIComponent(
   "export function initialize(d) { log = d.log; thread = d.thread; }" +
   "export async function load(url, context, next) { const r = await next(url, context); appendFileSync(log, 'load ' + thread + ' ' + url + '\\\\n'); return r; }"
 ), { data: { log, thread: threadId } });
+const loadCommonJs = Module.prototype.load;
+Module.prototype.load = function (filename) {
+  appendFileSync(log, 'load ' + threadId + ' ' + pathToFileURL(filename).href + '\\n');
+  return loadCommonJs.call(this, filename);
+};
 let seen = false;
 subscribe('net.client.socket', () => { if (!seen) { seen = true; appendFileSync(log, 'socket ' + threadId + '\\n'); } });
 `;
@@ -103,7 +110,8 @@ async function loadsOfRun(name: string, args: readonly string[]): Promise<Loads>
       ...args,
     ],
     {
-      env: { ...process.env, STARTUP_LOG: log },
+      // The bin's code cache (src/cli/bin.ts) in the test's folder, not the user's.
+      env: { ...process.env, STARTUP_LOG: log, XDG_CACHE_HOME: join(work, 'cache') },
       timeout: 60_000,
     },
   );
