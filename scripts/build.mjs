@@ -1,8 +1,8 @@
-// Builds dist/: the action (index.js), the CLI (the bin cli.js, which runs cli-main.cjs and its
-// cli-*.cjs chunks through a V8 code cache), the library (mcp-load.js), the worker threads' entry
-// (worker.js) and the tokenizer thread (tokenizer.js), each a small entry that loads its code-split
-// chunks, minified, with external source maps; and the library's declarations (types/). Every
-// runtime library is bundled: the installed package needs no dependencies.
+// Builds dist/: the action (index.js and its chunks), the CLI (the bin cli.js, which runs cli-main.cjs
+// through a V8 code cache) and the library (mcp-load.js over mcp-load.cjs), which share their
+// CommonJS chunks, the worker threads' entry (worker.js) and the tokenizer thread (tokenizer.js),
+// minified, with external source maps; and the library's declarations (types/). Every runtime
+// library is bundled: the installed package needs no dependencies.
 //
 // `node scripts/build.mjs [outdir] [--no-types]`: the stale-dist check builds into a temporary folder;
 // --no-types skips the declarations (the slow part) for tests that only run the bundles.
@@ -72,33 +72,36 @@ const common = {
 
 rmSync(outdir, { recursive: true, force: true });
 
-// The library and the tokenizer thread of the tool output sample share their chunks
-// (src/engine/tool-output-tokens.ts starts ./tokenizer.js beside the chunk that runs it, for the
-// CLI and the action too; the tokenizer's 2.4 MB rank table stays in its own file); engines in package.json says Node >= 20.
-const library = build({
-  ...common,
-  target: 'node20',
-  entryPoints: {
-    'mcp-load': 'src/index.ts',
-    tokenizer: 'src/engine/tokenizer-thread.mjs',
-  },
-  chunkNames: 'chunk-[hash]',
-  metafile: metafile !== undefined,
-});
+// The tokenizer thread of the tool output sample (src/engine/tool-output-tokens.ts starts
+// ./tokenizer.js beside the chunk that runs it, for the CLI, the library and the action): one file,
+// its 2.4 MB rank table loaded only there; engines in package.json says Node >= 20.
+const tokenizer = build({ ...common, splitting: false, target: 'node20', entryPoints: { tokenizer: 'src/engine/tokenizer-thread.mjs' } });
 
-// The CLI: code-split as the library is (each command loads its own code; the report loads after
-// the run), then every file made CommonJS (cli-main.cjs and its cli-*.cjs chunks, source maps carried
-// through), so that the bin (src/cli/bin.ts, dist/cli.js) compiles them with a V8 code cache: Node 20
-// has none for ES modules, and compiling was a fifth of the start-up (bench/startup.ts).
-const CLI_CHUNK = /^\.\/(cli-[A-Z0-9]+)\.js$/;
+// The CLI and the library: code-split together (each command loads its own code; the report loads
+// after the run), then every file made CommonJS with esbuild (source maps carried through, dynamic
+// imports as requires): cli-main.cjs, mcp-load.cjs and their chunk-*.cjs. The bin (src/cli/bin.ts,
+// dist/cli.js) compiles the CLI's files with a V8 code cache: Node 20 has none for ES modules, and
+// compiling was a fifth of the CLI's start-up (bench/startup.ts). The library's ES module entry,
+// mcp-load.js, re-exports mcp-load.cjs.
+const CHUNK = /^\.\/(chunk-[A-Z0-9]+)\.js$/;
 /** The split build's imports of its own chunks, as requires of their CommonJS files. */
-const cliChunksAsCommonJs = {
-  name: 'cli-chunks-as-commonjs',
+const chunksAsCommonJs = {
+  name: 'chunks-as-commonjs',
   setup(b) {
-    b.onResolve({ filter: CLI_CHUNK }, (args) => ({ path: `./${CLI_CHUNK.exec(args.path)[1]}.cjs`, external: true }));
+    b.onResolve({ filter: CHUNK }, (args) => ({ path: `./${CHUNK.exec(args.path)[1]}.cjs`, external: true }));
   },
 };
-async function buildCli() {
+/** The library's entry for `import … from 'mcp-load'`: its exports, from the CommonJS module. */
+function libraryEntry(names) {
+  const text = [
+    '// mcp-load as an ES module: the library is CommonJS (mcp-load.cjs, its chunks shared with the CLI; scripts/build.mjs).',
+    "import library from './mcp-load.cjs';",
+    `export const { ${names.join(', ')} } = library;`,
+    '',
+  ].join('\n');
+  return { path: resolve('dist', 'mcp-load.js'), contents: Buffer.from(text) };
+}
+async function buildCliAndLibrary() {
   // Beside dist/, so that the maps' ../src/ paths hold there too; one per build (tests build at once).
   const stage = mkdtempSync(resolve('.cli-esm-'));
   try {
@@ -107,11 +110,11 @@ async function buildCli() {
       ...common,
       banner: {},
       target: 'node20',
-      entryPoints: { 'cli-main': 'src/cli/index.ts' },
-      chunkNames: 'cli-[hash]',
+      entryPoints: { 'cli-main': 'src/cli/index.ts', 'mcp-load': 'src/index.ts' },
+      chunkNames: 'chunk-[hash]',
       outdir: stage,
       write: true,
-      metafile: metafile !== undefined,
+      metafile: true,
     });
     const files = readdirSync(stage).filter((f) => f.endsWith('.js'));
     const commonJs = await build({
@@ -127,7 +130,7 @@ async function buildCli() {
       logLevel: 'error',
       banner: { js: "var __mcpLoadImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
       define: { 'import.meta.url': '__mcpLoadImportMetaUrl' },
-      plugins: [cliChunksAsCommonJs],
+      plugins: [chunksAsCommonJs],
     });
     const hash = createHash('sha256');
     for (const file of commonJs.outputFiles) if (file.path.endsWith('.cjs')) hash.update(file.path).update(file.contents);
@@ -141,12 +144,13 @@ async function buildCli() {
       define: { MCP_LOAD_CLI_BUILD: JSON.stringify(hash.digest('hex').slice(0, 16)) },
       plugins: [],
     });
-    return { outputFiles: [...commonJs.outputFiles, ...bin.outputFiles], metafile: split.metafile };
+    const [, library] = Object.entries(split.metafile.outputs).find(([, o]) => o.entryPoint === 'src/index.ts');
+    return { outputFiles: [...commonJs.outputFiles, ...bin.outputFiles, libraryEntry(library.exports)], metafile: split.metafile };
   } finally {
     rmSync(stage, { recursive: true, force: true });
   }
 }
-const cli = buildCli();
+const cliAndLibrary = buildCliAndLibrary();
 // The worker threads of `--workers` (src/engine/workers/entry.ts starts ./worker.js beside the
 // chunk that runs it, for the action too): one file, not code-split. A thread that loads its code
 // as the CLI's shared chunks opened some twenty files before its first request (each an open, a
@@ -168,11 +172,8 @@ const undici = build({
   outExtension: { '.js': '.cjs' },
 });
 
-const built = await Promise.all([library, cli, action, undici, worker]);
-if (metafile) {
-  const [{ metafile: ofLibrary }, { metafile: ofCli }] = built;
-  writeFileSync(metafile, JSON.stringify({ inputs: { ...ofLibrary.inputs, ...ofCli.inputs }, outputs: { ...ofLibrary.outputs, ...ofCli.outputs } }));
-}
+const built = await Promise.all([cliAndLibrary, tokenizer, action, undici, worker]);
+if (metafile) writeFileSync(metafile, JSON.stringify(built[0].metafile));
 for (const { outputFiles } of built) {
   for (const file of outputFiles) {
     const path = join(outdir, relative(resolve('dist'), file.path));

@@ -16,8 +16,8 @@ import { Script } from 'node:vm';
 declare const MCP_LOAD_CLI_BUILD: string;
 
 const DIST = dirname(fileURLToPath(import.meta.url));
-/** The bundled code a cache is kept for: the CLI's CommonJS files (and undici's) beside this bin. */
-const CACHED = /^(cli-main|cli-[A-Z0-9]+|undici)\.cjs$/;
+/** The bundled code a cache is kept for: the CLI's CommonJS files, the chunks it shares with the library, and undici's. */
+const CACHED = /^(cli-main|chunk-[A-Z0-9]+|undici)\.cjs$/;
 
 /** Where the cache lives: the user's cache folder; none when MCP_LOAD_CODE_CACHE=off or no folder is known. */
 function cacheRoot(): string | undefined {

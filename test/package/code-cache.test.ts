@@ -54,7 +54,7 @@ describe('the CLI’s code cache', () => {
     await runWithCache(home);
     const first = cacheFiles(home);
     assert.ok(first.files.has('cli-main.cjs.v8'), [...first.files.keys()].join(', '));
-    assert.ok([...first.files.keys()].filter((f) => /^cli-[A-Z0-9]+\.cjs\.v8$/.test(f)).length >= 5, 'the chunks a run loads are cached');
+    assert.ok([...first.files.keys()].filter((f) => /^chunk-[A-Z0-9]+\.cjs\.v8$/.test(f)).length >= 5, 'the chunks a run loads are cached');
     await runWithCache(home);
     const second = cacheFiles(home);
     for (const [file, inode] of first.files) assert.equal(second.files.get(file), inode, `${file} was written again: V8 rejected it`);
