@@ -83,6 +83,8 @@ const tokenizer = build({ ...common, splitting: false, target: 'node20', entryPo
 // dist/cli.js) compiles the CLI's files with a V8 code cache: Node 20 has none for ES modules, and
 // compiling was a fifth of the CLI's start-up (bench/startup.ts). The library's ES module entry,
 // mcp-load.js, re-exports mcp-load.cjs.
+/** What import.meta.url is in a CommonJS file of the bundles. */
+const IMPORT_META_URL = "var __mcpLoadImportMetaUrl = require('node:url').pathToFileURL(__filename).href;";
 const CHUNK = /^\.\/(chunk-[A-Z0-9]+)\.js$/;
 /** The split build's imports of its own chunks, as requires of their CommonJS files. */
 const chunksAsCommonJs = {
@@ -128,34 +130,34 @@ async function buildCliAndLibrary() {
       supported: { 'dynamic-import': false },
       // Its warnings are the split build's, said there (esbuild is quiet about node_modules, not about the staged chunks).
       logLevel: 'error',
-      banner: { js: "var __mcpLoadImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+      banner: { js: IMPORT_META_URL },
       define: { 'import.meta.url': '__mcpLoadImportMetaUrl' },
       plugins: [chunksAsCommonJs],
     });
-    const hash = createHash('sha256');
-    for (const file of commonJs.outputFiles) if (file.path.endsWith('.cjs')) hash.update(file.path).update(file.contents);
-    // The bin: which build its code cache belongs to is part of the cache's name.
-    const bin = await build({
-      ...common,
-      splitting: false,
-      banner: {},
-      target: 'node20',
-      entryPoints: { cli: 'src/cli/bin.ts' },
-      define: { MCP_LOAD_CLI_BUILD: JSON.stringify(hash.digest('hex').slice(0, 16)) },
-      plugins: [],
-    });
     const [, library] = Object.entries(split.metafile.outputs).find(([, o]) => o.entryPoint === 'src/index.ts');
-    return { outputFiles: [...commonJs.outputFiles, ...bin.outputFiles, libraryEntry(library.exports)], metafile: split.metafile };
+    return { outputFiles: [...commonJs.outputFiles, libraryEntry(library.exports)], metafile: split.metafile };
   } finally {
     rmSync(stage, { recursive: true, force: true });
   }
 }
 const cliAndLibrary = buildCliAndLibrary();
 // The worker threads of `--workers` (src/engine/workers/entry.ts starts ./worker.js beside the
-// chunk that runs it, for the action too): one file, not code-split. A thread that loads its code
-// as the CLI's shared chunks opened some twenty files before its first request (each an open, a
-// stat, a read and a module record); this copy of the engine costs the package 0.46 MB unpacked.
-const worker = build({ ...common, splitting: false, target: 'node20', entryPoints: { worker: 'src/engine/workers/worker-main.ts' } });
+// chunk that runs it, for the action too): one CommonJS file, worker-main.cjs, not code-split, which
+// worker.js runs through the code cache. A thread that loads its code as the CLI's shared chunks
+// opened some twenty files before its first request (each an open, a stat, a read and a module
+// record); this copy of the engine costs the package 0.46 MB unpacked.
+const worker = build({
+  ...common,
+  format: 'cjs',
+  splitting: false,
+  target: 'node20',
+  entryPoints: { 'worker-main': 'src/engine/workers/worker-main.ts' },
+  outExtension: { '.js': '.cjs' },
+  banner: { js: IMPORT_META_URL },
+  define: { ...common.define, 'import.meta.url': '__mcpLoadImportMetaUrl' },
+  // import.meta.resolve is read only when running from the sources.
+  logOverride: { 'empty-import-meta': 'silent' },
+});
 // The action runs on the runner's node24 (action.yml).
 const action = build({ ...common, target: 'node24', entryPoints: { index: 'src/action/index.ts' }, chunkNames: 'action-[hash]' });
 
@@ -172,8 +174,23 @@ const undici = build({
   outExtension: { '.js': '.cjs' },
 });
 
-const built = await Promise.all([cliAndLibrary, tokenizer, action, undici, worker]);
-if (metafile) writeFileSync(metafile, JSON.stringify(built[0].metafile));
+const bundles = await Promise.all([cliAndLibrary, tokenizer, action, undici, worker]);
+if (metafile) writeFileSync(metafile, JSON.stringify(bundles[0].metafile));
+
+// The bins of the CLI (dist/cli.js, src/cli/bin.ts) and the worker (dist/worker.js): the build
+// their code cache belongs to (a hash of the files it caches) is part of its folder's name.
+const cachedHash = createHash('sha256');
+for (const { outputFiles } of bundles) for (const file of outputFiles) if (file.path.endsWith('.cjs')) cachedHash.update(file.path).update(file.contents);
+const bins = await build({
+  ...common,
+  splitting: false,
+  banner: {},
+  target: 'node20',
+  entryPoints: { cli: 'src/cli/bin.ts', worker: 'src/engine/workers/worker-bin.ts' },
+  define: { MCP_LOAD_CODE_BUILD: JSON.stringify(cachedHash.digest('hex').slice(0, 16)) },
+  plugins: [],
+});
+const built = [...bundles, bins];
 for (const { outputFiles } of built) {
   for (const file of outputFiles) {
     const path = join(outdir, relative(resolve('dist'), file.path));

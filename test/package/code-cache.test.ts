@@ -1,4 +1,5 @@
-// The bin's V8 code cache (src/cli/bin.ts): a first run writes one for the CLI's files it compiled,
+// The bundle's V8 code cache (src/code-cache.ts, installed by src/cli/bin.ts and the worker's
+// src/engine/workers/worker-bin.ts): a first run writes one for the CommonJS files it compiled,
 // the next compiles them with it (V8 accepts it: nothing is written again), a cache V8 rejects is
 // written anew, MCP_LOAD_CODE_CACHE=off writes none; each run makes exactly its calls.
 import { after, before, describe, it } from 'node:test';
@@ -31,9 +32,9 @@ describe('the CLI’s code cache', () => {
   });
 
   /** Runs the bundled CLI with its cache under `home`; asserts the run's two calls. */
-  async function runWithCache(home: string, env: NodeJS.ProcessEnv = {}): Promise<void> {
+  async function runWithCache(home: string, env: NodeJS.ProcessEnv = {}, workers = '1'): Promise<void> {
     const calls = server.calls();
-    await run(process.execPath, [join(dist, 'cli.js'), 'run', scenario, '--target', server.url, '--workers', '1', '--quiet', '--out', join(work, 'out')], {
+    await run(process.execPath, [join(dist, 'cli.js'), 'run', scenario, '--target', server.url, '--workers', workers, '--quiet', '--out', join(work, 'out')], {
       env: { ...process.env, XDG_CACHE_HOME: home, ...env },
       timeout: 60_000,
     });
@@ -58,6 +59,15 @@ describe('the CLI’s code cache', () => {
     await runWithCache(home);
     const second = cacheFiles(home);
     for (const [file, inode] of first.files) assert.equal(second.files.get(file), inode, `${file} was written again: V8 rejected it`);
+  });
+
+  it('with workers: each worker’s one file (worker-main.cjs) is cached too, by the workers, and the next run uses it', async () => {
+    const home = join(work, 'workers');
+    await runWithCache(home, {}, '2');
+    const first = cacheFiles(home);
+    assert.ok(first.files.has('worker-main.cjs.v8'), [...first.files.keys()].join(', '));
+    await runWithCache(home, {}, '2');
+    assert.equal(cacheFiles(home).files.get('worker-main.cjs.v8'), first.files.get('worker-main.cjs.v8'), 'not written again: V8 accepted it');
   });
 
   it('a cache V8 rejects (its bytes changed) is written anew, and the run is as without it', async () => {

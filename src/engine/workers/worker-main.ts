@@ -1,6 +1,7 @@
 // The entry of one worker, a thread or a child process (bundled as dist/worker.js): loads the
 // scenario, runs its slice, and reports progress each second and its record at the end to the
 // parent (see pool.ts).
+import { writeCodeCache } from '../../code-cache.ts';
 import { useSourceMappedStacks } from '../../source-mapped-stacks.ts';
 import { loadScenario } from '../../scenario/index.ts';
 import { shardScenario } from '../../scenario/index.ts';
@@ -54,6 +55,8 @@ async function main(task: WorkerTask): Promise<void> {
   await link.post({ type: 'ready' });
   await started;
   const outcome = await runTest(scenario, { url: task.url, stop, abort, onProgress, shard: task.slice, preflight: false, share });
+  // Before the record: the pool ends a thread once it has it.
+  writeCodeCache();
   await link.post({ type: 'done', record: recordOf(outcome) });
 }
 
