@@ -141,10 +141,12 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${port}/mcp`;
   const loadAverageAtStart = loadavg()[0];
   try {
-    // One run of each CLI writes its code cache, as any earlier run would have.
+    // One run of each CLI and mode writes its code cache (the CLI's, the workers'), as any earlier run would have.
     const warmUp = await answeringServer();
     try {
-      for (const from of [dist, ...(baseline ? [baseline] : [])]) await run(process.execPath, cli('1', from)(warmUp.url), { env: cache, timeout: 60_000 });
+      for (const from of [dist, ...(baseline ? [baseline] : [])])
+        for (const workers of values.workers ? [values.workers] : ['1', undefined])
+          await run(process.execPath, cli(workers, from)(warmUp.url), { env: cache, timeout: 60_000 });
     } finally {
       warmUp.server.closeAllConnections();
       warmUp.server.close();
