@@ -3,7 +3,7 @@
 // Files compiled here use the code V8 made for them on an earlier run; a missing, stale or rejected
 // cache costs nothing but the compile it would have saved, and is written once the run is done.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
+import Module from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -66,7 +66,9 @@ export function useCodeCache(dist: string, build: string, cached: RegExp): void 
     const script = new Script(Module.wrap(source), { filename, ...(cachedData ? { cachedData } : {}) });
     if (cachedData === undefined || script.cachedDataRejected) uncached.push({ script, file });
     const wrapper = script.runInThisContext() as (...args: unknown[]) => unknown;
-    return wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, dirname(filename));
+    // The bundle's files call require() and nothing of it (no resolve, cache or main): the module's own, resolved from its file.
+    const require = (id: string): unknown => this.require(id);
+    return wrapper.call(this.exports, this.exports, require, this, filename, dirname(filename));
   };
 }
 
