@@ -45,6 +45,31 @@ const hdrHistogramEntry = {
   },
 };
 
+/**
+ * Built-in modules the bundles load at their first use rather than at start-up: tls (and the assert
+ * it loads) only for an https target, child_process (and dgram) only for a scenario's `events:`
+ * commands or worker processes: about 10 ms of a run's start-up. Each name is what src/ uses of it;
+ * an import of another name fails the build.
+ */
+const LAZY_BUILTINS = { 'node:tls': ['connect'], 'node:child_process': ['spawn', 'fork'] };
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^node:(tls|child_process)$/ }, (args) =>
+      args.importer.startsWith(resolve('src')) ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
+      const names = LAZY_BUILTINS[args.path];
+      const contents = [
+        `let loaded; const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
+        ...names.map((name) => `export function ${name}(...args) { return load().${name}(...args); }`),
+        `export default { ${names.join(', ')} };`,
+      ].join('\n');
+      return { contents, loader: 'js', resolveDir: resolve('src') };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -67,7 +92,7 @@ const common = {
   write: false,
   // undici loads at its first use, from its own file (src/undici.ts): not parsed at start-up.
   define: { MCP_LOAD_UNDICI_MODULE: JSON.stringify(`./${UNDICI_FILE}`) },
-  plugins: [barrelImports(resolve('src')), nativeWasmDecode, hdrHistogramEntry],
+  plugins: [barrelImports(resolve('src')), nativeWasmDecode, hdrHistogramEntry, lazyBuiltins],
 };
 
 rmSync(outdir, { recursive: true, force: true });

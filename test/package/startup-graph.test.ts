@@ -57,7 +57,13 @@ Module.prototype.load = function (filename) {
   return loadCommonJs.call(this, filename);
 };
 let seen = false;
-subscribe('net.client.socket', () => { if (!seen) { seen = true; appendFileSync(log, 'socket ' + threadId + '\\n'); } });
+subscribe('net.client.socket', () => {
+  if (seen) return;
+  seen = true;
+  appendFileSync(log, 'socket ' + threadId + '\\n');
+  const builtins = process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice('NativeModule '.length));
+  appendFileSync(log, 'builtins ' + threadId + ' ' + builtins.join(',') + '\\n');
+});
 `;
 
 before(async () => {
@@ -86,6 +92,8 @@ after(async () => {
 interface Loads {
   /** Per thread id, the sources of the bundle files it loaded before its first connection (the parent: the process's first). */
   before: Map<string, string[]>;
+  /** Per thread id, Node's built-in modules loaded by its first connection (a thread that makes none: none listed). */
+  builtins: Map<string, string[]>;
   /** Every source loaded by the end of the run. */
   all: string[];
 }
@@ -137,7 +145,8 @@ async function loadsOfRun(name: string, args: readonly string[]): Promise<Loads>
     const thread = line.split(' ')[1];
     if (i < endOf(thread)) before.set(thread, [...(before.get(thread) ?? []), ...sourcesOf([line])]);
   }
-  return { before, all: sourcesOf(lines.filter((l) => l.startsWith('load '))) };
+  const builtins = new Map(lines.filter((l) => l.startsWith('builtins ')).map((l) => [l.split(' ')[1], l.split(' ')[2].split(',')] as const));
+  return { before, builtins, all: sourcesOf(lines.filter((l) => l.startsWith('load '))) };
 }
 
 const offending = (sources: readonly string[], patterns: readonly RegExp[]): string[] => [...new Set(sources.filter((s) => patterns.some((p) => p.test(s))))];
@@ -151,6 +160,13 @@ test('run in one thread loads the scenario, the engine and the MCP client before
     'the MCP client is loaded before the first request',
   );
   assert.deepEqual(offending(before, AFTER_THE_RUN), []);
+  // An http target needs no TLS; a scenario without `events:` commands, no child processes (scripts/build.mjs loads them at first use).
+  const builtins = loads.builtins.get('0') ?? [];
+  assert.ok(builtins.includes('net'), `the list holds the built-ins loaded: ${builtins.join(', ')}`);
+  assert.deepEqual(
+    builtins.filter((b) => ['tls', '_tls_wrap', 'child_process', 'dgram'].includes(b)),
+    [],
+  );
   assert.ok(
     loads.all.some((s) => /node_modules\/handlebars\//.test(s)),
     'the run writes report.html afterwards, so Handlebars does load, after the first request',
