@@ -11,7 +11,7 @@ import { barrelImports } from './barrel-imports.mjs';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 
 const args = process.argv.slice(2);
 const outdir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--metafile') ?? 'dist';
@@ -128,6 +128,18 @@ function libraryEntry(names) {
   ].join('\n');
   return { path: resolve('dist', 'mcp-load.js'), contents: Buffer.from(text) };
 }
+/**
+ * A map of the CommonJS pass names the staged file for code of no source (esbuild's helpers, the
+ * imports and exports it writes): named after the output file instead, since the stage's name
+ * differs from build to build and the bundles must not.
+ */
+function withoutStage(file, stage) {
+  if (!file.path.endsWith('.map')) return file;
+  const map = JSON.parse(Buffer.from(file.contents).toString('utf8'));
+  const staged = relative(dirname(file.path), stage);
+  map.sources = map.sources.map((source) => (source.startsWith(`${staged}/`) ? basename(file.path, '.map') : source));
+  return { path: file.path, contents: Buffer.from(JSON.stringify(map)) };
+}
 async function buildCliAndLibrary() {
   // Beside dist/, so that the maps' ../src/ paths hold there too; one per build (tests build at once).
   const stage = mkdtempSync(resolve('.cli-esm-'));
@@ -160,7 +172,7 @@ async function buildCliAndLibrary() {
       plugins: [chunksAsCommonJs],
     });
     const [, library] = Object.entries(split.metafile.outputs).find(([, o]) => o.entryPoint === 'src/index.ts');
-    return { outputFiles: [...commonJs.outputFiles, libraryEntry(library.exports)], metafile: split.metafile };
+    return { outputFiles: [...commonJs.outputFiles.map((file) => withoutStage(file, stage)), libraryEntry(library.exports)], metafile: split.metafile };
   } finally {
     rmSync(stage, { recursive: true, force: true });
   }
