@@ -44,8 +44,13 @@ import Module, { register } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { subscribe } from 'node:diagnostics_channel';
 import { appendFileSync } from 'node:fs';
-import { threadId } from 'node:worker_threads';
+import workerThreads, { threadId } from 'node:worker_threads';
+import { syncBuiltinESMExports } from 'node:module';
 const log = process.env.STARTUP_LOG;
+// Each worker thread's start, in order with the loads.
+const Worker = workerThreads.Worker;
+workerThreads.Worker = class extends Worker { constructor(...args) { appendFileSync(log, 'spawn ' + threadId + ' ' + String(args[0]) + '\\n'); super(...args); } };
+syncBuiltinESMExports();
 register('data:text/javascript,' + encodeURIComponent(
   "import { appendFileSync } from 'node:fs'; let log, thread;" +
   "export function initialize(d) { log = d.log; thread = d.thread; }" +
@@ -94,6 +99,8 @@ interface Loads {
   before: Map<string, string[]>;
   /** Per thread id, Node's built-in modules loaded by its first connection (a thread that makes none: none listed). */
   builtins: Map<string, string[]>;
+  /** Every bundle file load and worker start, in order: its thread and the sources the file holds (none for a start). */
+  order: { thread: string; spawn?: string; sources: string[] }[];
   /** Every source loaded by the end of the run. */
   all: string[];
 }
@@ -146,7 +153,12 @@ async function loadsOfRun(name: string, args: readonly string[]): Promise<Loads>
     if (i < endOf(thread)) before.set(thread, [...(before.get(thread) ?? []), ...sourcesOf([line])]);
   }
   const builtins = new Map(lines.filter((l) => l.startsWith('builtins ')).map((l) => [l.split(' ')[1], l.split(' ')[2].split(',')] as const));
-  return { before, builtins, all: sourcesOf(lines.filter((l) => l.startsWith('load '))) };
+  const order = lines
+    .filter((l) => l.startsWith('load ') || l.startsWith('spawn '))
+    .map((l) =>
+      l.startsWith('spawn ') ? { thread: l.split(' ')[1], spawn: l.split(' ')[2], sources: [] } : { thread: l.split(' ')[1], sources: sourcesOf([l]) },
+    );
+  return { before, builtins, order, all: sourcesOf(lines.filter((l) => l.startsWith('load '))) };
 }
 
 const offending = (sources: readonly string[], patterns: readonly RegExp[]): string[] => [...new Set(sources.filter((s) => patterns.some((p) => p.test(s))))];
@@ -184,6 +196,11 @@ test('run with two workers: the parent loads neither the MCP client nor the repo
   for (const [thread, sources] of loads.before) {
     if (thread !== '0') assert.deepEqual(offending(sources, AFTER_THE_RUN), [], `worker thread ${thread}`);
   }
+  // Started first (src/cli/index.ts): both worker threads before the parent loads the CLI's main module, and so before the scenario.
+  const mainLoaded = loads.order.findIndex((l) => l.thread === '0' && l.sources.some((s) => /src\/cli\/main\.ts$/.test(s)));
+  const started = loads.order.slice(0, mainLoaded).filter((l) => l.thread === '0' && l.spawn?.endsWith('/worker.js'));
+  assert.ok(mainLoaded > 0, 'the parent loads the CLI');
+  assert.equal(started.length, 2, 'both worker threads started before the CLI loaded');
 });
 
 test('the bundles hold only the modules of hdr-histogram-js that mcp-load uses: not its index, whose log writer makes an Intl.NumberFormat at load', () => {
