@@ -4,15 +4,20 @@
 // figure is the current sources'. Without --workers it measures `--workers 1` and the default (the
 // scenario has two VUs, so the default is two workers on a 2-core machine), runs interleaved, and
 // beside them Node itself: a `node -e` that only opens a connection, the floor of any CLI.
+// The CLI's code cache (src/cli/bin.ts) lives in the bench's folder and is written by one run before
+// the rounds, as any run after the first finds it; `--workers 1, first run` runs without it
+// (MCP_LOAD_CODE_CACHE=off), as a first run after an install or an upgrade does.
 // --baseline-dist measures another build's (an earlier commit's dist/) modes too, in the same rounds.
 // Prints one JSON object (every run's wall and CPU milliseconds, their medians) and writes it to
 // --out (bench/startup-results.json is the committed run).
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, execFile, execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
+
+const run = promisify(execFile);
 
 const { values } = parseArgs({
   options: {
@@ -42,6 +47,27 @@ function firstRequestServer(): Promise<{ server: Server; port: number; nextReque
  * alive: the worker threads too): unlike the wall time, it does not grow while other processes
  * hold the cores, so it is the figure to compare on a loaded machine.
  */
+/** A server that answers MCP (JSON replies, one session): the warm-up run completes against it, and writes its code cache at exit. */
+function answeringServer(): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk));
+    req.on('end', () => {
+      if (req.method !== 'POST') return void res.writeHead(req.method === 'DELETE' ? 200 : 405).end();
+      const message = JSON.parse(body) as { id?: number; method: string; params?: { protocolVersion?: string } };
+      if (message.id === undefined) return void res.writeHead(202).end();
+      const result =
+        message.method === 'initialize'
+          ? { protocolVersion: message.params?.protocolVersion, capabilities: { tools: {} }, serverInfo: { name: 'warm-up', version: '1' } }
+          : { content: [{ type: 'text', text: 'ok' }] };
+      res.writeHead(200, { 'content-type': 'application/json', 'mcp-session-id': 'warm-up' }).end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result }));
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/mcp` })),
+  );
+}
+
 function cpuMsOf(pid: number): number {
   let ns = 0;
   for (const task of readdirSync(`/proc/${pid}/task`)) {
@@ -62,6 +88,7 @@ function median(values: readonly number[]): number {
 interface Mode {
   name: string;
   args: (url: string, port: number) => string[];
+  env?: NodeJS.ProcessEnv;
   wallMs: number[];
   cpuMs: number[];
 }
@@ -69,6 +96,9 @@ interface Mode {
 async function main(): Promise<void> {
   const dist = values.dist ?? join(work, 'dist');
   if (!values.dist) execFileSync(process.execPath, ['scripts/build.mjs', dist, '--no-types'], { stdio: 'inherit' });
+  // As in the package, whose package.json says "type": "module": without it, Node reads each chunk
+  // twice to detect its format (about 12 ms of CPU in a profile).
+  if (!values.dist) writeFileSync(join(work, 'package.json'), '{ "type": "module" }\n');
   const scenario = join(work, 'two-vus.yml');
   writeFileSync(scenario, 'scenarios:\n  once:\n    executor: per-vu-iterations\n    vus: 2\n    iterations: 1\n    flow:\n      - call: echo\n');
   const cli =
@@ -84,12 +114,17 @@ async function main(): Promise<void> {
       join(work, 'out'),
       ...(workers ? ['--workers', workers] : []),
     ];
-  const mode = (name: string, args: Mode['args']): Mode => ({ name, args, wallMs: [], cpuMs: [] });
+  const cache = { ...process.env, XDG_CACHE_HOME: join(work, 'cache') };
+  const mode = (name: string, args: Mode['args'], env: NodeJS.ProcessEnv = cache): Mode => ({ name, args, env, wallMs: [], cpuMs: [] });
   const baseline = values['baseline-dist'];
   const cliModes = (from: string, label: string): Mode[] =>
     values.workers
       ? [mode(`${label}--workers ${values.workers}`, cli(values.workers, from))]
-      : [mode(`${label}--workers 1`, cli('1', from)), mode(`${label}default (2 workers here)`, cli(undefined, from))];
+      : [
+          mode(`${label}--workers 1`, cli('1', from)),
+          mode(`${label}--workers 1, first run (no code cache)`, cli('1', from), { ...cache, MCP_LOAD_CODE_CACHE: 'off' }),
+          mode(`${label}default (2 workers here)`, cli(undefined, from)),
+        ];
   const modes = [
     ...(values.workers
       ? []
@@ -106,11 +141,21 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${port}/mcp`;
   const loadAverageAtStart = loadavg()[0];
   try {
+    // One run of each CLI and mode writes its code cache (the CLI's, the workers'), as any earlier run would have.
+    const warmUp = await answeringServer();
+    try {
+      for (const from of [dist, ...(baseline ? [baseline] : [])])
+        for (const workers of values.workers ? [values.workers] : ['1', undefined])
+          await run(process.execPath, cli(workers, from)(warmUp.url), { env: cache, timeout: 60_000 });
+    } finally {
+      warmUp.server.closeAllConnections();
+      warmUp.server.close();
+    }
     for (let i = 0; i < runs; i++) {
       for (const m of modes) {
         const seen = nextRequest();
         const spawnedAt = performance.now();
-        const child = spawn(process.execPath, m.args(url, port), { stdio: 'ignore' });
+        const child = spawn(process.execPath, m.args(url, port), { stdio: 'ignore', env: m.env });
         const exited = new Promise((resolve) => child.on('close', resolve));
         const at = await Promise.race([seen, exited.then(() => Number.NaN)]);
         const cpu = Number.isNaN(at) ? Number.NaN : cpuMsOf(child.pid!);
@@ -133,6 +178,8 @@ async function main(): Promise<void> {
       cpus: cpus().length,
       loadAverageAtStart: Math.round(loadAverageAtStart * 100) / 100,
       loadAverageAtEnd: Math.round(loadavg()[0] * 100) / 100,
+      // Other work on the cores stretches wall times (CPU times less): such a run is not the quiet figure.
+      machine: Math.max(loadAverageAtStart, loadavg()[0]) > 1.5 ? 'shared (load average above 1.5)' : 'quiet',
     },
     measure: 'spawn to the first request at a loopback server; CPU is every thread of the process until then',
     ...(baseline ? { baseline } : {}),

@@ -1,14 +1,17 @@
-// Builds dist/: the action (index.js), the CLI (cli.js), the library (mcp-load.js) and the worker
-// threads' entry (worker.js), the tokenizer thread (tokenizer.js), each a small entry that loads its code-split chunks, minified, with
-// external source maps; and the library's declarations (types/). Every runtime library is bundled: the installed package needs no dependencies.
+// Builds dist/: the action (index.js and its chunks), the CLI (the bin cli.js, which runs cli-main.cjs
+// through a V8 code cache) and the library (mcp-load.js over mcp-load.cjs), which share their
+// CommonJS chunks, the worker threads' entry (worker.js) and the tokenizer thread (tokenizer.js),
+// minified, with external source maps; and the library's declarations (types/). Every runtime
+// library is bundled: the installed package needs no dependencies.
 //
 // `node scripts/build.mjs [outdir] [--no-types]`: the stale-dist check builds into a temporary folder;
 // --no-types skips the declarations (the slow part) for tests that only run the bundles.
 import { build } from 'esbuild';
 import { barrelImports } from './barrel-imports.mjs';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 
 const args = process.argv.slice(2);
 const outdir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--metafile') ?? 'dist';
@@ -29,6 +32,41 @@ const nativeWasmDecode = {
     b.onResolve({ filter: /^(base64-js|pako)$/ }, (args) =>
       /hdr-histogram-js[\\/]dist[\\/]wasm[\\/]index\.js$/.test(args.importer) ? { path: resolve('scripts/hdr-wasm-decode.cjs') } : undefined,
     );
+  },
+};
+
+/** The bundles' `hdr-histogram-js`: only the modules mcp-load uses (scripts/hdr-histogram-entry.cjs). */
+const hdrHistogramEntry = {
+  name: 'hdr-histogram-entry',
+  setup(b) {
+    b.onResolve({ filter: /^hdr-histogram-js$/ }, (args) =>
+      args.importer.startsWith(resolve('src')) ? { path: resolve('scripts/hdr-histogram-entry.cjs') } : undefined,
+    );
+  },
+};
+
+/**
+ * Built-in modules the bundles load at their first use rather than at start-up: tls (and the assert
+ * it loads) only for an https target, child_process (and dgram) only for a scenario's `events:`
+ * commands or worker processes: about 10 ms of a run's start-up. Each name is what src/ uses of it;
+ * an import of another name fails the build.
+ */
+const LAZY_BUILTINS = { 'node:tls': ['connect'], 'node:child_process': ['spawn', 'fork'] };
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^node:(tls|child_process)$/ }, (args) =>
+      args.importer.startsWith(resolve('src')) ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
+      const names = LAZY_BUILTINS[args.path];
+      const contents = [
+        `let loaded; const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
+        ...names.map((name) => `export function ${name}(...args) { return load().${name}(...args); }`),
+        `export default { ${names.join(', ')} };`,
+      ].join('\n');
+      return { contents, loader: 'js', resolveDir: resolve('src') };
+    });
   },
 };
 
@@ -54,30 +92,109 @@ const common = {
   write: false,
   // undici loads at its first use, from its own file (src/undici.ts): not parsed at start-up.
   define: { MCP_LOAD_UNDICI_MODULE: JSON.stringify(`./${UNDICI_FILE}`) },
-  plugins: [barrelImports(resolve('src')), nativeWasmDecode],
+  plugins: [barrelImports(resolve('src')), nativeWasmDecode, hdrHistogramEntry, lazyBuiltins],
 };
 
 rmSync(outdir, { recursive: true, force: true });
 
-// The CLI, the library and the tokenizer thread of the tool output sample share their chunks
-// (src/engine/tool-output-tokens.ts starts ./tokenizer.js beside the chunk that runs it, for the
-// action too; the tokenizer's 2.4 MB rank table stays in its own file); engines in package.json says Node >= 20.
-const cliAndLibrary = build({
-  ...common,
-  target: 'node20',
-  entryPoints: {
-    cli: 'src/cli/index.ts',
-    'mcp-load': 'src/index.ts',
-    tokenizer: 'src/engine/tokenizer-thread.mjs',
+// The tokenizer thread of the tool output sample (src/engine/tool-output-tokens.ts starts
+// ./tokenizer.js beside the chunk that runs it, for the CLI, the library and the action): one file,
+// its 2.4 MB rank table loaded only there; engines in package.json says Node >= 20.
+const tokenizer = build({ ...common, splitting: false, target: 'node20', entryPoints: { tokenizer: 'src/engine/tokenizer-thread.mjs' } });
+
+// The CLI and the library: code-split together (each command loads its own code; the report loads
+// after the run), then every file made CommonJS with esbuild (source maps carried through, dynamic
+// imports as requires): cli-main.cjs, mcp-load.cjs and their chunk-*.cjs. The bin (src/cli/bin.ts,
+// dist/cli.js) compiles the CLI's files with a V8 code cache: Node 20 has none for ES modules, and
+// compiling was a fifth of the CLI's start-up (bench/startup.ts). The library's ES module entry,
+// mcp-load.js, re-exports mcp-load.cjs.
+/** What import.meta.url is in a CommonJS file of the bundles. */
+const IMPORT_META_URL = "var __mcpLoadImportMetaUrl = require('node:url').pathToFileURL(__filename).href;";
+const CHUNK = /^\.\/(chunk-[A-Z0-9]+)\.js$/;
+/** The split build's imports of its own chunks, as requires of their CommonJS files. */
+const chunksAsCommonJs = {
+  name: 'chunks-as-commonjs',
+  setup(b) {
+    b.onResolve({ filter: CHUNK }, (args) => ({ path: `./${CHUNK.exec(args.path)[1]}.cjs`, external: true }));
   },
-  chunkNames: 'chunk-[hash]',
-  metafile: metafile !== undefined,
-});
+};
+/** The library's entry for `import … from 'mcp-load'`: its exports, from the CommonJS module. */
+function libraryEntry(names) {
+  const text = [
+    '// mcp-load as an ES module: the library is CommonJS (mcp-load.cjs, its chunks shared with the CLI; scripts/build.mjs).',
+    "import library from './mcp-load.cjs';",
+    `export const { ${names.join(', ')} } = library;`,
+    '',
+  ].join('\n');
+  return { path: resolve('dist', 'mcp-load.js'), contents: Buffer.from(text) };
+}
+/**
+ * A map of the CommonJS pass names the staged file for code of no source (esbuild's helpers, the
+ * imports and exports it writes): named after the output file instead, since the stage's name
+ * differs from build to build and the bundles must not.
+ */
+function withoutStage(file, stage) {
+  if (!file.path.endsWith('.map')) return file;
+  const map = JSON.parse(Buffer.from(file.contents).toString('utf8'));
+  const staged = relative(dirname(file.path), stage);
+  map.sources = map.sources.map((source) => (source.startsWith(`${staged}/`) ? basename(file.path, '.map') : source));
+  return { path: file.path, contents: Buffer.from(JSON.stringify(map)) };
+}
+async function buildCliAndLibrary() {
+  // Beside dist/, so that the maps' ../src/ paths hold there too; one per build (tests build at once).
+  const stage = mkdtempSync(resolve('.cli-esm-'));
+  try {
+    // Without the require banner: the CommonJS pass gives every file Node's own require.
+    const split = await build({
+      ...common,
+      banner: {},
+      target: 'node20',
+      entryPoints: { 'cli-main': 'src/cli/index.ts', 'mcp-load': 'src/index.ts' },
+      chunkNames: 'chunk-[hash]',
+      outdir: stage,
+      write: true,
+      metafile: true,
+    });
+    const files = readdirSync(stage).filter((f) => f.endsWith('.js'));
+    const commonJs = await build({
+      ...common,
+      format: 'cjs',
+      splitting: false,
+      target: 'node20',
+      entryPoints: Object.fromEntries(files.map((f) => [f.slice(0, -'.js'.length), join(stage, f)])),
+      outExtension: { '.js': '.cjs' },
+      // A dynamic import() of a chunk as a require: no ES module loader at all.
+      supported: { 'dynamic-import': false },
+      // Its warnings are the split build's, said there (esbuild is quiet about node_modules, not about the staged chunks).
+      logLevel: 'error',
+      banner: { js: IMPORT_META_URL },
+      define: { 'import.meta.url': '__mcpLoadImportMetaUrl' },
+      plugins: [chunksAsCommonJs],
+    });
+    const [, library] = Object.entries(split.metafile.outputs).find(([, o]) => o.entryPoint === 'src/index.ts');
+    return { outputFiles: [...commonJs.outputFiles.map((file) => withoutStage(file, stage)), libraryEntry(library.exports)], metafile: split.metafile };
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
+  }
+}
+const cliAndLibrary = buildCliAndLibrary();
 // The worker threads of `--workers` (src/engine/workers/entry.ts starts ./worker.js beside the
-// chunk that runs it, for the action too): one file, not code-split. A thread that loads its code
-// as the CLI's shared chunks opened some twenty files before its first request (each an open, a
-// stat, a read and a module record); this copy of the engine costs the package 0.46 MB unpacked.
-const worker = build({ ...common, splitting: false, target: 'node20', entryPoints: { worker: 'src/engine/workers/worker-main.ts' } });
+// chunk that runs it, for the action too): one CommonJS file, worker-main.cjs, not code-split, which
+// worker.js runs through the code cache. A thread that loads its code as the CLI's shared chunks
+// opened some twenty files before its first request (each an open, a stat, a read and a module
+// record); this copy of the engine costs the package 0.46 MB unpacked.
+const worker = build({
+  ...common,
+  format: 'cjs',
+  splitting: false,
+  target: 'node20',
+  entryPoints: { 'worker-main': 'src/engine/workers/worker-main.ts' },
+  outExtension: { '.js': '.cjs' },
+  banner: { js: IMPORT_META_URL },
+  define: { ...common.define, 'import.meta.url': '__mcpLoadImportMetaUrl' },
+  // import.meta.resolve is read only when running from the sources.
+  logOverride: { 'empty-import-meta': 'silent' },
+});
 // The action runs on the runner's node24 (action.yml).
 const action = build({ ...common, target: 'node24', entryPoints: { index: 'src/action/index.ts' }, chunkNames: 'action-[hash]' });
 
@@ -94,8 +211,23 @@ const undici = build({
   outExtension: { '.js': '.cjs' },
 });
 
-const built = await Promise.all([cliAndLibrary, action, undici, worker]);
-if (metafile) writeFileSync(metafile, JSON.stringify(built[0].metafile));
+const bundles = await Promise.all([cliAndLibrary, tokenizer, action, undici, worker]);
+if (metafile) writeFileSync(metafile, JSON.stringify(bundles[0].metafile));
+
+// The bins of the CLI (dist/cli.js, src/cli/bin.ts) and the worker (dist/worker.js): the build
+// their code cache belongs to (a hash of the files it caches) is part of its folder's name.
+const cachedHash = createHash('sha256');
+for (const { outputFiles } of bundles) for (const file of outputFiles) if (file.path.endsWith('.cjs')) cachedHash.update(file.path).update(file.contents);
+const bins = await build({
+  ...common,
+  splitting: false,
+  banner: {},
+  target: 'node20',
+  entryPoints: { cli: 'src/cli/bin.ts', worker: 'src/engine/workers/worker-bin.ts' },
+  define: { MCP_LOAD_CODE_BUILD: JSON.stringify(cachedHash.digest('hex').slice(0, 16)) },
+  plugins: [],
+});
+const built = [...bundles, bins];
 for (const { outputFiles } of built) {
   for (const file of outputFiles) {
     const path = join(outdir, relative(resolve('dist'), file.path));

@@ -3,7 +3,7 @@
 // and parses every bundle file's source map as the file loads: about a tenth of the CLI's start-up.
 import { existsSync, readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const maps = new Map<string, SourceMap | null>();
 
@@ -28,10 +28,11 @@ function mappedFrame(frame: NodeJS.CallSite): string {
   const file = frame.getFileName();
   const line = frame.getLineNumber();
   const column = frame.getColumnNumber();
-  if (!file || line === null || column === null || !file.endsWith('.js')) return text;
+  // ES modules are named by URL, CommonJS files (the CLI's, src/cli/bin.ts) by path.
+  if (!file || line === null || column === null || !/\.c?js$/.test(file)) return text;
   const entry = mapOf(file)?.findEntry(line - 1, column - 1);
   if (!entry || !('originalSource' in entry) || !entry.originalSource) return text;
-  const source = new URL(entry.originalSource, file).href;
+  const source = new URL(entry.originalSource, file.startsWith('file:') ? file : pathToFileURL(file)).href;
   return text.replace(`${file}:${line}:${column}`, `${source}:${entry.originalLine + 1}:${entry.originalColumn + 1}`);
 }
 

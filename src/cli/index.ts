@@ -1,17 +1,22 @@
-#!/usr/bin/env node
-// The bin: maps stack traces to the sources (so an internal error's stack names src/ files and
-// lines of the minified bundle), then runs the CLI.
+// The CLI's entry (bundled as dist/cli-main.cjs, which the bin src/cli/bin.ts runs): maps stack traces
+// to the sources (so an internal error's stack names src/ files and lines of the minified bundle),
+// starts the worker threads a run will use, then runs the CLI.
+import { prestartWorkerThreads } from '../engine/index.ts';
 import { useSourceMappedStacks } from '../source-mapped-stacks.ts';
-import { main } from './main.ts';
+import { workersToPrestart } from './worker-prestart.ts';
 
 useSourceMappedStacks();
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`mcp-load: ${(err as Error)?.message ?? String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+const argv = process.argv.slice(2);
+// First: each thread's start-up then overlaps the loading of the CLI's own modules and the scenario.
+prestartWorkerThreads(workersToPrestart(argv));
+import('./main.ts')
+  .then(({ main }) => main(argv))
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`mcp-load: ${(err as Error)?.message ?? String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );

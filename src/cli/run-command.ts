@@ -1,5 +1,13 @@
 import { withTargetOrDemo } from '../demo/index.ts';
-import { WaitInterruptedError, type Progress, withStopSignals, type StopSignal, resolveWorkers, resolveWorkerMode } from '../engine/index.ts';
+import {
+  WaitInterruptedError,
+  type Progress,
+  withStopSignals,
+  type StopSignal,
+  resolveWorkers,
+  resolveWorkerMode,
+  sendSourceToPrestarted,
+} from '../engine/index.ts';
 import { renderProgressLine, throttledProgress } from '../report/index.ts';
 import { type Result, runLoad } from '../results/index.ts';
 import {
@@ -63,6 +71,8 @@ export async function runRunCommand(options: RunCommandOptions): Promise<number>
     variables: cliVariablePolicy([...(options.allowEnv ?? []), ...Object.keys(given)]),
     ...(options.overrides ? { overrides: options.overrides } : {}),
   };
+  // Worker threads started early (src/cli/index.ts) load the scenario while this thread does.
+  sendSourceToPrestarted({ file: options.file, load });
   const scenario = await loadScenario(options.file, load);
   await prepareOutputDir(options.outDir);
   // A push URL (prometheus=, otlp=) may carry credentials of its own.

@@ -1,4 +1,4 @@
-import { preflight, resolveWorkerMode, type Progress, type StopSignal, type WorkerTask } from '../engine/index.ts';
+import { endPrestarted, preflight, resolveWorkerMode, type Progress, type StopSignal, type WorkerTask } from '../engine/index.ts';
 import { shardScenario, type Shard, type WorkerMode } from '../scenario/index.ts';
 import type { Scenario } from '../scenario/index.ts';
 import type { Result } from './types.ts';
@@ -28,6 +28,8 @@ export async function runLoad(scenario: Scenario, run: LoadRun): Promise<Result>
   const shard = run.shard ? { shard: run.shard } : {};
   const onProgress = run.onProgress ? { onProgress: run.onProgress } : {};
   if (run.workers <= 1) {
+    // Worker threads the CLI started before it knew (engine/workers/prestart.ts) are not needed.
+    endPrestarted();
     const { runTest } = await import('../engine/index.ts');
     const outcome = await runTest(scenario, {
       url: run.url,

@@ -50,3 +50,45 @@ test('a minified bundle’s error stack names the TypeScript file, line and colu
     rmSync(work, { recursive: true, force: true });
   }
 });
+
+test('a CommonJS bundle’s stack (the CLI’s, src/cli/bin.ts), named by path rather than URL, names the TypeScript file too', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'mcp-load-stacks-cjs-'));
+  try {
+    const entry = join(work, 'entry.ts');
+    writeFileSync(
+      entry,
+      [
+        "import { useSourceMappedStacks } from '" + join(process.cwd(), 'src/source-mapped-stacks.ts') + "';",
+        'useSourceMappedStacks();',
+        'function deep(n: number): never {',
+        "  if (n === 0) throw new TypeError('thrown on line 4');",
+        '  return deep(n - 1);',
+        '}',
+        'try {',
+        '  deep(2);',
+        '} catch (error) {',
+        '  console.log((error as Error).stack);',
+        '}',
+      ].join('\n'),
+    );
+    await build({
+      entryPoints: [entry],
+      outfile: join(work, 'out.cjs'),
+      bundle: true,
+      minify: true,
+      platform: 'node',
+      format: 'cjs',
+      sourcemap: 'linked',
+      banner: { js: "var __url = require('node:url').pathToFileURL(__filename).href;" },
+      define: { 'import.meta.url': '__url' },
+      logLevel: 'error',
+    });
+    const { stdout } = await run(process.execPath, [join(work, 'out.cjs')]);
+    const lines = stdout.trim().split('\n');
+    assert.equal(lines[0], 'TypeError: thrown on line 4');
+    assert.match(lines[1], /entry\.ts:4:\d+\)?$/, lines[1]);
+    assert.ok(!stdout.includes('out.cjs:'), `no frame left on the bundle: ${stdout}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});

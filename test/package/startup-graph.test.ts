@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,19 +38,37 @@ const AFTER_THE_RUN = [
 /** The MCP client: a parent that only starts workers does not load it. */
 const MCP_CLIENT = /src\/mcp\/client\.ts$/;
 
+// ES modules through a module hook; the CLI's CommonJS files (src/cli/bin.ts) as Node's CommonJS loader loads them.
 const HOOKS = `
-import { register } from 'node:module';
+import Module, { register } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { subscribe } from 'node:diagnostics_channel';
 import { appendFileSync } from 'node:fs';
-import { threadId } from 'node:worker_threads';
+import workerThreads, { threadId } from 'node:worker_threads';
+import { syncBuiltinESMExports } from 'node:module';
 const log = process.env.STARTUP_LOG;
+// Each worker thread's start, in order with the loads.
+const Worker = workerThreads.Worker;
+workerThreads.Worker = class extends Worker { constructor(...args) { appendFileSync(log, 'spawn ' + threadId + ' ' + String(args[0]) + '\\n'); super(...args); } };
+syncBuiltinESMExports();
 register('data:text/javascript,' + encodeURIComponent(
   "import { appendFileSync } from 'node:fs'; let log, thread;" +
   "export function initialize(d) { log = d.log; thread = d.thread; }" +
   "export async function load(url, context, next) { const r = await next(url, context); appendFileSync(log, 'load ' + thread + ' ' + url + '\\\\n'); return r; }"
 ), { data: { log, thread: threadId } });
+const loadCommonJs = Module.prototype.load;
+Module.prototype.load = function (filename) {
+  appendFileSync(log, 'load ' + threadId + ' ' + pathToFileURL(filename).href + '\\n');
+  return loadCommonJs.call(this, filename);
+};
 let seen = false;
-subscribe('net.client.socket', () => { if (!seen) { seen = true; appendFileSync(log, 'socket ' + threadId + '\\n'); } });
+subscribe('net.client.socket', () => {
+  if (seen) return;
+  seen = true;
+  appendFileSync(log, 'socket ' + threadId + '\\n');
+  const builtins = process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice('NativeModule '.length));
+  appendFileSync(log, 'builtins ' + threadId + ' ' + builtins.join(',') + '\\n');
+});
 `;
 
 before(async () => {
@@ -79,6 +97,10 @@ after(async () => {
 interface Loads {
   /** Per thread id, the sources of the bundle files it loaded before its first connection (the parent: the process's first). */
   before: Map<string, string[]>;
+  /** Per thread id, Node's built-in modules loaded by its first connection (a thread that makes none: none listed). */
+  builtins: Map<string, string[]>;
+  /** Every bundle file load and worker start, in order: its thread and the sources the file holds (none for a start). */
+  order: { thread: string; spawn?: string; sources: string[] }[];
   /** Every source loaded by the end of the run. */
   all: string[];
 }
@@ -103,7 +125,8 @@ async function loadsOfRun(name: string, args: readonly string[]): Promise<Loads>
       ...args,
     ],
     {
-      env: { ...process.env, STARTUP_LOG: log },
+      // The bin's code cache (src/cli/bin.ts) in the test's folder, not the user's.
+      env: { ...process.env, STARTUP_LOG: log, XDG_CACHE_HOME: join(work, 'cache') },
       timeout: 60_000,
     },
   );
@@ -129,7 +152,13 @@ async function loadsOfRun(name: string, args: readonly string[]): Promise<Loads>
     const thread = line.split(' ')[1];
     if (i < endOf(thread)) before.set(thread, [...(before.get(thread) ?? []), ...sourcesOf([line])]);
   }
-  return { before, all: sourcesOf(lines.filter((l) => l.startsWith('load '))) };
+  const builtins = new Map(lines.filter((l) => l.startsWith('builtins ')).map((l) => [l.split(' ')[1], l.split(' ')[2].split(',')] as const));
+  const order = lines
+    .filter((l) => l.startsWith('load ') || l.startsWith('spawn '))
+    .map((l) =>
+      l.startsWith('spawn ') ? { thread: l.split(' ')[1], spawn: l.split(' ')[2], sources: [] } : { thread: l.split(' ')[1], sources: sourcesOf([l]) },
+    );
+  return { before, builtins, order, all: sourcesOf(lines.filter((l) => l.startsWith('load '))) };
 }
 
 const offending = (sources: readonly string[], patterns: readonly RegExp[]): string[] => [...new Set(sources.filter((s) => patterns.some((p) => p.test(s))))];
@@ -143,6 +172,13 @@ test('run in one thread loads the scenario, the engine and the MCP client before
     'the MCP client is loaded before the first request',
   );
   assert.deepEqual(offending(before, AFTER_THE_RUN), []);
+  // An http target needs no TLS; a scenario without `events:` commands, no child processes (scripts/build.mjs loads them at first use).
+  const builtins = loads.builtins.get('0') ?? [];
+  assert.ok(builtins.includes('net'), `the list holds the built-ins loaded: ${builtins.join(', ')}`);
+  assert.deepEqual(
+    builtins.filter((b) => ['tls', '_tls_wrap', 'child_process', 'dgram'].includes(b)),
+    [],
+  );
   assert.ok(
     loads.all.some((s) => /node_modules\/handlebars\//.test(s)),
     'the run writes report.html afterwards, so Handlebars does load, after the first request',
@@ -160,4 +196,23 @@ test('run with two workers: the parent loads neither the MCP client nor the repo
   for (const [thread, sources] of loads.before) {
     if (thread !== '0') assert.deepEqual(offending(sources, AFTER_THE_RUN), [], `worker thread ${thread}`);
   }
+  // Started first (src/cli/index.ts): both worker threads before the parent loads the CLI's main module, and so before the scenario.
+  const mainLoaded = loads.order.findIndex((l) => l.thread === '0' && l.sources.some((s) => /src\/cli\/main\.ts$/.test(s)));
+  const started = loads.order.slice(0, mainLoaded).filter((l) => l.thread === '0' && l.spawn?.endsWith('/worker.js'));
+  assert.ok(mainLoaded > 0, 'the parent loads the CLI');
+  assert.equal(started.length, 2, 'both worker threads started before the CLI loaded');
+});
+
+test('the bundles hold only the modules of hdr-histogram-js that mcp-load uses: not its index, whose log writer makes an Intl.NumberFormat at load', () => {
+  const sources = readdirSync(dist)
+    .filter((f) => f.endsWith('.js.map'))
+    .flatMap((f) => (JSON.parse(readFileSync(join(dist, f), 'utf8')) as { sources: string[] }).sources);
+  assert.ok(
+    sources.some((s) => /node_modules\/hdr-histogram-js\/(src|dist)\/HistogramBuilder\.[tj]s$/.test(s)),
+    'the histogram builder is bundled',
+  );
+  assert.deepEqual(
+    [...new Set(sources.filter((s) => /node_modules\/hdr-histogram-js\/(src|dist)\/(index|HistogramLogWriter|HistogramLogReader)\.[tj]s$/.test(s)))],
+    [],
+  );
 });

@@ -33,7 +33,8 @@ let hooks: string;
  * (registered by --import) appends each URL it loads, dynamic imports included.
  */
 function loggingEnv(log: string): NodeJS.ProcessEnv {
-  return { ...process.env, NODE_OPTIONS: `--import ${join(hooks, 'register.mjs')}`, LOADED_LOG: log };
+  // The bin's code cache (src/cli/bin.ts) in the test's folder, not the user's.
+  return { ...process.env, NODE_OPTIONS: `--import ${join(hooks, 'register.mjs')}`, LOADED_LOG: log, XDG_CACHE_HOME: join(work, 'cache') };
 }
 
 /** The original files (src/…, node_modules/…) of the installed package's bundles that a process logged loading. */
@@ -76,7 +77,11 @@ before(async () => {
   mkdirSync(hooks);
   writeFileSync(
     join(hooks, 'register.mjs'),
-    "import { register } from 'node:module';\nregister('./log-loads.mjs', import.meta.url, { data: process.env.LOADED_LOG });\n",
+    // ES modules through the hook; the CLI's CommonJS files (src/cli/bin.ts) as Node's CommonJS loader loads them.
+    "import Module, { register } from 'node:module';\nimport { appendFileSync } from 'node:fs';\nimport { pathToFileURL } from 'node:url';\n" +
+      "register('./log-loads.mjs', import.meta.url, { data: process.env.LOADED_LOG });\n" +
+      'const load = Module.prototype.load;\n' +
+      "Module.prototype.load = function (filename) { appendFileSync(process.env.LOADED_LOG, pathToFileURL(filename).href + '\\n'); return load.call(this, filename); };\n",
   );
   writeFileSync(
     join(hooks, 'log-loads.mjs'),
@@ -233,6 +238,7 @@ describe('from the installed package', { concurrency: true }, () => {
     );
     const { stdout } = await run(bin, ['run', 'two.yml', '--target', server.url, '--workers', '2', '--quiet', '--out', 'results-workers'], {
       cwd: app,
+      env: { ...process.env, XDG_CACHE_HOME: join(work, 'cache') },
       timeout: 60_000,
     });
     assert.equal(callsOf('echo-workers'), 6, stdout);

@@ -3,11 +3,11 @@ import type { Worker } from 'node:worker_threads';
 import type { WorkerMode } from '../../scenario/index.ts';
 import { workerEntry } from './entry.ts';
 import { processEntry } from './process-entry.ts';
-import type { ParentMessage, WorkerMessage, WorkerTask } from './protocol.ts';
+import type { ParentMessage, SourceMessage, TaskMessage, WorkerMessage, WorkerTask } from './protocol.ts';
 
 /** A worker as the pool sees it, whether a thread or a child process. */
 export interface WorkerCarrier {
-  post(message: ParentMessage): void;
+  post(message: ParentMessage | SourceMessage | TaskMessage): void;
   onMessage(listener: (message: WorkerMessage) => void): void;
   onError(listener: (error: Error) => void): void;
   /** Resolves with the exit code once the worker has ended. */
@@ -19,8 +19,11 @@ export interface WorkerCarrier {
 /** A reported worker process exits by itself; one that does not within this is killed. */
 const PROCESS_EXIT_GRACE_MS = 2_000;
 
-export function startCarrier(task: WorkerTask, mode: WorkerMode): WorkerCarrier {
-  return mode === 'process' ? processCarrier(processEntry(task)) : threadCarrier(workerEntry(task));
+/** Starts a worker (or takes a thread started before the parse, prestart.ts) and gives it its task. */
+export function startCarrier(task: WorkerTask, mode: WorkerMode, prestarted?: Worker): WorkerCarrier {
+  const carrier = mode === 'process' ? processCarrier(processEntry()) : threadCarrier(prestarted ?? workerEntry());
+  carrier.post({ type: 'task', task });
+  return carrier;
 }
 
 function threadCarrier(worker: Worker): WorkerCarrier {

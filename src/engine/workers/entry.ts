@@ -1,5 +1,4 @@
 import { Worker } from 'node:worker_threads';
-import type { WorkerTask } from './protocol.ts';
 
 /** The modules this process was started with `--import file://…` (a TypeScript loader, when it runs from the sources). */
 function importedLoaders(): string[] {
@@ -16,16 +15,17 @@ function importedLoaders(): string[] {
  * Starts a worker thread on worker-main: the bundled `worker.js` beside the bundle that runs this
  * (dist/cli.js, dist/index.js), or, from the TypeScript sources, worker-main.ts through the loader
  * this process was started with (a worker thread does not inherit `--import` hooks on Node 20):
- * one given as a file URL (the test suite's, scripts/test-loader/), else tsx's.
+ * one given as a file URL (the test suite's, scripts/test-loader/), else tsx's. Its task comes as
+ * messages (protocol.ts), so that it can be started before the task is known (prestart.ts).
  */
-export function workerEntry(task: WorkerTask): Worker {
+export function workerEntry(): Worker {
   const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./worker.js', here), { workerData: task });
+  if (!here.endsWith('.ts')) return new Worker(new URL('./worker.js', here));
   const main = JSON.stringify(new URL('./worker-main.ts', here).href);
   const loaders = importedLoaders();
   const code =
     loaders.length > 0
       ? `(async () => { for (const loader of ${JSON.stringify(loaders)}) await import(loader); await import(${main}); })();`
       : `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${main}); });`;
-  return new Worker(code, { eval: true, workerData: task });
+  return new Worker(code, { eval: true });
 }

@@ -7,6 +7,8 @@ import { combineProgress } from './progress.ts';
 import type { ParentMessage, WorkerMessage, WorkerTask } from './protocol.ts';
 import type { RunRecord } from './record.ts';
 import { startCarrier, type WorkerCarrier } from './carrier.ts';
+import { takePrestarted } from './prestart.ts';
+import type { Worker } from 'node:worker_threads';
 
 export interface WorkersOptions {
   /** How each worker loads the scenario file (the parent's own options, without a readFile). */
@@ -51,10 +53,12 @@ export async function runInWorkers(scenario: Scenario, options: WorkersOptions):
   let ready = 0;
   let interrupted: WorkersOutcome['interrupted'];
 
+  // Threads the CLI started before it parsed the scenario (prestart.ts), as many as there are and are needed.
+  const prestarted = takePrestarted(options.mode === 'thread' ? n : 0, { file: options.file, load: options.load });
   const threads = Array.from({ length: n }, (_, i) => {
     const task: WorkerTask = { file: options.file, load: options.load, url: options.url, slice: { index: i + 1, count: n }, thresholdMetrics };
     if (options.shard) task.shard = options.shard;
-    return startWorker(task, options.mode);
+    return startWorker(task, options.mode, prestarted[i]);
   });
   const send = (message: ParentMessage): void => {
     for (const [i, t] of threads.entries()) if (!finished[i]) t.carrier.post(message);
@@ -130,8 +134,8 @@ interface RunningWorker {
   exited: Promise<unknown>;
 }
 
-function startWorker(task: WorkerTask, mode: WorkerMode): RunningWorker {
-  const carrier = startCarrier(task, mode);
+function startWorker(task: WorkerTask, mode: WorkerMode, prestarted: Worker | undefined): RunningWorker {
+  const carrier = startCarrier(task, mode, prestarted);
   return {
     carrier,
     exited: carrier.exited,

@@ -1,20 +1,17 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { TaskMessage, WorkerTask } from './protocol.ts';
 
 /**
  * Starts a worker process on worker-main, as workerEntry starts a thread: the bundled `worker.js`
  * beside the bundle, or worker-main.ts under tsx from the sources. `advanced` serialization is the
  * structured clone a thread's messages use, so both carry the same protocol. The task goes as the
- * first message (it holds the environment the scenario reads, which argv would show to `ps`).
+ * first message, sent by the carrier (it holds the environment the scenario reads, which argv would show to `ps`).
  */
-export function processEntry(task: WorkerTask): ChildProcess {
+export function processEntry(): ChildProcess {
   const here = import.meta.url;
   const bundled = !here.endsWith('.ts');
   const main = fileURLToPath(new URL(bundled ? './worker.js' : './worker-main.ts', here));
   // The parent's Node options (a heap size) hold for its workers too, but for a debugger's port, which only one process can take.
   const execArgv = bundled ? process.execArgv.filter((arg) => !arg.startsWith('--inspect')) : ['--import', import.meta.resolve('tsx')];
-  const child = fork(main, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  child.send({ type: 'task', task } satisfies TaskMessage);
-  return child;
+  return fork(main, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }

@@ -1,6 +1,7 @@
 // The entry of one worker, a thread or a child process (bundled as dist/worker.js): loads the
 // scenario, runs its slice, and reports progress each second and its record at the end to the
 // parent (see pool.ts).
+import { writeCodeCache } from '../../code-cache.ts';
 import { useSourceMappedStacks } from '../../source-mapped-stacks.ts';
 import { loadScenario } from '../../scenario/index.ts';
 import { shardScenario } from '../../scenario/index.ts';
@@ -18,6 +19,11 @@ import { WorkerShare } from './share.ts';
 useSourceMappedStacks();
 const link = parentLink();
 
+// The scenario loads as soon as its source is known: a thread started before the parent parsed the
+// file (prestart.ts) loads it meanwhile. A failure is the task's, reported once the task comes.
+const loading = link.source.then((source) => loadScenario(source.file, source.load));
+loading.catch(() => {});
+
 async function main(task: WorkerTask): Promise<void> {
   const stop = new StopSignal();
   const abort = new StopSignal();
@@ -32,7 +38,7 @@ async function main(task: WorkerTask): Promise<void> {
       go();
     } else share.receive(message);
   });
-  const loaded = await loadScenario(task.file, task.load);
+  const loaded = await loading;
   const scenario = judgedByParent(task.shard ? shardScenario(loaded, task.shard) : loaded);
   // A worker process has descriptors of its own: it checks its slice against them (the parent checked the ports for all).
   if (link.mode === 'process')
@@ -49,6 +55,8 @@ async function main(task: WorkerTask): Promise<void> {
   await link.post({ type: 'ready' });
   await started;
   const outcome = await runTest(scenario, { url: task.url, stop, abort, onProgress, shard: task.slice, preflight: false, share });
+  // Before the record: the pool ends a thread once it has it.
+  writeCodeCache();
   await link.post({ type: 'done', record: recordOf(outcome) });
 }
 

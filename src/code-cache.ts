@@ -1,0 +1,97 @@
+// A V8 code cache for the bundle's CommonJS files (the CLI's and the worker's, scripts/build.mjs):
+// Node 20 keeps no compiled code for ES modules, and compiling was a fifth of the CLI's start-up.
+// Files compiled here use the code V8 made for them on an earlier run; a missing, stale or rejected
+// cache costs nothing but the compile it would have saved, and is written once the run is done.
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import { homedir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+import { threadId } from 'node:worker_threads';
+
+/** Where caches live: the user's cache folder; none when MCP_LOAD_CODE_CACHE=off or no folder is known. */
+function cacheRoot(): string | undefined {
+  if (process.env.MCP_LOAD_CODE_CACHE === 'off') return undefined;
+  const base =
+    process.env.XDG_CACHE_HOME ||
+    (process.platform === 'win32'
+      ? process.env.LOCALAPPDATA
+      : process.platform === 'darwin'
+        ? join(homedir(), 'Library', 'Caches')
+        : join(homedir(), '.cache'));
+  return base ? join(base, 'mcp-load', 'code-cache') : undefined;
+}
+
+interface Compiled {
+  script: Script;
+  file: string;
+}
+
+interface Pending {
+  root: string;
+  name: string;
+  uncached: Compiled[];
+}
+
+// On the global object: the bin that installs the cache and the bundle that writes it when its run
+// is done (the worker's) each hold a copy of this module.
+const PENDING = Symbol.for('mcp-load.code-cache');
+const state = globalThis as { [PENDING]?: Pending };
+
+/**
+ * From now on, the files of `dist` whose names match `cached` compile through the cache of `build`
+ * (a hash of those files): one folder per build, V8 version and architecture (V8 also rejects a
+ * cache made under other flags).
+ */
+export function useCodeCache(dist: string, build: string, cached: RegExp): void {
+  const root = cacheRoot();
+  if (root === undefined || state[PENDING] !== undefined) return;
+  const name = `${build}-v8-${process.versions.v8}-${process.arch}`;
+  const dir = join(root, name);
+  const uncached: Compiled[] = [];
+  state[PENDING] = { root, name, uncached };
+  const proto = Module.prototype as unknown as { _compile(content: string, filename: string): unknown };
+  const compile = proto._compile;
+  proto._compile = function (this: Module, content: string, filename: string): unknown {
+    if (dirname(filename) !== dist || !cached.test(basename(filename))) return compile.call(this, content, filename);
+    const file = join(dir, `${basename(filename)}.v8`);
+    let cachedData: Buffer | undefined;
+    try {
+      cachedData = readFileSync(file);
+    } catch {
+      cachedData = undefined; // not cached yet
+    }
+    // As Node's own loader does, a first line `#!…` is dropped (the line stays, so lines keep their numbers).
+    const source = content.startsWith('#!') ? content.replace(/^#!.*/, '') : content;
+    const script = new Script(Module.wrap(source), { filename, ...(cachedData ? { cachedData } : {}) });
+    if (cachedData === undefined || script.cachedDataRejected) uncached.push({ script, file });
+    const wrapper = script.runInThisContext() as (...args: unknown[]) => unknown;
+    // The bundle's files call require() and nothing of it (no resolve, cache or main): the module's own, resolved from its file.
+    const require = (id: string): unknown => this.require(id);
+    return wrapper.call(this.exports, this.exports, require, this, filename, dirname(filename));
+  };
+}
+
+/**
+ * Writes the caches that were missing or rejected: after the run, when the scripts hold the code of
+ * every function that ran, not only of their top levels. Atomically (a write, then a rename), as
+ * other threads and processes may write the same file; other builds' folders are removed then.
+ */
+export function writeCodeCache(): void {
+  const pending = state[PENDING];
+  if (pending === undefined || pending.uncached.length === 0) return;
+  const { root, name, uncached } = pending;
+  const dir = join(root, name);
+  try {
+    if (mkdirSync(dir, { recursive: true }) !== undefined) {
+      for (const other of readdirSync(root)) if (other !== name) rmSync(join(root, other), { recursive: true, force: true });
+    }
+    for (const { script, file } of uncached.splice(0)) {
+      const partial = `${file}.${process.pid}-${threadId}`;
+      writeFileSync(partial, script.createCachedData());
+      renameSync(partial, file);
+    }
+  } catch {
+    // A read-only or full disk: the next run compiles again.
+  }
+}
