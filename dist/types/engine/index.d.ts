@@ -14,6 +14,7 @@ export { defaultWorkerCount, resolveWorkers, workersWithLoad } from './workers/c
 export { recordOf, type RunRecord } from './workers/record.ts';
 export { runInWorkers, WorkerError, type WorkersOptions, type WorkersOutcome } from './workers/pool.ts';
 export type { WorkerTask } from './workers/protocol.ts';
+export { endPrestarted, prestartedCount, prestartWorkerThreads, sendSourceToPrestarted } from './workers/prestart.ts';
 export { preflight, type WorkerPlan } from './preflight.ts';
 export { resolveWorkerMode, type WorkerModeChoice } from './workers/mode.ts';
 export type { AvailabilitySeriesJSON } from './availability.ts';

@@ -30,13 +30,15 @@ export declare class IterationRunner {
      * started: the wait for it counts in the first call's latency and the iteration's duration.
      */
     run(vu: VirtualUser, scheduledAt?: number): Promise<void>;
+    private runOpening;
     /**
-     * `late` (open model only) is how long the iteration waited past its due time for a VU and its
-     * session. It is charged to the first call, and so is the handshake the iteration had to make
-     * (its wait for a handshake turn included): the agent's first call could not start before its
-     * session existed. In the closed model a call's latency is its own.
+     * One pass through the flow in `session`, and what it cost. `late` (open model only) is how
+     * long the iteration waited past its due time for a VU and its session. It is charged to the
+     * first call, and so is the handshake the iteration had to make (its wait for a handshake turn
+     * included): the agent's first call could not start before its session existed. In the closed
+     * model a call's latency is its own.
      */
-    private runSteps;
+    private iterate;
     /**
      * Ends every warm session (DELETE), counted as teardown. The DELETEs take turns as handshakes do
      * (the target's cap on them in flight at once), so thousands of VUs ending together are not a

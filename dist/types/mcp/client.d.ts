@@ -67,6 +67,11 @@ export declare class McpSession implements ServerMessageSink {
     readonly background: OperationTrace;
     /** The operation in flight, which server messages on the GET stream are counted in. */
     private current;
+    /**
+     * Tool calls can take the direct path (directCall): nothing is added to their message per call
+     * (no progress token, no traceparent) and no token is held around them. Decided once here.
+     */
+    private readonly directCalls;
     constructor(target: McpTarget, options?: SessionOptions);
     get transportKind(): TransportKind | undefined;
     get sessionId(): string | undefined;
@@ -109,6 +114,8 @@ export declare class McpSession implements ServerMessageSink {
      * request retried, all counted in the same trace.
      */
     private call;
+    /** A request of the session failed: a lost session is re-established once and the request sent again; anything else is thrown on. */
+    private recover;
     /** Not async: a session's request is the transport's own promise, with no wrapper (and its extra turns) per call. */
     private send;
     private sendStateless;
@@ -146,6 +153,15 @@ export declare class McpSession implements ServerMessageSink {
     private authorized;
     /** Runs one operation and turns whatever happened into an OperationResult; never throws. */
     private operation;
+    /**
+     * A tool call as `operation(…, call)` makes it, in one async frame: no closure for its body or
+     * its params, and its body serialized from the step's cached text around the id (toolCallBody).
+     * For sessions whose calls add nothing per call (see directCalls); a lost session is recovered
+     * as `call` does.
+     */
+    private directCall;
+    /** The operation's outcome, once its requests are done. */
+    private ended;
     /** Which instance answered the operation, and whether the session hopped to another one in it. */
     private noteInstances;
 }

@@ -23,7 +23,8 @@ export declare function encodeHistogram(histogram: Histogram): string;
 export declare function encodeEmptyHistogram(digits: number): string;
 /**
  * Decodes into a histogram of our range at the precision it was encoded with (so `add` between
- * histograms of the same precision takes the exact fast path).
+ * histograms of the same precision takes the exact fast path). An encoding of our own range (every
+ * one mcp-load writes) decodes straight into the chosen backend; any other is added into one of ours.
  */
 export declare function decodeHistogram(base64: string): {
     histogram: Histogram;

@@ -1,8 +1,9 @@
+import type { Worker } from 'node:worker_threads';
 import type { WorkerMode } from '../../scenario/index.ts';
-import type { ParentMessage, WorkerMessage, WorkerTask } from './protocol.ts';
+import type { ParentMessage, SourceMessage, TaskMessage, WorkerMessage, WorkerTask } from './protocol.ts';
 /** A worker as the pool sees it, whether a thread or a child process. */
 export interface WorkerCarrier {
-    post(message: ParentMessage): void;
+    post(message: ParentMessage | SourceMessage | TaskMessage): void;
     onMessage(listener: (message: WorkerMessage) => void): void;
     onError(listener: (error: Error) => void): void;
     /** Resolves with the exit code once the worker has ended. */
@@ -10,4 +11,5 @@ export interface WorkerCarrier {
     /** Its work is done: a handle it still holds (a lingering socket) must not keep the run waiting. */
     end(): void;
 }
-export declare function startCarrier(task: WorkerTask, mode: WorkerMode): WorkerCarrier;
+/** Starts a worker (or takes a thread started before the parse, prestart.ts) and gives it its task. */
+export declare function startCarrier(task: WorkerTask, mode: WorkerMode, prestarted?: Worker): WorkerCarrier;

@@ -5,7 +5,7 @@ import type { Progress } from '../run.ts';
 import type { RunRecord } from './record.ts';
 import type { ShareMessage, ShareOut } from './share.ts';
 /**
- * What a worker is given (a thread's workerData, a process's first message): a scenario holds functions (templates, checks), so
+ * What a worker is given (its `task` message): a scenario holds functions (templates, checks), so
  * each worker loads the file itself with the parent's options, and runs its slice.
  */
 export interface WorkerTask {
@@ -19,6 +19,8 @@ export interface WorkerTask {
     /** Metrics the parent's abortOnFail thresholds read: sent with each progress tick. */
     thresholdMetrics: readonly string[];
 }
+/** The file and options a worker loads the scenario with: all of the task a thread started before the parse can be given. */
+export type ScenarioSource = Pick<WorkerTask, 'file' | 'load'>;
 /** `go`: every worker is ready, start the load (so that none starts late by its own start-up). */
 export type ParentMessage = {
     type: 'stop';
@@ -27,7 +29,14 @@ export type ParentMessage = {
 } | {
     type: 'go';
 } | ShareMessage;
-/** A worker process's first message: its task (a thread has it as workerData). */
+/**
+ * A worker's first messages: its scenario's source (a thread started early, prestart.ts, loads the
+ * scenario on it while the parent parses the file too), then its task, which carries the source as well.
+ */
+export type SourceMessage = {
+    type: 'source';
+    source: ScenarioSource;
+};
 export type TaskMessage = {
     type: 'task';
     task: WorkerTask;

@@ -1,3 +1,0 @@
-import { createRequire as __mcpLoadCreateRequire } from 'node:module'; const require = __mcpLoadCreateRequire(import.meta.url);
-import{r as a,s as b,t as c,u as d,v as e}from"./action-2CXPJ2LU.js";import"./action-22476TVD.js";import"./action-KLYKVYQO.js";import"./action-7RYVLAZP.js";export{a as buildResult,e as publicUrl,b as resultOfRecord,d as thresholdOutcomes,c as viewsOf};
-//# sourceMappingURL=action-O4ARBSYE.js.map

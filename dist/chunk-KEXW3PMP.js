@@ -1,7 +1,0 @@
-import { createRequire as __mcpLoadCreateRequire } from 'node:module'; const require = __mcpLoadCreateRequire(import.meta.url);
-import{q as l}from"./chunk-TLHSGP3Y.js";import{a as d,c as m,f as o}from"./chunk-VMZRZMGZ.js";var u=["regression","inconclusive","improvement","new","gone","not comparable","unchanged"];function x(t){let n=e=>t.verdicts.filter(r=>r.verdict===e&&r.gated),s=t.method==="history-band"?"against the history (robust band)":"against the baseline (rank interval)",f=t.comparable?t.regression?`\u2717 regression ${s}: ${n("regression").map(c).join(", ")}`:t.inconclusive?`\u26A0 inconclusive ${s}: could not test ${n("inconclusive").map(c).join(", ")}`:`\u2713 no regression detected ${s}`:`not comparable: ${o(t.reason??"the runs differ")}`,i=[["","metric","baseline","current","change","note"]],p=[...t.verdicts].sort((e,r)=>u.indexOf(e.verdict)-u.indexOf(r.verdict));for(let e of p)i.push([e.verdict==="regression"&&!e.gated?l(e.metric):e.verdict,c(e),g(e.metric,e.baseline),g(e.metric,e.current),e.change===void 0?"-":`${e.change>=0?"+":""}${(e.change*100).toFixed(1)}%`,e.note?o(e.note,60):""]);let h=i[0].map((e,r)=>Math.max(...i.map(a=>a[r].length))),b=i.map(e=>`  ${e.map((r,a)=>r.padEnd(h[a])).join("  ").trimEnd()}`).join(`
-`);return`${f}
-
-${b}
-`}function c(t){return o(t.tool===void 0?t.metric:`${t.metric} (${t.tool})`,80)}function g(t,n){return n===null||!Number.isFinite(n)?"-":/duration|_p\d+$/.test(t)?d(n):/error/.test(t)?m(n):Number(n.toFixed(3)).toString()}export{x as a};
-//# sourceMappingURL=chunk-KEXW3PMP.js.map

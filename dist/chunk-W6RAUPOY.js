@@ -1,3 +1,0 @@
-import { createRequire as __mcpLoadCreateRequire } from 'node:module'; const require = __mcpLoadCreateRequire(import.meta.url);
-import{a,b,c,d,e}from"./chunk-GHQ57I4D.js";import"./chunk-AJ7Y2H5E.js";import"./chunk-JK6QYT2A.js";import"./chunk-OWZTY6HJ.js";import"./chunk-WXKYALIY.js";import"./chunk-3IXNCZW2.js";import"./chunk-TPMLUHI6.js";import"./chunk-YLEU7AZE.js";import"./chunk-XNL3FZZB.js";import"./chunk-E6PSUVEN.js";import"./chunk-LFLX5AME.js";import"./chunk-VD2BEJ5X.js";import"./chunk-JCC3PHEN.js";export{a as buildResult,e as publicUrl,b as resultOfRecord,d as thresholdOutcomes,c as viewsOf};
-//# sourceMappingURL=chunk-W6RAUPOY.js.map
