@@ -30,7 +30,7 @@ function conclusion(record: CapacityRecord): string {
     case 'server-bound':
       return `Highest rate that held ${record.slo}: ${held}/s; ${broken}/s broke it (${record.limit}): the capacity is in [${held}, ${broken}) iterations/s.`;
     case 'generator-bound':
-      return `Generator-bound, not server-bound: the load generator saturated at ${broken}/s${held === null ? '' : `; the server held ${record.slo} at ${held}/s`}, a lower bound only. Shard the load to go further.`;
+      return `Generator-bound, not server-bound: the load generator saturated at ${broken}/s${held === null ? `, before the server could be tested against ${record.slo}` : `; the server held ${record.slo} at ${held}/s`}, a lower bound only. Shard the load to go further.`;
     case 'below start':
       return `Even the first rate, ${broken}/s, broke ${record.slo} (${record.limit}): start lower.`;
     case 'not reached':

@@ -7,7 +7,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { searchCapacity } from '../../src/capacity/search.ts';
 import { parseSlo, SloError } from '../../src/capacity/slo.ts';
 import type { CapacityRecord, CapacityStep, Result } from '../../src/results/index.ts';
-import { capacityChange } from '../../src/report/capacity-view.ts';
+import { capacityChange, capacityView } from '../../src/report/capacity-view.ts';
 import { runShippedCli } from '../helpers/cli.ts';
 import type { RunningServer } from '../helpers/servers.ts';
 import { startScriptedServer, textResult } from '../mcp/scripted-server.ts';
@@ -167,6 +167,24 @@ describe('the capacity search', () => {
     assert.deepEqual(tried, [10, 20, 40]);
     assert.equal(record.verdict, 'generator-bound');
     assert.equal(record.highestHeld, 20);
+  });
+
+  it('says which SLO a generator-bound search could not test, whether or not a rate held before the generator saturated', async () => {
+    const saturatedAt = async (first: number) =>
+      (
+        await searchCapacity(plan, async (rate) => ({
+          result: {} as Result,
+          step: rate >= first ? fakeStep(rate, false, 'generator') : fakeStep(rate, true),
+        }))
+      ).record;
+    assert.equal(
+      capacityView(await saturatedAt(10)).conclusion,
+      'Generator-bound, not server-bound: the load generator saturated at 10/s, before the server could be tested against p95<100ms, a lower bound only. Shard the load to go further.',
+    );
+    assert.equal(
+      capacityView(await saturatedAt(40)).conclusion,
+      'Generator-bound, not server-bound: the load generator saturated at 40/s; the server held p95<100ms at 20/s, a lower bound only. Shard the load to go further.',
+    );
   });
 
   it('bisects between the last held and first broken rate', async () => {

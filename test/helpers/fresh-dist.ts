@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-const INPUTS = ['src', 'templates', 'scripts/build.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+// scripts/: the build and every module it reads (barrel-imports.mjs, the .cjs entries it bundles).
+const INPUTS = ['src', 'templates', 'scripts', 'package.json', 'package-lock.json', 'tsconfig.json'];
 const PREFIX = 'mcp-load-test-dist-';
 
 function hashInputs(): string {
