@@ -4,9 +4,11 @@
 // figure is the current sources'. Without --workers it measures `--workers 1` and the default (the
 // scenario has two VUs, so the default is two workers on a 2-core machine), runs interleaved, and
 // beside them Node itself: a `node -e` that only opens a connection, the floor of any CLI.
-// The CLI's code cache (src/cli/bin.ts) lives in the bench's folder and is written by one run before
-// the rounds, as any run after the first finds it; `--workers 1, first run` runs without it
-// (MCP_LOAD_CODE_CACHE=off), as a first run after an install or an upgrade does.
+// The CLI's code cache (src/code-cache.ts) lives in the bench's folder and is written by one run of
+// each mode before the rounds, as any run after the first finds it; `--workers 1, first run` runs
+// without it (MCP_LOAD_CODE_CACHE=off), as a first run after an install or an upgrade does. `default,
+// target in the file` is the default run whose worker threads start only after the parse (the
+// arguments do not say how many the run uses): beside the default, what starting them first gives.
 // --baseline-dist measures another build's (an earlier commit's dist/) modes too, in the same rounds.
 // Prints one JSON object (every run's wall and CPU milliseconds, their medians) and writes it to
 // --out (bench/startup-results.json is the committed run).
@@ -114,6 +116,11 @@ async function main(): Promise<void> {
       join(work, 'out'),
       ...(workers ? ['--workers', workers] : []),
     ];
+  const withTarget = (url: string): string => {
+    const file = join(work, 'two-vus-with-target.yml');
+    writeFileSync(file, `target: ${url}\n${readFileSync(scenario, 'utf8')}`);
+    return file;
+  };
   const cache = { ...process.env, XDG_CACHE_HOME: join(work, 'cache') };
   const mode = (name: string, args: Mode['args'], env: NodeJS.ProcessEnv = cache): Mode => ({ name, args, env, wallMs: [], cpuMs: [] });
   const baseline = values['baseline-dist'];
@@ -124,6 +131,16 @@ async function main(): Promise<void> {
           mode(`${label}--workers 1`, cli('1', from)),
           mode(`${label}--workers 1, first run (no code cache)`, cli('1', from), { ...cache, MCP_LOAD_CODE_CACHE: 'off' }),
           mode(`${label}default (2 workers here)`, cli(undefined, from)),
+          // The same run with the target in the file rather than --target: the CLI cannot tell from its
+          // arguments how many workers the run uses, so it starts them only after the parse (src/cli/worker-prestart.ts).
+          mode(`${label}default, target in the file (workers started after the parse)`, (url: string) => [
+            join(from, 'cli.js'),
+            'run',
+            withTarget(url),
+            '--quiet',
+            '--out',
+            join(work, 'out'),
+          ]),
         ];
   const modes = [
     ...(values.workers

@@ -16,8 +16,8 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 const args = process.argv.slice(2);
 const outdir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--metafile') ?? 'dist';
 const withTypes = !args.includes('--no-types');
-// `--metafile FILE`: esbuild's metafile of the CLI and library build (chunks, their imports and
-// inputs), for bench/chunks.ts and the start-up guard test.
+// `--metafile FILE`: esbuild's metafile of the CLI and library's code-split build (chunks, their
+// imports and inputs), as staged before each file is made CommonJS: its chunk-X.js is dist/chunk-X.cjs.
 const metafileAt = args.indexOf('--metafile');
 const metafile = metafileAt === -1 ? undefined : args[metafileAt + 1];
 if (metafileAt !== -1 && !metafile) throw new Error('--metafile needs a file name');

@@ -2,7 +2,7 @@
 // Node 20 keeps no compiled code for ES modules, and compiling was a fifth of the CLI's start-up.
 // Files compiled here use the code V8 made for them on an earlier run; a missing, stale or rejected
 // cache costs nothing but the compile it would have saved, and is written once the run is done.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -39,6 +39,20 @@ const PENDING = Symbol.for('mcp-load.code-cache');
 const state = globalThis as { [PENDING]?: Pending };
 
 /**
+ * Whether the cache folder is this user's alone (or not there yet): compiled code is run as it is, so
+ * a folder others may write to (a shared XDG_CACHE_HOME) is not used. Windows has no such modes.
+ */
+function ownFolder(dir: string): boolean {
+  if (typeof process.getuid !== 'function') return true;
+  try {
+    const { uid, mode } = statSync(dir);
+    return uid === process.getuid() && (mode & 0o022) === 0;
+  } catch {
+    return true; // not created yet: it will be, with mode 0700
+  }
+}
+
+/**
  * From now on, the files of `dist` whose names match `cached` compile through the cache of `build`
  * (a hash of those files): one folder per build, V8 version and architecture (V8 also rejects a
  * cache made under other flags).
@@ -48,6 +62,7 @@ export function useCodeCache(dist: string, build: string, cached: RegExp): void 
   if (root === undefined || state[PENDING] !== undefined) return;
   const name = `${build}-v8-${process.versions.v8}-${process.arch}`;
   const dir = join(root, name);
+  if (!ownFolder(root) || !ownFolder(dir)) return;
   const uncached: Compiled[] = [];
   state[PENDING] = { root, name, uncached };
   const proto = Module.prototype as unknown as { _compile(content: string, filename: string): unknown };
@@ -83,7 +98,7 @@ export function writeCodeCache(): void {
   const { root, name, uncached } = pending;
   const dir = join(root, name);
   try {
-    if (mkdirSync(dir, { recursive: true }) !== undefined) {
+    if (mkdirSync(dir, { recursive: true, mode: 0o700 }) !== undefined) {
       for (const other of readdirSync(root)) if (other !== name) rmSync(join(root, other), { recursive: true, force: true });
     }
     for (const { script, file } of uncached.splice(0)) {

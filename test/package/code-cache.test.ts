@@ -5,7 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -93,6 +93,23 @@ describe('the CLI’s code cache', () => {
     await runWithCache(home);
     assert.ok(!existsSync(stale), 'the stale cache is gone');
     assert.ok(cacheFiles(home).files.has('cli-main.cjs.v8'));
+  });
+
+  it('a cache folder others may write to is neither read nor written: its code would run as this user’s', async () => {
+    const home = join(work, 'shared');
+    await runWithCache(home);
+    const { folder, files } = cacheFiles(home);
+    const file = join(folder, 'cli-main.cjs.v8');
+    writeFileSync(file, Buffer.alloc(statSync(file).size));
+    const inode = statSync(file).ino;
+    chmodSync(folder, 0o777);
+    await runWithCache(home);
+    assert.equal(statSync(file).ino, inode, 'not written again');
+    assert.ok(
+      !readFileSync(file).some((byte) => byte !== 0),
+      'still the zeros: never read as a cache, or V8 would have rejected it and it would be written anew',
+    );
+    assert.equal(files.get('cli-main.cjs.v8'), inode, 'the zeros were written in place');
   });
 
   it('MCP_LOAD_CODE_CACHE=off: no cache is read or written', async () => {
