@@ -7,7 +7,7 @@ stopping: running iterations may finish (gracefulStop); press Ctrl-C again to st
 `);let g=await(0,n.d)(o.outputs??[],r.id),y=W(o),C=i=>{y?.(i),U(g,i)},w;try{w=await(0,n.c)(r,{url:t,...a,onProgress:C,onWarning:i=>o.err(`mcp-load: warning: ${i}
 `),...m?{shard:m}:{},workers:s,workerMode:u,load:e})}catch(i){if(!(i instanceof S.b))throw i;return o.err(`mcp-load: ${i.message}
 `),130}!o.quiet&&o.interactive&&o.err(`
-`);let{finishRun:D}=await Promise.resolve().then(()=>M(require("./chunk-MRDR3OM6.cjs"),1));return D(w,g,o)}function O(r,e){let{asked:t,workers:a}=(0,n.a)(r,e.workers,e.shard);return t!==void 0&&a<t&&e.err(`workers: ${t} asked for, ${a} used: the load splits into at most ${a} slice${a===1?"":"s"} (one VU, or one iteration per time unit, each)
+`);let{finishRun:D}=await Promise.resolve().then(()=>M(require("./chunk-SHDXELT2.cjs"),1));return D(w,g,o)}function O(r,e){let{asked:t,workers:a}=(0,n.a)(r,e.workers,e.shard);return t!==void 0&&a<t&&e.err(`workers: ${t} asked for, ${a} used: the load splits into at most ${a} slice${a===1?"":"s"} (one VU, or one iteration per time unit, each)
 `),a}function U(r,e){if(r.length===0)return;let t={timeMs:Date.now(),vus:e.vus,totalCalls:e.totalCalls,totalErrors:e.totalErrors,callsPerSecond:e.callsPerSecond,errorsPerSecond:e.errorsPerSecond};for(let a of r)a.sample?.(t)}function W(r){if(!r.quiet)return r.interactive?e=>r.err(`\r\x1B[2K${(0,d.a)(e)}`):(0,d.b)(e=>r.err(`${e}
 `),x)}0&&(module.exports={EXIT_FILES_ELSEWHERE,EXIT_INTERRUPTED,EXIT_THRESHOLDS_FAILED,runRunCommand});
-//# sourceMappingURL=chunk-EFQLSLHB.cjs.map
+//# sourceMappingURL=chunk-DW2GM4K5.cjs.map
