@@ -2,9 +2,11 @@
 // (test-loader/: one esbuild call instead of tsx in every test process), in three groups, one
 // after the other:
 // - every file not listed below, CONCURRENCY at a time;
-// - the files listed in test/serial.txt, which assert on time measured under load (latency,
-//   schedules, deadlines), two at a time (MCP_LOAD_TEST_TIMED_CONCURRENCY): most of their time is
-//   waiting, so two of them leave the machine's two cores room, where beside the others they starve;
+// - the timed files, which assert on time measured under load (latency, schedules, deadlines), in
+//   two lanes side by side, each one file at a time: test/serial-busy.txt, those that also keep a
+//   core busy, and test/serial.txt, those that mostly wait. So at most one busy timed file runs at
+//   any moment, beside one that waits, and a core stays free for their timers
+//   (MCP_LOAD_TEST_TIMED_CONCURRENCY=1: one lane after the other);
 // - the files listed in test/alone.txt, which restart a server on its port or start dozens of
 //   processes at once, one at a time.
 // Running the timed files beside the others under the idle CPU class (SCHED_IDLE) was tried: the
@@ -38,7 +40,9 @@ function listed(list) {
   return new Set(entries.map((entry) => entry.file));
 }
 
-const timedFiles = listed('test/serial.txt');
+const waitingTimedFiles = listed('test/serial.txt');
+const busyTimedFiles = listed('test/serial-busy.txt');
+const timedFiles = new Set([...busyTimedFiles, ...waitingTimedFiles]);
 const aloneFiles = listed('test/alone.txt');
 
 const named = process.argv.slice(2);
@@ -51,23 +55,41 @@ process.env[CACHE_ENV] = cacheDir;
 process.on('exit', () => rmSync(cacheDir, { recursive: true, force: true }));
 const LOADER = ['--enable-source-maps', '--import', new URL('./test-loader/register.mjs', import.meta.url).href];
 
-/** Runs `group` with node --test, its output streaming to ours. */
-function run(group, n) {
+/**
+ * Runs `group` with node --test, its output streaming to ours, or with `held`, kept until `held`
+ * resolves and then written whole (a lane beside another must not interleave its report with it).
+ */
+function run(group, n, held) {
   if (group.length === 0) return Promise.resolve(0);
-  const child = spawn(process.execPath, [...LOADER, '--test', `--test-concurrency=${n}`, ...group], { stdio: 'inherit' });
-  return new Promise((resolve) => child.on('close', (status, signal) => resolve(signal ? 1 : (status ?? 1))));
+  const child = spawn(process.execPath, [...LOADER, '--test', `--test-concurrency=${n}`, ...group], { stdio: held ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+  const output = [];
+  if (held) for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => output.push(chunk));
+  const status = new Promise((resolve) => child.on('close', (code, signal) => resolve(signal ? 1 : (code ?? 1))));
+  if (!held) return status;
+  return Promise.all([status, held]).then(([code]) => {
+    process.stdout.write(Buffer.concat(output));
+    return code;
+  });
 }
+
+/** Each list's files, in its order (the longest first, so that the last to start are short). */
+const inOrder = (list) => [...list].filter((f) => files.includes(f));
 
 // Every group runs whatever another one's outcome, so one run reports every failure.
 const others = await run(
   files.filter((f) => !timedFiles.has(f) && !aloneFiles.has(f)),
   concurrency,
 );
-// In the list's order, the longest first, so that the last to start are short.
-const timed = await run(
-  [...timedFiles].filter((f) => files.includes(f)),
-  timedConcurrency,
-);
+let timed;
+if (timedConcurrency === 1) {
+  const busy = await run(inOrder(busyTimedFiles), 1);
+  timed = (await run(inOrder(waitingTimedFiles), 1)) || busy;
+} else {
+  const busy = run(inOrder(busyTimedFiles), 1);
+  const waiting = run(inOrder(waitingTimedFiles), 1, busy);
+  const [busyStatus, waitingStatus] = await Promise.all([busy, waiting]);
+  timed = busyStatus || waitingStatus;
+}
 const alone = await run(
   files.filter((f) => aloneFiles.has(f)),
   1,
