@@ -27,7 +27,7 @@ let slow: DemoServer;
 let quick: string;
 let steady: string;
 
-/** Two VUs for half a second against the embedded demo server, with a secret header. */
+/** Two VUs for half a second against the embedded demo server, with a secret header; a pause between iterations keeps it to a few dozen calls. */
 const QUICK_SCENARIO = `headers:
   Authorization: "Bearer \${MCP_TEST_SECRET}"
 scenarios:
@@ -40,6 +40,7 @@ scenarios:
         args: { to: "{{randomDigits 11}}", text: "hello" }
       - call: lookup_number
         args: { number: "{{randomDigits 11}}" }
+      - think: 20ms
 thresholds:
   mcp_errors: ["rate<0.5"]
 `;
@@ -53,7 +54,7 @@ const STEADY_SCENARIO = `scenarios:
     flow:
       - call: send_sms
         args: { to: "{{randomDigits 11}}", text: "hello" }
-      - think: 20ms
+      - think: 50ms
 regression:
   window: 1s
 `;
