@@ -368,7 +368,7 @@ describe('the action on the baseline branch and with other inputs', () => {
 
   it('fails the step with one line naming the failed threshold, after writing the reports; fail-on-threshold: false only reports it', async () => {
     const strict = join(dir, 'strict.yml');
-    writeFileSync(strict, QUICK_SCENARIO.replace('mcp_errors: ["rate<0.5"]', 'mcp_call_duration: ["p(95)<0.001"]'));
+    writeFileSync(strict, QUICK_SCENARIO.replace('mcp_errors: ["rate<0.5"]', 'mcp_errors: ["rate<0.5"]\n  mcp_call_duration: ["p(95)<0.001"]'));
     const run = await harness.runAction({
       runId: 711,
       event: pullRequestEvent(PR),
