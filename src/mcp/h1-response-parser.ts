@@ -188,7 +188,7 @@ export class H1ResponseParser {
       if (colon <= pos || colon > eol || !isToken(text, pos, colon)) {
         throw new H1ParseError(`bad header line ${JSON.stringify(text.slice(pos, Math.min(eol, pos + 64)))}`);
       }
-      const name = text.slice(pos, colon).toLowerCase();
+      const name = knownName(text, pos, colon) ?? text.slice(pos, colon).toLowerCase();
       let from = colon + 1;
       let to = eol;
       while (from < to && isOws(text.charCodeAt(from))) from++;
@@ -348,4 +348,34 @@ function decimal(text: string): number {
     n = n * 10 + digit;
   }
   return n;
+}
+
+/** The names a reply's head usually has, lowercased: found without a string made, and used as (internalized) keys. */
+const KNOWN_NAMES = [
+  'date',
+  'server',
+  'connection',
+  'keep-alive',
+  'set-cookie',
+  'content-type',
+  'cache-control',
+  'content-length',
+  'mcp-session-id',
+  'transfer-encoding',
+];
+const KNOWN_BY_LENGTH: string[][] = [];
+for (const name of KNOWN_NAMES) (KNOWN_BY_LENGTH[name.length] ??= []).push(name);
+
+/** `text[from, to)` (a token: letters, digits and tchar) as one of KNOWN_NAMES, ignoring case; undefined for another name. */
+function knownName(text: string, from: number, to: number): string | undefined {
+  const candidates = KNOWN_BY_LENGTH[to - from];
+  if (candidates === undefined) return undefined;
+  for (let c = 0; c < candidates.length; c++) {
+    const name = candidates[c];
+    let k = 0;
+    // Lowercasing by setting bit 5 is exact for letters; '-' has it set already, and no other tchar maps onto a letter or '-'.
+    while (k < name.length && (text.charCodeAt(from + k) | 0x20) === name.charCodeAt(k)) k++;
+    if (k === name.length) return name;
+  }
+  return undefined;
 }

@@ -63,7 +63,8 @@ export function serializeMessage(message: JsonRpcMessage): string {
  * call to the next, so the rest is serialized once. Undefined for other arguments.
  */
 export function toolCallBody(id: number, name: string, args: unknown): string | undefined {
-  if (args === null || typeof args !== 'object') return undefined;
+  // Templated arguments are a new, unfrozen object per call: no cache entry is made for them.
+  if (args === null || typeof args !== 'object' || !Object.isFrozen(args)) return undefined;
   let cached = frozenCallSuffix.get(args);
   if (cached === undefined || (cached !== null && cached.name !== name)) {
     cached = isDeepFrozen(args)
