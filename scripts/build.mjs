@@ -217,7 +217,10 @@ if (metafile) writeFileSync(metafile, JSON.stringify(bundles[0].metafile));
 // The bins of the CLI (dist/cli.js, src/cli/bin.ts) and the worker (dist/worker.js): the build
 // their code cache belongs to (a hash of the files it caches) is part of its folder's name.
 const cachedHash = createHash('sha256');
-for (const { outputFiles } of bundles) for (const file of outputFiles) if (file.path.endsWith('.cjs')) cachedHash.update(file.path).update(file.contents);
+// Paths relative to dist/: the same sources build the same bins wherever the checkout is (check-dist).
+for (const { outputFiles } of bundles) {
+  for (const file of outputFiles) if (file.path.endsWith('.cjs')) cachedHash.update(relative(resolve('dist'), file.path)).update(file.contents);
+}
 const bins = await build({
   ...common,
   splitting: false,
