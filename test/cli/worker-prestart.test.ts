@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { workersToPrestart } from '../../src/cli/worker-prestart.ts';
-import { runCliProcess } from '../helpers/cli.ts';
+import { runShippedCli } from '../helpers/cli.ts';
 import { startCountingServer, type CountingServer } from '../helpers/counting-server.ts';
 
 describe('workers to start before the scenario is parsed', () => {
@@ -52,7 +52,7 @@ describe('mcp-load run with worker threads started before the parse', () => {
     writeFileSync(file, 'scenarios:\n  each:\n    executor: per-vu-iterations\n    vus: 2\n    iterations: 3\n    flow:\n      - call: echo\n');
     const before = server.calls();
     const out = join(dir, 'two');
-    const exit = await runCliProcess(['run', file, '--target', server.url, '--workers', '3', '--quiet', '--out', out]);
+    const exit = await runShippedCli(['run', file, '--target', server.url, '--workers', '3', '--quiet', '--out', out]);
     assert.equal(exit.code, 0, exit.stderr);
     assert.equal(server.calls() - before, 6);
     const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as { environment: { workers?: number; workerMode?: string } };
@@ -64,7 +64,7 @@ describe('mcp-load run with worker threads started before the parse', () => {
     const file = join(dir, 'one.yml');
     writeFileSync(file, 'scenarios:\n  one:\n    executor: per-vu-iterations\n    vus: 1\n    iterations: 2\n    flow:\n      - call: echo\n');
     const before = server.calls();
-    const exit = await runCliProcess(['run', file, '--target', server.url, '--workers', '2', '--quiet', '--out', join(dir, 'one')]);
+    const exit = await runShippedCli(['run', file, '--target', server.url, '--workers', '2', '--quiet', '--out', join(dir, 'one')]);
     assert.equal(exit.code, 0, exit.stderr);
     assert.equal(server.calls() - before, 2);
   });
@@ -73,7 +73,7 @@ describe('mcp-load run with worker threads started before the parse', () => {
     const file = join(dir, 'bad.yml');
     writeFileSync(file, 'scenarios:\n  bad:\n    executor: nope\n    flow:\n      - call: echo\n');
     const before = server.calls();
-    const exit = await runCliProcess(['run', file, '--target', server.url, '--workers', '2', '--quiet', '--out', join(dir, 'bad')]);
+    const exit = await runShippedCli(['run', file, '--target', server.url, '--workers', '2', '--quiet', '--out', join(dir, 'bad')]);
     assert.equal(exit.code, 1);
     assert.equal(exit.stderr.match(/is not an executor/g)?.length, 1, exit.stderr);
     assert.equal(server.calls() - before, 0);
