@@ -658,6 +658,16 @@ export class McpSession implements ServerMessageSink {
     }
   }
 
+  /** The trace of the operation starting now, which the session's server messages are charged to meanwhile. */
+  private beginTrace(method: string, readResult: boolean, traceparent: string | undefined): OperationTrace {
+    const trace = new OperationTrace();
+    trace.method = method;
+    trace.traceparent = traceparent;
+    trace.resultRead = readResult;
+    this.current = trace;
+    return trace;
+  }
+
   /** Runs one operation and turns whatever happened into an OperationResult; never throws. */
   private async operation(
     method: string,
@@ -666,14 +676,10 @@ export class McpSession implements ServerMessageSink {
     traceparent?: string,
     readResult = true,
   ): Promise<OperationResult> {
-    const trace = new OperationTrace();
-    trace.method = method;
-    trace.traceparent = traceparent;
-    trace.resultRead = readResult;
+    const trace = this.beginTrace(method, readResult, traceparent);
     const started = performance.now();
     let response: JsonRpcResponse | undefined;
     let failure: TransportError | string | undefined;
-    this.current = trace;
     try {
       response = await (this.authorization ? this.authorized(this.authorization, trace, body) : body(trace));
     } catch (err) {
@@ -691,13 +697,10 @@ export class McpSession implements ServerMessageSink {
    * as `call` does.
    */
   private async directCall(name: string, args: unknown, readResult: boolean): Promise<OperationResult> {
-    const trace = new OperationTrace();
-    trace.method = 'tools/call';
-    trace.resultRead = readResult;
+    const trace = this.beginTrace('tools/call', readResult, undefined);
     const started = performance.now();
     let response: JsonRpcResponse | undefined;
     let failure: TransportError | string | undefined;
-    this.current = trace;
     try {
       const transport = this.transport;
       if (!transport || !this.initialized) throw new TransportError('closed', 'tools/call: the session is not initialized (call initialize first)');

@@ -151,6 +151,8 @@ export declare class McpSession implements ServerMessageSink {
     private legacy;
     /** Runs an operation with a bearer token held (waiting only for the first), retried once with a new one after a 401. */
     private authorized;
+    /** The trace of the operation starting now, which the session's server messages are charged to meanwhile. */
+    private beginTrace;
     /** Runs one operation and turns whatever happened into an OperationResult; never throws. */
     private operation;
     /**
