@@ -18,7 +18,7 @@ import {
   STATELESS_PROTOCOL_VERSIONS,
   UNSUPPORTED_PROTOCOL_VERSION,
 } from './protocol.ts';
-import { snippet, toolCallBody } from './json-rpc.ts';
+import { snippet } from './json-rpc.ts';
 import { HEADER_MISMATCH, paramHeaderBindings, paramHeaders, type ParamHeaderBinding } from './param-headers.ts';
 import { answerServerRequest, clientCapabilities, type ServerRequestReplies } from './server-requests.ts';
 import { StreamableHttpTransport } from './streamable-http.ts';
@@ -315,7 +315,7 @@ export class McpSession implements ServerMessageSink {
    */
   private async call(trace: OperationTrace, params: (id: number) => Record<string, unknown> | undefined, method = methodOf(trace)): Promise<JsonRpcResponse> {
     if (!this.transport || !this.initialized) {
-      throw new TransportError('closed', `${method}: the session is not initialized (call initialize first)`);
+      throw notInitialized(method);
     }
     try {
       return await this.send(method, params, trace);
@@ -692,7 +692,7 @@ export class McpSession implements ServerMessageSink {
 
   /**
    * A tool call as `operation(…, call)` makes it, in one async frame: no closure for its body or
-   * its params, and its body serialized from the step's cached text around the id (toolCallBody).
+   * its params (its wire text is serializeMessage's, from the step's cached text around the id).
    * For sessions whose calls add nothing per call (see directCalls); a lost session is recovered
    * as `call` does.
    */
@@ -703,11 +703,11 @@ export class McpSession implements ServerMessageSink {
     let failure: TransportError | string | undefined;
     try {
       const transport = this.transport;
-      if (!transport || !this.initialized) throw new TransportError('closed', 'tools/call: the session is not initialized (call initialize first)');
+      if (!transport || !this.initialized) throw notInitialized('tools/call');
       const id = this.nextId++;
       const message: JsonRpcRequest = { jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: args } as Record<string, unknown> };
       try {
-        response = await transport.request(message, trace, undefined, toolCallBody(id, name, args));
+        response = await transport.request(message, trace);
       } catch (err) {
         response = await this.recover(err, trace, 'tools/call', () => ({ name, arguments: args }));
       }
@@ -754,6 +754,11 @@ export class McpSession implements ServerMessageSink {
     if (this.instances.hopped) result.sessionHopped = true;
     if (trace.lost !== undefined) result.lost = trace.lost;
   }
+}
+
+/** A request of a session not (or no longer) initialized: it cannot be sent. */
+function notInitialized(method: string): TransportError {
+  return new TransportError('closed', `${method}: the session is not initialized (call initialize first)`);
 }
 
 /** Transports throw only TransportErrors, and authorization AuthErrors: anything else is mcp-load's own bug. */

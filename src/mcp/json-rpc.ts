@@ -62,7 +62,7 @@ export function serializeMessage(message: JsonRpcMessage): string {
  * it, when `args` is deeply frozen (a scenario's constant arguments): only the id changes from one
  * call to the next, so the rest is serialized once. Undefined for other arguments.
  */
-export function toolCallBody(id: number, name: string, args: unknown): string | undefined {
+function toolCallBody(id: number, name: string, args: unknown): string | undefined {
   // Templated arguments are a new, unfrozen object per call: no cache entry is made for them.
   if (args === null || typeof args !== 'object' || !Object.isFrozen(args)) return undefined;
   let cached = frozenCallSuffix.get(args);

@@ -91,7 +91,7 @@ export class StreamableHttpTransport implements Transport {
    * stream cut after the answer still counts as answered, and one the server keeps open is closed
    * after the target's reply grace (`heldOpen` on its record).
    */
-  async request(message: JsonRpcRequest, trace: OperationTrace, paramHeaders?: readonly string[], body?: string): Promise<JsonRpcResponse> {
+  async request(message: JsonRpcRequest, trace: OperationTrace, paramHeaders?: readonly string[]): Promise<JsonRpcResponse> {
     let answer: JsonRpcResponse | undefined;
     let broken: TransportError | undefined;
     /** Responses to other ids, made only when one comes (it names them in the error). */
@@ -133,7 +133,6 @@ export class StreamableHttpTransport implements Transport {
       },
       undefined,
       paramHeaders,
-      body,
     );
     this.inflight.add(exchange);
     let reply: ExchangeReply;
@@ -456,7 +455,6 @@ export class StreamableHttpTransport implements Transport {
     onEvent?: (e: EventSourceMessage) => void,
     purpose: HttpPurpose = trace.purpose,
     paramHeaders?: readonly string[],
-    body?: string,
   ): HttpExchange {
     // Answers to server requests go over the shared pool: the session's own connection may be
     // busy with the very reply stream that is waiting for this answer.
@@ -465,7 +463,7 @@ export class StreamableHttpTransport implements Transport {
       method: 'POST',
       path: this.path,
       headers: withTraceparent(this.headers(message, ACCEPT_BOTH, this.sessionId, paramHeaders), trace.traceparent),
-      body: body ?? serializeMessage(message),
+      body: serializeMessage(message),
       purpose,
       timeoutMs: this.target.timeoutMs,
       maxBytes: this.target.maxResponseBytes,
