@@ -46,6 +46,18 @@ const SPLIT_LOAD = `scenarios:
       - call: wait
 `;
 
+/** 4 VUs for a minute, which the signal tests cut short. */
+const INTERRUPTED_LOAD = `scenarios:
+  agents:
+    executor: constant-vus
+    vus: 4
+    duration: 60s
+    gracefulStop: 1s
+    flow:
+      - call: wait
+        args: { ms: 20 }
+`;
+
 /** The load as two shards, one after the other, merged: what either worker mode's run must equal. Run once. */
 let shardsMerged: Promise<{ result: ResultJson; calls: number; probes: number }> | undefined;
 function mergedShards(): Promise<{ result: ResultJson; calls: number; probes: number }> {
@@ -125,19 +137,7 @@ for (const mode of ['thread', 'process'] as const)
     it("a terminal's Ctrl-C reaches the whole process group, workers included: they stop only as the parent tells them, and every session is closed", async () => {
       const server = await startCountingServer();
       try {
-        const file = scenario(
-          server,
-          `scenarios:
-  agents:
-    executor: constant-vus
-    vus: 4
-    duration: 60s
-    gracefulStop: 1s
-    flow:
-      - call: wait
-        args: { ms: 20 }
-`,
-        );
+        const file = scenario(server, INTERRUPTED_LOAD);
         const out = join(dir, `group-sigint-${mode}`);
         // Its own process group, as a terminal's foreground job: a signal to -pid reaches the CLI and its worker processes.
         const child = spawn(process.execPath, [await builtCli(), 'run', file, '--workers', '2', '--worker-mode', mode, '--out', out], {
@@ -171,19 +171,7 @@ for (const mode of ['thread', 'process'] as const)
     it('on SIGINT every worker stops gracefully and closes its sessions; the result is written, exit 130', async () => {
       const server = await startCountingServer();
       try {
-        const file = scenario(
-          server,
-          `scenarios:
-  agents:
-    executor: constant-vus
-    vus: 4
-    duration: 60s
-    gracefulStop: 1s
-    flow:
-      - call: wait
-        args: { ms: 20 }
-`,
-        );
+        const file = scenario(server, INTERRUPTED_LOAD);
         let sent = false;
         const run = await runShippedCli(['run', file, '--workers', '2', '--worker-mode', mode, '--out', join(dir, `sigint-${mode}`)], (stderr, child) => {
           if (!sent && /running .*calls=[1-9]/.test(stderr)) {
