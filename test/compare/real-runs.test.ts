@@ -7,7 +7,7 @@ import { after, describe, it } from 'node:test';
 import { compare, type Comparison } from '../../src/compare/index.ts';
 import { runTest } from '../../src/engine/run.ts';
 import type { JsonRpcRequest } from '../../src/mcp/index.ts';
-import { buildResult, type Result } from '../../src/results/index.ts';
+import { buildResult, totalCount, type Result } from '../../src/results/index.ts';
 import { parseScenario } from '../../src/scenario/index.ts';
 import type { RunningServer } from '../helpers/servers.ts';
 import { startScriptedServer, textResult } from '../mcp/scripted-server.ts';
@@ -84,11 +84,6 @@ async function run(target: ServiceServer, seconds: number, rate: number, ms: num
   }
 }
 
-function untagged(result: Result, metric: string): { count?: number } | undefined {
-  const series = result.metrics.metrics.find((m) => m.metric === metric && Object.keys(m.tags).length === 0);
-  return series?.summary as { count?: number } | undefined;
-}
-
 function verdict(comparison: Comparison, metric: string) {
   const found = comparison.verdicts.find((v) => v.metric === metric && v.tool === undefined);
   assert.ok(found, `no verdict for ${metric}`);
@@ -115,7 +110,7 @@ describe('comparisons of real runs against a scripted server with a set service 
     // (mcp_calls_interrupted: sent, never answered in time, by design not counted as calls); a
     // loaded machine may drop a few scheduled ones.
     const counted = runs.reduce((n, r) => n + (r.byMethod.find((m) => m.method === 'tools/call')?.calls ?? 0), 0);
-    const interrupted = runs.reduce((n, r) => n + (untagged(r, 'mcp_calls_interrupted')?.count ?? 0), 0);
+    const interrupted = runs.reduce((n, r) => n + totalCount(r.metrics, 'mcp_calls_interrupted'), 0);
     assert.ok(
       target.served.calls >= counted && target.served.calls <= counted + interrupted,
       `the server received ${target.served.calls} calls; ${counted} counted, ${interrupted} cut at the graceful stop`,
