@@ -157,7 +157,7 @@ export declare class McpSession implements ServerMessageSink {
     private operation;
     /**
      * A tool call as `operation(…, call)` makes it, in one async frame: no closure for its body or
-     * its params, and its body serialized from the step's cached text around the id (toolCallBody).
+     * its params (its wire text is serializeMessage's, from the step's cached text around the id).
      * For sessions whose calls add nothing per call (see directCalls); a lost session is recovered
      * as `call` does.
      */

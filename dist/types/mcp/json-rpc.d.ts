@@ -10,12 +10,6 @@ export declare function isRequest(m: JsonRpcMessage): m is JsonRpcRequest;
  * constant arguments are, reuses their JSON instead of serializing them on every call.
  */
 export declare function serializeMessage(message: JsonRpcMessage): string;
-/**
- * The JSON-RPC text of `tools/call` `name` with `args` and `id`, exactly as JSON.stringify writes
- * it, when `args` is deeply frozen (a scenario's constant arguments): only the id changes from one
- * call to the next, so the rest is serialized once. Undefined for other arguments.
- */
-export declare function toolCallBody(id: number, name: string, args: unknown): string | undefined;
 /** Responses that answer another id (or none): named in the error, since a wrong id is the usual server bug. */
 export declare function noteStray(m: JsonRpcMessage, strays: unknown[]): void;
 export declare function strayNote(strays: readonly unknown[]): string;

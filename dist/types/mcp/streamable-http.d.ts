@@ -56,7 +56,7 @@ export declare class StreamableHttpTransport implements Transport {
      * stream cut after the answer still counts as answered, and one the server keeps open is closed
      * after the target's reply grace (`heldOpen` on its record).
      */
-    request(message: JsonRpcRequest, trace: OperationTrace, paramHeaders?: readonly string[], body?: string): Promise<JsonRpcResponse>;
+    request(message: JsonRpcRequest, trace: OperationTrace, paramHeaders?: readonly string[]): Promise<JsonRpcResponse>;
     /** The SSE reply stopped before its response (a balancer's idle timeout, a restart): the stream's figures ride on the error. */
     private replyBroke;
     private brokeMessage;

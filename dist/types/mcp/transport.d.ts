@@ -5,10 +5,9 @@ export interface Transport {
     readonly kind: TransportKind;
     /**
      * Sends a request and resolves with its matching response; rejects with a TransportError.
-     * `paramHeaders` (2026-07-28 Mcp-Param-*, flat [name, value…]) go with it where the transport has them;
-     * `body`, when the caller has it, is the message's wire text (serializeMessage's).
+     * `paramHeaders` (2026-07-28 Mcp-Param-*, flat [name, value…]) go with it where the transport has them.
      */
-    request(message: JsonRpcRequest, trace: OperationTrace, paramHeaders?: readonly string[], body?: string): Promise<JsonRpcResponse>;
+    request(message: JsonRpcRequest, trace: OperationTrace, paramHeaders?: readonly string[]): Promise<JsonRpcResponse>;
     /** Sends our answer to a server-to-client request (answered 202). */
     respond(message: JsonRpcResponse, trace: OperationTrace): Promise<void>;
     /** Sends a notification (answered 202). */
