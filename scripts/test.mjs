@@ -15,7 +15,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, normalize } from 'node:path';
-import { compileForTests } from './test-loader/compile.mjs';
+import { compiledPath, compileForTests } from './test-loader/compile.mjs';
 import { CACHE_ENV } from './test-loader/paths.mjs';
 
 function positiveInteger(name, fallback) {
@@ -61,7 +61,8 @@ const LOADER = ['--enable-source-maps', '--import', new URL('./test-loader/regis
  */
 function run(group, n, held) {
   if (group.length === 0) return Promise.resolve(0);
-  const child = spawn(process.execPath, [...LOADER, '--test', `--test-concurrency=${n}`, ...group], { stdio: held ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+  const compiled = group.map((file) => compiledPath(cacheDir, file));
+  const child = spawn(process.execPath, [...LOADER, '--test', `--test-concurrency=${n}`, ...compiled], { stdio: held ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
   const output = [];
   if (held) for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => output.push(chunk));
   const status = new Promise((resolve) => child.on('close', (code, signal) => resolve(signal ? 1 : (code ?? 1))));

@@ -1,8 +1,10 @@
-// `node --import ./scripts/test-loader/register.mjs`: a repository .ts module is loaded from the
-// JavaScript compile.mjs wrote (same URL, so import.meta.url and relative paths are the source's);
-// a .ts file it has not compiled (written after the compile) is transformed on demand.
+// `node --import ./scripts/test-loader/register.mjs` in a child process or worker thread started on a
+// .ts file: a repository .ts module resolves to the JavaScript compile.mjs wrote for it (whose
+// import.meta.url is still the source's); a .ts file it has not compiled (written after the
+// compile) is transformed on demand.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 let root;
 let cacheDir;
@@ -17,6 +19,18 @@ async function transformed(url) {
   const source = await readFile(new URL(url), 'utf8');
   const out = await transform(source, { loader: 'ts', format: 'esm', target: 'node20', sourcemap: 'inline', sourcefile: fileURLToPath(url) });
   return out.code;
+}
+
+/**
+ * A repository .ts module resolves to the JavaScript compile.mjs wrote for it, whose imports name
+ * the compiled modules beside it (its import.meta.url is still the source's).
+ */
+export async function resolve(specifier, context, nextResolve) {
+  const resolved = await nextResolve(specifier, context);
+  const { url } = resolved;
+  if (!url.startsWith(root) || !url.endsWith('.ts') || url.includes('/node_modules/')) return resolved;
+  const compiled = `${cacheDir}${url.slice(root.length, -3)}.js`;
+  return existsSync(compiled) ? { url: pathToFileURL(compiled).href, format: 'module', shortCircuit: true } : resolved;
 }
 
 export async function load(url, context, nextLoad) {
