@@ -7,8 +7,9 @@
 //   core busy, and test/serial.txt, those that mostly wait. So at most one busy timed file runs at
 //   any moment, beside one that waits, and a core stays free for their timers
 //   (MCP_LOAD_TEST_TIMED_CONCURRENCY=1: one lane after the other);
-// - the files listed in test/alone.txt, which restart a server on its port or start dozens of
-//   processes at once, one at a time.
+// - the files listed in test/alone.txt, which start dozens of processes at once, one at a time.
+// Servers that restart on their port take it from below the ephemeral range
+// (test/helpers/free-port.ts), where no connect() of a neighbour can take it while they are down.
 // Running the timed files beside the others under the idle CPU class (SCHED_IDLE) was tried: the
 // starved background then failed its own runs (event-loop stalls of 400 ms, timeouts).
 import { spawn } from 'node:child_process';
