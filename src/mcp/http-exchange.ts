@@ -192,12 +192,15 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
    */
   endAfter(graceMs: number): void {
     if (this.settled) return;
-    this.clearDeadline();
     // On the dispatcher's one timer, not a timer of its own: the reply nearly always ends within
     // the chunk that carried its answer, and arming and clearing a timer per call cost more than the rest of the SSE path.
+    // An exchange already waiting on it (its timeout) only moves its deadline.
+    const waiting = this.deadlineAt !== 0;
     this.inGrace = true;
     this.deadlineAt = performance.now() + graceMs;
-    (this.deadlines ??= deadlinesOf(this.dispatcher)).add(this);
+    const deadlines = (this.deadlines ??= deadlinesOf(this.dispatcher));
+    if (waiting) deadlines.moved(this);
+    else deadlines.add(this);
   }
 
   /** The grace after the answer passed with the stream still open. */

@@ -6,6 +6,7 @@ import type { SessionConnection } from './h1-connection.ts';
 import { isRequest, isResponse, noteStray, parseMessages, serializeMessage, snippet, strayNote } from './json-rpc.ts';
 import { encodeHeaderValue } from './param-headers.ts';
 import { isPlainSuccess } from './response-scan.ts';
+import { SlotSet } from './slot-set.ts';
 import type { Authorization } from './auth/index.ts';
 import type { CookieJar } from './cookie-jar.ts';
 import type { McpTarget } from './target.ts';
@@ -57,7 +58,7 @@ export class StreamableHttpTransport implements Transport {
   /** The GET stream's reopening after the server ended it. */
   private reopenTimer: NodeJS.Timeout | null = null;
   /** Requests awaiting their reply, cut by abort() whatever connection they are on. */
-  private readonly inflight = new Set<HttpExchange>();
+  private readonly inflight = new SlotSet<HttpExchange>();
   /** Waits before stream resumptions, cut by abort(). */
   private readonly pauses = new Set<() => void>();
   /** This session's own connection for its calls (see McpTarget.sessionDispatcher). */
@@ -412,7 +413,7 @@ export class StreamableHttpTransport implements Transport {
   abort(): void {
     const aborted = new TransportError('closed', 'session aborted');
     this.stopStream('session aborted');
-    for (const exchange of this.inflight) exchange.abort(aborted);
+    for (const exchange of this.inflight.members()) exchange.abort(aborted);
     this.inflight.clear();
     for (const cut of this.pauses) cut();
     this.pauses.clear();
