@@ -59,25 +59,33 @@ const revDir = checkout(values.against!);
 const scripts = { ours: await bundle(repo, 'against/ours'), theirs: await bundle(revDir, 'against/theirs') };
 rmSync(revDir, { recursive: true, force: true });
 const stub = await startStub({ workers: 1, cpus: '0', replies: values.sse ? 'sse' : 'json' });
-const cpuPerCall = async (script: string): Promise<number> => {
+/** CPU per call over the steady window, with the run's calls/s and the stub's share of its core (at 90 % and more the stub sets the pace, and every tool's CPU per call rises). */
+const measure = async (script: string): Promise<{ us: number; perSecond: number; stubPct: number }> => {
   const args = ['--url', stub.url, '--connections', values.connections!, '--duration', values.duration!];
+  const stubBefore = stub.cpuMs();
   const r = await runScript<ToolResult>(script, args, { cpus: '1', timeoutMs: Number(values.duration) * 1000 + 60_000 });
   if (r.errors > 0) throw new Error(`${script}: ${r.errors} calls failed`);
-  return r.window === undefined ? (r.cpuMs * 1000) / r.calls : (r.window.cpuMs * 1000) / r.window.calls;
+  return {
+    us: r.window === undefined ? (r.cpuMs * 1000) / r.calls : (r.window.cpuMs * 1000) / r.window.calls,
+    perSecond: (r.calls * 1000) / r.durationMs,
+    stubPct: ((stub.cpuMs() - stubBefore) * 100) / r.durationMs,
+  };
 };
+const describe = (m: { us: number; perSecond: number; stubPct: number }): string =>
+  `${m.us.toFixed(1)} µs CPU/call (${(m.perSecond / 1000).toFixed(1)}k calls/s, stub ${m.stubPct.toFixed(0)} %)`;
 try {
   const ratios: number[] = [];
   const ours: number[] = [];
   const theirs: number[] = [];
   for (let round = 1; round <= Number(values.rounds); round++) {
     const first = round % 2 === 1 ? 'ours' : 'theirs';
-    const a = await cpuPerCall(scripts[first]);
-    const b = await cpuPerCall(scripts[first === 'ours' ? 'theirs' : 'ours']);
+    const a = await measure(scripts[first]);
+    const b = await measure(scripts[first === 'ours' ? 'theirs' : 'ours']);
     const [o, t] = first === 'ours' ? [a, b] : [b, a];
-    ours.push(o);
-    theirs.push(t);
-    ratios.push(t / o);
-    console.log(`round ${round}: this tree ${o.toFixed(1)} µs CPU/call, ${values.against} ${t.toFixed(1)}: ${(t / o).toFixed(3)}x calls per CPU-second`);
+    ours.push(o.us);
+    theirs.push(t.us);
+    ratios.push(t.us / o.us);
+    console.log(`round ${round}: this tree ${describe(o)}, ${values.against} ${describe(t)}: ${(t.us / o.us).toFixed(3)}x calls per CPU-second`);
   }
   console.log(
     `median: this tree ${median(ours).toFixed(1)} µs, ${values.against} ${median(theirs).toFixed(1)} µs; ` +

@@ -1,3 +1,5 @@
+import { SlotSet } from './slot-set.ts';
+
 /** What a deadline is kept for: an exchange with its due time (performance.now() ms), told when it passes. */
 export interface Expiring {
   readonly deadline: number;
@@ -15,7 +17,7 @@ const EARLY_MS = 1;
  * The timer keeps the process alive only while some exchange waits.
  */
 export class ExchangeDeadlines {
-  private readonly pending = new Set<Expiring>();
+  private readonly pending = new SlotSet<Expiring>();
   private timer: NodeJS.Timeout | null = null;
   /** When the armed timer fires (Infinity: none armed). */
   private armedFor = Infinity;
@@ -24,6 +26,11 @@ export class ExchangeDeadlines {
     this.pending.add(exchange);
     if (exchange.deadline < this.armedFor) this.arm(exchange.deadline);
     else if (this.pending.size === 1) this.timer?.ref();
+  }
+
+  /** A pending exchange's deadline moved (an answered SSE reply's grace): the timer is re-armed only if it is now earlier. */
+  moved(exchange: Expiring): void {
+    if (exchange.deadline < this.armedFor) this.arm(exchange.deadline);
   }
 
   remove(exchange: Expiring): void {
@@ -42,10 +49,10 @@ export class ExchangeDeadlines {
     this.armedFor = Infinity;
     const now = performance.now() + EARLY_MS;
     let next = Infinity;
-    for (const exchange of this.pending) {
+    for (const exchange of this.pending.members()) {
       if (exchange.deadline <= now) {
-        this.pending.delete(exchange);
-        exchange.expire();
+        // One that an earlier one's expiry removed is no longer due.
+        if (this.pending.delete(exchange)) exchange.expire();
       } else if (exchange.deadline < next) next = exchange.deadline;
     }
     if (next !== Infinity && next < this.armedFor) this.arm(next);

@@ -110,6 +110,12 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
   private destroyed = false;
   /** The socket's reads are stopped because a handler paused its request. */
   private readingPaused = false;
+  /** The request being started, as serialize() wrote it. */
+  private head = '';
+  private body: string | Buffer | null = null;
+  private bodyBytes = 0;
+  /** The last request head's start (request line, host, headers) and what it was made from. */
+  private prefixOf: { headers: unknown; method: string; path: string; prefix: string } = { headers: null, method: '', path: '', prefix: '' };
 
   constructor(origin: string | URL, options: H1ConnectionOptions) {
     const url = typeof origin === 'string' ? new URL(origin) : origin;
@@ -191,15 +197,18 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
 
   private start(pending: Pending): void {
     this.current = pending;
-    const request = this.serialize(pending.options);
-    if (request instanceof Error) {
-      this.failCurrent(request, false); // before connecting: nothing reaches the server
+    const failure = this.serialize(pending.options);
+    if (failure !== null) {
+      this.failCurrent(failure, false); // before connecting: nothing reaches the server
       return;
     }
     const reusable = this.socket !== null && !this.socket.destroyed && this.socket.writable && !this.idleTooLong();
     const socket = reusable ? this.socket! : this.connect();
     this.parser.reset(pending.options.method === 'HEAD');
-    const [head, body, bodyBytes] = request;
+    const head = this.head;
+    const body = this.body;
+    const bodyBytes = this.bodyBytes;
+    this.body = null; // not kept past its write
     pending.bytesWritten = head.length + bodyBytes; // latin1: one byte per character
     if (this.readingPaused) this.resumeSocket(socket); // left paused by the previous request's handler
     if (body === null) {
@@ -214,21 +223,38 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
     }
   }
 
-  /** The request line and headers, the body and its length in bytes, or an Error for a header that would break framing. */
-  private serialize(options: Dispatcher.DispatchOptions): [string, string | Buffer | null, number] | Error {
-    const block = headerBlock(headerList(options.headers));
-    if (block instanceof Error) return block;
-    // A configured Host replaces the origin's: two would be a 400 at nginx or Go.
-    const host = block.startsWith('host: ') ? '' : `host: ${this.hostHeader}\r\n`;
-    const head = `${options.method} ${options.path} HTTP/1.1\r\n${host}${block}`;
+  /**
+   * Sets the request line and headers (`head`), the body and its length in bytes for `options`;
+   * an Error for a header that would break framing. The head up to its length line is made once
+   * for a run of requests with the same method, path and header list (a session's calls).
+   */
+  private serialize(options: Dispatcher.DispatchOptions): Error | null {
+    let prefix: string;
+    if (options.headers === this.prefixOf.headers && options.method === this.prefixOf.method && options.path === this.prefixOf.path) {
+      prefix = this.prefixOf.prefix;
+    } else {
+      const block = headerBlock(headerList(options.headers));
+      if (block instanceof Error) return block;
+      // A configured Host replaces the origin's: two would be a 400 at nginx or Go.
+      const host = block.startsWith('host: ') ? '' : `host: ${this.hostHeader}\r\n`;
+      prefix = `${options.method} ${options.path} HTTP/1.1\r\n${host}${block}`;
+      // Header lists are taken as unchanging once sent (as headerBlock does); an object may change between requests.
+      if (Array.isArray(options.headers)) this.prefixOf = { headers: options.headers, method: options.method, path: options.path, prefix };
+    }
     const body = options.body;
     if (typeof body === 'string' || Buffer.isBuffer(body)) {
       const bytes = Buffer.byteLength(body);
-      return [`${head}content-length: ${bytes}\r\n\r\n`, body, bytes];
+      this.head = `${prefix}content-length: ${bytes}\r\n\r\n`;
+      this.body = body;
+      this.bodyBytes = bytes;
+      return null;
     }
     if (body !== null && body !== undefined) return new TypeError('H1Connection sends string or Buffer bodies only');
     const expectsBody = options.method === 'POST' || options.method === 'PUT' || options.method === 'PATCH';
-    return [expectsBody ? `${head}content-length: 0\r\n\r\n` : `${head}\r\n`, null, 0];
+    this.head = expectsBody ? `${prefix}content-length: 0\r\n\r\n` : `${prefix}\r\n`;
+    this.body = null;
+    this.bodyBytes = 0;
+    return null;
   }
 
   private connect(): net.Socket {

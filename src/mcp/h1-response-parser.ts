@@ -28,6 +28,8 @@ export class H1ParseError extends Error {
 /** Larger heads are refused, as undici and node do at 16 KiB; MCP heads are small. */
 export const MAX_HEAD_BYTES = 64 * 1024;
 const MAX_CHUNK_LINE = 4096;
+/** Longer heads are parsed every time rather than kept. */
+const MAX_CACHED_HEAD_BYTES = 1024;
 const CRLFCRLF = Buffer.from('\r\n\r\n');
 const LF = 10;
 const CR = 13;
@@ -43,6 +45,24 @@ const enum State {
   Done,
 }
 
+/** What a final head means for the sink and for the framing of the body after it. */
+interface ParsedHead {
+  status: number;
+  /** Frozen, arrays included. */
+  headers: H1Headers;
+  contentLength: number;
+  chunked: boolean;
+  otherCoding: boolean;
+  /** Whether the connection may be reused, from the version and Connection tokens. */
+  keepAlive: boolean;
+  keepAliveTimeoutS: number;
+}
+
+interface CachedHead extends ParsedHead {
+  /** The head as received, up to (not including) the CRLFCRLF that ends it. */
+  bytes: Buffer;
+}
+
 export class H1ResponseParser {
   /** Whether the connection may carry another request after this response. */
   keepAlive = true;
@@ -54,6 +74,12 @@ export class H1ResponseParser {
   private remaining = 0;
   private line = '';
   private noBody = false;
+  /**
+   * The last final head, kept to be recognised: a connection's replies usually repeat their head
+   * byte for byte (the same server, the same headers; the Date changes once a second), and such a
+   * head is reported again without being parsed again.
+   */
+  private lastHead: CachedHead | null = null;
 
   constructor(sink: H1ResponseSink) {
     this.sink = sink;
@@ -161,11 +187,19 @@ export class H1ResponseParser {
     if (end > MAX_HEAD_BYTES) throw new H1ParseError(`headers exceed ${MAX_HEAD_BYTES} bytes`);
     const consumedOfData = end + 4 - (this.head === null ? 0 : this.head.length);
     this.head = null;
-    this.parseHead(buf.toString('latin1', 0, end));
+    const last = this.lastHead;
+    if (last !== null && last.bytes.length === end && buf.compare(last.bytes, 0, end, 0, end) === 0) this.apply(last);
+    else {
+      const parsed = this.parseHead(buf.toString('latin1', 0, end));
+      // Final heads short enough are kept, with a copy of their bytes (`buf` may be a reused read buffer).
+      this.lastHead = parsed !== null && end <= MAX_CACHED_HEAD_BYTES ? { ...parsed, bytes: Buffer.from(buf.subarray(0, end)) } : null;
+      if (parsed !== null) this.apply(parsed);
+    }
     return offset + consumedOfData;
   }
 
-  private parseHead(text: string): void {
+  /** The head's meaning, or null for a 1xx informational head (the real one follows). */
+  private parseHead(text: string): ParsedHead | null {
     if (text.indexOf('\0') >= 0) throw new H1ParseError('NUL in the headers');
     let eol = text.indexOf('\r\n');
     if (eol < 0) eol = text.length;
@@ -178,6 +212,7 @@ export class H1ResponseParser {
     let otherCoding = false;
     let close = false;
     let keepAlive = false;
+    let keepAliveTimeoutS = -1;
     for (let pos = eol + 2; pos < text.length; pos = eol + 2) {
       eol = text.indexOf('\r\n', pos);
       if (eol < 0) eol = text.length;
@@ -216,31 +251,39 @@ export class H1ResponseParser {
         }
       } else if (name === 'keep-alive') {
         const m = /(?:^|[\s,])timeout\s*=\s*(\d+)/i.exec(value);
-        if (m) this.keepAliveTimeoutS = Number(m[1]);
+        if (m) keepAliveTimeoutS = Number(m[1]);
       }
     }
     if (status < 200) {
       if (status === 101) throw new H1ParseError('unexpected protocol switch (101)');
-      this.keepAliveTimeoutS = -1;
-      return; // informational: the real head follows
+      return null; // informational: its Keep-Alive hint does not carry over either
     }
-    this.keepAlive = http10 ? keepAlive && !close : !close;
-    this.sink.onHead(status, headers);
-    if (this.noBody || status === 204 || status === 304) {
+    // Frozen: a cached head's object reaches the sink again with every reply that repeats it.
+    for (const name in headers) if (typeof headers[name] !== 'string') Object.freeze(headers[name]);
+    Object.freeze(headers);
+    return { status, headers, contentLength, chunked, otherCoding, keepAlive: http10 ? keepAlive && !close : !close, keepAliveTimeoutS };
+  }
+
+  /** Reports a final head and sets up the framing of the body after it. */
+  private apply(head: ParsedHead): void {
+    this.keepAlive = head.keepAlive;
+    this.keepAliveTimeoutS = head.keepAliveTimeoutS;
+    this.sink.onHead(head.status, head.headers);
+    if (this.noBody || head.status === 204 || head.status === 304) {
       this.finish();
-    } else if (chunked) {
+    } else if (head.chunked) {
       // Both framings at once is a smuggling pattern (RFC 9112 §6.3): read it chunked, then close.
-      if (contentLength >= 0) this.keepAlive = false;
+      if (head.contentLength >= 0) this.keepAlive = false;
       this.state = State.ChunkSize;
       this.line = '';
-    } else if (otherCoding || contentLength < 0) {
+    } else if (head.otherCoding || head.contentLength < 0) {
       // No length: the body runs until the server closes the connection.
       this.keepAlive = false;
       this.state = State.UntilClose;
-    } else if (contentLength === 0) {
+    } else if (head.contentLength === 0) {
       this.finish();
     } else {
-      this.remaining = contentLength;
+      this.remaining = head.contentLength;
       this.state = State.BodyLength;
     }
   }

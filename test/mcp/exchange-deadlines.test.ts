@@ -49,3 +49,36 @@ describe('ExchangeDeadlines: one timer for a dispatcher’s exchanges', () => {
     assert.ok(hanging.expiredAt! >= hanging.deadline - 2);
   });
 });
+
+describe('ExchangeDeadlines: moved and removed deadlines', () => {
+  it('a pending deadline moved earlier re-arms the timer: it expires at its new time, not its old one', async () => {
+    const deadlines = new ExchangeDeadlines();
+    const other = due(10_000);
+    deadlines.add(other);
+    const moving = due(10_000) as ReturnType<typeof due> & { deadline: number };
+    deadlines.add(moving);
+    moving.deadline = performance.now() + 30;
+    deadlines.moved(moving);
+    await moving.done;
+    assert.ok(moving.expiredAt! >= moving.deadline - 2);
+    assert.equal(other.expiredAt, null);
+    deadlines.remove(other);
+  });
+
+  it('an exchange whose expiry removes another due at the same time: the removed one is not told it expired', async () => {
+    const deadlines = new ExchangeDeadlines();
+    const second = due(20);
+    const first = due(20);
+    const expireFirst = first.expire;
+    first.expire = () => {
+      deadlines.remove(second);
+      expireFirst();
+    };
+    deadlines.add(first);
+    deadlines.add(second);
+    await first.done;
+    // The timer has returned: anything it still told would have been told by now.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    assert.equal(second.expiredAt, null);
+  });
+});

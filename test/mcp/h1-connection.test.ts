@@ -738,3 +738,48 @@ describe('H1Connection over https', SUITE, () => {
     assert.equal(requests.length, 2);
   });
 });
+
+describe('H1Connection: request heads made once per header list', SUITE, () => {
+  it('requests that share one header list still carry their own method, path and length; another list its own headers', async () => {
+    const server = await startRawServer((req) => req.socket.write(rawResponse('ok')));
+    const connection = connect(server.origin);
+    const headers = ['content-type', 'application/json', 'mcp-session-id', 's-1'];
+    await send(connection, server.origin, { path: '/a', headers, body: '{}' });
+    await send(connection, server.origin, { path: '/b', headers, body: '[1]' });
+    await send(connection, server.origin, { method: 'DELETE', path: '/b', headers, body: undefined });
+    await send(connection, server.origin, { path: '/b', headers: ['content-type', 'application/json', 'mcp-session-id', 's-2'], body: '{}' });
+    const host = `host: 127.0.0.1:${server.port}\r\n`;
+    assert.deepEqual(
+      server.requests.map((r) => r.bytes.toString('latin1')),
+      [
+        `POST /a HTTP/1.1\r\n${host}content-type: application/json\r\nmcp-session-id: s-1\r\ncontent-length: 2\r\n\r\n{}`,
+        `POST /b HTTP/1.1\r\n${host}content-type: application/json\r\nmcp-session-id: s-1\r\ncontent-length: 3\r\n\r\n[1]`,
+        `DELETE /b HTTP/1.1\r\n${host}content-type: application/json\r\nmcp-session-id: s-1\r\n\r\n`,
+        `POST /b HTTP/1.1\r\n${host}content-type: application/json\r\nmcp-session-id: s-2\r\ncontent-length: 2\r\n\r\n{}`,
+      ],
+    );
+  });
+
+  it('headers given as an object are read again for every request: a value changed between two requests is sent', async () => {
+    const server = await startRawServer((req) => req.socket.write(rawResponse('ok')));
+    const connection = connect(server.origin);
+    const headers: Record<string, string> = { 'x-step': 'one' };
+    const dispatchWith = (): Promise<void> =>
+      new Promise((resolve, reject) => {
+        connection.dispatch(
+          { origin: server.origin, path: '/mcp', method: 'GET', headers },
+          {
+            onResponseEnd: () => resolve(),
+            onResponseError: (_c, err) => reject(err),
+          },
+        );
+      });
+    await dispatchWith();
+    headers['x-step'] = 'two';
+    await dispatchWith();
+    assert.deepEqual(
+      server.requests.map((r) => r.head.split('\r\n').find((line) => line.startsWith('x-step'))),
+      ['x-step: one', 'x-step: two'],
+    );
+  });
+});

@@ -443,3 +443,66 @@ describe('H1ResponseParser: malformed responses throw H1ParseError (HPE_INVALID)
     assert.equal(sink.ends, 1);
   });
 });
+
+describe('H1ResponseParser: a repeated head', () => {
+  const head = 'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nKeep-Alive: timeout=7\r\nSet-Cookie: a=1\r\nSet-Cookie: b=2\r\n\r\n';
+
+  it('a head repeated byte for byte is reported with the same values, status and framing as the first time', () => {
+    const { parser, sink } = newParser();
+    parser.execute(Buffer.from(`${head}{}`, 'latin1'));
+    parser.reset();
+    parser.execute(Buffer.from(`${head}[]`, 'latin1'));
+    assert.equal(sink.ends, 2);
+    assert.equal(sink.body, '{}[]');
+    assert.deepEqual(sink.heads[1], sink.heads[0]);
+    assert.deepEqual(sink.heads[1].headers, [
+      'content-type',
+      'application/json',
+      'content-length',
+      '2',
+      'keep-alive',
+      'timeout=7',
+      'set-cookie',
+      'a=1',
+      'set-cookie',
+      'b=2',
+    ]);
+    assert.equal(parser.keepAliveTimeoutS, 7);
+  });
+
+  it('a head that differs in one byte is parsed anew: its own length frames its body', () => {
+    const { parser, sink } = newParser();
+    parser.execute(Buffer.from(`${head}{}`, 'latin1'));
+    parser.reset();
+    const longer = head.replace('Content-Length: 2', 'Content-Length: 3').replace('timeout=7', 'timeout=8');
+    assert.equal(parser.execute(Buffer.from(`${longer}[1]`, 'latin1')), longer.length + 3);
+    assert.equal(sink.body, '{}[1]');
+    assert.equal(parser.keepAliveTimeoutS, 8);
+    assert.equal(parser.done, true);
+  });
+
+  it('a repeated head follows the request it answers: no body after a HEAD request, and the hint of a new Connection: close', () => {
+    const { parser, sink } = newParser();
+    parser.execute(Buffer.from(`${head}{}`, 'latin1'));
+    parser.reset(true);
+    assert.equal(parser.execute(Buffer.from(head, 'latin1')), head.length);
+    assert.equal(parser.done, true);
+    assert.equal(sink.ends, 2);
+    parser.reset();
+    const closing = head.replace('Keep-Alive: timeout=7', 'Connection: close');
+    parser.execute(Buffer.from(`${closing}{}`, 'latin1'));
+    assert.equal(parser.keepAlive, false);
+    assert.equal(parser.keepAliveTimeoutS, -1);
+  });
+
+  it('the headers object and its arrays are frozen: a sink that kept the first cannot change what the next reply reports', () => {
+    let seen: H1Headers | undefined;
+    const keeping = new H1ResponseParser({ onHead: (_s, h) => (seen = h), onBody() {}, onEnd() {} });
+    keeping.reset();
+    keeping.execute(Buffer.from(`${head}{}`, 'latin1'));
+    assert.ok(Object.isFrozen(seen) && Object.isFrozen(seen!['set-cookie']));
+    assert.throws(() => {
+      (seen as Record<string, unknown>)['content-type'] = 'text/html';
+    }, TypeError);
+  });
+});
