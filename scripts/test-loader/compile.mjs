@@ -1,11 +1,12 @@
 // Compiles every TypeScript file of the repository to JavaScript in one esbuild call (about half a
 // second), so the test processes load plain JavaScript through hooks.mjs instead of each starting
 // tsx, which costs about half a second of CPU per process and ~140 processes per suite.
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { CACHE_ROOT, ROOT } from './paths.mjs';
+import { rankTableText } from '../../src/engine/token-ranks.mjs';
+import { CACHE_ROOT, RANKS_FILE, ROOT } from './paths.mjs';
 
 const SOURCE_DIRS = ['src', 'test', 'scripts', 'bench', 'examples'];
 
@@ -50,6 +51,22 @@ function isAlive(pid) {
   }
 }
 
+/**
+ * o200k_base's rank table as the bundle has it (scripts/build.mjs), made once per gpt-tokenizer
+ * version beside the runs' directories: hooks.mjs loads the tokenizer from it, as dist/tokenizer.js does.
+ */
+async function rankTableFile() {
+  const { version } = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'gpt-tokenizer', 'package.json'), 'utf8'));
+  const file = join(CACHE_ROOT, `o200k_base-${version}.ranks`);
+  if (existsSync(file)) return file;
+  const { default: ranks } = await import('gpt-tokenizer/bpeRanks/o200k_base');
+  mkdirSync(CACHE_ROOT, { recursive: true });
+  // Written whole, then renamed: two runs at once never read half a table.
+  writeFileSync(`${file}.${process.pid}`, rankTableText(ranks));
+  renameSync(`${file}.${process.pid}`, file);
+  return file;
+}
+
 /** Compiles into a new directory under CACHE_ROOT and returns it (the caller removes it). */
 export async function compileForTests() {
   const files = typescriptFiles();
@@ -81,6 +98,12 @@ export async function compileForTests() {
     const text = out.text.replace(/\/\/# sourceMappingURL=\S+\s*$/, '');
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, `${text}//# sourceMappingURL=data:application/json;base64,${Buffer.from(JSON.stringify(map)).toString('base64')}\n`);
+  }
+  const ranks = await rankTableFile();
+  try {
+    linkSync(ranks, join(dir, RANKS_FILE));
+  } catch {
+    copyFileSync(ranks, join(dir, RANKS_FILE));
   }
   return dir;
 }

@@ -1,15 +1,19 @@
 // `node --import ./scripts/test-loader/register.mjs`: a repository .ts module is loaded from the
 // JavaScript compile.mjs wrote (same URL, so import.meta.url and relative paths are the source's);
-// a .ts file it has not compiled (written after the compile) is transformed on demand.
+// a .ts file it has not compiled (written after the compile) is transformed on demand; the tokenizer's
+// rank table is read from the file compile.mjs wrote, as the bundle's is (scripts/build.mjs).
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { RANKS_FILE } from './paths.mjs';
 
 let root;
 let cacheDir;
+let rankTableUrl;
 
 export function initialize(data) {
   root = data.rootUrl;
   cacheDir = data.cacheDir;
+  rankTableUrl = new URL('src/engine/o200k-ranks.mjs', root).href;
 }
 
 async function transformed(url) {
@@ -19,7 +23,17 @@ async function transformed(url) {
   return out.code;
 }
 
+/** src/engine/o200k-ranks.mjs as the bundle has it: a read of the table's text file. */
+function rankTableModule() {
+  return [
+    "import { readFileSync } from 'node:fs';",
+    `import { ranksOfText } from ${JSON.stringify(new URL('src/engine/token-ranks.mjs', root).href)};`,
+    `export default ranksOfText(readFileSync(${JSON.stringify(`${cacheDir}${RANKS_FILE}`)}, 'utf8'));`,
+  ].join('\n');
+}
+
 export async function load(url, context, nextLoad) {
+  if (url === rankTableUrl) return { format: 'module', source: rankTableModule(), shortCircuit: true };
   if (url.startsWith('file://') && url.endsWith('.ts')) {
     let source;
     if (url.startsWith(root) && !url.includes('/node_modules/')) {

@@ -106,6 +106,8 @@ test('the tarball holds the CLI, the library, their source maps, the schemas and
     'dist/cli.js.map',
     'dist/mcp-load.js',
     'dist/worker.js',
+    'dist/tokenizer.js',
+    'dist/o200k_base.ranks',
     'schema/scenario.schema.json',
     'examples/quickstart.yml',
     'examples/session.ts',
