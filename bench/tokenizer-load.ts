@@ -1,5 +1,5 @@
 // The token estimate's fixed cost, in paired rounds against a baseline build:
-// - `thread`: the CPU a process spends to start a dist's tokenizer thread (tokenizer.js) and count
+// - `thread`: the CPU a process spends to start a dist's tokenizer thread (tokenizer.cjs) and count
 //   its first text, beside Node alone;
 // - `run`: the CPU (every thread and worker process) and wall time of `mcp-load run --workers 2`
 //   with six tool calls against a loopback server in this process: where each worker loaded its own
@@ -90,9 +90,9 @@ async function main(): Promise<void> {
   for (let round = 0; round < runs; round++) {
     thread['node alone'].push((await timed(['-e', threadScript(undefined)])).cpuMs);
     for (const [name, dist] of dists) {
-      thread[name].push(Number((await timed(['-e', threadScript(join(dist, 'tokenizer.js'))])).stdout));
+      thread[name].push(Number((await timed(['-e', threadScript(join(dist, 'tokenizer.cjs'))])).stdout));
       const out = join(work, `out-${name}`);
-      const r = await timed([join(dist, 'cli.js'), 'run', scenario, '--workers', '2', '--worker-mode', values['worker-mode']!, '--quiet', '--out', out]);
+      const r = await timed([join(dist, 'cli.cjs'), 'run', scenario, '--workers', '2', '--worker-mode', values['worker-mode']!, '--quiet', '--out', out]);
       run[name].cpuMs.push(r.cpuMs);
       run[name].wallMs.push(r.wallMs);
       const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as { toolOutput?: { totalTokens: number | null } };

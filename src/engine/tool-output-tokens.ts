@@ -46,14 +46,13 @@ export function sharedTokenizer(): Tokenizer {
 
 /**
  * gpt-tokenizer's o200k_base in a worker thread: loading its rank table takes about 0.3 s of CPU
- * and 30 MB (seconds on a busy machine), which on the generator's thread would stall the load; on
- * Linux the thread runs at the lowest priority (tokenizer-thread.mjs), so it loads in what the load
- * leaves of the cores. Started from the bundled `tokenizer.js` beside the bundle (dist/cli.js,
- * dist/index.js), or from the sources' tokenizer-thread.mjs.
+ * and 30 MB (seconds on a busy machine), which on the generator's thread would stall the load.
+ * Started from the bundled `tokenizer.cjs` beside the bundle (dist/cli-main.cjs, dist/index.js),
+ * or from the sources' tokenizer-thread.mjs.
  */
 function startTokenizerThread(): Tokenizer {
   const here = import.meta.url;
-  const worker = new Worker(new URL(here.endsWith('.ts') ? './tokenizer-thread.mjs' : './tokenizer.js', here));
+  const worker = new Worker(new URL(here.endsWith('.ts') ? './tokenizer-thread.mjs' : './tokenizer.cjs', here));
   const pending = new Map<number, (reply: TokenizeReply | undefined) => void>();
   let nextId = 0;
   let failure: Error | undefined;

@@ -117,9 +117,9 @@ describe('the token table as the bundle loads it', () => {
     assert.deepEqual(texts.map(countTextTokens), texts.map(stockOrdinary));
   });
 
-  it('the built dist/tokenizer.js thread, with its o200k_base.ranks beside it, counts as the stock tokenizer does', async () => {
+  it('the built dist/tokenizer.cjs thread, with its o200k_base.ranks beside it, counts as the stock tokenizer does', async () => {
     const dist = await freshDist();
-    const worker = new Worker(join(dist, 'tokenizer.js'));
+    const worker = new Worker(join(dist, 'tokenizer.cjs'));
     try {
       const texts = [...HOSTILE, ...randomTexts(50, 80)];
       const counts = await new Promise<number[]>((resolve, reject) => {

@@ -114,7 +114,7 @@ async function loadsOfRun(name: string, args: readonly string[]): Promise<Loads>
     [
       '--import',
       join(work, 'hooks.mjs'),
-      join(dist, 'cli.js'),
+      join(dist, 'cli.cjs'),
       'run',
       join(work, 'two-vus.yml'),
       '--target',
@@ -198,7 +198,7 @@ test('run with two workers: the parent loads neither the MCP client nor the repo
   }
   // Started first (src/cli/index.ts): both worker threads before the parent loads the CLI's main module, and so before the scenario.
   const mainLoaded = loads.order.findIndex((l) => l.thread === '0' && l.sources.some((s) => /src\/cli\/main\.ts$/.test(s)));
-  const started = loads.order.slice(0, mainLoaded).filter((l) => l.thread === '0' && l.spawn?.endsWith('/worker.js'));
+  const started = loads.order.slice(0, mainLoaded).filter((l) => l.thread === '0' && l.spawn?.endsWith('/worker.cjs'));
   assert.ok(mainLoaded > 0, 'the parent loads the CLI');
   assert.equal(started.length, 2, 'both worker threads started before the CLI loaded');
 });
@@ -215,4 +215,13 @@ test('the bundles hold only the modules of hdr-histogram-js that mcp-load uses: 
     [...new Set(sources.filter((s) => /node_modules\/hdr-histogram-js\/(src|dist)\/(index|HistogramLogWriter|HistogramLogReader)\.[tj]s$/.test(s)))],
     [],
   );
+});
+
+test('the bin is CommonJS (no ES module loader before the first line), and dist/cli.js, the bin of earlier versions, still runs the same CLI', async () => {
+  const bin = await run(process.execPath, [join(dist, 'cli.cjs'), '--version']);
+  const earlier = await run(process.execPath, [join(dist, 'cli.js'), '--version']);
+  assert.match(bin.stdout, /\d+\.\d+\.\d+/);
+  assert.equal(earlier.stdout, bin.stdout);
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { bin: Record<string, string> };
+  assert.deepEqual(pkg.bin, { 'mcp-load': 'dist/cli.cjs' });
 });

@@ -1,4 +1,4 @@
-// The entry of one worker, a thread or a child process (bundled as dist/worker.js): loads the
+// The entry of one worker, a thread or a child process (bundled as dist/worker.cjs): loads the
 // scenario, runs its slice, and reports progress each second and its record at the end to the
 // parent (see pool.ts).
 import { writeCodeCache } from '../../code-cache.ts';
