@@ -103,6 +103,8 @@ interface Loads {
   order: { thread: string; spawn?: string; sources: string[] }[];
   /** Every source loaded by the end of the run. */
   all: string[];
+  /** Every worker thread started, by which thread, and whether before the process's first connection. */
+  spawns: { thread: string; url: string; beforeFirstRequest: boolean }[];
 }
 
 /** Runs the bundled CLI with the hooks and reads back what each thread loaded, and when. */
@@ -158,7 +160,10 @@ async function loadsOfRun(name: string, args: readonly string[]): Promise<Loads>
     .map((l) =>
       l.startsWith('spawn ') ? { thread: l.split(' ')[1], spawn: l.split(' ')[2], sources: [] } : { thread: l.split(' ')[1], sources: sourcesOf([l]) },
     );
-  return { before, builtins, order, all: sourcesOf(lines.filter((l) => l.startsWith('load '))) };
+  const spawns = lines.flatMap((l, i) =>
+    l.startsWith('spawn ') ? [{ thread: l.split(' ')[1], url: l.split(' ')[2], beforeFirstRequest: i < firstSocket }] : [],
+  );
+  return { before, builtins, order, all: sourcesOf(lines.filter((l) => l.startsWith('load '))), spawns };
 }
 
 const offending = (sources: readonly string[], patterns: readonly RegExp[]): string[] => [...new Set(sources.filter((s) => patterns.some((p) => p.test(s))))];
@@ -183,6 +188,11 @@ test('run in one thread loads the scenario, the engine and the MCP client before
     loads.all.some((s) => /node_modules\/handlebars\//.test(s)),
     'the run writes report.html afterwards, so Handlebars does load, after the first request',
   );
+  // The tokenizer thread starts at the first sampled reply: once, and not before the first request.
+  assert.deepEqual(
+    loads.spawns.filter((s) => s.url.endsWith('/tokenizer.cjs')).map((s) => [s.thread, s.beforeFirstRequest]),
+    [['0', false]],
+  );
 });
 
 test('run with two workers: the parent loads neither the MCP client nor the report code before the first request, the workers no report code', async () => {
@@ -201,6 +211,11 @@ test('run with two workers: the parent loads neither the MCP client nor the repo
   const started = loads.order.slice(0, mainLoaded).filter((l) => l.thread === '0' && l.spawn?.endsWith('/worker.cjs'));
   assert.ok(mainLoaded > 0, 'the parent loads the CLI');
   assert.equal(started.length, 2, 'both worker threads started before the CLI loaded');
+  // One tokenizer for the run, the parent's: the workers' samples are counted by it (src/engine/workers/tokenizer-relay.ts).
+  assert.deepEqual(
+    loads.spawns.filter((s) => s.url.endsWith('/tokenizer.cjs')).map((s) => [s.thread, s.beforeFirstRequest]),
+    [['0', false]],
+  );
 });
 
 test('the bundles hold only the modules of hdr-histogram-js that mcp-load uses: not its index, whose log writer makes an Intl.NumberFormat at load', () => {
