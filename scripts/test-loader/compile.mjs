@@ -53,7 +53,7 @@ function isAlive(pid) {
 
 /**
  * o200k_base's rank table as the bundle has it (scripts/build.mjs), made once per gpt-tokenizer
- * version beside the runs' directories: hooks.mjs loads the tokenizer from it, as dist/tokenizer.js does.
+ * version beside the runs' directories: hooks.mjs loads the tokenizer from it, as dist/tokenizer.cjs does.
  */
 async function rankTableFile() {
   const { version } = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'gpt-tokenizer', 'package.json'), 'utf8'));
