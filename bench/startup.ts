@@ -1,4 +1,4 @@
-// Start-up: from spawning `node <dist>/cli.js run` to the first request a loopback server sees.
+// Start-up: from spawning `node <dist>/cli.cjs run` to the first request a loopback server sees.
 // Run: node --import tsx bench/startup.ts [--dist DIR] [--baseline-dist DIR] [--runs N] [--workers N] [--out FILE]
 // Without --dist it bundles src/ into a temporary folder first (scripts/build.mjs --no-types), so the
 // figure is the current sources'. Without --workers it measures `--workers 1` and the default (the
@@ -14,7 +14,7 @@
 // --out (bench/startup-results.json is the committed run).
 import { spawn, execFile, execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
@@ -82,6 +82,11 @@ function cpuMsOf(pid: number): number {
   return ns / 1e6;
 }
 
+/** A build's bin: dist/cli.cjs, or dist/cli.js in builds before it (a --baseline-dist of an earlier commit). */
+function binOf(dist: string): string {
+  return existsSync(join(dist, 'cli.cjs')) ? join(dist, 'cli.cjs') : join(dist, 'cli.js');
+}
+
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -105,51 +110,41 @@ async function main(): Promise<void> {
   writeFileSync(scenario, 'scenarios:\n  once:\n    executor: per-vu-iterations\n    vus: 2\n    iterations: 1\n    flow:\n      - call: echo\n');
   const cli =
     (workers: string | undefined, from = dist) =>
-    (url: string) => [
-      join(from, 'cli.js'),
-      'run',
-      scenario,
-      '--target',
-      url,
-      '--quiet',
-      '--out',
-      join(work, 'out'),
-      ...(workers ? ['--workers', workers] : []),
-    ];
+    (url: string) => [binOf(from), 'run', scenario, '--target', url, '--quiet', '--out', join(work, 'out'), ...(workers ? ['--workers', workers] : [])];
   const withTarget = (url: string): string => {
     const file = join(work, 'two-vus-with-target.yml');
     writeFileSync(file, `target: ${url}\n${readFileSync(scenario, 'utf8')}`);
     return file;
   };
-  const cache = { ...process.env, XDG_CACHE_HOME: join(work, 'cache') };
-  const mode = (name: string, args: Mode['args'], env: NodeJS.ProcessEnv = cache): Mode => ({ name, args, env, wallMs: [], cpuMs: [] });
+  // One cache folder per build: a build that writes its cache removes other builds' (src/code-cache.ts),
+  // so a baseline sharing the folder would leave each build's first run of every round uncached.
+  const cacheOf = (from: string): NodeJS.ProcessEnv => ({ ...process.env, XDG_CACHE_HOME: join(work, from === dist ? 'cache' : 'baseline-cache') });
+  const mode = (name: string, args: Mode['args'], env: NodeJS.ProcessEnv): Mode => ({ name, args, env, wallMs: [], cpuMs: [] });
   const baseline = values['baseline-dist'];
   const cliModes = (from: string, label: string): Mode[] =>
     values.workers
-      ? [mode(`${label}--workers ${values.workers}`, cli(values.workers, from))]
+      ? [mode(`${label}--workers ${values.workers}`, cli(values.workers, from), cacheOf(from))]
       : [
-          mode(`${label}--workers 1`, cli('1', from)),
-          mode(`${label}--workers 1, first run (no code cache)`, cli('1', from), { ...cache, MCP_LOAD_CODE_CACHE: 'off' }),
-          mode(`${label}default (2 workers here)`, cli(undefined, from)),
+          mode(`${label}--workers 1`, cli('1', from), cacheOf(from)),
+          mode(`${label}--workers 1, first run (no code cache)`, cli('1', from), { ...cacheOf(from), MCP_LOAD_CODE_CACHE: 'off' }),
+          mode(`${label}default (2 workers here)`, cli(undefined, from), cacheOf(from)),
           // The same run with the target in the file rather than --target: the CLI cannot tell from its
           // arguments how many workers the run uses, so it starts them only after the parse (src/cli/worker-prestart.ts).
-          mode(`${label}default, target in the file (workers started after the parse)`, (url: string) => [
-            join(from, 'cli.js'),
-            'run',
-            withTarget(url),
-            '--quiet',
-            '--out',
-            join(work, 'out'),
-          ]),
+          mode(
+            `${label}default, target in the file (workers started after the parse)`,
+            (url: string) => [binOf(from), 'run', withTarget(url), '--quiet', '--out', join(work, 'out')],
+            cacheOf(from),
+          ),
         ];
   const modes = [
     ...(values.workers
       ? []
       : [
-          mode('node -e (connect only)', (_url: string, port: number) => [
-            '-e',
-            `require('node:net').connect(${port}, '127.0.0.1').end('GET / HTTP/1.1\\r\\nhost: x\\r\\n\\r\\n')`,
-          ]),
+          mode(
+            'node -e (connect only)',
+            (_url: string, port: number) => ['-e', `require('node:net').connect(${port}, '127.0.0.1').end('GET / HTTP/1.1\\r\\nhost: x\\r\\n\\r\\n')`],
+            process.env,
+          ),
         ]),
     ...cliModes(dist, ''),
     ...(baseline ? cliModes(baseline, 'baseline: ') : []),
@@ -163,7 +158,7 @@ async function main(): Promise<void> {
     try {
       for (const from of [dist, ...(baseline ? [baseline] : [])])
         for (const workers of values.workers ? [values.workers] : ['1', undefined])
-          await run(process.execPath, cli(workers, from)(warmUp.url), { env: cache, timeout: 60_000 });
+          await run(process.execPath, cli(workers, from)(warmUp.url), { env: cacheOf(from), timeout: 60_000 });
     } finally {
       warmUp.server.closeAllConnections();
       warmUp.server.close();

@@ -1,6 +1,6 @@
-// Builds dist/: the action (index.js and its chunks), the CLI (the bin cli.js, which runs cli-main.cjs
+// Builds dist/: the action (index.js and its chunks), the CLI (the bin cli.cjs, which runs cli-main.cjs
 // through a V8 code cache) and the library (mcp-load.js over mcp-load.cjs), which share their
-// CommonJS chunks, the worker threads' entry (worker.js) and the tokenizer thread (tokenizer.js),
+// CommonJS chunks, the worker threads' entry (worker.cjs) and the tokenizer thread (tokenizer.cjs),
 // minified, with external source maps; and the library's declarations (types/). Every runtime
 // library is bundled: the installed package needs no dependencies.
 //
@@ -8,6 +8,7 @@
 // --no-types skips the declarations (the slow part) for tests that only run the bundles.
 import { build } from 'esbuild';
 import { barrelImports } from './barrel-imports.mjs';
+import { rankTableText } from '../src/engine/token-ranks.mjs';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -70,6 +71,9 @@ const lazyBuiltins = {
   },
 };
 
+/** What import.meta.url is in a CommonJS file of the bundles. */
+const IMPORT_META_URL = "var __mcpLoadImportMetaUrl = require('node:url').pathToFileURL(__filename).href;";
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -98,18 +102,46 @@ const common = {
 rmSync(outdir, { recursive: true, force: true });
 
 // The tokenizer thread of the tool output sample (src/engine/tool-output-tokens.ts starts
-// ./tokenizer.js beside the chunk that runs it, for the CLI, the library and the action): one file,
-// its 2.4 MB rank table loaded only there; engines in package.json says Node >= 20.
-const tokenizer = build({ ...common, splitting: false, target: 'node20', entryPoints: { tokenizer: 'src/engine/tokenizer-thread.mjs' } });
+// ./tokenizer.cjs beside the chunk that runs it, for the CLI, the library and the action): one file,
+// and beside it o200k_base's rank table as text (src/engine/token-ranks.mjs), which it reads instead
+// of parsing gpt-tokenizer's 2.4 MB array literal: about 0.1 s of CPU less per load, the same table.
+// engines in package.json says Node >= 20.
+const RANKS_FILE = 'o200k_base.ranks';
+const rankTable = {
+  name: 'o200k-rank-table',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]engine[\\/]o200k-ranks\.mjs$/ }, () => ({
+      contents: [
+        "import { readFileSync } from 'node:fs';",
+        "import { ranksOfText } from './token-ranks.mjs';",
+        `export default ranksOfText(readFileSync(new URL('./${RANKS_FILE}', import.meta.url), 'utf8'));`,
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: resolve('src/engine'),
+    }));
+  },
+};
+// CommonJS, as the bins are: the thread starts without Node's ES module loader.
+const tokenizer = build({
+  ...common,
+  format: 'cjs',
+  splitting: false,
+  target: 'node20',
+  entryPoints: { tokenizer: 'src/engine/tokenizer-thread.mjs' },
+  outExtension: { '.js': '.cjs' },
+  banner: { js: IMPORT_META_URL },
+  define: { ...common.define, 'import.meta.url': '__mcpLoadImportMetaUrl' },
+  plugins: [...common.plugins, rankTable],
+});
+const { default: o200kRanks } = await import('gpt-tokenizer/bpeRanks/o200k_base');
+const rankFile = { outputFiles: [{ path: resolve('dist', RANKS_FILE), contents: Buffer.from(rankTableText(o200kRanks), 'utf8') }] };
 
 // The CLI and the library: code-split together (each command loads its own code; the report loads
 // after the run), then every file made CommonJS with esbuild (source maps carried through, dynamic
 // imports as requires): cli-main.cjs, mcp-load.cjs and their chunk-*.cjs. The bin (src/cli/bin.ts,
-// dist/cli.js) compiles the CLI's files with a V8 code cache: Node 20 has none for ES modules, and
+// dist/cli.cjs) compiles the CLI's files with a V8 code cache: Node 20 has none for ES modules, and
 // compiling was a fifth of the CLI's start-up (bench/startup.ts). The library's ES module entry,
 // mcp-load.js, re-exports mcp-load.cjs.
-/** What import.meta.url is in a CommonJS file of the bundles. */
-const IMPORT_META_URL = "var __mcpLoadImportMetaUrl = require('node:url').pathToFileURL(__filename).href;";
 const CHUNK = /^\.\/(chunk-[A-Z0-9]+)\.js$/;
 /** The split build's imports of its own chunks, as requires of their CommonJS files. */
 const chunksAsCommonJs = {
@@ -178,9 +210,9 @@ async function buildCliAndLibrary() {
   }
 }
 const cliAndLibrary = buildCliAndLibrary();
-// The worker threads of `--workers` (src/engine/workers/entry.ts starts ./worker.js beside the
+// The worker threads of `--workers` (src/engine/workers/entry.ts starts ./worker.cjs beside the
 // chunk that runs it, for the action too): one CommonJS file, worker-main.cjs, not code-split, which
-// worker.js runs through the code cache. A thread that loads its code as the CLI's shared chunks
+// worker.cjs runs through the code cache. A thread that loads its code as the CLI's shared chunks
 // opened some twenty files before its first request (each an open, a stat, a read and a module
 // record); this copy of the engine costs the package 0.46 MB unpacked.
 const worker = build({
@@ -214,8 +246,10 @@ const undici = build({
 const bundles = await Promise.all([cliAndLibrary, tokenizer, action, undici, worker]);
 if (metafile) writeFileSync(metafile, JSON.stringify(bundles[0].metafile));
 
-// The bins of the CLI (dist/cli.js, src/cli/bin.ts) and the worker (dist/worker.js): the build
-// their code cache belongs to (a hash of the files it caches) is part of its folder's name.
+// The bins of the CLI (dist/cli.cjs, src/cli/bin.ts) and the worker (dist/worker.cjs): the build
+// their code cache belongs to (a hash of the files it caches) is part of its folder's name. CommonJS
+// files: an ES module entry costs Node its ES module loader before the first line runs (about 10 ms
+// of a run's start-up, and of each worker thread's, bench/startup.ts).
 const cachedHash = createHash('sha256');
 // Paths relative to dist/: the same sources build the same bins wherever the checkout is (check-dist).
 for (const { outputFiles } of bundles) {
@@ -223,14 +257,27 @@ for (const { outputFiles } of bundles) {
 }
 const bins = await build({
   ...common,
+  format: 'cjs',
   splitting: false,
-  banner: {},
+  banner: { js: IMPORT_META_URL },
   target: 'node20',
   entryPoints: { cli: 'src/cli/bin.ts', worker: 'src/engine/workers/worker-bin.ts' },
-  define: { MCP_LOAD_CODE_BUILD: JSON.stringify(cachedHash.digest('hex').slice(0, 16)) },
+  outExtension: { '.js': '.cjs' },
+  define: { MCP_LOAD_CODE_BUILD: JSON.stringify(cachedHash.digest('hex').slice(0, 16)), 'import.meta.url': '__mcpLoadImportMetaUrl' },
   plugins: [],
 });
-const built = [...bundles, bins];
+/** dist/cli.js, the bin of earlier versions, for those who run it by its path: the bin, as an ES module. */
+const esmBin = {
+  outputFiles: [
+    {
+      path: resolve('dist', 'cli.js'),
+      contents: Buffer.from(
+        "#!/usr/bin/env node\n// The bin is dist/cli.cjs (scripts/build.mjs): this runs it for those who run dist/cli.js.\nimport './cli.cjs';\n",
+      ),
+    },
+  ],
+};
+const built = [...bundles, bins, esmBin, rankFile];
 for (const { outputFiles } of built) {
   for (const file of outputFiles) {
     const path = join(outdir, relative(resolve('dist'), file.path));

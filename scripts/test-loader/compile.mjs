@@ -3,11 +3,12 @@
 // file from there with no module hooks (scripts/test.mjs), and a child process started on a .ts
 // file loads the same JavaScript through hooks.mjs. Starting tsx instead cost about half a second
 // of CPU per process, the hooks' thread about a quarter (measured on 30 files: 48 s → 41.5 s).
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { CACHE_ROOT, ROOT } from './paths.mjs';
+import { rankTableText } from '../../src/engine/token-ranks.mjs';
+import { CACHE_ROOT, RANKS_FILE, ROOT } from './paths.mjs';
 
 const SOURCE_DIRS = ['src', 'test', 'scripts', 'bench', 'examples'];
 
@@ -52,6 +53,22 @@ function isAlive(pid) {
   }
 }
 
+/**
+ * o200k_base's rank table as the bundle has it (scripts/build.mjs), made once per gpt-tokenizer
+ * version beside the runs' directories: hooks.mjs loads the tokenizer from it, as dist/tokenizer.cjs does.
+ */
+async function rankTableFile() {
+  const { version } = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'gpt-tokenizer', 'package.json'), 'utf8'));
+  const file = join(CACHE_ROOT, `o200k_base-${version}.ranks`);
+  if (existsSync(file)) return file;
+  const { default: ranks } = await import('gpt-tokenizer/bpeRanks/o200k_base');
+  mkdirSync(CACHE_ROOT, { recursive: true });
+  // Written whole, then renamed: two runs at once never read half a table.
+  writeFileSync(`${file}.${process.pid}`, rankTableText(ranks));
+  renameSync(`${file}.${process.pid}`, file);
+  return file;
+}
+
 /** Compiles into a new directory under CACHE_ROOT and returns it (the caller removes it). */
 export async function compileForTests() {
   const files = typescriptFiles();
@@ -88,6 +105,12 @@ export async function compileForTests() {
     writeFileSync(path, `${text}//# sourceMappingURL=data:application/json;base64,${Buffer.from(JSON.stringify(map)).toString('base64')}\n`);
   }
   writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n');
+  const ranks = await rankTableFile();
+  try {
+    linkSync(ranks, join(dir, RANKS_FILE));
+  } catch {
+    copyFileSync(ranks, join(dir, RANKS_FILE));
+  }
   return dir;
 }
 

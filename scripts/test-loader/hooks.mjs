@@ -1,17 +1,21 @@
 // `node --import ./scripts/test-loader/register.mjs` in a child process or worker thread started on a
 // .ts file: a repository .ts module resolves to the JavaScript compile.mjs wrote for it (whose
 // import.meta.url is still the source's); a .ts file it has not compiled (written after the
-// compile) is transformed on demand.
+// compile) is transformed on demand; the tokenizer's rank table is read from the file compile.mjs
+// wrote, as the bundle's is (scripts/build.mjs).
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { RANKS_FILE } from './paths.mjs';
 
 let root;
 let cacheDir;
+let rankTableUrl;
 
 export function initialize(data) {
   root = data.rootUrl;
   cacheDir = data.cacheDir;
+  rankTableUrl = new URL('src/engine/o200k-ranks.mjs', root).href;
 }
 
 async function transformed(url) {
@@ -33,7 +37,17 @@ export async function resolve(specifier, context, nextResolve) {
   return existsSync(compiled) ? { url: pathToFileURL(compiled).href, format: 'module', shortCircuit: true } : resolved;
 }
 
+/** src/engine/o200k-ranks.mjs as the bundle has it: a read of the table's text file. */
+function rankTableModule() {
+  return [
+    "import { readFileSync } from 'node:fs';",
+    `import { ranksOfText } from ${JSON.stringify(new URL('src/engine/token-ranks.mjs', root).href)};`,
+    `export default ranksOfText(readFileSync(${JSON.stringify(`${cacheDir}${RANKS_FILE}`)}, 'utf8'));`,
+  ].join('\n');
+}
+
 export async function load(url, context, nextLoad) {
+  if (url === rankTableUrl) return { format: 'module', source: rankTableModule(), shortCircuit: true };
   if (url.startsWith('file://') && url.endsWith('.ts')) {
     let source;
     if (url.startsWith(root) && !url.includes('/node_modules/')) {

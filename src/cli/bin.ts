@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The installed bin (dist/cli.js): runs the bundled CLI (dist/cli-main.cjs, built from
-// src/cli/index.ts by scripts/build.mjs) through the V8 code cache of src/code-cache.ts, written at
-// exit (about 60 ms less to a run's first request, bench/startup.ts).
+// The installed bin (dist/cli.cjs: CommonJS, so Node starts no ES module loader for it): runs the
+// bundled CLI (dist/cli-main.cjs, built from src/cli/index.ts by scripts/build.mjs) through the V8
+// code cache of src/code-cache.ts, written at exit (about 60 ms less to a run's first request,
+// bench/startup.ts).
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';

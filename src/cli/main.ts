@@ -188,7 +188,7 @@ async function reportCommand(argv: string[], out: (line: string) => void): Promi
   return 0;
 }
 
-/** examples/quickstart.yml of the package, from the bundle (dist/cli.js) or the sources (src/cli/main.ts). */
+/** examples/quickstart.yml of the package, from the bundle (dist/cli-main.cjs) or the sources (src/cli/main.ts). */
 function quickstartPath(): string {
   const here = import.meta.url;
   const root = new URL(here.includes('/src/cli/') ? '../../' : '../', here);

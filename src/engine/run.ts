@@ -3,7 +3,8 @@ import { shardScenario, type Shard, type Scenario, type ScenarioSpec, defaultKee
 import { ErrorSamples, type ErrorKind } from './error-samples.ts';
 import { TraceExemplars, type TraceExemplar } from './trace-exemplars.ts';
 import { AvailabilitySeries, type AvailabilitySeriesJSON } from './availability.ts';
-import { tokenizerGraceMs, ToolOutputSampler } from './tool-output-sampler.ts';
+import { TOOL_OUTPUT_LIMITS, tokenizerGraceMs, ToolOutputSampler } from './tool-output-sampler.ts';
+import type { Tokenizer } from './tool-output-tokens.ts';
 import { EventLoopMonitor } from './event-loop.ts';
 import { EventSchedule, type EventRecord } from './events.ts';
 import { createExecutor, type Executor, type ExecutorContext } from './executors/index.ts';
@@ -49,6 +50,8 @@ export interface RunOptions {
   onWarning?: (warning: string) => void;
   /** In a worker: what the workers find out once for all (the discovery probe, OAuth tokens; workers/share.ts). */
   share?: RunShare;
+  /** What counts the sampled replies' tokens: the process's tokenizer thread, or a worker's parent's (workers/tokenizer-relay.ts). */
+  tokenizer?: () => Tokenizer;
 }
 
 export interface RunOutcome {
@@ -112,7 +115,7 @@ export async function runTest(whole: Scenario, options: RunOptions): Promise<Run
   const perVu = vuSessionOptions(scenario, target, sessionOptions, options.share);
   try {
     if (scenario.wait.timeoutMs > 0) await waitForTarget(target, perVu.forVu(1, 0, ''), scenario.wait.timeoutMs, stop);
-    const outcome = await runScenarios(scenario, target, perVu, stop, abort, options.onProgress, options.shard);
+    const outcome = await runScenarios(scenario, target, perVu, stop, abort, options.onProgress, options.shard, options.tokenizer);
     outcome.warnings.unshift(...preflightWarnings);
     if (options.shard) outcome.shard = { index: options.shard.index, count: options.shard.count };
     return outcome;
@@ -129,6 +132,7 @@ async function runScenarios(
   abort: StopSignal,
   onProgress: RunOptions['onProgress'],
   shard: Shard | undefined,
+  tokenizer: RunOptions['tokenizer'],
 ): Promise<RunOutcome> {
   const registry = new MetricsRegistry({ warmup: scenario.warmupMs > 0 });
   for (const t of scenario.thresholds) registry.track(t.metric, t.tags);
@@ -149,7 +153,7 @@ async function runScenarios(
   const errorSamples = new ErrorSamples();
   sessionOptions.record(registry);
   const exemplars = scenario.client.trace ? new TraceExemplars() : undefined;
-  const toolOutput = new ToolOutputSampler(registry);
+  const toolOutput = new ToolOutputSampler(registry, TOOL_OUTPUT_LIMITS, tokenizer);
   const availability = new AvailabilitySeries();
   const runners = scenario.scenarios.map(
     (spec) => new IterationRunner(spec, target, sessionOptions.forVu, registry, errorSamples, exemplars, Math.random, toolOutput, availability),
@@ -220,10 +224,6 @@ async function runScenarios(
   availability.start(t0);
   events.start(t0);
   const runs = scenario.scenarios.map((spec, i) => runOne(spec, executors[i], contexts[i]));
-  // The tokenizer thread loads while the run goes on, started once the load has: after the
-  // executors' synchronous start and the first connections (setImmediate), so that its loading
-  // (0.3 s of CPU) does not delay the first requests on a machine with few cores.
-  if (scenario.scenarios.some((s) => s.flow.some((step) => step.kind === 'call'))) setImmediate(() => toolOutput.warm());
 
   // The 1 s ticker: time series, progress, abortOnFail thresholds, generator lag.
   const calls = registry.counter('mcp_calls').total;

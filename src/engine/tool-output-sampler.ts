@@ -78,19 +78,23 @@ function resultOfReply(text: string): unknown {
 }
 
 /**
- * How long a finished run waits for a tokenizer thread still loading (it loads in about 0.3 s,
- * seconds on a busy machine): a tenth of the run, 0.5 s to 5 s, so that it never holds a run's end
- * for long. Past it, the report says the tokens were not estimated.
+ * How long a finished run waits for its sample's tokens: for a tokenizer thread still loading (it
+ * loads in about 0.3 s, seconds on a busy machine) and counting (milliseconds for most samples;
+ * minutes for a long run of letters, BPE being quadratic in it): a tenth of the run, 1 s to 5 s,
+ * so that it never holds a run's end for long. Past it, the report says the tokens were not estimated.
+ * At least 1 s: with 0.5 s, a run of a second or less on a loaded 2-core machine often ended
+ * before its tokenizer had loaded (bench/tokenizer-load.ts).
  */
 export function tokenizerGraceMs(runMs: number): number {
-  return Math.min(5_000, Math.max(500, runMs / 10));
+  return Math.min(5_000, Math.max(1_000, runMs / 10));
 }
 
 /**
  * A bounded sample of every tool's replies (see ToolOutputLimits), measured after the run:
  * `tool_output_bytes` and `tool_output_tokens` per tool, one sample per kept reply, so the sample
  * size is the trend's count and the calls it stands for are the tool's replies. The tokenizer
- * thread starts with a run that has tool calls (warm), or at the first kept reply, so it loads while the run goes on.
+ * starts at the first kept reply (after the first requests: never part of start-up, and not at all
+ * for a run without one), so it loads while the run goes on.
  */
 export class ToolOutputSampler {
   private readonly slots: ToolOutputSlot[] = [];
@@ -109,11 +113,6 @@ export class ToolOutputSampler {
     const slot = new ToolOutputSlot(this, this.registry.trend('tool_output_bytes').handle(tags), this.registry.trend('tool_output_tokens').handle(tags));
     this.slots.push(slot);
     return slot;
-  }
-
-  /** Starts loading the tokenizer now (a run with tool calls, at its start): it loads while the run goes on. */
-  warm(): void {
-    this.tokenizer ??= this.startTokenizer();
   }
 
   reserve(bytes: number): boolean {
@@ -142,9 +141,9 @@ export class ToolOutputSampler {
     let counts: number[] | undefined;
     let warning: string | undefined;
     try {
-      await within(tokenizer.ready, waitMs);
-      counts = await tokenizer.count(taken.flat(2));
+      counts = await within(tokenizer, taken.flat(2), waitMs);
     } catch (err) {
+      tokenizer.abandon?.();
       warning = `tool output tokens were not estimated (bytes were): the ${TOKEN_ENCODING} tokenizer ${(err as Error).message}`;
     }
     let next = 0;
@@ -163,13 +162,33 @@ export class ToolOutputSampler {
   }
 }
 
-async function within(ready: Promise<void>, ms: number): Promise<void> {
+/** The counts of `texts` once the tokenizer has loaded, both within `ms`. */
+async function within(tokenizer: Tokenizer, texts: string[], ms: number): Promise<number[]> {
   let timer: NodeJS.Timeout | undefined;
+  let loaded = false;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`did not load within ${ms / 1000} s after the run (a busy machine?)`)), ms);
+    timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            loaded
+              ? `did not count the sample within ${ms / 1000} s after the run (a text too long?)`
+              : `did not load within ${ms / 1000} s after the run (a busy machine?)`,
+          ),
+        ),
+      ms,
+    );
   });
+  const counted = tokenizer.ready.then(
+    () => {
+      loaded = true;
+      return tokenizer.count(texts);
+    },
+    (err: Error) => Promise.reject(new Error(`failed to load (${err.message})`)),
+  );
+  counted.catch(() => {}); // late: settled after the race was lost
   try {
-    await Promise.race([ready.catch((err: Error) => Promise.reject(new Error(`failed to load (${err.message})`))), late]);
+    return await Promise.race([counted, late]);
   } finally {
     clearTimeout(timer);
   }

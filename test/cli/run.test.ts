@@ -95,7 +95,7 @@ describe('mcp-load run', () => {
       - think: 50ms
 `);
     let sent = false;
-    // The CLI as shipped (dist/cli.js from these sources): its signal handling, without a second child loading the sources.
+    // The CLI as shipped (dist/cli.cjs from these sources): its signal handling, without a second child loading the sources.
     const run = await runShippedCli(['run', file, '--out', out, '--workers', '1'], (stderr, child) => {
       if (!sent && /running .*calls=[1-9]/.test(stderr)) {
         sent = true;

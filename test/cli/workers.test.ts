@@ -82,7 +82,7 @@ function mergedShards(): Promise<{ result: ResultJson; calls: number; probes: nu
 }
 
 // Threads and child processes carry the same protocol: every behaviour holds in both modes. The
-// runs use the CLI as shipped (dist/cli.js and dist/worker.js built from these sources): the same
+// runs use the CLI as shipped (dist/cli.cjs and dist/worker.cjs built from these sources): the same
 // code, without each worker loading the sources one module at a time.
 for (const mode of ['thread', 'process'] as const)
   describe(`mcp-load run --workers --worker-mode ${mode}`, () => {

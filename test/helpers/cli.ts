@@ -89,8 +89,8 @@ export function runCliProcess(args: string[], onStderr?: (text: string, child: C
 }
 
 /**
- * Runs `mcp-load ARGS` as a child process from the bundles as shipped (dist/cli.js and its
- * worker.js, built from the current sources once for the suite): where a test needs the process
+ * Runs `mcp-load ARGS` as a child process from the bundles as shipped (dist/cli.cjs and its
+ * worker.cjs, built from the current sources once for the suite): where a test needs the process
  * and its workers, without the ~1 s of CPU each child spends loading the sources one module at a time.
  */
 export async function runShippedCli(args: string[], onStderr?: (text: string, child: ChildProcess) => void, env: NodeJS.ProcessEnv = {}): Promise<CliExit> {

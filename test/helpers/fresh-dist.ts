@@ -70,7 +70,7 @@ export function freshDist(): Promise<string> {
   return pending;
 }
 
-/** The `mcp-load` bin as shipped (dist/cli.js, with dist/worker.js beside it), built from the current sources. */
+/** The `mcp-load` bin as shipped (dist/cli.cjs, with dist/worker.cjs beside it), built from the current sources. */
 export async function builtCli(): Promise<string> {
-  return join(await freshDist(), 'cli.js');
+  return join(await freshDist(), 'cli.cjs');
 }

@@ -34,7 +34,7 @@ describe('the CLI’s code cache', () => {
   /** Runs the bundled CLI with its cache under `home`; asserts the run's two calls. */
   async function runWithCache(home: string, env: NodeJS.ProcessEnv = {}, workers = '1'): Promise<void> {
     const calls = server.calls();
-    await run(process.execPath, [join(dist, 'cli.js'), 'run', scenario, '--target', server.url, '--workers', workers, '--quiet', '--out', join(work, 'out')], {
+    await run(process.execPath, [join(dist, 'cli.cjs'), 'run', scenario, '--target', server.url, '--workers', workers, '--quiet', '--out', join(work, 'out')], {
       env: { ...process.env, XDG_CACHE_HOME: home, ...env },
       timeout: 60_000,
     });

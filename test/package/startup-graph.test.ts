@@ -103,6 +103,8 @@ interface Loads {
   order: { thread: string; spawn?: string; sources: string[] }[];
   /** Every source loaded by the end of the run. */
   all: string[];
+  /** Every worker thread started, by which thread, and whether before the process's first connection. */
+  spawns: { thread: string; url: string; beforeFirstRequest: boolean }[];
 }
 
 /** Runs the bundled CLI with the hooks and reads back what each thread loaded, and when. */
@@ -114,7 +116,7 @@ async function loadsOfRun(name: string, args: readonly string[]): Promise<Loads>
     [
       '--import',
       join(work, 'hooks.mjs'),
-      join(dist, 'cli.js'),
+      join(dist, 'cli.cjs'),
       'run',
       join(work, 'two-vus.yml'),
       '--target',
@@ -158,7 +160,10 @@ async function loadsOfRun(name: string, args: readonly string[]): Promise<Loads>
     .map((l) =>
       l.startsWith('spawn ') ? { thread: l.split(' ')[1], spawn: l.split(' ')[2], sources: [] } : { thread: l.split(' ')[1], sources: sourcesOf([l]) },
     );
-  return { before, builtins, order, all: sourcesOf(lines.filter((l) => l.startsWith('load '))) };
+  const spawns = lines.flatMap((l, i) =>
+    l.startsWith('spawn ') ? [{ thread: l.split(' ')[1], url: l.split(' ')[2], beforeFirstRequest: i < firstSocket }] : [],
+  );
+  return { before, builtins, order, all: sourcesOf(lines.filter((l) => l.startsWith('load '))), spawns };
 }
 
 const offending = (sources: readonly string[], patterns: readonly RegExp[]): string[] => [...new Set(sources.filter((s) => patterns.some((p) => p.test(s))))];
@@ -183,6 +188,11 @@ test('run in one thread loads the scenario, the engine and the MCP client before
     loads.all.some((s) => /node_modules\/handlebars\//.test(s)),
     'the run writes report.html afterwards, so Handlebars does load, after the first request',
   );
+  // The tokenizer thread starts at the first sampled reply: once, and not before the first request.
+  assert.deepEqual(
+    loads.spawns.filter((s) => s.url.endsWith('/tokenizer.cjs')).map((s) => [s.thread, s.beforeFirstRequest]),
+    [['0', false]],
+  );
 });
 
 test('run with two workers: the parent loads neither the MCP client nor the report code before the first request, the workers no report code', async () => {
@@ -198,9 +208,14 @@ test('run with two workers: the parent loads neither the MCP client nor the repo
   }
   // Started first (src/cli/index.ts): both worker threads before the parent loads the CLI's main module, and so before the scenario.
   const mainLoaded = loads.order.findIndex((l) => l.thread === '0' && l.sources.some((s) => /src\/cli\/main\.ts$/.test(s)));
-  const started = loads.order.slice(0, mainLoaded).filter((l) => l.thread === '0' && l.spawn?.endsWith('/worker.js'));
+  const started = loads.order.slice(0, mainLoaded).filter((l) => l.thread === '0' && l.spawn?.endsWith('/worker.cjs'));
   assert.ok(mainLoaded > 0, 'the parent loads the CLI');
   assert.equal(started.length, 2, 'both worker threads started before the CLI loaded');
+  // One tokenizer for the run, the parent's: the workers' samples are counted by it (src/engine/workers/tokenizer-relay.ts).
+  assert.deepEqual(
+    loads.spawns.filter((s) => s.url.endsWith('/tokenizer.cjs')).map((s) => [s.thread, s.beforeFirstRequest]),
+    [['0', false]],
+  );
 });
 
 test('the bundles hold only the modules of hdr-histogram-js that mcp-load uses: not its index, whose log writer makes an Intl.NumberFormat at load', () => {
@@ -215,4 +230,13 @@ test('the bundles hold only the modules of hdr-histogram-js that mcp-load uses: 
     [...new Set(sources.filter((s) => /node_modules\/hdr-histogram-js\/(src|dist)\/(index|HistogramLogWriter|HistogramLogReader)\.[tj]s$/.test(s)))],
     [],
   );
+});
+
+test('the bin is CommonJS (no ES module loader before the first line), and dist/cli.js, the bin of earlier versions, still runs the same CLI', async () => {
+  const bin = await run(process.execPath, [join(dist, 'cli.cjs'), '--version']);
+  const earlier = await run(process.execPath, [join(dist, 'cli.js'), '--version']);
+  assert.match(bin.stdout, /\d+\.\d+\.\d+/);
+  assert.equal(earlier.stdout, bin.stdout);
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { bin: Record<string, string> };
+  assert.deepEqual(pkg.bin, { 'mcp-load': 'dist/cli.cjs' });
 });

@@ -102,10 +102,13 @@ after(async () => {
 test('the tarball holds the CLI, the library, their source maps, the schemas and the runnable examples: no sources, templates, tests or action bundle', () => {
   const paths = packed.files.map((f) => f.path);
   for (const expected of [
+    'dist/cli.cjs',
+    'dist/cli.cjs.map',
     'dist/cli.js',
-    'dist/cli.js.map',
     'dist/mcp-load.js',
-    'dist/worker.js',
+    'dist/worker.cjs',
+    'dist/tokenizer.cjs',
+    'dist/o200k_base.ranks',
     'schema/scenario.schema.json',
     'examples/quickstart.yml',
     'examples/session.ts',
@@ -231,7 +234,7 @@ describe('from the installed package', { concurrency: true }, () => {
     assert.ok(existsSync(join(app, 'result.json')), 'result.json was not written');
   });
 
-  test('mcp-load run --workers 2 runs both slices in worker threads (dist/worker.js ships)', async () => {
+  test('mcp-load run --workers 2 runs both slices in worker threads (dist/worker.cjs ships)', async () => {
     writeFileSync(
       join(app, 'two.yml'),
       'scenarios:\n  each:\n    executor: per-vu-iterations\n    vus: 2\n    iterations: 3\n    flow:\n      - call: echo-workers\n',

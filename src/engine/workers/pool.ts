@@ -8,6 +8,7 @@ import type { ParentMessage, WorkerMessage, WorkerTask } from './protocol.ts';
 import type { RunRecord } from './record.ts';
 import { startCarrier, type WorkerCarrier } from './carrier.ts';
 import { takePrestarted } from './prestart.ts';
+import { TokenizerService } from './tokenizer-relay.ts';
 import type { Worker } from 'node:worker_threads';
 
 export interface WorkersOptions {
@@ -67,6 +68,8 @@ export async function runInWorkers(scenario: Scenario, options: WorkersOptions):
   const forwardShare = (from: number, message: ParentMessage): void => {
     for (const [i, t] of threads.entries()) if (i !== from && !finished[i]) t.carrier.post(message);
   };
+  // One tokenizer for the run, the parent's: every worker's sample is counted by it.
+  const tokens = new TokenizerService();
   const offStop = options.stop.onFire(() => send({ type: 'stop' }));
   const offAbort = options.abort.onFire(() => send({ type: 'abort' }));
 
@@ -93,6 +96,8 @@ export async function runInWorkers(scenario: Scenario, options: WorkersOptions):
             if (message.type === 'ready') return void (++ready === n && send({ type: 'go' }));
             if (message.type === 'share') return forwardShare(i, message);
             if (message.type === 'ask') return void (i !== 0 && !finished[0] && threads[0].carrier.post(message));
+            if (message.type === 'tokenizer-start' || message.type === 'count-tokens')
+              return tokens.answer(message, (answer) => void (!finished[i] && threads[i].carrier.post(answer)));
             if (message.type !== 'progress') return;
             latest[i] = message.progress;
             if (message.metrics) metrics[i] = message.metrics;
@@ -116,6 +121,7 @@ export async function runInWorkers(scenario: Scenario, options: WorkersOptions):
   } finally {
     offStop();
     offAbort();
+    tokens.end();
   }
 }
 
@@ -143,7 +149,7 @@ function startWorker(task: WorkerTask, mode: WorkerMode, prestarted: Worker | un
       new Promise<RunRecord>((resolve, reject) => {
         let settled = false;
         carrier.onMessage((message) => {
-          if (message.type === 'progress' || message.type === 'share' || message.type === 'ask' || message.type === 'ready') return onMessage(message);
+          if (message.type !== 'done' && message.type !== 'failed') return onMessage(message);
           settled = true;
           if (message.type === 'failed') return reject(rebuilt(message));
           resolve(message.record);

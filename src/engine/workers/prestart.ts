@@ -1,5 +1,5 @@
 // Worker threads started before the scenario is parsed: a thread's start-up (its isolate, Node's
-// bootstrap, dist/worker.js compiled and run, about 0.1 s of CPU) then overlaps the parent's own
+// bootstrap, dist/worker.cjs compiled and run, about 0.1 s of CPU) then overlaps the parent's own
 // (its modules, the scenario file), and each thread loads the scenario as soon as the CLI has its
 // file and options, while the parent loads it too. The pool (pool.ts) takes the threads it needs;
 // the others end. Started threads are unref'd until taken: a run that fails before it needs them

@@ -4,6 +4,7 @@ import type { MetricsSnapshot } from '../metrics/index.ts';
 import type { Progress } from '../run.ts';
 import type { RunRecord } from './record.ts';
 import type { ShareMessage, ShareOut } from './share.ts';
+import type { TokenizerAnswer, TokenizerAsk } from './tokenizer-relay.ts';
 
 /**
  * What a worker is given (its `task` message): a scenario holds functions (templates, checks), so
@@ -25,7 +26,7 @@ export interface WorkerTask {
 export type ScenarioSource = Pick<WorkerTask, 'file' | 'load'>;
 
 /** `go`: every worker is ready, start the load (so that none starts late by its own start-up). */
-export type ParentMessage = { type: 'stop' } | { type: 'abort' } | { type: 'go' } | ShareMessage;
+export type ParentMessage = { type: 'stop' } | { type: 'abort' } | { type: 'go' } | ShareMessage | TokenizerAnswer;
 
 /**
  * A worker's first messages: its scenario's source (a thread started early, prestart.ts, loads the
@@ -39,4 +40,5 @@ export type WorkerMessage =
   | { type: 'progress'; progress: Progress; metrics?: MetricsSnapshot }
   | { type: 'done'; record: RunRecord }
   | { type: 'failed'; name: string; message: string }
-  | ShareOut;
+  | ShareOut
+  | TokenizerAsk;

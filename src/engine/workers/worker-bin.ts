@@ -1,4 +1,4 @@
-// The worker's entry (dist/worker.js, which a worker thread or process starts): runs the bundled
+// The worker's entry (dist/worker.cjs, which a worker thread or process starts): runs the bundled
 // worker (dist/worker-main.cjs, built from worker-main.ts) through the V8 code cache of
 // src/code-cache.ts, as the CLI's bin does; worker-main writes the cache once its run is done (a
 // thread the pool ends has no exit to write it at).

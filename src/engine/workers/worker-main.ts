@@ -1,4 +1,4 @@
-// The entry of one worker, a thread or a child process (bundled as dist/worker.js): loads the
+// The entry of one worker, a thread or a child process (bundled as dist/worker.cjs): loads the
 // scenario, runs its slice, and reports progress each second and its record at the end to the
 // parent (see pool.ts).
 import { writeCodeCache } from '../../code-cache.ts';
@@ -14,6 +14,7 @@ import { parentLink } from './parent-link.ts';
 import type { WorkerTask } from './protocol.ts';
 import { recordOf } from './record.ts';
 import { WorkerShare } from './share.ts';
+import { TokenizerRelay } from './tokenizer-relay.ts';
 
 // An internal error's stack, printed by this worker, names the sources as the parent's do.
 useSourceMappedStacks();
@@ -29,6 +30,8 @@ async function main(task: WorkerTask): Promise<void> {
   const abort = new StopSignal();
   // Worker 1 finds out for all what one process finds out once (the discovery probe, OAuth tokens).
   const share = new WorkerShare(task.slice.index === 1, (message) => void link.post(message));
+  // The sample's tokens are counted by the parent's one tokenizer, not one loaded per worker.
+  const tokens = new TokenizerRelay((message) => void link.post(message));
   let go!: () => void;
   const started = new Promise<void>((resolve) => (go = resolve));
   link.onMessage((message) => {
@@ -36,7 +39,8 @@ async function main(task: WorkerTask): Promise<void> {
     else if (message.type === 'stop' || message.type === 'abort') {
       (message.type === 'stop' ? stop : abort).fire();
       go();
-    } else share.receive(message);
+    } else if (message.type === 'tokenizer-ready' || message.type === 'token-counts') tokens.receive(message);
+    else share.receive(message);
   });
   const loaded = await loading;
   const scenario = judgedByParent(task.shard ? shardScenario(loaded, task.shard) : loaded);
@@ -54,7 +58,16 @@ async function main(task: WorkerTask): Promise<void> {
   // The load starts when every worker is ready, as one process's does at one moment: a worker's own start-up would shift its schedule.
   await link.post({ type: 'ready' });
   await started;
-  const outcome = await runTest(scenario, { url: task.url, stop, abort, onProgress, shard: task.slice, preflight: false, share });
+  const outcome = await runTest(scenario, {
+    url: task.url,
+    stop,
+    abort,
+    onProgress,
+    shard: task.slice,
+    preflight: false,
+    share,
+    tokenizer: () => tokens.start(),
+  });
   // Before the record: the pool ends a thread once it has it.
   writeCodeCache();
   await link.post({ type: 'done', record: recordOf(outcome) });

@@ -1,0 +1,116 @@
+// The token estimate's fixed cost, in paired rounds against a baseline build:
+// - `thread`: the CPU a process spends to start a dist's tokenizer thread (tokenizer.cjs) and count
+//   its first text, beside Node alone;
+// - `run`: the CPU (every thread and worker process) and wall time of `mcp-load run --workers 2`
+//   with six tool calls against a loopback server in this process: where each worker loaded its own
+//   tokenizer, or the parent loads one for the run.
+// Run: node --import tsx bench/tokenizer-load.ts --dist DIR [--baseline-dist DIR] [--runs N] [--worker-mode thread|process]
+// (under `flock -x /tmp/s5/machine.lock` on the shared machine). Prints medians and spreads in ms.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    dist: { type: 'string' },
+    'baseline-dist': { type: 'string' },
+    runs: { type: 'string', default: '11' },
+    'worker-mode': { type: 'string', default: 'thread' },
+  },
+});
+if (!values.dist) throw new Error('--dist DIR: a built dist/ (node scripts/build.mjs DIR --no-types, with a package.json saying "type": "module" beside it)');
+const work = mkdtempSync(join(tmpdir(), 'mcp-load-tokenizer-bench-'));
+
+/** A process that starts the thread, counts one text, and prints its CPU (every thread's) in ms. */
+const threadScript = (tokenizer: string | undefined): string =>
+  tokenizer === undefined
+    ? 'const u = process.cpuUsage(); console.log((u.user + u.system) / 1000);'
+    : `const { Worker } = require('node:worker_threads');
+const w = new Worker(${JSON.stringify(tokenizer)});
+w.on('message', (m) => {
+  if (m === 'ready') return w.postMessage({ id: 1, texts: ['hello world'] });
+  w.terminate().then(() => { const u = process.cpuUsage(); console.log((u.user + u.system) / 1000); });
+});`;
+
+/** Runs a command under /usr/bin/time: its CPU (user + system, children included) and wall ms. */
+function timed(args: string[]): Promise<{ cpuMs: number; wallMs: number; stdout: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn('/usr/bin/time', ['-f', 'TIME %e %U %S', process.execPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => {
+      const found = /TIME (\S+) (\S+) (\S+)/.exec(stderr);
+      if (code !== 0 || !found) return fail(new Error(stderr));
+      done({ wallMs: Number(found[1]) * 1000, cpuMs: (Number(found[2]) + Number(found[3])) * 1000, stdout });
+    });
+  });
+}
+
+/** Answers MCP with JSON replies, one session, a short text per tool call. */
+function mcpServer(): Promise<string> {
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk));
+    req.on('end', () => {
+      if (req.method !== 'POST') return void res.writeHead(req.method === 'DELETE' ? 200 : 405).end();
+      const message = JSON.parse(body) as { id?: number; method: string; params?: { protocolVersion?: string } };
+      if (message.id === undefined) return void res.writeHead(202).end();
+      const result =
+        message.method === 'initialize'
+          ? { protocolVersion: message.params?.protocolVersion, capabilities: { tools: {} }, serverInfo: { name: 'bench', version: '1' } }
+          : { content: [{ type: 'text', text: 'The quick brown fox jumps over the lazy dog.' }] };
+      res.writeHead(200, { 'content-type': 'application/json', 'mcp-session-id': 'bench' }).end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result }));
+    });
+  });
+  server.unref();
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(`http://127.0.0.1:${(server.address() as { port: number }).port}/mcp`)));
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const figures = (xs: number[]) => ({ median: Math.round(median(xs)), min: Math.round(Math.min(...xs)), max: Math.round(Math.max(...xs)) });
+
+async function main(): Promise<void> {
+  const dists: [string, string][] = [['build', resolve(values.dist!)]];
+  if (values['baseline-dist']) dists.push(['baseline', resolve(values['baseline-dist'])]);
+  const runs = Number(values.runs);
+  const url = await mcpServer();
+  const scenario = join(work, 'six-calls.yml');
+  writeFileSync(scenario, `target: ${url}\nscenarios:\n  a:\n    executor: per-vu-iterations\n    vus: 2\n    iterations: 3\n    flow:\n      - call: say\n`);
+  const thread: Record<string, number[]> = { 'node alone': [] };
+  const run: Record<string, { cpuMs: number[]; wallMs: number[]; tokenized: number }> = {};
+  for (const [name] of dists) {
+    thread[name] = [];
+    run[name] = { cpuMs: [], wallMs: [], tokenized: 0 };
+  }
+  for (let round = 0; round < runs; round++) {
+    thread['node alone'].push((await timed(['-e', threadScript(undefined)])).cpuMs);
+    for (const [name, dist] of dists) {
+      thread[name].push(Number((await timed(['-e', threadScript(join(dist, 'tokenizer.cjs'))])).stdout));
+      const out = join(work, `out-${name}`);
+      const r = await timed([join(dist, 'cli.cjs'), 'run', scenario, '--workers', '2', '--worker-mode', values['worker-mode']!, '--quiet', '--out', out]);
+      run[name].cpuMs.push(r.cpuMs);
+      run[name].wallMs.push(r.wallMs);
+      const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as { toolOutput?: { totalTokens: number | null } };
+      if (typeof result.toolOutput?.totalTokens === 'number') run[name].tokenized++;
+    }
+  }
+  const report = {
+    runs,
+    workerMode: values['worker-mode'],
+    threadLoadCpuMs: Object.fromEntries(Object.entries(thread).map(([k, xs]) => [k, { ...figures(xs), all: xs.map(Math.round) }])),
+    workersRun: Object.fromEntries(
+      Object.entries(run).map(([k, v]) => [
+        k,
+        { cpuMs: figures(v.cpuMs), wallMs: figures(v.wallMs), runsWithTokens: v.tokenized, cpuAll: v.cpuMs.map(Math.round) },
+      ]),
+    ),
+  };
+  console.log(JSON.stringify(report, null, 1));
+}
+
+await main().finally(() => rmSync(work, { recursive: true, force: true }));
