@@ -6,7 +6,7 @@ import { sharedTokenizer, TOKEN_ENCODING, type Tokenizer } from './tool-output-t
 /**
  * How much of a run's tool output is kept to be measured. The hot path only keeps a reference to
  * a reply (its parsed result, or its JSON text when the transport did not parse it); sizes and
- * tokens are counted after the run (tokens in a worker thread), so a fast tool is not slowed by a tokenizer.
+ * tokens are counted after the run (tokens in a worker thread started then), so a fast tool is not slowed by a tokenizer.
  */
 export interface ToolOutputLimits {
   /** Replies kept per tool in each 1 s tick of the run: spreads the sample over the run. */
@@ -80,26 +80,29 @@ function resultOfReply(text: string): unknown {
 /**
  * How long a finished run waits for its sample's tokens: for a tokenizer thread still loading (it
  * loads in about 0.3 s, seconds on a busy machine) and counting (milliseconds for most samples;
- * minutes for a long run of letters, BPE being quadratic in it): a tenth of the run, 1 s to 5 s,
+ * minutes for a long run of letters, BPE being quadratic in it): a tenth of the run, 2 s to 5 s,
  * so that it never holds a run's end for long. Past it, the report says the tokens were not estimated.
- * At least 1 s: with 0.5 s, a run of a second or less on a loaded 2-core machine often ended
- * before its tokenizer had loaded (bench/tokenizer-load.ts).
+ * At least 2 s: the table loads after the load, in about 0.3 s of CPU, seconds on a machine busy
+ * with other work (with 0.5 s, short runs on a loaded 2-core machine often had no tokens).
  */
 export function tokenizerGraceMs(runMs: number): number {
-  return Math.min(5_000, Math.max(1_000, runMs / 10));
+  return Math.min(5_000, Math.max(2_000, runMs / 10));
 }
 
 /**
  * A bounded sample of every tool's replies (see ToolOutputLimits), measured after the run:
  * `tool_output_bytes` and `tool_output_tokens` per tool, one sample per kept reply, so the sample
  * size is the trend's count and the calls it stands for are the tool's replies. The tokenizer
- * starts at the first kept reply (after the first requests: never part of start-up, and not at all
- * for a run without one), so it loads while the run goes on.
+ * starts after the load, when there is a sample to count (and stays loaded for the process's later
+ * runs): loading its table while the load ran took about a tenth of the calls of a 3 s, two-worker
+ * run on two cores with its server beside it (bench/tokenizer-load.ts --interference), where loading
+ * it after the run holds the run's end for the load, about 0.3 s of CPU.
  */
 export class ToolOutputSampler {
   private readonly slots: ToolOutputSlot[] = [];
   private retained = 0;
-  private tokenizer: Tokenizer | undefined;
+  /** A reply was kept since the last measure. */
+  private sampled = false;
 
   constructor(
     private readonly registry: MetricsRegistry,
@@ -118,7 +121,7 @@ export class ToolOutputSampler {
   reserve(bytes: number): boolean {
     if (this.retained + bytes > this.limits.retainedBytes) return false;
     this.retained += bytes;
-    this.tokenizer ??= this.startTokenizer();
+    this.sampled = true;
     return true;
   }
 
@@ -135,16 +138,19 @@ export class ToolOutputSampler {
   async measure(waitMs: number): Promise<string | undefined> {
     const taken = this.slots.map((slot) => slot.take());
     this.retained = 0;
-    const tokenizer = this.tokenizer;
-    this.tokenizer = undefined;
-    if (tokenizer === undefined) return undefined;
-    let counts: number[] | undefined;
+    if (!this.sampled) return undefined;
+    this.sampled = false;
+    const texts = taken.flat(2);
+    let counts: number[] | undefined = texts.length === 0 ? [] : undefined;
     let warning: string | undefined;
-    try {
-      counts = await within(tokenizer, taken.flat(2), waitMs);
-    } catch (err) {
-      tokenizer.abandon?.();
-      warning = `tool output tokens were not estimated (bytes were): the ${TOKEN_ENCODING} tokenizer ${(err as Error).message}`;
+    if (counts === undefined) {
+      const tokenizer = this.startTokenizer();
+      try {
+        counts = await within(tokenizer, texts, waitMs);
+      } catch (err) {
+        tokenizer.abandon?.();
+        warning = `tool output tokens were not estimated (bytes were): the ${TOKEN_ENCODING} tokenizer ${(err as Error).message}`;
+      }
     }
     let next = 0;
     taken.forEach((replies, i) => {
