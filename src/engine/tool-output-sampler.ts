@@ -6,7 +6,7 @@ import { sharedTokenizer, TOKEN_ENCODING, type Tokenizer } from './tool-output-t
 /**
  * How much of a run's tool output is kept to be measured. The hot path only keeps a reference to
  * a reply (its parsed result, or its JSON text when the transport did not parse it); sizes and
- * tokens are counted after the run (tokens in a worker thread started then), so a fast tool is not slowed by a tokenizer.
+ * tokens are counted after the run (tokens in a worker thread), so a fast tool is not slowed by a tokenizer.
  */
 export interface ToolOutputLimits {
   /** Replies kept per tool in each 1 s tick of the run: spreads the sample over the run. */
@@ -82,8 +82,8 @@ function resultOfReply(text: string): unknown {
  * loads in about 0.3 s, seconds on a busy machine) and counting (milliseconds for most samples;
  * minutes for a long run of letters, BPE being quadratic in it): a tenth of the run, 2 s to 5 s,
  * so that it never holds a run's end for long. Past it, the report says the tokens were not estimated.
- * At least 2 s: the table loads after the load, in about 0.3 s of CPU, seconds on a machine busy
- * with other work (with 0.5 s, short runs on a loaded 2-core machine often had no tokens).
+ * At least 2 s: with 0.5 s, runs of a second or less on a loaded 2-core machine often ended before
+ * their tokenizer had loaded (bench/tokenizer-load.ts).
  */
 export function tokenizerGraceMs(runMs: number): number {
   return Math.min(5_000, Math.max(2_000, runMs / 10));
@@ -93,16 +93,17 @@ export function tokenizerGraceMs(runMs: number): number {
  * A bounded sample of every tool's replies (see ToolOutputLimits), measured after the run:
  * `tool_output_bytes` and `tool_output_tokens` per tool, one sample per kept reply, so the sample
  * size is the trend's count and the calls it stands for are the tool's replies. The tokenizer
- * starts after the load, when there is a sample to count (and stays loaded for the process's later
- * runs): loading its table while the load ran took about a tenth of the calls of a 3 s, two-worker
- * run on two cores with its server beside it (bench/tokenizer-load.ts --interference), where loading
- * it after the run holds the run's end for the load, about 0.3 s of CPU.
+ * starts at the first kept reply (after the first requests: never part of start-up, and not at all
+ * for a run without one), so it loads while the run goes on. Loading it while the load runs takes
+ * cores from a load that has none to spare (about a tenth of the calls of a 3 s, two-worker run on
+ * two cores with its server beside it: bench/tokenizer-load.ts --interference), once per process;
+ * started after the load instead, it did not load within the grace on a busy machine (the test
+ * suite's), and the run's end waited for it.
  */
 export class ToolOutputSampler {
   private readonly slots: ToolOutputSlot[] = [];
   private retained = 0;
-  /** A reply was kept since the last measure. */
-  private sampled = false;
+  private tokenizer: Tokenizer | undefined;
 
   constructor(
     private readonly registry: MetricsRegistry,
@@ -121,7 +122,7 @@ export class ToolOutputSampler {
   reserve(bytes: number): boolean {
     if (this.retained + bytes > this.limits.retainedBytes) return false;
     this.retained += bytes;
-    this.sampled = true;
+    this.tokenizer ??= this.startTokenizer();
     return true;
   }
 
@@ -138,13 +139,13 @@ export class ToolOutputSampler {
   async measure(waitMs: number): Promise<string | undefined> {
     const taken = this.slots.map((slot) => slot.take());
     this.retained = 0;
-    if (!this.sampled) return undefined;
-    this.sampled = false;
+    const tokenizer = this.tokenizer;
+    this.tokenizer = undefined;
+    if (tokenizer === undefined) return undefined;
     const texts = taken.flat(2);
     let counts: number[] | undefined = texts.length === 0 ? [] : undefined;
     let warning: string | undefined;
     if (counts === undefined) {
-      const tokenizer = this.startTokenizer();
       try {
         counts = await within(tokenizer, texts, waitMs);
       } catch (err) {

@@ -89,7 +89,7 @@ describe('ToolOutputSampler', () => {
     registry.dispose();
   });
 
-  it('the tokenizer starts when the sample is measured, after the load, not at the first kept reply', async () => {
+  it('the tokenizer starts at the first kept reply, once for the run', async () => {
     const registry = new MetricsRegistry();
     let started = 0;
     const sampler = new ToolOutputSampler(registry, undefined, () => {
@@ -97,8 +97,9 @@ describe('ToolOutputSampler', () => {
       return counting().start();
     });
     const slot = sampler.slot('s', 't');
-    for (let i = 0; i < 5; i++) slot.offer(reply(`reply ${i}`));
     assert.equal(started, 0);
+    for (let i = 0; i < 5; i++) slot.offer(reply(`reply ${i}`));
+    assert.equal(started, 1);
     assert.equal(await sampler.measure(1000), undefined);
     assert.equal(started, 1);
     assert.equal(countOf(registry, 'tool_output_tokens'), 5);
