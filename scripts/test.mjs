@@ -1,21 +1,23 @@
 // `npm test [FILE...]`: every test/**/*.test.ts (or the files named), compiled to JavaScript first
-// (test-loader/: one esbuild call instead of tsx in every test process), in three groups, one
-// after the other:
+// (test-loader/), in three phases, one after the other:
 // - every file not listed below, CONCURRENCY at a time;
-// - the timed files, which assert on time measured under load (latency, schedules, deadlines), in
-//   two lanes side by side, each one file at a time: test/serial-busy.txt, those that also keep a
-//   core busy, and test/serial.txt, those that mostly wait. So at most one busy timed file runs at
-//   any moment, beside one that waits, and a core stays free for their timers
-//   (MCP_LOAD_TEST_TIMED_CONCURRENCY=1: one lane after the other);
-// - the files listed in test/alone.txt, which restart a server on its port or start dozens of
-//   processes at once, one at a time.
-// Running the timed files beside the others under the idle CPU class (SCHED_IDLE) was tried: the
-// starved background then failed its own runs (event-loop stalls of 400 ms, timeouts).
+// - the timed files, which assert on time measured under load (latency, schedules, deadlines):
+//   test/serial-busy.txt, those that also keep a core busy, one at a time, beside test/serial.txt,
+//   those that mostly wait, two at a time. So at most one busy timed file runs at any moment and a
+//   core stays free for the timers. Beside them, under the idle CPU class (SCHED_IDLE: they get a
+//   core only when no timed file wants it), the files of test/idle.txt, which start no server, no
+//   timer and no child, so that starving them changes nothing they assert;
+//   (MCP_LOAD_TEST_TIMED_CONCURRENCY=1: each group one file at a time, one after the other);
+// - the files listed in test/alone.txt, which start dozens of processes at once, one at a time.
+// Servers that restart on their port take it from below the ephemeral range
+// (test/helpers/free-port.ts), where no connect() of a neighbour can take it while they are down.
+// Running the timed files beside all the others under SCHED_IDLE was tried: the starved files with
+// loads and servers then failed their own runs (event-loop stalls of 400 ms, timeouts).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, normalize } from 'node:path';
-import { compileForTests } from './test-loader/compile.mjs';
+import { compiledPath, compileForTests } from './test-loader/compile.mjs';
 import { CACHE_ENV } from './test-loader/paths.mjs';
 
 function positiveInteger(name, fallback) {
@@ -41,6 +43,7 @@ function listed(list) {
 }
 
 const waitingTimedFiles = listed('test/serial.txt');
+const idleFiles = listed('test/idle.txt');
 const busyTimedFiles = listed('test/serial-busy.txt');
 const timedFiles = new Set([...busyTimedFiles, ...waitingTimedFiles]);
 const aloneFiles = listed('test/alone.txt');
@@ -59,9 +62,13 @@ const LOADER = ['--enable-source-maps', '--import', new URL('./test-loader/regis
  * Runs `group` with node --test, its output streaming to ours, or with `held`, kept until `held`
  * resolves and then written whole (a lane beside another must not interleave its report with it).
  */
-function run(group, n, held) {
+function run(group, n, held, { idle = false } = {}) {
   if (group.length === 0) return Promise.resolve(0);
-  const child = spawn(process.execPath, [...LOADER, '--test', `--test-concurrency=${n}`, ...group], { stdio: held ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+  const compiled = group.map((file) => compiledPath(cacheDir, file));
+  const command = [process.execPath, ...LOADER, '--test', `--test-concurrency=${n}`, ...compiled];
+  // chrt(1) sets the class for the runner and, inherited, for every test process it starts.
+  const [file, ...args] = idle ? ['chrt', '--idle', '0', ...command] : command;
+  const child = spawn(file, args, { stdio: held ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
   const output = [];
   if (held) for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => output.push(chunk));
   const status = new Promise((resolve) => child.on('close', (code, signal) => resolve(signal ? 1 : (code ?? 1))));
@@ -77,18 +84,19 @@ const inOrder = (list) => [...list].filter((f) => files.includes(f));
 
 // Every group runs whatever another one's outcome, so one run reports every failure.
 const others = await run(
-  files.filter((f) => !timedFiles.has(f) && !aloneFiles.has(f)),
+  files.filter((f) => !timedFiles.has(f) && !aloneFiles.has(f) && !idleFiles.has(f)),
   concurrency,
 );
 let timed;
 if (timedConcurrency === 1) {
   const busy = await run(inOrder(busyTimedFiles), 1);
-  timed = (await run(inOrder(waitingTimedFiles), 1)) || busy;
+  const waiting = await run(inOrder(waitingTimedFiles), 1);
+  timed = (await run(inOrder(idleFiles), 1)) || busy || waiting;
 } else {
   const busy = run(inOrder(busyTimedFiles), 1);
-  const waiting = run(inOrder(waitingTimedFiles), 1, busy);
-  const [busyStatus, waitingStatus] = await Promise.all([busy, waiting]);
-  timed = busyStatus || waitingStatus;
+  const waiting = run(inOrder(waitingTimedFiles), 2, busy);
+  const idle = run(inOrder(idleFiles), 2, waiting, { idle: true });
+  timed = (await Promise.all([busy, waiting, idle])).find((status) => status !== 0) ?? 0;
 }
 const alone = await run(
   files.filter((f) => aloneFiles.has(f)),

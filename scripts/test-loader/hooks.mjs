@@ -1,9 +1,11 @@
-// `node --import ./scripts/test-loader/register.mjs`: a repository .ts module is loaded from the
-// JavaScript compile.mjs wrote (same URL, so import.meta.url and relative paths are the source's);
-// a .ts file it has not compiled (written after the compile) is transformed on demand; the tokenizer's
-// rank table is read from the file compile.mjs wrote, as the bundle's is (scripts/build.mjs).
+// `node --import ./scripts/test-loader/register.mjs` in a child process or worker thread started on a
+// .ts file: a repository .ts module resolves to the JavaScript compile.mjs wrote for it (whose
+// import.meta.url is still the source's); a .ts file it has not compiled (written after the
+// compile) is transformed on demand; the tokenizer's rank table is read from the file compile.mjs
+// wrote, as the bundle's is (scripts/build.mjs).
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RANKS_FILE } from './paths.mjs';
 
 let root;
@@ -30,6 +32,18 @@ function rankTableModule() {
     `import { ranksOfText } from ${JSON.stringify(new URL('src/engine/token-ranks.mjs', root).href)};`,
     `export default ranksOfText(readFileSync(${JSON.stringify(`${cacheDir}${RANKS_FILE}`)}, 'utf8'));`,
   ].join('\n');
+}
+
+/**
+ * A repository .ts module resolves to the JavaScript compile.mjs wrote for it, whose imports name
+ * the compiled modules beside it (its import.meta.url is still the source's).
+ */
+export async function resolve(specifier, context, nextResolve) {
+  const resolved = await nextResolve(specifier, context);
+  const { url } = resolved;
+  if (!url.startsWith(root) || !url.endsWith('.ts') || url.includes('/node_modules/')) return resolved;
+  const compiled = `${cacheDir}${url.slice(root.length, -3)}.js`;
+  return existsSync(compiled) ? { url: pathToFileURL(compiled).href, format: 'module', shortCircuit: true } : resolved;
 }
 
 export async function load(url, context, nextLoad) {

@@ -35,8 +35,9 @@ const scenario = (server: CountingServer, body: string): string => {
   return file;
 };
 
-// Every 4th call the server receives takes 200 ms, the others 20 ms: p50 sits at 20 ms, p90 at 200 ms.
-const callDelayMs = (n: number): number => (n % 4 === 0 ? 200 : 20);
+// Every 4th call the server receives takes 500 ms, the others 20 ms: p50 sits at 20 ms, p90 at 500
+// ms, classes far enough apart that a loaded neighbour's stalls cannot move a percentile across.
+const callDelayMs = (n: number): number => (n % 4 === 0 ? 500 : 20);
 const SPLIT_LOAD = `scenarios:
   agents:
     executor: per-vu-iterations
@@ -120,8 +121,8 @@ for (const mode of ['thread', 'process'] as const)
         for (const r of [w, m]) {
           const d = untagged(r, 'mcp_call_duration');
           // Never below the server's own delay; the upper bounds keep the classes apart on a loaded machine.
-          assert.ok(d.p50 >= 20 && d.p50 < 200, `p50 ${d.p50} ms is the 20 ms class`);
-          assert.ok(d.p90 >= 200 && d.p90 < 1000, `p90 ${d.p90} ms is the 200 ms class`);
+          assert.ok(d.p50 >= 20 && d.p50 < 500, `p50 ${d.p50} ms is the 20 ms class`);
+          assert.ok(d.p90 >= 500 && d.p90 < 2500, `p90 ${d.p90} ms is the 500 ms class`);
         }
         // A one-process run but for environment: no shard, nothing merged, the worker count recorded.
         assert.equal(w.environment.workers, 2);
@@ -199,7 +200,8 @@ for (const mode of ['thread', 'process'] as const)
     it('abortOnFail judges the whole load: a count no single worker reaches stops both', async () => {
       const server = await startCountingServer();
       try {
-        // 2 VUs × 50 calls of 100 ms; each worker alone makes 50 calls, the whole reaches 60 after about 3 s.
+        // 2 VUs × 50 calls of 200 ms; each worker alone makes 50 calls, the whole reaches 60 after
+        // about 6 s and would make 100 by 10 s: the stop has 4 s to land on a loaded machine.
         const file = scenario(
           server,
           `scenarios:
@@ -209,7 +211,7 @@ for (const mode of ['thread', 'process'] as const)
     iterations: 50
     flow:
       - call: wait
-        args: { ms: 100 }
+        args: { ms: 200 }
 thresholds:
   mcp_calls:
     - { threshold: "count<60", abortOnFail: true }

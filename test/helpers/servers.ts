@@ -8,9 +8,11 @@
 // served statelessly (no Mcp-Session-Id); GET/DELETE -> 405. See docs/protocol-2026-07-28.md.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import net from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './free-port.ts';
 import { TYPESCRIPT_FLAGS } from './typescript-child.ts';
+
+export { freePort };
 
 export interface RunningServer {
   /** The MCP endpoint: the Streamable HTTP endpoint, or the SSE stream URL for legacy SSE servers. */
@@ -47,17 +49,6 @@ process.on('exit', () => {
   for (const child of liveChildren) child.kill('SIGKILL');
 });
 
-export async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve, reject) => {
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
 export function startEverything(mode: 'streamableHttp' | 'sse'): Promise<RunningServer> {
   return ChildServer.start(`server-everything ${mode}`, [EVERYTHING_SCRIPT, mode], EVERYTHING_PATHS[mode]);
 }
@@ -77,7 +68,7 @@ export function startV2Fixture(): Promise<RunningServer> {
 
 export async function startHttpFixture(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<RunningServer> {
   const server = createServer(handler);
-  let port = 0;
+  const port = await freePort();
   let closing: Promise<void> | undefined;
   const listen = () =>
     new Promise<void>((resolve, reject) => {
@@ -96,7 +87,6 @@ export async function startHttpFixture(handler: (req: IncomingMessage, res: Serv
     return closing;
   };
   await listen();
-  port = (server.address() as net.AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/mcp`,
     port,

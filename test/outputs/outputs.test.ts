@@ -85,7 +85,8 @@ thresholds:
     assert.equal(xpath('string(//testsuite[@name="mcp-load.thresholds"]/testcase[failure]/@name)'), 'mcp_call_duration p(95)<1');
     assert.match(xpath('string(//testcase[@name="mcp_call_duration p(95)<1"]/failure/@message)'), /^p\(95\)<1 failed: observed (\d+\.?\d*)$/);
     const observed = Number(/observed (\S+)/.exec(xpath('string(//failure/@message)'))![1]);
-    assert.ok(observed >= DELAY_MS && observed < DELAY_MS * 5, `p95 ${observed} ms for a ${DELAY_MS} ms server`);
+    // Bounded by 20× the delay: a loaded neighbour can stretch the tail, while a unit slip is 1000×.
+    assert.ok(observed >= DELAY_MS && observed < DELAY_MS * 20, `p95 ${observed} ms for a ${DELAY_MS} ms server`);
     assert.equal(xpath('count(//testsuite[@name="mcp-load.checks"]/testcase[@name="echo: not error"][not(failure)])'), '1');
   });
 
@@ -115,7 +116,7 @@ thresholds:
     const [p95] = await prometheus.query('mcp_load_mcp_call_duration_seconds{quantile="0.95",tool="echo",error_class=""}');
     assert.equal(p95.metric.job, 'mcp-load');
     const seconds = Number(p95.value[1]);
-    assert.ok(seconds >= DELAY_MS / 1000 && seconds < (DELAY_MS * 5) / 1000, `p95 ${seconds} s`);
+    assert.ok(seconds >= DELAY_MS / 1000 && seconds < (DELAY_MS * 20) / 1000, `p95 ${seconds} s`);
     const [vus] = await prometheus.query('max_over_time(mcp_load_live_vus{scenario="out-test"}[10m])');
     assert.equal(vus.value[1], '2');
   });
