@@ -25,6 +25,15 @@ async function transformed(url) {
   return out.code;
 }
 
+/** src/engine/o200k-ranks.mjs as the bundle has it: a read of the table's text file. */
+function rankTableModule() {
+  return [
+    "import { readFileSync } from 'node:fs';",
+    `import { ranksOfText } from ${JSON.stringify(new URL('src/engine/token-ranks.mjs', root).href)};`,
+    `export default ranksOfText(readFileSync(${JSON.stringify(`${cacheDir}${RANKS_FILE}`)}, 'utf8'));`,
+  ].join('\n');
+}
+
 /**
  * A repository .ts module resolves to the JavaScript compile.mjs wrote for it, whose imports name
  * the compiled modules beside it (its import.meta.url is still the source's).
@@ -35,15 +44,6 @@ export async function resolve(specifier, context, nextResolve) {
   if (!url.startsWith(root) || !url.endsWith('.ts') || url.includes('/node_modules/')) return resolved;
   const compiled = `${cacheDir}${url.slice(root.length, -3)}.js`;
   return existsSync(compiled) ? { url: pathToFileURL(compiled).href, format: 'module', shortCircuit: true } : resolved;
-}
-
-/** src/engine/o200k-ranks.mjs as the bundle has it: a read of the table's text file. */
-function rankTableModule() {
-  return [
-    "import { readFileSync } from 'node:fs';",
-    `import { ranksOfText } from ${JSON.stringify(new URL('src/engine/token-ranks.mjs', root).href)};`,
-    `export default ranksOfText(readFileSync(${JSON.stringify(`${cacheDir}${RANKS_FILE}`)}, 'utf8'));`,
-  ].join('\n');
 }
 
 export async function load(url, context, nextLoad) {

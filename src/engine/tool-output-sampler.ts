@@ -80,13 +80,13 @@ function resultOfReply(text: string): unknown {
 /**
  * How long a finished run waits for its sample's tokens: for a tokenizer thread still loading (it
  * loads in about 0.3 s, seconds on a busy machine) and counting (milliseconds for most samples;
- * minutes for a long run of letters, BPE being quadratic in it): a tenth of the run, 1 s to 5 s,
+ * minutes for a long run of letters, BPE being quadratic in it): a tenth of the run, 2 s to 5 s,
  * so that it never holds a run's end for long. Past it, the report says the tokens were not estimated.
- * At least 1 s: with 0.5 s, a run of a second or less on a loaded 2-core machine often ended
- * before its tokenizer had loaded (bench/tokenizer-load.ts).
+ * At least 2 s: with 0.5 s, runs of a second or less on a loaded 2-core machine often ended before
+ * their tokenizer had loaded (bench/tokenizer-load.ts).
  */
 export function tokenizerGraceMs(runMs: number): number {
-  return Math.min(5_000, Math.max(1_000, runMs / 10));
+  return Math.min(5_000, Math.max(2_000, runMs / 10));
 }
 
 /**
@@ -94,7 +94,11 @@ export function tokenizerGraceMs(runMs: number): number {
  * `tool_output_bytes` and `tool_output_tokens` per tool, one sample per kept reply, so the sample
  * size is the trend's count and the calls it stands for are the tool's replies. The tokenizer
  * starts at the first kept reply (after the first requests: never part of start-up, and not at all
- * for a run without one), so it loads while the run goes on.
+ * for a run without one), so it loads while the run goes on. Loading it while the load runs takes
+ * cores from a load that has none to spare (about a tenth of the calls of a 3 s, two-worker run on
+ * two cores with its server beside it: bench/tokenizer-load.ts --interference), once per process;
+ * started after the load instead, it did not load within the grace on a busy machine (the test
+ * suite's), and the run's end waited for it.
  */
 export class ToolOutputSampler {
   private readonly slots: ToolOutputSlot[] = [];
@@ -138,13 +142,16 @@ export class ToolOutputSampler {
     const tokenizer = this.tokenizer;
     this.tokenizer = undefined;
     if (tokenizer === undefined) return undefined;
-    let counts: number[] | undefined;
+    const texts = taken.flat(2);
+    let counts: number[] | undefined = texts.length === 0 ? [] : undefined;
     let warning: string | undefined;
-    try {
-      counts = await within(tokenizer, taken.flat(2), waitMs);
-    } catch (err) {
-      tokenizer.abandon?.();
-      warning = `tool output tokens were not estimated (bytes were): the ${TOKEN_ENCODING} tokenizer ${(err as Error).message}`;
+    if (counts === undefined) {
+      try {
+        counts = await within(tokenizer, texts, waitMs);
+      } catch (err) {
+        tokenizer.abandon?.();
+        warning = `tool output tokens were not estimated (bytes were): the ${TOKEN_ENCODING} tokenizer ${(err as Error).message}`;
+      }
     }
     let next = 0;
     taken.forEach((replies, i) => {

@@ -89,6 +89,23 @@ describe('ToolOutputSampler', () => {
     registry.dispose();
   });
 
+  it('the tokenizer starts at the first kept reply, once for the run', async () => {
+    const registry = new MetricsRegistry();
+    let started = 0;
+    const sampler = new ToolOutputSampler(registry, undefined, () => {
+      started++;
+      return counting().start();
+    });
+    const slot = sampler.slot('s', 't');
+    assert.equal(started, 0);
+    for (let i = 0; i < 5; i++) slot.offer(reply(`reply ${i}`));
+    assert.equal(started, 1);
+    assert.equal(await sampler.measure(1000), undefined);
+    assert.equal(started, 1);
+    assert.equal(countOf(registry, 'tool_output_tokens'), 5);
+    registry.dispose();
+  });
+
   it('no tool reply kept: no tokenizer is started', async () => {
     const registry = new MetricsRegistry();
     let started = 0;

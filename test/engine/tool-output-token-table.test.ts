@@ -1,6 +1,9 @@
 // The tokenizer's rank table as the bundle loads it (a text file, src/engine/token-ranks.mjs) against
 // gpt-tokenizer's own o200k_base: the same table rank for rank, and the same count for every text,
-// hostile ones included. Ground truth: the stock module, loaded here as the package ships it.
+// hostile ones included. Ground truth: the stock module, loaded here as the package ships it. The
+// table's text form is checked rank for rank here and, read from dist/o200k_base.ranks, by the built
+// thread's counts; src/engine/o200k-encoding.mjs in this test's own thread reads whichever table
+// the loader gives it (the text file under the test loader's hooks, gpt-tokenizer's own without).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Worker } from 'node:worker_threads';

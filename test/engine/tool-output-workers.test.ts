@@ -45,10 +45,10 @@ describe('tool output tokens with two workers, counted by the parent’s one tok
     it(`worker ${mode}s: every reply's tokens, summed over both workers, are the stock count of what the server sent`, async () => {
       served = [];
       const file = join(dir, `${mode}.yml`);
-      // About a second of run, and a second of grace after it (tokenizerGraceMs), for the parent's tokenizer to load on a busy machine.
+      // About 2.5 s of run, then the grace (tokenizerGraceMs: 2 s), for the parent's tokenizer to load on a busy machine (the suite's).
       writeFileSync(
         file,
-        `target: ${server.url}\nscenarios:\n  a:\n    executor: per-vu-iterations\n    vus: 2\n    iterations: 3\n    flow:\n      - call: say\n      - think: 300ms\n`,
+        `target: ${server.url}\nscenarios:\n  a:\n    executor: per-vu-iterations\n    vus: 2\n    iterations: 3\n    flow:\n      - call: say\n      - think: 800ms\n`,
       );
       const out = join(dir, mode);
       const run = await runShippedCli(['run', file, '--workers', '2', '--worker-mode', mode, '--out', out, '--quiet']);
