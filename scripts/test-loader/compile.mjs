@@ -83,7 +83,9 @@ export async function compileForTests() {
     // relative to the cache) and inlined: a failure's stack (--enable-source-maps) names the .ts line.
     const map = JSON.parse(maps.get(`${path}.map`).text);
     map.sources = map.sources.map((source) => pathToFileURL(resolve(dirname(path), source)).href);
-    const text = out.text.replace(/\/\/# sourceMappingURL=\S+\s*$/, '').replace(RELATIVE_SPECIFIER, (_, keyword, specifier) => `${keyword}"${compiledSpecifier(specifier, path, dir)}"`);
+    const text = out.text
+      .replace(/\/\/# sourceMappingURL=\S+\s*$/, '')
+      .replace(RELATIVE_SPECIFIER, (_, keyword, specifier) => `${keyword}"${compiledSpecifier(specifier, path, dir)}"`);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, `${text}//# sourceMappingURL=data:application/json;base64,${Buffer.from(JSON.stringify(map)).toString('base64')}\n`);
   }
