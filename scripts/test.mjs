@@ -4,10 +4,11 @@
 // - the timed files, which assert on time measured under load (latency, schedules, deadlines):
 //   test/serial-busy.txt, those that also keep a core busy, one at a time, beside test/serial.txt,
 //   those that mostly wait, two at a time. So at most one busy timed file runs at any moment and a
-//   core stays free for the timers. Beside them, under the idle CPU class (SCHED_IDLE: they get a
-//   core only when no timed file wants it), the files of test/idle.txt, which start no server, no
-//   timer and no child, so that starving them changes nothing they assert;
-//   (MCP_LOAD_TEST_TIMED_CONCURRENCY=1: each group one file at a time, one after the other);
+//   core stays free for the timers;
+// - from the start, beside both, under the idle CPU class (SCHED_IDLE: they get a core only when no
+//   other file wants it), the files of test/idle.txt, which start no server, no timer and no child,
+//   so that starving them changes nothing they assert
+//   (MCP_LOAD_TEST_TIMED_CONCURRENCY=1: every group after the other, each timed one a file at a time);
 // - the files listed in test/alone.txt, which start dozens of processes at once, one at a time.
 // Servers that restart on their port take it from below the ephemeral range
 // (test/helpers/free-port.ts), where no connect() of a neighbour can take it while they are down.
@@ -83,23 +84,29 @@ function run(group, n, held, { idle = false } = {}) {
 const inOrder = (list) => [...list].filter((f) => files.includes(f));
 
 // Every group runs whatever another one's outcome, so one run reports every failure.
+if (timedConcurrency === 1) {
+  const others = await run(
+    files.filter((f) => !timedFiles.has(f) && !aloneFiles.has(f) && !idleFiles.has(f)),
+    concurrency,
+  );
+  const busy = await run(inOrder(busyTimedFiles), 1);
+  const waiting = await run(inOrder(waitingTimedFiles), 1);
+  const idle = await run(inOrder(idleFiles), 1);
+  const alone = await run(inOrder(aloneFiles), 1);
+  process.exit(others || busy || waiting || idle || alone);
+}
+// The idle files start with the first phase, whose gaps (files waiting on their servers) they fill,
+// and go on beside the timed ones; their report comes after the timed files'.
+let timedReported;
+const idle = run(inOrder(idleFiles), 2, new Promise((resolve) => (timedReported = resolve)), { idle: true });
 const others = await run(
   files.filter((f) => !timedFiles.has(f) && !aloneFiles.has(f) && !idleFiles.has(f)),
   concurrency,
 );
-let timed;
-if (timedConcurrency === 1) {
-  const busy = await run(inOrder(busyTimedFiles), 1);
-  const waiting = await run(inOrder(waitingTimedFiles), 1);
-  timed = (await run(inOrder(idleFiles), 1)) || busy || waiting;
-} else {
-  const busy = run(inOrder(busyTimedFiles), 1);
-  const waiting = run(inOrder(waitingTimedFiles), 2, busy);
-  const idle = run(inOrder(idleFiles), 2, waiting, { idle: true });
-  timed = (await Promise.all([busy, waiting, idle])).find((status) => status !== 0) ?? 0;
-}
-const alone = await run(
-  files.filter((f) => aloneFiles.has(f)),
-  1,
-);
-process.exit(others || timed || alone);
+const busy = run(inOrder(busyTimedFiles), 1);
+const waiting = run(inOrder(waitingTimedFiles), 2, busy);
+const timed = (await Promise.all([busy, waiting])).find((status) => status !== 0) ?? 0;
+timedReported();
+const idleStatus = await idle;
+const alone = await run(inOrder(aloneFiles), 1);
+process.exit(others || timed || idleStatus || alone);
