@@ -26,23 +26,12 @@ export interface ExchangeRequest {
   maxBytes: number;
   /** Receives every SSE event when the reply is `text/event-stream`. */
   onEvent?: (event: EventSourceMessage) => void;
-  /** Told the SSE events (in place of `onEvent`) and the end of the exchange, so that no `reply` promise need be made. */
-  listener?: ExchangeListener;
   /** Told the status as soon as the response headers arrive (long-lived streams need no more). */
   onStatus?: (status: number) => void;
   /** Names the instance that served the response (`record.instance`). */
   instance?: InstanceReader;
   /** The session's cookies: a response's Set-Cookie lines are stored in it. */
   cookies?: CookieJar;
-}
-
-/** The one that made an exchange, told what `reply` would tell, at the moment it happens. */
-export interface ExchangeListener {
-  sseEvent(event: EventSourceMessage): void;
-  /** The reply is complete: what `reply` resolves with. */
-  replied(reply: ExchangeReply): void;
-  /** The exchange failed, synchronously from wherever it failed (its constructor included): what `reply` rejects with. */
-  failed(err: Error): void;
 }
 
 export interface ExchangeReply {
@@ -101,12 +90,10 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
   private received = 0;
   private sse: SseReader | null = null;
   private settled = false;
-  private replyPromise: Promise<ExchangeReply> | null = null;
-  private resolveReply: ((reply: ExchangeReply) => void) | null = null;
-  private rejectReply: ((err: Error) => void) | null = null;
-  /** How it ended, for a `reply` asked for afterwards. */
-  private endedWith: ExchangeReply | null = null;
-  private failedWith: Error | null = null;
+  private resolveReply!: (reply: ExchangeReply) => void;
+  /** Rejected with a TransportError, or with mcp-load's own programming error as it was thrown. */
+  private rejectReply!: (err: Error) => void;
+  readonly reply: Promise<ExchangeReply>;
   private pendingAbort: TransportError | null = null;
   /** The last SSE event id seen, for resuming the stream with `Last-Event-ID`. */
   lastEventId: string | undefined;
@@ -132,6 +119,10 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
       instance: undefined,
       eventStream: false,
     };
+    this.reply = new Promise<ExchangeReply>((resolve, reject) => {
+      this.resolveReply = resolve;
+      this.rejectReply = reject;
+    });
     if (req.timeoutMs > 0) {
       this.deadlineAt = this.startedAt + req.timeoutMs;
       this.deadlines = deadlinesOf(dispatcher);
@@ -152,24 +143,6 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
       },
       this,
     );
-  }
-
-  /**
-   * The reply, made when first asked for (an exchange with a listener needs none): rejected with a
-   * TransportError, or with mcp-load's own programming error as it was thrown.
-   */
-  get reply(): Promise<ExchangeReply> {
-    if (this.replyPromise === null) {
-      if (this.endedWith !== null) this.replyPromise = Promise.resolve(this.endedWith);
-      else if (this.failedWith !== null) this.replyPromise = Promise.reject(this.failedWith);
-      else {
-        this.replyPromise = new Promise<ExchangeReply>((resolve, reject) => {
-          this.resolveReply = resolve;
-          this.rejectReply = reject;
-        });
-      }
-    }
-    return this.replyPromise;
   }
 
   /** The reply is an SSE stream whose headers arrived: what cuts it now breaks a stream. */
@@ -275,7 +248,7 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     else this.record.bytesReceived += responseHeadBytes(statusMessage ?? '', (controller as RawHeadersController).rawHeaders, headers);
     if (this.deadlineAt !== 0 && this.req.deadlineOnHeadersOnly) this.clearDeadline();
     this.req.onStatus?.(statusCode);
-    if ((this.req.onEvent || this.req.listener) && statusCode >= 200 && statusCode < 300 && isEventStream(this.contentType)) {
+    if (this.req.onEvent && statusCode >= 200 && statusCode < 300 && isEventStream(this.contentType)) {
       this.sse = SseReader.acquire(this.req.maxBytes, this);
       this.record.eventStream = true;
       this.lastDataAt = performance.now();
@@ -289,7 +262,6 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     this.sseEvents++;
     // The parser bounds only what it buffers across chunks; an event that arrived whole is checked here.
     if (event.data.length > this.req.maxBytes) this.abort(this.eventTooLarge());
-    else if (this.req.listener) this.req.listener.sseEvent(event);
     else this.req.onEvent!(event);
   }
 
@@ -375,17 +347,14 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     const chunks = this.chunks;
     const body = chunks.length === 0 ? '' : chunks.length === 1 ? utf8.decode(chunks[0]) : utf8.decode(Buffer.concat(chunks));
     this.chunks = [];
-    const reply: ExchangeReply = {
+    this.resolveReply({
       status: this.status,
       contentType: this.contentType,
       sessionId: this.sessionId,
       body,
       isEventStream: sse !== null,
       record: this.record,
-    };
-    this.endedWith = reply;
-    this.req.listener?.replied(reply);
-    this.resolveReply?.(reply);
+    });
   }
 
   private eventTooLarge(): TransportError {
@@ -402,9 +371,7 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     this.takeSocketCounts();
     // A connection that never opened carried nothing: data_sent counts bytes written, not bytes meant.
     if (err instanceof TransportError && err.reason === 'connect') this.record.bytesSent = 0;
-    this.failedWith = err;
-    this.req.listener?.failed(err);
-    this.rejectReply?.(err);
+    this.rejectReply(err);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { EventSourceMessage } from 'eventsource-parser';
-import { HttpExchange, isJson, type ExchangeListener, type ExchangeReply } from './http-exchange.ts';
+import { HttpExchange, isJson, type ExchangeReply } from './http-exchange.ts';
 import { StreamBrokenError, TransportError } from './errors.ts';
 import { statusFailure } from './intermediary.ts';
 import type { SessionConnection } from './h1-connection.ts';
@@ -92,49 +92,63 @@ export class StreamableHttpTransport implements Transport {
    * stream cut after the answer still counts as answered, and one the server keeps open is closed
    * after the target's reply grace (`heldOpen` on its record).
    */
-  request(message: JsonRpcRequest, trace: OperationTrace, paramHeaders?: readonly string[]): Promise<JsonRpcResponse> {
+  async request(message: JsonRpcRequest, trace: OperationTrace, paramHeaders?: readonly string[]): Promise<JsonRpcResponse> {
+    let answer: JsonRpcResponse | undefined;
+    let broken: TransportError | undefined;
+    /** Responses to other ids, made only when one comes (it names them in the error). */
+    let strays: unknown[] | undefined;
+    const id = message.id;
+    // Only the call itself may skip the parse: a handshake re-sent within its operation is always read.
+    const scan = !trace.resultRead && message.method === 'tools/call';
     if (this.pendingBreak !== undefined) {
       trace.streamBreak = this.pendingBreak;
       this.pendingBreak = undefined;
     }
-    const posted = new PostedRequest(this, message, trace);
-    posted.exchange = this.post(message, trace, posted, trace.purpose, paramHeaders);
-    this.inflight.add(posted.exchange);
-    return posted.response;
-  }
-
-  /** An SSE event of a posted request's reply (PostedRequest's only). */
-  replyEvent(posted: PostedRequest, event: EventSourceMessage): void {
-    if (posted.answer || posted.broken || !event.data) return; // empty-data priming events carry nothing
-    const id = posted.message.id;
-    if (posted.scan && this.unparsedSuccess(event.data, id, posted.trace)) return this.answered(posted, { jsonrpc: '2.0', id });
-    let messages: JsonRpcMessage[];
+    const answered = (response: JsonRpcResponse): void => {
+      answer = response;
+      trace.respondedAt = performance.now();
+      if (this.sessionId === undefined && !this.stateless) this.sessionId = exchange.responseSessionId;
+      exchange.endAfter(this.target.replyGraceMs);
+    };
+    const exchange = this.post(
+      message,
+      trace,
+      (event) => {
+        if (answer || broken || !event.data) return; // empty-data priming events carry nothing
+        if (scan && this.unparsedSuccess(event.data, id, trace)) return answered({ jsonrpc: '2.0', id });
+        let messages: JsonRpcMessage[];
+        try {
+          messages = parseMessages(event.data, this.sseEventWhere);
+        } catch (err) {
+          broken = err as TransportError;
+          exchange.abort(broken);
+          return;
+        }
+        for (const m of messages) {
+          if (isResponse(m) && m.id === id) answered(m);
+          else {
+            noteStray(m, (strays ??= []));
+            this.route(m, trace);
+          }
+        }
+      },
+      undefined,
+      paramHeaders,
+    );
+    this.inflight.add(exchange);
+    let reply: ExchangeReply;
     try {
-      messages = parseMessages(event.data, this.sseEventWhere);
-    } catch (err) {
-      posted.broken = err as TransportError;
-      posted.exchange.abort(posted.broken);
-      return;
+      reply = await exchange.reply;
+    } catch (failure) {
+      const err = failure as TransportError;
+      this.inflight.delete(exchange);
+      if (answer) return answer;
+      if (broken) throw broken;
+      if (!givenUp(err) && this.resumable(exchange)) return this.resume(message, exchange, trace);
+      if (givenUp(err) && message.method !== 'initialize') this.cancel(id, err.message);
+      if (err.reason === 'reset' && exchange.streaming) throw this.replyBroke('stream_broken', exchange, this.brokeMessage(exchange, id, err.message));
+      throw err;
     }
-    for (const m of messages) {
-      if (isResponse(m) && m.id === id) this.answered(posted, m);
-      else {
-        noteStray(m, (posted.strays ??= []));
-        this.route(m, posted.trace);
-      }
-    }
-  }
-
-  private answered(posted: PostedRequest, response: JsonRpcResponse): void {
-    posted.answer = response;
-    posted.trace.respondedAt = performance.now();
-    if (this.sessionId === undefined && !this.stateless) this.sessionId = posted.exchange.responseSessionId;
-    posted.exchange.endAfter(this.target.replyGraceMs);
-  }
-
-  /** A posted request's reply is complete: its response, or a resumption of its stream (PostedRequest's only). */
-  replyCompleted(posted: PostedRequest, reply: ExchangeReply): JsonRpcResponse | Promise<JsonRpcResponse> {
-    const { exchange, message, trace, answer } = posted;
     this.inflight.delete(exchange);
     if (answer) return answer;
     if (reply.isEventStream && this.resumable(exchange)) return this.resume(message, exchange, trace);
@@ -142,22 +156,9 @@ export class StreamableHttpTransport implements Transport {
       throw this.replyBroke(
         'stream_ended',
         exchange,
-        `${this.describe('SSE reply')} ended before the response to request ${message.id}${strayNote(posted.strays ?? NO_STRAYS)}`,
+        `${this.describe('SSE reply')} ended before the response to request ${id}${strayNote(strays ?? NO_STRAYS)}`,
       );
-    return this.responseFromReply(reply, message.id, trace, posted.strays, posted.scan);
-  }
-
-  /** A posted request's exchange failed: an answer it had already, a resumption, or the failure (PostedRequest's only). */
-  replyFailed(posted: PostedRequest, failure: Error): JsonRpcResponse | Promise<JsonRpcResponse> {
-    const { exchange, message, trace, answer, broken } = posted;
-    const err = failure as TransportError;
-    this.inflight.delete(exchange);
-    if (answer) return answer;
-    if (broken) throw broken;
-    if (!givenUp(err) && this.resumable(exchange)) return this.resume(message, exchange, trace);
-    if (givenUp(err) && message.method !== 'initialize') this.cancel(message.id, err.message);
-    if (err.reason === 'reset' && exchange.streaming) throw this.replyBroke('stream_broken', exchange, this.brokeMessage(exchange, message.id, err.message));
-    throw err;
+    return this.responseFromReply(reply, id, trace, strays, scan);
   }
 
   /** The SSE reply stopped before its response (a balancer's idle timeout, a restart): the stream's figures ride on the error. */
@@ -452,7 +453,7 @@ export class StreamableHttpTransport implements Transport {
   private post(
     message: JsonRpcMessage,
     trace: OperationTrace,
-    listener?: ExchangeListener,
+    onEvent?: (e: EventSourceMessage) => void,
     purpose: HttpPurpose = trace.purpose,
     paramHeaders?: readonly string[],
   ): HttpExchange {
@@ -469,7 +470,7 @@ export class StreamableHttpTransport implements Transport {
       maxBytes: this.target.maxResponseBytes,
       instance: this.target.instance,
       cookies: this.options.cookies,
-      listener,
+      onEvent,
     });
     trace.http.push(exchange.record);
     return exchange;
@@ -588,61 +589,6 @@ export class StreamableHttpTransport implements Transport {
 
   private describe(what: string): string {
     return `${what} ${this.target.displayUrl}`;
-  }
-}
-
-/**
- * One request of StreamableHttpTransport.request, from its POST to its response. It hears its
- * exchange's SSE events and its end itself, so a call makes one promise (this one), not an async
- * function's and the exchange's reply promise besides, and no closures.
- */
-class PostedRequest implements ExchangeListener {
-  readonly response: Promise<JsonRpcResponse>;
-  exchange!: HttpExchange;
-  /** Only the call itself may skip the parse: a handshake re-sent within its operation is always read. */
-  readonly scan: boolean;
-  answer: JsonRpcResponse | undefined = undefined;
-  /** A malformed SSE event: the exchange was aborted with it. */
-  broken: TransportError | undefined = undefined;
-  /** Responses to other ids, made only when one comes (it names them in the error). */
-  strays: unknown[] | undefined = undefined;
-  private resolve!: (response: JsonRpcResponse | Promise<JsonRpcResponse>) => void;
-  private reject!: (err: unknown) => void;
-
-  constructor(
-    private readonly transport: StreamableHttpTransport,
-    readonly message: JsonRpcRequest,
-    readonly trace: OperationTrace,
-  ) {
-    this.scan = !trace.resultRead && message.method === 'tools/call';
-    this.response = new Promise<JsonRpcResponse>((resolve, reject) => {
-      this.resolve = resolve;
-      this.reject = reject;
-    });
-  }
-
-  sseEvent(event: EventSourceMessage): void {
-    this.transport.replyEvent(this, event);
-  }
-
-  replied(reply: ExchangeReply): void {
-    try {
-      this.resolve(this.transport.replyCompleted(this, reply));
-    } catch (err) {
-      this.reject(err);
-    }
-  }
-
-  failed(err: Error): void {
-    // Handled a microtask later, as an await of the exchange was: a failure may come while the
-    // exchange is still being made or its connection is still failing it, and this may send a cancel.
-    queueMicrotask(() => {
-      try {
-        this.resolve(this.transport.replyFailed(this, err));
-      } catch (thrown) {
-        this.reject(thrown);
-      }
-    });
   }
 }
 
