@@ -3,6 +3,7 @@ import { type Shard, type Scenario } from '../scenario/index.ts';
 import { type ErrorKind } from './error-samples.ts';
 import { type TraceExemplar } from './trace-exemplars.ts';
 import { type AvailabilitySeriesJSON } from './availability.ts';
+import type { Tokenizer } from './tool-output-tokens.ts';
 import { type EventRecord } from './events.ts';
 import { MetricsRegistry, TimeSeries, type ThresholdResult } from './metrics/index.ts';
 import type { RunShare } from './workers/share.ts';
@@ -37,6 +38,8 @@ export interface RunOptions {
     onWarning?: (warning: string) => void;
     /** In a worker: what the workers find out once for all (the discovery probe, OAuth tokens; workers/share.ts). */
     share?: RunShare;
+    /** What counts the sampled replies' tokens: the process's tokenizer thread, or a worker's parent's (workers/tokenizer-relay.ts). */
+    tokenizer?: () => Tokenizer;
 }
 export interface RunOutcome {
     registry: MetricsRegistry;

@@ -31,16 +31,24 @@ export declare class ToolOutputSlot {
     record(bytes: number, tokens: number | undefined): void;
 }
 /**
- * How long a finished run waits for a tokenizer thread still loading (it loads in about 0.3 s,
- * seconds on a busy machine): a tenth of the run, 0.5 s to 5 s, so that it never holds a run's end
- * for long. Past it, the report says the tokens were not estimated.
+ * How long a finished run waits for its sample's tokens: for a tokenizer thread still loading (it
+ * loads in about 0.3 s, seconds on a busy machine) and counting (milliseconds for most samples;
+ * minutes for a long run of letters, BPE being quadratic in it): a tenth of the run, 2 s to 5 s,
+ * so that it never holds a run's end for long. Past it, the report says the tokens were not estimated.
+ * At least 2 s: with 0.5 s, runs of a second or less on a loaded 2-core machine often ended before
+ * their tokenizer had loaded (bench/tokenizer-load.ts).
  */
 export declare function tokenizerGraceMs(runMs: number): number;
 /**
  * A bounded sample of every tool's replies (see ToolOutputLimits), measured after the run:
  * `tool_output_bytes` and `tool_output_tokens` per tool, one sample per kept reply, so the sample
  * size is the trend's count and the calls it stands for are the tool's replies. The tokenizer
- * thread starts with a run that has tool calls (warm), or at the first kept reply, so it loads while the run goes on.
+ * starts at the first kept reply (after the first requests: never part of start-up, and not at all
+ * for a run without one), so it loads while the run goes on. Loading it while the load runs takes
+ * cores from a load that has none to spare (about a tenth of the calls of a 3 s, two-worker run on
+ * two cores with its server beside it: bench/tokenizer-load.ts --interference), once per process;
+ * started after the load instead, it did not load within the grace on a busy machine (the test
+ * suite's), and the run's end waited for it.
  */
 export declare class ToolOutputSampler {
     private readonly registry;
@@ -52,8 +60,6 @@ export declare class ToolOutputSampler {
     constructor(registry: MetricsRegistry, limits?: ToolOutputLimits, startTokenizer?: () => Tokenizer);
     /** The slot of one tool of one scenario; resolved once, before the run. */
     slot(scenario: string, tool: string): ToolOutputSlot;
-    /** Starts loading the tokenizer now (a run with tool calls, at its start): it loads while the run goes on. */
-    warm(): void;
     reserve(bytes: number): boolean;
     /** Called by the run's 1 s ticker. */
     newSecond(): void;

@@ -16,6 +16,8 @@ export declare class ExchangeDeadlines {
     /** When the armed timer fires (Infinity: none armed). */
     private armedFor;
     add(exchange: Expiring): void;
+    /** A pending exchange's deadline moved (an answered SSE reply's grace): the timer is re-armed only if it is now earlier. */
+    moved(exchange: Expiring): void;
     remove(exchange: Expiring): void;
     private arm;
     /** The timer fired: what is due expires (each leaves the set as it fails), the earliest left re-arms it. */

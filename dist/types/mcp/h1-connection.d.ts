@@ -73,6 +73,12 @@ export declare class H1Connection implements SessionConnection, H1ResponseSink {
     private destroyed;
     /** The socket's reads are stopped because a handler paused its request. */
     private readingPaused;
+    /** The request being started, as serialize() wrote it. */
+    private head;
+    private body;
+    private bodyBytes;
+    /** The last request head's start (request line, host, headers) and what it was made from. */
+    private prefixOf;
     constructor(origin: string | URL, options: H1ConnectionOptions);
     dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean;
     close(): Promise<void>;
@@ -81,7 +87,11 @@ export declare class H1Connection implements SessionConnection, H1ResponseSink {
     onBody(chunk: Buffer): void;
     onEnd(): void;
     private start;
-    /** The request line and headers, the body and its length in bytes, or an Error for a header that would break framing. */
+    /**
+     * Sets the request line and headers (`head`), the body and its length in bytes for `options`;
+     * an Error for a header that would break framing. The head up to its length line is made once
+     * for a run of requests with the same method, path and header list (a session's calls).
+     */
     private serialize;
     private connect;
     /** Parses what the socket read; false when the current request's handler paused it (stop reading). */

@@ -31,6 +31,12 @@ export declare class H1ResponseParser {
     private remaining;
     private line;
     private noBody;
+    /**
+     * The last final head, kept to be recognised: a connection's replies usually repeat their head
+     * byte for byte (the same server, the same headers; the Date changes once a second), and such a
+     * head is reported again without being parsed again.
+     */
+    private lastHead;
     constructor(sink: H1ResponseSink);
     /** Expects the response to a new request; `noBody` for HEAD requests. */
     reset(noBody?: boolean): void;
@@ -46,7 +52,10 @@ export declare class H1ResponseParser {
     close(): void;
     private finish;
     private readHead;
+    /** The head's meaning, or null for a 1xx informational head (the real one follows). */
     private parseHead;
+    /** Reports a final head and sets up the framing of the body after it. */
+    private apply;
     /** Reads up to the end of a line (LF) into `this.line`; returns the offset after it, or -1 if incomplete. */
     private readLine;
     private takeLine;

@@ -4,6 +4,7 @@ import type { MetricsSnapshot } from '../metrics/index.ts';
 import type { Progress } from '../run.ts';
 import type { RunRecord } from './record.ts';
 import type { ShareMessage, ShareOut } from './share.ts';
+import type { TokenizerAnswer, TokenizerAsk } from './tokenizer-relay.ts';
 /**
  * What a worker is given (its `task` message): a scenario holds functions (templates, checks), so
  * each worker loads the file itself with the parent's options, and runs its slice.
@@ -28,7 +29,7 @@ export type ParentMessage = {
     type: 'abort';
 } | {
     type: 'go';
-} | ShareMessage;
+} | ShareMessage | TokenizerAnswer;
 /**
  * A worker's first messages: its scenario's source (a thread started early, prestart.ts, loads the
  * scenario on it while the parent parses the file too), then its task, which carries the source as well.
@@ -54,4 +55,4 @@ export type WorkerMessage = {
     type: 'failed';
     name: string;
     message: string;
-} | ShareOut;
+} | ShareOut | TokenizerAsk;
