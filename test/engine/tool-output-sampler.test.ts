@@ -33,7 +33,13 @@ function reply(text: string, bytesReceived = 100, raw = false): OperationResult 
 /** A tokenizer in this thread that counts a text's characters, and how many texts it was given. */
 function counting(): { start: () => Tokenizer; calls: () => number } {
   let calls = 0;
-  const tokenizer: Tokenizer = { ready: Promise.resolve(), count: async (texts) => texts.map((t) => (calls++, t.length)) };
+  const tokenizer: Tokenizer = {
+    ready: Promise.resolve(),
+    count: async (texts) => {
+      calls += texts.length;
+      return texts.map((t) => t.length);
+    },
+  };
   return { start: () => tokenizer, calls: () => calls };
 }
 
@@ -109,7 +115,10 @@ describe('ToolOutputSampler', () => {
   it('no tool reply kept: no tokenizer is started', async () => {
     const registry = new MetricsRegistry();
     let started = 0;
-    const sampler = new ToolOutputSampler(registry, undefined, () => (started++, counting().start()));
+    const sampler = new ToolOutputSampler(registry, undefined, () => {
+      started++;
+      return counting().start();
+    });
     sampler.slot('s', 't');
     assert.equal(await sampler.measure(1000), undefined);
     assert.equal(started, 0);
