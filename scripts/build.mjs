@@ -8,7 +8,7 @@
 // --no-types skips the declarations (the slow part) for tests that only run the bundles.
 import { build } from 'esbuild';
 import { barrelImports } from './barrel-imports.mjs';
-import { rankTableText } from '../src/engine/token-ranks.mjs';
+import { o200kRankTableText, RANK_TABLE_FILE, rankTableModule } from './rank-table.mjs';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -106,16 +106,11 @@ rmSync(outdir, { recursive: true, force: true });
 // and beside it o200k_base's rank table as text (src/engine/token-ranks.mjs), which it reads instead
 // of parsing gpt-tokenizer's 2.4 MB array literal: about 0.1 s of CPU less per load, the same table.
 // engines in package.json says Node >= 20.
-const RANKS_FILE = 'o200k_base.ranks';
 const rankTable = {
   name: 'o200k-rank-table',
   setup(b) {
     b.onLoad({ filter: /[\\/]src[\\/]engine[\\/]o200k-ranks\.mjs$/ }, () => ({
-      contents: [
-        "import { readFileSync } from 'node:fs';",
-        "import { ranksOfText } from './token-ranks.mjs';",
-        `export default ranksOfText(readFileSync(new URL('./${RANKS_FILE}', import.meta.url), 'utf8'));`,
-      ].join('\n'),
+      contents: rankTableModule('./token-ranks.mjs', `new URL('./${RANK_TABLE_FILE}', import.meta.url)`),
       loader: 'js',
       resolveDir: resolve('src/engine'),
     }));
@@ -133,8 +128,7 @@ const tokenizer = build({
   define: { ...common.define, 'import.meta.url': '__mcpLoadImportMetaUrl' },
   plugins: [...common.plugins, rankTable],
 });
-const { default: o200kRanks } = await import('gpt-tokenizer/bpeRanks/o200k_base');
-const rankFile = { outputFiles: [{ path: resolve('dist', RANKS_FILE), contents: Buffer.from(rankTableText(o200kRanks), 'utf8') }] };
+const rankFile = { outputFiles: [{ path: resolve('dist', RANK_TABLE_FILE), contents: Buffer.from(await o200kRankTableText(), 'utf8') }] };
 
 // The CLI and the library: code-split together (each command loads its own code; the report loads
 // after the run), then every file made CommonJS with esbuild (source maps carried through, dynamic

@@ -7,8 +7,8 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSyn
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { rankTableText } from '../../src/engine/token-ranks.mjs';
-import { CACHE_ROOT, RANKS_FILE, ROOT } from './paths.mjs';
+import { o200kRankTableText, RANK_TABLE_FILE } from '../rank-table.mjs';
+import { CACHE_ROOT, ROOT } from './paths.mjs';
 
 const SOURCE_DIRS = ['src', 'test', 'scripts', 'bench', 'examples'];
 
@@ -61,10 +61,10 @@ async function rankTableFile() {
   const { version } = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'gpt-tokenizer', 'package.json'), 'utf8'));
   const file = join(CACHE_ROOT, `o200k_base-${version}.ranks`);
   if (existsSync(file)) return file;
-  const { default: ranks } = await import('gpt-tokenizer/bpeRanks/o200k_base');
+  const text = await o200kRankTableText();
   mkdirSync(CACHE_ROOT, { recursive: true });
   // Written whole, then renamed: two runs at once never read half a table.
-  writeFileSync(`${file}.${process.pid}`, rankTableText(ranks));
+  writeFileSync(`${file}.${process.pid}`, text);
   renameSync(`${file}.${process.pid}`, file);
   return file;
 }
@@ -108,9 +108,9 @@ export async function compileForTests() {
   }
   const ranks = await rankTableFile();
   try {
-    linkSync(ranks, join(dir, RANKS_FILE));
+    linkSync(ranks, join(dir, RANK_TABLE_FILE));
   } catch {
-    copyFileSync(ranks, join(dir, RANKS_FILE));
+    copyFileSync(ranks, join(dir, RANK_TABLE_FILE));
   }
   writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n');
   return dir;

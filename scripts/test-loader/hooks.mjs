@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { RANKS_FILE } from './paths.mjs';
+import { RANK_TABLE_FILE, rankTableModule } from '../rank-table.mjs';
 
 let root;
 let cacheDir;
@@ -25,15 +25,6 @@ async function transformed(url) {
   return out.code;
 }
 
-/** src/engine/o200k-ranks.mjs as the bundle has it: a read of the table's text file. */
-function rankTableModule() {
-  return [
-    "import { readFileSync } from 'node:fs';",
-    `import { ranksOfText } from ${JSON.stringify(new URL('src/engine/token-ranks.mjs', root).href)};`,
-    `export default ranksOfText(readFileSync(${JSON.stringify(`${cacheDir}${RANKS_FILE}`)}, 'utf8'));`,
-  ].join('\n');
-}
-
 /**
  * A repository .ts module resolves to the JavaScript compile.mjs wrote for it, whose imports name
  * the compiled modules beside it (its import.meta.url is still the source's).
@@ -47,7 +38,11 @@ export async function resolve(specifier, context, nextResolve) {
 }
 
 export async function load(url, context, nextLoad) {
-  if (url === rankTableUrl) return { format: 'module', source: rankTableModule(), shortCircuit: true };
+  if (url === rankTableUrl) {
+    // src/engine/o200k-ranks.mjs as the bundle has it: a read of the table's text file.
+    const source = rankTableModule(new URL('src/engine/token-ranks.mjs', root).href, JSON.stringify(`${cacheDir}${RANK_TABLE_FILE}`));
+    return { format: 'module', source, shortCircuit: true };
+  }
   if (url.startsWith('file://') && url.endsWith('.ts')) {
     let source;
     if (url.startsWith(root) && !url.includes('/node_modules/')) {
