@@ -46,7 +46,6 @@ function listed(list) {
 const waitingTimedFiles = listed('test/serial.txt');
 const idleFiles = listed('test/idle.txt');
 const busyTimedFiles = listed('test/serial-busy.txt');
-const timedFiles = new Set([...busyTimedFiles, ...waitingTimedFiles]);
 const aloneFiles = listed('test/alone.txt');
 
 const named = process.argv.slice(2);
@@ -82,13 +81,12 @@ function run(group, n, held, { idle = false } = {}) {
 
 /** Each list's files, in its order (the longest first, so that the last to start are short). */
 const inOrder = (list) => [...list].filter((f) => files.includes(f));
+/** The first phase's: those of no list. */
+const otherFiles = files.filter((f) => ![busyTimedFiles, waitingTimedFiles, idleFiles, aloneFiles].some((list) => list.has(f)));
 
 // Every group runs whatever another one's outcome, so one run reports every failure.
 if (timedConcurrency === 1) {
-  const others = await run(
-    files.filter((f) => !timedFiles.has(f) && !aloneFiles.has(f) && !idleFiles.has(f)),
-    concurrency,
-  );
+  const others = await run(otherFiles, concurrency);
   const busy = await run(inOrder(busyTimedFiles), 1);
   const waiting = await run(inOrder(waitingTimedFiles), 1);
   const idle = await run(inOrder(idleFiles), 1);
@@ -99,10 +97,7 @@ if (timedConcurrency === 1) {
 // and go on beside the timed ones; their report comes after the timed files'.
 let timedReported;
 const idle = run(inOrder(idleFiles), 2, new Promise((resolve) => (timedReported = resolve)), { idle: true });
-const others = await run(
-  files.filter((f) => !timedFiles.has(f) && !aloneFiles.has(f) && !idleFiles.has(f)),
-  concurrency,
-);
+const others = await run(otherFiles, concurrency);
 const busy = run(inOrder(busyTimedFiles), 1);
 const waiting = run(inOrder(waitingTimedFiles), 2, busy);
 const timed = (await Promise.all([busy, waiting])).find((status) => status !== 0) ?? 0;

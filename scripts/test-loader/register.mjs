@@ -8,7 +8,7 @@ if (!cacheDir) throw new Error(`${CACHE_ENV} is not set: run the tests with \`np
 // A test file runs as the JavaScript compile.mjs wrote (scripts/test.mjs), whose imports name the
 // compiled modules: it needs no hooks, which run on a thread of their own and cost each test process
 // about a quarter of a second of CPU. A child process or worker thread started on a .ts file needs them.
-const runsCompiled = isMainThread && process.argv[1]?.startsWith(cacheDir);
+const runsCompiled = isMainThread && process.argv[1]?.startsWith(`${cacheDir}/`);
 if (!runsCompiled) register('./hooks.mjs', import.meta.url, { data: { rootUrl: pathToFileURL(ROOT).href, cacheDir: `${cacheDir}/` } });
 
 // As in the bundles (scripts/build.mjs, nativeWasmDecode): hdr-histogram-js's WebAssembly loader
