@@ -18,6 +18,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
+import { startAnsweringServer } from './answering-server.ts';
 
 const run = promisify(execFile);
 
@@ -49,27 +50,6 @@ function firstRequestServer(): Promise<{ server: Server; port: number; nextReque
  * alive: the worker threads too): unlike the wall time, it does not grow while other processes
  * hold the cores, so it is the figure to compare on a loaded machine.
  */
-/** A server that answers MCP (JSON replies, one session): the warm-up run completes against it, and writes its code cache at exit. */
-function answeringServer(): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk));
-    req.on('end', () => {
-      if (req.method !== 'POST') return void res.writeHead(req.method === 'DELETE' ? 200 : 405).end();
-      const message = JSON.parse(body) as { id?: number; method: string; params?: { protocolVersion?: string } };
-      if (message.id === undefined) return void res.writeHead(202).end();
-      const result =
-        message.method === 'initialize'
-          ? { protocolVersion: message.params?.protocolVersion, capabilities: { tools: {} }, serverInfo: { name: 'warm-up', version: '1' } }
-          : { content: [{ type: 'text', text: 'ok' }] };
-      res.writeHead(200, { 'content-type': 'application/json', 'mcp-session-id': 'warm-up' }).end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result }));
-    });
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/mcp` })),
-  );
-}
-
 function cpuMsOf(pid: number): number {
   let ns = 0;
   for (const task of readdirSync(`/proc/${pid}/task`)) {
@@ -154,7 +134,8 @@ async function main(): Promise<void> {
   const loadAverageAtStart = loadavg()[0];
   try {
     // One run of each CLI and mode writes its code cache (the CLI's, the workers'), as any earlier run would have.
-    const warmUp = await answeringServer();
+    // The warm-up run completes against it, and writes its code cache at exit.
+    const warmUp = await startAnsweringServer('warm-up', 'ok');
     try {
       for (const from of [dist, ...(baseline ? [baseline] : [])])
         for (const workers of values.workers ? [values.workers] : ['1', undefined])

@@ -10,11 +10,11 @@
 // Run: node --import tsx bench/tokenizer-load.ts --dist DIR [--baseline-dist DIR] [--runs N] [--worker-mode thread|process] [--interference]
 // (under `flock -x /tmp/s5/machine.lock` on the shared machine). Prints medians and spreads in ms.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:http';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { startAnsweringServer } from './answering-server.ts';
 
 const { values } = parseArgs({
   options: {
@@ -53,26 +53,6 @@ function timed(args: string[]): Promise<{ cpuMs: number; wallMs: number; stdout:
       done({ wallMs: Number(found[1]) * 1000, cpuMs: (Number(found[2]) + Number(found[3])) * 1000, stdout });
     });
   });
-}
-
-/** Answers MCP with JSON replies, one session, a short text per tool call. */
-function mcpServer(): Promise<string> {
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk));
-    req.on('end', () => {
-      if (req.method !== 'POST') return void res.writeHead(req.method === 'DELETE' ? 200 : 405).end();
-      const message = JSON.parse(body) as { id?: number; method: string; params?: { protocolVersion?: string } };
-      if (message.id === undefined) return void res.writeHead(202).end();
-      const result =
-        message.method === 'initialize'
-          ? { protocolVersion: message.params?.protocolVersion, capabilities: { tools: {} }, serverInfo: { name: 'bench', version: '1' } }
-          : { content: [{ type: 'text', text: 'The quick brown fox jumps over the lazy dog.' }] };
-      res.writeHead(200, { 'content-type': 'application/json', 'mcp-session-id': 'bench' }).end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result }));
-    });
-  });
-  server.unref();
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(`http://127.0.0.1:${(server.address() as { port: number }).port}/mcp`)));
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
@@ -127,7 +107,8 @@ async function main(): Promise<void> {
   const dists: [string, string][] = [['build', resolve(values.dist!)]];
   if (values['baseline-dist']) dists.push(['baseline', resolve(values['baseline-dist'])]);
   const runs = Number(values.runs);
-  const url = await mcpServer();
+  const { server, url } = await startAnsweringServer('bench', 'The quick brown fox jumps over the lazy dog.');
+  server.unref();
   if (values.interference) return void console.log(JSON.stringify({ runs, interference: await interference(dists, url, runs) }, null, 1));
   const scenario = join(work, 'six-calls.yml');
   writeFileSync(scenario, `target: ${url}\nscenarios:\n  a:\n    executor: per-vu-iterations\n    vus: 2\n    iterations: 3\n    flow:\n      - call: say\n`);
