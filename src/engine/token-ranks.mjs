@@ -39,7 +39,7 @@ export function ranksOfText(text) {
   const ranks = text.split(TOKEN_SEPARATOR);
   for (let rank = 0; rank < ranks.length; rank++) {
     const token = ranks[rank];
-    if (token.charCodeAt(0) === 0xfffe) ranks[rank] = token.slice(1).split(',').map(Number);
+    if (token.startsWith(BYTES_MARK)) ranks[rank] = token.slice(1).split(',').map(Number);
   }
   return ranks;
 }
