@@ -29,7 +29,7 @@ export function runScript<T>(script: string, args: string[], options: ChildOptio
       clearTimeout(timer);
       const last = out.trim().split('\n').pop() ?? '';
       if (code !== 0 || last === '') {
-        reject(new Error(`${script} ${signal ? `was killed (${signal})` : `exited with ${code}`}: ${err.trim().split('\n').slice(-3).join(' | ')}`));
+        reject(new Error(`${script} ${signal ? `was killed (${signal})` : `exited with ${code}`}: ${childError(err)}`));
         return;
       }
       try {
@@ -39,4 +39,10 @@ export function runScript<T>(script: string, args: string[], options: ChildOptio
       }
     });
   });
+}
+
+/** An uncaught error's own line (`ScenarioError: file:5:10: …`) where stderr has one: its last lines are Node's version banner. */
+function childError(stderr: string): string {
+  const lines = stderr.trim().split('\n');
+  return lines.find((line) => /^[A-Za-z]*Error\b.*: /.test(line)) ?? lines.slice(-3).join(' | ');
 }

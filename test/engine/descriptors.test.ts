@@ -39,7 +39,12 @@ function runStarved(limit: number, mode: 'budget' | 'emfile', url: string): Prom
     child.on('close', (code, signal) => {
       clearTimeout(killer);
       const line = stdout.trim().split('\n').pop() ?? '';
-      if (code !== 0) return reject(new Error(`child ended with ${code ?? signal} (hung past ${CHILD_TIMEOUT_MS} ms?): ${stderr.slice(-2000)}`));
+      if (code !== 0)
+        return reject(
+          new Error(
+            `child ended with ${code ?? signal}${signal === 'SIGKILL' ? ` (hung past ${CHILD_TIMEOUT_MS} ms)` : ''}; stdout: ${stdout.slice(-1000)}; stderr: ${stderr.slice(-2000)}`,
+          ),
+        );
       resolve(JSON.parse(line) as Record<string, unknown>);
     });
   });
