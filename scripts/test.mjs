@@ -10,14 +10,19 @@
 //   so that starving them changes nothing they assert
 //   (MCP_LOAD_TEST_TIMED_CONCURRENCY=1: every group after the other, each timed one a file at a time);
 // - the files listed in test/alone.txt, which start dozens of processes at once, one at a time.
+// Within the first phase and the idle group, files share processes: each group's files are dealt
+// into a few entry modules that import them one after the other (a process per file cost about a
+// third of a second of CPU, and the source modules they share load once per process); those of
+// test/own-process.txt, which change what a neighbour would see, keep a process of their own.
 // Servers that restart on their port take it from below the ephemeral range
 // (test/helpers/free-port.ts), where no connect() of a neighbour can take it while they are down.
 // Running the timed files beside all the others under SCHED_IDLE was tried: the starved files with
 // loads and servers then failed their own runs (event-loop stalls of 400 ms, timeouts).
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, normalize } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { compiledPath, compileForTests } from './test-loader/compile.mjs';
 import { CACHE_ENV } from './test-loader/paths.mjs';
 
@@ -47,6 +52,7 @@ const waitingTimedFiles = listed('test/serial.txt');
 const idleFiles = listed('test/idle.txt');
 const busyTimedFiles = listed('test/serial-busy.txt');
 const aloneFiles = listed('test/alone.txt');
+const ownProcessFiles = listed('test/own-process.txt');
 
 const named = process.argv.slice(2);
 const files = (named.length > 0 ? named.map((f) => normalize(f)) : readdirSync('test', { recursive: true }).map((f) => join('test', String(f))))
@@ -59,13 +65,35 @@ process.on('exit', () => rmSync(cacheDir, { recursive: true, force: true }));
 const LOADER = ['--enable-source-maps', '--import', new URL('./test-loader/register.mjs', import.meta.url).href];
 
 /**
- * Runs `group` with node --test, its output streaming to ours, or with `held`, kept until `held`
- * resolves and then written whole (a lane beside another must not interleave its report with it).
+ * What node --test runs for `group`: each file of test/own-process.txt as itself, the others dealt
+ * in turn (in the group's order, so that every batch gets its share of the long ones) into at most
+ * `batches` entry modules, each importing its files one after the other.
  */
-function run(group, n, held, { idle = false } = {}) {
-  if (group.length === 0) return Promise.resolve(0);
-  const compiled = group.map((file) => compiledPath(cacheDir, file));
-  const command = [process.execPath, ...LOADER, '--test', `--test-concurrency=${n}`, ...compiled];
+function entries(group, batches, name) {
+  const own = group.filter((file) => ownProcessFiles.has(file));
+  const shared = group.filter((file) => !ownProcessFiles.has(file));
+  const dealt = Array.from({ length: Math.min(batches, shared.length) }, () => []);
+  shared.forEach((file, i) => dealt[i % dealt.length].push(file));
+  const batchModules = dealt.map((files, i) => {
+    if (files.length === 1) return compiledPath(cacheDir, files[0]);
+    const entry = join(cacheDir, 'test', `${name}-${i + 1}.batch.js`);
+    writeFileSync(entry, files.map((file) => `import ${JSON.stringify(pathToFileURL(compiledPath(cacheDir, file)).href)};\n`).join(''));
+    return entry;
+  });
+  return [...own.map((file) => compiledPath(cacheDir, file)), ...batchModules];
+}
+
+/** Each file in a process of its own (the timed lanes: a neighbour's leftovers must not share their event loop). */
+const oneEach = (group) => group.map((file) => compiledPath(cacheDir, file));
+
+/**
+ * Runs `modules` (compiled test files or batch entries) with node --test, its output streaming to
+ * ours, or with `held`, kept until `held` resolves and then written whole (a lane beside another
+ * must not interleave its report with it).
+ */
+function run(modules, n, held, { idle = false } = {}) {
+  if (modules.length === 0) return Promise.resolve(0);
+  const command = [process.execPath, ...LOADER, '--test', `--test-concurrency=${n}`, ...modules];
   // chrt(1) sets the class for the runner and, inherited, for every test process it starts.
   const [file, ...args] = idle ? ['chrt', '--idle', '0', ...command] : command;
   const child = spawn(file, args, { stdio: held ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
@@ -84,24 +112,30 @@ const inOrder = (list) => [...list].filter((f) => files.includes(f));
 /** The first phase's: those of no list. */
 const otherFiles = files.filter((f) => ![busyTimedFiles, waitingTimedFiles, idleFiles, aloneFiles].some((list) => list.has(f)));
 
+/** Batches per runner slot: enough that a batch waiting on its servers leaves work for the others. */
+const BATCHES_PER_SLOT = 3;
+const IDLE_CONCURRENCY = 2;
+const firstPhase = entries(otherFiles, BATCHES_PER_SLOT * concurrency, 'first');
+const idleGroup = entries(inOrder(idleFiles), BATCHES_PER_SLOT * IDLE_CONCURRENCY, 'idle');
+
 // Every group runs whatever another one's outcome, so one run reports every failure.
 if (timedConcurrency === 1) {
-  const others = await run(otherFiles, concurrency);
-  const busy = await run(inOrder(busyTimedFiles), 1);
-  const waiting = await run(inOrder(waitingTimedFiles), 1);
-  const idle = await run(inOrder(idleFiles), 1);
-  const alone = await run(inOrder(aloneFiles), 1);
+  const others = await run(firstPhase, concurrency);
+  const busy = await run(oneEach(inOrder(busyTimedFiles)), 1);
+  const waiting = await run(oneEach(inOrder(waitingTimedFiles)), 1);
+  const idle = await run(idleGroup, 1);
+  const alone = await run(oneEach(inOrder(aloneFiles)), 1);
   process.exit(others || busy || waiting || idle || alone);
 }
 // The idle files start with the first phase, whose gaps (files waiting on their servers) they fill,
 // and go on beside the timed ones; their report comes after the timed files'.
 let timedReported;
-const idle = run(inOrder(idleFiles), 2, new Promise((resolve) => (timedReported = resolve)), { idle: true });
-const others = await run(otherFiles, concurrency);
-const busy = run(inOrder(busyTimedFiles), 1);
-const waiting = run(inOrder(waitingTimedFiles), 2, busy);
+const idle = run(idleGroup, IDLE_CONCURRENCY, new Promise((resolve) => (timedReported = resolve)), { idle: true });
+const others = await run(firstPhase, concurrency);
+const busy = run(oneEach(inOrder(busyTimedFiles)), 1);
+const waiting = run(oneEach(inOrder(waitingTimedFiles)), 2, busy);
 const timed = (await Promise.all([busy, waiting])).find((status) => status !== 0) ?? 0;
 timedReported();
 const idleStatus = await idle;
-const alone = await run(inOrder(aloneFiles), 1);
+const alone = await run(oneEach(inOrder(aloneFiles)), 1);
 process.exit(others || timed || idleStatus || alone);
