@@ -1,15 +1,17 @@
 // o200k_base token counts, identical to gpt-tokenizer's `countTokens(text, { disallowedSpecial:
 // new Set() })`, over a token table that needs no construction (token-table.mjs): the text is
 // split with gpt-tokenizer's own O200K regex; a piece that is one token counts 1; any other is
-// merged pair by pair over its UTF-8 bytes, in gpt-tokenizer's order. Bytes are looked up in place
-// in one reused buffer; no string is made per pair.
+// merged pair by pair over its UTF-8 bytes, in gpt-tokenizer's order. Bytes are written and looked
+// up in place in one reused buffer: no string or match is made per piece, none per pair.
 import { O200K_TOKEN_SPLIT_REGEX } from 'gpt-tokenizer/encodingParams/constants';
 import file from './o200k-table.mjs';
 import { isUtf8, loadTokenTable, rankOfBytes } from './token-table.mjs';
 
 const table = loadTokenTable(file);
-const splitter = new RegExp(O200K_TOKEN_SPLIT_REGEX.source, O200K_TOKEN_SPLIT_REGEX.flags);
-const encoder = new TextEncoder();
+// The same pattern twice: sticky, to test at each piece's start without making a match (the pattern
+// matches at every code point, so the pieces are matchAll's); global, to search on if it ever did not.
+const sticky = new RegExp(O200K_TOKEN_SPLIT_REGEX.source, `${O200K_TOKEN_SPLIT_REGEX.flags.replace('g', '')}y`);
+const searching = new RegExp(O200K_TOKEN_SPLIT_REGEX.source, O200K_TOKEN_SPLIT_REGEX.flags);
 /** No pair to merge (gpt-tokenizer's Infinity). */
 const NONE = 0x7fffffff;
 /** The rank of a part merged into the one before it: matches no entry of the heap. */
@@ -17,6 +19,7 @@ const GONE = -1;
 /** Above this many bytes a piece's pairs are kept in a heap, not scanned on every merge. */
 const SCAN_LIMIT = 32;
 
+/** The piece's UTF-8 bytes, as TextEncoder writes them (a lone surrogate as U+FFFD). */
 let piece = new Uint8Array(1024);
 /** Per part, by its first byte: where the next part starts, where the previous one starts, and the rank of its pair with the next. */
 let next = new Int32Array(1024);
@@ -32,19 +35,66 @@ let heap = new Float64Array(3 * 1024);
  * @returns {number}
  */
 export function countTextTokens(text) {
-  const wellFormed = text.isWellFormed();
   let count = 0;
-  splitter.lastIndex = 0;
-  for (let match = splitter.exec(text); match !== null; match = splitter.exec(text)) {
-    const part = match[0];
-    if (piece.length < part.length * 3) grow(part.length * 3);
-    const { written } = encoder.encodeInto(part, piece);
+  let at = 0;
+  while (at < text.length) {
+    let start = at;
+    sticky.lastIndex = at;
+    if (sticky.test(text)) at = sticky.lastIndex;
+    else {
+      searching.lastIndex = at;
+      const match = searching.exec(text);
+      if (match === null) break;
+      start = match.index;
+      at = searching.lastIndex;
+    }
+    if (piece.length < (at - start) * 3) grow((at - start) * 3);
     // gpt-tokenizer first looks the piece up whole, as text: a piece with a lone surrogate is never
     // found (no token holds one), and is then merged over its bytes, where it is U+FFFD.
-    if ((wellFormed || part.isWellFormed()) && rankOfBytes(table, piece, 0, written) >= 0) count++;
-    else count += written <= SCAN_LIMIT ? partsByScan(written) : partsByHeap(written);
+    const written = encodePiece(text, start, at);
+    if (written > 0 && rankOfBytes(table, piece, 0, written) >= 0) count++;
+    else {
+      const length = written < 0 ? -written : written;
+      count += length <= SCAN_LIMIT ? partsByScan(length) : partsByHeap(length);
+    }
   }
   return count;
+}
+
+/**
+ * Writes text[start, end) into `piece` as UTF-8; returns the bytes written, negated if the text
+ * held a lone surrogate (written as U+FFFD).
+ */
+function encodePiece(text, start, end) {
+  let written = 0;
+  let wellFormed = true;
+  for (let i = start; i < end; i++) {
+    let code = text.charCodeAt(i);
+    if (code < 0x80) piece[written++] = code;
+    else if (code < 0x800) {
+      piece[written++] = 0xc0 | (code >> 6);
+      piece[written++] = 0x80 | (code & 0x3f);
+    } else {
+      if (code >= 0xd800 && code <= 0xdfff) {
+        const low = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+        if (code <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
+          code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+          i++;
+          piece[written++] = 0xf0 | (code >> 18);
+          piece[written++] = 0x80 | ((code >> 12) & 0x3f);
+          piece[written++] = 0x80 | ((code >> 6) & 0x3f);
+          piece[written++] = 0x80 | (code & 0x3f);
+          continue;
+        }
+        wellFormed = false;
+        code = 0xfffd;
+      }
+      piece[written++] = 0xe0 | (code >> 12);
+      piece[written++] = 0x80 | ((code >> 6) & 0x3f);
+      piece[written++] = 0x80 | (code & 0x3f);
+    }
+  }
+  return wellFormed ? written : -written;
 }
 
 function grow(bytes) {
