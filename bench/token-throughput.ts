@@ -66,7 +66,7 @@ async function countInThisProcess(counter: string, passes: number): Promise<void
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-const figures = (xs: number[]) => ({ median: Number(median(xs).toFixed(1)), min: Number(Math.min(...xs).toFixed(1)), max: Number(Math.max(...xs).toFixed(1)) });
+const figures = (xs: number[]) => ({ median: Number(median(xs).toFixed(2)), min: Number(Math.min(...xs).toFixed(2)), max: Number(Math.max(...xs).toFixed(2)) });
 
 if (values.counter) {
   await countInThisProcess(values.counter, Number(values.passes));
