@@ -5,9 +5,10 @@
 // of CPU per process, the hooks' thread about a quarter (measured on 30 files: 48 s → 41.5 s).
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { o200kRankTableText, RANK_TABLE_FILE } from '../rank-table.mjs';
+import { o200kTokenTable, RANK_TABLE_FILE } from '../rank-table.mjs';
 import { CACHE_ROOT, ROOT } from './paths.mjs';
 
 const SOURCE_DIRS = ['src', 'test', 'scripts', 'bench', 'examples'];
@@ -54,17 +55,22 @@ function isAlive(pid) {
 }
 
 /**
- * o200k_base's rank table as the bundle has it (scripts/build.mjs), made once per gpt-tokenizer
- * version beside the runs' directories: hooks.mjs loads the tokenizer from it, as dist/tokenizer.cjs does.
+ * o200k_base's token table as the bundle has it (scripts/build.mjs), made once per version of
+ * gpt-tokenizer and of the table's format (src/engine/token-table.mjs) beside the runs' directories:
+ * hooks.mjs loads the tokenizer from it, as dist/tokenizer.cjs does.
  */
 async function rankTableFile() {
   const { version } = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'gpt-tokenizer', 'package.json'), 'utf8'));
-  const file = join(CACHE_ROOT, `o200k_base-${version}.ranks`);
+  const format = createHash('sha256')
+    .update(readFileSync(join(ROOT, 'src', 'engine', 'token-table.mjs')))
+    .digest('hex')
+    .slice(0, 12);
+  const file = join(CACHE_ROOT, `o200k_base-${version}-${format}.tokens`);
   if (existsSync(file)) return file;
-  const text = await o200kRankTableText();
+  const table = await o200kTokenTable();
   mkdirSync(CACHE_ROOT, { recursive: true });
   // Written whole, then renamed: two runs at once never read half a table.
-  writeFileSync(`${file}.${process.pid}`, text);
+  writeFileSync(`${file}.${process.pid}`, table);
   renameSync(`${file}.${process.pid}`, file);
   return file;
 }

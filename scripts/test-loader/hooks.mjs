@@ -1,7 +1,7 @@
 // `node --import ./scripts/test-loader/register.mjs` in a child process or worker thread started on a
 // .ts file: a repository .ts module resolves to the JavaScript compile.mjs wrote for it (whose
 // import.meta.url is still the source's); a .ts file it has not compiled (written after the
-// compile) is transformed on demand; the tokenizer's rank table is read from the file compile.mjs
+// compile) is transformed on demand; the tokenizer's token table is read from the file compile.mjs
 // wrote, as the bundle's is (scripts/build.mjs).
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -15,7 +15,7 @@ let rankTableUrl;
 export function initialize(data) {
   root = data.rootUrl;
   cacheDir = data.cacheDir;
-  rankTableUrl = new URL('src/engine/o200k-ranks.mjs', root).href;
+  rankTableUrl = new URL('src/engine/o200k-table.mjs', root).href;
 }
 
 async function transformed(url) {
@@ -39,8 +39,8 @@ export async function resolve(specifier, context, nextResolve) {
 
 export async function load(url, context, nextLoad) {
   if (url === rankTableUrl) {
-    // src/engine/o200k-ranks.mjs as the bundle has it: a read of the table's text file.
-    const source = rankTableModule(new URL('src/engine/token-ranks.mjs', root).href, JSON.stringify(`${cacheDir}${RANK_TABLE_FILE}`));
+    // src/engine/o200k-table.mjs as the bundle has it: a read of the table's file.
+    const source = rankTableModule(JSON.stringify(`${cacheDir}${RANK_TABLE_FILE}`));
     return { format: 'module', source, shortCircuit: true };
   }
   if (url.startsWith('file://') && url.endsWith('.ts')) {

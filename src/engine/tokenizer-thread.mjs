@@ -1,4 +1,4 @@
-// The worker thread that counts tokens (bundled as dist/tokenizer.cjs): the o200k_base rank table
+// The worker thread that counts tokens (bundled as dist/tokenizer.cjs): the o200k_base token table
 // (200,000 tokens) loads here, off the load generator's event loop. Plain JavaScript, so that running
 // from the sources needs no TypeScript loader in the worker. Messages: TokenizeRequest / TokenizeReply
 // in tool-output-tokens.ts.

@@ -108,7 +108,7 @@ test('the tarball holds the CLI, the library, their source maps, the schemas and
     'dist/mcp-load.js',
     'dist/worker.cjs',
     'dist/tokenizer.cjs',
-    'dist/o200k_base.ranks',
+    'dist/o200k_base.tokens',
     'schema/scenario.schema.json',
     'examples/quickstart.yml',
     'examples/session.ts',
