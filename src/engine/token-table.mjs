@@ -1,31 +1,28 @@
 // A byte-level BPE encoding's tokens laid out for lookup without construction: the bundles ship it
-// as one file (scripts/build.mjs: dist/o200k_base.tokens), which loads as one read and typed-array
-// views, instead of a Map of 200,000 strings. The hash table is in the file: built at load it cost
-// about 50 ms of CPU (200,000 writes to random places of 2 MB), read it costs about 1 ms.
-// Plain JavaScript, as tokenizer-thread.mjs is.
+// as one file (scripts/build.mjs: dist/o200k_base.tokens), which loads as one read, typed-array
+// views and a hash table of 200,000 entries built in a few milliseconds, instead of a Map of
+// 200,000 strings. Plain JavaScript, as tokenizer-thread.mjs is.
 //
-// File (little-endian): MAGIC, FORMAT, rank count, byte count, slot count (5 × u32); the slots (one
-// i32 each: rank + 1 of the token whose hashBytes lands there by linear probing, 0 where empty);
-// one u8 length per rank (0: no token has that rank); every token's bytes, concatenated by rank.
+// File (little-endian): MAGIC, FORMAT, rank count, byte count (4 × u32); then one u8 length per
+// rank (0: no token has that rank); then every token's bytes, concatenated in rank order.
 
 const MAGIC = 0x6b743262; // 'b2tk'
-const FORMAT = 2;
-const HEADER_BYTES = 20;
+const FORMAT = 1;
+const HEADER_BYTES = 16;
 /** 2^19 slots for 200,000 tokens: at most 40 % full, so a miss ends after about one probe. */
-const SLOT_COUNT = 1 << 19;
-const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+const SLOT_BITS = 19;
 const encoder = new TextEncoder();
 
 /**
  * The file of a rank table in gpt-tokenizer's form (index = rank; a token is its text, or its bytes
- * where they are not UTF-8 text). A token of bytes that are UTF-8 is left out: gpt-tokenizer
- * never finds it. Throws on a table whose lookups by bytes would not find what gpt-tokenizer finds:
- * a token that is not well-formed text, two tokens of the same bytes, a byte that is no token.
+ * where they are not UTF-8 text). Throws on a table whose lookups by bytes would not find what
+ * gpt-tokenizer finds: a token that is not well-formed text, bytes that are valid UTF-8 (which
+ * gpt-tokenizer looks up as text), two tokens of the same bytes, a byte that is no token.
  * @param {readonly (string | readonly number[])[]} ranks
  * @returns {Uint8Array}
  */
 export function tokenTableBytes(ranks) {
-  if (ranks.length > SLOT_COUNT * 0.5) throw new Error(`${ranks.length} ranks: too many for ${SLOT_COUNT} slots`);
+  if (ranks.length > 2 ** 24) throw new Error(`${ranks.length} ranks: too many for the table`);
   const tokens = new Array(ranks.length);
   let byteCount = 0;
   for (let rank = 0; rank < ranks.length; rank++) {
@@ -46,20 +43,19 @@ export function tokenTableBytes(ranks) {
     tokens[rank] = bytes;
     byteCount += bytes.length;
   }
-  const lengthsAt = HEADER_BYTES + 4 * SLOT_COUNT;
-  const file = new Uint8Array(lengthsAt + ranks.length + byteCount);
-  const view = new DataView(file.buffer);
-  for (const [i, value] of [MAGIC, FORMAT, ranks.length, byteCount, SLOT_COUNT].entries()) view.setUint32(4 * i, value, true);
-  let at = lengthsAt + ranks.length;
+  const file = new Uint8Array(HEADER_BYTES + ranks.length + byteCount);
+  const header = new DataView(file.buffer);
+  header.setUint32(0, MAGIC, true);
+  header.setUint32(4, FORMAT, true);
+  header.setUint32(8, ranks.length, true);
+  header.setUint32(12, byteCount, true);
+  let at = HEADER_BYTES + ranks.length;
   for (let rank = 0; rank < ranks.length; rank++) {
     if (tokens[rank] === undefined) continue;
-    file[lengthsAt + rank] = tokens[rank].length;
+    file[HEADER_BYTES + rank] = tokens[rank].length;
     file.set(tokens[rank], at);
     at += tokens[rank].length;
   }
-  const { offsets, bytes } = tableParts(file);
-  const slots = slotsOf(offsets, bytes);
-  for (let slot = 0; slot < SLOT_COUNT; slot++) view.setInt32(HEADER_BYTES + 4 * slot, slots[slot], true);
   const table = loadTokenTable(file);
   for (let rank = 0; rank < ranks.length; rank++) {
     if (tokens[rank] !== undefined && rankOfBytes(table, tokens[rank], 0, tokens[rank].length) !== rank) throw new Error(`rank ${rank}: its bytes are another token's too`);
@@ -79,49 +75,34 @@ export function tokenTableBytes(ranks) {
  */
 
 /**
- * The lookup table of a file (tokenTableBytes): views of its bytes and slots, and each rank's offset.
+ * The lookup table of a file (tokenTableBytes): views of its bytes, and the hash table built over them.
  * @param {Uint8Array} file
  * @returns {TokenTable}
  */
 export function loadTokenTable(file) {
-  const { offsets, bytes } = tableParts(file);
-  // A view where the file's slots can be one (aligned, and this machine little-endian); else made again.
-  const aligned = (file.byteOffset + HEADER_BYTES) % 4 === 0;
-  const slots = LITTLE_ENDIAN && aligned ? new Int32Array(file.buffer, file.byteOffset + HEADER_BYTES, SLOT_COUNT) : slotsOf(offsets, bytes);
-  return { offsets, bytes, slots, mask: SLOT_COUNT - 1 };
-}
-
-/** A file's tokens: their bytes, and where each rank's begin. */
-function tableParts(file) {
   const header = new DataView(file.buffer, file.byteOffset, file.byteLength);
   if (file.byteLength < HEADER_BYTES || header.getUint32(0, true) !== MAGIC || header.getUint32(4, true) !== FORMAT) throw new Error('not a token table of this format');
   const rankCount = header.getUint32(8, true);
   const byteCount = header.getUint32(12, true);
-  const lengthsAt = HEADER_BYTES + 4 * SLOT_COUNT;
-  if (header.getUint32(16, true) !== SLOT_COUNT || file.byteLength !== lengthsAt + rankCount + byteCount) throw new Error('a token table of the wrong length');
-  const lengths = file.subarray(lengthsAt, lengthsAt + rankCount);
+  if (file.byteLength !== HEADER_BYTES + rankCount + byteCount) throw new Error('a token table of the wrong length');
+  const lengths = file.subarray(HEADER_BYTES, HEADER_BYTES + rankCount);
+  const bytes = file.subarray(HEADER_BYTES + rankCount);
   const offsets = new Uint32Array(rankCount + 1);
+  const slots = new Int32Array(1 << SLOT_BITS);
+  const mask = slots.length - 1;
   let at = 0;
   for (let rank = 0; rank < rankCount; rank++) {
     offsets[rank] = at;
-    at += lengths[rank];
+    const length = lengths[rank];
+    if (length === 0) continue;
+    let slot = hashBytes(bytes, at, at + length) & mask;
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = rank + 1;
+    at += length;
   }
   offsets[rankCount] = at;
   if (at !== byteCount) throw new Error('a token table whose lengths do not add up');
-  return { offsets, bytes: file.subarray(lengthsAt + rankCount) };
-}
-
-/** The slots of tokens (their offsets and bytes), each at the first free one from its hash. */
-function slotsOf(offsets, bytes) {
-  const slots = new Int32Array(SLOT_COUNT);
-  const mask = SLOT_COUNT - 1;
-  for (let rank = 0; rank + 1 < offsets.length; rank++) {
-    if (offsets[rank + 1] === offsets[rank]) continue;
-    let slot = hashBytes(bytes, offsets[rank], offsets[rank + 1]) & mask;
-    while (slots[slot] !== 0) slot = (slot + 1) & mask;
-    slots[slot] = rank + 1;
-  }
-  return slots;
+  return { offsets, bytes, slots, mask };
 }
 
 /**
