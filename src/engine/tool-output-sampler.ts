@@ -174,21 +174,23 @@ async function within(tokenizer: Tokenizer, texts: string[], ms: number): Promis
   let timer: NodeJS.Timeout | undefined;
   let loaded = false;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new Error(
-            loaded
-              ? `did not count the sample within ${ms / 1000} s after the run (a text too long?)`
-              : `did not load within ${ms / 1000} s after the run (a busy machine?)`,
-          ),
+    timer = setTimeout(() => {
+      expired = true;
+      reject(
+        new Error(
+          loaded
+            ? `did not count the sample within ${ms / 1000} s after the run (a text too long?)`
+            : `did not load within ${ms / 1000} s after the run (a busy machine?)`,
         ),
-      ms,
-    );
+      );
+    }, ms);
   });
+  let expired = false;
   const counted = tokenizer.ready.then(
     () => {
       loaded = true;
+      // Loaded after the run stopped waiting: counting now would only cost a core.
+      if (expired) return Promise.reject(new Error('loaded too late'));
       return tokenizer.count(texts);
     },
     (err: Error) => Promise.reject(new Error(`failed to load (${err.message})`)),

@@ -53,6 +53,10 @@ export function sharedTokenizer(): Tokenizer {
 function startTokenizerThread(): Tokenizer {
   const here = import.meta.url;
   const worker = new Worker(new URL(here.endsWith('.ts') ? './tokenizer-thread.mjs' : './tokenizer.cjs', here));
+  // Ref'd only while a count is awaited: a thread that never loads (its files unreadable, the
+  // process out of descriptors) must not keep the process alive; a run's wait for it is bounded.
+  worker.unref();
+  let loaded = false;
   const pending = new Map<number, (reply: TokenizeReply | undefined) => void>();
   let nextId = 0;
   let failure: Error | undefined;
@@ -73,7 +77,7 @@ function startTokenizerThread(): Tokenizer {
     });
     worker.on('message', (message: 'ready' | TokenizeReply) => {
       if (message === 'ready') {
-        if (pending.size === 0) worker.unref();
+        loaded = true;
         return resolve();
       }
       pending.get(message.id)?.(message);
@@ -82,7 +86,6 @@ function startTokenizerThread(): Tokenizer {
     });
   });
   ready.catch(() => {}); // observed by whoever awaits it; never an unhandled rejection
-  // Ref'd while it loads and while a count is awaited, else never the reason a process stays alive.
   const tokenizer: Tokenizer = {
     ready,
     count(texts) {
@@ -98,7 +101,7 @@ function startTokenizerThread(): Tokenizer {
       });
     },
     abandon() {
-      if (pending.size === 0) return;
+      if (loaded && pending.size === 0) return; // idle: kept for the process's next run
       failure ??= new Error('was ended while it counted (the run stopped waiting)');
       forget();
       void worker.terminate();

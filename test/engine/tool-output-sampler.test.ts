@@ -95,6 +95,31 @@ describe('ToolOutputSampler', () => {
     registry.dispose();
   });
 
+  it('a tokenizer that loads after the run stopped waiting is ended, and never given the sample', async () => {
+    const registry = new MetricsRegistry();
+    let load!: () => void;
+    let counted = 0;
+    let abandoned = 0;
+    const late: Tokenizer = {
+      ready: new Promise<void>((resolve) => (load = resolve)),
+      count: async (texts) => {
+        counted += texts.length;
+        return texts.map(() => 1);
+      },
+      abandon: () => abandoned++,
+    };
+    const sampler = new ToolOutputSampler(registry, undefined, () => late);
+    sampler.slot('s', 't').offer(reply('abc'));
+    const warning = await sampler.measure(20);
+    assert.match(warning ?? '', /did not load within 0.02 s/);
+    assert.equal(abandoned, 1, 'the run ends a thread that did not load within its wait');
+    load();
+    await late.ready;
+    await new Promise((resolve) => setImmediate(resolve)); // the continuation of ready has run
+    assert.equal(counted, 0, 'a count after the wait would only cost a core');
+    registry.dispose();
+  });
+
   it('the tokenizer starts at the first kept reply, once for the run', async () => {
     const registry = new MetricsRegistry();
     let started = 0;
