@@ -49,14 +49,23 @@ const hdrHistogramEntry = {
 /**
  * Built-in modules the bundles load at their first use rather than at start-up: tls (and the assert
  * it loads) only for an https target, child_process (and dgram) only for a scenario's `events:`
- * commands or worker processes: about 10 ms of a run's start-up. Each name is what src/ uses of it;
- * an import of another name fails the build.
+ * commands or worker processes: about 10 ms of a run's start-up; crypto (4 ms) for the scenario's
+ * hash, read after the run, or OAuth and trace ids; zlib for decoding histograms; fs/promises (2 ms,
+ * with readline and the file watchers) for the files written after the run. Each name is what src/
+ * uses of it; an import of another name fails the build.
  */
-const LAZY_BUILTINS = { 'node:tls': ['connect'], 'node:child_process': ['spawn', 'fork'] };
+const LAZY_BUILTINS = {
+  'node:tls': ['connect'],
+  'node:child_process': ['spawn', 'fork'],
+  'node:crypto': ['createHash', 'createPrivateKey', 'randomBytes', 'randomUUID', 'sign'],
+  'node:zlib': ['inflateSync'],
+  'node:fs/promises': ['copyFile', 'mkdir', 'mkdtemp', 'readFile', 'readdir', 'stat', 'unlink', 'writeFile'],
+};
+const LAZY_BUILTIN_NAMES = new RegExp(`^(${Object.keys(LAZY_BUILTINS).join('|')})$`);
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(b) {
-    b.onResolve({ filter: /^node:(tls|child_process)$/ }, (args) =>
+    b.onResolve({ filter: LAZY_BUILTIN_NAMES }, (args) =>
       args.importer.startsWith(resolve('src')) ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
