@@ -11,6 +11,8 @@ import { barrelImports } from './barrel-imports.mjs';
 import { o200kTokenTable, RANK_TABLE_FILE, rankTableModule } from './rank-table.mjs';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { inflateSync } from 'node:zlib';
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 
@@ -26,13 +28,30 @@ if (metafileAt !== -1 && !metafile) throw new Error('--metafile needs a file nam
 /** undici's own bundle beside the chunks, required by src/undici.ts when a run first needs undici. */
 const UNDICI_FILE = 'undici.cjs';
 
-/** hdr-histogram-js's WebAssembly loader decodes its binary with Node's own base64 and zlib (scripts/hdr-wasm-decode.cjs). */
+/**
+ * hdr-histogram-js's WebAssembly binary, inflated here once from its embedded base64 of zlib: each
+ * thread reads it from this file beside the bundles instead of decoding it before its first request
+ * (node:zlib's load and the inflate, about 3 ms of a run's start-up), and the bundles no longer
+ * carry its 39 kB of base64. The tests, which run the sources, decode it (scripts/hdr-wasm-decode.cjs).
+ */
+const HDR_WASM_FILE = 'hdr-histogram.wasm';
+const HDR_WASM_LOADER = /hdr-histogram-js[\\/]dist[\\/]wasm[\\/]index\.js$/;
+const hdrWasmBinary = inflateSync(Buffer.from(createRequire(import.meta.url)('hdr-histogram-js/dist/wasm/generated-wasm.js').BINARY, 'base64'));
 const nativeWasmDecode = {
-  name: 'hdr-wasm-decode',
+  name: 'hdr-wasm-file',
   setup(b) {
-    b.onResolve({ filter: /^(base64-js|pako)$/ }, (args) =>
-      /hdr-histogram-js[\\/]dist[\\/]wasm[\\/]index\.js$/.test(args.importer) ? { path: resolve('scripts/hdr-wasm-decode.cjs') } : undefined,
-    );
+    // The loader calls pako.inflate(base64.toByteArray(BINARY)): here the first reads the file, the second passes it on.
+    b.onResolve({ filter: /^(base64-js|pako)$/ }, (args) => (HDR_WASM_LOADER.test(args.importer) ? { path: 'decode', namespace: 'hdr-wasm' } : undefined));
+    b.onResolve({ filter: /^\.\/generated-wasm$/ }, (args) => (HDR_WASM_LOADER.test(args.importer) ? { path: 'binary', namespace: 'hdr-wasm' } : undefined));
+    b.onLoad({ filter: /^decode$/, namespace: 'hdr-wasm' }, () => ({
+      contents: [
+        "import { readFileSync } from 'node:fs';",
+        `export const toByteArray = () => readFileSync(new URL('./${HDR_WASM_FILE}', import.meta.url));`,
+        'export const inflate = (bytes) => bytes;',
+      ].join('\n'),
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /^binary$/, namespace: 'hdr-wasm' }, () => ({ contents: "export const BINARY = '';", loader: 'js' }));
   },
 };
 
@@ -49,14 +68,23 @@ const hdrHistogramEntry = {
 /**
  * Built-in modules the bundles load at their first use rather than at start-up: tls (and the assert
  * it loads) only for an https target, child_process (and dgram) only for a scenario's `events:`
- * commands or worker processes: about 10 ms of a run's start-up. Each name is what src/ uses of it;
- * an import of another name fails the build.
+ * commands or worker processes: about 10 ms of a run's start-up; crypto (4 ms) for the scenario's
+ * hash, read after the run, or OAuth and trace ids; zlib for decoding histograms; fs/promises (2 ms,
+ * with readline and the file watchers) for the files written after the run. Each name is what src/
+ * uses of it; an import of another name fails the build.
  */
-const LAZY_BUILTINS = { 'node:tls': ['connect'], 'node:child_process': ['spawn', 'fork'] };
+const LAZY_BUILTINS = {
+  'node:tls': ['connect'],
+  'node:child_process': ['spawn', 'fork'],
+  'node:crypto': ['createHash', 'createPrivateKey', 'randomBytes', 'randomUUID', 'sign'],
+  'node:zlib': ['inflateSync'],
+  'node:fs/promises': ['copyFile', 'mkdir', 'mkdtemp', 'readFile', 'readdir', 'stat', 'unlink', 'writeFile'],
+};
+const LAZY_BUILTIN_NAMES = new RegExp(`^(${Object.keys(LAZY_BUILTINS).join('|')})$`);
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(b) {
-    b.onResolve({ filter: /^node:(tls|child_process)$/ }, (args) =>
+    b.onResolve({ filter: LAZY_BUILTIN_NAMES }, (args) =>
       args.importer.startsWith(resolve('src')) ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
@@ -68,6 +96,25 @@ const lazyBuiltins = {
       ].join('\n');
       return { contents, loader: 'js', resolveDir: resolve('src') };
     });
+  },
+};
+
+/**
+ * node:assert for undici's cookie parser (src/mcp/cookie-jar.ts), which requires it at load and
+ * calls only assert(…): loaded at its first call. Loading it made process.stderr (for its colours)
+ * before a run's first request: 1.4 ms, and a terminal's stream.
+ */
+const UNDICI_COOKIE_MODULES = /node_modules[\\/]undici[\\/]lib[\\/]web[\\/](cookies|infra)[\\/]/;
+const lazyAssert = {
+  name: 'lazy-assert',
+  setup(b) {
+    b.onResolve({ filter: /^node:assert$/ }, (args) =>
+      UNDICI_COOKIE_MODULES.test(args.importer) ? { path: 'node:assert', namespace: 'lazy-assert' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-assert' }, () => ({
+      contents: "let loaded; module.exports = function assert(...args) { return (loaded ??= require('node:assert'))(...args); };",
+      loader: 'js',
+    }));
   },
 };
 
@@ -96,7 +143,7 @@ const common = {
   write: false,
   // undici loads at its first use, from its own file (src/undici.ts): not parsed at start-up.
   define: { MCP_LOAD_UNDICI_MODULE: JSON.stringify(`./${UNDICI_FILE}`) },
-  plugins: [barrelImports(resolve('src')), nativeWasmDecode, hdrHistogramEntry, lazyBuiltins],
+  plugins: [barrelImports(resolve('src')), nativeWasmDecode, hdrHistogramEntry, lazyBuiltins, lazyAssert],
 };
 
 rmSync(outdir, { recursive: true, force: true });
@@ -271,7 +318,8 @@ const esmBin = {
     },
   ],
 };
-const built = [...bundles, bins, esmBin, rankFile];
+const hdrWasmFile = { outputFiles: [{ path: resolve('dist', HDR_WASM_FILE), contents: hdrWasmBinary }] };
+const built = [...bundles, bins, esmBin, rankFile, hdrWasmFile];
 for (const { outputFiles } of built) {
   for (const file of outputFiles) {
     const path = join(outdir, relative(resolve('dist'), file.path));

@@ -7,7 +7,6 @@ import Module from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { threadId } from 'node:worker_threads';
 
 /** Where caches live: the user's cache folder; none when MCP_LOAD_CODE_CACHE=off or no folder is known. */
 function cacheRoot(): string | undefined {
@@ -81,10 +80,41 @@ export function useCodeCache(dist: string, build: string, cached: RegExp): void 
     const script = new Script(Module.wrap(source), { filename, ...(cachedData ? { cachedData } : {}) });
     if (cachedData === undefined || script.cachedDataRejected) uncached.push({ script, file });
     const wrapper = script.runInThisContext() as (...args: unknown[]) => unknown;
-    // The bundle's files call require() and nothing of it (no resolve, cache or main): the module's own, resolved from its file.
-    const require = (id: string): unknown => this.require(id);
+    // The bundle's files call require() and nothing of it (no resolve, cache or main).
+    const require = (id: string): unknown => (isSibling(id, cached) ? requireSibling(this, join(dist, id.slice(2))) : this.require(id));
     return wrapper.call(this.exports, this.exports, require, this, filename, dirname(filename));
   };
+}
+
+/** `./chunk-X.cjs`: a cached file of the same folder, whose path needs no resolving. */
+function isSibling(id: string, cached: RegExp): boolean {
+  return id.startsWith('./') && id.indexOf('/', 2) === -1 && cached.test(id.slice(2));
+}
+
+type LoadableModule = Module & { load(filename: string): void };
+const moduleCache = (Module as unknown as { _cache: Record<string, Module | undefined> })._cache;
+
+/**
+ * require() of a sibling file, as Node's loader does it once the path is known (its cache, a new
+ * Module loaded through the registered extension, so through the compile above), without the
+ * resolution: a stat of each candidate, the realpath and the package.json look-ups, for each of the
+ * forty-odd files a run loads before its first request.
+ */
+function requireSibling(parent: Module, filename: string): unknown {
+  const known = moduleCache[filename];
+  if (known !== undefined) return known.exports;
+  const child = new Module(filename, parent) as LoadableModule;
+  child.filename = filename;
+  child.paths = parent.paths;
+  moduleCache[filename] = child;
+  let loaded = false;
+  try {
+    child.load(filename);
+    loaded = true;
+  } finally {
+    if (!loaded) delete moduleCache[filename];
+  }
+  return child.exports;
 }
 
 /**
@@ -101,6 +131,8 @@ export function writeCodeCache(): void {
     if (mkdirSync(dir, { recursive: true, mode: 0o700 }) !== undefined) {
       for (const other of readdirSync(root)) if (other !== name) rmSync(join(root, other), { recursive: true, force: true });
     }
+    // node:worker_threads only now: a run in one thread never loads it before its first request.
+    const { threadId } = Module.createRequire(join(dir, 'write'))('node:worker_threads') as typeof import('node:worker_threads');
     for (const { script, file } of uncached.splice(0)) {
       const partial = `${file}.${process.pid}-${threadId}`;
       writeFileSync(partial, script.createCachedData());

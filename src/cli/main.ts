@@ -3,6 +3,7 @@ import { envOptions, overrideOptions, parseHeaderOptions, UsageError } from './a
 import { asksForHelp, commandHelp, isCommandName, parseCommand, usage } from './options.ts';
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
+import { isatty } from 'node:tty';
 import { MAX_WORKERS, parseDuration, parseShard, WORKER_MODES, type Shard, type WorkerMode } from '../scenario/index.ts';
 import type { TransportChoice } from '../mcp/index.ts';
 import { inertText } from '../inert-text.ts';
@@ -123,7 +124,8 @@ async function runCommand(name: 'run' | 'demo', argv: string[], out: (line: stri
     quiet: values.quiet!,
     out: (text) => human(text.replace(/\n$/, '')),
     err: (text) => process.stderr.write(text),
-    interactive: process.stderr.isTTY === true,
+    // isatty rather than process.stderr.isTTY: the stream is made at the first line written, not before the first request.
+    interactive: isatty(2),
   });
 }
 

@@ -1,6 +1,7 @@
 // The tokenizer behind the token estimate: one worker thread per process, started at a run's first
 // sampled reply; a run's worker threads and processes count through their parent's (workers/tokenizer-relay.ts).
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 
 /** Texts to count (tokenizer-thread.mjs), and their counts in the same order, or why there are none. */
 interface TokenizeRequest {
@@ -52,7 +53,9 @@ export function sharedTokenizer(): Tokenizer {
  */
 function startTokenizerThread(): Tokenizer {
   const here = import.meta.url;
-  const worker = new Worker(new URL(here.endsWith('.ts') ? './tokenizer-thread.mjs' : './tokenizer.cjs', here));
+  // node:worker_threads at the first sampled reply, after the first request: a run in one thread loads it no earlier.
+  const { Worker: WorkerThread } = createRequire(here)('node:worker_threads') as typeof import('node:worker_threads');
+  const worker: Worker = new WorkerThread(new URL(here.endsWith('.ts') ? './tokenizer-thread.mjs' : './tokenizer.cjs', here));
   // Ref'd only while a count is awaited: a thread that never loads (its files unreadable, the
   // process out of descriptors) must not keep the process alive; a run's wait for it is bounded.
   worker.unref();

@@ -1,4 +1,10 @@
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
+
+/** node:worker_threads, loaded when the first thread starts: a run in one thread does without it (1 ms of its start-up). */
+function workerThreads(): typeof import('node:worker_threads') {
+  return createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+}
 
 /** The modules this process was started with `--import file://…` (a TypeScript loader, when it runs from the sources). */
 function importedLoaders(): string[] {
@@ -19,6 +25,7 @@ function importedLoaders(): string[] {
  * messages (protocol.ts), so that it can be started before the task is known (prestart.ts).
  */
 export function workerEntry(): Worker {
+  const { Worker } = workerThreads();
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return new Worker(new URL('./worker.cjs', here));
   const main = JSON.stringify(new URL('./worker-main.ts', here).href);
