@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 /**
  * Starts a worker thread on worker-main: the bundled `worker.cjs` beside the bundle that runs this
  * (dist/cli-main.cjs, dist/index.js), or, from the TypeScript sources, worker-main.ts through the loader

@@ -1,3 +1,0 @@
-var __mcpLoadImportMetaUrl = require('node:url').pathToFileURL(__filename).href;
-"use strict";var u=Object.defineProperty;var e=Object.getOwnPropertyDescriptor;var m=Object.getOwnPropertyNames;var n=Object.prototype.hasOwnProperty;var s=(r,t)=>{for(var o in t)u(r,o,{get:t[o],enumerable:!0})},J=(r,t,o,a)=>{if(t&&typeof t=="object"||typeof t=="function")for(let i of m(t))!n.call(r,i)&&i!==o&&u(r,i,{get:()=>t[i],enumerable:!(a=e(t,i))||a.enumerable});return r};var b=r=>J(u({},"__esModule",{value:!0}),r);var d={};s(d,{JunitOutput:()=>p.b,renderJunit:()=>p.a});module.exports=b(d);var p=require("./chunk-OVG7EWUD.cjs"),x=require("./chunk-TPZQWO6F.cjs");0&&(module.exports={JunitOutput,renderJunit});
-//# sourceMappingURL=chunk-QCG2XR3L.cjs.map
