@@ -91,15 +91,21 @@ const oneEach = (group) => group.map((file) => compiledPath(cacheDir, file));
  * ours, or with `held`, kept until `held` resolves and then written whole (a lane beside another
  * must not interleave its report with it).
  */
-function run(modules, n, held, { idle = false } = {}) {
+function run(modules, n, held, { idle = false, name } = {}) {
   if (modules.length === 0) return Promise.resolve(0);
+  const started = performance.now();
   const command = [process.execPath, ...LOADER, '--test', `--test-concurrency=${n}`, ...modules];
   // chrt(1) sets the class for the runner and, inherited, for every test process it starts.
   const [file, ...args] = idle ? ['chrt', '--idle', '0', ...command] : command;
   const child = spawn(file, args, { stdio: held ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
   const output = [];
   if (held) for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => output.push(chunk));
-  const status = new Promise((resolve) => child.on('close', (code, signal) => resolve(signal ? 1 : (code ?? 1))));
+  const status = new Promise((resolve) =>
+    child.on('close', (code, signal) => {
+      durations.push(`${name}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      resolve(signal ? 1 : (code ?? 1));
+    }),
+  );
   if (!held) return status;
   return Promise.all([status, held]).then(([code]) => {
     process.stdout.write(Buffer.concat(output));
@@ -112,6 +118,10 @@ const inOrder = (list) => [...list].filter((f) => files.includes(f));
 /** The first phase's: those of no list. */
 const otherFiles = files.filter((f) => ![busyTimedFiles, waitingTimedFiles, idleFiles, aloneFiles].some((list) => list.has(f)));
 
+/** Each group's wall time, printed at the end (which group sets the suite's length). */
+const durations = [];
+process.on('exit', () => console.error(`# groups: ${durations.join(', ')}`));
+
 /** Batches per runner slot: enough that a batch waiting on its servers leaves work for the others. */
 const BATCHES_PER_SLOT = 3;
 const IDLE_CONCURRENCY = 2;
@@ -120,22 +130,22 @@ const idleGroup = entries(inOrder(idleFiles), BATCHES_PER_SLOT * IDLE_CONCURRENC
 
 // Every group runs whatever another one's outcome, so one run reports every failure.
 if (timedConcurrency === 1) {
-  const others = await run(firstPhase, concurrency);
-  const busy = await run(oneEach(inOrder(busyTimedFiles)), 1);
-  const waiting = await run(oneEach(inOrder(waitingTimedFiles)), 1);
-  const idle = await run(idleGroup, 1);
-  const alone = await run(oneEach(inOrder(aloneFiles)), 1);
+  const others = await run(firstPhase, concurrency, undefined, { name: 'first phase' });
+  const busy = await run(oneEach(inOrder(busyTimedFiles)), 1, undefined, { name: 'busy timed' });
+  const waiting = await run(oneEach(inOrder(waitingTimedFiles)), 1, undefined, { name: 'waiting timed' });
+  const idle = await run(idleGroup, 1, undefined, { name: 'idle' });
+  const alone = await run(oneEach(inOrder(aloneFiles)), 1, undefined, { name: 'alone' });
   process.exit(others || busy || waiting || idle || alone);
 }
 // The idle files start with the first phase, whose gaps (files waiting on their servers) they fill,
 // and go on beside the timed ones; their report comes after the timed files'.
 let timedReported;
-const idle = run(idleGroup, IDLE_CONCURRENCY, new Promise((resolve) => (timedReported = resolve)), { idle: true });
-const others = await run(firstPhase, concurrency);
-const busy = run(oneEach(inOrder(busyTimedFiles)), 1);
-const waiting = run(oneEach(inOrder(waitingTimedFiles)), 2, busy);
+const idle = run(idleGroup, IDLE_CONCURRENCY, new Promise((resolve) => (timedReported = resolve)), { idle: true, name: 'idle' });
+const others = await run(firstPhase, concurrency, undefined, { name: 'first phase' });
+const busy = run(oneEach(inOrder(busyTimedFiles)), 1, undefined, { name: 'busy timed' });
+const waiting = run(oneEach(inOrder(waitingTimedFiles)), 2, busy, { name: 'waiting timed' });
 const timed = (await Promise.all([busy, waiting])).find((status) => status !== 0) ?? 0;
 timedReported();
 const idleStatus = await idle;
-const alone = await run(oneEach(inOrder(aloneFiles)), 1);
+const alone = await run(oneEach(inOrder(aloneFiles)), 1, undefined, { name: 'alone' });
 process.exit(others || timed || idleStatus || alone);
