@@ -9,19 +9,29 @@ type RampingSpec = Extract<ScenarioSpec, { executor: 'ramping-arrival-rate' }>;
 
 /** Timers are not finer than this; iterations due within it start together. */
 const TIMER_SLACK_MS = 1;
+/**
+ * New VUs opening their sessions at once: a few, or an eighth of the VUs. Enough for the pool to
+ * grow by 1/8 per handshake while a slow server holds every VU; few enough that a stall of some ms
+ * at thousands per second does not start hundreds of handshakes (connections, two requests each)
+ * that cost more than the calls waiting and prolong the stall.
+ */
+function openingAtOnce(vus: number): number {
+  return Math.max(4, Math.ceil(vus / 8));
+}
 
 /**
  * The `preAllocatedVUs` are created and open their sessions in the setup, before the measured
  * window. Each iteration is due at its scheduled time and takes a free VU. With none free it waits
- * for the first VU to become free: one finishing its iteration, or a new one (up to `maxVUs`)
- * opening its session in the background for it. An iteration that would wait beyond what `maxVUs`
- * can serve is dropped (`dropped_iterations`). The wait between the due time and the actual start
- * counts in the latency, so the coordinated omission of closed-loop tools is not hidden.
+ * for the first VU to become free: one finishing its iteration, or a new one (up to `maxVUs`, a few
+ * at a time) opening its session in the background. When every one of `maxVUs` VUs would be taken
+ * by the iterations running and waiting, a due iteration is dropped (`dropped_iterations`). The
+ * wait between the due time and the actual start counts in the latency, so the coordinated
+ * omission of closed-loop tools is not hidden.
  *
- * Why not start the iteration on its new VU, handshake included: after a stall of a few ms at
- * thousands per second, every due iteration would then wait for a handshake (a connection, two
- * requests) although warm VUs free up within a ms; those handshakes cost more than the calls
- * and stall the generator further, until `maxVUs` VUs are busy at once and iterations are dropped.
+ * Why an iteration does not simply start on a new VU, handshake included: after a stall of some ms
+ * at thousands per second, every due iteration then waited for a handshake although a warm VU was
+ * free within a ms, the handshakes held the generator's core, and 400 VUs were busy at once at
+ * 2,000/s (bench/open-model.ts: 3-9 % of the iterations dropped).
  */
 export function arrivalRate(spec: ConstantSpec | RampingSpec, durationMs: number, schedule: () => ArrivalSchedule): Executor {
   let preallocated: VirtualUser[] | undefined;
@@ -67,7 +77,7 @@ class VuPool {
   /** Due times of the iterations waiting for a VU, oldest first from `waitingHead`. */
   private waiting: number[] = [];
   private waitingHead = 0;
-  /** New VUs opening their sessions: each will take a waiting iteration, so no more wait than this. */
+  /** New VUs opening their sessions in the background. */
   private opening = 0;
   private busy = 0;
   private settled: (() => void) | null = null;
@@ -85,18 +95,10 @@ class VuPool {
   launch(scheduledAt: number): void {
     const vu = this.idle.pop();
     if (vu !== undefined) return this.start(vu, scheduledAt);
-    const waitingNow = this.waiting.length - this.waitingHead;
-    if (waitingNow < this.opening) return void this.waiting.push(scheduledAt);
-    if (this.all.length >= this.maxVUs) return this.ctx.droppedIteration();
+    // Every waiting iteration will have a VU: one freed, or one of the maxVUs not busy.
+    if (this.busy + this.waitingCount() >= this.maxVUs) return this.ctx.droppedIteration();
     this.waiting.push(scheduledAt);
-    const fresh = this.ctx.newVu();
-    this.all.push(fresh);
-    this.opening++;
-    // A failed handshake leaves the VU without a session: its iteration tries again, charged as a first call's handshake.
-    void this.ctx.openSession(fresh).finally(() => {
-      this.opening--;
-      this.release(fresh);
-    });
+    this.openMore();
   }
 
   /** Waits for what runs and what waits (the graceful stop), then interrupts and abandons as every executor does. */
@@ -127,14 +129,32 @@ class VuPool {
   /** A VU is free: it takes the oldest waiting iteration, or waits itself. */
   private release(vu: VirtualUser): void {
     if (!vu.interrupt.fired) {
-      if (this.waitingHead < this.waiting.length && !this.ctx.stop.fired) {
+      if (this.waitingCount() > 0 && !this.ctx.stop.fired) {
         const scheduledAt = this.waiting[this.waitingHead++];
         if (this.waitingHead === this.waiting.length) this.clearWaiting();
-        return this.start(vu, scheduledAt);
-      }
-      this.idle.push(vu);
+        this.start(vu, scheduledAt);
+      } else this.idle.push(vu);
     }
+    this.openMore();
     this.checkSettled();
+  }
+
+  /** New VUs for the iterations waiting beyond those opening, a few at a time. */
+  private openMore(): void {
+    while (this.waitingCount() > this.opening && this.opening < openingAtOnce(this.all.length) && this.all.length < this.maxVUs && !this.ctx.stop.fired) {
+      const fresh = this.ctx.newVu();
+      this.all.push(fresh);
+      this.opening++;
+      // A failed handshake leaves the VU without a session: its iteration tries again, charged as a first call's handshake.
+      void this.ctx.openSession(fresh).finally(() => {
+        this.opening--;
+        this.release(fresh);
+      });
+    }
+  }
+
+  private waitingCount(): number {
+    return this.waiting.length - this.waitingHead;
   }
 
   /** Iterations that never got a VU before a stop or the interrupt: dropped, as k6 counts what could not start. */
@@ -150,6 +170,6 @@ class VuPool {
   }
 
   private checkSettled(): void {
-    if (this.settled !== null && this.busy === 0 && this.opening === 0 && this.waitingHead === this.waiting.length) this.settled();
+    if (this.settled !== null && this.busy === 0 && this.opening === 0 && this.waitingCount() === 0) this.settled();
   }
 }
