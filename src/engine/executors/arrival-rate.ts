@@ -10,10 +10,18 @@ type RampingSpec = Extract<ScenarioSpec, { executor: 'ramping-arrival-rate' }>;
 /** Timers are not finer than this; iterations due within it start together. */
 const TIMER_SLACK_MS = 1;
 /**
- * New VUs opening their sessions at once: a few, or an eighth of the VUs. Enough for the pool to
- * grow by 1/8 per handshake while a slow server holds every VU; few enough that a stall of some ms
- * at thousands per second does not start hundreds of handshakes (connections, two requests each)
- * that cost more than the calls waiting and prolong the stall.
+ * The VUs are held by the server, not by a stall of the generator's, when the oldest waiting
+ * iteration was launched on time (within ON_TIME_MS of its due time) and no VU freed up for it
+ * within GROW_AFTER_MS: then a new VU opens for every waiting iteration, as fast as handshakes go.
+ * When the generator itself is late, more handshakes would only slow it further.
+ */
+const ON_TIME_MS = 5;
+const GROW_AFTER_MS = 100;
+
+/**
+ * New VUs opening their sessions at once otherwise: a few, or an eighth of the VUs, so that a stall
+ * of some ms at thousands per second does not start hundreds of handshakes (a connection and two
+ * requests each) that cost more than the calls waiting for them and prolong the stall.
  */
 function openingAtOnce(vus: number): number {
   return Math.max(4, Math.ceil(vus / 8));
@@ -74,8 +82,9 @@ class VuPool {
   private readonly all: VirtualUser[];
   /** Free VUs; the last freed is taken first (its connection is the warmest). */
   private readonly idle: VirtualUser[];
-  /** Due times of the iterations waiting for a VU, oldest first from `waitingHead`. */
+  /** Due times of the iterations waiting for a VU, oldest first from `waitingHead`, and when each began to wait. */
   private waiting: number[] = [];
+  private waitingSince: number[] = [];
   private waitingHead = 0;
   /** New VUs opening their sessions in the background. */
   private opening = 0;
@@ -98,6 +107,7 @@ class VuPool {
     // Every waiting iteration will have a VU: one freed, or one of the maxVUs not busy.
     if (this.busy + this.waitingCount() >= this.maxVUs) return this.ctx.droppedIteration();
     this.waiting.push(scheduledAt);
+    this.waitingSince.push(this.ctx.now());
     this.openMore();
   }
 
@@ -141,7 +151,11 @@ class VuPool {
 
   /** New VUs for the iterations waiting beyond those opening, a few at a time. */
   private openMore(): void {
-    while (this.waitingCount() > this.opening && this.opening < openingAtOnce(this.all.length) && this.all.length < this.maxVUs && !this.ctx.stop.fired) {
+    if (this.waitingCount() <= this.opening) return;
+    const since = this.waitingSince[this.waitingHead];
+    const held = since - this.waiting[this.waitingHead] <= ON_TIME_MS && this.ctx.now() - since >= GROW_AFTER_MS;
+    const atOnce = held ? this.maxVUs : openingAtOnce(this.all.length);
+    while (this.waitingCount() > this.opening && this.opening < atOnce && this.all.length < this.maxVUs && !this.ctx.stop.fired) {
       const fresh = this.ctx.newVu();
       this.all.push(fresh);
       this.opening++;
@@ -166,6 +180,7 @@ class VuPool {
 
   private clearWaiting(): void {
     this.waiting = [];
+    this.waitingSince = [];
     this.waitingHead = 0;
   }
 
