@@ -10,18 +10,11 @@ type RampingSpec = Extract<ScenarioSpec, { executor: 'ramping-arrival-rate' }>;
 /** Timers are not finer than this; iterations due within it start together. */
 const TIMER_SLACK_MS = 1;
 /**
- * The VUs are held by the server, not by a stall of the generator's, when the oldest waiting
- * iteration was launched on time (within ON_TIME_MS of its due time) and no VU freed up for it
- * within GROW_AFTER_MS: then a new VU opens for every waiting iteration, as fast as handshakes go.
- * When the generator itself is late, more handshakes would only slow it further.
- */
-const ON_TIME_MS = 5;
-const GROW_AFTER_MS = 100;
-
-/**
- * New VUs opening their sessions at once otherwise: a few, or an eighth of the VUs, so that a stall
+ * New VUs opening their sessions at once: a few, or an eighth of the VUs. Few enough that a stall
  * of some ms at thousands per second does not start hundreds of handshakes (a connection and two
- * requests each) that cost more than the calls waiting for them and prolong the stall.
+ * requests each) that cost more than the calls waiting for them and prolong the stall; the price is
+ * a pool that grows by an eighth per handshake when a slow server holds every VU, so a load that
+ * needs many VUs from its start wants them preallocated (rate × latency, as k6 advises).
  */
 function openingAtOnce(vus: number): number {
   return Math.max(4, Math.ceil(vus / 8));
@@ -82,9 +75,8 @@ class VuPool {
   private readonly all: VirtualUser[];
   /** Free VUs; the last freed is taken first (its connection is the warmest). */
   private readonly idle: VirtualUser[];
-  /** Due times of the iterations waiting for a VU, oldest first from `waitingHead`, and when each began to wait. */
+  /** Due times of the iterations waiting for a VU, oldest first from `waitingHead`. */
   private waiting: number[] = [];
-  private waitingSince: number[] = [];
   private waitingHead = 0;
   /** New VUs opening their sessions in the background. */
   private opening = 0;
@@ -107,7 +99,6 @@ class VuPool {
     // Every waiting iteration will have a VU: one freed, or one of the maxVUs not busy.
     if (this.busy + this.waitingCount() >= this.maxVUs) return this.ctx.droppedIteration();
     this.waiting.push(scheduledAt);
-    this.waitingSince.push(this.ctx.now());
     this.openMore();
   }
 
@@ -151,11 +142,7 @@ class VuPool {
 
   /** New VUs for the iterations waiting beyond those opening, a few at a time. */
   private openMore(): void {
-    if (this.waitingCount() <= this.opening) return;
-    const since = this.waitingSince[this.waitingHead];
-    const held = since - this.waiting[this.waitingHead] <= ON_TIME_MS && this.ctx.now() - since >= GROW_AFTER_MS;
-    const atOnce = held ? this.maxVUs : openingAtOnce(this.all.length);
-    while (this.waitingCount() > this.opening && this.opening < atOnce && this.all.length < this.maxVUs && !this.ctx.stop.fired) {
+    while (this.waitingCount() > this.opening && this.opening < openingAtOnce(this.all.length) && this.all.length < this.maxVUs && !this.ctx.stop.fired) {
       const fresh = this.ctx.newVu();
       this.all.push(fresh);
       this.opening++;
@@ -180,7 +167,6 @@ class VuPool {
 
   private clearWaiting(): void {
     this.waiting = [];
-    this.waitingSince = [];
     this.waitingHead = 0;
   }
 
