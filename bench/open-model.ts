@@ -28,6 +28,8 @@ export interface RateAccuracy {
   dropped: number;
   vusMax: number;
   generatorLagP99Ms: number;
+  /** The stub's own worst event-loop delay: a stall of the stub's, not the generator's. */
+  stubLagMaxMs: number;
   /** Generator CPU over the run's wall time: near 100 % means the generator had no room. */
   generatorCpuPct: number;
   pass: boolean;
@@ -97,13 +99,15 @@ export async function measureRateAccuracy(pinning: { stub: string; generator: st
         dropped: run.dropped,
         vusMax: run.vusMax,
         generatorLagP99Ms: run.lagP99Ms,
+        stubLagMaxMs: stats.lagMaxMs,
         generatorCpuPct: (run.cpuMs * 100) / Math.max(1, wallMs),
         pass: Math.abs(deviation) <= RATE_TOLERANCE,
       };
       out.push(result);
       console.log(
         `  open model ${fmt(target).padStart(6)}/s: the stub answered ${fmt(stubRate)}/s (${pct(deviation)}), mcp-load counted ${fmt(result.mcpLoadRate)}/s, ` +
-          `${fmt(run.dropped)} dropped, ${run.vusMax} VUs, generator CPU ${result.generatorCpuPct.toFixed(0)}%, lag p99 ${run.lagP99Ms.toFixed(0)} ms`,
+          `${fmt(run.dropped)} dropped, ${run.vusMax} VUs, generator CPU ${result.generatorCpuPct.toFixed(0)}%, lag p99 ${run.lagP99Ms.toFixed(0)} ms, ` +
+          `the stub's own worst stall ${stats.lagMaxMs.toFixed(0)} ms`,
       );
     }
   } finally {

@@ -5,6 +5,7 @@
 // Prints `{"port":N}` once listening.
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 
 /** What GET /stats returns. */
@@ -16,6 +17,8 @@ export interface StubStats {
   /** How long the stub held each call before answering, percentiles in ms. */
   holdP90Ms: number;
   holdP99Ms: number;
+  /** The stub's own worst event-loop delay since the last reset, in ms: a stall of the stub's, which no hold time shows. */
+  lagMaxMs: number;
 }
 
 const { values } = parseArgs({ options: { 'freeze-ms': { type: 'string', default: '0' }, 'freeze-every-ms': { type: 'string', default: '2000' } } });
@@ -23,6 +26,9 @@ const freezeMs = Number(values['freeze-ms']);
 const everyMs = Number(values['freeze-every-ms']);
 const epoch = Date.now();
 
+const LAG_RESOLUTION_MS = 10;
+const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
+lag.enable();
 let holds: number[] = [];
 let firstMs = 0;
 let lastMs = 0;
@@ -45,12 +51,20 @@ function json(res: ServerResponse, body: unknown, headers: Record<string, string
 const server = createServer({ keepAliveTimeout: 120_000 }, (req, res) => {
   if (req.url === '/stats') {
     const sorted = [...holds].sort((a, b) => a - b);
-    const stats: StubStats = { calls: holds.length, firstMs, lastMs, holdP90Ms: percentile(sorted, 90), holdP99Ms: percentile(sorted, 99) };
+    const stats: StubStats = {
+      calls: holds.length,
+      firstMs,
+      lastMs,
+      holdP90Ms: percentile(sorted, 90),
+      holdP99Ms: percentile(sorted, 99),
+      lagMaxMs: Math.max(0, lag.max / 1e6 - LAG_RESOLUTION_MS),
+    };
     return void json(res, stats);
   }
   if (req.url === '/reset') {
     holds = [];
     firstMs = lastMs = 0;
+    lag.reset();
     return void res.writeHead(204).end();
   }
   let body = '';

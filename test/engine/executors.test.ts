@@ -320,6 +320,64 @@ describe('constant-arrival-rate', () => {
   });
 });
 
+describe('constant-arrival-rate with no free VU', () => {
+  it('waits for the first VU to free up while a few new VUs open their sessions, and drops what maxVUs cannot hold', async () => {
+    const release = new StopSignal();
+    const sessions = new StopSignal();
+    let openingWhenFull = -1;
+    const { run } = await execute(
+      // 100 due within 1 ms, all launched at once; every iteration holds its VU, and no new session is ready, until the last one is due.
+      { executor: 'constant-arrival-rate', rate: 100_000, timeUnitMs: 1000, durationMs: 1, preAllocatedVUs: 1, maxVUs: 50 },
+      () => release.wait(),
+      {
+        setUp: (r) => {
+          r.openSession = async (vu) => {
+            r.opened.push(vu.id);
+            await sessions.wait();
+          };
+          r.onDropped = () => {
+            if (r.dropped !== 50) return;
+            openingWhenFull = r.opened.length;
+            sessions.fire();
+            release.fire();
+          };
+        },
+      },
+    );
+    assert.equal(openingWhenFull, 4, 'VUs opening while 49 iterations waited');
+    assert.equal(run.dropped, 50, '1 running and 49 waiting fill maxVUs 50; the other 50 are dropped');
+    assert.equal(run.started, 50);
+    assert.equal(run.finished, 50);
+    assert.ok(run.vus.length <= 50, `${run.vus.length} VUs`);
+  });
+
+  it('drops the iterations still waiting for a VU when the test stops, and starts none of them', async () => {
+    const release = new StopSignal();
+    const sessions = new StopSignal();
+    const { run } = await execute(
+      { executor: 'constant-arrival-rate', rate: 100, timeUnitMs: 1000, durationMs: 1000, preAllocatedVUs: 1, maxVUs: 10 },
+      () => release.wait(),
+      {
+        setUp: (r) => {
+          r.openSession = async (vu) => {
+            r.opened.push(vu.id);
+            // The fourth new VU opens for the fifth due iteration: four wait, one runs.
+            if (r.opened.length === 4) {
+              r.stop.fire();
+              sessions.fire();
+              release.fire();
+            }
+            await sessions.wait();
+          };
+        },
+      },
+    );
+    assert.equal(run.started, 1);
+    assert.equal(run.dropped, 4);
+    assert.equal(run.finished, 1);
+  });
+});
+
 describe('ramping-arrival-rate', () => {
   it('starts the integral of the ramped rate', async () => {
     const { run, elapsedMs } = await execute(
