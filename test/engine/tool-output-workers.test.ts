@@ -109,15 +109,13 @@ describe('a sample that takes minutes to count', () => {
     // the grace is 20 ms (a text that takes minutes, as a long run of one letter did for gpt-tokenizer,
     // takes our counter about 0.2 s).
     const text = mergingWords(200_000);
-    sampler
-      .slot('s', 't')
-      .offer({
-        method: 'tools/call',
-        name: 't',
-        outcome: 'success',
-        result: { content: [{ type: 'text', text }] },
-        bytesReceived: text.length + 100,
-      } as OperationResult);
+    sampler.slot('s', 't').offer({
+      method: 'tools/call',
+      name: 't',
+      outcome: 'success',
+      result: { content: [{ type: 'text', text }] },
+      bytesReceived: text.length + 100,
+    } as OperationResult);
     const warning = await sampler.measure(20);
     assert.match(warning ?? '', /tokens were not estimated \(bytes were\): the o200k_base tokenizer did not count the sample within 0\.02 s/);
     assert.equal(registry.trend('tool_output_bytes').view({ tool: 't' }, (s) => s.sumUs) / 1000, text.length);
