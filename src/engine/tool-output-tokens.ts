@@ -1,7 +1,7 @@
 // The tokenizer behind the token estimate: one worker thread per process, started at a run's first
 // sampled reply; a run's worker threads and processes count through their parent's (workers/tokenizer-relay.ts).
-import { createRequire } from 'node:module';
 import type { Worker } from 'node:worker_threads';
+import { workerThreads } from './worker-threads.ts';
 
 /** Texts to count (tokenizer-thread.mjs), and their counts in the same order, or why there are none. */
 interface TokenizeRequest {
@@ -53,8 +53,8 @@ export function sharedTokenizer(): Tokenizer {
  */
 function startTokenizerThread(): Tokenizer {
   const here = import.meta.url;
-  // node:worker_threads at the first sampled reply, after the first request: a run in one thread loads it no earlier.
-  const { Worker: WorkerThread } = createRequire(here)('node:worker_threads') as typeof import('node:worker_threads');
+  // At the first sampled reply, after the first request.
+  const { Worker: WorkerThread } = workerThreads();
   const worker: Worker = new WorkerThread(new URL(here.endsWith('.ts') ? './tokenizer-thread.mjs' : './tokenizer.cjs', here));
   // Ref'd only while a count is awaited: a thread that never loads (its files unreadable, the
   // process out of descriptors) must not keep the process alive; a run's wait for it is bounded.
@@ -105,7 +105,7 @@ function startTokenizerThread(): Tokenizer {
     },
     abandon() {
       if (loaded && pending.size === 0) return; // idle: kept for the process's next run
-      failure ??= new Error('was ended while it counted (the run stopped waiting)');
+      failure ??= new Error(`was ended while it ${loaded ? 'counted' : 'loaded'} (the run stopped waiting)`);
       forget();
       void worker.terminate();
     },

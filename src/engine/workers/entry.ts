@@ -1,10 +1,5 @@
-import { createRequire } from 'node:module';
 import type { Worker } from 'node:worker_threads';
-
-/** node:worker_threads, loaded when the first thread starts: a run in one thread does without it (1 ms of its start-up). */
-function workerThreads(): typeof import('node:worker_threads') {
-  return createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
-}
+import { workerThreads } from '../worker-threads.ts';
 
 /** The modules this process was started with `--import file://…` (a TypeScript loader, when it runs from the sources). */
 function importedLoaders(): string[] {
