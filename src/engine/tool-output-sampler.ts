@@ -173,6 +173,7 @@ export class ToolOutputSampler {
 async function within(tokenizer: Tokenizer, texts: string[], ms: number): Promise<number[]> {
   let timer: NodeJS.Timeout | undefined;
   let loaded = false;
+  let expired = false;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       expired = true;
@@ -185,7 +186,6 @@ async function within(tokenizer: Tokenizer, texts: string[], ms: number): Promis
       );
     }, ms);
   });
-  let expired = false;
   const counted = tokenizer.ready.then(
     () => {
       loaded = true;
