@@ -1,6 +1,8 @@
 import type { History, Comparison } from '../compare/index.ts';
 import { createHash } from 'node:crypto';
-import Handlebars from 'handlebars';
+import type { TemplateDelegate } from 'handlebars';
+// The runtime only: the templates are precompiled into html-assets.generated.ts.
+import HandlebarsRuntime from 'handlebars/runtime.js';
 import type { Result } from '../results/index.ts';
 import { REPORT_CSS, REPORT_PARTIALS, REPORT_SCRIPT, REPORT_TEMPLATE, UPLOT_CSS, UPLOT_SCRIPT } from './html-assets.generated.ts';
 import { buildHtmlView, type HtmlView } from './html-view.ts';
@@ -24,7 +26,7 @@ interface TemplateContext {
   reportJs: string;
 }
 
-let compiled: Handlebars.TemplateDelegate<TemplateContext> | undefined;
+let compiled: TemplateDelegate<TemplateContext> | undefined;
 
 /** `report.html`: one self-contained file (styles, uPlot and chart data inline) that opens with no network. */
 export function renderHtmlReport(result: Result, options: HtmlReportOptions = {}): string {
@@ -41,11 +43,11 @@ export function renderHtmlReport(result: Result, options: HtmlReportOptions = {}
   });
 }
 
-function compile(): Handlebars.TemplateDelegate<TemplateContext> {
+function compile(): TemplateDelegate<TemplateContext> {
   // An isolated environment: no helpers or partials registered elsewhere leak in.
-  const hbs = Handlebars.create();
-  for (const [name, source] of Object.entries(REPORT_PARTIALS)) hbs.registerPartial(name, source);
-  return hbs.compile<TemplateContext>(REPORT_TEMPLATE, { strict: true, noEscape: false, preventIndent: true });
+  const hbs = (HandlebarsRuntime as unknown as typeof import('handlebars')).create();
+  for (const [name, spec] of Object.entries(REPORT_PARTIALS)) hbs.registerPartial(name, hbs.template(spec));
+  return hbs.template<TemplateContext>(REPORT_TEMPLATE);
 }
 
 /**
