@@ -1,12 +1,12 @@
 // dist/ built from the sources as they are now, once per content: the tests that run the bundles
 // (the action bundle, the packed tarball) share one `scripts/build.mjs --no-types` (about 6 s of
-// esbuild CPU) instead of each running it. The build lands in a folder named by a hash of every
+// esbuild CPU) instead of each running it, and one process builds while the others wait. The build lands in a folder named by a hash of every
 // input esbuild reads, so a changed source, lock file or build script means a new build. Beside
 // dist/ a package.json says the bundles are ES modules, as the repository's does, so they run in
 // place (builtCli()).
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -44,26 +44,81 @@ function removeStaleBuilds(keep: string): void {
   }
 }
 
+/** Whether process `pid` is alive (a builder that died leaves its lock behind). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Resolves when `folder` exists, or when the process building it (its pid in `lock`/pid) is gone
+ * without making it: renamed into place, or the lock left by a builder that died.
+ */
+function builtByAnother(folder: string, lock: string): Promise<void> {
+  return new Promise((resolve) => {
+    const check = (): void => {
+      if (existsSync(folder)) return done();
+      let pid = Number.NaN;
+      try {
+        pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+      } catch {
+        // Not written yet (the lock is a moment old), or the lock is gone: the folder decides.
+        if (!existsSync(lock)) return done();
+      }
+      if (Number.isInteger(pid) && !alive(pid)) return done();
+    };
+    // The rename into place is an event in tmpdir; a builder that died is seen by the once-a-second check.
+    const watcher = watch(tmpdir(), check);
+    const timer = setInterval(check, 1000);
+    const done = (): void => {
+      watcher.close();
+      clearInterval(timer);
+      resolve();
+    };
+    check();
+  });
+}
+
 let pending: Promise<string> | undefined;
 
-/** The path of a dist/ folder built from the current sources (read only: copy it to change it). */
+/**
+ * The path of a dist/ folder built from the current sources (read only: copy it to change it). One
+ * test process builds it; the others that ask meanwhile wait for its rename into place (a lock
+ * folder names the builder), as the first phase of `npm test` starts several at once.
+ */
 export function freshDist(): Promise<string> {
   pending ??= (async () => {
     const folder = join(tmpdir(), `${PREFIX}${hashInputs()}`);
+    const lock = `${folder}.building`;
     removeStaleBuilds(folder);
     const dist = join(folder, 'dist');
-    if (existsSync(dist)) return dist;
-    // Built beside and renamed into place, so a folder under the final name is always complete. Two
-    // test processes building at once both build; the second rename fails and its copy is dropped.
-    const building = `${folder}.building-${process.pid}`;
-    mkdirSync(building);
-    writeFileSync(join(building, 'package.json'), '{ "type": "module" }\n');
-    await promisify(execFile)(process.execPath, ['scripts/build.mjs', join(building, 'dist'), '--no-types']);
+    for (;;) {
+      if (existsSync(dist)) return dist;
+      try {
+        mkdirSync(lock);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        await builtByAnother(folder, lock);
+        // Built (the loop returns it), or the builder died: its lock goes and the next turn builds.
+        if (!existsSync(dist)) rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      break;
+    }
+    // Built in the lock folder and renamed into place, so a folder under the final name is always complete.
     try {
-      renameSync(building, folder);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      writeFileSync(join(lock, 'package.json'), '{ "type": "module" }\n');
+      await promisify(execFile)(process.execPath, ['scripts/build.mjs', join(lock, 'dist'), '--no-types']);
+      rmSync(join(lock, 'pid'));
+      renameSync(lock, folder);
     } catch (error) {
-      if (!existsSync(dist)) throw error;
-      rmSync(building, { recursive: true, force: true });
+      rmSync(lock, { recursive: true, force: true });
+      throw error;
     }
     return dist;
   })();
