@@ -10,9 +10,10 @@
 //   so that starving them changes nothing they assert
 //   (MCP_LOAD_TEST_TIMED_CONCURRENCY=1: every group after the other, each timed one a file at a time);
 // - the files listed in test/alone.txt, which start dozens of processes at once, one at a time.
-// Within the first phase and the idle group, files share processes: each group's files are dealt
+// Within the first phase and the idle group, files share processes: each group's files are packed
 // into a few entry modules that import them one after the other (a process per file cost about a
-// third of a second of CPU, and the source modules they share load once per process); those of
+// third of a second of CPU, and the source modules they share load once per process), by their
+// seconds in test/durations.json, and the longest processes start first; those of
 // test/own-process.txt, which change what a neighbour would see, keep a process of their own.
 // Servers that restart on their port take it from below the ephemeral range
 // (test/helpers/free-port.ts), where no connect() of a neighbour can take it while they are down.
@@ -20,9 +21,9 @@
 // loads and servers then failed their own runs (event-loop stalls of 400 ms, timeouts).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { join, normalize } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { availableParallelism, tmpdir } from 'node:os';
+import { basename, join, normalize, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { compiledPath, compileForTests } from './test-loader/compile.mjs';
 import { CACHE_ENV } from './test-loader/paths.mjs';
 
@@ -65,22 +66,39 @@ process.on('exit', () => rmSync(cacheDir, { recursive: true, force: true }));
 const LOADER = ['--enable-source-maps', '--import', new URL('./test-loader/register.mjs', import.meta.url).href];
 
 /**
- * What node --test runs for `group`: each file of test/own-process.txt as itself, the others dealt
- * in turn (in the group's order, so that every batch gets its share of the long ones) into at most
- * `batches` entry modules, each importing its files one after the other.
+ * Each file's seconds in its last measured run (test/durations.json, which
+ * `MCP_LOAD_TEST_RECORD=1 npm test` writes): what packs the batches and orders the
+ * processes. A file not in it counts as the median.
+ */
+const DURATIONS_FILE = 'test/durations.json';
+const fileSeconds = existsSync(DURATIONS_FILE) ? JSON.parse(readFileSync(DURATIONS_FILE, 'utf8')) : {};
+const knownSeconds = Object.values(fileSeconds).sort((a, b) => a - b);
+const MEDIAN_SECONDS = knownSeconds[Math.floor(knownSeconds.length / 2)] ?? 1;
+const secondsOf = (file) => fileSeconds[file] ?? MEDIAN_SECONDS;
+
+/**
+ * What node --test runs for `group`: each file of test/own-process.txt in a process of its own, the
+ * others packed into at most `batches` entry modules that import their files one after the other
+ * (the longest file into the batch with the fewest seconds so far, so that batches end together).
+ * node --test starts its files in the order of their names, so each process's entry is named by its
+ * rank, the longest first: the last to start are short and none is left running alone at the end.
  */
 function entries(group, batches, name) {
-  const own = group.filter((file) => ownProcessFiles.has(file));
-  const shared = group.filter((file) => !ownProcessFiles.has(file));
-  const dealt = Array.from({ length: Math.min(batches, shared.length) }, () => []);
-  shared.forEach((file, i) => dealt[i % dealt.length].push(file));
-  const batchModules = dealt.map((files, i) => {
-    if (files.length === 1) return compiledPath(cacheDir, files[0]);
-    const entry = join(cacheDir, 'test', `${name}-${i + 1}.batch.js`);
+  const shared = group.filter((file) => !ownProcessFiles.has(file)).sort((a, b) => secondsOf(b) - secondsOf(a));
+  const packed = Array.from({ length: Math.min(batches, shared.length) }, () => ({ files: [], seconds: 0 }));
+  for (const file of shared) {
+    const lightest = packed.reduce((min, batch) => (batch.seconds < min.seconds ? batch : min));
+    lightest.files.push(file);
+    lightest.seconds += secondsOf(file);
+  }
+  const own = group.filter((file) => ownProcessFiles.has(file)).map((file) => ({ files: [file], seconds: secondsOf(file) }));
+  const processes = [...own, ...packed].sort((a, b) => b.seconds - a.seconds);
+  return processes.map(({ files }, rank) => {
+    const label = files.length === 1 ? basename(files[0], '.test.ts') : 'batch';
+    const entry = join(cacheDir, 'test', `${name}-${String(rank).padStart(3, '0')}-${label}.js`);
     writeFileSync(entry, files.map((file) => `import ${JSON.stringify(pathToFileURL(compiledPath(cacheDir, file)).href)};\n`).join(''));
     return entry;
   });
-  return [...own.map((file) => compiledPath(cacheDir, file)), ...batchModules];
 }
 
 /** Each file in a process of its own (the timed lanes: a neighbour's leftovers must not share their event loop). */
@@ -94,7 +112,7 @@ const oneEach = (group) => group.map((file) => compiledPath(cacheDir, file));
 function run(modules, n, held, { idle = false, name } = {}) {
   if (modules.length === 0) return Promise.resolve(0);
   const started = performance.now();
-  const command = [process.execPath, ...LOADER, '--test', `--test-concurrency=${n}`, ...modules];
+  const command = [process.execPath, ...LOADER, '--test', `--test-concurrency=${n}`, ...recorder(name, held), ...modules];
   // chrt(1) sets the class for the runner and, inherited, for every test process it starts.
   const [file, ...args] = idle ? ['chrt', '--idle', '0', ...command] : command;
   const child = spawn(file, args, { stdio: held ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
@@ -112,6 +130,42 @@ function run(modules, n, held, { idle = false, name } = {}) {
     return code;
   });
 }
+
+/**
+ * With MCP_LOAD_TEST_RECORD=1, each group's files' seconds (their top-level tests' durations) go to
+ * a file beside the compiled tree, and at the end into test/durations.json, beside the default report.
+ */
+const record = process.env.MCP_LOAD_TEST_RECORD === '1';
+const recorded = [];
+function recorder(name, held) {
+  if (!record) return [];
+  // Outside the compiled tree, which is removed at exit before this file's handler runs.
+  const destination = join(tmpdir(), `mcp-load-test-durations-${process.pid}-${recorded.length}.jsonl`);
+  recorded.push(destination);
+  const report = held || !process.stdout.isTTY ? 'tap' : 'spec';
+  const reporter = new URL('./test-loader/durations-reporter.mjs', import.meta.url).href;
+  return [`--test-reporter=${report}`, '--test-reporter-destination=stdout', `--test-reporter=${reporter}`, `--test-reporter-destination=${destination}`];
+}
+process.on('exit', () => {
+  if (!record) return;
+  const seconds = {};
+  for (const destination of recorded.filter((file) => existsSync(file))) {
+    const lines = readFileSync(destination, 'utf8').split('\n').filter(Boolean);
+    rmSync(destination);
+    for (const line of lines) {
+      const { file, ms } = JSON.parse(line);
+      // The file a test is in: its source (the events carry the source-mapped path) or the compiled one.
+      const path = file.startsWith('file:') ? fileURLToPath(file) : file;
+      const source = path.startsWith(`${cacheDir}/`) ? relative(cacheDir, path).replace(/\.js$/, '.ts') : relative(process.cwd(), path);
+      seconds[source] = Number(((seconds[source] ?? 0) + ms / 1000).toFixed(1));
+    }
+  }
+  // Files not run this time keep their last figure, while they exist.
+  const kept = Object.entries({ ...fileSeconds, ...seconds }).filter(([file]) => existsSync(file));
+  const sorted = Object.fromEntries(kept.sort(([a], [b]) => a.localeCompare(b)));
+  writeFileSync(DURATIONS_FILE, `${JSON.stringify(sorted, null, 2)}\n`);
+  console.error(`# wrote ${DURATIONS_FILE}: ${Object.keys(seconds).length} files measured`);
+});
 
 /** Each list's files, in its order (the longest first, so that the last to start are short). */
 const inOrder = (list) => [...list].filter((f) => files.includes(f));
