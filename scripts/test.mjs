@@ -75,6 +75,8 @@ const fileSeconds = existsSync(DURATIONS_FILE) ? JSON.parse(readFileSync(DURATIO
 const knownSeconds = Object.values(fileSeconds).sort((a, b) => a - b);
 const MEDIAN_SECONDS = knownSeconds[Math.floor(knownSeconds.length / 2)] ?? 1;
 const secondsOf = (file) => fileSeconds[file] ?? MEDIAN_SECONDS;
+/** The file each process of a single file runs, by its entry module. */
+const processOf = new Map();
 
 /**
  * What node --test runs for `group`: each file of test/own-process.txt in a process of its own, the
@@ -96,13 +98,18 @@ function entries(group, batches, name) {
   return processes.map(({ files }, rank) => {
     const label = files.length === 1 ? basename(files[0], '.test.ts') : 'batch';
     const entry = join(cacheDir, 'test', `${name}-${String(rank).padStart(3, '0')}-${label}.js`);
+    if (files.length === 1) processOf.set(entry, files[0]);
     writeFileSync(entry, files.map((file) => `import ${JSON.stringify(pathToFileURL(compiledPath(cacheDir, file)).href)};\n`).join(''));
     return entry;
   });
 }
 
 /** Each file in a process of its own (the timed lanes: a neighbour's leftovers must not share their event loop). */
-const oneEach = (group) => group.map((file) => compiledPath(cacheDir, file));
+const oneEach = (group) =>
+  group.map((file) => {
+    processOf.set(compiledPath(cacheDir, file), file);
+    return compiledPath(cacheDir, file);
+  });
 
 /**
  * Runs `modules` (compiled test files or batch entries) with node --test, its output streaming to
@@ -132,11 +139,15 @@ function run(modules, n, held, { idle = false, name } = {}) {
 }
 
 /**
- * With MCP_LOAD_TEST_RECORD=1, each group's files' seconds (their top-level tests' durations) go to
- * a file beside the compiled tree, and at the end into test/durations.json, beside the default report.
+ * With MCP_LOAD_TEST_RECORD=1, each file's seconds go to test/durations.json at the end: a file in a
+ * process of its own, the process's (test-loader/register.mjs logs each test process's lifetime:
+ * root-level hooks are in no test's duration); a file in a batch, its top-level tests' durations,
+ * which a reporter beside the default one writes.
  */
 const record = process.env.MCP_LOAD_TEST_RECORD === '1';
 const recorded = [];
+const PROCESS_LOG = join(tmpdir(), `mcp-load-test-processes-${process.pid}.jsonl`);
+if (record) process.env.MCP_LOAD_TEST_PROCESS_LOG = PROCESS_LOG;
 function recorder(name, held) {
   if (!record) return [];
   // Outside the compiled tree, which is removed at exit before this file's handler runs.
@@ -158,6 +169,15 @@ process.on('exit', () => {
       const path = file.startsWith('file:') ? fileURLToPath(file) : file;
       const source = path.startsWith(`${cacheDir}/`) ? relative(cacheDir, path).replace(/\.js$/, '.ts') : relative(process.cwd(), path);
       seconds[source] = Number(((seconds[source] ?? 0) + ms / 1000).toFixed(1));
+    }
+  }
+  if (existsSync(PROCESS_LOG)) {
+    const lines = readFileSync(PROCESS_LOG, 'utf8').split('\n').filter(Boolean);
+    rmSync(PROCESS_LOG);
+    for (const line of lines) {
+      const { entry, seconds: lifetime } = JSON.parse(line);
+      const file = processOf.get(entry);
+      if (file !== undefined) seconds[file] = Number(lifetime.toFixed(1));
     }
   }
   // Files not run this time keep their last figure, while they exist.

@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import Module, { register } from 'node:module';
 import { isMainThread } from 'node:worker_threads';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -9,6 +10,11 @@ if (!cacheDir) throw new Error(`${CACHE_ENV} is not set: run the tests with \`np
 // compiled modules: it needs no hooks, which run on a thread of their own and cost each test process
 // about a quarter of a second of CPU. A child process or worker thread started on a .ts file needs them.
 const runsCompiled = isMainThread && process.argv[1]?.startsWith(`${cacheDir}/`);
+// MCP_LOAD_TEST_RECORD=1 npm test: each test process's lifetime, by its entry (scripts/test.mjs).
+const processLog = process.env.MCP_LOAD_TEST_PROCESS_LOG;
+if (runsCompiled && processLog) {
+  process.on('exit', () => appendFileSync(processLog, `${JSON.stringify({ entry: process.argv[1], seconds: process.uptime() })}\n`));
+}
 if (!runsCompiled) register('./hooks.mjs', import.meta.url, { data: { rootUrl: pathToFileURL(ROOT).href, cacheDir: `${cacheDir}/` } });
 
 // As in the bundles (scripts/build.mjs, nativeWasmDecode): hdr-histogram-js's WebAssembly loader
