@@ -10,8 +10,9 @@
 // target in the file` is the default run whose worker threads start only after the parse (the
 // arguments do not say how many the run uses): beside the default, what starting them first gives.
 // --baseline-dist measures another build's (an earlier commit's dist/) modes too, in the same rounds.
-// Prints one JSON object (every run's wall and CPU milliseconds, their medians) and writes it to
-// --out (bench/startup-results.json is the committed run).
+// Prints one JSON object (every run's wall and CPU milliseconds, their medians; with a baseline, each
+// mode's paired differences: median and interquartile range) and writes it to --out
+// (bench/startup-results.json is the committed run).
 import { spawn, execFile, execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -68,8 +69,27 @@ function binOf(dist: string): string {
 }
 
 function median(values: readonly number[]): number {
+  return quantile(values, 0.5);
+}
+
+function quantile(values: readonly number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  return sorted[Math.floor((sorted.length - 1) * q + 0.5)];
+}
+
+/**
+ * Each mode against the baseline's same mode, round by round (they ran in the same round, so a
+ * busy moment slows both): the median of the differences and their interquartile range, wall and CPU.
+ */
+function pairedDifferences(modes: readonly Mode[]) {
+  return modes.flatMap((m) => {
+    const base = modes.find((b) => b.name === `baseline: ${m.name}`);
+    if (!base) return [];
+    const wall = m.wallMs.map((v, i) => v - base.wallMs[i]);
+    const cpu = m.cpuMs.map((v, i) => v - base.cpuMs[i]);
+    const summary = (d: number[]) => ({ median: median(d), q1: quantile(d, 0.25), q3: quantile(d, 0.75) });
+    return [{ mode: m.name, wallMs: summary(wall), cpuMs: summary(cpu) }];
+  });
 }
 
 interface Mode {
@@ -178,6 +198,7 @@ async function main(): Promise<void> {
     ...(baseline ? { baseline } : {}),
     runs,
     modes: modes.map((m) => ({ mode: m.name, medianMs: median(m.wallMs), medianCpuMs: median(m.cpuMs), wallMs: m.wallMs, cpuMs: m.cpuMs })),
+    ...(baseline ? { paired: pairedDifferences(modes) } : {}),
   };
   const text = JSON.stringify(report, null, 2);
   console.log(text);

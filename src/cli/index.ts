@@ -8,7 +8,8 @@ import { workersToPrestart } from './worker-prestart.ts';
 useSourceMappedStacks();
 const argv = process.argv.slice(2);
 // First: each thread's start-up then overlaps the loading of the CLI's own modules and the scenario.
-prestartWorkerThreads(workersToPrestart(argv));
+// One fewer than the workers: this thread runs worker 1's slice itself (engine/workers/local-carrier.ts).
+prestartWorkerThreads(Math.max(0, workersToPrestart(argv) - 1));
 import('./main.ts')
   .then(({ main }) => main(argv))
   .then(

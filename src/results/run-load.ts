@@ -3,8 +3,9 @@ import { shardScenario, type Shard, type WorkerMode } from '../scenario/index.ts
 import type { Scenario } from '../scenario/index.ts';
 import type { Result } from './types.ts';
 
-// The engine is imported for the mode that runs: with workers, this thread only starts them and
-// merges their records, and never loads the MCP client. The result's code loads after the run.
+// The engine is imported for the mode that runs: with workers, this thread starts them, merges their
+// records and, with threads and a target of its own, runs worker 1's slice itself
+// (engine/workers/local-carrier.ts). The result's code loads after the run.
 export interface LoadRun {
   url: string;
   stop: StopSignal;

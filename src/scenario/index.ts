@@ -18,7 +18,7 @@ export {
   type LoadPlan,
 } from './executors.ts';
 export type * from './types.ts';
-export { formatShard, parseShard, shardExecutor, shardScenario, shardsWithLoad, shareOf, ShardError, type Shard } from './shard.ts';
+export { formatShard, parseShard, scenarioWith, shardExecutor, shardScenario, shardsWithLoad, shareOf, ShardError, type Shard } from './shard.ts';
 export { openFileLimit, RESERVED_DESCRIPTORS } from './limits.ts';
 export { didYouMean } from './suggest.ts';
 export { compileSchemaSampler, SchemaSampleError } from './schema-sample.ts';

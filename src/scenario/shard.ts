@@ -85,5 +85,13 @@ export function shardScenario(scenario: Scenario, shard: Shard): Scenario {
         `(one VU and, for arrival rates, one iteration per time unit each); run it with --shard i/${most} or fewer shards`,
     );
   }
-  return { ...scenario, scenarios };
+  return scenarioWith(scenario, { scenarios });
+}
+
+/**
+ * `scenario` with `changes`, its lazy `hash` still lazy: a spread would read the getter, and hashing
+ * loads node:crypto, 4 ms of a slice's start-up (scenario/load.ts).
+ */
+export function scenarioWith(scenario: Scenario, changes: Partial<Scenario>): Scenario {
+  return Object.assign(Object.defineProperties({}, Object.getOwnPropertyDescriptors(scenario)), changes) as Scenario;
 }

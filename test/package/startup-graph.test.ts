@@ -1,5 +1,5 @@
 // What the bundled CLI loads before a run's first request: only the scenario, the engine and the
-// MCP client (and, with workers, the parent only what starts them). The report code (Handlebars, the
+// MCP client (with workers, the parent runs worker 1's slice itself, so it loads them too). The report code (Handlebars, the
 // HTML report, the summaries), the comparison, the demo server and its SDK, and undici's client load
 // later or never. Not a timing test: it reads which bundle files each thread loaded before the first
 // connection of the process (a module hook and diagnostics_channel log both, in order), and maps
@@ -36,7 +36,7 @@ const AFTER_THE_RUN = [
   /node_modules\/zod\//,
   /node_modules\/undici\/(index\.js|lib\/dispatcher\/)/,
 ];
-/** The MCP client: a parent that only starts workers does not load it. */
+/** The MCP client: loaded before the first request by every thread that runs a slice, the parent's too. */
 const MCP_CLIENT = /src\/mcp\/client\.ts$/;
 
 // ES modules through a module hook; the CLI's CommonJS files (src/cli/bin.ts) as Node's CommonJS loader loads them.
@@ -200,22 +200,33 @@ test('run in one thread loads the scenario, the engine and the MCP client before
   );
 });
 
-test('run with two workers: the parent loads neither the MCP client nor the report code before the first request, the workers no report code', async () => {
+test('run with two workers: the parent runs worker 1’s slice (its MCP client loads before the first request), one worker thread the other; no report code in either', async () => {
   const loads = await loadsOfRun('two-workers', ['--workers', '2']);
   const parent = loads.before.get('0') ?? [];
   assert.ok(
-    parent.some((s) => /src\/engine\/workers\/pool\.ts$/.test(s)),
-    'the parent loaded the worker pool',
+    parent.some((s) => /src\/engine\/workers\/local-carrier\.ts$/.test(s)) && parent.some((s) => MCP_CLIENT.test(s)),
+    'the parent loaded its own slice and the MCP client before the first request',
   );
-  assert.deepEqual(offending(parent, [...AFTER_THE_RUN, MCP_CLIENT]), []);
+  assert.deepEqual(offending(parent, AFTER_THE_RUN), []);
+  assert.equal(loads.before.size, 2, 'the parent and one worker thread loaded code before their first requests');
   for (const [thread, sources] of loads.before) {
     if (thread !== '0') assert.deepEqual(offending(sources, AFTER_THE_RUN), [], `worker thread ${thread}`);
   }
-  // Started first (src/cli/index.ts): both worker threads before the parent loads the CLI's main module, and so before the scenario.
+  // As in one thread, no thread loads these by its first connection: a slice's copy of the scenario
+  // keeps its hash unread (scenario/shard.ts), so no crypto either.
+  assert.ok(loads.builtins.has('0'), 'the parent made a connection');
+  for (const [thread, builtins] of loads.builtins)
+    assert.deepEqual(
+      builtins.filter((b) => ['tls', '_tls_wrap', 'child_process', 'dgram', 'crypto', 'fs/promises', 'zlib'].includes(b)),
+      [],
+      `thread ${thread}`,
+    );
+  // Started first (src/cli/index.ts): the one worker thread before the parent loads the CLI's main module, and so before the scenario.
   const mainLoaded = loads.order.findIndex((l) => l.thread === '0' && l.sources.some((s) => /src\/cli\/main\.ts$/.test(s)));
   const started = loads.order.slice(0, mainLoaded).filter((l) => l.thread === '0' && l.spawn?.endsWith('/worker.cjs'));
   assert.ok(mainLoaded > 0, 'the parent loads the CLI');
-  assert.equal(started.length, 2, 'both worker threads started before the CLI loaded');
+  assert.equal(started.length, 1, 'one worker thread started before the CLI loaded');
+  assert.equal(loads.spawns.filter((s) => s.url.endsWith('/worker.cjs')).length, 1, 'and no other');
   // One tokenizer for the run, the parent's: the workers' samples are counted by it (src/engine/workers/tokenizer-relay.ts).
   assert.deepEqual(
     loads.spawns.filter((s) => s.url.endsWith('/tokenizer.cjs')).map((s) => [s.thread, s.beforeFirstRequest]),

@@ -3,7 +3,7 @@ import type { Worker } from 'node:worker_threads';
 import type { WorkerMode } from '../../scenario/index.ts';
 import { workerEntry } from './entry.ts';
 import { processEntry } from './process-entry.ts';
-import type { ParentMessage, SourceMessage, TaskMessage, WorkerMessage, WorkerTask } from './protocol.ts';
+import type { ParentMessage, SourceMessage, TaskMessage, WorkerMessage } from './protocol.ts';
 
 /** A worker as the pool sees it, whether a thread or a child process. */
 export interface WorkerCarrier {
@@ -19,11 +19,9 @@ export interface WorkerCarrier {
 /** A reported worker process exits by itself; one that does not within this is killed. */
 const PROCESS_EXIT_GRACE_MS = 2_000;
 
-/** Starts a worker (or takes a thread started before the parse, prestart.ts) and gives it its task. */
-export function startCarrier(task: WorkerTask, mode: WorkerMode, prestarted?: Worker): WorkerCarrier {
-  const carrier = mode === 'process' ? processCarrier(processEntry()) : threadCarrier(prestarted ?? workerEntry());
-  carrier.post({ type: 'task', task });
-  return carrier;
+/** Starts a worker (or takes a thread started before the parse, prestart.ts); the pool gives it its task. */
+export function startCarrier(mode: WorkerMode, prestarted?: Worker): WorkerCarrier {
+  return mode === 'process' ? processCarrier(processEntry()) : threadCarrier(prestarted ?? workerEntry());
 }
 
 function threadCarrier(worker: Worker): WorkerCarrier {

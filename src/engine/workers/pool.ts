@@ -7,9 +7,9 @@ import { combineProgress } from './progress.ts';
 import type { ParentMessage, WorkerMessage, WorkerTask } from './protocol.ts';
 import type { RunRecord } from './record.ts';
 import { startCarrier, type WorkerCarrier } from './carrier.ts';
+import { localCarrier } from './local-carrier.ts';
 import { takePrestarted } from './prestart.ts';
 import { TokenizerService } from './tokenizer-relay.ts';
-import type { Worker } from 'node:worker_threads';
 
 export interface WorkersOptions {
   /** How each worker loads the scenario file (the parent's own options, without a readFile). */
@@ -54,12 +54,13 @@ export async function runInWorkers(scenario: Scenario, options: WorkersOptions):
   let ready = 0;
   let interrupted: WorkersOutcome['interrupted'];
 
+  const here = runsFirstSliceHere(scenario, options.mode) ? 1 : 0;
   // Threads the CLI started before it parsed the scenario (prestart.ts), as many as there are and are needed.
-  const prestarted = takePrestarted(options.mode === 'thread' ? n : 0, { file: options.file, load: options.load });
+  const prestarted = takePrestarted(options.mode === 'thread' ? n - here : 0, { file: options.file, load: options.load });
   const threads = Array.from({ length: n }, (_, i) => {
     const task: WorkerTask = { file: options.file, load: options.load, url: options.url, slice: { index: i + 1, count: n }, thresholdMetrics };
     if (options.shard) task.shard = options.shard;
-    return startWorker(task, options.mode, prestarted[i]);
+    return startWorker(task, i < here ? localCarrier(scenario) : startCarrier(options.mode, prestarted[i - here]));
   });
   const send = (message: ParentMessage): void => {
     for (const [i, t] of threads.entries()) if (!finished[i]) t.carrier.post(message);
@@ -125,6 +126,16 @@ export async function runInWorkers(scenario: Scenario, options: WorkersOptions):
   }
 }
 
+/**
+ * Whether this thread runs worker 1's slice itself (local-carrier.ts) rather than a thread of its
+ * own: its first request then leaves as soon as one thread's would, and one thread fewer starts on
+ * cores the others need. Not for child processes (they are chosen for descriptors of their own),
+ * nor beside the embedded demo server (a run without a target), which keeps this thread busy.
+ */
+export function runsFirstSliceHere(scenario: Scenario, mode: WorkerMode): boolean {
+  return mode === 'thread' && scenario.target !== undefined;
+}
+
 function abortingThresholdFailed(aborting: Scenario['thresholds'], metrics: readonly (MetricsSnapshot | undefined)[], whole: Progress): boolean {
   const due = aborting.filter((t) => whole.elapsedMs >= t.delayAbortEvalMs);
   const parts = metrics.filter((m): m is MetricsSnapshot => m !== undefined);
@@ -140,8 +151,8 @@ interface RunningWorker {
   exited: Promise<unknown>;
 }
 
-function startWorker(task: WorkerTask, mode: WorkerMode, prestarted: Worker | undefined): RunningWorker {
-  const carrier = startCarrier(task, mode, prestarted);
+function startWorker(task: WorkerTask, carrier: WorkerCarrier): RunningWorker {
+  carrier.post({ type: 'task', task });
   return {
     carrier,
     exited: carrier.exited,
