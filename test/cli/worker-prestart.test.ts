@@ -47,7 +47,7 @@ describe('mcp-load run with worker threads started before the parse', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('three started, a load of two VUs: two workers run it (exactly its calls), the third ends, the process exits', async () => {
+  it('--workers 3 starts two threads; a load of two VUs: two workers run it, the parent and one thread (exactly its calls), the other thread ends, the process exits', async () => {
     const file = join(dir, 'two.yml');
     writeFileSync(file, 'scenarios:\n  each:\n    executor: per-vu-iterations\n    vus: 2\n    iterations: 3\n    flow:\n      - call: echo\n');
     const before = server.calls();

@@ -234,7 +234,7 @@ describe('from the installed package', { concurrency: true }, () => {
     assert.ok(existsSync(join(app, 'result.json')), 'result.json was not written');
   });
 
-  test('mcp-load run --workers 2 runs both slices in worker threads (dist/worker.cjs ships)', async () => {
+  test('mcp-load run --workers 2 runs both slices, the second in a worker thread (dist/worker.cjs ships)', async () => {
     writeFileSync(
       join(app, 'two.yml'),
       'scenarios:\n  each:\n    executor: per-vu-iterations\n    vus: 2\n    iterations: 3\n    flow:\n      - call: echo-workers\n',
