@@ -1,3 +1,3 @@
-var __mcpLoadImportMetaUrl = require('node:url').pathToFileURL(__filename).href;
+var __mcpLoadImportMetaUrl = /^\/[\w./-]*$/.test(__filename) && !/\/(\.\.?)?(\/|$)/.test(__filename) ? 'file://' + __filename : require('node:url').pathToFileURL(__filename).href;
 "use strict";
 //# sourceMappingURL=chunk-3YAHBVOG.cjs.map

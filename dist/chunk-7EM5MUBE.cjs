@@ -1,3 +1,3 @@
-var __mcpLoadImportMetaUrl = require('node:url').pathToFileURL(__filename).href;
+var __mcpLoadImportMetaUrl = /^\/[\w./-]*$/.test(__filename) && !/\/(\.\.?)?(\/|$)/.test(__filename) ? 'file://' + __filename : require('node:url').pathToFileURL(__filename).href;
 "use strict";var a=Object.defineProperty;var c=Object.getOwnPropertyDescriptor;var m=Object.getOwnPropertyNames;var p=Object.prototype.hasOwnProperty;var s=(e,r)=>{for(var t in r)a(e,t,{get:r[t],enumerable:!0})},f=(e,r,t,n)=>{if(r&&typeof r=="object"||typeof r=="function")for(let i of m(r))!p.call(e,i)&&i!==t&&a(e,i,{get:()=>r[i],enumerable:!(n=c(r,i))||n.enumerable});return e};var d=e=>f(a({},"__esModule",{value:!0}),e);var l={};s(l,{a:()=>j});module.exports=d(l);var u=require("node:module"),o;function j(){return o??=(0,u.createRequire)(__mcpLoadImportMetaUrl)("./undici.cjs"),o}0&&(module.exports={a});
 //# sourceMappingURL=chunk-7EM5MUBE.cjs.map

@@ -1,3 +1,3 @@
-var __mcpLoadImportMetaUrl = require('node:url').pathToFileURL(__filename).href;
+var __mcpLoadImportMetaUrl = /^\/[\w./-]*$/.test(__filename) && !/\/(\.\.?)?(\/|$)/.test(__filename) ? 'file://' + __filename : require('node:url').pathToFileURL(__filename).href;
 "use strict";var t=Object.defineProperty;var c=Object.getOwnPropertyDescriptor;var e=Object.getOwnPropertyNames;var p=Object.prototype.hasOwnProperty;var v=(s,a)=>{for(var r in a)t(s,r,{get:a[r],enumerable:!0})},x=(s,a,r,b)=>{if(a&&typeof a=="object"||typeof a=="function")for(let o of e(a))!p.call(s,o)&&o!==r&&t(s,o,{get:()=>a[o],enumerable:!(b=c(a,o))||b.enumerable});return s};var E=s=>x(t({},"__esModule",{value:!0}),s);var h={};v(h,{a:()=>d,b:()=>f,c:()=>g});module.exports=E(h);var d=99,f=130,g=1;0&&(module.exports={a,b,c});
 //# sourceMappingURL=chunk-7FXNS3CB.cjs.map

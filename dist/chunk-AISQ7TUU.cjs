@@ -1,3 +1,3 @@
-var __mcpLoadImportMetaUrl = require('node:url').pathToFileURL(__filename).href;
+var __mcpLoadImportMetaUrl = /^\/[\w./-]*$/.test(__filename) && !/\/(\.\.?)?(\/|$)/.test(__filename) ? 'file://' + __filename : require('node:url').pathToFileURL(__filename).href;
 "use strict";var a=Object.defineProperty;var n=Object.getOwnPropertyDescriptor;var u=Object.getOwnPropertyNames;var p=Object.prototype.hasOwnProperty;var s=(e,r)=>{for(var t in r)a(e,t,{get:r[t],enumerable:!0})},c=(e,r,t,i)=>{if(r&&typeof r=="object"||typeof r=="function")for(let o of u(r))!p.call(e,o)&&o!==t&&a(e,o,{get:()=>r[o],enumerable:!(i=n(r,o))||i.enumerable});return e};var d=e=>c(a({},"__esModule",{value:!0}),e);var h={};s(h,{a:()=>f});module.exports=d(h);var m=require("node:module");function f(){return(0,m.createRequire)(__mcpLoadImportMetaUrl)("node:worker_threads")}0&&(module.exports={a});
 //# sourceMappingURL=chunk-AISQ7TUU.cjs.map

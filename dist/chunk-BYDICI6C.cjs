@@ -1,3 +1,3 @@
-var __mcpLoadImportMetaUrl = require('node:url').pathToFileURL(__filename).href;
+var __mcpLoadImportMetaUrl = /^\/[\w./-]*$/.test(__filename) && !/\/(\.\.?)?(\/|$)/.test(__filename) ? 'file://' + __filename : require('node:url').pathToFileURL(__filename).href;
 "use strict";var p=Object.defineProperty;var t=Object.getOwnPropertyDescriptor;var v=Object.getOwnPropertyNames;var x=Object.prototype.hasOwnProperty;var b=(e,a)=>{for(var o in a)p(e,o,{get:a[o],enumerable:!0})},c=(e,a,o,s)=>{if(a&&typeof a=="object"||typeof a=="function")for(let r of v(a))!x.call(e,r)&&r!==o&&p(e,r,{get:()=>a[r],enumerable:!(s=t(a,r))||s.enumerable});return e};var d=e=>c(p({},"__esModule",{value:!0}),e);var g={};b(g,{a:()=>f});module.exports=d(g);var f=2;0&&(module.exports={a});
 //# sourceMappingURL=chunk-BYDICI6C.cjs.map

@@ -1,3 +1,3 @@
-var __mcpLoadImportMetaUrl = require('node:url').pathToFileURL(__filename).href;
+var __mcpLoadImportMetaUrl = /^\/[\w./-]*$/.test(__filename) && !/\/(\.\.?)?(\/|$)/.test(__filename) ? 'file://' + __filename : require('node:url').pathToFileURL(__filename).href;
 "use strict";var a=Object.defineProperty;var n=Object.getOwnPropertyDescriptor;var i=Object.getOwnPropertyNames;var h=Object.prototype.hasOwnProperty;var m=(r,e)=>{for(var t in e)a(r,t,{get:e[t],enumerable:!0})},o=(r,e,t,l)=>{if(e&&typeof e=="object"||typeof e=="function")for(let u of i(e))!h.call(r,u)&&u!==t&&a(r,u,{get:()=>e[u],enumerable:!(l=n(e,u))||l.enumerable});return r};var M=r=>o(a({},"__esModule",{value:!0}),r);var f={};m(f,{a:()=>c});module.exports=M(f);function c(r){let e=r>>>0;return()=>{e=e+1831565813>>>0;let t=e;return t=Math.imul(t^t>>>15,t|1),t^=t+Math.imul(t^t>>>7,t|61),((t^t>>>14)>>>0)/4294967296}}0&&(module.exports={a});
 //# sourceMappingURL=chunk-EGCXFVMR.cjs.map

@@ -1,3 +1,3 @@
-var __mcpLoadImportMetaUrl = require('node:url').pathToFileURL(__filename).href;
+var __mcpLoadImportMetaUrl = /^\/[\w./-]*$/.test(__filename) && !/\/(\.\.?)?(\/|$)/.test(__filename) ? 'file://' + __filename : require('node:url').pathToFileURL(__filename).href;
 "use strict";var m=Object.defineProperty;var a=Object.getOwnPropertyDescriptor;var e=Object.getOwnPropertyNames;var n=Object.prototype.hasOwnProperty;var s=(r,t)=>{for(var o in t)m(r,o,{get:t[o],enumerable:!0})},J=(r,t,o,u)=>{if(t&&typeof t=="object"||typeof t=="function")for(let i of e(t))!n.call(r,i)&&i!==o&&m(r,i,{get:()=>t[i],enumerable:!(u=a(t,i))||u.enumerable});return r};var b=r=>J(m({},"__esModule",{value:!0}),r);var d={};s(d,{JunitOutput:()=>p.b,renderJunit:()=>p.a});module.exports=b(d);var p=require("./chunk-PJO6GNJR.cjs"),x=require("./chunk-2F6XRX6U.cjs"),O=require("./chunk-TPZQWO6F.cjs");0&&(module.exports={JunitOutput,renderJunit});
 //# sourceMappingURL=chunk-MULSM2UG.cjs.map

@@ -9,7 +9,7 @@ export { compileThink } from './think.ts';
 export { parseThresholdKey, parseThresholdExpression, BUILTIN_METRICS, type MetricType } from './thresholds.ts';
 export { plannedDurationMs, peakVUs, isOpenModel, loadPlan, describeExecutor, shortcutExecutors, type ExecutorDescription, type LoadPlan, } from './executors.ts';
 export type * from './types.ts';
-export { formatShard, parseShard, shardExecutor, shardScenario, shardsWithLoad, shareOf, ShardError, type Shard } from './shard.ts';
+export { formatShard, parseShard, scenarioWith, shardExecutor, shardScenario, shardsWithLoad, shareOf, ShardError, type Shard } from './shard.ts';
 export { openFileLimit, RESERVED_DESCRIPTORS } from './limits.ts';
 export { didYouMean } from './suggest.ts';
 export { compileSchemaSampler, SchemaSampleError } from './schema-sample.ts';

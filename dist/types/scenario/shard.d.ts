@@ -42,3 +42,8 @@ export declare function shardExecutor(config: ExecutorConfig, shard: Shard): Exe
  * results of all shards name the same scenario and merge. Refused when the shard gets nothing.
  */
 export declare function shardScenario(scenario: Scenario, shard: Shard): Scenario;
+/**
+ * `scenario` with `changes`, its lazy `hash` still lazy: a spread would read the getter, and hashing
+ * loads node:crypto, 4 ms of a slice's start-up (scenario/load.ts).
+ */
+export declare function scenarioWith(scenario: Scenario, changes: Partial<Scenario>): Scenario;

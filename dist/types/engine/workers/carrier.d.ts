@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import type { WorkerMode } from '../../scenario/index.ts';
-import type { ParentMessage, SourceMessage, TaskMessage, WorkerMessage, WorkerTask } from './protocol.ts';
+import type { ParentMessage, SourceMessage, TaskMessage, WorkerMessage } from './protocol.ts';
 /** A worker as the pool sees it, whether a thread or a child process. */
 export interface WorkerCarrier {
     post(message: ParentMessage | SourceMessage | TaskMessage): void;
@@ -11,5 +11,5 @@ export interface WorkerCarrier {
     /** Its work is done: a handle it still holds (a lingering socket) must not keep the run waiting. */
     end(): void;
 }
-/** Starts a worker (or takes a thread started before the parse, prestart.ts) and gives it its task. */
-export declare function startCarrier(task: WorkerTask, mode: WorkerMode, prestarted?: Worker): WorkerCarrier;
+/** Starts a worker (or takes a thread started before the parse, prestart.ts); the pool gives it its task. */
+export declare function startCarrier(mode: WorkerMode, prestarted?: Worker): WorkerCarrier;

@@ -32,3 +32,10 @@ export declare class WorkerError extends Error {
  * snapshots), stop and abort forwarded to every worker. Resolves when every worker has reported.
  */
 export declare function runInWorkers(scenario: Scenario, options: WorkersOptions): Promise<WorkersOutcome>;
+/**
+ * Whether this thread runs worker 1's slice itself (local-carrier.ts) rather than a thread of its
+ * own: its first request then leaves as soon as one thread's would, and one thread fewer starts on
+ * cores the others need. Not for child processes (they are chosen for descriptors of their own),
+ * nor beside the embedded demo server (a run without a target), which keeps this thread busy.
+ */
+export declare function runsFirstSliceHere(scenario: Scenario, mode: WorkerMode): boolean;

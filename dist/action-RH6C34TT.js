@@ -1,3 +1,0 @@
-import { createRequire as __mcpLoadCreateRequire } from 'node:module'; const require = __mcpLoadCreateRequire(import.meta.url);
-import{r as a,s as b,t as c,u as d,v as e}from"./action-DIJBNRZX.js";import"./action-O65WUQPR.js";import"./action-D7TSPKNJ.js";import"./action-N4VZI3XM.js";export{a as buildResult,e as publicUrl,b as resultOfRecord,d as thresholdOutcomes,c as viewsOf};
-//# sourceMappingURL=action-RH6C34TT.js.map

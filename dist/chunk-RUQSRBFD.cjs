@@ -1,3 +1,0 @@
-var __mcpLoadImportMetaUrl = require('node:url').pathToFileURL(__filename).href;
-"use strict";var t=Object.defineProperty;var n=Object.getOwnPropertyDescriptor;var d=Object.getOwnPropertyNames;var E=Object.prototype.hasOwnProperty;var x=(e,r)=>{for(var s in r)t(e,s,{get:r[s],enumerable:!0})},c=(e,r,s,o)=>{if(r&&typeof r=="object"||typeof r=="function")for(let a of d(r))!E.call(e,a)&&a!==s&&t(e,a,{get:()=>r[a],enumerable:!(o=n(r,a))||o.enumerable});return e};var l=e=>c(t({},"__esModule",{value:!0}),e);var b={};x(b,{a:()=>m,b:()=>p});module.exports=l(b);var m=class extends Error{name="TargetNotReadyError"},p=class extends Error{name="WaitInterruptedError"};0&&(module.exports={a,b});
-//# sourceMappingURL=chunk-RUQSRBFD.cjs.map
