@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { o200kTokenTable, RANK_TABLE_FILE } from '../rank-table.mjs';
 import { CACHE_ROOT, ROOT } from './paths.mjs';
+import { isAlive } from './process-alive.mjs';
 
 const SOURCE_DIRS = ['src', 'test', 'scripts', 'bench', 'examples'];
 
@@ -42,15 +43,6 @@ function removeAbandoned() {
     const pid = Number(/^run-(\d+)$/.exec(name)?.[1]);
     if (!pid || isAlive(pid)) continue;
     rmSync(join(CACHE_ROOT, name), { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === 'EPERM';
   }
 }
 

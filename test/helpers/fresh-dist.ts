@@ -1,15 +1,16 @@
 // dist/ built from the sources as they are now, once per content: the tests that run the bundles
 // (the action bundle, the packed tarball) share one `scripts/build.mjs --no-types` (about 6 s of
-// esbuild CPU) instead of each running it, and one process builds while the others wait. The build lands in a folder named by a hash of every
-// input esbuild reads, so a changed source, lock file or build script means a new build. Beside
-// dist/ a package.json says the bundles are ES modules, as the repository's does, so they run in
-// place (builtCli()).
+// esbuild CPU) instead of each running it, and one process builds while the others wait. The build
+// lands in a folder named by a hash of every input esbuild reads, so a changed source, lock file or
+// build script means a new build. Beside dist/ a package.json says the bundles are ES modules, as
+// the repository's does, so they run in place (builtCli()).
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { isAlive } from '../../scripts/test-loader/process-alive.mjs';
 
 // scripts/: the build and every module it reads (barrel-imports.mjs, the .cjs entries it bundles).
 const INPUTS = ['src', 'templates', 'scripts', 'package.json', 'package-lock.json', 'tsconfig.json'];
@@ -44,16 +45,6 @@ function removeStaleBuilds(keep: string): void {
   }
 }
 
-/** Whether process `pid` is alive (a builder that died leaves its lock behind). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Resolves when `folder` exists, or when the process building it (its pid in `lock`/pid) is gone
  * without making it: renamed into place, or the lock left by a builder that died.
@@ -69,7 +60,7 @@ function builtByAnother(folder: string, lock: string): Promise<void> {
         // Not written yet (the lock is a moment old), or the lock is gone: the folder decides.
         if (!existsSync(lock)) return done();
       }
-      if (Number.isInteger(pid) && !alive(pid)) return done();
+      if (Number.isInteger(pid) && !isAlive(pid)) return done();
     };
     // The rename into place is an event in tmpdir; a builder that died is seen by the once-a-second check.
     const watcher = watch(tmpdir(), check);
