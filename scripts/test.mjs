@@ -127,7 +127,7 @@ function run(modules, n, held, { idle = false, name } = {}) {
   if (held) for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => output.push(chunk));
   const status = new Promise((resolve) =>
     child.on('close', (code, signal) => {
-      durations.push(`${name}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      groupTimes.push(`${name}: ${secondsSince(started)}`);
       resolve(signal ? 1 : (code ?? 1));
     }),
   );
@@ -193,8 +193,9 @@ const inOrder = (list) => [...list].filter((f) => files.includes(f));
 const otherFiles = files.filter((f) => ![busyTimedFiles, waitingTimedFiles, idleFiles, aloneFiles].some((list) => list.has(f)));
 
 /** Each group's wall time, printed at the end (which group sets the suite's length). */
-const durations = [];
-process.on('exit', () => console.error(`# groups: ${durations.join(', ')}`));
+const groupTimes = [];
+process.on('exit', () => console.error(`# groups: ${groupTimes.join(', ')}`));
+const secondsSince = (started) => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
 /** Batches per runner slot: enough that a batch waiting on its servers leaves work for the others. */
 const BATCHES_PER_SLOT = 3;
@@ -212,7 +213,7 @@ async function buildDistForTests() {
   const started = performance.now();
   const child = spawn(process.execPath, [...LOADER, compiledPath(cacheDir, 'test/helpers/build-fresh-dist.ts')], { stdio: 'inherit' });
   const code = await new Promise((resolve) => child.on('close', (status) => resolve(status ?? 1)));
-  durations.push(`dist for the tests: ${((performance.now() - started) / 1000).toFixed(1)} s${code === 0 ? '' : ' (failed: the tests that need it build it)'}`);
+  groupTimes.push(`dist for the tests: ${secondsSince(started)}${code === 0 ? '' : ' (failed: the tests that need it build it)'}`);
 }
 
 // Every group runs whatever another one's outcome, so one run reports every failure.
