@@ -51,7 +51,10 @@ class ConnectionCountingServer {
   }
 }
 
-/** Two agents calling a tool, then thinking 300 ms, for a second. */
+/**
+ * Two agents calling a tool, then thinking 300 ms, for two seconds: about seven calls each, and at
+ * least two even when a loaded machine delays the handshakes (one second once gave 3 calls in all).
+ */
 function thinkingAgents(url: string, keepAlive: string) {
   return parseScenario(
     `
@@ -62,7 +65,7 @@ scenarios:
   agents:
     executor: constant-vus
     vus: 2
-    duration: 1s
+    duration: 2s
     flow:
       - call: work
       - think: 300ms
