@@ -9,7 +9,8 @@
 //   other file wants it), the files of test/idle.txt, which start no server, no timer and no child,
 //   so that starving them changes nothing they assert
 //   (MCP_LOAD_TEST_TIMED_CONCURRENCY=1: every group after the other, each timed one a file at a time);
-// - the files listed in test/alone.txt, which start dozens of processes at once, one at a time.
+// - from the end of the first phase, beside the timed files and under the idle CPU class too, those of
+//   test/idle-late.txt: heavy on CPU, but asserting on no time measured under load.
 // Within the first phase and the idle group, files share processes: each group's files are packed
 // into a few entry modules that import them one after the other (a process per file cost about a
 // third of a second of CPU, and the source modules they share load once per process), by their
@@ -52,7 +53,7 @@ function listed(list) {
 const waitingTimedFiles = listed('test/serial.txt');
 const idleFiles = listed('test/idle.txt');
 const busyTimedFiles = listed('test/serial-busy.txt');
-const aloneFiles = listed('test/alone.txt');
+const lateIdleFiles = listed('test/idle-late.txt');
 const ownProcessFiles = listed('test/own-process.txt');
 
 const named = process.argv.slice(2);
@@ -190,7 +191,7 @@ process.on('exit', () => {
 /** Each list's files, in its order (the longest first, so that the last to start are short). */
 const inOrder = (list) => [...list].filter((f) => files.includes(f));
 /** The first phase's: those of no list. */
-const otherFiles = files.filter((f) => ![busyTimedFiles, waitingTimedFiles, idleFiles, aloneFiles].some((list) => list.has(f)));
+const otherFiles = files.filter((f) => ![busyTimedFiles, waitingTimedFiles, idleFiles, lateIdleFiles].some((list) => list.has(f)));
 
 /** Each group's wall time, printed at the end (which group sets the suite's length). */
 const groupTimes = [];
@@ -223,8 +224,8 @@ if (timedConcurrency === 1) {
   const busy = await run(oneEach(inOrder(busyTimedFiles)), 1, undefined, { name: 'busy timed' });
   const waiting = await run(oneEach(inOrder(waitingTimedFiles)), 1, undefined, { name: 'waiting timed' });
   const idle = await run(idleGroup, 1, undefined, { name: 'idle' });
-  const alone = await run(oneEach(inOrder(aloneFiles)), 1, undefined, { name: 'alone' });
-  process.exit(others || busy || waiting || idle || alone);
+  const lateIdle = await run(oneEach(inOrder(lateIdleFiles)), 1, undefined, { name: 'late idle' });
+  process.exit(others || busy || waiting || idle || lateIdle);
 }
 // The idle files start with the first phase, whose gaps (files waiting on their servers) they fill,
 // and go on beside the timed ones; their report comes after the timed files'.
@@ -234,8 +235,10 @@ await buildDistForTests();
 const others = await run(firstPhase, concurrency, undefined, { name: 'first phase' });
 const busy = run(oneEach(inOrder(busyTimedFiles)), 1, undefined, { name: 'busy timed' });
 const waiting = run(oneEach(inOrder(waitingTimedFiles)), 2, busy, { name: 'waiting timed' });
+let idleReported;
+const lateIdle = run(oneEach(inOrder(lateIdleFiles)), IDLE_CONCURRENCY, new Promise((resolve) => (idleReported = resolve)), { idle: true, name: 'late idle' });
 const timed = (await Promise.all([busy, waiting])).find((status) => status !== 0) ?? 0;
 timedReported();
 const idleStatus = await idle;
-const alone = await run(oneEach(inOrder(aloneFiles)), 1, undefined, { name: 'alone' });
-process.exit(others || timed || idleStatus || alone);
+idleReported();
+process.exit(others || timed || idleStatus || (await lateIdle));
