@@ -3,7 +3,7 @@
 // - every file not listed below, CONCURRENCY at a time;
 // - the timed files, which assert on time measured under load (latency, schedules, deadlines):
 //   test/serial-busy.txt, those that also keep a core busy, one at a time, beside test/serial.txt,
-//   those that mostly wait, two at a time. So at most one busy timed file runs at any moment and a
+//   those that mostly wait, three at a time. So at most one busy timed file runs at any moment and a
 //   core stays free for the timers;
 // - from the start, beside both, under the idle CPU class (SCHED_IDLE: they get a core only when no
 //   other file wants it), the files of test/idle.txt, which start no server, no timer and no child,
@@ -105,12 +105,19 @@ function entries(group, batches, name) {
   });
 }
 
-/** Each file in a process of its own (the timed lanes: a neighbour's leftovers must not share their event loop). */
-const oneEach = (group) =>
-  group.map((file) => {
-    processOf.set(compiledPath(cacheDir, file), file);
-    return compiledPath(cacheDir, file);
-  });
+/**
+ * Each file in a process of its own (the timed lanes: a neighbour's leftovers must not share their
+ * event loop), the longest first: each process's entry module is named by its rank, as in entries().
+ */
+const oneEach = (group, name) =>
+  [...group]
+    .sort((a, b) => secondsOf(b) - secondsOf(a))
+    .map((file, rank) => {
+      const entry = join(cacheDir, 'test', `${name}-${String(rank).padStart(3, '0')}-${basename(file, '.test.ts')}.js`);
+      writeFileSync(entry, `import ${JSON.stringify(pathToFileURL(compiledPath(cacheDir, file)).href)};\n`);
+      processOf.set(entry, file);
+      return entry;
+    });
 
 /**
  * Runs `modules` (compiled test files or batch entries) with node --test, its output streaming to
@@ -188,8 +195,8 @@ process.on('exit', () => {
   console.error(`# wrote ${DURATIONS_FILE}: ${Object.keys(seconds).length} files measured`);
 });
 
-/** Each list's files, in its order (the longest first, so that the last to start are short). */
-const inOrder = (list) => [...list].filter((f) => files.includes(f));
+/** The files to run that a list names. */
+const inGroup = (list) => files.filter((f) => list.has(f));
 /** The first phase's: those of no list. */
 const otherFiles = files.filter((f) => ![busyTimedFiles, waitingTimedFiles, idleFiles, lateIdleFiles].some((list) => list.has(f)));
 
@@ -201,8 +208,10 @@ const secondsSince = (started) => `${((performance.now() - started) / 1000).toFi
 /** Batches per runner slot: enough that a batch waiting on its servers leaves work for the others. */
 const BATCHES_PER_SLOT = 3;
 const IDLE_CONCURRENCY = 2;
+/** The timed files that mostly wait, at once: with the one busy timed file, a core stays mostly free. */
+const WAITING_CONCURRENCY = 3;
 const firstPhase = entries(otherFiles, BATCHES_PER_SLOT * concurrency, 'first');
-const idleGroup = entries(inOrder(idleFiles), BATCHES_PER_SLOT * IDLE_CONCURRENCY, 'idle');
+const idleGroup = entries(inGroup(idleFiles), BATCHES_PER_SLOT * IDLE_CONCURRENCY, 'idle');
 
 /**
  * dist/ built from the sources (test/helpers/fresh-dist.ts) before the first group starts, when a
@@ -221,10 +230,10 @@ async function buildDistForTests() {
 if (timedConcurrency === 1) {
   await buildDistForTests();
   const others = await run(firstPhase, concurrency, undefined, { name: 'first phase' });
-  const busy = await run(oneEach(inOrder(busyTimedFiles)), 1, undefined, { name: 'busy timed' });
-  const waiting = await run(oneEach(inOrder(waitingTimedFiles)), 1, undefined, { name: 'waiting timed' });
+  const busy = await run(oneEach(inGroup(busyTimedFiles), 'busy'), 1, undefined, { name: 'busy timed' });
+  const waiting = await run(oneEach(inGroup(waitingTimedFiles), 'waiting'), 1, undefined, { name: 'waiting timed' });
   const idle = await run(idleGroup, 1, undefined, { name: 'idle' });
-  const lateIdle = await run(oneEach(inOrder(lateIdleFiles)), 1, undefined, { name: 'late idle' });
+  const lateIdle = await run(oneEach(inGroup(lateIdleFiles), 'late'), 1, undefined, { name: 'late idle' });
   process.exit(others || busy || waiting || idle || lateIdle);
 }
 // The idle files start with the first phase, whose gaps (files waiting on their servers) they fill,
@@ -233,10 +242,13 @@ let timedReported;
 const idle = run(idleGroup, IDLE_CONCURRENCY, new Promise((resolve) => (timedReported = resolve)), { idle: true, name: 'idle' });
 await buildDistForTests();
 const others = await run(firstPhase, concurrency, undefined, { name: 'first phase' });
-const busy = run(oneEach(inOrder(busyTimedFiles)), 1, undefined, { name: 'busy timed' });
-const waiting = run(oneEach(inOrder(waitingTimedFiles)), 2, busy, { name: 'waiting timed' });
+const busy = run(oneEach(inGroup(busyTimedFiles), 'busy'), 1, undefined, { name: 'busy timed' });
+const waiting = run(oneEach(inGroup(waitingTimedFiles), 'waiting'), WAITING_CONCURRENCY, busy, { name: 'waiting timed' });
 let idleReported;
-const lateIdle = run(oneEach(inOrder(lateIdleFiles)), IDLE_CONCURRENCY, new Promise((resolve) => (idleReported = resolve)), { idle: true, name: 'late idle' });
+const lateIdle = run(oneEach(inGroup(lateIdleFiles), 'late'), IDLE_CONCURRENCY, new Promise((resolve) => (idleReported = resolve)), {
+  idle: true,
+  name: 'late idle',
+});
 const timed = (await Promise.all([busy, waiting])).find((status) => status !== 0) ?? 0;
 timedReported();
 const idleStatus = await idle;
