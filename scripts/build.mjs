@@ -77,7 +77,7 @@ const LAZY_BUILTINS = {
   'node:tls': ['connect'],
   'node:child_process': ['spawn', 'fork'],
   'node:crypto': ['createHash', 'createPrivateKey', 'randomBytes', 'randomUUID', 'sign'],
-  'node:zlib': ['inflateSync'],
+  'node:zlib': ['deflateSync', 'inflateSync'],
   'node:fs/promises': ['copyFile', 'mkdir', 'mkdtemp', 'readFile', 'readdir', 'stat', 'unlink', 'writeFile'],
 };
 const LAZY_BUILTIN_NAMES = new RegExp(`^(${Object.keys(LAZY_BUILTINS).join('|')})$`);
