@@ -61,6 +61,15 @@ for (const backend of ['wasm', 'js'] as HistogramBackend[])
       histogram.destroy();
     });
 
+    it("writes what hdr-histogram-js's own decoder reads (our framing and deflate settings, not the library's), value by value", async () => {
+      await initMetrics({ backend });
+      const original = createHistogram(3);
+      for (const v of values(3_000, 11)) original.recordValue(v);
+      const read = hdr.decodeFromCompressedBase64(encodeHistogram(original), 32, false);
+      assert.deepEqual(figures(read), figures(original));
+      for (const h of [original, read]) h.destroy();
+    });
+
     it('refuses what is not a V2 compressed encoding', async () => {
       await initMetrics({ backend });
       assert.throws(() => decodeHistogram(Buffer.from('not a histogram at all').toString('base64')), /only V2 is supported/);
