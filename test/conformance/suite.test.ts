@@ -137,17 +137,20 @@ describe('the official MCP conformance suite, client scenarios, against mcp-load
     ensureRunnerInstalled();
     work = mkdtempSync(join(tmpdir(), 'mcp-load-conformance-'));
     // One bundle, so each of the suite's client processes starts in milliseconds instead of compiling TypeScript.
-    const client = join(work, 'client.mjs');
+    // CommonJS and minified: each of the ~80 client processes loads it (an ES module entry starts
+    // Node's ES module loader first).
+    const client = join(work, 'client.cjs');
     await build({
       entryPoints: [join(ROOT, 'test/conformance/client.ts')],
       outfile: client,
       bundle: true,
+      minify: true,
       platform: 'node',
-      format: 'esm',
+      format: 'cjs',
       logLevel: 'warning',
       // src/undici.ts requires undici's parts beside the bundle that runs it; this one is not beside them.
-      define: { MCP_LOAD_UNDICI_MODULE: JSON.stringify(join(ROOT, 'src/undici-parts.cjs')) },
-      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+      define: { MCP_LOAD_UNDICI_MODULE: JSON.stringify(join(ROOT, 'src/undici-parts.cjs')), 'import.meta.url': '__importMetaUrl' },
+      banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     });
     // One pass after the other: together they would double the processes competing for the cores.
     for (const [i, pass] of PASSES.entries()) outcomes.set(pass.name, await runPass(client, join(work, `results-${i}`), pass));
