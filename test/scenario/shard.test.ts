@@ -205,6 +205,8 @@ describe('shardExecutor', () => {
   });
 
   it('slices of many random scenarios sum exactly to the original for 1 to 12 shards, and each slice passes the scenario validation', () => {
+    // Slices repeat across shard counts (one VU of five over 5 or 12 shards): each is validated once.
+    const validated = new Set<string>();
     for (const config of randomConfigs(7, 12)) {
       for (let count = 1; count <= 12; count++) {
         const slices = shards(count).map((s) => shardExecutor(config, s));
@@ -218,7 +220,11 @@ describe('shardExecutor', () => {
         for (const slice of running) {
           // Everything but the split numbers is kept.
           assert.equal(slice.executor, config.executor);
-          assert.doesNotThrow(() => parse(asYaml(slice)), `${JSON.stringify(slice)} (shard of ${JSON.stringify(config)} over ${count})`);
+          const yaml = asYaml(slice);
+          if (!validated.has(yaml)) {
+            assert.doesNotThrow(() => parse(yaml), `${JSON.stringify(slice)} (shard of ${JSON.stringify(config)} over ${count})`);
+            validated.add(yaml);
+          }
           const peak = loadNumbers(slice, config);
           assert.ok(
             peak.some((n) => n > 0),
