@@ -66,9 +66,18 @@ export function startV2Fixture(): Promise<RunningServer> {
   return ChildServer.start('v2 fixture', [...TYPESCRIPT_FLAGS, V2_FIXTURE], '/mcp');
 }
 
+/**
+ * A free port is probed, then bound by the server: another process of the suite can draw and bind
+ * the same port in between (a full run once saw an SDK example exit with EADDRINUSE at its first
+ * start), so a first start that loses that race takes another port. A restart keeps its port.
+ */
+const PORT_ATTEMPTS = 3;
+
+const lostPortRace = (error: unknown): boolean => (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+
 export async function startHttpFixture(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<RunningServer> {
   const server = createServer(handler);
-  const port = await freePort();
+  let port = await freePort();
   let closing: Promise<void> | undefined;
   const listen = () =>
     new Promise<void>((resolve, reject) => {
@@ -86,7 +95,15 @@ export async function startHttpFixture(handler: (req: IncomingMessage, res: Serv
     }
     return closing;
   };
-  await listen();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await listen();
+      break;
+    } catch (error) {
+      if (attempt === PORT_ATTEMPTS || !lostPortRace(error)) throw error;
+      port = await freePort();
+    }
+  }
   return {
     url: `http://127.0.0.1:${port}/mcp`,
     port,
@@ -119,9 +136,15 @@ class ChildServer implements RunningServer {
   }
 
   static async start(label: string, args: readonly string[], path: string): Promise<ChildServer> {
-    const server = new ChildServer(label, args, await freePort(), path);
-    await server.launch();
-    return server;
+    for (let attempt = 1; ; attempt++) {
+      const server = new ChildServer(label, args, await freePort(), path);
+      try {
+        await server.launch();
+        return server;
+      } catch (error) {
+        if (attempt === PORT_ATTEMPTS || !server.child?.output().includes('EADDRINUSE')) throw error;
+      }
+    }
   }
 
   async stop(): Promise<void> {
