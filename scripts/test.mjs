@@ -12,7 +12,7 @@
 // - from the end of the first phase, beside the timed files and under the idle CPU class too, those of
 //   test/idle-late.txt: heavy on CPU, but asserting on no time measured under load.
 // Within the first phase and the idle group, files share processes: each group's files are packed
-// into a few entry modules that import them one after the other (a process per file cost about a
+// into one entry module per runner slot, which imports them one after the other (a process per file cost about a
 // third of a second of CPU, and the source modules they share load once per process), by their
 // seconds in test/durations.json, and the longest processes start first; those of
 // test/own-process.txt, which change what a neighbour would see, keep a process of their own.
@@ -205,13 +205,17 @@ const groupTimes = [];
 process.on('exit', () => console.error(`# groups: ${groupTimes.join(', ')}`));
 const secondsSince = (started) => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
-/** Batches per runner slot: enough that a batch waiting on its servers leaves work for the others. */
-const BATCHES_PER_SLOT = 3;
+/**
+ * One batch per runner slot: each process costs its start-up and its own load of the shared source
+ * modules, and a batch waiting on its servers leaves the cores to the idle group. Suite (wall, CPU
+ * of the machine; one run each, 2 December) with 3 batches per slot 152 s / 292 s, 2: 148 / 287,
+ * 1: 146 / 283.
+ */
 const IDLE_CONCURRENCY = 2;
 /** The timed files that mostly wait, at once: with the one busy timed file, a core stays mostly free. */
 const WAITING_CONCURRENCY = 3;
-const firstPhase = entries(otherFiles, BATCHES_PER_SLOT * concurrency, 'first');
-const idleGroup = entries(inGroup(idleFiles), BATCHES_PER_SLOT * IDLE_CONCURRENCY, 'idle');
+const firstPhase = entries(otherFiles, concurrency, 'first');
+const idleGroup = entries(inGroup(idleFiles), IDLE_CONCURRENCY, 'idle');
 
 /**
  * dist/ built from the sources (test/helpers/fresh-dist.ts) before the first group starts, when a
