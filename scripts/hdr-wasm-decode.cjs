@@ -3,7 +3,8 @@
 // loader decodes its embedded binary (base64 of zlib) in every thread that starts; pako's
 // JavaScript inflate and base64-js took most of that time, Buffer and zlib take little. The bundles
 // read the binary inflated at build time from dist/hdr-histogram.wasm (scripts/build.mjs).
-// The bytes are the same (test/package/barrel-imports.test.ts); encoded histograms still use pako.
+// The bytes are the same (test/package/barrel-imports.test.ts). Histograms are deflated by
+// src/engine/metrics/histogram.ts with node:zlib.
 const { inflateSync } = require('node:zlib');
 
 /** base64-js's toByteArray. */

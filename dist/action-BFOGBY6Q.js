@@ -1,3 +1,0 @@
-import { createRequire as __mcpLoadCreateRequire } from 'node:module'; const require = __mcpLoadCreateRequire(import.meta.url);
-import{P as t}from"./action-327CNRRG.js";function m(e){let{registry:r,timeSeries:i,...o}=e;return{...o,metrics:t(r,e.endedAt),timeSeries:i.toJSON()}}export{m as a};
-//# sourceMappingURL=action-BFOGBY6Q.js.map
