@@ -53,3 +53,25 @@ export async function freePort(): Promise<number> {
   if (port === undefined) throw new Error('no free loopback port: listen(0) on 127.0.0.1 failed');
   return port;
 }
+
+/** Starts on a free port, three tries at most. */
+const PORT_ATTEMPTS = 3;
+/** What a server, nginx or haproxy says when the port is taken. */
+const PORT_TAKEN = /EADDRINUSE|Address already in use|cannot bind socket/;
+
+/**
+ * `start` on a port freePort() found free, again on another when the port was taken in between: a
+ * port is probed, then bound by the server, and another process of the suite can draw and bind the
+ * same one meanwhile (a full run once saw an SDK example exit with EADDRINUSE at its first start).
+ * `start` cleans up after its own failure. A restart keeps its port.
+ */
+export async function onFreePort<T>(start: (port: number) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start(await freePort());
+    } catch (error) {
+      const said = `${(error as NodeJS.ErrnoException)?.code ?? ''} ${(error as Error)?.message ?? String(error)}`;
+      if (attempt === PORT_ATTEMPTS || !PORT_TAKEN.test(said)) throw error;
+    }
+  }
+}

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBalancer } from './balancer-process.ts';
-import { freePort } from './servers.ts';
+import { onFreePort } from './free-port.ts';
 
 const HAPROXY = '/usr/sbin/haproxy';
 
@@ -30,14 +30,14 @@ export interface BalancerLogLine {
  * (e.g. `balance roundrobin`, a stick table, `cookie SRV insert indirect nocache`); with
  * `serverCookies` each server line gets `cookie sN`.
  */
-export async function startHaproxy(upstreams: readonly string[], backend: string, options: { serverCookies?: boolean } = {}): Promise<RunningHaproxy> {
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'mcp-load-haproxy-'));
-  const servers = upstreams.map((_, i) => `s${i + 1}`);
-  const config = join(dir, 'haproxy.cfg');
-  writeFileSync(
-    config,
-    `global
+export function startHaproxy(upstreams: readonly string[], backend: string, options: { serverCookies?: boolean } = {}): Promise<RunningHaproxy> {
+  return onFreePort(async (port) => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcp-load-haproxy-'));
+    const servers = upstreams.map((_, i) => `s${i + 1}`);
+    const config = join(dir, 'haproxy.cfg');
+    writeFileSync(
+      config,
+      `global
   log stdout format raw local0 info
   maxconn 512
 defaults
@@ -56,17 +56,18 @@ backend servers
   http-response set-header X-Served-By %s
 ${upstreams.map((u, i) => `  server ${servers[i]} ${u}${options.serverCookies ? ` cookie ${servers[i]}` : ''}`).join('\n')}
 `,
-  );
-  const process = await startBalancer('haproxy', HAPROXY, ['-db', '-f', config], port, () => '');
-  return {
-    url: `http://127.0.0.1:${port}/mcp`,
-    servers,
-    stop: async () => {
-      await process.stop();
-      rmSync(dir, { recursive: true, force: true });
-      return parseLog(process.stdout());
-    },
-  };
+    );
+    const process = await startBalancer('haproxy', HAPROXY, ['-db', '-f', config], port, () => '');
+    return {
+      url: `http://127.0.0.1:${port}/mcp`,
+      servers,
+      stop: async () => {
+        await process.stop();
+        rmSync(dir, { recursive: true, force: true });
+        return parseLog(process.stdout());
+      },
+    };
+  });
 }
 
 function parseLog(text: string): BalancerLogLine[] {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBalancer } from './balancer-process.ts';
 import type { BalancerLogLine } from './haproxy.ts';
-import { freePort } from './servers.ts';
+import { onFreePort } from './free-port.ts';
 
 const NGINX = '/usr/sbin/nginx';
 
@@ -17,13 +17,13 @@ export interface RunningNginxBalancer {
 }
 
 /** `balance`: the upstream block's method (`ip_hash;`, `hash $http_mcp_session_id;`, or '' for round-robin). */
-export async function startNginxBalancer(upstreams: readonly string[], balance: string): Promise<RunningNginxBalancer> {
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'mcp-load-nginx-lb-'));
-  const accessLog = join(dir, 'access.log');
-  writeFileSync(
-    join(dir, 'nginx.conf'),
-    `worker_processes 1;
+export function startNginxBalancer(upstreams: readonly string[], balance: string): Promise<RunningNginxBalancer> {
+  return onFreePort(async (port) => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcp-load-nginx-lb-'));
+    const accessLog = join(dir, 'access.log');
+    writeFileSync(
+      join(dir, 'nginx.conf'),
+      `worker_processes 1;
 daemon off;
 master_process off;
 pid ${dir}/nginx.pid;
@@ -55,21 +55,22 @@ ${upstreams.map((u) => `    server ${u};`).join('\n')}
   }
 }
 `,
-  );
-  const process = await startBalancer('nginx', NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf')], port, () => safeRead(join(dir, 'error.log')));
-  return {
-    url: `http://127.0.0.1:${port}/mcp`,
-    stop: async () => {
-      await process.stop();
-      const log = safeRead(accessLog);
-      rmSync(dir, { recursive: true, force: true });
-      return log
-        .split('\n')
-        .map((line) => /^(\S+) (\d{3})$/.exec(line.trim()))
-        .filter((m): m is RegExpExecArray => m !== null)
-        .map((m) => ({ server: m[1], status: Number(m[2]) }));
-    },
-  };
+    );
+    const process = await startBalancer('nginx', NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf')], port, () => safeRead(join(dir, 'error.log')));
+    return {
+      url: `http://127.0.0.1:${port}/mcp`,
+      stop: async () => {
+        await process.stop();
+        const log = safeRead(accessLog);
+        rmSync(dir, { recursive: true, force: true });
+        return log
+          .split('\n')
+          .map((line) => /^(\S+) (\d{3})$/.exec(line.trim()))
+          .filter((m): m is RegExpExecArray => m !== null)
+          .map((m) => ({ server: m[1], status: Number(m[2]) }));
+      },
+    };
+  });
 }
 
 function safeRead(path: string): string {

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './servers.ts';
+import { onFreePort } from './free-port.ts';
 
 const NGINX = '/usr/sbin/nginx';
 const READY_TIMEOUT_MS = 5_000;
@@ -21,13 +21,13 @@ export interface RunningNginx {
  * `serverParameters` such as `max_fails=0`) with HTTP/1.1 keep-alive to it, no response buffering,
  * and `location` directives added to the proxied location (e.g. `proxy_read_timeout 2s;`).
  */
-export async function startNginx(upstream: string | readonly string[], location: string, serverParameters = ''): Promise<RunningNginx> {
+export function startNginx(upstream: string | readonly string[], location: string, serverParameters = ''): Promise<RunningNginx> {
   const servers = (typeof upstream === 'string' ? [upstream] : upstream).map((u) => `server ${u}${serverParameters ? ` ${serverParameters}` : ''};`).join(' ');
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'mcp-load-nginx-'));
-  writeFileSync(
-    join(dir, 'nginx.conf'),
-    `worker_processes 1;
+  return onFreePort(async (port) => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcp-load-nginx-'));
+    writeFileSync(
+      join(dir, 'nginx.conf'),
+      `worker_processes 1;
 daemon off;
 master_process off;
 pid ${dir}/nginx.pid;
@@ -53,23 +53,24 @@ http {
   }
 }
 `,
-  );
-  const child = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    await exited;
-    rmSync(dir, { recursive: true, force: true });
-  };
-  try {
-    await listening(port, child, () => `${stderr}${safeRead(join(dir, 'error.log'))}`);
-  } catch (err) {
-    await stop();
-    throw err;
-  }
-  return { url: `http://127.0.0.1:${port}/mcp`, stop };
+    );
+    const child = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const stop = async (): Promise<void> => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    };
+    try {
+      await listening(port, child, () => `${stderr}${safeRead(join(dir, 'error.log'))}`);
+    } catch (err) {
+      await stop();
+      throw err;
+    }
+    return { url: `http://127.0.0.1:${port}/mcp`, stop };
+  });
 }
 
 /** Resolves once the port accepts a connection; fails when nginx exits first or after the timeout. */

@@ -9,7 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './free-port.ts';
+import { freePort, onFreePort } from './free-port.ts';
 import { TYPESCRIPT_FLAGS } from './typescript-child.ts';
 
 export { freePort };
@@ -66,18 +66,12 @@ export function startV2Fixture(): Promise<RunningServer> {
   return ChildServer.start('v2 fixture', [...TYPESCRIPT_FLAGS, V2_FIXTURE], '/mcp');
 }
 
-/**
- * A free port is probed, then bound by the server: another process of the suite can draw and bind
- * the same port in between (a full run once saw an SDK example exit with EADDRINUSE at its first
- * start), so a first start that loses that race takes another port. A restart keeps its port.
- */
-const PORT_ATTEMPTS = 3;
+export function startHttpFixture(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<RunningServer> {
+  return onFreePort((port) => httpFixtureOn(port, handler));
+}
 
-const lostPortRace = (error: unknown): boolean => (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
-
-export async function startHttpFixture(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<RunningServer> {
+async function httpFixtureOn(port: number, handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<RunningServer> {
   const server = createServer(handler);
-  let port = await freePort();
   let closing: Promise<void> | undefined;
   const listen = () =>
     new Promise<void>((resolve, reject) => {
@@ -95,15 +89,7 @@ export async function startHttpFixture(handler: (req: IncomingMessage, res: Serv
     }
     return closing;
   };
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await listen();
-      break;
-    } catch (error) {
-      if (attempt === PORT_ATTEMPTS || !lostPortRace(error)) throw error;
-      port = await freePort();
-    }
-  }
+  await listen();
   return {
     url: `http://127.0.0.1:${port}/mcp`,
     port,
@@ -135,16 +121,12 @@ class ChildServer implements RunningServer {
     this.url = `http://127.0.0.1:${port}${path}`;
   }
 
-  static async start(label: string, args: readonly string[], path: string): Promise<ChildServer> {
-    for (let attempt = 1; ; attempt++) {
-      const server = new ChildServer(label, args, await freePort(), path);
-      try {
-        await server.launch();
-        return server;
-      } catch (error) {
-        if (attempt === PORT_ATTEMPTS || !server.child?.output().includes('EADDRINUSE')) throw error;
-      }
-    }
+  static start(label: string, args: readonly string[], path: string): Promise<ChildServer> {
+    return onFreePort(async (port) => {
+      const server = new ChildServer(label, args, port, path);
+      await server.launch();
+      return server;
+    });
   }
 
   async stop(): Promise<void> {
