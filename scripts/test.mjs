@@ -12,9 +12,9 @@
 // - from the end of the first phase, beside the timed files and under the idle CPU class too, those of
 //   test/idle-late.txt: heavy on CPU, but asserting on no time measured under load.
 // Within the first phase and the idle group, files share processes: each group's files are packed
-// into one entry module per runner slot, which imports them one after the other (a process per file cost about a
-// third of a second of CPU, and the source modules they share load once per process), by their
-// seconds in test/durations.json, and the longest processes start first; those of
+// into one entry module per runner slot, which imports them one after the other (a process per file
+// cost about a third of a second of CPU, and the source modules they share load once per process),
+// by their seconds in test/durations.json, and the longest processes start first; those of
 // test/own-process.txt, which change what a neighbour would see, keep a process of their own.
 // Servers that restart on their port take it from below the ephemeral range
 // (test/helpers/free-port.ts), where no connect() of a neighbour can take it while they are down.
@@ -79,12 +79,30 @@ const secondsOf = (file) => fileSeconds[file] ?? MEDIAN_SECONDS;
 /** The file each process of a single file runs, by its entry module. */
 const processOf = new Map();
 
+/** A process of one file. */
+const alone = (file) => ({ files: [file], seconds: secondsOf(file) });
+
+/**
+ * One entry module per process, importing its files one after the other, the longest process first:
+ * node --test starts its files in the order of their names, so each entry is named by its rank, and
+ * the last to start are short and none is left running alone at the end.
+ */
+function entryModules(processes, name) {
+  return [...processes]
+    .sort((a, b) => b.seconds - a.seconds)
+    .map(({ files }, rank) => {
+      const label = files.length === 1 ? basename(files[0], '.test.ts') : 'batch';
+      const entry = join(cacheDir, 'test', `${name}-${String(rank).padStart(3, '0')}-${label}.js`);
+      if (files.length === 1) processOf.set(entry, files[0]);
+      writeFileSync(entry, files.map((file) => `import ${JSON.stringify(pathToFileURL(compiledPath(cacheDir, file)).href)};\n`).join(''));
+      return entry;
+    });
+}
+
 /**
  * What node --test runs for `group`: each file of test/own-process.txt in a process of its own, the
- * others packed into at most `batches` entry modules that import their files one after the other
- * (the longest file into the batch with the fewest seconds so far, so that batches end together).
- * node --test starts its files in the order of their names, so each process's entry is named by its
- * rank, the longest first: the last to start are short and none is left running alone at the end.
+ * others packed into at most `batches` processes (the longest file into the batch with the fewest
+ * seconds so far, so that batches end together).
  */
 function entries(group, batches, name) {
   const shared = group.filter((file) => !ownProcessFiles.has(file)).sort((a, b) => secondsOf(b) - secondsOf(a));
@@ -94,30 +112,11 @@ function entries(group, batches, name) {
     lightest.files.push(file);
     lightest.seconds += secondsOf(file);
   }
-  const own = group.filter((file) => ownProcessFiles.has(file)).map((file) => ({ files: [file], seconds: secondsOf(file) }));
-  const processes = [...own, ...packed].sort((a, b) => b.seconds - a.seconds);
-  return processes.map(({ files }, rank) => {
-    const label = files.length === 1 ? basename(files[0], '.test.ts') : 'batch';
-    const entry = join(cacheDir, 'test', `${name}-${String(rank).padStart(3, '0')}-${label}.js`);
-    if (files.length === 1) processOf.set(entry, files[0]);
-    writeFileSync(entry, files.map((file) => `import ${JSON.stringify(pathToFileURL(compiledPath(cacheDir, file)).href)};\n`).join(''));
-    return entry;
-  });
+  return entryModules([...group.filter((file) => ownProcessFiles.has(file)).map(alone), ...packed], name);
 }
 
-/**
- * Each file in a process of its own (the timed lanes: a neighbour's leftovers must not share their
- * event loop), the longest first: each process's entry module is named by its rank, as in entries().
- */
-const oneEach = (group, name) =>
-  [...group]
-    .sort((a, b) => secondsOf(b) - secondsOf(a))
-    .map((file, rank) => {
-      const entry = join(cacheDir, 'test', `${name}-${String(rank).padStart(3, '0')}-${basename(file, '.test.ts')}.js`);
-      writeFileSync(entry, `import ${JSON.stringify(pathToFileURL(compiledPath(cacheDir, file)).href)};\n`);
-      processOf.set(entry, file);
-      return entry;
-    });
+/** Each file in a process of its own (the timed lanes: a neighbour's leftovers must not share their event loop). */
+const oneEach = (group, name) => entryModules(group.map(alone), name);
 
 /**
  * Runs `modules` (compiled test files or batch entries) with node --test, its output streaming to
