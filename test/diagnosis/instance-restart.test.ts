@@ -142,7 +142,7 @@ events:
       /^after event kill-b at (\d+\.\d) s, calls failed for (\d+\.\d) s \(time to recover, first to last failing call by send time\) and availability fell to (\d+\.\d) % before it recovered$/.exec(
         finding.statement,
       );
-    assert.ok(m, finding.statement);
+    assert.ok(m, `${finding.statement} (b's own log: killed at ${killed} ms, listening again at ${back} ms)`);
     const recovered = Number(m[2]) * 1000;
     assert.ok(Math.abs(recovered - (back - killed)) <= TOLERANCE_MS, `recovery ${recovered} ms; outage ${killed}..${back} ms`);
     // Every third call went to b: the worst second lost about a third, never all.
