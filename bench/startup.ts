@@ -7,8 +7,8 @@
 // The CLI's code cache (src/code-cache.ts) lives in the bench's folder and is written by one run of
 // each mode before the rounds, as any run after the first finds it; `--workers 1, first run` runs
 // without it (MCP_LOAD_CODE_CACHE=off), as a first run after an install or an upgrade does. `default,
-// target in the file` is the default run whose worker threads start only after the parse (the
-// arguments do not say how many the run uses): beside the default, what starting them first gives.
+// target in the file` is the default run told its target by the scenario's `target:` rather than
+// --target: its worker threads start from the file's top-level lines (src/cli/worker-prestart.ts).
 // --baseline-dist measures another build's (an earlier commit's dist/) modes too, in the same rounds.
 // Prints one JSON object (every run's wall and CPU milliseconds, their medians; with a baseline, each
 // mode's paired differences: median and interquartile range) and writes it to --out
@@ -128,10 +128,10 @@ async function main(): Promise<void> {
           mode(`${label}--workers 1`, cli('1', from), cacheOf(from)),
           mode(`${label}--workers 1, first run (no code cache)`, cli('1', from), { ...cacheOf(from), MCP_LOAD_CODE_CACHE: 'off' }),
           mode(`${label}default (2 workers here)`, cli(undefined, from), cacheOf(from)),
-          // The same run with the target in the file rather than --target: the CLI cannot tell from its
-          // arguments how many workers the run uses, so it starts them only after the parse (src/cli/worker-prestart.ts).
+          // The same run with the target in the file rather than --target: the CLI tells from the file's
+          // top-level lines how many worker threads the run uses (src/cli/worker-prestart.ts).
           mode(
-            `${label}default, target in the file (workers started after the parse)`,
+            `${label}default, target in the file`,
             (url: string) => [binOf(from), 'run', withTarget(url), '--quiet', '--out', join(work, 'out')],
             cacheOf(from),
           ),

@@ -3,13 +3,12 @@
 // starts the worker threads a run will use, then runs the CLI.
 import { prestartWorkerThreads } from '../engine/index.ts';
 import { useSourceMappedStacks } from '../source-mapped-stacks.ts';
-import { workersToPrestart } from './worker-prestart.ts';
+import { threadsToPrestart } from './worker-prestart.ts';
 
 useSourceMappedStacks();
 const argv = process.argv.slice(2);
 // First: each thread's start-up then overlaps the loading of the CLI's own modules and the scenario.
-// One fewer than the workers: this thread runs worker 1's slice itself (engine/workers/local-carrier.ts).
-prestartWorkerThreads(Math.max(0, workersToPrestart(argv) - 1));
+prestartWorkerThreads(threadsToPrestart(argv));
 import('./main.ts')
   .then(({ main }) => main(argv))
   .then(

@@ -109,10 +109,15 @@ interface Loads {
   spawns: { thread: string; url: string; beforeFirstRequest: boolean }[];
 }
 
-/** Runs the bundled CLI with the hooks and reads back what each thread loaded, and when. */
-async function loadsOfRun(name: string, args: readonly string[]): Promise<Loads> {
+/**
+ * Runs the bundled CLI with the hooks and reads back what each thread loaded, and when. The target
+ * is `--target`, or with `inFile` a top-level `target:` of the scenario file, beside `inFile`'s lines.
+ */
+async function loadsOfRun(name: string, args: readonly string[], inFile?: string): Promise<Loads> {
   const log = join(work, `${name}.log`);
   const callsBefore = toolCalls;
+  const scenario = join(work, inFile === undefined ? 'two-vus.yml' : `${name}.yml`);
+  if (inFile !== undefined) writeFileSync(scenario, `target: ${server.url}\n${inFile}${readFileSync(join(work, 'two-vus.yml'), 'utf8')}`);
   await run(
     process.execPath,
     [
@@ -120,9 +125,8 @@ async function loadsOfRun(name: string, args: readonly string[]): Promise<Loads>
       join(work, 'hooks.mjs'),
       join(dist, 'cli.cjs'),
       'run',
-      join(work, 'two-vus.yml'),
-      '--target',
-      server.url,
+      scenario,
+      ...(inFile === undefined ? ['--target', server.url] : []),
       '--quiet',
       '--out',
       join(work, name),
@@ -200,8 +204,8 @@ test('run in one thread loads the scenario, the engine and the MCP client before
   );
 });
 
-test('run with two workers: the parent runs worker 1’s slice (its MCP client loads before the first request), one worker thread the other; no report code in either', async () => {
-  const loads = await loadsOfRun('two-workers', ['--workers', '2']);
+test('run with two workers, the target and workers: in the file: the parent runs worker 1’s slice (its MCP client loads before the first request), one worker thread the other, started before the CLI loads; no report code in either', async () => {
+  const loads = await loadsOfRun('two-workers', [], 'workers: 2\n');
   const parent = loads.before.get('0') ?? [];
   assert.ok(
     parent.some((s) => /src\/engine\/workers\/local-carrier\.ts$/.test(s)) && parent.some((s) => MCP_CLIENT.test(s)),
@@ -221,7 +225,7 @@ test('run with two workers: the parent runs worker 1’s slice (its MCP client l
       [],
       `thread ${thread}`,
     );
-  // Started first (src/cli/index.ts): the one worker thread before the parent loads the CLI's main module, and so before the scenario.
+  // Started first (src/cli/index.ts, from the file's top-level lines): the one worker thread before the parent loads the CLI's main module, and so before the scenario's parse.
   const mainLoaded = loads.order.findIndex((l) => l.thread === '0' && l.sources.some((s) => /src\/cli\/main\.ts$/.test(s)));
   const started = loads.order.slice(0, mainLoaded).filter((l) => l.thread === '0' && l.spawn?.endsWith('/worker.cjs'));
   assert.ok(mainLoaded > 0, 'the parent loads the CLI');
