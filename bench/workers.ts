@@ -166,17 +166,13 @@ interface CliRun {
 }
 
 /**
- * CPU of a process so far, ms: its own (utime + stime) and its exited children's (cutime + cstime:
- * worker processes, once reaped); the last reading before it exits. A worker thread is the process's own.
+ * CPU, ms, of the processes a shell waited for (its `cutime` + `cstime` in /proc/self/stat): the run
+ * and every worker process it reaped, read once all have exited (a poll of the run's own stat
+ * misses its children's last moments, and all of their CPU when it exits before the next poll).
  */
-function cpuMsOf(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * 1000) / 100;
-  } catch {
-    return undefined;
-  }
+function waitedCpuMs(stat: string): number {
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(f[13]) + Number(f[14])) * 1000) / 100;
 }
 
 async function measured(workers: number, mode: string, round: number): Promise<Scaling> {
@@ -194,15 +190,20 @@ async function measured(workers: number, mode: string, round: number): Promise<S
 async function runCli(workers: number, mode: string, round: number, seconds: number): Promise<CliRun> {
   const out = join(dir, `out-${workers}-${mode}-${round}-${seconds}`);
   const args = [cli, 'run', scenarioFor(seconds), '--workers', String(workers), '--worker-mode', mode, '--quiet', '--out', out];
-  const child = spawn(process.execPath, args, {
-    stdio: 'ignore',
+  // The shell runs the CLI, then writes its own stat to fd 3: its children's CPU is the run's.
+  const child = spawn('/bin/sh', ['-c', '"$@"; code=$?; cat /proc/$$/stat >&3; exit $code', 'sh', process.execPath, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
   });
-  let cpuMs = 0;
-  const poll = setInterval(() => (cpuMs = cpuMsOf(child.pid!) ?? cpuMs), 100);
+  let stat = '';
+  (child.stdio[3] as NodeJS.ReadableStream).setEncoding('utf8').on('data', (chunk: string) => (stat += chunk));
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-4000)));
   const stubBefore = stub.cpuMs();
-  await new Promise((resolve) => child.once('exit', resolve));
-  clearInterval(poll);
+  const exitCode = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  const cpuMs = waitedCpuMs(stat);
   const stubMs = stub.cpuMs() - stubBefore;
+  // Thresholds failing (99) still write a result; anything else is the bench's failure, said with the run's own words.
+  if (exitCode !== 0 && exitCode !== 99) throw new Error(`${args.join(' ')} exited ${exitCode}:\n${stderr}`);
   const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'));
   const total = (metric: string) =>
     result.metrics.metrics.find((m: { metric: string; tags: object }) => m.metric === metric && Object.keys(m.tags).length === 0).summary;
