@@ -321,7 +321,7 @@ describe('constant-arrival-rate', () => {
 });
 
 describe('constant-arrival-rate with no free VU', () => {
-  it('waits for the first VU to free up while a few new VUs open their sessions, and drops what maxVUs cannot hold', async () => {
+  it('on schedule: waits for the first VU to free up while a new VU opens for each waiting iteration, and drops what maxVUs cannot hold', async () => {
     const release = new StopSignal();
     const sessions = new StopSignal();
     let openingWhenFull = -1;
@@ -344,11 +344,47 @@ describe('constant-arrival-rate with no free VU', () => {
         },
       },
     );
-    assert.equal(openingWhenFull, 4, 'VUs opening while 49 iterations waited');
+    assert.equal(openingWhenFull, 49, 'VUs opening while 49 iterations waited, none of them late by the generator');
     assert.equal(run.dropped, 50, '1 running and 49 waiting fill maxVUs 50; the other 50 are dropped');
     assert.equal(run.started, 50);
     assert.equal(run.finished, 50);
     assert.ok(run.vus.length <= 50, `${run.vus.length} VUs`);
+  });
+
+  it('after a stall of the generator: a few new VUs at a time, while iterations due during the stall wait', async () => {
+    const release = new StopSignal();
+    const sessions = new StopSignal();
+    let openingWhenFull = -1;
+    const STALL_MS = 60;
+    const { run } = await execute(
+      // 1 per ms; the first iteration holds the event loop 60 ms (a stall of the generator's own, as a
+      // tokenizer start or a major GC), so the schedule starts the next ones late, all waiting for the one VU.
+      { executor: 'constant-arrival-rate', rate: 1000, timeUnitMs: 1000, durationMs: 1000, preAllocatedVUs: 1, maxVUs: 20 },
+      (_vu, r) => {
+        if (r.started === 1) {
+          const until = performance.now() + STALL_MS;
+          while (performance.now() < until);
+        }
+        return release.wait();
+      },
+      {
+        setUp: (r) => {
+          r.openSession = async (vu) => {
+            r.opened.push(vu.id);
+            await sessions.wait();
+          };
+          r.onDropped = () => {
+            if (r.dropped !== 1) return;
+            openingWhenFull = r.opened.length;
+            r.stop.fire();
+            sessions.fire();
+            release.fire();
+          };
+        },
+      },
+    );
+    assert.equal(openingWhenFull, 4, 'VUs opening while 19 iterations, due during the stall, waited');
+    assert.ok(run.dropped >= 1);
   });
 
   it('drops the iterations still waiting for a VU when the test stops, and starts none of them', async () => {

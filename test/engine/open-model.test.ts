@@ -53,7 +53,7 @@ async function startTimedServer(delays: { initializeMs: number; callMs: number }
   return Object.assign(server, { log });
 }
 
-function openModel(url: string, options: { rate: number; preAllocatedVUs: number; maxVUs: number }): Scenario {
+function openModel(url: string, options: { rate: number; preAllocatedVUs: number; maxVUs: number; durationS?: number }): Scenario {
   return parseScenario(
     `
 target: ${url}
@@ -63,7 +63,7 @@ scenarios:
     executor: constant-arrival-rate
     rate: ${options.rate}
     timeUnit: 1s
-    duration: 1s
+    duration: ${options.durationS ?? 1}s
     preAllocatedVUs: ${options.preAllocatedVUs}
     maxVUs: ${options.maxVUs}
     gracefulStop: 5s
@@ -179,6 +179,30 @@ describe('the open model: sessions opened ahead, and the wait for one charged to
       assert.ok(sumMs < truthMs + 4 * 100, `sum of tools/call latencies ${sumMs.toFixed(0)} ms, about the server's ${truthMs} ms`);
       assert.ok(latency.max >= CALL_MS + INITIALIZE_MS - 2, `tools/call max ${latency.max} ms: a handshake before the call`);
     });
+  });
+});
+
+describe('a slow server that holds every VU, from one preallocated', () => {
+  const INITIALIZE_MS = 300;
+  const CALL_MS = 300;
+  let server: TimedServer;
+  before(async () => {
+    server = await startTimedServer({ initializeMs: INITIALIZE_MS, callMs: CALL_MS });
+  });
+  after(() => server.stop());
+
+  it('opens a VU for each waiting iteration: none dropped, and none waits longer than one handshake', async () => {
+    // 100/s for 2 s, each call held 300 ms: about 30 VUs busy at once. New VUs opened a few at a
+    // time (an eighth of the pool per 300 ms handshake) left iterations waiting seconds, and dropped
+    // them once maxVUs were taken by the running and the waiting.
+    const outcome = await runTest(openModel(server.url, { rate: 100, preAllocatedVUs: 1, maxVUs: 100, durationS: 2 }), { url: server.url });
+    const dropped = outcome.registry.counter('dropped_iterations').view({}, (s) => s.count);
+    assert.equal(dropped, 0, 'dropped iterations');
+    assert.equal(server.log.calls, 200, 'calls the server answered: every scheduled iteration');
+    const latency = callLatency(outcome.registry);
+    assert.equal(latency.count, 200);
+    // At most one handshake's wait before a call (the margin is for a loaded machine).
+    assert.ok(latency.max < INITIALIZE_MS + CALL_MS + 250, `tools/call max ${latency.max} ms`);
   });
 });
 

@@ -9,15 +9,19 @@ type RampingSpec = Extract<ScenarioSpec, { executor: 'ramping-arrival-rate' }>;
 
 /** Timers are not finer than this; iterations due within it start together. */
 const TIMER_SLACK_MS = 1;
+/** The schedule is late when it starts its iterations more than this after their due time: the generator itself stalled. */
+const LATE_MS = 20;
+
 /**
- * New VUs opening their sessions at once: a few, or an eighth of the VUs. Few enough that a stall
- * of some ms at thousands per second does not start hundreds of handshakes (a connection and two
- * requests each) that cost more than the calls waiting for them and prolong the stall; the price is
- * a pool that grows by an eighth per handshake when a slow server holds every VU, so a load that
- * needs many VUs from its start wants them preallocated (rate × latency, as k6 advises).
+ * New VUs opening their sessions at once. While the iterations waiting were all due after the
+ * schedule last ran late, they wait for a server that holds every VU: one new VU for each (the
+ * target still takes handshakes in turns, 128 at once). Otherwise a few, or an eighth of the VUs:
+ * after a stall of the generator's own (tens of ms at thousands per second) the busy VUs free up
+ * within a ms, and hundreds of handshakes (a connection and two requests each) would cost more than
+ * the calls waiting for them and prolong the stall.
  */
-function openingAtOnce(vus: number): number {
-  return Math.max(4, Math.ceil(vus / 8));
+function openingAtOnce(vus: number, waitingForServer: boolean): number {
+  return waitingForServer ? Number.POSITIVE_INFINITY : Math.max(4, Math.ceil(vus / 8));
 }
 
 /**
@@ -32,7 +36,9 @@ function openingAtOnce(vus: number): number {
  * Why an iteration does not simply start on a new VU, handshake included: after a stall of some ms
  * at thousands per second, every due iteration then waited for a handshake although a warm VU was
  * free within a ms, the handshakes held the generator's core, and 400 VUs were busy at once at
- * 2,000/s (bench/open-model.ts: 3-9 % of the iterations dropped).
+ * 2,000/s (bench/open-model.ts: 3-9 % of the iterations dropped). Why new VUs open a few at a time
+ * only for iterations the generator's own stall held: against a slow server that holds every VU,
+ * from few preallocated, a pool that grew by an eighth per handshake dropped 246 of 600 at 200/s.
  */
 export function arrivalRate(spec: ConstantSpec | RampingSpec, durationMs: number, schedule: () => ArrivalSchedule): Executor {
   let preallocated: VirtualUser[] | undefined;
@@ -55,6 +61,7 @@ export function arrivalRate(spec: ConstantSpec | RampingSpec, durationMs: number
         if (wait > TIMER_SLACK_MS) await sleep(wait, ctx.stop);
         if (ctx.stop.fired) break;
         const now = ctx.now();
+        pool.startingAt(now, start + next);
         while (next !== undefined && start + next <= now + TIMER_SLACK_MS) {
           // performance.now() clock: the due time, converted back for the latency accounting.
           pool.launch(start + next);
@@ -80,6 +87,8 @@ class VuPool {
   private waitingHead = 0;
   /** New VUs opening their sessions in the background. */
   private opening = 0;
+  /** When (ctx clock) the schedule last started iterations late (LATE_MS). */
+  private lateAt = Number.NEGATIVE_INFINITY;
   private busy = 0;
   private settled: (() => void) | null = null;
   private readonly offStop: () => void;
@@ -90,6 +99,11 @@ class VuPool {
     this.all = [...preallocated];
     this.idle = [...preallocated];
     this.offStop = ctx.stop.onFire(() => this.dropWaiting());
+  }
+
+  /** The schedule starts, at `now`, the iterations due from `dueAt` on: late by the generator's own stall, or not. */
+  startingAt(now: number, dueAt: number): void {
+    if (now - dueAt > LATE_MS) this.lateAt = now + TIMER_SLACK_MS;
   }
 
   /** An iteration due at `scheduledAt` (ctx clock): it starts now, waits for a VU, or is dropped. */
@@ -140,9 +154,14 @@ class VuPool {
     this.checkSettled();
   }
 
-  /** New VUs for the iterations waiting beyond those opening, a few at a time. */
+  /** New VUs for the iterations waiting beyond those opening: as many, or a few at a time after the schedule ran late. */
   private openMore(): void {
-    while (this.waitingCount() > this.opening && this.opening < openingAtOnce(this.all.length) && this.all.length < this.maxVUs && !this.ctx.stop.fired) {
+    while (
+      this.waitingCount() > this.opening &&
+      this.opening < openingAtOnce(this.all.length, this.waitingForServer()) &&
+      this.all.length < this.maxVUs &&
+      !this.ctx.stop.fired
+    ) {
       const fresh = this.ctx.newVu();
       this.all.push(fresh);
       this.opening++;
@@ -152,6 +171,11 @@ class VuPool {
         this.release(fresh);
       });
     }
+  }
+
+  /** Whether every waiting iteration was due after the schedule last ran late: none of them waits because the generator stalled. */
+  private waitingForServer(): boolean {
+    return this.waiting[this.waitingHead] > this.lateAt;
   }
 
   private waitingCount(): number {
