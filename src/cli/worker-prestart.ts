@@ -38,8 +38,8 @@ function hintsOf(file: string | undefined, readFile: (file: string) => string): 
  * `--workers N`, else the file's `workers:`, else one per core (less one without a target: the
  * embedded demo server keeps a core); with a target, the parent runs worker 1's slice itself
  * (engine/workers/pool.ts), so one thread fewer. None for child processes, for one worker, for
- * anything but a run, nor for a file that cannot be read. The scenario may still use fewer (fewer VUs than workers): the threads it does
- * not need end unused; the pool starts any it lacks.
+ * anything but a run, nor for a file that cannot be read. The scenario may still use fewer (fewer
+ * VUs than workers): the threads it does not need end unused; the pool starts any it lacks.
  */
 export function threadsToPrestart(
   argv: readonly string[],

@@ -10,8 +10,8 @@ type RampingSpec = Extract<ScenarioSpec, {
 /**
  * The `preAllocatedVUs` are created and open their sessions in the setup, before the measured
  * window. Each iteration is due at its scheduled time and takes a free VU. With none free it waits
- * for the first VU to become free: one finishing its iteration, or a new one (up to `maxVUs`, a few
- * at a time) opening its session in the background. When every one of `maxVUs` VUs would be taken
+ * for the first VU to become free: one finishing its iteration, or a new one (up to `maxVUs`; see
+ * openingAtOnce for how many at a time) opening its session in the background. When every one of `maxVUs` VUs would be taken
  * by the iterations running and waiting, a due iteration is dropped (`dropped_iterations`). The
  * wait between the due time and the actual start counts in the latency, so the coordinated
  * omission of closed-loop tools is not hidden.
