@@ -11,13 +11,54 @@
  * another one.
  */
 export function isPlainSuccess(text: string, id: number): boolean {
+  if (lastSuccess.matches(text, id)) return true;
   const scan = new Scan(text);
   try {
-    return scan.topLevel(id) && scan.atEnd();
+    if (!(scan.topLevel(id) && scan.atEnd())) return false;
   } catch {
     return false; // not JSON: the full parse reports it
   }
+  lastSuccess.remember(text, scan.idStart, scan.idEnd);
+  return true;
 }
+
+/**
+ * The last text the scan confirmed, cut around its id. A server answers a tool's calls with the
+ * same text but for the id, so a reply that is that text with our id in its place (written as plain
+ * digits) is a plain success too: the rest was validated byte for byte, and one plain-digit number
+ * in place of another changes neither the JSON's validity nor its structure. Anything else is scanned.
+ */
+class LastSuccess {
+  private prefix = '';
+  private suffix = '';
+  private known = false;
+
+  matches(text: string, id: number): boolean {
+    if (!this.known) return false;
+    const start = this.prefix.length;
+    const end = text.length - this.suffix.length;
+    if (end <= start || !text.startsWith(this.prefix) || !text.endsWith(this.suffix)) return false;
+    // The id as sent: plain digits, no leading zero, exactly the span between the two.
+    if (text.charCodeAt(start) === ZERO && end > start + 1) return false;
+    let value = 0;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c < ZERO || c > NINE) return false;
+      value = value * 10 + (c - ZERO);
+    }
+    return value === id;
+  }
+
+  remember(text: string, idStart: number, idEnd: number): void {
+    // A long reply is not kept alive for this: past the bound, every reply is scanned.
+    this.known = text.length <= MAX_REMEMBERED;
+    this.prefix = this.known ? text.slice(0, idStart) : '';
+    this.suffix = this.known ? text.slice(idEnd) : '';
+  }
+}
+
+const MAX_REMEMBERED = 64 * 1024;
+const lastSuccess = new LastSuccess();
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -41,6 +82,9 @@ const MAX_DEPTH = 512;
 
 class Scan {
   private i = 0;
+  /** Where the top-level id's digits start and end, once they matched. */
+  idStart = 0;
+  idEnd = 0;
 
   constructor(private readonly s: string) {}
 
@@ -160,6 +204,8 @@ class Scan {
     const next = s.charCodeAt(i);
     if (next === DOT || next === 0x65 || next === 0x45) return false; // 7.0, 7e0: the same number, written otherwise
     this.i = i;
+    this.idStart = start;
+    this.idEnd = i;
     return value === id;
   }
 

@@ -116,6 +116,62 @@ describe('isPlainSuccess: a reply confirmed without parsing it', () => {
     assert.equal(isPlainSuccess(fine, 7), true);
   });
 
+  it('a reply that is the last confirmed one with another id is confirmed as such, and nothing else is', () => {
+    const echo = (id: string) => `{"jsonrpc":"2.0","id":${id},"result":{"content":[{"type":"text","text":"Echo: hi"}],"isError":false}}`;
+    assert.equal(isPlainSuccess(echo('7'), 7), true); // scanned, then remembered
+    assert.equal(isPlainSuccess(echo('8'), 8), true);
+    assert.equal(isPlainSuccess(echo('123456'), 123456), true);
+    // Another id than the one asked for, or the id written otherwise, or no id at all.
+    for (const [written, asked] of [
+      ['9', 8],
+      ['08', 8],
+      ['8.0', 8],
+      ['-8', -8],
+      ['8e0', 8],
+      ['', 8],
+      ['"8"', 8],
+      ['1 2', 12],
+    ] as const) {
+      assert.equal(isPlainSuccess(echo(written), asked), false, written);
+    }
+    assert.equal(isPlainSuccess(echo('8 '), 8), true); // the same number with a space after it: scanned, and a success
+    // The same frame with anything else changed is scanned: the tool error is not a success.
+    const toolError = echo('8').replace('"isError":false', '"isError":true ');
+    assert.equal(toolError.length, echo('8').length);
+    assert.equal(isPlainSuccess(toolError, 8), false);
+    assert.equal(isPlainSuccess(`${echo('8')} x`, 8), false);
+    assert.equal(isPlainSuccess(echo('8').slice(0, -1), 8), false);
+  });
+
+  it('never disagrees with JSON.parse on 20,000 corrupted replies of changing ids, each after a confirmed one', () => {
+    let seed = 777;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x80000000;
+    };
+    const alphabet = ['"', '0', '1', '7', '9', '-', '.', 'e', ' ', ',', '}', ':'];
+    let confirmed = 0;
+    for (let n = 0; n < 20_000; n++) {
+      const id = 1 + Math.floor(random() * 100_000);
+      const base = ok({ content: [{ type: 'text', text: 'Echo: hi' }], isError: false }, id);
+      assert.equal(isPlainSuccess(base, id), true);
+      // Edits around the id, where the remembered frame is cut.
+      const at = base.indexOf('"id":') + 5 + Math.floor(random() * 8) - 2;
+      const char = alphabet[Math.floor(random() * alphabet.length)];
+      const kind = random();
+      const text =
+        kind < 0.33
+          ? base.slice(0, at) + base.slice(at + 1)
+          : kind < 0.66
+            ? base.slice(0, at) + char + base.slice(at)
+            : base.slice(0, at) + char + base.slice(at + 1);
+      const asked = random() < 0.5 ? id : Number(/"id":(-?\d+)/.exec(text)?.[1] ?? id);
+      agrees(text, asked);
+      if (isPlainSuccess(text, asked)) confirmed++;
+    }
+    assert.ok(confirmed > 1000, `only ${confirmed} edited replies still plain successes: the fuzz tested little`);
+  });
+
   it('never disagrees with JSON.parse on 20,000 corrupted replies (cut, inserted, replaced characters)', () => {
     let seed = 12345;
     const random = () => {
