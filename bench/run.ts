@@ -19,6 +19,7 @@ import type { ToolResult } from './tools/tool-run.ts';
 const TOOLS = [
   { name: 'mcp-load', script: 'tools/mcp-load.ts' },
   { name: 'autocannon', script: 'tools/autocannon.ts' },
+  { name: 'mcp-load-wire', script: 'tools/mcp-load-wire.ts' },
   { name: 'sdk-v1', script: 'tools/sdk-v1.ts' },
   { name: 'sdk-v2', script: 'tools/sdk-v2.ts' },
   { name: 'mcp-stress', script: 'tools/mcp-stress.ts' },
@@ -242,6 +243,8 @@ function summarize(
   };
   // SSE replies against JSON ones, mcp-load both times, back to back in each round: CPU per call, SSE / JSON.
   const sseCost = pairedWith(SSE_RUN, (json, sse) => sse.cpuUsPerCall / json.cpuUsPerCall);
+  // mcp-load against its own bare wire: what the MCP client, transport, engine and metrics add to a call.
+  const overWire = pairedWith('mcp-load-wire', (ours, wire) => ours.cpuUsPerCall / wire.cpuUsPerCall);
   const targets: Target[] = [];
   const target = (name: string, value: number | undefined, goal: string, pass: (v: number) => boolean) => {
     if (value !== undefined) targets.push({ name, value, goal, pass: pass(value) });
@@ -288,6 +291,7 @@ function summarize(
     ratios,
     cpuEfficiency,
     ...(sseCost ? { sseCost } : {}),
+    ...(overWire ? { overWire } : {}),
     ...(idle
       ? {
           idle: {
@@ -359,6 +363,10 @@ function printResults(results: ReturnType<typeof summarize>): void {
   const perCpu = [...show("autocannon's", e.autocannon), ...show("mcp-stress's", e.mcpStress), ...show("the faster SDK's", e.sdk, 1)];
   console.log(`\nper CPU-second mcp-load makes ${perCpu.join(', ')} calls`);
   if (results.sseCost) console.log(`SSE replies cost mcp-load ${show('the CPU per call of JSON replies', results.sseCost).join('')}`);
+  if (results.overWire)
+    console.log(
+      `mcp-load costs ${show('the CPU per call of its own bare wire (mcp-load-wire: the POST over H1Connection, nothing read)', results.overWire).join('')}`,
+    );
   const r = results.ratios;
   const perSecond = [...show('autocannon', r.autocannon), ...show('mcp-stress', r.mcpStress), ...show('SDK v1', r.sdkV1, 1), ...show('SDK v2', r.sdkV2, 1)];
   console.log(`calls/s (moves with the host's load): ${perSecond.join(', ')}`);

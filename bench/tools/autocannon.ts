@@ -1,8 +1,17 @@
 // Raw HTTP, the ceiling: autocannon replays the exact POST a warm session sends, without reading the body.
 import autocannon from 'autocannon';
-import { ECHO_ARGS, ECHO_TOOL, PROTOCOL_VERSION, processCpuMs, runAsChild, SteadyWindow, type ToolResult, type ToolRun } from './tool-run.ts';
-
-const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+import {
+  ECHO_ARGS,
+  ECHO_TOOL,
+  JSON_HEADERS,
+  openSession,
+  PROTOCOL_VERSION,
+  processCpuMs,
+  runAsChild,
+  SteadyWindow,
+  type ToolResult,
+  type ToolRun,
+} from './tool-run.ts';
 
 async function measureAutocannon(run: ToolRun): Promise<ToolResult> {
   const sessionId = await openSession(run.url);
@@ -31,27 +40,6 @@ async function measureAutocannon(run: ToolRun): Promise<ToolResult> {
     cpuMs,
     window: window.result(),
   };
-}
-
-/** The handshake autocannon cannot do: initialize, then notifications/initialized; returns the session id. */
-async function openSession(url: string): Promise<string> {
-  const init = await fetch(url, {
-    method: 'POST',
-    headers: JSON_HEADERS,
-    body: JSON.stringify({
-      jsonrpc: '2.0',
-      id: 1,
-      method: 'initialize',
-      params: { protocolVersion: PROTOCOL_VERSION, capabilities: {}, clientInfo: { name: 'bench-autocannon', version: '1.0.0' } },
-    }),
-  });
-  await init.text();
-  const sessionId = init.headers.get('mcp-session-id');
-  if (!init.ok || sessionId === null) throw new Error(`initialize: HTTP ${init.status} without an Mcp-Session-Id`);
-  const headers = { ...JSON_HEADERS, 'mcp-session-id': sessionId, 'mcp-protocol-version': PROTOCOL_VERSION };
-  const initialized = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }) });
-  await initialized.text();
-  return sessionId;
 }
 
 await runAsChild(measureAutocannon);

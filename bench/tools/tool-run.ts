@@ -55,6 +55,7 @@ export class SteadyWindow {
 export const ECHO_TOOL = 'echo';
 export const ECHO_ARGS = { message: 'hi' };
 export const PROTOCOL_VERSION = '2025-06-18';
+export const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
 
 /** CPU time of this process so far, in ms (user + system, all threads). */
 export function processCpuMs(): number {
@@ -92,4 +93,25 @@ export async function runAsChild(measure: (run: ToolRun) => Promise<ToolResult>)
     code = 1;
   }
   process.stdout.write(line, () => process.exit(code));
+}
+
+/** The handshake the raw-HTTP runners make themselves: initialize, then notifications/initialized; returns the session id. */
+export async function openSession(url: string): Promise<string> {
+  const init = await fetch(url, {
+    method: 'POST',
+    headers: JSON_HEADERS,
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: PROTOCOL_VERSION, capabilities: {}, clientInfo: { name: 'bench-raw-http', version: '1.0.0' } },
+    }),
+  });
+  await init.text();
+  const sessionId = init.headers.get('mcp-session-id');
+  if (!init.ok || sessionId === null) throw new Error(`initialize: HTTP ${init.status} without an Mcp-Session-Id`);
+  const headers = { ...JSON_HEADERS, 'mcp-session-id': sessionId, 'mcp-protocol-version': PROTOCOL_VERSION };
+  const initialized = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }) });
+  await initialized.text();
+  return sessionId;
 }
