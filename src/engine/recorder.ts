@@ -173,7 +173,7 @@ export class CallRecorder {
   /** Records the call; `extraMs` adds time the call waited before it could start (open model). */
   record(result: OperationResult, extraMs = 0): void {
     const index = OUTCOME_CLASSES.indexOf(result.outcome);
-    this.count(index, result.durationMs + extraMs);
+    this.count(index, result, extraMs);
     if (index !== 0 && this.registry.phase === 'measuring') this.errors.add(result);
     if (this.output !== undefined && (index === 0 || index === TOOL_ERROR) && this.registry.phase === 'measuring') this.output.offer(result);
     if (result.traceparent !== undefined && this.exemplars && this.registry.phase === 'measuring') {
@@ -212,18 +212,24 @@ export class CallRecorder {
    * the handshake's class, after the handshake's time. Its HTTP requests are the session's.
    */
   recordUnreachable(handshake: OperationResult, extraMs = 0): void {
-    this.count(Math.max(1, OUTCOME_CLASSES.indexOf(handshake.outcome)), handshake.durationMs + extraMs);
+    this.count(Math.max(1, OUTCOME_CLASSES.indexOf(handshake.outcome)), handshake, extraMs);
     if (handshake.sessionHopped) this.lifecycle.failedAfterHop.add(1);
   }
 
-  private count(index: number, durationMs: number): void {
+  /** A call of outcome class `index` that took `operation`'s time and `extraMs` of waiting before it. */
+  private count(index: number, operation: OperationResult, extraMs: number): void {
+    const durationMs = operation.durationMs + extraMs;
     const h = this.outcomes[index];
     h.duration.record(durationMs * 1000);
     h.calls.add(1);
     h.errors.add(index !== 0);
     h.success.add(index === 0);
     // By send time: the scheduled start in the open model, as the latency is measured from it.
-    if (this.availability !== undefined && this.registry.phase === 'measuring') this.availability.record(performance.now() - durationMs, index);
+    if (this.availability !== undefined && this.registry.phase === 'measuring') {
+      // The operation's own start less the wait charged to it, without reading the clock again.
+      const startedAt = operation.startedAt ?? performance.now() - operation.durationMs;
+      this.availability.record(startedAt - extraMs, index);
+    }
   }
 }
 

@@ -729,7 +729,7 @@ export class McpSession implements ServerMessageSink {
     failure: TransportError | string | undefined,
   ): OperationResult {
     const ended = trace.respondedAt > started ? trace.respondedAt : performance.now();
-    const result = outcomeOf(method, name, trace, ended - started, response, failure);
+    const result = outcomeOf(method, name, trace, started, ended - started, response, failure);
     this.noteInstances(result, trace);
     if (method !== 'initialize' && method !== 'close') this.callsInSession++;
     return result;
@@ -792,6 +792,7 @@ function outcomeOf(
   method: string,
   name: string | undefined,
   trace: OperationTrace,
+  startedAt: number,
   durationMs: number,
   response: JsonRpcResponse | undefined,
   /** A transport failure, or the message of an internal error. */
@@ -807,6 +808,7 @@ function outcomeOf(
     method,
     outcome: 'success',
     durationMs,
+    startedAt,
     ttfbMs: trace.http.length > 0 ? trace.http[0].ttfbMs : -1,
     http: trace.http,
     bytesSent,

@@ -23,6 +23,8 @@ export interface SocketByteCounts {
   readonly bytesWritten: number;
   /** Bytes read from the socket while this request was the current one (its whole response, framing included). */
   readonly bytesRead: number;
+  /** performance.now() when the response ended (0 until then), read once for the connection and the handler. */
+  readonly endedAt: number;
 }
 
 /**
@@ -33,6 +35,7 @@ class Pending implements Dispatcher.DispatchController, SocketByteCounts {
   settled = false;
   bytesWritten = 0;
   bytesRead = 0;
+  endedAt = 0;
   private pausedFlag = false;
   private abortReason: Error | null = null;
 
@@ -346,7 +349,8 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
   private completeCurrent(reusable: boolean): void {
     const pending = this.current!;
     this.current = null;
-    if (reusable && this.parser.keepAlive) this.markIdle();
+    pending.endedAt = performance.now();
+    if (reusable && this.parser.keepAlive) this.markIdle(pending.endedAt);
     else this.dropSocket();
     if (!pending.settled) {
       pending.settled = true;
@@ -405,14 +409,14 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
   }
 
   /** Keeps the socket for the next request; a lazily armed timer closes it once idle too long. */
-  private markIdle(): void {
+  private markIdle(now: number): void {
     const hintS = this.parser.keepAliveTimeoutS;
     if (hintS >= 0) this.idleLimitMs = Math.max(0, Math.min(this.keepAliveTimeoutMs, hintS * 1000 - KEEP_ALIVE_MARGIN_MS));
     if (this.idleLimitMs === 0) {
       this.dropSocket();
       return;
     }
-    this.idleSince = performance.now();
+    this.idleSince = now;
     if (this.idleTimer === null) this.armIdleTimer(this.idleLimitMs);
   }
 

@@ -230,7 +230,8 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
   onRequestStart(controller: Dispatcher.DispatchController, _context: unknown): void {
     this.controller = controller;
     const counts = controller as Partial<SocketByteCounts>;
-    if (typeof counts.bytesRead === 'number' && typeof counts.bytesWritten === 'number') this.socketCounts = counts as SocketByteCounts;
+    if (typeof counts.bytesRead === 'number' && typeof counts.bytesWritten === 'number' && typeof counts.endedAt === 'number')
+      this.socketCounts = counts as SocketByteCounts;
     else this.record.bytesSent = undiciRequestBytes(this.origin, this.req);
     if (this.pendingAbort) controller.abort(this.pendingAbort);
   }
@@ -337,7 +338,9 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     this.clearDeadline();
     if (this.settled) return;
     this.settled = true;
-    this.record.durationMs = performance.now() - this.startedAt;
+    // The connection that owns its socket read the clock as the response ended: the same instant.
+    const endedAt = this.socketCounts !== null && this.socketCounts.endedAt > 0 ? this.socketCounts.endedAt : performance.now();
+    this.record.durationMs = endedAt - this.startedAt;
     this.takeSocketCounts();
     const sse = this.sse;
     if (sse) {

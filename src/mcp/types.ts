@@ -96,6 +96,8 @@ export interface OperationResult<T = unknown> {
   error?: OutcomeError;
   /** Milliseconds from the first byte sent to the matching response (not to a 202). */
   durationMs: number;
+  /** performance.now() when the operation started: its durationMs runs from here. */
+  startedAt?: number;
   /** Time to first byte of the operation's first HTTP request. */
   ttfbMs: number;
   http: HttpRecord[];

@@ -52,6 +52,7 @@ export declare class CallRecorder {
      * the handshake's class, after the handshake's time. Its HTTP requests are the session's.
      */
     recordUnreachable(handshake: OperationResult, extraMs?: number): void;
+    /** A call of outcome class `index` that took `operation`'s time and `extraMs` of waiting before it. */
     private count;
 }
 /**

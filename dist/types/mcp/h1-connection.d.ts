@@ -19,6 +19,8 @@ export interface SocketByteCounts {
     readonly bytesWritten: number;
     /** Bytes read from the socket while this request was the current one (its whole response, framing included). */
     readonly bytesRead: number;
+    /** performance.now() when the response ended (0 until then), read once for the connection and the handler. */
+    readonly endedAt: number;
 }
 /**
  * One request and its undici DispatchController, one object per request: the handler pauses,
@@ -31,6 +33,7 @@ declare class Pending implements Dispatcher.DispatchController, SocketByteCounts
     settled: boolean;
     bytesWritten: number;
     bytesRead: number;
+    endedAt: number;
     private pausedFlag;
     private abortReason;
     constructor(connection: H1Connection, options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler);
