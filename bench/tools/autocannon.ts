@@ -1,17 +1,6 @@
 // Raw HTTP, the ceiling: autocannon replays the exact POST a warm session sends, without reading the body.
 import autocannon from 'autocannon';
-import {
-  ECHO_ARGS,
-  ECHO_TOOL,
-  JSON_HEADERS,
-  openSession,
-  PROTOCOL_VERSION,
-  processCpuMs,
-  runAsChild,
-  SteadyWindow,
-  type ToolResult,
-  type ToolRun,
-} from './tool-run.ts';
+import { ECHO_ARGS, ECHO_TOOL, openSession, processCpuMs, runAsChild, sessionHeaders, SteadyWindow, type ToolResult, type ToolRun } from './tool-run.ts';
 
 async function measureAutocannon(run: ToolRun): Promise<ToolResult> {
   const sessionId = await openSession(run.url);
@@ -23,7 +12,7 @@ async function measureAutocannon(run: ToolRun): Promise<ToolResult> {
     connections: run.connections,
     duration: run.durationS,
     method: 'POST',
-    headers: { ...JSON_HEADERS, 'mcp-session-id': sessionId, 'mcp-protocol-version': PROTOCOL_VERSION },
+    headers: sessionHeaders(sessionId),
     body: JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: ECHO_TOOL, arguments: ECHO_ARGS } }),
   });
   // Each second's tick carries the responses of that second (its sample interval resets after it).

@@ -3,23 +3,12 @@
 // between this and mcp-load's figure is what the MCP layers (client, transport, exchange, engine,
 // metrics) cost per call; the difference to autocannon's, what the wire itself costs.
 import { H1Connection } from '../../src/mcp/h1-connection.ts';
-import {
-  ECHO_ARGS,
-  ECHO_TOOL,
-  JSON_HEADERS,
-  openSession,
-  PROTOCOL_VERSION,
-  processCpuMs,
-  runAsChild,
-  SteadyWindow,
-  type ToolResult,
-  type ToolRun,
-} from './tool-run.ts';
+import { ECHO_ARGS, ECHO_TOOL, openSession, processCpuMs, runAsChild, sessionHeaders, SteadyWindow, type ToolResult, type ToolRun } from './tool-run.ts';
 
 async function measureWire(run: ToolRun): Promise<ToolResult> {
   const url = new URL(run.url);
   const sessionId = await openSession(run.url);
-  const headers = Object.entries({ ...JSON_HEADERS, 'mcp-session-id': sessionId, 'mcp-protocol-version': PROTOCOL_VERSION }).flat();
+  const headers = Object.entries(sessionHeaders(sessionId)).flat();
   const suffix = `,"method":"tools/call","params":{"name":${JSON.stringify(ECHO_TOOL)},"arguments":${JSON.stringify(ECHO_ARGS)}}}`;
   let calls = 0;
   let errors = 0;

@@ -110,8 +110,13 @@ export async function openSession(url: string): Promise<string> {
   await init.text();
   const sessionId = init.headers.get('mcp-session-id');
   if (!init.ok || sessionId === null) throw new Error(`initialize: HTTP ${init.status} without an Mcp-Session-Id`);
-  const headers = { ...JSON_HEADERS, 'mcp-session-id': sessionId, 'mcp-protocol-version': PROTOCOL_VERSION };
+  const headers = sessionHeaders(sessionId);
   const initialized = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }) });
   await initialized.text();
   return sessionId;
+}
+
+/** The headers of a POST in session `sessionId`, as a warm mcp-load session sends them. */
+export function sessionHeaders(sessionId: string): Record<string, string> {
+  return { ...JSON_HEADERS, 'mcp-session-id': sessionId, 'mcp-protocol-version': PROTOCOL_VERSION };
 }
