@@ -111,7 +111,8 @@ describe('direct tool calls', () => {
       }
       performance.now = now;
       assert.ok(durations > 0);
-      assert.ok(readings <= calls * 6, `${readings / calls} clock readings per call`);
+      // A few beyond: a connection's idle timer or a deadline timer may fire during the loop and read the clock.
+      assert.ok(readings <= calls * 6 + 4, `${readings / calls} clock readings per call`);
     } finally {
       performance.now = now;
       await session.close();
