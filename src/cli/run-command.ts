@@ -13,7 +13,8 @@ import { type Result, runLoad } from '../results/index.ts';
 import {
   cliVariablePolicy,
   formatShard,
-  loadScenario,
+  parseScenario,
+  readScenarioText,
   shardScenario,
   type Scenario,
   type Shard,
@@ -71,9 +72,11 @@ export async function runRunCommand(options: RunCommandOptions): Promise<number>
     variables: cliVariablePolicy([...(options.allowEnv ?? []), ...Object.keys(given)]),
     ...(options.overrides ? { overrides: options.overrides } : {}),
   };
-  // Worker threads started early (src/cli/index.ts) load the scenario while this thread does.
-  sendSourceToPrestarted({ file: options.file, load });
-  const scenario = await loadScenario(options.file, load);
+  // Read once: worker threads started early (src/cli/index.ts) parse this text while this thread
+  // does, and every worker runs the scenario parsed here (Scenario.source), whatever the file says later.
+  const text = readScenarioText(options.file);
+  sendSourceToPrestarted({ file: options.file, text, load });
+  const scenario = parseScenario(text, options.file, load);
   await prepareOutputDir(options.outDir);
   // A push URL (prometheus=, otlp=) may carry credentials of its own.
   for (const output of options.outputs ?? []) registerUrlSecrets(output.target);

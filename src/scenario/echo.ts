@@ -3,7 +3,7 @@ import { echoClientSettings } from './client.ts';
 import { REDACTED, redactSecrets, redactUrl } from '../secrets/index.ts';
 import type { EventSpec, FlowStep, Scenario, ScenarioEcho, StepEcho } from './types.ts';
 
-type EchoSource = Omit<Scenario, 'toEcho' | 'hash'>;
+type EchoSource = Omit<Scenario, 'toEcho' | 'hash' | 'source'>;
 
 /** The scenario as plain JSON, without secrets: header values, URL credentials and query values become "***". */
 export function echoScenario(scenario: EchoSource, hash: string): ScenarioEcho {

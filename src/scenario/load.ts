@@ -76,17 +76,20 @@ const DEFAULT_TIMEOUT = 30 * SECOND;
 const MAX_WAIT = 10 * MINUTE;
 const MAX_KEEP_ALIVE = 60 * MINUTE;
 
-/** Reads, validates and resolves a scenario file; throws ScenarioError listing every problem with file:line:column. */
-export async function loadScenario(file: string, opts: LoadOptions = {}): Promise<Scenario> {
-  let text: string;
+/** The scenario file's text; throws ScenarioError when it cannot be read. */
+export function readScenarioText(file: string): string {
   try {
     // Synchronously: node:fs/promises is 2 ms of a run's start-up, and nothing waits meanwhile.
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new ScenarioError([{ file, path: '', message: `cannot read the scenario: ${reason}` }]);
   }
-  return parseScenario(text, file, opts);
+}
+
+/** Reads, validates and resolves a scenario file; throws ScenarioError listing every problem with file:line:column. */
+export async function loadScenario(file: string, opts: LoadOptions = {}): Promise<Scenario> {
+  return parseScenario(readScenarioText(file), file, opts);
 }
 
 /** As loadScenario, from text; `file` names the source in errors and anchors relative data paths. */
@@ -96,7 +99,11 @@ export function parseScenario(text: string, file: string, opts: LoadOptions = {}
   if (!source) throw toError(file, issues, undefined);
   registerSubstitutedSecrets(source);
   if (opts.overrides) applyOverrides(source.value, opts.overrides, issues);
-  const resolved = resolveScenario(source, file, opts, issues);
+  // Each data file as read, kept with the scenario: a worker parses these same bytes (Scenario.source).
+  const dataFiles: Record<string, string> = {};
+  const read = opts.readFile ?? ((path: string) => readFileSync(path, 'utf8'));
+  const readFile = (path: string): string => (dataFiles[path] = read(path));
+  const resolved = resolveScenario(source, file, opts, readFile, issues);
   if (resolved) registerResolvedSecrets(resolved);
   if (resolved && issues.count === 0 && opts.checkDescriptors !== false) checkDescriptors(resolved.scenarios, opts, issues);
   if (issues.count > 0 || !resolved) throw toError(file, issues, source);
@@ -105,6 +112,7 @@ export function parseScenario(text: string, file: string, opts: LoadOptions = {}
   const workloadHash = (): string => (hash ??= hashScenario(resolved));
   return {
     ...resolved,
+    source: { text, dataFiles },
     get hash() {
       return workloadHash();
     },
@@ -167,7 +175,13 @@ function registerCredentialFields(value: unknown): void {
   }
 }
 
-function resolveScenario(source: YamlSource, file: string, opts: LoadOptions, issues: Issues): Omit<Scenario, 'hash' | 'toEcho'> | undefined {
+function resolveScenario(
+  source: YamlSource,
+  file: string,
+  opts: LoadOptions,
+  readFile: (path: string) => string,
+  issues: Issues,
+): Omit<Scenario, 'hash' | 'toEcho' | 'source'> | undefined {
   if (source.value === null || source.value === undefined) {
     issues.add([], 'the file is empty; a scenario needs at least scenarios: (see examples/quickstart.yml)');
     return undefined;
@@ -175,7 +189,7 @@ function resolveScenario(source: YamlSource, file: string, opts: LoadOptions, is
   const r = MapReader.open(source.value, [], issues);
   if (!r) return undefined;
   r.allowOnly(TOP_LEVEL_KEYS);
-  const data = readDataSets(r, dirname(file), opts.readFile ?? ((path) => readFileSync(path, 'utf8')));
+  const data = readDataSets(r, dirname(file), readFile);
   const rows = Object.fromEntries(Object.entries(data).map(([name, set]) => [name, set.rows]));
   const raw = isPlainMap(source.raw) ? source.raw : {};
   const { headers, headerTemplates } = readHeaders(r, rows);
@@ -192,7 +206,7 @@ function resolveScenario(source: YamlSource, file: string, opts: LoadOptions, is
   const warmupMs = r.duration('warmup', { default: 0 });
   const timeoutMs = r.duration('timeout', { default: DEFAULT_TIMEOUT, positive: true });
   checkWarmup(warmupMs, scenarios, r.at('warmup'), issues);
-  const resolved: Omit<Scenario, 'hash' | 'toEcho'> = {
+  const resolved: Omit<Scenario, 'hash' | 'toEcho' | 'source'> = {
     file,
     id: slugify(basename(file, extname(file))),
     target: readTarget(r, opts.target),

@@ -180,6 +180,12 @@ export interface EventSpec {
   timeoutMs: number;
 }
 
+/** What a scenario was parsed from: its file's text and each data file it read, by absolute path. */
+export interface ScenarioText {
+  text: string;
+  dataFiles: Readonly<Record<string, string>>;
+}
+
 /** A scenario file, validated, with every default applied and every duration in milliseconds. */
 export interface Scenario {
   /** The scenario file's path as given to the loader. */
@@ -221,6 +227,8 @@ export interface Scenario {
   workers?: number;
   /** `workers: { mode }`: threads or child processes; absent, chosen at run time (threads unless the descriptors need processes). Not hashed. */
   workerMode?: WorkerMode;
+  /** The bytes it was parsed from, read once: workers parse these, not the files again (which may have changed since). */
+  source: ScenarioText;
   /** The scenario as plain JSON for results and reports: header values "***", no functions, no data rows. */
   toEcho(): ScenarioEcho;
 }

@@ -24,8 +24,16 @@ before(async () => {
 });
 after(() => server.stop());
 
-const taskOf = (slice: WorkerTask['slice']): WorkerTask => ({ file: 'local.yml', load: { env: {} }, url: server.url, slice, thresholdMetrics: [] });
-const scenario = () => parseScenario(`target: ${server.url}\n${LOAD}`, 'local.yml', { env: {} });
+const text = () => `target: ${server.url}\n${LOAD}`;
+const taskOf = (slice: WorkerTask['slice']): WorkerTask => ({
+  file: 'local.yml',
+  source: { text: text(), dataFiles: {} },
+  load: { env: {} },
+  url: server.url,
+  slice,
+  thresholdMetrics: [],
+});
+const scenario = () => parseScenario(text(), 'local.yml', { env: {} });
 
 describe("worker 1's slice in the parent's thread", () => {
   it('reports ready, waits for the go, then runs exactly its slice: the calls the server received are in its record', async () => {

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { endPrestarted, prestartedCount, prestartWorkerThreads, sendSourceToPrestarted, takePrestarted } from '../../src/engine/workers/prestart.ts';
 
-const source = { file: 'missing.yml', load: { env: {} } };
+const source = { file: 'missing.yml', text: '', load: { env: {} } };
 
 describe('pre-started worker threads', () => {
   it('the pool takes as many as it needs of those given its source; the rest end', async () => {

@@ -13,6 +13,8 @@ export interface CountingServerOptions {
 export interface CountingServer extends RunningServer {
   /** tools/call requests received. */
   calls(): number;
+  /** Each tools/call's arguments as received, as JSON, in arrival order. */
+  callArguments(): string[];
   /** initialize requests received (each opens a session of its own). */
   sessions(): number;
   deletes(): number;
@@ -24,6 +26,7 @@ export interface CountingServer extends RunningServer {
 
 export async function startCountingServer(options: CountingServerOptions = {}): Promise<CountingServer> {
   let calls = 0;
+  const callArguments: string[] = [];
   let sessions = 0;
   let deletes = 0;
   let openDeletes = 0;
@@ -49,6 +52,7 @@ export async function startCountingServer(options: CountingServerOptions = {}): 
     req.on('data', (chunk: string) => (body += chunk));
     req.on('end', () => {
       const message = JSON.parse(body) as { id?: number | string; method?: string; params?: { arguments?: { ms?: string | number } } };
+      if (message.method === 'tools/call') callArguments.push(JSON.stringify(message.params?.arguments ?? {}));
       if (message.id === undefined) return void res.writeHead(202).end();
       if (message.method === 'server/discover') {
         probes++;
@@ -70,6 +74,7 @@ export async function startCountingServer(options: CountingServerOptions = {}): 
   });
   return Object.assign(server, {
     calls: () => calls,
+    callArguments: () => [...callArguments],
     sessions: () => sessions,
     deletes: () => deletes,
     maxConcurrentDeletes: () => maxOpenDeletes,

@@ -1,5 +1,5 @@
 import type { Scenario, ScenarioEcho } from './types.ts';
-type EchoSource = Omit<Scenario, 'toEcho' | 'hash'>;
+type EchoSource = Omit<Scenario, 'toEcho' | 'hash' | 'source'>;
 /** The scenario as plain JSON, without secrets: header values, URL credentials and query values become "***". */
 export declare function echoScenario(scenario: EchoSource, hash: string): ScenarioEcho;
 /**

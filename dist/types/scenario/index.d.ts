@@ -1,4 +1,4 @@
-export { loadScenario, parseScenario, slugify, type LoadOptions } from './load.ts';
+export { loadScenario, parseScenario, readScenarioText, slugify, type LoadOptions } from './load.ts';
 export type { ExecutorOverrides } from './overrides.ts';
 export { ScenarioError, type ScenarioIssue } from './errors.ts';
 export { parseDuration, formatDuration, DURATION_HINT } from './duration.ts';

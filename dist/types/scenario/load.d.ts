@@ -25,6 +25,8 @@ export interface LoadOptions {
 export declare const TOP_LEVEL_KEYS: readonly ["target", "transport", "headers", "auth", "timeout", "keepAlive", "maxResponseSize", "wait", "warmup", "data", "scenarios", "thresholds", "defaults", "regression", "events", "workers", "teardownTimeout", "protocolVersion", "stream", "progress", "replies", "replyGrace", "reissue", "trace", "instance", "cookies"];
 export declare const WAIT_KEYS: readonly ["timeout"];
 export declare const TRANSPORTS: readonly ["auto", "streamable-http", "sse"];
+/** The scenario file's text; throws ScenarioError when it cannot be read. */
+export declare function readScenarioText(file: string): string;
 /** Reads, validates and resolves a scenario file; throws ScenarioError listing every problem with file:line:column. */
 export declare function loadScenario(file: string, opts?: LoadOptions): Promise<Scenario>;
 /** As loadScenario, from text; `file` names the source in errors and anchors relative data paths. */

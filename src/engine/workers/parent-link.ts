@@ -5,7 +5,7 @@ import type { ParentMessage, ScenarioSource, SourceMessage, TaskMessage, WorkerM
 export interface ParentLink {
   /** Threads or processes: a process checks its own descriptors, and ignores signals (the parent forwards them). */
   mode: 'thread' | 'process';
-  /** The scenario's file and options: known before the task to a thread started early. */
+  /** The scenario's file, text and options: known before the task to a thread started early. */
   source: Promise<ScenarioSource>;
   task: Promise<WorkerTask>;
   post(message: WorkerMessage): Promise<void>;
@@ -35,7 +35,7 @@ function messageRouter() {
   const route = (message: SourceMessage | TaskMessage | ParentMessage): void => {
     if (message.type === 'source') return gotSource(message.source);
     if (message.type !== 'task') return deliver(message);
-    gotSource(message.task);
+    gotSource({ file: message.task.file, load: message.task.load, text: message.task.source.text });
     gotTask(message.task);
   };
   const onMessage = (listener: (message: ParentMessage) => void): void => {

@@ -12,7 +12,7 @@ import { takePrestarted } from './prestart.ts';
 import { TokenizerService } from './tokenizer-relay.ts';
 
 export interface WorkersOptions {
-  /** How each worker loads the scenario file (the parent's own options, without a readFile). */
+  /** The scenario's file name and the parent's own options (without a readFile): each worker parses `scenario.source` with them. */
   file: string;
   load: WorkerTask['load'];
   url: string;
@@ -58,7 +58,14 @@ export async function runInWorkers(scenario: Scenario, options: WorkersOptions):
   // Threads the CLI started before it parsed the scenario (prestart.ts), as many as there are and are needed.
   const prestarted = takePrestarted(options.mode === 'thread' ? n - here : 0, { file: options.file, load: options.load });
   const threads = Array.from({ length: n }, (_, i) => {
-    const task: WorkerTask = { file: options.file, load: options.load, url: options.url, slice: { index: i + 1, count: n }, thresholdMetrics };
+    const task: WorkerTask = {
+      file: options.file,
+      source: scenario.source,
+      load: options.load,
+      url: options.url,
+      slice: { index: i + 1, count: n },
+      thresholdMetrics,
+    };
     if (options.shard) task.shard = options.shard;
     return startWorker(task, i < here ? localCarrier(scenario) : startCarrier(options.mode, prestarted[i - here]));
   });

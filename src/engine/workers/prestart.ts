@@ -1,7 +1,7 @@
 // Worker threads started before the scenario is parsed: a thread's start-up (its isolate, Node's
 // bootstrap, dist/worker.cjs compiled and run, about 0.1 s of CPU) then overlaps the parent's own
-// (its modules, the scenario file), and each thread loads the scenario as soon as the CLI has its
-// file and options, while the parent loads it too. The pool (pool.ts) takes the threads it needs;
+// (its modules, the scenario file), and each thread parses the scenario as soon as the CLI has read
+// it (its text and options are sent), while the parent parses it too. The pool (pool.ts) takes the threads it needs;
 // the others end. Started threads are unref'd until taken: a run that fails before it needs them
 // (a scenario error, one worker after all) exits as it would have without them.
 import type { Worker } from 'node:worker_threads';
@@ -24,7 +24,7 @@ export function prestartWorkerThreads(count: number): void {
   }
 }
 
-/** The scenario's file and options: the waiting threads load it now. */
+/** The scenario's file, text and options: the waiting threads parse it now. */
 export function sendSourceToPrestarted(source: ScenarioSource): void {
   sent = source;
   for (const worker of waiting) worker.postMessage({ type: 'source', source } satisfies SourceMessage);
@@ -32,9 +32,9 @@ export function sendSourceToPrestarted(source: ScenarioSource): void {
 
 /**
  * Up to `count` waiting threads, given this very source (the same options object the CLI sent:
- * they loaded the scenario with it); the threads not taken end.
+ * they parsed the scenario with it); the threads not taken end.
  */
-export function takePrestarted(count: number, source: ScenarioSource): Worker[] {
+export function takePrestarted(count: number, source: Pick<ScenarioSource, 'file' | 'load'>): Worker[] {
   const usable = sent !== undefined && sent.load === source.load && sent.file === source.file ? waiting.splice(0, count) : [];
   endPrestarted();
   for (const worker of usable) worker.ref();

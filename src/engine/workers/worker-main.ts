@@ -3,8 +3,7 @@
 // the parent (see pool.ts).
 import { writeCodeCache } from '../../code-cache.ts';
 import { useSourceMappedStacks } from '../../source-mapped-stacks.ts';
-import { loadScenario } from '../../scenario/index.ts';
-import { shardScenario } from '../../scenario/index.ts';
+import { parseScenario, shardScenario, type Scenario, type ScenarioText } from '../../scenario/index.ts';
 import { checkDescriptorBudget } from '../descriptor-budget.ts';
 import { parentLink } from './parent-link.ts';
 import type { WorkerTask } from './protocol.ts';
@@ -14,13 +13,32 @@ import { runSlice } from './slice.ts';
 useSourceMappedStacks();
 const link = parentLink();
 
-// The scenario loads as soon as its source is known: a thread started before the parent parsed the
-// file (prestart.ts) loads it meanwhile. A failure is the task's, reported once the task comes.
-const loading = link.source.then((source) => loadScenario(source.file, source.load));
-loading.catch(() => {});
+// The scenario is parsed as soon as its source is known: a thread started before the parent parsed
+// the file (prestart.ts) parses it meanwhile, reading its data files itself. A failure is the task's,
+// reported once the task comes.
+const early = link.source.then((source) => parseScenario(source.text, source.file, source.load));
+early.catch(() => {});
+
+/** The early parse if it read what the parent did, else the parent's text and data files, parsed again. */
+async function scenarioOf(task: WorkerTask): Promise<Scenario> {
+  const parsed = await early.catch(() => undefined);
+  if (parsed && sameSource(parsed.source, task.source)) return parsed;
+  const { dataFiles } = task.source;
+  const readFile = (path: string): string => {
+    const text = dataFiles[path];
+    if (text === undefined) throw new Error(`${path} was not read by the parent`);
+    return text;
+  };
+  return parseScenario(task.source.text, task.file, { ...task.load, readFile });
+}
+
+function sameSource(a: ScenarioText, b: ScenarioText): boolean {
+  const paths = Object.keys(a.dataFiles);
+  return a.text === b.text && paths.length === Object.keys(b.dataFiles).length && paths.every((path) => a.dataFiles[path] === b.dataFiles[path]);
+}
 
 async function main(task: WorkerTask): Promise<void> {
-  const loaded = await loading;
+  const loaded = await scenarioOf(task);
   // A worker process has descriptors of its own: it checks its slice against them (the parent checked the ports for all).
   if (link.mode === 'process') {
     const scenario = task.shard ? shardScenario(loaded, task.shard) : loaded;

@@ -3,7 +3,7 @@ import type { ParentMessage, ScenarioSource, WorkerMessage, WorkerTask } from '.
 export interface ParentLink {
     /** Threads or processes: a process checks its own descriptors, and ignores signals (the parent forwards them). */
     mode: 'thread' | 'process';
-    /** The scenario's file and options: known before the task to a thread started early. */
+    /** The scenario's file, text and options: known before the task to a thread started early. */
     source: Promise<ScenarioSource>;
     task: Promise<WorkerTask>;
     post(message: WorkerMessage): Promise<void>;

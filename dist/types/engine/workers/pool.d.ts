@@ -4,7 +4,7 @@ import type { StopSignal } from '../stop-signal.ts';
 import type { WorkerTask } from './protocol.ts';
 import type { RunRecord } from './record.ts';
 export interface WorkersOptions {
-    /** How each worker loads the scenario file (the parent's own options, without a readFile). */
+    /** The scenario's file name and the parent's own options (without a readFile): each worker parses `scenario.source` with them. */
     file: string;
     load: WorkerTask['load'];
     url: string;

@@ -1,4 +1,4 @@
-import type { LoadOptions } from '../../scenario/index.ts';
+import type { LoadOptions, ScenarioText } from '../../scenario/index.ts';
 import type { Shard } from '../../scenario/index.ts';
 import type { MetricsSnapshot } from '../metrics/index.ts';
 import type { Progress } from '../run.ts';
@@ -7,10 +7,13 @@ import type { ShareMessage, ShareOut } from './share.ts';
 import type { TokenizerAnswer, TokenizerAsk } from './tokenizer-relay.ts';
 /**
  * What a worker is given (its `task` message): a scenario holds functions (templates, checks), so
- * each worker loads the file itself with the parent's options, and runs its slice.
+ * each worker parses it itself, from the bytes the parent parsed and with the parent's options, and runs its slice.
  */
 export interface WorkerTask {
+    /** Names the scenario in errors and anchors its data paths; the worker does not read it. */
     file: string;
+    /** The parent's scenario text and data files: a file changed during the run changes no worker's scenario. */
+    source: ScenarioText;
     load: Omit<LoadOptions, 'readFile'>;
     url: string;
     /** The slice of the process's load this worker runs: `index` of the worker count. */
@@ -20,8 +23,13 @@ export interface WorkerTask {
     /** Metrics the parent's abortOnFail thresholds read: sent with each progress tick. */
     thresholdMetrics: readonly string[];
 }
-/** The file and options a worker loads the scenario with: all of the task a thread started before the parse can be given. */
-export type ScenarioSource = Pick<WorkerTask, 'file' | 'load'>;
+/**
+ * The scenario's file, its text and the options, which a thread started before the parse is given
+ * to parse meanwhile; it reads the data files itself, so its task's `source` confirms or replaces that parse.
+ */
+export type ScenarioSource = Pick<WorkerTask, 'file' | 'load'> & {
+    text: string;
+};
 /** `go`: every worker is ready, start the load (so that none starts late by its own start-up). */
 export type ParentMessage = {
     type: 'stop';
