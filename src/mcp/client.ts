@@ -699,6 +699,7 @@ export class McpSession implements ServerMessageSink {
   private async directCall(name: string, args: unknown, readResult: boolean): Promise<OperationResult> {
     const trace = this.beginTrace('tools/call', readResult, undefined);
     const started = performance.now();
+    trace.startedAt = started;
     let response: JsonRpcResponse | undefined;
     let failure: TransportError | string | undefined;
     try {
@@ -728,7 +729,9 @@ export class McpSession implements ServerMessageSink {
     response: JsonRpcResponse | undefined,
     failure: TransportError | string | undefined,
   ): OperationResult {
-    const ended = trace.respondedAt > started ? trace.respondedAt : performance.now();
+    // The call ends as its response arrived (our parse of it is not the server's latency); a
+    // handshake, once its notifications/initialized is sent too.
+    const ended = response !== undefined && method !== 'initialize' && trace.respondedAt > started ? trace.respondedAt : performance.now();
     const result = outcomeOf(method, name, trace, started, ended - started, response, failure);
     this.noteInstances(result, trace);
     if (method !== 'initialize' && method !== 'close') this.callsInSession++;

@@ -31,6 +31,11 @@ export interface SocketByteCounts {
  * One request and its undici DispatchController, one object per request: the handler pauses,
  * resumes or aborts the request through it, and reads its byte counts from it.
  */
+/** A handler that knows when its request began (performance.now()), as HttpExchange does: the idle check reads no clock of its own. */
+interface TimedDispatchHandler extends Dispatcher.DispatchHandler {
+  readonly startedAt?: number;
+}
+
 class Pending implements Dispatcher.DispatchController, SocketByteCounts {
   settled = false;
   bytesWritten = 0;
@@ -186,9 +191,10 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
   }
 
   onBody(chunk: Buffer): void {
-    // The handler may keep the chunk; a view of the shared read buffer would be overwritten.
+    // A view of the shared read buffer, valid during the call only: a handler that keeps it copies
+    // it (HttpExchange decodes it at once, and copies only a chunk that ends a character halfway).
     const pending = this.current;
-    pending?.handler.onResponseData?.(pending, this.secure ? chunk : Buffer.from(chunk));
+    pending?.handler.onResponseData?.(pending, chunk);
   }
 
   onEnd(): void {
@@ -205,7 +211,7 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
       this.failCurrent(failure, false); // before connecting: nothing reaches the server
       return;
     }
-    const reusable = this.socket !== null && !this.socket.destroyed && this.socket.writable && !this.idleTooLong();
+    const reusable = this.socket !== null && !this.socket.destroyed && this.socket.writable && !this.idleTooLong(pending);
     const socket = reusable ? this.socket! : this.connect();
     this.parser.reset(pending.options.method === 'HEAD');
     const head = this.head;
@@ -402,8 +408,10 @@ export class H1Connection implements SessionConnection, H1ResponseSink {
    * The idle timer fires late when the event loop is starved, and a socket idle past the server's
    * keep-alive timeout may already be closed on its side: checked again when the socket is reused.
    */
-  private idleTooLong(): boolean {
-    if (performance.now() - this.idleSince < this.idleLimitMs) return false;
+  private idleTooLong(pending: Pending): boolean {
+    // A queued request starts after its handler's start, once the socket was just used: idle since is later.
+    const now = (pending.handler as TimedDispatchHandler).startedAt ?? performance.now();
+    if (now - this.idleSince < this.idleLimitMs) return false;
     this.dropSocket();
     return true;
   }

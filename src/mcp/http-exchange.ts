@@ -30,6 +30,8 @@ export interface ExchangeRequest {
   onStatus?: (status: number) => void;
   /** Names the instance that served the response (`record.instance`). */
   instance?: InstanceReader;
+  /** When the exchange begins (performance.now()), if its caller has just read the clock: the operation's start is its first request's. */
+  startedAt?: number;
   /** The session's cookies: a response's Set-Cookie lines are stored in it. */
   cookies?: CookieJar;
 }
@@ -50,6 +52,8 @@ const STATUS_LINE_FRAME = 15;
 /** The "connection: keep-alive" line undici adds to every request it writes. */
 const UNDICI_CONNECTION_LINE = 'connection: keep-alive\r\n'.length;
 const utf8 = new TextDecoder();
+/** For the body after its first decoded bytes: a U+FEFF there is content, not a byte order mark. */
+const utf8Within = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** undici's controller keeps the response's raw header list (Buffers) beside the parsed object. */
 interface RawHeadersController extends Dispatcher.DispatchController {
@@ -72,7 +76,10 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
   readonly record: HttpRecord;
   private readonly req: ExchangeRequest;
   private readonly origin: string;
-  private readonly startedAt: number;
+  /** performance.now() at the start; the connection's idle check reads it too (TimedDispatchHandler). */
+  readonly startedAt: number;
+  /** performance.now() when the reply ended or failed (0 until then). */
+  endedAt = 0;
   private controller: Dispatcher.DispatchController | null = null;
   /** The socket's counts, when the connection keeps them (H1Connection); null on undici. */
   private socketCounts: SocketByteCounts | null = null;
@@ -86,6 +93,8 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
   private status = 0;
   private contentType = '';
   private sessionId: string | undefined;
+  /** The body decoded so far, and the bytes after it, copied, once a chunk ended a character halfway. */
+  private text = '';
   private chunks: Buffer[] = [];
   private received = 0;
   private sse: SseReader | null = null;
@@ -105,7 +114,7 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
 
   constructor(dispatcher: Pick<Dispatcher, 'dispatch'>, origin: string, req: ExchangeRequest) {
     this.req = req;
-    this.startedAt = performance.now();
+    this.startedAt = req.startedAt || performance.now();
     this.record = {
       method: req.method,
       status: 0,
@@ -314,7 +323,10 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
       this.abort(new TransportError('too_large', `response body exceeds ${this.req.maxBytes} bytes; aborted`, this.status));
       return;
     }
-    this.chunks.push(chunk);
+    // The chunk may be a view of the connection's read buffer: decoded now when it ends a character
+    // (a JSON body ends with ASCII), else copied, with what follows, and decoded at the end.
+    if (this.chunks.length === 0 && chunk[chunk.length - 1] < 0x80) this.text += (this.text === '' ? utf8 : utf8Within).decode(chunk);
+    else this.chunks.push(Buffer.from(chunk));
   }
 
   onResponseEnd(_controller: Dispatcher.DispatchController, _trailers: IncomingHttpHeaders): void {
@@ -340,6 +352,7 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     this.settled = true;
     // The connection that owns its socket read the clock as the response ended: the same instant.
     const endedAt = this.socketCounts !== null && this.socketCounts.endedAt > 0 ? this.socketCounts.endedAt : performance.now();
+    this.endedAt = endedAt;
     this.record.durationMs = endedAt - this.startedAt;
     this.takeSocketCounts();
     const sse = this.sse;
@@ -348,7 +361,9 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
       sse.release();
     }
     const chunks = this.chunks;
-    const body = chunks.length === 0 ? '' : chunks.length === 1 ? utf8.decode(chunks[0]) : utf8.decode(Buffer.concat(chunks));
+    const rest = chunks.length === 0 ? '' : (this.text === '' ? utf8 : utf8Within).decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+    const body = this.text + rest;
+    this.text = '';
     this.chunks = [];
     this.resolveReply({
       status: this.status,
@@ -370,7 +385,8 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     this.settled = true;
     this.sse?.release();
     this.record.failed = true;
-    this.record.durationMs = performance.now() - this.startedAt;
+    this.endedAt = performance.now();
+    this.record.durationMs = this.endedAt - this.startedAt;
     this.takeSocketCounts();
     // A connection that never opened carried nothing: data_sent counts bytes written, not bytes meant.
     if (err instanceof TransportError && err.reason === 'connect') this.record.bytesSent = 0;

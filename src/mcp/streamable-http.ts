@@ -158,7 +158,9 @@ export class StreamableHttpTransport implements Transport {
         exchange,
         `${this.describe('SSE reply')} ended before the response to request ${id}${strayNote(strays ?? NO_STRAYS)}`,
       );
-    return this.responseFromReply(reply, id, trace, strays, scan);
+    const response = this.responseFromReply(reply, id, trace, strays, scan);
+    trace.respondedAt = exchange.endedAt;
+    return response;
   }
 
   /** The SSE reply stopped before its response (a balancer's idle timeout, a restart): the stream's figures ride on the error. */
@@ -471,6 +473,7 @@ export class StreamableHttpTransport implements Transport {
       instance: this.target.instance,
       cookies: this.options.cookies,
       onEvent,
+      startedAt: trace.http.length === 0 ? trace.startedAt : 0,
     });
     trace.http.push(exchange.record);
     return exchange;

@@ -28,8 +28,10 @@ export class OperationTrace {
   resultRead = true;
   /** The text of a response confirmed by that scan: the engine's tool-output sample parses the few it keeps. */
   replyText: string | undefined = undefined;
-  /** performance.now() when the matching response arrived, when it came as an SSE event. */
+  /** performance.now() when the operation's last response arrived: its SSE event, or its JSON reply's last byte. */
   respondedAt = 0;
+  /** performance.now() at the operation's start, when its first request begins at once (a direct call): one clock reading for both. */
+  startedAt = 0;
   /** The session was found lost during this operation (see OperationResult.lost). */
   lost: SessionLoss[] | undefined = undefined;
   /** The session's SSE stream (legacy, or the Streamable HTTP GET stream) had broken and a new one opened: how long the old one lived, how long until the new one. */

@@ -27,6 +27,8 @@ export interface ExchangeRequest {
     onStatus?: (status: number) => void;
     /** Names the instance that served the response (`record.instance`). */
     instance?: InstanceReader;
+    /** When the exchange begins (performance.now()), if its caller has just read the clock: the operation's start is its first request's. */
+    startedAt?: number;
     /** The session's cookies: a response's Set-Cookie lines are stored in it. */
     cookies?: CookieJar;
 }
@@ -55,7 +57,10 @@ export declare class HttpExchange implements Dispatcher.DispatchHandler {
     readonly record: HttpRecord;
     private readonly req;
     private readonly origin;
-    private readonly startedAt;
+    /** performance.now() at the start; the connection's idle check reads it too (TimedDispatchHandler). */
+    readonly startedAt: number;
+    /** performance.now() when the reply ended or failed (0 until then). */
+    endedAt: number;
     private controller;
     /** The socket's counts, when the connection keeps them (H1Connection); null on undici. */
     private socketCounts;
@@ -69,6 +74,8 @@ export declare class HttpExchange implements Dispatcher.DispatchHandler {
     private status;
     private contentType;
     private sessionId;
+    /** The body decoded so far, and the bytes after it, copied, once a chunk ended a character halfway. */
+    private text;
     private chunks;
     private received;
     private sse;
