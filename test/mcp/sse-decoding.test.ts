@@ -44,39 +44,27 @@ describe('SSE reply decoding across chunk boundaries', () => {
   });
   after(() => server.stop());
 
-  for (const readResult of [true, false]) {
-    it(`a JSON reply's leading BOM is dropped, one inside it kept, a split character joined (${readResult ? 'parsed' : 'scanned'})`, async () => {
-      const target = new McpTarget({ url: server.url });
-      const session = new McpSession(target, { protocolVersion: '2025-11-25' });
-      try {
-        assert.equal((await session.initialize()).outcome, 'success');
-        for (const name of ['json-bom-first', 'json-no-bom', 'json-bom-first']) {
-          const result = await session.callTool(name, {}, readResult);
-          assert.equal(result.outcome, 'success', result.error?.message);
-          const text = readResult ? resultText(result) : (JSON.parse(result.replyText!) as { result: { content: [{ text: string }] } }).result.content[0].text;
-          assert.equal(text, 'é a\uFEFFb ✓', name);
+  for (const [reply, prefix] of [
+    ['An SSE', ''],
+    ['A JSON', 'json-'],
+  ] as const)
+    for (const readResult of [true, false])
+      it(`${reply} reply's leading BOM is dropped, one inside it kept, a split character joined (${readResult ? 'parsed' : 'scanned'})`, async () => {
+        const target = new McpTarget({ url: server.url });
+        const session = new McpSession(target, { protocolVersion: '2025-11-25' });
+        try {
+          assert.equal((await session.initialize()).outcome, 'success');
+          for (const name of ['bom-first', 'no-bom', 'bom-first'].map((n) => prefix + n)) {
+            const result = await session.callTool(name, {}, readResult);
+            assert.equal(result.outcome, 'success', result.error?.message);
+            const text = readResult
+              ? resultText(result)
+              : (JSON.parse(result.replyText!) as { result: { content: [{ text: string }] } }).result.content[0].text;
+            assert.equal(text, 'é a\uFEFFb ✓', name);
+          }
+        } finally {
+          await session.close();
+          await target.close();
         }
-      } finally {
-        await session.close();
-        await target.close();
-      }
-    });
-
-    it(`a reply's leading BOM is dropped, one inside it kept, a split character joined (${readResult ? 'parsed' : 'scanned'})`, async () => {
-      const target = new McpTarget({ url: server.url });
-      const session = new McpSession(target, { protocolVersion: '2025-11-25' });
-      try {
-        assert.equal((await session.initialize()).outcome, 'success');
-        for (const name of ['bom-first', 'no-bom', 'bom-first']) {
-          const result = await session.callTool(name, {}, readResult);
-          assert.equal(result.outcome, 'success', result.error?.message);
-          const text = readResult ? resultText(result) : (JSON.parse(result.replyText!) as { result: { content: [{ text: string }] } }).result.content[0].text;
-          assert.equal(text, 'é a\uFEFFb ✓', name);
-        }
-      } finally {
-        await session.close();
-        await target.close();
-      }
-    });
-  }
+      });
 });
