@@ -9,6 +9,7 @@ import type { ParentMessage, SourceMessage, TaskMessage, WorkerMessage } from '.
 export interface WorkerCarrier {
   post(message: ParentMessage | SourceMessage | TaskMessage): void;
   onMessage(listener: (message: WorkerMessage) => void): void;
+  /** The worker itself failed (a thread's uncaught error, a process that could not start); never a message that could not be delivered. */
   onError(listener: (error: Error) => void): void;
   /** Resolves with the exit code once the worker has ended. */
   exited: Promise<number | null>;
@@ -34,13 +35,16 @@ function threadCarrier(worker: Worker): WorkerCarrier {
   };
 }
 
-function processCarrier(child: ChildProcess): WorkerCarrier {
+/** Exported for its test; the pool starts carriers with startCarrier. */
+export function processCarrier(child: ChildProcess): WorkerCarrier {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  // A message sent as the channel closes fails with an 'error' event: the exit says the rest.
+  // An 'error' with no listener would end the parent: a failed spawn or kill goes to onError's listener too.
   child.on('error', () => {});
   return {
+    // A message sent as the worker ends fails to write (EPIPE): not the worker's failure, which its
+    // last message or its exit says. Given a callback, send reports that there, not as an 'error'.
     post: (message) => {
-      if (child.connected) child.send(message);
+      if (child.connected) child.send(message, ignoreSendError);
     },
     onMessage: (listener) => child.on('message', (message) => listener(message as WorkerMessage)),
     onError: (listener) => child.once('error', listener),
@@ -52,3 +56,5 @@ function processCarrier(child: ChildProcess): WorkerCarrier {
     },
   };
 }
+
+function ignoreSendError(): void {}
