@@ -22,6 +22,10 @@ export interface SocketByteCounts {
     /** performance.now() when the response ended (0 until then), read once for the connection and the handler. */
     readonly endedAt: number;
 }
+/**
+ * One request and its undici DispatchController, one object per request: the handler pauses,
+ * resumes or aborts the request through it, and reads its byte counts from it.
+ */
 declare class Pending implements Dispatcher.DispatchController, SocketByteCounts {
     readonly connection: H1Connection;
     readonly options: Dispatcher.DispatchOptions;

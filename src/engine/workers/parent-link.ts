@@ -35,7 +35,7 @@ function messageRouter() {
   const route = (message: SourceMessage | TaskMessage | ParentMessage): void => {
     if (message.type === 'source') return gotSource(message.source);
     if (message.type !== 'task') return deliver(message);
-    gotSource({ file: message.task.file, load: message.task.load, text: message.task.source.text });
+    gotSource({ file: message.task.file, load: message.task.load, ...message.task.source });
     gotTask(message.task);
   };
   const onMessage = (listener: (message: ParentMessage) => void): void => {

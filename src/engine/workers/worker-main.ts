@@ -3,10 +3,11 @@
 // the parent (see pool.ts).
 import { writeCodeCache } from '../../code-cache.ts';
 import { useSourceMappedStacks } from '../../source-mapped-stacks.ts';
-import { parseScenario, shardScenario, type Scenario, type ScenarioText } from '../../scenario/index.ts';
+import { isDeepStrictEqual } from 'node:util';
+import { parseScenario, shardScenario, type Scenario } from '../../scenario/index.ts';
 import { checkDescriptorBudget } from '../descriptor-budget.ts';
 import { parentLink } from './parent-link.ts';
-import type { WorkerTask } from './protocol.ts';
+import type { ScenarioSource, WorkerTask } from './protocol.ts';
 import { runSlice } from './slice.ts';
 
 // An internal error's stack, printed by this worker, names the sources as the parent's do.
@@ -16,25 +17,26 @@ const link = parentLink();
 // The scenario is parsed as soon as its source is known: a thread started before the parent parsed
 // the file (prestart.ts) parses it meanwhile, reading its data files itself. A failure is the task's,
 // reported once the task comes.
-const early = link.source.then((source) => parseScenario(source.text, source.file, source.load));
+const early = link.source.then(parseSource);
 early.catch(() => {});
 
 /** The early parse if it read what the parent did, else the parent's text and data files, parsed again. */
 async function scenarioOf(task: WorkerTask): Promise<Scenario> {
   const parsed = await early.catch(() => undefined);
-  if (parsed && sameSource(parsed.source, task.source)) return parsed;
-  const { dataFiles } = task.source;
+  if (parsed && isDeepStrictEqual(parsed.source, task.source)) return parsed;
+  return parseSource({ file: task.file, load: task.load, ...task.source });
+}
+
+/** Parses `source`, its data files served from the parent's bytes when it has them. */
+function parseSource(source: ScenarioSource): Scenario {
+  const { dataFiles } = source;
+  if (dataFiles === undefined) return parseScenario(source.text, source.file, source.load);
   const readFile = (path: string): string => {
     const text = dataFiles[path];
     if (text === undefined) throw new Error(`${path} was not read by the parent`);
     return text;
   };
-  return parseScenario(task.source.text, task.file, { ...task.load, readFile });
-}
-
-function sameSource(a: ScenarioText, b: ScenarioText): boolean {
-  const paths = Object.keys(a.dataFiles);
-  return a.text === b.text && paths.length === Object.keys(b.dataFiles).length && paths.every((path) => a.dataFiles[path] === b.dataFiles[path]);
+  return parseScenario(source.text, source.file, { ...source.load, readFile });
 }
 
 async function main(task: WorkerTask): Promise<void> {

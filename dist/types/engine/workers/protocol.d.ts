@@ -24,11 +24,13 @@ export interface WorkerTask {
     thresholdMetrics: readonly string[];
 }
 /**
- * The scenario's file, its text and the options, which a thread started before the parse is given
- * to parse meanwhile; it reads the data files itself, so its task's `source` confirms or replaces that parse.
+ * What a worker parses the scenario from: the file's name, its text and the options, and the data
+ * files as the parent read them. A thread started before the parse is given no data files: it reads
+ * them itself, and its task's `source` confirms or replaces that parse.
  */
 export type ScenarioSource = Pick<WorkerTask, 'file' | 'load'> & {
     text: string;
+    dataFiles?: ScenarioText['dataFiles'];
 };
 /** `go`: every worker is ready, start the load (so that none starts late by its own start-up). */
 export type ParentMessage = {
