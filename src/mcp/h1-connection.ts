@@ -27,15 +27,15 @@ export interface SocketByteCounts {
   readonly endedAt: number;
 }
 
-/**
- * One request and its undici DispatchController, one object per request: the handler pauses,
- * resumes or aborts the request through it, and reads its byte counts from it.
- */
 /** A handler that knows when its request began (performance.now()), as HttpExchange does: the idle check reads no clock of its own. */
 interface TimedDispatchHandler extends Dispatcher.DispatchHandler {
   readonly startedAt?: number;
 }
 
+/**
+ * One request and its undici DispatchController, one object per request: the handler pauses,
+ * resumes or aborts the request through it, and reads its byte counts from it.
+ */
 class Pending implements Dispatcher.DispatchController, SocketByteCounts {
   settled = false;
   bytesWritten = 0;

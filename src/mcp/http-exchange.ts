@@ -54,6 +54,8 @@ const UNDICI_CONNECTION_LINE = 'connection: keep-alive\r\n'.length;
 const utf8 = new TextDecoder();
 /** For the body after its first decoded bytes: a U+FEFF there is content, not a byte order mark. */
 const utf8Within = new TextDecoder('utf-8', { ignoreBOM: true });
+/** The decoder for the body's next bytes, after `decoded`: only the body's start may drop a byte order mark. */
+const decoderAfter = (decoded: string): TextDecoder => (decoded === '' ? utf8 : utf8Within);
 
 /** undici's controller keeps the response's raw header list (Buffers) beside the parsed object. */
 interface RawHeadersController extends Dispatcher.DispatchController {
@@ -325,7 +327,7 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
     }
     // The chunk may be a view of the connection's read buffer: decoded now when it ends a character
     // (a JSON body ends with ASCII), else copied, with what follows, and decoded at the end.
-    if (this.chunks.length === 0 && chunk[chunk.length - 1] < 0x80) this.text += (this.text === '' ? utf8 : utf8Within).decode(chunk);
+    if (this.chunks.length === 0 && chunk[chunk.length - 1] < 0x80) this.text += decoderAfter(this.text).decode(chunk);
     else this.chunks.push(Buffer.from(chunk));
   }
 
@@ -361,7 +363,7 @@ export class HttpExchange implements Dispatcher.DispatchHandler {
       sse.release();
     }
     const chunks = this.chunks;
-    const rest = chunks.length === 0 ? '' : (this.text === '' ? utf8 : utf8Within).decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+    const rest = chunks.length === 0 ? '' : decoderAfter(this.text).decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
     const body = this.text + rest;
     this.text = '';
     this.chunks = [];
